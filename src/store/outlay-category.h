@@ -1,0 +1,30 @@
+/* outlay-category.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define OUTLAY_TYPE_CATEGORY (outlay_category_get_type ())
+
+G_DECLARE_FINAL_TYPE (OutlayCategory, outlay_category, OUTLAY, CATEGORY, GObject)
+
+gint64      outlay_category_get_id (OutlayCategory *self);
+const char *outlay_category_get_uuid (OutlayCategory *self);
+const char *outlay_category_get_name (OutlayCategory *self);
+const char *outlay_category_get_icon_name (OutlayCategory *self);
+const char *outlay_category_get_color (OutlayCategory *self);
+int         outlay_category_get_position (OutlayCategory *self);
+const char *outlay_category_get_created_at (OutlayCategory *self);
+const char *outlay_category_get_updated_at (OutlayCategory *self);
+const char *outlay_category_get_deleted_at (OutlayCategory *self);
+void        outlay_category_assign (OutlayCategory *self,
+                                    OutlayCategory *other);
+
+G_END_DECLS

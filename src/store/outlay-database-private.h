@@ -1,0 +1,50 @@
+/* outlay-database-private.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "outlay-database.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint version;
+  /* The oldest schema version whose code may still write a database that
+   * has this step applied. Additive steps keep it where it was. */
+  guint       min_writer_version;
+  const char *sql;
+  gboolean (*apply) (sqlite3 *db,
+                     GError **error);
+} OutlayMigration;
+
+const OutlayMigration *outlay_migrations_get (guint *n_migrations);
+
+sqlite3      *outlay_database_get_handle (OutlayDatabase *self);
+sqlite3_stmt *outlay_database_prepare (OutlayDatabase *self,
+                                       const char     *sql,
+                                       GError        **error);
+gboolean      outlay_database_exec (OutlayDatabase *self,
+                                    const char     *sql,
+                                    GError        **error);
+gboolean      outlay_database_begin (OutlayDatabase *self,
+                                     GError        **error);
+gboolean      outlay_database_commit (OutlayDatabase *self,
+                                      GError        **error);
+void          outlay_database_rollback (OutlayDatabase *self);
+void          outlay_database_propagate_error (OutlayDatabase *self,
+                                               GError        **error,
+                                               int             rc,
+                                               const char     *context);
+void          outlay_sqlite_set_error (sqlite3    *db,
+                                       GError    **error,
+                                       int         rc,
+                                       const char *context);
+
+G_END_DECLS

@@ -1,0 +1,72 @@
+/* outlay-database.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The schema this code creates and migrates to. */
+#define OUTLAY_SCHEMA_VERSION 2
+
+#define OUTLAY_DATABASE_ERROR (outlay_database_error_quark ())
+
+typedef enum
+{
+  OUTLAY_DATABASE_ERROR_FAILED,
+  OUTLAY_DATABASE_ERROR_OPEN,
+  OUTLAY_DATABASE_ERROR_NOT_A_DATABASE,
+  OUTLAY_DATABASE_ERROR_TOO_NEW,
+  OUTLAY_DATABASE_ERROR_MIGRATION,
+  OUTLAY_DATABASE_ERROR_BACKUP,
+  OUTLAY_DATABASE_ERROR_FULL,
+  OUTLAY_DATABASE_ERROR_READ_ONLY,
+  OUTLAY_DATABASE_ERROR_BUSY,
+  OUTLAY_DATABASE_ERROR_CONSTRAINT,
+} OutlayDatabaseError;
+
+#define OUTLAY_TYPE_DATABASE (outlay_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (OutlayDatabase, outlay_database, OUTLAY, DATABASE, GObject)
+
+typedef enum
+{
+  OUTLAY_DATABASE_FLAGS_NONE = 0,
+  OUTLAY_DATABASE_FLAGS_READ_ONLY = 1 << 0,
+} OutlayDatabaseFlags;
+
+GQuark          outlay_database_error_quark (void);
+char           *outlay_database_get_default_path (void);
+OutlayDatabase *outlay_database_open (const char *path,
+                                      GError    **error);
+OutlayDatabase *outlay_database_open_full (const char         *path,
+                                           OutlayDatabaseFlags flags,
+                                           GError            **error);
+gboolean        outlay_database_is_read_only (OutlayDatabase *self);
+const char     *outlay_database_get_path (OutlayDatabase *self);
+guint           outlay_database_get_schema_version (OutlayDatabase *self);
+guint           outlay_database_get_min_writer_version (OutlayDatabase *self);
+const char     *outlay_database_get_backup_path (OutlayDatabase *self);
+gboolean        outlay_database_backup (OutlayDatabase *self,
+                                        const char     *destination,
+                                        GError        **error);
+
+G_END_DECLS

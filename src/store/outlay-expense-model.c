@@ -1,0 +1,1014 @@
+/* outlay-expense-model.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A lazy GListModel over one filtered, sorted query.
+ *
+ * It never reads every row. Rows come in pages of PAGE_SIZE, a few pages
+ * are cached, and an object handed out stays the same object for its
+ * expense while anyone holds it (a weak table by id), updated in place.
+ *
+ * To find the rows at a position it uses one of two indexes:
+ *
+ *  - by day: when the list is sorted by date and filtered at most by
+ *    category and date range (the common case, and the one that grows to
+ *    a million rows), the per-day summary gives the count of every day.
+ *    A position is found by bisecting the running totals of the days, then
+ *    a keyset seek to that day and a small OFFSET within it.
+ *
+ *  - by id: for text search, amount ranges and the other sorts, the ids of
+ *    the result are read once into an array (8 bytes a row) and rows are
+ *    fetched by id.
+ *
+ * After a change it emits the smallest correct items-changed: a row that
+ * moves is one removal and one addition, a row that stays put emits
+ * nothing (its object notifies), and a bulk change resets the list. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "outlay-expense-model.h"
+#include "outlay-query-private.h"
+#include "outlay-store-private.h"
+
+#define PAGE_SIZE 64
+#define MAX_PAGES 12
+
+typedef struct
+{
+  char  day[11];
+  guint count;
+  guint start; /* valid while !starts_dirty */
+} Bucket;
+
+struct _OutlayExpenseModel
+{
+  GObject parent_instance;
+
+  OutlayRepository *repository;
+  OutlayQuery      *query;
+  gulong            changed_handler;
+
+  guint n_items;
+  /* While the removal half of a move is announced, the moved row's new
+   * position is hidden, so that the list is then exactly the old list
+   * without the row. G_MAXUINT otherwise. */
+  guint    hidden;
+  gboolean by_day;
+  GArray  *buckets; /* Bucket, in list order (by_day) */
+  gboolean starts_dirty;
+  GArray  *ids; /* gint64, in list order (!by_day) */
+
+  GHashTable *live;       /* id → OutlayExpense, weak */
+  GHashTable *pages;      /* page number → GPtrArray of OutlayExpense */
+  GQueue      page_order; /* page numbers, most recent first */
+};
+
+enum
+{
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_QUERY,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (OutlayExpenseModel, outlay_expense_model, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+can_use_days (const OutlayQuery *query)
+{
+  return query->sort == OUTLAY_SORT_DATE &&
+         !outlay_query_has_text (query) &&
+         !outlay_query_has_amount_range (query);
+}
+
+static void
+clear_pages (OutlayExpenseModel *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->page_order);
+}
+
+/* The key of the weak table; the id comes first for g_int64_hash(). */
+typedef struct
+{
+  gint64              id;
+  OutlayExpenseModel *model;
+} LiveKey;
+
+static void
+expense_finalized_cb (gpointer data,
+                      GObject *where_the_object_was)
+{
+  LiveKey *key = data;
+
+  g_hash_table_remove (key->model->live, key);
+}
+
+static OutlayExpense *
+adopt_row (OutlayExpenseModel *self,
+           OutlayExpense      *fresh)
+{
+  gint64         id = outlay_expense_get_id (fresh);
+  OutlayExpense *existing = g_hash_table_lookup (self->live, &id);
+  LiveKey       *key;
+
+  if (existing != NULL)
+    {
+      outlay_expense_assign (existing, fresh);
+      g_object_unref (fresh);
+      return g_object_ref (existing);
+    }
+
+  key = g_new (LiveKey, 1);
+  key->id = id;
+  key->model = self;
+  g_hash_table_insert (self->live, key, fresh);
+  g_object_weak_ref (G_OBJECT (fresh), expense_finalized_cb, key);
+
+  return fresh;
+}
+
+static void
+ensure_starts (OutlayExpenseModel *self)
+{
+  guint start = 0;
+
+  if (!self->starts_dirty)
+    return;
+
+  for (guint i = 0; i < self->buckets->len; i++)
+    {
+      Bucket *bucket = &g_array_index (self->buckets, Bucket, i);
+
+      bucket->start = start;
+      start += bucket->count;
+    }
+
+  self->starts_dirty = FALSE;
+}
+
+/* The bucket of @day, or where it would be inserted (with @found FALSE). */
+static guint
+find_bucket (OutlayExpenseModel *self,
+             const char         *day,
+             gboolean           *found)
+{
+  guint    lo = 0, hi = self->buckets->len;
+  gboolean descending = self->query->descending;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int   cmp = strcmp (g_array_index (self->buckets, Bucket, mid).day, day);
+
+      if (cmp == 0)
+        {
+          *found = TRUE;
+          return mid;
+        }
+
+      if ((cmp > 0) == descending)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  *found = FALSE;
+  return lo;
+}
+
+/* The bucket holding @position. */
+static guint
+bucket_at (OutlayExpenseModel *self,
+           guint               position)
+{
+  guint lo = 0, hi = self->buckets->len;
+
+  ensure_starts (self);
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->buckets, Bucket, mid).start <= position)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static gboolean
+load_buckets (OutlayExpenseModel *self,
+              GArray             *buckets,
+              guint              *n_items,
+              GError            **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (self->repository);
+  g_autoptr (GString) sql = g_string_new ("SELECT day, sum(count) FROM expense_days WHERE day >= ? AND day <= ?");
+  OutlayBindings bindings;
+  sqlite3_stmt  *stmt;
+  guint          n_categories;
+  const gint64  *categories = outlay_query_get_categories (self->query, &n_categories);
+  int            rc;
+
+  outlay_bindings_init (&bindings);
+  outlay_bindings_add_text (&bindings, self->query->date_from != NULL ? self->query->date_from : "0000-00-00");
+  outlay_bindings_add_text (&bindings, self->query->date_to != NULL ? self->query->date_to : "9999-99-99");
+
+  if (n_categories > 0)
+    {
+      g_string_append (sql, " AND category_id IN (");
+      for (guint i = 0; i < n_categories; i++)
+        {
+          g_string_append (sql, i > 0 ? ", ?" : "?");
+          outlay_bindings_add_int (&bindings, categories[i]);
+        }
+      g_string_append_c (sql, ')');
+    }
+  g_string_append_printf (sql, " GROUP BY day HAVING sum(count) > 0 ORDER BY day %s",
+                          self->query->descending ? "DESC" : "ASC");
+
+  stmt = outlay_database_prepare (database, sql->str, error);
+  if (stmt == NULL)
+    {
+      outlay_bindings_clear (&bindings);
+      return FALSE;
+    }
+
+  outlay_bindings_apply (&bindings, stmt, 1);
+  *n_items = 0;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Bucket bucket;
+
+      g_strlcpy (bucket.day, (const char *) sqlite3_column_text (stmt, 0), sizeof bucket.day);
+      bucket.count = (guint) sqlite3_column_int64 (stmt, 1);
+      bucket.start = *n_items;
+      *n_items += bucket.count;
+      g_array_append_val (buckets, bucket);
+    }
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  outlay_bindings_clear (&bindings);
+
+  if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (database, error, rc, _ ("Could not count the expenses"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads the index for the current query. */
+static gboolean
+load_index (OutlayExpenseModel *self,
+            GError            **error)
+{
+  self->by_day = can_use_days (self->query);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_array_set_size (self->buckets, 0);
+  self->starts_dirty = FALSE;
+  self->n_items = 0;
+
+  if (self->by_day)
+    return load_buckets (self, self->buckets, &self->n_items, error);
+
+  self->ids = outlay_repository_find_expense_ids (self->repository, self->query, error);
+  if (self->ids == NULL)
+    {
+      self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      return FALSE;
+    }
+
+  self->n_items = self->ids->len;
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare_by_day (OutlayExpenseModel *self,
+                const char         *select,
+                const char         *day_condition,
+                const char         *suffix,
+                OutlayBindings     *bindings,
+                GError            **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (self->repository);
+  g_autoptr (GString) sql = g_string_new (select);
+  sqlite3_stmt *stmt;
+
+  g_string_append (sql, " FROM expenses WHERE deleted_at IS NULL");
+  outlay_query_append_filter (self->query, sql, bindings);
+  g_string_append (sql, day_condition);
+  if (suffix != NULL)
+    g_string_append (sql, suffix);
+
+  stmt = outlay_database_prepare (database, sql->str, error);
+  if (stmt != NULL)
+    outlay_bindings_apply (bindings, stmt, 1);
+
+  return stmt;
+}
+
+static gboolean
+fetch_rows_by_day (OutlayExpenseModel *self,
+                   guint               position,
+                   guint               count,
+                   GPtrArray          *rows,
+                   GError            **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (self->repository);
+  const Bucket   *bucket = &g_array_index (self->buckets, Bucket, bucket_at (self, position));
+  OutlayBindings  bindings;
+  sqlite3_stmt   *stmt;
+  int             next, rc;
+
+  outlay_bindings_init (&bindings);
+  stmt = prepare_by_day (self, "SELECT " OUTLAY_EXPENSE_COLUMNS,
+                         self->query->descending
+                           ? " AND occurred_on <= ? ORDER BY occurred_on DESC, id DESC LIMIT ? OFFSET ?"
+                           : " AND occurred_on >= ? ORDER BY occurred_on ASC, id ASC LIMIT ? OFFSET ?",
+                         NULL, &bindings, error);
+  if (stmt == NULL)
+    {
+      outlay_bindings_clear (&bindings);
+      return FALSE;
+    }
+
+  next = bindings.kinds->len + 1;
+  sqlite3_bind_text (stmt, next, bucket->day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, next + 1, count);
+  sqlite3_bind_int64 (stmt, next + 2, position - bucket->start);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, outlay_expense_new_from_statement (stmt));
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  outlay_bindings_clear (&bindings);
+
+  if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (database, error, rc, _ ("Could not read the expenses"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+fetch_rows_by_id (OutlayExpenseModel *self,
+                  guint               position,
+                  guint               count,
+                  GPtrArray          *rows,
+                  GError            **error)
+{
+  for (guint i = position; i < position + count && i < self->ids->len; i++)
+    {
+      OutlayExpense *expense = outlay_repository_get_expense (self->repository,
+                                                              g_array_index (self->ids, gint64, i),
+                                                              error);
+      if (expense == NULL)
+        return FALSE;
+      g_ptr_array_add (rows, expense);
+    }
+
+  return TRUE;
+}
+
+static GPtrArray *
+load_page (OutlayExpenseModel *self,
+           guint               page)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  guint    position = page * PAGE_SIZE;
+  guint    count = MIN (PAGE_SIZE, self->n_items - position);
+  gboolean ok;
+
+  if (self->by_day)
+    ok = fetch_rows_by_day (self, position, count, rows, &error);
+  else
+    ok = fetch_rows_by_id (self, position, count, rows, &error);
+
+  if (!ok)
+    {
+      g_warning ("Could not load expenses %u to %u: %s", position, position + count, error->message);
+      return NULL;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    rows->pdata[i] = adopt_row (self, rows->pdata[i]);
+
+  if (g_queue_get_length (&self->page_order) >= MAX_PAGES)
+    {
+      guint oldest = GPOINTER_TO_UINT (g_queue_pop_tail (&self->page_order));
+      g_hash_table_remove (self->pages, GUINT_TO_POINTER (oldest));
+    }
+
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), g_ptr_array_ref (rows));
+  g_queue_push_head (&self->page_order, GUINT_TO_POINTER (page));
+
+  return rows;
+}
+
+static GType
+outlay_expense_model_get_item_type (GListModel *model)
+{
+  return OUTLAY_TYPE_EXPENSE;
+}
+
+static guint
+outlay_expense_model_get_n_items (GListModel *model)
+{
+  OutlayExpenseModel *self = OUTLAY_EXPENSE_MODEL (model);
+
+  return self->hidden != G_MAXUINT ? self->n_items - 1 : self->n_items;
+}
+
+static gpointer
+outlay_expense_model_get_item (GListModel *model,
+                               guint       position)
+{
+  OutlayExpenseModel *self = OUTLAY_EXPENSE_MODEL (model);
+  GPtrArray          *rows;
+  guint               page;
+
+  if (self->hidden != G_MAXUINT && position >= self->hidden)
+    position++;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  page = position / PAGE_SIZE;
+
+  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (rows != NULL)
+    {
+      if (self->page_order.head->data != GUINT_TO_POINTER (page))
+        {
+          g_queue_remove (&self->page_order, GUINT_TO_POINTER (page));
+          g_queue_push_head (&self->page_order, GUINT_TO_POINTER (page));
+        }
+    }
+  else if ((rows = load_page (self, page)) == NULL)
+    return NULL;
+
+  if (position % PAGE_SIZE >= rows->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (rows, position % PAGE_SIZE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = outlay_expense_model_get_item_type;
+  iface->get_n_items = outlay_expense_model_get_n_items;
+  iface->get_item = outlay_expense_model_get_item;
+}
+
+/* Where @expense sits in the list given the buckets as they are: the start
+ * of its day plus the rows of that day that come before it. */
+static gboolean
+position_by_day (OutlayExpenseModel *self,
+                 OutlayExpense      *expense,
+                 guint              *position,
+                 GError            **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (self->repository);
+  const char     *day = outlay_expense_get_occurred_on (expense);
+  OutlayBindings  bindings;
+  sqlite3_stmt   *stmt;
+  gboolean        found;
+  guint           index;
+  int             next, rc;
+
+  ensure_starts (self);
+  index = find_bucket (self, day, &found);
+  if (found)
+    *position = g_array_index (self->buckets, Bucket, index).start;
+  else if (index < self->buckets->len)
+    *position = g_array_index (self->buckets, Bucket, index).start;
+  else
+    *position = self->n_items;
+
+  if (!found)
+    return TRUE;
+
+  outlay_bindings_init (&bindings);
+  stmt = prepare_by_day (self, "SELECT count(*)",
+                         self->query->descending ? " AND occurred_on = ? AND id > ?"
+                                                 : " AND occurred_on = ? AND id < ?",
+                         NULL, &bindings, error);
+  if (stmt == NULL)
+    {
+      outlay_bindings_clear (&bindings);
+      return FALSE;
+    }
+
+  next = bindings.kinds->len + 1;
+  sqlite3_bind_text (stmt, next, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, next + 1, outlay_expense_get_id (expense));
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *position += (guint) sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  outlay_bindings_clear (&bindings);
+
+  if (rc != SQLITE_ROW)
+    {
+      outlay_database_propagate_error (database, error, rc, _ ("Could not read the expenses"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bucket_add (OutlayExpenseModel *self,
+            const char         *day,
+            int                 delta)
+{
+  gboolean found;
+  guint    index = find_bucket (self, day, &found);
+
+  if (!found)
+    {
+      Bucket bucket = { { 0 }, 0, 0 };
+
+      g_return_if_fail (delta > 0);
+      g_strlcpy (bucket.day, day, sizeof bucket.day);
+      g_array_insert_val (self->buckets, index, bucket);
+    }
+
+  g_array_index (self->buckets, Bucket, index).count += delta;
+  if (g_array_index (self->buckets, Bucket, index).count == 0)
+    g_array_remove_index (self->buckets, index);
+
+  self->n_items += delta;
+  self->starts_dirty = TRUE;
+}
+
+static void
+notify_n_items (OutlayExpenseModel *self,
+                guint               old_n_items)
+{
+  if (old_n_items != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+refresh_live_objects (OutlayExpenseModel *self)
+{
+  g_autoptr (GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer       value;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (objects, g_object_ref (value));
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      g_autoptr (OutlayExpense) fresh = NULL;
+
+      fresh = outlay_repository_get_expense (self->repository,
+                                             outlay_expense_get_id (objects->pdata[i]),
+                                             NULL);
+      if (fresh != NULL)
+        outlay_expense_assign (objects->pdata[i], fresh);
+    }
+}
+
+static void
+reload (OutlayExpenseModel *self)
+{
+  g_autoptr (GError) error = NULL;
+  guint old_n_items = self->n_items;
+
+  clear_pages (self);
+  if (!load_index (self, &error))
+    g_warning ("Could not read the expenses: %s", error->message);
+
+  if (old_n_items > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  notify_n_items (self, old_n_items);
+}
+
+/* Announces a row that moved from @from (in the old list) to @to (in the
+ * new one) as a removal and an addition, keeping the list consistent with
+ * what each signal says. */
+static void
+emit_move (OutlayExpenseModel *self,
+           guint               from,
+           guint               to)
+{
+  self->hidden = to;
+  g_list_model_items_changed (G_LIST_MODEL (self), from, 1, 0);
+  self->hidden = G_MAXUINT;
+  g_list_model_items_changed (G_LIST_MODEL (self), to, 0, 1);
+}
+
+static void
+apply_change_by_day (OutlayExpenseModel *self,
+                     OutlayExpense      *before,
+                     OutlayExpense      *after)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean was = before != NULL && outlay_query_matches_expense (self->query, before);
+  gboolean is = after != NULL && outlay_query_matches_expense (self->query, after);
+  guint    old_n_items = self->n_items;
+  guint    removed_at = 0, added_at = 0;
+
+  if (!was && !is)
+    return;
+
+  if (was)
+    {
+      if (!position_by_day (self, before, &removed_at, &error))
+        goto failed;
+      bucket_add (self, outlay_expense_get_occurred_on (before), -1);
+    }
+
+  if (is)
+    {
+      if (!position_by_day (self, after, &added_at, &error))
+        goto failed;
+      bucket_add (self, outlay_expense_get_occurred_on (after), +1);
+    }
+
+  clear_pages (self);
+
+  /* The list is right before anyone hears of it. */
+  if (was && is && removed_at == added_at)
+    return;
+
+  if (was && is)
+    emit_move (self, removed_at, added_at);
+  else if (was)
+    g_list_model_items_changed (G_LIST_MODEL (self), removed_at, 1, 0);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), added_at, 0, 1);
+
+  notify_n_items (self, old_n_items);
+  return;
+
+failed:
+  g_warning ("Could not follow a change, reloading: %s", error->message);
+  reload (self);
+}
+
+static void
+apply_change_by_id (OutlayExpenseModel *self,
+                    OutlayExpense      *before,
+                    OutlayExpense      *after)
+{
+  g_autoptr (GArray) old_ids = NULL;
+  g_autoptr (GError) error = NULL;
+  guint         old_n_items = self->n_items;
+  guint         prefix = 0, suffix = 0, removed, added;
+  const gint64 *a, *b;
+
+  /* Only the text can only be checked in SQL; the rest rules rows out. */
+  if ((before == NULL || !outlay_query_matches_expense (self->query, before)) &&
+      (after == NULL || !outlay_query_matches_expense (self->query, after)))
+    return;
+
+  old_ids = g_steal_pointer (&self->ids);
+  if (!load_index (self, &error))
+    {
+      g_warning ("Could not follow a change: %s", error->message);
+      clear_pages (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_ids->len, self->n_items);
+      notify_n_items (self, old_n_items);
+      return;
+    }
+
+  clear_pages (self);
+
+  a = (const gint64 *) (gpointer) old_ids->data;
+  b = (const gint64 *) (gpointer) self->ids->data;
+
+  while (prefix < old_ids->len && prefix < self->ids->len && a[prefix] == b[prefix])
+    prefix++;
+  while (suffix < old_ids->len - prefix && suffix < self->ids->len - prefix &&
+         a[old_ids->len - 1 - suffix] == b[self->ids->len - 1 - suffix])
+    suffix++;
+
+  removed = old_ids->len - prefix - suffix;
+  added = self->ids->len - prefix - suffix;
+
+  if (removed == 0 && added == 0)
+    return;
+
+  /* One row that moved: a removal and an addition, not the whole span. */
+  if (removed == added && removed > 1)
+    {
+      const gint64 *x = a + prefix, *y = b + prefix;
+      guint         n = removed;
+
+      if (x[0] == y[n - 1] && memcmp (x + 1, y, (n - 1) * sizeof (gint64)) == 0)
+        {
+          emit_move (self, prefix, prefix + n - 1);
+          return;
+        }
+      if (x[n - 1] == y[0] && memcmp (x, y + 1, (n - 1) * sizeof (gint64)) == 0)
+        {
+          emit_move (self, prefix + n - 1, prefix);
+          return;
+        }
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+  notify_n_items (self, old_n_items);
+}
+
+static void
+on_expenses_changed_cb (OutlayExpenseModel  *self,
+                        OutlayExpenseChange *change,
+                        OutlayRepository    *repository)
+{
+  OutlayExpense *live = NULL;
+
+  if (change->kind == OUTLAY_CHANGE_RESET)
+    {
+      reload (self);
+      refresh_live_objects (self);
+      return;
+    }
+
+  /* Objects already handed out take the new values first. */
+  if (change->after != NULL)
+    {
+      gint64 id = outlay_expense_get_id (change->after);
+
+      live = g_hash_table_lookup (self->live, &id);
+      if (live != NULL)
+        outlay_expense_assign (live, change->after);
+    }
+
+  if (self->by_day)
+    apply_change_by_day (self, change->before, change->after);
+  else
+    apply_change_by_id (self, change->before, change->after);
+}
+
+static void
+outlay_expense_model_constructed (GObject *object)
+{
+  OutlayExpenseModel *self = (OutlayExpenseModel *) object;
+  g_autoptr (GError) error = NULL;
+
+  G_OBJECT_CLASS (outlay_expense_model_parent_class)->constructed (object);
+
+  self->changed_handler = g_signal_connect_object (self->repository, "expenses-changed",
+                                                   G_CALLBACK (on_expenses_changed_cb), self,
+                                                   G_CONNECT_SWAPPED);
+  if (!load_index (self, &error))
+    g_warning ("Could not read the expenses: %s", error->message);
+}
+
+static void
+outlay_expense_model_dispose (GObject *object)
+{
+  OutlayExpenseModel *self = (OutlayExpenseModel *) object;
+  GHashTableIter      iter;
+  gpointer            key, value;
+
+  clear_pages (self);
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_object_weak_unref (value, expense_finalized_cb, key);
+      g_hash_table_iter_remove (&iter);
+    }
+
+  if (self->repository != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->repository);
+  g_clear_object (&self->repository);
+
+  G_OBJECT_CLASS (outlay_expense_model_parent_class)->dispose (object);
+}
+
+static void
+outlay_expense_model_finalize (GObject *object)
+{
+  OutlayExpenseModel *self = (OutlayExpenseModel *) object;
+
+  g_clear_pointer (&self->query, outlay_query_free);
+  g_clear_pointer (&self->buckets, g_array_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->live, g_hash_table_unref);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+
+  G_OBJECT_CLASS (outlay_expense_model_parent_class)->finalize (object);
+}
+
+static void
+outlay_expense_model_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  OutlayExpenseModel *self = OUTLAY_EXPENSE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+
+    case PROP_QUERY:
+      g_value_set_boxed (value, self->query);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+outlay_expense_model_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  OutlayExpenseModel *self = OUTLAY_EXPENSE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+
+    case PROP_QUERY:
+      if (self->repository == NULL || self->changed_handler == 0)
+        {
+          const OutlayQuery *query = g_value_get_boxed (value);
+
+          if (query != NULL)
+            {
+              g_clear_pointer (&self->query, outlay_query_free);
+              self->query = outlay_query_copy (query);
+            }
+        }
+      else
+        outlay_expense_model_set_query (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+outlay_expense_model_class_init (OutlayExpenseModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = outlay_expense_model_constructed;
+  object_class->dispose = outlay_expense_model_dispose;
+  object_class->finalize = outlay_expense_model_finalize;
+  object_class->get_property = outlay_expense_model_get_property;
+  object_class->set_property = outlay_expense_model_set_property;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL,
+                         OUTLAY_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_QUERY] =
+    g_param_spec_boxed ("query", NULL, NULL,
+                        OUTLAY_TYPE_QUERY,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+outlay_expense_model_init (OutlayExpenseModel *self)
+{
+  self->query = outlay_query_new ();
+  self->hidden = G_MAXUINT;
+  self->buckets = g_array_new (FALSE, FALSE, sizeof (Bucket));
+  self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_queue_init (&self->page_order);
+}
+
+OutlayExpenseModel *
+outlay_expense_model_new (OutlayRepository *repository)
+{
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (repository), NULL);
+
+  return g_object_new (OUTLAY_TYPE_EXPENSE_MODEL, "repository", repository, NULL);
+}
+
+OutlayRepository *
+outlay_expense_model_get_repository (OutlayExpenseModel *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_MODEL (self), NULL);
+
+  return self->repository;
+}
+
+const OutlayQuery *
+outlay_expense_model_get_query (OutlayExpenseModel *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_MODEL (self), NULL);
+
+  return self->query;
+}
+
+/**
+ * outlay_expense_model_set_query:
+ *
+ * Changes the filter and sort; the list is read again.
+ */
+void
+outlay_expense_model_set_query (OutlayExpenseModel *self,
+                                const OutlayQuery  *query)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSE_MODEL (self));
+  g_return_if_fail (query != NULL);
+
+  if (outlay_query_equal (self->query, query))
+    return;
+
+  g_clear_pointer (&self->query, outlay_query_free);
+  self->query = outlay_query_copy (query);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+/**
+ * outlay_expense_model_find:
+ *
+ * Returns: the position of the expense in the list, or %G_MAXUINT
+ */
+guint
+outlay_expense_model_find (OutlayExpenseModel *self,
+                           gint64              id)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_MODEL (self), G_MAXUINT);
+
+  if (self->by_day)
+    {
+      g_autoptr (OutlayExpense) expense = outlay_repository_get_expense (self->repository, id, NULL);
+      guint position;
+
+      if (expense == NULL || !outlay_query_matches_expense (self->query, expense) ||
+          !position_by_day (self, expense, &position, NULL))
+        return G_MAXUINT;
+
+      return position;
+    }
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+
+  return G_MAXUINT;
+}

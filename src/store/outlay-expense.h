@@ -1,0 +1,52 @@
+/* outlay-expense.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define OUTLAY_TYPE_EXPENSE (outlay_expense_get_type ())
+
+G_DECLARE_FINAL_TYPE (OutlayExpense, outlay_expense, OUTLAY, EXPENSE, GObject)
+
+OutlayExpense *outlay_expense_new (void);
+OutlayExpense *outlay_expense_copy (OutlayExpense *self);
+gboolean       outlay_expense_equal (OutlayExpense *a,
+                                     OutlayExpense *b);
+void           outlay_expense_assign (OutlayExpense *self,
+                                      OutlayExpense *other);
+
+gint64      outlay_expense_get_id (OutlayExpense *self);
+const char *outlay_expense_get_uuid (OutlayExpense *self);
+gint64      outlay_expense_get_amount (OutlayExpense *self);
+void        outlay_expense_set_amount (OutlayExpense *self,
+                                       gint64         amount);
+const char *outlay_expense_get_currency (OutlayExpense *self);
+void        outlay_expense_set_currency (OutlayExpense *self,
+                                         const char    *currency);
+const char *outlay_expense_get_description (OutlayExpense *self);
+void        outlay_expense_set_description (OutlayExpense *self,
+                                            const char    *description);
+const char *outlay_expense_get_note (OutlayExpense *self);
+void        outlay_expense_set_note (OutlayExpense *self,
+                                     const char    *note);
+gint64      outlay_expense_get_category_id (OutlayExpense *self);
+void        outlay_expense_set_category_id (OutlayExpense *self,
+                                            gint64         category_id);
+const char *outlay_expense_get_occurred_on (OutlayExpense *self);
+void        outlay_expense_set_occurred_on (OutlayExpense *self,
+                                            const char    *occurred_on);
+GDate      *outlay_expense_dup_date (OutlayExpense *self);
+void        outlay_expense_set_date (OutlayExpense *self,
+                                     const GDate   *date);
+const char *outlay_expense_get_created_at (OutlayExpense *self);
+const char *outlay_expense_get_updated_at (OutlayExpense *self);
+const char *outlay_expense_get_deleted_at (OutlayExpense *self);
+
+G_END_DECLS

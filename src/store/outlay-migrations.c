@@ -1,0 +1,226 @@
+/* outlay-migrations.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The ordered schema steps. Each step runs in its own transaction.
+ *
+ * Rules, learnt from an outage in which a deployed migration broke the code
+ * still running against it:
+ *  - a step only adds: tables, columns that are nullable or have a default,
+ *    indexes, triggers;
+ *  - renames and drops happen only in a later step, once no released
+ *    version reads the old shape, and that step raises min_writer_version;
+ *  - derived data (summaries, search index) is kept by triggers, so that
+ *    the writes of an older Outlay keep it right too.
+ *
+ * tests/fixtures/ holds, for every version, a populated database and the
+ * statements that version's code runs; test-migrations proves both
+ * directions. A new step needs a new pair of fixtures. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "outlay-database-private.h"
+
+static const char schema_v1[] =
+  "CREATE TABLE outlay_meta ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE categories ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  icon_name TEXT NOT NULL,"
+  "  color TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  deleted_at TEXT"
+  ");"
+  "CREATE INDEX categories_by_position ON categories (position) WHERE deleted_at IS NULL;"
+
+  "CREATE TABLE expenses ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  amount INTEGER NOT NULL,"
+  "  currency TEXT NOT NULL,"
+  "  description TEXT NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  category_id INTEGER NOT NULL REFERENCES categories (id),"
+  "  occurred_on TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  deleted_at TEXT"
+  ");"
+  /* The list by date, and the position lookups of the lazy model. */
+  "CREATE INDEX expenses_by_date ON expenses (occurred_on, id) WHERE deleted_at IS NULL;"
+  /* Filtering by category; also serves the foreign key. */
+  "CREATE INDEX expenses_by_category ON expenses (category_id, occurred_on, id);"
+  "CREATE INDEX expenses_by_amount ON expenses (amount, id) WHERE deleted_at IS NULL;";
+
+typedef struct
+{
+  const char *name;
+  const char *icon_name;
+  const char *color;
+} DefaultCategory;
+
+static const DefaultCategory default_categories[] = {
+  { N_ ("Food & Drink"), "emoji-food-symbolic", "#e66100" },
+  { N_ ("Groceries"), "emoji-nature-symbolic", "#2ec27e" },
+  { N_ ("Transport"), "emoji-travel-symbolic", "#3584e4" },
+  { N_ ("Housing"), "user-home-symbolic", "#865e3c" },
+  { N_ ("Utilities"), "thunderbolt-symbolic", "#e5a50a" },
+  { N_ ("Health"), "emoji-body-symbolic", "#e01b24" },
+  { N_ ("Shopping"), "package-x-generic-symbolic", "#9141ac" },
+  { N_ ("Entertainment"), "applications-games-symbolic", "#c061cb" },
+  { N_ ("Travel"), "airplane-mode-symbolic", "#1a5fb4" },
+  /* The last one is where expenses go when their category is deleted. */
+  { N_ ("Other"), "view-more-horizontal-symbolic", "#77767b" },
+};
+
+static gboolean
+seed_categories (sqlite3 *db,
+                 GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int           rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "INSERT INTO categories (uuid, name, icon_name, color, position, created_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+                           -1, &stmt, NULL);
+
+  for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (default_categories); i++)
+    {
+      g_autofree char       *uuid = g_uuid_string_random ();
+      const DefaultCategory *category = &default_categories[i];
+
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, g_dgettext (GETTEXT_PACKAGE, category->name), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, category->icon_name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, category->color, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, (int) i);
+
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = sqlite3_reset (stmt);
+    }
+
+  if (rc == SQLITE_OK)
+    {
+      /* Remember which category takes the expenses of a deleted one. */
+      rc = sqlite3_exec (db,
+                         "INSERT INTO outlay_meta (key, value) "
+                         "SELECT 'fallback_category_uuid', uuid FROM categories ORDER BY position DESC LIMIT 1",
+                         NULL, NULL, NULL);
+    }
+
+  if (rc != SQLITE_OK)
+    outlay_sqlite_set_error (db, error, rc, _ ("Could not add the default categories"));
+
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_OK;
+}
+
+/* Version 2: a per-day summary, so that totals and the list's positions
+ * never scan a million rows, and a full-text index for search. Both are
+ * derived data kept by triggers; nothing existing changes, so version 1
+ * may still write the file. */
+static const char schema_v2[] =
+  "CREATE TABLE expense_days ("
+  "  day TEXT NOT NULL,"
+  "  category_id INTEGER NOT NULL,"
+  "  currency TEXT NOT NULL,"
+  "  count INTEGER NOT NULL,"
+  "  total INTEGER NOT NULL,"
+  "  PRIMARY KEY (day, category_id, currency)"
+  ") WITHOUT ROWID;"
+
+  "INSERT INTO expense_days (day, category_id, currency, count, total) "
+  "  SELECT occurred_on, category_id, currency, count(*), sum(amount) FROM expenses "
+  "  WHERE deleted_at IS NULL GROUP BY occurred_on, category_id, currency;"
+
+  "CREATE TRIGGER expense_days_insert AFTER INSERT ON expenses "
+  "WHEN NEW.deleted_at IS NULL BEGIN "
+  "  INSERT INTO expense_days (day, category_id, currency, count, total) "
+  "    VALUES (NEW.occurred_on, NEW.category_id, NEW.currency, 1, NEW.amount) "
+  "    ON CONFLICT (day, category_id, currency) DO UPDATE "
+  "    SET count = count + 1, total = total + excluded.total; "
+  "END;"
+
+  "CREATE TRIGGER expense_days_delete AFTER DELETE ON expenses "
+  "WHEN OLD.deleted_at IS NULL BEGIN "
+  "  UPDATE expense_days SET count = count - 1, total = total - OLD.amount "
+  "    WHERE day = OLD.occurred_on AND category_id = OLD.category_id AND currency = OLD.currency; "
+  "  DELETE FROM expense_days WHERE day = OLD.occurred_on AND category_id = OLD.category_id "
+  "    AND currency = OLD.currency AND count <= 0; "
+  "END;"
+
+  "CREATE TRIGGER expense_days_update AFTER UPDATE OF amount, currency, category_id, occurred_on, deleted_at ON expenses "
+  "BEGIN "
+  "  UPDATE expense_days SET count = count - 1, total = total - OLD.amount "
+  "    WHERE OLD.deleted_at IS NULL AND day = OLD.occurred_on AND category_id = OLD.category_id "
+  "    AND currency = OLD.currency; "
+  "  DELETE FROM expense_days WHERE OLD.deleted_at IS NULL AND day = OLD.occurred_on "
+  "    AND category_id = OLD.category_id AND currency = OLD.currency AND count <= 0; "
+  "  INSERT INTO expense_days (day, category_id, currency, count, total) "
+  "    SELECT NEW.occurred_on, NEW.category_id, NEW.currency, 1, NEW.amount WHERE NEW.deleted_at IS NULL "
+  "    ON CONFLICT (day, category_id, currency) DO UPDATE "
+  "    SET count = count + 1, total = total + excluded.total; "
+  "END;"
+
+  /* The search index is filled from a queue by the repository (see
+   * outlay_repository_sync_search()), not by triggers: with
+   * trusted_schema=OFF a trigger may not write a virtual table. The queue
+   * is filled by plain triggers, so that what an older version writes is
+   * indexed too, the next time this version opens the file. */
+  "CREATE VIRTUAL TABLE expenses_fts USING fts5 ("
+  "  description, note, tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TABLE expenses_fts_queue (id INTEGER PRIMARY KEY);"
+  "INSERT INTO expenses_fts_queue (id) SELECT id FROM expenses;"
+
+  "CREATE TRIGGER expenses_fts_queue_insert AFTER INSERT ON expenses BEGIN "
+  "  INSERT OR IGNORE INTO expenses_fts_queue (id) VALUES (NEW.id); "
+  "END;"
+  "CREATE TRIGGER expenses_fts_queue_update AFTER UPDATE OF description, note ON expenses BEGIN "
+  "  INSERT OR IGNORE INTO expenses_fts_queue (id) VALUES (NEW.id); "
+  "END;"
+  "CREATE TRIGGER expenses_fts_queue_delete AFTER DELETE ON expenses BEGIN "
+  "  INSERT OR IGNORE INTO expenses_fts_queue (id) VALUES (OLD.id); "
+  "END;";
+
+static const OutlayMigration migrations[] = {
+  { 1, 1, schema_v1, seed_categories },
+  { 2, 1, schema_v2, NULL },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);
+
+const OutlayMigration *
+outlay_migrations_get (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}

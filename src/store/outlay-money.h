@@ -1,0 +1,74 @@
+/* outlay-money.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The largest amount, in minor units, that a single expense may hold. A
+ * million of them still sum without overflowing a gint64. */
+#define OUTLAY_MONEY_MAX G_GINT64_CONSTANT (999999999999)
+
+#define OUTLAY_MONEY_ERROR (outlay_money_error_quark ())
+
+typedef enum
+{
+  OUTLAY_MONEY_ERROR_EMPTY,
+  OUTLAY_MONEY_ERROR_INVALID,
+  OUTLAY_MONEY_ERROR_AMBIGUOUS,
+  OUTLAY_MONEY_ERROR_TOO_PRECISE,
+  OUTLAY_MONEY_ERROR_OUT_OF_RANGE,
+  OUTLAY_MONEY_ERROR_DIVISION_BY_ZERO,
+  OUTLAY_MONEY_ERROR_UNKNOWN_CURRENCY,
+  OUTLAY_MONEY_ERROR_CURRENCY_MISMATCH,
+} OutlayMoneyError;
+
+/* One entry of the compiled-in currency table. The strings are static;
+ * symbols are UTF-8. */
+typedef struct
+{
+  const char *code;     /* ISO 4217, e.g. "EUR" */
+  const char *symbol;   /* e.g. "€" */
+  guint       exponent; /* number of minor-unit digits: JPY 0, EUR 2, BHD 3 */
+} OutlayCurrency;
+
+GQuark outlay_money_error_quark (void);
+
+const OutlayCurrency *outlay_currency_lookup (const char *code);
+gboolean              outlay_currency_is_valid (const char *code);
+const char           *outlay_currency_for_locale (void);
+const OutlayCurrency *outlay_currency_get_all (guint *n_currencies);
+
+gboolean outlay_money_parse (const char *text,
+                             const char *currency,
+                             gint64     *minor_units,
+                             GError    **error);
+char    *outlay_money_format (gint64      minor_units,
+                              const char *currency);
+char    *outlay_money_format_plain (gint64      minor_units,
+                                    const char *currency);
+gboolean outlay_money_parse_plain (const char *text,
+                                   const char *currency,
+                                   gint64     *minor_units,
+                                   GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,194 @@
+/* outlay-repository.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "outlay-category.h"
+#include "outlay-database.h"
+#include "outlay-expense.h"
+#include "outlay-query.h"
+
+G_BEGIN_DECLS
+
+#define OUTLAY_DESCRIPTION_MAX_LENGTH 200
+#define OUTLAY_NOTE_MAX_LENGTH 2000
+#define OUTLAY_CATEGORY_NAME_MAX_LENGTH 60
+
+#define OUTLAY_REPOSITORY_ERROR (outlay_repository_error_quark ())
+
+/* Each validation error names the field it is about. */
+typedef enum
+{
+  OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
+  OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT,
+  OUTLAY_REPOSITORY_ERROR_INVALID_CURRENCY,
+  OUTLAY_REPOSITORY_ERROR_INVALID_DATE,
+  OUTLAY_REPOSITORY_ERROR_INVALID_DESCRIPTION,
+  OUTLAY_REPOSITORY_ERROR_INVALID_NOTE,
+  OUTLAY_REPOSITORY_ERROR_INVALID_CATEGORY,
+  OUTLAY_REPOSITORY_ERROR_INVALID_NAME,
+  OUTLAY_REPOSITORY_ERROR_INVALID_COLOR,
+  OUTLAY_REPOSITORY_ERROR_INVALID_ICON,
+  OUTLAY_REPOSITORY_ERROR_INVALID_POSITION,
+  OUTLAY_REPOSITORY_ERROR_PROTECTED,
+} OutlayRepositoryError;
+
+typedef enum
+{
+  OUTLAY_CHANGE_ADDED,
+  OUTLAY_CHANGE_UPDATED,
+  OUTLAY_CHANGE_REMOVED,
+  OUTLAY_CHANGE_RESTORED,
+  /* Many rows changed at once (bulk insert, a category deleted): reload. */
+  OUTLAY_CHANGE_RESET,
+} OutlayChangeKind;
+
+/* What the "expenses-changed" signal carries: the row before and after the
+ * committed write. @before is %NULL for an addition; a removal's @after and
+ * a restore's @before carry a deleted_at. Both are %NULL for a reset. */
+typedef struct
+{
+  OutlayChangeKind kind;
+  OutlayExpense   *before;
+  OutlayExpense   *after;
+} OutlayExpenseChange;
+
+typedef struct
+{
+  gint64 total;
+  guint  count;
+} OutlayTotal;
+
+typedef struct
+{
+  gint64 category_id;
+  gint64 total;
+  guint  count;
+} OutlayCategoryTotal;
+
+typedef struct
+{
+  char   period[11]; /* "YYYY-MM" for months, "YYYY-MM-DD" for days */
+  gint64 total;
+  guint  count;
+} OutlayPeriodTotal;
+
+typedef struct
+{
+  char  *description;
+  gint64 category_id;
+  gint64 amount;
+  char  *currency;
+} OutlaySuggestion;
+
+#define OUTLAY_TYPE_REPOSITORY (outlay_repository_get_type ())
+
+G_DECLARE_FINAL_TYPE (OutlayRepository, outlay_repository, OUTLAY, REPOSITORY, GObject)
+
+GQuark            outlay_repository_error_quark (void);
+OutlayRepository *outlay_repository_new (OutlayDatabase *database);
+OutlayDatabase   *outlay_repository_get_database (OutlayRepository *self);
+
+/* Expenses */
+OutlayExpense *outlay_repository_add_expense (OutlayRepository *self,
+                                              OutlayExpense    *draft,
+                                              GError          **error);
+gboolean       outlay_repository_add_expenses (OutlayRepository *self,
+                                               OutlayExpense   **drafts,
+                                               guint             n_drafts,
+                                               GError          **error);
+OutlayExpense *outlay_repository_update_expense (OutlayRepository *self,
+                                                 OutlayExpense    *expense,
+                                                 GError          **error);
+OutlayExpense *outlay_repository_delete_expense (OutlayRepository *self,
+                                                 gint64            id,
+                                                 GError          **error);
+OutlayExpense *outlay_repository_restore_expense (OutlayRepository *self,
+                                                  gint64            id,
+                                                  GError          **error);
+OutlayExpense *outlay_repository_get_expense (OutlayRepository *self,
+                                              gint64            id,
+                                              GError          **error);
+OutlayExpense *outlay_repository_get_expense_by_uuid (OutlayRepository *self,
+                                                      const char       *uuid,
+                                                      GError          **error);
+GPtrArray     *outlay_repository_find_expenses (OutlayRepository  *self,
+                                                const OutlayQuery *query,
+                                                guint              offset,
+                                                guint              limit,
+                                                GError           **error);
+gboolean       outlay_repository_count_expenses (OutlayRepository  *self,
+                                                 const OutlayQuery *query,
+                                                 guint             *count,
+                                                 GError           **error);
+GArray        *outlay_repository_find_expense_ids (OutlayRepository  *self,
+                                                   const OutlayQuery *query,
+                                                   GError           **error);
+
+/* Categories */
+GListModel     *outlay_repository_get_categories (OutlayRepository *self);
+OutlayCategory *outlay_repository_lookup_category (OutlayRepository *self,
+                                                   gint64            id);
+OutlayCategory *outlay_repository_get_fallback_category (OutlayRepository *self);
+OutlayCategory *outlay_repository_add_category (OutlayRepository *self,
+                                                const char       *name,
+                                                const char       *icon_name,
+                                                const char       *color,
+                                                GError          **error);
+gboolean        outlay_repository_rename_category (OutlayRepository *self,
+                                                   gint64            id,
+                                                   const char       *name,
+                                                   GError          **error);
+gboolean        outlay_repository_recolor_category (OutlayRepository *self,
+                                                    gint64            id,
+                                                    const char       *color,
+                                                    GError          **error);
+gboolean        outlay_repository_move_category (OutlayRepository *self,
+                                                 gint64            id,
+                                                 guint             position,
+                                                 GError          **error);
+gboolean        outlay_repository_delete_category (OutlayRepository *self,
+                                                   gint64            id,
+                                                   guint            *n_moved,
+                                                   GError          **error);
+
+/* Aggregates over [from, to] (either may be %NULL for no limit) */
+gboolean outlay_repository_get_total (OutlayRepository *self,
+                                      const char       *currency,
+                                      const char       *from,
+                                      const char       *to,
+                                      OutlayTotal      *total,
+                                      GError          **error);
+GArray  *outlay_repository_totals_by_category (OutlayRepository *self,
+                                               const char       *currency,
+                                               const char       *from,
+                                               const char       *to,
+                                               GError          **error);
+GArray  *outlay_repository_totals_by_month (OutlayRepository *self,
+                                            const char       *currency,
+                                            const char       *from,
+                                            const char       *to,
+                                            GError          **error);
+GArray  *outlay_repository_totals_by_day (OutlayRepository *self,
+                                          const char       *currency,
+                                          const char       *from,
+                                          const char       *to,
+                                          GError          **error);
+gboolean outlay_period_previous (const char *from,
+                                 const char *to,
+                                 char      **previous_from,
+                                 char      **previous_to);
+gboolean outlay_date_is_valid (const char *date);
+
+GPtrArray *outlay_repository_suggest_descriptions (OutlayRepository *self,
+                                                   const char       *prefix,
+                                                   guint             limit,
+                                                   GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* outlay-store-private.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "outlay-database-private.h"
+#include "outlay-category.h"
+#include "outlay-expense.h"
+
+G_BEGIN_DECLS
+
+/* The columns every expense query selects, in the order
+ * outlay_expense_new_from_statement() reads them. */
+#define OUTLAY_EXPENSE_COLUMNS \
+  "id, uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at, deleted_at"
+
+#define OUTLAY_CATEGORY_COLUMNS \
+  "id, uuid, name, icon_name, color, position, created_at, updated_at, deleted_at"
+
+OutlayExpense  *outlay_expense_new_from_statement (sqlite3_stmt *stmt);
+void            outlay_expense_set_identity (OutlayExpense *self,
+                                             gint64         id,
+                                             const char    *uuid);
+void            outlay_expense_set_timestamps (OutlayExpense *self,
+                                               const char    *created_at,
+                                               const char    *updated_at,
+                                               const char    *deleted_at);
+OutlayCategory *outlay_category_new_from_statement (sqlite3_stmt *stmt);
+
+G_END_DECLS
