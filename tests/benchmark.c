@@ -1,0 +1,1427 @@
+/* benchmark.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+/* outlay-benchmark: how the store and the lazy model behave at a size no
+ * person reaches by hand (a million expenses by default).
+ *
+ *   outlay-benchmark [--count N] [--runs R] [--database PATH] [--keep]
+ *                    [--seed S] [--profile]
+ *
+ * It fills a database with N generated expenses (ten years up to today,
+ * the default categories, a vocabulary of a few hundred descriptions, one
+ * rare word and one common one), then prints one line per figure,
+ * `name: value unit`, each the median of R runs, and last which of the
+ * targets are met. The data comes from a fixed seed, so two runs on one
+ * machine compare. The bulk insert is measured once, over the whole load.
+ * --profile adds, per SQL statement, the time it ran and the plan of its
+ * slowest run, for the load and for the measurements.
+ *
+ * Timings are wall clock: other busy processes on the machine show in the
+ * maxima (the load average is printed, and get_item's maximum in thread
+ * CPU time too).
+ *
+ * It is run by hand, not by `meson test`. */
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "outlay-database-private.h"
+#include "outlay-expense-model.h"
+#include "outlay-repository.h"
+
+#define DEFAULT_COUNT 1000000
+#define DEFAULT_RUNS 5
+#define DEFAULT_SEED 20260101
+#define BATCH_SIZE 50000
+#define YEARS 10
+#define N_RANDOM_POSITIONS 1000
+#define N_FIRST_ROWS 100
+#define N_RARE_ROWS 10
+#define RARE_WORD "zeppelin"
+#define COMMON_WORD "coffee"
+
+/* The targets of DESIGN.md's "fast and small at 1,000,000 expenses". */
+#define TARGET_OPEN_FIRST_ROWS_MS 50.0
+#define TARGET_GET_ITEM_MS 1.0
+#define TARGET_AGGREGATE_MS 10.0
+#define TARGET_RARE_SEARCH_MS 5.0
+#define TARGET_MODEL_MEMORY_MB 30.0
+
+/* The vocabulary */
+
+typedef struct
+{
+  guint weight;     /* share of the expenses, in percent */
+  gint64 min_cents; /* the range of one amount */
+  gint64 max_cents;
+  const char *const *items;
+  const char *const *shops;
+} CategoryProfile;
+
+static const char *const food_items[] = {
+  "Coffee", "Coffee and croissant", "Iced coffee", "Cappuccino", "Espresso",
+  "Latte macchiato", "Tea", "Lunch", "Dinner", "Breakfast", "Brunch", "Pizza",
+  "Burger", "Sushi", "Kebab", "Ramen", "Pho", "Falafel wrap", "Sandwich",
+  "Salad bowl", "Ice cream", "Beer", "Wine", "Cocktails", "Smoothie", "Bakery",
+  "Pastries", "Takeaway", "Food delivery", "Canteen", "Snack", "Bagel", "Tapas",
+  "Curry", "Dumplings", NULL
+};
+static const char *const food_shops[] = {
+  "Starbucks", "Costa Coffee", "Coffee Fellows", "Pret A Manger", "McDonald's",
+  "Burger King", "Subway", "Vapiano", "Wagamama", "Nando's", "Domino's",
+  "Deliveroo", "Uber Eats", "Lieferando", "Paul", "Le Pain Quotidien",
+  "the corner café", "the Italian place", "the Thai place", "the food truck", NULL
+};
+static const char *const grocery_items[] = {
+  "Supermarket", "Groceries", "Weekly shop", "Fruit and vegetables", "Bread",
+  "Milk and eggs", "Cheese", "Meat", "Fish", "Coffee beans", "Organic market",
+  "Farmers market", "Drinks", "Water", "Pet food", "Cleaning supplies", "Spices",
+  "Rice and pasta", "Frozen food", "Baby food", "Snacks", "Wine for dinner",
+  "Butcher", "Bakery", "Deli", NULL
+};
+static const char *const grocery_shops[] = {
+  "Lidl", "Aldi", "Rewe", "Edeka", "Carrefour", "Tesco", "Sainsbury's",
+  "Albert Heijn", "Monoprix", "Migros", "Coop", "Spar", "Penny", "Netto",
+  "Kaufland", "Mercadona", "Esselunga", "Delhaize", "Jumbo", "Billa",
+  "Denns BioMarkt", "Asia market", NULL
+};
+static const char *const transport_items[] = {
+  "Bus ticket", "Tram ticket", "Metro ticket", "Train ticket", "Monthly pass",
+  "Taxi", "Uber", "Bolt ride", "Fuel", "Petrol", "Diesel", "Parking", "Car wash",
+  "Bike repair", "Bike rental", "E-scooter", "Toll", "Car insurance",
+  "Car service", "Tyres", "Ferry", "Airport shuttle", "Charging station",
+  "Car rental", "Night bus", NULL
+};
+static const char *const transport_shops[] = {
+  "Deutsche Bahn", "SNCF", "Trenitalia", "National Rail", "BVG", "RATP", "Shell",
+  "Aral", "TotalEnergies", "Esso", "BP", "Q-Park", "FlixBus", "Lime", "Tier", NULL
+};
+static const char *const housing_items[] = {
+  "Rent", "Rent share", "Mortgage", "Home insurance", "Furniture", "Repairs",
+  "Plumber", "Electrician", "Paint", "Hardware store", "Cleaning service",
+  "Garden supplies", "Light bulbs", "Curtains", "Moving boxes", "Locksmith",
+  "Building fees", "Key copy", "Storage unit", "Houseplants", NULL
+};
+static const char *const housing_shops[] = {
+  "IKEA", "Bauhaus", "Leroy Merlin", "OBI", "Hornbach", "B&Q",
+  "Maisons du Monde", "JYSK", NULL
+};
+static const char *const utility_items[] = {
+  "Electricity", "Gas", "Water bill", "Internet", "Mobile phone", "Phone bill",
+  "Heating", "TV licence", "Waste collection", "Streaming", "Cloud storage",
+  "Broadband", "Prepaid top-up", NULL
+};
+static const char *const utility_shops[] = {
+  "Vodafone", "Telekom", "Orange", "O2", "EDF", "E.ON", "Vattenfall",
+  "Octopus Energy", "Netflix", "Spotify", NULL
+};
+static const char *const health_items[] = {
+  "Pharmacy", "Doctor", "Dentist", "Physiotherapy", "Glasses", "Contact lenses",
+  "Vitamins", "Gym", "Yoga class", "Massage", "Prescription", "Optician",
+  "Therapy session", "Health insurance", "Swimming pool", "Sunscreen",
+  "Painkillers", "Allergy tablets", "Vaccination", "Blood test", NULL
+};
+static const char *const health_shops[] = {
+  "dm", "Rossmann", "Boots", "the pharmacy", "McFit", "Urban Sports Club",
+  "Fielmann", "Apollo", NULL
+};
+static const char *const shopping_items[] = {
+  "Clothes", "Shoes", "Jacket", "T-shirt", "Jeans", "Books", "Electronics",
+  "Headphones", "Phone case", "Charger", "Kitchenware", "Gift",
+  "Birthday present", "Stationery", "Toys", "Cosmetics", "Haircut",
+  "Dry cleaning", "Watch battery", "Umbrella", "Backpack", "Flowers",
+  "Household items", "Online order", "Second-hand find", NULL
+};
+static const char *const shopping_shops[] = {
+  "Amazon", "Zalando", "H&M", "Zara", "Uniqlo", "Decathlon", "MediaMarkt",
+  "Saturn", "Thalia", "Fnac", "Primark", "Muji", "TK Maxx", "eBay", "Etsy",
+  "Flying Tiger", NULL
+};
+static const char *const entertainment_items[] = {
+  "Cinema", "Concert", "Theatre", "Museum", "Exhibition", "Bowling",
+  "Escape room", "Football match", "Video game", "Board game",
+  "Streaming rental", "Festival ticket", "Comedy show", "Karaoke", "Bar",
+  "Club entry", "Pub quiz", "Climbing hall", "Mini golf", "Zoo", "Opera",
+  "Book club", "Magazine", "Music album", "Arcade", NULL
+};
+static const char *const entertainment_shops[] = {
+  "Steam", "PlayStation Store", "Nintendo eShop", "Eventim", "Ticketmaster",
+  "the cinema", "the jazz club", "the local pub", NULL
+};
+static const char *const travel_items[] = {
+  "Hotel", "Flight", "Hostel", "Airbnb", "Holiday apartment",
+  "Travel insurance", "Luggage", "Souvenirs", "Sightseeing tour", "City tax",
+  "Visa fee", "Train to the coast", "Ski pass", "Camping", "Rental car",
+  "Boat trip", "Museum pass", "Guided tour", "Airport lounge",
+  "Currency exchange fee", NULL
+};
+static const char *const travel_shops[] = {
+  "Booking.com", "Lufthansa", "Ryanair", "easyJet", "KLM", "Air France",
+  "Eurowings", "Vueling", "Hilton", "Ibis", "Motel One", NULL
+};
+static const char *const other_items[] = {
+  "Donation", "Bank fees", "Post office", "Stamps", "Parcel", "Laundry", "Tips",
+  "Birthday collection", "Church tax", "Membership fee", "Printing",
+  "Photo booth", "Lottery ticket", "Parking fine", "Passport photos", "Notary",
+  "Translation", "Shoe repair", "Tailor", "Key cutting", NULL
+};
+static const char *const other_shops[] = {
+  "DHL", "La Poste", "Royal Mail", "Hermes", "UNICEF", "Red Cross",
+  "Wikipedia", NULL
+};
+
+/* In the order of the default categories (outlay-migrations.c). */
+static const CategoryProfile profiles[] = {
+  { 22, 180, 6000, food_items, food_shops },                   /* Food & Drink */
+  { 24, 250, 18000, grocery_items, grocery_shops },            /* Groceries */
+  { 16, 150, 9000, transport_items, transport_shops },         /* Transport */
+  { 3, 1500, 150000, housing_items, housing_shops },           /* Housing */
+  { 4, 999, 25000, utility_items, utility_shops },             /* Utilities */
+  { 5, 300, 15000, health_items, health_shops },               /* Health */
+  { 12, 500, 30000, shopping_items, shopping_shops },          /* Shopping */
+  { 8, 400, 12000, entertainment_items, entertainment_shops }, /* Entertainment */
+  { 2, 2000, 150000, travel_items, travel_shops },             /* Travel */
+  { 4, 100, 10000, other_items, other_shops },                 /* Other */
+};
+
+static const char *const notes[] = {
+  "with Anna", "with the team", "split with Marco", "reimbursable",
+  "business trip", "receipt in the drawer", "paid by card", "paid cash",
+  "birthday", "for the kids", "gift for Mum", "weekend away", "on sale",
+  "monthly", "annual plan", "shared with flatmates", "claim from insurance",
+  "forgot my lunch", "rainy day", "after the gym", "late night", "to return",
+  "warranty two years", "coffee with Julia", NULL
+};
+
+static const char *const rare_descriptions[] = {
+  "Zeppelin ride over Lake Constance", "Zeppelin museum", "Zeppelin postcard",
+};
+
+/* Options */
+
+static int opt_count = DEFAULT_COUNT;
+static int opt_runs = DEFAULT_RUNS;
+static char *opt_database = NULL;
+static gboolean opt_keep = FALSE;
+static int opt_seed = DEFAULT_SEED;
+static gboolean opt_profile = FALSE;
+
+static const GOptionEntry entries[] = {
+  { "count", 'n', 0, G_OPTION_ARG_INT, &opt_count, "Number of expenses to generate (default 1000000)", "N" },
+  { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs of each measurement; the median is printed (default 5)", "R" },
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, "Database file to create, or to reuse when it already holds expenses (default: a temporary directory)", "PATH" },
+  { "keep", 'k', 0, G_OPTION_ARG_NONE, &opt_keep, "Keep the temporary directory and its database", NULL },
+  { "seed", 's', 0, G_OPTION_ARG_INT, &opt_seed, "Seed of the generated data", "S" },
+  { "profile", 'p', 0, G_OPTION_ARG_NONE, &opt_profile, "Print the time of each SQL statement and the plan of its slowest run", NULL },
+  { NULL }
+};
+
+/* Results, for the targets at the end */
+
+typedef struct
+{
+  double open_first_rows_ms;
+  double get_item_ms[3]; /* by date, one category, by amount: median per call */
+  double get_item_max_ms[3];
+  double aggregate_ms[3];
+  double rare_search_ms;
+  double model_memory_mb;
+} Results;
+
+/* Measuring */
+
+static double
+elapsed_ms (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* CPU time of this thread: unlike the wall clock, it does not grow while
+ * other processes have the CPU. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n_values)
+{
+  g_assert (n_values > 0);
+
+  qsort (values, n_values, sizeof (double), compare_doubles);
+  if (n_values % 2 == 1)
+    return values[n_values / 2];
+  return (values[n_values / 2 - 1] + values[n_values / 2]) / 2.0;
+}
+
+/* The value below which @fraction of @values are; sorts @values. */
+static double
+percentile (double *values,
+            guint   n_values,
+            double  fraction)
+{
+  g_assert (n_values > 0);
+
+  qsort (values, n_values, sizeof (double), compare_doubles);
+  return values[MIN ((guint) (fraction * n_values), n_values - 1)];
+}
+
+static double
+maximum (const double *values,
+         guint         n_values)
+{
+  double max = 0.0;
+
+  for (guint i = 0; i < n_values; i++)
+    max = MAX (max, values[i]);
+
+  return max;
+}
+
+/* A field of /proc/self/status, in kB; 0 where there is none. */
+static guint64
+read_status_kb (const char *field)
+{
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  gsize field_len = strlen (field);
+
+  if (!g_file_get_contents ("/proc/self/status", &contents, NULL, NULL))
+    return 0;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strncmp (lines[i], field, field_len) == 0 && lines[i][field_len] == ':')
+      return g_ascii_strtoull (lines[i] + field_len + 1, NULL, 10);
+
+  return 0;
+}
+
+/* Gives freed heap back to the system, so that an RSS difference counts
+ * what is allocated in between rather than what malloc had kept. */
+static void
+trim_heap (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
+/* Bytes malloc has handed out and not had back, where glibc tells. */
+static guint64
+heap_in_use (void)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+  struct mallinfo2 info = mallinfo2 ();
+
+  return info.uordblks + info.hblkhd;
+#else
+  return 0;
+#endif
+}
+
+/* Resets VmHWM (Linux 4.0 and later); FALSE where that is not possible. */
+static gboolean
+reset_peak_rss (void)
+{
+  FILE *file = fopen ("/proc/self/clear_refs", "w");
+  gboolean ok;
+
+  if (file == NULL)
+    return FALSE;
+
+  ok = fputs ("5", file) >= 0;
+  return fclose (file) == 0 && ok;
+}
+
+static void
+print_figure (const char *name,
+              double      value,
+              const char *unit)
+{
+  if (value >= 100.0)
+    g_print ("%s: %.0f %s\n", name, value, unit);
+  else if (value >= 0.1)
+    g_print ("%s: %.1f %s\n", name, value, unit);
+  else
+    g_print ("%s: %.3f %s\n", name, value, unit);
+}
+
+/* SQL profile (--profile) */
+
+typedef struct
+{
+  guint count;
+  gint64 total_us;
+  gint64 max_us;
+  char *slowest; /* the expanded SQL of the slowest run */
+} StatementStats;
+
+static GHashTable *profile;      /* SQL → StatementStats, while recording */
+static GHashTable *load_profile; /* the same, of the load */
+static GHashTable *running;      /* sqlite3_stmt → start, in µs */
+
+static void
+statement_stats_free (gpointer data)
+{
+  StatementStats *stats = data;
+
+  g_free (stats->slowest);
+  g_free (stats);
+}
+
+/* SQLite's own profile time has a resolution of a millisecond on Unix,
+ * so a statement is timed from its first step (SQLITE_TRACE_STMT) to its
+ * reset (SQLITE_TRACE_PROFILE). That includes what the caller does between
+ * steps, such as building an object from each row. */
+static int
+trace_cb (unsigned int  kind,
+          void         *user_data,
+          void         *p,
+          void         *x)
+{
+  sqlite3_stmt *stmt = p;
+  gint64 now = g_get_monotonic_time ();
+  gpointer start;
+  gint64 us;
+  const char *sql;
+  StatementStats *stats;
+
+  if (profile == NULL)
+    return 0;
+
+  if (kind == SQLITE_TRACE_STMT)
+    {
+      /* Trigger programs report themselves as "-- TRIGGER …". */
+      if (strncmp (x, "--", 2) != 0 && !g_hash_table_contains (running, stmt))
+        g_hash_table_insert (running, stmt, (gpointer) (gintptr) now);
+      return 0;
+    }
+
+  if (kind != SQLITE_TRACE_PROFILE || (sql = sqlite3_sql (stmt)) == NULL)
+    return 0;
+
+  if (g_hash_table_steal_extended (running, stmt, NULL, &start))
+    us = now - (gint64) (gintptr) start;
+  else
+    us = *(sqlite3_int64 *) x / 1000;
+
+  stats = g_hash_table_lookup (profile, sql);
+  if (stats == NULL)
+    {
+      stats = g_new0 (StatementStats, 1);
+      g_hash_table_insert (profile, g_strdup (sql), stats);
+    }
+
+  stats->count++;
+  stats->total_us += us;
+  if (stats->slowest == NULL || us > stats->max_us)
+    {
+      char *expanded = sqlite3_expanded_sql (stmt);
+
+      g_free (stats->slowest);
+      stats->slowest = g_strdup (expanded != NULL ? expanded : sql);
+      sqlite3_free (expanded);
+      stats->max_us = us;
+    }
+
+  return 0;
+}
+
+static void
+start_profile (void)
+{
+  if (!opt_profile)
+    return;
+
+  profile = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_stats_free);
+  if (running == NULL)
+    running = g_hash_table_new (NULL, NULL);
+}
+
+/* Returns what was recorded since start_profile(). */
+static GHashTable *
+stop_profile (void)
+{
+  if (running != NULL)
+    g_hash_table_remove_all (running);
+
+  return g_steal_pointer (&profile);
+}
+
+static void
+print_query_plan (sqlite3    *db,
+                  const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  g_autoptr (GHashTable) depths = g_hash_table_new (NULL, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_print ("#     (no plan: %s)\n", sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return;
+    }
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int id = sqlite3_column_int (stmt, 0);
+      int parent = sqlite3_column_int (stmt, 1);
+      guint depth = GPOINTER_TO_UINT (g_hash_table_lookup (depths, GINT_TO_POINTER (parent))) + 1;
+
+      g_hash_table_insert (depths, GINT_TO_POINTER (id), GUINT_TO_POINTER (depth));
+      g_print ("#   %*s%s\n", (int) depth * 2, "", (const char *) sqlite3_column_text (stmt, 3));
+    }
+
+  sqlite3_finalize (stmt);
+}
+
+static int
+compare_stats_by_total (gconstpointer a,
+                        gconstpointer b)
+{
+  const StatementStats *x = *(StatementStats *const *) a;
+  const StatementStats *y = *(StatementStats *const *) b;
+
+  return (y->total_us > x->total_us) - (y->total_us < x->total_us);
+}
+
+/* The plans come from a connection of its own, read-only. */
+static void
+print_profile (GHashTable *recorded,
+               const char *path,
+               const char *title,
+               guint       n_statements)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  sqlite3 *db = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (recorded == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, recorded);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (all, value);
+  g_ptr_array_sort (all, compare_stats_by_total);
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    g_clear_pointer (&db, sqlite3_close);
+
+  g_print ("\n# SQL profile of %s: statements by total time (first step to reset), with the plan of the slowest run\n", title);
+  for (guint i = 0; i < MIN (all->len, n_statements); i++)
+    {
+      const StatementStats *stats = g_ptr_array_index (all, i);
+      int sql_len = (int) MIN (strlen (stats->slowest), 400);
+
+      g_print ("#\n# %u runs, total %.1f ms, mean %.3f ms, slowest %.3f ms:\n#   %.*s%s\n",
+               stats->count, stats->total_us / 1000.0, stats->total_us / 1000.0 / stats->count,
+               stats->max_us / 1000.0, sql_len, stats->slowest,
+               stats->slowest[sql_len] != '\0' ? "..." : "");
+      if (db != NULL)
+        print_query_plan (db, stats->slowest);
+    }
+
+  sqlite3_close (db);
+}
+
+/* Opening */
+
+static OutlayRepository *
+open_store (const char  *path,
+            GError     **error)
+{
+  g_autoptr (OutlayDatabase) database = outlay_database_open (path, error);
+
+  if (database == NULL)
+    return NULL;
+
+  if (profile != NULL)
+    sqlite3_trace_v2 (outlay_database_get_handle (database),
+                      SQLITE_TRACE_STMT | SQLITE_TRACE_PROFILE, trace_cb, NULL);
+
+  return outlay_repository_new (database);
+}
+
+/* As the application makes them. "query" is not a construct property, so
+ * it is set after constructed(), which has already read the index of the
+ * default query: that read is part of every figure of a filtered model. */
+static OutlayExpenseModel *
+new_model (OutlayRepository  *repository,
+           const OutlayQuery *query)
+{
+  if (query == NULL)
+    return outlay_expense_model_new (repository);
+
+  return g_object_new (OUTLAY_TYPE_EXPENSE_MODEL,
+                       "repository", repository,
+                       "query", query,
+                       NULL);
+}
+
+/* Generating */
+
+typedef struct
+{
+  GRand *rand;
+  gint64 category_ids[G_N_ELEMENTS (profiles)];
+  guint weight_total;
+  GDate first_day;
+  guint n_days;
+  guint *per_day;     /* how many expenses on each day */
+  guint day;          /* the day being filled */
+  guint left_in_day;
+  guint next;         /* index of the next expense */
+  guint rare[N_RARE_ROWS];
+  guint n_rare;
+} Generator;
+
+static guint
+count_strings (const char *const *strings)
+{
+  guint n = 0;
+
+  while (strings[n] != NULL)
+    n++;
+
+  return n;
+}
+
+static const char *
+pick (GRand             *rand,
+      const char *const *strings)
+{
+  return strings[g_rand_int_range (rand, 0, (gint32) count_strings (strings))];
+}
+
+static void
+generator_init (Generator        *gen,
+                OutlayRepository *repository,
+                guint             count,
+                guint32           seed)
+{
+  GListModel *categories = outlay_repository_get_categories (repository);
+  guint n_categories = g_list_model_get_n_items (categories);
+  GDate today;
+
+  memset (gen, 0, sizeof *gen);
+  gen->rand = g_rand_new_with_seed (seed);
+
+  g_assert (n_categories > 0);
+  for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i % n_categories);
+
+      gen->category_ids[i] = outlay_category_get_id (category);
+      gen->weight_total += profiles[i].weight;
+    }
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  gen->first_day = today;
+  g_date_subtract_years (&gen->first_day, YEARS);
+  g_date_add_days (&gen->first_day, 1);
+  gen->n_days = (guint) g_date_days_between (&gen->first_day, &today) + 1;
+
+  /* Half of the expenses spread evenly, half with a density rising
+   * linearly towards today: the last year holds about twice as many as
+   * the first. Kept in date order, as a person enters them. */
+  gen->per_day = g_new0 (guint, gen->n_days);
+  for (guint i = 0; i < count; i++)
+    {
+      double x = g_rand_double (gen->rand);
+
+      if (g_rand_boolean (gen->rand))
+        x = MAX (x, g_rand_double (gen->rand));
+      gen->per_day[MIN ((guint) (x * gen->n_days), gen->n_days - 1)]++;
+    }
+
+  /* The rare word: one expense in each tenth of the list. */
+  gen->n_rare = MIN (N_RARE_ROWS, count);
+  for (guint i = 0; i < gen->n_rare; i++)
+    {
+      guint span = count / gen->n_rare;
+
+      gen->rare[i] = i * span + (guint) g_rand_int_range (gen->rand, 0, (gint32) MAX (span, 1));
+    }
+
+  gen->left_in_day = gen->per_day[0];
+}
+
+static void
+generator_clear (Generator *gen)
+{
+  g_clear_pointer (&gen->rand, g_rand_free);
+  g_clear_pointer (&gen->per_day, g_free);
+}
+
+static guint
+pick_profile (Generator *gen)
+{
+  guint r = (guint) g_rand_int_range (gen->rand, 0, (gint32) gen->weight_total);
+
+  for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+    {
+      if (r < profiles[i].weight)
+        return i;
+      r -= profiles[i].weight;
+    }
+
+  return G_N_ELEMENTS (profiles) - 1;
+}
+
+static gint64
+pick_amount (Generator             *gen,
+             const CategoryProfile *profile_)
+{
+  /* The product of two uniforms leans towards small amounts. */
+  double u = g_rand_double (gen->rand) * g_rand_double (gen->rand);
+  gint64 cents = profile_->min_cents + (gint64) (u * (profile_->max_cents - profile_->min_cents));
+  guint rounding = (guint) g_rand_int_range (gen->rand, 0, 10);
+
+  if (rounding < 3)
+    cents = MAX (100, cents / 100 * 100);
+  else if (rounding < 5)
+    cents = MAX (10, cents / 10 * 10);
+
+  return cents;
+}
+
+static OutlayExpense *
+generate_expense (Generator *gen)
+{
+  OutlayExpense *expense = outlay_expense_new ();
+  guint which = pick_profile (gen);
+  const CategoryProfile *profile_ = &profiles[which];
+  g_autofree char *description = NULL;
+  GDate day = gen->first_day;
+  char buf[11];
+  guint style;
+  gboolean rare = FALSE;
+
+  while (gen->left_in_day == 0)
+    gen->left_in_day = gen->per_day[++gen->day];
+  gen->left_in_day--;
+
+  g_date_add_days (&day, gen->day);
+  g_snprintf (buf, sizeof buf, "%04u-%02u-%02u",
+              g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day));
+
+  for (guint i = 0; i < gen->n_rare; i++)
+    rare |= gen->rare[i] == gen->next;
+
+  style = (guint) g_rand_int_range (gen->rand, 0, 10);
+  if (rare && gen->next % 3 == 0)
+    description = g_strdup ("Souvenir shop");
+  else if (rare)
+    description = g_strdup (rare_descriptions[gen->next % G_N_ELEMENTS (rare_descriptions)]);
+  else if (style < 5)
+    description = g_strdup (pick (gen->rand, profile_->items));
+  else if (style < 8)
+    description = g_strdup_printf ("%s at %s", pick (gen->rand, profile_->items), pick (gen->rand, profile_->shops));
+  else
+    description = g_strdup (pick (gen->rand, profile_->shops));
+
+  outlay_expense_set_amount (expense, pick_amount (gen, profile_));
+  outlay_expense_set_currency (expense, "EUR");
+  outlay_expense_set_description (expense, description);
+  outlay_expense_set_category_id (expense, gen->category_ids[which]);
+  outlay_expense_set_occurred_on (expense, buf);
+
+  /* A third of the rare rows have the word in the note only. */
+  if (rare && gen->next % 3 == 0)
+    outlay_expense_set_note (expense, "Zeppelin NT fridge magnet");
+  else if (g_rand_int_range (gen->rand, 0, 100) < 8)
+    outlay_expense_set_note (expense, pick (gen->rand, notes));
+
+  gen->next++;
+
+  return expense;
+}
+
+static guint
+vocabulary_size (void)
+{
+  guint n = count_strings (notes) + G_N_ELEMENTS (rare_descriptions);
+
+  for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+    n += count_strings (profiles[i].items) + count_strings (profiles[i].shops);
+
+  return n;
+}
+
+/* Fills the database and prints the insert rate. */
+static gboolean
+load (const char  *path,
+      guint        count,
+      GError     **error)
+{
+  g_autoptr (OutlayRepository) repository = NULL;
+  g_autoptr (GArray) batch_rates = g_array_new (FALSE, FALSE, sizeof (double));
+  Generator gen;
+  double insert_ms = 0.0, generate_ms = 0.0, close_ms;
+  gint64 start;
+
+  start_profile ();
+  if (!(repository = open_store (path, error)))
+    return FALSE;
+
+  generator_init (&gen, repository, count, (guint32) opt_seed);
+
+  for (guint done = 0; done < count;)
+    {
+      g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n = MIN (BATCH_SIZE, count - done);
+      double batch_ms, rate;
+
+      start = g_get_monotonic_time ();
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (drafts, generate_expense (&gen));
+      generate_ms += elapsed_ms (start);
+
+      start = g_get_monotonic_time ();
+      if (!outlay_repository_add_expenses (repository, (OutlayExpense **) drafts->pdata, n, error))
+        {
+          generator_clear (&gen);
+          return FALSE;
+        }
+      batch_ms = elapsed_ms (start);
+      insert_ms += batch_ms;
+      rate = n / (batch_ms / 1000.0);
+      g_array_append_val (batch_rates, rate);
+
+      done += n;
+      if (isatty (STDERR_FILENO))
+        g_printerr ("\rinserting: %u of %u (%.0f rows/s) ", done, count, rate);
+    }
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\r%*s\r", 60, "");
+
+  generator_clear (&gen);
+
+  /* The last unref closes the file, which runs PRAGMA optimize. */
+  start = g_get_monotonic_time ();
+  g_clear_object (&repository);
+  close_ms = elapsed_ms (start);
+  load_profile = stop_profile ();
+
+  g_print ("# generating the drafts took %.1f s (not counted below)\n", generate_ms / 1000.0);
+  g_print ("# inserted in %u transactions of up to %d rows in %.1f s\n",
+           batch_rates->len, BATCH_SIZE, insert_ms / 1000.0);
+  print_figure ("bulk insert", count / (insert_ms / 1000.0), "rows/s");
+  print_figure ("bulk insert first batch", g_array_index (batch_rates, double, 0), "rows/s");
+  print_figure ("bulk insert last batch", g_array_index (batch_rates, double, batch_rates->len - 1), "rows/s");
+  print_figure ("bulk insert median batch", median ((double *) (gpointer) batch_rates->data, batch_rates->len), "rows/s");
+  print_figure ("close after load", close_ms, "ms");
+
+  return TRUE;
+}
+
+/* The measurements */
+
+static void
+measure_open (const char *path)
+{
+  g_autofree double *open_ms = g_new0 (double, opt_runs);
+  g_autofree double *close_ms = g_new0 (double, opt_runs);
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (OutlayRepository) repository = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      repository = open_store (path, &error);
+      g_assert_no_error (error);
+      open_ms[run] = elapsed_ms (start);
+
+      start = g_get_monotonic_time ();
+      g_clear_object (&repository);
+      close_ms[run] = elapsed_ms (start);
+    }
+
+  print_figure ("open", median (open_ms, opt_runs), "ms");
+  print_figure ("close", median (close_ms, opt_runs), "ms");
+}
+
+static void
+measure_open_first_rows (const char *path,
+                         Results    *results)
+{
+  g_autofree double *ms = g_new0 (double, opt_runs);
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (OutlayRepository) repository = NULL;
+      g_autoptr (OutlayExpenseModel) model = NULL;
+      gint64 start = g_get_monotonic_time ();
+      guint n;
+
+      repository = open_store (path, &error);
+      g_assert_no_error (error);
+      model = outlay_expense_model_new (repository);
+      n = g_list_model_get_n_items (G_LIST_MODEL (model));
+      for (guint i = 0; i < MIN (n, N_FIRST_ROWS); i++)
+        {
+          g_autoptr (OutlayExpense) expense = g_list_model_get_item (G_LIST_MODEL (model), i);
+          g_assert (expense != NULL);
+        }
+      ms[run] = elapsed_ms (start);
+
+      /* Closing is not part of the figure. */
+      g_clear_object (&model);
+      g_clear_object (&repository);
+    }
+
+  results->open_first_rows_ms = median (ms, opt_runs);
+  print_figure ("open+first100", results->open_first_rows_ms, "ms");
+}
+
+static void
+measure_model_count (OutlayRepository *repository)
+{
+  g_autofree double *ms = g_new0 (double, opt_runs);
+  guint n = 0;
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr (OutlayExpenseModel) model = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      model = outlay_expense_model_new (repository);
+      n = g_list_model_get_n_items (G_LIST_MODEL (model));
+      ms[run] = elapsed_ms (start);
+    }
+
+  print_figure ("model count", median (ms, opt_runs), "ms");
+  g_print ("# the model counts %u expenses\n", n);
+}
+
+/* Creates the model afresh (cold pages) and reads 1,000 random positions;
+ * the setup is the creation and the count. The maximum is printed in
+ * thread CPU time too, which tells the model's slowest call from a moment
+ * when another process had the CPU. */
+static void
+measure_random_access (OutlayRepository  *repository,
+                       const OutlayQuery *query,
+                       const char        *name,
+                       const char        *setup_name,
+                       double            *median_out,
+                       double            *max_out)
+{
+  g_autofree double *setup_ms = g_new0 (double, opt_runs);
+  g_autofree double *median_ms = g_new0 (double, opt_runs);
+  g_autofree double *p99_ms = g_new0 (double, opt_runs);
+  g_autofree double *max_ms = g_new0 (double, opt_runs);
+  g_autofree double *max_cpu_ms = g_new0 (double, opt_runs);
+  g_autofree double *calls = g_new0 (double, N_RANDOM_POSITIONS);
+  g_autofree double *cpu_calls = g_new0 (double, N_RANDOM_POSITIONS);
+  g_autofree char *median_name = g_strdup_printf ("%s get_item median", name);
+  g_autofree char *p99_name = g_strdup_printf ("%s get_item p99", name);
+  g_autofree char *max_name = g_strdup_printf ("%s get_item max", name);
+  g_autofree char *max_cpu_name = g_strdup_printf ("%s get_item max (thread CPU)", name);
+  guint n = 0;
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr (GRand) rand = g_rand_new_with_seed ((guint32) opt_seed + (guint32) run);
+      g_autoptr (OutlayExpenseModel) model = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      model = new_model (repository, query);
+      n = g_list_model_get_n_items (G_LIST_MODEL (model));
+      setup_ms[run] = elapsed_ms (start);
+
+      for (guint i = 0; i < N_RANDOM_POSITIONS; i++)
+        {
+          guint position = n > 0 ? (guint) g_rand_int_range (rand, 0, (gint32) n) : 0;
+          g_autoptr (OutlayExpense) expense = NULL;
+          double cpu_start = thread_cpu_ms ();
+
+          start = g_get_monotonic_time ();
+          expense = g_list_model_get_item (G_LIST_MODEL (model), position);
+          calls[i] = elapsed_ms (start);
+          cpu_calls[i] = thread_cpu_ms () - cpu_start;
+          g_assert (expense != NULL || n == 0);
+        }
+
+      max_ms[run] = maximum (calls, N_RANDOM_POSITIONS);
+      max_cpu_ms[run] = maximum (cpu_calls, N_RANDOM_POSITIONS);
+      median_ms[run] = median (calls, N_RANDOM_POSITIONS);
+      p99_ms[run] = percentile (calls, N_RANDOM_POSITIONS, 0.99);
+    }
+
+  if (setup_name != NULL)
+    {
+      print_figure (setup_name, median (setup_ms, opt_runs), "ms");
+      g_print ("# %s: %u expenses\n", name, n);
+    }
+  *median_out = median (median_ms, opt_runs);
+  *max_out = median (max_ms, opt_runs);
+  print_figure (median_name, *median_out, "ms");
+  print_figure (p99_name, median (p99_ms, opt_runs), "ms");
+  print_figure (max_name, *max_out, "ms");
+  print_figure (max_cpu_name, median (max_cpu_ms, opt_runs), "ms");
+}
+
+static char *
+format_gdate (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+static void
+measure_aggregates (OutlayRepository *repository,
+                    Results          *results)
+{
+  g_autofree double *by_category_ms = g_new0 (double, opt_runs);
+  g_autofree double *by_month_ms = g_new0 (double, opt_runs);
+  g_autofree double *total_ms = g_new0 (double, opt_runs);
+  g_autofree char *today = NULL;
+  g_autofree char *month_start = NULL;
+  g_autofree char *year_start = NULL;
+  GDate date;
+  OutlayTotal total = { 0, 0 };
+
+  g_date_clear (&date, 1);
+  g_date_set_time_t (&date, time (NULL));
+  today = format_gdate (&date);
+  g_date_set_day (&date, 1);
+  month_start = format_gdate (&date);
+  g_date_subtract_months (&date, 11);
+  year_start = format_gdate (&date);
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GArray) by_category = NULL;
+      g_autoptr (GArray) by_month = NULL;
+      gint64 start;
+
+      start = g_get_monotonic_time ();
+      by_category = outlay_repository_totals_by_category (repository, "EUR", month_start, today, &error);
+      by_category_ms[run] = elapsed_ms (start);
+      g_assert_no_error (error);
+      g_assert (by_category != NULL);
+
+      start = g_get_monotonic_time ();
+      by_month = outlay_repository_totals_by_month (repository, "EUR", year_start, today, &error);
+      by_month_ms[run] = elapsed_ms (start);
+      g_assert_no_error (error);
+      g_assert (by_month != NULL && by_month->len == 12);
+
+      start = g_get_monotonic_time ();
+      outlay_repository_get_total (repository, "EUR", NULL, NULL, &total, &error);
+      total_ms[run] = elapsed_ms (start);
+      g_assert_no_error (error);
+    }
+
+  results->aggregate_ms[0] = median (by_category_ms, opt_runs);
+  results->aggregate_ms[1] = median (by_month_ms, opt_runs);
+  results->aggregate_ms[2] = median (total_ms, opt_runs);
+  print_figure ("totals_by_category this month", results->aggregate_ms[0], "ms");
+  print_figure ("totals_by_month 12 months", results->aggregate_ms[1], "ms");
+  print_figure ("get_total all time", results->aggregate_ms[2], "ms");
+  g_print ("# all time: %u expenses, %" G_GINT64_FORMAT ".%02d EUR\n",
+           total.count, total.total / 100, (int) (total.total % 100));
+}
+
+/* A model over a text search: created, counted and its first 100 rows
+ * read. The query alone (outlay_repository_find_expense_ids()) is timed
+ * too, which shows what the model adds to it. */
+static double
+measure_search (OutlayRepository *repository,
+                const char       *word)
+{
+  g_autoptr (OutlayQuery) query = outlay_query_new ();
+  g_autofree double *ms = g_new0 (double, opt_runs);
+  g_autofree double *ids_ms = g_new0 (double, opt_runs);
+  g_autofree char *name = g_strdup_printf ("search %s", word);
+  g_autofree char *ids_name = g_strdup_printf ("search %s find_expense_ids", word);
+  guint n = 0;
+  double result;
+
+  outlay_query_set_text (query, word);
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr (OutlayExpenseModel) model = NULL;
+      g_autoptr (GArray) ids = NULL;
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      model = new_model (repository, query);
+      n = g_list_model_get_n_items (G_LIST_MODEL (model));
+      for (guint i = 0; i < MIN (n, N_FIRST_ROWS); i++)
+        {
+          g_autoptr (OutlayExpense) expense = g_list_model_get_item (G_LIST_MODEL (model), i);
+          g_assert (expense != NULL);
+        }
+      ms[run] = elapsed_ms (start);
+
+      start = g_get_monotonic_time ();
+      ids = outlay_repository_find_expense_ids (repository, query, &error);
+      ids_ms[run] = elapsed_ms (start);
+      g_assert_no_error (error);
+      g_assert (ids->len == n);
+    }
+
+  result = median (ms, opt_runs);
+  print_figure (name, result, "ms");
+  print_figure (ids_name, median (ids_ms, opt_runs), "ms");
+  g_print ("# \"%s\" matches %u expenses\n", word, n);
+
+  return result;
+}
+
+/* RSS after creating a model and touching 1,000 random positions, minus
+ * RSS before; the model and the objects it caches stay alive meanwhile.
+ * RSS misses what lands in heap pages that were already resident, so the
+ * bytes malloc handed out in between are printed too. */
+static double
+measure_model_memory (OutlayRepository  *repository,
+                      const OutlayQuery *query,
+                      const char        *name)
+{
+  g_autofree double *mb = g_new0 (double, opt_runs);
+  g_autofree double *heap_mb = g_new0 (double, opt_runs);
+  g_autofree char *heap_name = g_strdup_printf ("%s (heap)", name);
+  double result;
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr (GRand) rand = g_rand_new_with_seed ((guint32) opt_seed + (guint32) run);
+      g_autoptr (OutlayExpenseModel) model = NULL;
+      guint64 before, after, heap_before, heap_after;
+      guint n;
+
+      trim_heap ();
+      before = read_status_kb ("VmRSS");
+      heap_before = heap_in_use ();
+
+      model = new_model (repository, query);
+      n = g_list_model_get_n_items (G_LIST_MODEL (model));
+      for (guint i = 0; i < N_RANDOM_POSITIONS && n > 0; i++)
+        {
+          g_autoptr (OutlayExpense) expense = NULL;
+
+          expense = g_list_model_get_item (G_LIST_MODEL (model), (guint) g_rand_int_range (rand, 0, (gint32) n));
+        }
+
+      after = read_status_kb ("VmRSS");
+      heap_after = heap_in_use ();
+      mb[run] = after > before ? (after - before) / 1024.0 : 0.0;
+      heap_mb[run] = heap_after > heap_before ? (heap_after - heap_before) / (1024.0 * 1024.0) : 0.0;
+    }
+
+  result = median (mb, opt_runs);
+  print_figure (name, result, "MB");
+  if (heap_in_use () > 0)
+    print_figure (heap_name, median (heap_mb, opt_runs), "MB");
+
+  return result;
+}
+
+/* The frame around it */
+
+/* Other processes share the machine; their load shows in the maxima. */
+static void
+print_load_average (const char *when)
+{
+  g_autofree char *loadavg = NULL;
+
+  if (g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL))
+    g_print ("# load average %s: %.*s\n", when, (int) strcspn (loadavg, " \n") , loadavg);
+}
+
+static void
+print_context (const char *path,
+               gboolean    temporary)
+{
+  g_autofree char *cpuinfo = NULL;
+  g_autofree char *cpu = NULL;
+  g_autofree char *os = g_get_os_info (G_OS_INFO_KEY_PRETTY_NAME);
+
+  if (g_file_get_contents ("/proc/cpuinfo", &cpuinfo, NULL, NULL))
+    {
+      char *line = strstr (cpuinfo, "model name");
+      char *colon = line != NULL ? strchr (line, ':') : NULL;
+
+      if (colon != NULL)
+        cpu = g_strstrip (g_strndup (colon + 1, strcspn (colon + 1, "\n")));
+    }
+
+  g_print ("# Outlay benchmark\n");
+  g_print ("# machine: %s, %u cores, %s\n", cpu != NULL ? cpu : "unknown CPU",
+           g_get_num_processors (), os != NULL ? os : "unknown system");
+  g_print ("# SQLite %s, GLib %u.%u.%u\n", sqlite3_libversion (),
+           glib_major_version, glib_minor_version, glib_micro_version);
+  g_print ("# expenses: %d, runs: %d (each figure is the median of the runs), seed: %d\n",
+           opt_count, opt_runs, opt_seed);
+  g_print ("# vocabulary: %u descriptions, shops and notes; \"%s\" in %d rows\n",
+           vocabulary_size (), RARE_WORD, MIN (N_RARE_ROWS, opt_count));
+  g_print ("# database: %s%s\n", path, temporary ? " (temporary)" : "");
+  print_load_average ("at the start");
+}
+
+static guint64
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  return g_stat (path, &buf) == 0 ? (guint64) buf.st_size : 0;
+}
+
+/* Removes the temporary directory: the database, its -wal and -shm, and
+ * whatever the store put beside it (backups). Symbolic links are removed,
+ * never followed. */
+static void
+remove_directory (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      GStatBuf buf;
+
+      if (g_lstat (child, &buf) == 0 && S_ISDIR (buf.st_mode))
+        remove_directory (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (dir);
+}
+
+static void
+print_target (const char *name,
+              double      value,
+              double      limit,
+              const char *unit,
+              guint      *n_missed)
+{
+  gboolean met = value < limit;
+
+  g_print ("target %s < %g %s: %s (%.3g %s)\n", name, limit, unit, met ? "met" : "MISSED", value, unit);
+  if (!met)
+    (*n_missed)++;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayRepository) repository = NULL;
+  g_autoptr (OutlayQuery) category_query = NULL;
+  g_autoptr (OutlayQuery) amount_query = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL;
+  g_autoptr (GHashTable) measured_profile = NULL;
+  Results results = { 0 };
+  GListModel *categories;
+  gint64 grocery_id;
+  guint existing = 0;
+  guint n_missed = 0;
+
+  /* Messages in the user's language and charset; numbers always with a
+   * decimal point, so that runs compare whatever the locale. */
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
+
+  context = g_option_context_new ("- measure Outlay's store with many expenses");
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_summary (context,
+                                "Fills a database with generated expenses and prints the median of each\n"
+                                "measurement (open, the lazy list, dashboard totals, search, memory).");
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (opt_count < 1 || opt_runs < 1)
+    {
+      g_printerr ("--count and --runs must be at least 1\n");
+      return 2;
+    }
+
+  if (opt_database != NULL)
+    path = g_strdup (opt_database);
+  else
+    {
+      tmpdir = g_dir_make_tmp ("outlay-benchmark-XXXXXX", &error);
+      if (tmpdir == NULL)
+        {
+          g_printerr ("Could not create a temporary directory: %s\n", error->message);
+          return 1;
+        }
+      path = g_build_filename (tmpdir, "outlay.db", NULL);
+    }
+
+  /* An existing database is measured as it is, which saves the load when
+   * comparing changes to the code. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr (OutlayQuery) all = outlay_query_new ();
+
+      repository = open_store (path, &error);
+      if (repository == NULL ||
+          !outlay_repository_count_expenses (repository, all, &existing, &error))
+        {
+          g_printerr ("Could not read %s: %s\n", path, error->message);
+          return 1;
+        }
+      g_clear_object (&repository);
+      if (existing > 0)
+        opt_count = (int) existing;
+    }
+
+  print_context (path, tmpdir != NULL);
+  g_print ("# timings are wall clock with a warm OS page cache (the file was just written or read);\n"
+           "# SQLite's own page cache starts empty at every open\n\n");
+
+  if (existing > 0)
+    g_print ("# reusing the %u expenses already in the database: no insert measured\n", existing);
+  else if (!load (path, (guint) opt_count, &error))
+    {
+      g_printerr ("Could not fill the database: %s\n", error->message);
+      return 1;
+    }
+  wal = g_strconcat (path, "-wal", NULL);
+  print_figure ("database size", (file_size (path) + file_size (wal)) / (1024.0 * 1024.0), "MB");
+  g_print ("peak RSS %s: %.1f MB\n", existing > 0 ? "before the measurements" : "during load",
+           read_status_kb ("VmHWM") / 1024.0);
+  g_print ("\n");
+
+  print_load_average ("before the measurements");
+  start_profile ();
+  trim_heap ();
+  if (!reset_peak_rss ())
+    g_print ("# could not reset the peak RSS: the one below includes the load\n");
+  g_print ("# RSS before the measurements: %.1f MB\n", read_status_kb ("VmRSS") / 1024.0);
+
+  measure_open (path);
+  measure_open_first_rows (path, &results);
+
+  repository = open_store (path, &error);
+  if (repository == NULL)
+    {
+      g_printerr ("Could not open %s: %s\n", path, error->message);
+      return 1;
+    }
+
+  categories = outlay_repository_get_categories (repository);
+  {
+    g_autoptr (OutlayCategory) groceries = g_list_model_get_item (categories, MIN (1, g_list_model_get_n_items (categories) - 1));
+    grocery_id = outlay_category_get_id (groceries);
+  }
+  category_query = outlay_query_new ();
+  outlay_query_set_categories (category_query, &grocery_id, 1);
+  amount_query = outlay_query_new ();
+  outlay_query_set_sort (amount_query, OUTLAY_SORT_AMOUNT, TRUE);
+
+  measure_model_count (repository);
+  measure_random_access (repository, NULL, "by date", NULL,
+                         &results.get_item_ms[0], &results.get_item_max_ms[0]);
+  measure_random_access (repository, category_query, "one category", "one-category setup",
+                         &results.get_item_ms[1], &results.get_item_max_ms[1]);
+  measure_random_access (repository, amount_query, "amount-sort", "amount-sort setup",
+                         &results.get_item_ms[2], &results.get_item_max_ms[2]);
+  measure_aggregates (repository, &results);
+  results.rare_search_ms = measure_search (repository, RARE_WORD);
+  measure_search (repository, COMMON_WORD);
+  results.model_memory_mb = measure_model_memory (repository, NULL, "model memory");
+  measure_model_memory (repository, amount_query, "amount-sort model memory");
+  g_print ("peak RSS: %.1f MB\n", read_status_kb ("VmHWM") / 1024.0);
+  print_load_average ("after the measurements");
+
+  g_print ("\n");
+  print_target ("open+first100", results.open_first_rows_ms, TARGET_OPEN_FIRST_ROWS_MS, "ms", &n_missed);
+  print_target ("by date get_item median", results.get_item_ms[0], TARGET_GET_ITEM_MS, "ms", &n_missed);
+  print_target ("by date get_item max", results.get_item_max_ms[0], TARGET_GET_ITEM_MS, "ms", &n_missed);
+  print_target ("one category get_item median", results.get_item_ms[1], TARGET_GET_ITEM_MS, "ms", &n_missed);
+  print_target ("one category get_item max", results.get_item_max_ms[1], TARGET_GET_ITEM_MS, "ms", &n_missed);
+  print_target ("amount-sort get_item median", results.get_item_ms[2], TARGET_GET_ITEM_MS, "ms", &n_missed);
+  print_target ("amount-sort get_item max", results.get_item_max_ms[2], TARGET_GET_ITEM_MS, "ms", &n_missed);
+  print_target ("totals_by_category this month", results.aggregate_ms[0], TARGET_AGGREGATE_MS, "ms", &n_missed);
+  print_target ("totals_by_month 12 months", results.aggregate_ms[1], TARGET_AGGREGATE_MS, "ms", &n_missed);
+  print_target ("get_total all time", results.aggregate_ms[2], TARGET_AGGREGATE_MS, "ms", &n_missed);
+  print_target ("search " RARE_WORD, results.rare_search_ms, TARGET_RARE_SEARCH_MS, "ms", &n_missed);
+  print_target ("model memory", results.model_memory_mb, TARGET_MODEL_MEMORY_MB, "MB", &n_missed);
+
+  g_clear_object (&repository);
+  measured_profile = stop_profile ();
+  print_profile (load_profile, path, "the load", 6);
+  print_profile (measured_profile, path, "the measurements", 12);
+  g_clear_pointer (&load_profile, g_hash_table_unref);
+  g_clear_pointer (&running, g_hash_table_unref);
+
+  if (tmpdir != NULL)
+    {
+      if (opt_keep)
+        g_print ("\n# kept %s\n", path);
+      else
+        remove_directory (tmpdir);
+    }
+
+  g_print ("# %u targets missed\n", n_missed);
+
+  return 0;
+}

@@ -1,0 +1,538 @@
+/* test-expense-model.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The lazy model against a plain list: after long random sequences of
+ * writes and query changes, its contents equal a full query, and replaying
+ * every items-changed on a plain copy reproduces it exactly — the same
+ * objects at the same positions. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "outlay-database-private.h"
+#include "outlay-expense-model.h"
+#include "outlay-repository.h"
+
+typedef struct
+{
+  char               *dir;
+  OutlayDatabase     *database;
+  OutlayRepository   *repository;
+  OutlayExpenseModel *model;
+  GPtrArray          *copy; /* the replayed list: OutlayExpense, strong refs */
+  GRand              *rand;
+  gboolean            writing; /* items-changed is expected only while set */
+  gboolean            reading; /* set around the test's own reads of the model */
+  guint               n_signals;
+  guint               n_removed;
+  guint               n_added;
+} Fixture;
+
+static const char *const words[] = {
+  "Coffee",
+  "Bakery",
+  "Bus ticket",
+  "Supermarket",
+  "Cinema",
+  "Coffee beans",
+  "Rent",
+  "Pharmacy",
+  "Train",
+  "Book shop",
+  "Café crème",
+  "Lunch",
+};
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Fixture    *fixture)
+{
+  guint n;
+
+  /* Never from inside get_item() or get_n_items(), never unprompted. */
+  g_assert_false (fixture->reading);
+  g_assert_true (fixture->writing);
+
+  fixture->n_signals++;
+  fixture->n_removed += removed;
+  fixture->n_added += added;
+
+  g_assert_cmpuint (position + removed, <=, fixture->copy->len);
+  g_ptr_array_remove_range (fixture->copy, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (fixture->copy, position + i, g_list_model_get_item (model, position + i));
+
+  /* What the signal says is what the list is, right now. */
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, ==, fixture->copy->len);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OutlayExpense) item = g_list_model_get_item (model, i);
+      g_assert_true (item == g_ptr_array_index (fixture->copy, i));
+    }
+}
+
+static void
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("outlay-model-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "outlay.db", NULL);
+  fixture->database = outlay_database_open (path, &error);
+  g_assert_no_error (error);
+  fixture->repository = outlay_repository_new (fixture->database);
+  fixture->copy = g_ptr_array_new_with_free_func (g_object_unref);
+  fixture->rand = g_rand_new_with_seed (g_test_rand_int ());
+}
+
+static void
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "outlay.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_clear_pointer (&fixture->copy, g_ptr_array_unref);
+  if (fixture->model != NULL)
+    g_assert_finalize_object (fixture->model);
+  g_assert_finalize_object (fixture->repository);
+  g_assert_finalize_object (fixture->database);
+  g_rand_free (fixture->rand);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gint64
+random_category (Fixture *fixture)
+{
+  GListModel *categories = outlay_repository_get_categories (fixture->repository);
+  guint       n = g_list_model_get_n_items (categories);
+  g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, g_rand_int_range (fixture->rand, 0, n));
+
+  return outlay_category_get_id (category);
+}
+
+static char *
+random_day (Fixture *fixture)
+{
+  /* A few weeks, so that days hold several rows and ties are common. */
+  return g_strdup_printf ("2024-03-%02d", g_rand_int_range (fixture->rand, 1, 22));
+}
+
+static void
+randomize (Fixture       *fixture,
+           OutlayExpense *expense)
+{
+  g_autofree char *day = random_day (fixture);
+
+  outlay_expense_set_amount (expense, g_rand_int_range (fixture->rand, 1, 8) * 125);
+  outlay_expense_set_currency (expense, "EUR");
+  outlay_expense_set_description (expense, words[g_rand_int_range (fixture->rand, 0, G_N_ELEMENTS (words))]);
+  outlay_expense_set_note (expense, g_rand_boolean (fixture->rand) ? "with milk" : "");
+  outlay_expense_set_category_id (expense, random_category (fixture));
+  outlay_expense_set_occurred_on (expense, day);
+}
+
+static OutlayExpense *
+add_random (Fixture *fixture)
+{
+  g_autoptr (OutlayExpense) draft = outlay_expense_new ();
+  g_autoptr (GError) error = NULL;
+  OutlayExpense *stored;
+
+  randomize (fixture, draft);
+  stored = outlay_repository_add_expense (fixture->repository, draft, &error);
+  g_assert_no_error (error);
+
+  return stored;
+}
+
+/* Any expense, deleted or not. */
+static gint64
+random_id (Fixture *fixture)
+{
+  sqlite3      *db = outlay_database_get_handle (fixture->database);
+  sqlite3_stmt *stmt = NULL;
+  gint64        max_id = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max(id) FROM expenses", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  max_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return max_id > 0 ? g_rand_int_range (fixture->rand, 1, max_id + 1) : 0;
+}
+
+static void
+assert_model_matches_query (Fixture *fixture)
+{
+  const OutlayQuery *query = outlay_expense_model_get_query (fixture->model);
+  g_autoptr (GPtrArray) reference = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n;
+
+  reference = outlay_repository_find_expenses (fixture->repository, query, 0, 0, &error);
+  g_assert_no_error (error);
+
+  fixture->reading = TRUE;
+  n = g_list_model_get_n_items (G_LIST_MODEL (fixture->model));
+  g_assert_cmpuint (n, ==, reference->len);
+  g_assert_cmpuint (fixture->copy->len, ==, reference->len);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OutlayExpense) item = g_list_model_get_item (G_LIST_MODEL (fixture->model), i);
+      OutlayExpense *expected = g_ptr_array_index (reference, i);
+
+      /* The same values as a fresh read, and the same object as replayed. */
+      g_assert_true (outlay_expense_equal (item, expected));
+      g_assert_true (item == g_ptr_array_index (fixture->copy, i));
+    }
+
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (fixture->model), n));
+  fixture->reading = FALSE;
+}
+
+static void
+random_query (Fixture     *fixture,
+              OutlayQuery *query)
+{
+  gint64 categories[2] = { random_category (fixture), random_category (fixture) };
+  guint  kind = g_rand_int_range (fixture->rand, 0, 9);
+
+  outlay_query_set_text (query, NULL);
+  outlay_query_set_categories (query, NULL, 0);
+  outlay_query_set_date_range (query, NULL, NULL);
+  outlay_query_set_amount_range (query, G_MININT64, G_MAXINT64);
+  outlay_query_set_sort (query, OUTLAY_SORT_DATE, TRUE);
+
+  switch (kind)
+    {
+    case 0:
+      break;
+
+    case 1:
+      outlay_query_set_sort (query, OUTLAY_SORT_DATE, FALSE);
+      break;
+
+    case 2:
+      outlay_query_set_categories (query, categories, 1);
+      break;
+
+    case 3:
+      outlay_query_set_categories (query, categories, 2);
+      outlay_query_set_date_range (query, "2024-03-05", "2024-03-15");
+      break;
+
+    case 4:
+      outlay_query_set_text (query, "coffee");
+      break;
+
+    case 5:
+      outlay_query_set_sort (query, OUTLAY_SORT_AMOUNT, g_rand_boolean (fixture->rand));
+      break;
+
+    case 6:
+      outlay_query_set_sort (query, OUTLAY_SORT_DESCRIPTION, g_rand_boolean (fixture->rand));
+      break;
+
+    case 7:
+      outlay_query_set_amount_range (query, 250, 625);
+      outlay_query_set_sort (query, OUTLAY_SORT_DATE, g_rand_boolean (fixture->rand));
+      break;
+
+    case 8:
+    default:
+      outlay_query_set_text (query, "caf");
+      outlay_query_set_sort (query, OUTLAY_SORT_AMOUNT, TRUE);
+      break;
+    }
+}
+
+/* One write that touches one row: at most one row leaves and one arrives. */
+static void
+assert_single_row_signals (Fixture *fixture)
+{
+  g_assert_cmpuint (fixture->n_removed, <=, 1);
+  g_assert_cmpuint (fixture->n_added, <=, 1);
+  g_assert_cmpuint (fixture->n_signals, <=, 2);
+}
+
+static void
+random_step (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  guint op = g_rand_int_range (fixture->rand, 0, 100);
+
+  fixture->n_signals = fixture->n_removed = fixture->n_added = 0;
+  fixture->writing = TRUE;
+
+  if (op < 30)
+    {
+      g_autoptr (OutlayExpense) added = add_random (fixture);
+      assert_single_row_signals (fixture);
+    }
+  else if (op < 60)
+    {
+      g_autoptr (OutlayExpense) expense = outlay_repository_get_expense (fixture->repository, random_id (fixture), NULL);
+      g_autoptr (OutlayExpense) updated = NULL;
+
+      if (expense != NULL && outlay_expense_get_deleted_at (expense) == NULL)
+        {
+          /* Change one thing, or everything. */
+          switch (g_rand_int_range (fixture->rand, 0, 4))
+            {
+            case 0:
+              outlay_expense_set_amount (expense, g_rand_int_range (fixture->rand, 1, 8) * 125);
+              break;
+            case 1:
+              {
+                g_autofree char *day = random_day (fixture);
+                outlay_expense_set_occurred_on (expense, day);
+              }
+              break;
+            case 2:
+              outlay_expense_set_category_id (expense, random_category (fixture));
+              break;
+            default:
+              randomize (fixture, expense);
+              break;
+            }
+          updated = outlay_repository_update_expense (fixture->repository, expense, &error);
+          g_assert_no_error (error);
+        }
+      assert_single_row_signals (fixture);
+    }
+  else if (op < 78)
+    {
+      g_autoptr (OutlayExpense) expense = outlay_repository_get_expense (fixture->repository, random_id (fixture), NULL);
+      g_autoptr (OutlayExpense) changed = NULL;
+
+      if (expense != NULL && outlay_expense_get_deleted_at (expense) == NULL)
+        changed = outlay_repository_delete_expense (fixture->repository, outlay_expense_get_id (expense), &error);
+      else if (expense != NULL)
+        changed = outlay_repository_restore_expense (fixture->repository, outlay_expense_get_id (expense), &error);
+      g_assert_no_error (error);
+      assert_single_row_signals (fixture);
+    }
+  else if (op < 93)
+    {
+      g_autoptr (OutlayQuery) query = outlay_query_new ();
+
+      random_query (fixture, query);
+      outlay_expense_model_set_query (fixture->model, query);
+    }
+  else if (op < 98)
+    {
+      OutlayExpense *drafts[3];
+
+      for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+        {
+          drafts[i] = outlay_expense_new ();
+          randomize (fixture, drafts[i]);
+        }
+      outlay_repository_add_expenses (fixture->repository, drafts, G_N_ELEMENTS (drafts), &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+        g_object_unref (drafts[i]);
+    }
+  else
+    {
+      /* Deleting a category moves its rows to Other: a reset. */
+      g_autofree char *name = g_strdup_printf ("Category %u", g_rand_int (fixture->rand));
+      OutlayCategory  *category = outlay_repository_add_category (fixture->repository, name,
+                                                                  "tag-symbolic", "#3584e4", &error);
+      g_autoptr (OutlayExpense) draft = outlay_expense_new ();
+      g_autoptr (OutlayExpense) stored = NULL;
+
+      g_assert_no_error (error);
+      randomize (fixture, draft);
+      outlay_expense_set_category_id (draft, outlay_category_get_id (category));
+      stored = outlay_repository_add_expense (fixture->repository, draft, &error);
+      g_assert_no_error (error);
+      outlay_repository_delete_category (fixture->repository, outlay_category_get_id (category), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  fixture->writing = FALSE;
+}
+
+static void
+test_random_operations (Fixture      *fixture,
+                        gconstpointer data)
+{
+  guint n_steps = g_test_slow () ? 3000 : 600;
+
+  for (guint i = 0; i < 60; i++)
+    g_object_unref (add_random (fixture));
+
+  fixture->model = outlay_expense_model_new (fixture->repository);
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (on_items_changed_cb), fixture);
+
+  fixture->reading = TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->model)); i++)
+    g_ptr_array_add (fixture->copy, g_list_model_get_item (G_LIST_MODEL (fixture->model), i));
+  fixture->reading = FALSE;
+  assert_model_matches_query (fixture);
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      random_step (fixture);
+      assert_model_matches_query (fixture);
+    }
+}
+
+static void
+test_position_keeps_object (Fixture      *fixture,
+                            gconstpointer data)
+{
+  g_autoptr (OutlayExpense) held = NULL;
+  g_autoptr (OutlayExpense) again = NULL;
+  g_autoptr (OutlayExpense) updated = NULL;
+  g_autoptr (GError) error = NULL;
+  guint notified = 0;
+
+  /* Far more rows than the model caches, so pages come and go. */
+  for (guint i = 0; i < 2000; i++)
+    g_object_unref (add_random (fixture));
+
+  fixture->model = outlay_expense_model_new (fixture->repository);
+  held = g_list_model_get_item (G_LIST_MODEL (fixture->model), 10);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->model)); i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (fixture->model), i));
+
+  again = g_list_model_get_item (G_LIST_MODEL (fixture->model), 10);
+  g_assert_true (again == held);
+
+  /* A change reaches the held object, which notifies what changed. */
+  g_signal_connect_swapped (held, "notify::description", G_CALLBACK (g_atomic_int_inc), &notified);
+  {
+    g_autoptr (OutlayExpense) copy = outlay_expense_copy (held);
+
+    outlay_expense_set_description (copy, "Renamed in place");
+    updated = outlay_repository_update_expense (fixture->repository, copy, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpstr (outlay_expense_get_description (held), ==, "Renamed in place");
+  g_assert_cmpuint (notified, ==, 1);
+}
+
+static void
+test_signals_are_minimal (Fixture      *fixture,
+                          gconstpointer data)
+{
+  g_autoptr (OutlayExpense) expense = NULL;
+  g_autoptr (OutlayExpense) changed = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_object_unref (add_random (fixture));
+
+  fixture->model = outlay_expense_model_new (fixture->repository);
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (on_items_changed_cb), fixture);
+  fixture->reading = TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->model)); i++)
+    g_ptr_array_add (fixture->copy, g_list_model_get_item (G_LIST_MODEL (fixture->model), i));
+  fixture->reading = FALSE;
+
+  /* An amount change in a list sorted by date moves nothing: no signal. */
+  expense = g_list_model_get_item (G_LIST_MODEL (fixture->model), 50);
+  {
+    g_autoptr (OutlayExpense) copy = outlay_expense_copy (expense);
+
+    outlay_expense_set_amount (copy, outlay_expense_get_amount (copy) + 1);
+    fixture->writing = TRUE;
+    changed = outlay_repository_update_expense (fixture->repository, copy, &error);
+    fixture->writing = FALSE;
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (fixture->n_signals, ==, 0);
+
+  /* A delete is one removal at its position; undo puts it back. */
+  g_clear_object (&changed);
+  fixture->writing = TRUE;
+  changed = outlay_repository_delete_expense (fixture->repository, outlay_expense_get_id (expense), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->n_signals, ==, 1);
+  g_assert_cmpuint (fixture->n_removed, ==, 1);
+  g_assert_cmpuint (fixture->n_added, ==, 0);
+  g_clear_object (&changed);
+  changed = outlay_repository_restore_expense (fixture->repository, outlay_expense_get_id (expense), &error);
+  g_assert_no_error (error);
+  fixture->writing = FALSE;
+  g_assert_cmpuint (fixture->n_signals, ==, 2);
+  g_assert_cmpuint (fixture->n_added, ==, 1);
+  g_assert_true (g_ptr_array_index (fixture->copy, 50) == expense);
+
+  /* A filter the change does not touch hears nothing. */
+  {
+    g_autoptr (OutlayQuery) query = outlay_query_new ();
+    g_autoptr (OutlayExpense) other = outlay_expense_new ();
+    g_autoptr (OutlayExpense) stored = NULL;
+    OutlayCategory *fallback = outlay_repository_get_fallback_category (fixture->repository);
+    gint64          first = 1;
+
+    g_assert_cmpint (outlay_category_get_id (fallback), !=, first);
+    outlay_query_set_categories (query, &first, 1);
+    fixture->writing = TRUE;
+    outlay_expense_model_set_query (fixture->model, query);
+    fixture->n_signals = 0;
+    randomize (fixture, other);
+    outlay_expense_set_category_id (other, outlay_category_get_id (fallback));
+    stored = outlay_repository_add_expense (fixture->repository, other, &error);
+    fixture->writing = FALSE;
+    g_assert_no_error (error);
+    g_assert_cmpuint (fixture->n_signals, ==, 0);
+  }
+
+  assert_model_matches_query (fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/expense-model/random-operations", test_random_operations);
+  ADD ("/expense-model/position-keeps-object", test_position_keeps_object);
+  ADD ("/expense-model/signals-are-minimal", test_signals_are_minimal);
+
+#undef ADD
+
+  return g_test_run ();
+}
