@@ -38,6 +38,8 @@ gboolean      outlay_database_begin (OutlayDatabase *self,
 gboolean      outlay_database_commit (OutlayDatabase *self,
                                       GError        **error);
 void          outlay_database_rollback (OutlayDatabase *self);
+void          outlay_database_set_cache_size (OutlayDatabase *self,
+                                              guint           kib);
 void          outlay_database_propagate_error (OutlayDatabase *self,
                                                GError        **error,
                                                int             rc,

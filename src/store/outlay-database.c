@@ -789,3 +789,14 @@ outlay_database_rollback (OutlayDatabase *self)
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
+
+/* Sets SQLite's page cache to @kib kibibytes, or back to its default for 0;
+ * shrinking frees the memory. */
+void
+outlay_database_set_cache_size (OutlayDatabase *self,
+                                guint           kib)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%u", kib > 0 ? kib : 2000);
+
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}

@@ -384,6 +384,7 @@ fetch_rows_by_day (OutlayExpenseModel *self,
   return TRUE;
 }
 
+/* One query for the page, then the rows back in the list's order. */
 static gboolean
 fetch_rows_by_id (OutlayExpenseModel *self,
                   guint               position,
@@ -391,13 +392,52 @@ fetch_rows_by_id (OutlayExpenseModel *self,
                   GPtrArray          *rows,
                   GError            **error)
 {
-  for (guint i = position; i < position + count && i < self->ids->len; i++)
+  OutlayDatabase *database = outlay_repository_get_database (self->repository);
+  g_autoptr (GString) sql = g_string_new ("SELECT " OUTLAY_EXPENSE_COLUMNS " FROM expenses WHERE id IN (");
+  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  const gint64 *ids = (const gint64 *) (gpointer) self->ids->data;
+  gint64 found[PAGE_SIZE];
+  guint n_found = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  count = MIN (MIN (count, self->ids->len - position), PAGE_SIZE);
+  for (guint i = 0; i < count; i++)
+    g_string_append (sql, i > 0 ? ", ?" : "?");
+  g_string_append_c (sql, ')');
+
+  stmt = outlay_database_prepare (database, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < count; i++)
+    sqlite3_bind_int64 (stmt, i + 1, ids[position + i]);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n_found < count)
     {
-      OutlayExpense *expense = outlay_repository_get_expense (self->repository,
-                                                              g_array_index (self->ids, gint64, i),
-                                                              error);
-      if (expense == NULL)
-        return FALSE;
+      OutlayExpense *expense = outlay_expense_new_from_statement (stmt);
+
+      found[n_found] = outlay_expense_get_id (expense);
+      g_hash_table_insert (by_id, &found[n_found++], expense);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (database, error, rc, _ ("Could not read the expenses"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < count; i++)
+    {
+      gpointer expense = NULL;
+
+      if (!g_hash_table_steal_extended (by_id, &ids[position + i], NULL, &expense))
+        {
+          g_set_error_literal (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_FAILED,
+                               _ ("An expense of the list has disappeared."));
+          return FALSE;
+        }
       g_ptr_array_add (rows, expense);
     }
 
@@ -917,7 +957,7 @@ outlay_expense_model_class_init (OutlayExpenseModelClass *klass)
   properties[PROP_QUERY] =
     g_param_spec_boxed ("query", NULL, NULL,
                         OUTLAY_TYPE_QUERY,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL,

@@ -63,6 +63,8 @@ static guint       signals[N_SIGNALS];
 #define FIRST_DAY "0000-00-00"
 #define LAST_DAY "9999-99-99"
 
+#define BULK_CACHE_KIB (64 * 1024)
+
 #define SQL_SELECT_EXPENSE "SELECT " OUTLAY_EXPENSE_COLUMNS " FROM expenses WHERE id = ?"
 
 static char *
@@ -72,6 +74,27 @@ now_utc (void)
   g_autofree char *base = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
 
   return g_strdup_printf ("%s.%03dZ", base, g_date_time_get_microsecond (now) / 1000);
+}
+
+/* A time-ordered (version 7) UUID: new rows land at the end of the uuid
+ * index instead of on a random page of it, which keeps bulk imports fast
+ * on a large file. */
+static char *
+new_uuid (void)
+{
+  guint8 b[16];
+  guint64 ms = (guint64) (g_get_real_time () / 1000);
+
+  for (guint i = 0; i < 6; i++)
+    b[i] = (guint8) (ms >> (8 * (5 - i)));
+  for (guint i = 6; i < 16; i++)
+    b[i] = (guint8) g_random_int_range (0, 256);
+  b[6] = 0x70 | (b[6] & 0x0f);
+  b[8] = 0x80 | (b[8] & 0x3f);
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
 /**
@@ -413,7 +436,7 @@ insert_expense (OutlayRepository *self,
   if (stmt == NULL)
     return FALSE;
 
-  uuid = draft_uuid != NULL ? g_strdup (draft_uuid) : g_uuid_string_random ();
+  uuid = draft_uuid != NULL ? g_strdup (draft_uuid) : new_uuid ();
   description = strip_text (outlay_expense_get_description (draft));
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
@@ -510,27 +533,31 @@ outlay_repository_add_expenses (OutlayRepository *self,
   if (!outlay_database_begin (self->database, error))
     return FALSE;
 
+  /* The indexes of a large file do not fit SQLite's default 2 MB cache; a
+   * bigger one for the length of an import saves most page reads. */
+  outlay_database_set_cache_size (self->database, BULK_CACHE_KIB);
+
   for (guint i = 0; i < n_drafts; i++)
     {
       gint64 id;
 
       if (!insert_expense (self, drafts[i], now, &id, error))
-        {
-          outlay_database_rollback (self->database);
-          return FALSE;
-        }
+        goto failed;
     }
 
   if (!sync_search (self, error) ||
       !outlay_database_commit (self->database, error))
-    {
-      outlay_database_rollback (self->database);
-      return FALSE;
-    }
+    goto failed;
 
+  outlay_database_set_cache_size (self->database, 0);
   emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
 
   return TRUE;
+
+failed:
+  outlay_database_rollback (self->database);
+  outlay_database_set_cache_size (self->database, 0);
+  return FALSE;
 }
 
 /**
@@ -1167,7 +1194,7 @@ outlay_repository_add_category (OutlayRepository *self,
                                 const char       *color,
                                 GError          **error)
 {
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = new_uuid ();
   g_autofree char *now = NULL;
   g_autofree char *stripped = NULL;
   sqlite3_stmt    *stmt;
