@@ -2450,6 +2450,51 @@ test_suggestions (Fixture      *fixture,
   check_suggestions (fixture, "co", 1, one);
 }
 
+/* A bulk add writes its rows with the triggers off and the derived data
+ * set-based; the result must be the same as row by row, and the triggers
+ * must be back on afterwards. */
+static void
+test_bulk_derived_data (Fixture      *fixture,
+                        gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayQuery) query = outlay_query_new ();
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (OutlayExpense) single = NULL;
+  g_autoptr (OutlayExpense) single_draft = NULL;
+  OutlayExpense *drafts[4];
+  gint64         food = category (fixture, FOOD);
+  gint64         transport = category (fixture, TRANSPORT);
+
+  drafts[0] = outlay_test_draft (350, "EUR", "2024-05-01", "Zeppelin coffee", food);
+  drafts[1] = outlay_test_draft (450, "EUR", "2024-05-01", "Espresso", food);
+  drafts[2] = outlay_test_draft (290, "EUR", "2024-05-02", "Bus", transport);
+  drafts[3] = outlay_test_draft (1000, "USD", "2024-05-01", "Zeppelin museum", food);
+
+  g_assert_true (outlay_repository_add_expenses (fixture->repository, drafts, G_N_ELEMENTS (drafts), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+    g_object_unref (drafts[i]);
+
+  outlay_test_assert_summary_consistent (handle (fixture));
+  check_total (fixture, "EUR", "2024-05-01", "2024-05-01", 800, 2);
+  check_total (fixture, "USD", NULL, NULL, 1000, 1);
+
+  outlay_query_set_text (query, "zeppelin");
+  outlay_query_set_sort (query, OUTLAY_SORT_AMOUNT, FALSE);
+  ids = outlay_repository_find_expense_ids (fixture->repository, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+
+  /* The triggers work again for the next single write. */
+  single_draft = outlay_test_draft (100, "EUR", "2024-05-02", "Bus", transport);
+  single = outlay_repository_add_expense (fixture->repository, single_draft, &error);
+  g_assert_no_error (error);
+  outlay_test_exec (handle (fixture), "UPDATE expenses SET amount = amount + 1 WHERE description = 'Espresso'");
+  outlay_test_assert_summary_consistent (handle (fixture));
+  check_total (fixture, "EUR", "2024-05-02", "2024-05-02", 390, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2484,6 +2529,7 @@ main (int   argc,
   ADD ("/repository/aggregates/totals", test_aggregates);
   ADD ("/repository/aggregates/follow-writes", test_aggregates_follow_writes);
   ADD ("/repository/aggregates/raw-writes", test_aggregates_raw_writes);
+  ADD ("/repository/aggregates/bulk", test_bulk_derived_data);
   g_test_add_func ("/repository/period-previous", test_period_previous);
   ADD ("/repository/suggestions", test_suggestions);
 

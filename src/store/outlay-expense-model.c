@@ -396,10 +396,10 @@ fetch_rows_by_id (OutlayExpenseModel *self,
   g_autoptr (GString) sql = g_string_new ("SELECT " OUTLAY_EXPENSE_COLUMNS " FROM expenses WHERE id IN (");
   g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
   const gint64 *ids = (const gint64 *) (gpointer) self->ids->data;
-  gint64 found[PAGE_SIZE];
-  guint n_found = 0;
+  gint64        found[PAGE_SIZE];
+  guint         n_found = 0;
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   count = MIN (MIN (count, self->ids->len - position), PAGE_SIZE);
   for (guint i = 0; i < count; i++)

@@ -82,7 +82,7 @@ now_utc (void)
 static char *
 new_uuid (void)
 {
-  guint8 b[16];
+  guint8  b[16];
   guint64 ms = (guint64) (g_get_real_time () / 1000);
 
   for (guint i = 0; i < 6; i++)
@@ -497,6 +497,50 @@ outlay_repository_add_expense (OutlayRepository *self,
   return g_steal_pointer (&stored);
 }
 
+static void
+set_triggers_enabled (OutlayRepository *self,
+                      gboolean          enabled)
+{
+  int state = 0;
+
+  sqlite3_db_config (outlay_database_get_handle (self->database),
+                     SQLITE_DBCONFIG_ENABLE_TRIGGER, enabled ? 1 : 0, &state);
+}
+
+/* What the triggers would have written for the rows @first_id to @last_id,
+ * which one transaction has just added (their ids are consecutive). */
+static gboolean
+add_derived_rows (OutlayRepository *self,
+                  gint64            first_id,
+                  gint64            last_id,
+                  GError          **error)
+{
+  static const char *const steps[] = {
+    "INSERT INTO expense_days (day, category_id, currency, count, total) "
+    "SELECT occurred_on, category_id, currency, count(*), sum(amount) FROM expenses "
+    "WHERE id BETWEEN ? AND ? AND deleted_at IS NULL GROUP BY 1, 2, 3 "
+    "ON CONFLICT (day, category_id, currency) DO UPDATE "
+    "SET count = count + excluded.count, total = total + excluded.total",
+    "INSERT INTO expenses_fts (rowid, description, note) "
+    "SELECT id, description, note FROM expenses WHERE id BETWEEN ? AND ?",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      sqlite3_stmt *stmt = outlay_database_prepare (self->database, steps[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, first_id);
+      sqlite3_bind_int64 (stmt, 2, last_id);
+      if (!step_done (self, stmt, _ ("Could not save the expenses"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * outlay_repository_add_expenses:
  * @drafts: (array length=n_drafts): the expenses to store
@@ -510,6 +554,8 @@ outlay_repository_add_expenses (OutlayRepository *self,
                                 GError          **error)
 {
   g_autofree char *now = NULL;
+  gint64           first_id = 0;
+  gint64           last_id = 0;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (drafts != NULL || n_drafts == 0, FALSE);
@@ -534,16 +580,25 @@ outlay_repository_add_expenses (OutlayRepository *self,
     return FALSE;
 
   /* The indexes of a large file do not fit SQLite's default 2 MB cache; a
-   * bigger one for the length of an import saves most page reads. */
+   * bigger one for the length of an import saves most page reads. And the
+   * per-row triggers cost more than the rows themselves: this connection
+   * turns them off and writes the same derived data once, set-based. */
   outlay_database_set_cache_size (self->database, BULK_CACHE_KIB);
+  set_triggers_enabled (self, FALSE);
 
   for (guint i = 0; i < n_drafts; i++)
     {
-      gint64 id;
-
-      if (!insert_expense (self, drafts[i], now, &id, error))
+      if (!insert_expense (self, drafts[i], now, i == 0 ? &first_id : &last_id, error))
         goto failed;
     }
+
+  if (n_drafts == 1)
+    last_id = first_id;
+
+  if (!add_derived_rows (self, first_id, last_id, error))
+    goto failed;
+
+  set_triggers_enabled (self, TRUE);
 
   if (!sync_search (self, error) ||
       !outlay_database_commit (self->database, error))
@@ -556,6 +611,7 @@ outlay_repository_add_expenses (OutlayRepository *self,
 
 failed:
   outlay_database_rollback (self->database);
+  set_triggers_enabled (self, TRUE);
   outlay_database_set_cache_size (self->database, 0);
   return FALSE;
 }

@@ -1,0 +1,38 @@
+/* outlay-period.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The periods the dashboard and the list filter offer. */
+typedef enum
+{
+  OUTLAY_PERIOD_THIS_MONTH,
+  OUTLAY_PERIOD_LAST_MONTH,
+  OUTLAY_PERIOD_THIS_YEAR,
+  OUTLAY_PERIOD_LAST_12_MONTHS,
+  OUTLAY_PERIOD_ALL_TIME,
+} OutlayPeriod;
+
+#define OUTLAY_N_PERIODS (OUTLAY_PERIOD_ALL_TIME + 1)
+
+void        outlay_period_get_range (OutlayPeriod period,
+                                     const GDate *today,
+                                     char       **from,
+                                     char       **to);
+const char *outlay_period_to_string (OutlayPeriod period);
+gboolean    outlay_period_from_string (const char   *text,
+                                       OutlayPeriod *period);
+const char *outlay_period_get_label (OutlayPeriod period);
+char       *outlay_date_format_iso (const GDate *date);
+GDate      *outlay_date_parse_iso (const char *text);
+GDate      *outlay_date_new_today (void);
+
+G_END_DECLS

@@ -1,0 +1,84 @@
+/* test-period.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "outlay-period.h"
+
+static void
+check_range (OutlayPeriod period,
+             const char  *today,
+             const char  *from,
+             const char  *to)
+{
+  g_autoptr (GDate) day = outlay_date_parse_iso (today);
+  g_autofree char *got_from = NULL;
+  g_autofree char *got_to = NULL;
+
+  g_assert_nonnull (day);
+  outlay_period_get_range (period, day, &got_from, &got_to);
+  g_assert_cmpstr (got_from, ==, from);
+  g_assert_cmpstr (got_to, ==, to);
+}
+
+static void
+test_ranges (void)
+{
+  check_range (OUTLAY_PERIOD_THIS_MONTH, "2026-11-25", "2026-11-01", "2026-11-25");
+  check_range (OUTLAY_PERIOD_LAST_MONTH, "2026-11-25", "2026-10-01", "2026-10-31");
+  check_range (OUTLAY_PERIOD_LAST_MONTH, "2024-03-31", "2024-02-01", "2024-02-29");
+  check_range (OUTLAY_PERIOD_LAST_MONTH, "2026-01-15", "2025-12-01", "2025-12-31");
+  check_range (OUTLAY_PERIOD_THIS_YEAR, "2026-11-25", "2026-01-01", "2026-11-25");
+  check_range (OUTLAY_PERIOD_LAST_12_MONTHS, "2026-11-25", "2025-12-01", "2026-11-25");
+  check_range (OUTLAY_PERIOD_LAST_12_MONTHS, "2024-02-29", "2023-03-01", "2024-02-29");
+  check_range (OUTLAY_PERIOD_ALL_TIME, "2026-11-25", NULL, NULL);
+}
+
+static void
+test_names (void)
+{
+  for (guint i = 0; i < OUTLAY_N_PERIODS; i++)
+    {
+      OutlayPeriod period = OUTLAY_N_PERIODS;
+
+      g_assert_true (outlay_period_from_string (outlay_period_to_string (i), &period));
+      g_assert_cmpuint (period, ==, i);
+      g_assert_cmpstr (outlay_period_get_label (i), !=, "");
+    }
+
+  g_assert_cmpstr (outlay_period_to_string (OUTLAY_PERIOD_LAST_12_MONTHS), ==, "last-12-months");
+  g_assert_cmpstr (outlay_period_get_label (OUTLAY_PERIOD_THIS_MONTH), ==, "This Month");
+  g_assert_false (outlay_period_from_string ("next-month", &(OutlayPeriod){ 0 }));
+  g_assert_false (outlay_period_from_string (NULL, &(OutlayPeriod){ 0 }));
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr (GDate) leap = outlay_date_parse_iso ("2024-02-29");
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (leap);
+  text = outlay_date_format_iso (leap);
+  g_assert_cmpstr (text, ==, "2024-02-29");
+  g_assert_null (outlay_date_parse_iso ("2023-02-29"));
+  g_assert_null (outlay_date_parse_iso ("2024-2-9"));
+  g_assert_null (outlay_date_parse_iso (NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/period/ranges", test_ranges);
+  g_test_add_func ("/period/names", test_names);
+  g_test_add_func ("/period/dates", test_dates);
+
+  return g_test_run ();
+}
