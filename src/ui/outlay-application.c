@@ -23,11 +23,17 @@
 #include <glib/gi18n.h>
 
 #include "outlay-application.h"
+#include "outlay-money.h"
 #include "outlay-window.h"
 
 struct _OutlayApplication
 {
   AdwApplication parent_instance;
+
+  GSettings        *settings;
+  char             *database_path;
+  OutlayDatabase   *database;
+  OutlayRepository *repository;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayApplication, outlay_application, ADW_TYPE_APPLICATION)
@@ -102,24 +108,98 @@ static const GActionEntry app_actions[] = {
   { "about", about_action, NULL, NULL, NULL, { 0 } },
 };
 
+/* Without its database the app has nothing to show: say why, plainly,
+ * and quit when the person has read it. */
+static void
+show_open_error (OutlayApplication *self,
+                 const GError      *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (NULL,
+                                   _ ("Could Not Open Your Expenses"),
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+open_database (OutlayApplication *self,
+               GError           **error)
+{
+  g_autofree char *path = NULL;
+
+  if (self->repository != NULL)
+    return TRUE;
+
+  path = self->database_path != NULL ? g_strdup (self->database_path)
+                                     : outlay_database_get_default_path ();
+  self->database = outlay_database_open (path, error);
+  if (self->database == NULL)
+    return FALSE;
+
+  self->repository = outlay_repository_new (self->database);
+  return TRUE;
+}
+
 static void
 outlay_application_activate (GApplication *app)
 {
+  OutlayApplication *self = OUTLAY_APPLICATION (app);
+  g_autoptr (GError) error = NULL;
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (outlay_window_new (OUTLAY_APPLICATION (app)));
+    {
+      if (!open_database (self, &error))
+        {
+          show_open_error (self, error);
+          return;
+        }
+      window = GTK_WINDOW (outlay_window_new (self));
+    }
 
   gtk_window_present (window);
+}
+
+static int
+outlay_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (app);
+  const char        *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path))
+    self->database_path = g_canonicalize_filename (path, NULL);
+
+  return -1;
+}
+
+static void
+outlay_application_dispose (GObject *object)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (object);
+
+  g_clear_object (&self->repository);
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (outlay_application_parent_class)->dispose (object);
 }
 
 static void
 outlay_application_class_init (OutlayApplicationClass *klass)
 {
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = outlay_application_dispose;
   app_class->activate = outlay_application_activate;
+  app_class->handle_local_options = outlay_application_handle_local_options;
 }
 
 static void
@@ -135,6 +215,13 @@ outlay_application_init (OutlayApplication *self)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  g_application_add_main_option (G_APPLICATION (self), "database", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_FILENAME,
+                                 _ ("The expenses database to open (default: $OUTLAY_DATABASE or the user data folder)"),
+                                 _ ("FILE"));
+
+  self->settings = g_settings_new (APPLICATION_ID);
 }
 
 OutlayApplication *
@@ -145,4 +232,56 @@ outlay_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_BASE_PATH,
                        NULL);
+}
+
+/**
+ * outlay_application_get_repository:
+ *
+ * Returns: (transfer none) (nullable): the expenses, once the database is
+ *   open (from the first activation on)
+ */
+OutlayRepository *
+outlay_application_get_repository (OutlayApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
+
+  if (self->repository == NULL && !open_database (self, &error))
+    g_warning ("%s", error->message);
+
+  return self->repository;
+}
+
+/**
+ * outlay_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+outlay_application_get_settings (OutlayApplication *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * outlay_application_dup_currency:
+ *
+ * Returns: (transfer full): the currency for new expenses: the one chosen
+ *   in Preferences, else the locale's
+ */
+char *
+outlay_application_dup_currency (OutlayApplication *self)
+{
+  g_autofree char *chosen = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
+
+  chosen = g_settings_get_string (self->settings, "currency");
+  if (outlay_currency_is_valid (chosen))
+    return g_steal_pointer (&chosen);
+
+  return g_strdup (outlay_currency_for_locale ());
 }

@@ -22,6 +22,8 @@
 
 #include <adwaita.h>
 
+#include "outlay-repository.h"
+
 G_BEGIN_DECLS
 
 #define OUTLAY_TYPE_APPLICATION (outlay_application_get_type ())
@@ -29,5 +31,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (OutlayApplication, outlay_application, OUTLAY, APPLICATION, AdwApplication)
 
 OutlayApplication *outlay_application_new (void);
+OutlayRepository  *outlay_application_get_repository (OutlayApplication *self);
+GSettings         *outlay_application_get_settings (OutlayApplication *self);
+char              *outlay_application_dup_currency (OutlayApplication *self);
 
 G_END_DECLS

@@ -1,0 +1,19 @@
+/* outlay-format.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *outlay_format_day_heading (const char  *iso_date,
+                                 const GDate *today);
+char *outlay_format_date (const char *iso_date);
+char *outlay_format_month (const char *iso_month);
+
+G_END_DECLS
