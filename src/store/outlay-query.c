@@ -86,7 +86,7 @@ outlay_query_equal (const OutlayQuery *a,
 
   return g_strcmp0 (a->text, b->text) == 0 &&
          a->categories->len == b->categories->len &&
-         memcmp (a->categories->data, b->categories->data, a->categories->len * sizeof (gint64)) == 0 &&
+         (a->categories->len == 0 || memcmp (a->categories->data, b->categories->data, a->categories->len * sizeof (gint64)) == 0) &&
          g_strcmp0 (a->date_from, b->date_from) == 0 &&
          g_strcmp0 (a->date_to, b->date_to) == 0 &&
          a->min_amount == b->min_amount &&
