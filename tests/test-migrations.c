@@ -648,6 +648,14 @@ run_workload (OutlayRepository *repository)
   touch_model (repository, query);
   ids = outlay_repository_find_expense_ids (repository, query, &error);
   g_assert_no_error (error);
+  g_array_unref (outlay_repository_summarize (repository, query, NULL, &error));
+  g_assert_no_error (error);
+  outlay_query_set_text (query, NULL);
+  outlay_query_set_amount_range (query, G_MININT64, G_MAXINT64);
+  outlay_query_set_categories (query, one, 1);
+  outlay_query_set_date_range (query, "2024-03-11", "2024-03-11");
+  g_array_unref (outlay_repository_summarize (repository, query, NULL, &error));
+  g_assert_no_error (error);
 
   outlay_repository_get_total (repository, "EUR", "2024-03-01", "2024-03-31", &total, &error);
   g_assert_no_error (error);

@@ -2495,6 +2495,69 @@ test_bulk_derived_data (Fixture      *fixture,
   check_total (fixture, "EUR", "2024-05-02", "2024-05-02", 390, 2);
 }
 
+/* The foot of a list and a day's heading: totals per currency, from the
+ * summary for category and date filters, from the rows for text. */
+static void
+test_summarize (Fixture      *fixture,
+                gconstpointer user_data)
+{
+  g_autoptr (OutlayQuery) query = outlay_query_new ();
+  g_autoptr (GArray) totals = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 food = category (fixture, FOOD);
+  gint64 transport = category (fixture, TRANSPORT);
+  OutlayExpense *drafts[4];
+  guint n_all = 0;
+
+  drafts[0] = outlay_test_draft (350, "EUR", "2024-05-01", "Coffee", food);
+  drafts[1] = outlay_test_draft (450, "EUR", "2024-05-02", "Coffee beans", food);
+  drafts[2] = outlay_test_draft (290, "EUR", "2024-05-02", "Bus", transport);
+  drafts[3] = outlay_test_draft (1000, "USD", "2024-05-02", "Coffee in New York", food);
+  g_assert_true (outlay_repository_add_expenses (fixture->repository, drafts, G_N_ELEMENTS (drafts), &error));
+  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+    g_object_unref (drafts[i]);
+
+  /* Everything: the most used currency first. */
+  totals = outlay_repository_summarize (fixture->repository, query, &n_all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_all, ==, 4);
+  g_assert_cmpuint (totals->len, ==, 2);
+  g_assert_cmpstr (g_array_index (totals, OutlayCurrencyTotal, 0).currency, ==, "EUR");
+  g_assert_cmpint (g_array_index (totals, OutlayCurrencyTotal, 0).total, ==, 1090);
+  g_assert_cmpuint (g_array_index (totals, OutlayCurrencyTotal, 0).count, ==, 3);
+  g_assert_cmpstr (g_array_index (totals, OutlayCurrencyTotal, 1).currency, ==, "USD");
+  g_assert_cmpint (g_array_index (totals, OutlayCurrencyTotal, 1).total, ==, 1000);
+  g_clear_pointer (&totals, g_array_unref);
+
+  /* One day of one category (the summary). */
+  outlay_query_set_categories (query, &food, 1);
+  outlay_query_set_date_range (query, "2024-05-02", "2024-05-02");
+  totals = outlay_repository_summarize (fixture->repository, query, &n_all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_all, ==, 2);
+  g_assert_cmpuint (totals->len, ==, 2);
+  g_assert_cmpint (g_array_index (totals, OutlayCurrencyTotal, 0).total + g_array_index (totals, OutlayCurrencyTotal, 1).total, ==, 1450);
+  g_clear_pointer (&totals, g_array_unref);
+
+  /* Text (the rows). */
+  outlay_query_set_categories (query, NULL, 0);
+  outlay_query_set_date_range (query, NULL, NULL);
+  outlay_query_set_text (query, "coffee");
+  outlay_query_set_amount_range (query, 400, G_MAXINT64);
+  totals = outlay_repository_summarize (fixture->repository, query, &n_all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_all, ==, 2);
+  g_assert_cmpuint (totals->len, ==, 2);
+  g_clear_pointer (&totals, g_array_unref);
+
+  /* Nothing matches: no rows, no totals. */
+  outlay_query_set_text (query, "zeppelin");
+  totals = outlay_repository_summarize (fixture->repository, query, &n_all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_all, ==, 0);
+  g_assert_cmpuint (totals->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2530,6 +2593,7 @@ main (int   argc,
   ADD ("/repository/aggregates/follow-writes", test_aggregates_follow_writes);
   ADD ("/repository/aggregates/raw-writes", test_aggregates_raw_writes);
   ADD ("/repository/aggregates/bulk", test_bulk_derived_data);
+  ADD ("/repository/aggregates/summarize", test_summarize);
   g_test_add_func ("/repository/period-previous", test_period_previous);
   ADD ("/repository/suggestions", test_suggestions);
 

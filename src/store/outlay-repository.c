@@ -985,6 +985,95 @@ outlay_repository_count_expenses (OutlayRepository  *self,
   return TRUE;
 }
 
+/**
+ * outlay_repository_summarize:
+ * @n_all: (out) (optional): how many expenses match
+ *
+ * What a list shows at its foot, and a day at its heading: the total of the
+ * matching expenses in each currency they are in, the most used first.
+ * Filters by category and date read the per-day summary.
+ *
+ * Returns: (transfer full) (element-type OutlayCurrencyTotal): the totals
+ */
+GArray *
+outlay_repository_summarize (OutlayRepository  *self,
+                             const OutlayQuery *query,
+                             guint             *n_all,
+                             GError           **error)
+{
+  g_autoptr (GArray) totals = g_array_new (FALSE, FALSE, sizeof (OutlayCurrencyTotal));
+  OutlayBindings bindings;
+  sqlite3_stmt  *stmt;
+  guint          count = 0;
+  int            rc;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  outlay_bindings_init (&bindings);
+
+  if (!outlay_query_has_text (query) && !outlay_query_has_amount_range (query))
+    {
+      g_autoptr (GString) sql = g_string_new ("SELECT currency, sum(total), sum(count) FROM expense_days "
+                                              "WHERE day >= ? AND day <= ?");
+      guint         n_categories;
+      const gint64 *categories = outlay_query_get_categories (query, &n_categories);
+
+      outlay_bindings_add_text (&bindings, query->date_from != NULL ? query->date_from : FIRST_DAY);
+      outlay_bindings_add_text (&bindings, query->date_to != NULL ? query->date_to : LAST_DAY);
+      if (n_categories > 0)
+        {
+          g_string_append (sql, " AND category_id IN (");
+          for (guint i = 0; i < n_categories; i++)
+            {
+              g_string_append (sql, i > 0 ? ", ?" : "?");
+              outlay_bindings_add_int (&bindings, categories[i]);
+            }
+          g_string_append_c (sql, ')');
+        }
+      g_string_append (sql, " GROUP BY currency HAVING sum(count) > 0 ORDER BY 3 DESC, 1");
+
+      stmt = outlay_database_prepare (self->database, sql->str, error);
+      if (stmt != NULL)
+        outlay_bindings_apply (&bindings, stmt, 1);
+    }
+  else
+    stmt = prepare_query (self, "SELECT currency, sum(amount), count(*)", query, FALSE,
+                          " GROUP BY currency ORDER BY 3 DESC, 1", &bindings, error);
+
+  if (stmt == NULL)
+    {
+      outlay_bindings_clear (&bindings);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      OutlayCurrencyTotal row = { { 0 }, 0, 0 };
+
+      g_strlcpy (row.currency, (const char *) sqlite3_column_text (stmt, 0), sizeof row.currency);
+      row.total = sqlite3_column_int64 (stmt, 1);
+      row.count = (guint) sqlite3_column_int64 (stmt, 2);
+      count += row.count;
+      g_array_append_val (totals, row);
+    }
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  outlay_bindings_clear (&bindings);
+
+  if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _ ("Could not compute the total"));
+      return NULL;
+    }
+
+  if (n_all != NULL)
+    *n_all = count;
+
+  return g_steal_pointer (&totals);
+}
+
 /* Categories */
 
 static gboolean

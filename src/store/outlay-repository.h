@@ -67,6 +67,13 @@ typedef struct
 
 typedef struct
 {
+  char   currency[4];
+  gint64 total;
+  guint  count;
+} OutlayCurrencyTotal;
+
+typedef struct
+{
   gint64 category_id;
   gint64 total;
   guint  count;
@@ -130,6 +137,11 @@ gboolean       outlay_repository_count_expenses (OutlayRepository  *self,
 GArray        *outlay_repository_find_expense_ids (OutlayRepository  *self,
                                                    const OutlayQuery *query,
                                                    GError           **error);
+
+GArray           *outlay_repository_summarize            (OutlayRepository   *self,
+                                                          const OutlayQuery  *query,
+                                                          guint              *n_all,
+                                                          GError            **error);
 
 /* Categories */
 GListModel     *outlay_repository_get_categories (OutlayRepository *self);
