@@ -54,15 +54,15 @@ struct _OutlayExpenseEditor
   char             *currency;
   OutlayExpense    *expense; /* the copy being edited; %NULL for a new one */
 
-  char   *date;        /* the form's day, YYYY-MM-DD */
-  gint64  category_id; /* the form's category; 0 for none */
+  char  *date;        /* the form's day, YYYY-MM-DD */
+  gint64 category_id; /* the form's category; 0 for none */
 
   /* What was loaded, to tell whether the form is dirty. */
-  char   *loaded_amount;
-  char   *loaded_description;
-  char   *loaded_note;
-  char   *loaded_date;
-  gint64  loaded_category_id;
+  char  *loaded_amount;
+  char  *loaded_description;
+  char  *loaded_note;
+  char  *loaded_date;
+  gint64 loaded_category_id;
 
   /* What the repository refused about a field, until the field changes. */
   char *amount_store_error;
@@ -238,7 +238,7 @@ read_amount (OutlayExpenseEditor *self,
 
   if (amount <= 0)
     {
-      *message = g_strdup (_("The amount must be more than zero."));
+      *message = g_strdup (_ ("The amount must be more than zero."));
       return 0;
     }
 
@@ -252,13 +252,13 @@ check_description (OutlayExpenseEditor *self)
   g_autofree char *stripped = dup_description (self);
 
   if (*stripped == '\0')
-    return g_strdup (_("The description is empty."));
+    return g_strdup (_ ("The description is empty."));
 
   if (g_utf8_strlen (stripped, -1) > OUTLAY_DESCRIPTION_MAX_LENGTH)
-    return g_strdup_printf (_("The description is longer than %u characters."), OUTLAY_DESCRIPTION_MAX_LENGTH);
+    return g_strdup_printf (_ ("The description is longer than %u characters."), OUTLAY_DESCRIPTION_MAX_LENGTH);
 
   if (has_forbidden_characters (text, FALSE))
-    return g_strdup (_("The description contains characters that are not allowed."));
+    return g_strdup (_ ("The description contains characters that are not allowed."));
 
   return NULL;
 }
@@ -269,10 +269,10 @@ check_note (OutlayExpenseEditor *self)
   g_autofree char *note = dup_note (self);
 
   if (g_utf8_strlen (note, -1) > OUTLAY_NOTE_MAX_LENGTH)
-    return g_strdup_printf (_("The note is longer than %u characters."), OUTLAY_NOTE_MAX_LENGTH);
+    return g_strdup_printf (_ ("The note is longer than %u characters."), OUTLAY_NOTE_MAX_LENGTH);
 
   if (has_forbidden_characters (note, TRUE))
-    return g_strdup (_("The note contains characters that are not allowed."));
+    return g_strdup (_ ("The note contains characters that are not allowed."));
 
   return NULL;
 }
@@ -352,7 +352,7 @@ update_state (OutlayExpenseEditor *self)
     {
       g_autofree char *formatted = outlay_money_format (amount, active_currency (self));
       /* Translators: the result of a calculation typed as the amount, e.g. "= €15.70" */
-      g_autofree char *preview = g_strdup_printf (_("= %s"), formatted);
+      g_autofree char *preview = g_strdup_printf (_ ("= %s"), formatted);
 
       gtk_label_set_text (self->amount_preview, preview);
       gtk_widget_set_visible (GTK_WIDGET (self->amount_preview), TRUE);
@@ -429,9 +429,9 @@ static void
 select_category (OutlayExpenseEditor *self,
                  gint64               category_id)
 {
-  GListModel *model = adw_combo_row_get_model (self->category_row);
-  guint       n = model != NULL ? g_list_model_get_n_items (model) : 0;
-  guint       fallback = GTK_INVALID_LIST_POSITION;
+  GListModel     *model = adw_combo_row_get_model (self->category_row);
+  guint           n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  guint           fallback = GTK_INVALID_LIST_POSITION;
   OutlayCategory *other = outlay_repository_get_fallback_category (self->repository);
 
   for (guint i = 0; i < n; i++)
@@ -487,7 +487,7 @@ set_date (OutlayExpenseEditor *self,
           const char          *date)
 {
   g_autoptr (GDate) parsed = outlay_date_parse_iso (date);
-  g_autofree char  *label = NULL;
+  g_autofree char *label = NULL;
 
   if (parsed == NULL)
     return;
@@ -524,7 +524,7 @@ set_date_offset (OutlayExpenseEditor *self,
                  int                  days_back)
 {
   g_autoptr (GDate) day = outlay_date_new_today ();
-  g_autofree char  *iso = NULL;
+  g_autofree char *iso = NULL;
 
   g_date_subtract_days (day, days_back);
   iso = outlay_date_format_iso (day);
@@ -741,13 +741,13 @@ static GtkWidget *
 create_suggestion_row (OutlayExpenseEditor *self,
                        OutlaySuggestion    *suggestion)
 {
-  OutlayCategory *category = outlay_repository_lookup_category (self->repository, suggestion->category_id);
+  OutlayCategory  *category = outlay_repository_lookup_category (self->repository, suggestion->category_id);
   g_autofree char *amount = outlay_money_format (suggestion->amount, suggestion->currency);
-  GtkWidget      *row = gtk_list_box_row_new ();
-  GtkWidget      *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget      *icon = outlay_category_icon_new ();
-  GtkWidget      *label = gtk_label_new (suggestion->description);
-  GtkWidget      *amount_label = gtk_label_new (amount != NULL ? amount : "");
+  GtkWidget       *row = gtk_list_box_row_new ();
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget       *icon = outlay_category_icon_new ();
+  GtkWidget       *label = gtk_label_new (suggestion->description);
+  GtkWidget       *amount_label = gtk_label_new (amount != NULL ? amount : "");
 
   outlay_category_icon_set_size (OUTLAY_CATEGORY_ICON (icon), 24);
   outlay_category_icon_set_category (OUTLAY_CATEGORY_ICON (icon), category);
@@ -776,8 +776,8 @@ update_suggestions (OutlayExpenseEditor *self)
   const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
   g_autofree char *prefix = g_strchug (g_strdup (text));
   g_autoptr (GPtrArray) found = NULL;
-  GtkWidget       *child;
-  int              width;
+  GtkWidget *child;
+  int        width;
 
   if (*prefix == '\0' || !gtk_widget_get_mapped (GTK_WIDGET (self->description_row)))
     {
@@ -1569,7 +1569,7 @@ outlay_expense_editor_get_title (OutlayExpenseEditor *self)
 {
   g_return_val_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self), NULL);
 
-  return self->expense != NULL ? _("Edit Expense") : _("New Expense");
+  return self->expense != NULL ? _ ("Edit Expense") : _ ("New Expense");
 }
 
 gboolean
@@ -1660,7 +1660,7 @@ outlay_expense_editor_save (OutlayExpenseEditor *self,
   g_autoptr (OutlayExpense) after = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
-  gint64 amount;
+  gint64           amount;
 
   g_return_val_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self), FALSE);
 
