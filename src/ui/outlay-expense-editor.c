@@ -1,0 +1,1716 @@
+/* outlay-expense-editor.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The form that adds a new expense or changes an existing one: the pane
+ * beside the list on a desktop, a page of its own on a phone.
+ *
+ * It validates as the person types, but shows a field's error only once
+ * that field has been typed into (or a save was attempted), so that an
+ * empty new form is not a wall of red. What the repository refuses, and
+ * every failed write, is shown above the form, and nothing typed is lost.
+ *
+ * A new expense starts today, in the category of the most recently entered
+ * expense (the first category when there is none): "the last used" is what
+ * the next entry most often is, and the description's suggestions correct
+ * it anyway. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "outlay-category-icon.h"
+#include "outlay-expense-editor.h"
+#include "outlay-format.h"
+#include "outlay-money.h"
+#include "outlay-period.h"
+
+#define N_SUGGESTIONS 6
+
+struct _OutlayExpenseEditor
+{
+  AdwBin parent_instance;
+
+  OutlayRepository *repository;
+  char             *currency;
+  OutlayExpense    *expense; /* the copy being edited; %NULL for a new one */
+
+  char  *date;        /* the form's day, YYYY-MM-DD */
+  gint64 category_id; /* the form's category; 0 for none */
+
+  /* What was loaded, to tell whether the form is dirty. */
+  char  *loaded_amount;
+  char  *loaded_description;
+  char  *loaded_note;
+  char  *loaded_date;
+  gint64 loaded_category_id;
+
+  /* What the repository refused about a field, until the field changes. */
+  char *amount_store_error;
+  char *description_store_error;
+  char *note_store_error;
+
+  GPtrArray *suggestions; /* OutlaySuggestion, as the popover lists them */
+
+  guint amount_touched : 1;
+  guint description_touched : 1;
+  guint filling : 1;
+  guint reloading_categories : 1;
+  guint focus_amount_on_map : 1;
+  guint can_save : 1;
+  guint dirty : 1;
+
+  /* Template widgets */
+  AdwHeaderBar  *header_bar;
+  GtkRevealer   *error_revealer;
+  GtkLabel      *error_label;
+  AdwEntryRow   *amount_row;
+  GtkLabel      *amount_preview;
+  GtkLabel      *currency_label;
+  GtkLabel      *amount_error;
+  AdwEntryRow   *description_row;
+  GtkLabel      *description_error;
+  AdwComboRow   *category_row;
+  GtkMenuButton *date_button;
+  GtkPopover    *date_popover;
+  GtkCalendar   *calendar;
+  GtkWidget     *note_box;
+  GtkTextView   *note_view;
+  GtkTextBuffer *note_buffer;
+  GtkLabel      *note_error;
+  GtkWidget     *delete_button;
+  GtkPopover    *suggestions_popover;
+  GtkListBox    *suggestions_list;
+};
+
+enum
+{
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_CURRENCY,
+  PROP_TITLE,
+  PROP_CAN_SAVE,
+  PROP_DIRTY,
+  PROP_SHOW_START_TITLE_BUTTONS,
+  PROP_SHOW_END_TITLE_BUTTONS,
+  N_PROPS
+};
+
+enum
+{
+  SAVED,
+  CANCELLED,
+  DELETE_REQUESTED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (OutlayExpenseEditor, outlay_expense_editor, ADW_TYPE_BIN)
+
+static GParamSpec *properties[N_PROPS];
+static guint       signals[N_SIGNALS];
+
+static const char *
+active_currency (OutlayExpenseEditor *self)
+{
+  if (self->expense != NULL)
+    return outlay_expense_get_currency (self->expense);
+
+  return self->currency;
+}
+
+/* An amount as a person would type it: the locale's decimal mark, no
+ * grouping and no symbol, so that it is easy to change. */
+static char *
+format_amount_for_editing (gint64      minor_units,
+                           const char *currency)
+{
+  g_autofree char *plain = outlay_money_format_plain (minor_units, currency);
+  g_autoptr (GString) text = NULL;
+  const struct lconv *conventions = localeconv ();
+  const char         *decimal = conventions->mon_decimal_point;
+  gint64              check = 0;
+
+  if (plain == NULL)
+    return g_strdup ("");
+
+  if (decimal == NULL || decimal[0] == '\0')
+    decimal = conventions->decimal_point;
+  if (decimal == NULL || decimal[0] == '\0')
+    decimal = ".";
+
+  text = g_string_new (plain);
+  g_string_replace (text, ".", decimal, 1);
+  if (outlay_money_parse (text->str, currency, &check, NULL) && check == minor_units)
+    return g_string_free (g_steal_pointer (&text), FALSE);
+
+  /* What outlay_money_format() writes always reads back. */
+  return outlay_money_format (minor_units, currency);
+}
+
+/* Whether the text is a calculation rather than a single number, so that
+ * its result is worth showing. */
+static gboolean
+is_expression (const char *text)
+{
+  gboolean after_digit = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c))
+        after_digit = TRUE;
+      else if (c == '(' || c == ')')
+        return TRUE;
+      else if (after_digit &&
+               (c == '+' || c == '-' || c == '*' || c == '/' ||
+                c == 0x00D7 || c == 0x00F7 || c == 0x2212))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+has_forbidden_characters (const char *text,
+                          gboolean    allow_newlines)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) && !(c == '\n' && allow_newlines))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+dup_note (OutlayExpenseEditor *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->note_buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (self->note_buffer, &start, &end, FALSE);
+}
+
+static char *
+dup_description (OutlayExpenseEditor *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->description_row))));
+}
+
+/* Returns: the amount, or 0 with @message set */
+static gint64
+read_amount (OutlayExpenseEditor *self,
+             char               **message)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->amount_row));
+  g_autoptr (GError) error = NULL;
+  gint64 amount = 0;
+
+  if (!outlay_money_parse (text, active_currency (self), &amount, &error))
+    {
+      *message = g_strdup (error->message);
+      return 0;
+    }
+
+  if (amount <= 0)
+    {
+      *message = g_strdup (_ ("The amount must be more than zero."));
+      return 0;
+    }
+
+  return amount;
+}
+
+static char *
+check_description (OutlayExpenseEditor *self)
+{
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
+  g_autofree char *stripped = dup_description (self);
+
+  if (*stripped == '\0')
+    return g_strdup (_ ("The description is empty."));
+
+  if (g_utf8_strlen (stripped, -1) > OUTLAY_DESCRIPTION_MAX_LENGTH)
+    return g_strdup_printf (_ ("The description is longer than %u characters."), OUTLAY_DESCRIPTION_MAX_LENGTH);
+
+  if (has_forbidden_characters (text, FALSE))
+    return g_strdup (_ ("The description contains characters that are not allowed."));
+
+  return NULL;
+}
+
+static char *
+check_note (OutlayExpenseEditor *self)
+{
+  g_autofree char *note = dup_note (self);
+
+  if (g_utf8_strlen (note, -1) > OUTLAY_NOTE_MAX_LENGTH)
+    return g_strdup_printf (_ ("The note is longer than %u characters."), OUTLAY_NOTE_MAX_LENGTH);
+
+  if (has_forbidden_characters (note, TRUE))
+    return g_strdup (_ ("The note contains characters that are not allowed."));
+
+  return NULL;
+}
+
+/* Shows or hides the error under a field, marks the field, and makes the
+ * message the accessible description of the field and of its editable part,
+ * which is what has the focus. */
+static void
+set_field_error (GtkWidget  *field,
+                 GtkWidget  *editable,
+                 GtkLabel   *label,
+                 const char *message)
+{
+  GtkWidget *targets[] = { field, editable };
+
+  if (message != NULL)
+    {
+      gtk_label_set_text (label, message);
+      gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+      gtk_widget_add_css_class (field, "error");
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+      gtk_label_set_text (label, "");
+      gtk_widget_remove_css_class (field, "error");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      if (targets[i] == NULL)
+        continue;
+
+      if (message != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (targets[i]),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                        -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (targets[i]),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static GtkWidget *
+get_text_of (AdwEntryRow *row)
+{
+  return GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+}
+
+static void
+update_actions (OutlayExpenseEditor *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save-and-add", self->can_save);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", self->expense != NULL);
+}
+
+/* Validates every field, shows what is wrong, and updates "can-save" and
+ * "dirty". Cheap enough for every keystroke. */
+static void
+update_state (OutlayExpenseEditor *self)
+{
+  const char      *amount_text = gtk_editable_get_text (GTK_EDITABLE (self->amount_row));
+  const char      *description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
+  g_autofree char *note = dup_note (self);
+  g_autofree char *amount_message = NULL;
+  g_autofree char *description_message = NULL;
+  g_autofree char *note_message = NULL;
+  const char      *shown;
+  gboolean         category_valid;
+  gboolean         can_save;
+  gboolean         dirty;
+  gint64           amount;
+
+  amount = read_amount (self, &amount_message);
+  if (amount > 0 && is_expression (amount_text))
+    {
+      g_autofree char *formatted = outlay_money_format (amount, active_currency (self));
+      /* Translators: the result of a calculation typed as the amount, e.g. "= €15.70" */
+      g_autofree char *preview = g_strdup_printf (_ ("= %s"), formatted);
+
+      gtk_label_set_text (self->amount_preview, preview);
+      gtk_widget_set_visible (GTK_WIDGET (self->amount_preview), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->amount_preview), FALSE);
+
+  shown = self->amount_touched && amount_message != NULL ? amount_message : self->amount_store_error;
+  set_field_error (GTK_WIDGET (self->amount_row), get_text_of (self->amount_row),
+                   self->amount_error, shown);
+
+  description_message = check_description (self);
+  shown = self->description_touched && description_message != NULL ? description_message : self->description_store_error;
+  set_field_error (GTK_WIDGET (self->description_row), get_text_of (self->description_row),
+                   self->description_error, shown);
+
+  note_message = check_note (self);
+  shown = note_message != NULL ? note_message : self->note_store_error;
+  set_field_error (GTK_WIDGET (self->note_box), GTK_WIDGET (self->note_view),
+                   self->note_error, shown);
+
+  category_valid = adw_combo_row_get_selected_item (self->category_row) != NULL;
+
+  can_save = amount > 0 &&
+             description_message == NULL &&
+             note_message == NULL &&
+             category_valid &&
+             self->date != NULL;
+
+  dirty = g_strcmp0 (amount_text, self->loaded_amount) != 0 ||
+          g_strcmp0 (description, self->loaded_description) != 0 ||
+          g_strcmp0 (note, self->loaded_note) != 0 ||
+          g_strcmp0 (self->date, self->loaded_date) != 0 ||
+          self->category_id != self->loaded_category_id;
+
+  if (can_save != self->can_save)
+    {
+      self->can_save = can_save;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SAVE]);
+    }
+
+  if (dirty != self->dirty)
+    {
+      self->dirty = dirty;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+
+  update_actions (self);
+}
+
+static void
+show_error (OutlayExpenseEditor *self,
+            const char          *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+static void
+hide_error (OutlayExpenseEditor *self)
+{
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static void
+clear_store_errors (OutlayExpenseEditor *self)
+{
+  g_clear_pointer (&self->amount_store_error, g_free);
+  g_clear_pointer (&self->description_store_error, g_free);
+  g_clear_pointer (&self->note_store_error, g_free);
+}
+
+static void
+select_category (OutlayExpenseEditor *self,
+                 gint64               category_id)
+{
+  GListModel     *model = adw_combo_row_get_model (self->category_row);
+  guint           n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  guint           fallback = GTK_INVALID_LIST_POSITION;
+  OutlayCategory *other = outlay_repository_get_fallback_category (self->repository);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (model, i);
+
+      if (outlay_category_get_id (category) == category_id)
+        {
+          adw_combo_row_set_selected (self->category_row, i);
+          self->category_id = category_id;
+          return;
+        }
+
+      if (category == other || fallback == GTK_INVALID_LIST_POSITION)
+        fallback = i;
+    }
+
+  /* The category is gone: its expenses went to the fallback ("Other"). */
+  adw_combo_row_set_selected (self->category_row, fallback);
+  if (fallback != GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (model, fallback);
+
+      self->category_id = outlay_category_get_id (category);
+    }
+  else
+    self->category_id = 0;
+}
+
+/* The category of the most recently entered expense, else the first. */
+static gint64
+last_used_category (OutlayExpenseEditor *self)
+{
+  g_autoptr (GPtrArray) latest = outlay_repository_suggest_descriptions (self->repository, NULL, 1, NULL);
+  GListModel *model = outlay_repository_get_categories (self->repository);
+  g_autoptr (OutlayCategory) first = NULL;
+
+  if (latest != NULL && latest->len > 0)
+    {
+      OutlaySuggestion *suggestion = g_ptr_array_index (latest, 0);
+
+      if (outlay_repository_lookup_category (self->repository, suggestion->category_id) != NULL)
+        return suggestion->category_id;
+    }
+
+  first = g_list_model_get_item (model, 0);
+
+  return first != NULL ? outlay_category_get_id (first) : 0;
+}
+
+static void
+set_date (OutlayExpenseEditor *self,
+          const char          *date)
+{
+  g_autoptr (GDate) parsed = outlay_date_parse_iso (date);
+  g_autofree char *label = NULL;
+
+  if (parsed == NULL)
+    return;
+
+  g_free (self->date);
+  self->date = outlay_date_format_iso (parsed);
+
+  label = outlay_format_date (self->date);
+  gtk_menu_button_set_label (self->date_button, label);
+
+  if (!self->filling)
+    {
+      g_autoptr (GDateTime) shown = gtk_calendar_get_date (self->calendar);
+
+      if (shown == NULL ||
+          g_date_time_get_year (shown) != g_date_get_year (parsed) ||
+          g_date_time_get_month (shown) != (int) g_date_get_month (parsed) ||
+          g_date_time_get_day_of_month (shown) != g_date_get_day (parsed))
+        {
+          g_autoptr (GDateTime) day = g_date_time_new_local (g_date_get_year (parsed),
+                                                             g_date_get_month (parsed),
+                                                             g_date_get_day (parsed),
+                                                             12, 0, 0);
+
+          self->filling = TRUE;
+          gtk_calendar_select_day (self->calendar, day);
+          self->filling = FALSE;
+        }
+    }
+}
+
+static void
+set_date_offset (OutlayExpenseEditor *self,
+                 int                  days_back)
+{
+  g_autoptr (GDate) day = outlay_date_new_today ();
+  g_autofree char *iso = NULL;
+
+  g_date_subtract_days (day, days_back);
+  iso = outlay_date_format_iso (day);
+  set_date (self, iso);
+  gtk_popover_popdown (self->date_popover);
+  update_state (self);
+}
+
+static void
+set_note (OutlayExpenseEditor *self,
+          const char          *note)
+{
+  gtk_text_buffer_set_text (self->note_buffer, note != NULL ? note : "", -1);
+}
+
+static void
+set_currency_label (OutlayExpenseEditor *self)
+{
+  gtk_label_set_text (self->currency_label, active_currency (self));
+}
+
+/* Remembers the form as it is now as the state that is not dirty. */
+static void
+take_snapshot (OutlayExpenseEditor *self)
+{
+  g_free (self->loaded_amount);
+  self->loaded_amount = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)));
+  g_free (self->loaded_description);
+  self->loaded_description = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->description_row)));
+  g_free (self->loaded_note);
+  self->loaded_note = dup_note (self);
+  g_free (self->loaded_date);
+  self->loaded_date = g_strdup (self->date);
+  self->loaded_category_id = self->category_id;
+}
+
+static void
+notify_mode (OutlayExpenseEditor *self)
+{
+  gtk_widget_set_visible (self->delete_button, self->expense != NULL);
+  set_currency_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+hide_suggestions (OutlayExpenseEditor *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->suggestions_popover)))
+    gtk_popover_popdown (self->suggestions_popover);
+}
+
+static void
+focus_amount (OutlayExpenseEditor *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->focus_amount_on_map = FALSE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
+    }
+  else
+    self->focus_amount_on_map = TRUE;
+}
+
+/* Empties the form for the next expense; keeps the date and the category
+ * when @keep_date_and_category, for entering several in a row. */
+static void
+reset_for_new (OutlayExpenseEditor *self,
+               gboolean             keep_date_and_category)
+{
+  g_autofree char *date = NULL;
+  gint64           category_id;
+
+  if (keep_date_and_category && self->date != NULL)
+    {
+      date = g_strdup (self->date);
+      category_id = self->category_id;
+    }
+  else
+    {
+      g_autoptr (GDate) today = outlay_date_new_today ();
+
+      date = outlay_date_format_iso (today);
+      category_id = last_used_category (self);
+    }
+
+  g_clear_object (&self->expense);
+  hide_suggestions (self);
+  hide_error (self);
+  clear_store_errors (self);
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->description_row), "");
+  set_note (self, NULL);
+  self->filling = FALSE;
+
+  set_date (self, date);
+  select_category (self, category_id);
+
+  self->amount_touched = FALSE;
+  self->description_touched = FALSE;
+
+  take_snapshot (self);
+  notify_mode (self);
+  update_state (self);
+}
+
+static void
+load_expense (OutlayExpenseEditor *self,
+              OutlayExpense       *expense)
+{
+  g_autofree char *amount = NULL;
+
+  g_set_object (&self->expense, expense);
+  hide_suggestions (self);
+  hide_error (self);
+  clear_store_errors (self);
+
+  amount = format_amount_for_editing (outlay_expense_get_amount (expense),
+                                      outlay_expense_get_currency (expense));
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
+  gtk_editable_set_text (GTK_EDITABLE (self->description_row),
+                         outlay_expense_get_description (expense));
+  set_note (self, outlay_expense_get_note (expense));
+  self->filling = FALSE;
+
+  set_date (self, outlay_expense_get_occurred_on (expense));
+  select_category (self, outlay_expense_get_category_id (expense));
+
+  /* A stored expense is valid; whatever is changed shows its errors. */
+  self->amount_touched = TRUE;
+  self->description_touched = TRUE;
+
+  take_snapshot (self);
+  notify_mode (self);
+  update_state (self);
+}
+
+/* The form's values, written into @expense. */
+static void
+apply_form (OutlayExpenseEditor *self,
+            OutlayExpense       *expense,
+            gint64               amount)
+{
+  g_autofree char *description = dup_description (self);
+  g_autofree char *note = dup_note (self);
+
+  outlay_expense_set_amount (expense, amount);
+  outlay_expense_set_currency (expense, active_currency (self));
+  outlay_expense_set_description (expense, description);
+  outlay_expense_set_note (expense, note);
+  outlay_expense_set_category_id (expense, self->category_id);
+  outlay_expense_set_occurred_on (expense, self->date);
+}
+
+/* Puts a validation error of the repository under the field it names. */
+static void
+show_store_error (OutlayExpenseEditor *self,
+                  const GError        *error)
+{
+  if (error->domain == OUTLAY_REPOSITORY_ERROR)
+    {
+      switch ((OutlayRepositoryError) error->code)
+        {
+        case OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT:
+        case OUTLAY_REPOSITORY_ERROR_INVALID_CURRENCY:
+          g_free (self->amount_store_error);
+          self->amount_store_error = g_strdup (error->message);
+          break;
+
+        case OUTLAY_REPOSITORY_ERROR_INVALID_DESCRIPTION:
+          g_free (self->description_store_error);
+          self->description_store_error = g_strdup (error->message);
+          break;
+
+        case OUTLAY_REPOSITORY_ERROR_INVALID_NOTE:
+          g_free (self->note_store_error);
+          self->note_store_error = g_strdup (error->message);
+          break;
+
+        case OUTLAY_REPOSITORY_ERROR_NOT_FOUND:
+        case OUTLAY_REPOSITORY_ERROR_INVALID_DATE:
+        case OUTLAY_REPOSITORY_ERROR_INVALID_CATEGORY:
+        case OUTLAY_REPOSITORY_ERROR_INVALID_NAME:
+        case OUTLAY_REPOSITORY_ERROR_INVALID_COLOR:
+        case OUTLAY_REPOSITORY_ERROR_INVALID_ICON:
+        case OUTLAY_REPOSITORY_ERROR_INVALID_POSITION:
+        case OUTLAY_REPOSITORY_ERROR_PROTECTED:
+        default:
+          break;
+        }
+    }
+
+  show_error (self, error->message);
+  update_state (self);
+}
+
+static void
+focus_first_invalid (OutlayExpenseEditor *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->amount_error)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->description_error)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->description_row));
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->note_error)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
+/* Suggestions */
+
+static GtkWidget *
+create_suggestion_row (OutlayExpenseEditor *self,
+                       OutlaySuggestion    *suggestion)
+{
+  OutlayCategory  *category = outlay_repository_lookup_category (self->repository, suggestion->category_id);
+  g_autofree char *amount = outlay_money_format (suggestion->amount, suggestion->currency);
+  GtkWidget       *row = gtk_list_box_row_new ();
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget       *icon = outlay_category_icon_new ();
+  GtkWidget       *label = gtk_label_new (suggestion->description);
+  GtkWidget       *amount_label = gtk_label_new (amount != NULL ? amount : "");
+
+  outlay_category_icon_set_size (OUTLAY_CATEGORY_ICON (icon), 24);
+  outlay_category_icon_set_category (OUTLAY_CATEGORY_ICON (icon), category);
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_widget_add_css_class (amount_label, "dim-label");
+  gtk_widget_add_css_class (amount_label, "numeric");
+  gtk_box_append (GTK_BOX (box), amount_label);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* The focus stays in the description while the list is open. */
+  gtk_widget_set_focusable (row, FALSE);
+
+  return row;
+}
+
+static void
+update_suggestions (OutlayExpenseEditor *self)
+{
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
+  g_autofree char *prefix = g_strchug (g_strdup (text));
+  g_autoptr (GPtrArray) found = NULL;
+  GtkWidget *child;
+  int        width;
+
+  if (*prefix == '\0' || !gtk_widget_get_mapped (GTK_WIDGET (self->description_row)))
+    {
+      hide_suggestions (self);
+      return;
+    }
+
+  found = outlay_repository_suggest_descriptions (self->repository, prefix, N_SUGGESTIONS, NULL);
+  if (found == NULL || found->len == 0)
+    {
+      hide_suggestions (self);
+      return;
+    }
+
+  /* Nothing to complete when the only one is what is typed already. */
+  if (found->len == 1)
+    {
+      OutlaySuggestion *only = g_ptr_array_index (found, 0);
+
+      if (g_strcmp0 (only->description, prefix) == 0)
+        {
+          hide_suggestions (self);
+          return;
+        }
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_list))) != NULL)
+    gtk_list_box_remove (self->suggestions_list, child);
+
+  for (guint i = 0; i < found->len; i++)
+    gtk_list_box_append (self->suggestions_list,
+                         create_suggestion_row (self, g_ptr_array_index (found, i)));
+
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  self->suggestions = g_steal_pointer (&found);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self->description_row));
+  gtk_widget_set_size_request (GTK_WIDGET (self->suggestions_list), MAX (width - 12, 0), -1);
+  gtk_popover_popup (self->suggestions_popover);
+}
+
+static void
+pick_suggestion (OutlayExpenseEditor *self,
+                 guint                index)
+{
+  OutlaySuggestion *suggestion;
+  const char       *amount_text;
+
+  g_return_if_fail (self->suggestions != NULL && index < self->suggestions->len);
+
+  suggestion = g_ptr_array_index (self->suggestions, index);
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->description_row), suggestion->description);
+  gtk_editable_set_position (GTK_EDITABLE (self->description_row), -1);
+  self->filling = FALSE;
+  self->description_touched = TRUE;
+  g_clear_pointer (&self->description_store_error, g_free);
+
+  if (outlay_repository_lookup_category (self->repository, suggestion->category_id) != NULL)
+    select_category (self, suggestion->category_id);
+
+  /* An amount already typed wins; one of another currency would be wrong. */
+  amount_text = gtk_editable_get_text (GTK_EDITABLE (self->amount_row));
+  if (*amount_text == '\0' && g_strcmp0 (suggestion->currency, active_currency (self)) == 0)
+    {
+      g_autofree char *amount = format_amount_for_editing (suggestion->amount, suggestion->currency);
+
+      self->filling = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
+      self->filling = FALSE;
+      self->amount_touched = TRUE;
+      g_clear_pointer (&self->amount_store_error, g_free);
+    }
+
+  hide_suggestions (self);
+  update_state (self);
+}
+
+static void
+move_suggestion (OutlayExpenseEditor *self,
+                 int                  delta)
+{
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->suggestions_list);
+  int            n = self->suggestions != NULL ? (int) self->suggestions->len : 0;
+  int            index;
+  GtkListBoxRow *row;
+
+  if (n == 0)
+    return;
+
+  if (selected == NULL)
+    index = delta > 0 ? 0 : n - 1;
+  else
+    index = CLAMP (gtk_list_box_row_get_index (selected) + delta, 0, n - 1);
+
+  row = gtk_list_box_get_row_at_index (self->suggestions_list, index);
+  gtk_list_box_select_row (self->suggestions_list, row);
+}
+
+/* Callbacks */
+
+static void
+on_amount_changed_cb (OutlayExpenseEditor *self)
+{
+  if (self->filling)
+    return;
+
+  self->amount_touched = TRUE;
+  g_clear_pointer (&self->amount_store_error, g_free);
+  update_state (self);
+}
+
+static void
+on_amount_activated_cb (OutlayExpenseEditor *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->description_row));
+}
+
+static void
+on_description_changed_cb (OutlayExpenseEditor *self)
+{
+  if (self->filling)
+    return;
+
+  self->description_touched = TRUE;
+  g_clear_pointer (&self->description_store_error, g_free);
+  update_state (self);
+  update_suggestions (self);
+}
+
+static void
+on_description_activated_cb (OutlayExpenseEditor *self)
+{
+  hide_suggestions (self);
+
+  /* Amount, Enter, description, Enter: saved. */
+  if (self->can_save)
+    gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+  else
+    {
+      self->amount_touched = TRUE;
+      self->description_touched = TRUE;
+      update_state (self);
+      focus_first_invalid (self);
+    }
+}
+
+static gboolean
+on_description_key_pressed_cb (OutlayExpenseEditor *self,
+                               guint                keyval,
+                               guint                keycode,
+                               GdkModifierType      state)
+{
+  GtkListBoxRow *selected;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->suggestions_popover)))
+    return GDK_EVENT_PROPAGATE;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_suggestion (self, 1);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_suggestion (self, -1);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      selected = gtk_list_box_get_selected_row (self->suggestions_list);
+      if (selected == NULL)
+        return GDK_EVENT_PROPAGATE;
+      pick_suggestion (self, gtk_list_box_row_get_index (selected));
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Escape:
+      hide_suggestions (self);
+      return GDK_EVENT_STOP;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+static void
+on_description_focus_leave_cb (OutlayExpenseEditor *self)
+{
+  hide_suggestions (self);
+}
+
+static void
+on_suggestion_activated_cb (OutlayExpenseEditor *self,
+                            GtkListBoxRow       *row)
+{
+  pick_suggestion (self, gtk_list_box_row_get_index (row));
+}
+
+static void
+on_category_selected_cb (OutlayExpenseEditor *self)
+{
+  OutlayCategory *category;
+
+  /* Reloading the categories empties the model for a moment; the choice
+   * is restored when it is full again. */
+  if (self->reloading_categories)
+    return;
+
+  category = adw_combo_row_get_selected_item (self->category_row);
+  self->category_id = category != NULL ? outlay_category_get_id (category) : 0;
+  update_state (self);
+}
+
+static void
+on_categories_changing_cb (OutlayExpenseEditor *self)
+{
+  self->reloading_categories = TRUE;
+}
+
+static void
+on_categories_changed_cb (OutlayExpenseEditor *self)
+{
+  self->reloading_categories = FALSE;
+  select_category (self, self->category_id);
+  update_state (self);
+}
+
+static void
+on_calendar_day_selected_cb (OutlayExpenseEditor *self)
+{
+  g_autoptr (GDateTime) day = NULL;
+  g_autofree char *iso = NULL;
+
+  if (self->filling)
+    return;
+
+  day = gtk_calendar_get_date (self->calendar);
+  iso = g_date_time_format (day, "%Y-%m-%d");
+
+  self->filling = TRUE;
+  set_date (self, iso);
+  self->filling = FALSE;
+  update_state (self);
+
+  /* Only choosing a day emits this; turning the months does not. */
+  gtk_popover_popdown (self->date_popover);
+}
+
+static void
+on_today_clicked_cb (OutlayExpenseEditor *self)
+{
+  set_date_offset (self, 0);
+}
+
+static void
+on_yesterday_clicked_cb (OutlayExpenseEditor *self)
+{
+  set_date_offset (self, 1);
+}
+
+static void
+on_note_changed_cb (OutlayExpenseEditor *self)
+{
+  if (self->filling)
+    return;
+
+  g_clear_pointer (&self->note_store_error, g_free);
+  update_state (self);
+}
+
+/* Actions */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  outlay_expense_editor_save (OUTLAY_EXPENSE_EDITOR (widget),
+                              g_str_equal (action_name, "editor.save-and-add"));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (widget);
+
+  hide_suggestions (self);
+  g_signal_emit (self, signals[CANCELLED], 0);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (widget);
+  g_autoptr (OutlayExpense) expense = NULL;
+
+  if (self->expense == NULL)
+    return;
+
+  expense = g_object_ref (self->expense);
+  g_signal_emit (self, signals[DELETE_REQUESTED], 0, expense);
+}
+
+static void
+dismiss_error_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  hide_error (OUTLAY_EXPENSE_EDITOR (widget));
+}
+
+/* GObject and GtkWidget */
+
+static void
+outlay_expense_editor_map (GtkWidget *widget)
+{
+  OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (outlay_expense_editor_parent_class)->map (widget);
+
+  if (self->focus_amount_on_map)
+    focus_amount (self);
+}
+
+static void
+outlay_expense_editor_unmap (GtkWidget *widget)
+{
+  hide_suggestions (OUTLAY_EXPENSE_EDITOR (widget));
+
+  GTK_WIDGET_CLASS (outlay_expense_editor_parent_class)->unmap (widget);
+}
+
+static void
+outlay_expense_editor_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (outlay_expense_editor_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->suggestions_popover)))
+    gtk_popover_present (self->suggestions_popover);
+}
+
+static void
+outlay_expense_editor_constructed (GObject *object)
+{
+  OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (object);
+  GListModel          *categories;
+
+  G_OBJECT_CLASS (outlay_expense_editor_parent_class)->constructed (object);
+
+  g_assert (OUTLAY_IS_REPOSITORY (self->repository));
+
+  /* Connected before the combo row's own handler, and after it: see
+   * on_category_selected_cb(). */
+  categories = outlay_repository_get_categories (self->repository);
+  g_signal_connect_object (categories, "items-changed",
+                           G_CALLBACK (on_categories_changing_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_combo_row_set_model (self->category_row, categories);
+  g_signal_connect_object (categories, "items-changed",
+                           G_CALLBACK (on_categories_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  reset_for_new (self, FALSE);
+}
+
+static void
+outlay_expense_editor_dispose (GObject *object)
+{
+  OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (object);
+
+  if (self->suggestions_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->suggestions_popover));
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_EXPENSE_EDITOR);
+
+  g_clear_object (&self->expense);
+  g_clear_object (&self->repository);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (outlay_expense_editor_parent_class)->dispose (object);
+}
+
+static void
+outlay_expense_editor_finalize (GObject *object)
+{
+  OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (object);
+
+  g_free (self->currency);
+  g_free (self->date);
+  g_free (self->loaded_amount);
+  g_free (self->loaded_description);
+  g_free (self->loaded_note);
+  g_free (self->loaded_date);
+  clear_store_errors (self);
+
+  G_OBJECT_CLASS (outlay_expense_editor_parent_class)->finalize (object);
+}
+
+static void
+outlay_expense_editor_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+
+    case PROP_CURRENCY:
+      g_value_set_string (value, self->currency);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, outlay_expense_editor_get_title (self));
+      break;
+
+    case PROP_CAN_SAVE:
+      g_value_set_boolean (value, self->can_save);
+      break;
+
+    case PROP_DIRTY:
+      g_value_set_boolean (value, self->dirty);
+      break;
+
+    case PROP_SHOW_START_TITLE_BUTTONS:
+      g_value_set_boolean (value, adw_header_bar_get_show_start_title_buttons (self->header_bar));
+      break;
+
+    case PROP_SHOW_END_TITLE_BUTTONS:
+      g_value_set_boolean (value, adw_header_bar_get_show_end_title_buttons (self->header_bar));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+outlay_expense_editor_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+
+    case PROP_CURRENCY:
+      outlay_expense_editor_set_currency (self, g_value_get_string (value));
+      break;
+
+    case PROP_SHOW_START_TITLE_BUTTONS:
+      if (g_value_get_boolean (value) != adw_header_bar_get_show_start_title_buttons (self->header_bar))
+        {
+          adw_header_bar_set_show_start_title_buttons (self->header_bar, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_SHOW_END_TITLE_BUTTONS:
+      if (g_value_get_boolean (value) != adw_header_bar_get_show_end_title_buttons (self->header_bar))
+        {
+          adw_header_bar_set_show_end_title_buttons (self->header_bar, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = outlay_expense_editor_constructed;
+  object_class->dispose = outlay_expense_editor_dispose;
+  object_class->finalize = outlay_expense_editor_finalize;
+  object_class->get_property = outlay_expense_editor_get_property;
+  object_class->set_property = outlay_expense_editor_set_property;
+
+  widget_class->map = outlay_expense_editor_map;
+  widget_class->unmap = outlay_expense_editor_unmap;
+  widget_class->size_allocate = outlay_expense_editor_size_allocate;
+
+  /**
+   * OutlayExpenseEditor:repository:
+   *
+   * Where expenses are read from and written to.
+   */
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL,
+                         OUTLAY_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * OutlayExpenseEditor:currency:
+   *
+   * The ISO 4217 code of new expenses. An expense being edited keeps its own.
+   */
+  properties[PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * OutlayExpenseEditor:title:
+   *
+   * “New Expense” or “Edit Expense”.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * OutlayExpenseEditor:can-save:
+   *
+   * Whether every field is valid.
+   */
+  properties[PROP_CAN_SAVE] =
+    g_param_spec_boolean ("can-save", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * OutlayExpenseEditor:dirty:
+   *
+   * Whether the form differs from what was loaded into it.
+   */
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * OutlayExpenseEditor:show-start-title-buttons:
+   *
+   * Whether the editor's header bar shows the window buttons at its start.
+   */
+  properties[PROP_SHOW_START_TITLE_BUTTONS] =
+    g_param_spec_boolean ("show-start-title-buttons", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * OutlayExpenseEditor:show-end-title-buttons:
+   *
+   * Whether the editor's header bar shows the window buttons at its end.
+   */
+  properties[PROP_SHOW_END_TITLE_BUTTONS] =
+    g_param_spec_boolean ("show-end-title-buttons", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * OutlayExpenseEditor::saved:
+   * @before: (nullable): the expense as it was stored before; %NULL for a new one
+   * @after: the expense as it is stored now
+   * @add_another: whether the form was emptied for the next expense
+   *
+   * Emitted after a successful write, once the form shows its new state.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3,
+                  OUTLAY_TYPE_EXPENSE, OUTLAY_TYPE_EXPENSE, G_TYPE_BOOLEAN);
+
+  /**
+   * OutlayExpenseEditor::cancelled:
+   *
+   * The person asked to leave the editor without saving.
+   */
+  signals[CANCELLED] =
+    g_signal_new ("cancelled",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * OutlayExpenseEditor::delete-requested:
+   * @expense: the expense being edited
+   *
+   * The person asked to delete the expense. The editor deletes nothing
+   * itself: whoever handles this deletes it (and offers Undo).
+   */
+  signals[DELETE_REQUESTED] =
+    g_signal_new ("delete-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1,
+                  OUTLAY_TYPE_EXPENSE);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.save-and-add", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "editor.dismiss-error", NULL, dismiss_error_action);
+
+  g_type_ensure (OUTLAY_TYPE_CATEGORY);
+  g_type_ensure (OUTLAY_TYPE_CATEGORY_ICON);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/outlay-expense-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, amount_preview);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, currency_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, amount_error);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, description_row);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, description_error);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, category_row);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, date_button);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, calendar);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_box);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_view);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_buffer);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_error);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, suggestions_popover);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, suggestions_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_amount_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_amount_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_description_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_description_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_description_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_description_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggestion_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_category_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_today_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_yesterday_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_changed_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "expenseeditor");
+}
+
+static void
+label_text_of (AdwEntryRow *row,
+               GtkLabel    *error)
+{
+  GtkWidget *text = get_text_of (row);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (text),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, error, NULL,
+                                  -1);
+}
+
+static void
+outlay_expense_editor_init (OutlayExpenseEditor *self)
+{
+  self->currency = g_strdup (outlay_currency_for_locale ());
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The focus is on a row's text, so that is where a screen reader looks
+   * for the field's name and its error. */
+  label_text_of (self->amount_row, self->amount_error);
+  label_text_of (self->description_row, self->description_error);
+
+  gtk_widget_set_parent (GTK_WIDGET (self->suggestions_popover), GTK_WIDGET (self->description_row));
+}
+
+/**
+ * outlay_expense_editor_new:
+ * @repository: where expenses are read and written
+ *
+ * Returns: (transfer floating): a new editor with an empty form
+ */
+GtkWidget *
+outlay_expense_editor_new (OutlayRepository *repository)
+{
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (repository), NULL);
+
+  return g_object_new (OUTLAY_TYPE_EXPENSE_EDITOR,
+                       "repository", repository,
+                       NULL);
+}
+
+/**
+ * outlay_expense_editor_get_repository:
+ *
+ * Returns: (transfer none): the repository
+ */
+OutlayRepository *
+outlay_expense_editor_get_repository (OutlayExpenseEditor *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self), NULL);
+
+  return self->repository;
+}
+
+/**
+ * outlay_expense_editor_get_currency:
+ *
+ * Returns: the currency of new expenses
+ */
+const char *
+outlay_expense_editor_get_currency (OutlayExpenseEditor *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self), NULL);
+
+  return self->currency;
+}
+
+/**
+ * outlay_expense_editor_set_currency:
+ * @currency: (nullable): an ISO 4217 code; %NULL for the locale's
+ *
+ * Sets the currency of new expenses. An expense being edited keeps its own.
+ */
+void
+outlay_expense_editor_set_currency (OutlayExpenseEditor *self,
+                                    const char          *currency)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self));
+
+  if (currency == NULL)
+    currency = outlay_currency_for_locale ();
+
+  if (!outlay_currency_is_valid (currency))
+    {
+      g_warning ("Unknown currency “%s”", currency);
+      return;
+    }
+
+  if (g_strcmp0 (currency, self->currency) == 0)
+    return;
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+
+  if (self->expense == NULL && self->amount_row != NULL)
+    {
+      set_currency_label (self);
+      update_state (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
+}
+
+/**
+ * outlay_expense_editor_get_title:
+ *
+ * Returns: “New Expense” or “Edit Expense”, translated
+ */
+const char *
+outlay_expense_editor_get_title (OutlayExpenseEditor *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self), NULL);
+
+  return self->expense != NULL ? _ ("Edit Expense") : _ ("New Expense");
+}
+
+gboolean
+outlay_expense_editor_get_can_save (OutlayExpenseEditor *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self), FALSE);
+
+  return self->can_save;
+}
+
+gboolean
+outlay_expense_editor_get_dirty (OutlayExpenseEditor *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self), FALSE);
+
+  return self->dirty;
+}
+
+/**
+ * outlay_expense_editor_new_expense:
+ *
+ * Empties the form for a new expense: today, the category of the most
+ * recently entered expense (or the first one), no amount, and the focus
+ * in the amount (once the editor is shown, if it is not yet).
+ */
+void
+outlay_expense_editor_new_expense (OutlayExpenseEditor *self)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self));
+
+  reset_for_new (self, FALSE);
+  focus_amount (self);
+}
+
+/**
+ * outlay_expense_editor_edit:
+ * @expense: a stored expense
+ *
+ * Fills the form from @expense. The editor keeps a copy of it, and Save
+ * writes the changes over the stored expense with that copy's id.
+ */
+void
+outlay_expense_editor_edit (OutlayExpenseEditor *self,
+                            OutlayExpense       *expense)
+{
+  g_autoptr (OutlayExpense) copy = NULL;
+
+  g_return_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self));
+  g_return_if_fail (OUTLAY_IS_EXPENSE (expense));
+  g_return_if_fail (outlay_expense_get_id (expense) > 0);
+
+  copy = outlay_expense_copy (expense);
+  load_expense (self, copy);
+}
+
+/**
+ * outlay_expense_editor_get_expense:
+ *
+ * Returns: (transfer none) (nullable): the expense being edited as it was
+ *   loaded (or last saved); %NULL for a new one
+ */
+OutlayExpense *
+outlay_expense_editor_get_expense (OutlayExpenseEditor *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self), NULL);
+
+  return self->expense;
+}
+
+/**
+ * outlay_expense_editor_save:
+ * @add_another: whether to empty the form for the next expense afterwards,
+ *   keeping its date and category
+ *
+ * Validates the form and writes it through the repository. On failure the
+ * form keeps everything as typed and shows why. On success it shows the
+ * stored expense (or, with @add_another, an empty form) and emits
+ * #OutlayExpenseEditor::saved.
+ *
+ * Returns: whether the expense was written
+ */
+gboolean
+outlay_expense_editor_save (OutlayExpenseEditor *self,
+                            gboolean             add_another)
+{
+  g_autoptr (OutlayExpense) before = NULL;
+  g_autoptr (OutlayExpense) draft = NULL;
+  g_autoptr (OutlayExpense) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64           amount;
+
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self), FALSE);
+
+  hide_suggestions (self);
+
+  self->amount_touched = TRUE;
+  self->description_touched = TRUE;
+  update_state (self);
+
+  amount = read_amount (self, &message);
+  if (!self->can_save || amount <= 0)
+    {
+      focus_first_invalid (self);
+      return FALSE;
+    }
+
+  if (self->expense != NULL)
+    {
+      before = g_object_ref (self->expense);
+      draft = outlay_expense_copy (before);
+      apply_form (self, draft, amount);
+      after = outlay_repository_update_expense (self->repository, draft, &error);
+    }
+  else
+    {
+      draft = outlay_expense_new ();
+      apply_form (self, draft, amount);
+      after = outlay_repository_add_expense (self->repository, draft, &error);
+    }
+
+  if (after == NULL)
+    {
+      show_store_error (self, error);
+      focus_first_invalid (self);
+      return FALSE;
+    }
+
+  if (add_another)
+    {
+      reset_for_new (self, TRUE);
+      focus_amount (self);
+    }
+  else
+    {
+      g_autoptr (OutlayExpense) copy = outlay_expense_copy (after);
+
+      load_expense (self, copy);
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, before, after, add_another);
+
+  return TRUE;
+}

@@ -1,0 +1,1095 @@
+/* test-expense-editor.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "outlay-expense-editor.h"
+#include "outlay-money.h"
+#include "outlay-period.h"
+#include "outlay-test-utils.h"
+
+/* The editor driven through its widgets, the way a person would: typing
+ * into the rows, choosing from the popovers, pressing the buttons. The
+ * strings are the untranslated ones (the tests run in the C locale). Runs
+ * under xvfb-run when there is no display. */
+
+typedef struct
+{
+  guint          count;
+  OutlayExpense *before;
+  OutlayExpense *after;
+  gboolean       add_another;
+} Saved;
+
+typedef struct
+{
+  OutlayTestFixture    store;
+  GtkWindow           *window;
+  OutlayExpenseEditor *editor;
+  Saved                saved;
+  guint                cancelled;
+  guint                delete_requested;
+  OutlayExpense       *delete_expense;
+} Fixture;
+
+static void
+saved_clear (Saved *saved)
+{
+  saved->count = 0;
+  g_clear_object (&saved->before);
+  g_clear_object (&saved->after);
+  saved->add_another = FALSE;
+}
+
+static void
+on_saved_cb (OutlayExpenseEditor *editor,
+             OutlayExpense       *before,
+             OutlayExpense       *after,
+             gboolean             add_another,
+             Fixture             *fixture)
+{
+  fixture->saved.count++;
+  g_set_object (&fixture->saved.before, before);
+  g_set_object (&fixture->saved.after, after);
+  fixture->saved.add_another = add_another;
+}
+
+static void
+on_cancelled_cb (OutlayExpenseEditor *editor,
+                 Fixture             *fixture)
+{
+  fixture->cancelled++;
+}
+
+static void
+on_delete_requested_cb (OutlayExpenseEditor *editor,
+                        OutlayExpense       *expense,
+                        Fixture             *fixture)
+{
+  fixture->delete_requested++;
+  g_set_object (&fixture->delete_expense, expense);
+}
+
+/* Widgets */
+
+typedef gboolean (*Match) (GtkWidget  *widget,
+                           const char *text);
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             Match       match,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (match == NULL || match (child, text)))
+        return child;
+
+      found = find_widget (child, type, match, text);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+row_has_title (GtkWidget  *widget,
+               const char *title)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+button_has_label (GtkWidget  *widget,
+                  const char *label)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+label_has_prefix (GtkWidget  *widget,
+                  const char *prefix)
+{
+  return g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
+has_css_class (GtkWidget  *widget,
+               const char *name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
+static GtkWidget *
+get_row (Fixture    *fixture,
+         const char *title)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_PREFERENCES_ROW, row_has_title, title);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static GtkWidget *
+get_button (Fixture    *fixture,
+            const char *label)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_BUTTON, button_has_label, label);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* The error label under a field: the next sibling of the boxed list the
+ * field's row is in. */
+static GtkLabel *
+get_field_error (Fixture    *fixture,
+                 const char *title)
+{
+  GtkWidget *list = gtk_widget_get_ancestor (get_row (fixture, title), GTK_TYPE_LIST_BOX);
+  GtkWidget *label = gtk_widget_get_next_sibling (list);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  return GTK_LABEL (label);
+}
+
+static gboolean
+field_error_shown (Fixture    *fixture,
+                   const char *title)
+{
+  GtkLabel *label = get_field_error (fixture, title);
+
+  return gtk_widget_get_visible (GTK_WIDGET (label)) && gtk_widget_is_drawable (GTK_WIDGET (label));
+}
+
+static void
+flush (Fixture *fixture)
+{
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+on_clicked_cb (GtkButton *button,
+               gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+/* Activates a button as Enter or Space does, and waits for its "clicked",
+ * which GTK emits once the button has shown itself pressed. */
+static void
+click (Fixture   *fixture,
+       GtkWidget *button)
+{
+  gboolean clicked = FALSE;
+  gulong   handler = g_signal_connect (button, "clicked", G_CALLBACK (on_clicked_cb), &clicked);
+
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_is_drawable (button));
+  gtk_widget_activate (button);
+  while (!clicked)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (button, handler);
+
+  flush (fixture);
+}
+
+static void
+type_into (Fixture    *fixture,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = get_row (fixture, title);
+
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  flush (fixture);
+}
+
+static const char *
+text_of (Fixture    *fixture,
+         const char *title)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (get_row (fixture, title)));
+}
+
+static void
+choose_category (Fixture *fixture,
+                 guint    position)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_row (fixture, "Category")), position);
+  flush (fixture);
+}
+
+static guint
+chosen_category (Fixture *fixture)
+{
+  return adw_combo_row_get_selected (ADW_COMBO_ROW (get_row (fixture, "Category")));
+}
+
+static GtkMenuButton *
+get_date_button (Fixture *fixture)
+{
+  GtkWidget *button = find_widget (get_row (fixture, "Date"), GTK_TYPE_MENU_BUTTON, NULL, NULL);
+
+  g_assert_nonnull (button);
+  return GTK_MENU_BUTTON (button);
+}
+
+/* Opens the date's popover and presses one of its buttons. */
+static void
+choose_day (Fixture    *fixture,
+            const char *button_label)
+{
+  GtkMenuButton *date_button = get_date_button (fixture);
+  GtkWidget     *popover = GTK_WIDGET (gtk_menu_button_get_popover (date_button));
+  GtkWidget     *button;
+
+  gtk_menu_button_popup (date_button);
+  flush (fixture);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  button = find_widget (popover, GTK_TYPE_BUTTON, button_has_label, button_label);
+  g_assert_nonnull (button);
+  click (fixture, button);
+
+  g_assert_false (gtk_widget_get_visible (popover));
+}
+
+static char *
+days_ago (int days)
+{
+  g_autoptr (GDate) date = outlay_date_new_today ();
+
+  g_date_subtract_days (date, days);
+  return outlay_date_format_iso (date);
+}
+
+static void
+press (Fixture    *fixture,
+       const char *label)
+{
+  click (fixture, get_button (fixture, label));
+}
+
+static gboolean
+can_save (Fixture *fixture)
+{
+  gboolean editor_says = outlay_expense_editor_get_can_save (fixture->editor);
+
+  /* The header bar's button and the one below the form follow it. */
+  g_assert_cmpint (gtk_widget_is_sensitive (get_button (fixture, "_Save")), ==, editor_says);
+  g_assert_cmpint (gtk_widget_is_sensitive (get_button (fixture, "Save and _Add Another")), ==, editor_says);
+
+  return editor_says;
+}
+
+static GtkRevealer *
+get_error_area (Fixture *fixture)
+{
+  GtkWidget *revealer = find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_REVEALER, NULL, NULL);
+
+  g_assert_nonnull (revealer);
+  return GTK_REVEALER (revealer);
+}
+
+static const char *
+error_area_text (Fixture *fixture)
+{
+  GtkRevealer *revealer = get_error_area (fixture);
+  GtkWidget   *label;
+
+  if (!gtk_revealer_get_reveal_child (revealer))
+    return NULL;
+
+  label = find_widget (GTK_WIDGET (revealer), GTK_TYPE_LABEL, NULL, NULL);
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* Fixture */
+
+static void
+create_editor (Fixture          *fixture,
+               OutlayRepository *repository)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 360, 720);
+
+  fixture->editor = g_object_ref_sink (OUTLAY_EXPENSE_EDITOR (outlay_expense_editor_new (repository)));
+  outlay_expense_editor_set_currency (fixture->editor, "EUR");
+  g_signal_connect (fixture->editor, "saved", G_CALLBACK (on_saved_cb), fixture);
+  g_signal_connect (fixture->editor, "cancelled", G_CALLBACK (on_cancelled_cb), fixture);
+  g_signal_connect (fixture->editor, "delete-requested", G_CALLBACK (on_delete_requested_cb), fixture);
+
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
+  gtk_window_present (fixture->window);
+  flush (fixture);
+}
+
+static void
+fixture_setup (Fixture      *fixture,
+               gconstpointer user_data)
+{
+  outlay_test_fixture_setup (&fixture->store, user_data);
+  create_editor (fixture, fixture->store.repository);
+}
+
+/* The editor must let go of everything: the window, itself, and the
+ * repository and database it used. */
+static void
+destroy_editor (Fixture *fixture)
+{
+  gtk_window_destroy (fixture->window);
+  fixture->window = NULL;
+
+  saved_clear (&fixture->saved);
+  g_clear_object (&fixture->delete_expense);
+  g_assert_finalize_object (g_steal_pointer (&fixture->editor));
+}
+
+static void
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer user_data)
+{
+  if (fixture->editor != NULL)
+    destroy_editor (fixture);
+
+  outlay_test_fixture_teardown (&fixture->store, user_data);
+}
+
+/* Tests */
+
+static void
+test_new_expense (Fixture      *fixture,
+                  gconstpointer user_data)
+{
+  g_autofree char *yesterday = days_ago (1);
+  g_autofree char *today = days_ago (0);
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64     category = outlay_test_category_at (fixture->store.repository, 2);
+  GtkWidget *amount = get_row (fixture, "Amount");
+  GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (fixture->editor));
+
+  outlay_expense_editor_new_expense (fixture->editor);
+  flush (fixture);
+
+  g_assert_cmpstr (outlay_expense_editor_get_title (fixture->editor), ==, "New Expense");
+  g_assert_null (outlay_expense_editor_get_expense (fixture->editor));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), amount));
+  g_assert_cmpstr (text_of (fixture, "Amount"), ==, "");
+  g_assert_false (can_save (fixture));
+  g_assert_false (outlay_expense_editor_get_dirty (fixture->editor));
+  /* An empty new form is not a wall of errors. */
+  g_assert_false (field_error_shown (fixture, "Amount"));
+  g_assert_false (field_error_shown (fixture, "Description"));
+  g_assert_false (gtk_widget_get_visible (get_button (fixture, "_Delete Expense")));
+
+  /* New expenses start today. */
+  {
+    g_autofree char *label = NULL;
+    g_autoptr (GDate) date = outlay_date_parse_iso (today);
+    char buf[64];
+
+    g_date_strftime (buf, sizeof buf, "%-d %b %Y", date);
+    label = g_strdup (gtk_menu_button_get_label (get_date_button (fixture)));
+    g_assert_cmpstr (label, ==, buf);
+  }
+
+  type_into (fixture, "Amount", "12.50");
+  type_into (fixture, "Description", "  Lunch with Sam  ");
+  choose_category (fixture, 2);
+  choose_day (fixture, "_Yesterday");
+
+  g_assert_true (outlay_expense_editor_get_dirty (fixture->editor));
+  g_assert_true (can_save (fixture));
+  press (fixture, "_Save");
+
+  g_assert_cmpuint (fixture->saved.count, ==, 1);
+  g_assert_null (fixture->saved.before);
+  g_assert_nonnull (fixture->saved.after);
+  g_assert_false (fixture->saved.add_another);
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 1);
+
+  stored = outlay_repository_get_expense (fixture->store.repository,
+                                          outlay_expense_get_id (fixture->saved.after), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_expense_get_amount (stored), ==, 1250);
+  g_assert_cmpstr (outlay_expense_get_currency (stored), ==, "EUR");
+  g_assert_cmpstr (outlay_expense_get_description (stored), ==, "Lunch with Sam");
+  g_assert_cmpint (outlay_expense_get_category_id (stored), ==, category);
+  g_assert_cmpstr (outlay_expense_get_occurred_on (stored), ==, yesterday);
+  g_assert_cmpstr (outlay_expense_get_note (stored), ==, "");
+  g_assert_true (outlay_expense_equal (stored, fixture->saved.after));
+
+  /* The form now shows what is stored, and is no longer new. */
+  g_assert_cmpstr (outlay_expense_editor_get_title (fixture->editor), ==, "Edit Expense");
+  g_assert_true (outlay_expense_equal (outlay_expense_editor_get_expense (fixture->editor), stored));
+  g_assert_false (outlay_expense_editor_get_dirty (fixture->editor));
+  g_assert_cmpstr (text_of (fixture, "Description"), ==, "Lunch with Sam");
+}
+
+static void
+test_new_expense_category (Fixture      *fixture,
+                           gconstpointer user_data)
+{
+  g_autoptr (OutlayExpense) latest = NULL;
+
+  /* With nothing entered yet: the first category. */
+  outlay_expense_editor_new_expense (fixture->editor);
+  flush (fixture);
+  g_assert_cmpuint (chosen_category (fixture), ==, 0);
+
+  /* Then the one the latest expense was entered in. */
+  latest = outlay_test_add (&fixture->store, 100, "EUR", "2026-01-02", "Bus",
+                            outlay_test_category_at (fixture->store.repository, 3));
+  outlay_expense_editor_new_expense (fixture->editor);
+  flush (fixture);
+  g_assert_cmpuint (chosen_category (fixture), ==, 3);
+}
+
+static void
+test_edit_expense (Fixture      *fixture,
+                   gconstpointer user_data)
+{
+  g_autoptr (OutlayExpense) original = NULL;
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  original = outlay_test_add (&fixture->store, 3120, "EUR", "2026-11-21", "Groceries",
+                              outlay_test_category_at (fixture->store.repository, 1));
+  id = outlay_expense_get_id (original);
+
+  outlay_expense_editor_edit (fixture->editor, original);
+  flush (fixture);
+
+  g_assert_cmpstr (outlay_expense_editor_get_title (fixture->editor), ==, "Edit Expense");
+  g_assert_true (outlay_expense_editor_get_expense (fixture->editor) != original);
+  g_assert_true (outlay_expense_equal (outlay_expense_editor_get_expense (fixture->editor), original));
+  g_assert_cmpstr (text_of (fixture, "Amount"), ==, "31.20");
+  g_assert_cmpstr (text_of (fixture, "Description"), ==, "Groceries");
+  g_assert_cmpuint (chosen_category (fixture), ==, 1);
+  g_assert_cmpstr (gtk_menu_button_get_label (get_date_button (fixture)), ==, "21 Nov 2026");
+  g_assert_true (gtk_widget_get_visible (get_button (fixture, "_Delete Expense")));
+  g_assert_false (outlay_expense_editor_get_dirty (fixture->editor));
+  g_assert_true (can_save (fixture));
+
+  type_into (fixture, "Description", "Groceries for the week");
+  type_into (fixture, "Amount", "32");
+  g_assert_true (outlay_expense_editor_get_dirty (fixture->editor));
+  press (fixture, "_Save");
+
+  g_assert_cmpuint (fixture->saved.count, ==, 1);
+  g_assert_nonnull (fixture->saved.before);
+  g_assert_true (outlay_expense_equal (fixture->saved.before, original));
+  g_assert_cmpint (outlay_expense_get_id (fixture->saved.after), ==, id);
+  g_assert_cmpstr (outlay_expense_get_description (fixture->saved.after), ==, "Groceries for the week");
+  g_assert_cmpint (outlay_expense_get_amount (fixture->saved.after), ==, 3200);
+
+  stored = outlay_repository_get_expense (fixture->store.repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (outlay_expense_equal (stored, fixture->saved.after));
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 1);
+
+  /* A second save edits the same expense again, from its new state. */
+  type_into (fixture, "Description", "Weekly shop");
+  press (fixture, "_Save");
+  g_assert_cmpuint (fixture->saved.count, ==, 2);
+  g_assert_cmpstr (outlay_expense_get_description (fixture->saved.before), ==, "Groceries for the week");
+  g_assert_cmpstr (outlay_expense_get_description (fixture->saved.after), ==, "Weekly shop");
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 1);
+}
+
+static void
+test_expression (Fixture      *fixture,
+                 gconstpointer user_data)
+{
+  GtkWidget *preview;
+  g_autoptr (OutlayExpense) stored = NULL;
+
+  outlay_expense_editor_new_expense (fixture->editor);
+  type_into (fixture, "Amount", "12.50+3.20");
+  type_into (fixture, "Description", "Lunch");
+
+  preview = find_widget (get_row (fixture, "Amount"), GTK_TYPE_LABEL, label_has_prefix, "= ");
+  g_assert_nonnull (preview);
+  g_assert_true (gtk_widget_is_drawable (preview));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (preview)), ==, "= €15.70");
+  g_assert_false (field_error_shown (fixture, "Amount"));
+
+  /* A single number needs no preview. */
+  type_into (fixture, "Amount", "15.70");
+  g_assert_false (gtk_widget_get_visible (preview));
+
+  type_into (fixture, "Amount", "3*4.99");
+  g_assert_true (gtk_widget_get_visible (preview));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (preview)), ==, "= €14.97");
+
+  type_into (fixture, "Amount", "12.50+3.20");
+  press (fixture, "_Save");
+
+  g_assert_cmpuint (fixture->saved.count, ==, 1);
+  stored = outlay_repository_get_expense (fixture->store.repository,
+                                          outlay_expense_get_id (fixture->saved.after), NULL);
+  g_assert_cmpint (outlay_expense_get_amount (stored), ==, 1570);
+}
+
+static void
+test_invalid_amount (Fixture      *fixture,
+                     gconstpointer user_data)
+{
+  g_autoptr (GError) expected = NULL;
+  GtkWidget *row = get_row (fixture, "Amount");
+  GtkLabel  *error = get_field_error (fixture, "Amount");
+  gint64     ignored;
+
+  g_assert_false (outlay_money_parse ("abc", "EUR", &ignored, &expected));
+
+  outlay_expense_editor_new_expense (fixture->editor);
+  type_into (fixture, "Description", "Lunch");
+  type_into (fixture, "Amount", "abc");
+
+  g_assert_true (field_error_shown (fixture, "Amount"));
+  g_assert_cmpstr (gtk_label_get_text (error), ==, expected->message);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (can_save (fixture));
+  g_assert_null (find_widget (row, GTK_TYPE_LABEL, label_has_prefix, "= "));
+
+  /* The error is the field's description for assistive technologies, on
+   * the row and on the text inside it that has the focus. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected->message);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row))),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected->message);
+
+  /* Saving anyway changes nothing. */
+  g_assert_false (outlay_expense_editor_save (fixture->editor, FALSE));
+  g_assert_cmpuint (fixture->saved.count, ==, 0);
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 0);
+  g_assert_cmpstr (text_of (fixture, "Amount"), ==, "abc");
+
+  /* Zero parses, but is no expense. */
+  type_into (fixture, "Amount", "0");
+  g_assert_true (field_error_shown (fixture, "Amount"));
+  g_assert_cmpstr (gtk_label_get_text (error), ==, "The amount must be more than zero.");
+  g_assert_false (can_save (fixture));
+
+  /* Mending it clears everything. */
+  type_into (fixture, "Amount", "7");
+  g_assert_false (field_error_shown (fixture, "Amount"));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (can_save (fixture));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+}
+
+static void
+test_empty_description (Fixture      *fixture,
+                        gconstpointer user_data)
+{
+  GtkLabel *error = get_field_error (fixture, "Description");
+
+  outlay_expense_editor_new_expense (fixture->editor);
+  type_into (fixture, "Amount", "5");
+  g_assert_false (can_save (fixture));
+  g_assert_false (field_error_shown (fixture, "Description"));
+
+  type_into (fixture, "Description", "Tea");
+  g_assert_true (can_save (fixture));
+
+  type_into (fixture, "Description", "   ");
+  g_assert_false (can_save (fixture));
+  g_assert_true (field_error_shown (fixture, "Description"));
+  g_assert_cmpstr (gtk_label_get_text (error), ==, "The description is empty.");
+  g_assert_true (has_css_class (get_row (fixture, "Description"), "error"));
+
+  g_assert_false (outlay_expense_editor_save (fixture->editor, FALSE));
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 0);
+}
+
+static GtkEventControllerKey *
+get_key_controller (GtkWidget *widget)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return GTK_EVENT_CONTROLLER_KEY (controller);
+    }
+
+  return NULL;
+}
+
+/* A key press on the description, as its key controller receives it. */
+static gboolean
+press_key (Fixture *fixture,
+           guint    keyval)
+{
+  GtkEventControllerKey *controller = get_key_controller (get_row (fixture, "Description"));
+  gboolean               handled = FALSE;
+
+  g_assert_nonnull (controller);
+  g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+  flush (fixture);
+
+  return handled;
+}
+
+static GtkPopover *
+get_suggestions (Fixture *fixture)
+{
+  GtkWidget *popover = find_widget (get_row (fixture, "Description"), GTK_TYPE_POPOVER, NULL, NULL);
+
+  g_assert_nonnull (popover);
+  return GTK_POPOVER (popover);
+}
+
+static GtkListBox *
+get_suggestion_list (Fixture *fixture)
+{
+  GtkWidget *list = find_widget (GTK_WIDGET (get_suggestions (fixture)), GTK_TYPE_LIST_BOX, NULL, NULL);
+
+  g_assert_nonnull (list);
+  return GTK_LIST_BOX (list);
+}
+
+static guint
+count_suggestions (Fixture *fixture)
+{
+  GtkListBox *list = get_suggestion_list (fixture);
+  guint       n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+test_autocomplete (Fixture      *fixture,
+                   gconstpointer user_data)
+{
+  g_autoptr (OutlayExpense) coffee = NULL;
+  g_autoptr (OutlayExpense) cinema = NULL;
+  g_autoptr (OutlayExpense) cookies = NULL;
+  GtkPopover *popover = get_suggestions (fixture);
+
+  cookies = outlay_test_add (&fixture->store, 250, "EUR", "2026-11-01", "Cookies",
+                             outlay_test_category_at (fixture->store.repository, 0));
+  coffee = outlay_test_add (&fixture->store, 420, "EUR", "2026-11-02", "Coffee",
+                            outlay_test_category_at (fixture->store.repository, 1));
+  cinema = outlay_test_add (&fixture->store, 1890, "EUR", "2026-11-03", "Cinema",
+                            outlay_test_category_at (fixture->store.repository, 2));
+
+  outlay_expense_editor_new_expense (fixture->editor);
+  choose_category (fixture, 3);
+  type_into (fixture, "Description", "co");
+
+  /* Newest first: Coffee, then Cookies; not Cinema. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpuint (count_suggestions (fixture), ==, 2);
+
+  /* Escape closes the list; typing on opens it again. */
+  g_assert_true (press_key (fixture, GDK_KEY_Escape));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  type_into (fixture, "Description", "Cof");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpuint (count_suggestions (fixture), ==, 1);
+  type_into (fixture, "Description", "Co");
+  g_assert_cmpuint (count_suggestions (fixture), ==, 2);
+
+  /* Down, Down, Up, Enter: the first, Coffee. */
+  g_assert_true (press_key (fixture, GDK_KEY_Down));
+  g_assert_true (press_key (fixture, GDK_KEY_Down));
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (get_suggestion_list (fixture))), ==, 1);
+  g_assert_true (press_key (fixture, GDK_KEY_Up));
+  g_assert_true (press_key (fixture, GDK_KEY_Return));
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (text_of (fixture, "Description"), ==, "Coffee");
+  g_assert_cmpuint (chosen_category (fixture), ==, 1);
+  g_assert_cmpstr (text_of (fixture, "Amount"), ==, "4.20");
+  g_assert_true (can_save (fixture));
+
+  /* With the pointer, and an amount typed already: that amount stays. */
+  outlay_expense_editor_new_expense (fixture->editor);
+  type_into (fixture, "Amount", "9");
+  type_into (fixture, "Description", "Coo");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpuint (count_suggestions (fixture), ==, 1);
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (get_suggestion_list (fixture), 0)));
+  flush (fixture);
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (text_of (fixture, "Description"), ==, "Cookies");
+  g_assert_cmpuint (chosen_category (fixture), ==, 0);
+  g_assert_cmpstr (text_of (fixture, "Amount"), ==, "9");
+
+  /* Enter without a suggestion chosen is the description's own: it saves. */
+  type_into (fixture, "Description", "Coffee beans");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  type_into (fixture, "Description", "Co");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_false (press_key (fixture, GDK_KEY_Return));
+  g_signal_emit_by_name (get_row (fixture, "Description"), "entry-activated");
+  flush (fixture);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpuint (fixture->saved.count, ==, 1);
+  g_assert_cmpstr (outlay_expense_get_description (fixture->saved.after), ==, "Co");
+  g_assert_cmpint (outlay_expense_get_amount (fixture->saved.after), ==, 900);
+
+  /* Another currency's amount is not offered as this one's. */
+  outlay_expense_editor_set_currency (fixture->editor, "USD");
+  outlay_expense_editor_new_expense (fixture->editor);
+  type_into (fixture, "Description", "Cin");
+  g_assert_true (press_key (fixture, GDK_KEY_Down));
+  g_assert_true (press_key (fixture, GDK_KEY_Return));
+  g_assert_cmpstr (text_of (fixture, "Description"), ==, "Cinema");
+  g_assert_cmpuint (chosen_category (fixture), ==, 2);
+  g_assert_cmpstr (text_of (fixture, "Amount"), ==, "");
+}
+
+static void
+test_write_failure (Fixture      *fixture,
+                    gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char  *yesterday = days_ago (1);
+  OutlayDatabase   *read_only;
+  OutlayRepository *repository;
+  const char       *message;
+
+  /* The same file, opened read-only by a second repository for the editor. */
+  destroy_editor (fixture);
+  read_only = outlay_database_open_full (fixture->store.path, OUTLAY_DATABASE_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  repository = outlay_repository_new (read_only);
+  create_editor (fixture, repository);
+
+  outlay_expense_editor_new_expense (fixture->editor);
+  type_into (fixture, "Amount", "12,50");
+  type_into (fixture, "Description", "Lunch");
+  choose_category (fixture, 2);
+  choose_day (fixture, "_Yesterday");
+  g_assert_null (error_area_text (fixture));
+
+  press (fixture, "_Save");
+
+  g_assert_cmpuint (fixture->saved.count, ==, 0);
+  message = error_area_text (fixture);
+  g_assert_nonnull (message);
+  g_assert_true (strstr (message, "cannot be written") != NULL);
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 0);
+
+  /* Everything is still as typed, and can be tried again. */
+  g_assert_cmpstr (text_of (fixture, "Amount"), ==, "12,50");
+  g_assert_cmpstr (text_of (fixture, "Description"), ==, "Lunch");
+  g_assert_cmpuint (chosen_category (fixture), ==, 2);
+  {
+    g_autoptr (GDate) date = outlay_date_parse_iso (yesterday);
+    char buf[64];
+
+    g_date_strftime (buf, sizeof buf, "%-d %b %Y", date);
+    g_assert_cmpstr (gtk_menu_button_get_label (get_date_button (fixture)), ==, buf);
+  }
+  g_assert_cmpstr (outlay_expense_editor_get_title (fixture->editor), ==, "New Expense");
+  g_assert_true (outlay_expense_editor_get_dirty (fixture->editor));
+  g_assert_true (can_save (fixture));
+  g_assert_false (outlay_expense_editor_save (fixture->editor, TRUE));
+  g_assert_cmpstr (text_of (fixture, "Amount"), ==, "12,50");
+
+  /* The error can be dismissed. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.dismiss-error", NULL);
+  g_assert_null (error_area_text (fixture));
+
+  destroy_editor (fixture);
+  g_assert_finalize_object (repository);
+  g_assert_finalize_object (read_only);
+}
+
+static void
+test_store_refuses (Fixture      *fixture,
+                    gconstpointer user_data)
+{
+  g_autoptr (OutlayExpense) original = NULL;
+  g_autoptr (OutlayExpense) deleted = NULL;
+  g_autoptr (GError) error = NULL;
+
+  original = outlay_test_add (&fixture->store, 500, "EUR", "2026-11-21", "Taxi",
+                              outlay_test_category_at (fixture->store.repository, 0));
+  outlay_expense_editor_edit (fixture->editor, original);
+  flush (fixture);
+
+  /* Deleted elsewhere while the form is open. */
+  deleted = outlay_repository_delete_expense (fixture->store.repository, outlay_expense_get_id (original), &error);
+  g_assert_no_error (error);
+
+  type_into (fixture, "Description", "Taxi home");
+  g_assert_false (outlay_expense_editor_save (fixture->editor, FALSE));
+  g_assert_cmpuint (fixture->saved.count, ==, 0);
+  g_assert_cmpstr (error_area_text (fixture), ==, "The expense was deleted and cannot be changed.");
+  g_assert_cmpstr (text_of (fixture, "Description"), ==, "Taxi home");
+
+  /* Opening another expense clears the error. */
+  outlay_expense_editor_new_expense (fixture->editor);
+  g_assert_null (error_area_text (fixture));
+}
+
+static void
+test_add_another (Fixture      *fixture,
+                  gconstpointer user_data)
+{
+  g_autofree char *yesterday = days_ago (1);
+  GtkRoot         *root = gtk_widget_get_root (GTK_WIDGET (fixture->editor));
+
+  outlay_expense_editor_new_expense (fixture->editor);
+  choose_category (fixture, 2);
+  choose_day (fixture, "_Yesterday");
+  type_into (fixture, "Amount", "3");
+  type_into (fixture, "Description", "Bus");
+
+  press (fixture, "Save and _Add Another");
+
+  g_assert_cmpuint (fixture->saved.count, ==, 1);
+  g_assert_true (fixture->saved.add_another);
+  g_assert_null (fixture->saved.before);
+  g_assert_cmpint (outlay_expense_get_amount (fixture->saved.after), ==, 300);
+  g_assert_cmpstr (outlay_expense_get_occurred_on (fixture->saved.after), ==, yesterday);
+
+  /* Ready for the next one: empty, same day, same category. */
+  g_assert_cmpstr (outlay_expense_editor_get_title (fixture->editor), ==, "New Expense");
+  g_assert_null (outlay_expense_editor_get_expense (fixture->editor));
+  g_assert_cmpstr (text_of (fixture, "Amount"), ==, "");
+  g_assert_cmpstr (text_of (fixture, "Description"), ==, "");
+  g_assert_cmpuint (chosen_category (fixture), ==, 2);
+  g_assert_false (can_save (fixture));
+  g_assert_false (field_error_shown (fixture, "Amount"));
+  g_assert_false (field_error_shown (fixture, "Description"));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), get_row (fixture, "Amount")));
+
+  type_into (fixture, "Amount", "4");
+  type_into (fixture, "Description", "Bus back");
+  press (fixture, "_Save");
+  g_assert_cmpuint (fixture->saved.count, ==, 2);
+  g_assert_false (fixture->saved.add_another);
+  g_assert_cmpstr (outlay_expense_get_occurred_on (fixture->saved.after), ==, yesterday);
+  g_assert_cmpint (outlay_expense_get_category_id (fixture->saved.after), ==,
+                   outlay_test_category_at (fixture->store.repository, 2));
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 2);
+}
+
+static void
+test_cancel_and_delete (Fixture      *fixture,
+                        gconstpointer user_data)
+{
+  g_autoptr (OutlayExpense) original = NULL;
+
+  press (fixture, "_Cancel");
+  g_assert_cmpuint (fixture->cancelled, ==, 1);
+
+  original = outlay_test_add (&fixture->store, 500, "EUR", "2026-11-21", "Taxi",
+                              outlay_test_category_at (fixture->store.repository, 0));
+  outlay_expense_editor_edit (fixture->editor, original);
+  flush (fixture);
+
+  press (fixture, "_Delete Expense");
+  g_assert_cmpuint (fixture->delete_requested, ==, 1);
+  g_assert_true (outlay_expense_equal (fixture->delete_expense, original));
+  /* Deleting is the handler's: the editor itself deleted nothing. */
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 1);
+}
+
+static void
+test_keep_category_on_reload (Fixture      *fixture,
+                              gconstpointer user_data)
+{
+  g_autoptr (OutlayExpense) original = NULL;
+  g_autoptr (GError) error = NULL;
+  OutlayCategory *category;
+
+  outlay_expense_editor_new_expense (fixture->editor);
+  choose_category (fixture, 2);
+
+  /* Reloading the categories keeps the choice. */
+  category = outlay_repository_add_category (fixture->store.repository, "Plants", "emoji-nature-symbolic", "#33d17a", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (category);
+  flush (fixture);
+  g_assert_cmpuint (chosen_category (fixture), ==, 2);
+
+  /* And so does an expense being edited: its category is not a change. */
+  original = outlay_test_add (&fixture->store, 500, "EUR", "2026-11-21", "Taxi",
+                              outlay_test_category_at (fixture->store.repository, 1));
+  outlay_expense_editor_edit (fixture->editor, original);
+  flush (fixture);
+  g_assert_false (outlay_expense_editor_get_dirty (fixture->editor));
+  g_assert_true (outlay_repository_rename_category (fixture->store.repository,
+                                                    outlay_test_category_at (fixture->store.repository, 0),
+                                                    "Eating out", &error));
+  g_assert_no_error (error);
+  flush (fixture);
+  g_assert_cmpuint (chosen_category (fixture), ==, 1);
+  g_assert_false (outlay_expense_editor_get_dirty (fixture->editor));
+
+  /* When the chosen one is deleted, its expenses' new home is chosen. */
+  {
+    OutlayCategory *fallback = outlay_repository_get_fallback_category (fixture->store.repository);
+    GListModel     *categories = outlay_repository_get_categories (fixture->store.repository);
+    guint           n_moved = 0;
+    g_autoptr (OutlayCategory) chosen = NULL;
+
+    g_assert_true (outlay_repository_delete_category (fixture->store.repository,
+                                                      outlay_test_category_at (fixture->store.repository, 1),
+                                                      &n_moved, &error));
+    g_assert_no_error (error);
+    flush (fixture);
+
+    chosen = g_list_model_get_item (categories, chosen_category (fixture));
+    g_assert_true (chosen == fallback);
+  }
+}
+
+/* The shortcut for @accelerator in the editor's own controller. */
+static GtkShortcut *
+find_shortcut (Fixture    *fixture,
+               const char *accelerator)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->editor));
+  g_autoptr (GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (wanted);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      /* Before the focused widget, which could take the keys itself. */
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)), ==, GTK_PHASE_CAPTURE);
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *triggers = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *one = gtk_shortcut_trigger_to_string (wanted);
+          g_auto (GStrv) alternatives = g_strsplit (triggers, "|", -1);
+
+          if (g_strv_contains ((const char *const *) alternatives, one))
+            return g_steal_pointer (&shortcut);
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_shortcuts (Fixture      *fixture,
+                gconstpointer user_data)
+{
+  const char *save_keys[] = { "<Control>Return", "<Control>KP_Enter", "<Control>s" };
+
+  outlay_expense_editor_new_expense (fixture->editor);
+  type_into (fixture, "Amount", "2");
+  type_into (fixture, "Description", "Stamps");
+
+  for (guint i = 0; i < G_N_ELEMENTS (save_keys); i++)
+    {
+      g_autoptr (GtkShortcut) shortcut = find_shortcut (fixture, save_keys[i]);
+
+      g_assert_nonnull (shortcut);
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                   GTK_WIDGET (fixture->editor), NULL));
+      flush (fixture);
+      g_assert_cmpuint (fixture->saved.count, ==, i + 1);
+      g_assert_false (fixture->saved.add_another);
+    }
+
+  {
+    g_autoptr (GtkShortcut) shortcut = find_shortcut (fixture, "<Shift><Control>Return");
+
+    g_assert_nonnull (shortcut);
+    g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                 GTK_WIDGET (fixture->editor), NULL));
+    flush (fixture);
+    g_assert_cmpuint (fixture->saved.count, ==, 4);
+    g_assert_true (fixture->saved.add_another);
+  }
+
+  /* Nothing to save: the shortcut does nothing. */
+  {
+    g_autoptr (GtkShortcut) shortcut = find_shortcut (fixture, "<Control>s");
+
+    g_assert_false (can_save (fixture));
+    gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (fixture->editor), NULL);
+    flush (fixture);
+    g_assert_cmpuint (fixture->saved.count, ==, 4);
+  }
+
+  /* One expense, saved and saved again, and the next one. */
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* GTK's test accessibility backend keeps what the editor tells assistive
+   * technologies, for the assertions; tests/meson.build turns the real one
+   * off. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/expense-editor/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("new", test_new_expense);
+  ADD ("new-category", test_new_expense_category);
+  ADD ("edit", test_edit_expense);
+  ADD ("expression", test_expression);
+  ADD ("invalid-amount", test_invalid_amount);
+  ADD ("empty-description", test_empty_description);
+  ADD ("autocomplete", test_autocomplete);
+  ADD ("write-failure", test_write_failure);
+  ADD ("store-refuses", test_store_refuses);
+  ADD ("add-another", test_add_another);
+  ADD ("cancel-and-delete", test_cancel_and_delete);
+  ADD ("keep-category", test_keep_category_on_reload);
+  ADD ("shortcuts", test_shortcuts);
+
+#undef ADD
+
+  return g_test_run ();
+}
