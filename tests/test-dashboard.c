@@ -611,6 +611,47 @@ test_nothing_this_period (Fixture       *fixture,
   g_assert_cmpuint (outlay_category_chart_get_n_segments (OUTLAY_CATEGORY_CHART (child (fixture, "category_chart"))), ==, 0);
 }
 
+static gboolean
+is_inside (GtkWidget *widget,
+           GtkWidget *ancestor)
+{
+  return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  gboolean period = FALSE, category_chart = FALSE, legend = FALSE;
+  gboolean trend_chart = FALSE, show_all = FALSE, recent = FALSE;
+
+  /* Everything that does something is reachable with Tab, in order. */
+  for (guint i = 0; i < 40; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD))
+        break;
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+      period |= is_inside (focus, child (fixture, "period_dropdown"));
+      category_chart |= focus == child (fixture, "category_chart");
+      trend_chart |= focus == child (fixture, "trend_chart");
+      legend |= GTK_IS_LIST_BOX_ROW (focus) && is_inside (focus, child (fixture, "legend_list"));
+      show_all |= is_inside (focus, child (fixture, "show_all_button"));
+      recent |= GTK_IS_LIST_BOX_ROW (focus) && is_inside (focus, child (fixture, "recent_list"));
+    }
+
+  g_assert_true (period);
+  /* The charts too, for their values; and the flow box around the ring
+   * moves the focus on only when its children take it. */
+  g_assert_true (category_chart);
+  g_assert_true (legend);
+  g_assert_true (trend_chart);
+  g_assert_true (show_all);
+  g_assert_true (recent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +667,7 @@ main (int   argc,
   g_test_add ("/dashboard/same-and-less", Fixture, NULL, fixture_set_up, test_same_and_less, fixture_tear_down);
   g_test_add ("/dashboard/activation", Fixture, NULL, fixture_set_up, test_activation, fixture_tear_down);
   g_test_add ("/dashboard/recent", Fixture, NULL, fixture_set_up, test_recent_follows_changes, fixture_tear_down);
+  g_test_add ("/dashboard/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/dashboard/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/dashboard/empty-database", Fixture, "empty", fixture_set_up, test_empty_database, fixture_tear_down);
   g_test_add ("/dashboard/nothing-this-period", Fixture, "empty", fixture_set_up, test_nothing_this_period, fixture_tear_down);

@@ -151,10 +151,13 @@ on_query_tooltip_cb (GtkWidget  *widget,
   g_autofree char     *text = NULL;
   int                  index;
 
-  if (keyboard_mode)
+  if (self->segments->len == 0)
     return FALSE;
 
-  index = segment_at (self, x, y);
+  if (keyboard_mode)
+    index = self->hovered >= 0 ? self->hovered : 0;
+  else
+    index = segment_at (self, x, y);
   if (index < 0)
     return FALSE;
 
@@ -296,6 +299,63 @@ draw_center (OutlayCategoryChart *self,
   gtk_snapshot_restore (snapshot);
 }
 
+/* From the keyboard, the arrows walk the arcs and the tooltip follows. */
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   OutlayCategoryChart   *self)
+{
+  int n = (int) self->segments->len;
+  int index = self->hovered;
+
+  if (n == 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      index = index < 0 ? n - 1 : MAX (0, index - 1);
+      break;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      index = index < 0 ? 0 : MIN (n - 1, index + 1);
+      break;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      index = 0;
+      break;
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      index = n - 1;
+      break;
+
+    default:
+      return FALSE;
+    }
+
+  set_hovered (self, index);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+
+  return TRUE;
+}
+
+static void
+on_focus_leave_cb (GtkEventControllerFocus *controller,
+                   OutlayCategoryChart     *self)
+{
+  set_hovered (self, -1);
+}
+
 static void
 outlay_category_chart_measure (GtkWidget     *widget,
                                GtkOrientation orientation,
@@ -368,6 +428,8 @@ static void
 outlay_category_chart_init (OutlayCategoryChart *self)
 {
   GtkEventController *motion;
+  GtkEventController *key;
+  GtkEventController *focus;
 
   self->segments = g_array_new (FALSE, TRUE, sizeof (Segment));
   g_array_set_clear_func (self->segments, segment_clear);
@@ -382,6 +444,19 @@ outlay_category_chart_init (OutlayCategoryChart *self)
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  /* Focusable, so that keyboard and screen reader users reach the values
+   * too (the arrows walk them), and so that a GtkFlowBox around a chart
+   * can move the focus past it. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Spending by category"),

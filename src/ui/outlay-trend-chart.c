@@ -174,8 +174,11 @@ on_query_tooltip_cb (GtkWidget  *widget,
   float             slot, bar_width, chart_height;
   int               index;
 
-  /* From the keyboard the highlighted month is the one in question. */
-  index = keyboard_mode ? self->highlight : bar_at (self, x, y);
+  /* From the keyboard, the month the arrows went to, or the highlighted one. */
+  if (keyboard_mode)
+    index = self->hovered >= 0 ? self->hovered : self->highlight;
+  else
+    index = bar_at (self, x, y);
   if (index < 0)
     return FALSE;
 
@@ -212,6 +215,63 @@ on_motion_cb (GtkEventControllerMotion *controller,
 static void
 on_leave_cb (GtkEventControllerMotion *controller,
              OutlayTrendChart         *self)
+{
+  set_hovered (self, -1);
+}
+
+/* From the keyboard, the arrows walk the bars and the tooltip follows. */
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   OutlayTrendChart      *self)
+{
+  int n = (int) self->months->len;
+  int index = self->hovered;
+
+  if (n == 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      index = index < 0 ? n - 1 : MAX (0, index - 1);
+      break;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      index = index < 0 ? 0 : MIN (n - 1, index + 1);
+      break;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      index = 0;
+      break;
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      index = n - 1;
+      break;
+
+    default:
+      return FALSE;
+    }
+
+  set_hovered (self, index);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+
+  return TRUE;
+}
+
+static void
+on_focus_leave_cb (GtkEventControllerFocus *controller,
+                   OutlayTrendChart        *self)
 {
   set_hovered (self, -1);
 }
@@ -389,6 +449,8 @@ static void
 outlay_trend_chart_init (OutlayTrendChart *self)
 {
   GtkEventController *motion;
+  GtkEventController *key;
+  GtkEventController *focus;
 
   self->months = g_array_new (FALSE, FALSE, sizeof (OutlayPeriodTotal));
   self->currency = g_strdup ("EUR");
@@ -403,6 +465,19 @@ outlay_trend_chart_init (OutlayTrendChart *self)
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  /* Focusable, so that keyboard and screen reader users reach the values
+   * too (the arrows walk them), and so that a GtkFlowBox around a chart
+   * can move the focus past it. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Spending by month"),
