@@ -136,8 +136,8 @@ money (gint64 amount)
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
@@ -187,8 +187,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer user_data)
 {
   gtk_window_destroy (fixture->window);
   flush ();
@@ -208,8 +208,8 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static void
-test_hero (Fixture       *fixture,
-           gconstpointer  user_data)
+test_hero (Fixture      *fixture,
+           gconstpointer user_data)
 {
   g_autofree char *total = money (6000);
   g_autofree char *difference = money (1000);
@@ -242,8 +242,8 @@ test_hero (Fixture       *fixture,
 }
 
 static void
-test_legend (Fixture       *fixture,
-             gconstpointer  user_data)
+test_legend (Fixture      *fixture,
+             gconstpointer user_data)
 {
   static const struct
   {
@@ -284,8 +284,8 @@ test_legend (Fixture       *fixture,
 }
 
 static void
-test_trend (Fixture       *fixture,
-            gconstpointer  user_data)
+test_trend (Fixture      *fixture,
+            gconstpointer user_data)
 {
   OutlayTrendChart *trend = OUTLAY_TREND_CHART (child (fixture, "trend_chart"));
   g_autofree char  *this_month = g_strndup (fixture->today_iso, 7);
@@ -327,8 +327,8 @@ on_label_notify_cb (GObject    *object,
 }
 
 static void
-test_updates (Fixture       *fixture,
-              gconstpointer  user_data)
+test_updates (Fixture      *fixture,
+              gconstpointer user_data)
 {
   g_autofree char *before = money (6000);
   g_autofree char *after = money (9500);
@@ -369,8 +369,8 @@ test_updates (Fixture       *fixture,
 }
 
 static void
-test_period (Fixture       *fixture,
-             gconstpointer  user_data)
+test_period (Fixture      *fixture,
+             gconstpointer user_data)
 {
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autofree char *all = money (21000);
@@ -416,8 +416,8 @@ test_period (Fixture       *fixture,
 }
 
 static void
-test_same_and_less (Fixture       *fixture,
-                    gconstpointer  user_data)
+test_same_and_less (Fixture      *fixture,
+                    gconstpointer user_data)
 {
   g_autofree char *difference = money (1000);
   g_autofree char *less = g_strdup_printf ("14%% (%s) less than this time last month", difference);
@@ -436,10 +436,10 @@ test_same_and_less (Fixture       *fixture,
 
 typedef struct
 {
-  guint   n_emissions;
-  gint64  category_id;
-  char   *from;
-  char   *to;
+  guint  n_emissions;
+  gint64 category_id;
+  char  *from;
+  char  *to;
 } CategoryActivation;
 
 static void
@@ -473,14 +473,14 @@ on_show_all_cb (OutlayDashboardPage *page,
 }
 
 static void
-test_activation (Fixture       *fixture,
-                 gconstpointer  user_data)
+test_activation (Fixture      *fixture,
+                 gconstpointer user_data)
 {
   CategoryActivation activation = { 0, 0, NULL, NULL };
   g_autoptr (OutlayExpense) activated = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   g_autofree char *from = g_strdup_printf ("%.8s01", fixture->today_iso);
-  guint n_show_all = 0;
+  guint            n_show_all = 0;
 
   g_signal_connect (fixture->page, "category-activated", G_CALLBACK (on_category_activated_cb), &activation);
   g_signal_connect (fixture->page, "expense-activated", G_CALLBACK (on_expense_activated_cb), &activated);
@@ -528,8 +528,8 @@ test_activation (Fixture       *fixture,
 }
 
 static void
-test_recent_follows_changes (Fixture       *fixture,
-                             gconstpointer  user_data)
+test_recent_follows_changes (Fixture      *fixture,
+                             gconstpointer user_data)
 {
   g_autoptr (GPtrArray) rows = NULL;
   g_autofree char *amount = money (123456);
@@ -549,8 +549,8 @@ test_recent_follows_changes (Fixture       *fixture,
 }
 
 static void
-test_empty (Fixture       *fixture,
-            gconstpointer  user_data)
+test_empty (Fixture      *fixture,
+            gconstpointer user_data)
 {
   g_autoptr (OutlayQuery) query = outlay_query_new ();
   g_autoptr (GArray) ids = NULL;
@@ -584,8 +584,8 @@ test_empty (Fixture       *fixture,
 }
 
 static void
-test_empty_database (Fixture       *fixture,
-                     gconstpointer  user_data)
+test_empty_database (Fixture      *fixture,
+                     gconstpointer user_data)
 {
   g_assert_cmpstr (visible_page (fixture), ==, "empty");
 
@@ -596,10 +596,10 @@ test_empty_database (Fixture       *fixture,
 }
 
 static void
-test_nothing_this_period (Fixture       *fixture,
-                          gconstpointer  user_data)
+test_nothing_this_period (Fixture      *fixture,
+                          gconstpointer user_data)
 {
-  GtkStack *category_stack = GTK_STACK (child (fixture, "category_stack"));
+  GtkStack        *category_stack = GTK_STACK (child (fixture, "category_stack"));
   g_autofree char *zero = money (0);
 
   /* Expenses exist, none this month: the page stays, the chart says so. */
@@ -619,8 +619,8 @@ is_inside (GtkWidget *widget,
 }
 
 static void
-test_keyboard (Fixture       *fixture,
-               gconstpointer  user_data)
+test_keyboard (Fixture      *fixture,
+               gconstpointer user_data)
 {
   gboolean period = FALSE, category_chart = FALSE, legend = FALSE;
   gboolean trend_chart = FALSE, show_all = FALSE, recent = FALSE;

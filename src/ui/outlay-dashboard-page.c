@@ -67,10 +67,10 @@ struct _OutlayDashboardPage
   char               *currency;
   OutlayPeriod        period;
 
-  guint  refresh_id;
-  guint  shown_day; /* the Julian day of the last refresh */
-  char  *from;      /* the range shown, NULL for all time */
-  char  *to;
+  guint      refresh_id;
+  guint      shown_day; /* the Julian day of the last refresh */
+  char      *from;      /* the range shown, NULL for all time */
+  char      *to;
   GArray    *legend_rows;     /* LegendRow, borrowed: the list owns the rows */
   GArray    *legend_ids;      /* gint64, the category of each legend row */
   GArray    *recent_rows;     /* RecentRow, borrowed */
@@ -365,7 +365,7 @@ static void
 refresh_comparison (OutlayDashboardPage *self,
                     gint64               total)
 {
-  const char *currency = get_currency (self);
+  const char      *currency = get_currency (self);
   g_autofree char *previous_from = NULL;
   g_autofree char *previous_to = NULL;
   g_autofree char *amount = NULL;
@@ -420,9 +420,9 @@ refresh_hero (OutlayDashboardPage *self,
   g_autoptr (GDate) last = NULL;
   g_autofree char *range = NULL;
   g_autofree char *text = NULL;
-  OutlayTotal total = { 0, 0 };
-  gint64      average = 0;
-  int         days = 0;
+  OutlayTotal      total = { 0, 0 };
+  gint64           average = 0;
+  int              days = 0;
 
   if (!outlay_repository_get_total (self->repository, currency, self->from, self->to, &total, &error))
     {
@@ -570,11 +570,11 @@ refresh_categories (OutlayDashboardPage *self,
     {
       const OutlayCategoryTotal *total = &g_array_index (totals, OutlayCategoryTotal, i);
       OutlayCategory            *category = lookup_category (self, total->category_id);
-      OutlayChartSegment         segment = {
-        category != NULL ? outlay_category_get_name (category) : _ ("Unknown"),
-        total->total,
-        category != NULL ? outlay_category_get_color (category) : NULL,
-      };
+      OutlayChartSegment         segment;
+
+      segment.name = category != NULL ? outlay_category_get_name (category) : _ ("Unknown");
+      segment.value = total->total;
+      segment.color = category != NULL ? outlay_category_get_color (category) : NULL;
 
       g_array_append_val (segments, segment);
     }
@@ -623,7 +623,7 @@ refresh_trend (OutlayDashboardPage *self,
   g_autofree char *this_month = g_strndup (to, 7);
   g_autofree char *average = NULL;
   g_autofree char *text = NULL;
-  gint64 sum = 0;
+  gint64           sum = 0;
 
   g_date_set_day (first, 1);
   g_date_subtract_months (first, N_TREND_MONTHS - 1);

@@ -32,9 +32,9 @@
 #include "outlay-period.h"
 #include "outlay-trend-chart.h"
 
-#define BAR_MAX_WIDTH  40.f
-#define LABEL_SPACING  6.f
-#define TOP_PADDING    6.f
+#define BAR_MAX_WIDTH 40.f
+#define LABEL_SPACING 6.f
+#define TOP_PADDING 6.f
 #define MIN_BAR_HEIGHT 3.f
 
 struct _OutlayTrendChart
@@ -362,24 +362,38 @@ outlay_trend_chart_snapshot (GtkWidget   *widget,
       gboolean                 highlighted = (int) i == self->highlight;
       float                    x = slot * i + (slot - bar_width) / 2;
       float                    h = 0;
-      int                      label_width;
+      int                      label_width, label_height;
 
+      pango_layout_get_pixel_size (layout, &label_width, &label_height);
       if (max > 0 && month->total > 0)
         h = MAX (MIN_BAR_HEIGHT, (float) ((double) month->total / (double) max * (chart_height - 1 - TOP_PADDING)));
 
+      /* The other months in the text colour, faded only so far that a bar
+       * keeps a 3:1 contrast with the card (WCAG 1.4.11); the current
+       * month in the accent colour. */
       if (highlighted)
         {
           bar_color = accent;
         }
       else
         {
-          /* The other months are the accent colour too, faded, so the
-           * current one stands out without the rest looking disabled. */
-          bar_color = accent;
-          bar_color.alpha *= 0.45f;
+          bar_color = fg;
+          bar_color.alpha *= 0.55f;
         }
+      /* The bar under the pointer, or the one the arrows went to, gets a
+       * column behind it. */
       if ((int) i == self->hovered)
-        bar_color.alpha = MIN (1.f, bar_color.alpha + 0.25f);
+        {
+          GdkRGBA         column = fg;
+          graphene_rect_t rect = GRAPHENE_RECT_INIT (slot * i + 2, 0, slot - 4, chart_height + LABEL_SPACING + label_height);
+          GskRoundedRect  shape;
+
+          column.alpha *= 0.08f;
+          gsk_rounded_rect_init_from_rect (&shape, &rect, 6);
+          gtk_snapshot_push_rounded_clip (snapshot, &shape);
+          gtk_snapshot_append_color (snapshot, &column, &rect);
+          gtk_snapshot_pop (snapshot);
+        }
 
       if (h > 0)
         {
