@@ -1,0 +1,623 @@
+/* outlay-trend-chart.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Spending by month as a bar chart: one bar per month, one month (the
+ * current one) in the accent colour, the months' names below. Hovering a
+ * bar tells its month and amount; assistive technologies get the same
+ * values as the chart's description. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "outlay-format.h"
+#include "outlay-money.h"
+#include "outlay-period.h"
+#include "outlay-trend-chart.h"
+
+#define BAR_MAX_WIDTH 40.f
+#define LABEL_SPACING 6.f
+#define TOP_PADDING 6.f
+#define MIN_BAR_HEIGHT 3.f
+
+struct _OutlayTrendChart
+{
+  GtkWidget parent_instance;
+
+  GArray *months; /* OutlayPeriodTotal */
+  char   *currency;
+  int     highlight;
+  int     hovered;
+  char   *summary;
+};
+
+G_DEFINE_FINAL_TYPE (OutlayTrendChart, outlay_trend_chart, GTK_TYPE_WIDGET)
+
+static GDate *
+month_date (const OutlayPeriodTotal *month)
+{
+  g_autofree char *day = g_strconcat (month->period, "-01", NULL);
+
+  return outlay_date_parse_iso (day);
+}
+
+/* The short name of a month ("Nov"), or its initial ("N") when the short
+ * names do not fit under the bars. */
+static char *
+month_label (const OutlayPeriodTotal *month,
+             gboolean                 initial)
+{
+  g_autoptr (GDate) date = month_date (month);
+  char buf[64];
+
+  if (date == NULL)
+    return g_strdup ("");
+
+  /* Translators: the short name of a month under a bar of the trend
+   * chart, see strftime(3); e.g. "Nov" */
+  if (g_date_strftime (buf, sizeof buf, _ ("%b"), date) == 0)
+    return g_strdup ("");
+
+  if (initial)
+    {
+      g_autofree char *first = g_utf8_substring (buf, 0, 1);
+
+      return g_utf8_strup (first, -1);
+    }
+
+  return g_strdup (buf);
+}
+
+static void
+get_colors (OutlayTrendChart *self,
+            GdkRGBA          *fg,
+            GdkRGBA          *accent)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+
+  /* gtk_widget_get_color() is GTK 4.10; on the 4.8 floor the style
+   * context is how a widget reads its colours. */
+  gtk_style_context_get_color (context, fg);
+  if (!gtk_style_context_lookup_color (context, "accent_bg_color", accent))
+    gdk_rgba_parse (accent, "#3584e4");
+}
+
+static void
+layout_bars (OutlayTrendChart *self,
+             float            *slot,
+             float            *bar_width,
+             float            *chart_height)
+{
+  float width = gtk_widget_get_width (GTK_WIDGET (self));
+  float height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "M");
+  int label_height;
+
+  pango_layout_get_pixel_size (layout, NULL, &label_height);
+
+  *slot = self->months->len > 0 ? width / self->months->len : width;
+  *bar_width = MIN (BAR_MAX_WIDTH, *slot * 0.6f);
+  *chart_height = MAX (0.f, height - label_height - LABEL_SPACING);
+}
+
+static int
+bar_at (OutlayTrendChart *self,
+        double            x,
+        double            y)
+{
+  float slot, bar_width, chart_height;
+  int   index;
+
+  if (self->months->len == 0)
+    return -1;
+
+  layout_bars (self, &slot, &bar_width, &chart_height);
+  if (slot <= 0 || x < 0 || y < 0 || y > gtk_widget_get_height (GTK_WIDGET (self)))
+    return -1;
+
+  index = (int) (x / slot);
+  if (index < 0 || index >= (int) self->months->len)
+    return -1;
+
+  return index;
+}
+
+static void
+update_summary (OutlayTrendChart *self)
+{
+  g_autoptr (GString) summary = g_string_new (NULL);
+
+  for (guint i = 0; i < self->months->len; i++)
+    {
+      g_autofree char *text = outlay_trend_chart_dup_bar_text (self, i);
+
+      if (i > 0)
+        g_string_append (summary, "; ");
+      g_string_append (summary, text);
+    }
+
+  g_free (self->summary);
+  self->summary = g_string_free (g_steal_pointer (&summary), FALSE);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->summary,
+                                  -1);
+}
+
+static gboolean
+on_query_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard_mode,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  OutlayTrendChart *self = OUTLAY_TREND_CHART (widget);
+  g_autofree char  *text = NULL;
+  float             slot, bar_width, chart_height;
+  int               index;
+
+  /* From the keyboard, the month the arrows went to, or the highlighted one. */
+  if (keyboard_mode)
+    index = self->hovered >= 0 ? self->hovered : self->highlight;
+  else
+    index = bar_at (self, x, y);
+  if (index < 0)
+    return FALSE;
+
+  layout_bars (self, &slot, &bar_width, &chart_height);
+  text = outlay_trend_chart_dup_bar_text (self, index);
+  gtk_tooltip_set_text (tooltip, text);
+  gtk_tooltip_set_tip_area (tooltip,
+                            &(GdkRectangle){ (int) (slot * index), 0, (int) slot,
+                                             gtk_widget_get_height (widget) });
+
+  return TRUE;
+}
+
+static void
+set_hovered (OutlayTrendChart *self,
+             int               hovered)
+{
+  if (self->hovered == hovered)
+    return;
+
+  self->hovered = hovered;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_motion_cb (GtkEventControllerMotion *controller,
+              double                    x,
+              double                    y,
+              OutlayTrendChart         *self)
+{
+  set_hovered (self, bar_at (self, x, y));
+}
+
+static void
+on_leave_cb (GtkEventControllerMotion *controller,
+             OutlayTrendChart         *self)
+{
+  set_hovered (self, -1);
+}
+
+/* From the keyboard, the arrows walk the bars and the tooltip follows. */
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   OutlayTrendChart      *self)
+{
+  int n = (int) self->months->len;
+  int index = self->hovered;
+
+  if (n == 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      index = index < 0 ? n - 1 : MAX (0, index - 1);
+      break;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      index = index < 0 ? 0 : MIN (n - 1, index + 1);
+      break;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      index = 0;
+      break;
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      index = n - 1;
+      break;
+
+    default:
+      return FALSE;
+    }
+
+  set_hovered (self, index);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+
+  return TRUE;
+}
+
+static void
+on_focus_leave_cb (GtkEventControllerFocus *controller,
+                   OutlayTrendChart        *self)
+{
+  set_hovered (self, -1);
+}
+
+static void
+outlay_trend_chart_measure (GtkWidget     *widget,
+                            GtkOrientation orientation,
+                            int            for_size,
+                            int           *minimum,
+                            int           *natural,
+                            int           *minimum_baseline,
+                            int           *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* Twelve initials side by side, and room to breathe. */
+      *minimum = 12 * 16;
+      *natural = 12 * 48;
+    }
+  else
+    {
+      *minimum = 96;
+      *natural = 160;
+    }
+}
+
+static void
+outlay_trend_chart_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  OutlayTrendChart *self = OUTLAY_TREND_CHART (widget);
+  float             width = gtk_widget_get_width (widget);
+  float             slot, bar_width, chart_height;
+  GdkRGBA           fg, accent, bar_color, grid, label_color;
+  gint64            max = 0;
+  gboolean          initials = FALSE;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->months->len == 0)
+    return;
+
+  get_colors (self, &fg, &accent);
+  layout_bars (self, &slot, &bar_width, &chart_height);
+
+  for (guint i = 0; i < self->months->len; i++)
+    max = MAX (max, g_array_index (self->months, OutlayPeriodTotal, i).total);
+
+  /* Short month names when every one of them fits its slot. */
+  for (guint i = 0; i < self->months->len; i++)
+    {
+      g_autofree char *text = month_label (&g_array_index (self->months, OutlayPeriodTotal, i), FALSE);
+      PangoLayout     *layout = gtk_widget_create_pango_layout (widget, text);
+      int              w;
+
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      if (w > slot - 4)
+        initials = TRUE;
+      g_ptr_array_add (labels, layout);
+    }
+  if (initials)
+    {
+      for (guint i = 0; i < self->months->len; i++)
+        {
+          g_autofree char *text = month_label (&g_array_index (self->months, OutlayPeriodTotal, i), TRUE);
+
+          pango_layout_set_text (g_ptr_array_index (labels, i), text, -1);
+        }
+    }
+
+  /* Faint gridlines at a third, two thirds and the top of the scale, and
+   * the baseline a little stronger. */
+  grid = fg;
+  grid.alpha *= 0.08f;
+  for (int i = 1; i <= 3; i++)
+    {
+      float y = TOP_PADDING + (chart_height - TOP_PADDING) * (1.f - i / 3.f);
+
+      gtk_snapshot_append_color (snapshot, &grid, &GRAPHENE_RECT_INIT (0, y, width, 1));
+    }
+  grid = fg;
+  grid.alpha *= 0.2f;
+  gtk_snapshot_append_color (snapshot, &grid, &GRAPHENE_RECT_INIT (0, chart_height - 1, width, 1));
+
+  for (guint i = 0; i < self->months->len; i++)
+    {
+      const OutlayPeriodTotal *month = &g_array_index (self->months, OutlayPeriodTotal, i);
+      PangoLayout             *layout = g_ptr_array_index (labels, i);
+      gboolean                 highlighted = (int) i == self->highlight;
+      float                    x = slot * i + (slot - bar_width) / 2;
+      float                    h = 0;
+      int                      label_width, label_height;
+
+      pango_layout_get_pixel_size (layout, &label_width, &label_height);
+      if (max > 0 && month->total > 0)
+        h = MAX (MIN_BAR_HEIGHT, (float) ((double) month->total / (double) max * (chart_height - 1 - TOP_PADDING)));
+
+      /* The other months in the text colour, faded only so far that a bar
+       * keeps a 3:1 contrast with the card (WCAG 1.4.11); the current
+       * month in the accent colour. */
+      if (highlighted)
+        {
+          bar_color = accent;
+        }
+      else
+        {
+          bar_color = fg;
+          bar_color.alpha *= 0.55f;
+        }
+      /* The bar under the pointer, or the one the arrows went to, gets a
+       * column behind it. */
+      if ((int) i == self->hovered)
+        {
+          GdkRGBA         column = fg;
+          graphene_rect_t rect = GRAPHENE_RECT_INIT (slot * i + 2, 0, slot - 4, chart_height + LABEL_SPACING + label_height);
+          GskRoundedRect  shape;
+
+          column.alpha *= 0.08f;
+          gsk_rounded_rect_init_from_rect (&shape, &rect, 6);
+          gtk_snapshot_push_rounded_clip (snapshot, &shape);
+          gtk_snapshot_append_color (snapshot, &column, &rect);
+          gtk_snapshot_pop (snapshot);
+        }
+
+      if (h > 0)
+        {
+          float           radius = MIN (bar_width / 2, MIN (6.f, h));
+          graphene_size_t round = GRAPHENE_SIZE_INIT (radius, radius);
+          graphene_size_t square = GRAPHENE_SIZE_INIT (0, 0);
+          graphene_rect_t rect = GRAPHENE_RECT_INIT (x, chart_height - 1 - h, bar_width, h);
+          GskRoundedRect  shape;
+
+          gsk_rounded_rect_init (&shape, &rect, &round, &round, &square, &square);
+          gtk_snapshot_push_rounded_clip (snapshot, &shape);
+          gtk_snapshot_append_color (snapshot, &bar_color, &rect);
+          gtk_snapshot_pop (snapshot);
+        }
+
+      label_color = fg;
+      if (!highlighted)
+        label_color.alpha *= 0.7f;
+
+      if (highlighted)
+        {
+          PangoAttrList *attrs = pango_attr_list_new ();
+
+          pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+          pango_layout_set_attributes (layout, attrs);
+          pango_attr_list_unref (attrs);
+        }
+
+      pango_layout_get_pixel_size (layout, &label_width, NULL);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (slot * i + (slot - label_width) / 2,
+                                                    chart_height + LABEL_SPACING));
+      gtk_snapshot_append_layout (snapshot, layout, &label_color);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+static void
+outlay_trend_chart_finalize (GObject *object)
+{
+  OutlayTrendChart *self = OUTLAY_TREND_CHART (object);
+
+  g_clear_pointer (&self->months, g_array_unref);
+  g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->summary, g_free);
+
+  G_OBJECT_CLASS (outlay_trend_chart_parent_class)->finalize (object);
+}
+
+static void
+outlay_trend_chart_class_init (OutlayTrendChartClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = outlay_trend_chart_finalize;
+
+  widget_class->measure = outlay_trend_chart_measure;
+  widget_class->snapshot = outlay_trend_chart_snapshot;
+
+  gtk_widget_class_set_css_name (widget_class, "trendchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+outlay_trend_chart_init (OutlayTrendChart *self)
+{
+  GtkEventController *motion;
+  GtkEventController *key;
+  GtkEventController *focus;
+
+  self->months = g_array_new (FALSE, FALSE, sizeof (OutlayPeriodTotal));
+  self->currency = g_strdup ("EUR");
+  self->highlight = -1;
+  self->hovered = -1;
+  self->summary = g_strdup ("");
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  /* Focusable, so that keyboard and screen reader users reach the values
+   * too (the arrows walk them), and so that a GtkFlowBox around a chart
+   * can move the focus past it. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Spending by month"),
+                                  -1);
+}
+
+GtkWidget *
+outlay_trend_chart_new (void)
+{
+  return g_object_new (OUTLAY_TYPE_TREND_CHART, NULL);
+}
+
+/**
+ * outlay_trend_chart_set_months:
+ * @months: (array length=n_months): the totals, oldest first
+ * @currency: the ISO 4217 code the totals are in
+ * @highlight: (nullable): the month (`YYYY-MM`) to show in the accent colour
+ */
+void
+outlay_trend_chart_set_months (OutlayTrendChart        *self,
+                               const OutlayPeriodTotal *months,
+                               guint                    n_months,
+                               const char              *currency,
+                               const char              *highlight)
+{
+  g_return_if_fail (OUTLAY_IS_TREND_CHART (self));
+  g_return_if_fail (months != NULL || n_months == 0);
+  g_return_if_fail (currency != NULL);
+
+  g_array_set_size (self->months, 0);
+  if (n_months > 0)
+    g_array_append_vals (self->months, months, n_months);
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+
+  self->highlight = -1;
+  for (guint i = 0; i < n_months; i++)
+    if (g_strcmp0 (months[i].period, highlight) == 0)
+      self->highlight = (int) i;
+
+  update_summary (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+outlay_trend_chart_get_n_bars (OutlayTrendChart *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_TREND_CHART (self), 0);
+
+  return self->months->len;
+}
+
+gint64
+outlay_trend_chart_get_value (OutlayTrendChart *self,
+                              guint             index)
+{
+  g_return_val_if_fail (OUTLAY_IS_TREND_CHART (self), 0);
+  g_return_val_if_fail (index < self->months->len, 0);
+
+  return g_array_index (self->months, OutlayPeriodTotal, index).total;
+}
+
+/**
+ * outlay_trend_chart_get_month:
+ *
+ * Returns: the month of the bar at @index, as `YYYY-MM`
+ */
+const char *
+outlay_trend_chart_get_month (OutlayTrendChart *self,
+                              guint             index)
+{
+  g_return_val_if_fail (OUTLAY_IS_TREND_CHART (self), NULL);
+  g_return_val_if_fail (index < self->months->len, NULL);
+
+  return g_array_index (self->months, OutlayPeriodTotal, index).period;
+}
+
+/**
+ * outlay_trend_chart_get_highlight:
+ *
+ * Returns: the index of the highlighted bar, or -1
+ */
+int
+outlay_trend_chart_get_highlight (OutlayTrendChart *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_TREND_CHART (self), -1);
+
+  return self->highlight;
+}
+
+/**
+ * outlay_trend_chart_dup_bar_text:
+ *
+ * Returns: (transfer full): what the tooltip of the bar at @index says,
+ *   such as “November 2026: €1,234.56”
+ */
+char *
+outlay_trend_chart_dup_bar_text (OutlayTrendChart *self,
+                                 guint             index)
+{
+  const OutlayPeriodTotal *month;
+  g_autofree char         *name = NULL;
+  g_autofree char         *amount = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_TREND_CHART (self), NULL);
+  g_return_val_if_fail (index < self->months->len, NULL);
+
+  month = &g_array_index (self->months, OutlayPeriodTotal, index);
+  name = outlay_format_month (month->period);
+  amount = outlay_money_format (month->total, self->currency);
+
+  /* Translators: a month and what was spent in it, e.g. "November 2026: €1,234.56" */
+  return g_strdup_printf (_ ("%s: %s"), name, amount != NULL ? amount : "");
+}
+
+/**
+ * outlay_trend_chart_get_summary:
+ *
+ * Returns: the text equivalent of the chart that assistive technologies
+ *   read: every month and its amount
+ */
+const char *
+outlay_trend_chart_get_summary (OutlayTrendChart *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_TREND_CHART (self), NULL);
+
+  return self->summary;
+}

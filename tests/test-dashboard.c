@@ -1,0 +1,676 @@
+/* test-dashboard.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The dashboard as a person reads it: the labels, the legend, the bars,
+ * and how they follow changes to the expenses. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "outlay-category-chart.h"
+#include "outlay-dashboard-page.h"
+#include "outlay-format.h"
+#include "outlay-money.h"
+#include "outlay-period.h"
+#include "outlay-test-utils.h"
+#include "outlay-trend-chart.h"
+
+typedef struct
+{
+  char                *dir;
+  OutlayDatabase      *database;
+  OutlayRepository    *repository;
+  GtkWindow           *window;
+  OutlayDashboardPage *page;
+
+  GDate *today;
+  char  *today_iso;
+  char  *last_month_iso; /* the first day of last month */
+  char  *year_ago_iso;   /* the first day of this month a year ago */
+  gint64 food, groceries, transport, housing;
+} Fixture;
+
+static gint64
+add_expense (Fixture    *fixture,
+             gint64      amount,
+             const char *day,
+             const char *description,
+             gint64      category_id)
+{
+  g_autoptr (OutlayExpense) draft = outlay_test_draft (amount, "EUR", day, description, category_id);
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  stored = outlay_repository_add_expense (fixture->repository, draft, &error);
+  g_assert_no_error (error);
+
+  return outlay_expense_get_id (stored);
+}
+
+/* Lets the page's coalesced refresh run, and whatever it queued. */
+static void
+flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+child (Fixture    *fixture,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                   OUTLAY_TYPE_DASHBOARD_PAGE, name);
+
+  g_assert_nonnull (object);
+
+  return GTK_WIDGET (object);
+}
+
+static const char *
+label_text (Fixture    *fixture,
+            const char *name)
+{
+  return gtk_label_get_label (GTK_LABEL (child (fixture, name)));
+}
+
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = find_label (c, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GPtrArray *
+list_rows (Fixture    *fixture,
+           const char *name)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *c = gtk_widget_get_first_child (child (fixture, name)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_BOX_ROW (c))
+      g_ptr_array_add (rows, c);
+
+  return rows;
+}
+
+static const char *
+visible_page (Fixture *fixture)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (fixture->page))));
+}
+
+static char *
+money (gint64 amount)
+{
+  return outlay_money_format (amount, "EUR");
+}
+
+static void
+fixture_set_up (Fixture      *fixture,
+                gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GDate) day = NULL;
+
+  fixture->dir = g_dir_make_tmp ("outlay-dashboard-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "outlay.db", NULL);
+  fixture->database = outlay_database_open (path, &error);
+  g_assert_no_error (error);
+  fixture->repository = outlay_repository_new (fixture->database);
+
+  fixture->food = outlay_test_category_at (fixture->repository, 0);
+  fixture->groceries = outlay_test_category_at (fixture->repository, 1);
+  fixture->transport = outlay_test_category_at (fixture->repository, 2);
+  fixture->housing = outlay_test_category_at (fixture->repository, 3);
+
+  fixture->today = outlay_date_new_today ();
+  fixture->today_iso = outlay_date_format_iso (fixture->today);
+
+  /* The first of the month is within “this time last month” and “this
+   * time last year” whatever day today is. */
+  day = g_date_copy (fixture->today);
+  g_date_set_day (day, 1);
+  g_date_subtract_months (day, 1);
+  fixture->last_month_iso = outlay_date_format_iso (day);
+  g_date_subtract_months (day, 11);
+  fixture->year_ago_iso = outlay_date_format_iso (day);
+
+  if (user_data == NULL)
+    {
+      add_expense (fixture, 1250, fixture->today_iso, "Lunch", fixture->food);
+      add_expense (fixture, 4000, fixture->today_iso, "Market", fixture->groceries);
+      add_expense (fixture, 750, fixture->today_iso, "Coffee & cake", fixture->food);
+      add_expense (fixture, 5000, fixture->last_month_iso, "Train", fixture->transport);
+      add_expense (fixture, 10000, fixture->year_ago_iso, "Rent", fixture->housing);
+    }
+
+  fixture->page = OUTLAY_DASHBOARD_PAGE (outlay_dashboard_page_new (fixture->repository, "EUR"));
+  g_object_ref_sink (fixture->page);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 800, 600);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer user_data)
+{
+  gtk_window_destroy (fixture->window);
+  flush ();
+
+  /* Nothing holds on to the page, its models or the store once the
+   * window is gone. */
+  g_assert_finalize_object (fixture->page);
+  g_assert_finalize_object (fixture->repository);
+  g_assert_finalize_object (fixture->database);
+
+  outlay_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_date_free (fixture->today);
+  g_free (fixture->today_iso);
+  g_free (fixture->last_month_iso);
+  g_free (fixture->year_ago_iso);
+}
+
+static void
+test_hero (Fixture      *fixture,
+           gconstpointer user_data)
+{
+  g_autofree char *total = money (6000);
+  g_autofree char *difference = money (1000);
+  g_autofree char *comparison = g_strdup_printf ("20%% (%s) more than this time last month", difference);
+  g_autofree char *average = NULL;
+  guint            days = g_date_get_day (fixture->today);
+
+  g_assert_cmpstr (visible_page (fixture), ==, "dashboard");
+  g_assert_cmpstr (outlay_dashboard_page_get_period (fixture->page), ==, "this-month");
+  g_assert_cmpstr (outlay_dashboard_page_get_currency (fixture->page), ==, "EUR");
+
+  g_assert_cmpstr (label_text (fixture, "total_label"), ==, total);
+  g_assert_cmpstr (label_text (fixture, "comparison_label"), ==, comparison);
+  g_assert_true (gtk_widget_get_visible (child (fixture, "comparison_box")));
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (child (fixture, "comparison_icon"))), ==, "go-up-symbolic");
+  g_assert_cmpstr (label_text (fixture, "count_label"), ==, "3");
+
+  average = money ((6000 + days / 2) / days);
+  g_assert_cmpstr (label_text (fixture, "average_label"), ==, average);
+
+  /* The caption says which days the total covers. */
+  {
+    g_autofree char *this_month = g_strndup (fixture->today_iso, 7);
+    g_autofree char *month = outlay_format_month (this_month);
+    g_autofree char *range = days > 1 ? g_strdup_printf ("1 – %u %s", days, month)
+                                      : g_strdup_printf ("1 %s", month);
+
+    g_assert_cmpstr (label_text (fixture, "range_label"), ==, range);
+  }
+}
+
+static void
+test_legend (Fixture      *fixture,
+             gconstpointer user_data)
+{
+  static const struct
+  {
+    const char *name;
+    gint64      amount;
+    const char *share;
+    const char *count;
+  } expected[] = {
+    { "Groceries", 4000, "67%", "1 expense" },
+    { "Food & Drink", 2000, "33%", "2 expenses" },
+  };
+  g_autoptr (GPtrArray) rows = list_rows (fixture, "legend_list");
+  OutlayCategoryChart *chart = OUTLAY_CATEGORY_CHART (child (fixture, "category_chart"));
+  g_autofree char     *segment = NULL;
+  g_autofree char     *amount = NULL;
+
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget       *row = g_ptr_array_index (rows, i);
+      g_autofree char *text = money (expected[i].amount);
+
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, expected[i].name);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected[i].count);
+      g_assert_cmpstr (gtk_label_get_label (find_label (row, "dashboard-legend-amount")), ==, text);
+      g_assert_cmpstr (gtk_label_get_label (find_label (row, "dashboard-legend-share")), ==, expected[i].share);
+      g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+
+      g_assert_cmpint (outlay_category_chart_get_value (chart, i), ==, expected[i].amount);
+    }
+
+  /* The chart's text equivalent names every category, amount and share. */
+  g_assert_cmpuint (outlay_category_chart_get_n_segments (chart), ==, 2);
+  amount = money (4000);
+  segment = g_strdup_printf ("Groceries: %s (67%%)", amount);
+  g_assert_cmpstr (outlay_category_chart_dup_segment_text (chart, 0), ==, segment);
+  g_assert_true (g_str_has_prefix (outlay_category_chart_get_summary (chart), segment));
+}
+
+static void
+test_trend (Fixture      *fixture,
+            gconstpointer user_data)
+{
+  OutlayTrendChart *trend = OUTLAY_TREND_CHART (child (fixture, "trend_chart"));
+  g_autofree char  *this_month = g_strndup (fixture->today_iso, 7);
+  g_autofree char  *last_month = g_strndup (fixture->last_month_iso, 7);
+  g_autofree char  *name = outlay_format_month (this_month);
+  g_autofree char  *amount = money (6000);
+  g_autofree char  *bar = g_strdup_printf ("%s: %s", name, amount);
+  g_autofree char  *text = NULL;
+  g_autofree char  *average = money ((6000 + 5000 + 6) / 12);
+  g_autofree char  *average_text = g_strdup_printf ("%s a month on average", average);
+
+  /* Always the last twelve months, whatever the period; the expense of a
+   * year ago is just outside them. */
+  g_assert_cmpuint (outlay_trend_chart_get_n_bars (trend), ==, 12);
+  for (guint i = 0; i < 10; i++)
+    g_assert_cmpint (outlay_trend_chart_get_value (trend, i), ==, 0);
+  g_assert_cmpstr (outlay_trend_chart_get_month (trend, 10), ==, last_month);
+  g_assert_cmpint (outlay_trend_chart_get_value (trend, 10), ==, 5000);
+  g_assert_cmpstr (outlay_trend_chart_get_month (trend, 11), ==, this_month);
+  g_assert_cmpint (outlay_trend_chart_get_value (trend, 11), ==, 6000);
+  g_assert_cmpint (outlay_trend_chart_get_highlight (trend), ==, 11);
+
+  text = outlay_trend_chart_dup_bar_text (trend, 11);
+  g_assert_cmpstr (text, ==, bar);
+  g_assert_true (g_str_has_suffix (outlay_trend_chart_get_summary (trend), bar));
+  g_assert_cmpstr (label_text (fixture, "trend_average_label"), ==, average_text);
+
+  g_object_set (fixture->page, "period", "all-time", NULL);
+  g_assert_cmpuint (outlay_trend_chart_get_n_bars (trend), ==, 12);
+  g_assert_cmpint (outlay_trend_chart_get_value (trend, 11), ==, 6000);
+}
+
+static void
+on_label_notify_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_updates (Fixture      *fixture,
+              gconstpointer user_data)
+{
+  g_autofree char *before = money (6000);
+  g_autofree char *after = money (9500);
+  GtkWidget       *total = child (fixture, "total_label");
+  guint            n_notifies = 0;
+  g_autoptr (GPtrArray) rows = NULL;
+
+  g_signal_connect (total, "notify::label", G_CALLBACK (on_label_notify_cb), &n_notifies);
+
+  /* Two changes in one iteration of the main loop: one refresh, after it. */
+  add_expense (fixture, 3000, fixture->today_iso, "Dinner", fixture->food);
+  add_expense (fixture, 500, fixture->today_iso, "Bus", fixture->transport);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (total)), ==, before);
+
+  flush ();
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (total)), ==, after);
+  g_assert_cmpuint (n_notifies, ==, 1);
+  g_assert_cmpstr (label_text (fixture, "count_label"), ==, "5");
+
+  rows = list_rows (fixture, "legend_list");
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, 0))), ==, "Food & Drink");
+  g_assert_cmpstr (gtk_label_get_label (find_label (g_ptr_array_index (rows, 0), "dashboard-legend-share")), ==, "53%");
+
+  g_signal_handlers_disconnect_by_func (total, on_label_notify_cb, &n_notifies);
+
+  /* A renamed category is renamed in the legend. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GPtrArray) renamed = NULL;
+
+    outlay_repository_rename_category (fixture->repository, fixture->food, "Eating Out", &error);
+    g_assert_no_error (error);
+    flush ();
+    renamed = list_rows (fixture, "legend_list");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (renamed, 0))), ==, "Eating Out");
+  }
+}
+
+static void
+test_period (Fixture      *fixture,
+             gconstpointer user_data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *all = money (21000);
+  g_autofree char *last = money (5000);
+  g_autofree char *last_comparison = g_strdup_printf ("%s more than the month before", last);
+  g_autofree char *twelve = money (11000);
+  g_autofree char *twelve_difference = money (1000);
+  g_autofree char *twelve_comparison = g_strdup_printf ("10%% (%s) more than the 12 months before",
+                                                        twelve_difference);
+  GtkDropDown     *dropdown = GTK_DROP_DOWN (child (fixture, "period_dropdown"));
+  g_autoptr (GDate) first = outlay_date_parse_iso (fixture->year_ago_iso);
+  g_autofree char *average = money ((21000 + (g_date_days_between (first, fixture->today) + 1) / 2) /
+                                    (g_date_days_between (first, fixture->today) + 1));
+
+  /* The window binds the period to GSettings; so does this test. */
+  g_settings_reset (settings, "dashboard-period");
+  g_settings_bind (settings, "dashboard-period", fixture->page, "period", G_SETTINGS_BIND_DEFAULT);
+
+  g_object_set (fixture->page, "period", "all-time", NULL);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, OUTLAY_PERIOD_ALL_TIME);
+  g_assert_cmpstr (g_settings_get_string (settings, "dashboard-period"), ==, "all-time");
+  g_assert_cmpstr (label_text (fixture, "total_label"), ==, all);
+  g_assert_cmpstr (label_text (fixture, "count_label"), ==, "5");
+  g_assert_cmpstr (label_text (fixture, "average_label"), ==, average);
+  /* Nothing comes before all time. */
+  g_assert_false (gtk_widget_get_visible (child (fixture, "comparison_box")));
+
+  /* Choosing from the drop-down is the same as setting the property. */
+  gtk_drop_down_set_selected (dropdown, OUTLAY_PERIOD_LAST_MONTH);
+  g_assert_cmpstr (outlay_dashboard_page_get_period (fixture->page), ==, "last-month");
+  g_assert_cmpstr (g_settings_get_string (settings, "dashboard-period"), ==, "last-month");
+  g_assert_cmpstr (label_text (fixture, "total_label"), ==, last);
+  /* The month before last had nothing: an amount, no percentage. */
+  g_assert_cmpstr (label_text (fixture, "comparison_label"), ==, last_comparison);
+
+  g_settings_set_string (settings, "dashboard-period", "last-12-months");
+  g_assert_cmpstr (outlay_dashboard_page_get_period (fixture->page), ==, "last-12-months");
+  g_assert_cmpstr (label_text (fixture, "total_label"), ==, twelve);
+  g_assert_cmpstr (label_text (fixture, "comparison_label"), ==, twelve_comparison);
+
+  g_settings_unbind (fixture->page, "period");
+  g_settings_reset (settings, "dashboard-period");
+}
+
+static void
+test_same_and_less (Fixture      *fixture,
+                    gconstpointer user_data)
+{
+  g_autofree char *difference = money (1000);
+  g_autofree char *less = g_strdup_printf ("14%% (%s) less than this time last month", difference);
+
+  /* This month 60.00 against 70.00 this time last month. */
+  add_expense (fixture, 2000, fixture->last_month_iso, "Bike repair", fixture->transport);
+  flush ();
+  g_assert_cmpstr (label_text (fixture, "comparison_label"), ==, less);
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (child (fixture, "comparison_icon"))), ==, "go-down-symbolic");
+
+  add_expense (fixture, 1000, fixture->today_iso, "Tea", fixture->food);
+  flush ();
+  g_assert_cmpstr (label_text (fixture, "comparison_label"), ==, "The same as this time last month");
+  g_assert_false (gtk_widget_get_visible (child (fixture, "comparison_icon")));
+}
+
+typedef struct
+{
+  guint  n_emissions;
+  gint64 category_id;
+  char  *from;
+  char  *to;
+} CategoryActivation;
+
+static void
+on_category_activated_cb (OutlayDashboardPage *page,
+                          gint64               category_id,
+                          const char          *from,
+                          const char          *to,
+                          CategoryActivation  *activation)
+{
+  activation->n_emissions++;
+  activation->category_id = category_id;
+  g_free (activation->from);
+  activation->from = g_strdup (from);
+  g_free (activation->to);
+  activation->to = g_strdup (to);
+}
+
+static void
+on_expense_activated_cb (OutlayDashboardPage *page,
+                         OutlayExpense       *expense,
+                         OutlayExpense      **activated)
+{
+  g_set_object (activated, expense);
+}
+
+static void
+on_show_all_cb (OutlayDashboardPage *page,
+                guint               *n_emissions)
+{
+  (*n_emissions)++;
+}
+
+static void
+test_activation (Fixture      *fixture,
+                 gconstpointer user_data)
+{
+  CategoryActivation activation = { 0, 0, NULL, NULL };
+  g_autoptr (OutlayExpense) activated = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *from = g_strdup_printf ("%.8s01", fixture->today_iso);
+  guint            n_show_all = 0;
+
+  g_signal_connect (fixture->page, "category-activated", G_CALLBACK (on_category_activated_cb), &activation);
+  g_signal_connect (fixture->page, "expense-activated", G_CALLBACK (on_expense_activated_cb), &activated);
+  g_signal_connect (fixture->page, "show-all", G_CALLBACK (on_show_all_cb), &n_show_all);
+
+  /* A legend row carries its category and the period's days. */
+  rows = list_rows (fixture, "legend_list");
+  gtk_widget_activate (g_ptr_array_index (rows, 0));
+  g_assert_cmpuint (activation.n_emissions, ==, 1);
+  g_assert_cmpint (activation.category_id, ==, fixture->groceries);
+  g_assert_cmpstr (activation.from, ==, from);
+  g_assert_cmpstr (activation.to, ==, fixture->today_iso);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* All time has no limits. */
+  outlay_dashboard_page_set_period (fixture->page, "all-time");
+  rows = list_rows (fixture, "legend_list");
+  g_assert_cmpuint (rows->len, ==, 4);
+  gtk_widget_activate (g_ptr_array_index (rows, 0));
+  g_assert_cmpuint (activation.n_emissions, ==, 2);
+  g_assert_cmpint (activation.category_id, ==, fixture->housing);
+  g_assert_null (activation.from);
+  g_assert_null (activation.to);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The latest five, newest first, each opening its expense. */
+  rows = list_rows (fixture, "recent_list");
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, 4))), ==, "Rent");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, 3))), ==, "Train");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (g_ptr_array_index (rows, 0))), ==, "Today");
+  gtk_widget_activate (g_ptr_array_index (rows, 3));
+  g_assert_nonnull (activated);
+  g_assert_cmpstr (outlay_expense_get_description (activated), ==, "Train");
+  g_assert_cmpint (outlay_expense_get_amount (activated), ==, 5000);
+
+  g_signal_emit_by_name (child (fixture, "show_all_button"), "clicked");
+  g_assert_cmpuint (n_show_all, ==, 1);
+
+  g_signal_handlers_disconnect_by_data (fixture->page, &activation);
+  g_signal_handlers_disconnect_by_data (fixture->page, &activated);
+  g_signal_handlers_disconnect_by_data (fixture->page, &n_show_all);
+  g_free (activation.from);
+  g_free (activation.to);
+}
+
+static void
+test_recent_follows_changes (Fixture      *fixture,
+                             gconstpointer user_data)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *amount = money (123456);
+
+  add_expense (fixture, 123456, fixture->today_iso, "Laptop", fixture->housing);
+  add_expense (fixture, 100, fixture->today_iso, "Stamp", fixture->housing);
+  flush ();
+
+  /* Still five rows; the newest on top, the oldest gone. */
+  rows = list_rows (fixture, "recent_list");
+  g_assert_cmpuint (rows->len, ==, 5);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, i))), !=, "Rent");
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, i))), "Laptop") == 0)
+      g_assert_cmpstr (gtk_label_get_label (find_label (g_ptr_array_index (rows, i), "dashboard-recent-amount")), ==, amount);
+}
+
+static void
+test_empty (Fixture      *fixture,
+            gconstpointer user_data)
+{
+  g_autoptr (OutlayQuery) query = outlay_query_new ();
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpstr (visible_page (fixture), ==, "dashboard");
+
+  ids = outlay_repository_find_expense_ids (fixture->repository, query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (OutlayExpense) deleted = outlay_repository_delete_expense (fixture->repository,
+                                                                            g_array_index (ids, gint64, i),
+                                                                            &error);
+      g_assert_no_error (error);
+    }
+  flush ();
+
+  /* A status page rather than empty charts. */
+  g_assert_cmpstr (visible_page (fixture), ==, "empty");
+
+  /* Undo brings the dashboard back. */
+  {
+    g_autoptr (OutlayExpense) restored = outlay_repository_restore_expense (fixture->repository,
+                                                                            g_array_index (ids, gint64, 0),
+                                                                            &error);
+    g_assert_no_error (error);
+  }
+  flush ();
+  g_assert_cmpstr (visible_page (fixture), ==, "dashboard");
+}
+
+static void
+test_empty_database (Fixture      *fixture,
+                     gconstpointer user_data)
+{
+  g_assert_cmpstr (visible_page (fixture), ==, "empty");
+
+  add_expense (fixture, 999, fixture->today_iso, "First", fixture->food);
+  flush ();
+  g_assert_cmpstr (visible_page (fixture), ==, "dashboard");
+  g_assert_cmpstr (label_text (fixture, "count_label"), ==, "1");
+}
+
+static void
+test_nothing_this_period (Fixture      *fixture,
+                          gconstpointer user_data)
+{
+  GtkStack        *category_stack = GTK_STACK (child (fixture, "category_stack"));
+  g_autofree char *zero = money (0);
+
+  /* Expenses exist, none this month: the page stays, the chart says so. */
+  add_expense (fixture, 999, fixture->last_month_iso, "Old", fixture->food);
+  flush ();
+  g_assert_cmpstr (visible_page (fixture), ==, "dashboard");
+  g_assert_cmpstr (label_text (fixture, "total_label"), ==, zero);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (category_stack), ==, "empty");
+  g_assert_cmpuint (outlay_category_chart_get_n_segments (OUTLAY_CATEGORY_CHART (child (fixture, "category_chart"))), ==, 0);
+}
+
+static gboolean
+is_inside (GtkWidget *widget,
+           GtkWidget *ancestor)
+{
+  return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+static void
+test_keyboard (Fixture      *fixture,
+               gconstpointer user_data)
+{
+  gboolean period = FALSE, category_chart = FALSE, legend = FALSE;
+  gboolean trend_chart = FALSE, show_all = FALSE, recent = FALSE;
+
+  /* Everything that does something is reachable with Tab, in order. */
+  for (guint i = 0; i < 40; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD))
+        break;
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+      period |= is_inside (focus, child (fixture, "period_dropdown"));
+      category_chart |= focus == child (fixture, "category_chart");
+      trend_chart |= focus == child (fixture, "trend_chart");
+      legend |= GTK_IS_LIST_BOX_ROW (focus) && is_inside (focus, child (fixture, "legend_list"));
+      show_all |= is_inside (focus, child (fixture, "show_all_button"));
+      recent |= GTK_IS_LIST_BOX_ROW (focus) && is_inside (focus, child (fixture, "recent_list"));
+    }
+
+  g_assert_true (period);
+  /* The charts too, for their values; and the flow box around the ring
+   * moves the focus on only when its children take it. */
+  g_assert_true (category_chart);
+  g_assert_true (legend);
+  g_assert_true (trend_chart);
+  g_assert_true (show_all);
+  g_assert_true (recent);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/dashboard/hero", Fixture, NULL, fixture_set_up, test_hero, fixture_tear_down);
+  g_test_add ("/dashboard/legend", Fixture, NULL, fixture_set_up, test_legend, fixture_tear_down);
+  g_test_add ("/dashboard/trend", Fixture, NULL, fixture_set_up, test_trend, fixture_tear_down);
+  g_test_add ("/dashboard/updates", Fixture, NULL, fixture_set_up, test_updates, fixture_tear_down);
+  g_test_add ("/dashboard/period", Fixture, NULL, fixture_set_up, test_period, fixture_tear_down);
+  g_test_add ("/dashboard/same-and-less", Fixture, NULL, fixture_set_up, test_same_and_less, fixture_tear_down);
+  g_test_add ("/dashboard/activation", Fixture, NULL, fixture_set_up, test_activation, fixture_tear_down);
+  g_test_add ("/dashboard/recent", Fixture, NULL, fixture_set_up, test_recent_follows_changes, fixture_tear_down);
+  g_test_add ("/dashboard/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/dashboard/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/dashboard/empty-database", Fixture, "empty", fixture_set_up, test_empty_database, fixture_tear_down);
+  g_test_add ("/dashboard/nothing-this-period", Fixture, "empty", fixture_set_up, test_nothing_this_period, fixture_tear_down);
+
+  return g_test_run ();
+}
