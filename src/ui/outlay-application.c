@@ -24,6 +24,7 @@
 
 #include "outlay-application.h"
 #include "outlay-money.h"
+#include "outlay-preferences-window.h"
 #include "outlay-window.h"
 
 struct _OutlayApplication
@@ -103,9 +104,28 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  OutlayApplication *self = user_data;
+  GtkWindow         *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget         *preferences = outlay_preferences_window_new (self->settings);
+
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+      gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
+    }
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action, NULL, NULL, NULL, { 0 } },
   { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
 };
 
 /* Without its database the app has nothing to show: say why, plainly,
@@ -207,6 +227,7 @@ outlay_application_init (OutlayApplication *self)
 {
   static const char *quit_accels[] = { "<primary>q", NULL };
   static const char *close_accels[] = { "<primary>w", NULL };
+  static const char *preferences_accels[] = { "<primary>comma", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,
@@ -215,6 +236,7 @@ outlay_application_init (OutlayApplication *self)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   g_application_add_main_option (G_APPLICATION (self), "database", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,

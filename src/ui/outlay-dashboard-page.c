@@ -864,6 +864,8 @@ outlay_dashboard_page_dispose (GObject *object)
   OutlayDashboardPage *self = OUTLAY_DASHBOARD_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* AdwBin keeps its own pointer to the template's root. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_DASHBOARD_PAGE);
 
   if (self->legend_rows != NULL)

@@ -25,6 +25,8 @@
 #include <glib/gi18n.h>
 
 #include "outlay-format.h"
+#include "outlay-money.h"
+#include "outlay-repository.h"
 #include "outlay-period.h"
 
 static char *
@@ -105,4 +107,33 @@ outlay_format_month (const char *iso_month)
 
   /* Translators: a month and its year, see strftime(3); e.g. "November 2026" */
   return format_with (date, _ ("%B %Y"));
+}
+
+/**
+ * outlay_format_totals:
+ * @totals: (element-type OutlayCurrencyTotal): totals per currency
+ * @currency: the currency to show a zero in when there is nothing
+ *
+ * Returns: (transfer full): the totals joined, such as “€12.00 + $4.50”
+ */
+char *
+outlay_format_totals (GArray     *totals,
+                      const char *currency)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (totals == NULL || totals->len == 0)
+    return outlay_money_format (0, currency);
+
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const OutlayCurrencyTotal *total = &g_array_index (totals, OutlayCurrencyTotal, i);
+      g_autofree char           *amount = outlay_money_format (total->total, total->currency);
+
+      if (i > 0)
+        g_string_append (text, " + ");
+      g_string_append (text, amount != NULL ? amount : total->currency);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

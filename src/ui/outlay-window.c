@@ -18,31 +18,393 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The main window: the Expenses and Dashboard pages in a view stack, the
+ * switcher in the header (or at the bottom when it does not fit), toasts,
+ * and the window's commands. It keeps the undo history: Ctrl+Z brings back
+ * the last deleted expense or takes back the last change. */
+
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "outlay-application.h"
+#include "outlay-dashboard-page.h"
+#include "outlay-expenses-page.h"
+#include "outlay-money.h"
 #include "outlay-window.h"
+
+#define MAX_UNDO 50
+
+typedef struct
+{
+  OutlayExpense *before; /* the expense as it was */
+  gboolean       deleted;
+} UndoStep;
 
 struct _OutlayWindow
 {
   AdwApplicationWindow parent_instance;
 
-  GSettings *settings;
+  GSettings        *settings;
+  OutlayRepository *repository;
+  GQueue            undo;
+
+  GtkWidget *expenses_page;
+  GtkWidget *dashboard_page;
 
   /* Template widgets */
-  AdwHeaderBar  *header_bar;
-  GtkMenuButton *primary_menu_button;
-  AdwStatusPage *status_page;
+  AdwHeaderBar         *header_bar;
+  GtkWidget            *new_button;
+  GtkWidget            *search_button;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *primary_menu_button;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayWindow, outlay_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+undo_step_free (gpointer data)
+{
+  UndoStep *step = data;
+
+  g_clear_object (&step->before);
+  g_free (step);
+}
+
+static void
+update_actions (OutlayWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean    on_expenses = g_strcmp0 (page, "expenses") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", !g_queue_is_empty (&self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-expense", on_expenses);
+  gtk_widget_set_visible (self->search_button, on_expenses);
+}
+
+static void
+push_undo (OutlayWindow  *self,
+           OutlayExpense *before,
+           gboolean       deleted)
+{
+  UndoStep *step = g_new0 (UndoStep, 1);
+
+  step->before = outlay_expense_copy (before);
+  step->deleted = deleted;
+  g_queue_push_head (&self->undo, step);
+
+  while (g_queue_get_length (&self->undo) > MAX_UNDO)
+    undo_step_free (g_queue_pop_tail (&self->undo));
+
+  update_actions (self);
+}
+
+static void
+show_toast (OutlayWindow *self,
+            const char   *title,
+            gboolean      with_undo)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (with_undo)
+    {
+      adw_toast_set_button_label (toast, _ ("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error (OutlayWindow *self,
+            const GError *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+delete_expense (OutlayWindow  *self,
+                OutlayExpense *expense)
+{
+  g_autoptr (OutlayExpense) deleted = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  deleted = outlay_repository_delete_expense (self->repository, outlay_expense_get_id (expense), &error);
+  if (deleted == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  push_undo (self, deleted, TRUE);
+  /* Translators: a toast after deleting, with the expense's description */
+  title = g_strdup_printf (_ ("“%s” deleted"), outlay_expense_get_description (deleted));
+  show_toast (self, title, TRUE);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       OutlayWindow     *self)
+{
+  OutlayExpense *expense = g_object_get_data (G_OBJECT (dialog), "expense");
+
+  if (g_strcmp0 (response, "delete") == 0)
+    delete_expense (self, expense);
+}
+
+static void
+confirm_delete (OutlayWindow  *self,
+                OutlayExpense *expense)
+{
+  g_autofree char *amount = NULL;
+  GtkWidget       *dialog;
+
+  amount = outlay_money_format (outlay_expense_get_amount (expense), outlay_expense_get_currency (expense));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Delete Expense?"), NULL);
+  /* Translators: the description and the amount of the expense to delete */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _ ("“%s” (%s) will be deleted. You can undo this right after."),
+                                  outlay_expense_get_description (expense), amount);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _ ("_Cancel"),
+                                    "delete", _ ("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "expense", outlay_expense_copy (expense), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_expense_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "expenses");
+  outlay_expenses_page_new_expense (OUTLAY_EXPENSES_PAGE (self->expenses_page));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "expenses");
+  outlay_expenses_page_start_search (OUTLAY_EXPENSES_PAGE (self->expenses_page));
+}
+
+static void
+delete_expense_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  OutlayWindow  *self = OUTLAY_WINDOW (widget);
+  OutlayExpense *expense = outlay_expenses_page_get_selected (OUTLAY_EXPENSES_PAGE (self->expenses_page));
+
+  if (expense != NULL)
+    confirm_delete (self, expense);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+  g_autoptr (OutlayExpense) result = NULL;
+  g_autoptr (GError) error = NULL;
+  UndoStep *step = g_queue_pop_head (&self->undo);
+
+  if (step == NULL)
+    return;
+
+  if (step->deleted)
+    result = outlay_repository_restore_expense (self->repository, outlay_expense_get_id (step->before), &error);
+  else
+    result = outlay_repository_update_expense (self->repository, step->before, &error);
+
+  if (result == NULL)
+    show_error (self, error);
+  else
+    show_toast (self, step->deleted ? _ ("Expense restored") : _ ("Change undone"), FALSE);
+
+  undo_step_free (step);
+  update_actions (self);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_page_saved_cb (OutlayWindow  *self,
+                  OutlayExpense *before,
+                  OutlayExpense *after)
+{
+  if (before != NULL)
+    {
+      push_undo (self, before, FALSE);
+      show_toast (self, _ ("Expense saved"), TRUE);
+    }
+  else
+    show_toast (self, _ ("Expense added"), FALSE);
+}
+
+static void
+on_delete_requested_cb (OutlayWindow  *self,
+                        OutlayExpense *expense)
+{
+  confirm_delete (self, expense);
+}
+
+static void
+on_category_activated_cb (OutlayWindow *self,
+                          gint64        category_id,
+                          const char   *from,
+                          const char   *to)
+{
+  outlay_expenses_page_show_filtered (OUTLAY_EXPENSES_PAGE (self->expenses_page), category_id, from, to);
+  adw_view_stack_set_visible_child_name (self->view_stack, "expenses");
+}
+
+static void
+on_expense_activated_cb (OutlayWindow  *self,
+                         OutlayExpense *expense)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "expenses");
+  outlay_expenses_page_edit_expense (OUTLAY_EXPENSES_PAGE (self->expenses_page), expense);
+}
+
+static void
+on_show_all_cb (OutlayWindow *self)
+{
+  outlay_expenses_page_show_filtered (OUTLAY_EXPENSES_PAGE (self->expenses_page), 0, NULL, NULL);
+  adw_view_stack_set_visible_child_name (self->view_stack, "expenses");
+}
+
+static void
+on_state_changed_cb (OutlayWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+on_currency_changed_cb (OutlayWindow *self)
+{
+  OutlayApplication *app = OUTLAY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autofree char   *currency = NULL;
+
+  if (app == NULL)
+    return;
+
+  currency = outlay_application_dup_currency (app);
+  g_object_set (self->expenses_page, "currency", currency, NULL);
+  g_object_set (self->dashboard_page, "currency", currency, NULL);
+}
+
+static gboolean
+editing_to_visible (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  g_value_set_boolean (to, !g_value_get_boolean (from));
+  return TRUE;
+}
+
+/* The pages need the application's repository, which GtkWindow's
+ * "application" property only brings after construction. */
+static void
+setup (OutlayWindow      *self,
+       OutlayApplication *app)
+{
+  g_autofree char  *currency = NULL;
+  AdwViewStackPage *page;
+
+  self->repository = g_object_ref (outlay_application_get_repository (app));
+  self->settings = g_object_ref (outlay_application_get_settings (app));
+  currency = outlay_application_dup_currency (app);
+
+  self->expenses_page = outlay_expenses_page_new (self->repository, currency);
+  page = adw_view_stack_add_titled (self->view_stack, self->expenses_page, "expenses", _ ("Expenses"));
+  adw_view_stack_page_set_icon_name (page, "outlay-receipt-symbolic");
+
+  self->dashboard_page = outlay_dashboard_page_new (self->repository, currency);
+  page = adw_view_stack_add_titled (self->view_stack, self->dashboard_page, "dashboard", _ ("Dashboard"));
+  adw_view_stack_page_set_icon_name (page, "outlay-dashboard-symbolic");
+
+  g_signal_connect_object (self->expenses_page, "saved", G_CALLBACK (on_page_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->expenses_page, "delete-requested", G_CALLBACK (on_delete_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dashboard_page, "category-activated", G_CALLBACK (on_category_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dashboard_page, "expense-activated", G_CALLBACK (on_expense_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dashboard_page, "show-all", G_CALLBACK (on_show_all_cb), self, G_CONNECT_SWAPPED);
+
+  /* On a phone the editor takes the whole window, its own header bar with
+   * Cancel and Save at the top. */
+  g_object_bind_property_full (self->expenses_page, "editing", self->header_bar, "visible",
+                               G_BINDING_SYNC_CREATE, editing_to_visible, NULL, NULL, NULL);
+  g_object_bind_property_full (self->expenses_page, "editing", self->switcher_bar, "visible",
+                               G_BINDING_SYNC_CREATE, editing_to_visible, NULL, NULL, NULL);
+  g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "last-page", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "dashboard-period", self->dashboard_page, "period", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::currency", G_CALLBACK (on_currency_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (on_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->repository, "expenses-changed", G_CALLBACK (on_state_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->expenses_page, "notify::editing", G_CALLBACK (on_state_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_actions (self);
+}
 
 static void
 outlay_window_dispose (GObject *object)
 {
   OutlayWindow *self = OUTLAY_WINDOW (object);
 
+  /* libadwaita 1.2 warns when a switcher outlives its stack's pages. */
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  if (self->settings != NULL)
+    g_settings_unbind (self->view_stack, "visible-child-name");
+  if (self->expenses_page != NULL)
+    adw_view_stack_remove (self->view_stack, g_steal_pointer (&self->expenses_page));
+  if (self->dashboard_page != NULL)
+    adw_view_stack_remove (self->view_stack, g_steal_pointer (&self->dashboard_page));
+
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_WINDOW);
+  g_queue_clear_full (&self->undo, undo_step_free);
   g_clear_object (&self->settings);
+  g_clear_object (&self->repository);
 
   G_OBJECT_CLASS (outlay_window_parent_class)->dispose (object);
 }
@@ -57,21 +419,32 @@ outlay_window_class_init (OutlayWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/outlay-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, primary_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, switcher_bar);
+
+  gtk_widget_class_install_action (widget_class, "win.new-expense", NULL, new_expense_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-expense", NULL, delete_expense_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-expense", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "expenses");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "dashboard");
 }
 
 static void
 outlay_window_init (OutlayWindow *self)
 {
+  g_queue_init (&self->undo);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* GtkWindow keeps default-width/-height at the unmaximized size, so binding
-   * them restores both the size and the maximized state at the next start. */
-  self->settings = g_settings_new (APPLICATION_ID);
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 }
 
 /**
@@ -84,9 +457,41 @@ outlay_window_init (OutlayWindow *self)
 OutlayWindow *
 outlay_window_new (OutlayApplication *application)
 {
-  g_return_val_if_fail (OUTLAY_IS_APPLICATION (application), NULL);
+  OutlayWindow *self;
 
-  return g_object_new (OUTLAY_TYPE_WINDOW,
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (outlay_application_get_repository (application) != NULL, NULL);
+
+  self = g_object_new (OUTLAY_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  setup (self, application);
+
+  return self;
+}
+
+/**
+ * outlay_window_get_expenses_page:
+ *
+ * Returns: (transfer none): the Expenses page
+ */
+GtkWidget *
+outlay_window_get_expenses_page (OutlayWindow *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_WINDOW (self), NULL);
+
+  return self->expenses_page;
+}
+
+/**
+ * outlay_window_get_dashboard_page:
+ *
+ * Returns: (transfer none): the Dashboard page
+ */
+GtkWidget *
+outlay_window_get_dashboard_page (OutlayWindow *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_WINDOW (self), NULL);
+
+  return self->dashboard_page;
 }

@@ -31,5 +31,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (OutlayWindow, outlay_window, OUTLAY, WINDOW, AdwApplicationWindow)
 
 OutlayWindow *outlay_window_new (OutlayApplication *application);
+GtkWidget    *outlay_window_get_expenses_page (OutlayWindow *self);
+GtkWidget    *outlay_window_get_dashboard_page (OutlayWindow *self);
 
 G_END_DECLS

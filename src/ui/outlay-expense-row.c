@@ -1,0 +1,369 @@
+/* outlay-expense-row.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* One expense in the list: its category badge, description, note and
+ * amount. The first row of each day also carries the day's heading and
+ * total (the list is sorted by date), which it works out from the row
+ * before it and keeps right as the list changes around it. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "outlay-category-icon.h"
+#include "outlay-expense-row.h"
+#include "outlay-format.h"
+#include "outlay-money.h"
+#include "outlay-period.h"
+
+struct _OutlayExpenseRow
+{
+  GtkWidget parent_instance;
+
+  OutlayExpenseModel *model;
+  char               *currency;
+  GtkListItem        *list_item;
+  OutlayExpense      *expense;
+  char               *heading;
+  gulong              expense_handler;
+  gulong              position_handler;
+  gulong              changed_handler;
+
+  GtkWidget *box;
+  GtkWidget *heading_box;
+  GtkWidget *heading_label;
+  GtkWidget *heading_total_label;
+  GtkWidget *icon;
+  GtkWidget *description_label;
+  GtkWidget *detail_label;
+  GtkWidget *amount_label;
+};
+
+G_DEFINE_FINAL_TYPE (OutlayExpenseRow, outlay_expense_row, GTK_TYPE_WIDGET)
+
+static OutlayRepository *
+get_repository (OutlayExpenseRow *self)
+{
+  return outlay_expense_model_get_repository (self->model);
+}
+
+static gboolean
+is_first_of_day (OutlayExpenseRow *self)
+{
+  guint position = gtk_list_item_get_position (self->list_item);
+  g_autoptr (OutlayExpense) previous = NULL;
+
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION)
+    return TRUE;
+
+  previous = g_list_model_get_item (G_LIST_MODEL (self->model), position - 1);
+
+  return previous == NULL ||
+         g_strcmp0 (outlay_expense_get_occurred_on (previous),
+                    outlay_expense_get_occurred_on (self->expense)) != 0;
+}
+
+static char *
+day_total (OutlayExpenseRow *self,
+           const char       *day)
+{
+  g_autoptr (OutlayQuery) query = outlay_query_copy (outlay_expense_model_get_query (self->model));
+  g_autoptr (GArray) totals = NULL;
+  const char *from = outlay_query_get_date_from (query);
+  const char *to = outlay_query_get_date_to (query);
+
+  /* The day, within what the list shows. */
+  if ((from == NULL || g_strcmp0 (day, from) >= 0) && (to == NULL || g_strcmp0 (day, to) <= 0))
+    outlay_query_set_date_range (query, day, day);
+
+  totals = outlay_repository_summarize (get_repository (self), query, NULL, NULL);
+
+  return outlay_format_totals (totals, self->currency);
+}
+
+static void
+update_heading (OutlayExpenseRow *self)
+{
+  const OutlayQuery *query;
+  gboolean           show;
+
+  g_clear_pointer (&self->heading, g_free);
+
+  if (self->expense == NULL || self->list_item == NULL)
+    {
+      gtk_widget_set_visible (self->heading_box, FALSE);
+      return;
+    }
+
+  query = outlay_expense_model_get_query (self->model);
+  show = outlay_query_get_sort_field (query) == OUTLAY_SORT_DATE && is_first_of_day (self);
+  gtk_widget_set_visible (self->heading_box, show);
+
+  if (show)
+    {
+      g_autoptr (GDate) today = outlay_date_new_today ();
+      g_autofree char *total = day_total (self, outlay_expense_get_occurred_on (self->expense));
+
+      self->heading = outlay_format_day_heading (outlay_expense_get_occurred_on (self->expense), today);
+      gtk_label_set_label (GTK_LABEL (self->heading_label), self->heading);
+      gtk_label_set_label (GTK_LABEL (self->heading_total_label), total);
+    }
+}
+
+static void
+update (OutlayExpenseRow *self)
+{
+  OutlayCategory    *category = NULL;
+  g_autofree char   *amount = NULL;
+  g_autofree char   *label = NULL;
+  g_autofree char   *date = NULL;
+  const OutlayQuery *query = outlay_expense_model_get_query (self->model);
+  const char        *note;
+  const char        *detail;
+
+  if (self->expense == NULL)
+    return;
+
+  category = outlay_repository_lookup_category (get_repository (self),
+                                                outlay_expense_get_category_id (self->expense));
+  outlay_category_icon_set_category (OUTLAY_CATEGORY_ICON (self->icon), category);
+
+  gtk_label_set_label (GTK_LABEL (self->description_label), outlay_expense_get_description (self->expense));
+
+  /* The note, on one line; without one, the category. Out of date order
+   * the date comes first, since there are no day headings. */
+  note = outlay_expense_get_note (self->expense);
+  detail = note != NULL && *note != '\0' ? note : (category != NULL ? outlay_category_get_name (category) : "");
+  if (outlay_query_get_sort_field (query) != OUTLAY_SORT_DATE)
+    {
+      g_autofree char *day = outlay_format_date (outlay_expense_get_occurred_on (self->expense));
+
+      date = g_strdup_printf ("%s · %s", day, detail);
+      detail = date;
+    }
+  gtk_label_set_label (GTK_LABEL (self->detail_label), detail);
+
+  amount = outlay_money_format (outlay_expense_get_amount (self->expense),
+                                outlay_expense_get_currency (self->expense));
+  gtk_label_set_label (GTK_LABEL (self->amount_label), amount != NULL ? amount : "");
+
+  update_heading (self);
+
+  label = outlay_expense_row_dup_label (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+on_expense_notify_cb (OutlayExpenseRow *self)
+{
+  update (self);
+}
+
+static void
+on_position_notify_cb (OutlayExpenseRow *self)
+{
+  update_heading (self);
+}
+
+static void
+on_expenses_changed_cb (OutlayExpenseRow *self)
+{
+  /* The row before may have moved or changed its day, and the day's total
+   * may have changed; the model has already taken the change. */
+  update_heading (self);
+}
+
+static void
+outlay_expense_row_dispose (GObject *object)
+{
+  OutlayExpenseRow *self = OUTLAY_EXPENSE_ROW (object);
+
+  outlay_expense_row_unbind (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_EXPENSE_ROW);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (outlay_expense_row_parent_class)->dispose (object);
+}
+
+static void
+outlay_expense_row_finalize (GObject *object)
+{
+  OutlayExpenseRow *self = OUTLAY_EXPENSE_ROW (object);
+
+  g_free (self->currency);
+  g_free (self->heading);
+
+  G_OBJECT_CLASS (outlay_expense_row_parent_class)->finalize (object);
+}
+
+static void
+outlay_expense_row_class_init (OutlayExpenseRowClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = outlay_expense_row_dispose;
+  object_class->finalize = outlay_expense_row_finalize;
+
+  g_type_ensure (OUTLAY_TYPE_CATEGORY_ICON);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/outlay-expense-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, box);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, heading_box);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, heading_total_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, description_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, amount_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "expenserow");
+}
+
+static void
+outlay_expense_row_init (OutlayExpenseRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+outlay_expense_row_new (OutlayExpenseModel *model,
+                        const char         *currency)
+{
+  OutlayExpenseRow *self;
+
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_MODEL (model), NULL);
+
+  self = g_object_new (OUTLAY_TYPE_EXPENSE_ROW, NULL);
+  self->model = g_object_ref (model);
+  self->currency = g_strdup (currency);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * outlay_expense_row_bind:
+ * @list_item: the list item whose expense the row shows
+ */
+void
+outlay_expense_row_bind (OutlayExpenseRow *self,
+                         GtkListItem      *list_item)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSE_ROW (self));
+
+  outlay_expense_row_unbind (self);
+
+  self->list_item = list_item;
+  self->expense = g_object_ref (gtk_list_item_get_item (list_item));
+  self->expense_handler = g_signal_connect_swapped (self->expense, "notify",
+                                                    G_CALLBACK (on_expense_notify_cb), self);
+  self->position_handler = g_signal_connect_swapped (list_item, "notify::position",
+                                                     G_CALLBACK (on_position_notify_cb), self);
+  self->changed_handler = g_signal_connect_swapped (get_repository (self), "expenses-changed",
+                                                    G_CALLBACK (on_expenses_changed_cb), self);
+  update (self);
+}
+
+void
+outlay_expense_row_unbind (OutlayExpenseRow *self)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSE_ROW (self));
+
+  if (self->expense != NULL)
+    g_clear_signal_handler (&self->expense_handler, self->expense);
+  if (self->list_item != NULL)
+    g_clear_signal_handler (&self->position_handler, self->list_item);
+  if (self->model != NULL)
+    g_clear_signal_handler (&self->changed_handler, get_repository (self));
+
+  g_clear_object (&self->expense);
+  self->list_item = NULL;
+}
+
+/**
+ * outlay_expense_row_get_expense:
+ *
+ * Returns: (transfer none) (nullable): the expense shown
+ */
+OutlayExpense *
+outlay_expense_row_get_expense (OutlayExpenseRow *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_ROW (self), NULL);
+
+  return self->expense;
+}
+
+/**
+ * outlay_expense_row_get_heading:
+ *
+ * Returns: (nullable): the day heading the row shows, if it is the first
+ *   of its day
+ */
+const char *
+outlay_expense_row_get_heading (OutlayExpenseRow *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_ROW (self), NULL);
+
+  return self->heading;
+}
+
+/**
+ * outlay_expense_row_dup_label:
+ *
+ * Returns: (transfer full): the row as one phrase, for screen readers:
+ *   “Groceries, Weekly shop, €54.37, Tuesday 24 November”
+ */
+char *
+outlay_expense_row_dup_label (OutlayExpenseRow *self)
+{
+  g_autoptr (GDate) today = outlay_date_new_today ();
+  g_autofree char *amount = NULL;
+  g_autofree char *day = NULL;
+  OutlayCategory  *category;
+  const char      *note;
+
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_ROW (self), NULL);
+
+  if (self->expense == NULL)
+    return g_strdup ("");
+
+  category = outlay_repository_lookup_category (get_repository (self),
+                                                outlay_expense_get_category_id (self->expense));
+  amount = outlay_money_format (outlay_expense_get_amount (self->expense),
+                                outlay_expense_get_currency (self->expense));
+  day = outlay_format_day_heading (outlay_expense_get_occurred_on (self->expense), today);
+  note = outlay_expense_get_note (self->expense);
+
+  if (note != NULL && *note != '\0')
+    /* Translators: a list row read by a screen reader: category, description, amount, day, note */
+    return g_strdup_printf (_ ("%s, %s, %s, %s, %s"),
+                            category != NULL ? outlay_category_get_name (category) : "",
+                            outlay_expense_get_description (self->expense),
+                            amount, day, note);
+
+  /* Translators: a list row read by a screen reader: category, description, amount, day */
+  return g_strdup_printf (_ ("%s, %s, %s, %s"),
+                          category != NULL ? outlay_category_get_name (category) : "",
+                          outlay_expense_get_description (self->expense),
+                          amount, day);
+}
