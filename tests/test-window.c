@@ -22,36 +22,22 @@
 
 #include <adwaita.h>
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "outlay-application.h"
+#include "outlay-expense-row.h"
+#include "outlay-expense-editor.h"
+#include "outlay-expenses-page.h"
+#include "outlay-dashboard-page.h"
 #include "outlay-window.h"
 
 /* Runs with GSETTINGS_BACKEND=memory and GSETTINGS_SCHEMA_DIR=<builddir>/data
  * (tests/meson.build), under xvfb-run when there is no display. */
 
 static OutlayApplication *app;
-
-static GtkWidget *
-find_descendant (GtkWidget  *widget,
-                 GType       type,
-                 const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          (label == NULL || g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), label) == 0))
-        return child;
-
-      found = find_descendant (child, type, label);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+static char              *database_dir;
+static char              *database_path;
 
 static void
 reset_settings (void)
@@ -85,38 +71,501 @@ destroy_window (OutlayWindow *window)
 }
 
 static void
-test_window_shows_status_page (void)
+remove_tree (const char *path)
 {
-  OutlayWindow   *window;
-  GtkWidget      *status_page;
-  GtkWidget      *title;
-  graphene_rect_t bounds;
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+/* Lets the window take in what happened: idles, layout, a frame. */
+static void
+settle (OutlayWindow *window)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef gboolean (*Match) (GtkWidget  *widget,
+                           const char *text);
+
+static GtkWidget *
+find (GtkWidget  *root,
+      Match       match,
+      const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (match (child, text))
+        return child;
+      if ((found = find (child, match, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_entry_row (GtkWidget  *widget,
+              const char *title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_button (GtkWidget  *widget,
+           const char *label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_status_page (GtkWidget  *widget,
+                const char *title)
+{
+  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+static gboolean
+is_label (GtkWidget  *widget,
+          const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_mapped_type (GtkWidget  *widget,
+                const char *type_name)
+{
+  return gtk_widget_get_mapped (widget) && g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name);
+}
+
+/* What the list shows, row by row, as it reads to a person (and to a
+ * screen reader): "Category, Description, €1.00, Today". */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (OUTLAY_IS_EXPENSE_ROW (child) && gtk_widget_get_mapped (child) &&
+          outlay_expense_row_get_expense (OUTLAY_EXPENSE_ROW (child)) != NULL)
+        g_ptr_array_add (rows, outlay_expense_row_dup_label (OUTLAY_EXPENSE_ROW (child)));
+      else
+        collect_rows (child, rows);
+    }
+}
+
+static char *
+list_text (OutlayWindow *window)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+
+  collect_rows (outlay_window_get_expenses_page (window), rows);
+  g_ptr_array_add (rows, NULL);
+
+  return g_strjoinv ("\n", (char **) rows->pdata);
+}
+
+static void
+type_into (GtkWidget  *root,
+           const char *row_title,
+           const char *text)
+{
+  GtkWidget *row = find (root, is_entry_row, row_title);
+
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+on_clicked_cb (GtkButton *button,
+               gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+/* As a person clicks: a button that shows and can be used; GTK says
+ * "clicked" once the press has played. */
+static void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = find (root, is_button, label);
+  gboolean   clicked = FALSE;
+  gulong     handler;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_is_drawable (button));
+
+  handler = g_signal_connect (button, "clicked", G_CALLBACK (on_clicked_cb), &clicked);
+  /* A dialog's button goes with the dialog. */
+  g_object_add_weak_pointer (G_OBJECT (button), (gpointer *) &button);
+  gtk_widget_activate (button);
+  while (!clicked)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (button != NULL)
+    {
+      g_signal_handler_disconnect (button, handler);
+      g_object_remove_weak_pointer (G_OBJECT (button), (gpointer *) &button);
+    }
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* The hero figure of the dashboard, as it reads. */
+static const char *
+dashboard_total (OutlayWindow *window)
+{
+  GObject *label = gtk_widget_get_template_child (outlay_window_get_dashboard_page (window),
+                                                  OUTLAY_TYPE_DASHBOARD_PAGE, "total_label");
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static OutlayWindow *
+open_window (int width,
+             int height)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  OutlayWindow *window;
 
   reset_settings ();
+  g_settings_set_string (settings, "currency", "EUR");
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+
   window = create_window ();
   gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  settle (window);
 
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  g_assert_true (gtk_window_get_application (GTK_WINDOW (window)) == GTK_APPLICATION (app));
+  return window;
+}
 
-  status_page = find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, NULL);
-  g_assert_nonnull (status_page);
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, "Outlay");
-  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)), ==,
-                   "Your expenses will appear here.");
+static void
+test_empty_ledger (void)
+{
+  OutlayWindow *window = open_window (1000, 700);
+  GtkWidget    *page = outlay_window_get_expenses_page (window);
 
-  /* Visible means drawn, with a size, and inside the window. */
-  title = find_descendant (status_page, GTK_TYPE_LABEL, "Outlay");
-  g_assert_nonnull (title);
-  g_assert_true (gtk_widget_is_drawable (title));
-  g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (window), &bounds));
-  g_assert_cmpfloat (bounds.size.width, >, 0);
-  g_assert_cmpfloat (bounds.size.height, >, 0);
-  g_assert_cmpfloat (bounds.origin.x, >=, 0);
-  g_assert_cmpfloat (bounds.origin.y, >=, 0);
-  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
-  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+  /* An invitation, not a blank list. */
+  g_assert_nonnull (find (page, is_status_page, "No Expenses Yet"));
+  g_assert_nonnull (find (page, is_button, "_Add an Expense"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard");
+  settle (window);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (find (GTK_WIDGET (window), is_mapped_type, "AdwViewStack"))), ==, "dashboard");
+
+  destroy_window (window);
+}
+
+static void
+test_add_edit_delete_undo (void)
+{
+  OutlayWindow    *window = open_window (1200, 800);
+  GtkWidget       *page = outlay_window_get_expenses_page (window);
+  GtkWidget       *editor = outlay_expenses_page_get_editor (OUTLAY_EXPENSES_PAGE (page));
+  GtkWindow       *dialog;
+  g_autofree char *text = NULL;
+
+  /* Ctrl+N: a new expense, typed as a person would, with a sum. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-expense", NULL);
+  settle (window);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  type_into (editor, "Amount", "12.50+3.20");
+  type_into (editor, "Description", "Lunch at the market");
+  settle (window);
+  click (editor, "_Save");
+  settle (window);
+
+  text = list_text (window);
+  g_assert_cmpstr (text, ==, "Food & Drink, Lunch at the market, €15.70, Today");
+  g_clear_pointer (&text, g_free);
+  g_assert_nonnull (find (page, is_label, "1 expense"));
+  g_assert_nonnull (find (page, is_label, "€15.70"));
+
+  /* The dashboard heard of it at once. */
+  g_assert_cmpstr (dashboard_total (window), ==, "€15.70");
+
+  /* Edit: the editor stays on the saved expense; a new amount. */
+  type_into (editor, "Amount", "20");
+  settle (window);
+  click (editor, "_Save");
+  settle (window);
+  text = list_text (window);
+  g_assert_cmpstr (text, ==, "Food & Drink, Lunch at the market, €20.00, Today");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpstr (dashboard_total (window), ==, "€20.00");
+
+  /* Ctrl+Z takes the change back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  settle (window);
+  text = list_text (window);
+  g_assert_cmpstr (text, ==, "Food & Drink, Lunch at the market, €15.70, Today");
+  g_clear_pointer (&text, g_free);
+
+  /* Delete asks first; Cancel keeps it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-expense", NULL);
+  settle (window);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Delete Expense?");
+  click (GTK_WIDGET (dialog), "_Cancel");
+  settle (window);
+  text = list_text (window);
+  g_assert_cmpstr (text, ==, "Food & Drink, Lunch at the market, €15.70, Today");
+  g_clear_pointer (&text, g_free);
+
+  /* Delete for real, then Undo brings it back exactly. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-expense", NULL);
+  settle (window);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  click (GTK_WIDGET (dialog), "_Delete");
+  settle (window);
+  text = list_text (window);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  g_assert_nonnull (find (page, is_status_page, "No Expenses Yet"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  settle (window);
+  text = list_text (window);
+  g_assert_cmpstr (text, ==, "Food & Drink, Lunch at the market, €15.70, Today");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpstr (dashboard_total (window), ==, "€15.70");
+
+  destroy_window (window);
+}
+
+static void
+test_invalid_amount (void)
+{
+  OutlayWindow    *window = open_window (1200, 800);
+  GtkWidget       *page = outlay_window_get_expenses_page (window);
+  GtkWidget       *editor = outlay_expenses_page_get_editor (OUTLAY_EXPENSES_PAGE (page));
+  GtkWidget       *save;
+  g_autofree char *before = list_text (window);
+  g_autofree char *after = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-expense", NULL);
+  settle (window);
+  type_into (editor, "Description", "Bakery");
+  type_into (editor, "Amount", "12,345,67");
+  settle (window);
+
+  /* The field says why, and Save waits for a valid amount. */
+  g_assert_true (gtk_widget_has_css_class (find (editor, is_entry_row, "Amount"), "error"));
+  save = find (editor, is_button, "_Save");
+  g_assert_nonnull (save);
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_false (outlay_expense_editor_get_can_save (OUTLAY_EXPENSE_EDITOR (editor)));
+
+  /* Fixing it is enough. */
+  type_into (editor, "Amount", "4.20");
+  settle (window);
+  g_assert_true (gtk_widget_is_sensitive (save));
+  click (editor, "_Cancel");
+  settle (window);
+
+  after = list_text (window);
+  g_assert_cmpstr (after, ==, before);
+
+  destroy_window (window);
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+add_expense (const char *description,
+             gint64      amount,
+             guint       category_position,
+             int         days_ago)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  g_autoptr (OutlayCategory) category = g_list_model_get_item (outlay_repository_get_categories (repository), category_position);
+  g_autoptr (OutlayExpense) draft = outlay_expense_new ();
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autoptr (GDate) day = g_date_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) then = g_date_time_add_days (now, -days_ago);
+
+  g_date_set_dmy (day, g_date_time_get_day_of_month (then), g_date_time_get_month (then), g_date_time_get_year (then));
+  outlay_expense_set_amount (draft, amount);
+  outlay_expense_set_currency (draft, "EUR");
+  outlay_expense_set_description (draft, description);
+  outlay_expense_set_category_id (draft, outlay_category_get_id (category));
+  outlay_expense_set_date (draft, day);
+  stored = outlay_repository_add_expense (repository, draft, &error);
+  g_assert_no_error (error);
+}
+
+static guint
+count_lines (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+
+  return *text == '\0' ? 0 : g_strv_length (lines);
+}
+
+static void
+test_search_and_filter (void)
+{
+  OutlayWindow    *window;
+  GtkWidget       *page;
+  GtkWidget       *entry;
+  GtkWidget       *dropdown;
+  g_autofree char *text = NULL;
+
+  /* Besides the lunch of the test before. */
+  add_expense ("Coffee beans", 1299, 0, 0);
+  add_expense ("Bus ticket", 290, 2, 0);
+  add_expense ("Coffee", 350, 0, 400);
+
+  window = open_window (1200, 800);
+  page = outlay_window_get_expenses_page (window);
+  text = list_text (window);
+  g_assert_cmpuint (count_lines (text), ==, 4);
+  g_clear_pointer (&text, g_free);
+
+  /* Ctrl+F and a word: both coffees, old and new, and what they add up to. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  settle (window);
+  entry = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (GTK_IS_TEXT (entry));
+  entry = gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "coffee");
+  wait_ms (400);
+  settle (window);
+  text = list_text (window);
+  g_assert_cmpuint (count_lines (text), ==, 2);
+  g_assert_nonnull (strstr (text, "Coffee beans"));
+  g_assert_nonnull (strstr (text, ", Coffee, €3.50,"));
+  g_clear_pointer (&text, g_free);
+  g_assert_nonnull (find (page, is_label, "2 matching expenses"));
+  g_assert_nonnull (find (page, is_label, "€16.49"));
+
+  /* No match says so. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zeppelin");
+  wait_ms (400);
+  settle (window);
+  g_assert_nonnull (find (page, is_status_page, "No Matching Expenses"));
+
+  /* Escape leaves the search; a category and a period narrow the list. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  wait_ms (400);
+  settle (window);
+  dropdown = find (page, is_mapped_type, "GtkDropDown");
+  g_assert_nonnull (dropdown);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1); /* Food & Drink */
+  settle (window);
+  text = list_text (window);
+  g_assert_cmpuint (count_lines (text), ==, 3);
+  g_assert_null (strstr (text, "Bus ticket"));
+  g_clear_pointer (&text, g_free);
+
+  dropdown = gtk_widget_get_next_sibling (dropdown);
+  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1); /* This Month */
+  settle (window);
+  text = list_text (window);
+  g_assert_cmpuint (count_lines (text), ==, 2);
+  g_assert_null (strstr (text, ", Coffee, €3.50,"));
+  g_clear_pointer (&text, g_free);
+  g_assert_nonnull (find (page, is_label, "2 matching expenses"));
+
+  /* Sorted by amount, largest first: there are no day headings. */
+  gtk_widget_activate_action (page, "list.sort", "s", "amount-desc");
+  settle (window);
+  text = list_text (window);
+  g_assert_true (g_str_has_prefix (text, "Food & Drink, Lunch at the market, €15.70"));
+  g_clear_pointer (&text, g_free);
+
+  destroy_window (window);
+}
+
+static void
+test_phone_layout (void)
+{
+  OutlayWindow   *window = open_window (360, 720);
+  GtkWidget      *page = outlay_window_get_expenses_page (window);
+  GtkWidget      *editor = outlay_expenses_page_get_editor (OUTLAY_EXPENSES_PAGE (page));
+  GtkWidget      *bar = find (GTK_WIDGET (window), is_mapped_type, "AdwViewSwitcherBar");
+  graphene_rect_t bounds;
+
+  /* Folded: the list alone, the switcher at the bottom. */
+  g_assert_true (outlay_expenses_page_get_folded (OUTLAY_EXPENSES_PAGE (page)));
+  g_assert_nonnull (bar);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_false (gtk_widget_get_mapped (editor));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+
+  /* The editor slides over the list at full width; Cancel returns. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-expense", NULL);
+  wait_ms (400);
+  settle (window);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_true (outlay_expenses_page_get_editing (OUTLAY_EXPENSES_PAGE (page)));
+  g_assert_true (gtk_widget_compute_bounds (editor, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.size.width, >=, gtk_widget_get_width (GTK_WIDGET (window)) - 2);
+  g_assert_nonnull (find (editor, is_entry_row, "Amount"));
+
+  click (editor, "_Cancel");
+  wait_ms (400);
+  settle (window);
+  g_assert_false (outlay_expenses_page_get_editing (OUTLAY_EXPENSES_PAGE (page)));
 
   destroy_window (window);
 }
@@ -232,13 +681,23 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
 
+  /* A ledger of the test's own, empty at the start. */
+  database_dir = g_dir_make_tmp ("outlay-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  database_path = g_build_filename (database_dir, "outlay.db", NULL);
+  g_setenv ("OUTLAY_DATABASE", database_path, TRUE);
+
   /* Registering runs startup (libadwaita, the resources and style.css)
    * without running a main loop of its own. */
   app = outlay_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  g_test_add_func ("/window/status-page", test_window_shows_status_page);
+  g_test_add_func ("/window/empty-ledger", test_empty_ledger);
+  g_test_add_func ("/window/add-edit-delete-undo", test_add_edit_delete_undo);
+  g_test_add_func ("/window/invalid-amount", test_invalid_amount);
+  g_test_add_func ("/window/search-and-filter", test_search_and_filter);
+  g_test_add_func ("/window/phone-layout", test_phone_layout);
   g_test_add_func ("/window/size-from-settings", test_window_size_from_settings);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
   g_test_add_func ("/window/about", test_about);
@@ -250,6 +709,10 @@ main (int   argc,
    * GtkApplication's action muxer holds a reference to the application, so
    * its finalization cannot be asserted here; the windows' can, above. */
   g_object_unref (app);
+
+  remove_tree (database_dir);
+  g_free (database_dir);
+  g_free (database_path);
 
   return ret;
 }

@@ -1,0 +1,213 @@
+/* outlay-screenshot.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Renders the real window with a sample ledger to PNG files: each page at
+ * desktop and phone sizes, light and dark. Run it under a display (or
+ * xvfb-run -a); the pictures go to the folder given, "screenshots" by
+ * default. They are what the metainfo shows and what a reviewer looks at. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "outlay-application.h"
+#include "outlay-expenses-page.h"
+#include "outlay-sample-ledger.h"
+#include "outlay-window.h"
+
+typedef struct
+{
+  const char *name;
+  const char *page;
+  int         width;
+  int         height;
+  gboolean    dark;
+  gboolean    editor;
+} Shot;
+
+static const Shot shots[] = {
+  { "expenses-1280x800-light", "expenses", 1280, 800, FALSE, TRUE },
+  { "expenses-1280x800-dark", "expenses", 1280, 800, TRUE, TRUE },
+  { "dashboard-1280x800-light", "dashboard", 1280, 800, FALSE, FALSE },
+  { "dashboard-1280x800-dark", "dashboard", 1280, 800, TRUE, FALSE },
+  { "expenses-360x720-light", "expenses", 360, 720, FALSE, FALSE },
+  { "expenses-360x720-dark", "expenses", 360, 720, TRUE, FALSE },
+  { "editor-360x720-light", "expenses", 360, 720, FALSE, TRUE },
+  { "dashboard-360x720-light", "dashboard", 360, 720, FALSE, FALSE },
+  { "dashboard-360x720-dark", "dashboard", 360, 720, TRUE, FALSE },
+  { "expenses-600x720-light", "expenses", 600, 720, FALSE, FALSE },
+};
+
+static char *output_dir;
+static char *only;
+
+static void
+wait_frames (GtkWidget *widget,
+             guint      n_frames)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64         start = g_get_monotonic_time ();
+  gint64         target;
+
+  if (clock == NULL)
+    return;
+
+  target = gdk_frame_clock_get_frame_counter (clock) + n_frames;
+  while (gdk_frame_clock_get_frame_counter (clock) < target &&
+         g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  /* Let idles (totals, charts) settle. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+save_png (GtkWidget  *window,
+          const char *path)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int          width = gtk_widget_get_width (window);
+  int          height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_printerr ("Could not write %s\n", path);
+  else
+    g_print ("%s (%d×%d)\n", path, width, height);
+}
+
+static void
+take (OutlayApplication *app,
+      const Shot        *shot)
+{
+  OutlayWindow    *window = outlay_window_new (app);
+  g_autofree char *file = g_strconcat (shot->name, ".png", NULL);
+  g_autofree char *path = g_build_filename (output_dir, file, NULL);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      shot->dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), shot->width, shot->height);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", shot->page);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+
+  if (shot->editor)
+    {
+      GtkWidget          *page = outlay_window_get_expenses_page (window);
+      OutlayExpenseModel *model = outlay_expenses_page_get_model (OUTLAY_EXPENSES_PAGE (page));
+      g_autoptr (OutlayExpense) expense = g_list_model_get_item (G_LIST_MODEL (model), 1);
+
+      if (shot->width < 600)
+        outlay_expenses_page_new_expense (OUTLAY_EXPENSES_PAGE (page));
+      else if (expense != NULL)
+        outlay_expenses_page_edit_expense (OUTLAY_EXPENSES_PAGE (page), expense);
+    }
+
+  wait_frames (GTK_WIDGET (window), 6);
+  save_png (GTK_WIDGET (window), path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+activate_cb (OutlayApplication *app)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    if (only == NULL || g_str_has_prefix (shots[i].name, only))
+      take (app, &shots[i]);
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (OutlayApplication) app = NULL;
+  g_autoptr (OutlayDatabase) database = NULL;
+  g_autoptr (OutlayRepository) repository = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GSettings) settings = NULL;
+  char        *app_argv[] = { argv[0], (char *) "--database", NULL, NULL };
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir, "Folder for the PNG files", "DIR" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only the shots whose name starts so", "PREFIX" },
+    G_OPTION_ENTRY_NULL,
+  };
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new ("- render Outlay's window to PNG");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (output_dir == NULL)
+    output_dir = g_strdup ("screenshots");
+  g_mkdir_with_parents (output_dir, 0755);
+
+  /* Nothing of the person's own settings or data. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  dir = g_dir_make_tmp ("outlay-screenshot-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "outlay.db", NULL);
+
+  database = outlay_database_open (path, &error);
+  if (database == NULL)
+    g_error ("%s", error->message);
+  repository = outlay_repository_new (database);
+  outlay_sample_ledger_fill (repository, "EUR", 14, 18);
+  g_clear_object (&repository);
+  g_clear_object (&database);
+
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_string (settings, "currency", "EUR");
+
+  app = outlay_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
+  /* The application's own activate opens a window of the default size
+   * first; the shots make their own. */
+  app_argv[2] = path;
+  status = g_application_run (G_APPLICATION (app), 3, app_argv);
+
+  return status;
+}
