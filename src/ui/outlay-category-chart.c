@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "outlay-chart-private.h"
 #include "outlay-category-chart.h"
 #include "outlay-money.h"
 
@@ -307,41 +308,10 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
                    GdkModifierType        state,
                    OutlayCategoryChart   *self)
 {
-  int n = (int) self->segments->len;
   int index = self->hovered;
 
-  if (n == 0)
+  if (!outlay_chart_step (keyval, (int) self->segments->len, &index))
     return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      index = index < 0 ? n - 1 : MAX (0, index - 1);
-      break;
-
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      index = index < 0 ? 0 : MIN (n - 1, index + 1);
-      break;
-
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      index = 0;
-      break;
-
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      index = n - 1;
-      break;
-
-    default:
-      return FALSE;
-    }
 
   set_hovered (self, index);
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
