@@ -82,9 +82,9 @@
 
 typedef struct
 {
-  guint weight;     /* share of the expenses, in percent */
-  gint64 min_cents; /* the range of one amount */
-  gint64 max_cents;
+  guint              weight;    /* share of the expenses, in percent */
+  gint64             min_cents; /* the range of one amount */
+  gint64             max_cents;
   const char *const *items;
   const char *const *shops;
 } CategoryProfile;
@@ -225,16 +225,18 @@ static const char *const notes[] = {
 };
 
 static const char *const rare_descriptions[] = {
-  "Zeppelin ride over Lake Constance", "Zeppelin museum", "Zeppelin postcard",
+  "Zeppelin ride over Lake Constance",
+  "Zeppelin museum",
+  "Zeppelin postcard",
 };
 
 /* Options */
 
-static int opt_count = DEFAULT_COUNT;
-static int opt_runs = DEFAULT_RUNS;
-static char *opt_database = NULL;
+static int      opt_count = DEFAULT_COUNT;
+static int      opt_runs = DEFAULT_RUNS;
+static char    *opt_database = NULL;
 static gboolean opt_keep = FALSE;
-static int opt_seed = DEFAULT_SEED;
+static int      opt_seed = DEFAULT_SEED;
 static gboolean opt_profile = FALSE;
 
 static const GOptionEntry entries[] = {
@@ -370,7 +372,7 @@ heap_in_use (void)
 static gboolean
 reset_peak_rss (void)
 {
-  FILE *file = fopen ("/proc/self/clear_refs", "w");
+  FILE    *file = fopen ("/proc/self/clear_refs", "w");
   gboolean ok;
 
   if (file == NULL)
@@ -397,10 +399,10 @@ print_figure (const char *name,
 
 typedef struct
 {
-  guint count;
+  guint  count;
   gint64 total_us;
   gint64 max_us;
-  char *slowest; /* the expanded SQL of the slowest run */
+  char  *slowest; /* the expanded SQL of the slowest run */
 } StatementStats;
 
 static GHashTable *profile;      /* SQL → StatementStats, while recording */
@@ -421,16 +423,16 @@ statement_stats_free (gpointer data)
  * reset (SQLITE_TRACE_PROFILE). That includes what the caller does between
  * steps, such as building an object from each row. */
 static int
-trace_cb (unsigned int  kind,
-          void         *user_data,
-          void         *p,
-          void         *x)
+trace_cb (unsigned int kind,
+          void        *user_data,
+          void        *p,
+          void        *x)
 {
-  sqlite3_stmt *stmt = p;
-  gint64 now = g_get_monotonic_time ();
-  gpointer start;
-  gint64 us;
-  const char *sql;
+  sqlite3_stmt   *stmt = p;
+  gint64          now = g_get_monotonic_time ();
+  gpointer        start;
+  gint64          us;
+  const char     *sql;
   StatementStats *stats;
 
   if (profile == NULL)
@@ -512,8 +514,8 @@ print_query_plan (sqlite3    *db,
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      int id = sqlite3_column_int (stmt, 0);
-      int parent = sqlite3_column_int (stmt, 1);
+      int   id = sqlite3_column_int (stmt, 0);
+      int   parent = sqlite3_column_int (stmt, 1);
       guint depth = GPOINTER_TO_UINT (g_hash_table_lookup (depths, GINT_TO_POINTER (parent))) + 1;
 
       g_hash_table_insert (depths, GINT_TO_POINTER (id), GUINT_TO_POINTER (depth));
@@ -541,9 +543,9 @@ print_profile (GHashTable *recorded,
                guint       n_statements)
 {
   g_autoptr (GPtrArray) all = g_ptr_array_new ();
-  sqlite3 *db = NULL;
+  sqlite3       *db = NULL;
   GHashTableIter iter;
-  gpointer value;
+  gpointer       value;
 
   if (recorded == NULL)
     return;
@@ -560,7 +562,7 @@ print_profile (GHashTable *recorded,
   for (guint i = 0; i < MIN (all->len, n_statements); i++)
     {
       const StatementStats *stats = g_ptr_array_index (all, i);
-      int sql_len = (int) MIN (strlen (stats->slowest), 400);
+      int                   sql_len = (int) MIN (strlen (stats->slowest), 400);
 
       g_print ("#\n# %u runs, total %.1f ms, mean %.3f ms, slowest %.3f ms:\n#   %.*s%s\n",
                stats->count, stats->total_us / 1000.0, stats->total_us / 1000.0 / stats->count,
@@ -576,8 +578,8 @@ print_profile (GHashTable *recorded,
 /* Opening */
 
 static OutlayRepository *
-open_store (const char  *path,
-            GError     **error)
+open_store (const char *path,
+            GError    **error)
 {
   g_autoptr (OutlayDatabase) database = outlay_database_open (path, error);
 
@@ -613,15 +615,15 @@ typedef struct
 {
   GRand *rand;
   gint64 category_ids[G_N_ELEMENTS (profiles)];
-  guint weight_total;
-  GDate first_day;
-  guint n_days;
-  guint *per_day;     /* how many expenses on each day */
-  guint day;          /* the day being filled */
-  guint left_in_day;
-  guint next;         /* index of the next expense */
-  guint rare[N_RARE_ROWS];
-  guint n_rare;
+  guint  weight_total;
+  GDate  first_day;
+  guint  n_days;
+  guint *per_day; /* how many expenses on each day */
+  guint  day;     /* the day being filled */
+  guint  left_in_day;
+  guint  next; /* index of the next expense */
+  guint  rare[N_RARE_ROWS];
+  guint  n_rare;
 } Generator;
 
 static guint
@@ -649,8 +651,8 @@ generator_init (Generator        *gen,
                 guint32           seed)
 {
   GListModel *categories = outlay_repository_get_categories (repository);
-  guint n_categories = g_list_model_get_n_items (categories);
-  GDate today;
+  guint       n_categories = g_list_model_get_n_items (categories);
+  GDate       today;
 
   memset (gen, 0, sizeof *gen);
   gen->rand = g_rand_new_with_seed (seed);
@@ -725,7 +727,7 @@ pick_amount (Generator             *gen,
   /* The product of two uniforms leans towards small amounts. */
   double u = g_rand_double (gen->rand) * g_rand_double (gen->rand);
   gint64 cents = profile_->min_cents + (gint64) (u * (profile_->max_cents - profile_->min_cents));
-  guint rounding = (guint) g_rand_int_range (gen->rand, 0, 10);
+  guint  rounding = (guint) g_rand_int_range (gen->rand, 0, 10);
 
   if (rounding < 3)
     cents = MAX (100, cents / 100 * 100);
@@ -738,14 +740,14 @@ pick_amount (Generator             *gen,
 static OutlayExpense *
 generate_expense (Generator *gen)
 {
-  OutlayExpense *expense = outlay_expense_new ();
-  guint which = pick_profile (gen);
+  OutlayExpense         *expense = outlay_expense_new ();
+  guint                  which = pick_profile (gen);
   const CategoryProfile *profile_ = &profiles[which];
-  g_autofree char *description = NULL;
-  GDate day = gen->first_day;
-  char buf[11];
-  guint style;
-  gboolean rare = FALSE;
+  g_autofree char       *description = NULL;
+  GDate                  day = gen->first_day;
+  char                   buf[11];
+  guint                  style;
+  gboolean               rare = FALSE;
 
   while (gen->left_in_day == 0)
     gen->left_in_day = gen->per_day[++gen->day];
@@ -800,15 +802,15 @@ vocabulary_size (void)
 
 /* Fills the database and prints the insert rate. */
 static gboolean
-load (const char  *path,
-      guint        count,
-      GError     **error)
+load (const char *path,
+      guint       count,
+      GError    **error)
 {
   g_autoptr (OutlayRepository) repository = NULL;
   g_autoptr (GArray) batch_rates = g_array_new (FALSE, FALSE, sizeof (double));
   Generator gen;
-  double insert_ms = 0.0, generate_ms = 0.0, close_ms;
-  gint64 start;
+  double    insert_ms = 0.0, generate_ms = 0.0, close_ms;
+  gint64    start;
 
   start_profile ();
   if (!(repository = open_store (path, error)))
@@ -819,7 +821,7 @@ load (const char  *path,
   for (guint done = 0; done < count;)
     {
       g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
-      guint n = MIN (BATCH_SIZE, count - done);
+      guint  n = MIN (BATCH_SIZE, count - done);
       double batch_ms, rate;
 
       start = g_get_monotonic_time ();
@@ -904,7 +906,7 @@ measure_open_first_rows (const char *path,
       g_autoptr (OutlayRepository) repository = NULL;
       g_autoptr (OutlayExpenseModel) model = NULL;
       gint64 start = g_get_monotonic_time ();
-      guint n;
+      guint  n;
 
       repository = open_store (path, &error);
       g_assert_no_error (error);
@@ -930,7 +932,7 @@ static void
 measure_model_count (OutlayRepository *repository)
 {
   g_autofree double *ms = g_new0 (double, opt_runs);
-  guint n = 0;
+  guint              n = 0;
 
   for (int run = 0; run < opt_runs; run++)
     {
@@ -965,11 +967,11 @@ measure_random_access (OutlayRepository  *repository,
   g_autofree double *max_cpu_ms = g_new0 (double, opt_runs);
   g_autofree double *calls = g_new0 (double, N_RANDOM_POSITIONS);
   g_autofree double *cpu_calls = g_new0 (double, N_RANDOM_POSITIONS);
-  g_autofree char *median_name = g_strdup_printf ("%s get_item median", name);
-  g_autofree char *p99_name = g_strdup_printf ("%s get_item p99", name);
-  g_autofree char *max_name = g_strdup_printf ("%s get_item max", name);
-  g_autofree char *max_cpu_name = g_strdup_printf ("%s get_item max (thread CPU)", name);
-  guint n = 0;
+  g_autofree char   *median_name = g_strdup_printf ("%s get_item median", name);
+  g_autofree char   *p99_name = g_strdup_printf ("%s get_item p99", name);
+  g_autofree char   *max_name = g_strdup_printf ("%s get_item max", name);
+  g_autofree char   *max_cpu_name = g_strdup_printf ("%s get_item max (thread CPU)", name);
+  guint              n = 0;
 
   for (int run = 0; run < opt_runs; run++)
     {
@@ -1027,11 +1029,11 @@ measure_aggregates (OutlayRepository *repository,
   g_autofree double *by_category_ms = g_new0 (double, opt_runs);
   g_autofree double *by_month_ms = g_new0 (double, opt_runs);
   g_autofree double *total_ms = g_new0 (double, opt_runs);
-  g_autofree char *today = NULL;
-  g_autofree char *month_start = NULL;
-  g_autofree char *year_start = NULL;
-  GDate date;
-  OutlayTotal total = { 0, 0 };
+  g_autofree char   *today = NULL;
+  g_autofree char   *month_start = NULL;
+  g_autofree char   *year_start = NULL;
+  GDate              date;
+  OutlayTotal        total = { 0, 0 };
 
   g_date_clear (&date, 1);
   g_date_set_time_t (&date, time (NULL));
@@ -1086,10 +1088,10 @@ measure_search (OutlayRepository *repository,
   g_autoptr (OutlayQuery) query = outlay_query_new ();
   g_autofree double *ms = g_new0 (double, opt_runs);
   g_autofree double *ids_ms = g_new0 (double, opt_runs);
-  g_autofree char *name = g_strdup_printf ("search %s", word);
-  g_autofree char *ids_name = g_strdup_printf ("search %s find_expense_ids", word);
-  guint n = 0;
-  double result;
+  g_autofree char   *name = g_strdup_printf ("search %s", word);
+  g_autofree char   *ids_name = g_strdup_printf ("search %s find_expense_ids", word);
+  guint              n = 0;
+  double             result;
 
   outlay_query_set_text (query, word);
 
@@ -1135,15 +1137,15 @@ measure_model_memory (OutlayRepository  *repository,
 {
   g_autofree double *mb = g_new0 (double, opt_runs);
   g_autofree double *heap_mb = g_new0 (double, opt_runs);
-  g_autofree char *heap_name = g_strdup_printf ("%s (heap)", name);
-  double result;
+  g_autofree char   *heap_name = g_strdup_printf ("%s (heap)", name);
+  double             result;
 
   for (int run = 0; run < opt_runs; run++)
     {
       g_autoptr (GRand) rand = g_rand_new_with_seed ((guint32) opt_seed + (guint32) run);
       g_autoptr (OutlayExpenseModel) model = NULL;
       guint64 before, after, heap_before, heap_after;
-      guint n;
+      guint   n;
 
       trim_heap ();
       before = read_status_kb ("VmRSS");
@@ -1181,7 +1183,7 @@ print_load_average (const char *when)
   g_autofree char *loadavg = NULL;
 
   if (g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL))
-    g_print ("# load average %s: %.*s\n", when, (int) strcspn (loadavg, " \n") , loadavg);
+    g_print ("# load average %s: %.*s\n", when, (int) strcspn (loadavg, " \n"), loadavg);
 }
 
 static void
@@ -1237,7 +1239,7 @@ remove_directory (const char *dir)
   while ((name = g_dir_read_name (handle)) != NULL)
     {
       g_autofree char *child = g_build_filename (dir, name, NULL);
-      GStatBuf buf;
+      GStatBuf         buf;
 
       if (g_lstat (child, &buf) == 0 && S_ISDIR (buf.st_mode))
         remove_directory (child);
@@ -1275,11 +1277,11 @@ main (int   argc,
   g_autofree char *path = NULL;
   g_autofree char *wal = NULL;
   g_autoptr (GHashTable) measured_profile = NULL;
-  Results results = { 0 };
+  Results     results = { 0 };
   GListModel *categories;
-  gint64 grocery_id;
-  guint existing = 0;
-  guint n_missed = 0;
+  gint64      grocery_id;
+  guint       existing = 0;
+  guint       n_missed = 0;
 
   /* Messages in the user's language and charset; numbers always with a
    * decimal point, so that runs compare whatever the locale. */

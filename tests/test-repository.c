@@ -2504,10 +2504,10 @@ test_summarize (Fixture      *fixture,
   g_autoptr (OutlayQuery) query = outlay_query_new ();
   g_autoptr (GArray) totals = NULL;
   g_autoptr (GError) error = NULL;
-  gint64 food = category (fixture, FOOD);
-  gint64 transport = category (fixture, TRANSPORT);
+  gint64         food = category (fixture, FOOD);
+  gint64         transport = category (fixture, TRANSPORT);
   OutlayExpense *drafts[4];
-  guint n_all = 0;
+  guint          n_all = 0;
 
   drafts[0] = outlay_test_draft (350, "EUR", "2024-05-01", "Coffee", food);
   drafts[1] = outlay_test_draft (450, "EUR", "2024-05-02", "Coffee beans", food);

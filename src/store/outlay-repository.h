@@ -138,10 +138,10 @@ GArray        *outlay_repository_find_expense_ids (OutlayRepository  *self,
                                                    const OutlayQuery *query,
                                                    GError           **error);
 
-GArray           *outlay_repository_summarize            (OutlayRepository   *self,
-                                                          const OutlayQuery  *query,
-                                                          guint              *n_all,
-                                                          GError            **error);
+GArray *outlay_repository_summarize (OutlayRepository  *self,
+                                     const OutlayQuery *query,
+                                     guint             *n_all,
+                                     GError           **error);
 
 /* Categories */
 GListModel     *outlay_repository_get_categories (OutlayRepository *self);

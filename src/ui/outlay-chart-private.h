@@ -15,9 +15,9 @@ G_BEGIN_DECLS
  * Home and End jump. Returns FALSE for a key that is not theirs, else the
  * part to highlight in @index (-1 for none). */
 static inline gboolean
-outlay_chart_step (guint  keyval,
-                   int    n_parts,
-                   int   *index)
+outlay_chart_step (guint keyval,
+                   int   n_parts,
+                   int  *index)
 {
   if (n_parts == 0)
     return FALSE;
