@@ -84,8 +84,8 @@ about_action (GSimpleAction *action,
   /* Translators: Replace this with your name(s), one per line. */
   adw_about_window_set_translator_credits (about, _ ("translator-credits"));
 
-  /* The application icon is installed by a later change; until it is there,
-   * show no icon rather than the theme's "missing image". */
+  /* The icon comes with `meson install`; run from the build tree, where the
+   * theme does not have it, show none rather than the "missing image". */
   icon_theme = gtk_icon_theme_get_for_display (parent != NULL
                                                  ? gtk_widget_get_display (GTK_WIDGET (parent))
                                                  : gdk_display_get_default ());
