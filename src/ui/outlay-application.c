@@ -199,6 +199,15 @@ outlay_application_handle_local_options (GApplication *app,
 }
 
 static void
+outlay_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (outlay_application_parent_class)->startup (app);
+
+  /* For window lists that do not match windows to the desktop file. */
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
 outlay_application_dispose (GObject *object)
 {
   OutlayApplication *self = OUTLAY_APPLICATION (object);
@@ -218,6 +227,7 @@ outlay_application_class_init (OutlayApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = outlay_application_dispose;
+  app_class->startup = outlay_application_startup;
   app_class->activate = outlay_application_activate;
   app_class->handle_local_options = outlay_application_handle_local_options;
 }
