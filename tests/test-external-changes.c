@@ -185,6 +185,52 @@ test_categories (Fixture      *fixture,
   g_assert_cmpstr (outlay_category_get_name (first), ==, "Eating out");
 }
 
+/* A backup restored from the command line, the window open: its next
+ * check sees the old content, categories included. */
+static void
+test_restore (Fixture      *fixture,
+              gconstpointer user_data)
+{
+  g_autofree char *backup = g_build_filename (fixture->writer.dir, "saved.db", NULL);
+  gint64           food = outlay_test_category_at (fixture->writer.repository, 0);
+  gint64           travel = outlay_test_category_at (fixture->writer.repository, 8);
+  g_autoptr (OutlayExpense) coffee = outlay_test_add (&fixture->writer, 420, "EUR", "2024-03-05", "Coffee", food);
+  g_autoptr (OutlayExpense) flight = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (outlay_database_backup (fixture->writer.database, backup, &error));
+  g_assert_no_error (error);
+
+  flight = outlay_test_add (&fixture->writer, 25000, "EUR", "2024-03-06", "Flight", travel);
+  g_assert_true (outlay_repository_delete_category (fixture->writer.repository, travel, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (outlay_repository_check_external_changes (fixture->window));
+  g_array_set_size (fixture->changes, 0);
+  fixture->n_categories_changed = 0;
+  g_assert_null (outlay_repository_lookup_category (fixture->window, travel));
+  g_assert_cmpuint (count_in (fixture->window), ==, 2);
+
+  g_assert_true (outlay_database_restore (fixture->writer.database, backup, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (outlay_repository_check_external_changes (fixture->window));
+  assert_one_reset (fixture);
+  g_assert_cmpuint (fixture->n_categories_changed, ==, 1);
+  g_assert_cmpuint (count_in (fixture->window), ==, 1);
+  g_assert_nonnull (outlay_repository_lookup_category (fixture->window, travel));
+  g_assert_nonnull (outlay_repository_get_fallback_category (fixture->window));
+
+  /* The window goes on writing to the restored file. */
+  g_clear_object (&flight);
+  {
+    g_autoptr (OutlayExpense) draft = outlay_test_draft (800, "EUR", "2024-03-07", "Train", travel);
+
+    flight = outlay_repository_add_expense (fixture->window, draft, &error);
+    g_assert_no_error (error);
+  }
+  outlay_test_assert_summary_consistent (outlay_database_get_handle (fixture->database));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +243,8 @@ main (int   argc,
               fixture_setup, test_expenses, fixture_teardown);
   g_test_add ("/external-changes/categories", Fixture, NULL,
               fixture_setup, test_categories, fixture_teardown);
+  g_test_add ("/external-changes/restore", Fixture, NULL,
+              fixture_setup, test_restore, fixture_teardown);
 
   return g_test_run ();
 }
