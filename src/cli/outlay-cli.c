@@ -50,6 +50,10 @@ static const Command commands[] = {
   { "edit", outlay_cli_edit, N_ ("Change an expense") },
   { "delete", outlay_cli_delete, N_ ("Delete an expense (it can be restored)") },
   { "restore", outlay_cli_restore, N_ ("Bring back a deleted expense") },
+  { "summary", outlay_cli_summary, N_ ("Totals of a period by category, against the period before") },
+  { "categories", outlay_cli_categories, N_ ("List, add, rename or delete categories") },
+  { "backup", outlay_cli_backup, N_ ("Save a copy of the database") },
+  { "restore-backup", outlay_cli_restore_backup, N_ ("Replace the database with the content of a backup") },
 };
 
 static const Command *
