@@ -24,20 +24,34 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-cli.h"
+#ifdef OUTLAY_HAVE_UI
 #include "outlay-application.h"
+#endif
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (OutlayApplication) app = NULL;
-
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = outlay_application_new ();
+  /* A command never initialises GTK, so it needs no display. */
+  if (outlay_cli_handles (argc, argv))
+    return outlay_cli_run (argc, argv);
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+#ifdef OUTLAY_HAVE_UI
+  {
+    g_autoptr (OutlayApplication) app = outlay_application_new ();
+
+    g_application_set_option_context_parameter_string (G_APPLICATION (app), _ ("[COMMAND [ARGUMENT…]]"));
+    g_application_set_option_context_description (G_APPLICATION (app), outlay_cli_get_overview ());
+
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
+#else
+  return outlay_cli_run (argc, argv);
+#endif
 }

@@ -68,6 +68,281 @@ add_sample_expenses (Fixture *fixture)
   g_assert_nonnull (deleted);
 }
 
+/* A backup is one self-contained file: not in WAL mode, so that copying it
+ * or opening it read-only needs nothing beside it. */
+static void
+test_backup_single_file (Fixture      *fixture,
+                         gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *destination = g_build_filename (fixture->dir, "single.db", NULL);
+  g_autofree char *wal = g_strconcat (destination, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (destination, "-shm", NULL);
+  g_autoptr (GBytes) bytes = NULL;
+  const guint8 *header;
+
+  add_sample_expenses (fixture);
+  g_assert_true (outlay_database_backup (fixture->database, destination, &error));
+  g_assert_no_error (error);
+
+  /* Bytes 18 and 19 of the header are 2 in WAL mode, 1 otherwise. */
+  bytes = outlay_test_read_bytes (destination);
+  header = g_bytes_get_data (bytes, NULL);
+  g_assert_cmpuint (header[18], ==, 1);
+  g_assert_cmpuint (header[19], ==, 1);
+
+  g_assert_true (outlay_database_check_file (destination, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_backup_path (Fixture      *fixture,
+                  gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *first = outlay_database_build_backup_path (fixture->database, NULL);
+  g_autofree char *second = NULL;
+  g_autofree char *elsewhere = outlay_database_build_backup_path (fixture->database, "/media/stick");
+  g_autofree char *name = g_path_get_basename (first);
+  g_autofree char *dir = g_path_get_dirname (first);
+  g_autoptr (GRegex) pattern = g_regex_new ("^outlay-[0-9]{8}-[0-9]{6}\\.db$", 0, 0, NULL);
+
+  g_assert_cmpstr (dir, ==, backups);
+  g_assert_true (g_regex_match (pattern, name, 0, NULL));
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_true (g_str_has_prefix (elsewhere, "/media/stick/outlay-"));
+
+  /* A name that is taken gets a number. */
+  g_assert_true (outlay_database_backup (fixture->database, first, &error));
+  g_assert_no_error (error);
+  second = outlay_database_build_backup_path (fixture->database, NULL);
+  g_assert_cmpstr (second, !=, first);
+  g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+}
+
+static void
+write_sqlite (const char *path,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  outlay_test_exec (db, sql);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+assert_check_fails (const char *path,
+                    gint        code)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (outlay_database_check_file (path, &error));
+  g_assert_error (error, OUTLAY_DATABASE_ERROR, code);
+}
+
+static void
+test_check_file (Fixture      *fixture,
+                 gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.db", NULL);
+  g_autofree char *text = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty.db", NULL);
+  g_autofree char *foreign = g_build_filename (fixture->dir, "foreign.db", NULL);
+  g_autofree char *tableless = g_build_filename (fixture->dir, "tableless.db", NULL);
+  g_autofree char *newer = g_build_filename (fixture->dir, "newer.db", NULL);
+  g_autofree char *good = g_build_filename (fixture->dir, "good.db", NULL);
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+
+  assert_check_fails (missing, OUTLAY_DATABASE_ERROR_OPEN);
+  assert_check_fails (fixture->dir, OUTLAY_DATABASE_ERROR_OPEN);
+
+  g_assert_true (g_file_set_contents (text, "just some notes\n", -1, NULL));
+  assert_check_fails (text, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE);
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  assert_check_fails (empty, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE);
+
+  write_sqlite (foreign, "CREATE TABLE places (id INTEGER PRIMARY KEY, url TEXT)");
+  assert_check_fails (foreign, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE);
+
+  write_sqlite (tableless, "PRAGMA user_version = 1");
+  assert_check_fails (tableless, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE);
+
+  write_sqlite (newer, "CREATE TABLE outlay_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;"
+                       "INSERT INTO outlay_meta VALUES ('min_writer_version', '99');"
+                       "PRAGMA user_version = 99;");
+  assert_check_fails (newer, OUTLAY_DATABASE_ERROR_TOO_NEW);
+
+  add_sample_expenses (fixture);
+  g_assert_true (outlay_database_backup (fixture->database, good, &error));
+  g_assert_no_error (error);
+  before = outlay_test_read_bytes (good);
+  g_assert_true (outlay_database_check_file (good, &error));
+  g_assert_no_error (error);
+  after = outlay_test_read_bytes (good);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* The live database itself passes too. */
+  g_assert_true (outlay_database_check_file (fixture->path, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_restore_folders (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint       n = 0;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, ".outlay-restore-"))
+      n++;
+
+  return n;
+}
+
+static void
+test_restore (Fixture      *fixture,
+              gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backup = g_build_filename (fixture->dir, "saved.db", NULL);
+  g_autofree char *safety = g_build_filename (fixture->dir, "backups", "before-restore.db", NULL);
+  g_autofree char *saved_dump = NULL;
+  g_autofree char *later_dump = NULL;
+  g_autofree char *restored_dump = NULL;
+  g_autoptr (OutlayExpense) later = NULL;
+  g_autoptr (OutlayDatabase) safety_copy = NULL;
+
+  add_sample_expenses (fixture);
+  g_assert_true (outlay_database_backup (fixture->database, backup, &error));
+  g_assert_no_error (error);
+  saved_dump = outlay_test_dump_store (outlay_database_get_handle (fixture->database));
+
+  later = outlay_test_add (fixture, 990, "EUR", "2024-05-01", "Later", outlay_test_category_at (fixture->repository, 1));
+  g_assert_true (outlay_repository_delete_category (fixture->repository, outlay_test_category_at (fixture->repository, 2), NULL, &error));
+  g_assert_no_error (error);
+  later_dump = outlay_test_dump_store (outlay_database_get_handle (fixture->database));
+
+  g_assert_true (outlay_database_restore (fixture->database, backup, safety, &error));
+  g_assert_no_error (error);
+
+  restored_dump = outlay_test_dump_store (outlay_database_get_handle (fixture->database));
+  g_assert_cmpstr (restored_dump, ==, saved_dump);
+  outlay_test_assert_summary_consistent (outlay_database_get_handle (fixture->database));
+  g_assert_cmpuint (outlay_database_get_schema_version (fixture->database), ==, OUTLAY_SCHEMA_VERSION);
+  g_assert_cmpuint (count_restore_folders (fixture->dir), ==, 0);
+
+  /* The state before is kept, and could be restored in turn. */
+  safety_copy = outlay_database_open (safety, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&restored_dump, g_free);
+  restored_dump = outlay_test_dump_store (outlay_database_get_handle (safety_copy));
+  g_assert_cmpstr (restored_dump, ==, later_dump);
+
+  /* The same connection goes on working on the restored content. */
+  outlay_repository_reload (fixture->repository);
+  g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, 10);
+  g_clear_object (&later);
+  later = outlay_test_add (fixture, 120, "EUR", "2024-05-02", "After the restore", outlay_test_category_at (fixture->repository, 0));
+  outlay_test_assert_summary_consistent (outlay_database_get_handle (fixture->database));
+}
+
+static char *
+fixture_text (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+
+  return text;
+}
+
+/* A backup from before the last upgrade comes back in today's format. */
+static void
+test_restore_older_format (Fixture      *fixture,
+                           gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *old = g_build_filename (fixture->dir, "format-1.db", NULL);
+  g_autofree char *reference_dir = g_build_filename (fixture->dir, "reference", NULL);
+  g_autofree char *reference = g_build_filename (reference_dir, "format-1.db", NULL);
+  g_autofree char *sql = fixture_text ("schema-1.sql");
+  g_autofree char *expected = NULL;
+  g_autofree char *restored = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  g_autoptr (OutlayDatabase) upgraded = NULL;
+
+  write_sqlite (old, sql);
+  g_assert_cmpint (g_mkdir_with_parents (reference_dir, 0700), ==, 0);
+  write_sqlite (reference, sql);
+  before = outlay_test_read_bytes (old);
+
+  g_assert_true (outlay_database_restore (fixture->database, old, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outlay_database_get_schema_version (fixture->database), ==, OUTLAY_SCHEMA_VERSION);
+
+  /* The backup itself is left as it was. */
+  after = outlay_test_read_bytes (old);
+  g_assert_true (g_bytes_equal (before, after));
+
+  upgraded = outlay_database_open (reference, &error);
+  g_assert_no_error (error);
+  expected = outlay_test_dump (outlay_database_get_handle (upgraded), "SELECT * FROM expenses ORDER BY id");
+  restored = outlay_test_dump (outlay_database_get_handle (fixture->database), "SELECT * FROM expenses ORDER BY id");
+  g_assert_cmpstr (restored, ==, expected);
+  g_assert_cmpstr (restored, !=, "");
+  outlay_test_assert_summary_consistent (outlay_database_get_handle (fixture->database));
+}
+
+/* Whatever goes wrong, the database stays as it was and nothing is left
+ * behind. */
+static void
+test_restore_refused (Fixture      *fixture,
+                      gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.db", NULL);
+  g_autofree char *safety = g_build_filename (fixture->dir, "backups", "safety.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (OutlayDatabase) read_only = NULL;
+
+  add_sample_expenses (fixture);
+  before = outlay_test_dump_store (outlay_database_get_handle (fixture->database));
+  g_assert_true (g_file_set_contents (text, "not a database", -1, NULL));
+
+  g_assert_false (outlay_database_restore (fixture->database, text, safety, &error));
+  g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+
+  g_assert_false (outlay_database_restore (fixture->database, missing, safety, &error));
+  g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_OPEN);
+  g_clear_error (&error);
+
+  read_only = outlay_database_open_full (fixture->path, OUTLAY_DATABASE_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (outlay_database_restore (read_only, fixture->path, NULL, &error));
+  g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  after = outlay_test_dump_store (outlay_database_get_handle (fixture->database));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (safety, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_restore_folders (fixture->dir), ==, 0);
+}
+
 static void
 test_open_creates_file (void)
 {
@@ -863,6 +1138,18 @@ main (int   argc,
   g_test_add_func ("/database/open/read-only-missing", test_read_only_missing);
   g_test_add ("/database/backup", Fixture, NULL,
               outlay_test_fixture_setup, test_backup, outlay_test_fixture_teardown);
+  g_test_add ("/database/backup/single-file", Fixture, NULL,
+              outlay_test_fixture_setup, test_backup_single_file, outlay_test_fixture_teardown);
+  g_test_add ("/database/backup/path", Fixture, NULL,
+              outlay_test_fixture_setup, test_backup_path, outlay_test_fixture_teardown);
+  g_test_add ("/database/check-file", Fixture, NULL,
+              outlay_test_fixture_setup, test_check_file, outlay_test_fixture_teardown);
+  g_test_add ("/database/restore/replaces", Fixture, NULL,
+              outlay_test_fixture_setup, test_restore, outlay_test_fixture_teardown);
+  g_test_add ("/database/restore/older-format", Fixture, NULL,
+              outlay_test_fixture_setup, test_restore_older_format, outlay_test_fixture_teardown);
+  g_test_add ("/database/restore/refused", Fixture, NULL,
+              outlay_test_fixture_setup, test_restore_refused, outlay_test_fixture_teardown);
   g_test_add ("/database/errors/disk-full", Fixture, NULL,
               outlay_test_fixture_setup, test_disk_full, outlay_test_fixture_teardown);
   g_test_add ("/database/errors/read-only", Fixture, NULL,

@@ -303,6 +303,77 @@ check_existing_file (const char *path,
 }
 
 static gboolean
+query_text_equals (sqlite3    *db,
+                   const char *sql,
+                   const char *expected,
+                   gboolean   *equal,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int           rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        {
+          *equal = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), expected) == 0;
+          rc = SQLITE_OK;
+        }
+    }
+
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    {
+      outlay_sqlite_set_error (db, error, rc, _ ("Could not read the database"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What an Outlay file of any released format has, whatever else a newer
+ * version may have added. */
+static gboolean
+has_outlay_tables (const char *path,
+                   GError    **error)
+{
+  static const char sql[] =
+    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('outlay_meta', 'categories', 'expenses')";
+  sqlite3 *db = NULL;
+  guint    n_tables = 0;
+  gboolean intact = FALSE;
+  int      rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      outlay_sqlite_set_error (db, error, rc, _ ("Could not open the database"));
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  if (!query_uint (db, sql, &n_tables, error) ||
+      !query_text_equals (db, "PRAGMA quick_check", "ok", &intact, error))
+    {
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  sqlite3_close (db);
+
+  if (n_tables != 3 || !intact)
+    {
+      g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE,
+                   _ ("“%s” is not an Outlay database, or it is damaged."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 configure_connection (sqlite3 *db,
                       gboolean read_only,
                       GError **error)
@@ -344,6 +415,52 @@ make_backup_path (const char *path,
 }
 
 static gboolean
+has_wal_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  return g_file_test (wal, G_FILE_TEST_EXISTS) || g_file_test (shm, G_FILE_TEST_EXISTS);
+}
+
+/* Reading a file in WAL mode read-only leaves an empty log and an index
+ * beside it; a look at a backup must not litter its folder. */
+static void
+remove_empty_wal_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  GStatBuf         st;
+
+  if (g_stat (wal, &st) == 0 && st.st_size == 0)
+    {
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      GDir       *dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_clear_pointer (&dir, g_dir_close);
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static gboolean
 backup_to (sqlite3    *source,
            const char *destination,
            GError    **error)
@@ -377,6 +494,12 @@ backup_to (sqlite3    *source,
 
   sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
+    goto failed;
+
+  /* The copy carries the source's WAL mode; a backup is better one
+   * self-contained file, which opening it read-only leaves alone. */
+  rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
     goto failed;
 
   rc = sqlite3_close (dest);
@@ -707,6 +830,241 @@ outlay_database_backup (OutlayDatabase *self,
   g_return_val_if_fail (destination != NULL, FALSE);
 
   return backup_to (self->db, destination, error);
+}
+
+/**
+ * outlay_database_build_backup_path:
+ * @folder: (nullable): where the backup goes, or %NULL for the backups
+ *   folder beside the database
+ *
+ * Returns: (transfer full): a file for a backup made now, which does not
+ *   exist yet: `NAME-YYYYMMDD-HHMMSS.db` after the database's name and the
+ *   time in UTC, with a number added when that name is taken
+ */
+char *
+outlay_database_build_backup_path (OutlayDatabase *self,
+                                   const char     *folder)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  char            *dot;
+
+  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), NULL);
+
+  if (folder != NULL)
+    dir = g_strdup (folder);
+  else
+    {
+      g_autofree char *parent = g_path_get_dirname (self->path);
+
+      dir = g_build_filename (parent, "backups", NULL);
+    }
+
+  base = g_path_get_basename (self->path);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+
+  for (guint i = 1;; i++)
+    {
+      g_autofree char *name = i == 1 ? g_strdup_printf ("%s-%s.db", base, stamp)
+                                     : g_strdup_printf ("%s-%s-%u.db", base, stamp, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&path);
+    }
+}
+
+/**
+ * outlay_database_check_file:
+ * @path: a file that should hold an Outlay database, such as a backup
+ * @error: a location for a #GError
+ *
+ * Looks at @path without changing it: it must exist, be an Outlay database
+ * of a format this version can write (older ones are upgraded when opened),
+ * and pass SQLite's quick integrity check.
+ *
+ * Returns: whether @path can be opened, and restored from
+ */
+gboolean
+outlay_database_check_file (const char *path,
+                            GError    **error)
+{
+  gboolean had_wal;
+  gboolean ok;
+  guint    version = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_OPEN,
+                   _ ("The file “%s” does not exist."), path);
+      return FALSE;
+    }
+
+  had_wal = has_wal_files (path);
+
+  if (!check_existing_file (path, &version, error))
+    ok = FALSE;
+  else if (version == 0)
+    {
+      /* An empty SQLite file would open as a new, empty ledger. */
+      g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE,
+                   _ ("“%s” is not an Outlay database, or it is damaged."), path);
+      ok = FALSE;
+    }
+  else
+    ok = has_outlay_tables (path, error);
+
+  if (!had_wal)
+    remove_empty_wal_files (path);
+
+  return ok;
+}
+
+static gboolean
+copy_into (sqlite3    *destination,
+           const char *source_path,
+           GError    **error)
+{
+  sqlite3        *source = NULL;
+  sqlite3_backup *backup;
+  int             rc;
+
+  rc = sqlite3_open_v2 (source_path, &source, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      outlay_sqlite_set_error (source, error, rc, _ ("Could not open the backup"));
+      sqlite3_close (source);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (destination, "main", source, "main");
+  if (backup == NULL)
+    {
+      outlay_sqlite_set_error (destination, error, sqlite3_errcode (destination),
+                               _ ("Could not restore the backup"));
+      sqlite3_close (source);
+      return FALSE;
+    }
+
+  /* One step: every page lands in a single write transaction of the
+   * destination, so other connections see the old file or the new one. */
+  do
+    rc = sqlite3_backup_step (backup, -1);
+  while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  sqlite3_backup_finish (backup);
+  sqlite3_close (source);
+
+  if (rc != SQLITE_DONE)
+    {
+      outlay_sqlite_set_error (NULL, error, rc, _ ("Could not restore the backup"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * outlay_database_restore:
+ * @backup: an Outlay database file to bring back
+ * @safety_backup: (nullable): where to save the current state first, or
+ *   %NULL not to
+ * @error: a location for a #GError
+ *
+ * Replaces the whole content of the database with that of @backup.
+ *
+ * @backup is checked with outlay_database_check_file() and copied, and the
+ * copy brought up to this version's format, in a private folder beside the
+ * database; only then is the current state saved to @safety_backup and the
+ * copy written into the open database with SQLite's backup API, in one
+ * transaction. The file is never renamed or replaced: other connections to
+ * it (a window that is open) stay valid and see the restored content at
+ * their next read, and a failure at any step leaves the database as it was.
+ *
+ * Returns: whether the database now holds the backup's content
+ */
+gboolean
+outlay_database_restore (OutlayDatabase *self,
+                         const char     *backup,
+                         const char     *safety_backup,
+                         GError        **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *work = NULL;
+  g_autofree char *copy = NULL;
+  gboolean         done = FALSE;
+  gboolean         had_wal;
+  sqlite3         *source = NULL;
+  int              rc;
+
+  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_READ_ONLY,
+                   _ ("The database was opened read-only and cannot be restored."));
+      return FALSE;
+    }
+
+  if (!outlay_database_check_file (backup, error))
+    return FALSE;
+
+  had_wal = has_wal_files (backup);
+  dir = g_path_get_dirname (self->path);
+  work = g_build_filename (dir, ".outlay-restore-XXXXXX", NULL);
+  if (g_mkdtemp_full (work, 0700) == NULL)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _ ("Could not create a folder beside the database: %s"), g_strerror (errsv));
+      return FALSE;
+    }
+  copy = g_build_filename (work, "restore.db", NULL);
+
+  rc = sqlite3_open_v2 (backup, &source, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      outlay_sqlite_set_error (source, error, rc, _ ("Could not open the backup"));
+      goto out;
+    }
+
+  if (!backup_to (source, copy, error))
+    goto out;
+
+  {
+    g_autoptr (OutlayDatabase) upgraded = outlay_database_open (copy, error);
+
+    if (upgraded == NULL)
+      goto out;
+  }
+
+  if (safety_backup != NULL && !backup_to (self->db, safety_backup, error))
+    goto out;
+
+  if (!copy_into (self->db, copy, error))
+    goto out;
+
+  /* The statements were prepared against the old schema. */
+  g_hash_table_remove_all (self->statements);
+  if (!query_uint (self->db, "PRAGMA user_version", &self->schema_version, error) ||
+      !read_min_writer_version (self->db, &self->min_writer_version, error))
+    goto out;
+
+  done = TRUE;
+
+out:
+  sqlite3_close (source);
+  if (!had_wal)
+    remove_empty_wal_files (backup);
+  remove_tree (work);
+  return done;
 }
 
 sqlite3 *

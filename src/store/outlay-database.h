@@ -68,5 +68,13 @@ const char     *outlay_database_get_backup_path (OutlayDatabase *self);
 gboolean        outlay_database_backup (OutlayDatabase *self,
                                         const char     *destination,
                                         GError        **error);
+char           *outlay_database_build_backup_path (OutlayDatabase *self,
+                                                   const char     *folder);
+gboolean        outlay_database_check_file (const char *path,
+                                            GError    **error);
+gboolean        outlay_database_restore (OutlayDatabase *self,
+                                         const char     *backup,
+                                         const char     *safety_backup,
+                                         GError        **error);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ struct _OutlayRepository
   OutlayDatabase *database;
   GListStore     *categories; /* OutlayCategory, by position, not deleted */
   char           *fallback_uuid;
+  gint64          data_version; /* what PRAGMA data_version said last */
 };
 
 enum
@@ -1144,7 +1145,10 @@ load_fallback (OutlayRepository *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    self->fallback_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    {
+      g_free (self->fallback_uuid);
+      self->fallback_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -1972,6 +1976,95 @@ outlay_repository_suggest_descriptions (OutlayRepository *self,
   return g_steal_pointer (&result);
 }
 
+/* Other connections */
+
+static gboolean
+read_data_version (OutlayRepository *self,
+                   gint64           *version,
+                   GError          **error)
+{
+  sqlite3_stmt *stmt = outlay_database_prepare (self->database, "PRAGMA data_version", error);
+  int           rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _ ("Could not read the database"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * outlay_repository_check_external_changes:
+ *
+ * Notices what another connection to the same file has committed since the
+ * last call (the command line while the window is open, or a second
+ * window): `PRAGMA data_version` changes with every commit of another
+ * connection and never with this one's own. When it changed, the categories
+ * are read again ("categories-changed") and "expenses-changed" is emitted
+ * with %OUTLAY_CHANGE_RESET.
+ *
+ * It costs one read of the shared WAL index, so a timeout of a second or so
+ * can call it.
+ *
+ * Returns: whether anything changed
+ */
+gboolean
+outlay_repository_check_external_changes (OutlayRepository *self)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 version = 0;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+
+  if (!read_data_version (self, &version, &error))
+    {
+      g_warning ("Could not check for changes: %s", error->message);
+      return FALSE;
+    }
+
+  if (version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  outlay_repository_reload (self);
+
+  return TRUE;
+}
+
+/**
+ * outlay_repository_reload:
+ *
+ * Reads the categories again and tells every list to reload: after the
+ * whole content changed under the repository, such as when a backup was
+ * restored through its own connection (which outlay_repository_check_external_changes()
+ * does not see).
+ */
+void
+outlay_repository_reload (OutlayRepository *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (OUTLAY_IS_REPOSITORY (self));
+
+  /* A restored backup may name another fallback category. */
+  if (!load_fallback (self, &error) || !reload_categories (self, &error))
+    g_warning ("Could not read the categories: %s", error->message);
+  else
+    g_signal_emit (self, signals[CATEGORIES_CHANGED], 0);
+
+  emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+}
+
 static void
 outlay_repository_constructed (GObject *object)
 {
@@ -1980,7 +2073,8 @@ outlay_repository_constructed (GObject *object)
 
   G_OBJECT_CLASS (outlay_repository_parent_class)->constructed (object);
 
-  if (!load_fallback (self, &error) || !reload_categories (self, &error))
+  if (!read_data_version (self, &self->data_version, &error) ||
+      !load_fallback (self, &error) || !reload_categories (self, &error))
     g_critical ("Could not read the categories: %s", error->message);
   else if (!catch_up_search (self, &error))
     g_warning ("Could not update the search index: %s", error->message);

@@ -101,6 +101,8 @@ G_DECLARE_FINAL_TYPE (OutlayRepository, outlay_repository, OUTLAY, REPOSITORY, G
 GQuark            outlay_repository_error_quark (void);
 OutlayRepository *outlay_repository_new (OutlayDatabase *database);
 OutlayDatabase   *outlay_repository_get_database (OutlayRepository *self);
+gboolean          outlay_repository_check_external_changes (OutlayRepository *self);
+void              outlay_repository_reload (OutlayRepository *self);
 
 /* Expenses */
 OutlayExpense *outlay_repository_add_expense (OutlayRepository *self,

@@ -1,0 +1,216 @@
+/* outlay-cli-private.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "outlay-cli.h"
+#include "outlay-database.h"
+#include "outlay-repository.h"
+
+G_BEGIN_DECLS
+
+/* What went wrong decides the exit status: a command line that cannot be
+ * understood is a usage error (2), anything else a failure (1). */
+#define OUTLAY_CLI_ERROR (outlay_cli_error_quark ())
+
+typedef enum
+{
+  OUTLAY_CLI_ERROR_USAGE,
+  OUTLAY_CLI_ERROR_FAILED,
+} OutlayCliError;
+
+#define OUTLAY_CLI_EXIT_FAILED 1
+#define OUTLAY_CLI_EXIT_USAGE 2
+
+/* One run of one command. */
+typedef struct
+{
+  const char       *command;       /* "add", "categories add", … */
+  char             *database_path; /* --database, or NULL for the default */
+  char             *database_option;
+  gboolean          database_explicit;
+  gboolean          json;
+  gboolean          help;
+  OutlayDatabase   *database;
+  OutlayRepository *repository;
+} OutlayCli;
+
+typedef gboolean (*OutlayCliRunFunc) (OutlayCli *cli,
+                                      char     **args,
+                                      GError   **error);
+
+GQuark outlay_cli_error_quark (void);
+
+/* Options and arguments */
+GOptionContext *outlay_cli_context_new (OutlayCli          *cli,
+                                        const char         *parameters,
+                                        const char         *summary,
+                                        const char         *description,
+                                        const char         *json_shape,
+                                        const GOptionEntry *entries);
+gboolean        outlay_cli_parse (OutlayCli      *cli,
+                                  GOptionContext *context,
+                                  char         ***args,
+                                  GError        **error);
+gboolean        outlay_cli_expect_args (OutlayCli  *cli,
+                                        char      **args,
+                                        guint       min_args,
+                                        guint       max_args,
+                                        const char *what,
+                                        GError    **error);
+char           *outlay_cli_text (const char *raw,
+                                 const char *what,
+                                 GError    **error);
+gboolean        outlay_cli_parse_date (const char *text,
+                                       const char *option,
+                                       char      **date,
+                                       GError    **error);
+gboolean        outlay_cli_parse_month (const char *text,
+                                        char      **from,
+                                        char      **to,
+                                        GError    **error);
+gboolean        outlay_cli_parse_range (const char *from_text,
+                                        const char *to_text,
+                                        const char *month_text,
+                                        char      **from,
+                                        char      **to,
+                                        GError    **error);
+gboolean        outlay_cli_parse_currency (const char *text,
+                                           char      **currency,
+                                           GError    **error);
+char           *outlay_cli_dup_default_currency (void);
+gboolean        outlay_cli_parse_amount (const char *text,
+                                         const char *currency,
+                                         gint64     *amount,
+                                         GError    **error);
+
+/* The database */
+gboolean        outlay_cli_open (OutlayCli *cli,
+                                 gboolean   create,
+                                 GError   **error);
+const char     *outlay_cli_get_database_path (OutlayCli *cli);
+char           *outlay_cli_dup_command_prefix (OutlayCli *cli);
+OutlayCategory *outlay_cli_find_category (OutlayCli  *cli,
+                                          const char *name,
+                                          GError    **error);
+OutlayExpense  *outlay_cli_find_expense (OutlayCli  *cli,
+                                         const char *text,
+                                         GError    **error);
+gboolean        outlay_cli_set_query_categories (OutlayCli   *cli,
+                                                 OutlayQuery *query,
+                                                 char       **names,
+                                                 GError     **error);
+const char     *outlay_cli_category_name (OutlayCli *cli,
+                                          gint64     category_id);
+
+/* Output */
+void  outlay_cli_print (const char *format,
+                        ...) G_GNUC_PRINTF (1, 2);
+void  outlay_cli_write (const char *text);
+guint outlay_cli_text_width (const char *text);
+
+typedef struct _OutlayCliTable OutlayCliTable;
+
+OutlayCliTable *outlay_cli_table_new (guint n_columns);
+void            outlay_cli_table_free (OutlayCliTable *table);
+void            outlay_cli_table_align_right (OutlayCliTable *table,
+                                              guint           column);
+void            outlay_cli_table_add (OutlayCliTable *table,
+                                      ...) G_GNUC_NULL_TERMINATED;
+void            outlay_cli_table_print (OutlayCliTable *table,
+                                        const char     *indent);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayCliTable, outlay_cli_table_free)
+
+typedef struct _OutlayJson OutlayJson;
+
+OutlayJson *outlay_json_new (void);
+void        outlay_json_free (OutlayJson *json);
+void        outlay_json_print (OutlayJson *json);
+void        outlay_json_begin_object (OutlayJson *json);
+void        outlay_json_end_object (OutlayJson *json);
+void        outlay_json_begin_array (OutlayJson *json);
+void        outlay_json_end_array (OutlayJson *json);
+void        outlay_json_member (OutlayJson *json,
+                                const char *name);
+void        outlay_json_string (OutlayJson *json,
+                                const char *value);
+void        outlay_json_int (OutlayJson *json,
+                             gint64      value);
+void        outlay_json_bool (OutlayJson *json,
+                              gboolean    value);
+void        outlay_json_null (OutlayJson *json);
+void        outlay_json_percent (OutlayJson *json,
+                                 gint64      part,
+                                 gint64      whole);
+void        outlay_json_money (OutlayJson *json,
+                               const char *name,
+                               gint64      minor_units,
+                               const char *currency);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayJson, outlay_json_free)
+
+char *outlay_cli_format_percent (gint64 part,
+                                 gint64 whole);
+
+/* Expenses, shared by the commands that print them */
+void  outlay_cli_json_expense (OutlayCli     *cli,
+                               OutlayJson    *json,
+                               OutlayExpense *expense);
+void  outlay_cli_print_expense (OutlayCli     *cli,
+                                OutlayExpense *expense);
+char *outlay_cli_describe_expense (OutlayCli     *cli,
+                                   OutlayExpense *expense);
+
+/* The commands */
+gboolean outlay_cli_add (OutlayCli *cli,
+                         char     **args,
+                         GError   **error);
+gboolean outlay_cli_list (OutlayCli *cli,
+                          char     **args,
+                          GError   **error);
+gboolean outlay_cli_show (OutlayCli *cli,
+                          char     **args,
+                          GError   **error);
+gboolean outlay_cli_edit (OutlayCli *cli,
+                          char     **args,
+                          GError   **error);
+gboolean outlay_cli_delete (OutlayCli *cli,
+                            char     **args,
+                            GError   **error);
+gboolean outlay_cli_restore (OutlayCli *cli,
+                             char     **args,
+                             GError   **error);
+gboolean outlay_cli_summary (OutlayCli *cli,
+                             char     **args,
+                             GError   **error);
+gboolean outlay_cli_categories (OutlayCli *cli,
+                                char     **args,
+                                GError   **error);
+gboolean outlay_cli_backup (OutlayCli *cli,
+                            char     **args,
+                            GError   **error);
+gboolean outlay_cli_restore_backup (OutlayCli *cli,
+                                    char     **args,
+                                    GError   **error);
+
+G_END_DECLS

@@ -1,0 +1,869 @@
+/* outlay-cli.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The headless command line: `outlay COMMAND …` on the same database as the
+ * window, with GLib and the store only, so that it runs without a display.
+ * This file dispatches the commands and holds what they share: options,
+ * the database, and reading dates, amounts, categories and expenses. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "outlay-cli-private.h"
+#include "outlay-money.h"
+#include "outlay-period.h"
+
+G_DEFINE_QUARK (outlay - cli - error - quark, outlay_cli_error)
+
+typedef struct
+{
+  const char      *name;
+  OutlayCliRunFunc run;
+  const char      *summary;
+} Command;
+
+static const Command commands[] = {
+  { "add", outlay_cli_add, N_ ("Add an expense") },
+  { "list", outlay_cli_list, N_ ("List expenses, filtered and sorted") },
+  { "show", outlay_cli_show, N_ ("Show one expense") },
+  { "edit", outlay_cli_edit, N_ ("Change an expense") },
+  { "delete", outlay_cli_delete, N_ ("Delete an expense (it can be restored)") },
+  { "restore", outlay_cli_restore, N_ ("Bring back a deleted expense") },
+  { "summary", outlay_cli_summary, N_ ("Totals of a period by category, against the period before") },
+  { "categories", outlay_cli_categories, N_ ("List, add, rename or delete categories") },
+  { "backup", outlay_cli_backup, N_ ("Save a copy of the database") },
+  { "restore-backup", outlay_cli_restore_backup, N_ ("Replace the database with the content of a backup") },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+
+  return NULL;
+}
+
+/* The length of a leading "--database FILE" or "--database=FILE", which may
+ * come before the command as well as after it. */
+static int
+global_option_length (int    argc,
+                      char **argv,
+                      int    i)
+{
+  if (g_str_has_prefix (argv[i], "--database="))
+    return 1;
+
+  if (g_str_equal (argv[i], "--database") && i + 1 < argc)
+    return 2;
+
+  return 0;
+}
+
+static int
+skip_global_options (int    argc,
+                     char **argv)
+{
+  int i = 1;
+  int n;
+
+  while (i < argc && (n = global_option_length (argc, argv, i)) > 0)
+    i += n;
+
+  return i;
+}
+
+/**
+ * outlay_cli_handles:
+ *
+ * Returns: whether the command line asks for a command rather than the
+ *   window: its first word after any `--database FILE` is not an option
+ *   (an unknown word is the command line's to refuse), or is `--version`
+ */
+gboolean
+outlay_cli_handles (int    argc,
+                    char **argv)
+{
+  int i = skip_global_options (argc, argv);
+
+  if (i >= argc)
+    return FALSE;
+
+  return argv[i][0] != '-' || g_str_equal (argv[i], "--version");
+}
+
+/**
+ * outlay_cli_get_overview:
+ *
+ * Returns: the list of commands, for `outlay --help` and `outlay help`
+ */
+const char *
+outlay_cli_get_overview (void)
+{
+  static char *overview = NULL;
+
+  if (g_once_init_enter (&overview))
+    {
+      GString *text = g_string_new (_ ("Commands (they need no display, and work while the window is open):"));
+      guint    width = strlen ("restore-backup");
+      char    *result;
+
+      g_string_append_c (text, '\n');
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        g_string_append_printf (text, "  %-*s  %s\n", (int) width, commands[i].name, _ (commands[i].summary));
+      g_string_append_printf (text, "  %-*s  %s\n", (int) width, "help", _ ("Show the options and examples of a command"));
+      g_string_append_c (text, '\n');
+      g_string_append (text, _ ("Every command takes --database FILE (default: $OUTLAY_DATABASE, else the\n"
+                                "database the window opens), --json for output that programs read, and --help.\n"
+                                "Run “outlay help COMMAND” for its options and examples."));
+      g_string_append_c (text, '\n');
+
+      result = g_string_free (text, FALSE);
+      g_once_init_leave (&overview, result);
+    }
+
+  return overview;
+}
+
+static void
+print_usage (void)
+{
+  g_autoptr (OutlayCliTable) table = outlay_cli_table_new (2);
+
+  outlay_cli_table_add (table, "outlay", _ ("Open the window"), NULL);
+  outlay_cli_table_add (table, _ ("outlay COMMAND [OPTION…] [ARGUMENT…]"), _ ("Run a command without the window"), NULL);
+
+  outlay_cli_print ("%s\n", _ ("Usage:"));
+  outlay_cli_table_print (table, "  ");
+  outlay_cli_print ("\n%s", outlay_cli_get_overview ());
+}
+
+/* Options and arguments */
+
+/**
+ * outlay_cli_context_new:
+ * @parameters: what follows the options in the usage line
+ * @summary: what the command does, a sentence or two
+ * @description: (nullable): examples, after the options
+ * @json_shape: (nullable): an example of what --json prints, after them
+ *   (not translated: the names are part of the interface)
+ * @entries: (nullable): the command's own options
+ *
+ * Returns: (transfer full): a context with the command's options and the
+ *   ones every command has: --database, --json and --help
+ */
+GOptionContext *
+outlay_cli_context_new (OutlayCli          *cli,
+                        const char         *parameters,
+                        const char         *summary,
+                        const char         *description,
+                        const char         *json_shape,
+                        const GOptionEntry *entries)
+{
+  const GOptionEntry common[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &cli->database_option,
+      N_ ("The database to use (default: $OUTLAY_DATABASE, else the one the window opens)"), N_ ("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json,
+      N_ ("Print JSON for programs (the shape is below and in docs/cli.md)"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &cli->help,
+      N_ ("Show this help"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_summary (context, summary);
+  if (description != NULL || json_shape != NULL)
+    {
+      g_autofree char *text = g_strconcat (description != NULL ? description : "",
+                                           json_shape != NULL ? json_shape : "", NULL);
+
+      g_option_context_set_description (context, text);
+    }
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+/**
+ * outlay_cli_parse:
+ * @args: (inout): the command's words, the command itself first; what is
+ *   left after the options on return
+ *
+ * Reads the options. When --help was given, prints the help; the command
+ * then returns at once (cli->help is set).
+ */
+gboolean
+outlay_cli_parse (OutlayCli      *cli,
+                  GOptionContext *context,
+                  char         ***args,
+                  GError        **error)
+{
+  g_autofree char *prgname = g_strconcat ("outlay ", cli->command, NULL);
+
+  /* The usage line of --help starts with the program name. */
+  g_set_prgname (prgname);
+
+  if (!g_option_context_parse_strv (context, args, error))
+    return FALSE;
+
+  if (cli->database_option != NULL)
+    {
+      g_free (cli->database_path);
+      cli->database_path = g_steal_pointer (&cli->database_option);
+      cli->database_explicit = TRUE;
+    }
+
+  if (cli->help)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      outlay_cli_write (help);
+    }
+
+  return TRUE;
+}
+
+/**
+ * outlay_cli_expect_args:
+ * @args: what outlay_cli_parse() left, the command first
+ * @what: what is missing, as a sentence: “Give an amount and a description.”
+ */
+gboolean
+outlay_cli_expect_args (OutlayCli  *cli,
+                        char      **args,
+                        guint       min_args,
+                        guint       max_args,
+                        const char *what,
+                        GError    **error)
+{
+  guint n = g_strv_length (args) - 1;
+
+  if (n < min_args)
+    {
+      g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE, what);
+      return FALSE;
+    }
+
+  if (n > max_args)
+    {
+      g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
+                   _ ("Unexpected argument “%s”."), args[max_args + 1]);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * outlay_cli_text:
+ * @raw: a word of the command line, in the locale's encoding
+ * @what: (nullable): what it is, for the error message
+ *
+ * Options are read as file names, without GOption's conversion, so that
+ * UTF-8 works even in the C locale; this converts them.
+ *
+ * Returns: (transfer full): @raw as UTF-8, or %NULL with @error set
+ */
+char *
+outlay_cli_text (const char *raw,
+                 const char *what,
+                 GError    **error)
+{
+  char *utf8;
+
+  if (raw == NULL)
+    return NULL;
+
+  if (g_utf8_validate (raw, -1, NULL))
+    return g_strdup (raw);
+
+  utf8 = g_locale_to_utf8 (raw, -1, NULL, NULL, NULL);
+  if (utf8 == NULL)
+    g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
+                 _ ("%s is not text in the encoding of the current locale."),
+                 what != NULL ? what : _ ("An argument"));
+
+  return utf8;
+}
+
+/**
+ * outlay_cli_parse_date:
+ * @option: the option it came from, for the message
+ * @date: (out): the day as `YYYY-MM-DD`
+ *
+ * Reads `YYYY-MM-DD`, `today` or `yesterday` (local time).
+ */
+gboolean
+outlay_cli_parse_date (const char *text,
+                       const char *option,
+                       char      **date,
+                       GError    **error)
+{
+  if (g_ascii_strcasecmp (text, "today") == 0 || g_ascii_strcasecmp (text, "yesterday") == 0)
+    {
+      g_autoptr (GDate) day = outlay_date_new_today ();
+
+      if (g_ascii_strcasecmp (text, "yesterday") == 0)
+        g_date_subtract_days (day, 1);
+      *date = outlay_date_format_iso (day);
+      return TRUE;
+    }
+
+  if (outlay_date_is_valid (text))
+    {
+      *date = g_strdup (text);
+      return TRUE;
+    }
+
+  g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
+               _ ("%s “%s” is not a day: write YYYY-MM-DD (1900 to 2999), “today” or “yesterday”."),
+               option, text);
+  return FALSE;
+}
+
+/**
+ * outlay_cli_parse_month:
+ * @from: (out): the first day of the month
+ * @to: (out): its last day
+ *
+ * Reads `YYYY-MM`.
+ */
+gboolean
+outlay_cli_parse_month (const char *text,
+                        char      **from,
+                        char      **to,
+                        GError    **error)
+{
+  g_autofree char *first = g_strconcat (text, "-01", NULL);
+  g_autoptr (GDate) last = NULL;
+
+  if (strlen (text) != 7 || !outlay_date_is_valid (first))
+    {
+      g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
+                   _ ("--month “%s” is not a month: write YYYY-MM, such as 2024-03."), text);
+      return FALSE;
+    }
+
+  last = outlay_date_parse_iso (first);
+  g_date_add_months (last, 1);
+  g_date_subtract_days (last, 1);
+
+  *from = g_steal_pointer (&first);
+  *to = outlay_date_format_iso (last);
+  return TRUE;
+}
+
+/**
+ * outlay_cli_parse_range:
+ * @from_text: (nullable): --from
+ * @to_text: (nullable): --to
+ * @month_text: (nullable): --month, which excludes the other two
+ * @from: (out): the first day, or %NULL for no limit
+ * @to: (out): the last day, or %NULL for no limit
+ */
+gboolean
+outlay_cli_parse_range (const char *from_text,
+                        const char *to_text,
+                        const char *month_text,
+                        char      **from,
+                        char      **to,
+                        GError    **error)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (month_text != NULL && (from_text != NULL || to_text != NULL))
+    {
+      g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
+                           _ ("--month cannot be combined with --from or --to."));
+      return FALSE;
+    }
+
+  if (month_text != NULL)
+    return outlay_cli_parse_month (month_text, from, to, error);
+
+  if ((from_text != NULL && !outlay_cli_parse_date (from_text, "--from", &first, error)) ||
+      (to_text != NULL && !outlay_cli_parse_date (to_text, "--to", &last, error)))
+    return FALSE;
+
+  if (first != NULL && last != NULL && strcmp (first, last) > 0)
+    {
+      g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
+                   _ ("--from %s is after --to %s."), first, last);
+      return FALSE;
+    }
+
+  *from = g_steal_pointer (&first);
+  *to = g_steal_pointer (&last);
+  return TRUE;
+}
+
+gboolean
+outlay_cli_parse_currency (const char *text,
+                           char      **currency,
+                           GError    **error)
+{
+  g_autofree char      *code = g_ascii_strup (text, -1);
+  const OutlayCurrency *known = outlay_currency_lookup (code);
+
+  if (known == NULL)
+    {
+      g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
+                   _ ("--currency “%s” is not a currency code Outlay knows (ISO 4217, such as EUR)."), text);
+      return FALSE;
+    }
+
+  *currency = g_strdup (known->code);
+  return TRUE;
+}
+
+/**
+ * outlay_cli_dup_default_currency:
+ *
+ * Returns: (transfer full): the currency of new expenses, as in the window:
+ *   the one chosen in Preferences, else the locale's
+ */
+char *
+outlay_cli_dup_default_currency (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  /* Without an installed schema GSettings would abort. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  if (schema != NULL && g_settings_schema_has_key (schema, "currency"))
+    {
+      g_autoptr (GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+      g_autofree char *chosen = g_settings_get_string (settings, "currency");
+
+      if (outlay_currency_is_valid (chosen))
+        return g_steal_pointer (&chosen);
+    }
+
+  return g_strdup (outlay_currency_for_locale ());
+}
+
+/**
+ * outlay_cli_parse_amount:
+ *
+ * Reads an amount as the window's amount field does: in the locale's way
+ * of writing numbers, with a currency symbol or sums allowed.
+ */
+gboolean
+outlay_cli_parse_amount (const char *text,
+                         const char *currency,
+                         gint64     *amount,
+                         GError    **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (!outlay_money_parse (text, currency, amount, &local_error))
+    {
+      g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
+                   _ ("Invalid amount “%s”: %s"), text, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The database */
+
+const char *
+outlay_cli_get_database_path (OutlayCli *cli)
+{
+  if (cli->database_path == NULL)
+    cli->database_path = outlay_database_get_default_path ();
+
+  return cli->database_path;
+}
+
+/**
+ * outlay_cli_open:
+ * @create: whether a missing database may be created; only the commands
+ *   that add something do, so that a mistyped --database is an error
+ *   rather than a new, empty file
+ */
+gboolean
+outlay_cli_open (OutlayCli *cli,
+                 gboolean   create,
+                 GError   **error)
+{
+  const char *path = outlay_cli_get_database_path (cli);
+
+  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
+                   _ ("There is no database at “%s” yet: add an expense first, or give another with --database."),
+                   path);
+      return FALSE;
+    }
+
+  cli->database = outlay_database_open (path, error);
+  if (cli->database == NULL)
+    return FALSE;
+
+  cli->repository = outlay_repository_new (cli->database);
+  return TRUE;
+}
+
+/**
+ * outlay_cli_dup_command_prefix:
+ *
+ * Returns: (transfer full): how to run another command on the same
+ *   database, for hints such as how to restore what was deleted
+ */
+char *
+outlay_cli_dup_command_prefix (OutlayCli *cli)
+{
+  g_autofree char *quoted = NULL;
+
+  if (!cli->database_explicit)
+    return g_strdup ("outlay");
+
+  quoted = g_shell_quote (cli->database_path);
+  return g_strdup_printf ("outlay --database %s", quoted);
+}
+
+static gboolean
+same_name (const char *a,
+           const char *b)
+{
+  g_autofree char *folded_a = g_utf8_casefold (a, -1);
+  g_autofree char *folded_b = g_utf8_casefold (b, -1);
+  g_autofree char *normal_a = g_utf8_normalize (folded_a, -1, G_NORMALIZE_ALL);
+  g_autofree char *normal_b = g_utf8_normalize (folded_b, -1, G_NORMALIZE_ALL);
+
+  return g_strcmp0 (normal_a, normal_b) == 0;
+}
+
+/**
+ * outlay_cli_find_category:
+ * @name: a category's name, in any case, with spaces around or not
+ *
+ * Returns: (transfer none): the category, or %NULL with @error set
+ */
+OutlayCategory *
+outlay_cli_find_category (OutlayCli  *cli,
+                          const char *name,
+                          GError    **error)
+{
+  GListModel      *categories = outlay_repository_get_categories (cli->repository);
+  guint            n = g_list_model_get_n_items (categories);
+  g_autofree char *wanted = g_strstrip (g_strdup (name));
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
+
+      if (same_name (outlay_category_get_name (category), wanted))
+        return outlay_repository_lookup_category (cli->repository, outlay_category_get_id (category));
+
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, outlay_category_get_name (category));
+    }
+
+  g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
+               _ ("There is no category “%s”; there are: %s."), wanted, names->str);
+  return NULL;
+}
+
+static gboolean
+looks_like_uuid (const char *text)
+{
+  if (strlen (text) != 36)
+    return FALSE;
+
+  for (guint i = 0; i < 36; i++)
+    {
+      if (i == 8 || i == 13 || i == 18 || i == 23)
+        {
+          if (text[i] != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isxdigit (text[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * outlay_cli_find_expense:
+ * @text: an expense's number (its id) or its UUID
+ *
+ * Returns: (transfer full): the expense, deleted or not, or %NULL with
+ *   @error set
+ */
+OutlayExpense *
+outlay_cli_find_expense (OutlayCli  *cli,
+                         const char *text,
+                         GError    **error)
+{
+  guint64 id = 0;
+
+  if (looks_like_uuid (text))
+    {
+      g_autofree char *uuid = g_ascii_strdown (text, -1);
+
+      return outlay_repository_get_expense_by_uuid (cli->repository, uuid, error);
+    }
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
+                   _ ("“%s” is not the number or the UUID of an expense."), text);
+      return NULL;
+    }
+
+  return outlay_repository_get_expense (cli->repository, (gint64) id, error);
+}
+
+/**
+ * outlay_cli_set_query_categories:
+ * @names: (nullable): the values of --category, each a category's name
+ *
+ * Restricts @query to the categories named.
+ */
+gboolean
+outlay_cli_set_query_categories (OutlayCli   *cli,
+                                 OutlayQuery *query,
+                                 char       **names,
+                                 GError     **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *name = outlay_cli_text (names[i], "--category", error);
+      OutlayCategory  *category;
+      gint64           id;
+
+      if (name == NULL || (category = outlay_cli_find_category (cli, name, error)) == NULL)
+        return FALSE;
+
+      id = outlay_category_get_id (category);
+      g_array_append_val (ids, id);
+    }
+
+  outlay_query_set_categories (query, (const gint64 *) (gpointer) ids->data, ids->len);
+  return TRUE;
+}
+
+/**
+ * outlay_cli_category_name:
+ *
+ * Returns: the name of the category, or of the fallback one when it is
+ *   gone
+ */
+const char *
+outlay_cli_category_name (OutlayCli *cli,
+                          gint64     category_id)
+{
+  OutlayCategory *category = outlay_repository_lookup_category (cli->repository, category_id);
+
+  if (category == NULL)
+    category = outlay_repository_get_fallback_category (cli->repository);
+
+  return category != NULL ? outlay_category_get_name (category) : "";
+}
+
+/* Running */
+
+static int
+exit_status (const GError *error)
+{
+  if (error->domain == G_OPTION_ERROR ||
+      g_error_matches (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE))
+    return OUTLAY_CLI_EXIT_USAGE;
+
+  return OUTLAY_CLI_EXIT_FAILED;
+}
+
+/* One line on stderr, whatever the message holds. */
+static void
+print_error (OutlayCli    *cli,
+             const GError *error)
+{
+  g_autofree char *message = g_strdup (error->message);
+
+  g_strdelimit (message, "\r\n", ' ');
+
+  if (exit_status (error) == OUTLAY_CLI_EXIT_USAGE && cli->command != NULL)
+    {
+      g_autofree char *hint = g_strdup_printf (_ ("See “outlay %s --help”."), cli->command);
+      gboolean         ends_sentence = g_str_has_suffix (message, ".");
+
+      fprintf (stderr, "outlay: %s%s %s\n", message, ends_sentence ? "" : ".", hint);
+    }
+  else
+    fprintf (stderr, "outlay: %s\n", message);
+}
+
+static int
+finish (int status)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int errsv = errno;
+
+      fprintf (stderr, "outlay: %s: %s\n", _ ("Could not write the output"), g_strerror (errsv));
+      return status == 0 ? OUTLAY_CLI_EXIT_FAILED : status;
+    }
+
+  return status;
+}
+
+static void
+clear_cli (OutlayCli *cli)
+{
+  g_clear_object (&cli->repository);
+  g_clear_object (&cli->database);
+  g_clear_pointer (&cli->database_path, g_free);
+  g_clear_pointer (&cli->database_option, g_free);
+}
+
+static int
+run_command (OutlayCli     *cli,
+             const Command *command,
+             char         **args)
+{
+  g_autoptr (GError) error = NULL;
+
+  cli->command = command->name;
+
+  if (!command->run (cli, args, &error))
+    {
+      print_error (cli, error);
+      return exit_status (error);
+    }
+
+  return 0;
+}
+
+static int
+fail_unknown_command (OutlayCli  *cli,
+                      const char *name)
+{
+  g_autofree char *utf8 = g_utf8_make_valid (name, -1);
+  g_autoptr (GError) error = g_error_new (OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
+                                          _ ("“%s” is not a command; “outlay help” lists them."), utf8);
+
+  print_error (cli, error);
+  return OUTLAY_CLI_EXIT_USAGE;
+}
+
+static int
+run (OutlayCli *cli,
+     int        argc,
+     char     **argv)
+{
+  const Command *command;
+  const char    *name;
+  int            i = 1;
+  int            n;
+
+  while (i < argc && (n = global_option_length (argc, argv, i)) > 0)
+    {
+      const char *value = n == 1 ? argv[i] + strlen ("--database=") : argv[i + 1];
+
+      g_free (cli->database_path);
+      cli->database_path = g_strdup (value);
+      cli->database_explicit = TRUE;
+      i += n;
+    }
+
+  if (i >= argc)
+    {
+      print_usage ();
+      return OUTLAY_CLI_EXIT_USAGE;
+    }
+
+  name = argv[i];
+
+  if (g_str_equal (name, "--version") || g_str_equal (name, "version"))
+    {
+      outlay_cli_print ("outlay %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_str_equal (name, "help") || g_str_equal (name, "--help") || g_str_equal (name, "-h"))
+    {
+      const char *topic = i + 1 < argc ? argv[i + 1] : NULL;
+      char       *help_args[] = { NULL, (char *) "--help", NULL };
+
+      if (topic == NULL)
+        {
+          print_usage ();
+          return 0;
+        }
+
+      if ((command = find_command (topic)) == NULL)
+        return fail_unknown_command (cli, topic);
+
+      help_args[0] = (char *) topic;
+      return run_command (cli, command, help_args);
+    }
+
+  if ((command = find_command (name)) == NULL)
+    return fail_unknown_command (cli, name);
+
+  return run_command (cli, command, &argv[i]);
+}
+
+/**
+ * outlay_cli_run:
+ * @argv: the whole command line, the program first
+ *
+ * Runs one command. Output goes to stdout; a problem is one line on stderr
+ * starting with "outlay: ".
+ *
+ * Returns: the exit status: 0, 1 when the command failed (nothing was
+ *   changed), 2 when the command line was wrong (nothing was done)
+ */
+int
+outlay_cli_run (int    argc,
+                char **argv)
+{
+  OutlayCli cli = { 0 };
+  int       status;
+
+  g_return_val_if_fail (argc >= 1 && argv != NULL, OUTLAY_CLI_EXIT_USAGE);
+
+  g_set_prgname ("outlay");
+
+  status = run (&cli, argc, argv);
+  clear_cli (&cli);
+
+  return finish (status);
+}
