@@ -48,6 +48,7 @@ struct _OutlayWindow
   GSettings        *settings;
   OutlayRepository *repository;
   GQueue            undo;
+  guint             watch_id;
 
   GtkWidget *expenses_page;
   GtkWidget *dashboard_page;
@@ -324,6 +325,18 @@ on_currency_changed_cb (OutlayWindow *self)
   g_object_set (self->dashboard_page, "currency", currency, NULL);
 }
 
+/* What the command line or another window writes shows here within a
+ * second: a cheap PRAGMA data_version while nothing changed. */
+static gboolean
+watch_external_changes_cb (gpointer user_data)
+{
+  OutlayWindow *self = user_data;
+
+  outlay_repository_check_external_changes (self->repository);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static gboolean
 editing_to_visible (GBinding     *binding,
                     const GValue *from,
@@ -381,6 +394,8 @@ setup (OutlayWindow      *self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->expenses_page, "notify::editing", G_CALLBACK (on_state_changed_cb), self, G_CONNECT_SWAPPED);
 
+  self->watch_id = g_timeout_add_seconds (1, watch_external_changes_cb, self);
+
   update_actions (self);
 }
 
@@ -388,6 +403,8 @@ static void
 outlay_window_dispose (GObject *object)
 {
   OutlayWindow *self = OUTLAY_WINDOW (object);
+
+  g_clear_handle_id (&self->watch_id, g_source_remove);
 
   /* libadwaita 1.2 warns when a switcher outlives its stack's pages. */
   if (self->switcher_bar != NULL)
