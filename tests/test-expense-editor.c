@@ -194,6 +194,19 @@ flush (Fixture *fixture)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 }
 
+/* A popover shows once GTK has a frame for it; a busy machine may take a
+ * few. Gives it up to two seconds. */
+static gboolean
+wait_until_visible (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_visible (widget) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  return gtk_widget_get_visible (widget);
+}
+
 static void
 on_clicked_cb (GtkButton *button,
                gboolean  *clicked)
@@ -715,14 +728,14 @@ test_autocomplete (Fixture      *fixture,
   type_into (fixture, "Description", "co");
 
   /* Newest first: Coffee, then Cookies; not Cinema. */
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (wait_until_visible (GTK_WIDGET (popover)));
   g_assert_cmpuint (count_suggestions (fixture), ==, 2);
 
   /* Escape closes the list; typing on opens it again. */
   g_assert_true (press_key (fixture, GDK_KEY_Escape));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   type_into (fixture, "Description", "Cof");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (wait_until_visible (GTK_WIDGET (popover)));
   g_assert_cmpuint (count_suggestions (fixture), ==, 1);
   type_into (fixture, "Description", "Co");
   g_assert_cmpuint (count_suggestions (fixture), ==, 2);
@@ -744,7 +757,7 @@ test_autocomplete (Fixture      *fixture,
   outlay_expense_editor_new_expense (fixture->editor);
   type_into (fixture, "Amount", "9");
   type_into (fixture, "Description", "Coo");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (wait_until_visible (GTK_WIDGET (popover)));
   g_assert_cmpuint (count_suggestions (fixture), ==, 1);
   gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (get_suggestion_list (fixture), 0)));
   flush (fixture);
@@ -758,7 +771,7 @@ test_autocomplete (Fixture      *fixture,
   type_into (fixture, "Description", "Coffee beans");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   type_into (fixture, "Description", "Co");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (wait_until_visible (GTK_WIDGET (popover)));
   g_assert_false (press_key (fixture, GDK_KEY_Return));
   g_signal_emit_by_name (get_row (fixture, "Description"), "entry-activated");
   flush (fixture);

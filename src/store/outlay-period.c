@@ -79,7 +79,15 @@ outlay_date_parse_iso (const char *text)
 GDate *
 outlay_date_new_today (void)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  /* Looked up once: asking for the local zone each time reads
+   * /etc/localtime, and list rows ask for today as they are bound. */
+  static GTimeZone *local;
+  g_autoptr (GDateTime) now = NULL;
+
+  if (g_once_init_enter (&local))
+    g_once_init_leave (&local, g_time_zone_new_local ());
+
+  now = g_date_time_new_now (local);
 
   return g_date_new_dmy (g_date_time_get_day_of_month (now),
                          g_date_time_get_month (now),

@@ -91,14 +91,23 @@ update (OutlayCategoryIcon *self)
   if (color == NULL || !gdk_rgba_parse (&self->color, color))
     gdk_rgba_parse (&self->color, "#77767b");
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->image), icon != NULL ? icon : "view-more-horizontal-symbolic");
+  if (icon == NULL)
+    icon = "view-more-horizontal-symbolic";
+
+  /* Rows rebind often while scrolling: only touch what changed, as a new
+   * icon name means a new lookup and a new style means a restyle. */
+  if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (self->image)), icon) != 0)
+    gtk_image_set_from_icon_name (GTK_IMAGE (self->image), icon);
 
   if (outlay_color_is_light (color))
     {
-      gtk_widget_add_css_class (self->image, "on-light");
-      gtk_widget_remove_css_class (self->image, "on-dark");
+      if (!gtk_widget_has_css_class (self->image, "on-light"))
+        {
+          gtk_widget_add_css_class (self->image, "on-light");
+          gtk_widget_remove_css_class (self->image, "on-dark");
+        }
     }
-  else
+  else if (!gtk_widget_has_css_class (self->image, "on-dark"))
     {
       gtk_widget_add_css_class (self->image, "on-dark");
       gtk_widget_remove_css_class (self->image, "on-light");

@@ -75,22 +75,23 @@ struct _OutlayExpensesPage
   GtkWidget *editor;
 
   /* Template widgets */
-  AdwLeaflet     *leaflet;
-  GtkWidget      *list_pane;
-  GtkSearchBar   *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkDropDown    *category_dropdown;
-  GtkDropDown    *period_dropdown;
-  GtkPopover     *range_popover;
-  GtkCalendar    *range_from_calendar;
-  GtkCalendar    *range_to_calendar;
-  GtkMenuButton  *sort_button;
-  GtkStack       *list_stack;
-  GtkListView    *list_view;
-  GtkRevealer    *summary_revealer;
-  GtkLabel       *summary_label;
-  GtkLabel       *summary_total_label;
-  GtkStack       *editor_stack;
+  AdwLeaflet        *leaflet;
+  GtkWidget         *list_pane;
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *search_entry;
+  GtkDropDown       *category_dropdown;
+  GtkDropDown       *period_dropdown;
+  GtkPopover        *range_popover;
+  GtkCalendar       *range_from_calendar;
+  GtkCalendar       *range_to_calendar;
+  GtkMenuButton     *sort_button;
+  GtkStack          *list_stack;
+  GtkScrolledWindow *scrolled_window;
+  GtkListView       *list_view;
+  GtkRevealer       *summary_revealer;
+  GtkLabel          *summary_label;
+  GtkLabel          *summary_total_label;
+  GtkStack          *editor_stack;
 };
 
 enum
@@ -219,6 +220,7 @@ rebuild_categories (OutlayExpensesPage *self)
   guint       n = g_list_model_get_n_items (categories);
   guint       new_selected = 0;
   gint64      all = 0;
+  gboolean    was_updating = self->updating_filters;
 
   if (selected != GTK_INVALID_LIST_POSITION && selected < self->category_ids->len)
     selected_id = g_array_index (self->category_ids, gint64, selected);
@@ -243,7 +245,7 @@ rebuild_categories (OutlayExpensesPage *self)
     }
 
   gtk_drop_down_set_selected (self->category_dropdown, new_selected);
-  self->updating_filters = FALSE;
+  self->updating_filters = was_updating;
 }
 
 static void
@@ -254,9 +256,20 @@ on_categories_changed_cb (OutlayExpensesPage *self)
 }
 
 static void
-on_items_changed_cb (OutlayExpensesPage *self)
+on_items_changed_cb (OutlayExpensesPage *self,
+                     guint               position,
+                     guint               removed,
+                     guint               added,
+                     GListModel         *model)
 {
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+
   queue_summary (self);
+
+  /* The list keeps its first visible row in place, which would leave an
+   * expense added at the top just out of sight. */
+  if (position == 0 && added > 0 && gtk_adjustment_get_value (adjustment) <= 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
 static void
@@ -588,12 +601,13 @@ outlay_expenses_page_constructed (GObject *object)
       gtk_drop_down_set_list_factory (dropdown, list_factory);
     }
 
+  /* The list is read once, at the end; not for each filter set up here. */
+  self->updating_filters = TRUE;
   self->category_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (self->category_names));
   self->period_names = gtk_string_list_new (period_labels);
   gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (self->period_names));
 
-  self->updating_filters = TRUE;
   rebuild_categories (self);
   gtk_drop_down_set_selected (self->period_dropdown, PERIOD_ALL_TIME);
   self->updating_filters = FALSE;
@@ -619,7 +633,7 @@ outlay_expenses_page_constructed (GObject *object)
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (on_leaflet_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->repository, "categories-changed", G_CALLBACK (on_categories_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->repository, "expenses-changed", G_CALLBACK (on_expenses_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -785,6 +799,7 @@ outlay_expenses_page_class_init (OutlayExpensesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayExpensesPage, range_to_calendar);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpensesPage, sort_button);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpensesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpensesPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpensesPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpensesPage, summary_revealer);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpensesPage, summary_label);
