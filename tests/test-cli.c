@@ -115,6 +115,9 @@ run_argv (const char        *locale,
   for (guint i = 0; i < G_N_ELEMENTS (unset); i++)
     env = g_environ_unsetenv (env, unset[i]);
   env = g_environ_setenv (env, "LC_ALL", locale, TRUE);
+  /* Numbers and dates follow the locale; the messages stay English
+   * whatever catalogues the machine has installed. */
+  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
   for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i += 2)
     env = g_environ_setenv (env, extra_env[i], extra_env[i + 1], TRUE);
   g_subprocess_launcher_set_environ (launcher, env);
