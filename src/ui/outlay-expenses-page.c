@@ -170,11 +170,12 @@ refresh_summary_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* After the frame: the new row shows first, the foot follows. */
 static void
 queue_summary (OutlayExpensesPage *self)
 {
   if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_summary_cb, self, NULL);
+    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_summary_cb, self, NULL);
 }
 
 static void
