@@ -22,7 +22,7 @@
 #include "outlay-test-utils.h"
 
 #define LOCALE "de_DE.UTF-8"
-#define NBSP   "\xc2\xa0" /* U+00A0, between amount and "€" in de_DE */
+#define NBSP "\xc2\xa0" /* U+00A0, between amount and "€" in de_DE */
 
 typedef OutlayTestFixture Fixture;
 
@@ -280,7 +280,8 @@ setup_german (void)
   if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
     {
       setup_failure = g_strdup_printf ("The German translation %s has not been built: "
-                                       "is \"de\" in po/LINGUAS?", mo);
+                                       "is \"de\" in po/LINGUAS?",
+                                       mo);
       return;
     }
 
