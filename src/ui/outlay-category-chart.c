@@ -397,40 +397,19 @@ outlay_category_chart_class_init (OutlayCategoryChartClass *klass)
 static void
 outlay_category_chart_init (OutlayCategoryChart *self)
 {
-  GtkEventController *motion;
-  GtkEventController *key;
-  GtkEventController *focus;
-
   self->segments = g_array_new (FALSE, TRUE, sizeof (Segment));
   g_array_set_clear_func (self->segments, segment_clear);
   self->currency = g_strdup ("EUR");
   self->summary = g_strdup ("");
   self->hovered = -1;
 
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  key = gtk_event_controller_key_new ();
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
-
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), focus);
-
-  /* Focusable, so that keyboard and screen reader users reach the values
-   * too (the arrows walk them), and so that a GtkFlowBox around a chart
-   * can move the focus past it. */
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Spending by category"),
-                                  -1);
+  outlay_chart_init_interaction (GTK_WIDGET (self),
+                                 G_CALLBACK (on_query_tooltip_cb),
+                                 G_CALLBACK (on_motion_cb),
+                                 G_CALLBACK (on_leave_cb),
+                                 G_CALLBACK (on_key_pressed_cb),
+                                 G_CALLBACK (on_focus_leave_cb),
+                                 _ ("Spending by category"));
 }
 
 GtkWidget *

@@ -53,4 +53,41 @@ outlay_chart_step (guint keyval,
     }
 }
 
+/* What both charts do with the pointer, the keyboard and the focus: a
+ * tooltip for the part under the pointer or chosen with the arrows, and
+ * focus, so that keyboard and screen reader users reach the values too and
+ * a GtkFlowBox around a chart can move the focus past it. */
+static inline void
+outlay_chart_init_interaction (GtkWidget  *chart,
+                               GCallback   query_tooltip,
+                               GCallback   motion,
+                               GCallback   leave,
+                               GCallback   key_pressed,
+                               GCallback   focus_leave,
+                               const char *label)
+{
+  GtkEventController *controller;
+
+  gtk_widget_set_has_tooltip (chart, TRUE);
+  g_signal_connect (chart, "query-tooltip", query_tooltip, NULL);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", motion, chart);
+  g_signal_connect (controller, "leave", leave, chart);
+  gtk_widget_add_controller (chart, controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", key_pressed, chart);
+  gtk_widget_add_controller (chart, controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", focus_leave, chart);
+  gtk_widget_add_controller (chart, controller);
+
+  gtk_widget_set_focusable (chart, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chart),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
 G_END_DECLS
