@@ -127,6 +127,27 @@ update_heading (OutlayExpenseRow *self)
     }
 }
 
+/* The row as one phrase, from what the row already shows. */
+static char *
+compose_label (OutlayExpenseRow *self,
+               OutlayCategory   *category,
+               const char       *amount)
+{
+  g_autoptr (GDate) today = outlay_date_new_today ();
+  g_autofree char *day = outlay_format_day_heading (outlay_expense_get_occurred_on (self->expense), today);
+  const char      *note = outlay_expense_get_note (self->expense);
+  const char      *name = category != NULL ? outlay_category_get_name (category) : "";
+
+  if (note != NULL && *note != '\0')
+    /* Translators: a list row read by a screen reader: category, description, amount, day, note */
+    return g_strdup_printf (_ ("%s, %s, %s, %s, %s"),
+                            name, outlay_expense_get_description (self->expense), amount, day, note);
+
+  /* Translators: a list row read by a screen reader: category, description, amount, day */
+  return g_strdup_printf (_ ("%s, %s, %s, %s"),
+                          name, outlay_expense_get_description (self->expense), amount, day);
+}
+
 static void
 update (OutlayExpenseRow *self)
 {
@@ -166,7 +187,7 @@ update (OutlayExpenseRow *self)
 
   update_heading (self);
 
-  label = outlay_expense_row_dup_label (self);
+  label = compose_label (self, category, amount != NULL ? amount : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
@@ -336,11 +357,8 @@ outlay_expense_row_get_heading (OutlayExpenseRow *self)
 char *
 outlay_expense_row_dup_label (OutlayExpenseRow *self)
 {
-  g_autoptr (GDate) today = outlay_date_new_today ();
   g_autofree char *amount = NULL;
-  g_autofree char *day = NULL;
   OutlayCategory  *category;
-  const char      *note;
 
   g_return_val_if_fail (OUTLAY_IS_EXPENSE_ROW (self), NULL);
 
@@ -351,19 +369,6 @@ outlay_expense_row_dup_label (OutlayExpenseRow *self)
                                                 outlay_expense_get_category_id (self->expense));
   amount = outlay_money_format (outlay_expense_get_amount (self->expense),
                                 outlay_expense_get_currency (self->expense));
-  day = outlay_format_day_heading (outlay_expense_get_occurred_on (self->expense), today);
-  note = outlay_expense_get_note (self->expense);
 
-  if (note != NULL && *note != '\0')
-    /* Translators: a list row read by a screen reader: category, description, amount, day, note */
-    return g_strdup_printf (_ ("%s, %s, %s, %s, %s"),
-                            category != NULL ? outlay_category_get_name (category) : "",
-                            outlay_expense_get_description (self->expense),
-                            amount, day, note);
-
-  /* Translators: a list row read by a screen reader: category, description, amount, day */
-  return g_strdup_printf (_ ("%s, %s, %s, %s"),
-                          category != NULL ? outlay_category_get_name (category) : "",
-                          outlay_expense_get_description (self->expense),
-                          amount, day);
+  return compose_label (self, category, amount != NULL ? amount : "");
 }
