@@ -1,0 +1,115 @@
+/* outlay-import.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "outlay-import.h"
+
+OutlayImportRecord *
+outlay_import_record_new (void)
+{
+  OutlayImportRecord *record = g_new0 (OutlayImportRecord, 1);
+
+  record->description = g_strdup ("");
+
+  return record;
+}
+
+void
+outlay_import_record_free (OutlayImportRecord *record)
+{
+  if (record == NULL)
+    return;
+
+  g_free (record->date);
+  g_free (record->currency);
+  g_free (record->description);
+  g_free (record->note);
+  g_free (record->category);
+  g_free (record);
+}
+
+static void
+outlay_import_issue_free (OutlayImportIssue *issue)
+{
+  g_free (issue->message);
+  g_free (issue);
+}
+
+OutlayImportSource *
+outlay_import_source_new (void)
+{
+  OutlayImportSource *source = g_new0 (OutlayImportSource, 1);
+
+  source->records = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_record_free);
+  source->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_issue_free);
+
+  return source;
+}
+
+void
+outlay_import_source_free (OutlayImportSource *source)
+{
+  if (source == NULL)
+    return;
+
+  g_ptr_array_unref (source->records);
+  g_ptr_array_unref (source->issues);
+  g_free (source);
+}
+
+void
+outlay_import_source_add_record (OutlayImportSource *source,
+                                 OutlayImportRecord *record)
+{
+  g_return_if_fail (source != NULL);
+  g_return_if_fail (record != NULL);
+
+  g_ptr_array_add (source->records, record);
+}
+
+void
+outlay_import_source_add_issue (OutlayImportSource   *source,
+                                guint                 line,
+                                OutlayImportIssueKind kind,
+                                const char           *format,
+                                ...)
+{
+  OutlayImportIssue *issue;
+  va_list args;
+
+  g_return_if_fail (source != NULL);
+  g_return_if_fail (format != NULL);
+
+  issue = g_new0 (OutlayImportIssue, 1);
+  issue->line = line;
+  issue->kind = kind;
+  va_start (args, format);
+  issue->message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (source->issues, issue);
+}
+
+guint
+outlay_import_source_count_issues (OutlayImportSource   *source,
+                                   OutlayImportIssueKind kind)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (source != NULL, 0);
+
+  for (guint i = 0; i < source->issues->len; i++)
+    {
+      OutlayImportIssue *issue = g_ptr_array_index (source->issues, i);
+
+      if (issue->kind == kind)
+        count++;
+    }
+
+  return count;
+}

@@ -1,0 +1,71 @@
+/* outlay-import.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What every importer (CSV, HomeBank, JSON) produces before anything is
+ * written: the expenses it could read, and every line it could not read or
+ * left out, each with its line number and a reason a person understands.
+ * Nothing in here touches the database; outlay_import_plan() (in
+ * outlay-import-plan.c) matches the records against the ledger. */
+
+typedef struct
+{
+  guint  line;        /* 1-based line of the source where the record starts */
+  char  *date;        /* "YYYY-MM-DD" */
+  gint64 amount;      /* minor units of @currency, > 0: money spent */
+  char  *currency;    /* ISO 4217 code, or NULL for the ledger's currency */
+  char  *description; /* never NULL, may be "" */
+  char  *note;        /* NULL or "" for none */
+  char  *category;    /* name in the source ("Parent: Child" for subcategories), NULL for none */
+} OutlayImportRecord;
+
+typedef enum
+{
+  /* The line cannot be read: a malformed date or amount, a broken row. */
+  OUTLAY_IMPORT_ISSUE_ERROR,
+  /* The line was read but is not an expense: income, a transfer, a total. */
+  OUTLAY_IMPORT_ISSUE_SKIPPED,
+} OutlayImportIssueKind;
+
+typedef struct
+{
+  guint                 line;    /* 1-based; 0 when it concerns the whole file */
+  OutlayImportIssueKind kind;
+  char                 *message; /* translated, one sentence, no line number */
+} OutlayImportIssue;
+
+typedef struct
+{
+  GPtrArray *records; /* of OutlayImportRecord, in source order */
+  GPtrArray *issues;  /* of OutlayImportIssue, in source order */
+} OutlayImportSource;
+
+OutlayImportRecord *outlay_import_record_new (void);
+void                outlay_import_record_free (OutlayImportRecord *record);
+
+OutlayImportSource *outlay_import_source_new (void);
+void                outlay_import_source_free (OutlayImportSource *source);
+/* Takes ownership of @record. */
+void                outlay_import_source_add_record (OutlayImportSource *source,
+                                                     OutlayImportRecord *record);
+void                outlay_import_source_add_issue (OutlayImportSource   *source,
+                                                    guint                 line,
+                                                    OutlayImportIssueKind kind,
+                                                    const char           *format,
+                                                    ...) G_GNUC_PRINTF (4, 5);
+guint               outlay_import_source_count_issues (OutlayImportSource   *source,
+                                                       OutlayImportIssueKind kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportRecord, outlay_import_record_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportSource, outlay_import_source_free)
+
+G_END_DECLS
