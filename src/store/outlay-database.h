@@ -25,7 +25,7 @@
 G_BEGIN_DECLS
 
 /* The schema this code creates and migrates to. */
-#define OUTLAY_SCHEMA_VERSION 2
+#define OUTLAY_SCHEMA_VERSION 3
 
 #define OUTLAY_DATABASE_ERROR (outlay_database_error_quark ())
 

@@ -40,6 +40,7 @@ struct _OutlayExpense
   char  *created_at;
   char  *updated_at;
   char  *deleted_at;
+  char  *import_hash;
 };
 
 enum
@@ -103,6 +104,7 @@ outlay_expense_finalize (GObject *object)
   g_free (self->created_at);
   g_free (self->updated_at);
   g_free (self->deleted_at);
+  g_free (self->import_hash);
 
   G_OBJECT_CLASS (outlay_expense_parent_class)->finalize (object);
 }
@@ -279,7 +281,8 @@ outlay_expense_equal (OutlayExpense *a,
          g_strcmp0 (a->occurred_on, b->occurred_on) == 0 &&
          g_strcmp0 (a->created_at, b->created_at) == 0 &&
          g_strcmp0 (a->updated_at, b->updated_at) == 0 &&
-         g_strcmp0 (a->deleted_at, b->deleted_at) == 0;
+         g_strcmp0 (a->deleted_at, b->deleted_at) == 0 &&
+         g_strcmp0 (a->import_hash, b->import_hash) == 0;
 }
 
 /**
@@ -306,6 +309,7 @@ outlay_expense_assign (OutlayExpense *self,
   outlay_expense_set_category_id (self, other->category_id);
   outlay_expense_set_occurred_on (self, other->occurred_on);
   outlay_expense_set_timestamps (self, other->created_at, other->updated_at, other->deleted_at);
+  outlay_expense_set_import_hash (self, other->import_hash);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -505,6 +509,34 @@ column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
+/**
+ * outlay_expense_get_import_hash:
+ *
+ * Returns: (nullable): for an expense that came from an imported file, a
+ *   fingerprint of the line it came from, so that importing the file again
+ *   recognises it even after it was edited
+ */
+const char *
+outlay_expense_get_import_hash (OutlayExpense *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE (self), NULL);
+
+  return self->import_hash;
+}
+
+void
+outlay_expense_set_import_hash (OutlayExpense *self,
+                                const char    *import_hash)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSE (self));
+
+  if (g_strcmp0 (self->import_hash, import_hash) != 0)
+    {
+      g_free (self->import_hash);
+      self->import_hash = g_strdup (import_hash);
+    }
+}
+
 OutlayExpense *
 outlay_expense_new_from_statement (sqlite3_stmt *stmt)
 {
@@ -524,6 +556,7 @@ outlay_expense_new_from_statement (sqlite3_stmt *stmt)
   self->created_at = g_strdup (column_text (stmt, 8));
   self->updated_at = g_strdup (column_text (stmt, 9));
   self->deleted_at = g_strdup (column_text (stmt, 10));
+  self->import_hash = g_strdup (column_text (stmt, 11));
 
   if (self->description == NULL)
     self->description = g_strdup ("");

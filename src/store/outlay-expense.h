@@ -48,5 +48,8 @@ void        outlay_expense_set_date (OutlayExpense *self,
 const char *outlay_expense_get_created_at (OutlayExpense *self);
 const char *outlay_expense_get_updated_at (OutlayExpense *self);
 const char *outlay_expense_get_deleted_at (OutlayExpense *self);
+const char *outlay_expense_get_import_hash (OutlayExpense *self);
+void        outlay_expense_set_import_hash (OutlayExpense *self,
+                                            const char    *import_hash);
 
 G_END_DECLS

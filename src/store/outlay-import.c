@@ -30,6 +30,11 @@ outlay_import_record_free (OutlayImportRecord *record)
   g_free (record->description);
   g_free (record->note);
   g_free (record->category);
+  g_free (record->uuid);
+  g_free (record->created_at);
+  g_free (record->updated_at);
+  g_free (record->deleted_at);
+  g_free (record->import_hash);
   g_free (record);
 }
 
@@ -40,6 +45,15 @@ outlay_import_issue_free (OutlayImportIssue *issue)
   g_free (issue);
 }
 
+static void
+outlay_import_category_info_free (OutlayImportCategoryInfo *info)
+{
+  g_free (info->name);
+  g_free (info->icon_name);
+  g_free (info->color);
+  g_free (info);
+}
+
 OutlayImportSource *
 outlay_import_source_new (void)
 {
@@ -47,6 +61,7 @@ outlay_import_source_new (void)
 
   source->records = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_record_free);
   source->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_issue_free);
+  source->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_category_info_free);
 
   return source;
 }
@@ -59,6 +74,7 @@ outlay_import_source_free (OutlayImportSource *source)
 
   g_ptr_array_unref (source->records);
   g_ptr_array_unref (source->issues);
+  g_ptr_array_unref (source->categories);
   g_free (source);
 }
 
@@ -80,7 +96,7 @@ outlay_import_source_add_issue (OutlayImportSource   *source,
                                 ...)
 {
   OutlayImportIssue *issue;
-  va_list args;
+  va_list            args;
 
   g_return_if_fail (source != NULL);
   g_return_if_fail (format != NULL);
@@ -112,4 +128,24 @@ outlay_import_source_count_issues (OutlayImportSource   *source,
     }
 
   return count;
+}
+
+void
+outlay_import_source_add_category (OutlayImportSource *source,
+                                   const char         *name,
+                                   const char         *icon_name,
+                                   const char         *color,
+                                   gboolean            fallback)
+{
+  OutlayImportCategoryInfo *info;
+
+  g_return_if_fail (source != NULL);
+  g_return_if_fail (name != NULL);
+
+  info = g_new0 (OutlayImportCategoryInfo, 1);
+  info->name = g_strdup (name);
+  info->icon_name = g_strdup (icon_name);
+  info->color = g_strdup (color);
+  info->fallback = fallback;
+  g_ptr_array_add (source->categories, info);
 }

@@ -26,7 +26,23 @@ typedef struct
   char  *description; /* never NULL, may be "" */
   char  *note;        /* NULL or "" for none */
   char  *category;    /* name in the source ("Parent: Child" for subcategories), NULL for none */
+
+  /* Only a lossless source (Outlay's own JSON) sets these; NULL otherwise. */
+  char *uuid;
+  char *created_at;
+  char *updated_at;
+  char *deleted_at;
+  char *import_hash;
 } OutlayImportRecord;
+
+/* A category as a lossless source describes it. */
+typedef struct
+{
+  char    *name;
+  char    *icon_name;
+  char    *color;
+  gboolean fallback; /* the category that takes the expenses of a deleted one */
+} OutlayImportCategoryInfo;
 
 typedef enum
 {
@@ -47,6 +63,9 @@ typedef struct
 {
   GPtrArray *records; /* of OutlayImportRecord, in source order */
   GPtrArray *issues;  /* of OutlayImportIssue, in source order */
+  /* of OutlayImportCategoryInfo, in the source's order; only a lossless
+   * source fills it */
+  GPtrArray *categories;
 } OutlayImportSource;
 
 OutlayImportRecord *outlay_import_record_new (void);
@@ -64,6 +83,11 @@ void                outlay_import_source_add_issue (OutlayImportSource   *source
                                                     ...) G_GNUC_PRINTF (4, 5);
 guint               outlay_import_source_count_issues (OutlayImportSource   *source,
                                                        OutlayImportIssueKind kind);
+void                outlay_import_source_add_category (OutlayImportSource *source,
+                                                       const char         *name,
+                                                       const char         *icon_name,
+                                                       const char         *color,
+                                                       gboolean            fallback);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportRecord, outlay_import_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportSource, outlay_import_source_free)

@@ -211,9 +211,18 @@ static const char schema_v2[] =
   "  INSERT OR IGNORE INTO expenses_fts_queue (id) VALUES (OLD.id); "
   "END;";
 
+/* Version 3: where an imported expense came from, so that importing the same
+ * file again finds it even after the expense was edited. A new nullable
+ * column: older versions keep writing without it. */
+static const char schema_v3[] =
+  "ALTER TABLE expenses ADD COLUMN import_hash TEXT;"
+  "CREATE INDEX expenses_by_import_hash ON expenses (import_hash) "
+  "  WHERE import_hash IS NOT NULL;";
+
 static const OutlayMigration migrations[] = {
   { 1, 1, schema_v1, seed_categories },
   { 2, 1, schema_v2, NULL },
+  { 3, 1, schema_v3, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

@@ -21,9 +21,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "outlay-database-private.h"
+#include "outlay-import-plan.h"
 #include "outlay-money.h"
 #include "outlay-query-private.h"
 #include "outlay-repository.h"
@@ -419,16 +422,29 @@ catch_up_search (OutlayRepository *self,
   return TRUE;
 }
 
+gboolean
+outlay_repository_validate_expense (OutlayRepository *self,
+                                    OutlayExpense    *expense,
+                                    GError          **error)
+{
+  return validate_expense (self, expense, error);
+}
+
+/* @exact keeps what an imported draft brings besides its values: its
+ * timestamps and tombstone (a new expense gets @now, and is live). */
 static gboolean
 insert_expense (OutlayRepository *self,
                 OutlayExpense    *draft,
                 const char       *now,
+                gboolean          exact,
                 gint64           *id,
                 GError          **error)
 {
   static const char sql[] =
-    "INSERT INTO expenses (uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO expenses (uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at, deleted_at, import_hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  const char      *created_at = exact ? outlay_expense_get_created_at (draft) : NULL;
+  const char      *updated_at = exact ? outlay_expense_get_updated_at (draft) : NULL;
   sqlite3_stmt    *stmt = outlay_database_prepare (self->database, sql, error);
   g_autofree char *uuid = NULL;
   g_autofree char *description = NULL;
@@ -447,8 +463,10 @@ insert_expense (OutlayRepository *self,
   sqlite3_bind_text (stmt, 5, outlay_expense_get_note (draft), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, outlay_expense_get_category_id (draft));
   sqlite3_bind_text (stmt, 7, outlay_expense_get_occurred_on (draft), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, created_at != NULL ? created_at : now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, updated_at != NULL ? updated_at : now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, exact ? outlay_expense_get_deleted_at (draft) : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, outlay_expense_get_import_hash (draft), -1, SQLITE_STATIC);
 
   if (!step_done (self, stmt, _ ("Could not save the expense"), error))
     return FALSE;
@@ -484,7 +502,7 @@ outlay_repository_add_expense (OutlayRepository *self,
   if (!outlay_database_begin (self->database, error))
     return NULL;
 
-  if (!insert_expense (self, draft, now, &id, error) ||
+  if (!insert_expense (self, draft, now, FALSE, &id, error) ||
       !(stored = fetch_expense (self, id, error)) ||
       !sync_search (self, error) ||
       !outlay_database_commit (self->database, error))
@@ -542,6 +560,41 @@ add_derived_rows (OutlayRepository *self,
   return TRUE;
 }
 
+/* Inside an open transaction: the drafts get consecutive ids
+ * @first_id…@last_id. */
+static gboolean
+insert_drafts (OutlayRepository *self,
+               OutlayExpense   **drafts,
+               guint             n_drafts,
+               const char       *now,
+               gboolean          exact,
+               gint64           *first_id,
+               gint64           *last_id,
+               GError          **error)
+{
+  gboolean ok = TRUE;
+
+  /* The indexes of a large file do not fit SQLite's default 2 MB cache; a
+   * bigger one for the length of an import saves most page reads. And the
+   * per-row triggers cost more than the rows themselves: this connection
+   * turns them off and writes the same derived data once, set-based. */
+  outlay_database_set_cache_size (self->database, BULK_CACHE_KIB);
+  set_triggers_enabled (self, FALSE);
+
+  for (guint i = 0; ok && i < n_drafts; i++)
+    ok = insert_expense (self, drafts[i], now, exact, i == 0 ? first_id : last_id, error);
+
+  if (ok && n_drafts == 1)
+    *last_id = *first_id;
+
+  ok = ok && add_derived_rows (self, *first_id, *last_id, error);
+
+  set_triggers_enabled (self, TRUE);
+  outlay_database_set_cache_size (self->database, 0);
+
+  return ok && sync_search (self, error);
+}
+
 /**
  * outlay_repository_add_expenses:
  * @drafts: (array length=n_drafts): the expenses to store
@@ -580,41 +633,16 @@ outlay_repository_add_expenses (OutlayRepository *self,
   if (!outlay_database_begin (self->database, error))
     return FALSE;
 
-  /* The indexes of a large file do not fit SQLite's default 2 MB cache; a
-   * bigger one for the length of an import saves most page reads. And the
-   * per-row triggers cost more than the rows themselves: this connection
-   * turns them off and writes the same derived data once, set-based. */
-  outlay_database_set_cache_size (self->database, BULK_CACHE_KIB);
-  set_triggers_enabled (self, FALSE);
-
-  for (guint i = 0; i < n_drafts; i++)
+  if (!insert_drafts (self, drafts, n_drafts, now, FALSE, &first_id, &last_id, error) ||
+      !outlay_database_commit (self->database, error))
     {
-      if (!insert_expense (self, drafts[i], now, i == 0 ? &first_id : &last_id, error))
-        goto failed;
+      outlay_database_rollback (self->database);
+      return FALSE;
     }
 
-  if (n_drafts == 1)
-    last_id = first_id;
-
-  if (!add_derived_rows (self, first_id, last_id, error))
-    goto failed;
-
-  set_triggers_enabled (self, TRUE);
-
-  if (!sync_search (self, error) ||
-      !outlay_database_commit (self->database, error))
-    goto failed;
-
-  outlay_database_set_cache_size (self->database, 0);
   emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
 
   return TRUE;
-
-failed:
-  outlay_database_rollback (self->database);
-  set_triggers_enabled (self, TRUE);
-  outlay_database_set_cache_size (self->database, 0);
-  return FALSE;
 }
 
 /**
@@ -2188,4 +2216,451 @@ outlay_repository_get_database (OutlayRepository *self)
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
 
   return self->database;
+}
+
+/* Imports */
+
+/* Colours of the GNOME palette for categories an import creates, in turn. */
+static const char *const import_colors[] = {
+  "#1c71d8",
+  "#26a269",
+  "#e5a50a",
+  "#c64600",
+  "#a51d2d",
+  "#813d9c",
+  "#63452c",
+  "#5e5c64",
+};
+
+static gint64
+find_category_by_name (OutlayRepository *self,
+                       const char       *name)
+{
+  GListModel      *categories = G_LIST_MODEL (self->categories);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  guint            n = g_list_model_get_n_items (categories);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
+      g_autofree char *other = g_utf8_casefold (outlay_category_get_name (category), -1);
+
+      if (g_strcmp0 (folded, other) == 0)
+        return outlay_category_get_id (category);
+    }
+
+  return 0;
+}
+
+static gboolean
+insert_category (OutlayRepository *self,
+                 const char       *name,
+                 const char       *icon_name,
+                 const char       *color,
+                 const char       *now,
+                 gint64           *id,
+                 GError          **error)
+{
+  g_autofree char *uuid = new_uuid ();
+  g_autofree char *stripped = strip_text (name);
+  sqlite3_stmt    *stmt;
+
+  if (!validate_category_name (self, stripped, -1, error) ||
+      !validate_icon_name (icon_name, error) ||
+      !validate_color (color, error))
+    return FALSE;
+
+  stmt = outlay_database_prepare (self->database,
+                                  "INSERT INTO categories (uuid, name, icon_name, color, position, created_at, updated_at) "
+                                  "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position) + 1, 0) FROM categories WHERE deleted_at IS NULL), ?, ?)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, stripped, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, icon_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, color, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+
+  if (!step_done (self, stmt, _ ("Could not add the category"), error))
+    return FALSE;
+
+  *id = sqlite3_last_insert_rowid (outlay_database_get_handle (self->database));
+  return TRUE;
+}
+
+static gboolean
+run_category_update (OutlayRepository *self,
+                     const char       *sql,
+                     gint64            id,
+                     const char       *name,
+                     const char       *icon_name,
+                     const char       *color,
+                     int               position,
+                     const char       *now,
+                     GError          **error)
+{
+  sqlite3_stmt *stmt = outlay_database_prepare (self->database, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, icon_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, color, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, position);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, id);
+
+  return step_done (self, stmt, _ ("Could not change the category"), error);
+}
+
+/* A lossless file restored into an empty ledger: its categories, in its
+ * order, with its colours and icons, take the place of the defaults. */
+static gboolean
+replace_categories (OutlayRepository   *self,
+                    OutlayImportSource *source,
+                    const char         *now,
+                    GArray             *created,
+                    GError            **error)
+{
+  static const char update_sql[] =
+    "UPDATE categories SET name = ?, icon_name = ?, color = ?, position = ?, updated_at = ? WHERE id = ?";
+  g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+  OutlayCategory *fallback = outlay_repository_get_fallback_category (self);
+  GListModel     *current = G_LIST_MODEL (self->categories);
+  guint           n_current = g_list_model_get_n_items (current);
+
+  for (guint i = 0; i < source->categories->len; i++)
+    {
+      const OutlayImportCategoryInfo *info = g_ptr_array_index (source->categories, i);
+      g_autofree char                *folded = g_utf8_casefold (info->name, -1);
+      const char                     *icon_name = info->icon_name != NULL ? info->icon_name : "view-more-horizontal-symbolic";
+      const char                     *color = info->color != NULL ? info->color : import_colors[i % G_N_ELEMENTS (import_colors)];
+      gint64                          id = 0;
+
+      if (info->fallback && fallback != NULL)
+        id = outlay_category_get_id (fallback);
+
+      for (guint j = 0; id == 0 && j < n_current; j++)
+        {
+          g_autoptr (OutlayCategory) category = g_list_model_get_item (current, j);
+          g_autofree char *other = g_utf8_casefold (outlay_category_get_name (category), -1);
+
+          if (g_strcmp0 (folded, other) == 0)
+            id = outlay_category_get_id (category);
+        }
+
+      if (!validate_icon_name (icon_name, error) || !validate_color (color, error))
+        return FALSE;
+
+      if (id != 0)
+        {
+          if (!run_category_update (self, update_sql, id, info->name, icon_name, color, (int) i, now, error))
+            return FALSE;
+        }
+      else
+        {
+          if (!insert_category (self, info->name, icon_name, color, now, &id, error) ||
+              !run_category_update (self, update_sql, id, info->name, icon_name, color, (int) i, now, error))
+            return FALSE;
+          g_array_append_val (created, id);
+        }
+
+      g_array_append_val (kept, id);
+    }
+
+  /* The defaults the file does not have: the ledger is empty, so nothing
+   * uses them. */
+  for (guint j = 0; j < n_current; j++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (current, j);
+      gint64        id = outlay_category_get_id (category);
+      gboolean      keep = category == fallback;
+      sqlite3_stmt *stmt;
+
+      for (guint k = 0; !keep && k < kept->len; k++)
+        keep = g_array_index (kept, gint64, k) == id;
+      if (keep)
+        continue;
+
+      if (!(stmt = outlay_database_prepare (self->database,
+                                            "UPDATE categories SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                                            error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, id);
+      if (!step_done (self, stmt, _ ("Could not change the category"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+create_missing_categories (OutlayRepository *self,
+                           OutlayImportPlan *plan,
+                           const char       *now,
+                           GArray           *created,
+                           GError          **error)
+{
+  GPtrArray *matches = outlay_import_plan_get_categories (plan);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      OutlayImportCategoryMatch      *match = g_ptr_array_index (matches, i);
+      const OutlayImportCategoryInfo *info;
+      const char                     *icon_name = "view-more-horizontal-symbolic";
+      const char                     *color = import_colors[created->len % G_N_ELEMENTS (import_colors)];
+      gint64                          id;
+
+      if (match->category_id != 0 || match->n_records == 0)
+        continue;
+
+      /* Found by now when an earlier match created it (names differing in
+       * case only). */
+      if ((id = find_category_by_name (self, match->name)) == 0)
+        {
+          g_autoptr (GError) local_error = NULL;
+
+          info = outlay_import_plan_lookup_category_info (plan, match->name);
+          if (info != NULL && info->icon_name != NULL)
+            icon_name = info->icon_name;
+          if (info != NULL && info->color != NULL)
+            color = info->color;
+
+          if (!insert_category (self, match->name, icon_name, color, now, &id, &local_error))
+            {
+              g_set_error (error, local_error->domain, local_error->code,
+                           _ ("Could not add the category “%s”: %s"), match->name, local_error->message);
+              return FALSE;
+            }
+          g_array_append_val (created, id);
+          if (!reload_categories (self, error))
+            return FALSE;
+        }
+
+      match->category_id = id;
+    }
+
+  return TRUE;
+}
+
+static void
+forget_created_categories (OutlayImportPlan *plan,
+                           GArray           *created)
+{
+  GPtrArray *matches = outlay_import_plan_get_categories (plan);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      OutlayImportCategoryMatch *match = g_ptr_array_index (matches, i);
+
+      for (guint j = 0; j < created->len; j++)
+        {
+          if (match->category_id == g_array_index (created, gint64, j))
+            match->category_id = 0;
+        }
+    }
+}
+
+static gboolean
+back_up_before_import (OutlayRepository *self,
+                       char            **path,
+                       GError          **error)
+{
+  g_autofree char *backup = outlay_database_build_backup_path (self->database, NULL);
+  g_autofree char *folder = g_path_get_dirname (backup);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _ ("Could not create the backups folder “%s”: %s"), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!outlay_database_backup (self->database, backup, error))
+    return FALSE;
+
+  *path = g_steal_pointer (&backup);
+  return TRUE;
+}
+
+/**
+ * outlay_repository_import:
+ * @plan: what to import, as outlay_import_plan_new() worked it out and the
+ *   caller mapped its categories
+ *
+ * Adds the plan's new expenses and creates the categories it needs, in one
+ * transaction, after a backup copy of the file. Lines of the source that
+ * could not be read or are duplicates are left out; the result counts them.
+ *
+ * Returns: (transfer full): what was written, or %NULL with @error set and
+ *   nothing changed
+ */
+OutlayImportResult *
+outlay_repository_import (OutlayRepository *self,
+                          OutlayImportPlan *plan,
+                          GError          **error)
+{
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (GPtrArray) drafts = NULL;
+  g_autofree char    *now = NULL;
+  OutlayImportSource *source;
+  OutlayCategory     *fallback;
+  gboolean            replace;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  source = outlay_import_plan_get_source (plan);
+  replace = outlay_import_plan_get_replace_categories (plan);
+
+  result = g_new0 (OutlayImportResult, 1);
+  result->created_category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  result->n_duplicates = outlay_import_plan_get_n_duplicates (plan);
+  result->n_errors = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR);
+  result->n_skipped = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED);
+
+  if (outlay_database_is_read_only (self->database))
+    {
+      g_set_error_literal (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_READ_ONLY,
+                           _ ("The ledger is open read-only; nothing was imported."));
+      return NULL;
+    }
+
+  if (outlay_import_plan_get_n_added (plan) == 0 && !replace)
+    return g_steal_pointer (&result);
+
+  if (!back_up_before_import (self, &result->backup_path, error))
+    return NULL;
+
+  now = now_utc ();
+  if (!outlay_database_begin (self->database, error))
+    return NULL;
+
+  if (replace)
+    {
+      if (!replace_categories (self, source, now, result->created_category_ids, error) ||
+          !reload_categories (self, error))
+        goto failed;
+    }
+
+  if (!create_missing_categories (self, plan, now, result->created_category_ids, error))
+    goto failed;
+
+  fallback = outlay_repository_get_fallback_category (self);
+  drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < source->records->len; i++)
+    {
+      OutlayImportRecord *record = g_ptr_array_index (source->records, i);
+      g_autoptr (OutlayExpense) draft = NULL;
+      g_autoptr (GError) local_error = NULL;
+
+      if (outlay_import_plan_get_action (plan, i) != OUTLAY_IMPORT_ACTION_ADD)
+        continue;
+
+      draft = outlay_import_plan_build_draft (plan, i, outlay_category_get_id (fallback));
+      if (!validate_expense (self, draft, &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       _ ("Line %u: %s"), record->line, local_error->message);
+          goto failed;
+        }
+      g_ptr_array_add (drafts, g_steal_pointer (&draft));
+    }
+
+  if (drafts->len > 0 &&
+      !insert_drafts (self, (OutlayExpense **) drafts->pdata, drafts->len, now, TRUE,
+                      &result->first_id, &result->last_id, error))
+    goto failed;
+
+  if (!outlay_database_commit (self->database, error))
+    goto failed;
+
+  result->n_added = drafts->len;
+  result->n_categories_created = result->created_category_ids->len;
+
+  reload_categories (self, NULL);
+  if (replace || result->n_categories_created > 0)
+    g_signal_emit (self, signals[CATEGORIES_CHANGED], 0);
+  if (result->n_added > 0)
+    emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+
+  return g_steal_pointer (&result);
+
+failed:
+  outlay_database_rollback (self->database);
+  forget_created_categories (plan, result->created_category_ids);
+  reload_categories (self, NULL);
+  return NULL;
+}
+
+/**
+ * outlay_repository_undo_import:
+ * @result: what outlay_repository_import() returned
+ *
+ * Removes the expenses the import added — for good: they never existed
+ * before it — and the categories it created, unless an expense added since
+ * uses them. One transaction.
+ */
+gboolean
+outlay_repository_undo_import (OutlayRepository         *self,
+                               const OutlayImportResult *result,
+                               GError                  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (result->n_added == 0 && result->created_category_ids->len == 0)
+    return TRUE;
+
+  if (!outlay_database_begin (self->database, error))
+    return FALSE;
+
+  if (result->n_added > 0)
+    {
+      if (!(stmt = outlay_database_prepare (self->database, "DELETE FROM expenses WHERE id BETWEEN ? AND ?", error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, result->first_id);
+      sqlite3_bind_int64 (stmt, 2, result->last_id);
+      if (!step_done (self, stmt, _ ("Could not undo the import"), error))
+        goto failed;
+    }
+
+  for (guint i = 0; i < result->created_category_ids->len; i++)
+    {
+      gint64 id = g_array_index (result->created_category_ids, gint64, i);
+
+      if (!(stmt = outlay_database_prepare (self->database,
+                                            "DELETE FROM categories WHERE id = ? "
+                                            "AND NOT EXISTS (SELECT 1 FROM expenses WHERE category_id = ?)",
+                                            error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!step_done (self, stmt, _ ("Could not undo the import"), error))
+        goto failed;
+    }
+
+  if (!sync_search (self, error) || !outlay_database_commit (self->database, error))
+    goto failed;
+
+  reload_categories (self, NULL);
+  if (result->created_category_ids->len > 0)
+    g_signal_emit (self, signals[CATEGORIES_CHANGED], 0);
+  emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+
+  return TRUE;
+
+failed:
+  outlay_database_rollback (self->database);
+  return FALSE;
 }

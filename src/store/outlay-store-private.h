@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 /* The columns every expense query selects, in the order
  * outlay_expense_new_from_statement() reads them. */
 #define OUTLAY_EXPENSE_COLUMNS \
-  "id, uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at, deleted_at"
+  "id, uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at, deleted_at, import_hash"
 
 #define OUTLAY_CATEGORY_COLUMNS \
   "id, uuid, name, icon_name, color, position, created_at, updated_at, deleted_at"
@@ -30,5 +30,10 @@ void            outlay_expense_set_timestamps (OutlayExpense *self,
                                                const char    *updated_at,
                                                const char    *deleted_at);
 OutlayCategory *outlay_category_new_from_statement (sqlite3_stmt *stmt);
+
+typedef struct _OutlayRepository OutlayRepository;
+gboolean        outlay_repository_validate_expense (OutlayRepository *self,
+                                                    OutlayExpense    *expense,
+                                                    GError          **error);
 
 G_END_DECLS

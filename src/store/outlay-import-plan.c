@@ -1,0 +1,575 @@
+/* outlay-import-plan.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "outlay-database-private.h"
+#include "outlay-import-plan.h"
+#include "outlay-money.h"
+#include "outlay-store-private.h"
+
+struct _OutlayImportPlan
+{
+  OutlayRepository   *repository;
+  OutlayImportSource *source;
+  char               *currency;
+  GArray             *actions;    /* of OutlayImportAction, one per record */
+  GPtrArray          *hashes;     /* of char *, one per record */
+  GPtrArray          *categories; /* of OutlayImportCategoryMatch */
+  GHashTable         *by_name;    /* casefolded name → OutlayImportCategoryMatch */
+  gboolean            replace_categories;
+  guint               n_added;
+  guint               n_duplicates;
+};
+
+static void
+category_match_free (OutlayImportCategoryMatch *match)
+{
+  g_free (match->name);
+  g_free (match);
+}
+
+static const char *
+record_currency (OutlayImportPlan   *plan,
+                 OutlayImportRecord *record)
+{
+  return record->currency != NULL ? record->currency : plan->currency;
+}
+
+/* What makes two lines "the same expense" for duplicate detection. */
+static char *
+record_key (OutlayImportPlan   *plan,
+            OutlayImportRecord *record)
+{
+  g_autofree char *description = g_utf8_casefold (record->description, -1);
+
+  return g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%s\x1f%s",
+                          record->date, record->amount,
+                          record_currency (plan, record), description);
+}
+
+/* A fingerprint of the line: its key and how many identical lines came
+ * before it in the file, so that a second identical coffee is its own line
+ * and importing the file again matches each with itself. */
+static char *
+record_hash (const char *key,
+             guint       occurrence)
+{
+  g_autofree char *text = g_strdup_printf ("%s\x1f%u", key, occurrence);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+
+  return g_strndup (hash, 32);
+}
+
+static gboolean
+query_count (sqlite3_stmt *stmt,
+             gint64       *count,
+             GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      outlay_sqlite_set_error (sqlite3_db_handle (stmt), error, rc,
+                               _ ("Could not compare the file with the ledger"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  *count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+find_duplicates (OutlayImportPlan *plan,
+                 GError          **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (plan->repository);
+  g_autoptr (GHashTable) occurrences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *by_uuid;
+  sqlite3_stmt *by_hash;
+  sqlite3_stmt *by_content;
+
+  if (!(by_uuid = outlay_database_prepare (database, "SELECT count(*) FROM expenses WHERE uuid = ?", error)) ||
+      !(by_hash = outlay_database_prepare (database,
+                                           "SELECT count(*) FROM expenses WHERE import_hash = ? AND deleted_at IS NULL",
+                                           error)) ||
+      !(by_content = outlay_database_prepare (database,
+                                              "SELECT description FROM expenses "
+                                              "WHERE occurred_on = ? AND amount = ? AND currency = ? AND deleted_at IS NULL",
+                                              error)))
+    return FALSE;
+
+  for (guint i = 0; i < plan->source->records->len; i++)
+    {
+      OutlayImportRecord *record = g_ptr_array_index (plan->source->records, i);
+      OutlayImportAction  action = OUTLAY_IMPORT_ACTION_ADD;
+      char               *key = record_key (plan, record);
+      guint               occurrence = GPOINTER_TO_UINT (g_hash_table_lookup (occurrences, key));
+      char               *hash;
+      gint64              count = 0;
+
+      hash = record->import_hash != NULL ? g_strdup (record->import_hash) : record_hash (key, occurrence);
+      g_ptr_array_add (plan->hashes, hash);
+
+      if (record->uuid != NULL)
+        {
+          sqlite3_bind_text (by_uuid, 1, record->uuid, -1, SQLITE_TRANSIENT);
+          if (!query_count (by_uuid, &count, error))
+            {
+              g_free (key);
+              return FALSE;
+            }
+          if (count > 0)
+            action = OUTLAY_IMPORT_ACTION_DUPLICATE;
+        }
+
+      /* A deleted expense of a lossless file is only ever matched by its
+       * uuid; it does not stand for a live one of the same content. */
+      if (action == OUTLAY_IMPORT_ACTION_ADD && record->deleted_at == NULL)
+        {
+          sqlite3_bind_text (by_hash, 1, hash, -1, SQLITE_TRANSIENT);
+          if (!query_count (by_hash, &count, error))
+            {
+              g_free (key);
+              return FALSE;
+            }
+          if (count > 0)
+            action = OUTLAY_IMPORT_ACTION_DUPLICATE;
+        }
+
+      if (action == OUTLAY_IMPORT_ACTION_ADD && record->deleted_at == NULL)
+        {
+          g_autofree char *description = g_utf8_casefold (record->description, -1);
+          guint            same = 0;
+          int              rc;
+
+          sqlite3_bind_text (by_content, 1, record->date, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (by_content, 2, record->amount);
+          sqlite3_bind_text (by_content, 3, record_currency (plan, record), -1, SQLITE_TRANSIENT);
+          while ((rc = sqlite3_step (by_content)) == SQLITE_ROW)
+            {
+              g_autofree char *other = g_utf8_casefold ((const char *) sqlite3_column_text (by_content, 0), -1);
+
+              if (g_strcmp0 (other, description) == 0)
+                same++;
+            }
+          sqlite3_reset (by_content);
+          if (rc != SQLITE_DONE)
+            {
+              outlay_sqlite_set_error (outlay_database_get_handle (database), error, rc,
+                                       _ ("Could not compare the file with the ledger"));
+              g_free (key);
+              return FALSE;
+            }
+
+          if (occurrence < same)
+            action = OUTLAY_IMPORT_ACTION_DUPLICATE;
+        }
+
+      if (record->deleted_at == NULL)
+        g_hash_table_insert (occurrences, key, GUINT_TO_POINTER (occurrence + 1));
+      else
+        g_free (key);
+
+      g_array_append_val (plan->actions, action);
+      if (action == OUTLAY_IMPORT_ACTION_ADD)
+        plan->n_added++;
+      else
+        plan->n_duplicates++;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_issues (gconstpointer a,
+                gconstpointer b)
+{
+  const OutlayImportIssue *x = *(OutlayImportIssue *const *) a;
+  const OutlayImportIssue *y = *(OutlayImportIssue *const *) b;
+
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+/* What the store would refuse becomes an error of its line now, before the
+ * person decides, rather than a failed import later. */
+static void
+check_records (OutlayImportPlan *plan)
+{
+  OutlayCategory *fallback = outlay_repository_get_fallback_category (plan->repository);
+  guint           n_invalid = 0;
+
+  for (guint i = 0; i < plan->source->records->len; i++)
+    {
+      OutlayImportRecord *record = g_ptr_array_index (plan->source->records, i);
+      g_autoptr (OutlayExpense) draft = NULL;
+      g_autoptr (GError) error = NULL;
+
+      if (g_array_index (plan->actions, OutlayImportAction, i) != OUTLAY_IMPORT_ACTION_ADD)
+        continue;
+
+      draft = outlay_import_plan_build_draft (plan, i, outlay_category_get_id (fallback));
+      outlay_expense_set_category_id (draft, outlay_category_get_id (fallback));
+      if (!outlay_repository_validate_expense (plan->repository, draft, &error))
+        {
+          g_array_index (plan->actions, OutlayImportAction, i) = OUTLAY_IMPORT_ACTION_INVALID;
+          plan->n_added--;
+          n_invalid++;
+          outlay_import_source_add_issue (plan->source, record->line, OUTLAY_IMPORT_ISSUE_ERROR,
+                                          "%s", error->message);
+        }
+    }
+
+  if (n_invalid > 0)
+    g_ptr_array_sort (plan->source->issues, compare_issues);
+}
+
+static gint64
+find_category (OutlayImportPlan *plan,
+               const char       *name)
+{
+  GListModel      *categories = outlay_repository_get_categories (plan->repository);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  guint            n = g_list_model_get_n_items (categories);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
+      g_autofree char *other = g_utf8_casefold (outlay_category_get_name (category), -1);
+
+      if (g_strcmp0 (folded, other) == 0)
+        return outlay_category_get_id (category);
+    }
+
+  return 0;
+}
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b)
+{
+  const OutlayImportCategoryMatch *x = *(OutlayImportCategoryMatch *const *) a;
+  const OutlayImportCategoryMatch *y = *(OutlayImportCategoryMatch *const *) b;
+
+  /* Unknown names first: they are what the person has to decide about. */
+  return (x->category_id != 0) - (y->category_id != 0);
+}
+
+static void
+match_categories (OutlayImportPlan *plan)
+{
+  for (guint i = 0; i < plan->source->records->len; i++)
+    {
+      OutlayImportRecord        *record = g_ptr_array_index (plan->source->records, i);
+      OutlayImportCategoryMatch *match;
+      g_autofree char           *stripped = NULL;
+      g_autofree char           *folded = NULL;
+
+      if (record->category == NULL)
+        continue;
+
+      stripped = g_strstrip (g_strdup (record->category));
+      if (*stripped == '\0')
+        continue;
+
+      folded = g_utf8_casefold (stripped, -1);
+      match = g_hash_table_lookup (plan->by_name, folded);
+      if (match == NULL)
+        {
+          match = g_new0 (OutlayImportCategoryMatch, 1);
+          match->name = g_strdup (stripped);
+          match->category_id = find_category (plan, stripped);
+          g_ptr_array_add (plan->categories, match);
+          g_hash_table_insert (plan->by_name, g_steal_pointer (&folded), match);
+        }
+
+      if (g_array_index (plan->actions, OutlayImportAction, i) == OUTLAY_IMPORT_ACTION_ADD)
+        match->n_records++;
+    }
+
+  /* A stable sort: insertion order within each group. */
+  g_ptr_array_sort_with_data (plan->categories, (GCompareDataFunc) compare_matches, NULL);
+}
+
+static gboolean
+ledger_is_empty (OutlayImportPlan *plan,
+                 GError          **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (plan->repository);
+  sqlite3_stmt   *stmt = outlay_database_prepare (database, "SELECT EXISTS (SELECT 1 FROM expenses)", error);
+  gint64          exists = 1;
+
+  if (stmt == NULL || !query_count (stmt, &exists, error))
+    return FALSE;
+
+  return exists == 0;
+}
+
+/**
+ * outlay_import_plan_new:
+ * @repository: the ledger to import into
+ * @source: (transfer full): what an importer read
+ * @currency: the ledger's currency, for records without one
+ *
+ * Returns: (transfer full): the plan, or %NULL with @error set when the
+ *   ledger could not be read
+ */
+OutlayImportPlan *
+outlay_import_plan_new (OutlayRepository   *repository,
+                        OutlayImportSource *source,
+                        const char         *currency,
+                        GError            **error)
+{
+  g_autoptr (OutlayImportPlan) plan = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (outlay_currency_is_valid (currency), NULL);
+
+  plan = g_new0 (OutlayImportPlan, 1);
+  plan->repository = g_object_ref (repository);
+  plan->source = source;
+  plan->currency = g_strdup (currency);
+  plan->actions = g_array_sized_new (FALSE, FALSE, sizeof (OutlayImportAction), source->records->len);
+  plan->hashes = g_ptr_array_new_full (source->records->len, g_free);
+  plan->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) category_match_free);
+  plan->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!find_duplicates (plan, error))
+    return NULL;
+
+  check_records (plan);
+
+  /* A lossless file restored into a new ledger brings its own categories,
+   * colours, icons and order; into a ledger in use it only adds what is
+   * missing. */
+  if (source->categories->len > 0)
+    {
+      plan->replace_categories = ledger_is_empty (plan, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  match_categories (plan);
+
+  return g_steal_pointer (&plan);
+}
+
+void
+outlay_import_plan_free (OutlayImportPlan *plan)
+{
+  if (plan == NULL)
+    return;
+
+  g_clear_object (&plan->repository);
+  g_clear_pointer (&plan->source, outlay_import_source_free);
+  g_free (plan->currency);
+  g_array_unref (plan->actions);
+  g_ptr_array_unref (plan->hashes);
+  g_hash_table_unref (plan->by_name);
+  g_ptr_array_unref (plan->categories);
+  g_free (plan);
+}
+
+OutlayImportSource *
+outlay_import_plan_get_source (OutlayImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  return plan->source;
+}
+
+OutlayImportAction
+outlay_import_plan_get_action (OutlayImportPlan *plan,
+                               guint             record)
+{
+  g_return_val_if_fail (plan != NULL, OUTLAY_IMPORT_ACTION_DUPLICATE);
+  g_return_val_if_fail (record < plan->actions->len, OUTLAY_IMPORT_ACTION_DUPLICATE);
+
+  return g_array_index (plan->actions, OutlayImportAction, record);
+}
+
+guint
+outlay_import_plan_get_n_added (OutlayImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return plan->n_added;
+}
+
+guint
+outlay_import_plan_get_n_duplicates (OutlayImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return plan->n_duplicates;
+}
+
+GPtrArray *
+outlay_import_plan_get_categories (OutlayImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  return plan->categories;
+}
+
+guint
+outlay_import_plan_get_n_new_categories (OutlayImportPlan *plan)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (plan != NULL, 0);
+
+  for (guint i = 0; i < plan->categories->len; i++)
+    {
+      OutlayImportCategoryMatch *match = g_ptr_array_index (plan->categories, i);
+
+      if (match->category_id == 0 && match->n_records > 0)
+        n++;
+    }
+
+  return n;
+}
+
+gboolean
+outlay_import_plan_map_category (OutlayImportPlan *plan,
+                                 const char       *name,
+                                 gint64            category_id)
+{
+  g_autofree char           *folded = NULL;
+  OutlayImportCategoryMatch *match;
+
+  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  folded = g_utf8_casefold (name, -1);
+  match = g_hash_table_lookup (plan->by_name, folded);
+  if (match == NULL)
+    return FALSE;
+  if (category_id != 0 && outlay_repository_lookup_category (plan->repository, category_id) == NULL)
+    return FALSE;
+
+  match->category_id = category_id;
+  return TRUE;
+}
+
+gboolean
+outlay_import_plan_get_replace_categories (OutlayImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  return plan->replace_categories;
+}
+
+const OutlayImportCategoryInfo *
+outlay_import_plan_lookup_category_info (OutlayImportPlan *plan,
+                                         const char       *name)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  folded = g_utf8_casefold (name, -1);
+  for (guint i = 0; i < plan->source->categories->len; i++)
+    {
+      const OutlayImportCategoryInfo *info = g_ptr_array_index (plan->source->categories, i);
+      g_autofree char                *other = g_utf8_casefold (info->name, -1);
+
+      if (g_strcmp0 (folded, other) == 0)
+        return info;
+    }
+
+  return NULL;
+}
+
+/* The name a record's category is known by in the plan, or NULL. */
+static OutlayImportCategoryMatch *
+record_match (OutlayImportPlan   *plan,
+              OutlayImportRecord *record)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *folded = NULL;
+
+  if (record->category == NULL)
+    return NULL;
+
+  stripped = g_strstrip (g_strdup (record->category));
+  folded = g_utf8_casefold (stripped, -1);
+
+  return g_hash_table_lookup (plan->by_name, folded);
+}
+
+/**
+ * outlay_import_plan_build_draft:
+ * @category_id: where the record goes when it has no category of its own
+ *   (or the id its new category was given)
+ *
+ * Returns: (transfer full): the expense @record becomes, with the uuid,
+ *   timestamps and import hash it brings
+ */
+OutlayExpense *
+outlay_import_plan_build_draft (OutlayImportPlan *plan,
+                                guint             index,
+                                gint64            category_id)
+{
+  OutlayImportRecord        *record;
+  OutlayImportCategoryMatch *match;
+  OutlayExpense             *draft;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (index < plan->source->records->len, NULL);
+
+  record = g_ptr_array_index (plan->source->records, index);
+  match = record_match (plan, record);
+  if (match != NULL && match->category_id != 0)
+    category_id = match->category_id;
+
+  draft = outlay_expense_new ();
+  outlay_expense_set_amount (draft, record->amount);
+  outlay_expense_set_currency (draft, record_currency (plan, record));
+  /* A bank line or a HomeBank transaction may name nothing; the ledger
+   * wants a description, and the category says the most about it. */
+  if (record->description == NULL || *g_strstrip (record->description) == '\0')
+    outlay_expense_set_description (draft, record->category != NULL && *record->category != '\0'
+                                             ? record->category
+                                             : _ ("Imported expense"));
+  else
+    outlay_expense_set_description (draft, record->description);
+  outlay_expense_set_note (draft, record->note != NULL ? record->note : "");
+  outlay_expense_set_category_id (draft, category_id);
+  outlay_expense_set_occurred_on (draft, record->date);
+  outlay_expense_set_import_hash (draft, g_ptr_array_index (plan->hashes, index));
+  if (record->uuid != NULL)
+    outlay_expense_set_identity (draft, 0, record->uuid);
+  if (record->created_at != NULL)
+    outlay_expense_set_timestamps (draft, record->created_at,
+                                   record->updated_at != NULL ? record->updated_at : record->created_at,
+                                   record->deleted_at);
+
+  return draft;
+}
+
+void
+outlay_import_result_free (OutlayImportResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_clear_pointer (&result->created_category_ids, g_array_unref);
+  g_free (result->backup_path);
+  g_free (result);
+}

@@ -1,0 +1,112 @@
+/* outlay-import-plan.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "outlay-import.h"
+#include "outlay-repository.h"
+
+G_BEGIN_DECLS
+
+/* What an import would do to the ledger, worked out before anything is
+ * written, so the window can show it and the command line can report it
+ * with --dry-run:
+ *
+ *   source = outlay_csv_import (…) / outlay_xhb_read (…) / outlay_json_read (…);
+ *   plan = outlay_import_plan_new (repository, source, &error);
+ *   … outlay_import_plan_map_category (plan, "Lebensmittel", groceries_id);
+ *   result = outlay_repository_import (repository, plan, &error);
+ *   … outlay_repository_undo_import (repository, result, &error);
+ *
+ * A record is a duplicate, and skipped, when the ledger already holds an
+ * expense with the same uuid or import hash, or with the same date, amount,
+ * currency and description (as many times over as the ledger holds such an
+ * expense: two identical coffees in the file against one in the ledger add
+ * one). */
+
+typedef enum
+{
+  OUTLAY_IMPORT_ACTION_ADD,
+  OUTLAY_IMPORT_ACTION_DUPLICATE,
+  /* Read, but the ledger would not take it (a date before 1900, an amount
+   * too large): the plan adds an error issue for its line. */
+  OUTLAY_IMPORT_ACTION_INVALID,
+} OutlayImportAction;
+
+/* One category name of the source and where its expenses go. */
+typedef struct
+{
+  char  *name;        /* as the source spells it */
+  gint64 category_id; /* an existing category, or 0: create one of this name */
+  guint  n_records;   /* expenses of the source in it that will be added */
+} OutlayImportCategoryMatch;
+
+typedef struct _OutlayImportPlan OutlayImportPlan;
+
+/* Takes ownership of @source; @currency is the ledger's, for records
+ * without one. */
+OutlayImportPlan   *outlay_import_plan_new (OutlayRepository   *repository,
+                                            OutlayImportSource *source,
+                                            const char         *currency,
+                                            GError            **error);
+void                outlay_import_plan_free (OutlayImportPlan *plan);
+OutlayImportSource *outlay_import_plan_get_source (OutlayImportPlan *plan);
+OutlayImportAction  outlay_import_plan_get_action (OutlayImportPlan *plan,
+                                                   guint             record);
+guint               outlay_import_plan_get_n_added (OutlayImportPlan *plan);
+guint               outlay_import_plan_get_n_duplicates (OutlayImportPlan *plan);
+/* Of OutlayImportCategoryMatch, in order of first appearance, unknown
+ * names first; owned by @plan. */
+GPtrArray          *outlay_import_plan_get_categories (OutlayImportPlan *plan);
+guint               outlay_import_plan_get_n_new_categories (OutlayImportPlan *plan);
+/* Sends the expenses of @name to the existing @category_id, or with 0 to
+ * a new category of that name. */
+gboolean            outlay_import_plan_map_category (OutlayImportPlan *plan,
+                                                     const char       *name,
+                                                     gint64            category_id);
+
+/* What outlay_repository_import() wrote, for the summary and for Undo. */
+typedef struct
+{
+  guint   n_added;
+  guint   n_duplicates;
+  guint   n_errors;  /* lines that could not be read */
+  guint   n_skipped; /* lines read but not expenses */
+  guint   n_categories_created;
+  gint64  first_id; /* the added expenses have the ids first_id…last_id */
+  gint64  last_id;
+  GArray *created_category_ids; /* of gint64 */
+  char   *backup_path;          /* the copy made before writing */
+} OutlayImportResult;
+
+void outlay_import_result_free (OutlayImportResult *result);
+
+/* Writes what @plan says in one transaction, after a backup copy of the
+ * file: all of it or, on error, nothing. */
+OutlayImportResult *outlay_repository_import (OutlayRepository *self,
+                                              OutlayImportPlan *plan,
+                                              GError          **error);
+/* Takes back everything @result added: its expenses and the categories it
+ * created, when nothing else uses them. */
+gboolean            outlay_repository_undo_import (OutlayRepository         *self,
+                                                   const OutlayImportResult *result,
+                                                   GError                  **error);
+
+/* For outlay_repository_import(). */
+gboolean       outlay_import_plan_get_replace_categories (OutlayImportPlan *plan);
+OutlayExpense *outlay_import_plan_build_draft (OutlayImportPlan *plan,
+                                               guint             record,
+                                               gint64            category_id);
+const OutlayImportCategoryInfo *outlay_import_plan_lookup_category_info (OutlayImportPlan *plan,
+                                                                         const char       *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportPlan, outlay_import_plan_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportResult, outlay_import_result_free)
+
+G_END_DECLS
