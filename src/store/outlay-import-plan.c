@@ -117,7 +117,11 @@ find_duplicates (OutlayImportPlan *plan,
       char               *hash;
       gint64              count = 0;
 
-      hash = record->import_hash != NULL ? g_strdup (record->import_hash) : record_hash (key, occurrence);
+      /* A lossless record keeps what it had, hash or none. */
+      if (record->uuid != NULL)
+        hash = g_strdup (record->import_hash);
+      else
+        hash = record_hash (key, occurrence);
       g_ptr_array_add (plan->hashes, hash);
 
       if (record->uuid != NULL)
@@ -134,7 +138,7 @@ find_duplicates (OutlayImportPlan *plan,
 
       /* A deleted expense of a lossless file is only ever matched by its
        * uuid; it does not stand for a live one of the same content. */
-      if (action == OUTLAY_IMPORT_ACTION_ADD && record->deleted_at == NULL)
+      if (action == OUTLAY_IMPORT_ACTION_ADD && record->deleted_at == NULL && hash != NULL)
         {
           sqlite3_bind_text (by_hash, 1, hash, -1, SQLITE_TRANSIENT);
           if (!query_count (by_hash, &count, error))

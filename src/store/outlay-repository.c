@@ -2664,3 +2664,65 @@ failed:
   outlay_database_rollback (self->database);
   return FALSE;
 }
+
+/**
+ * outlay_repository_foreach_expense:
+ * @query: (nullable): which expenses, in its order; %NULL for all, by date
+ * @include_deleted: with no @query, the deleted expenses too
+ *
+ * Calls @func for one expense after the other without holding them all:
+ * what an export of a million expenses needs. Stops at the first error.
+ */
+gboolean
+outlay_repository_foreach_expense (OutlayRepository  *self,
+                                   const OutlayQuery *query,
+                                   gboolean           include_deleted,
+                                   OutlayExpenseFunc  func,
+                                   gpointer           user_data,
+                                   GError           **error)
+{
+  OutlayBindings bindings;
+  sqlite3_stmt  *stmt;
+  gboolean       ok = TRUE;
+  int            rc;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  outlay_bindings_init (&bindings);
+  if (query != NULL)
+    stmt = prepare_query (self, "SELECT " OUTLAY_EXPENSE_COLUMNS, query, TRUE, "", &bindings, error);
+  else if (include_deleted)
+    stmt = outlay_database_prepare (self->database,
+                                    "SELECT " OUTLAY_EXPENSE_COLUMNS " FROM expenses ORDER BY occurred_on, id",
+                                    error);
+  else
+    stmt = outlay_database_prepare (self->database,
+                                    "SELECT " OUTLAY_EXPENSE_COLUMNS " FROM expenses "
+                                    "WHERE deleted_at IS NULL ORDER BY occurred_on, id",
+                                    error);
+  if (stmt == NULL)
+    {
+      outlay_bindings_clear (&bindings);
+      return FALSE;
+    }
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (OutlayExpense) expense = outlay_expense_new_from_statement (stmt);
+
+      ok = func (expense, user_data, error);
+    }
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  outlay_bindings_clear (&bindings);
+
+  if (ok && rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _ ("Could not read the expenses"));
+      return FALSE;
+    }
+
+  return ok;
+}
