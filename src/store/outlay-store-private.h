@@ -42,6 +42,8 @@ gboolean        outlay_repository_foreach_expense (OutlayRepository  *self,
                                                    OutlayExpenseFunc  func,
                                                    gpointer           user_data,
                                                    GError           **error);
+gint64          outlay_repository_find_category_by_name (OutlayRepository *self,
+                                                         const char       *name);
 gboolean        outlay_repository_validate_expense (OutlayRepository *self,
                                                     OutlayExpense    *expense,
                                                     GError          **error);
