@@ -467,9 +467,11 @@ outlay_json_read (const char *data,
   version = json_object_get_int_member_with_default (root, "version", 0);
   if (version < 1 || version > LEDGER_VERSION)
     {
+      g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       g_set_error (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_UNSUPPORTED,
-                   _ ("This ledger file has version %" G_GINT64_FORMAT "; this Outlay reads version %d. Update Outlay to import it."),
-                   version, LEDGER_VERSION);
+                   _ ("This ledger file has version %s; this Outlay reads version %d. Update Outlay to import it."),
+                   version_text, LEDGER_VERSION);
       return NULL;
     }
 
