@@ -122,6 +122,35 @@ gboolean        outlay_cli_set_query_categories (OutlayCli   *cli,
 const char     *outlay_cli_category_name (OutlayCli *cli,
                                           gint64     category_id);
 
+/* The filters of `list` and `export`: --from, --to, --month, --category
+ * (repeatable) and --search. */
+typedef struct
+{
+  char  *from_text;
+  char  *to_text;
+  char  *month_text;
+  char **category_names;
+  char  *search_text;
+  char  *from;
+  char  *to;
+  char  *search;
+} OutlayCliFilter;
+
+void          outlay_cli_filter_clear (OutlayCliFilter *filter);
+GOptionEntry *outlay_cli_filter_add_entries (OutlayCliFilter    *filter,
+                                             const GOptionEntry *entries);
+gboolean      outlay_cli_filter_parse (OutlayCliFilter *filter,
+                                       GError         **error);
+gboolean      outlay_cli_filter_apply (OutlayCli       *cli,
+                                       OutlayCliFilter *filter,
+                                       OutlayQuery     *query,
+                                       GError         **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OutlayCliFilter, outlay_cli_filter_clear)
+
+gboolean outlay_cli_same_file (const char *a,
+                               const char *b);
+
 /* Output */
 void  outlay_cli_print (const char *format,
                         ...) G_GNUC_PRINTF (1, 2);
