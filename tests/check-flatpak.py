@@ -6,6 +6,7 @@ no filesystem and no network access; files come through the portals."""
 import json
 import sys
 
+MIN_RUNTIME = 48
 ALLOWED = ["--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri"]
 
 
@@ -18,6 +19,11 @@ def main(path):
         problems.append("the id is not io.github.outlay.Outlay")
     if manifest.get("runtime") != "org.gnome.Platform" or manifest.get("sdk") != "org.gnome.Sdk":
         problems.append("the runtime must be org.gnome.Platform with org.gnome.Sdk")
+    # Debian 13's GTK 4.18 and libadwaita 1.7 (GNOME 48), which .ci/run builds
+    # against, are the oldest a current runtime may be.
+    version = str(manifest.get("runtime-version", ""))
+    if not version.isdigit() or int(version) < MIN_RUNTIME:
+        problems.append("runtime-version %r is not a current GNOME runtime (>= %d)" % (version, MIN_RUNTIME))
     if manifest.get("command") != "outlay":
         problems.append("the command must be outlay")
     if sorted(manifest.get("finish-args", [])) != sorted(ALLOWED):

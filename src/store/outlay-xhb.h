@@ -1,0 +1,36 @@
+/* outlay-xhb.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "outlay-import.h"
+
+G_BEGIN_DECLS
+
+#define OUTLAY_XHB_ERROR (outlay_xhb_error_quark ())
+
+typedef enum
+{
+  /* Not XML, not a HomeBank file, or a HomeBank file cut short. */
+  OUTLAY_XHB_ERROR_INVALID,
+  /* A HomeBank file of a format too new to read. */
+  OUTLAY_XHB_ERROR_UNSUPPORTED,
+} OutlayXhbError;
+
+GQuark outlay_xhb_error_quark (void);
+
+/* Reads a HomeBank file (.xhb, HomeBank 4 and 5): every expense it holds
+ * becomes a record; income, transfers and transactions that cannot be read
+ * become issues naming their line. Only a file that is not HomeBank's at all
+ * fails. */
+OutlayImportSource *outlay_xhb_read (const char *data,
+                                     gsize       length,
+                                     GError    **error);
+
+G_END_DECLS
