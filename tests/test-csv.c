@@ -364,7 +364,7 @@ test_not_text (void)
     { "date,amount\n\0\x01\x02", 15, OUTLAY_CSV_ERROR_NOT_TEXT, "This file does not contain text, so it is not a CSV file." },
     { "PK\x03\x04\x14\0\x06\0", 8, OUTLAY_CSV_ERROR_NOT_TEXT, "This is a spreadsheet or an archive, not a CSV file. Save it as CSV first." },
     { "\xd0\xcf\x11\xe0\xa1\xb1", 6, OUTLAY_CSV_ERROR_NOT_TEXT, "This is an Excel file, not a CSV file. Save it as CSV first." },
-    { "%PDF-1.7\n", 9, OUTLAY_CSV_ERROR_NOT_TEXT, "This is a PDF document, not a CSV file. Most banks offer a CSV export next to the PDF statement." },
+    { "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", 15, OUTLAY_CSV_ERROR_NOT_TEXT, "This is a PDF document, not a CSV file. Most banks offer a CSV export next to the PDF statement." },
     /* UTF-16 with a lone surrogate. */
     { "\xff\xfe\x00\xd8", 4, OUTLAY_CSV_ERROR_NOT_TEXT, "This file does not contain text, so it is not a CSV file." },
   };

@@ -129,7 +129,10 @@ decode (const char        *data,
   const guchar *bytes = (const guchar *) data;
   char         *text;
 
-  if (!check_binary_signature (bytes, length, error))
+  /* A file that is valid text is read as text, whatever it starts with;
+   * the signatures only give a better reason than "not text". */
+  if ((memchr (data, '\0', length) != NULL || !g_utf8_validate_len (data, length, NULL)) &&
+      !check_binary_signature (bytes, length, error))
     return NULL;
 
   if (length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))

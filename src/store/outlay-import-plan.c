@@ -117,7 +117,11 @@ find_duplicates (OutlayImportPlan *plan,
       char               *hash;
       gint64              count = 0;
 
-      hash = record->import_hash != NULL ? g_strdup (record->import_hash) : record_hash (key, occurrence);
+      /* A lossless record keeps what it had, hash or none. */
+      if (record->uuid != NULL)
+        hash = g_strdup (record->import_hash);
+      else
+        hash = record_hash (key, occurrence);
       g_ptr_array_add (plan->hashes, hash);
 
       if (record->uuid != NULL)
@@ -134,7 +138,7 @@ find_duplicates (OutlayImportPlan *plan,
 
       /* A deleted expense of a lossless file is only ever matched by its
        * uuid; it does not stand for a live one of the same content. */
-      if (action == OUTLAY_IMPORT_ACTION_ADD && record->deleted_at == NULL)
+      if (action == OUTLAY_IMPORT_ACTION_ADD && record->deleted_at == NULL && hash != NULL)
         {
           sqlite3_bind_text (by_hash, 1, hash, -1, SQLITE_TRANSIENT);
           if (!query_count (by_hash, &count, error))
@@ -233,26 +237,6 @@ check_records (OutlayImportPlan *plan)
     g_ptr_array_sort (plan->source->issues, compare_issues);
 }
 
-static gint64
-find_category (OutlayImportPlan *plan,
-               const char       *name)
-{
-  GListModel      *categories = outlay_repository_get_categories (plan->repository);
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  guint            n = g_list_model_get_n_items (categories);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
-      g_autofree char *other = g_utf8_casefold (outlay_category_get_name (category), -1);
-
-      if (g_strcmp0 (folded, other) == 0)
-        return outlay_category_get_id (category);
-    }
-
-  return 0;
-}
-
 static int
 compare_matches (gconstpointer a,
                  gconstpointer b)
@@ -287,7 +271,7 @@ match_categories (OutlayImportPlan *plan)
         {
           match = g_new0 (OutlayImportCategoryMatch, 1);
           match->name = g_strdup (stripped);
-          match->category_id = find_category (plan, stripped);
+          match->category_id = outlay_repository_find_category_by_name (plan->repository, stripped);
           g_ptr_array_add (plan->categories, match);
           g_hash_table_insert (plan->by_name, g_steal_pointer (&folded), match);
         }

@@ -1357,6 +1357,45 @@ finish_category_write (OutlayRepository *self,
   return TRUE;
 }
 
+static gboolean
+insert_category (OutlayRepository *self,
+                 const char       *name,
+                 const char       *icon_name,
+                 const char       *color,
+                 const char       *now,
+                 gint64           *id,
+                 GError          **error)
+{
+  g_autofree char *uuid = new_uuid ();
+  g_autofree char *stripped = strip_text (name);
+  sqlite3_stmt    *stmt;
+
+  if (!validate_category_name (self, stripped, -1, error) ||
+      !validate_icon_name (icon_name, error) ||
+      !validate_color (color, error))
+    return FALSE;
+
+  stmt = outlay_database_prepare (self->database,
+                                  "INSERT INTO categories (uuid, name, icon_name, color, position, created_at, updated_at) "
+                                  "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position) + 1, 0) FROM categories WHERE deleted_at IS NULL), ?, ?)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, stripped, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, icon_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, color, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+
+  if (!step_done (self, stmt, _ ("Could not add the category"), error))
+    return FALSE;
+
+  *id = sqlite3_last_insert_rowid (outlay_database_get_handle (self->database));
+  return TRUE;
+}
+
 /**
  * outlay_repository_add_category:
  *
@@ -1371,49 +1410,21 @@ outlay_repository_add_category (OutlayRepository *self,
                                 const char       *color,
                                 GError          **error)
 {
-  g_autofree char *uuid = new_uuid ();
   g_autofree char *now = NULL;
-  g_autofree char *stripped = NULL;
-  sqlite3_stmt    *stmt;
   gint64           id;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
 
-  if (!validate_category_name (self, name, -1, error) ||
-      !validate_icon_name (icon_name, error) ||
-      !validate_color (color, error))
-    return NULL;
-
   now = now_utc ();
-  stripped = strip_text (name);
-
   if (!outlay_database_begin (self->database, error))
     return NULL;
 
-  stmt = outlay_database_prepare (self->database,
-                                  "INSERT INTO categories (uuid, name, icon_name, color, position, created_at, updated_at) "
-                                  "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position) + 1, 0) FROM categories WHERE deleted_at IS NULL), ?, ?)",
-                                  error);
-  if (stmt == NULL)
+  if (!insert_category (self, name, icon_name, color, now, &id, error))
     {
       outlay_database_rollback (self->database);
       return NULL;
     }
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, stripped, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, icon_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, color, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-
-  if (!step_done (self, stmt, _ ("Could not add the category"), error))
-    {
-      outlay_database_rollback (self->database);
-      return NULL;
-    }
-
-  id = sqlite3_last_insert_rowid (outlay_database_get_handle (self->database));
   if (!outlay_database_commit (self->database, error) ||
       !reload_categories (self, error))
     return NULL;
@@ -2232,9 +2243,10 @@ static const char *const import_colors[] = {
   "#5e5c64",
 };
 
-static gint64
-find_category_by_name (OutlayRepository *self,
-                       const char       *name)
+/* The live category of that name, ignoring case, or 0. */
+gint64
+outlay_repository_find_category_by_name (OutlayRepository *self,
+                                         const char       *name)
 {
   GListModel      *categories = G_LIST_MODEL (self->categories);
   g_autofree char *folded = g_utf8_casefold (name, -1);
@@ -2250,45 +2262,6 @@ find_category_by_name (OutlayRepository *self,
     }
 
   return 0;
-}
-
-static gboolean
-insert_category (OutlayRepository *self,
-                 const char       *name,
-                 const char       *icon_name,
-                 const char       *color,
-                 const char       *now,
-                 gint64           *id,
-                 GError          **error)
-{
-  g_autofree char *uuid = new_uuid ();
-  g_autofree char *stripped = strip_text (name);
-  sqlite3_stmt    *stmt;
-
-  if (!validate_category_name (self, stripped, -1, error) ||
-      !validate_icon_name (icon_name, error) ||
-      !validate_color (color, error))
-    return FALSE;
-
-  stmt = outlay_database_prepare (self->database,
-                                  "INSERT INTO categories (uuid, name, icon_name, color, position, created_at, updated_at) "
-                                  "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position) + 1, 0) FROM categories WHERE deleted_at IS NULL), ?, ?)",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, stripped, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, icon_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, color, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-
-  if (!step_done (self, stmt, _ ("Could not add the category"), error))
-    return FALSE;
-
-  *id = sqlite3_last_insert_rowid (outlay_database_get_handle (self->database));
-  return TRUE;
 }
 
 static gboolean
@@ -2422,7 +2395,7 @@ create_missing_categories (OutlayRepository *self,
 
       /* Found by now when an earlier match created it (names differing in
        * case only). */
-      if ((id = find_category_by_name (self, match->name)) == 0)
+      if ((id = outlay_repository_find_category_by_name (self, match->name)) == 0)
         {
           g_autoptr (GError) local_error = NULL;
 
@@ -2663,4 +2636,66 @@ outlay_repository_undo_import (OutlayRepository         *self,
 failed:
   outlay_database_rollback (self->database);
   return FALSE;
+}
+
+/**
+ * outlay_repository_foreach_expense:
+ * @query: (nullable): which expenses, in its order; %NULL for all, by date
+ * @include_deleted: with no @query, the deleted expenses too
+ *
+ * Calls @func for one expense after the other without holding them all:
+ * what an export of a million expenses needs. Stops at the first error.
+ */
+gboolean
+outlay_repository_foreach_expense (OutlayRepository  *self,
+                                   const OutlayQuery *query,
+                                   gboolean           include_deleted,
+                                   OutlayExpenseFunc  func,
+                                   gpointer           user_data,
+                                   GError           **error)
+{
+  OutlayBindings bindings;
+  sqlite3_stmt  *stmt;
+  gboolean       ok = TRUE;
+  int            rc;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  outlay_bindings_init (&bindings);
+  if (query != NULL)
+    stmt = prepare_query (self, "SELECT " OUTLAY_EXPENSE_COLUMNS, query, TRUE, "", &bindings, error);
+  else if (include_deleted)
+    stmt = outlay_database_prepare (self->database,
+                                    "SELECT " OUTLAY_EXPENSE_COLUMNS " FROM expenses ORDER BY occurred_on, id",
+                                    error);
+  else
+    stmt = outlay_database_prepare (self->database,
+                                    "SELECT " OUTLAY_EXPENSE_COLUMNS " FROM expenses "
+                                    "WHERE deleted_at IS NULL ORDER BY occurred_on, id",
+                                    error);
+  if (stmt == NULL)
+    {
+      outlay_bindings_clear (&bindings);
+      return FALSE;
+    }
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (OutlayExpense) expense = outlay_expense_new_from_statement (stmt);
+
+      ok = func (expense, user_data, error);
+    }
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  outlay_bindings_clear (&bindings);
+
+  if (ok && rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _ ("Could not read the expenses"));
+      return FALSE;
+    }
+
+  return ok;
 }

@@ -1,0 +1,499 @@
+/* outlay-export.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "outlay-csv.h"
+#include "outlay-export.h"
+#include "outlay-money.h"
+#include "outlay-store-private.h"
+
+/* The JSON file's "format" and the newest "version" this code reads. */
+#define LEDGER_FORMAT "outlay-ledger"
+#define LEDGER_VERSION 1
+
+/* Written in pieces of about this size. */
+#define CHUNK_SIZE (64 * 1024)
+
+G_DEFINE_QUARK (outlay - export - error - quark, outlay_export_error)
+
+typedef struct
+{
+  OutlayRepository *repository;
+  GOutputStream    *out;
+  GCancellable     *cancellable;
+  GString          *buffer;
+  guint             n_written;
+  gboolean          json;
+} Export;
+
+static gboolean
+flush_buffer (Export *export,
+              gboolean force,
+              GError **error)
+{
+  if (export->buffer->len == 0 || (!force && export->buffer->len < CHUNK_SIZE))
+    return TRUE;
+
+  if (!g_output_stream_write_all (export->out, export->buffer->str, export->buffer->len,
+                                  NULL, export->cancellable, error))
+    return FALSE;
+
+  g_string_truncate (export->buffer, 0);
+  return TRUE;
+}
+
+static const char *
+category_name (Export *export,
+               OutlayExpense *expense)
+{
+  OutlayCategory *category = outlay_repository_lookup_category (export->repository,
+                                                                outlay_expense_get_category_id (expense));
+
+  return category != NULL ? outlay_category_get_name (category) : "";
+}
+
+static gboolean
+append_csv_row (OutlayExpense *expense,
+                gpointer       user_data,
+                GError       **error)
+{
+  Export *export = user_data;
+  g_autofree char *amount = outlay_money_format_plain (outlay_expense_get_amount (expense),
+                                                       outlay_expense_get_currency (expense));
+  const char      *fields[] = {
+         outlay_expense_get_occurred_on (expense),
+         amount,
+         outlay_expense_get_currency (expense),
+         outlay_expense_get_description (expense),
+         category_name (export, expense),
+         outlay_expense_get_note (expense),
+  };
+
+  outlay_csv_append_row (export->buffer, fields, G_N_ELEMENTS (fields));
+  export->n_written++;
+
+  return flush_buffer (export, FALSE, error);
+}
+
+/**
+ * outlay_export_csv:
+ * @query: (nullable): which expenses, in its order; %NULL for all, by date
+ * @n_written: (out) (optional): how many expenses were written
+ *
+ * Returns: whether every expense was written; on error @out holds a part
+ *   of the file, so write to a g_file_replace() stream and do not close it
+ *   when this fails
+ */
+gboolean
+outlay_export_csv (OutlayRepository  *repository,
+                   const OutlayQuery *query,
+                   GOutputStream     *out,
+                   GCancellable      *cancellable,
+                   guint             *n_written,
+                   GError           **error)
+{
+  static const char *const header[] = { "date", "amount", "currency", "description", "category", "note" };
+  Export export = { repository, out, cancellable, g_string_sized_new (CHUNK_SIZE + 1024), 0, FALSE };
+  gboolean ok;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (repository), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  outlay_csv_append_row (export.buffer, (const char *const *) header, G_N_ELEMENTS (header));
+  ok = outlay_repository_foreach_expense (repository, query, FALSE, append_csv_row, &export, error) &&
+       flush_buffer (&export, TRUE, error);
+
+  if (n_written != NULL)
+    *n_written = export.n_written;
+  g_string_free (export.buffer, TRUE);
+
+  return ok;
+}
+
+static void
+append_json (GString    *buffer,
+             JsonNode   *node,
+             const char *indent)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  g_string_append (buffer, indent);
+  g_string_append (buffer, text);
+}
+
+static JsonNode *
+expense_to_node (Export *export,
+                 OutlayExpense *expense)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *amount = outlay_money_format_plain (outlay_expense_get_amount (expense),
+                                                       outlay_expense_get_currency (expense));
+  const char      *note = outlay_expense_get_note (expense);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, outlay_expense_get_uuid (expense));
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, outlay_expense_get_occurred_on (expense));
+  json_builder_set_member_name (builder, "amount");
+  json_builder_add_string_value (builder, amount);
+  json_builder_set_member_name (builder, "currency");
+  json_builder_add_string_value (builder, outlay_expense_get_currency (expense));
+  json_builder_set_member_name (builder, "description");
+  json_builder_add_string_value (builder, outlay_expense_get_description (expense));
+  json_builder_set_member_name (builder, "category");
+  json_builder_add_string_value (builder, category_name (export, expense));
+  if (note != NULL && *note != '\0')
+    {
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, note);
+    }
+  json_builder_set_member_name (builder, "created_at");
+  json_builder_add_string_value (builder, outlay_expense_get_created_at (expense));
+  json_builder_set_member_name (builder, "updated_at");
+  json_builder_add_string_value (builder, outlay_expense_get_updated_at (expense));
+  if (outlay_expense_get_deleted_at (expense) != NULL)
+    {
+      json_builder_set_member_name (builder, "deleted_at");
+      json_builder_add_string_value (builder, outlay_expense_get_deleted_at (expense));
+    }
+  if (outlay_expense_get_import_hash (expense) != NULL)
+    {
+      json_builder_set_member_name (builder, "import_hash");
+      json_builder_add_string_value (builder, outlay_expense_get_import_hash (expense));
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+append_json_expense (OutlayExpense *expense,
+                     gpointer       user_data,
+                     GError       **error)
+{
+  Export *export = user_data;
+  g_autoptr (JsonNode) node = expense_to_node (export, expense);
+
+  append_json (export->buffer, node, export->n_written == 0 ? "\n    " : ",\n    ");
+  export->n_written++;
+
+  return flush_buffer (export, FALSE, error);
+}
+
+static void
+append_categories (Export *export)
+{
+  GListModel     *categories = outlay_repository_get_categories (export->repository);
+  OutlayCategory *fallback = outlay_repository_get_fallback_category (export->repository);
+  guint           n = g_list_model_get_n_items (categories);
+
+  g_string_append (export->buffer, "  \"categories\": [");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) node = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, outlay_category_get_name (category));
+      json_builder_set_member_name (builder, "icon");
+      json_builder_add_string_value (builder, outlay_category_get_icon_name (category));
+      json_builder_set_member_name (builder, "color");
+      json_builder_add_string_value (builder, outlay_category_get_color (category));
+      if (category == fallback)
+        {
+          json_builder_set_member_name (builder, "fallback");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      json_builder_end_object (builder);
+
+      node = json_builder_get_root (builder);
+      append_json (export->buffer, node, i == 0 ? "\n    " : ",\n    ");
+    }
+  g_string_append (export->buffer, n > 0 ? "\n  ],\n" : "],\n");
+}
+
+/**
+ * outlay_export_json:
+ * @query: (nullable): which expenses; %NULL for all, by date
+ * @include_deleted: with no @query, the deleted expenses too
+ * @n_written: (out) (optional): how many expenses were written
+ *
+ * Writes the ledger as Outlay's JSON file: one category and one expense a
+ * line, members in a fixed order, nothing that changes between two exports
+ * of the same data (no export time), so the files compare byte for byte.
+ */
+gboolean
+outlay_export_json (OutlayRepository  *repository,
+                    const OutlayQuery *query,
+                    gboolean           include_deleted,
+                    GOutputStream     *out,
+                    GCancellable      *cancellable,
+                    guint             *n_written,
+                    GError           **error)
+{
+  Export export = { repository, out, cancellable, g_string_sized_new (CHUNK_SIZE + 1024), 0, TRUE };
+  gboolean ok;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (repository), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  g_string_append_printf (export.buffer, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n", LEDGER_FORMAT, LEDGER_VERSION);
+  append_categories (&export);
+  g_string_append (export.buffer, "  \"expenses\": [");
+
+  ok = outlay_repository_foreach_expense (repository, query, include_deleted, append_json_expense, &export, error);
+  if (ok)
+    {
+      g_string_append (export.buffer, export.n_written > 0 ? "\n  ]\n}\n" : "]\n}\n");
+      ok = flush_buffer (&export, TRUE, error);
+    }
+
+  if (n_written != NULL)
+    *n_written = export.n_written;
+  g_string_free (export.buffer, TRUE);
+
+  return ok;
+}
+
+/* Reading */
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static gboolean
+member_is_string_or_absent (JsonObject *object,
+                            const char *name)
+{
+  return !json_object_has_member (object, name) || member_string (object, name) != NULL;
+}
+
+static gboolean
+is_timestamp (const char *text)
+{
+  g_autoptr (GDateTime) time = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  time = g_date_time_new_from_iso8601 (text, NULL);
+  return time != NULL;
+}
+
+static gboolean
+is_uuid (const char *text)
+{
+  if (text == NULL || strlen (text) != 36)
+    return FALSE;
+
+  for (guint i = 0; i < 36; i++)
+    {
+      gboolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+      if (dash ? text[i] != '-' : !g_ascii_isxdigit (text[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+read_categories (OutlayImportSource *source,
+                 JsonArray          *categories)
+{
+  guint n = json_array_get_length (categories);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode   *node = json_array_get_element (categories, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *name = object != NULL ? member_string (object, "name") : NULL;
+
+      if (name == NULL || *name == '\0')
+        {
+          outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                          _ ("Category %u has no name; its expenses go to the category they name."),
+                                          i + 1);
+          continue;
+        }
+
+      outlay_import_source_add_category (source, name,
+                                         member_string (object, "icon"),
+                                         member_string (object, "color"),
+                                         json_object_get_boolean_member_with_default (object, "fallback", FALSE));
+    }
+}
+
+static OutlayImportRecord *
+read_expense (OutlayImportSource *source,
+              JsonNode           *node,
+              guint               position)
+{
+  g_autoptr (OutlayImportRecord) record = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonObject *object;
+  const char *amount;
+  const char *currency;
+  const char *date;
+  const char *description;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                      _ ("Expense %u is not an object."), position);
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  date = member_string (object, "date");
+  amount = member_string (object, "amount");
+  currency = member_string (object, "currency");
+  description = member_string (object, "description");
+
+  if (!is_uuid (member_string (object, "uuid")))
+    outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                    _ ("Expense %u has no valid uuid."), position);
+  else if (date == NULL || !outlay_date_is_valid (date))
+    outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                    _ ("Expense %u has no valid date (YYYY-MM-DD)."), position);
+  else if (currency == NULL || !outlay_currency_is_valid (currency))
+    outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                    _ ("Expense %u has no known currency."), position);
+  else if (description == NULL)
+    outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                    _ ("Expense %u has no description."), position);
+  else if (!member_is_string_or_absent (object, "note") ||
+           !member_is_string_or_absent (object, "category") ||
+           !member_is_string_or_absent (object, "import_hash"))
+    outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                    _ ("Expense %u has a note, category or import hash that is not text."), position);
+  else if (!member_is_string_or_absent (object, "created_at") ||
+           !member_is_string_or_absent (object, "updated_at") ||
+           !member_is_string_or_absent (object, "deleted_at") ||
+           !is_timestamp (member_string (object, "created_at")) ||
+           !is_timestamp (member_string (object, "updated_at")) ||
+           !is_timestamp (member_string (object, "deleted_at")))
+    outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                    _ ("Expense %u has a time that is not an ISO 8601 timestamp."), position);
+  else
+    {
+      record = outlay_import_record_new ();
+      if (amount == NULL || !outlay_money_parse_plain (amount, currency, &record->amount, &error))
+        {
+          outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                          _ ("Expense %u has an amount that cannot be read: %s"), position,
+                                          error != NULL ? error->message : _ ("there is none."));
+          return NULL;
+        }
+
+      record->line = 0;
+      record->date = g_strdup (date);
+      record->currency = g_strdup (currency);
+      g_free (record->description);
+      record->description = g_strdup (description);
+      record->note = g_strdup (member_string (object, "note"));
+      record->category = g_strdup (member_string (object, "category"));
+      record->uuid = g_strdup (member_string (object, "uuid"));
+      record->created_at = g_strdup (member_string (object, "created_at"));
+      record->updated_at = g_strdup (member_string (object, "updated_at"));
+      record->deleted_at = g_strdup (member_string (object, "deleted_at"));
+      record->import_hash = g_strdup (member_string (object, "import_hash"));
+      return g_steal_pointer (&record);
+    }
+
+  return NULL;
+}
+
+/**
+ * outlay_json_read:
+ *
+ * Returns: (transfer full): what the file holds, or %NULL with @error set
+ *   when it is not an Outlay ledger file this version can read
+ */
+OutlayImportSource *
+outlay_json_read (const char *data,
+                  gsize       length,
+                  GError    **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (OutlayImportSource) source = NULL;
+  g_autoptr (GError) local_error = NULL;
+  JsonObject *root;
+  JsonNode   *node;
+  JsonNode   *expenses;
+  JsonNode   *categories;
+  const char *format;
+  gint64      version;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+    {
+      g_set_error (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
+                   _ ("This is not an Outlay ledger file: %s"),
+                   local_error != NULL ? local_error->message : _ ("it is too large."));
+      return NULL;
+    }
+
+  node = json_parser_get_root (parser);
+  root = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  format = root != NULL ? member_string (root, "format") : NULL;
+  if (g_strcmp0 (format, LEDGER_FORMAT) != 0)
+    {
+      g_set_error_literal (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
+                           _ ("This is not an Outlay ledger file: it does not say “format”: “outlay-ledger”."));
+      return NULL;
+    }
+
+  version = json_object_get_int_member_with_default (root, "version", 0);
+  if (version < 1 || version > LEDGER_VERSION)
+    {
+      g_set_error (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_UNSUPPORTED,
+                   _ ("This ledger file has version %" G_GINT64_FORMAT "; this Outlay reads version %d. Update Outlay to import it."),
+                   version, LEDGER_VERSION);
+      return NULL;
+    }
+
+  expenses = json_object_get_member (root, "expenses");
+  categories = json_object_get_member (root, "categories");
+  if (expenses == NULL || !JSON_NODE_HOLDS_ARRAY (expenses) ||
+      (categories != NULL && !JSON_NODE_HOLDS_ARRAY (categories)))
+    {
+      g_set_error_literal (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
+                           _ ("This Outlay ledger file is damaged: it has no list of expenses."));
+      return NULL;
+    }
+
+  source = outlay_import_source_new ();
+  if (categories != NULL)
+    read_categories (source, json_node_get_array (categories));
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (expenses)); i++)
+    {
+      OutlayImportRecord *record = read_expense (source, json_array_get_element (json_node_get_array (expenses), i), i + 1);
+
+      if (record != NULL)
+        outlay_import_source_add_record (source, record);
+    }
+
+  return g_steal_pointer (&source);
+}

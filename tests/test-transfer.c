@@ -1,0 +1,494 @@
+/* test-transfer.c: import plans, the import transaction and its undo, and
+ * Outlay's CSV and JSON exports
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <sqlite3.h>
+
+#include "outlay-export.h"
+#include "outlay-import-plan.h"
+#include "outlay-repository.h"
+#include "outlay-test-utils.h"
+
+typedef OutlayTestFixture Fixture;
+
+static sqlite3 *
+handle (Fixture *fixture)
+{
+  return outlay_database_get_handle (fixture->database);
+}
+
+static gint64
+count_live (Fixture *fixture)
+{
+  return outlay_test_query_int (handle (fixture), "SELECT count(*) FROM expenses WHERE deleted_at IS NULL");
+}
+
+static OutlayImportRecord *
+record (guint       line,
+        const char *date,
+        gint64      amount,
+        const char *description,
+        const char *category)
+{
+  OutlayImportRecord *r = outlay_import_record_new ();
+
+  r->line = line;
+  r->date = g_strdup (date);
+  r->amount = amount;
+  g_free (r->description);
+  r->description = g_strdup (description);
+  r->category = g_strdup (category);
+
+  return r;
+}
+
+/* A bank statement: two identical coffees on one day, groceries, and a
+ * line the reader could not read. */
+static OutlayImportSource *
+statement (void)
+{
+  OutlayImportSource *source = outlay_import_source_new ();
+
+  outlay_import_source_add_record (source, record (2, "2026-11-20", 350, "Coffee", "Food & Drink"));
+  outlay_import_source_add_record (source, record (3, "2026-11-20", 350, "Coffee", "Food & Drink"));
+  outlay_import_source_add_record (source, record (4, "2026-11-21", 5437, "Weekly shop", "Lebensmittel"));
+  outlay_import_source_add_issue (source, 5, OUTLAY_IMPORT_ISSUE_ERROR, "“31.02.2026” is not a date");
+  outlay_import_source_add_issue (source, 6, OUTLAY_IMPORT_ISSUE_SKIPPED, "Money received, not an expense");
+
+  return source;
+}
+
+static OutlayImportPlan *
+plan_for (Fixture            *fixture,
+          OutlayImportSource *source)
+{
+  g_autoptr (GError) error = NULL;
+  OutlayImportPlan *plan = outlay_import_plan_new (fixture->repository, source, "EUR", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+
+  return plan;
+}
+
+static OutlayImportResult *
+import (Fixture            *fixture,
+        OutlayImportSource *source)
+{
+  g_autoptr (OutlayImportPlan) plan = plan_for (fixture, source);
+  g_autoptr (GError) error = NULL;
+  OutlayImportResult *result = outlay_repository_import (fixture->repository, plan, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+
+  return result;
+}
+
+static void
+test_plan_counts_and_categories (Fixture      *fixture,
+                                 gconstpointer data)
+{
+  g_autoptr (OutlayImportPlan) plan = plan_for (fixture, statement ());
+  GPtrArray                 *categories = outlay_import_plan_get_categories (plan);
+  OutlayImportCategoryMatch *first;
+  OutlayImportCategoryMatch *second;
+
+  g_assert_cmpuint (outlay_import_plan_get_n_added (plan), ==, 3);
+  g_assert_cmpuint (outlay_import_plan_get_n_duplicates (plan), ==, 0);
+
+  /* The unknown name comes first: it is what the person decides about. */
+  g_assert_cmpuint (categories->len, ==, 2);
+  first = g_ptr_array_index (categories, 0);
+  second = g_ptr_array_index (categories, 1);
+  g_assert_cmpstr (first->name, ==, "Lebensmittel");
+  g_assert_cmpint (first->category_id, ==, 0);
+  g_assert_cmpuint (first->n_records, ==, 1);
+  g_assert_cmpstr (second->name, ==, "Food & Drink");
+  g_assert_cmpint (second->category_id, ==, outlay_test_category_at (fixture->repository, 0));
+  g_assert_cmpuint (second->n_records, ==, 2);
+  g_assert_cmpuint (outlay_import_plan_get_n_new_categories (plan), ==, 1);
+
+  /* Planning writes nothing. */
+  g_assert_cmpint (count_live (fixture), ==, 0);
+}
+
+static void
+test_import_then_again_adds_nothing (Fixture      *fixture,
+                                     gconstpointer data)
+{
+  g_autoptr (OutlayImportResult) first = import (fixture, statement ());
+  g_autoptr (OutlayImportResult) second = NULL;
+  g_autofree char *rows = NULL;
+
+  g_assert_cmpuint (first->n_added, ==, 3);
+  g_assert_cmpuint (first->n_errors, ==, 1);
+  g_assert_cmpuint (first->n_skipped, ==, 1);
+  g_assert_cmpuint (first->n_categories_created, ==, 1);
+  g_assert_nonnull (first->backup_path);
+  g_assert_true (g_file_test (first->backup_path, G_FILE_TEST_IS_REGULAR));
+
+  rows = outlay_test_dump (handle (fixture),
+                           "SELECT e.occurred_on, e.amount, e.description, c.name, length (e.import_hash) "
+                           "FROM expenses e JOIN categories c ON c.id = e.category_id ORDER BY e.id");
+  g_assert_cmpstr (rows, ==,
+                   "2026-11-20|350|Coffee|Food & Drink|32\n"
+                   "2026-11-20|350|Coffee|Food & Drink|32\n"
+                   "2026-11-21|5437|Weekly shop|Lebensmittel|32\n");
+  outlay_test_assert_summary_consistent (handle (fixture));
+
+  /* The same file again: every line is already there. */
+  second = import (fixture, statement ());
+  g_assert_cmpuint (second->n_added, ==, 0);
+  g_assert_cmpuint (second->n_duplicates, ==, 3);
+  g_assert_cmpint (count_live (fixture), ==, 3);
+}
+
+static void
+test_duplicates_by_content_and_hash (Fixture      *fixture,
+                                     gconstpointer data)
+{
+  g_autoptr (OutlayExpense) coffee = outlay_test_draft (350, "EUR", "2026-11-20", "coffee",
+                                                        outlay_test_category_at (fixture->repository, 0));
+  g_autoptr (OutlayExpense) stored = outlay_repository_add_expense (fixture->repository, coffee, NULL);
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (OutlayImportPlan) plan = NULL;
+  g_autoptr (OutlayExpense) shop = NULL;
+  g_autoptr (OutlayExpense) edited = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayQuery) query = outlay_query_new ();
+  g_autoptr (GPtrArray) found = NULL;
+
+  g_assert_nonnull (stored);
+
+  /* One coffee of that day is in the ledger (typed by hand, another case):
+   * of the file's two, one is new. */
+  result = import (fixture, statement ());
+  g_assert_cmpuint (result->n_added, ==, 2);
+  g_assert_cmpuint (result->n_duplicates, ==, 1);
+
+  /* An imported expense edited since is still found by its line's hash. */
+  outlay_query_set_text (query, "Weekly");
+  found = outlay_repository_find_expenses (fixture->repository, query, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  shop = outlay_expense_copy (g_ptr_array_index (found, 0));
+  outlay_expense_set_description (shop, "Groceries for the week");
+  edited = outlay_repository_update_expense (fixture->repository, shop, &error);
+  g_assert_no_error (error);
+
+  plan = plan_for (fixture, statement ());
+  g_assert_cmpuint (outlay_import_plan_get_n_added (plan), ==, 0);
+  g_assert_cmpuint (outlay_import_plan_get_n_duplicates (plan), ==, 3);
+}
+
+static void
+test_undo_removes_everything_added (Fixture      *fixture,
+                                    gconstpointer data)
+{
+  g_autoptr (OutlayExpense) lunch = outlay_test_draft (1570, "EUR", "2026-11-19", "Lunch",
+                                                       outlay_test_category_at (fixture->repository, 0));
+  g_autoptr (OutlayExpense) stored = outlay_repository_add_expense (fixture->repository, lunch, NULL);
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = outlay_test_dump_store (handle (fixture));
+  g_autofree char *after = NULL;
+  guint            n_categories = g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository));
+
+  g_assert_nonnull (stored);
+  result = import (fixture, statement ());
+  g_assert_cmpint (count_live (fixture), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, n_categories + 1);
+
+  g_assert_true (outlay_repository_undo_import (fixture->repository, result, &error));
+  g_assert_no_error (error);
+
+  after = outlay_test_dump_store (handle (fixture));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, n_categories);
+  outlay_test_assert_summary_consistent (handle (fixture));
+
+  /* And the file imports again afterwards, all of it. */
+  {
+    g_autoptr (OutlayImportResult) again = import (fixture, statement ());
+    g_assert_cmpuint (again->n_added, ==, 3);
+  }
+}
+
+static void
+test_mapped_category (Fixture      *fixture,
+                      gconstpointer data)
+{
+  g_autoptr (OutlayImportPlan) plan = plan_for (fixture, statement ());
+  gint64 groceries = outlay_test_category_at (fixture->repository, 1);
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (outlay_import_plan_map_category (plan, "lebensmittel", groceries));
+  g_assert_false (outlay_import_plan_map_category (plan, "Nowhere", groceries));
+  g_assert_false (outlay_import_plan_map_category (plan, "Lebensmittel", 9999));
+  g_assert_cmpuint (outlay_import_plan_get_n_new_categories (plan), ==, 0);
+
+  result = outlay_repository_import (fixture->repository, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_categories_created, ==, 0);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT category_id FROM expenses WHERE description = 'Weekly shop'"),
+                   ==, groceries);
+}
+
+static void
+test_records_the_ledger_refuses (Fixture      *fixture,
+                                 gconstpointer data)
+{
+  OutlayImportSource *source = outlay_import_source_new ();
+  g_autoptr (OutlayImportPlan) plan = NULL;
+  OutlayImportIssue *issue;
+
+  outlay_import_source_add_record (source, record (7, "1850-01-01", 100, "Old", NULL));
+  outlay_import_source_add_record (source, record (3, "2026-01-01", 100, "", NULL));
+  plan = plan_for (fixture, source);
+
+  g_assert_cmpint (outlay_import_plan_get_action (plan, 0), ==, OUTLAY_IMPORT_ACTION_INVALID);
+  g_assert_cmpint (outlay_import_plan_get_action (plan, 1), ==, OUTLAY_IMPORT_ACTION_ADD);
+  g_assert_cmpuint (outlay_import_plan_get_n_added (plan), ==, 1);
+  g_assert_cmpuint (source->issues->len, ==, 1);
+  issue = g_ptr_array_index (source->issues, 0);
+  g_assert_cmpuint (issue->line, ==, 7);
+  g_assert_cmpint (issue->kind, ==, OUTLAY_IMPORT_ISSUE_ERROR);
+  g_assert_nonnull (strstr (issue->message, "1900"));
+}
+
+static void
+test_failed_import_changes_nothing (Fixture      *fixture,
+                                    gconstpointer data)
+{
+  OutlayImportSource *source = statement ();
+  g_autoptr (OutlayImportPlan) plan = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = outlay_test_dump_store (handle (fixture));
+  g_autofree char *after = NULL;
+  GPtrArray       *categories;
+
+  /* More than the free pages of the file hold. */
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *description = g_strdup_printf ("Ticket %u", i);
+      outlay_import_source_add_record (source, record (10 + i, "2026-11-22", 280, description, "Transport"));
+    }
+  plan = plan_for (fixture, source);
+  categories = outlay_import_plan_get_categories (plan);
+
+  /* A full disk in the middle of the import. */
+  outlay_test_exec (handle (fixture), "PRAGMA max_page_count = 1");
+  {
+    gint64           pages = outlay_test_query_int (handle (fixture), "PRAGMA page_count");
+    g_autofree char *limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages);
+    outlay_test_exec (handle (fixture), limit);
+  }
+
+  result = outlay_repository_import (fixture->repository, plan, &error);
+  g_assert_null (result);
+  g_assert_nonnull (error);
+
+  after = outlay_test_dump_store (handle (fixture));
+  g_assert_cmpstr (after, ==, before);
+  /* The plan still says the unknown category is to be created. */
+  g_assert_cmpint (((OutlayImportCategoryMatch *) g_ptr_array_index (categories, 0))->category_id, ==, 0);
+}
+
+static GBytes *
+export_json (Fixture *fixture,
+             gboolean include_deleted)
+{
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (outlay_export_json (fixture->repository, NULL, include_deleted, out, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, NULL);
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static void
+populate (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  OutlayCategory *pets;
+  OutlayExpense  *drafts[4];
+
+  pets = outlay_repository_add_category (fixture->repository, "Pets", "emoji-nature-symbolic", "#26a269", &error);
+  g_assert_no_error (error);
+  g_assert_true (outlay_repository_rename_category (fixture->repository, outlay_test_category_at (fixture->repository, 9),
+                                                    "Miscellaneous", &error));
+  g_assert_true (outlay_repository_recolor_category (fixture->repository, outlay_test_category_at (fixture->repository, 0),
+                                                     "#a51d2d", &error));
+  g_assert_true (outlay_repository_move_category (fixture->repository, outlay_category_get_id (pets), 0, &error));
+  g_assert_no_error (error);
+
+  drafts[0] = outlay_test_draft (5437, "EUR", "2026-11-24", "Weekly shop", outlay_test_category_at (fixture->repository, 2));
+  outlay_expense_set_note (drafts[0], "Line one\nLine “two”, with a comma");
+  drafts[1] = outlay_test_draft (1200, "JPY", "2026-11-02", "Ramen", outlay_test_category_at (fixture->repository, 1));
+  drafts[2] = outlay_test_draft (4200, "EUR", "2026-10-31", "Vet", outlay_category_get_id (pets));
+  drafts[3] = outlay_test_draft (999, "USD", "2026-10-31", "Old bill", outlay_test_category_at (fixture->repository, 10));
+  g_assert_true (outlay_repository_add_expenses (fixture->repository, drafts, G_N_ELEMENTS (drafts), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+    g_object_unref (drafts[i]);
+
+  /* A tombstone. */
+  {
+    gint64 id = outlay_test_query_int (handle (fixture), "SELECT id FROM expenses WHERE description = 'Old bill'");
+    g_autoptr (OutlayExpense) deleted = outlay_repository_delete_expense (fixture->repository, id, &error);
+    g_assert_no_error (error);
+  }
+}
+
+static void
+test_json_round_trip (Fixture      *fixture,
+                      gconstpointer data)
+{
+  g_autoptr (GBytes) first = NULL;
+  g_autoptr (GBytes) second = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayImportSource) source = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  gsize       length;
+  const char *text;
+
+  populate (fixture);
+  first = export_json (fixture, TRUE);
+  text = g_bytes_get_data (first, &length);
+  g_assert_nonnull (strstr (text, "\"format\": \"outlay-ledger\""));
+  g_assert_nonnull (strstr (text, "\"deleted_at\""));
+  g_assert_nonnull (strstr (text, "\"amount\":\"54.37\""));
+  g_assert_nonnull (strstr (text, "\"amount\":\"1200\""));
+
+  /* Into a new, empty ledger. */
+  outlay_test_fixture_teardown (fixture, NULL);
+  outlay_test_fixture_setup (fixture, NULL);
+
+  source = outlay_json_read (text, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (source->records->len, ==, 4);
+  g_assert_cmpuint (source->issues->len, ==, 0);
+  result = import (fixture, g_steal_pointer (&source));
+  g_assert_cmpuint (result->n_added, ==, 4);
+
+  second = export_json (fixture, TRUE);
+  g_assert_cmpmem (g_bytes_get_data (first, NULL), g_bytes_get_size (first),
+                   g_bytes_get_data (second, NULL), g_bytes_get_size (second));
+  outlay_test_assert_summary_consistent (handle (fixture));
+  g_assert_cmpint (count_live (fixture), ==, 3);
+}
+
+static void
+test_json_errors (void)
+{
+  static const struct
+  {
+    const char *text;
+    int         code;
+    const char *message;
+  } files[] = {
+    { "", OUTLAY_EXPORT_ERROR_INVALID, "not an Outlay ledger file" },
+    { "date,amount\n", OUTLAY_EXPORT_ERROR_INVALID, "not an Outlay ledger file" },
+    { "{\"format\": \"something\"}", OUTLAY_EXPORT_ERROR_INVALID, "format" },
+    { "{\"format\": \"outlay-ledger\", \"version\": 7, \"expenses\": []}", OUTLAY_EXPORT_ERROR_UNSUPPORTED, "version 7" },
+    { "{\"format\": \"outlay-ledger\", \"version\": 1}", OUTLAY_EXPORT_ERROR_INVALID, "damaged" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (OutlayImportSource) source = outlay_json_read (files[i].text, strlen (files[i].text), &error);
+
+      g_assert_null (source);
+      g_assert_error (error, OUTLAY_EXPORT_ERROR, files[i].code);
+      g_assert_nonnull (strstr (error->message, files[i].message));
+    }
+}
+
+static void
+test_json_bad_expenses_are_issues (void)
+{
+  static const char text[] =
+    "{\"format\": \"outlay-ledger\", \"version\": 1, \"expenses\": ["
+    "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-24\", \"amount\": \"3.50\", \"currency\": \"EUR\", \"description\": \"Good\"},"
+    "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000002\", \"date\": \"2026-02-31\", \"amount\": \"3.50\", \"currency\": \"EUR\", \"description\": \"Bad date\"},"
+    "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000003\", \"date\": \"2026-11-24\", \"amount\": \"3.505\", \"currency\": \"EUR\", \"description\": \"Bad amount\"},"
+    "{\"uuid\": \"nope\", \"date\": \"2026-11-24\", \"amount\": \"1\", \"currency\": \"EUR\", \"description\": \"Bad uuid\"},"
+    "42]}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayImportSource) source = outlay_json_read (text, strlen (text), &error);
+  static const char *const expected[] = { "Expense 2 ", "Expense 3 ", "Expense 4 ", "Expense 5 " };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (source->records->len, ==, 1);
+  g_assert_cmpuint (source->issues->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      OutlayImportIssue *issue = g_ptr_array_index (source->issues, i);
+
+      g_assert_true (g_str_has_prefix (issue->message, expected[i]));
+      g_assert_cmpint (issue->kind, ==, OUTLAY_IMPORT_ISSUE_ERROR);
+    }
+}
+
+static void
+test_csv_export (Fixture      *fixture,
+                 gconstpointer data)
+{
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  guint            n = 0;
+
+  populate (fixture);
+  g_assert_true (outlay_export_csv (fixture->repository, NULL, out, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+  g_output_stream_close (out, NULL, NULL);
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpstr (text, ==,
+                   "date,amount,currency,description,category,note\r\n"
+                   "2026-10-31,42.00,EUR,Vet,Pets,\r\n"
+                   "2026-11-02,1200,JPY,Ramen,Food & Drink,\r\n"
+                   "2026-11-24,54.37,EUR,Weekly shop,Groceries,\"Line one\nLine “two”, with a comma\"\r\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/transfer/" path, Fixture, NULL, outlay_test_fixture_setup, func, outlay_test_fixture_teardown)
+
+  ADD ("plan-counts-and-categories", test_plan_counts_and_categories);
+  ADD ("import-then-again-adds-nothing", test_import_then_again_adds_nothing);
+  ADD ("duplicates-by-content-and-hash", test_duplicates_by_content_and_hash);
+  ADD ("undo-removes-everything-added", test_undo_removes_everything_added);
+  ADD ("mapped-category", test_mapped_category);
+  ADD ("records-the-ledger-refuses", test_records_the_ledger_refuses);
+  ADD ("failed-import-changes-nothing", test_failed_import_changes_nothing);
+  ADD ("json-round-trip", test_json_round_trip);
+  ADD ("csv-export", test_csv_export);
+  g_test_add_func ("/transfer/json-errors", test_json_errors);
+  g_test_add_func ("/transfer/json-bad-expenses-are-issues", test_json_bad_expenses_are_issues);
+
+  return g_test_run ();
+}
