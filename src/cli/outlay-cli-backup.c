@@ -184,16 +184,7 @@ outlay_cli_restore_backup (OutlayCli *cli,
     {
       /* Leave no new, empty database behind either. */
       if (!existed)
-        {
-          g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-          g_clear_object (&cli->repository);
-          g_clear_object (&cli->database);
-          g_unlink (wal);
-          g_unlink (shm);
-          g_unlink (path);
-        }
+        outlay_cli_remove_database (cli);
       return FALSE;
     }
 

@@ -107,6 +107,7 @@ gboolean        outlay_cli_parse_amount (const char *text,
 gboolean        outlay_cli_open (OutlayCli *cli,
                                  gboolean   create,
                                  GError   **error);
+void            outlay_cli_remove_database (OutlayCli *cli);
 const char     *outlay_cli_get_database_path (OutlayCli *cli);
 char           *outlay_cli_dup_command_prefix (OutlayCli *cli);
 OutlayCategory *outlay_cli_find_category (OutlayCli  *cli,
@@ -241,5 +242,11 @@ gboolean outlay_cli_backup (OutlayCli *cli,
 gboolean outlay_cli_restore_backup (OutlayCli *cli,
                                     char     **args,
                                     GError   **error);
+gboolean outlay_cli_export (OutlayCli *cli,
+                            char     **args,
+                            GError   **error);
+gboolean outlay_cli_import (OutlayCli *cli,
+                            char     **args,
+                            GError   **error);
 
 G_END_DECLS

@@ -55,6 +55,8 @@ static const Command commands[] = {
   { "categories", outlay_cli_categories, N_ ("List, add, rename or delete categories") },
   { "backup", outlay_cli_backup, N_ ("Save a copy of the database") },
   { "restore-backup", outlay_cli_restore_backup, N_ ("Replace the database with the content of a backup") },
+  { "export", outlay_cli_export, N_ ("Write expenses to a CSV or JSON file") },
+  { "import", outlay_cli_import, N_ ("Read expenses from a CSV, HomeBank or Outlay JSON file") },
 };
 
 static const Command *
@@ -534,6 +536,26 @@ outlay_cli_open (OutlayCli *cli,
 
   cli->repository = outlay_repository_new (cli->database);
   return TRUE;
+}
+
+/**
+ * outlay_cli_remove_database:
+ *
+ * Closes the database and deletes its files: for a command that created
+ * it and then failed, so that it leaves no new, empty database behind.
+ */
+void
+outlay_cli_remove_database (OutlayCli *cli)
+{
+  const char      *path = outlay_cli_get_database_path (cli);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_clear_object (&cli->repository);
+  g_clear_object (&cli->database);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
 }
 
 /**
