@@ -1304,6 +1304,40 @@ test_import_options (Fixture      *fixture,
                    ==, 10);
 }
 
+/* A HomeBank file is told by its content whatever its name; income and
+ * transfers are reported, not imported. */
+static void
+test_import_homebank (Fixture      *fixture,
+                      gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *fixture_file = g_test_build_filename (G_TEST_DIST, "fixtures", "homebank", "homebank5.xhb", NULL);
+  g_autofree char *file = g_build_filename (fixture->store.dir, "budget.backup", NULL);
+  g_autofree char *contents = read_file (fixture_file);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  write_file (file, contents);
+  before = dump (fixture);
+
+  run (fixture, &result, "import", file, "--dry-run", "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"format\": \"homebank\",\n  \"dry_run\": true,\n  \"csv\": null,\n");
+  assert_contains (result.out, "\"kind\": \"not_expense\",\n      \"message\": \"A transfer between accounts, not an expense.\"");
+  assert_contains (result.out, "\"imported\": 0,\n  \"categories_created\": 0,\n  \"backup\": null\n");
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+
+  run (fixture, &result, "import", file, "--currency", "EUR");
+  assert_success (&result);
+  assert_contains (result.out, "as a HomeBank file.\n");
+  assert_contains (result.out, "  line 24: A transfer between accounts, not an expense.\n");
+  assert_contains (result.out, "\nImported 8 expenses.\n");
+  g_assert_true (outlay_repository_check_external_changes (fixture->store.repository));
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 8);
+}
+
 /* While the window holds the file — reading, or in the middle of a write
  * — the command line waits its turn, and the window sees the result. */
 static void
@@ -1547,6 +1581,7 @@ main (int   argc,
   ADD ("/cli/export-import-json", test_export_import_json);
   ADD ("/cli/import/csv", test_import_csv);
   ADD ("/cli/import/options", test_import_options);
+  ADD ("/cli/import/homebank", test_import_homebank);
   ADD ("/cli/window-open", test_window_open);
   ADD ("/cli/bad-input", test_bad_input);
 #undef ADD
