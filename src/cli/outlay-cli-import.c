@@ -1157,7 +1157,7 @@ print_json_report (OutlayCli                *cli,
   "    \"not_expenses\": 1,\n"                                                                                                \
   "    \"unreadable\": 1,\n"                                                                                                  \
   "    \"categories\": [\n"                                                                                                   \
-  "      { \"name\": \"Pets\", \"category\": null, \"category_id\": null, \"new\": true, \"expenses\": 2 }\n"                 \
+  "      { \"name\": \"Pets\", \"category\": \"Pets\", \"category_id\": 11, \"new\": true, \"expenses\": 2 }\n"               \
   "    ],\n"                                                                                                                  \
   "    \"issues\": [\n"                                                                                                       \
   "      { \"line\": 5, \"kind\": \"unreadable\", \"message\": \"“31.02.2026” is not a date (expected DD.MM.YYYY).\" }\n" \
