@@ -471,6 +471,8 @@ test_help (Fixture      *fixture,
     "categories",
     "backup",
     "restore-backup",
+    "export",
+    "import",
   };
   static const char *const subcommands[] = { "add", "rename", "delete" };
   g_auto (Result) result = { 0 };
@@ -523,6 +525,9 @@ test_help (Fixture      *fixture,
   assert_contains (result.out, "\"amount_minor\": 350");
   run (fixture, &result, "summary", "--help");
   assert_contains (result.out, "\"daily_average\"");
+  run (fixture, &result, "import", "--help");
+  assert_contains (result.out, "\"not_expenses\": 1,");
+  assert_contains (result.out, "--no-create-categories");
 }
 
 static void
@@ -1020,6 +1025,319 @@ test_backup_restore (Fixture      *fixture,
   g_assert_cmpuint (count_files (fixture->store.dir), ==, 5); /* outlay.db, -wal, -shm, saved.db, backups */
 }
 
+static char *
+read_file (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* What a filter selects, to a file or to stdout, byte for byte. */
+static void
+test_export (Fixture      *fixture,
+             gconstpointer user_data)
+{
+  static const char *const february_food =
+    "date,amount,currency,description,category,note\r\n"
+    "2024-02-03,4.50,EUR,Coffee,Food & Drink,\r\n"
+    "2024-02-14,55.50,EUR,Dinner,Food & Drink,\r\n";
+  g_auto (Result) result = { 0 };
+  g_autofree char *file = g_build_filename (fixture->store.dir, "february.csv", NULL);
+  g_autofree char *json_file = g_build_filename (fixture->store.dir, "all.JSON", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+
+  seed_ledger (fixture);
+
+  run (fixture, &result, "export", "--month", "2024-02", "--category", "food & drink", file);
+  assert_success (&result);
+  expected = g_strdup_printf ("Exported 2 expenses to “%s”.\n", file);
+  g_assert_cmpstr (result.out, ==, expected);
+  contents = read_file (file);
+  g_assert_cmpstr (contents, ==, february_food);
+
+  /* To stdout: the data and nothing else, in any of the ways to ask. */
+  run (fixture, &result, "export", "--from", "2024-02-01", "--to", "2024-02-29", "-c", "Food & Drink");
+  assert_success (&result);
+  g_assert_cmpstr (result.out, ==, february_food);
+  run (fixture, &result, "export", "-", "--month", "2024-02", "--search", "dinner", "--format", "csv");
+  assert_success (&result);
+  g_assert_cmpstr (result.out, ==,
+                   "date,amount,currency,description,category,note\r\n"
+                   "2024-02-14,55.50,EUR,Dinner,Food & Drink,\r\n");
+
+  /* Everything, oldest first, in every currency. */
+  run (fixture, &result, "export");
+  assert_success (&result);
+  g_assert_true (g_str_has_prefix (result.out,
+                                   "date,amount,currency,description,category,note\r\n"
+                                   "2024-01-10,30.00,EUR,Market,Groceries,\r\n"));
+  assert_contains (result.out, "2024-02-26,15.00,USD,Taxi,Transport,\r\n");
+  g_assert_true (g_str_has_suffix (result.out, "2024-03-01,20.00,EUR,Gift,Other,\r\n"));
+
+  /* The extension chooses JSON; --json reports on the file. */
+  run (fixture, &result, "export", json_file, "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"format\": \"json\",\n  \"count\": 8\n");
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (json_file);
+  assert_json (contents);
+  assert_contains (contents, "\"description\":\"Bus pass\"");
+
+  /* A failed export leaves the file it would have replaced as it was, and
+   * creates none. */
+  write_file (file, "keep me");
+  run (fixture, &result, "export", file, "--category", "Nope");
+  assert_failure (&result, 1, "There is no category “Nope”");
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (file);
+  g_assert_cmpstr (contents, ==, "keep me");
+  g_assert_cmpuint (count_files (fixture->store.dir), ==, 5); /* outlay.db, -wal, -shm, and the two exports */
+}
+
+/* Outlay's JSON goes into a new database and comes out the same bytes,
+ * deleted expenses and categories included. */
+static void
+test_export_import_json (Fixture      *fixture,
+                         gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char  *first = g_build_filename (fixture->store.dir, "ledger.json", NULL);
+  g_autofree char  *second = g_build_filename (fixture->store.dir, "again.json", NULL);
+  g_autofree char  *copy = g_build_filename (fixture->store.dir, "copy.db", NULL);
+  g_autofree char  *first_bytes = NULL;
+  g_autofree char  *second_bytes = NULL;
+  g_autofree char  *dump_before = NULL;
+  g_autofree char  *dump_after = NULL;
+  const char *const import_args[] = { "--database", copy, "import", first, NULL };
+  const char *const export_args[] = { "--database", copy, "export", "--include-deleted", second, NULL };
+  const char *const again_args[] = { "--database", copy, "import", first, "--json", NULL };
+
+  seed_ledger (fixture);
+  run (fixture, &result, "categories", "add", "Pets", "--color", "#123456");
+  assert_success (&result);
+  run (fixture, &result, "add", "12", "Vet", "--category", "Pets", "--date", "2024-03-02",
+       "--note", "Line one\nLine two, \"quoted\"", "--currency", "EUR");
+  assert_success (&result);
+  run (fixture, &result, "delete", "2");
+  assert_success (&result);
+
+  run (fixture, &result, "export", first, "--include-deleted");
+  assert_success (&result);
+  assert_contains (result.out, "Exported 9 expenses");
+  first_bytes = read_file (first);
+  assert_contains (first_bytes, "\"deleted_at\":\"");
+
+  run_argv ("C.UTF-8", import_args, NULL, &result);
+  assert_success (&result);
+  assert_contains (result.out, "as an Outlay JSON export.\n");
+  assert_contains (result.out, "9 expenses to import, 0 duplicates skipped, 0 lines not expenses (such as income), "
+                               "0 lines that cannot be read.\n");
+  assert_contains (result.out, "\nImported 9 expenses.\n");
+  result_clear (&result);
+
+  run_argv ("C.UTF-8", export_args, NULL, &result);
+  assert_success (&result);
+  result_clear (&result);
+  second_bytes = read_file (second);
+  g_assert_cmpstr (second_bytes, ==, first_bytes);
+
+  /* Again: every expense is there already. */
+  dump_before = dump_database (copy);
+  run_argv ("C.UTF-8", again_args, NULL, &result);
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"format\": \"json\",\n  \"dry_run\": false,\n  \"csv\": null,\n");
+  assert_contains (result.out, "\"to_import\": 0,\n  \"duplicates\": 9,\n");
+  assert_contains (result.out, "\"imported\": 0,");
+  dump_after = dump_database (copy);
+  g_assert_cmpstr (dump_after, ==, dump_before);
+}
+
+/* A bank's CSV: a duplicate of what the ledger has, income, a line that
+ * cannot be read and a new category, reported line by line. */
+static void
+test_import_csv (Fixture      *fixture,
+                 gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *file = g_build_filename (fixture->store.dir, "statement.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *backups = g_build_filename (fixture->store.dir, "backups", NULL);
+  const char      *expected_rows =
+    "2024-01-10|3000|EUR|Market|Groceries\n"
+    "2024-01-20|1200|EUR|Coffee beans|Food & Drink\n"
+    "2024-02-03|450|EUR|Coffee|Food & Drink\n"
+    "2024-02-14|5550|EUR|Dinner|Food & Drink\n"
+    "2024-02-20|4000|EUR|Supermarket|Groceries\n"
+    "2024-02-25|2900|EUR|Bus pass|Transport\n"
+    "2024-02-26|1500|USD|Taxi|Transport\n"
+    "2024-03-01|2000|EUR|Gift|Other\n"
+    "2024-03-04|1299|EUR|Bakery|Groceries\n"
+    "2024-03-05|4500|EUR|Vet|Pets\n"
+    "2024-03-06|350|EUR|Kiosk|Other\n";
+
+  seed_ledger (fixture);
+  write_file (file,
+              "Buchungstag;Text;Kategorie;Betrag\n"
+              "03.02.2024;Coffee;Essen;-4,50\n"
+              "04.03.2024;Bakery;Lebensmittel;-12,99\n"
+              "31.02.2024;Broken;Essen;-1,00\n"
+              "05.03.2024;Salary;Einkommen;2500,00\n"
+              "05.03.2024;Vet;Pets;-45,00\n"
+              "06.03.2024;Kiosk;;-3,50\n");
+  before = dump (fixture);
+
+  /* A dry run reports everything and writes nothing. */
+  run (fixture, &result, "import", file, "--dry-run", "--currency", "EUR", "--map-category", "lebensmittel=groceries");
+  assert_success (&result);
+  assert_contains (result.out, "as CSV: UTF-8, fields separated by “;”.\n");
+  assert_contains (result.out, "  --date-column         1 “Buchungstag”\n");
+  assert_contains (result.out, "  --amount-column       4 “Betrag”\n");
+  assert_contains (result.out, "  --note-column         none\n");
+  assert_contains (result.out, "  --date-format         dmy (DD.MM.YYYY)\n");
+  assert_contains (result.out, "  --decimal-separator   ,\n");
+  assert_contains (result.out, "3 expenses to import, 1 duplicate skipped, 1 line not an expense (such as income), "
+                               "1 line that cannot be read.\n");
+  assert_contains (result.out, "New categories: Pets (1)\n");
+  assert_contains (result.out, "  Lebensmittel (1)  → Groceries\n");
+  assert_contains (result.out, "Lines left out:\n"
+                               "  line 4: “31.02.2024” is not a date (expected DD.MM.YYYY).\n"
+                               "  line 5: Money received, not an expense.\n");
+  g_assert_true (g_str_has_suffix (result.out, "\nWould import 3 expenses (a dry run: nothing was written).\n"));
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+
+  run (fixture, &result, "import", file, "--currency", "EUR", "--map-category", "Lebensmittel=Groceries");
+  assert_success (&result);
+  assert_contains (result.out, "\nImported 3 expenses.\nThe database as it was before is saved in “");
+  g_assert_cmpuint (count_files (backups), ==, 1);
+
+  rows = outlay_test_dump (outlay_database_get_handle (fixture->store.database),
+                           "SELECT e.occurred_on, e.amount, e.currency, e.description, c.name "
+                           "FROM expenses e JOIN categories c ON c.id = e.category_id ORDER BY e.occurred_on, e.id");
+  g_assert_cmpstr (rows, ==, expected_rows);
+  g_assert_true (outlay_repository_check_external_changes (fixture->store.repository));
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 11);
+
+  /* The same file again adds nothing. */
+  g_clear_pointer (&before, g_free);
+  before = dump (fixture);
+  run (fixture, &result, "import", file, "--currency", "EUR", "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"to_import\": 0,\n  \"duplicates\": 4,\n  \"not_expenses\": 1,\n  \"unreadable\": 1,\n");
+  assert_contains (result.out, "\"line\": 4,\n      \"kind\": \"unreadable\",\n"
+                               "      \"message\": \"“31.02.2024” is not a date (expected DD.MM.YYYY).\"\n");
+  assert_contains (result.out, "\"date\": 1,\n      \"amount\": 4,\n      \"description\": 2,\n      \"category\": 3,\n");
+  g_clear_pointer (&after, g_free);
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* What the guess gets wrong, the options correct; categories the ledger
+ * lacks can go to the fallback one instead of being created. */
+static void
+test_import_options (Fixture      *fixture,
+                     gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char  *file = g_build_filename (fixture->store.dir, "list.txt", NULL);
+  g_autofree char  *missing = g_build_filename (fixture->store.dir, "new.db", NULL);
+  g_autofree char  *rows = NULL;
+  const char *const dry_run[] = { "--database", missing, "import", file, "--dry-run", "--no-header",
+                                  "--date-column", "2", "--amount-column", "3", "--description-column", "1",
+                                  "--category-column", "4", "--date-format", "mdy", "--sign", "positive", NULL };
+
+  write_file (file,
+              "Lunch,03/04/2024,12.50,Restaurants\n"
+              "Refund,03/05/2024,-5.00,Shopping\n"
+              "Books,03/06/2024,20.00,Hobbies\n");
+
+  /* A dry run on a database that does not exist yet creates none. */
+  run_argv ("C.UTF-8", dry_run, NULL, &result);
+  assert_success (&result);
+  assert_contains (result.out, "  --description-column  1\n");
+  assert_contains (result.out, "  --date-format         mdy (MM/DD/YYYY)\n");
+  assert_contains (result.out, "  --sign                positive (");
+  assert_contains (result.out, "  --no-header           no row of column names; the expenses start on line 1\n");
+  assert_contains (result.out, "2 expenses to import, 0 duplicates skipped, 1 line not an expense");
+  assert_contains (result.out, "  line 2: A negative amount is a refund, not an expense.\n");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  result_clear (&result);
+
+  run (fixture, &result, "import", file, "--no-header", "--date-column", "2", "--amount-column", "3",
+       "--description-column", "1", "--category-column", "4", "--date-format", "mdy", "--sign", "all",
+       "--no-create-categories", "--currency", "EUR");
+  assert_success (&result);
+  assert_contains (result.out, "3 expenses to import, 0 duplicates skipped, 0 lines not expenses");
+  assert_contains (result.out, "Not created, their expenses go to “Other”: Restaurants (1), Hobbies (1)\n");
+  assert_lacks (result.out, "New categories");
+
+  rows = outlay_test_dump (outlay_database_get_handle (fixture->store.database),
+                           "SELECT e.occurred_on, e.amount, e.description, c.name "
+                           "FROM expenses e JOIN categories c ON c.id = e.category_id ORDER BY e.id");
+  g_assert_cmpstr (rows, ==,
+                   "2024-03-04|1250|Lunch|Other\n"
+                   "2024-03-05|500|Refund|Shopping\n"
+                   "2024-03-06|2000|Books|Other\n");
+  g_assert_cmpint (outlay_test_query_int (outlay_database_get_handle (fixture->store.database),
+                                          "SELECT count(*) FROM categories"),
+                   ==, 10);
+}
+
+/* A HomeBank file is told by its content whatever its name; income and
+ * transfers are reported, not imported. */
+static void
+test_import_homebank (Fixture      *fixture,
+                      gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *fixture_file = g_test_build_filename (G_TEST_DIST, "fixtures", "homebank", "homebank5.xhb", NULL);
+  g_autofree char *file = g_build_filename (fixture->store.dir, "budget.backup", NULL);
+  g_autofree char *contents = read_file (fixture_file);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  write_file (file, contents);
+  before = dump (fixture);
+
+  run (fixture, &result, "import", file, "--dry-run", "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"format\": \"homebank\",\n  \"dry_run\": true,\n  \"csv\": null,\n");
+  assert_contains (result.out, "\"kind\": \"not_expense\",\n      \"message\": \"A transfer between accounts, not an expense.\"");
+  assert_contains (result.out, "\"imported\": 0,\n  \"categories_created\": 0,\n  \"backup\": null\n");
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+
+  run (fixture, &result, "import", file, "--currency", "EUR");
+  assert_success (&result);
+  assert_contains (result.out, "as a HomeBank file.\n");
+  assert_contains (result.out, "  line 24: A transfer between accounts, not an expense.\n");
+  assert_contains (result.out, "\nImported 8 expenses.\n");
+  g_assert_true (outlay_repository_check_external_changes (fixture->store.repository));
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 8);
+}
+
 /* While the window holds the file — reading, or in the middle of a write
  * — the command line waits its turn, and the window sees the result. */
 static void
@@ -1085,6 +1403,11 @@ test_bad_input (Fixture      *fixture,
   g_autofree char *missing = g_build_filename (fixture->store.dir, "missing.db", NULL);
   g_autofree char *existing = g_build_filename (fixture->store.dir, "existing.db", NULL);
   g_autofree char *backups = g_build_filename (fixture->store.dir, "backups", NULL);
+  g_autofree char *statement = g_build_filename (fixture->store.dir, "statement.csv", NULL);
+  g_autofree char *export = g_build_filename (fixture->store.dir, "export.csv", NULL);
+  g_autofree char *nowhere = g_build_filename (fixture->store.dir, "no", "such", "folder.csv", NULL);
+  g_autofree char *missing_csv = g_build_filename (fixture->store.dir, "missing.csv", NULL);
+  g_autofree char *empty_json = g_build_filename (fixture->store.dir, "empty.json", NULL);
   const BadInput   cases[] = {
       { 2, "Give an amount and a description", { "add" } },
       { 2, "Give an amount and a description", { "add", "12" } },
@@ -1143,6 +1466,34 @@ test_bad_input (Fixture      *fixture,
       { 1, "is not an Outlay database", { "restore-backup", notes } },
       { 2, "is the database itself", { "restore-backup", fixture->store.path } },
       { 2, "Give the backup file", { "restore-backup" } },
+      { 2, "--format “xml” is not one of csv or json", { "export", "--format", "xml" } },
+      { 2, "--include-deleted needs JSON", { "export", "--include-deleted" } },
+      { 2, "cannot be combined with --from", { "export", "--include-deleted", "--format", "json", "--month", "2024-02" } },
+      { 2, "--json reports on the FILE written", { "export", "--json" } },
+      { 2, "is not a month", { "export", export, "--month", "2024-13" } },
+      { 2, "is the database itself", { "export", fixture->store.path } },
+      { 2, "Unexpected argument", { "export", export, "more.csv" } },
+      { 1, "There is no category “Nope”", { "export", export, "--category", "Nope" } },
+      { 1, "Could not write", { "export", nowhere } },
+      { 2, "Give the file to import", { "import" } },
+      { 1, "there is no such file", { "import", missing_csv } },
+      { 1, "is not a file of expenses Outlay recognises", { "import", notes } },
+      { 1, "Cannot import", { "import", existing, "--format", "homebank" } },
+      { 1, "Cannot import", { "import", empty_json } },
+      { 1, "Not one line of “", { "import", statement, "--date-format", "mdy" } },
+      { 2, "--sign “maybe” is not one of negative, positive or all", { "import", statement, "--sign", "maybe" } },
+      { 2, "--date-format “dd.mm.yyyy” is not one of", { "import", statement, "--date-format", "dd.mm.yyyy" } },
+      { 2, "--decimal-separator “;”", { "import", statement, "--decimal-separator", ";" } },
+      { 2, "--format “ods”", { "import", statement, "--format", "ods" } },
+      { 2, "cannot be combined", { "import", statement, "--header", "--no-header" } },
+      { 2, "columns are counted from 1", { "import", statement, "--date-column", "0" } },
+      { 2, "is not of the form", { "import", statement, "--map-category", "Essen" } },
+      { 2, "is for CSV files", { "import", notes, "--format", "json", "--sign", "all" } },
+      { 2, "not a currency code", { "import", statement, "--currency", "XYZ" } },
+      { 1, "“Datum” is not a column of the file; its columns are: 1 “Buchungstag”, 2 “Text”", { "import", statement, "--date-column", "Datum" } },
+      { 1, "the file has only 3 columns", { "import", statement, "--amount-column", "7" } },
+      { 1, "the file names no categories, so it has no “Pets”", { "import", statement, "--map-category", "Pets=Other" } },
+      { 1, "There is no category “Nope”", { "import", statement, "--map-category", "Essen=Nope" } },
       { 2, "“frobnicate” is not a command", { "frobnicate" } },
       { 2, "“nothing” is not a command", { "help", "nothing" } },
   };
@@ -1152,6 +1503,9 @@ test_bad_input (Fixture      *fixture,
   seed_ledger (fixture);
   g_assert_true (g_file_set_contents (notes, "These are not expenses.\n", -1, NULL));
   g_assert_true (g_file_set_contents (existing, "keep me", -1, NULL));
+  g_assert_true (g_file_set_contents (export, "keep me", -1, NULL));
+  g_assert_true (g_file_set_contents (empty_json, "{ \"expenses\": [] }", -1, NULL));
+  g_assert_true (g_file_set_contents (statement, "Buchungstag;Text;Betrag\n24.02.2024;Coffee;-3,50\n", -1, NULL));
   before = dump (fixture);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1175,10 +1529,20 @@ test_bad_input (Fixture      *fixture,
       g_assert_cmpstr (after, ==, before);
     }
 
+  {
+    g_autofree char *kept = NULL;
+
+    g_assert_true (g_file_get_contents (export, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "keep me");
+    g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  }
+
   /* A mistyped --database is an error, not a new, empty file. */
   {
     const char *const reading[] = { "--database", missing, "list", NULL };
     const char *const changing[] = { "--database", missing, "delete", "1", NULL };
+    const char *const importing[] = { "--database", missing, "import", notes, NULL };
+    const char *const exporting[] = { "--database", missing, "export", NULL };
 
     result_clear (&result);
     run_argv ("C.UTF-8", reading, NULL, &result);
@@ -1186,6 +1550,12 @@ test_bad_input (Fixture      *fixture,
     result_clear (&result);
     run_argv ("C.UTF-8", changing, NULL, &result);
     assert_failure (&result, 1, "There is no database at");
+    result_clear (&result);
+    run_argv ("C.UTF-8", exporting, NULL, &result);
+    assert_failure (&result, 1, "There is no database at");
+    result_clear (&result);
+    run_argv ("C.UTF-8", importing, NULL, &result);
+    assert_failure (&result, 1, "is not a file of expenses");
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
 
@@ -1207,6 +1577,11 @@ main (int   argc,
   ADD ("/cli/summary", test_summary);
   ADD ("/cli/categories", test_categories);
   ADD ("/cli/backup-restore", test_backup_restore);
+  ADD ("/cli/export", test_export);
+  ADD ("/cli/export-import-json", test_export_import_json);
+  ADD ("/cli/import/csv", test_import_csv);
+  ADD ("/cli/import/options", test_import_options);
+  ADD ("/cli/import/homebank", test_import_homebank);
   ADD ("/cli/window-open", test_window_open);
   ADD ("/cli/bad-input", test_bad_input);
 #undef ADD

@@ -35,17 +35,6 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? (gint64) st.st_size : -1;
 }
 
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf st_a;
-  GStatBuf st_b;
-
-  return g_stat (a, &st_a) == 0 && g_stat (b, &st_b) == 0 &&
-         st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino;
-}
-
 gboolean
 outlay_cli_backup (OutlayCli *cli,
                    char     **argv,
@@ -92,7 +81,7 @@ outlay_cli_backup (OutlayCli *cli,
   else
     destination = g_strdup (args[1]);
 
-  if (same_file (destination, outlay_database_get_path (cli->database)))
+  if (outlay_cli_same_file (destination, outlay_database_get_path (cli->database)))
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
                    _ ("“%s” is the database itself; give another file."), destination);
@@ -178,7 +167,7 @@ outlay_cli_restore_backup (OutlayCli *cli,
   if (!outlay_database_check_file (backup, error))
     return FALSE;
 
-  if (existed && same_file (backup, path))
+  if (existed && outlay_cli_same_file (backup, path))
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
                    _ ("“%s” is the database itself; give a backup file."), backup);
@@ -195,16 +184,7 @@ outlay_cli_restore_backup (OutlayCli *cli,
     {
       /* Leave no new, empty database behind either. */
       if (!existed)
-        {
-          g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-          g_clear_object (&cli->repository);
-          g_clear_object (&cli->database);
-          g_unlink (wal);
-          g_unlink (shm);
-          g_unlink (path);
-        }
+        outlay_cli_remove_database (cli);
       return FALSE;
     }
 

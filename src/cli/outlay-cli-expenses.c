@@ -326,25 +326,11 @@ outlay_cli_list (OutlayCli *cli,
                  char     **argv,
                  GError   **error)
 {
-  g_autofree char *from_text = NULL;
-  g_autofree char *to_text = NULL;
-  g_autofree char *month_text = NULL;
-  g_auto (GStrv) category_names = NULL;
-  g_autofree char   *search_text = NULL;
+  g_auto (OutlayCliFilter) filter = { 0 };
   g_autofree char   *sort_text = NULL;
   gboolean           reverse = FALSE;
   int                limit = 0;
   const GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from_text,
-      N_ ("Only expenses on or after this day (YYYY-MM-DD, today or yesterday)"), N_ ("DAY") },
-    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to_text,
-      N_ ("Only expenses on or before this day"), N_ ("DAY") },
-    { "month", 'm', 0, G_OPTION_ARG_FILENAME, &month_text,
-      N_ ("Only expenses of this month"), N_ ("YYYY-MM") },
-    { "category", 'c', 0, G_OPTION_ARG_FILENAME_ARRAY, &category_names,
-      N_ ("Only expenses in this category; repeat it for several"), N_ ("NAME") },
-    { "search", 's', 0, G_OPTION_ARG_FILENAME, &search_text,
-      N_ ("Only expenses whose description or note contain these words"), N_ ("TEXT") },
     { "sort", 0, 0, G_OPTION_ARG_FILENAME, &sort_text,
       N_ ("Order by date (newest first, the default), amount (largest first) or description (A to Z)"), N_ ("FIELD") },
     { "reverse", 'r', 0, G_OPTION_ARG_NONE, &reverse,
@@ -353,16 +339,14 @@ outlay_cli_list (OutlayCli *cli,
       N_ ("Print at most this many (the count and totals still cover every match)"), N_ ("N") },
     G_OPTION_ENTRY_NULL
   };
+  g_autofree GOptionEntry *all_entries = outlay_cli_filter_add_entries (&filter, entries);
   g_autoptr (GOptionContext) context = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
   g_autoptr (OutlayQuery) query = outlay_query_new ();
   g_autoptr (GPtrArray) expenses = NULL;
   g_autoptr (GArray) totals = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *search = NULL;
-  OutlaySortField  field;
-  guint            n_all = 0;
+  OutlaySortField field;
+  guint           n_all = 0;
 
   context = outlay_cli_context_new (cli, NULL,
                                     _ ("Lists the expenses that match every filter given, as a table with their "
@@ -375,7 +359,7 @@ outlay_cli_list (OutlayCli *cli,
                                        "\n"
                                        "With --json, an array of expense objects, in the order asked for:\n"),
                                     "[\n" EXPENSE_JSON_HELP "]\n",
-                                    entries);
+                                    all_entries);
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;
@@ -383,9 +367,8 @@ outlay_cli_list (OutlayCli *cli,
     return TRUE;
 
   if (!outlay_cli_expect_args (cli, args, 0, 0, NULL, error) ||
-      !outlay_cli_parse_range (from_text, to_text, month_text, &from, &to, error) ||
-      !parse_sort (sort_text, &field, error) ||
-      (search_text != NULL && !(search = outlay_cli_text (search_text, "--search", error))))
+      !outlay_cli_filter_parse (&filter, error) ||
+      !parse_sort (sort_text, &field, error))
     return FALSE;
 
   if (limit < 0)
@@ -396,11 +379,9 @@ outlay_cli_list (OutlayCli *cli,
     }
 
   if (!outlay_cli_open (cli, FALSE, error) ||
-      !outlay_cli_set_query_categories (cli, query, category_names, error))
+      !outlay_cli_filter_apply (cli, &filter, query, error))
     return FALSE;
 
-  outlay_query_set_date_range (query, from, to);
-  outlay_query_set_text (query, search);
   outlay_query_set_sort (query, field, (field != OUTLAY_SORT_DESCRIPTION) != reverse);
 
   expenses = outlay_repository_find_expenses (cli->repository, query, 0, (guint) limit, error);

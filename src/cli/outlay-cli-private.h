@@ -107,6 +107,7 @@ gboolean        outlay_cli_parse_amount (const char *text,
 gboolean        outlay_cli_open (OutlayCli *cli,
                                  gboolean   create,
                                  GError   **error);
+void            outlay_cli_remove_database (OutlayCli *cli);
 const char     *outlay_cli_get_database_path (OutlayCli *cli);
 char           *outlay_cli_dup_command_prefix (OutlayCli *cli);
 OutlayCategory *outlay_cli_find_category (OutlayCli  *cli,
@@ -121,6 +122,35 @@ gboolean        outlay_cli_set_query_categories (OutlayCli   *cli,
                                                  GError     **error);
 const char     *outlay_cli_category_name (OutlayCli *cli,
                                           gint64     category_id);
+
+/* The filters of `list` and `export`: --from, --to, --month, --category
+ * (repeatable) and --search. */
+typedef struct
+{
+  char  *from_text;
+  char  *to_text;
+  char  *month_text;
+  char **category_names;
+  char  *search_text;
+  char  *from;
+  char  *to;
+  char  *search;
+} OutlayCliFilter;
+
+void          outlay_cli_filter_clear (OutlayCliFilter *filter);
+GOptionEntry *outlay_cli_filter_add_entries (OutlayCliFilter    *filter,
+                                             const GOptionEntry *entries);
+gboolean      outlay_cli_filter_parse (OutlayCliFilter *filter,
+                                       GError         **error);
+gboolean      outlay_cli_filter_apply (OutlayCli       *cli,
+                                       OutlayCliFilter *filter,
+                                       OutlayQuery     *query,
+                                       GError         **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OutlayCliFilter, outlay_cli_filter_clear)
+
+gboolean outlay_cli_same_file (const char *a,
+                               const char *b);
 
 /* Output */
 void  outlay_cli_print (const char *format,
@@ -212,5 +242,11 @@ gboolean outlay_cli_backup (OutlayCli *cli,
 gboolean outlay_cli_restore_backup (OutlayCli *cli,
                                     char     **args,
                                     GError   **error);
+gboolean outlay_cli_export (OutlayCli *cli,
+                            char     **args,
+                            GError   **error);
+gboolean outlay_cli_import (OutlayCli *cli,
+                            char     **args,
+                            GError   **error);
 
 G_END_DECLS

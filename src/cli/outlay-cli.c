@@ -27,6 +27,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,6 +55,8 @@ static const Command commands[] = {
   { "categories", outlay_cli_categories, N_ ("List, add, rename or delete categories") },
   { "backup", outlay_cli_backup, N_ ("Save a copy of the database") },
   { "restore-backup", outlay_cli_restore_backup, N_ ("Replace the database with the content of a backup") },
+  { "export", outlay_cli_export, N_ ("Write expenses to a CSV or JSON file") },
+  { "import", outlay_cli_import, N_ ("Read expenses from a CSV, HomeBank or Outlay JSON file") },
 };
 
 static const Command *
@@ -536,6 +539,26 @@ outlay_cli_open (OutlayCli *cli,
 }
 
 /**
+ * outlay_cli_remove_database:
+ *
+ * Closes the database and deletes its files: for a command that created
+ * it and then failed, so that it leaves no new, empty database behind.
+ */
+void
+outlay_cli_remove_database (OutlayCli *cli)
+{
+  const char      *path = outlay_cli_get_database_path (cli);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_clear_object (&cli->repository);
+  g_clear_object (&cli->database);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+}
+
+/**
  * outlay_cli_dup_command_prefix:
  *
  * Returns: (transfer full): how to run another command on the same
@@ -678,6 +701,110 @@ outlay_cli_set_query_categories (OutlayCli   *cli,
 
   outlay_query_set_categories (query, (const gint64 *) (gpointer) ids->data, ids->len);
   return TRUE;
+}
+
+/* The filters of list and export */
+
+void
+outlay_cli_filter_clear (OutlayCliFilter *filter)
+{
+  g_clear_pointer (&filter->from_text, g_free);
+  g_clear_pointer (&filter->to_text, g_free);
+  g_clear_pointer (&filter->month_text, g_free);
+  g_clear_pointer (&filter->category_names, g_strfreev);
+  g_clear_pointer (&filter->search_text, g_free);
+  g_clear_pointer (&filter->from, g_free);
+  g_clear_pointer (&filter->to, g_free);
+  g_clear_pointer (&filter->search, g_free);
+}
+
+/**
+ * outlay_cli_filter_add_entries:
+ * @entries: (nullable): the command's own options, ending in
+ *   %G_OPTION_ENTRY_NULL
+ *
+ * Returns: (transfer container): the filter's options followed by
+ *   @entries, for outlay_cli_context_new()
+ */
+GOptionEntry *
+outlay_cli_filter_add_entries (OutlayCliFilter    *filter,
+                               const GOptionEntry *entries)
+{
+  const GOptionEntry filter_entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &filter->from_text,
+      N_ ("Only expenses on or after this day (YYYY-MM-DD, today or yesterday)"), N_ ("DAY") },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &filter->to_text,
+      N_ ("Only expenses on or before this day"), N_ ("DAY") },
+    { "month", 'm', 0, G_OPTION_ARG_FILENAME, &filter->month_text,
+      N_ ("Only expenses of this month"), N_ ("YYYY-MM") },
+    { "category", 'c', 0, G_OPTION_ARG_FILENAME_ARRAY, &filter->category_names,
+      N_ ("Only expenses in this category; repeat it for several"), N_ ("NAME") },
+    { "search", 's', 0, G_OPTION_ARG_FILENAME, &filter->search_text,
+      N_ ("Only expenses whose description or note contain these words"), N_ ("TEXT") },
+  };
+  g_autoptr (GArray) all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+
+  g_array_append_vals (all, filter_entries, G_N_ELEMENTS (filter_entries));
+  for (guint i = 0; entries != NULL && entries[i].long_name != NULL; i++)
+    g_array_append_val (all, entries[i]);
+
+  return (GOptionEntry *) (gpointer) g_array_free (g_steal_pointer (&all), FALSE);
+}
+
+/**
+ * outlay_cli_filter_parse:
+ *
+ * Reads the filter's options, before the database is opened.
+ */
+gboolean
+outlay_cli_filter_parse (OutlayCliFilter *filter,
+                         GError         **error)
+{
+  if (!outlay_cli_parse_range (filter->from_text, filter->to_text, filter->month_text,
+                               &filter->from, &filter->to, error))
+    return FALSE;
+
+  if (filter->search_text != NULL &&
+      !(filter->search = outlay_cli_text (filter->search_text, "--search", error)))
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * outlay_cli_filter_apply:
+ *
+ * Restricts @query to what @filter, read by outlay_cli_filter_parse(),
+ * asks for; the categories are looked up in the open database.
+ */
+gboolean
+outlay_cli_filter_apply (OutlayCli       *cli,
+                         OutlayCliFilter *filter,
+                         OutlayQuery     *query,
+                         GError         **error)
+{
+  if (!outlay_cli_set_query_categories (cli, query, filter->category_names, error))
+    return FALSE;
+
+  outlay_query_set_date_range (query, filter->from, filter->to);
+  outlay_query_set_text (query, filter->search);
+  return TRUE;
+}
+
+/**
+ * outlay_cli_same_file:
+ *
+ * Returns: whether @a and @b both exist and are the same file
+ */
+gboolean
+outlay_cli_same_file (const char *a,
+                      const char *b)
+{
+  GStatBuf st_a;
+  GStatBuf st_b;
+
+  return g_stat (a, &st_a) == 0 && g_stat (b, &st_b) == 0 &&
+         st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino;
 }
 
 /**
