@@ -122,6 +122,9 @@ run_argv (const char        *locale,
     env = g_environ_setenv (env, extra_env[i], extra_env[i + 1], TRUE);
   g_subprocess_launcher_set_environ (launcher, env);
 
+  /* A result from an earlier run is replaced, not leaked. */
+  result_clear (result);
+
   g_ptr_array_add (argv, (gpointer) binary ());
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
