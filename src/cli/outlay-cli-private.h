@@ -112,6 +112,7 @@ char           *outlay_cli_dup_command_prefix (OutlayCli *cli);
 OutlayCategory *outlay_cli_find_category (OutlayCli  *cli,
                                           const char *name,
                                           GError    **error);
+gboolean        outlay_cli_is_expense_reference (const char *text);
 OutlayExpense  *outlay_cli_find_expense (OutlayCli  *cli,
                                          const char *text,
                                          GError    **error);
@@ -212,5 +213,8 @@ gboolean outlay_cli_backup (OutlayCli *cli,
 gboolean outlay_cli_restore_backup (OutlayCli *cli,
                                     char     **args,
                                     GError   **error);
+gboolean outlay_cli_restore_any (OutlayCli *cli,
+                                 char     **args,
+                                 GError   **error);
 
 G_END_DECLS

@@ -49,11 +49,11 @@ static const Command commands[] = {
   { "show", outlay_cli_show, N_ ("Show one expense") },
   { "edit", outlay_cli_edit, N_ ("Change an expense") },
   { "delete", outlay_cli_delete, N_ ("Delete an expense (it can be restored)") },
-  { "restore", outlay_cli_restore, N_ ("Bring back a deleted expense") },
+  { "restore", outlay_cli_restore_any, N_ ("Bring back a deleted expense, or a backup") },
   { "summary", outlay_cli_summary, N_ ("Totals of a period by category, against the period before") },
   { "categories", outlay_cli_categories, N_ ("List, add, rename or delete categories") },
-  { "backup", outlay_cli_backup, N_ ("Save a copy of the database") },
-  { "restore-backup", outlay_cli_restore_backup, N_ ("Replace the database with the content of a backup") },
+  { "backup", outlay_cli_backup, N_ ("Save a copy of the database, or list the backups") },
+  { "restore-backup", outlay_cli_restore_backup, N_ ("Replace the database with the content of a backup (as “restore FILE”)") },
 };
 
 static const Command *
@@ -614,6 +614,28 @@ looks_like_uuid (const char *text)
       else if (!g_ascii_isxdigit (text[i]))
         return FALSE;
     }
+
+  return TRUE;
+}
+
+/**
+ * outlay_cli_is_expense_reference:
+ *
+ * Returns: whether @text names an expense rather than a file: it is all
+ *   digits (an expense's number) or a UUID
+ */
+gboolean
+outlay_cli_is_expense_reference (const char *text)
+{
+  if (looks_like_uuid (text))
+    return TRUE;
+
+  if (*text == '\0')
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
 
   return TRUE;
 }
