@@ -1435,6 +1435,31 @@ test_backups_async (Fixture      *fixture,
   saved = outlay_test_dump_store (outlay_database_get_handle (copy));
   g_clear_object (&copy);
 
+  /* A copy elsewhere, replacing what is there, with nothing left beside
+   * the database. */
+  {
+    g_autofree char *elsewhere = g_build_filename (fixture->dir, "elsewhere.db", NULL);
+    g_autoptr (GFile) destination = g_file_new_for_path (elsewhere);
+    g_autofree char *copied = NULL;
+    g_autofree char *current = outlay_test_dump_store (outlay_database_get_handle (fixture->database));
+    guint            n_entries;
+
+    g_assert_true (g_file_set_contents (elsewhere, "old", -1, NULL));
+    n_entries = count_entries (fixture->dir);
+    outlay_database_save_copy_async (fixture->database, destination, NULL, on_async_done_cb, &result);
+    g_assert_true (outlay_database_save_copy_finish (fixture->database, wait_for (&result), &error));
+    g_assert_no_error (error);
+    drop_result (&result);
+    g_assert_true (outlay_database_check_file (elsewhere, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_entries (fixture->dir), ==, n_entries);
+    copy = outlay_database_open (elsewhere, &error);
+    g_assert_no_error (error);
+    copied = outlay_test_dump_store (outlay_database_get_handle (copy));
+    g_assert_cmpstr (copied, ==, current);
+    g_clear_object (&copy);
+  }
+
   /* A backup today already: the daily one is not needed. */
   outlay_database_ensure_daily_backup_async (fixture->database, 10, NULL, on_async_done_cb, &result);
   g_assert_true (outlay_database_ensure_daily_backup_finish (fixture->database, wait_for (&result), &made, &error));

@@ -1589,6 +1589,7 @@ typedef enum
   JOB_DAILY,
   JOB_CREATE,
   JOB_RESTORE,
+  JOB_COPY,
 } JobKind;
 
 typedef struct
@@ -1600,6 +1601,7 @@ typedef struct
   guint              keep;
   char              *backup;
   char              *result_path;
+  GFile             *destination;
   gboolean           made;
 } Job;
 
@@ -1609,7 +1611,44 @@ job_free (Job *job)
   g_free (job->path);
   g_free (job->backup);
   g_free (job->result_path);
+  g_clear_object (&job->destination);
   g_free (job);
+}
+
+/* The copy is made beside the database and then copied over: a file the
+ * document portal hands out cannot have a temporary file beside it. */
+static gboolean
+save_copy (OutlayDatabase *self,
+           GFile          *destination,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *work = g_build_filename (dir, ".outlay-copy-XXXXXX", NULL);
+  g_autofree char *copy = NULL;
+  g_autoptr (GFile) source = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gboolean ok;
+
+  if (g_mkdtemp_full (work, 0700) == NULL)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _ ("Could not create a folder beside the database: %s"), g_strerror (errsv));
+      return FALSE;
+    }
+
+  copy = g_build_filename (work, "copy.db", NULL);
+  source = g_file_new_for_path (copy);
+  ok = backup_to (self->db, copy, error) &&
+       g_file_copy (source, destination, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
+                    cancellable, NULL, NULL, &local_error);
+  if (local_error != NULL)
+    g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
+                 _ ("Could not save the copy: %s"), local_error->message);
+
+  remove_tree (work);
+  return ok;
 }
 
 static void
@@ -1642,6 +1681,10 @@ run_job (GTask        *task,
       case JOB_RESTORE:
         ok = outlay_database_restore_backup (database, job->backup, &job->result_path, &error) &&
              outlay_database_prune_backups (database, job->keep, &error);
+        break;
+
+      case JOB_COPY:
+        ok = save_copy (database, job->destination, cancellable, &error);
         break;
 
       default:
@@ -1824,4 +1867,40 @@ outlay_database_restore_backup_finish (OutlayDatabase *self,
     *safety_backup = g_steal_pointer (&job->result_path);
 
   return TRUE;
+}
+
+/**
+ * outlay_database_save_copy_async:
+ * @destination: where to save the copy; replaced when it exists
+ *
+ * Saves a consistent copy of the database to @destination, such as a file
+ * chosen through the document portal, in a thread, on a connection of its
+ * own.
+ */
+void
+outlay_database_save_copy_async (OutlayDatabase     *self,
+                                 GFile              *destination,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_return_if_fail (OUTLAY_IS_DATABASE (self));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  job->kind = JOB_COPY;
+  job->destination = g_object_ref (destination);
+  start_job (self, job, outlay_database_save_copy_async, cancellable, callback, user_data);
+}
+
+gboolean
+outlay_database_save_copy_finish (OutlayDatabase *self,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == outlay_database_save_copy_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

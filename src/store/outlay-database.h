@@ -146,5 +146,13 @@ gboolean outlay_database_restore_backup_finish (OutlayDatabase *self,
                                                 GAsyncResult   *result,
                                                 char          **safety_backup,
                                                 GError        **error);
+void     outlay_database_save_copy_async (OutlayDatabase     *self,
+                                          GFile              *destination,
+                                          GCancellable       *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer            user_data);
+gboolean outlay_database_save_copy_finish (OutlayDatabase *self,
+                                           GAsyncResult   *result,
+                                           GError        **error);
 
 G_END_DECLS
