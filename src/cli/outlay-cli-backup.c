@@ -55,20 +55,9 @@ same_file (const char *a,
 static guint
 backup_count (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettings) settings = outlay_cli_new_settings ("backup-count");
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-
-  if (schema != NULL && g_settings_schema_has_key (schema, "backup-count"))
-    {
-      g_autoptr (GSettings) settings = g_settings_new_full (schema, NULL, NULL);
-
-      return MAX (g_settings_get_uint (settings, "backup-count"), 1);
-    }
-
-  return DEFAULT_BACKUP_COUNT;
+  return settings != NULL ? MAX (g_settings_get_uint (settings, "backup-count"), 1) : DEFAULT_BACKUP_COUNT;
 }
 
 static void

@@ -444,6 +444,28 @@ outlay_cli_parse_currency (const char *text,
 }
 
 /**
+ * outlay_cli_new_settings:
+ * @key: a key the caller reads
+ *
+ * Returns: (transfer full) (nullable): the window's settings, or %NULL when
+ *   their schema, or @key in it, is not installed (GSettings would abort)
+ */
+GSettings *
+outlay_cli_new_settings (const char *key)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/**
  * outlay_cli_dup_default_currency:
  *
  * Returns: (transfer full): the currency of new expenses, as in the window:
@@ -452,16 +474,10 @@ outlay_cli_parse_currency (const char *text,
 char *
 outlay_cli_dup_default_currency (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettings) settings = outlay_cli_new_settings ("currency");
 
-  /* Without an installed schema GSettings would abort. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-
-  if (schema != NULL && g_settings_schema_has_key (schema, "currency"))
+  if (settings != NULL)
     {
-      g_autoptr (GSettings) settings = g_settings_new_full (schema, NULL, NULL);
       g_autofree char *chosen = g_settings_get_string (settings, "currency");
 
       if (outlay_currency_is_valid (chosen))

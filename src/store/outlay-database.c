@@ -1697,6 +1697,18 @@ run_job (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+static Job *
+new_job (JobKind kind,
+         guint   keep)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = kind;
+  job->keep = keep;
+
+  return job;
+}
+
 static void
 start_job (OutlayDatabase     *self,
            Job                *job,
@@ -1714,6 +1726,22 @@ start_job (OutlayDatabase     *self,
   g_task_run_in_thread (task, run_job);
 }
 
+/* The job of a finished task, or %NULL with @error set when it failed. */
+static Job *
+finish_job (OutlayDatabase *self,
+            GAsyncResult   *result,
+            gpointer        source_tag,
+            GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  return g_task_get_task_data (G_TASK (result));
+}
+
 /**
  * outlay_database_ensure_daily_backup_async:
  *
@@ -1727,14 +1755,10 @@ outlay_database_ensure_daily_backup_async (OutlayDatabase     *self,
                                            GAsyncReadyCallback callback,
                                            gpointer            user_data)
 {
-  Job *job = g_new0 (Job, 1);
-
   g_return_if_fail (OUTLAY_IS_DATABASE (self));
   g_return_if_fail (keep > 0);
 
-  job->kind = JOB_DAILY;
-  job->keep = keep;
-  start_job (self, job, outlay_database_ensure_daily_backup_async, cancellable, callback, user_data);
+  start_job (self, new_job (JOB_DAILY, keep), outlay_database_ensure_daily_backup_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1743,16 +1767,12 @@ outlay_database_ensure_daily_backup_finish (OutlayDatabase *self,
                                             gboolean       *made,
                                             GError        **error)
 {
-  Job *job;
+  Job *job = finish_job (self, result, outlay_database_ensure_daily_backup_async, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == outlay_database_ensure_daily_backup_async, FALSE);
-
-  job = g_task_get_task_data (G_TASK (result));
   if (made != NULL)
-    *made = job->made;
+    *made = job != NULL && job->made;
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return job != NULL;
 }
 
 /**
@@ -1770,14 +1790,14 @@ outlay_database_create_backup_async (OutlayDatabase     *self,
                                      GAsyncReadyCallback callback,
                                      gpointer            user_data)
 {
-  Job *job = g_new0 (Job, 1);
+  Job *job;
 
   g_return_if_fail (OUTLAY_IS_DATABASE (self));
+  g_return_if_fail (reason <= OUTLAY_BACKUP_REASON_RESTORE);
   g_return_if_fail (keep > 0);
 
-  job->kind = JOB_CREATE;
+  job = new_job (JOB_CREATE, keep);
   job->reason = reason;
-  job->keep = keep;
   start_job (self, job, outlay_database_create_backup_async, cancellable, callback, user_data);
 }
 
@@ -1791,16 +1811,9 @@ outlay_database_create_backup_finish (OutlayDatabase *self,
                                       GAsyncResult   *result,
                                       GError        **error)
 {
-  Job *job;
+  Job *job = finish_job (self, result, outlay_database_create_backup_async, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == outlay_database_create_backup_async, NULL);
-
-  job = g_task_get_task_data (G_TASK (result));
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return NULL;
-
-  return g_steal_pointer (&job->result_path);
+  return job != NULL ? g_steal_pointer (&job->result_path) : NULL;
 }
 
 /**
@@ -1821,15 +1834,14 @@ outlay_database_restore_backup_async (OutlayDatabase     *self,
                                       GAsyncReadyCallback callback,
                                       gpointer            user_data)
 {
-  Job *job = g_new0 (Job, 1);
+  Job *job;
 
   g_return_if_fail (OUTLAY_IS_DATABASE (self));
   g_return_if_fail (backup != NULL);
   g_return_if_fail (keep > 0);
 
-  job->kind = JOB_RESTORE;
+  job = new_job (JOB_RESTORE, keep);
   job->backup = g_strdup (backup);
-  job->keep = keep;
   start_job (self, job, outlay_database_restore_backup_async, cancellable, callback, user_data);
 }
 
@@ -1847,13 +1859,9 @@ outlay_database_restore_backup_finish (OutlayDatabase *self,
                                        GError        **error)
 {
   g_autoptr (GError) local_error = NULL;
-  Job *job;
+  Job *job = finish_job (self, result, outlay_database_restore_backup_async, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == outlay_database_restore_backup_async, FALSE);
-
-  job = g_task_get_task_data (G_TASK (result));
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (job == NULL)
     return FALSE;
 
   /* This connection's statements and what it knows of the file were made
@@ -1884,12 +1892,12 @@ outlay_database_save_copy_async (OutlayDatabase     *self,
                                  GAsyncReadyCallback callback,
                                  gpointer            user_data)
 {
-  Job *job = g_new0 (Job, 1);
+  Job *job;
 
   g_return_if_fail (OUTLAY_IS_DATABASE (self));
   g_return_if_fail (G_IS_FILE (destination));
 
-  job->kind = JOB_COPY;
+  job = new_job (JOB_COPY, 0);
   job->destination = g_object_ref (destination);
   start_job (self, job, outlay_database_save_copy_async, cancellable, callback, user_data);
 }
@@ -1899,8 +1907,5 @@ outlay_database_save_copy_finish (OutlayDatabase *self,
                                   GAsyncResult   *result,
                                   GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == outlay_database_save_copy_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_job (self, result, outlay_database_save_copy_async, error) != NULL;
 }
