@@ -1132,6 +1132,7 @@ test_backups_create (Fixture      *fixture,
   g_autofree char *folder = backups_folder (fixture);
   g_autofree char *path = NULL;
   g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
   g_autofree char *saved = NULL;
@@ -1172,10 +1173,18 @@ test_backups_create (Fixture      *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (second, !=, path);
 
+  /* Made in the same second as the others (most likely), and yet listed
+   * as the newest: file times are finer than a second, if coarser than a microsecond. */
+  g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+  third = outlay_database_create_backup (fixture->database, OUTLAY_BACKUP_REASON_DAILY, &error);
+  g_assert_no_error (error);
+
   backups = outlay_database_list_backups (fixture->database, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (backups->len, ==, 2);
-  info = g_ptr_array_index (backups, 1);
+  g_assert_cmpuint (backups->len, ==, 3);
+  g_assert_cmpstr (((OutlayBackupInfo *) g_ptr_array_index (backups, 0))->path, ==, third);
+  g_assert_cmpstr (((OutlayBackupInfo *) g_ptr_array_index (backups, 1))->path, ==, second);
+  info = g_ptr_array_index (backups, 2);
   g_assert_cmpuint (info->reason, ==, OUTLAY_BACKUP_REASON_IMPORT);
   g_assert_cmpint (info->size, >, 0);
   {

@@ -1330,7 +1330,8 @@ static OutlayBackupInfo *
 read_backup_info (GRegex     *regex,
                   const char *folder,
                   const char *name,
-                  guint      *number)
+                  guint      *number,
+                  gint64     *modified)
 {
   g_autoptr (GMatchInfo) match = NULL;
   g_autofree char *format = NULL;
@@ -1370,6 +1371,7 @@ read_backup_info (GRegex     *regex,
       info->reason = i;
 
   *number = counter != NULL && *counter != '\0' ? (guint) g_ascii_strtoull (counter, NULL, 10) : 1;
+  *modified = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
 
   return g_steal_pointer (&info);
 }
@@ -1378,6 +1380,7 @@ typedef struct
 {
   OutlayBackupInfo *info;
   guint             number;
+  gint64            modified; /* µs, to order two made in one second */
 } ListedBackup;
 
 static int
@@ -1388,6 +1391,8 @@ compare_newest_first (gconstpointer a,
   const ListedBackup *y = b;
   int                 order = g_date_time_compare (y->info->created, x->info->created);
 
+  if (order == 0)
+    order = (y->modified > x->modified) - (y->modified < x->modified);
   if (order == 0)
     order = (y->number > x->number) - (y->number < x->number);
   if (order == 0)
@@ -1438,7 +1443,7 @@ outlay_database_list_backups (OutlayDatabase *self,
     {
       ListedBackup backup = { 0 };
 
-      backup.info = read_backup_info (regex, folder, name, &backup.number);
+      backup.info = read_backup_info (regex, folder, name, &backup.number, &backup.modified);
       if (backup.info != NULL)
         g_array_append_val (listed, backup);
     }
