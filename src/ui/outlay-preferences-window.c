@@ -102,6 +102,7 @@ format_backup_time (GDateTime *created)
 
   /* Translators: when a backup was made, in the notation of
    * g_date_time_format(): “24 November 2026, 09:30” */
+  /* xgettext:no-c-format */
   return g_date_time_format (local, _ ("%-d %B %Y, %H:%M"));
 }
 
@@ -348,7 +349,9 @@ on_save_copy_cb (OutlayPreferencesWindow *self)
   if (self->busy > 0 || self->chooser != NULL)
     return;
 
-  /* Translators: the suggested file name of a copy of the expenses, with the date */
+  /* Translators: the suggested file name of a copy of the expenses, with the
+   * date in the notation of g_date_time_format() */
+  /* xgettext:no-c-format */
   name = g_date_time_format (now, _ ("expenses-%Y-%m-%d.db"));
   self->chooser = gtk_file_chooser_native_new (_ ("Save a Copy"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
