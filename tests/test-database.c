@@ -1257,6 +1257,35 @@ test_backups_list (Fixture      *fixture,
 /* Pruning keeps the newest, and nothing but our own backups is ever
  * deleted: not other files, nor links or folders with our names, nor the
  * backups of another database in the same folder. */
+/* An upgrade's backup is named for it, and lists as one. */
+static void
+test_backups_migration (Fixture      *fixture,
+                        gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_build_filename (fixture->dir, "old", NULL);
+  g_autofree char *old = g_build_filename (dir, "ledger.db", NULL);
+  g_autofree char *sql = fixture_text ("schema-1.sql");
+  g_autofree char *name = NULL;
+  g_autoptr (GRegex) pattern = g_regex_new ("^ledger-[0-9]{8}-[0-9]{6}-migration\\.db$", 0, 0, NULL);
+  g_autoptr (OutlayDatabase) upgraded = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  write_sqlite (old, sql);
+  upgraded = outlay_database_open (old, &error);
+  g_assert_no_error (error);
+
+  name = g_path_get_basename (outlay_database_get_backup_path (upgraded));
+  g_assert_true (g_regex_match (pattern, name, 0, NULL));
+  backups = outlay_database_list_backups (upgraded, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpuint (((OutlayBackupInfo *) g_ptr_array_index (backups, 0))->reason, ==, OUTLAY_BACKUP_REASON_MIGRATION);
+  g_assert_true (outlay_database_check_file (outlay_database_get_backup_path (upgraded), &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_backups_prune (Fixture      *fixture,
                     gconstpointer user_data)
@@ -1567,6 +1596,8 @@ main (int   argc,
               outlay_test_fixture_setup, test_backups_create, outlay_test_fixture_teardown);
   g_test_add ("/database/backups/list", Fixture, NULL,
               outlay_test_fixture_setup, test_backups_list, outlay_test_fixture_teardown);
+  g_test_add ("/database/backups/migration", Fixture, NULL,
+              outlay_test_fixture_setup, test_backups_migration, outlay_test_fixture_teardown);
   g_test_add ("/database/backups/prune", Fixture, NULL,
               outlay_test_fixture_setup, test_backups_prune, outlay_test_fixture_teardown);
   g_test_add ("/database/backups/daily", Fixture, NULL,
