@@ -37,30 +37,11 @@
 #include "outlay-database-private.h"
 #include "outlay-preferences-window.h"
 #include "outlay-repository.h"
+#include "outlay-test-utils.h"
 #include "outlay-window.h"
 
 static OutlayApplication *app;
 static char              *database_dir;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 drain (void)
@@ -236,7 +217,7 @@ remove_backups (void)
 {
   g_autofree char *folder = outlay_database_get_backups_folder (database ());
 
-  remove_tree (folder);
+  outlay_test_remove_tree (folder);
 }
 
 static GtkWindow *
@@ -607,7 +588,7 @@ main (int   argc,
   ret = g_test_run ();
 
   g_object_unref (app);
-  remove_tree (database_dir);
+  outlay_test_remove_tree (database_dir);
   g_free (database_dir);
 
   return ret;
