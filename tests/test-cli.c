@@ -953,8 +953,8 @@ test_backup_restore (Fixture      *fixture,
   g_autofree char *later = NULL;
   g_autofree char *now = NULL;
   g_autofree char *safety = NULL;
-  g_autoptr (GRegex) default_name = g_regex_new ("^Saved a backup to “(.*/backups/outlay-[0-9]{8}-[0-9]{6}(-[0-9]+)?\\.db)” \\(.*\\)\\.\n$", 0, 0, NULL);
-  g_autoptr (GRegex) undo = g_regex_new ("restore-backup '([^']*)'\n$", 0, 0, NULL);
+  g_autoptr (GRegex) default_name = g_regex_new ("^Saved a backup to “(.*/backups/outlay-[0-9]{8}-[0-9]{6}-manual(-[0-9]+)?\\.db)” \\(.*\\)\\.\n$", 0, 0, NULL);
+  g_autoptr (GRegex) undo = g_regex_new (" restore '([^']*)'\n$", 0, 0, NULL);
   g_autoptr (GMatchInfo) match = NULL;
 
   seed_ledger (fixture);
@@ -1009,7 +1009,7 @@ test_backup_restore (Fixture      *fixture,
   g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 8);
 
   /* The restore is undone by restoring the state before it. */
-  run (fixture, &result, "restore-backup", safety, "--json");
+  run (fixture, &result, "restore", safety, "--json");
   assert_success (&result);
   assert_json (result.out);
   assert_contains (result.out, "\"previous_state\": \"");
@@ -1341,6 +1341,101 @@ test_import_homebank (Fixture      *fixture,
   g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 8);
 }
 
+/* Copies of the database planted in the backups folder under @name, as if
+ * they had been made then. */
+static void
+plant_backup (Fixture    *fixture,
+              const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->store.dir, "backups", name, NULL);
+
+  g_assert_true (outlay_database_backup (fixture->store.database, path, &error));
+  g_assert_no_error (error);
+}
+
+/* The backups folder: listed, pruned to the setting, restored by name. */
+static void
+test_backup_list (Fixture      *fixture,
+                  gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *backups = g_build_filename (fixture->store.dir, "backups", NULL);
+  g_autofree char *foreign = g_build_filename (backups, "notes.txt", NULL);
+  g_autofree char *empty_schemas = g_build_filename (fixture->store.dir, "no-schemas", NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr (GRegex) line = g_regex_new ("^2024-03-0[45] [0-9]{2}:[0-9]{2}  Daily              [0-9.]+\\x{00a0}kB  .*/backups/outlay-20240305-101500-daily\\.db$",
+                                         G_REGEX_MULTILINE, 0, NULL);
+
+  run (fixture, &result, "backup", "--list");
+  assert_success (&result);
+  assert_contains (result.out, "There are no backups in “");
+  run (fixture, &result, "backup", "--list", "--json");
+  assert_success (&result);
+  g_assert_cmpstr (result.out, ==, "[]\n");
+
+  seed_ledger (fixture);
+  saved = dump (fixture);
+  plant_backup (fixture, "outlay-20240305-101500-daily.db");
+  plant_backup (fixture, "outlay-20240306-120000-restore.db");
+  plant_backup (fixture, "outlay-format1-20240101-080000.db");
+  g_assert_true (g_file_set_contents (foreign, "mine", -1, NULL));
+
+  /* Aligned columns: date, reason, size, path; newest first. */
+  run (fixture, &result, "backup", "--list");
+  assert_success (&result);
+  g_test_message ("%s", result.out);
+  g_assert_true (g_regex_match (line, result.out, 0, NULL));
+  g_assert_true (strstr (result.out, "Before a restore") < strstr (result.out, "Daily"));
+  g_assert_true (strstr (result.out, "Daily") < strstr (result.out, "Before an upgrade"));
+  assert_lacks (result.out, "notes.txt");
+
+  run (fixture, &result, "backup", "--list", "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"created\": \"2024-03-05T10:15:00Z\",\n    \"reason\": \"daily\",\n    \"size\": ");
+  assert_contains (result.out, "\"reason\": \"migration\"");
+
+  /* Restored by its name in the list, with or without .db. */
+  run (fixture, &result, "add", "5", "After the backups");
+  assert_success (&result);
+  run (fixture, &result, "restore", "outlay-20240305-101500-daily");
+  assert_success (&result);
+  assert_contains (result.out, "outlay-20240305-101500-daily.db”.\n");
+  assert_contains (result.out, "-restore.db'\n");
+  now = dump (fixture);
+  g_assert_cmpstr (now, ==, saved);
+  run (fixture, &result, "restore", "outlay-20240306-120000-restore.db", "--json");
+  assert_success (&result);
+  assert_contains (result.out, "\"previous_state\": \"");
+
+  /* Only the newest are kept: 10 by the setting's default. */
+  for (guint i = 1; i <= 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("outlay-202301%02u-000000-daily.db", i);
+
+      plant_backup (fixture, name);
+    }
+  run (fixture, &result, "backup");
+  assert_success (&result);
+  g_assert_cmpuint (count_files (backups), ==, 10 + 1);
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_IS_REGULAR));
+
+  /* Without the schema installed it keeps 10 too, and does not abort. */
+  g_assert_cmpint (g_mkdir (empty_schemas, 0700), ==, 0);
+  {
+    const char *const env[] = { "GSETTINGS_SCHEMA_DIR", empty_schemas, "XDG_DATA_DIRS", empty_schemas, NULL };
+    const char *const args[] = { "--database", fixture->store.path, "backup", NULL };
+
+    plant_backup (fixture, "outlay-20220101-000000-daily.db");
+    result_clear (&result);
+    run_argv ("C.UTF-8", args, env, &result);
+    assert_success (&result);
+    g_assert_cmpuint (count_files (backups), ==, 10 + 1);
+  }
+}
+
 /* While the window holds the file — reading, or in the middle of a write
  * — the command line waits its turn, and the window sees the result. */
 static void
@@ -1449,7 +1544,11 @@ test_bad_input (Fixture      *fixture,
       { 2, "Give the number or the UUID", { "delete" } },
       { 1, "There is no expense with the number 999", { "delete", "999" } },
       { 1, "not deleted", { "restore", "1" } },
-      { 2, "restore-backup", { "restore", notes } },
+      { 1, "is not an Outlay database", { "restore", notes } },
+      { 1, "does not exist", { "restore", missing } },
+      { 1, "There is no file or backup named “outlay-20240101-000000-daily”", { "restore", "outlay-20240101-000000-daily" } },
+      { 2, "Give the number or the UUID of a deleted expense, or the backup", { "restore" } },
+      { 2, "Unexpected argument “extra”", { "backup", "--list", "extra" } },
       { 2, "is not a month", { "summary", "--month", "24-01" } },
       { 2, "--to needs --from", { "summary", "--to", "2024-01-31" } },
       { 2, "not a currency code", { "summary", "--currency", "ABC" } },
@@ -1585,6 +1684,7 @@ main (int   argc,
   ADD ("/cli/import/csv", test_import_csv);
   ADD ("/cli/import/options", test_import_options);
   ADD ("/cli/import/homebank", test_import_homebank);
+  ADD ("/cli/backup-list", test_backup_list);
   ADD ("/cli/window-open", test_window_open);
   ADD ("/cli/bad-input", test_bad_input);
 #undef ADD

@@ -22,6 +22,7 @@
 
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "outlay-database-private.h"
 #include "outlay-repository.h"
@@ -1088,6 +1089,447 @@ check_plans (sqlite3 *db)
   }
 }
 
+/* Backups in the backups folder */
+
+static char *
+backups_folder (Fixture *fixture)
+{
+  return g_build_filename (fixture->dir, "backups", NULL);
+}
+
+/* A copy of a real backup under @name, as if it had been made then. */
+static char *
+plant_backup (Fixture    *fixture,
+              const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = backups_folder (fixture);
+  char            *path = g_build_filename (folder, name, NULL);
+
+  g_assert_true (outlay_database_backup (fixture->database, path, &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (listing != NULL && g_dir_read_name (listing) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+test_backups_create (Fixture      *fixture,
+                     gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = backups_folder (fixture);
+  g_autofree char *path = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *copied = NULL;
+  g_autoptr (GRegex) pattern = g_regex_new ("^outlay-[0-9]{8}-[0-9]{6}-import\\.db$", 0, 0, NULL);
+  g_autoptr (OutlayDatabase) copy = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+  OutlayBackupInfo *info;
+
+  add_sample_expenses (fixture);
+  saved = outlay_test_dump_store (outlay_database_get_handle (fixture->database));
+
+  /* No folder yet: no backups, and no error. */
+  backups = outlay_database_list_backups (fixture->database, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 0);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  path = outlay_database_create_backup (fixture->database, OUTLAY_BACKUP_REASON_IMPORT, &error);
+  g_assert_no_error (error);
+  dir = g_path_get_dirname (path);
+  name = g_path_get_basename (path);
+  g_assert_cmpstr (dir, ==, folder);
+  g_assert_true (g_regex_match (pattern, name, 0, NULL));
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+
+  /* A valid database with the same rows, that opens on its own. */
+  g_assert_true (outlay_database_check_file (path, &error));
+  g_assert_no_error (error);
+  copy = outlay_database_open (path, &error);
+  g_assert_no_error (error);
+  copied = outlay_test_dump_store (outlay_database_get_handle (copy));
+  g_assert_cmpstr (copied, ==, saved);
+  g_clear_object (&copy);
+
+  /* Two in the same second get two names. */
+  second = outlay_database_create_backup (fixture->database, OUTLAY_BACKUP_REASON_IMPORT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second, !=, path);
+
+  /* Made in the same second as the others (most likely), and yet listed
+   * as the newest: file times are finer than a second, if coarser than a microsecond. */
+  g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+  third = outlay_database_create_backup (fixture->database, OUTLAY_BACKUP_REASON_DAILY, &error);
+  g_assert_no_error (error);
+
+  backups = outlay_database_list_backups (fixture->database, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 3);
+  g_assert_cmpstr (((OutlayBackupInfo *) g_ptr_array_index (backups, 0))->path, ==, third);
+  g_assert_cmpstr (((OutlayBackupInfo *) g_ptr_array_index (backups, 1))->path, ==, second);
+  info = g_ptr_array_index (backups, 2);
+  g_assert_cmpuint (info->reason, ==, OUTLAY_BACKUP_REASON_IMPORT);
+  g_assert_cmpint (info->size, >, 0);
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (info->path, &st), ==, 0);
+    g_assert_cmpint (info->size, ==, st.st_size);
+  }
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+    g_assert_cmpint (g_date_time_difference (now, info->created), >=, 0);
+    g_assert_cmpint (g_date_time_difference (now, info->created), <, 60 * G_TIME_SPAN_SECOND);
+  }
+}
+
+/* Every reason comes back from the name, and names written before there
+ * were reasons still list; the newest comes first. */
+static void
+test_backups_list (Fixture      *fixture,
+                   gconstpointer user_data)
+{
+  static const struct
+  {
+    const char        *name;
+    OutlayBackupReason reason;
+  } expected[] = {
+    { "outlay-20261125-203000-daily.db", OUTLAY_BACKUP_REASON_DAILY },
+    { "outlay-20261124-093000-restore-2.db", OUTLAY_BACKUP_REASON_RESTORE },
+    { "outlay-20261124-093000-restore.db", OUTLAY_BACKUP_REASON_RESTORE },
+    { "outlay-20261120-080000-import.db", OUTLAY_BACKUP_REASON_IMPORT },
+    { "outlay-20261101-000000-migration.db", OUTLAY_BACKUP_REASON_MIGRATION },
+    { "outlay-20240305-101500-2.db", OUTLAY_BACKUP_REASON_MANUAL },
+    { "outlay-20240305-101500.db", OUTLAY_BACKUP_REASON_MANUAL },
+    { "outlay-format1-20240301-120000.db", OUTLAY_BACKUP_REASON_MIGRATION },
+    { "outlay-20230101-000000-manual.db", OUTLAY_BACKUP_REASON_MANUAL },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+
+  /* Planted out of order. */
+  for (guint i = G_N_ELEMENTS (expected); i > 0; i--)
+    g_free (plant_backup (fixture, expected[(i * 5) % G_N_ELEMENTS (expected)].name));
+
+  backups = outlay_database_list_backups (fixture->database, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      OutlayBackupInfo *info = g_ptr_array_index (backups, i);
+      g_autofree char  *name = g_path_get_basename (info->path);
+
+      g_assert_cmpstr (name, ==, expected[i].name);
+      g_assert_cmpuint (info->reason, ==, expected[i].reason);
+    }
+
+  /* The time in the name is UTC. */
+  {
+    OutlayBackupInfo *first = g_ptr_array_index (backups, 0);
+    g_autofree char  *stamp = g_date_time_format_iso8601 (first->created);
+
+    g_assert_cmpstr (stamp, ==, "2026-11-25T20:30:00Z");
+  }
+
+  g_assert_cmpstr (outlay_backup_reason_to_string (OUTLAY_BACKUP_REASON_MIGRATION), ==, "migration");
+  g_assert_cmpstr (outlay_backup_reason_get_label (OUTLAY_BACKUP_REASON_RESTORE), ==, "Before a restore");
+}
+
+/* Pruning keeps the newest, and nothing but our own backups is ever
+ * deleted: not other files, nor links or folders with our names, nor the
+ * backups of another database in the same folder. */
+/* An upgrade's backup is named for it, and lists as one. */
+static void
+test_backups_migration (Fixture      *fixture,
+                        gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_build_filename (fixture->dir, "old", NULL);
+  g_autofree char *old = g_build_filename (dir, "ledger.db", NULL);
+  g_autofree char *sql = fixture_text ("schema-1.sql");
+  g_autofree char *name = NULL;
+  g_autoptr (GRegex) pattern = g_regex_new ("^ledger-[0-9]{8}-[0-9]{6}-migration\\.db$", 0, 0, NULL);
+  g_autoptr (OutlayDatabase) upgraded = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  write_sqlite (old, sql);
+  upgraded = outlay_database_open (old, &error);
+  g_assert_no_error (error);
+
+  name = g_path_get_basename (outlay_database_get_backup_path (upgraded));
+  g_assert_true (g_regex_match (pattern, name, 0, NULL));
+  backups = outlay_database_list_backups (upgraded, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpuint (((OutlayBackupInfo *) g_ptr_array_index (backups, 0))->reason, ==, OUTLAY_BACKUP_REASON_MIGRATION);
+  g_assert_true (outlay_database_check_file (outlay_database_get_backup_path (upgraded), &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_backups_prune (Fixture      *fixture,
+                    gconstpointer user_data)
+{
+  static const char *const ours[] = {
+    "outlay-20261125-080000-daily.db",
+    "outlay-20261124-080000-daily.db",
+    "outlay-20261123-080000-manual.db",
+    "outlay-20261122-080000-import.db",
+    "outlay-20240305-101500.db",
+  };
+  static const char *const foreign[] = {
+    "notes.txt",
+    "outlay-important.db",
+    "budget-20200101-000000-daily.db",
+    "outlay-20200101-000000-daily.db.partial",
+    "outlay-20200101-000000-weekly.db",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = backups_folder (fixture);
+  g_autofree char *dir_named = g_build_filename (folder, "outlay-20190101-000000-daily.db", NULL);
+  g_autofree char *link_named = g_build_filename (folder, "outlay-20190102-000000-daily.db", NULL);
+  g_autofree char *elsewhere = g_build_filename (fixture->dir, "precious.db", NULL);
+  g_autoptr (GPtrArray) backups = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ours); i++)
+    g_free (plant_backup (fixture, ours[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (foreign); i++)
+    g_free (plant_backup (fixture, foreign[i]));
+  g_assert_cmpint (g_mkdir (dir_named, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (elsewhere, "keep", -1, NULL));
+  g_assert_cmpint (symlink (elsewhere, link_named), ==, 0);
+
+  g_assert_true (outlay_database_prune_backups (fixture->database, 3, &error));
+  g_assert_no_error (error);
+
+  backups = outlay_database_list_backups (fixture->database, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_path_get_basename (((OutlayBackupInfo *) g_ptr_array_index (backups, i))->path);
+
+      g_assert_cmpstr (name, ==, ours[i]);
+    }
+
+  g_assert_true (outlay_database_prune_backups (fixture->database, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_entries (folder), ==, 1 + G_N_ELEMENTS (foreign) + 2);
+  for (guint i = 0; i < G_N_ELEMENTS (foreign); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, foreign[i], NULL);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+  g_assert_true (g_file_test (dir_named, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (link_named, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (elsewhere, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_backups_daily (Fixture      *fixture,
+                    gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) yesterday = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autofree char *folder = backups_folder (fixture);
+  g_autofree char *stamp = NULL;
+  g_autofree char *old_name = NULL;
+  gboolean         made = FALSE;
+
+  /* Yesterday's does not count for today. */
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+    yesterday = g_date_time_add_days (now, -1);
+  }
+  stamp = g_date_time_format (yesterday, "%Y%m%d-%H%M%S");
+  old_name = g_strdup_printf ("outlay-%s-daily.db", stamp);
+  g_free (plant_backup (fixture, old_name));
+
+  g_assert_true (outlay_database_ensure_daily_backup (fixture->database, 10, &made, &error));
+  g_assert_no_error (error);
+  g_assert_true (made);
+  g_assert_cmpuint (count_entries (folder), ==, 2);
+
+  /* A second start the same day makes none. */
+  g_assert_true (outlay_database_ensure_daily_backup (fixture->database, 10, &made, &error));
+  g_assert_no_error (error);
+  g_assert_false (made);
+  g_assert_cmpuint (count_entries (folder), ==, 2);
+
+  backups = outlay_database_list_backups (fixture->database, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (((OutlayBackupInfo *) g_ptr_array_index (backups, 0))->reason, ==, OUTLAY_BACKUP_REASON_DAILY);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  /* It prunes too. */
+  g_assert_true (outlay_database_ensure_daily_backup (fixture->database, 1, &made, &error));
+  g_assert_no_error (error);
+  g_assert_false (made);
+  backups = outlay_database_list_backups (fixture->database, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_false (g_str_has_suffix (((OutlayBackupInfo *) g_ptr_array_index (backups, 0))->path, old_name));
+}
+
+static void
+on_async_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
+}
+
+/* The worker thread may hold the task, and so the database, a moment
+ * after the callback ran. */
+static void
+drop_result (GAsyncResult **result)
+{
+  GWeakRef ref;
+  GObject *task;
+
+  g_weak_ref_init (&ref, *result);
+  g_clear_object (result);
+  while ((task = g_weak_ref_get (&ref)) != NULL)
+    {
+      g_object_unref (task);
+      g_usleep (1000);
+    }
+  g_weak_ref_clear (&ref);
+}
+
+/* The copy is made in a thread, on its own connection, while this one
+ * goes on writing: it holds one consistent state. */
+static void
+test_backups_async (Fixture      *fixture,
+                    gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (OutlayDatabase) copy = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *restored = NULL;
+  gint64           food = outlay_test_category_at (fixture->repository, 0);
+  gboolean         made = FALSE;
+  guint            n_during = 0;
+  gint64           n_copied;
+
+  for (guint i = 0; i < 2000; i++)
+    g_object_unref (outlay_test_add (fixture, 100 + i, "EUR", "2024-01-05", "Before", food));
+
+  outlay_database_create_backup_async (fixture->database, OUTLAY_BACKUP_REASON_MANUAL, 10, NULL, on_async_done_cb, &result);
+  while (result == NULL)
+    {
+      g_object_unref (outlay_test_add (fixture, 7, "EUR", "2024-01-06", "During", food));
+      n_during++;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  path = outlay_database_create_backup_finish (fixture->database, result, &error);
+  g_assert_no_error (error);
+  drop_result (&result);
+  g_test_message ("%u expenses added while the backup ran", n_during);
+
+  g_assert_true (outlay_database_check_file (path, &error));
+  g_assert_no_error (error);
+  copy = outlay_database_open (path, &error);
+  g_assert_no_error (error);
+  n_copied = outlay_test_query_int (outlay_database_get_handle (copy), "SELECT count(*) FROM expenses");
+  g_assert_cmpint (n_copied, >=, 2000);
+  g_assert_cmpint (n_copied, <=, 2000 + n_during);
+  outlay_test_assert_summary_consistent (outlay_database_get_handle (copy));
+  saved = outlay_test_dump_store (outlay_database_get_handle (copy));
+  g_clear_object (&copy);
+
+  /* A copy elsewhere, replacing what is there, with nothing left beside
+   * the database. */
+  {
+    g_autofree char *elsewhere = g_build_filename (fixture->dir, "elsewhere.db", NULL);
+    g_autoptr (GFile) destination = g_file_new_for_path (elsewhere);
+    g_autofree char *copied = NULL;
+    g_autofree char *current = outlay_test_dump_store (outlay_database_get_handle (fixture->database));
+    guint            n_entries;
+
+    g_assert_true (g_file_set_contents (elsewhere, "old", -1, NULL));
+    n_entries = count_entries (fixture->dir);
+    outlay_database_save_copy_async (fixture->database, destination, NULL, on_async_done_cb, &result);
+    g_assert_true (outlay_database_save_copy_finish (fixture->database, wait_for (&result), &error));
+    g_assert_no_error (error);
+    drop_result (&result);
+    g_assert_true (outlay_database_check_file (elsewhere, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_entries (fixture->dir), ==, n_entries);
+    copy = outlay_database_open (elsewhere, &error);
+    g_assert_no_error (error);
+    copied = outlay_test_dump_store (outlay_database_get_handle (copy));
+    g_assert_cmpstr (copied, ==, current);
+    g_clear_object (&copy);
+  }
+
+  /* A backup today already: the daily one is not needed. */
+  outlay_database_ensure_daily_backup_async (fixture->database, 10, NULL, on_async_done_cb, &result);
+  g_assert_true (outlay_database_ensure_daily_backup_finish (fixture->database, wait_for (&result), &made, &error));
+  g_assert_no_error (error);
+  g_assert_false (made);
+  drop_result (&result);
+
+  /* Restored through the thread's connection, seen through this one. */
+  outlay_database_restore_backup_async (fixture->database, path, 10, NULL, on_async_done_cb, &result);
+  g_assert_true (outlay_database_restore_backup_finish (fixture->database, wait_for (&result), &safety, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (safety);
+  g_assert_true (g_str_has_suffix (safety, "-restore.db"));
+  outlay_repository_reload (fixture->repository);
+  restored = outlay_test_dump_store (outlay_database_get_handle (fixture->database));
+  g_assert_cmpstr (restored, ==, saved);
+  g_assert_cmpuint (outlay_test_count (fixture), ==, n_copied);
+
+  /* A file that is not a backup: an error, and nothing changed. */
+  drop_result (&result);
+  g_clear_pointer (&safety, g_free);
+  g_assert_true (g_file_set_contents (path, "not a database", -1, NULL));
+  outlay_database_restore_backup_async (fixture->database, path, 10, NULL, on_async_done_cb, &result);
+  g_assert_false (outlay_database_restore_backup_finish (fixture->database, wait_for (&result), &safety, &error));
+  g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE);
+  g_assert_null (safety);
+  g_clear_pointer (&restored, g_free);
+  restored = outlay_test_dump_store (outlay_database_get_handle (fixture->database));
+  g_assert_cmpstr (restored, ==, saved);
+  drop_result (&result);
+}
+
 static void
 test_query_plans (Fixture      *fixture,
                   gconstpointer user_data)
@@ -1150,6 +1592,18 @@ main (int   argc,
               outlay_test_fixture_setup, test_restore_older_format, outlay_test_fixture_teardown);
   g_test_add ("/database/restore/refused", Fixture, NULL,
               outlay_test_fixture_setup, test_restore_refused, outlay_test_fixture_teardown);
+  g_test_add ("/database/backups/create", Fixture, NULL,
+              outlay_test_fixture_setup, test_backups_create, outlay_test_fixture_teardown);
+  g_test_add ("/database/backups/list", Fixture, NULL,
+              outlay_test_fixture_setup, test_backups_list, outlay_test_fixture_teardown);
+  g_test_add ("/database/backups/migration", Fixture, NULL,
+              outlay_test_fixture_setup, test_backups_migration, outlay_test_fixture_teardown);
+  g_test_add ("/database/backups/prune", Fixture, NULL,
+              outlay_test_fixture_setup, test_backups_prune, outlay_test_fixture_teardown);
+  g_test_add ("/database/backups/daily", Fixture, NULL,
+              outlay_test_fixture_setup, test_backups_daily, outlay_test_fixture_teardown);
+  g_test_add ("/database/backups/async", Fixture, NULL,
+              outlay_test_fixture_setup, test_backups_async, outlay_test_fixture_teardown);
   g_test_add ("/database/errors/disk-full", Fixture, NULL,
               outlay_test_fixture_setup, test_disk_full, outlay_test_fixture_teardown);
   g_test_add ("/database/errors/read-only", Fixture, NULL,

@@ -18,14 +18,18 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* `outlay backup` and `outlay restore-backup`. */
+/* `outlay backup`, `outlay restore` of a backup and `outlay restore-backup`. */
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "outlay-cli-private.h"
+
+#define DEFAULT_BACKUP_COUNT 10
 
 static gint64
 file_size (const char *path)
@@ -35,34 +39,110 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? (gint64) st.st_size : -1;
 }
 
+/* How many backups to keep: the window's setting when its schema is
+ * installed, as GSettings would abort without it. */
+static guint
+backup_count (void)
+{
+  g_autoptr (GSettings) settings = outlay_cli_new_settings ("backup-count");
+
+  return settings != NULL ? MAX (g_settings_get_uint (settings, "backup-count"), 1) : DEFAULT_BACKUP_COUNT;
+}
+
+static void
+print_backup_list (OutlayCli *cli,
+                   GPtrArray *backups)
+{
+  if (cli->json)
+    {
+      g_autoptr (OutlayJson) json = outlay_json_new ();
+
+      outlay_json_begin_array (json);
+      for (guint i = 0; i < backups->len; i++)
+        {
+          OutlayBackupInfo *info = g_ptr_array_index (backups, i);
+          g_autofree char  *created = g_date_time_format_iso8601 (info->created);
+
+          outlay_json_begin_object (json);
+          outlay_json_member (json, "path");
+          outlay_json_string (json, info->path);
+          outlay_json_member (json, "created");
+          outlay_json_string (json, created);
+          outlay_json_member (json, "reason");
+          outlay_json_string (json, outlay_backup_reason_to_string (info->reason));
+          outlay_json_member (json, "size");
+          outlay_json_int (json, info->size);
+          outlay_json_end_object (json);
+        }
+      outlay_json_end_array (json);
+      outlay_json_print (json);
+      return;
+    }
+
+  if (backups->len == 0)
+    {
+      g_autofree char *folder = outlay_database_get_backups_folder (cli->database);
+
+      outlay_cli_print (_ ("There are no backups in “%s” yet.\n"), folder);
+      return;
+    }
+
+  {
+    g_autoptr (OutlayCliTable) table = outlay_cli_table_new (4);
+
+    outlay_cli_table_align_right (table, 2);
+    for (guint i = 0; i < backups->len; i++)
+      {
+        OutlayBackupInfo *info = g_ptr_array_index (backups, i);
+        g_autoptr (GDateTime) local = g_date_time_to_local (info->created);
+        g_autofree char *date = g_date_time_format (local, "%Y-%m-%d %H:%M");
+        g_autofree char *size = g_format_size ((guint64) info->size);
+
+        outlay_cli_table_add (table, date, outlay_backup_reason_get_label (info->reason), size, info->path, NULL);
+      }
+    outlay_cli_table_print (table, "");
+  }
+}
+
 gboolean
 outlay_cli_backup (OutlayCli *cli,
                    char     **argv,
                    GError   **error)
 {
   gboolean           force = FALSE;
+  gboolean           list = FALSE;
   const GOptionEntry entries[] = {
+    { "list", 'l', 0, G_OPTION_ARG_NONE, &list,
+      N_ ("List the backups in the backups folder, newest first"), NULL },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
       N_ ("Replace FILE when it exists"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) prune_error = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
   g_autofree char *destination = NULL;
 
   context = outlay_cli_context_new (cli, _ ("[FILE]"),
                                     _ ("Saves a consistent copy of the database with SQLite’s online backup, "
-                                       "also while the window is open. Without FILE, or with a folder, the copy "
-                                       "is named after the database and the time (UTC), such as "
-                                       "outlay-20240305-101500.db, in the backups folder beside the database or "
-                                       "in the folder given."),
+                                       "also while the window is open. Without FILE the copy goes to the backups "
+                                       "folder beside the database, named after the database, the time (UTC) and "
+                                       "the reason, such as outlay-20240305-101500-manual.db, and only the newest "
+                                       "backups are kept there (as many as Preferences says, 10 by default). "
+                                       "With a folder, the copy is named after the database and the time in it; "
+                                       "a FILE is written as given. --list shows the backups in the backups "
+                                       "folder, with the date, why it was made, its size and its path."),
                                     _ ("Examples:\n"
                                        "  outlay backup\n"
                                        "  outlay backup ~/Documents/expenses-2024.db\n"
                                        "  outlay backup /media/usb/\n"
+                                       "  outlay backup --list\n"
                                        "\n"
-                                       "With --json (size in bytes):\n"),
-                                    "  { \"path\": \"/home/me/.local/share/outlay/backups/outlay-20240305-101500.db\", \"size\": 98304 }\n",
+                                       "With --json (size in bytes; with --list an array of such objects, "
+                                       "with created in UTC and reason one of manual, daily, migration, import, "
+                                       "restore):\n"),
+                                    "  { \"path\": \"/home/me/.local/share/outlay/backups/outlay-20240305-101500-manual.db\", \"size\": 98304 }\n"
+                                    "  [ { \"path\": \"…\", \"created\": \"2024-03-05T10:15:00Z\", \"reason\": \"manual\", \"size\": 98304 } ]\n",
                                     entries);
 
   if (!outlay_cli_parse (cli, context, &args, error))
@@ -70,33 +150,58 @@ outlay_cli_backup (OutlayCli *cli,
   if (cli->help)
     return TRUE;
 
-  if (!outlay_cli_expect_args (cli, args, 0, 1, NULL, error) ||
-      !outlay_cli_open (cli, FALSE, error))
+  if (!outlay_cli_expect_args (cli, args, 0, list ? 0 : 1, NULL, error))
+    return FALSE;
+
+  if (list)
+    {
+      g_autoptr (GPtrArray) backups = NULL;
+
+      if (!outlay_cli_open (cli, FALSE, error))
+        return FALSE;
+      backups = outlay_database_list_backups (cli->database, error);
+      if (backups == NULL)
+        return FALSE;
+      print_backup_list (cli, backups);
+      return TRUE;
+    }
+
+  if (!outlay_cli_open (cli, FALSE, error))
     return FALSE;
 
   if (args[1] == NULL)
-    destination = outlay_database_build_backup_path (cli->database, NULL);
-  else if (g_file_test (args[1], G_FILE_TEST_IS_DIR))
-    destination = outlay_database_build_backup_path (cli->database, args[1]);
+    {
+      destination = outlay_database_create_backup (cli->database, OUTLAY_BACKUP_REASON_MANUAL, error);
+      if (destination == NULL)
+        return FALSE;
+      /* The backup is made; old ones that stay are no reason to fail. */
+      if (!outlay_database_prune_backups (cli->database, backup_count (), &prune_error))
+        g_printerr ("%s\n", prune_error->message);
+    }
   else
-    destination = g_strdup (args[1]);
-
-  if (outlay_cli_same_file (destination, outlay_database_get_path (cli->database)))
     {
-      g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                   _ ("“%s” is the database itself; give another file."), destination);
-      return FALSE;
-    }
+      if (g_file_test (args[1], G_FILE_TEST_IS_DIR))
+        destination = outlay_database_build_backup_path (cli->database, args[1]);
+      else
+        destination = g_strdup (args[1]);
 
-  if (!force && g_file_test (destination, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-                   _ ("“%s” already exists; give another name, or --force to replace it."), destination);
-      return FALSE;
-    }
+      if (outlay_cli_same_file (destination, outlay_database_get_path (cli->database)))
+        {
+          g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
+                       _ ("“%s” is the database itself; give another file."), destination);
+          return FALSE;
+        }
 
-  if (!outlay_database_backup (cli->database, destination, error))
-    return FALSE;
+      if (!force && g_file_test (destination, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
+                       _ ("“%s” already exists; give another name, or --force to replace it."), destination);
+          return FALSE;
+        }
+
+      if (!outlay_database_backup (cli->database, destination, error))
+        return FALSE;
+    }
 
   if (cli->json)
     {
@@ -120,34 +225,65 @@ outlay_cli_backup (OutlayCli *cli,
   return TRUE;
 }
 
-gboolean
-outlay_cli_restore_backup (OutlayCli *cli,
-                           char     **argv,
-                           GError   **error)
+/* A backup given by its path, or by its name in the backups folder (with
+ * or without .db), as `outlay backup --list` shows it. */
+static char *
+find_backup (OutlayCli  *cli,
+             const char *text,
+             gboolean    database_exists,
+             GError    **error)
+{
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autofree char *with_suffix = g_strconcat (text, ".db", NULL);
+
+  if (strchr (text, G_DIR_SEPARATOR) != NULL || g_file_test (text, G_FILE_TEST_EXISTS))
+    return g_strdup (text);
+
+  if (database_exists)
+    {
+      if (!outlay_cli_open (cli, FALSE, error))
+        return NULL;
+      backups = outlay_database_list_backups (cli->database, error);
+      if (backups == NULL)
+        return NULL;
+
+      for (guint i = 0; i < backups->len; i++)
+        {
+          OutlayBackupInfo *info = g_ptr_array_index (backups, i);
+          g_autofree char  *name = g_path_get_basename (info->path);
+
+          if (g_str_equal (name, text) || g_str_equal (name, with_suffix))
+            return g_strdup (info->path);
+        }
+    }
+
+  g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
+               _ ("There is no file or backup named “%s”; “outlay backup --list” shows the backups."), text);
+  return NULL;
+}
+
+static gboolean
+restore_backup (OutlayCli  *cli,
+                char      **argv,
+                const char *parameters,
+                const char *summary,
+                const char *examples,
+                const char *missing,
+                GError    **error)
 {
   g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) prune_error = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
   g_autofree char *safety = NULL;
-  const char      *backup;
+  g_autofree char *backup = NULL;
   const char      *path;
   gboolean         existed;
 
-  context = outlay_cli_context_new (cli, _ ("FILE"),
-                                    _ ("Replaces everything in the database with the content of a backup. FILE "
-                                       "must be an Outlay database that passes SQLite’s integrity check; an older "
-                                       "format is upgraded. The current state is first saved to the backups folder "
-                                       "beside the database, so that a restore can be undone with another one. The "
-                                       "content is replaced in one SQLite transaction, without renaming the file: "
-                                       "it is safe while the window is open, which then shows the restored "
-                                       "expenses, and a failure leaves the database as it was."),
-                                    _ ("Examples:\n"
-                                       "  outlay restore-backup ~/.local/share/outlay/backups/outlay-20240305-101500.db\n"
-                                       "\n"
-                                       "With --json; previous_state is null when there was no database before:\n"),
+  context = outlay_cli_context_new (cli, parameters, summary, examples,
                                     "  {\n"
-                                    "    \"restored_from\": \"/home/me/…/outlay-20240305-101500.db\",\n"
+                                    "    \"restored_from\": \"/home/me/…/outlay-20240305-101500-daily.db\",\n"
                                     "    \"database\": \"/home/me/.local/share/outlay/outlay.db\",\n"
-                                    "    \"previous_state\": \"/home/me/…/backups/outlay-20240307-184210.db\"\n"
+                                    "    \"previous_state\": \"/home/me/…/backups/outlay-20240307-184210-restore.db\"\n"
                                     "  }\n",
                                     NULL);
 
@@ -156,15 +292,15 @@ outlay_cli_restore_backup (OutlayCli *cli,
   if (cli->help)
     return TRUE;
 
-  if (!outlay_cli_expect_args (cli, args, 1, 1, _ ("Give the backup file to restore."), error))
+  if (!outlay_cli_expect_args (cli, args, 1, 1, missing, error))
     return FALSE;
 
-  backup = args[1];
   path = outlay_cli_get_database_path (cli);
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
 
-  /* Before anything is opened or created. */
-  if (!outlay_database_check_file (backup, error))
+  /* Before anything is created. */
+  backup = find_backup (cli, args[1], existed, error);
+  if (backup == NULL || !outlay_database_check_file (backup, error))
     return FALSE;
 
   if (existed && outlay_cli_same_file (backup, path))
@@ -177,16 +313,17 @@ outlay_cli_restore_backup (OutlayCli *cli,
   if (!outlay_cli_open (cli, TRUE, error))
     return FALSE;
 
-  if (existed)
-    safety = outlay_database_build_backup_path (cli->database, NULL);
-
-  if (!outlay_database_restore (cli->database, backup, safety, error))
+  if (existed ? !outlay_database_restore_backup (cli->database, backup, &safety, error)
+              : !outlay_database_restore (cli->database, backup, NULL, error))
     {
       /* Leave no new, empty database behind either. */
       if (!existed)
         outlay_cli_remove_database (cli);
       return FALSE;
     }
+
+  if (safety != NULL && !outlay_database_prune_backups (cli->database, backup_count (), &prune_error))
+    g_printerr ("%s\n", prune_error->message);
 
   if (cli->json)
     {
@@ -210,9 +347,87 @@ outlay_cli_restore_backup (OutlayCli *cli,
           g_autofree char *prefix = outlay_cli_dup_command_prefix (cli);
           g_autofree char *quoted = g_shell_quote (safety);
 
-          outlay_cli_print (_ ("The state before was saved; to go back to it: %s restore-backup %s\n"), prefix, quoted);
+          outlay_cli_print (_ ("The state before was saved; to go back to it: %s restore %s\n"), prefix, quoted);
         }
     }
 
   return TRUE;
+}
+
+#define RESTORE_SUMMARY                                                                                           \
+  N_ ("Replaces everything in the database with the content of a backup. The backup must be an Outlay "           \
+      "database that passes SQLite’s integrity check; an older format is upgraded. The current state is first " \
+      "saved to the backups folder beside the database, so that a restore can be undone with another one. The "   \
+      "content is replaced in one SQLite transaction, without renaming the file: it is safe while the window is " \
+      "open, which then shows the restored expenses, and a failure leaves the database as it was.")
+
+gboolean
+outlay_cli_restore_backup (OutlayCli *cli,
+                           char     **argv,
+                           GError   **error)
+{
+  return restore_backup (cli, argv, _ ("FILE"),
+                         _ (RESTORE_SUMMARY),
+                         _ ("The same as “outlay restore FILE”.\n"
+                            "\n"
+                            "Examples:\n"
+                            "  outlay restore-backup ~/.local/share/outlay/backups/outlay-20240305-101500-daily.db\n"
+                            "\n"
+                            "With --json; previous_state is null when there was no database before:\n"),
+                         _ ("Give the backup file to restore."),
+                         error);
+}
+
+/* The first word that is not an option or the value of --database. */
+static const char *
+first_argument (char **argv)
+{
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        return argv[i + 1];
+      if (g_str_equal (argv[i], "--database") && argv[i + 1] != NULL)
+        i++;
+      else if (argv[i][0] != '-')
+        return argv[i];
+    }
+
+  return NULL;
+}
+
+/**
+ * outlay_cli_restore_any:
+ *
+ * `outlay restore`: a number or a UUID is an expense to bring back; any
+ * other argument is a backup, a file or the name of one in the backups
+ * folder.
+ */
+gboolean
+outlay_cli_restore_any (OutlayCli *cli,
+                        char     **argv,
+                        GError   **error)
+{
+  const char *argument = first_argument (argv);
+
+  if (argument != NULL && outlay_cli_is_expense_reference (argument))
+    return outlay_cli_restore (cli, argv, error);
+
+  return restore_backup (cli, argv, _ ("ID|UUID|BACKUP"),
+                         _ ("Brings back a deleted expense, given by its number or its UUID, or a whole backup, "
+                            "given by its file or its name in “outlay backup --list”. An argument of digits "
+                            "only, or a UUID, is always an expense: to restore a file with such a name, write "
+                            "it as a path, such as ./12.\n"
+                            "\n"
+                            "A backup replaces everything in the database; the current state is first saved "
+                            "to the backups folder, so that the restore can be undone with another one. It is "
+                            "safe while the window is open, and a failure leaves the database as it was."),
+                         _ ("Examples:\n"
+                            "  outlay restore 12\n"
+                            "  outlay restore outlay-20240305-101500-daily.db\n"
+                            "  outlay restore ~/Documents/expenses-2024.db\n"
+                            "\n"
+                            "With --json, an expense’s restore prints the expense (see “outlay show --help”); "
+                            "a backup’s, this (previous_state is null when there was no database before):\n"),
+                         _ ("Give the number or the UUID of a deleted expense, or the backup to restore."),
+                         error);
 }

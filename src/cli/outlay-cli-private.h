@@ -97,6 +97,7 @@ gboolean        outlay_cli_parse_range (const char *from_text,
 gboolean        outlay_cli_parse_currency (const char *text,
                                            char      **currency,
                                            GError    **error);
+GSettings      *outlay_cli_new_settings (const char *key);
 char           *outlay_cli_dup_default_currency (void);
 gboolean        outlay_cli_parse_amount (const char *text,
                                          const char *currency,
@@ -113,6 +114,7 @@ char           *outlay_cli_dup_command_prefix (OutlayCli *cli);
 OutlayCategory *outlay_cli_find_category (OutlayCli  *cli,
                                           const char *name,
                                           GError    **error);
+gboolean        outlay_cli_is_expense_reference (const char *text);
 OutlayExpense  *outlay_cli_find_expense (OutlayCli  *cli,
                                          const char *text,
                                          GError    **error);
@@ -248,5 +250,8 @@ gboolean outlay_cli_export (OutlayCli *cli,
 gboolean outlay_cli_import (OutlayCli *cli,
                             char     **args,
                             GError   **error);
+gboolean outlay_cli_restore_any (OutlayCli *cli,
+                                 char     **args,
+                                 GError   **error);
 
 G_END_DECLS

@@ -50,11 +50,11 @@ static const Command commands[] = {
   { "show", outlay_cli_show, N_ ("Show one expense") },
   { "edit", outlay_cli_edit, N_ ("Change an expense") },
   { "delete", outlay_cli_delete, N_ ("Delete an expense (it can be restored)") },
-  { "restore", outlay_cli_restore, N_ ("Bring back a deleted expense") },
+  { "restore", outlay_cli_restore_any, N_ ("Bring back a deleted expense, or a backup") },
   { "summary", outlay_cli_summary, N_ ("Totals of a period by category, against the period before") },
   { "categories", outlay_cli_categories, N_ ("List, add, rename or delete categories") },
-  { "backup", outlay_cli_backup, N_ ("Save a copy of the database") },
-  { "restore-backup", outlay_cli_restore_backup, N_ ("Replace the database with the content of a backup") },
+  { "backup", outlay_cli_backup, N_ ("Save a copy of the database, or list the backups") },
+  { "restore-backup", outlay_cli_restore_backup, N_ ("Replace the database with the content of a backup (as “restore FILE”)") },
   { "export", outlay_cli_export, N_ ("Write expenses to a CSV or JSON file") },
   { "import", outlay_cli_import, N_ ("Read expenses from a CSV, HomeBank or Outlay JSON file") },
 };
@@ -447,6 +447,28 @@ outlay_cli_parse_currency (const char *text,
 }
 
 /**
+ * outlay_cli_new_settings:
+ * @key: a key the caller reads
+ *
+ * Returns: (transfer full) (nullable): the window's settings, or %NULL when
+ *   their schema, or @key in it, is not installed (GSettings would abort)
+ */
+GSettings *
+outlay_cli_new_settings (const char *key)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/**
  * outlay_cli_dup_default_currency:
  *
  * Returns: (transfer full): the currency of new expenses, as in the window:
@@ -455,16 +477,10 @@ outlay_cli_parse_currency (const char *text,
 char *
 outlay_cli_dup_default_currency (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettings) settings = outlay_cli_new_settings ("currency");
 
-  /* Without an installed schema GSettings would abort. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-
-  if (schema != NULL && g_settings_schema_has_key (schema, "currency"))
+  if (settings != NULL)
     {
-      g_autoptr (GSettings) settings = g_settings_new_full (schema, NULL, NULL);
       g_autofree char *chosen = g_settings_get_string (settings, "currency");
 
       if (outlay_currency_is_valid (chosen))
@@ -637,6 +653,28 @@ looks_like_uuid (const char *text)
       else if (!g_ascii_isxdigit (text[i]))
         return FALSE;
     }
+
+  return TRUE;
+}
+
+/**
+ * outlay_cli_is_expense_reference:
+ *
+ * Returns: whether @text names an expense rather than a file: it is all
+ *   digits (an expense's number) or a UUID
+ */
+gboolean
+outlay_cli_is_expense_reference (const char *text)
+{
+  if (looks_like_uuid (text))
+    return TRUE;
+
+  if (*text == '\0')
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
 
   return TRUE;
 }

@@ -111,7 +111,7 @@ preferences_action (GSimpleAction *action,
 {
   OutlayApplication *self = user_data;
   GtkWindow         *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget         *preferences = outlay_preferences_window_new (self->settings);
+  GtkWidget         *preferences = outlay_preferences_window_new (self);
 
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   if (parent != NULL)
@@ -165,6 +165,38 @@ open_database (OutlayApplication *self,
 }
 
 static void
+daily_backup_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr (OutlayApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gboolean made = FALSE;
+
+  /* Nothing to show: the window works as well without it, and the next
+   * start tries again. */
+  if (!outlay_database_ensure_daily_backup_finish (OUTLAY_DATABASE (source), result, &made, &error))
+    g_message ("Could not make the daily backup: %s", error->message);
+  else if (made)
+    g_debug ("Made the daily backup");
+
+  g_application_release (G_APPLICATION (self));
+}
+
+/* In a thread, on a connection of its own: a large file takes seconds to
+ * copy, and the window must not wait for it. */
+static void
+start_daily_backup (OutlayApplication *self)
+{
+  guint keep = MAX (g_settings_get_uint (self->settings, "backup-count"), 1);
+
+  /* Closing the window right away leaves no half-written copy behind. */
+  g_application_hold (G_APPLICATION (self));
+  outlay_database_ensure_daily_backup_async (self->database, keep, NULL,
+                                             daily_backup_done_cb, g_object_ref (self));
+}
+
+static void
 outlay_application_activate (GApplication *app)
 {
   OutlayApplication *self = OUTLAY_APPLICATION (app);
@@ -180,6 +212,7 @@ outlay_application_activate (GApplication *app)
           return;
         }
       window = GTK_WINDOW (outlay_window_new (self));
+      start_daily_backup (self);
     }
 
   gtk_window_present (window);

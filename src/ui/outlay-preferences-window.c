@@ -18,13 +18,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Preferences: the currency of new expenses and of the totals. It starts
- * as the locale's; choosing one keeps it whatever the locale. */
+/* Preferences: the currency of new expenses and of the totals (it starts
+ * as the locale's; choosing one keeps it whatever the locale), and the
+ * backups: how many to keep, one now, a copy elsewhere, and the list to
+ * restore from. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "outlay-database.h"
 #include "outlay-money.h"
 #include "outlay-preferences-window.h"
 
@@ -32,10 +35,22 @@ struct _OutlayPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
-  GSettings   *settings;
-  AdwComboRow *currency_row;
-  GPtrArray   *codes; /* code per row; "" for automatic */
-  gboolean     updating;
+  GSettings        *settings;
+  OutlayRepository *repository;
+  AdwComboRow      *currency_row;
+  GPtrArray        *codes; /* code per row; "" for automatic */
+  gboolean          updating;
+
+  AdwPreferencesPage   *backups_page;
+  AdwPreferencesGroup  *list_group;
+  GtkListBox           *backups_list;
+  GtkLabel             *placeholder;
+  GtkWidget            *backup_now_row;
+  GtkWidget            *save_copy_row;
+  GtkFileChooserNative *chooser;
+  char                 *restoring; /* the time of the backup being restored */
+  guint                 busy;
+  gboolean              disposed;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayPreferencesWindow, outlay_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -66,15 +81,395 @@ on_selected_cb (OutlayPreferencesWindow *self)
   g_settings_set_string (self->settings, "currency", g_ptr_array_index (self->codes, selected));
 }
 
+/* Backups */
+
+static OutlayDatabase *
+get_database (OutlayPreferencesWindow *self)
+{
+  return outlay_repository_get_database (self->repository);
+}
+
+static guint
+backup_count (OutlayPreferencesWindow *self)
+{
+  return MAX (g_settings_get_uint (self->settings, "backup-count"), 1);
+}
+
+static char *
+format_backup_time (GDateTime *created)
+{
+  g_autoptr (GDateTime) local = g_date_time_to_local (created);
+
+  /* Translators: when a backup was made, in the notation of
+   * g_date_time_format(): “24 November 2026, 09:30” */
+  /* xgettext:no-c-format */
+  return g_date_time_format (local, _ ("%-d %B %Y, %H:%M"));
+}
+
+/* While a backup or a restore runs, nothing else may start one. */
+static void
+set_busy (OutlayPreferencesWindow *self,
+          gboolean                 busy)
+{
+  self->busy += busy ? 1 : -1;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->backups_page), self->busy == 0);
+}
+
+static void
+show_error (OutlayPreferencesWindow *self,
+            const char              *heading,
+            const GError            *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_toast (OutlayPreferencesWindow *self,
+            const char              *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static void on_restore_clicked_cb (GtkButton               *button,
+                                   OutlayPreferencesWindow *self);
+
+static GtkWidget *
+create_backup_row (OutlayPreferencesWindow *self,
+                   OutlayBackupInfo        *info)
+{
+  g_autofree char *when = format_backup_time (info->created);
+  g_autofree char *size = g_format_size ((guint64) info->size);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *spoken = NULL;
+  GtkWidget       *row = adw_action_row_new ();
+  GtkWidget       *button = gtk_button_new_with_mnemonic (_ ("_Restore…"));
+
+  /* Translators: a backup's reason and its size: “Daily · 96.3 kB” */
+  subtitle = g_strdup_printf (_ ("%s · %s"), outlay_backup_reason_get_label (info->reason), size);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  /* Translators: the spoken label of a backup's Restore button */
+  spoken = g_strdup_printf (_ ("Restore the backup from %s"), when);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _ ("Replace all expenses and categories with this backup"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  g_object_set_data_full (G_OBJECT (button), "backup-path", g_strdup (info->path), g_free);
+  g_object_set_data_full (G_OBJECT (button), "backup-time", g_strdup (when), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_restore_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+refresh_backups (OutlayPreferencesWindow *self)
+{
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->backups_list))) != NULL &&
+         child != GTK_WIDGET (self->placeholder))
+    gtk_list_box_remove (self->backups_list, child);
+
+  backups = outlay_database_list_backups (get_database (self), &error);
+  if (backups == NULL)
+    {
+      gtk_label_set_label (self->placeholder, error->message);
+      return;
+    }
+
+  gtk_label_set_label (self->placeholder, _ ("No backups yet. Outlay makes one the first time it starts each day."));
+  for (guint i = 0; i < backups->len; i++)
+    gtk_list_box_append (self->backups_list, create_backup_row (self, g_ptr_array_index (backups, i)));
+}
+
+static void
+restore_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (OutlayPreferencesWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  if (!outlay_database_restore_backup_finish (OUTLAY_DATABASE (source), result, NULL, &error))
+    {
+      if (!self->disposed)
+        {
+          set_busy (self, FALSE);
+          show_error (self, _ ("Could Not Restore the Backup"), error);
+        }
+      return;
+    }
+
+  /* Every list of the window shows the restored content. */
+  outlay_repository_reload (self->repository);
+
+  if (self->disposed)
+    return;
+
+  set_busy (self, FALSE);
+  refresh_backups (self);
+  /* Translators: a toast after a restore, with the backup's date and time */
+  message = g_strdup_printf (_ ("Restored the backup from %s"), self->restoring);
+  show_toast (self, message);
+}
+
+static void
+on_restore_response_cb (AdwMessageDialog        *dialog,
+                        const char              *response,
+                        OutlayPreferencesWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "backup-path");
+  const char *when = g_object_get_data (G_OBJECT (dialog), "backup-time");
+
+  if (!g_str_equal (response, "restore") || self->busy > 0)
+    return;
+
+  set_busy (self, TRUE);
+  g_free (self->restoring);
+  self->restoring = g_strdup (when);
+  outlay_database_restore_backup_async (get_database (self), path, backup_count (self), NULL,
+                                        restore_done_cb, g_object_ref (self));
+}
+
+static void
+on_restore_clicked_cb (GtkButton               *button,
+                       OutlayPreferencesWindow *self)
+{
+  const char      *when = g_object_get_data (G_OBJECT (button), "backup-time");
+  g_autofree char *heading = NULL;
+  GtkWidget       *dialog;
+
+  /* Translators: the question before a restore, with the backup's date and time */
+  heading = g_strdup_printf (_ ("Restore the backup from %s?"), when);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _ ("All expenses and categories are replaced by the ones in this backup. "
+                                      "The current state is backed up first, so you can go back to it by "
+                                      "restoring that backup."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _ ("_Cancel"),
+                                    "restore", _ ("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup-path",
+                          g_strdup (g_object_get_data (G_OBJECT (button), "backup-path")), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "backup-time", g_strdup (when), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+backup_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (OutlayPreferencesWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = outlay_database_create_backup_finish (OUTLAY_DATABASE (source), result, &error);
+
+  if (self->disposed)
+    return;
+
+  set_busy (self, FALSE);
+  if (path == NULL)
+    {
+      show_error (self, _ ("Could Not Back Up"), error);
+      return;
+    }
+
+  refresh_backups (self);
+  show_toast (self, _ ("Backup saved"));
+}
+
+static void
+on_backup_now_cb (OutlayPreferencesWindow *self)
+{
+  if (self->busy > 0)
+    return;
+
+  set_busy (self, TRUE);
+  outlay_database_create_backup_async (get_database (self), OUTLAY_BACKUP_REASON_MANUAL, backup_count (self), NULL,
+                                       backup_done_cb, g_object_ref (self));
+}
+
+static void
+save_copy_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (OutlayPreferencesWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gboolean saved = outlay_database_save_copy_finish (OUTLAY_DATABASE (source), result, &error);
+
+  if (self->disposed)
+    return;
+
+  set_busy (self, FALSE);
+  if (!saved)
+    show_error (self, _ ("Could Not Save the Copy"), error);
+  else
+    show_toast (self, _ ("Copy saved"));
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog         *chooser,
+                        int                      response,
+                        OutlayPreferencesWindow *self)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->chooser);
+
+  if (file == NULL || self->busy > 0)
+    return;
+
+  set_busy (self, TRUE);
+  outlay_database_save_copy_async (get_database (self), file, NULL, save_copy_done_cb, g_object_ref (self));
+}
+
+static void
+on_save_copy_cb (OutlayPreferencesWindow *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = NULL;
+
+  if (self->busy > 0 || self->chooser != NULL)
+    return;
+
+  /* Translators: the suggested file name of a copy of the expenses, with the
+   * date in the notation of g_date_time_format() */
+  /* xgettext:no-c-format */
+  name = g_date_time_format (now, _ ("expenses-%Y-%m-%d.db"));
+  self->chooser = gtk_file_chooser_native_new (_ ("Save a Copy"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static GtkWidget *
+create_button_row (const char *title,
+                   const char *subtitle,
+                   const char *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  return row;
+}
+
+static AdwPreferencesPage *
+create_backups_page (OutlayPreferencesWindow *self)
+{
+  AdwPreferencesPage  *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget           *count_row = adw_action_row_new ();
+  GtkWidget           *spin = gtk_spin_button_new_with_range (1, 100, 1);
+
+  adw_preferences_page_set_title (page, _ ("Backups"));
+  adw_preferences_page_set_icon_name (page, "document-save-symbolic");
+
+  adw_preferences_group_set_title (group, _ ("Backups"));
+  adw_preferences_group_set_description (group, _ ("Outlay backs up your expenses the first time it starts "
+                                                   "each day, and before every upgrade, import and restore."));
+
+  self->backup_now_row = create_button_row (_ ("Back Up _Now"), _ ("Save the current state to the list below"),
+                                            "document-save-symbolic");
+  g_signal_connect_object (self->backup_now_row, "activated", G_CALLBACK (on_backup_now_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (group, self->backup_now_row);
+
+  self->save_copy_row = create_button_row (_ ("_Save a Copy…"), _ ("To another place, such as a USB stick"),
+                                           "drive-removable-media-symbolic");
+  g_signal_connect_object (self->save_copy_row, "activated", G_CALLBACK (on_save_copy_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (group, self->save_copy_row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (count_row), _ ("Backups to _Keep"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (count_row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (count_row), _ ("The oldest beyond this number are deleted"));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Backups to keep"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (count_row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (count_row), spin);
+  g_settings_bind (self->settings, "backup-count",
+                   gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin)), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  adw_preferences_group_add (group, count_row);
+  adw_preferences_page_add (page, group);
+
+  self->list_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->list_group, _ ("Saved Backups"));
+  {
+    g_autofree char *folder = outlay_database_get_backups_folder (get_database (self));
+    g_autofree char *display = g_filename_display_name (folder);
+    /* Translators: where the backups are, a folder */
+    g_autofree char *description = g_strdup_printf (_ ("In %s"), display);
+
+    adw_preferences_group_set_description (self->list_group, description);
+  }
+
+  self->backups_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->backups_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->backups_list), "boxed-list");
+  self->placeholder = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->placeholder, TRUE);
+  gtk_label_set_justify (self->placeholder, GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->placeholder), "dim-label");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->placeholder), 18);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->placeholder), 18);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->placeholder), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->placeholder), 12);
+  gtk_list_box_set_placeholder (self->backups_list, GTK_WIDGET (self->placeholder));
+  adw_preferences_group_add (self->list_group, GTK_WIDGET (self->backups_list));
+  adw_preferences_page_add (page, self->list_group);
+
+  return page;
+}
+
 static void
 outlay_preferences_window_dispose (GObject *object)
 {
   OutlayPreferencesWindow *self = OUTLAY_PREFERENCES_WINDOW (object);
 
+  self->disposed = TRUE;
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   g_clear_object (&self->settings);
+  g_clear_object (&self->repository);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (outlay_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+outlay_preferences_window_finalize (GObject *object)
+{
+  OutlayPreferencesWindow *self = OUTLAY_PREFERENCES_WINDOW (object);
+
+  g_free (self->restoring);
+
+  G_OBJECT_CLASS (outlay_preferences_window_parent_class)->finalize (object);
 }
 
 static void
@@ -83,10 +478,17 @@ outlay_preferences_window_class_init (OutlayPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = outlay_preferences_window_dispose;
+  object_class->finalize = outlay_preferences_window_finalize;
 }
 
 static void
 outlay_preferences_window_init (OutlayPreferencesWindow *self)
+{
+  self->codes = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+add_general_page (OutlayPreferencesWindow *self)
 {
   AdwPreferencesPage  *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -95,8 +497,6 @@ outlay_preferences_window_init (OutlayPreferencesWindow *self)
   g_autofree char      *automatic = NULL;
   const OutlayCurrency *currencies;
   guint                 n_currencies;
-
-  self->codes = g_ptr_array_new_with_free_func (g_free);
 
   adw_preferences_page_set_title (page, _ ("General"));
   adw_preferences_page_set_icon_name (page, "preferences-system-symbolic");
@@ -128,21 +528,42 @@ outlay_preferences_window_init (OutlayPreferencesWindow *self)
   adw_preferences_group_add (group, GTK_WIDGET (self->currency_row));
   adw_preferences_page_add (page, group);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 360);
 }
 
+/**
+ * outlay_preferences_window_new:
+ * @application: the application, whose settings and expenses are shown
+ *
+ * Returns: (transfer none): the Preferences window
+ */
 GtkWidget *
-outlay_preferences_window_new (GSettings *settings)
+outlay_preferences_window_new (OutlayApplication *application)
 {
   OutlayPreferencesWindow *self;
+  OutlayRepository        *repository;
 
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (application), NULL);
 
   self = g_object_new (OUTLAY_TYPE_PREFERENCES_WINDOW, NULL);
-  self->settings = g_object_ref (settings);
+  self->settings = g_object_ref (outlay_application_get_settings (application));
+
+  add_general_page (self);
   sync_from_settings (self);
   g_signal_connect_object (self->currency_row, "notify::selected", G_CALLBACK (on_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (settings, "changed::currency", G_CALLBACK (sync_from_settings), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::currency", G_CALLBACK (sync_from_settings), self, G_CONNECT_SWAPPED);
+
+  /* Without its database the application shows no window to get here;
+   * the backups need it. */
+  repository = outlay_application_get_repository (application);
+  if (repository != NULL)
+    {
+      self->repository = g_object_ref (repository);
+      self->backups_page = create_backups_page (self);
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->backups_page);
+      refresh_backups (self);
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
 
   return GTK_WIDGET (self);
 }

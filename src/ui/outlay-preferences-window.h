@@ -9,12 +9,14 @@
 
 #include <adwaita.h>
 
+#include "outlay-application.h"
+
 G_BEGIN_DECLS
 
 #define OUTLAY_TYPE_PREFERENCES_WINDOW (outlay_preferences_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (OutlayPreferencesWindow, outlay_preferences_window, OUTLAY, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *outlay_preferences_window_new (GSettings *settings);
+GtkWidget *outlay_preferences_window_new (OutlayApplication *application);
 
 G_END_DECLS

@@ -1,0 +1,595 @@
+/* test-preferences.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Preferences, the Backups page: the list of backups, a restore after the
+ * question, and the window's expenses after it; the daily backup of the
+ * first start. Runs with GSETTINGS_BACKEND=memory, under xvfb-run when
+ * there is no display.
+ *
+ * With OUTLAY_SCREENSHOT_DIR set, it also saves the Backups page in light
+ * and dark to preferences-backups-{light,dark}.png there. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "outlay-application.h"
+#include "outlay-database-private.h"
+#include "outlay-preferences-window.h"
+#include "outlay-repository.h"
+#include "outlay-test-utils.h"
+#include "outlay-window.h"
+
+static OutlayApplication *app;
+static char              *database_dir;
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+settle (GtkWidget *widget)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_test_widget_wait_for_draw (widget);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until @done says so, for at most ten seconds: the
+ * backups are made in a thread. */
+static void
+wait_until (gboolean (*done) (gpointer data),
+            gpointer data)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+collect_buttons (GtkWidget  *root,
+                 const char *label,
+                 GPtrArray  *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0 &&
+          gtk_widget_is_drawable (child))
+        g_ptr_array_add (found, child);
+      collect_buttons (child, label, found);
+    }
+}
+
+static GPtrArray *
+restore_buttons (GtkWindow *preferences)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_buttons (GTK_WIDGET (preferences), "_Restore…", found);
+  return found;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_of_type (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static OutlayRepository *
+repository (void)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+
+  g_assert_nonnull (repository);
+  return repository;
+}
+
+static OutlayDatabase *
+database (void)
+{
+  return outlay_repository_get_database (repository ());
+}
+
+static GPtrArray *
+list_backups (void)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *backups = outlay_database_list_backups (database (), &error);
+
+  g_assert_no_error (error);
+  return backups;
+}
+
+static guint
+count_expenses (void)
+{
+  g_autoptr (OutlayQuery) query = outlay_query_new ();
+  g_autoptr (GError) error = NULL;
+  guint count = G_MAXUINT;
+
+  g_assert_true (outlay_repository_count_expenses (repository (), query, &count, &error));
+  g_assert_no_error (error);
+  return count;
+}
+
+static void
+add_expense (const char *description)
+{
+  g_autoptr (OutlayExpense) draft = outlay_expense_new ();
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayCategory) category = g_list_model_get_item (outlay_repository_get_categories (repository ()), 0);
+
+  outlay_expense_set_amount (draft, 450);
+  outlay_expense_set_currency (draft, "EUR");
+  outlay_expense_set_occurred_on (draft, "2026-11-20");
+  outlay_expense_set_description (draft, description);
+  outlay_expense_set_category_id (draft, outlay_category_get_id (category));
+  stored = outlay_repository_add_expense (repository (), draft, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_backups (void)
+{
+  g_autofree char *folder = outlay_database_get_backups_folder (database ());
+
+  outlay_test_remove_tree (folder);
+}
+
+static GtkWindow *
+open_preferences (void)
+{
+  GtkWindow *preferences;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_toplevel (OUTLAY_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_object_ref (preferences);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), NULL);
+  settle (GTK_WIDGET (preferences));
+
+  return preferences;
+}
+
+static void
+show_backups_page (GtkWindow *preferences)
+{
+  AdwPreferencesPage *page = NULL;
+  GtkWidget          *row = find_row (GTK_WIDGET (preferences), "Backups to _Keep");
+
+  g_assert_nonnull (row);
+  page = ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE));
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), page);
+  settle (GTK_WIDGET (preferences));
+}
+
+static void
+close_preferences (GtkWindow *preferences)
+{
+  gtk_window_destroy (preferences);
+  drain ();
+  g_assert_finalize_object (preferences);
+}
+
+static gboolean
+has_n_backups (gpointer data)
+{
+  g_autoptr (GPtrArray) backups = list_backups ();
+
+  return backups->len == GPOINTER_TO_UINT (data);
+}
+
+/* The first activation opens the window at once and makes the day's
+ * backup in the background; a second start the same day makes none. */
+static void
+test_daily_backup (void)
+{
+  g_autoptr (GPtrArray) backups = NULL;
+  GtkWindow *window;
+
+  remove_backups ();
+  g_application_activate (G_APPLICATION (app));
+  window = find_toplevel (OUTLAY_TYPE_WINDOW);
+  g_assert_nonnull (window);
+  g_object_ref (window);
+
+  wait_until (has_n_backups, GUINT_TO_POINTER (1));
+  /* The thread let go of the application. */
+  settle (GTK_WIDGET (window));
+  backups = list_backups ();
+  g_assert_cmpuint (((OutlayBackupInfo *) g_ptr_array_index (backups, 0))->reason, ==, OUTLAY_BACKUP_REASON_DAILY);
+
+  gtk_window_destroy (window);
+  drain ();
+  g_assert_finalize_object (window);
+
+  g_application_activate (G_APPLICATION (app));
+  window = g_object_ref (find_toplevel (OUTLAY_TYPE_WINDOW));
+  g_usleep (200 * G_TIME_SPAN_MILLISECOND);
+  settle (GTK_WIDGET (window));
+  g_assert_true (has_n_backups (GUINT_TO_POINTER (1)));
+  gtk_window_destroy (window);
+  drain ();
+  g_assert_finalize_object (window);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (child)), prefix))
+        return child;
+      if ((found = find_label (child, prefix)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* No backups: the list says so. The number to keep follows the setting
+ * both ways, within its range. */
+static void
+test_empty_and_count (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (GPtrArray) buttons = NULL;
+  GtkWindow *preferences;
+  GtkWidget *placeholder;
+  GtkWidget *row;
+  GtkWidget *spin;
+
+  remove_backups ();
+  g_settings_reset (settings, "backup-count");
+  preferences = open_preferences ();
+  show_backups_page (preferences);
+
+  buttons = restore_buttons (preferences);
+  g_assert_cmpuint (buttons->len, ==, 0);
+  placeholder = find_label (GTK_WIDGET (preferences), "No backups yet.");
+  g_assert_nonnull (placeholder);
+  g_assert_true (gtk_widget_is_drawable (placeholder));
+
+  row = find_row (GTK_WIDGET (preferences), "Backups to _Keep");
+  spin = find_of_type (row, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 10);
+  g_settings_set_uint (settings, "backup-count", 3);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 25);
+  g_assert_cmpuint (g_settings_get_uint (settings, "backup-count"), ==, 25);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 500);
+  g_assert_cmpuint (g_settings_get_uint (settings, "backup-count"), ==, 100);
+  g_settings_reset (settings, "backup-count");
+
+  close_preferences (preferences);
+}
+
+static gboolean
+restored (gpointer data)
+{
+  return count_expenses () == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+static void
+save_screenshot (GtkWindow  *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("OUTLAY_SCREENSHOT_DIR");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int              width;
+  int              height;
+
+  if (dir == NULL)
+    return;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      settle (GTK_WIDGET (window));
+    }
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+/* Two backups listed with their dates, reasons and sizes; Restore on the
+ * older asks first, then brings back its expenses in the window's
+ * repository, with the state before saved as a backup of its own. */
+static void
+test_restore (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) buttons = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autofree char  *older = NULL;
+  g_autofree char  *newer = NULL;
+  g_autofree char  *older_title = NULL;
+  g_autofree char  *heading = NULL;
+  OutlayBackupInfo *info;
+  GtkWindow        *window;
+  GtkWindow        *preferences;
+  GtkWindow        *dialog;
+  GtkWidget        *row;
+  GtkWidget        *page;
+  guint             n_saved;
+  gboolean          has_safety = FALSE;
+
+  remove_backups ();
+  window = g_object_ref (GTK_WINDOW (outlay_window_new (app)));
+  gtk_window_present (window);
+
+  add_expense ("Coffee");
+  add_expense ("Bus ticket");
+  n_saved = count_expenses ();
+  older = outlay_database_create_backup (database (), OUTLAY_BACKUP_REASON_DAILY, &error);
+  g_assert_no_error (error);
+  add_expense ("Cinema");
+  add_expense ("Dinner");
+  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
+  newer = outlay_database_create_backup (database (), OUTLAY_BACKUP_REASON_MANUAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_expenses (), ==, n_saved + 2);
+
+  preferences = open_preferences ();
+  gtk_window_set_default_size (preferences, 560, 720);
+  show_backups_page (preferences);
+
+  /* Newest first: the date and time as a title, the reason and size below. */
+  buttons = restore_buttons (preferences);
+  g_assert_cmpuint (buttons->len, ==, 2);
+  backups = list_backups ();
+  info = g_ptr_array_index (backups, 1);
+  g_assert_cmpstr (info->path, ==, older);
+  {
+    g_autoptr (GDateTime) local = g_date_time_to_local (info->created);
+
+    older_title = g_date_time_format (local, "%-d %B %Y, %H:%M");
+  }
+  row = gtk_widget_get_ancestor (g_ptr_array_index (buttons, 1), ADW_TYPE_ACTION_ROW);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, older_title);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Daily · "));
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "kB"));
+  row = gtk_widget_get_ancestor (g_ptr_array_index (buttons, 0), ADW_TYPE_ACTION_ROW);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Manual · "));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, 1)));
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  save_screenshot (preferences, "preferences-backups-light");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_screenshot (preferences, "preferences-backups-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The question names the backup; cancelling changes nothing. */
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 1), "clicked");
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == preferences);
+  heading = g_strdup_printf ("Restore the backup from %s?", older_title);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  settle (GTK_WIDGET (preferences));
+  g_assert_cmpuint (count_expenses (), ==, n_saved + 2);
+  g_assert_true (has_n_backups (GUINT_TO_POINTER (2)));
+
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 1), "clicked");
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+
+  /* The window's repository shows the restored expenses. */
+  page = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE);
+  wait_until (is_sensitive, page);
+  wait_until (restored, GUINT_TO_POINTER (n_saved));
+  settle (GTK_WIDGET (preferences));
+
+  /* The state before is a backup of its own, listed too. */
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = list_backups ();
+  g_assert_cmpuint (backups->len, ==, 3);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      OutlayBackupInfo *backup = g_ptr_array_index (backups, i);
+
+      if (backup->reason == OUTLAY_BACKUP_REASON_RESTORE)
+        {
+          g_autoptr (OutlayDatabase) safety = outlay_database_open_full (backup->path, OUTLAY_DATABASE_FLAGS_READ_ONLY, &error);
+          sqlite3_stmt *stmt = NULL;
+
+          /* It holds what there was before the restore. */
+          g_assert_no_error (error);
+          g_assert_cmpint (sqlite3_prepare_v2 (outlay_database_get_handle (safety),
+                                               "SELECT count(*) FROM expenses WHERE deleted_at IS NULL", -1, &stmt, NULL),
+                           ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+          g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, n_saved + 2);
+          sqlite3_finalize (stmt);
+          has_safety = TRUE;
+        }
+    }
+  g_assert_true (has_safety);
+  g_clear_pointer (&buttons, g_ptr_array_unref);
+  buttons = restore_buttons (preferences);
+  g_assert_cmpuint (buttons->len, ==, 3);
+
+  close_preferences (preferences);
+  gtk_window_destroy (window);
+  drain ();
+  g_assert_finalize_object (window);
+}
+
+/* Back Up Now adds a manual backup to the list. */
+static void
+test_back_up_now (void)
+{
+  g_autoptr (GPtrArray) buttons = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+  GtkWindow *preferences;
+  GtkWidget *row;
+  GtkWidget *page;
+
+  remove_backups ();
+  preferences = open_preferences ();
+  show_backups_page (preferences);
+
+  row = find_row (GTK_WIDGET (preferences), "Back Up _Now");
+  g_assert_nonnull (row);
+  page = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE);
+  g_signal_emit_by_name (row, "activated");
+  g_assert_false (gtk_widget_is_sensitive (page));
+  wait_until (is_sensitive, page);
+  settle (GTK_WIDGET (preferences));
+
+  backups = list_backups ();
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpuint (((OutlayBackupInfo *) g_ptr_array_index (backups, 0))->reason, ==, OUTLAY_BACKUP_REASON_MANUAL);
+  buttons = restore_buttons (preferences);
+  g_assert_cmpuint (buttons->len, ==, 1);
+
+  close_preferences (preferences);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *database_path = NULL;
+  int              ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  database_dir = g_dir_make_tmp ("outlay-preferences-XXXXXX", &error);
+  g_assert_no_error (error);
+  database_path = g_build_filename (database_dir, "outlay.db", NULL);
+  g_setenv ("OUTLAY_DATABASE", database_path, TRUE);
+
+  app = outlay_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/preferences/daily-backup", test_daily_backup);
+  g_test_add_func ("/preferences/empty-and-count", test_empty_and_count);
+  g_test_add_func ("/preferences/restore", test_restore);
+  g_test_add_func ("/preferences/back-up-now", test_back_up_now);
+
+  ret = g_test_run ();
+
+  g_object_unref (app);
+  outlay_test_remove_tree (database_dir);
+  g_free (database_dir);
+
+  return ret;
+}
