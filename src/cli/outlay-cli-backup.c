@@ -41,8 +41,8 @@ file_size (const char *path)
 
 /* How many backups to keep: the window's setting when its schema is
  * installed, as GSettings would abort without it. */
-static guint
-backup_count (void)
+guint
+outlay_cli_backup_count (void)
 {
   g_autoptr (GSettings) settings = outlay_cli_new_settings ("backup-count");
 
@@ -175,7 +175,7 @@ outlay_cli_backup (OutlayCli *cli,
       if (destination == NULL)
         return FALSE;
       /* The backup is made; old ones that stay are no reason to fail. */
-      if (!outlay_database_prune_backups (cli->database, backup_count (), &prune_error))
+      if (!outlay_database_prune_backups (cli->database, outlay_cli_backup_count (), &prune_error))
         g_printerr ("%s\n", prune_error->message);
     }
   else
@@ -322,7 +322,7 @@ restore_backup (OutlayCli  *cli,
       return FALSE;
     }
 
-  if (safety != NULL && !outlay_database_prune_backups (cli->database, backup_count (), &prune_error))
+  if (safety != NULL && !outlay_database_prune_backups (cli->database, outlay_cli_backup_count (), &prune_error))
     g_printerr ("%s\n", prune_error->message);
 
   if (cli->json)

@@ -656,8 +656,8 @@ set_deleted (OutlayCli *cli,
                                       NULL);
   else
     context = outlay_cli_context_new (cli, _ ("ID|UUID"),
-                                      _ ("Brings back a deleted expense. (To bring back a whole backup file, "
-                                         "use “outlay restore-backup”.)"),
+                                      _ ("Brings back a deleted expense. (Given a backup file or a backup's name "
+                                         "instead, “outlay restore” brings back that backup: see “outlay restore --help”.)"),
                                       _ ("Example:\n"
                                          "  outlay restore 12\n"
                                          "\n"
@@ -680,7 +680,7 @@ set_deleted (OutlayCli *cli,
       if (!deleted && g_error_matches (local_error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE) &&
           g_file_test (args[1], G_FILE_TEST_EXISTS))
         g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                     _ ("“%s” is not the number of an expense; to bring back a backup file, use “outlay restore-backup %s”."),
+                     _ ("“%s” is not the number of an expense; to restore the backup file of that name, write it as a path: “outlay restore ./%s”."),
                      args[1], args[1]);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));

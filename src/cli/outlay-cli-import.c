@@ -1318,6 +1318,16 @@ outlay_cli_import (OutlayCli *cli,
          map_categories (cli, &import, plan, error) &&
          (import.dry_run || (result = outlay_repository_import (cli->repository, plan, error)) != NULL);
 
+  /* The copy made before the import counts against the backups kept;
+   * failing to delete an old one is no reason to fail the import. */
+  if (done && result != NULL && result->backup_path != NULL)
+    {
+      g_autoptr (GError) prune_error = NULL;
+
+      if (!outlay_database_prune_backups (cli->database, outlay_cli_backup_count (), &prune_error))
+        g_printerr ("%s\n", prune_error->message);
+    }
+
   if (!done)
     {
       remove_scratch (cli, &import);

@@ -21,7 +21,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -2445,23 +2444,9 @@ back_up_before_import (OutlayRepository *self,
                        char            **path,
                        GError          **error)
 {
-  g_autofree char *backup = outlay_database_build_backup_path (self->database, NULL);
-  g_autofree char *folder = g_path_get_dirname (backup);
+  *path = outlay_database_create_backup (self->database, OUTLAY_BACKUP_REASON_IMPORT, error);
 
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _ ("Could not create the backups folder “%s”: %s"), folder, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (!outlay_database_backup (self->database, backup, error))
-    return FALSE;
-
-  *path = g_steal_pointer (&backup);
-  return TRUE;
+  return *path != NULL;
 }
 
 /**
@@ -2470,7 +2455,8 @@ back_up_before_import (OutlayRepository *self,
  *   caller mapped its categories
  *
  * Adds the plan's new expenses and creates the categories it needs, in one
- * transaction, after a backup copy of the file. Lines of the source that
+ * transaction, after a backup copy of the file (which the caller prunes
+ * with outlay_database_prune_backups() to the number the person keeps). Lines of the source that
  * could not be read or are duplicates are left out; the result counts them.
  *
  * Returns: (transfer full): what was written, or %NULL with @error set and
