@@ -134,6 +134,7 @@ test_import_then_again_adds_nothing (Fixture      *fixture,
   g_assert_cmpuint (first->n_categories_created, ==, 1);
   g_assert_nonnull (first->backup_path);
   g_assert_true (g_file_test (first->backup_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (first->backup_path, "-import"));
 
   rows = outlay_test_dump (handle (fixture),
                            "SELECT e.occurred_on, e.amount, e.description, c.name, length (e.import_hash) "
