@@ -325,9 +325,7 @@ test_broken_rows (void)
 
   assert_mapping (table, &mapping,
                   "first=0 header=1 date=0 amount=1 description=2 category=- note=- "
-                  "currency=- debit=- credit=- format=ISO decimal=. sign=negative");
-  /* A list of expenses with a refund: what the person picks in the preview. */
-  mapping.sign = OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE;
+                  "currency=- debit=- credit=- format=ISO decimal=. sign=positive");
 
   source = import (table, &mapping, "EUR");
   assert_source (source,
@@ -668,6 +666,10 @@ test_guess_sign (void)
     { "Date,Amount\n2026-11-01,-12.00\n2026-11-02,300.00\n", OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE },
     { "Date,Amount\n2026-11-01,-12.00\n2026-11-02,-3.00\n", OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE },
     { "Date,Amount\n2026-11-01,(12.00)\n2026-11-02,3.00\n", OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE },
+    /* Twice as many credits as debits is still a bank statement... */
+    { "Date,Amount\n2026-11-01,-12.00\n2026-11-02,300.00\n2026-11-03,300.00\n", OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE },
+    /* ...but charges with the odd payment to the card are a card statement. */
+    { "Date,Amount\n2026-11-01,12.00\n2026-11-02,30.00\n2026-11-03,-500.00\n2026-11-04,3.50\n2026-11-05,8.10\n", OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -1390,11 +1390,14 @@ guess_amounts (OutlayCsvTable   *table,
       }
   }
 
-  /* Mixed signs are a bank statement; only positive amounts a list of
-   * expenses. Only negative ones are a statement of nothing but payments
-   * (a card account): reading them as a statement imports each of them,
-   * and a refund that turns up in the next export is left out. */
-  if (any && negative == 0)
+  /* Only positive amounts are a list of expenses. Mixed signs are a bank
+   * statement, debits negative: unless positive amounts outnumber the
+   * negative ones more than twice, which is a card statement with charges
+   * positive and the odd payment or refund negative (people spend in many
+   * small amounts and are paid in few large ones). Only negative amounts
+   * are a statement of nothing but payments: reading them as a statement
+   * imports each of them, and leaves out a refund in the next export. */
+  if (any && positive > 2 * negative)
     mapping->sign = OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE;
   else
     mapping->sign = OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE;

@@ -108,6 +108,14 @@ typedef struct
   OutlayCsvSign sign;
 } OutlayCsvMapping;
 
+/* The header is the first of the top rows with two known column names
+ * (English, German, French), which also place the columns; what they do
+ * not place is found by content (the column of dates, of amounts, with
+ * the most text). Day or month first: a day above 12 decides, else the
+ * locale. The decimal separator: what the amounts say ("1.234,56", "12,50"),
+ * else ',' in files separated by ';'. The sign: positive amounts only, or
+ * more than twice as many positive as negative ones (a card statement),
+ * are POSITIVE_IS_EXPENSE; anything else NEGATIVE_IS_EXPENSE. */
 void     outlay_csv_mapping_guess (OutlayCsvTable   *table,
                                    OutlayCsvMapping *mapping);
 gboolean outlay_csv_mapping_validate (const OutlayCsvMapping *mapping,
