@@ -92,14 +92,19 @@ typedef struct
   gboolean has_header;
   /* Column indexes, -1 for none. Date and amount are required; a pair of
    * debit and credit columns may stand in for the amount column. */
-  int                 date_column;
-  int                 amount_column;
-  int                 description_column;
-  int                 category_column;
-  int                 note_column;
-  int                 currency_column;
-  int                 debit_column;
-  int                 credit_column;
+  int date_column;
+  int amount_column;
+  int description_column;
+  int category_column;
+  int note_column;
+  int currency_column;
+  int debit_column;
+  int credit_column;
+  /* With an amount column: a column that says which amounts are debits
+   * and which are credits ("S"/"H", "D"/"C", "DR"/"CR", "Soll"/"Haben",
+   * "Debit"/"Credit"), for banks that write every amount positive. The
+   * marks give the amounts their sign before @sign applies. */
+  int                 direction_column;
   OutlayCsvDateFormat date_format;
   char                decimal_separator; /* '.' or ',' */
   /* How to read the amount column; with debit and credit columns, what
