@@ -30,6 +30,8 @@
 #include "outlay-application.h"
 #include "outlay-dashboard-page.h"
 #include "outlay-expenses-page.h"
+#include "outlay-export-job.h"
+#include "outlay-import-window.h"
 #include "outlay-money.h"
 #include "outlay-window.h"
 
@@ -37,8 +39,9 @@
 
 typedef struct
 {
-  OutlayExpense *before; /* the expense as it was */
-  gboolean       deleted;
+  OutlayExpense      *before; /* the expense as it was */
+  gboolean            deleted;
+  OutlayImportResult *import; /* or an import to take back */
 } UndoStep;
 
 struct _OutlayWindow
@@ -72,6 +75,7 @@ undo_step_free (gpointer data)
   UndoStep *step = data;
 
   g_clear_object (&step->before);
+  g_clear_pointer (&step->import, outlay_import_result_free);
   g_free (step);
 }
 
@@ -87,6 +91,18 @@ update_actions (OutlayWindow *self)
 }
 
 static void
+push_undo_step (OutlayWindow *self,
+                UndoStep     *step)
+{
+  g_queue_push_head (&self->undo, step);
+
+  while (g_queue_get_length (&self->undo) > MAX_UNDO)
+    undo_step_free (g_queue_pop_tail (&self->undo));
+
+  update_actions (self);
+}
+
+static void
 push_undo (OutlayWindow  *self,
            OutlayExpense *before,
            gboolean       deleted)
@@ -95,12 +111,7 @@ push_undo (OutlayWindow  *self,
 
   step->before = outlay_expense_copy (before);
   step->deleted = deleted;
-  g_queue_push_head (&self->undo, step);
-
-  while (g_queue_get_length (&self->undo) > MAX_UNDO)
-    undo_step_free (g_queue_pop_tail (&self->undo));
-
-  update_actions (self);
+  push_undo_step (self, step);
 }
 
 static void
@@ -235,6 +246,18 @@ undo_action (GtkWidget  *widget,
   if (step == NULL)
     return;
 
+  if (step->import != NULL)
+    {
+      if (!outlay_repository_undo_import (self->repository, step->import, &error))
+        show_error (self, error);
+      else
+        show_toast (self, _ ("Import undone"), FALSE);
+
+      undo_step_free (step);
+      update_actions (self);
+      return;
+    }
+
   if (step->deleted)
     result = outlay_repository_restore_expense (self->repository, outlay_expense_get_id (step->before), &error);
   else
@@ -247,6 +270,156 @@ undo_action (GtkWidget  *widget,
 
   undo_step_free (step);
   update_actions (self);
+}
+
+static void
+on_imported_cb (OutlayWindow       *self,
+                OutlayImportWindow *window)
+{
+  UndoStep        *step = g_new0 (UndoStep, 1);
+  g_autofree char *count = NULL;
+  g_autofree char *title = NULL;
+
+  step->import = outlay_import_window_steal_result (window);
+  g_return_if_fail (step->import != NULL);
+
+  count = g_strdup_printf ("%'u", step->import->n_added);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s expense", "Imported %s expenses", step->import->n_added),
+                           count);
+  if (step->import->n_duplicates > 0)
+    {
+      g_autofree char *duplicates = g_strdup_printf ("%'u", step->import->n_duplicates);
+      g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s duplicate skipped", "%s duplicates skipped",
+                                                               step->import->n_duplicates),
+                                                  duplicates);
+      g_autofree char *both = g_strconcat (title, " · ", skipped, NULL);
+
+      g_free (title);
+      title = g_steal_pointer (&both);
+    }
+
+  outlay_expenses_page_show_filtered (OUTLAY_EXPENSES_PAGE (self->expenses_page), 0, NULL, NULL);
+  adw_view_stack_set_visible_child_name (self->view_stack, "expenses");
+  push_undo_step (self, step);
+  show_toast (self, title, TRUE);
+}
+
+static void
+show_message (OutlayWindow *self,
+              const char   *heading,
+              const char   *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The chooser's response handler frees it. */
+static void
+run_chooser (GtkWidget            *self,
+             GtkFileChooserNative *chooser,
+             GCallback             on_response)
+{
+  g_signal_connect_object (chooser, "response", on_response, self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_import_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr (OutlayWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  OutlayImportWindow *window = outlay_import_window_load_finish (result, &error);
+
+  if (window != NULL)
+    {
+      g_signal_connect_object (window, "imported", G_CALLBACK (on_imported_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  show_message (self, _ ("Cannot Import This File"), error->message);
+}
+
+static void
+on_import_chosen_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     OutlayWindow    *self)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file != NULL)
+    outlay_window_import (self, file);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  run_chooser (widget, outlay_import_window_create_chooser (GTK_WINDOW (widget)), G_CALLBACK (on_import_chosen_cb));
+}
+
+static void
+on_exported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (OutlayWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *title = NULL;
+  guint            n_written = 0;
+
+  if (!outlay_export_job_run_finish (result, &n_written, &error))
+    {
+      show_message (self, _ ("Export Failed"), error->message);
+      return;
+    }
+
+  count = g_strdup_printf ("%'u", n_written);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %s expense", "Exported %s expenses", n_written), count);
+  show_toast (self, title, FALSE);
+}
+
+static void
+on_export_chosen_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     OutlayWindow    *self)
+{
+  g_autoptr (GFile) file = NULL;
+  OutlayExportFormat format = OUTLAY_EXPORT_FORMAT_CSV;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (file != NULL)
+        format = outlay_export_job_get_format (GTK_FILE_CHOOSER (chooser), file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+
+  outlay_window_export (self, file, format);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  run_chooser (widget, outlay_export_job_create_chooser (GTK_WINDOW (widget)), G_CALLBACK (on_export_chosen_cb));
 }
 
 static void
@@ -449,12 +622,16 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-expense", NULL, delete_expense_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-expense", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "expenses");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "dashboard");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 }
 
 static void
@@ -511,4 +688,55 @@ outlay_window_get_dashboard_page (OutlayWindow *self)
   g_return_val_if_fail (OUTLAY_IS_WINDOW (self), NULL);
 
   return self->dashboard_page;
+}
+
+/**
+ * outlay_window_import:
+ * @file: the file to import
+ *
+ * Reads @file and shows what importing it would do, in the import window;
+ * a file that cannot be read at all gets a dialog with the reason.
+ */
+void
+outlay_window_import (OutlayWindow *self,
+                      GFile        *file)
+{
+  g_autofree char *currency = NULL;
+
+  g_return_if_fail (OUTLAY_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  currency = outlay_application_dup_currency (OUTLAY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  outlay_import_window_load_async (GTK_WINDOW (self), self->repository, currency, file, NULL,
+                                   on_import_loaded_cb, g_object_ref (self));
+}
+
+/**
+ * outlay_window_export:
+ * @file: where to write
+ * @format: CSV or Outlay's JSON
+ *
+ * Exports what the list shows, or every expense when it shows them all,
+ * and says how many when it is done.
+ */
+void
+outlay_window_export (OutlayWindow      *self,
+                      GFile             *file,
+                      OutlayExportFormat format)
+{
+  OutlayExpenseModel *model;
+  const OutlayQuery  *query;
+  guint               n_categories = 0;
+
+  g_return_if_fail (OUTLAY_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  model = outlay_expenses_page_get_model (OUTLAY_EXPENSES_PAGE (self->expenses_page));
+  query = outlay_expense_model_get_query (model);
+  outlay_query_get_categories (query, &n_categories);
+  if (outlay_query_get_text (query) == NULL && n_categories == 0 &&
+      outlay_query_get_date_from (query) == NULL && outlay_query_get_date_to (query) == NULL)
+    query = NULL;
+
+  outlay_export_job_run_async (self->repository, query, format, file, NULL, on_exported_cb, g_object_ref (self));
 }

@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "outlay-application.h"
+#include "outlay-export-job.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,10 @@ G_DECLARE_FINAL_TYPE (OutlayWindow, outlay_window, OUTLAY, WINDOW, AdwApplicatio
 OutlayWindow *outlay_window_new (OutlayApplication *application);
 GtkWidget    *outlay_window_get_expenses_page (OutlayWindow *self);
 GtkWidget    *outlay_window_get_dashboard_page (OutlayWindow *self);
+void          outlay_window_import (OutlayWindow *self,
+                                    GFile        *file);
+void          outlay_window_export (OutlayWindow      *self,
+                                    GFile             *file,
+                                    OutlayExportFormat format);
 
 G_END_DECLS

@@ -1,0 +1,38 @@
+/* outlay-export-job.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "outlay-query.h"
+#include "outlay-repository.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  OUTLAY_EXPORT_FORMAT_CSV,
+  OUTLAY_EXPORT_FORMAT_JSON,
+} OutlayExportFormat;
+
+GtkFileChooserNative *outlay_export_job_create_chooser (GtkWindow *parent);
+OutlayExportFormat    outlay_export_job_get_format (GtkFileChooser *chooser,
+                                                    GFile          *file);
+
+void     outlay_export_job_run_async (OutlayRepository   *repository,
+                                      const OutlayQuery  *query,
+                                      OutlayExportFormat  format,
+                                      GFile              *file,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data);
+gboolean outlay_export_job_run_finish (GAsyncResult *result,
+                                       guint        *n_written,
+                                       GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* outlay-import-window.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "outlay-import-plan.h"
+#include "outlay-repository.h"
+
+G_BEGIN_DECLS
+
+#define OUTLAY_TYPE_IMPORT_WINDOW (outlay_import_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (OutlayImportWindow, outlay_import_window, OUTLAY, IMPORT_WINDOW, AdwWindow)
+
+GtkFileChooserNative *outlay_import_window_create_chooser (GtkWindow *parent);
+
+OutlayImportWindow *outlay_import_window_new (GtkWindow        *parent,
+                                              OutlayRepository *repository,
+                                              const char       *currency,
+                                              const char       *file_name,
+                                              GBytes           *contents,
+                                              GError          **error);
+void                outlay_import_window_load_async (GtkWindow          *parent,
+                                                     OutlayRepository   *repository,
+                                                     const char         *currency,
+                                                     GFile              *file,
+                                                     GCancellable       *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer            user_data);
+OutlayImportWindow *outlay_import_window_load_finish (GAsyncResult *result,
+                                                      GError      **error);
+
+guint               outlay_import_window_get_n_to_import (OutlayImportWindow *self);
+OutlayImportResult *outlay_import_window_steal_result (OutlayImportWindow *self);
+
+G_END_DECLS

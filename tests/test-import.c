@@ -1,0 +1,552 @@
+/* test-import.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The import window as a person uses it: a bank's CSV file, the columns it
+ * guessed, the line it cannot read, a change of mind about which amounts
+ * are expenses, Import, the list, Undo. And export from the main window. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "outlay-application.h"
+#include "outlay-expense-row.h"
+#include "outlay-expenses-page.h"
+#include "outlay-import-window.h"
+#include "outlay-test-utils.h"
+#include "outlay-window.h"
+
+static OutlayApplication *app;
+
+/* Idles, layout and a frame of every window that shows. */
+static void
+settle (GtkWidget *widget)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_test_widget_wait_for_draw (widget);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_for (gboolean *done)
+{
+  while (!*done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+typedef gboolean (*Predicate) (GtkWidget  *widget,
+                               const char *text);
+
+static GtkWidget *
+search (GtkWidget  *root,
+        Predicate   predicate,
+        const char *text)
+{
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *match = predicate (child, text) ? child : search (child, predicate, text);
+
+      if (match != NULL)
+        return match;
+    }
+
+  return NULL;
+}
+
+static gboolean
+label_shows (GtkWidget  *widget,
+             const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+button_says (GtkWidget  *widget,
+             const char *label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+combo_titled (GtkWidget  *widget,
+              const char *title)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+row_titled (GtkWidget  *widget,
+            const char *title)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static AdwComboRow *
+combo (GtkWidget  *window,
+       const char *title)
+{
+  GtkWidget *row = search (window, combo_titled, title);
+
+  g_assert_nonnull (row);
+  return ADW_COMBO_ROW (row);
+}
+
+/* What a combo row shows as chosen. */
+static const char *
+chosen (GtkWidget  *window,
+        const char *title)
+{
+  AdwComboRow *row = combo (window, title);
+  gpointer     item = adw_combo_row_get_selected_item (row);
+
+  g_assert_true (GTK_IS_STRING_OBJECT (item));
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+}
+
+static void
+choose (GtkWidget  *window,
+        const char *title,
+        const char *item)
+{
+  AdwComboRow *row = combo (window, title);
+  GListModel  *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GtkStringObject) string = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (string), item) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          settle (window);
+          return;
+        }
+    }
+
+  g_error ("“%s” offers no “%s”", title, item);
+}
+
+/* The summary: what will be imported, then what will not. */
+static void
+assert_summary (GtkWidget  *window,
+                const char *headline,
+                const char *details)
+{
+  g_assert_nonnull (search (window, label_shows, headline));
+  g_assert_nonnull (search (window, label_shows, details));
+}
+
+static void
+on_clicked_cb (GtkButton *button,
+               gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+/* GTK says "clicked" once the press has played; the button may go with
+ * its window right after. */
+static void
+press (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = search (root, button_says, label);
+  gboolean   clicked = FALSE;
+  gulong     handler;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  handler = g_signal_connect (button, "clicked", G_CALLBACK (on_clicked_cb), &clicked);
+  g_object_add_weak_pointer (G_OBJECT (button), (gpointer *) &button);
+  gtk_widget_activate (button);
+  wait_for (&clicked);
+  if (button != NULL)
+    {
+      g_signal_handler_disconnect (button, handler);
+      g_object_remove_weak_pointer (G_OBJECT (button), (gpointer *) &button);
+    }
+}
+
+static void
+collect_expenses (GtkWidget *widget,
+                  GString   *out)
+{
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (OUTLAY_IS_EXPENSE_ROW (child) && gtk_widget_get_mapped (child) &&
+          outlay_expense_row_get_expense (OUTLAY_EXPENSE_ROW (child)) != NULL)
+        {
+          g_autofree char *label = outlay_expense_row_dup_label (OUTLAY_EXPENSE_ROW (child));
+
+          g_string_append_printf (out, "%s\n", label);
+        }
+      else
+        collect_expenses (child, out);
+    }
+}
+
+/* The main list as it reads, a row a line. */
+static char *
+expense_list (OutlayWindow *window)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_expenses (outlay_window_get_expenses_page (window), out);
+  return g_string_free (out, FALSE);
+}
+
+static OutlayWindow *
+open_main_window (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  OutlayWindow *window;
+
+  g_settings_set_string (settings, "currency", "EUR");
+  g_settings_set_int (settings, "window-width", 1200);
+  g_settings_set_int (settings, "window-height", 800);
+  window = g_object_ref (outlay_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  settle (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+close_main_window (OutlayWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static GtkWindow *
+find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* As after choosing @fixture in the file chooser: the import window, or
+ * the dialog that says why there is none. */
+static GtkWindow *
+import_file (OutlayWindow *parent,
+             const char   *fixture)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", fixture, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GtkWindow *shown = NULL;
+
+  outlay_window_import (parent, file);
+  while (shown == NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if ((shown = find_window (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
+        shown = find_window (ADW_TYPE_MESSAGE_DIALOG);
+    }
+  g_assert_true (gtk_window_get_transient_for (shown) == GTK_WINDOW (parent));
+  g_assert_true (gtk_window_get_modal (shown));
+  settle (GTK_WIDGET (shown));
+
+  return shown;
+}
+
+static gboolean
+has_category (const char *name)
+{
+  GListModel *categories = outlay_repository_get_categories (outlay_application_get_repository (app));
+
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
+
+      if (g_strcmp0 (outlay_category_get_name (category), name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static guint
+count_expenses (void)
+{
+  g_autoptr (OutlayQuery) query = outlay_query_new ();
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (outlay_repository_count_expenses (outlay_application_get_repository (app), query, &n, &error));
+  return n;
+}
+
+static void
+test_bank_statement (void)
+{
+  OutlayWindow    *main_window = open_main_window ();
+  GtkWidget       *window = GTK_WIDGET (g_object_ref (import_file (main_window, "bank.csv")));
+  g_autofree char *list = NULL;
+
+  g_assert_true (OUTLAY_IS_IMPORT_WINDOW (window));
+
+  /* The columns as the file names them, guessed from their contents. */
+  g_assert_cmpstr (chosen (window, "Date"), ==, "Datum");
+  g_assert_cmpstr (chosen (window, "Amount"), ==, "Betrag");
+  g_assert_cmpstr (chosen (window, "Description"), ==, "Beschreibung");
+  g_assert_cmpstr (chosen (window, "Category"), ==, "Kategorie");
+  g_assert_cmpstr (chosen (window, "Note"), ==, "None");
+  g_assert_cmpstr (chosen (window, "Date Format"), ==, "DD.MM.YYYY");
+  g_assert_cmpstr (chosen (window, "Decimal Separator"), ==, "Comma (1.234,50)");
+  g_assert_cmpstr (chosen (window, "Amounts That Are Expenses"), ==, "Negative amounts (bank statements)");
+
+  /* Debits are expenses; the salary and the refund are not; 31 February
+   * is no date, and the window says so with its line. */
+  assert_summary (window, "3 expenses will be imported", "2 lines not expenses · 1 line cannot be read · 2 new categories");
+  g_assert_nonnull (search (window, label_shows, "Line 5 — “31.02.2026” is not a date (expected DD.MM.YYYY)."));
+  g_assert_nonnull (search (window, label_shows, "Line 3 — Money received, not an expense."));
+  g_assert_nonnull (search (window, button_says, "_Import 3 Expenses"));
+  g_assert_nonnull (search (window, row_titled, "REWE Markt"));
+  g_assert_null (search (window, row_titled, "Gehalt November"));
+  g_assert_cmpuint (outlay_import_window_get_n_to_import (OUTLAY_IMPORT_WINDOW (window)), ==, 3);
+
+  /* Every amount is an expense after all: two more. */
+  choose (window, "Amounts That Are Expenses", "All amounts");
+  assert_summary (window, "5 expenses will be imported", "1 line cannot be read · 3 new categories");
+  g_assert_nonnull (search (window, button_says, "_Import 5 Expenses"));
+  g_assert_nonnull (search (window, row_titled, "Gehalt November"));
+
+  /* Without the amount column there is nothing to import, and the window
+   * says what is missing. */
+  choose (window, "Amount", "None");
+  g_assert_nonnull (search (window, label_shows, "Choose the column with the amounts."));
+  g_assert_false (gtk_widget_is_sensitive (search (window, button_says, "_Import")));
+  choose (window, "Amount", "Betrag");
+  choose (window, "Amounts That Are Expenses", "Negative amounts (bank statements)");
+  g_assert_nonnull (search (window, button_says, "_Import 3 Expenses"));
+
+  /* Groceries go to the ledger's own category rather than a new one. */
+  g_assert_cmpstr (chosen (window, "Lebensmittel"), ==, "Create “Lebensmittel”");
+  choose (window, "Lebensmittel", "Food & Drink");
+  assert_summary (window, "3 expenses will be imported", "2 lines not expenses · 1 line cannot be read · 1 new category");
+
+  press (window, "_Import 3 Expenses");
+  settle (GTK_WIDGET (main_window));
+  g_assert_false (gtk_widget_get_visible (window));
+  g_assert_finalize_object (window);
+
+  g_assert_cmpuint (count_expenses (), ==, 3);
+  g_assert_true (has_category ("Wohnen"));
+  g_assert_false (has_category ("Lebensmittel"));
+  list = expense_list (main_window);
+  g_assert_nonnull (strstr (list, "Food & Drink, REWE Markt, €12.50"));
+  g_assert_nonnull (strstr (list, "Food & Drink, Bäckerei Müller, €4.80"));
+  g_assert_nonnull (strstr (list, "Wohnen, Stadtwerke Köln, €87.00"));
+  g_clear_pointer (&list, g_free);
+  g_assert_nonnull (search (GTK_WIDGET (main_window), label_shows, "Imported 3 expenses"));
+
+  /* Undo on the toast takes it all back, the new category too. */
+  press (GTK_WIDGET (main_window), "_Undo");
+  settle (GTK_WIDGET (main_window));
+  g_assert_cmpuint (count_expenses (), ==, 0);
+  list = expense_list (main_window);
+  g_assert_cmpstr (list, ==, "");
+  g_clear_pointer (&list, g_free);
+  g_assert_false (has_category ("Wohnen"));
+
+  close_main_window (main_window);
+}
+
+static void
+test_again_finds_duplicates (void)
+{
+  OutlayWindow *main_window = open_main_window ();
+  GtkWindow    *import = import_file (main_window, "bank.csv");
+
+  press (GTK_WIDGET (import), "_Import 3 Expenses");
+  settle (GTK_WIDGET (main_window));
+
+  /* The same file again: nothing new, and Import has nothing to do. */
+  import = import_file (main_window, "bank.csv");
+  assert_summary (GTK_WIDGET (import), "Nothing to import", "3 duplicates skipped · 2 lines not expenses · 1 line cannot be read");
+  g_assert_false (gtk_widget_is_sensitive (search (GTK_WIDGET (import), button_says, "_Import")));
+  press (GTK_WIDGET (import), "_Cancel");
+  settle (GTK_WIDGET (main_window));
+  g_assert_cmpuint (count_expenses (), ==, 3);
+
+  /* Ctrl+Z takes the import back as well. */
+  gtk_widget_activate_action (GTK_WIDGET (main_window), "win.undo", NULL);
+  settle (GTK_WIDGET (main_window));
+  g_assert_cmpuint (count_expenses (), ==, 0);
+
+  close_main_window (main_window);
+}
+
+static void
+test_not_readable (void)
+{
+  OutlayWindow *main_window = open_main_window ();
+  GtkWindow    *dialog = import_file (main_window, "statement.pdf");
+
+  /* No import window: a dialog with the reason. */
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Cannot Import This File");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "This is a PDF document, not a CSV file. Most banks offer a CSV export next to the PDF statement.");
+  g_assert_null (find_window (OUTLAY_TYPE_IMPORT_WINDOW));
+  press (GTK_WIDGET (dialog), "_Close");
+  settle (GTK_WIDGET (main_window));
+
+  dialog = import_file (main_window, "missing.csv");
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "No such file"));
+  press (GTK_WIDGET (dialog), "_Close");
+
+  close_main_window (main_window);
+}
+
+static char *
+export_to (OutlayWindow      *window,
+           const char        *dir,
+           const char        *name,
+           OutlayExportFormat format,
+           const char        *toast)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+
+  outlay_window_export (window, file, format);
+  while (search (GTK_WIDGET (window), label_shows, toast) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_export (void)
+{
+  OutlayWindow *main_window = open_main_window ();
+  GtkWidget    *page = outlay_window_get_expenses_page (main_window);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("outlay-export-XXXXXX", &error);
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_path = NULL;
+  g_autofree char *missing = NULL;
+  g_autoptr (GFile) file = NULL;
+  GtkWindow  *window;
+  gint64      housing = 0;
+  GListModel *categories = outlay_repository_get_categories (outlay_application_get_repository (app));
+
+  g_assert_no_error (error);
+  window = import_file (main_window, "bank.csv");
+  press (GTK_WIDGET (window), "_Import 3 Expenses");
+  settle (GTK_WIDGET (main_window));
+
+  /* What the list shows: the one expense in Wohnen. */
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
+
+      if (g_strcmp0 (outlay_category_get_name (category), "Wohnen") == 0)
+        housing = outlay_category_get_id (category);
+    }
+  g_assert_cmpint (housing, !=, 0);
+  outlay_expenses_page_show_filtered (OUTLAY_EXPENSES_PAGE (page), housing, NULL, NULL);
+  settle (GTK_WIDGET (main_window));
+  csv = export_to (main_window, dir, "wohnen.csv", OUTLAY_EXPORT_FORMAT_CSV, "Exported 1 expense");
+  g_assert_true (g_str_has_prefix (csv, "date,amount,currency,description,category,note\r\n"));
+  g_assert_nonnull (strstr (csv, "2026-11-20,87.00,EUR,Stadtwerke Köln,Wohnen,"));
+  g_assert_null (strstr (csv, "REWE"));
+
+  /* Without a filter: everything, in Outlay's own format, which imports
+   * back as three duplicates and asks nothing about columns. */
+  outlay_expenses_page_show_filtered (OUTLAY_EXPENSES_PAGE (page), 0, NULL, NULL);
+  settle (GTK_WIDGET (main_window));
+  json = export_to (main_window, dir, "ledger.json", OUTLAY_EXPORT_FORMAT_JSON, "Exported 3 expenses");
+  g_assert_nonnull (strstr (json, "Stadtwerke Köln"));
+  g_assert_nonnull (strstr (json, "REWE Markt"));
+
+  json_path = g_build_filename (dir, "ledger.json", NULL);
+  file = g_file_new_for_path (json_path);
+  outlay_window_import (main_window, file);
+  while ((window = find_window (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  settle (GTK_WIDGET (window));
+  assert_summary (GTK_WIDGET (window), "Nothing to import", "3 duplicates skipped");
+  g_assert_null (search (GTK_WIDGET (window), label_shows, "Columns"));
+  press (GTK_WIDGET (window), "_Cancel");
+  settle (GTK_WIDGET (main_window));
+
+  /* A place that cannot be written says so. */
+  missing = g_build_filename (dir, "no such folder", "x.csv", NULL);
+  g_clear_object (&file);
+  file = g_file_new_for_path (missing);
+  outlay_window_export (main_window, file, OUTLAY_EXPORT_FORMAT_CSV);
+  while ((window = find_window (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), ==, "Export Failed");
+  press (GTK_WIDGET (window), "_Close");
+
+  gtk_widget_activate_action (GTK_WIDGET (main_window), "win.undo", NULL);
+  settle (GTK_WIDGET (main_window));
+  g_assert_cmpuint (count_expenses (), ==, 0);
+  close_main_window (main_window);
+  outlay_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  int              ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  dir = g_dir_make_tmp ("outlay-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "outlay.db", NULL);
+  g_setenv ("OUTLAY_DATABASE", path, TRUE);
+
+  app = outlay_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/import/bank-statement", test_bank_statement);
+  g_test_add_func ("/import/again-finds-duplicates", test_again_finds_duplicates);
+  g_test_add_func ("/import/not-readable", test_not_readable);
+  g_test_add_func ("/import/export", test_export);
+
+  ret = g_test_run ();
+
+  g_object_unref (app);
+  outlay_test_remove_tree (dir);
+
+  return ret;
+}
