@@ -32,6 +32,7 @@
 
 #include "outlay-application.h"
 #include "outlay-expenses-page.h"
+#include "outlay-import-window.h"
 #include "outlay-sample-ledger.h"
 #include "outlay-window.h"
 
@@ -43,6 +44,7 @@ typedef struct
   int         height;
   gboolean    dark;
   gboolean    editor;
+  const char *import; /* a file of tests/fixtures/import, in the import window */
 } Shot;
 
 static const Shot shots[] = {
@@ -56,6 +58,10 @@ static const Shot shots[] = {
   { "dashboard-360x720-light", "dashboard", 360, 720, FALSE, FALSE },
   { "dashboard-360x720-dark", "dashboard", 360, 720, TRUE, FALSE },
   { "expenses-600x720-light", "expenses", 600, 720, FALSE, FALSE },
+  { "import-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, "bank.csv" },
+  { "import-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, "bank.csv" },
+  { "import-360x720-light", "expenses", 360, 720, FALSE, FALSE, "bank.csv" },
+  { "import-360x720-dark", "expenses", 360, 720, TRUE, FALSE, "bank.csv" },
 };
 
 static char *output_dir;
@@ -131,6 +137,35 @@ take (OutlayApplication *app,
         outlay_expenses_page_new_expense (OUTLAY_EXPENSES_PAGE (page));
       else if (expense != NULL)
         outlay_expenses_page_edit_expense (OUTLAY_EXPENSES_PAGE (page), expense);
+    }
+
+  if (shot->import != NULL)
+    {
+      g_autofree char *fixture = g_build_filename (OUTLAY_IMPORT_FIXTURES, shot->import, NULL);
+      g_autoptr (GFile) source = g_file_new_for_path (fixture);
+      GtkWidget *import = NULL;
+
+      outlay_window_import (window, source);
+      while (import == NULL && g_main_context_iteration (NULL, TRUE))
+        {
+          GListModel *toplevels = gtk_window_get_toplevels ();
+
+          for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+            {
+              g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+              if (OUTLAY_IS_IMPORT_WINDOW (toplevel))
+                import = toplevel;
+            }
+        }
+
+      gtk_window_set_default_size (GTK_WINDOW (import), shot->width, shot->height);
+      gtk_window_present (GTK_WINDOW (import));
+      wait_frames (import, 6);
+      save_png (import, path);
+      gtk_window_destroy (GTK_WINDOW (import));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
     }
 
   wait_frames (GTK_WIDGET (window), 6);
