@@ -255,7 +255,7 @@ static GtkWindow *
 import_file (OutlayWindow *parent,
              const char   *fixture)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", fixture, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", fixture, NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   GtkWindow *shown = NULL;
 
@@ -304,7 +304,7 @@ static void
 test_bank_statement (void)
 {
   OutlayWindow    *main_window = open_main_window ();
-  GtkWidget       *window = GTK_WIDGET (g_object_ref (import_file (main_window, "bank.csv")));
+  GtkWidget       *window = GTK_WIDGET (g_object_ref (import_file (main_window, "import/bank.csv")));
   g_autofree char *list = NULL;
 
   g_assert_true (OUTLAY_IS_IMPORT_WINDOW (window));
@@ -380,13 +380,13 @@ static void
 test_again_finds_duplicates (void)
 {
   OutlayWindow *main_window = open_main_window ();
-  GtkWindow    *import = import_file (main_window, "bank.csv");
+  GtkWindow    *import = import_file (main_window, "import/bank.csv");
 
   press (GTK_WIDGET (import), "_Import 3 Expenses");
   settle (GTK_WIDGET (main_window));
 
   /* The same file again: nothing new, and Import has nothing to do. */
-  import = import_file (main_window, "bank.csv");
+  import = import_file (main_window, "import/bank.csv");
   assert_summary (GTK_WIDGET (import), "Nothing to import", "3 duplicates skipped · 2 lines not expenses · 1 line cannot be read");
   g_assert_false (gtk_widget_is_sensitive (search (GTK_WIDGET (import), button_says, "_Import")));
   press (GTK_WIDGET (import), "_Cancel");
@@ -405,7 +405,7 @@ static void
 test_not_readable (void)
 {
   OutlayWindow *main_window = open_main_window ();
-  GtkWindow    *dialog = import_file (main_window, "statement.pdf");
+  GtkWindow    *dialog = import_file (main_window, "import/statement.pdf");
 
   /* No import window: a dialog with the reason. */
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
@@ -416,11 +416,80 @@ test_not_readable (void)
   press (GTK_WIDGET (dialog), "_Close");
   settle (GTK_WIDGET (main_window));
 
-  dialog = import_file (main_window, "missing.csv");
+  dialog = import_file (main_window, "import/missing.csv");
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "No such file"));
   press (GTK_WIDGET (dialog), "_Close");
 
+  close_main_window (main_window);
+}
+
+static gboolean
+row_named (GtkWidget  *widget,
+           const char *name)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+back_button (GtkWidget  *widget,
+             const char *unused)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "go-previous-symbolic") == 0;
+}
+
+/* The leaflet's slide. */
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_homebank (void)
+{
+  OutlayWindow *main_window = open_main_window ();
+  GtkWidget    *window = GTK_WIDGET (import_file (main_window, "homebank/homebank5.xhb"));
+  GtkWidget    *all;
+  GtkWidget    *subtitle;
+  GtkWidget    *back;
+
+  /* Nothing to map: the file says what is what. */
+  g_assert_true (OUTLAY_IS_IMPORT_WINDOW (window));
+  g_assert_null (search (window, label_shows, "Columns"));
+  assert_summary (window, "8 expenses will be imported", "7 lines not expenses · 4 new categories");
+  g_assert_nonnull (search (window, row_titled, "Café & Bäckerei"));
+  g_assert_nonnull (search (window, label_shows, "$12.30"));
+  g_assert_nonnull (search (window, combo_titled, "Food: Groceries"));
+
+  /* The first problems are in the overview; all of them a click away. */
+  g_assert_nonnull (search (window, label_shows, "Line 23 — Money received (€2,500.00), not an expense."));
+  g_assert_null (search (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
+  all = search (window, row_named, "all-problems");
+  g_assert_nonnull (all);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (all)), ==, "Show All 7 Problems");
+  gtk_widget_activate (all);
+  wait_ms (500);
+  settle (window);
+  g_assert_nonnull (search (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
+  subtitle = search (window, label_shows, "7 lines not imported");
+  g_assert_nonnull (subtitle);
+
+  /* Back to the overview, and out without importing. */
+  back = search (window, back_button, NULL);
+  g_assert_nonnull (back);
+  gtk_widget_activate (back);
+  wait_ms (500);
+  settle (window);
+  g_assert_null (search (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
+  press (window, "_Cancel");
+  settle (GTK_WIDGET (main_window));
+  g_assert_cmpuint (count_expenses (), ==, 0);
   close_main_window (main_window);
 }
 
@@ -462,7 +531,7 @@ test_export (void)
   GListModel *categories = outlay_repository_get_categories (outlay_application_get_repository (app));
 
   g_assert_no_error (error);
-  window = import_file (main_window, "bank.csv");
+  window = import_file (main_window, "import/bank.csv");
   press (GTK_WIDGET (window), "_Import 3 Expenses");
   settle (GTK_WIDGET (main_window));
 
@@ -541,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/import/bank-statement", test_bank_statement);
   g_test_add_func ("/import/again-finds-duplicates", test_again_finds_duplicates);
   g_test_add_func ("/import/not-readable", test_not_readable);
+  g_test_add_func ("/import/homebank", test_homebank);
   g_test_add_func ("/import/export", test_export);
 
   ret = g_test_run ();
