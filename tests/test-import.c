@@ -379,11 +379,23 @@ test_bank_statement (void)
 static void
 test_again_finds_duplicates (void)
 {
-  OutlayWindow *main_window = open_main_window ();
-  GtkWindow    *import = import_file (main_window, "import/bank.csv");
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  OutlayWindow   *main_window = open_main_window ();
+  OutlayDatabase *database = outlay_repository_get_database (outlay_application_get_repository (app));
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWindow *import;
 
+  /* Every import backs the ledger up first, and keeps only as many
+   * backups as the person asked for. */
+  g_settings_set_uint (settings, "backup-count", 1);
+  import = import_file (main_window, "import/bank.csv");
   press (GTK_WIDGET (import), "_Import 3 Expenses");
   settle (GTK_WIDGET (main_window));
+  backups = outlay_database_list_backups (database, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_settings_reset (settings, "backup-count");
 
   /* The same file again: nothing new, and Import has nothing to do. */
   import = import_file (main_window, "import/bank.csv");

@@ -276,30 +276,36 @@ static void
 on_imported_cb (OutlayWindow       *self,
                 OutlayImportWindow *window)
 {
-  UndoStep        *step = g_new0 (UndoStep, 1);
-  g_autofree char *count = NULL;
+  g_autoptr (OutlayImportResult) result = outlay_import_window_steal_result (window);
+  g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
+  UndoStep        *step;
 
-  step->import = outlay_import_window_steal_result (window);
-  g_return_if_fail (step->import != NULL);
+  g_return_if_fail (result != NULL);
 
-  count = g_strdup_printf ("%'u", step->import->n_added);
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s expense", "Imported %s expenses", step->import->n_added),
-                           count);
-  if (step->import->n_duplicates > 0)
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %'u expense", "Imported %'u expenses", result->n_added),
+                           result->n_added);
+  if (result->n_duplicates > 0)
     {
-      g_autofree char *duplicates = g_strdup_printf ("%'u", step->import->n_duplicates);
-      g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s duplicate skipped", "%s duplicates skipped",
-                                                               step->import->n_duplicates),
-                                                  duplicates);
+      g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u duplicate skipped", "%'u duplicates skipped",
+                                                               result->n_duplicates),
+                                                  result->n_duplicates);
       g_autofree char *both = g_strconcat (title, " · ", skipped, NULL);
 
       g_free (title);
       title = g_steal_pointer (&both);
     }
 
+  /* The import made a backup first; old ones that stay are no reason to
+   * bother the person. */
+  if (!outlay_database_prune_backups (outlay_repository_get_database (self->repository),
+                                      g_settings_get_uint (self->settings, "backup-count"), &error))
+    g_message ("Could not remove old backups: %s", error->message);
+
   outlay_expenses_page_show_filtered (OUTLAY_EXPENSES_PAGE (self->expenses_page), 0, NULL, NULL);
   adw_view_stack_set_visible_child_name (self->view_stack, "expenses");
+  step = g_new0 (UndoStep, 1);
+  step->import = g_steal_pointer (&result);
   push_undo_step (self, step);
   show_toast (self, title, TRUE);
 }
@@ -377,7 +383,6 @@ on_exported_cb (GObject      *object,
 {
   g_autoptr (OutlayWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *count = NULL;
   g_autofree char *title = NULL;
   guint            n_written = 0;
 
@@ -387,8 +392,7 @@ on_exported_cb (GObject      *object,
       return;
     }
 
-  count = g_strdup_printf ("%'u", n_written);
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %s expense", "Exported %s expenses", n_written), count);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'u expense", "Exported %'u expenses", n_written), n_written);
   show_toast (self, title, FALSE);
 }
 
