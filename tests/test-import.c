@@ -445,6 +445,48 @@ row_named (GtkWidget  *widget,
 }
 
 static gboolean
+label_starts (GtkWidget  *widget,
+              const char *prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+static void
+test_failed_import (void)
+{
+  OutlayWindow   *main_window = open_main_window ();
+  OutlayDatabase *database = outlay_repository_get_database (outlay_application_get_repository (app));
+  GtkWidget      *window = GTK_WIDGET (g_object_ref (import_file (main_window, "import/bank.csv")));
+  sqlite3        *other = NULL;
+
+  /* Another program writes to the ledger and does not let go. */
+  g_assert_cmpint (sqlite3_open (outlay_database_get_path (database), &other), ==, SQLITE_OK);
+  outlay_test_exec (other, "BEGIN EXCLUSIVE");
+  outlay_test_exec (other, "CREATE TABLE held (x)");
+
+  /* The window stays, says why, and nothing changed. */
+  press (window, "_Import 3 Expenses");
+  settle (window);
+  g_assert_true (gtk_widget_get_visible (window));
+  g_assert_nonnull (search (window, label_starts, "Nothing was imported: "));
+  g_assert_cmpuint (count_expenses (), ==, 0);
+
+  /* Once it has, Import works. */
+  outlay_test_exec (other, "ROLLBACK");
+  sqlite3_close (other);
+  press (window, "_Import 3 Expenses");
+  settle (GTK_WIDGET (main_window));
+  g_assert_finalize_object (window);
+  g_assert_cmpuint (count_expenses (), ==, 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (main_window), "win.undo", NULL);
+  settle (GTK_WIDGET (main_window));
+  g_assert_cmpuint (count_expenses (), ==, 0);
+  close_main_window (main_window);
+}
+
+static gboolean
 back_button (GtkWidget  *widget,
              const char *unused)
 {
@@ -623,6 +665,7 @@ main (int   argc,
   g_test_add_func ("/import/again-finds-duplicates", test_again_finds_duplicates);
   g_test_add_func ("/import/not-readable", test_not_readable);
   g_test_add_func ("/import/homebank", test_homebank);
+  g_test_add_func ("/import/failed", test_failed_import);
   g_test_add_func ("/import/export", test_export);
 
   ret = g_test_run ();
