@@ -49,9 +49,9 @@ read_text (const char *text)
 static const char *
 column_name (int column)
 {
-  static char buffers[8][16];
+  static char buffers[16][16];
   static int  next;
-  char       *buffer = buffers[next++ % 8];
+  char       *buffer = buffers[next++ % 16];
 
   if (column < 0)
     return "-";
@@ -66,13 +66,13 @@ describe_mapping (const OutlayCsvMapping *m)
   static const char *const signs[] = { "negative", "positive", "all" };
 
   return g_strdup_printf ("first=%u header=%d date=%s amount=%s description=%s category=%s "
-                          "note=%s currency=%s debit=%s credit=%s format=%s decimal=%c sign=%s",
+                          "note=%s currency=%s debit=%s credit=%s format=%s decimal=%c sign=%s direction=%s",
                           m->first_row, m->has_header, column_name (m->date_column),
                           column_name (m->amount_column), column_name (m->description_column),
                           column_name (m->category_column), column_name (m->note_column),
                           column_name (m->currency_column), column_name (m->debit_column),
                           column_name (m->credit_column), formats[m->date_format],
-                          m->decimal_separator, signs[m->sign]);
+                          m->decimal_separator, signs[m->sign], column_name (m->direction_column));
 }
 
 static char *
@@ -188,7 +188,7 @@ test_german_bank (void)
 
   assert_mapping (table, &mapping,
                   "first=4 header=1 date=0 amount=5 description=3 category=- note=4 "
-                  "currency=- debit=- credit=- format=DMY decimal=, sign=negative");
+                  "currency=- debit=- credit=- format=DMY decimal=, sign=negative direction=-");
 
   source = import (table, &mapping, "EUR");
   assert_source (source,
@@ -214,7 +214,7 @@ test_us_bank (void)
 
   assert_mapping (table, &mapping,
                   "first=0 header=1 date=0 amount=- description=1 category=- note=- "
-                  "currency=- debit=2 credit=3 format=MDY decimal=. sign=negative");
+                  "currency=- debit=2 credit=3 format=MDY decimal=. sign=negative direction=-");
 
   source = import (table, &mapping, "USD");
   assert_source (source,
@@ -240,7 +240,7 @@ test_app_export (void)
 
   assert_mapping (table, &mapping,
                   "first=0 header=1 date=0 amount=2 description=1 category=3 note=4 "
-                  "currency=- debit=- credit=- format=ISO decimal=. sign=positive");
+                  "currency=- debit=- credit=- format=ISO decimal=. sign=positive direction=-");
 
   source = import (table, &mapping, "EUR");
   assert_source (source,
@@ -266,7 +266,7 @@ test_outlay_export (void)
 
   assert_mapping (table, &mapping,
                   "first=0 header=1 date=0 amount=1 description=3 category=4 note=5 "
-                  "currency=2 debit=- credit=- format=ISO decimal=. sign=positive");
+                  "currency=2 debit=- credit=- format=ISO decimal=. sign=positive direction=-");
 
   source = import (table, &mapping, "EUR");
   assert_source (source,
@@ -304,7 +304,7 @@ test_tab_separated (void)
 
   assert_mapping (table, &mapping,
                   "first=0 header=1 date=0 amount=3 description=1 category=2 note=- "
-                  "currency=4 debit=- credit=- format=DMY decimal=, sign=negative");
+                  "currency=4 debit=- credit=- format=DMY decimal=, sign=negative direction=-");
 
   source = import (table, &mapping, "EUR");
   assert_source (source,
@@ -325,9 +325,7 @@ test_broken_rows (void)
 
   assert_mapping (table, &mapping,
                   "first=0 header=1 date=0 amount=1 description=2 category=- note=- "
-                  "currency=- debit=- credit=- format=ISO decimal=. sign=negative");
-  /* A list of expenses with a refund: what the person picks in the preview. */
-  mapping.sign = OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE;
+                  "currency=- debit=- credit=- format=ISO decimal=. sign=positive direction=-");
 
   source = import (table, &mapping, "EUR");
   assert_source (source,
@@ -668,6 +666,10 @@ test_guess_sign (void)
     { "Date,Amount\n2026-11-01,-12.00\n2026-11-02,300.00\n", OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE },
     { "Date,Amount\n2026-11-01,-12.00\n2026-11-02,-3.00\n", OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE },
     { "Date,Amount\n2026-11-01,(12.00)\n2026-11-02,3.00\n", OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE },
+    /* Twice as many credits as debits is still a bank statement... */
+    { "Date,Amount\n2026-11-01,-12.00\n2026-11-02,300.00\n2026-11-03,300.00\n", OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE },
+    /* ...but charges with the odd payment to the card are a card statement. */
+    { "Date,Amount\n2026-11-01,12.00\n2026-11-02,30.00\n2026-11-03,-500.00\n2026-11-04,3.50\n2026-11-05,8.10\n", OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -694,7 +696,7 @@ test_guess_without_header (void)
 
   assert_mapping (table, &mapping,
                   "first=0 header=0 date=1 amount=3 description=2 category=- note=- "
-                  "currency=- debit=- credit=- format=DMY decimal=, sign=negative");
+                  "currency=- debit=- credit=- format=DMY decimal=, sign=negative direction=-");
   source = import (table, &mapping, "EUR");
   assert_source (source,
                  "1 2026-11-24 320 - [Bäckerei am Eck] [] [-]\n"
@@ -704,7 +706,7 @@ test_guess_without_header (void)
   /* Names nobody knows, above rows with dates: still a header. */
   assert_mapping (named, &mapping,
                   "first=0 header=1 date=0 amount=2 description=1 category=- note=- "
-                  "currency=- debit=- credit=- format=ISO decimal=. sign=positive");
+                  "currency=- debit=- credit=- format=ISO decimal=. sign=positive direction=-");
 }
 
 static void
@@ -750,6 +752,46 @@ test_validate (void)
       g_assert_null (source);
       g_assert_error (error, OUTLAY_CSV_ERROR, OUTLAY_CSV_ERROR_MAPPING);
     }
+}
+
+/* Banks that write every amount positive and say in a column of its own
+ * which are debits. */
+static void
+test_direction_marks (void)
+{
+  g_autoptr (OutlayCsvTable) table = read_text ("Buchungstag;Valuta;Empfänger/Zahlungspflichtiger;Vorgang/Verwendungszweck;Währung;Umsatz;\n"
+                                                "24.11.2026;24.11.2026;REWE;Einkauf;EUR;12,50;S\n"
+                                                "23.11.2026;23.11.2026;Arbeitgeber;Gehalt;EUR;2.345,67;H\n"
+                                                "22.11.2026;22.11.2026;Bäcker;Brötchen;EUR;4,80;S\n"
+                                                "21.11.2026;21.11.2026;Kiosk;Zeitung;EUR;2,00;X\n"
+                                                "20.11.2026;20.11.2026;Bank;Storno;EUR;-3,00;\n");
+  g_autoptr (OutlayImportSource) source = NULL;
+  g_autoptr (GError) error = NULL;
+  OutlayCsvMapping mapping;
+
+  outlay_csv_mapping_guess (table, &mapping);
+  /* The last column is only S and H: the marks. */
+  {
+    g_autofree char *described = describe_mapping (&mapping);
+
+    g_assert_cmpstr (described, ==,
+                     "first=0 header=1 date=0 amount=5 description=2 category=- note=3 "
+                     "currency=4 debit=- credit=- format=DMY decimal=, sign=negative direction=6");
+  }
+
+  source = import (table, &mapping, "EUR");
+  assert_source (source,
+                 "2 2026-11-24 1250 EUR [REWE] [Einkauf] [-]\n"
+                 "4 2026-11-22 480 EUR [Bäcker] [Brötchen] [-]\n"
+                 "6 2026-11-20 300 EUR [Bank] [Storno] [-]\n",
+                 "3 skipped Money received, not an expense.\n"
+                 "5 error “X” marks the amount as neither a debit nor a credit.\n");
+
+  mapping.amount_column = -1;
+  mapping.debit_column = 5;
+  g_assert_false (outlay_csv_mapping_validate (&mapping, table, &error));
+  g_assert_error (error, OUTLAY_CSV_ERROR, OUTLAY_CSV_ERROR_MAPPING);
+  g_assert_cmpstr (error->message, ==, "Debit and credit marks need the column with the amounts.");
 }
 
 /* Currencies from a column (codes in any case, unambiguous symbols) or
@@ -874,6 +916,7 @@ main (int   argc,
   g_test_add_func ("/csv/guess/without-header", test_guess_without_header);
   g_test_add_func ("/csv/mapping/validate", test_validate);
   g_test_add_func ("/csv/import/currencies", test_import_currencies);
+  g_test_add_func ("/csv/import/direction-marks", test_direction_marks);
   g_test_add_func ("/csv/write/round-trip", test_write_round_trip);
 
   return g_test_run ();

@@ -1074,6 +1074,21 @@ fold_name (const char *name)
   return g_string_free (out, FALSE);
 }
 
+/* Debit and credit marks: -1 for a debit, 1 for a credit, 0 for neither. */
+static int
+direction_mark (const char *text)
+{
+  static const char *const debits[] = { "s", "soll", "d", "db", "dr", "dbit", "debit", "withdrawal", NULL };
+  static const char *const credits[] = { "h", "haben", "c", "cr", "crdt", "credit", "deposit", NULL };
+  g_autofree char         *folded = fold_name (text);
+
+  if (g_strv_contains (debits, folded))
+    return -1;
+  if (g_strv_contains (credits, folded))
+    return 1;
+  return 0;
+}
+
 static gboolean
 name_contains_word (const char *folded,
                     const char *word)
@@ -1195,7 +1210,7 @@ map_by_names (OutlayCsvTable   *table,
   purpose = -1;
   for (guint i = 0; i < n_fields; i++)
     {
-      if (strcmp (folded[i], "verwendungszweck") == 0)
+      if (name_contains_word (folded[i], "verwendungszweck"))
         purpose = (int) i;
     }
   if (mapping->note_column < 0 && purpose >= 0 && purpose != mapping->description_column)
@@ -1209,7 +1224,8 @@ uses_column (const OutlayCsvMapping *mapping,
   return column == mapping->date_column || column == mapping->amount_column ||
          column == mapping->description_column || column == mapping->category_column ||
          column == mapping->note_column || column == mapping->currency_column ||
-         column == mapping->debit_column || column == mapping->credit_column;
+         column == mapping->debit_column || column == mapping->credit_column ||
+         column == mapping->direction_column;
 }
 
 /* The trimmed values of @column in the data rows, blanks left out. */
@@ -1390,11 +1406,14 @@ guess_amounts (OutlayCsvTable   *table,
       }
   }
 
-  /* Mixed signs are a bank statement; only positive amounts a list of
-   * expenses. Only negative ones are a statement of nothing but payments
-   * (a card account): reading them as a statement imports each of them,
-   * and a refund that turns up in the next export is left out. */
-  if (any && negative == 0)
+  /* Only positive amounts are a list of expenses. Mixed signs are a bank
+   * statement, debits negative: unless positive amounts outnumber the
+   * negative ones more than twice, which is a card statement with charges
+   * positive and the odd payment or refund negative (people spend in many
+   * small amounts and are paid in few large ones). Only negative amounts
+   * are a statement of nothing but payments: reading them as a statement
+   * imports each of them, and leaves out a refund in the next export. */
+  if (any && positive > 2 * negative && mapping->direction_column < 0)
     mapping->sign = OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE;
   else
     mapping->sign = OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE;
@@ -1449,6 +1468,21 @@ map_by_content (OutlayCsvTable   *table,
       mapping->amount_column = best_amount;
     }
 
+  /* A column of debit and credit marks; a stray other value in it is
+   * the row's problem, not the column's. */
+  for (guint c = 0; c < table->n_columns && mapping->amount_column >= 0 && mapping->direction_column < 0; c++)
+    {
+      g_autoptr (GPtrArray) values = column_values (table, first, (int) c);
+      guint marks = 0;
+
+      if (uses_column (mapping, (int) c))
+        continue;
+      for (guint i = 0; i < values->len; i++)
+        marks += direction_mark (g_ptr_array_index (values, i)) != 0;
+      if (marks > 0 && marks * 4 >= values->len * 3)
+        mapping->direction_column = (int) c;
+    }
+
   if (mapping->description_column < 0)
     {
       for (guint c = 0; c < table->n_columns; c++)
@@ -1497,6 +1531,7 @@ outlay_csv_mapping_guess (OutlayCsvTable   *table,
     .currency_column = -1,
     .debit_column = -1,
     .credit_column = -1,
+    .direction_column = -1,
     .date_format = OUTLAY_CSV_DATE_ISO,
     .decimal_separator = '.',
     .sign = OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE,
@@ -1591,7 +1626,7 @@ outlay_csv_mapping_validate (const OutlayCsvMapping *mapping,
   const int columns[] = {
     mapping->date_column, mapping->amount_column, mapping->description_column,
     mapping->category_column, mapping->note_column, mapping->currency_column,
-    mapping->debit_column, mapping->credit_column
+    mapping->debit_column, mapping->credit_column, mapping->direction_column
   };
 
   g_return_val_if_fail (mapping != NULL, FALSE);
@@ -1605,6 +1640,8 @@ outlay_csv_mapping_validate (const OutlayCsvMapping *mapping,
         return mapping_error (error, _ ("Choose the column with the money spent (debit) as well."));
       return mapping_error (error, _ ("Choose the column with the amounts."));
     }
+  if (mapping->direction_column >= 0 && mapping->amount_column < 0)
+    return mapping_error (error, _ ("Debit and credit marks need the column with the amounts."));
   if (mapping->amount_column >= 0 && (mapping->debit_column >= 0 || mapping->credit_column >= 0))
     return mapping_error (error, _ ("Choose either one column with the amounts or separate debit and credit columns, not both."));
 
@@ -1701,6 +1738,20 @@ read_row_amount (OutlayImportSource     *source,
         {
           outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR, "%s", error->message);
           return FALSE;
+        }
+      if (mapping->direction_column >= 0)
+        {
+          g_autofree char *mark = trim (fields[mapping->direction_column]);
+          int              direction = direction_mark (mark);
+
+          if (mark[0] != '\0' && direction == 0)
+            {
+              outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR,
+                                              _ ("“%s” marks the amount as neither a debit nor a credit."), mark);
+              return FALSE;
+            }
+          if (direction != 0)
+            *amount = direction * ABS (*amount);
         }
       return TRUE;
     }
@@ -1857,7 +1908,7 @@ outlay_csv_import (OutlayCsvTable         *table,
   const int columns[] = {
     mapping->date_column, mapping->amount_column, mapping->description_column,
     mapping->category_column, mapping->note_column, mapping->currency_column,
-    mapping->debit_column, mapping->credit_column
+    mapping->debit_column, mapping->credit_column, mapping->direction_column
   };
   guint needed = 0;
 

@@ -92,14 +92,19 @@ typedef struct
   gboolean has_header;
   /* Column indexes, -1 for none. Date and amount are required; a pair of
    * debit and credit columns may stand in for the amount column. */
-  int                 date_column;
-  int                 amount_column;
-  int                 description_column;
-  int                 category_column;
-  int                 note_column;
-  int                 currency_column;
-  int                 debit_column;
-  int                 credit_column;
+  int date_column;
+  int amount_column;
+  int description_column;
+  int category_column;
+  int note_column;
+  int currency_column;
+  int debit_column;
+  int credit_column;
+  /* With an amount column: a column that says which amounts are debits
+   * and which are credits ("S"/"H", "D"/"C", "DR"/"CR", "Soll"/"Haben",
+   * "Debit"/"Credit"), for banks that write every amount positive. The
+   * marks give the amounts their sign before @sign applies. */
+  int                 direction_column;
   OutlayCsvDateFormat date_format;
   char                decimal_separator; /* '.' or ',' */
   /* How to read the amount column; with debit and credit columns, what
@@ -108,6 +113,14 @@ typedef struct
   OutlayCsvSign sign;
 } OutlayCsvMapping;
 
+/* The header is the first of the top rows with two known column names
+ * (English, German, French), which also place the columns; what they do
+ * not place is found by content (the column of dates, of amounts, with
+ * the most text). Day or month first: a day above 12 decides, else the
+ * locale. The decimal separator: what the amounts say ("1.234,56", "12,50"),
+ * else ',' in files separated by ';'. The sign: positive amounts only, or
+ * more than twice as many positive as negative ones (a card statement),
+ * are POSITIVE_IS_EXPENSE; anything else NEGATIVE_IS_EXPENSE. */
 void     outlay_csv_mapping_guess (OutlayCsvTable   *table,
                                    OutlayCsvMapping *mapping);
 gboolean outlay_csv_mapping_validate (const OutlayCsvMapping *mapping,
