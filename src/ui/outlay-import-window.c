@@ -72,7 +72,6 @@ struct _OutlayImportWindow
 
   OutlayRepository *repository;
   char             *currency;
-  FileFormat        format;
 
   /* CSV only: the table as read and how its columns are read. */
   OutlayCsvTable  *table;
@@ -81,10 +80,9 @@ struct _OutlayImportWindow
 
   OutlayImportPlan *plan;
   GError           *plan_error;
-  /* Casefolded names of the categories the ledger does not know, in the
-   * plan's order, and what the person chose for each (gint64 *, 0 for a
-   * new category); the choices outlive a new plan. */
-  GPtrArray          *new_categories;
+  /* What the person chose for each category the ledger does not know, by
+   * casefolded name (gint64 *, 0 for a new category); the choices outlive
+   * a new plan. */
   GHashTable         *category_choices;
   GListStore         *problems;
   OutlayImportResult *result;
@@ -152,12 +150,6 @@ clear_list_box (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
-}
-
-static char *
-format_count (guint n)
-{
-  return g_strdup_printf ("%'u", n);
 }
 
 /* The name of a column as the person knows it: its heading, or its place. */
@@ -402,6 +394,9 @@ show_problem (GtkWidget           *box,
   else
     gtk_widget_remove_css_class (icon, "error");
   gtk_label_set_text (GTK_LABEL (label), problem->text);
+  /* What the icon shows, for a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  error ? _ ("Cannot be read") : _ ("Not an expense"), -1);
   if (error)
     gtk_widget_remove_css_class (box, "dim-label");
   else
@@ -435,7 +430,6 @@ fill_problems (OutlayImportWindow *self)
   OutlayImportSource *source = self->plan != NULL ? outlay_import_plan_get_source (self->plan) : NULL;
   guint               n = source != NULL ? source->issues->len : 0;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *count = format_count (n);
   g_autofree char *subtitle = NULL;
 
   for (guint i = 0; i < n; i++)
@@ -473,8 +467,8 @@ fill_problems (OutlayImportWindow *self)
   if (n > N_PROBLEMS_INLINE)
     {
       GtkWidget       *row = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %s Problem", "Show All %s Problems", n),
-                                                count);
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %'u Problem", "Show All %'u Problems", n),
+                                                n);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -483,7 +477,7 @@ fill_problems (OutlayImportWindow *self)
       gtk_list_box_append (self->problems_list, row);
     }
 
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s line not imported", "%s lines not imported", n), count);
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u line not imported", "%'u lines not imported", n), n);
   adw_window_title_set_subtitle (self->problems_title, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), n > 0);
 }
@@ -504,7 +498,6 @@ fill_categories (OutlayImportWindow *self)
   guint       n_rows = 0;
 
   clear_list_box (self->categories_list);
-  g_ptr_array_set_size (self->new_categories, 0);
 
   for (guint i = 0; matches != NULL && i < matches->len; i++)
     {
@@ -513,7 +506,6 @@ fill_categories (OutlayImportWindow *self)
       g_autoptr (GArray) ids = NULL;
       g_autofree char *create = NULL;
       g_autofree char *key = NULL;
-      g_autofree char *subtitle = NULL;
       const gint64    *choice;
       GtkWidget       *row;
       guint            selected = 0;
@@ -521,10 +513,10 @@ fill_categories (OutlayImportWindow *self)
       if (match->category_id != 0)
         continue;
 
-      key = g_utf8_casefold (match->name, -1);
-      g_ptr_array_add (self->new_categories, g_strdup (key));
       if (match->n_records == 0)
         continue;
+
+      key = g_utf8_casefold (match->name, -1);
 
       choice = g_hash_table_lookup (self->category_choices, key);
       model = gtk_string_list_new (NULL);
@@ -646,8 +638,8 @@ fill_preview (OutlayImportWindow *self)
 
   if (n_added > n_shown)
     {
-      g_autofree char *count = format_count (n_added - n_shown);
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %s more", "And %s more", n_added - n_shown), count);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %'u more", "And %'u more", n_added - n_shown),
+                                               n_added - n_shown);
       GtkWidget       *row = gtk_list_box_row_new ();
       GtkWidget       *label = gtk_label_new (text);
 
@@ -691,7 +683,6 @@ update_summary (OutlayImportWindow *self)
   OutlayImportSource *source;
   g_autoptr (GPtrArray) parts = NULL;
   g_autofree char *details = NULL;
-  g_autofree char *count = NULL;
   g_autofree char *label = NULL;
   guint            n_added, n_duplicates, n_skipped, n_errors, n_new;
 
@@ -731,10 +722,9 @@ update_summary (OutlayImportWindow *self)
   gtk_label_set_text (self->details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), *details != '\0');
 
-  count = format_count (n_added);
   if (n_added > 0)
     /* Translators: the button that imports, with the number of expenses */
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %s Expense", "_Import %s Expenses", n_added), count);
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %'u Expense", "_Import %'u Expenses", n_added), n_added);
   else
     label = g_strdup (_ ("_Import"));
   gtk_button_set_label (GTK_BUTTON (self->import_button), label);
@@ -870,7 +860,6 @@ outlay_import_window_finalize (GObject *object)
   g_clear_pointer (&self->plan, outlay_import_plan_free);
   g_clear_pointer (&self->result, outlay_import_result_free);
   g_clear_pointer (&self->table, outlay_csv_table_unref);
-  g_clear_pointer (&self->new_categories, g_ptr_array_unref);
   g_clear_pointer (&self->category_choices, g_hash_table_unref);
   g_clear_error (&self->plan_error);
   g_clear_object (&self->problems);
@@ -945,7 +934,6 @@ outlay_import_window_init (OutlayImportWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->new_categories = g_ptr_array_new_with_free_func (g_free);
   self->category_choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->problems = g_list_store_new (OUTLAY_TYPE_IMPORT_PROBLEM);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->problems)));
@@ -1093,7 +1081,6 @@ outlay_import_window_new (GtkWindow        *parent,
                        NULL);
   self->repository = g_object_ref (repository);
   self->currency = g_strdup (currency);
-  self->format = format;
   adw_window_title_set_subtitle (self->window_title, file_name);
 
   if (table != NULL)
