@@ -547,6 +547,36 @@ test_homebank (void)
   close_main_window (main_window);
 }
 
+/* On a phone everything fits the width, and Import stays in reach. */
+static void
+test_phone (void)
+{
+  OutlayWindow   *main_window = open_main_window ();
+  GtkWidget      *window = GTK_WIDGET (import_file (main_window, "import/bank.csv"));
+  GtkWidget      *button;
+  GtkWidget      *row;
+  graphene_rect_t bounds;
+  int             minimum;
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  settle (window);
+  g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
+
+  button = search (window, button_says, "_Import 3 Expenses");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_compute_bounds (button, window, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (window));
+  row = GTK_WIDGET (combo (window, "Amounts That Are Expenses"));
+  g_assert_true (gtk_widget_compute_bounds (row, window, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (window));
+
+  press (window, "_Cancel");
+  close_main_window (main_window);
+}
+
 static char *
 export_to (OutlayWindow      *window,
            const char        *dir,
@@ -666,6 +696,7 @@ main (int   argc,
   g_test_add_func ("/import/not-readable", test_not_readable);
   g_test_add_func ("/import/homebank", test_homebank);
   g_test_add_func ("/import/failed", test_failed_import);
+  g_test_add_func ("/import/phone", test_phone);
   g_test_add_func ("/import/export", test_export);
 
   ret = g_test_run ();
