@@ -94,6 +94,13 @@ row_titled (GtkWidget  *widget,
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
+static gboolean
+is_switch (GtkWidget  *widget,
+           const char *unused)
+{
+  return GTK_IS_SWITCH (widget) && gtk_widget_get_mapped (widget);
+}
+
 static AdwComboRow *
 combo (GtkWidget  *window,
        const char *title)
@@ -306,6 +313,7 @@ test_bank_statement (void)
   OutlayWindow    *main_window = open_main_window ();
   GtkWidget       *window = GTK_WIDGET (g_object_ref (import_file (main_window, "import/bank.csv")));
   g_autofree char *list = NULL;
+  GtkSwitch       *header;
 
   g_assert_true (OUTLAY_IS_IMPORT_WINDOW (window));
 
@@ -341,6 +349,18 @@ test_bank_statement (void)
   g_assert_nonnull (search (window, label_shows, "Choose the column with the amounts."));
   g_assert_false (gtk_widget_is_sensitive (search (window, button_says, "_Import")));
   choose (window, "Amount", "Betrag");
+
+  /* Without a header line the columns have no names, and the first line
+   * is one that cannot be read. */
+  header = GTK_SWITCH (search (window, is_switch, NULL));
+  g_assert_true (gtk_switch_get_active (header));
+  gtk_switch_set_active (header, FALSE);
+  settle (window);
+  g_assert_cmpstr (chosen (window, "Amount"), ==, "Column 4");
+  g_assert_nonnull (search (window, label_shows, "Line 1 — “Datum” is not a date (expected DD.MM.YYYY)."));
+  gtk_switch_set_active (header, TRUE);
+  settle (window);
+  g_assert_cmpstr (chosen (window, "Amount"), ==, "Betrag");
   choose (window, "Amounts That Are Expenses", "Negative amounts (bank statements)");
   g_assert_nonnull (search (window, button_says, "_Import 3 Expenses"));
 
