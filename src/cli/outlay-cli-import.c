@@ -56,6 +56,7 @@ typedef enum
   COLUMN_CURRENCY,
   COLUMN_DEBIT,
   COLUMN_CREDIT,
+  COLUMN_MARK,
   N_COLUMNS
 } Column;
 
@@ -68,6 +69,7 @@ static const char *const column_options[N_COLUMNS] = {
   "--currency-column",
   "--debit-column",
   "--credit-column",
+  "--mark-column",
 };
 
 /* The names of the columns in --json. */
@@ -80,6 +82,7 @@ static const char *const column_keys[N_COLUMNS] = {
   "currency",
   "debit",
   "credit",
+  "mark",
 };
 
 typedef enum
@@ -422,6 +425,7 @@ mapping_column (OutlayCsvMapping *mapping,
     &mapping->currency_column,
     &mapping->debit_column,
     &mapping->credit_column,
+    &mapping->direction_column,
   };
 
   return columns[which];
@@ -1200,6 +1204,8 @@ outlay_cli_import (OutlayCli *cli,
       N_ ("CSV: the column of the money spent, when debits and credits have columns of their own"), N_ ("N|NAME") },
     { "credit-column", 0, 0, G_OPTION_ARG_FILENAME, &import.columns[COLUMN_CREDIT],
       N_ ("CSV: the column of the money received (left out)"), N_ ("N|NAME") },
+    { "mark-column", 0, 0, G_OPTION_ARG_FILENAME, &import.columns[COLUMN_MARK],
+      N_ ("CSV: the column that marks each amount as a debit or a credit (S/H, D/C, DR/CR), or none"), N_ ("N|NAME") },
     { "date-format", 0, 0, G_OPTION_ARG_FILENAME, &import.date_format_text,
       N_ ("CSV: iso (2024-03-05), dmy (05.03.2024, 05/03/2024), mdy (03/05/2024) or ymd (2024/03/05)"), N_ ("FORMAT") },
     { "decimal-separator", 0, 0, G_OPTION_ARG_FILENAME, &import.decimal_text,
