@@ -514,14 +514,17 @@ back_button (GtkWidget  *widget,
          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "go-previous-symbolic") == 0;
 }
 
-/* The leaflet's slide. */
+/* Until the leaflet has slid to @name. */
 static void
-wait_ms (guint ms)
+wait_for_page (GtkWidget  *window,
+               const char *name)
 {
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (window, OUTLAY_TYPE_IMPORT_WINDOW, "leaflet"));
 
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  while (g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), name) != 0 ||
+         adw_leaflet_get_child_transition_running (leaflet))
+    g_main_context_iteration (NULL, TRUE);
+  settle (window);
 }
 
 static void
@@ -548,8 +551,7 @@ test_homebank (void)
   g_assert_nonnull (all);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (all)), ==, "Show All 7 Problems");
   gtk_widget_activate (all);
-  wait_ms (500);
-  settle (window);
+  wait_for_page (window, "problems");
   g_assert_nonnull (search (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
   subtitle = search (window, label_shows, "7 lines not imported");
   g_assert_nonnull (subtitle);
@@ -558,8 +560,7 @@ test_homebank (void)
   back = search (window, back_button, NULL);
   g_assert_nonnull (back);
   gtk_widget_activate (back);
-  wait_ms (500);
-  settle (window);
+  wait_for_page (window, "overview");
   g_assert_null (search (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
   press (window, "_Cancel");
   settle (GTK_WIDGET (main_window));
