@@ -45,7 +45,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr (OutlayImportSource) source = NULL;
   g_autoptr (GError) error = NULL;
 
-  source = outlay_xhb_read ((const char *) data, size, &error);
+  source = outlay_xhb_read ((const char *) data, size, "EUR", &error);
   if (source == NULL)
     {
       g_assert (error != NULL);

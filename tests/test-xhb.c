@@ -32,7 +32,7 @@ static OutlayImportSource *
 read_text (const char *text)
 {
   g_autoptr (GError) error = NULL;
-  OutlayImportSource *source = outlay_xhb_read (text, strlen (text), &error);
+  OutlayImportSource *source = outlay_xhb_read (text, strlen (text), "EUR", &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (source);
@@ -40,7 +40,8 @@ read_text (const char *text)
 }
 
 static OutlayImportSource *
-read_fixture (const char *name)
+read_fixture_in (const char *name,
+                 const char *currency)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "homebank", name, NULL);
   g_autofree char *contents = NULL;
@@ -51,10 +52,16 @@ read_fixture (const char *name)
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
 
-  source = outlay_xhb_read (contents, length, &error);
+  source = outlay_xhb_read (contents, length, currency, &error);
   g_assert_no_error (error);
   g_assert_nonnull (source);
   return source;
+}
+
+static OutlayImportSource *
+read_fixture (const char *name)
+{
+  return read_fixture_in (name, "EUR");
 }
 
 /* One line per field, so that a failure names the record and the field. */
@@ -199,6 +206,16 @@ test_homebank4 (void)
 
   g_assert_cmpuint (source->issues->len, ==, 1);
   assert_issue (source, 0, 10, SKIPPED, "A transfer between accounts, not an expense.");
+
+  /* A file without currencies is in the ledger's, with its decimals: ¥2.30
+   * rounds to ¥2, and ¥15 stays ¥15. */
+  {
+    g_autoptr (OutlayImportSource) in_yen = read_fixture_in ("homebank4.xhb", "JPY");
+
+    g_assert_cmpuint (in_yen->records->len, ==, 2);
+    assert_record (in_yen, 0, 9, "2010-03-15", 2, NULL, "Boulangerie", "baguette", "Alimentation: Pain");
+    assert_record (in_yen, 1, 11, "2011-06-30", 15, NULL, "divers", NULL, "Alimentation");
+  }
 }
 
 /* Each bad transaction is named with its line and why; the good ones
@@ -502,7 +519,7 @@ assert_rejected (const char *data,
   g_autoptr (GError) error = NULL;
   g_autoptr (OutlayImportSource) source = NULL;
 
-  source = outlay_xhb_read (data, length < 0 ? strlen (data) : (gsize) length, &error);
+  source = outlay_xhb_read (data, length < 0 ? strlen (data) : (gsize) length, "EUR", &error);
   g_assert_null (source);
   g_assert_error (error, OUTLAY_XHB_ERROR, code);
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
@@ -536,7 +553,7 @@ test_not_homebank (void)
   assert_rejected (bad_utf8, sizeof bad_utf8 - 1, OUTLAY_XHB_ERROR_INVALID, "This HomeBank file is damaged: ");
   {
     g_autoptr (GError) error = NULL;
-    g_autoptr (OutlayImportSource) source = outlay_xhb_read (bad_utf8, sizeof bad_utf8 - 1, &error);
+    g_autoptr (OutlayImportSource) source = outlay_xhb_read (bad_utf8, sizeof bad_utf8 - 1, "EUR", &error);
 
     g_assert_nonnull (strstr (error->message, "line 2"));
   }

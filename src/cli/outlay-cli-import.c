@@ -579,7 +579,7 @@ read_source (Import     *import,
       break;
 
     case FORMAT_HOMEBANK:
-      source = outlay_xhb_read (data, length, &local_error);
+      source = outlay_xhb_read (data, length, import->currency, &local_error);
       break;
 
     case FORMAT_NONE:

@@ -89,12 +89,13 @@ typedef struct
   guint       depth;
   gboolean    seen_root;
   gboolean    has_currencies;
-  char       *base_currency; /* key of a <cur>, from <properties curr> */
-  GHashTable *currencies;    /* key → ISO code */
-  GHashTable *accounts;      /* key → Account */
-  GHashTable *payees;        /* key → name */
-  GHashTable *categories;    /* key → Category */
-  GPtrArray  *transactions;  /* of Transaction, in file order */
+  char       *base_currency;   /* key of a <cur>, from <properties curr> */
+  const char *ledger_currency; /* for a file that names no currency */
+  GHashTable *currencies;      /* key → ISO code */
+  GHashTable *accounts;        /* key → Account */
+  GHashTable *payees;          /* key → name */
+  GHashTable *categories;      /* key → Category */
+  GPtrArray  *transactions;    /* of Transaction, in file order */
 } Reader;
 
 /* What every part of one transaction shares. */
@@ -1030,7 +1031,14 @@ read_transaction (Reader             *reader,
     }
 
   entry.date = date;
-  entry.exponent = entry.currency != NULL ? outlay_currency_lookup (entry.currency)->exponent : DEFAULT_EXPONENT;
+  /* A file from before HomeBank knew currencies is in the ledger's, with
+   * as many decimals as that one has. */
+  {
+    const OutlayCurrency *currency = outlay_currency_lookup (entry.currency != NULL ? entry.currency
+                                                                                    : reader->ledger_currency);
+
+    entry.exponent = currency != NULL ? currency->exponent : DEFAULT_EXPONENT;
+  }
   if (is_split (transaction))
     read_split (&entry);
   else
@@ -1066,6 +1074,7 @@ propagate_parse_error (Reader  *reader,
 OutlayImportSource *
 outlay_xhb_read (const char *data,
                  gsize       length,
+                 const char *currency,
                  GError    **error)
 {
   g_autoptr (GMarkupParseContext) context = NULL;
@@ -1101,6 +1110,7 @@ outlay_xhb_read (const char *data,
     }
 
   reader_init (&reader);
+  reader.ledger_currency = currency;
   context = g_markup_parse_context_new (&parser, 0, &reader, NULL);
   if (!g_markup_parse_context_parse (context, data, (gssize) length, &parse_error) ||
       !g_markup_parse_context_end_parse (context, &parse_error))

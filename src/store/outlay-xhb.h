@@ -28,9 +28,12 @@ GQuark outlay_xhb_error_quark (void);
 /* Reads a HomeBank file (.xhb, HomeBank 4 and 5): every expense it holds
  * becomes a record; income, transfers and transactions that cannot be read
  * become issues naming their line. Only a file that is not HomeBank's at all
- * fails. */
+ * fails. @currency is the ledger's: a file from before HomeBank knew
+ * currencies is read with its number of decimals, and its records carry no
+ * currency of their own. */
 OutlayImportSource *outlay_xhb_read (const char *data,
                                      gsize       length,
+                                     const char *currency,
                                      GError    **error);
 
 G_END_DECLS

@@ -1065,7 +1065,7 @@ outlay_import_window_new (GtkWindow        *parent,
       source = outlay_json_read (data, length, error);
       break;
     case FILE_FORMAT_XHB:
-      source = outlay_xhb_read (data, length, error);
+      source = outlay_xhb_read (data, length, currency, error);
       break;
     case FILE_FORMAT_CSV:
     default:
