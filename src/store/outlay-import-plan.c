@@ -554,6 +554,8 @@ outlay_import_result_free (OutlayImportResult *result)
     return;
 
   g_clear_pointer (&result->created_category_ids, g_array_unref);
+  g_free (result->first_uuid);
+  g_free (result->last_uuid);
   g_free (result->backup_path);
   g_free (result);
 }

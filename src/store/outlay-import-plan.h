@@ -81,6 +81,8 @@ typedef struct
   guint   n_categories_created;
   gint64  first_id; /* the added expenses have the ids first_id…last_id */
   gint64  last_id;
+  char   *first_uuid; /* theirs, to tell that they are still the same rows */
+  char   *last_uuid;
   GArray *created_category_ids; /* of gint64 */
   char   *backup_path;          /* the copy made before writing */
 } OutlayImportResult;

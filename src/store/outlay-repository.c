@@ -2449,6 +2449,24 @@ back_up_before_import (OutlayRepository *self,
   return *path != NULL;
 }
 
+static char *
+query_uuid (OutlayRepository *self,
+            gint64            id)
+{
+  sqlite3_stmt *stmt = outlay_database_prepare (self->database, "SELECT uuid FROM expenses WHERE id = ?", NULL);
+  char         *uuid = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return uuid;
+}
+
 /**
  * outlay_repository_import:
  * @plan: what to import, as outlay_import_plan_new() worked it out and the
@@ -2544,6 +2562,11 @@ outlay_repository_import (OutlayRepository *self,
 
   result->n_added = drafts->len;
   result->n_categories_created = result->created_category_ids->len;
+  if (drafts->len > 0)
+    {
+      result->first_uuid = query_uuid (self, result->first_id);
+      result->last_uuid = query_uuid (self, result->last_id);
+    }
 
   reload_categories (self, NULL);
   if (replace || result->n_categories_created > 0)
@@ -2583,6 +2606,21 @@ outlay_repository_undo_import (OutlayRepository         *self,
 
   if (!outlay_database_begin (self->database, error))
     return FALSE;
+
+  /* The ids may have been given again since: a backup restored from before
+   * the import, then new expenses. Only the very rows it added go. */
+  if (result->n_added > 0)
+    {
+      g_autofree char *first = query_uuid (self, result->first_id);
+      g_autofree char *last = query_uuid (self, result->last_id);
+
+      if (g_strcmp0 (first, result->first_uuid) != 0 || g_strcmp0 (last, result->last_uuid) != 0)
+        {
+          g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
+                               _ ("The imported expenses are no longer in the ledger, so the import cannot be undone."));
+          goto failed;
+        }
+    }
 
   if (result->n_added > 0)
     {
