@@ -692,6 +692,144 @@ test_export (void)
   outlay_test_remove_tree (dir);
 }
 
+/* A backup restored while the window is open gives the imported rows' ids
+ * to expenses added after it: Ctrl+Z must not take those for the import. */
+static void
+test_undo_after_restore (void)
+{
+  OutlayWindow     *main_window = open_main_window ();
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  OutlayDatabase   *database = outlay_repository_get_database (repository);
+  g_autoptr (OutlayExpense) draft = outlay_expense_new ();
+  g_autoptr (OutlayExpense) added = NULL;
+  g_autoptr (GDate) today = g_date_new ();
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *list = NULL;
+  const char      *backup = NULL;
+  GtkWindow       *import;
+
+  before = outlay_database_list_backups (database, &error);
+  g_assert_no_error (error);
+  import = import_file (main_window, "import/bank.csv");
+  press (GTK_WIDGET (import), "_Import 3 Expenses");
+  settle (GTK_WIDGET (main_window));
+  g_assert_cmpuint (count_expenses (), ==, 3);
+
+  /* The backup the import made, restored as the command line would: the
+   * window only hears that everything changed. */
+  after = outlay_database_list_backups (database, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < after->len && backup == NULL; i++)
+    {
+      const char *path = ((OutlayBackupInfo *) g_ptr_array_index (after, i))->path;
+      gboolean    known = FALSE;
+
+      for (guint j = 0; j < before->len; j++)
+        known |= g_strcmp0 (path, ((OutlayBackupInfo *) g_ptr_array_index (before, j))->path) == 0;
+      if (!known)
+        backup = path;
+    }
+  g_assert_nonnull (backup);
+  g_assert_true (outlay_database_restore_backup (database, backup, &safety, &error));
+  g_assert_no_error (error);
+  outlay_repository_reload (repository);
+  settle (GTK_WIDGET (main_window));
+  g_assert_cmpuint (count_expenses (), ==, 0);
+
+  g_date_set_time_t (today, time (NULL));
+  outlay_expense_set_amount (draft, 999);
+  outlay_expense_set_currency (draft, "EUR");
+  outlay_expense_set_description (draft, "After the restore");
+  outlay_expense_set_category_id (draft, outlay_category_get_id (outlay_repository_get_fallback_category (repository)));
+  outlay_expense_set_date (draft, today);
+  added = outlay_repository_add_expense (repository, draft, &error);
+  g_assert_no_error (error);
+  settle (GTK_WIDGET (main_window));
+
+  gtk_widget_activate_action (GTK_WIDGET (main_window), "win.undo", NULL);
+  settle (GTK_WIDGET (main_window));
+  g_assert_cmpuint (count_expenses (), ==, 1);
+  list = expense_list (main_window);
+  g_assert_nonnull (strstr (list, "After the restore"));
+  g_assert_nonnull (search (GTK_WIDGET (main_window), label_shows,
+                            "The imported expenses are no longer in the ledger, so the import cannot be undone."));
+
+  g_assert_true (outlay_repository_delete_expense (repository, outlay_expense_get_id (added), &error) != NULL);
+  g_assert_no_error (error);
+  close_main_window (main_window);
+}
+
+static OutlayExpense *
+add_lunch (OutlayRepository *repository)
+{
+  g_autoptr (OutlayExpense) draft = outlay_expense_new ();
+  g_autoptr (GDate) today = g_date_new ();
+  g_autoptr (GError) error = NULL;
+  OutlayExpense *added;
+
+  g_date_set_time_t (today, time (NULL));
+  outlay_expense_set_amount (draft, 1200);
+  outlay_expense_set_currency (draft, "EUR");
+  outlay_expense_set_description (draft, "Lunch");
+  outlay_expense_set_category_id (draft, outlay_category_get_id (outlay_repository_get_fallback_category (repository)));
+  outlay_expense_set_date (draft, today);
+  added = outlay_repository_add_expense (repository, draft, &error);
+  g_assert_no_error (error);
+
+  return added;
+}
+
+/* An edit made in the window, then another program changes the same
+ * expense: Ctrl+Z must not write the window's old values over it. */
+static void
+test_undo_after_change_elsewhere (void)
+{
+  OutlayWindow     *main_window = open_main_window ();
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  const char       *path = outlay_database_get_path (outlay_repository_get_database (repository));
+  g_autoptr (OutlayDatabase) other_database = NULL;
+  g_autoptr (OutlayRepository) other = NULL;
+  g_autoptr (OutlayExpense) added = add_lunch (repository);
+  g_autoptr (OutlayExpense) edited = outlay_expense_copy (added);
+  g_autoptr (OutlayExpense) saved = NULL;
+  g_autoptr (OutlayExpense) theirs = NULL;
+  g_autoptr (OutlayExpense) now = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* As the editor reports a save. */
+  outlay_expense_set_amount (edited, 1500);
+  saved = outlay_repository_update_expense (repository, edited, &error);
+  g_assert_no_error (error);
+  g_signal_emit_by_name (outlay_window_get_expenses_page (main_window), "saved", added, saved);
+  settle (GTK_WIDGET (main_window));
+
+  other_database = outlay_database_open (path, &error);
+  g_assert_no_error (error);
+  other = outlay_repository_new (other_database);
+  g_clear_object (&edited);
+  edited = outlay_expense_copy (saved);
+  outlay_expense_set_amount (edited, 1700);
+  g_usleep (2000); /* updated_at counts milliseconds */
+  theirs = outlay_repository_update_expense (other, edited, &error);
+  g_assert_no_error (error);
+  g_assert_true (outlay_repository_check_external_changes (repository));
+
+  gtk_widget_activate_action (GTK_WIDGET (main_window), "win.undo", NULL);
+  settle (GTK_WIDGET (main_window));
+  now = outlay_repository_get_expense (repository, outlay_expense_get_id (added), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_expense_get_amount (now), ==, 1700);
+  g_assert_nonnull (search (GTK_WIDGET (main_window), label_shows, "Cannot undo: the expense was changed elsewhere"));
+
+  g_clear_object (&now);
+  now = outlay_repository_delete_expense (repository, outlay_expense_get_id (added), &error);
+  g_assert_no_error (error);
+  close_main_window (main_window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -719,6 +857,8 @@ main (int   argc,
   g_test_add_func ("/import/failed", test_failed_import);
   g_test_add_func ("/import/phone", test_phone);
   g_test_add_func ("/import/export", test_export);
+  g_test_add_func ("/import/undo-after-restore", test_undo_after_restore);
+  g_test_add_func ("/import/undo-after-change-elsewhere", test_undo_after_change_elsewhere);
 
   ret = g_test_run ();
 

@@ -49,6 +49,7 @@ struct _OutlayPreferencesWindow
   GtkWidget            *save_copy_row;
   GtkFileChooserNative *chooser;
   char                 *restoring; /* the time of the backup being restored */
+  OutlayApplication    *application;
   guint                 busy;
   gboolean              disposed;
 };
@@ -192,6 +193,13 @@ refresh_backups (OutlayPreferencesWindow *self)
 }
 
 static void
+forget_undo (OutlayPreferencesWindow *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self->application)); l != NULL; l = l->next)
+    gtk_widget_activate_action (l->data, "win.forget-undo", NULL);
+}
+
+static void
 restore_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -209,8 +217,10 @@ restore_done_cb (GObject      *source,
       return;
     }
 
-  /* Every list of the window shows the restored content. */
+  /* Every list of the window shows the restored content, and no window
+   * can undo a step on rows the restore replaced. */
   outlay_repository_reload (self->repository);
+  forget_undo (self);
 
   if (self->disposed)
     return;
@@ -456,7 +466,6 @@ outlay_preferences_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->settings);
-  g_clear_object (&self->repository);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (outlay_preferences_window_parent_class)->dispose (object);
@@ -468,6 +477,10 @@ outlay_preferences_window_finalize (GObject *object)
   OutlayPreferencesWindow *self = OUTLAY_PREFERENCES_WINDOW (object);
 
   g_free (self->restoring);
+  /* Kept until here: a restore that ends after the window closed still
+   * reloads the lists and clears the undo history. */
+  g_clear_object (&self->repository);
+  g_clear_object (&self->application);
 
   G_OBJECT_CLASS (outlay_preferences_window_parent_class)->finalize (object);
 }
@@ -546,6 +559,7 @@ outlay_preferences_window_new (OutlayApplication *application)
 
   self = g_object_new (OUTLAY_TYPE_PREFERENCES_WINDOW, NULL);
   self->settings = g_object_ref (outlay_application_get_settings (application));
+  self->application = g_object_ref (application);
 
   add_general_page (self);
   sync_from_settings (self);

@@ -40,6 +40,7 @@
 typedef struct
 {
   OutlayExpense      *before; /* the expense as it was */
+  OutlayExpense      *after;  /* as the step left it: undo only that */
   gboolean            deleted;
   OutlayImportResult *import; /* or an import to take back */
 } UndoStep;
@@ -75,6 +76,7 @@ undo_step_free (gpointer data)
   UndoStep *step = data;
 
   g_clear_object (&step->before);
+  g_clear_object (&step->after);
   g_clear_pointer (&step->import, outlay_import_result_free);
   g_free (step);
 }
@@ -105,11 +107,13 @@ push_undo_step (OutlayWindow *self,
 static void
 push_undo (OutlayWindow  *self,
            OutlayExpense *before,
+           OutlayExpense *after,
            gboolean       deleted)
 {
   UndoStep *step = g_new0 (UndoStep, 1);
 
   step->before = outlay_expense_copy (before);
+  step->after = outlay_expense_copy (after);
   step->deleted = deleted;
   push_undo_step (self, step);
 }
@@ -156,7 +160,7 @@ delete_expense (OutlayWindow  *self,
       return;
     }
 
-  push_undo (self, deleted, TRUE);
+  push_undo (self, deleted, deleted, TRUE);
   /* Translators: a toast after deleting, with the expense's description */
   title = g_strdup_printf (_ ("“%s” deleted"), outlay_expense_get_description (deleted));
   show_toast (self, title, TRUE);
@@ -233,6 +237,44 @@ delete_expense_action (GtkWidget  *widget,
     confirm_delete (self, expense);
 }
 
+/* Whether the row is still exactly what @step left: the same expense under
+ * that id (a restored backup may have given the id to another one) and not
+ * changed since, here or by another program. */
+static gboolean
+step_still_applies (OutlayWindow *self,
+                    UndoStep     *step)
+{
+  g_autoptr (OutlayExpense) current = NULL;
+  g_autoptr (GError) error = NULL;
+
+  current = outlay_repository_get_expense (self->repository, outlay_expense_get_id (step->after), &error);
+  if (current == NULL)
+    return FALSE;
+
+  return g_strcmp0 (outlay_expense_get_uuid (current), outlay_expense_get_uuid (step->after)) == 0 &&
+         g_strcmp0 (outlay_expense_get_updated_at (current), outlay_expense_get_updated_at (step->after)) == 0 &&
+         g_strcmp0 (outlay_expense_get_deleted_at (current), outlay_expense_get_deleted_at (step->after)) == 0;
+}
+
+/* The undo wrote the row anew; an older step on the same expense expects
+ * the row as that write left it. */
+static void
+chain_undo (OutlayWindow  *self,
+            OutlayExpense *written)
+{
+  for (GList *l = self->undo.head; l != NULL; l = l->next)
+    {
+      UndoStep *older = l->data;
+
+      if (older->after != NULL &&
+          g_strcmp0 (outlay_expense_get_uuid (older->after), outlay_expense_get_uuid (written)) == 0)
+        {
+          g_set_object (&older->after, written);
+          return;
+        }
+    }
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -258,6 +300,14 @@ undo_action (GtkWidget  *widget,
       return;
     }
 
+  if (!step_still_applies (self, step))
+    {
+      show_toast (self, _ ("Cannot undo: the expense was changed elsewhere"), FALSE);
+      undo_step_free (step);
+      update_actions (self);
+      return;
+    }
+
   if (step->deleted)
     result = outlay_repository_restore_expense (self->repository, outlay_expense_get_id (step->before), &error);
   else
@@ -266,9 +316,25 @@ undo_action (GtkWidget  *widget,
   if (result == NULL)
     show_error (self, error);
   else
-    show_toast (self, step->deleted ? _ ("Expense restored") : _ ("Change undone"), FALSE);
+    {
+      chain_undo (self, result);
+      show_toast (self, step->deleted ? _ ("Expense restored") : _ ("Change undone"), FALSE);
+    }
 
   undo_step_free (step);
+  update_actions (self);
+}
+
+/* A restored backup replaced the whole ledger: no step refers to what the
+ * ledger now holds, and the restore itself is undone by another restore. */
+static void
+forget_undo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+
+  g_queue_clear_full (&self->undo, undo_step_free);
   update_actions (self);
 }
 
@@ -443,7 +509,7 @@ on_page_saved_cb (OutlayWindow  *self,
 {
   if (before != NULL)
     {
-      push_undo (self, before, FALSE);
+      push_undo (self, before, after, FALSE);
       show_toast (self, _ ("Expense saved"), TRUE);
     }
   else
@@ -625,6 +691,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.delete-expense", NULL, delete_expense_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.forget-undo", NULL, forget_undo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
