@@ -12,11 +12,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "outlay-application.h"
 #include "outlay-expense-row.h"
 #include "outlay-expenses-page.h"
+#include "outlay-export-job.h"
 #include "outlay-import-window.h"
 #include "outlay-test-utils.h"
 #include "outlay-window.h"
@@ -830,6 +833,78 @@ test_undo_after_change_elsewhere (void)
   close_main_window (main_window);
 }
 
+static void
+on_exported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (outlay_export_job_run_finish (result, NULL, error));
+  g_assert_nonnull (*error);
+}
+
+static void
+export_fails (GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+
+  outlay_export_job_run_async (outlay_application_get_repository (app), NULL, OUTLAY_EXPORT_FORMAT_JSON,
+                               file, NULL, on_exported_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_test_message ("The export failed: %s", error->message);
+}
+
+/* A disk that fills up in the middle of an export: a new file does not
+ * stay behind half written, and a file that was there stays whole. */
+static void
+test_export_fails (void)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("outlay-export-XXXXXX", &error);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.json", NULL);
+  g_autofree char *old = g_build_filename (dir, "old.json", NULL);
+  g_autoptr (GFile) fresh_file = g_file_new_for_path (fresh);
+  g_autoptr (GFile) old_file = g_file_new_for_path (old);
+  g_autofree char *contents = NULL;
+  g_autoptr (GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  struct rlimit limit, saved;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 20; i++)
+    g_ptr_array_add (added, add_lunch (repository));
+  g_assert_true (g_file_set_contents (old, "the export of last week", -1, &error));
+  g_assert_no_error (error);
+
+  /* Files of this process grow to 512 bytes at most; past that, a write
+   * fails with EFBIG rather than a signal. */
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 512;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  export_fails (fresh_file);
+  export_fails (old_file);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (old, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "the export of last week");
+
+  for (guint i = 0; i < added->len; i++)
+    {
+      g_autoptr (OutlayExpense) deleted = NULL;
+
+      deleted = outlay_repository_delete_expense (repository, outlay_expense_get_id (g_ptr_array_index (added, i)), &error);
+      g_assert_no_error (error);
+    }
+  outlay_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -859,6 +934,7 @@ main (int   argc,
   g_test_add_func ("/import/export", test_export);
   g_test_add_func ("/import/undo-after-restore", test_undo_after_restore);
   g_test_add_func ("/import/undo-after-change-elsewhere", test_undo_after_change_elsewhere);
+  g_test_add_func ("/import/export-fails", test_export_fails);
 
   ret = g_test_run ();
 
