@@ -1626,6 +1626,20 @@ outlay_expense_editor_edit (OutlayExpenseEditor *self,
 }
 
 /**
+ * outlay_expense_editor_focus_amount:
+ *
+ * Puts the focus in the amount, where editing starts (once the editor is
+ * shown, if it is not yet).
+ */
+void
+outlay_expense_editor_focus_amount (OutlayExpenseEditor *self)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self));
+
+  focus_amount (self);
+}
+
+/**
  * outlay_expense_editor_get_expense:
  *
  * Returns: (transfer none) (nullable): the expense being edited as it was
