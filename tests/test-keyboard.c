@@ -35,6 +35,7 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <X11/XKBlib.h>
 #include <X11/extensions/XTest.h>
 
@@ -42,6 +43,7 @@
 #include "outlay-expense-editor.h"
 #include "outlay-expenses-page.h"
 #include "outlay-period.h"
+#include "outlay-trend-chart.h"
 #include "outlay-window.h"
 
 static OutlayApplication *app;
@@ -187,9 +189,8 @@ take_keyboard (GtkWindow *window)
     }
 }
 
-/* Finds a mapped window of the type and gives it the keyboard. */
-static gboolean
-has_dialog (gpointer type)
+static GtkWindow *
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -197,32 +198,30 @@ has_dialog (gpointer type)
     {
       g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, GPOINTER_TO_SIZE (type)) &&
-          gtk_widget_get_mapped (GTK_WIDGET (window)))
-        {
-          take_keyboard (window);
-          return TRUE;
-        }
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
     }
 
-  return FALSE;
+  return NULL;
+}
+
+/* Finds a shown window of the type and gives it the keyboard. */
+static gboolean
+has_dialog (gpointer type)
+{
+  GtkWindow *window = find_toplevel (GPOINTER_TO_SIZE (type));
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return FALSE;
+
+  take_keyboard (window);
+  return TRUE;
 }
 
 static gboolean
 no_dialog (gpointer type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, GPOINTER_TO_SIZE (type)) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return FALSE;
-    }
-
-  return TRUE;
+  return find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
 }
 
 static guint
@@ -298,12 +297,14 @@ test_keyboard_only (void)
   g_autoptr (GDate) yesterday = outlay_date_new_today ();
   g_autofree char *yesterday_iso = NULL;
   g_autoptr (OutlayExpense) expense = NULL;
-  OutlayWindow *window;
-  GtkWindow    *win;
-  GtkWidget    *page;
-  GtkWidget    *editor;
-  GtkWidget    *focus;
-  GtkWidget    *dropdown;
+  OutlayWindow    *window;
+  GtkWindow       *win;
+  GtkWidget       *page;
+  GtkWidget       *editor;
+  GtkWidget       *focus;
+  GtkWidget       *dropdown;
+  GtkWidget       *chart;
+  g_autofree char *bar = NULL;
 
   if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
     {
@@ -480,6 +481,14 @@ test_keyboard_only (void)
   press_key (GDK_KEY_2, GDK_CONTROL_MASK);
   settle (GTK_WIDGET (window));
   g_assert_cmpstr (visible_page (window), ==, "dashboard");
+
+  /* Tab reaches the trend chart; the arrows walk its bars, and the chart
+   * is named by the bar they are on, for a screen reader to say. */
+  chart = tab_to (win, OUTLAY_TYPE_TREND_CHART);
+  press_key (GDK_KEY_End, 0);
+  bar = outlay_trend_chart_dup_bar_text (OUTLAY_TREND_CHART (chart), 11);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, bar);
+  g_assert_nonnull (strstr (bar, "60.00"));
   press_key (GDK_KEY_1, GDK_CONTROL_MASK);
   settle (GTK_WIDGET (window));
   g_assert_cmpstr (visible_page (window), ==, "expenses");
@@ -524,6 +533,9 @@ main (int   argc,
   g_autofree char *database_path = NULL;
   int              ret;
 
+  /* The test's own accessibility backend, to read what a screen reader
+   * would be told. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
   database_dir = g_dir_make_tmp ("outlay-keyboard-XXXXXX", &error);
