@@ -270,6 +270,33 @@ visible_page (OutlayWindow *window)
   return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
 }
 
+typedef struct
+{
+  GtkWindow *window;
+  gboolean   open;
+} PopoverWait;
+
+static gboolean
+popover_is (gpointer data)
+{
+  PopoverWait *wait = data;
+  GtkWidget   *focus = gtk_window_get_focus (wait->window);
+  gboolean     in_popover = focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
+
+  return in_popover == wait->open;
+}
+
+/* Waits until the focus has gone into a popover that a key opened, or
+ * come back out of it. */
+static void
+wait_for_popover (GtkWindow *window,
+                  gboolean   open)
+{
+  PopoverWait wait = { window, open };
+
+  wait_until (GTK_WIDGET (window), popover_is, &wait, open ? "a popover to open" : "the popover to close");
+}
+
 /* Tab until the focus is on a widget of @type (or in one), as a person
  * looks for the next control; fails after a screenful of stops. */
 static GtkWidget *
@@ -357,10 +384,10 @@ test_keyboard_only (void)
   press_key (GDK_KEY_Tab, 0);
   g_assert_cmpstr (focused_row_title (win), ==, "Category");
   press_key (GDK_KEY_space, 0);
-  wait_ms (300);
+  wait_for_popover (win, TRUE);
   press_key (GDK_KEY_Down, 0);
   press_key (GDK_KEY_Return, 0);
-  wait_ms (300);
+  wait_for_popover (win, FALSE);
   settle (GTK_WIDGET (window));
   g_assert_cmpstr (focused_row_title (win), ==, "Category");
 
@@ -372,7 +399,7 @@ test_keyboard_only (void)
   press_key (GDK_KEY_Tab, 0);
   g_assert_cmpstr (focused_row_title (win), ==, "Date");
   press_key (GDK_KEY_Return, 0);
-  wait_ms (300);
+  wait_for_popover (win, TRUE);
   focus = focus_of (win);
   g_assert_true (GTK_IS_CALENDAR (focus));
   press_key (GDK_KEY_y, GDK_ALT_MASK);
@@ -421,20 +448,19 @@ test_keyboard_only (void)
    * entry, "All Categories", before the categories in their order. */
   dropdown = tab_to (win, GTK_TYPE_DROP_DOWN);
   press_key (GDK_KEY_space, 0);
-  wait_ms (300);
+  wait_for_popover (win, TRUE);
   press_key (GDK_KEY_Down, 0);
   press_key (GDK_KEY_Down, 0);
   press_key (GDK_KEY_Return, 0);
-  wait_ms (300);
-  settle (GTK_WIDGET (window));
+  wait_for_popover (win, FALSE);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 2);
   g_assert_cmpuint (count_shown (window), ==, 1);
   /* Back to all categories. */
   press_key (GDK_KEY_space, 0);
-  wait_ms (300);
+  wait_for_popover (win, TRUE);
   press_key (GDK_KEY_Home, 0);
   press_key (GDK_KEY_Return, 0);
-  wait_ms (300);
+  wait_for_popover (win, FALSE);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
 
   /* Edit: Tab to the list, Enter on the expense; the editor opens with
@@ -510,7 +536,7 @@ test_keyboard_only (void)
   /* F10 opens the main menu; Up from the top wraps to its last item,
    * About; Enter opens it and Escape closes it. */
   press_key (GDK_KEY_F10, 0);
-  wait_ms (300);
+  wait_for_popover (win, TRUE);
   press_key (GDK_KEY_Up, 0);
   press_key (GDK_KEY_Return, 0);
   wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), "the About window");
