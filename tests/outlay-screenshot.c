@@ -21,7 +21,11 @@
 /* Renders the real window with a sample ledger to PNG files: each page at
  * desktop and phone sizes, light and dark. Run it under a display (or
  * xvfb-run -a); the pictures go to the folder given, "screenshots" by
- * default. They are what the metainfo shows and what a reviewer looks at. */
+ * default. They are what the metainfo shows and what a reviewer looks at.
+ *
+ * --text-scale and --high-contrast render what a person with large text
+ * or high contrast sees (the file names say so), to check that nothing is
+ * cut off or overlaps. */
 
 #include "config.h"
 
@@ -64,8 +68,10 @@ static const Shot shots[] = {
   { "import-360x720-dark", "expenses", 360, 720, TRUE, FALSE, "bank.csv" },
 };
 
-static char *output_dir;
-static char *only;
+static char    *output_dir;
+static char    *only;
+static double   text_scale = 1.0;
+static gboolean high_contrast;
 
 static void
 wait_frames (GtkWidget *widget,
@@ -117,7 +123,8 @@ take (OutlayApplication *app,
       const Shot        *shot)
 {
   OutlayWindow    *window = outlay_window_new (app);
-  g_autofree char *file = g_strconcat (shot->name, ".png", NULL);
+  g_autofree char *scale = text_scale != 1.0 ? g_strdup_printf ("-text%g", text_scale) : g_strdup ("");
+  g_autofree char *file = g_strconcat (shot->name, scale, high_contrast ? "-hc" : "", ".png", NULL);
   g_autofree char *path = g_build_filename (output_dir, file, NULL);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -176,6 +183,11 @@ take (OutlayApplication *app,
 static void
 activate_cb (OutlayApplication *app)
 {
+  /* Large Text in Settings is a larger font resolution: 96 dpi times the
+   * factor, in 1024ths. */
+  if (text_scale != 1.0)
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (96 * 1024 * text_scale), NULL);
+
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
     if (only == NULL || g_str_has_prefix (shots[i].name, only))
       take (app, &shots[i]);
@@ -199,6 +211,8 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir, "Folder for the PNG files", "DIR" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only the shots whose name starts so", "PREFIX" },
+    { "text-scale", 0, 0, G_OPTION_ARG_DOUBLE, &text_scale, "Text larger by this factor, as Large Text does (1.5, 2)", "FACTOR" },
+    { "high-contrast", 0, 0, G_OPTION_ARG_NONE, &high_contrast, "The high contrast style", NULL },
     G_OPTION_ENTRY_NULL,
   };
   int status;
@@ -235,6 +249,15 @@ main (int   argc,
 
   settings = g_settings_new (APPLICATION_ID);
   g_settings_set_string (settings, "currency", "EUR");
+
+  /* libadwaita follows the desktop's setting, read from the same (memory)
+   * settings backend when there is no settings portal. */
+  if (high_contrast)
+    {
+      g_autoptr (GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+
+      g_settings_set_boolean (a11y, "high-contrast", TRUE);
+    }
 
   app = outlay_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

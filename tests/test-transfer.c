@@ -469,6 +469,199 @@ test_csv_export (Fixture      *fixture,
                    "2026-11-24,54.37,EUR,Weekly shop,Groceries,\"Line one\nLine “two”, with a comma\"\r\n");
 }
 
+static OutlayImportSource *
+read_json (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  OutlayImportSource *source = outlay_json_read (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (source);
+
+  return source;
+}
+
+/* A ledger whose categories were changed is not new, even without
+ * expenses: a lossless file adds its categories and takes none away. */
+static void
+test_json_keeps_changed_categories (Fixture      *fixture,
+                                    gconstpointer data)
+{
+  static const char text[] =
+    "{\"format\": \"outlay-ledger\", \"version\": 1, \"categories\": ["
+    "{\"name\": \"Rent\", \"icon\": \"user-home-symbolic\", \"color\": \"#865e3c\"},"
+    "{\"name\": \"Misc\", \"icon\": \"view-more-horizontal-symbolic\", \"color\": \"#77767b\", \"fallback\": true}],"
+    "\"expenses\": [{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-01\", "
+    "\"amount\": \"900.00\", \"currency\": \"EUR\", \"description\": \"November\", \"category\": \"Rent\"}]}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  OutlayCategory *pets = outlay_repository_add_category (fixture->repository, "Pets", "emoji-nature-symbolic", "#26a269", &error);
+  guint           n_before = g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository));
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pets);
+
+  result = import (fixture, read_json (text));
+  g_assert_cmpuint (result->n_added, ==, 1);
+  g_assert_null (result->replaced_categories);
+  g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, n_before + 1);
+  g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (fixture->repository)), ==, "Other");
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM categories WHERE name = 'Pets' AND deleted_at IS NULL"), ==, 1);
+}
+
+/* Into a new ledger the file's categories replace the defaults; undoing
+ * the import brings the defaults back exactly. */
+static void
+test_undo_replaced_categories (Fixture      *fixture,
+                               gconstpointer data)
+{
+  static const char text[] =
+    "{\"format\": \"outlay-ledger\", \"version\": 1, \"categories\": ["
+    "{\"name\": \"Rent\", \"icon\": \"user-home-symbolic\", \"color\": \"#865e3c\"},"
+    "{\"name\": \"Misc\", \"icon\": \"view-more-horizontal-symbolic\", \"color\": \"#77767b\", \"fallback\": true}],"
+    "\"expenses\": [{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-01\", "
+    "\"amount\": \"900.00\", \"currency\": \"EUR\", \"description\": \"November\", \"category\": \"Rent\"}]}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autofree char *before = outlay_test_dump_store (handle (fixture));
+  g_autofree char *after = NULL;
+
+  result = import (fixture, read_json (text));
+  g_assert_nonnull (result->replaced_categories);
+  g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, 2);
+  g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (fixture->repository)), ==, "Misc");
+
+  g_assert_true (outlay_repository_undo_import (fixture->repository, result, &error));
+  g_assert_no_error (error);
+  after = outlay_test_dump_store (handle (fixture));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, 10);
+}
+
+/* A line imported and then deleted stays deleted when the file comes
+ * again. */
+static void
+test_deleted_import_stays_deleted (Fixture      *fixture,
+                                   gconstpointer data)
+{
+  g_autoptr (OutlayImportResult) first = import (fixture, statement ());
+  g_autoptr (OutlayImportResult) second = NULL;
+  g_autoptr (OutlayExpense) deleted = NULL;
+  g_autoptr (GError) error = NULL;
+
+  deleted = outlay_repository_delete_expense (fixture->repository, first->last_id, &error);
+  g_assert_no_error (error);
+
+  second = import (fixture, statement ());
+  g_assert_cmpuint (second->n_added, ==, 0);
+  g_assert_cmpuint (second->n_duplicates, ==, 3);
+  g_assert_cmpint (count_live (fixture), ==, 2);
+}
+
+/* What another program adds between the plan and the import is not added
+ * twice. */
+static void
+test_recheck_in_transaction (Fixture      *fixture,
+                             gconstpointer data)
+{
+  g_autoptr (OutlayImportPlan) plan = plan_for (fixture, statement ());
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpuint (outlay_import_plan_get_n_added (plan), ==, 3);
+
+  {
+    g_autoptr (OutlayDatabase) other = outlay_database_open (fixture->path, &error);
+    g_autoptr (OutlayRepository) repository = NULL;
+    g_autoptr (OutlayImportPlan) first = NULL;
+    g_autoptr (OutlayImportResult) done = NULL;
+
+    g_assert_no_error (error);
+    repository = outlay_repository_new (other);
+    first = outlay_import_plan_new (repository, statement (), "EUR", &error);
+    g_assert_no_error (error);
+    done = outlay_repository_import (repository, first, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (done->n_added, ==, 3);
+  }
+
+  result = outlay_repository_import (fixture->repository, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 0);
+  g_assert_cmpuint (result->n_duplicates, ==, 3);
+  g_assert_cmpint (count_live (fixture), ==, 3);
+}
+
+/* A uuid twice in one file: the first is imported, the second named. */
+static void
+test_json_uuid_twice (Fixture      *fixture,
+                      gconstpointer data)
+{
+  static const char text[] =
+    "{\"format\": \"outlay-ledger\", \"version\": 1, \"expenses\": ["
+    "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-01\", \"amount\": \"3.50\", \"currency\": \"EUR\", \"description\": \"Tea\"},"
+    "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-02\", \"amount\": \"4.50\", \"currency\": \"EUR\", \"description\": \"Cake\"}]}";
+  OutlayImportSource *source = read_json (text);
+  g_autoptr (OutlayImportResult) result = NULL;
+
+  result = import (fixture, source);
+  g_assert_cmpuint (result->n_added, ==, 1);
+  g_assert_cmpuint (result->n_errors, ==, 1);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM expenses WHERE description = 'Tea'"), ==, 1);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM expenses WHERE description = 'Cake'"), ==, 0);
+}
+
+static void
+test_json_hostile (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *message;
+  } files[] = {
+    { "{\"format\": \"outlay-ledger\", \"version\": [1], \"expenses\": []}", "version 0" },
+    { "{\"format\": \"outlay-ledger\", \"version\": 1e300, \"expenses\": []}", "version 0" },
+  };
+  GString *deep = g_string_new ("{\"format\": \"outlay-ledger\", \"version\": 1, \"expenses\": ");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayImportSource) source = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (OutlayImportSource) none = outlay_json_read (files[i].text, strlen (files[i].text), &local_error);
+
+      g_assert_null (none);
+      g_assert_error (local_error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_UNSUPPORTED);
+      g_assert_nonnull (strstr (local_error->message, files[i].message));
+    }
+
+  /* Far deeper than json-glib's recursion could take. */
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (deep, '[');
+  source = outlay_json_read (deep->str, deep->len, &error);
+  g_assert_null (source);
+  g_assert_error (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "levels deep"));
+  g_string_free (deep, TRUE);
+  g_clear_error (&error);
+
+  /* A number where text belongs; "fallback" of the wrong type. */
+  {
+    static const char text[] =
+      "{\"format\": \"outlay-ledger\", \"version\": 1, \"categories\": [{\"name\": \"A\", \"fallback\": {}}], \"expenses\": ["
+      "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-01\", \"amount\": 12.5, \"currency\": \"EUR\", \"description\": \"Tea\"}]}";
+    g_autoptr (OutlayImportSource) read = read_json (text);
+    OutlayImportIssue *issue;
+
+    g_assert_cmpuint (read->records->len, ==, 0);
+    g_assert_cmpuint (read->issues->len, ==, 1);
+    issue = g_ptr_array_index (read->issues, 0);
+    g_assert_nonnull (strstr (issue->message, "written as text"));
+    g_assert_false (((OutlayImportCategoryInfo *) g_ptr_array_index (read->categories, 0))->fallback);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +681,12 @@ main (int   argc,
   ADD ("failed-import-changes-nothing", test_failed_import_changes_nothing);
   ADD ("json-round-trip", test_json_round_trip);
   ADD ("csv-export", test_csv_export);
+  ADD ("json-keeps-changed-categories", test_json_keeps_changed_categories);
+  ADD ("undo-replaced-categories", test_undo_replaced_categories);
+  ADD ("deleted-import-stays-deleted", test_deleted_import_stays_deleted);
+  ADD ("recheck-in-transaction", test_recheck_in_transaction);
+  ADD ("json-uuid-twice", test_json_uuid_twice);
+  g_test_add_func ("/transfer/json-hostile", test_json_hostile);
   g_test_add_func ("/transfer/json-errors", test_json_errors);
   g_test_add_func ("/transfer/json-bad-expenses-are-issues", test_json_bad_expenses_are_issues);
 

@@ -29,6 +29,8 @@
 #include "outlay-expense-row.h"
 #include "outlay-expense-editor.h"
 #include "outlay-expenses-page.h"
+#include "outlay-format.h"
+#include "outlay-period.h"
 #include "outlay-dashboard-page.h"
 #include "outlay-window.h"
 
@@ -163,8 +165,8 @@ is_mapped_type (GtkWidget  *widget,
   return gtk_widget_get_mapped (widget) && g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name);
 }
 
-/* What the list shows, row by row, as it reads to a person (and to a
- * screen reader): "Category, Description, €1.00, Today". */
+/* What the list shows, row by row, as a screen reader reads it:
+ * "Category, Description, 1 euro, Wednesday 25 November". */
 static void
 collect_rows (GtkWidget *widget,
               GPtrArray *rows)
@@ -179,6 +181,19 @@ collect_rows (GtkWidget *widget,
       else
         collect_rows (child, rows);
     }
+}
+
+/* A row of an expense of today, as the list reads it. */
+static void
+assert_today_row (const char *text,
+                  const char *start)
+{
+  g_autoptr (GDate) today = outlay_date_new_today ();
+  g_autofree char *iso = outlay_date_format_iso (today);
+  g_autofree char *day = outlay_format_day (iso, today);
+  g_autofree char *expected = g_strdup_printf ("%s, %s", start, day);
+
+  g_assert_cmpstr (text, ==, expected);
 }
 
 static char *
@@ -322,7 +337,7 @@ test_add_edit_delete_undo (void)
   settle (window);
 
   text = list_text (window);
-  g_assert_cmpstr (text, ==, "Food & Drink, Lunch at the market, €15.70, Today");
+  assert_today_row (text, "Food & Drink, Lunch at the market, 15.70 euros");
   g_clear_pointer (&text, g_free);
   g_assert_nonnull (find (page, is_label, "1 expense"));
   g_assert_nonnull (find (page, is_label, "€15.70"));
@@ -336,7 +351,7 @@ test_add_edit_delete_undo (void)
   click (editor, "_Save");
   settle (window);
   text = list_text (window);
-  g_assert_cmpstr (text, ==, "Food & Drink, Lunch at the market, €20.00, Today");
+  assert_today_row (text, "Food & Drink, Lunch at the market, 20 euros");
   g_clear_pointer (&text, g_free);
   g_assert_cmpstr (dashboard_total (window), ==, "€20.00");
 
@@ -344,7 +359,7 @@ test_add_edit_delete_undo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   settle (window);
   text = list_text (window);
-  g_assert_cmpstr (text, ==, "Food & Drink, Lunch at the market, €15.70, Today");
+  assert_today_row (text, "Food & Drink, Lunch at the market, 15.70 euros");
   g_clear_pointer (&text, g_free);
 
   /* Delete asks first; Cancel keeps it. */
@@ -356,7 +371,7 @@ test_add_edit_delete_undo (void)
   click (GTK_WIDGET (dialog), "_Cancel");
   settle (window);
   text = list_text (window);
-  g_assert_cmpstr (text, ==, "Food & Drink, Lunch at the market, €15.70, Today");
+  assert_today_row (text, "Food & Drink, Lunch at the market, 15.70 euros");
   g_clear_pointer (&text, g_free);
 
   /* Delete for real, then Undo brings it back exactly. */
@@ -374,7 +389,7 @@ test_add_edit_delete_undo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   settle (window);
   text = list_text (window);
-  g_assert_cmpstr (text, ==, "Food & Drink, Lunch at the market, €15.70, Today");
+  assert_today_row (text, "Food & Drink, Lunch at the market, 15.70 euros");
   g_clear_pointer (&text, g_free);
   g_assert_cmpstr (dashboard_total (window), ==, "€15.70");
 
@@ -492,7 +507,7 @@ test_search_and_filter (void)
   text = list_text (window);
   g_assert_cmpuint (count_lines (text), ==, 2);
   g_assert_nonnull (strstr (text, "Coffee beans"));
-  g_assert_nonnull (strstr (text, ", Coffee, €3.50,"));
+  g_assert_nonnull (strstr (text, ", Coffee, 3.50 euros,"));
   g_clear_pointer (&text, g_free);
   g_assert_nonnull (find (page, is_label, "2 matching expenses"));
   g_assert_nonnull (find (page, is_label, "€16.49"));
@@ -522,7 +537,7 @@ test_search_and_filter (void)
   settle (window);
   text = list_text (window);
   g_assert_cmpuint (count_lines (text), ==, 2);
-  g_assert_null (strstr (text, ", Coffee, €3.50,"));
+  g_assert_null (strstr (text, ", Coffee, 3.50 euros,"));
   g_clear_pointer (&text, g_free);
   g_assert_nonnull (find (page, is_label, "2 matching expenses"));
 
@@ -530,7 +545,7 @@ test_search_and_filter (void)
   gtk_widget_activate_action (page, "list.sort", "s", "amount-desc");
   settle (window);
   text = list_text (window);
-  g_assert_true (g_str_has_prefix (text, "Food & Drink, Lunch at the market, €15.70"));
+  g_assert_true (g_str_has_prefix (text, "Food & Drink, Lunch at the market, 15.70 euros"));
   g_clear_pointer (&text, g_free);
 
   destroy_window (window);

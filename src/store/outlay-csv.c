@@ -298,7 +298,10 @@ parse_rows (const char *text,
                   g_string_append_c (field, text[pos++]);
                 }
             }
-          g_ptr_array_add (fields, g_string_free (field, FALSE));
+          /* A GString keeps room to grow; a table of a large file keeps
+           * only what each field holds. */
+          g_ptr_array_add (fields, g_strndup (field->str, field->len));
+          g_string_free (field, TRUE);
 
           if (pos < length && text[pos] == delimiter)
             {

@@ -25,6 +25,7 @@ typedef struct
 } OutlayMigration;
 
 const OutlayMigration *outlay_migrations_get (guint *n_migrations);
+guint                  outlay_migrations_get_n_default_categories (void);
 
 sqlite3      *outlay_database_get_handle (OutlayDatabase *self);
 sqlite3_stmt *outlay_database_prepare (OutlayDatabase *self,

@@ -281,6 +281,16 @@ member_string (JsonObject *object,
 }
 
 static gboolean
+member_is_true (JsonObject *object,
+                const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+static gboolean
 member_is_string_or_absent (JsonObject *object,
                             const char *name)
 {
@@ -320,13 +330,15 @@ static void
 read_categories (OutlayImportSource *source,
                  JsonArray          *categories)
 {
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = json_array_get_length (categories);
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode   *node = json_array_get_element (categories, i);
-      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *name = object != NULL ? member_string (object, "name") : NULL;
+      JsonNode        *node = json_array_get_element (categories, i);
+      JsonObject      *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char      *name = object != NULL ? member_string (object, "name") : NULL;
+      g_autofree char *folded = NULL;
 
       if (name == NULL || *name == '\0')
         {
@@ -336,10 +348,18 @@ read_categories (OutlayImportSource *source,
           continue;
         }
 
+      folded = g_utf8_casefold (name, -1);
+      if (!g_hash_table_add (names, g_steal_pointer (&folded)))
+        {
+          outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                          _ ("The category “%s” is in the file twice; the first one is kept."), name);
+          continue;
+        }
+
       outlay_import_source_add_category (source, name,
                                          member_string (object, "icon"),
                                          member_string (object, "color"),
-                                         json_object_get_boolean_member_with_default (object, "fallback", FALSE));
+                                         member_is_true (object, "fallback"));
     }
 }
 
@@ -397,11 +417,16 @@ read_expense (OutlayImportSource *source,
   else
     {
       record = outlay_import_record_new ();
-      if (amount == NULL || !outlay_money_parse_plain (amount, currency, &record->amount, &error))
+      if (amount == NULL)
         {
           outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                          _ ("Expense %u has an amount that cannot be read: %s"), position,
-                                          error != NULL ? error->message : _ ("there is none."));
+                                          _ ("Expense %u has no amount written as text, such as \"12.50\"."), position);
+          return NULL;
+        }
+      if (!outlay_money_parse_plain (amount, currency, &record->amount, &error))
+        {
+          outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                          _ ("Expense %u has an amount that cannot be read: %s"), position, error->message);
           return NULL;
         }
 
@@ -421,6 +446,42 @@ read_expense (OutlayImportSource *source,
     }
 
   return NULL;
+}
+
+/* json-glib parses nested arrays and objects by recursion: a few hundred
+ * thousand "[" would overflow the stack. An Outlay file nests three deep. */
+#define MAX_JSON_DEPTH 64
+
+static gboolean
+nests_too_deep (const char *data,
+                gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint    depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            return TRUE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return FALSE;
 }
 
 /**
@@ -446,6 +507,13 @@ outlay_json_read (const char *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  if (nests_too_deep (data, length))
+    {
+      g_set_error (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
+                   _ ("This is not an Outlay ledger file: it nests more than %d levels deep."), MAX_JSON_DEPTH);
+      return NULL;
+    }
+
   if (length > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
       g_set_error (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
@@ -464,7 +532,10 @@ outlay_json_read (const char *data,
       return NULL;
     }
 
-  version = json_object_get_int_member_with_default (root, "version", 0);
+  node = json_object_get_member (root, "version");
+  version = node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
+              ? json_node_get_int (node)
+              : 0;
   if (version < 1 || version > LEDGER_VERSION)
     {
       g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);

@@ -88,25 +88,37 @@ query_count (sqlite3_stmt *stmt,
   return TRUE;
 }
 
+/* Works out which records the ledger already has, into @actions (one per
+ * record). The first time it also fingerprints the records and reports a
+ * uuid a lossless file has twice; again, inside the import's transaction,
+ * it only finds what another program added since. */
 static gboolean
 find_duplicates (OutlayImportPlan *plan,
+                 gboolean          first_time,
+                 GArray           *actions,
                  GError          **error)
 {
   OutlayDatabase *database = outlay_repository_get_database (plan->repository);
   g_autoptr (GHashTable) occurrences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
   sqlite3_stmt *by_uuid;
   sqlite3_stmt *by_hash;
   sqlite3_stmt *by_content;
 
+  /* A line imported before and deleted since stays deleted: the hash
+   * matches deleted expenses too. The same day, amount and description
+   * only match live ones; "+amount" keeps SQLite on the date index, where
+   * a day holds a few rows, rather than on the amount index, where a
+   * common amount holds thousands. */
   if (!(by_uuid = outlay_database_prepare (database, "SELECT count(*) FROM expenses WHERE uuid = ?", error)) ||
-      !(by_hash = outlay_database_prepare (database,
-                                           "SELECT count(*) FROM expenses WHERE import_hash = ? AND deleted_at IS NULL",
-                                           error)) ||
+      !(by_hash = outlay_database_prepare (database, "SELECT count(*) FROM expenses WHERE import_hash = ?", error)) ||
       !(by_content = outlay_database_prepare (database,
                                               "SELECT description FROM expenses "
-                                              "WHERE occurred_on = ? AND amount = ? AND currency = ? AND deleted_at IS NULL",
+                                              "WHERE occurred_on = ? AND +amount = ? AND currency = ? AND deleted_at IS NULL",
                                               error)))
     return FALSE;
+
+  g_array_set_size (actions, 0);
 
   for (guint i = 0; i < plan->source->records->len; i++)
     {
@@ -114,17 +126,26 @@ find_duplicates (OutlayImportPlan *plan,
       OutlayImportAction  action = OUTLAY_IMPORT_ACTION_ADD;
       char               *key = record_key (plan, record);
       guint               occurrence = GPOINTER_TO_UINT (g_hash_table_lookup (occurrences, key));
-      char               *hash;
+      const char         *hash;
       gint64              count = 0;
 
-      /* A lossless record keeps what it had, hash or none. */
-      if (record->uuid != NULL)
-        hash = g_strdup (record->import_hash);
-      else
-        hash = record_hash (key, occurrence);
-      g_ptr_array_add (plan->hashes, hash);
+      if (first_time)
+        {
+          /* A lossless record keeps what it had, hash or none. */
+          g_ptr_array_add (plan->hashes, record->uuid != NULL ? g_strdup (record->import_hash)
+                                                              : record_hash (key, occurrence));
 
-      if (record->uuid != NULL)
+          if (record->uuid != NULL && !g_hash_table_add (uuids, record->uuid))
+            {
+              action = OUTLAY_IMPORT_ACTION_INVALID;
+              outlay_import_source_add_issue (plan->source, record->line, OUTLAY_IMPORT_ISSUE_ERROR,
+                                              _ ("The expense “%s” of %s is in the file twice; only the first is imported."),
+                                              record->description, record->date);
+            }
+        }
+      hash = g_ptr_array_index (plan->hashes, i);
+
+      if (action == OUTLAY_IMPORT_ACTION_ADD && record->uuid != NULL)
         {
           sqlite3_bind_text (by_uuid, 1, record->uuid, -1, SQLITE_TRANSIENT);
           if (!query_count (by_uuid, &count, error))
@@ -184,12 +205,57 @@ find_duplicates (OutlayImportPlan *plan,
       else
         g_free (key);
 
-      g_array_append_val (plan->actions, action);
-      if (action == OUTLAY_IMPORT_ACTION_ADD)
-        plan->n_added++;
-      else
-        plan->n_duplicates++;
+      g_array_append_val (actions, action);
     }
+
+  return TRUE;
+}
+
+static void
+count_actions (OutlayImportPlan *plan)
+{
+  plan->n_added = plan->n_duplicates = 0;
+  for (guint i = 0; i < plan->actions->len; i++)
+    {
+      switch (g_array_index (plan->actions, OutlayImportAction, i))
+        {
+        case OUTLAY_IMPORT_ACTION_ADD:
+          plan->n_added++;
+          break;
+        case OUTLAY_IMPORT_ACTION_DUPLICATE:
+          plan->n_duplicates++;
+          break;
+        case OUTLAY_IMPORT_ACTION_INVALID:
+        default:
+          break;
+        }
+    }
+}
+
+/**
+ * outlay_import_plan_recheck:
+ *
+ * Looks again for duplicates, within the import's transaction, so that what
+ * another program added since the plan was made is not added twice.
+ * Records found invalid stay so.
+ */
+gboolean
+outlay_import_plan_recheck (OutlayImportPlan *plan,
+                            GError          **error)
+{
+  g_autoptr (GArray) fresh = g_array_sized_new (FALSE, FALSE, sizeof (OutlayImportAction), plan->actions->len);
+
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  if (!find_duplicates (plan, FALSE, fresh, error))
+    return FALSE;
+
+  for (guint i = 0; i < plan->actions->len; i++)
+    {
+      if (g_array_index (plan->actions, OutlayImportAction, i) != OUTLAY_IMPORT_ACTION_INVALID)
+        g_array_index (plan->actions, OutlayImportAction, i) = g_array_index (fresh, OutlayImportAction, i);
+    }
+  count_actions (plan);
 
   return TRUE;
 }
@@ -228,8 +294,14 @@ check_records (OutlayImportPlan *plan)
           g_array_index (plan->actions, OutlayImportAction, i) = OUTLAY_IMPORT_ACTION_INVALID;
           plan->n_added--;
           n_invalid++;
-          outlay_import_source_add_issue (plan->source, record->line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                          "%s", error->message);
+          /* A lossless file has no lines to point at: name the expense. */
+          if (record->line == 0)
+            outlay_import_source_add_issue (plan->source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                            _ ("The expense “%s” of %s: %s"),
+                                            record->description, record->date, error->message);
+          else
+            outlay_import_source_add_issue (plan->source, record->line, OUTLAY_IMPORT_ISSUE_ERROR,
+                                            "%s", error->message);
         }
     }
 
@@ -284,18 +356,30 @@ match_categories (OutlayImportPlan *plan)
   g_ptr_array_sort_with_data (plan->categories, (GCompareDataFunc) compare_matches, NULL);
 }
 
+/* A new ledger: no expense was ever written, and its categories are the
+ * ones it was created with, none added, changed or deleted. Only then may a lossless file's
+ * categories take their place. */
 static gboolean
-ledger_is_empty (OutlayImportPlan *plan,
-                 GError          **error)
+ledger_is_new (OutlayImportPlan *plan,
+               GError          **error)
 {
   OutlayDatabase *database = outlay_repository_get_database (plan->repository);
-  sqlite3_stmt   *stmt = outlay_database_prepare (database, "SELECT EXISTS (SELECT 1 FROM expenses)", error);
-  gint64          exists = 1;
+  sqlite3_stmt   *stmt = outlay_database_prepare (database,
+                                                  "SELECT NOT EXISTS (SELECT 1 FROM expenses) "
+                                                    "AND (SELECT count(*) FROM categories) = ? "
+                                                    "AND NOT EXISTS (SELECT 1 FROM categories "
+                                                    "  WHERE updated_at != created_at OR deleted_at IS NOT NULL)",
+                                                  error);
+  gint64          is_new = 0;
 
-  if (stmt == NULL || !query_count (stmt, &exists, error))
+  if (stmt == NULL)
     return FALSE;
 
-  return exists == 0;
+  sqlite3_bind_int (stmt, 1, (int) outlay_migrations_get_n_default_categories ());
+  if (!query_count (stmt, &is_new, error))
+    return FALSE;
+
+  return is_new != 0;
 }
 
 /**
@@ -329,17 +413,18 @@ outlay_import_plan_new (OutlayRepository   *repository,
   plan->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) category_match_free);
   plan->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (!find_duplicates (plan, error))
+  if (!find_duplicates (plan, TRUE, plan->actions, error))
     return NULL;
+  count_actions (plan);
 
   check_records (plan);
 
   /* A lossless file restored into a new ledger brings its own categories,
-   * colours, icons and order; into a ledger in use it only adds what is
-   * missing. */
+   * colours, icons and order; into a ledger in use, even one with only its
+   * categories changed, it only adds what is missing. */
   if (source->categories->len > 0)
     {
-      plan->replace_categories = ledger_is_empty (plan, &local_error);
+      plan->replace_categories = ledger_is_new (plan, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -554,6 +639,7 @@ outlay_import_result_free (OutlayImportResult *result)
     return;
 
   g_clear_pointer (&result->created_category_ids, g_array_unref);
+  g_clear_pointer (&result->replaced_categories, g_ptr_array_unref);
   g_free (result->first_uuid);
   g_free (result->last_uuid);
   g_free (result->backup_path);

@@ -71,6 +71,17 @@ gboolean            outlay_import_plan_map_category (OutlayImportPlan *plan,
                                                      const char       *name,
                                                      gint64            category_id);
 
+/* A category as it was before a lossless file replaced the defaults. */
+typedef struct
+{
+  gint64 id;
+  char  *name;
+  char  *icon_name;
+  char  *color;
+  int    position;
+  char  *updated_at;
+} OutlayImportCategoryState;
+
 /* What outlay_repository_import() wrote, for the summary and for Undo. */
 typedef struct
 {
@@ -85,6 +96,8 @@ typedef struct
   char   *last_uuid;
   GArray *created_category_ids; /* of gint64 */
   char   *backup_path;          /* the copy made before writing */
+  /* of OutlayImportCategoryState: the categories a lossless file replaced */
+  GPtrArray *replaced_categories;
 } OutlayImportResult;
 
 void outlay_import_result_free (OutlayImportResult *result);
@@ -101,6 +114,8 @@ gboolean            outlay_repository_undo_import (OutlayRepository         *sel
                                                    GError                  **error);
 
 /* For outlay_repository_import(). */
+gboolean       outlay_import_plan_recheck (OutlayImportPlan *plan,
+                                           GError          **error);
 gboolean       outlay_import_plan_get_replace_categories (OutlayImportPlan *plan);
 OutlayExpense *outlay_import_plan_build_draft (OutlayImportPlan *plan,
                                                guint             record,

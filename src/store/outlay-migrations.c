@@ -233,3 +233,10 @@ outlay_migrations_get (guint *n_migrations)
   *n_migrations = G_N_ELEMENTS (migrations);
   return migrations;
 }
+
+/* How many categories a new database starts with. */
+guint
+outlay_migrations_get_n_default_categories (void)
+{
+  return G_N_ELEMENTS (default_categories);
+}

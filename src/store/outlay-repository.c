@@ -2291,8 +2291,43 @@ run_category_update (OutlayRepository *self,
 
 /* A lossless file restored into an empty ledger: its categories, in its
  * order, with its colours and icons, take the place of the defaults. */
+static void
+category_state_free (OutlayImportCategoryState *state)
+{
+  g_free (state->name);
+  g_free (state->icon_name);
+  g_free (state->color);
+  g_free (state->updated_at);
+  g_free (state);
+}
+
+static GPtrArray *
+snapshot_categories (OutlayRepository *self)
+{
+  GListModel *current = G_LIST_MODEL (self->categories);
+  GPtrArray  *states = g_ptr_array_new_with_free_func ((GDestroyNotify) category_state_free);
+  guint       n = g_list_model_get_n_items (current);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (current, i);
+      OutlayImportCategoryState *state = g_new0 (OutlayImportCategoryState, 1);
+
+      state->id = outlay_category_get_id (category);
+      state->name = g_strdup (outlay_category_get_name (category));
+      state->icon_name = g_strdup (outlay_category_get_icon_name (category));
+      state->color = g_strdup (outlay_category_get_color (category));
+      state->position = outlay_category_get_position (category);
+      state->updated_at = g_strdup (outlay_category_get_updated_at (category));
+      g_ptr_array_add (states, state);
+    }
+
+  return states;
+}
+
 static gboolean
 replace_categories (OutlayRepository   *self,
+                    OutlayImportPlan   *plan,
                     OutlayImportSource *source,
                     const char         *now,
                     GArray             *created,
@@ -2316,12 +2351,13 @@ replace_categories (OutlayRepository   *self,
       if (info->fallback && fallback != NULL)
         id = outlay_category_get_id (fallback);
 
+      /* The fallback is only ever the file's fallback, whatever its name. */
       for (guint j = 0; id == 0 && j < n_current; j++)
         {
           g_autoptr (OutlayCategory) category = g_list_model_get_item (current, j);
           g_autofree char *other = g_utf8_casefold (outlay_category_get_name (category), -1);
 
-          if (g_strcmp0 (folded, other) == 0)
+          if (category != fallback && g_strcmp0 (folded, other) == 0)
             id = outlay_category_get_id (category);
         }
 
@@ -2344,7 +2380,20 @@ replace_categories (OutlayRepository   *self,
       g_array_append_val (kept, id);
     }
 
-  /* The defaults the file does not have: the ledger is empty, so nothing
+  /* Categories the person chose for some of the file's expenses stay. */
+  {
+    GPtrArray *matches = outlay_import_plan_get_categories (plan);
+
+    for (guint i = 0; i < matches->len; i++)
+      {
+        OutlayImportCategoryMatch *match = g_ptr_array_index (matches, i);
+
+        if (match->category_id != 0)
+          g_array_append_val (kept, match->category_id);
+      }
+  }
+
+  /* The defaults the file does not have: the ledger is new, so nothing
    * uses them. */
   for (guint j = 0; j < n_current; j++)
     {
@@ -2521,9 +2570,16 @@ outlay_repository_import (OutlayRepository *self,
   if (!outlay_database_begin (self->database, error))
     return NULL;
 
+  /* Another program may have added some of the same expenses since the
+   * plan was made; now nobody else can write until this commits. */
+  if (!outlay_import_plan_recheck (plan, error))
+    goto failed;
+  result->n_duplicates = outlay_import_plan_get_n_duplicates (plan);
+
   if (replace)
     {
-      if (!replace_categories (self, source, now, result->created_category_ids, error) ||
+      result->replaced_categories = snapshot_categories (self);
+      if (!replace_categories (self, plan, source, now, result->created_category_ids, error) ||
           !reload_categories (self, error))
         goto failed;
     }
@@ -2601,7 +2657,7 @@ outlay_repository_undo_import (OutlayRepository         *self,
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
-  if (result->n_added == 0 && result->created_category_ids->len == 0)
+  if (result->n_added == 0 && result->created_category_ids->len == 0 && result->replaced_categories == NULL)
     return TRUE;
 
   if (!outlay_database_begin (self->database, error))
@@ -2632,6 +2688,8 @@ outlay_repository_undo_import (OutlayRepository         *self,
         goto failed;
     }
 
+  /* The defaults a lossless file replaced come back as they were: first
+   * out of the way of the names they had, the categories it created go. */
   for (guint i = 0; i < result->created_category_ids->len; i++)
     {
       gint64 id = g_array_index (result->created_category_ids, gint64, i);
@@ -2647,11 +2705,30 @@ outlay_repository_undo_import (OutlayRepository         *self,
         goto failed;
     }
 
+  for (guint i = 0; result->replaced_categories != NULL && i < result->replaced_categories->len; i++)
+    {
+      const OutlayImportCategoryState *state = g_ptr_array_index (result->replaced_categories, i);
+
+      if (!(stmt = outlay_database_prepare (self->database,
+                                            "UPDATE categories SET name = ?, icon_name = ?, color = ?, position = ?, "
+                                            "updated_at = ?, deleted_at = NULL WHERE id = ?",
+                                            error)))
+        goto failed;
+      sqlite3_bind_text (stmt, 1, state->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, state->icon_name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, state->color, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, state->position);
+      sqlite3_bind_text (stmt, 5, state->updated_at, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, state->id);
+      if (!step_done (self, stmt, _ ("Could not undo the import"), error))
+        goto failed;
+    }
+
   if (!sync_search (self, error) || !outlay_database_commit (self->database, error))
     goto failed;
 
   reload_categories (self, NULL);
-  if (result->created_category_ids->len > 0)
+  if (result->created_category_ids->len > 0 || result->replaced_categories != NULL)
     g_signal_emit (self, signals[CATEGORIES_CHANGED], 0);
   emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
 

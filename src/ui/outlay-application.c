@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-accessibility.h"
 #include "outlay-application.h"
 #include "outlay-money.h"
 #include "outlay-preferences-window.h"
@@ -238,6 +239,8 @@ outlay_application_startup (GApplication *app)
 
   /* For window lists that do not match windows to the desktop file. */
   gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  outlay_accessibility_init ();
 }
 
 static void

@@ -308,13 +308,16 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
                    GdkModifierType        state,
                    OutlayCategoryChart   *self)
 {
-  int index = self->hovered;
+  g_autofree char *text = NULL;
+  int              index = self->hovered;
 
   if (!outlay_chart_step (keyval, (int) self->segments->len, &index))
     return FALSE;
 
   set_hovered (self, index);
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  text = outlay_category_chart_dup_segment_text (self, index);
+  outlay_chart_name_part (GTK_WIDGET (self), text);
 
   return TRUE;
 }
@@ -324,6 +327,7 @@ on_focus_leave_cb (GtkEventControllerFocus *controller,
                    OutlayCategoryChart     *self)
 {
   set_hovered (self, -1);
+  outlay_chart_name_part (GTK_WIDGET (self), NULL);
 }
 
 static void

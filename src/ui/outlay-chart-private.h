@@ -85,8 +85,26 @@ outlay_chart_init_interaction (GtkWidget  *chart,
   gtk_widget_add_controller (chart, controller);
 
   gtk_widget_set_focusable (chart, TRUE);
+  g_object_set_data_full (G_OBJECT (chart), "outlay-chart-label", g_strdup (label), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chart),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+/* GTK 4.8 has no way to make a screen reader say something (no
+ * announcements, no text ranges of a drawn widget). A screen reader does
+ * say the new name of the widget that has the focus: while the arrows walk
+ * the parts, the chart is named by the part they are on (@text), and by
+ * its own name again (@text %NULL) once they leave. */
+static inline void
+outlay_chart_name_part (GtkWidget  *chart,
+                        const char *text)
+{
+  if (text == NULL)
+    text = g_object_get_data (G_OBJECT (chart), "outlay-chart-label");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chart),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
 }
 

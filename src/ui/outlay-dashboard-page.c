@@ -596,6 +596,8 @@ refresh_categories (OutlayDashboardPage *self,
                                                                        "%u expense", "%u expenses",
                                                                        total->count),
                                                           total->count);
+      g_autofree char           *spoken = NULL;
+      g_autofree char           *label = NULL;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row),
                                      g_array_index (segments, OutlayChartSegment, i).name);
@@ -603,6 +605,17 @@ refresh_categories (OutlayDashboardPage *self,
       outlay_category_icon_set_category (OUTLAY_CATEGORY_ICON (row->badge), category);
       gtk_label_set_label (row->amount, amount);
       gtk_label_set_label (row->share, share);
+      /* The legend is the chart's text equivalent, a list a screen reader
+       * walks segment by segment. */
+      spoken = outlay_format_amount_spoken (total->total, currency);
+      /* Translators: a segment of the category chart read by a screen reader: category, amount, share, number of expenses */
+      label = g_strdup_printf (_ ("%s: %s, %s of the total, %s"),
+                               g_array_index (segments, OutlayChartSegment, i).name, spoken, share, count);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      /* The row names itself by its title too: the label says it all. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       g_array_append_val (self->legend_ids, total->category_id);
     }
   trim_legend (self, totals->len);
@@ -697,6 +710,7 @@ refresh_recent (OutlayDashboardPage *self,
       g_autofree char *day = outlay_format_day_heading (outlay_expense_get_occurred_on (expense), today);
       g_autofree char *amount = outlay_money_format (outlay_expense_get_amount (expense),
                                                      outlay_expense_get_currency (expense));
+      g_autofree char *spoken = NULL;
 
       if (description == NULL || *description == '\0')
         description = category != NULL ? outlay_category_get_name (category) : "";
@@ -705,6 +719,13 @@ refresh_recent (OutlayDashboardPage *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), day);
       outlay_category_icon_set_category (OUTLAY_CATEGORY_ICON (row->badge), category);
       gtk_label_set_label (row->amount, amount != NULL ? amount : "");
+      /* Read as the list on the Expenses page reads, not by its title alone. */
+      spoken = outlay_format_expense_spoken (expense, category, today);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                      -1);
+      /* The row names itself by its title too: the label says it all. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       g_ptr_array_add (self->recent_expenses, g_steal_pointer (&expense));
     }
 

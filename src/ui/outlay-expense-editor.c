@@ -98,6 +98,7 @@ struct _OutlayExpenseEditor
   GtkTextBuffer *note_buffer;
   GtkLabel      *note_error;
   GtkWidget     *delete_button;
+  GtkWidget     *save_another_button;
   GtkPopover    *suggestions_popover;
   GtkListBox    *suggestions_list;
 };
@@ -1433,6 +1434,7 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_buffer);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_error);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, save_another_button);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, suggestions_popover);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, suggestions_list);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_changed_cb);
@@ -1469,9 +1471,17 @@ label_text_of (AdwEntryRow *row,
 static void
 outlay_expense_editor_init (OutlayExpenseEditor *self)
 {
+  GtkWidget *label;
+
   self->currency = g_strdup (outlay_currency_for_locale ());
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* With large text on a phone, the longest button wraps rather than
+   * widen the window. */
+  label = gtk_button_get_child (GTK_BUTTON (self->save_another_button));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
 
   /* The focus is on a row's text, so that is where a screen reader looks
    * for the field's name and its error. */
@@ -1623,6 +1633,20 @@ outlay_expense_editor_edit (OutlayExpenseEditor *self,
 
   copy = outlay_expense_copy (expense);
   load_expense (self, copy);
+}
+
+/**
+ * outlay_expense_editor_focus_amount:
+ *
+ * Puts the focus in the amount, where editing starts (once the editor is
+ * shown, if it is not yet).
+ */
+void
+outlay_expense_editor_focus_amount (OutlayExpenseEditor *self)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self));
+
+  focus_amount (self);
 }
 
 /**

@@ -40,6 +40,7 @@ const char       *outlay_expense_editor_get_title (OutlayExpenseEditor *self);
 gboolean          outlay_expense_editor_get_can_save (OutlayExpenseEditor *self);
 gboolean          outlay_expense_editor_get_dirty (OutlayExpenseEditor *self);
 void              outlay_expense_editor_new_expense (OutlayExpenseEditor *self);
+void              outlay_expense_editor_focus_amount (OutlayExpenseEditor *self);
 void              outlay_expense_editor_edit (OutlayExpenseEditor *self,
                                               OutlayExpense       *expense);
 OutlayExpense    *outlay_expense_editor_get_expense (OutlayExpenseEditor *self);

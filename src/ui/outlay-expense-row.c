@@ -80,12 +80,11 @@ is_first_of_day (OutlayExpenseRow *self)
                     outlay_expense_get_occurred_on (self->expense)) != 0;
 }
 
-static char *
-day_total (OutlayExpenseRow *self,
-           const char       *day)
+static GArray *
+day_totals (OutlayExpenseRow *self,
+            const char       *day)
 {
   g_autoptr (OutlayQuery) query = outlay_query_copy (outlay_expense_model_get_query (self->model));
-  g_autoptr (GArray) totals = NULL;
   const char *from = outlay_query_get_date_from (query);
   const char *to = outlay_query_get_date_to (query);
 
@@ -93,9 +92,7 @@ day_total (OutlayExpenseRow *self,
   if ((from == NULL || g_strcmp0 (day, from) >= 0) && (to == NULL || g_strcmp0 (day, to) <= 0))
     outlay_query_set_date_range (query, day, day);
 
-  totals = outlay_repository_summarize (get_repository (self), query, NULL, NULL);
-
-  return outlay_format_totals (totals, self->currency);
+  return outlay_repository_summarize (get_repository (self), query, NULL, NULL);
 }
 
 static void
@@ -119,33 +116,53 @@ update_heading (OutlayExpenseRow *self)
   if (show)
     {
       g_autoptr (GDate) today = outlay_date_new_today ();
-      g_autofree char *total = day_total (self, outlay_expense_get_occurred_on (self->expense));
+      g_autoptr (GArray) totals = day_totals (self, outlay_expense_get_occurred_on (self->expense));
+      g_autofree char *total = outlay_format_totals (totals, self->currency);
+      g_autofree char *spoken = outlay_format_totals_spoken (totals, self->currency);
+      g_autofree char *description = NULL;
 
       self->heading = outlay_format_day_heading (outlay_expense_get_occurred_on (self->expense), today);
       gtk_label_set_label (GTK_LABEL (self->heading_label), self->heading);
       gtk_label_set_label (GTK_LABEL (self->heading_total_label), total);
+
+      /* The heading is drawn above the row, but a screen reader speaks
+       * the row's name only: the day and its total come as the row's
+       * description. */
+      /* Translators: read by a screen reader after a list row that starts a day: the day heading, then the day's total */
+      description = g_strdup_printf (_ ("%s, in total %s"), self->heading, spoken);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
     }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
-/* The row as one phrase, from what the row already shows. */
+/* The row as one phrase, as a screen reader should say it. */
 static char *
 compose_label (OutlayExpenseRow *self,
-               OutlayCategory   *category,
-               const char       *amount)
+               OutlayCategory   *category)
 {
   g_autoptr (GDate) today = outlay_date_new_today ();
-  g_autofree char *day = outlay_format_day_heading (outlay_expense_get_occurred_on (self->expense), today);
-  const char      *note = outlay_expense_get_note (self->expense);
-  const char      *name = category != NULL ? outlay_category_get_name (category) : "";
 
-  if (note != NULL && *note != '\0')
-    /* Translators: a list row read by a screen reader: category, description, amount, day, note */
-    return g_strdup_printf (_ ("%s, %s, %s, %s, %s"),
-                            name, outlay_expense_get_description (self->expense), amount, day, note);
+  return outlay_format_expense_spoken (self->expense, category, today);
+}
 
-  /* Translators: a list row read by a screen reader: category, description, amount, day */
-  return g_strdup_printf (_ ("%s, %s, %s, %s"),
-                          name, outlay_expense_get_description (self->expense), amount, day);
+/* GTK 4.8 has no way to name a list item (gtk_list_item_set_accessible_label
+ * came in 4.12), and a screen reader focuses the list item, not the row in
+ * it: the item widget takes its name and description from the row. */
+static void
+label_list_item (OutlayExpenseRow *self)
+{
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (item == NULL || gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (item)) != GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+    return;
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (item),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self, NULL,
+                                  -1);
 }
 
 static void
@@ -187,7 +204,7 @@ update (OutlayExpenseRow *self)
 
   update_heading (self);
 
-  label = compose_label (self, category, amount != NULL ? amount : "");
+  label = compose_label (self, category);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
@@ -302,6 +319,7 @@ outlay_expense_row_bind (OutlayExpenseRow *self,
                                                      G_CALLBACK (on_position_notify_cb), self);
   self->changed_handler = g_signal_connect_swapped (get_repository (self), "expenses-changed",
                                                     G_CALLBACK (on_expenses_changed_cb), self);
+  label_list_item (self);
   update (self);
 }
 
@@ -352,13 +370,12 @@ outlay_expense_row_get_heading (OutlayExpenseRow *self)
  * outlay_expense_row_dup_label:
  *
  * Returns: (transfer full): the row as one phrase, for screen readers:
- *   “Groceries, Weekly shop, €54.37, Tuesday 24 November”
+ *   “Groceries, Weekly shop, 54.37 euros, Tuesday 24 November”
  */
 char *
 outlay_expense_row_dup_label (OutlayExpenseRow *self)
 {
-  g_autofree char *amount = NULL;
-  OutlayCategory  *category;
+  OutlayCategory *category;
 
   g_return_val_if_fail (OUTLAY_IS_EXPENSE_ROW (self), NULL);
 
@@ -367,8 +384,6 @@ outlay_expense_row_dup_label (OutlayExpenseRow *self)
 
   category = outlay_repository_lookup_category (get_repository (self),
                                                 outlay_expense_get_category_id (self->expense));
-  amount = outlay_money_format (outlay_expense_get_amount (self->expense),
-                                outlay_expense_get_currency (self->expense));
 
-  return compose_label (self, category, amount != NULL ? amount : "");
+  return compose_label (self, category);
 }

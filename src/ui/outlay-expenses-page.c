@@ -455,11 +455,15 @@ on_editor_saved_cb (OutlayExpensesPage *self,
   select_expense (self, outlay_expense_get_id (after));
 
   /* On a phone, back to the list, which shows the saved expense; on a
-   * desktop the editor stays on it for another change. */
+   * desktop the editor stays on it for another change. Either way the
+   * keyboard goes back to the list, where the next step starts. */
   if (adw_leaflet_get_folded (self->leaflet))
     outlay_expenses_page_close_editor (self);
   else
-    outlay_expense_editor_edit (OUTLAY_EXPENSE_EDITOR (self->editor), after);
+    {
+      outlay_expense_editor_edit (OUTLAY_EXPENSE_EDITOR (self->editor), after);
+      outlay_expenses_page_focus_list (self);
+    }
 }
 
 static void
@@ -892,6 +896,7 @@ outlay_expenses_page_edit_expense (OutlayExpensesPage *self,
   select_expense (self, outlay_expense_get_id (expense));
   outlay_expense_editor_edit (OUTLAY_EXPENSE_EDITOR (self->editor), expense);
   show_editor (self);
+  outlay_expense_editor_focus_amount (OUTLAY_EXPENSE_EDITOR (self->editor));
 }
 
 /**

@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 
 #include "outlay-format.h"
 #include "outlay-money.h"
@@ -42,12 +43,37 @@ format_with (const GDate *date,
 }
 
 /**
+ * outlay_format_day:
+ * @iso_date: a day as `YYYY-MM-DD`
+ * @today: the day to count from
+ *
+ * Returns: (transfer full): “Monday 23 November”, or with the year when it
+ *   is not this year's
+ */
+char *
+outlay_format_day (const char  *iso_date,
+                   const GDate *today)
+{
+  g_autoptr (GDate) date = outlay_date_parse_iso (iso_date);
+
+  if (date == NULL)
+    return g_strdup (iso_date != NULL ? iso_date : "");
+
+  if (g_date_get_year (date) == g_date_get_year (today))
+    /* Translators: a day heading in the list, see strftime(3); e.g. "Monday 23 November" */
+    return format_with (date, _ ("%A %-d %B"));
+
+  /* Translators: a day heading of another year, see strftime(3); e.g. "Monday 23 November 2025" */
+  return format_with (date, _ ("%A %-d %B %Y"));
+}
+
+/**
  * outlay_format_day_heading:
  * @iso_date: a day as `YYYY-MM-DD`
  * @today: the day to count from
  *
- * Returns: (transfer full): “Today”, “Yesterday”, “Monday 23 November”,
- *   or with the year when it is not this year's
+ * Returns: (transfer full): “Today”, “Yesterday”, or the day as
+ *   outlay_format_day() writes it
  */
 char *
 outlay_format_day_heading (const char  *iso_date,
@@ -65,12 +91,7 @@ outlay_format_day_heading (const char  *iso_date,
   if (days == 1)
     return g_strdup (_ ("Yesterday"));
 
-  if (g_date_get_year (date) == g_date_get_year (today))
-    /* Translators: a day heading in the list, see strftime(3); e.g. "Monday 23 November" */
-    return format_with (date, _ ("%A %-d %B"));
-
-  /* Translators: a day heading of another year, see strftime(3); e.g. "Monday 23 November 2025" */
-  return format_with (date, _ ("%A %-d %B %Y"));
+  return outlay_format_day (iso_date, today);
 }
 
 /**
@@ -109,6 +130,33 @@ outlay_format_month (const char *iso_month)
   return format_with (date, _ ("%B %Y"));
 }
 
+typedef char *(*FormatAmount) (gint64      minor_units,
+                               const char *currency);
+
+static char *
+join_totals (GArray      *totals,
+             const char  *currency,
+             FormatAmount format,
+             const char  *separator)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (totals == NULL || totals->len == 0)
+    return format (0, currency);
+
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const OutlayCurrencyTotal *total = &g_array_index (totals, OutlayCurrencyTotal, i);
+      g_autofree char           *amount = format (total->total, total->currency);
+
+      if (i > 0)
+        g_string_append (text, separator);
+      g_string_append (text, amount != NULL ? amount : total->currency);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /**
  * outlay_format_totals:
  * @totals: (element-type OutlayCurrencyTotal): totals per currency
@@ -120,20 +168,283 @@ char *
 outlay_format_totals (GArray     *totals,
                       const char *currency)
 {
-  g_autoptr (GString) text = g_string_new (NULL);
+  return join_totals (totals, currency, outlay_money_format, " + ");
+}
 
-  if (totals == NULL || totals->len == 0)
-    return outlay_money_format (0, currency);
+/**
+ * outlay_format_totals_spoken:
+ * @totals: (element-type OutlayCurrencyTotal): totals per currency
+ * @currency: the currency to say a zero in when there is nothing
+ *
+ * Returns: (transfer full): the totals as a screen reader should say them,
+ *   such as “12 euros and 4.50 US dollars”
+ */
+char *
+outlay_format_totals_spoken (GArray     *totals,
+                             const char *currency)
+{
+  /* Translators: joins totals in several currencies, read aloud: "12 euros and 4.50 US dollars" */
+  return join_totals (totals, currency, outlay_format_amount_spoken, _ (" and "));
+}
 
-  for (guint i = 0; i < totals->len; i++)
-    {
-      const OutlayCurrencyTotal *total = &g_array_index (totals, OutlayCurrencyTotal, i);
-      g_autofree char           *amount = outlay_money_format (total->total, total->currency);
+/* The currency's name with the right plural form for @n, around a %s for
+ * the number. */
+static const char *
+spoken_currency_format (const char *code,
+                        gulong      n)
+{
+  if (g_str_equal (code, "AED"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s UAE dirham", "%s UAE dirhams", n);
+  if (g_str_equal (code, "AUD"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Australian dollar", "%s Australian dollars", n);
+  if (g_str_equal (code, "BGN"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Bulgarian lev", "%s Bulgarian leva", n);
+  if (g_str_equal (code, "BHD"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Bahraini dinar", "%s Bahraini dinars", n);
+  if (g_str_equal (code, "BRL"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Brazilian real", "%s Brazilian reais", n);
+  if (g_str_equal (code, "CAD"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Canadian dollar", "%s Canadian dollars", n);
+  if (g_str_equal (code, "CHF"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Swiss franc", "%s Swiss francs", n);
+  if (g_str_equal (code, "CLP"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Chilean peso", "%s Chilean pesos", n);
+  if (g_str_equal (code, "CNY"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Chinese yuan", "%s Chinese yuan", n);
+  if (g_str_equal (code, "CZK"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Czech koruna", "%s Czech korunas", n);
+  if (g_str_equal (code, "DKK"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Danish krone", "%s Danish kroner", n);
+  if (g_str_equal (code, "EGP"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Egyptian pound", "%s Egyptian pounds", n);
+  if (g_str_equal (code, "EUR"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s euro", "%s euros", n);
+  if (g_str_equal (code, "GBP"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s British pound", "%s British pounds", n);
+  if (g_str_equal (code, "GEL"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Georgian lari", "%s Georgian laris", n);
+  if (g_str_equal (code, "HKD"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Hong Kong dollar", "%s Hong Kong dollars", n);
+  if (g_str_equal (code, "HUF"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Hungarian forint", "%s Hungarian forints", n);
+  if (g_str_equal (code, "IDR"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Indonesian rupiah", "%s Indonesian rupiahs", n);
+  if (g_str_equal (code, "ILS"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Israeli new shekel", "%s Israeli new shekels", n);
+  if (g_str_equal (code, "INR"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Indian rupee", "%s Indian rupees", n);
+  if (g_str_equal (code, "IQD"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Iraqi dinar", "%s Iraqi dinars", n);
+  if (g_str_equal (code, "ISK"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Icelandic króna", "%s Icelandic krónur", n);
+  if (g_str_equal (code, "JOD"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Jordanian dinar", "%s Jordanian dinars", n);
+  if (g_str_equal (code, "JPY"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Japanese yen", "%s Japanese yen", n);
+  if (g_str_equal (code, "KRW"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s South Korean won", "%s South Korean won", n);
+  if (g_str_equal (code, "KWD"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Kuwaiti dinar", "%s Kuwaiti dinars", n);
+  if (g_str_equal (code, "KZT"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Kazakhstani tenge", "%s Kazakhstani tenges", n);
+  if (g_str_equal (code, "LYD"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Libyan dinar", "%s Libyan dinars", n);
+  if (g_str_equal (code, "MAD"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Moroccan dirham", "%s Moroccan dirhams", n);
+  if (g_str_equal (code, "MXN"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Mexican peso", "%s Mexican pesos", n);
+  if (g_str_equal (code, "MYR"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Malaysian ringgit", "%s Malaysian ringgits", n);
+  if (g_str_equal (code, "NGN"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Nigerian naira", "%s Nigerian nairas", n);
+  if (g_str_equal (code, "NOK"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Norwegian krone", "%s Norwegian kroner", n);
+  if (g_str_equal (code, "NZD"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s New Zealand dollar", "%s New Zealand dollars", n);
+  if (g_str_equal (code, "OMR"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Omani rial", "%s Omani rials", n);
+  if (g_str_equal (code, "PHP"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Philippine peso", "%s Philippine pesos", n);
+  if (g_str_equal (code, "PKR"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Pakistani rupee", "%s Pakistani rupees", n);
+  if (g_str_equal (code, "PLN"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Polish zloty", "%s Polish zlotys", n);
+  if (g_str_equal (code, "QAR"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Qatari riyal", "%s Qatari riyals", n);
+  if (g_str_equal (code, "RON"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Romanian leu", "%s Romanian lei", n);
+  if (g_str_equal (code, "RUB"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Russian ruble", "%s Russian rubles", n);
+  if (g_str_equal (code, "SAR"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Saudi riyal", "%s Saudi riyals", n);
+  if (g_str_equal (code, "SEK"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Swedish krona", "%s Swedish kronor", n);
+  if (g_str_equal (code, "SGD"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Singapore dollar", "%s Singapore dollars", n);
+  if (g_str_equal (code, "THB"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Thai baht", "%s Thai baht", n);
+  if (g_str_equal (code, "TND"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Tunisian dinar", "%s Tunisian dinars", n);
+  if (g_str_equal (code, "TRY"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Turkish lira", "%s Turkish lire", n);
+  if (g_str_equal (code, "TWD"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s New Taiwan dollar", "%s New Taiwan dollars", n);
+  if (g_str_equal (code, "UAH"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Ukrainian hryvnia", "%s Ukrainian hryvnias", n);
+  if (g_str_equal (code, "USD"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s US dollar", "%s US dollars", n);
+  if (g_str_equal (code, "VND"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Vietnamese dong", "%s Vietnamese dong", n);
+  if (g_str_equal (code, "ZAR"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s South African rand", "%s South African rand", n);
 
-      if (i > 0)
-        g_string_append (text, " + ");
-      g_string_append (text, amount != NULL ? amount : total->currency);
-    }
+  return NULL;
+}
 
-  return g_string_free (g_steal_pointer (&text), FALSE);
+/**
+ * outlay_format_amount_spoken:
+ * @minor_units: the amount
+ * @currency: an ISO 4217 code
+ *
+ * An amount as a screen reader should say it: the number in the locale's
+ * way with the currency's name, not its symbol, which speech synthesizers
+ * read out as a character name or skip ("€54.37" becomes “54.37 euros”).
+ * A currency without a name here is read with its code.
+ *
+ * Returns: (transfer full): the amount in words
+ */
+char *
+outlay_format_amount_spoken (gint64      minor_units,
+                             const char *currency)
+{
+  const OutlayCurrency *cur = outlay_currency_lookup (currency);
+  g_autoptr (GString) number = g_string_new (NULL);
+  const char *format;
+  guint64     magnitude;
+  guint64     unit = 1;
+  guint64     major;
+  guint64     fraction;
+  gulong      n;
+
+  g_return_val_if_fail (currency != NULL, NULL);
+
+  if (cur == NULL)
+    return g_strdup_printf ("%" G_GINT64_FORMAT " %s", minor_units, currency);
+
+  for (guint i = 0; i < cur->exponent; i++)
+    unit *= 10;
+
+  /* Without going through a double: the magnitude of G_MININT64 fits. */
+  magnitude = minor_units < 0 ? (guint64) (-(minor_units + 1)) + 1 : (guint64) minor_units;
+  major = magnitude / unit;
+  fraction = magnitude % unit;
+
+  if (minor_units < 0)
+    g_string_append_c (number, '-');
+  g_string_append_printf (number, "%" G_GUINT64_FORMAT, major);
+  if (fraction != 0)
+    g_string_append_printf (number, "%s%0*" G_GUINT64_FORMAT,
+                            nl_langinfo (RADIXCHAR), (int) cur->exponent, fraction);
+
+  /* gettext's plural rules know whole numbers only; English and most
+   * languages use the plural for a fraction, whatever its whole part. */
+  n = (gulong) MIN (major, (guint64) G_MAXULONG);
+  if (fraction != 0)
+    n = MAX (n, 2);
+
+  format = spoken_currency_format (cur->code, n);
+  if (format == NULL)
+    return g_strdup_printf ("%s %s", number->str, cur->code);
+
+    /* The formats are ngettext()'s, each with one %s. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return g_strdup_printf (format, number->str);
+#pragma GCC diagnostic pop
+}
+
+/**
+ * outlay_format_expense_spoken:
+ * @expense: an expense
+ * @category: (nullable): its category
+ * @today: the day to count from
+ *
+ * An expense as one phrase for a screen reader, where a list shows it in
+ * parts: the amount with its currency's name and the full date, where the
+ * list shows a symbol and “Today”.
+ *
+ * Returns: (transfer full): “Groceries, Weekly shop, 54.37 euros, Tuesday
+ *   24 November”, with the note at the end when there is one
+ */
+char *
+outlay_format_expense_spoken (OutlayExpense  *expense,
+                              OutlayCategory *category,
+                              const GDate    *today)
+{
+  g_autofree char *day = outlay_format_day (outlay_expense_get_occurred_on (expense), today);
+  g_autofree char *amount = outlay_format_amount_spoken (outlay_expense_get_amount (expense),
+                                                         outlay_expense_get_currency (expense));
+  const char      *note = outlay_expense_get_note (expense);
+  const char      *name = category != NULL ? outlay_category_get_name (category) : "";
+
+  if (note != NULL && *note != '\0')
+    /* Translators: a list row read by a screen reader: category, description, amount, day, note */
+    return g_strdup_printf (_ ("%s, %s, %s, %s, %s"),
+                            name, outlay_expense_get_description (expense), amount, day, note);
+
+  /* Translators: a list row read by a screen reader: category, description, amount, day */
+  return g_strdup_printf (_ ("%s, %s, %s, %s"),
+                          name, outlay_expense_get_description (expense), amount, day);
 }

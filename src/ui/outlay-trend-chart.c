@@ -228,13 +228,16 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
                    GdkModifierType        state,
                    OutlayTrendChart      *self)
 {
-  int index = self->hovered;
+  g_autofree char *text = NULL;
+  int              index = self->hovered;
 
   if (!outlay_chart_step (keyval, (int) self->months->len, &index))
     return FALSE;
 
   set_hovered (self, index);
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  text = outlay_trend_chart_dup_bar_text (self, index);
+  outlay_chart_name_part (GTK_WIDGET (self), text);
 
   return TRUE;
 }
@@ -244,6 +247,7 @@ on_focus_leave_cb (GtkEventControllerFocus *controller,
                    OutlayTrendChart        *self)
 {
   set_hovered (self, -1);
+  outlay_chart_name_part (GTK_WIDGET (self), NULL);
 }
 
 static void

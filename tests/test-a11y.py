@@ -1,0 +1,468 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Outlay as a screen reader meets it: the real program, run under its own
+D-Bus session with the AT-SPI registry, driven only through the
+accessibility tree (controls found by role and name, never by position).
+
+It adds an expense, finds it by search, deletes it through the
+confirmation and brings it back with Undo, asserting what a screen reader
+would say for the list row; and on each page (the list, the editor, the
+Dashboard, Preferences) it walks every control on screen and fails on any
+that is interactive or takes the focus but has no name.
+
+Usage: test-a11y.py OUTLAY-BINARY. Prints TAP. Skips, with the reason, when
+there is no display, no D-Bus session tool, no AT-SPI bus or no pyatspi.
+"""
+
+import datetime
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+SESSION_MARK = "OUTLAY_A11Y_IN_SESSION"
+SYSTEM_PYTHON = "/usr/bin/python3"
+AT_SPI_SERVICE = "/usr/share/dbus-1/services/org.a11y.Bus.service"
+
+
+def skip(reason):
+    print("1..0 # SKIP " + reason)
+    sys.exit(0)
+
+
+def enter_session():
+    """Runs this script again inside a D-Bus session of its own, where the
+    session bus starts the accessibility bus and its registry on demand, with
+    a Python that has pyatspi (Debian's python3-pyatspi)."""
+    try:
+        import pyatspi  # noqa: F401
+        python = sys.executable
+    except ImportError:
+        python = SYSTEM_PYTHON
+        if not os.path.exists(python) or subprocess.run(
+                [python, "-c", "import pyatspi"], capture_output=True).returncode != 0:
+            skip("pyatspi is not installed (python3-pyatspi)")
+
+    if not os.environ.get("DISPLAY"):
+        skip("no X display (run under xvfb-run)")
+    runner = shutil.which("dbus-run-session")
+    if runner is None:
+        skip("dbus-run-session is not installed (dbus)")
+    if not os.path.exists(AT_SPI_SERVICE):
+        skip("the AT-SPI bus launcher is not installed (at-spi2-core)")
+    locales = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower()
+    if "en_us.utf8" not in locales.split():
+        skip("the en_US.UTF-8 locale, which the assertions are written in, is missing")
+
+    env = dict(os.environ)
+    env[SESSION_MARK] = "1"
+    # libatspi warns of what the program does on its own bus while it
+    # starts; the program itself keeps G_DEBUG as the tests set it.
+    env["OUTLAY_A11Y_G_DEBUG"] = env.get("G_DEBUG", "")
+    env["G_DEBUG"] = ",".join(flag for flag in env.get("G_DEBUG", "").split(",")
+                              if flag and flag != "fatal-warnings")
+    # The daemons the session starts print to its standard output: TAP
+    # goes to a descriptor of its own.
+    sys.stdout.flush()
+    tap = os.dup(1)
+    os.set_inheritable(tap, True)
+    os.dup2(2, 1)
+    env["OUTLAY_A11Y_TAP_FD"] = str(tap)
+    os.execve(runner, [runner, "--", python, os.path.abspath(__file__)] + sys.argv[1:], env)
+
+
+if not os.environ.get(SESSION_MARK):
+    enter_session()
+
+import pyatspi  # noqa: E402
+
+if os.environ.get("OUTLAY_A11Y_TAP_FD"):
+    sys.stdout = os.fdopen(int(os.environ.pop("OUTLAY_A11Y_TAP_FD")), "w", buffering=1)
+
+# Interactive roles: a screen reader announces each by its name.
+INTERACTIVE = {
+    "push button", "toggle button", "check box", "radio button", "combo box",
+    "entry", "text", "password text", "spin button", "slider", "page tab",
+    "menu item", "check menu item", "radio menu item", "link", "switch",
+    "list item", "table cell", "tree item", "calendar", "image",
+}
+# Containers that pass the focus to their children and are not announced
+# by their name.
+PASS_THROUGH = {"scroll pane", "scroll bar", "panel", "filler", "viewport"}
+# GTK 4.8 names a widget without a name after its type ("GtkImage").
+TYPE_NAME = re.compile(r"^(Gtk|Adw|Outlay)[A-Z]\w*$")
+# A mnemonic left in a name: "_Save Save".
+RAW_MNEMONIC = re.compile(r"(^|\s)_\w")
+
+TIMEOUT = 15.0
+KEY_RETURN = 0xff0d
+
+tests = []
+failures = 0
+
+
+def test(func):
+    tests.append(func)
+    return func
+
+
+def wait_for(what, probe, timeout=TIMEOUT):
+    end = time.monotonic() + timeout
+    while True:
+        try:
+            value = probe()
+        except Exception:  # the tree changes under a walk
+            value = None
+        if value:
+            return value
+        if time.monotonic() > end:
+            raise AssertionError("timed out waiting for " + what)
+        time.sleep(0.1)
+
+
+def children(acc):
+    for i in range(acc.childCount):
+        child = acc.getChildAtIndex(i)
+        if child is not None:
+            yield child
+
+
+def extents(acc):
+    try:
+        component = acc.queryComponent()
+    except NotImplementedError:
+        return None
+    return component.getExtents(pyatspi.WINDOW_COORDS)
+
+
+def on_screen(acc):
+    """GTK 4.8 sets no "showing" state below the window; a widget that is
+    not mapped (another page of a stack, a closed popover) has no size."""
+    box = extents(acc)
+    return box is None or (box.width > 0 and box.height > 0)
+
+
+def walk(acc, path=""):
+    """Every node on screen, with its path of roles and names."""
+    here = "%s/%s[%s]" % (path, acc.getRoleName(), acc.name)
+    yield acc, here
+    for child in children(acc):
+        if on_screen(child):
+            yield from walk(child, here)
+
+
+def find_all(root, role, name=None, prefix=None):
+    found = []
+    for acc, _path in walk(root):
+        if acc.getRoleName() != role:
+            continue
+        if name is not None and acc.name != name:
+            continue
+        if prefix is not None and not acc.name.startswith(prefix):
+            continue
+        found.append(acc)
+    return found
+
+
+def find(root, role, name=None, prefix=None):
+    found = find_all(root, role, name, prefix)
+    return found[0] if found else None
+
+
+def wait_find(root, role, name=None, prefix=None):
+    label = "%s %r" % (role, name if name is not None else prefix)
+    return wait_for(label, lambda: find(root, role, name, prefix))
+
+
+def press(acc):
+    """What a screen reader user does on a button: its default action."""
+    action = acc.queryAction()
+    names = [action.getName(i) for i in range(action.nActions)]
+    assert names, "%s %r has no action" % (acc.getRoleName(), acc.name)
+    action.doAction(0)
+
+
+def focused(acc):
+    return acc.getState().contains(pyatspi.STATE_FOCUSED)
+
+
+def key(keysym):
+    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+
+
+def set_text(acc, text):
+    acc.queryEditableText().setTextContents(text)
+
+
+def get_text(acc):
+    text = acc.queryText()
+    # GTK 4.8 clamps an end of -1 to 0: ask for the count.
+    return text.getText(0, text.characterCount)
+
+
+# A named control's inner parts are read as the control: a combo box's
+# current choice, a button's label.
+COMPOSITE = {"combo box", "push button", "toggle button", "page tab"}
+# Structural containers may go without a name, but not with a made-up one.
+CONTAINERS = {"list", "table", "tree", "tree table", "page tab list"}
+
+
+def text_within(acc):
+    return " ".join(node.name for node, _path in walk(acc)
+                    if node.getRoleName() == "label" and not TYPE_NAME.match(node.name)).strip()
+
+
+def unnamed(root, path=""):
+    """Every control on screen that a screen reader would announce without
+    a usable name: (role, name, path)."""
+    offenders = []
+    role = root.getRoleName()
+    name = root.name.strip()
+    here = "%s/%s[%s]" % (path, role, root.name)
+    states = root.getState()
+    bad_name = not name or TYPE_NAME.match(name) or RAW_MNEMONIC.search(name)
+
+    if role in PASS_THROUGH or role == "label":
+        pass
+    elif role in CONTAINERS:
+        if name and bad_name:
+            offenders.append((role, name, here))
+    elif role in ("list item", "table cell"):
+        # Without a name, a screen reader reads what the item shows.
+        if bad_name and not text_within(root):
+            offenders.append((role, name, here))
+    elif role == "image" and not states.contains(pyatspi.STATE_FOCUSABLE):
+        pass  # decorative
+    elif role in INTERACTIVE or states.contains(pyatspi.STATE_FOCUSABLE):
+        if bad_name:
+            offenders.append((role, name, here))
+
+    if role in COMPOSITE and not bad_name:
+        return offenders
+    for child in children(root):
+        if on_screen(child):
+            offenders.extend(unnamed(child, here))
+    return offenders
+
+
+def assert_all_named(root, page):
+    offenders = unnamed(root)
+    for role, name, path in offenders:
+        print("# %s: %s named %r at %s" % (page, role, name, path))
+    assert not offenders, "%d controls on the %s without a name" % (len(offenders), page)
+
+
+class Outlay:
+    def __init__(self, binary):
+        self.dir = tempfile.mkdtemp(prefix="outlay-a11y-")
+        env = dict(os.environ)
+        # The other tests switch accessibility off; this one is about it.
+        env.pop("NO_AT_BRIDGE", None)
+        env["GTK_A11Y"] = "atspi"
+        env["GSETTINGS_BACKEND"] = "memory"
+        if env.get("OUTLAY_A11Y_G_DEBUG"):
+            env["G_DEBUG"] = env.pop("OUTLAY_A11Y_G_DEBUG")
+        # Words and numbers as the assertions spell them.
+        env["LC_ALL"] = "en_US.UTF-8"
+        env["LANGUAGE"] = "en_US"
+        self.process = subprocess.Popen(
+            [binary, "--database", os.path.join(self.dir, "outlay.db")], env=env)
+
+        self.app = wait_for("Outlay on the accessibility bus", self.lookup_app, 30)
+        self.window = wait_for("the window", lambda: find(self.app, "frame", "Outlay"))
+
+    def lookup_app(self):
+        if self.process.poll() is not None:
+            raise SystemExit("outlay exited with status %d" % self.process.returncode)
+        desktop = pyatspi.Registry.getDesktop(0)
+        for app in children(desktop):
+            if app.name == "outlay" and app.get_process_id() == self.process.pid:
+                return app
+        return None
+
+    def toplevel(self, role):
+        """A window of the application other than the main one."""
+        for acc in children(self.app):
+            if acc.getRoleName() == role and acc.name != "Outlay":
+                return acc
+        return None
+
+    def close(self):
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def spoken_day(day):
+    return "%s %d %s" % (day.strftime("%A"), day.day, day.strftime("%B"))
+
+
+app = None
+today = datetime.date.today()
+ROW_NAME = "Food & Drink, Weekly shop, 54.37 US dollars, " + spoken_day(today)
+
+
+def expense_rows():
+    listing = find(app.window, "list", "Expenses")
+    if listing is None:
+        return []
+    return [acc.name for acc in children(listing) if acc.getRoleName() == "list item"]
+
+
+def open_editor():
+    press(wait_find(app.window, "push button", "New Expense"))
+    return wait_find(app.window, "text", "Amount")
+
+
+def search(words):
+    """Ctrl+F's button, then the words; returns the search entry."""
+    press(wait_find(app.window, "push button", "Search"))
+    entry = wait_find(app.window, "entry", "Search expenses")
+    set_text(entry, words)
+    wait_for("the match", lambda: expense_rows() == [ROW_NAME])
+    return entry
+
+
+@test
+def empty_ledger_is_named():
+    wait_find(app.window, "push button", "New Expense")
+    assert_all_named(app.window, "empty Expenses page")
+
+
+@test
+def add_expense():
+    amount = open_editor()
+    set_text(amount, "54.37")
+    set_text(wait_find(app.window, "text", "Description"), "Weekly shop")
+    assert get_text(amount) == "54.37"
+    assert_all_named(app.window, "editor")
+
+    press(wait_find(app.window, "push button", "Save"))
+    row = wait_find(app.window, "list item", prefix="Food & Drink, Weekly shop")
+    assert row.name == ROW_NAME, "the row reads %r, not %r" % (row.name, ROW_NAME)
+    # The day's heading and total come after the row's name.
+    assert row.description == "Today, in total 54.37 US dollars", row.description
+
+
+@test
+def invalid_amount_announces_its_error():
+    amount = open_editor()
+    set_text(amount, "12,345,67")
+    # The message is the field's description, and shows in an alert.
+    alert = wait_for("the amount's error", lambda: next(
+        (acc for acc in find_all(app.window, "alert") if acc.name and not TYPE_NAME.match(acc.name)), None))
+    print("# error: " + alert.name)
+    assert amount.description == alert.name, (amount.description, alert.name)
+    press(wait_find(app.window, "push button", "Cancel"))
+    assert expense_rows() == [ROW_NAME]
+
+
+@test
+def list_is_named():
+    wait_find(app.window, "list item", ROW_NAME)
+    assert_all_named(app.window, "Expenses list")
+
+
+@test
+def find_by_search():
+    entry = search("weekly")
+    wait_find(app.window, "label", "1 matching expense")
+
+    set_text(entry, "zeppelin")
+    wait_find(app.window, "label", "No Matching Expenses")
+    assert expense_rows() == []
+
+    set_text(entry, "")
+    wait_for("the whole list", lambda: expense_rows() == [ROW_NAME])
+
+
+@test
+def delete_and_undo():
+    # Enter in the search goes to the results, Enter on a result edits it.
+    entry = search("weekly")
+    wait_for("the focus in the search", lambda: focused(entry))
+    key(KEY_RETURN)
+    wait_for("the focus on the match", lambda: focused(find(app.window, "list item", ROW_NAME)))
+    key(KEY_RETURN)
+    wait_for("the editor on the expense", lambda: get_text(find(app.window, "text", "Description")) == "Weekly shop")
+    press(wait_find(app.window, "push button", "Delete Expense"))
+
+    dialog = wait_for("the confirmation", lambda: app.toplevel("dialog") or app.toplevel("alert"))
+    assert find(dialog, "label", "Delete Expense?") is not None
+    assert_all_named(dialog, "confirmation")
+    press(wait_find(dialog, "push button", "Delete"))
+
+    wait_for("the row to go", lambda: ROW_NAME not in expense_rows())
+    press(wait_find(app.window, "push button", "Undo"))
+    wait_for("the row to come back", lambda: expense_rows() == [ROW_NAME])
+
+
+@test
+def dashboard_is_named_and_charts_have_values():
+    press(wait_find(app.window, "page tab", "Dashboard"))
+    chart = wait_find(app.window, "image", "Spending by month")
+    assert "54.37" in chart.description, "the trend chart says %r" % chart.description
+    legend = wait_find(app.window, "list", "Spending by Category")
+    items = [acc.name for acc in children(legend)]
+    assert items == ["Food & Drink: 54.37 US dollars, 100% of the total, 1 expense"], items
+    recent = wait_find(app.window, "list", "Recent Expenses")
+    items = [acc.name for acc in children(recent)]
+    assert items == [ROW_NAME], items
+    assert_all_named(app.window, "Dashboard")
+    press(wait_find(app.window, "page tab", "Expenses"))
+
+
+@test
+def preferences_are_named():
+    menu_button = wait_find(app.window, "push button", "Main Menu")
+    # The menu button wraps the toggle button that acts.
+    press(next((acc for acc in children(menu_button) if acc.getRoleName() == "push button"), menu_button))
+    item = wait_for("the Preferences item",
+                    lambda: next((acc for acc, _ in walk(app.app)
+                                  if acc.getRoleName() == "menu item"
+                                  and acc.name.replace("_", "") == "Preferences"), None))
+    press(item)
+    prefs = wait_for("the Preferences window", lambda: app.toplevel("frame") or app.toplevel("dialog"))
+    assert_all_named(prefs, "Preferences")
+
+
+def main():
+    global app, failures
+
+    if len(sys.argv) != 2:
+        print("usage: test-a11y.py OUTLAY-BINARY", file=sys.stderr)
+        return 2
+
+    try:
+        pyatspi.Registry.getDesktop(0).childCount
+    except Exception as error:  # noqa: BLE001
+        skip("no accessibility bus: %s" % error)
+
+    app = Outlay(sys.argv[1])
+    try:
+        print("1..%d" % len(tests))
+        for number, func in enumerate(tests, 1):
+            try:
+                func()
+                print("ok %d %s" % (number, func.__name__))
+            except Exception as error:  # noqa: BLE001 (a failed AT-SPI call fails the test)
+                failures += 1
+                print("not ok %d %s" % (number, func.__name__))
+                for line in str(error).splitlines() or ["assertion failed"]:
+                    print("# " + line)
+            sys.stdout.flush()
+    finally:
+        app.close()
+
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

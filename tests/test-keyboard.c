@@ -1,0 +1,593 @@
+/* test-keyboard.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Outlay with the keyboard alone, from the window opening to a saved,
+ * found, filtered, edited, deleted and restored expense, and on to the
+ * other page, the Preferences, the shortcuts window and quitting.
+ *
+ * GTK 4 has no way to feed a widget a made-up key event
+ * (gtk_test_widget_send_key and gdk_display_put_event are gone), and
+ * emitting a controller's signals would skip what GTK does with a key
+ * before: shortcuts, mnemonics, focus movement, the capture phase. So the
+ * keys go where a person's do, through the X server: XTest presses them and
+ * GTK reads them from its connection like any other. Without X (Wayland) or
+ * without the XTest extension, the test skips. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <X11/XKBlib.h>
+#include <X11/extensions/XTest.h>
+
+#include "outlay-application.h"
+#include "outlay-expense-editor.h"
+#include "outlay-expenses-page.h"
+#include "outlay-period.h"
+#include "outlay-trend-chart.h"
+#include "outlay-window.h"
+
+static OutlayApplication *app;
+static char              *database_dir;
+static Display           *xdisplay;
+
+/* Lets the window take in what happened: idles, layout, a frame. */
+static void
+settle (GtkWidget *widget)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_test_widget_wait_for_draw (widget);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fake_key (KeySym   keysym,
+          gboolean press)
+{
+  KeyCode code = XKeysymToKeycode (xdisplay, keysym);
+
+  g_assert_cmpuint (code, !=, 0);
+  XTestFakeKeyEvent (xdisplay, code, press, CurrentTime);
+}
+
+/* One key, with modifiers, pressed and released as a person does; then
+ * the time for GTK to read it and act (a button's "clicked" comes some
+ * 250 ms after Enter or Space). */
+static void
+press_key (guint           keyval,
+           GdkModifierType modifiers)
+{
+  KeyCode  code = XKeysymToKeycode (xdisplay, keyval);
+  gboolean shift = (modifiers & GDK_SHIFT_MASK) != 0;
+
+  /* A character on the shifted level, such as an upper-case letter. */
+  if (XkbKeycodeToKeysym (xdisplay, code, 0, 0) != keyval &&
+      XkbKeycodeToKeysym (xdisplay, code, 0, 1) == keyval)
+    shift = TRUE;
+
+  if (modifiers & GDK_CONTROL_MASK)
+    fake_key (XK_Control_L, TRUE);
+  if (modifiers & GDK_ALT_MASK)
+    fake_key (XK_Alt_L, TRUE);
+  if (shift)
+    fake_key (XK_Shift_L, TRUE);
+
+  fake_key (keyval, TRUE);
+  fake_key (keyval, FALSE);
+
+  if (shift)
+    fake_key (XK_Shift_L, FALSE);
+  if (modifiers & GDK_ALT_MASK)
+    fake_key (XK_Alt_L, FALSE);
+  if (modifiers & GDK_CONTROL_MASK)
+    fake_key (XK_Control_L, FALSE);
+
+  XSync (xdisplay, False);
+  wait_ms (60);
+}
+
+static void
+type_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    press_key (gdk_unicode_to_keyval (g_utf8_get_char (p)), 0);
+}
+
+/* Waits for what a key started: an animation, a dialog, a debounce. */
+static void
+wait_until (GtkWidget *widget,
+            gboolean (*done) (gpointer data),
+            gpointer    data,
+            const char *what)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  settle (widget);
+}
+
+static GtkWidget *
+focus_of (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  g_assert_nonnull (focus);
+  /* What has the focus shows it: the window draws the focus ring. */
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (gtk_window_get_focus_visible (window));
+
+  return focus;
+}
+
+/* The title of the entry row that has the focus, or NULL. */
+static const char *
+focused_row_title (GtkWindow *window)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (focus_of (window), ADW_TYPE_PREFERENCES_ROW);
+
+  return row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
+}
+
+static gboolean
+focus_in_list (GtkWindow *window)
+{
+  return gtk_widget_get_ancestor (gtk_window_get_focus (window), GTK_TYPE_LIST_VIEW) != NULL;
+}
+
+/* What a window manager does for a new window, or for the one left when
+ * a dialog closes: Xvfb has none. */
+static void
+take_keyboard (GtkWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  XSetInputFocus (xdisplay, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
+                  RevertToParent, CurrentTime);
+  XSync (xdisplay, False);
+  while (!gtk_window_is_active (window))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("A %s never took the keyboard", G_OBJECT_TYPE_NAME (window));
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Finds a shown window of the type and gives it the keyboard. */
+static gboolean
+has_dialog (gpointer type)
+{
+  GtkWindow *window = find_toplevel (GPOINTER_TO_SIZE (type));
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return FALSE;
+
+  take_keyboard (window);
+  return TRUE;
+}
+
+static gboolean
+no_dialog (gpointer type)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+static guint
+count_shown (OutlayWindow *window)
+{
+  GtkWidget *page = outlay_window_get_expenses_page (window);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (outlay_expenses_page_get_model (OUTLAY_EXPENSES_PAGE (page))));
+}
+
+static gboolean
+shows_one (gpointer window)
+{
+  return count_shown (window) == 1;
+}
+
+static gboolean
+shows_none (gpointer window)
+{
+  return count_shown (window) == 0;
+}
+
+static OutlayExpense *
+only_expense (void)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  g_autoptr (OutlayQuery) query = outlay_query_new ();
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+
+  found = outlay_repository_find_expenses (repository, query, 0, 10, &error);
+  g_assert_no_error (error);
+  if (found->len == 0)
+    return NULL;
+  g_assert_cmpuint (found->len, ==, 1);
+
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+static const char *
+visible_page (OutlayWindow *window)
+{
+  GtkWidget *page = outlay_window_get_expenses_page (window);
+  GtkWidget *stack = gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK);
+
+  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
+}
+
+typedef struct
+{
+  GtkWindow *window;
+  gboolean   open;
+} PopoverWait;
+
+static gboolean
+popover_is (gpointer data)
+{
+  PopoverWait *wait = data;
+  GtkWidget   *focus = gtk_window_get_focus (wait->window);
+  gboolean     in_popover = focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
+
+  return in_popover == wait->open;
+}
+
+/* Waits until the focus has gone into a popover that a key opened, or
+ * come back out of it. */
+static void
+wait_for_popover (GtkWindow *window,
+                  gboolean   open)
+{
+  PopoverWait wait = { window, open };
+
+  wait_until (GTK_WIDGET (window), popover_is, &wait, open ? "a popover to open" : "the popover to close");
+}
+
+/* Tab until the focus is on a widget of @type (or in one), as a person
+ * looks for the next control; fails after a screenful of stops. */
+static GtkWidget *
+tab_to (GtkWindow *window,
+        GType      type)
+{
+  for (guint i = 0; i < 40; i++)
+    {
+      GtkWidget *focus = gtk_window_get_focus (window);
+      GtkWidget *found = focus != NULL ? gtk_widget_get_ancestor (focus, type) : NULL;
+
+      if (found != NULL)
+        return found;
+      press_key (GDK_KEY_Tab, 0);
+    }
+
+  g_error ("Tab never reached a %s", g_type_name (type));
+}
+
+static void
+test_keyboard_only (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (GDate) today = outlay_date_new_today ();
+  g_autoptr (GDate) yesterday = outlay_date_new_today ();
+  g_autofree char *yesterday_iso = NULL;
+  g_autoptr (OutlayExpense) expense = NULL;
+  OutlayWindow    *window;
+  GtkWindow       *win;
+  GtkWidget       *page;
+  GtkWidget       *editor;
+  GtkWidget       *focus;
+  GtkWidget       *dropdown;
+  GtkWidget       *chart;
+  g_autofree char *bar = NULL;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("Keys are sent through X (XTest); this display is not X");
+      return;
+    }
+  xdisplay = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+  {
+    int event_base, error_base, major, minor;
+
+    if (!XTestQueryExtension (xdisplay, &event_base, &error_base, &major, &minor))
+      {
+        g_test_skip ("The X server has no XTest extension to press keys with");
+        return;
+      }
+  }
+
+  g_date_subtract_days (yesterday, 1);
+  yesterday_iso = outlay_date_format_iso (yesterday);
+
+  g_settings_set_string (settings, "currency", "EUR");
+  g_settings_set_int (settings, "window-width", 1200);
+  g_settings_set_int (settings, "window-height", 800);
+
+  window = outlay_window_new (app);
+  win = GTK_WINDOW (window);
+  page = outlay_window_get_expenses_page (window);
+  editor = outlay_expenses_page_get_editor (OUTLAY_EXPENSES_PAGE (page));
+  gtk_window_present (win);
+  settle (GTK_WIDGET (window));
+  take_keyboard (win);
+
+  /* Ctrl+N: the editor, with the focus on the amount. */
+  press_key (GDK_KEY_n, GDK_CONTROL_MASK);
+  settle (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_cmpstr (focused_row_title (win), ==, "Amount");
+  type_text ("50+4.37");
+
+  /* Tab to the description. */
+  press_key (GDK_KEY_Tab, 0);
+  g_assert_cmpstr (focused_row_title (win), ==, "Description");
+  type_text ("Weekly shop");
+  /* Completion may offer an earlier description: Escape declines it
+   * without leaving the editor. */
+  press_key (GDK_KEY_Escape, 0);
+  g_assert_true (gtk_widget_get_mapped (editor));
+
+  /* The category: its row opens a list; Down to the second, Enter. */
+  press_key (GDK_KEY_Tab, 0);
+  g_assert_cmpstr (focused_row_title (win), ==, "Category");
+  press_key (GDK_KEY_space, 0);
+  wait_for_popover (win, TRUE);
+  press_key (GDK_KEY_Down, 0);
+  press_key (GDK_KEY_Return, 0);
+  wait_for_popover (win, FALSE);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpstr (focused_row_title (win), ==, "Category");
+
+  /* The date: its button opens a calendar with the focus; Alt+Y picks
+   * yesterday (GTK 4.8's calendar starts its keyboard cursor on a cell of
+   * its own, not on the chosen day, so arrows are no sure way there).
+   * Escape closes the popover if choosing has not, and the focus comes
+   * back to the button. */
+  press_key (GDK_KEY_Tab, 0);
+  g_assert_cmpstr (focused_row_title (win), ==, "Date");
+  press_key (GDK_KEY_Return, 0);
+  wait_for_popover (win, TRUE);
+  focus = focus_of (win);
+  g_assert_true (GTK_IS_CALENDAR (focus));
+  press_key (GDK_KEY_y, GDK_ALT_MASK);
+  wait_ms (300);
+  if (gtk_widget_get_ancestor (focus_of (win), GTK_TYPE_POPOVER) != NULL)
+    press_key (GDK_KEY_Escape, 0);
+  wait_ms (300);
+  g_assert_null (gtk_widget_get_ancestor (focus_of (win), GTK_TYPE_POPOVER));
+  g_assert_cmpstr (focused_row_title (win), ==, "Date");
+
+  /* The note, then Ctrl+Enter saves from anywhere in the editor. */
+  tab_to (win, GTK_TYPE_TEXT_VIEW);
+  type_text ("for the week");
+  press_key (GDK_KEY_Return, GDK_CONTROL_MASK);
+  settle (GTK_WIDGET (window));
+
+  expense = only_expense ();
+  g_assert_nonnull (expense);
+  g_assert_cmpint (outlay_expense_get_amount (expense), ==, 5437);
+  g_assert_cmpstr (outlay_expense_get_description (expense), ==, "Weekly shop");
+  g_assert_cmpstr (outlay_expense_get_note (expense), ==, "for the week");
+  g_assert_cmpstr (outlay_expense_get_occurred_on (expense), ==, yesterday_iso);
+  g_assert_cmpint (outlay_expense_get_category_id (expense), ==,
+                   outlay_category_get_id (g_list_model_get_item (outlay_repository_get_categories (outlay_application_get_repository (app)), 1)));
+  g_clear_object (&expense);
+
+  /* After saving, the focus is on the list, on the saved expense. */
+  g_assert_true (focus_in_list (win));
+
+  /* Ctrl+F and a word find it; Escape leaves the search bar and the
+   * search, and the focus goes back to the list. */
+  press_key (GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (GTK_IS_TEXT (focus_of (win)));
+  type_text ("weekly");
+  wait_ms (400);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpuint (count_shown (window), ==, 1);
+  type_text ("x");
+  wait_until (GTK_WIDGET (window), shows_none, window, "no match");
+  press_key (GDK_KEY_Escape, 0);
+  wait_until (GTK_WIDGET (window), shows_one, window, "the whole list");
+  g_assert_false (GTK_IS_TEXT (focus_of (win)));
+
+  /* The category filter: Tab to it from the list, open it with Space,
+   * Down twice to the expense's category: the list starts on the chosen
+   * entry, "All Categories", before the categories in their order. */
+  dropdown = tab_to (win, GTK_TYPE_DROP_DOWN);
+  press_key (GDK_KEY_space, 0);
+  wait_for_popover (win, TRUE);
+  press_key (GDK_KEY_Down, 0);
+  press_key (GDK_KEY_Down, 0);
+  press_key (GDK_KEY_Return, 0);
+  wait_for_popover (win, FALSE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 2);
+  g_assert_cmpuint (count_shown (window), ==, 1);
+  /* Back to all categories. */
+  press_key (GDK_KEY_space, 0);
+  wait_for_popover (win, TRUE);
+  press_key (GDK_KEY_Home, 0);
+  press_key (GDK_KEY_Return, 0);
+  wait_for_popover (win, FALSE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
+
+  /* Edit: Tab to the list, Enter on the expense; the editor opens with
+   * the focus on the amount, which takes a new one. */
+  tab_to (win, GTK_TYPE_LIST_VIEW);
+  press_key (GDK_KEY_Return, 0);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpstr (focused_row_title (win), ==, "Amount");
+  press_key (GDK_KEY_a, GDK_CONTROL_MASK);
+  type_text ("60");
+  press_key (GDK_KEY_Return, GDK_CONTROL_MASK);
+  settle (GTK_WIDGET (window));
+  expense = only_expense ();
+  g_assert_cmpint (outlay_expense_get_amount (expense), ==, 6000);
+  g_clear_object (&expense);
+  g_assert_true (focus_in_list (win));
+
+  /* Delete from the list asks first. Escape leaves the dialog and keeps
+   * the expense; the second time Tab goes to Delete. */
+  press_key (GDK_KEY_Delete, 0);
+  wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the confirmation");
+  press_key (GDK_KEY_Escape, 0);
+  wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the confirmation to close");
+  take_keyboard (win);
+  g_assert_cmpuint (count_shown (window), ==, 1);
+
+  g_assert_true (focus_in_list (win));
+  press_key (GDK_KEY_Delete, 0);
+  wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the confirmation");
+  press_key (GDK_KEY_Tab, 0);
+  press_key (GDK_KEY_Return, 0);
+  wait_until (GTK_WIDGET (window), shows_none, window, "the expense to go");
+  expense = only_expense ();
+  g_assert_null (expense);
+
+  /* Ctrl+Z brings it back. */
+  press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  wait_until (GTK_WIDGET (window), shows_one, window, "the expense to come back");
+  expense = only_expense ();
+  g_assert_cmpint (outlay_expense_get_amount (expense), ==, 6000);
+  g_clear_object (&expense);
+
+  /* Ctrl+2 and Ctrl+1 switch pages. */
+  press_key (GDK_KEY_2, GDK_CONTROL_MASK);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpstr (visible_page (window), ==, "dashboard");
+
+  /* Tab reaches the trend chart; the arrows walk its bars, and the chart
+   * is named by the bar they are on, for a screen reader to say. */
+  chart = tab_to (win, OUTLAY_TYPE_TREND_CHART);
+  press_key (GDK_KEY_End, 0);
+  bar = outlay_trend_chart_dup_bar_text (OUTLAY_TREND_CHART (chart), 11);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, bar);
+  g_assert_nonnull (strstr (bar, "60.00"));
+  press_key (GDK_KEY_1, GDK_CONTROL_MASK);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpstr (visible_page (window), ==, "expenses");
+
+  /* Ctrl+, opens the Preferences, Escape closes them. */
+  press_key (GDK_KEY_comma, GDK_CONTROL_MASK);
+  wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), "the Preferences");
+  press_key (GDK_KEY_Escape, 0);
+  wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), "the Preferences to close");
+  take_keyboard (win);
+
+  /* Ctrl+? opens the shortcuts window, Escape closes it. */
+  press_key (GDK_KEY_question, GDK_CONTROL_MASK);
+  wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), "the shortcuts window");
+  press_key (GDK_KEY_Escape, 0);
+  wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), "the shortcuts window to close");
+  take_keyboard (win);
+
+  /* F10 opens the main menu; Up from the top wraps to its last item,
+   * About; Enter opens it and Escape closes it. */
+  press_key (GDK_KEY_F10, 0);
+  wait_for_popover (win, TRUE);
+  press_key (GDK_KEY_Up, 0);
+  press_key (GDK_KEY_Return, 0);
+  wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), "the About window");
+  press_key (GDK_KEY_Escape, 0);
+  wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), "the About window to close");
+  take_keyboard (win);
+
+  /* Ctrl+Q quits: every window closes. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  press_key (GDK_KEY_q, GDK_CONTROL_MASK);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_null (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *database_path = NULL;
+  int              ret;
+
+  /* The test's own accessibility backend, to read what a screen reader
+   * would be told. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  database_dir = g_dir_make_tmp ("outlay-keyboard-XXXXXX", &error);
+  g_assert_no_error (error);
+  database_path = g_build_filename (database_dir, "outlay.db", NULL);
+  g_setenv ("OUTLAY_DATABASE", database_path, TRUE);
+
+  app = outlay_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/keyboard/only", test_keyboard_only);
+
+  ret = g_test_run ();
+
+  g_object_unref (app);
+  g_unlink (database_path);
+  {
+    g_autofree char *wal = g_strconcat (database_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (database_path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (database_dir);
+  g_free (database_dir);
+
+  return ret;
+}
