@@ -26,10 +26,30 @@
 
 static OutlayApplication *app;
 
-/* Idles, layout and a frame of every window that shows. */
+/* Whether an import window still plans or imports in its worker thread. */
+static gboolean
+import_busy (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (OUTLAY_IS_IMPORT_WINDOW (window) && outlay_import_window_is_busy (OUTLAY_IMPORT_WINDOW (window)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Idles, layout and a frame of every window that shows, once the import
+ * window is ready. */
 static void
 settle (GtkWidget *widget)
 {
+  while (import_busy ())
+    g_main_context_iteration (NULL, TRUE);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   gtk_test_widget_wait_for_draw (widget);

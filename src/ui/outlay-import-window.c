@@ -72,14 +72,22 @@ struct _OutlayImportWindow
 
   OutlayRepository *repository;
   char             *currency;
+  char             *database_path;
 
   /* CSV only: the table as read and how its columns are read. */
   OutlayCsvTable  *table;
   OutlayCsvMapping mapping;
   char             date_separator;
 
+  /* The plan is worked out, and the import written, on a connection of
+   * their own in a worker thread; this one is the plan's. */
   OutlayImportPlan *plan;
+  OutlayRepository *plan_repository;
   GError           *plan_error;
+  GCancellable     *cancellable;
+  guint             generation; /* of the mapping; a plan of an older one is stale */
+  gboolean          planning;
+  gboolean          importing;
   /* What the person chose for each category the ledger does not know, by
    * casefolded name (gint64 *, 0 for a new category); the choices outlive
    * a new plan. */
@@ -94,6 +102,7 @@ struct _OutlayImportWindow
   AdwWindowTitle      *window_title;
   GtkWidget           *import_button;
   GtkLabel            *summary_label;
+  GtkWidget           *spinner;
   GtkLabel            *details_label;
   AdwPreferencesGroup *columns_group;
   AdwExpanderRow      *more_columns_row;
@@ -752,31 +761,186 @@ on_category_selected_cb (AdwComboRow        *row,
   fill_preview (self);
 }
 
+typedef struct
+{
+  char               *database_path;
+  char               *currency;
+  OutlayCsvTable     *table;
+  OutlayCsvMapping    mapping;
+  OutlayImportSource *source; /* a file read already: nothing to map */
+  guint               generation;
+  OutlayRepository   *repository;
+  OutlayImportPlan   *plan;
+} PlanJob;
+
+static void
+plan_job_free (PlanJob *job)
+{
+  g_free (job->database_path);
+  g_free (job->currency);
+  g_clear_pointer (&job->table, outlay_csv_table_unref);
+  g_clear_pointer (&job->source, outlay_import_source_free);
+  g_clear_pointer (&job->plan, outlay_import_plan_free);
+  g_clear_object (&job->repository);
+  g_free (job);
+}
+
+/* The plan runs two or three queries a record: with its own connection, so
+ * that the window's stays on the main thread. */
+static void
+plan_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PlanJob *job = task_data;
+  g_autoptr (OutlayImportSource) source = g_steal_pointer (&job->source);
+  g_autoptr (OutlayDatabase) database = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (source == NULL)
+    {
+      if (!outlay_csv_mapping_validate (&job->mapping, job->table, &error) ||
+          (source = outlay_csv_import (job->table, &job->mapping, job->currency, &error)) == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  database = outlay_database_open (job->database_path, &error);
+  if (database == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  job->repository = outlay_repository_new (database);
+  job->plan = outlay_import_plan_new (job->repository, g_steal_pointer (&source), job->currency, &error);
+  if (job->plan == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void start_plan (OutlayImportWindow *self,
+                        OutlayImportSource *source);
+
+/* While the worker plans or imports, the summary says so and Import waits. */
+static void
+show_busy (OutlayImportWindow *self,
+           const char         *what)
+{
+  gtk_widget_set_visible (self->spinner, TRUE);
+  gtk_spinner_start (GTK_SPINNER (self->spinner));
+  gtk_label_set_text (self->summary_label, what);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), FALSE);
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+}
+
+static void
+show_planned (OutlayImportWindow *self)
+{
+  gtk_spinner_stop (GTK_SPINNER (self->spinner));
+  gtk_widget_set_visible (self->spinner, FALSE);
+  fill_categories (self);
+  update_summary (self);
+  fill_preview (self);
+  fill_problems (self);
+}
+
+static void
+on_planned_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (OutlayImportWindow) self = user_data;
+  PlanJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  self->planning = FALSE;
+  g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* The mapping changed while this plan was worked out: only the newest
+   * counts, and changes made meanwhile are planned at once. */
+  if (job->generation != self->generation)
+    {
+      start_plan (self, NULL);
+      return;
+    }
+
+  g_clear_pointer (&self->plan, outlay_import_plan_free);
+  g_clear_object (&self->plan_repository);
+  g_clear_error (&self->plan_error);
+  if (error != NULL)
+    self->plan_error = g_steal_pointer (&error);
+  else
+    {
+      self->plan = g_steal_pointer (&job->plan);
+      self->plan_repository = g_steal_pointer (&job->repository);
+    }
+
+  show_planned (self);
+}
+
+static void
+start_plan (OutlayImportWindow *self,
+            OutlayImportSource *source)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *what = NULL;
+  PlanJob         *job;
+
+  /* One plan at a time; the newest mapping is planned when it ends. */
+  if (self->planning)
+    {
+      g_clear_pointer (&source, outlay_import_source_free);
+      return;
+    }
+
+  job = g_new0 (PlanJob, 1);
+  job->database_path = g_strdup (self->database_path);
+  job->currency = g_strdup (self->currency);
+  job->table = self->table != NULL ? outlay_csv_table_ref (self->table) : NULL;
+  job->mapping = self->mapping;
+  job->source = source;
+  job->generation = self->generation;
+
+  if (self->table != NULL)
+    {
+      guint n_lines = outlay_csv_table_get_n_rows (self->table);
+
+      /* Translators: while the window works out what an import would do */
+      what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Checking %'u line…", "Checking %'u lines…", n_lines), n_lines);
+    }
+  else
+    what = g_strdup (_ ("Checking the file…"));
+  show_busy (self, what);
+
+  self->planning = TRUE;
+  /* The callback, on the main thread, holds the window: the worker must
+   * not drop the last reference of a widget. */
+  task = g_task_new (NULL, self->cancellable, on_planned_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_plan);
+  g_task_set_task_data (task, job, (GDestroyNotify) plan_job_free);
+  g_task_run_in_thread (task, plan_thread);
+}
+
 /* Works out again what importing would do, after the file or the mapping
  * changed. */
 static void
 replan (OutlayImportWindow *self,
         OutlayImportSource *source)
 {
-  g_autoptr (GError) error = NULL;
-
-  g_clear_pointer (&self->plan, outlay_import_plan_free);
-  g_clear_error (&self->plan_error);
-
-  if (source == NULL && self->table != NULL &&
-      outlay_csv_mapping_validate (&self->mapping, self->table, &error))
-    source = outlay_csv_import (self->table, &self->mapping, self->currency, &error);
-
-  if (source != NULL)
-    self->plan = outlay_import_plan_new (self->repository, source, self->currency, &error);
-
-  if (self->plan == NULL)
-    self->plan_error = g_steal_pointer (&error);
-
-  fill_categories (self);
-  update_summary (self);
-  fill_preview (self);
-  fill_problems (self);
+  self->generation++;
+  start_plan (self, source);
 }
 
 static void
@@ -801,21 +965,59 @@ on_header_changed_cb (OutlayImportWindow *self)
   replan (self, NULL);
 }
 
-static void
-on_import_clicked_cb (OutlayImportWindow *self)
+typedef struct
 {
+  OutlayRepository *repository;
+  OutlayImportPlan *plan; /* the window's, which leaves it alone meanwhile */
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_object (&job->repository);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
   g_autoptr (GError) error = NULL;
   OutlayImportResult *result;
 
-  if (self->plan == NULL || outlay_import_plan_get_n_added (self->plan) == 0)
-    return;
-
-  result = outlay_repository_import (self->repository, self->plan, &error);
+  result = outlay_repository_import (job->repository, job->plan, &error);
   if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) outlay_import_result_free);
+}
+
+static void
+on_imported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (OutlayImportWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  OutlayImportResult *imported;
+
+  self->importing = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), TRUE);
+  imported = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Written through another connection: the window's lists learn of it
+   * now rather than at the next poll. */
+  outlay_repository_check_external_changes (self->repository);
+
+  if (imported == NULL)
     {
       g_autofree char *title = g_strdup_printf (_ ("Nothing was imported: %s"), error->message);
       AdwToast        *toast = adw_toast_new (title);
 
+      show_planned (self);
       adw_toast_set_timeout (toast, 0);
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -823,9 +1025,43 @@ on_import_clicked_cb (OutlayImportWindow *self)
     }
 
   g_clear_pointer (&self->result, outlay_import_result_free);
-  self->result = result;
+  self->result = imported;
   g_signal_emit (self, signals[IMPORTED], 0);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_import_clicked_cb (OutlayImportWindow *self)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *what = NULL;
+  ImportJob       *job;
+  guint            n_added;
+
+  if (self->plan == NULL || self->planning || self->importing ||
+      (n_added = outlay_import_plan_get_n_added (self->plan)) == 0)
+    return;
+
+  /* A transaction cannot stop halfway: the window stays until it ends. */
+  self->importing = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), FALSE);
+  /* Translators: while an import is written */
+  what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %'u expense…", "Importing %'u expenses…", n_added), n_added);
+  show_busy (self, what);
+
+  job = g_new0 (ImportJob, 1);
+  job->repository = g_object_ref (self->plan_repository);
+  job->plan = self->plan;
+  task = g_task_new (NULL, NULL, on_imported_cb, g_object_ref (self));
+  g_task_set_source_tag (task, on_import_clicked_cb);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static gboolean
+on_close_request_cb (OutlayImportWindow *self)
+{
+  return self->importing;
 }
 
 static void
@@ -847,6 +1083,7 @@ outlay_import_window_dispose (GObject *object)
 {
   OutlayImportWindow *self = OUTLAY_IMPORT_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_IMPORT_WINDOW);
 
   G_OBJECT_CLASS (outlay_import_window_parent_class)->dispose (object);
@@ -858,6 +1095,9 @@ outlay_import_window_finalize (GObject *object)
   OutlayImportWindow *self = OUTLAY_IMPORT_WINDOW (object);
 
   g_clear_pointer (&self->plan, outlay_import_plan_free);
+  g_clear_object (&self->plan_repository);
+  g_clear_object (&self->cancellable);
+  g_free (self->database_path);
   g_clear_pointer (&self->result, outlay_import_result_free);
   g_clear_pointer (&self->table, outlay_csv_table_unref);
   g_clear_pointer (&self->category_choices, g_hash_table_unref);
@@ -893,6 +1133,7 @@ outlay_import_window_class_init (OutlayImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, details_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, columns_group);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, more_columns_row);
@@ -934,6 +1175,8 @@ outlay_import_window_init (OutlayImportWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
   self->category_choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->problems = g_list_store_new (OUTLAY_TYPE_IMPORT_PROBLEM);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->problems)));
@@ -1023,69 +1266,81 @@ outlay_import_window_create_chooser (GtkWindow *parent)
   return chooser;
 }
 
-/**
- * outlay_import_window_new:
- * @parent: the main window
- * @repository: the ledger to import into
- * @currency: the ledger's currency, for amounts without one
- * @file_name: the file's name, for the title and to tell its format
- * @contents: what the file holds
- *
- * Reads @contents as CSV, Outlay's JSON or HomeBank.
- *
- * Returns: (transfer none): a new window, not shown yet and owned by GTK
- *   like every #GtkWindow, or %NULL with @error set when the file cannot be
- *   read at all
- */
-OutlayImportWindow *
-outlay_import_window_new (GtkWindow        *parent,
-                          OutlayRepository *repository,
-                          const char       *currency,
-                          const char       *file_name,
-                          GBytes           *contents,
-                          GError          **error)
+typedef struct
 {
-  g_autoptr (OutlayCsvTable) table = NULL;
-  g_autoptr (OutlayImportSource) source = NULL;
-  OutlayImportWindow *self;
-  const char         *data;
-  gsize               length;
+  GtkWindow          *parent;
+  OutlayRepository   *repository;
+  char               *currency;
+  char               *file_name;
+  GBytes             *contents;
   FileFormat          format;
+  OutlayCsvTable     *table;
+  OutlayImportSource *source;
+} LoadData;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (repository), NULL);
-  g_return_val_if_fail (outlay_currency_is_valid (currency), NULL);
-  g_return_val_if_fail (contents != NULL, NULL);
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->parent);
+  g_clear_object (&data->repository);
+  g_free (data->currency);
+  g_free (data->file_name);
+  g_clear_pointer (&data->contents, g_bytes_unref);
+  g_clear_pointer (&data->table, outlay_csv_table_unref);
+  g_clear_pointer (&data->source, outlay_import_source_free);
+  g_free (data);
+}
 
-  data = g_bytes_get_data (contents, &length);
-  format = detect_format (file_name, data, length);
-  switch (format)
+/* Reads the file as CSV, Outlay's JSON or HomeBank: a large file takes a
+ * while, so not on the main thread. */
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData   *data = task_data;
+  GError     *error = NULL;
+  gsize       length;
+  const char *bytes = g_bytes_get_data (data->contents, &length);
+
+  data->format = detect_format (data->file_name, bytes, length);
+  switch (data->format)
     {
     case FILE_FORMAT_JSON:
-      source = outlay_json_read (data, length, error);
+      data->source = outlay_json_read (bytes, length, &error);
       break;
     case FILE_FORMAT_XHB:
-      source = outlay_xhb_read (data, length, currency, error);
+      data->source = outlay_xhb_read (bytes, length, data->currency, &error);
       break;
     case FILE_FORMAT_CSV:
     default:
-      table = outlay_csv_table_read (data, length, error);
+      data->table = outlay_csv_table_read (bytes, length, &error);
       break;
     }
 
-  if (source == NULL && table == NULL)
-    return NULL;
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static OutlayImportWindow *
+create_window (LoadData *data)
+{
+  OutlayImportWindow *self;
 
   self = g_object_new (OUTLAY_TYPE_IMPORT_WINDOW,
-                       "transient-for", parent,
+                       "transient-for", data->parent,
                        NULL);
-  self->repository = g_object_ref (repository);
-  self->currency = g_strdup (currency);
-  adw_window_title_set_subtitle (self->window_title, file_name);
+  self->repository = g_object_ref (data->repository);
+  self->database_path = g_strdup (outlay_database_get_path (outlay_repository_get_database (data->repository)));
+  self->currency = g_strdup (data->currency);
+  adw_window_title_set_subtitle (self->window_title, data->file_name);
 
-  if (table != NULL)
+  if (data->table != NULL)
     {
-      self->table = g_steal_pointer (&table);
+      self->table = g_steal_pointer (&data->table);
       outlay_csv_mapping_guess (self->table, &self->mapping);
       self->date_separator = find_date_separator (self);
       show_mapping (self);
@@ -1097,27 +1352,24 @@ outlay_import_window_new (GtkWindow        *parent,
                                        self->mapping.debit_column >= 0 || self->mapping.credit_column >= 0);
     }
 
-  replan (self, g_steal_pointer (&source));
+  replan (self, g_steal_pointer (&data->source));
 
   return self;
 }
 
-typedef struct
-{
-  GtkWindow        *parent;
-  OutlayRepository *repository;
-  char             *currency;
-  char             *file_name;
-} LoadData;
-
 static void
-load_data_free (LoadData *data)
+on_file_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  g_clear_object (&data->parent);
-  g_clear_object (&data->repository);
-  g_free (data->currency);
-  g_free (data->file_name);
-  g_free (data);
+  g_autoptr (GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, create_window (data), (GDestroyNotify) gtk_window_destroy);
 }
 
 static void
@@ -1128,10 +1380,9 @@ on_file_loaded_cb (GObject      *object,
   g_autoptr (GTask) task = user_data;
   LoadData *data = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) contents = NULL;
-  char               *bytes = NULL;
-  gsize               length = 0;
-  OutlayImportWindow *window;
+  g_autoptr (GTask) read = NULL;
+  char *bytes = NULL;
+  gsize length = 0;
 
   if (!g_file_load_contents_finish (G_FILE (object), result, &bytes, &length, NULL, &error))
     {
@@ -1139,20 +1390,22 @@ on_file_loaded_cb (GObject      *object,
       return;
     }
 
-  contents = g_bytes_new_take (bytes, length);
-  window = outlay_import_window_new (data->parent, data->repository, data->currency, data->file_name,
-                                     contents, &error);
-  if (window == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, window, (GDestroyNotify) gtk_window_destroy);
+  data->contents = g_bytes_new_take (bytes, length);
+  read = g_task_new (NULL, g_task_get_cancellable (task), on_file_read_cb, g_object_ref (task));
+  g_task_set_source_tag (read, read_thread);
+  g_task_set_task_data (read, data, NULL);
+  g_task_run_in_thread (read, read_thread);
 }
 
 /**
  * outlay_import_window_load_async:
+ * @parent: the main window
+ * @repository: the ledger to import into
+ * @currency: the ledger's currency, for amounts without one
  * @file: the file to import
  *
- * Reads @file without blocking and makes its import window.
+ * Reads @file without blocking and makes its import window, which works
+ * out what the import would do in a worker thread.
  */
 void
 outlay_import_window_load_async (GtkWindow          *parent,
@@ -1168,6 +1421,7 @@ outlay_import_window_load_async (GtkWindow          *parent,
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (OUTLAY_IS_REPOSITORY (repository));
+  g_return_if_fail (outlay_currency_is_valid (currency));
   g_return_if_fail (G_IS_FILE (file));
 
   data = g_new0 (LoadData, 1);
@@ -1195,6 +1449,20 @@ outlay_import_window_load_finish (GAsyncResult *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * outlay_import_window_is_busy:
+ *
+ * Returns: whether the window is still working out what the import would
+ *   do, or writing it
+ */
+gboolean
+outlay_import_window_is_busy (OutlayImportWindow *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_IMPORT_WINDOW (self), FALSE);
+
+  return self->planning || self->importing;
 }
 
 /**

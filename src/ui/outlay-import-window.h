@@ -20,12 +20,6 @@ G_DECLARE_FINAL_TYPE (OutlayImportWindow, outlay_import_window, OUTLAY, IMPORT_W
 
 GtkFileChooserNative *outlay_import_window_create_chooser (GtkWindow *parent);
 
-OutlayImportWindow *outlay_import_window_new (GtkWindow        *parent,
-                                              OutlayRepository *repository,
-                                              const char       *currency,
-                                              const char       *file_name,
-                                              GBytes           *contents,
-                                              GError          **error);
 void                outlay_import_window_load_async (GtkWindow          *parent,
                                                      OutlayRepository   *repository,
                                                      const char         *currency,
@@ -36,6 +30,7 @@ void                outlay_import_window_load_async (GtkWindow          *parent,
 OutlayImportWindow *outlay_import_window_load_finish (GAsyncResult *result,
                                                       GError      **error);
 
+gboolean            outlay_import_window_is_busy (OutlayImportWindow *self);
 guint               outlay_import_window_get_n_to_import (OutlayImportWindow *self);
 OutlayImportResult *outlay_import_window_steal_result (OutlayImportWindow *self);
 
