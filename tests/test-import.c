@@ -330,6 +330,45 @@ count_expenses (void)
   return n;
 }
 
+/* A ledger file into a new ledger brings its own categories: the window
+ * offers none of the ledger's defaults for them. Runs first, on the new
+ * ledger. */
+static void
+test_replace_categories (void)
+{
+  static const char text[] =
+    "{\"format\": \"outlay-ledger\", \"version\": 1, \"categories\": ["
+    "{\"name\": \"Pottery\", \"icon\": \"applications-graphics-symbolic\", \"color\": \"#865e3c\"},"
+    "{\"name\": \"Misc\", \"icon\": \"view-more-horizontal-symbolic\", \"color\": \"#77767b\", \"fallback\": true}],"
+    "\"expenses\": [{\"uuid\": \"0190a0b0-0000-7000-8000-0000000000a1\", \"date\": \"2026-11-01\", "
+    "\"amount\": \"35.00\", \"currency\": \"EUR\", \"description\": \"Clay\", \"category\": \"Pottery\"}]}";
+  OutlayWindow *main_window = open_main_window ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("outlay-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "ledger.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GtkWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_expenses (), ==, 0);
+
+  outlay_window_import (main_window, file);
+  while ((window = find_window (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  settle (GTK_WIDGET (window));
+  assert_summary (GTK_WIDGET (window), "1 expense will be imported", "The file’s categories replace the default ones");
+  g_assert_null (search (GTK_WIDGET (window), combo_titled, "Pottery"));
+  g_assert_null (search (GTK_WIDGET (window), label_shows, "Categories"));
+  press (GTK_WIDGET (window), "_Cancel");
+  settle (GTK_WIDGET (main_window));
+  g_assert_cmpuint (count_expenses (), ==, 0);
+
+  close_main_window (main_window);
+  outlay_test_remove_tree (dir);
+}
+
 static void
 test_bank_statement (void)
 {
@@ -945,6 +984,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/import/replace-categories", test_replace_categories);
   g_test_add_func ("/import/bank-statement", test_bank_statement);
   g_test_add_func ("/import/again-finds-duplicates", test_again_finds_duplicates);
   g_test_add_func ("/import/not-readable", test_not_readable);

@@ -508,6 +508,11 @@ fill_categories (OutlayImportWindow *self)
 
   clear_list_box (self->categories_list);
 
+  /* A ledger file imported into a new ledger brings its own categories:
+   * there is nothing of the ledger to send them to. */
+  if (self->plan != NULL && outlay_import_plan_get_replace_categories (self->plan))
+    matches = NULL;
+
   for (guint i = 0; matches != NULL && i < matches->len; i++)
     {
       const OutlayImportCategoryMatch *match = g_ptr_array_index (matches, i);
@@ -721,7 +726,10 @@ update_summary (OutlayImportWindow *self)
   append_part (parts, n_skipped, g_dngettext (GETTEXT_PACKAGE, "%'u line not an expense", "%'u lines not expenses", n_skipped), n_skipped);
   append_part (parts, n_errors, g_dngettext (GETTEXT_PACKAGE, "%'u line cannot be read", "%'u lines cannot be read", n_errors), n_errors);
   /* New categories only matter when there is something to put in them. */
-  append_part (parts, n_added > 0 ? n_new : 0, g_dngettext (GETTEXT_PACKAGE, "%'u new category", "%'u new categories", n_new), n_new);
+  if (outlay_import_plan_get_replace_categories (self->plan))
+    append_part (parts, n_added, "%s", _ ("The file’s categories replace the default ones"));
+  else
+    append_part (parts, n_added > 0 ? n_new : 0, g_dngettext (GETTEXT_PACKAGE, "%'u new category", "%'u new categories", n_new), n_new);
 
   g_ptr_array_add (parts, NULL);
   /* What will be imported stands out; the rest follows as one line. */
