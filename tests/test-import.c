@@ -964,6 +964,103 @@ test_export_fails (void)
   outlay_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} Stall;
+
+static gboolean
+on_tick_cb (gpointer user_data)
+{
+  Stall *stall = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  stall->longest = MAX (stall->longest, now - stall->last);
+  stall->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The longest the main loop went without running, until the import
+ * window is ready (or gone). */
+static double
+longest_stall_until_ready (void)
+{
+  Stall stall = { g_get_monotonic_time (), 0 };
+  guint tick = g_timeout_add (5, on_tick_cb, &stall);
+
+  while (import_busy ())
+    g_main_context_iteration (NULL, TRUE);
+  on_tick_cb (&stall);
+  g_source_remove (tick);
+
+  return stall.longest / 1000.0;
+}
+
+/* How long the window stays unresponsive with a large file: planning and
+ * importing run in a worker thread. Only with -m perf. */
+static void
+test_large_file (void)
+{
+  OutlayWindow *main_window;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GString) csv = g_string_new ("date,amount,description,category\n");
+  GtkWindow *window = NULL;
+  Stall      stall;
+  guint      tick;
+  gint64     start;
+  double     planning, importing;
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("A measurement: run with -m perf");
+      return;
+    }
+
+  main_window = open_main_window ();
+  dir = g_dir_make_tmp ("outlay-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "large.csv", NULL);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (csv, "2025-%02u-%02u,-%u.%02u,Shop %u,Group %u\n",
+                            1 + i % 12, 1 + i % 28, 1 + i % 500, i % 100, i, i % 7);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  start = g_get_monotonic_time ();
+  stall.last = start;
+  stall.longest = 0;
+  tick = g_timeout_add (5, on_tick_cb, &stall);
+  outlay_window_import (main_window, file);
+  while ((window = find_window (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  g_test_message ("100,000 lines: window shown after %.0f ms, the longest stall of the main loop %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0, stall.longest / 1000.0);
+  planning = longest_stall_until_ready ();
+  g_test_message ("Planned after %.0f ms, the longest stall of the main loop meanwhile %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0, planning);
+  g_assert_cmpuint (outlay_import_window_get_n_to_import (OUTLAY_IMPORT_WINDOW (window)), ==, 100000);
+
+  start = g_get_monotonic_time ();
+  press (GTK_WIDGET (window), "_Import 100,000 Expenses");
+  importing = longest_stall_until_ready ();
+  g_test_message ("Imported in %.0f ms, the longest stall of the main loop %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0, importing);
+  settle (GTK_WIDGET (main_window));
+  g_assert_cmpuint (count_expenses (), ==, 100000);
+
+  gtk_widget_activate_action (GTK_WIDGET (main_window), "win.undo", NULL);
+  settle (GTK_WIDGET (main_window));
+  g_assert_cmpuint (count_expenses (), ==, 0);
+  close_main_window (main_window);
+  outlay_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -995,6 +1092,7 @@ main (int   argc,
   g_test_add_func ("/import/undo-after-restore", test_undo_after_restore);
   g_test_add_func ("/import/undo-after-change-elsewhere", test_undo_after_change_elsewhere);
   g_test_add_func ("/import/export-fails", test_export_fails);
+  g_test_add_func ("/import/large-file", test_large_file);
 
   ret = g_test_run ();
 
