@@ -21,6 +21,7 @@
 #include "outlay-expenses-page.h"
 #include "outlay-export-job.h"
 #include "outlay-import-window.h"
+#include "outlay-preferences-window.h"
 #include "outlay-test-utils.h"
 #include "outlay-window.h"
 
@@ -1061,6 +1062,82 @@ test_large_file (void)
   outlay_test_remove_tree (dir);
 }
 
+static gboolean
+combo_or_row_titled (GtkWidget  *widget,
+                     const char *title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_button (GtkWidget  *widget,
+           const char *label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* A backup restored in Preferences replaces the ledger: the window forgets
+ * what it could undo rather than refuse each step later. */
+static void
+test_restore_forgets_undo (void)
+{
+  OutlayWindow     *main_window = open_main_window ();
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  g_autoptr (OutlayExpense) added = add_lunch (repository);
+  g_autoptr (OutlayExpense) edited = outlay_expense_copy (added);
+  g_autoptr (OutlayExpense) saved = NULL;
+  g_autoptr (OutlayExpense) now = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backup = NULL;
+  GtkWindow       *preferences;
+  GtkWidget       *keep;
+  GtkWidget       *restore;
+  GtkWindow       *dialog;
+
+  g_usleep (1100 * G_TIME_SPAN_MILLISECOND); /* the newest backup by its name */
+  backup = outlay_database_create_backup (outlay_repository_get_database (repository), OUTLAY_BACKUP_REASON_MANUAL, &error);
+  g_assert_no_error (error);
+  outlay_expense_set_amount (edited, 1500);
+  saved = outlay_repository_update_expense (repository, edited, &error);
+  g_assert_no_error (error);
+  g_signal_emit_by_name (outlay_window_get_expenses_page (main_window), "saved", added, saved);
+  settle (GTK_WIDGET (main_window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_window (OUTLAY_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  keep = search (GTK_WIDGET (preferences), combo_or_row_titled, "Backups to _Keep");
+  g_assert_nonnull (keep);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (keep, ADW_TYPE_PREFERENCES_PAGE)));
+  settle (GTK_WIDGET (preferences));
+  restore = search (GTK_WIDGET (preferences), is_button, "_Restore…");
+  g_assert_nonnull (restore);
+  g_signal_emit_by_name (restore, "clicked");
+  while ((dialog = find_window (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  while (search (GTK_WIDGET (preferences), label_starts, "Restored the backup from ") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_window_destroy (preferences);
+  settle (GTK_WIDGET (main_window));
+
+  now = outlay_repository_get_expense (repository, outlay_expense_get_id (added), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_expense_get_amount (now), ==, 1200);
+  gtk_widget_activate_action (GTK_WIDGET (main_window), "win.undo", NULL);
+  settle (GTK_WIDGET (main_window));
+  g_assert_null (search (GTK_WIDGET (main_window), label_shows, "Cannot undo: the expense was changed elsewhere"));
+  g_assert_null (search (GTK_WIDGET (main_window), label_shows, "Change undone"));
+
+  g_clear_object (&now);
+  now = outlay_repository_delete_expense (repository, outlay_expense_get_id (added), &error);
+  g_assert_no_error (error);
+  close_main_window (main_window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1092,6 +1169,7 @@ main (int   argc,
   g_test_add_func ("/import/undo-after-restore", test_undo_after_restore);
   g_test_add_func ("/import/undo-after-change-elsewhere", test_undo_after_change_elsewhere);
   g_test_add_func ("/import/export-fails", test_export_fails);
+  g_test_add_func ("/import/restore-forgets-undo", test_restore_forgets_undo);
   g_test_add_func ("/import/large-file", test_large_file);
 
   ret = g_test_run ();

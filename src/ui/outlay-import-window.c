@@ -923,7 +923,9 @@ start_plan (OutlayImportWindow *self,
 
   if (self->table != NULL)
     {
-      guint n_lines = outlay_csv_table_get_n_rows (self->table);
+      guint n_rows = outlay_csv_table_get_n_rows (self->table);
+      guint skipped = self->mapping.first_row + (self->mapping.has_header ? 1 : 0);
+      guint n_lines = n_rows > skipped ? n_rows - skipped : 0;
 
       /* Translators: while the window works out what an import would do */
       what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Checking %'u line…", "Checking %'u lines…", n_lines), n_lines);
