@@ -658,6 +658,92 @@ test_keyboard (Fixture      *fixture,
   g_assert_true (recent);
 }
 
+static GtkWidget *
+find_css_class (GtkWidget  *widget,
+                const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_css_class (c, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Every line of every label under @widget starts a word: nothing is broken
+ * inside one. */
+static void
+assert_whole_words (GtkWidget *widget)
+{
+  PangoLayout *layout;
+  const char  *text;
+  GSList      *lines;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    assert_whole_words (c);
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_is_drawable (widget))
+    return;
+
+  layout = gtk_label_get_layout (GTK_LABEL (widget));
+  text = pango_layout_get_text (layout);
+  lines = pango_layout_get_lines_readonly (layout);
+
+  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+
+      g_assert_cmpint (line->start_index, >, 0);
+      if (!g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (text + line->start_index))))
+        g_error ("“%s” is broken inside a word at byte %d", text, line->start_index);
+    }
+}
+
+/* Large Text at its largest (text scale 2.0) on a phone 360 pixels wide:
+ * the page still fits, the total of the period is shown whole on one line
+ * inside its card, and the words of the captions are not cut. */
+static void
+test_large_text (Fixture      *fixture,
+                 gconstpointer user_data)
+{
+  GtkSettings    *settings = gtk_widget_get_settings (GTK_WIDGET (fixture->window));
+  GtkWidget      *total = child (fixture, "total_label");
+  GtkWidget      *hero = find_css_class (GTK_WIDGET (fixture->page), "dashboard-hero");
+  graphene_rect_t bounds;
+  int             dpi = 0;
+  int             minimum = 0;
+
+  /* A total as wide as a phone's: €1,795.07 and more. */
+  add_expense (fixture, 173507, fixture->today_iso, "Laptop", fixture->housing);
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 2, NULL);
+  gtk_window_set_default_size (fixture->window, 360, 720);
+  flush ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (total)), ==, "€1,795.07");
+
+  gtk_widget_measure (GTK_WIDGET (fixture->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->page)), <=, 360);
+
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (total))), ==, 1);
+  g_assert_true (gtk_widget_compute_bounds (total, hero, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (hero));
+
+  assert_whole_words (GTK_WIDGET (fixture->page));
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +759,7 @@ main (int   argc,
   g_test_add ("/dashboard/same-and-less", Fixture, NULL, fixture_set_up, test_same_and_less, fixture_tear_down);
   g_test_add ("/dashboard/activation", Fixture, NULL, fixture_set_up, test_activation, fixture_tear_down);
   g_test_add ("/dashboard/recent", Fixture, NULL, fixture_set_up, test_recent_follows_changes, fixture_tear_down);
+  g_test_add ("/dashboard/large-text", Fixture, NULL, fixture_set_up, test_large_text, fixture_tear_down);
   g_test_add ("/dashboard/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/dashboard/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/dashboard/empty-database", Fixture, "empty", fixture_set_up, test_empty_database, fixture_tear_down);

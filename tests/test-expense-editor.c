@@ -1077,6 +1077,42 @@ test_shortcuts (Fixture      *fixture,
   g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 1);
 }
 
+/* Large Text at its largest (text scale 2.0) on a phone 360 pixels wide:
+ * the whole editor, its header with Cancel, the title and Save included,
+ * still fits, and both buttons keep their words. */
+static void
+test_large_text (Fixture      *fixture,
+                 gconstpointer user_data)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (fixture->window));
+  GtkWidget   *header_bar;
+  GtkWidget   *button;
+  int          dpi = 0;
+  int          minimum = 0;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 2, NULL);
+  /* A phone's window has no minimize and maximize buttons. */
+  g_object_set (settings, "gtk-decoration-layout", ":close", NULL);
+  flush (fixture);
+
+  header_bar = find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_HEADER_BAR, NULL, NULL);
+  g_assert_nonnull (header_bar);
+  gtk_widget_measure (header_bar, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  gtk_widget_measure (GTK_WIDGET (fixture->editor), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
+
+  button = find_widget (header_bar, GTK_TYPE_BUTTON, button_has_label, "_Save");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Save");
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  gtk_settings_reset_property (settings, "gtk-decoration-layout");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1105,6 +1141,7 @@ main (int   argc,
   ADD ("cancel-and-delete", test_cancel_and_delete);
   ADD ("keep-category", test_keep_category_on_reload);
   ADD ("shortcuts", test_shortcuts);
+  ADD ("large-text", test_large_text);
 
 #undef ADD
 

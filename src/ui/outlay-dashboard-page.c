@@ -35,6 +35,7 @@
 #include "outlay-category-icon.h"
 #include "outlay-dashboard-page.h"
 #include "outlay-expense-model.h"
+#include "outlay-fit-bin.h"
 #include "outlay-format.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
@@ -477,12 +478,31 @@ refresh_hero (OutlayDashboardPage *self,
   gtk_label_set_label (self->count_label, text);
 }
 
+/* AdwActionRow wraps its title anywhere, even inside a word, when a
+ * category's name is long or the text large; the legend breaks between
+ * words only. */
+static void
+wrap_between_words (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+      else
+        wrap_between_words (child);
+    }
+}
+
 static LegendRow *
 get_legend_row (OutlayDashboardPage *self,
                 guint                index)
 {
   LegendRow  row;
   GtkWidget *box;
+  GtkWidget *suffix;
+  GtkWidget *fit;
   GtkWidget *chevron;
 
   if (index < self->legend_rows->len)
@@ -511,12 +531,20 @@ get_legend_row (OutlayDashboardPage *self,
   gtk_widget_add_css_class (GTK_WIDGET (row.share), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (row.share), "dashboard-legend-share");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row.share));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row.row), box);
-
+  suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_box_append (GTK_BOX (suffix), box);
   chevron = gtk_image_new_from_icon_name ("go-next-symbolic");
   gtk_accessible_update_state (GTK_ACCESSIBLE (chevron), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row.row), chevron);
+  gtk_box_append (GTK_BOX (suffix), chevron);
 
+  /* Large text on a phone shrinks the amount rather than squeeze a long
+   * category name ("Entertainment") beside it. */
+  fit = outlay_fit_bin_new ();
+  gtk_widget_set_valign (fit, GTK_ALIGN_CENTER);
+  adw_bin_set_child (ADW_BIN (fit), suffix);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row.row), fit);
+
+  wrap_between_words (GTK_WIDGET (row.row));
   gtk_list_box_append (self->legend_list, GTK_WIDGET (row.row));
   g_array_append_val (self->legend_rows, row);
 
@@ -1054,6 +1082,7 @@ outlay_dashboard_page_class_init (OutlayDashboardPageClass *klass)
                   G_TYPE_NONE, 0);
 
   g_type_ensure (OUTLAY_TYPE_CATEGORY_CHART);
+  g_type_ensure (OUTLAY_TYPE_FIT_BIN);
   g_type_ensure (OUTLAY_TYPE_TREND_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/outlay-dashboard-page.ui");
