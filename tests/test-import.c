@@ -1138,6 +1138,32 @@ test_restore_forgets_undo (void)
   close_main_window (main_window);
 }
 
+/* Cancel while the plan is still worked out: the window goes at once, and
+ * the plan that ends later finds nothing to fill. */
+static void
+test_cancel_while_planning (void)
+{
+  OutlayWindow    *main_window = open_main_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "bank.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GtkWindow *window;
+
+  outlay_window_import (main_window, file);
+  while ((window = find_window (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (outlay_import_window_is_busy (OUTLAY_IMPORT_WINDOW (window)));
+  g_object_ref (window);
+  gtk_window_close (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  while (outlay_import_window_is_busy (OUTLAY_IMPORT_WINDOW (window)))
+    g_main_context_iteration (NULL, TRUE);
+  settle (GTK_WIDGET (main_window));
+  g_assert_finalize_object (window);
+  g_assert_cmpuint (count_expenses (), ==, 0);
+
+  close_main_window (main_window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1169,6 +1195,7 @@ main (int   argc,
   g_test_add_func ("/import/undo-after-restore", test_undo_after_restore);
   g_test_add_func ("/import/undo-after-change-elsewhere", test_undo_after_change_elsewhere);
   g_test_add_func ("/import/export-fails", test_export_fails);
+  g_test_add_func ("/import/cancel-while-planning", test_cancel_while_planning);
   g_test_add_func ("/import/restore-forgets-undo", test_restore_forgets_undo);
   g_test_add_func ("/import/large-file", test_large_file);
 

@@ -88,6 +88,7 @@ struct _OutlayImportWindow
   guint             generation; /* of the mapping; a plan of an older one is stale */
   gboolean          planning;
   gboolean          importing;
+  gboolean          disposed;
   /* What the person chose for each category the ledger does not know, by
    * casefolded name (gint64 *, 0 for a new category); the choices outlive
    * a new plan. */
@@ -872,7 +873,7 @@ on_planned_cb (GObject      *object,
   self->planning = FALSE;
   g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)) ||
+  if (self->disposed ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -1015,12 +1016,20 @@ on_imported_cb (GObject      *object,
   OutlayImportResult *imported;
 
   self->importing = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), TRUE);
   imported = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* Written through another connection: the window's lists learn of it
    * now rather than at the next poll. */
   outlay_repository_check_external_changes (self->repository);
+
+  /* Destroyed with its parent meanwhile: the rows are in, without Undo. */
+  if (self->disposed)
+    {
+      g_clear_pointer (&imported, outlay_import_result_free);
+      return;
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), TRUE);
 
   if (imported == NULL)
     {
@@ -1093,6 +1102,7 @@ outlay_import_window_dispose (GObject *object)
 {
   OutlayImportWindow *self = OUTLAY_IMPORT_WINDOW (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_IMPORT_WINDOW);
 
