@@ -32,6 +32,7 @@
 #include "outlay-period.h"
 #include "outlay-test-utils.h"
 #include "outlay-trend-chart.h"
+#include "outlay-ui-test-utils.h"
 
 typedef struct
 {
@@ -65,14 +66,6 @@ add_expense (Fixture    *fixture,
   return outlay_expense_get_id (stored);
 }
 
-/* Lets the page's coalesced refresh run, and whatever it queued. */
-static void
-flush (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static GtkWidget *
 child (Fixture    *fixture,
        const char *name)
@@ -92,22 +85,19 @@ label_text (Fixture    *fixture,
   return gtk_label_get_label (GTK_LABEL (child (fixture, name)));
 }
 
+static gboolean
+is_label_with_class (GtkWidget  *widget,
+                     const char *css_class)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class);
+}
+
+/* A label with @css_class below @widget. */
 static GtkLabel *
 find_label (GtkWidget  *widget,
             const char *css_class)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkLabel *found = find_label (c, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_LABEL (outlay_ui_test_find (widget, is_label_with_class, css_class));
 }
 
 static GPtrArray *
@@ -191,7 +181,7 @@ fixture_tear_down (Fixture      *fixture,
                    gconstpointer user_data)
 {
   gtk_window_destroy (fixture->window);
-  flush ();
+  outlay_ui_test_drain ();
 
   /* Nothing holds on to the page, its models or the store once the
    * window is gone. */
@@ -345,7 +335,7 @@ test_updates (Fixture      *fixture,
   add_expense (fixture, 500, fixture->today_iso, "Bus", fixture->transport);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (total)), ==, before);
 
-  flush ();
+  outlay_ui_test_drain ();
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (total)), ==, after);
   g_assert_cmpuint (n_notifies, ==, 1);
   g_assert_cmpstr (label_text (fixture, "count_label"), ==, "5");
@@ -364,7 +354,7 @@ test_updates (Fixture      *fixture,
 
     outlay_repository_rename_category (fixture->repository, fixture->food, "Eating Out", &error);
     g_assert_no_error (error);
-    flush ();
+    outlay_ui_test_drain ();
     renamed = list_rows (fixture, "legend_list");
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (renamed, 0))), ==, "Eating Out");
   }
@@ -430,12 +420,12 @@ test_same_and_less (Fixture      *fixture,
 
   /* This month 60.00 against 70.00 this time last month. */
   add_expense (fixture, 2000, fixture->last_month_iso, "Bike repair", fixture->transport);
-  flush ();
+  outlay_ui_test_drain ();
   g_assert_cmpstr (label_text (fixture, "comparison_label"), ==, less);
   g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (child (fixture, "comparison_icon"))), ==, "go-down-symbolic");
 
   add_expense (fixture, 1000, fixture->today_iso, "Tea", fixture->food);
-  flush ();
+  outlay_ui_test_drain ();
   g_assert_cmpstr (label_text (fixture, "comparison_label"), ==, "The same as this time last month");
   g_assert_false (gtk_widget_get_visible (child (fixture, "comparison_icon")));
 }
@@ -542,7 +532,7 @@ test_recent_follows_changes (Fixture      *fixture,
 
   add_expense (fixture, 123456, fixture->today_iso, "Laptop", fixture->housing);
   add_expense (fixture, 100, fixture->today_iso, "Stamp", fixture->housing);
-  flush ();
+  outlay_ui_test_drain ();
 
   /* Still five rows; the newest on top, the oldest gone. */
   rows = list_rows (fixture, "recent_list");
@@ -573,7 +563,7 @@ test_empty (Fixture      *fixture,
                                                                             &error);
       g_assert_no_error (error);
     }
-  flush ();
+  outlay_ui_test_drain ();
 
   /* A status page rather than empty charts. */
   g_assert_cmpstr (visible_page (fixture), ==, "empty");
@@ -585,7 +575,7 @@ test_empty (Fixture      *fixture,
                                                                             &error);
     g_assert_no_error (error);
   }
-  flush ();
+  outlay_ui_test_drain ();
   g_assert_cmpstr (visible_page (fixture), ==, "dashboard");
 }
 
@@ -596,7 +586,7 @@ test_empty_database (Fixture      *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "empty");
 
   add_expense (fixture, 999, fixture->today_iso, "First", fixture->food);
-  flush ();
+  outlay_ui_test_drain ();
   g_assert_cmpstr (visible_page (fixture), ==, "dashboard");
   g_assert_cmpstr (label_text (fixture, "count_label"), ==, "1");
 }
@@ -610,7 +600,7 @@ test_nothing_this_period (Fixture      *fixture,
 
   /* Expenses exist, none this month: the page stays, the chart says so. */
   add_expense (fixture, 999, fixture->last_month_iso, "Old", fixture->food);
-  flush ();
+  outlay_ui_test_drain ();
   g_assert_cmpstr (visible_page (fixture), ==, "dashboard");
   g_assert_cmpstr (label_text (fixture, "total_label"), ==, zero);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (category_stack), ==, "empty");
@@ -658,24 +648,6 @@ test_keyboard (Fixture      *fixture,
   g_assert_true (recent);
 }
 
-static GtkWidget *
-find_css_class (GtkWidget  *widget,
-                const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_css_class (c, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Every line of every label under @widget starts a word: nothing is broken
  * inside one. */
 static void
@@ -714,7 +686,7 @@ test_large_text (Fixture      *fixture,
 {
   GtkSettings    *settings = gtk_widget_get_settings (GTK_WIDGET (fixture->window));
   GtkWidget      *total = child (fixture, "total_label");
-  GtkWidget      *hero = find_css_class (GTK_WIDGET (fixture->page), "dashboard-hero");
+  GtkWidget      *hero = outlay_ui_test_find (GTK_WIDGET (fixture->page), outlay_ui_test_has_css_class, "dashboard-hero");
   graphene_rect_t bounds;
   int             dpi = 0;
   int             minimum = 0;
@@ -725,7 +697,7 @@ test_large_text (Fixture      *fixture,
   g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
   g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 2, NULL);
   gtk_window_set_default_size (fixture->window, 360, 720);
-  flush ();
+  outlay_ui_test_drain ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (total)), ==, "€1,795.07");

@@ -26,6 +26,7 @@
 #include "outlay-money.h"
 #include "outlay-period.h"
 #include "outlay-test-utils.h"
+#include "outlay-ui-test-utils.h"
 
 /* The editor driven through its widgets, the way a person would: typing
  * into the rows, choosing from the popovers, pressing the buttons. The
@@ -91,65 +92,26 @@ on_delete_requested_cb (OutlayExpenseEditor *editor,
 
 /* Widgets */
 
-typedef gboolean (*Match) (GtkWidget  *widget,
-                           const char *text);
-
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             Match       match,
-             const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (match == NULL || match (child, text)))
-        return child;
-
-      found = find_widget (child, type, match, text);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-row_has_title (GtkWidget  *widget,
-               const char *title)
-{
-  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
 static gboolean
 button_has_label (GtkWidget  *widget,
                   const char *label)
 {
-  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
+/* A label whose text starts with @prefix. */
 static gboolean
 label_has_prefix (GtkWidget  *widget,
                   const char *prefix)
 {
-  return g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
-}
-
-static gboolean
-has_css_class (GtkWidget  *widget,
-               const char *name)
-{
-  return gtk_widget_has_css_class (widget, name);
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
 }
 
 static GtkWidget *
 get_row (Fixture    *fixture,
          const char *title)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_PREFERENCES_ROW, row_has_title, title);
+  GtkWidget *row = outlay_ui_test_find (GTK_WIDGET (fixture->editor), outlay_ui_test_is_row, title);
 
   g_assert_nonnull (row);
   return row;
@@ -159,7 +121,7 @@ static GtkWidget *
 get_button (Fixture    *fixture,
             const char *label)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_BUTTON, button_has_label, label);
+  GtkWidget *button = outlay_ui_test_find (GTK_WIDGET (fixture->editor), button_has_label, label);
 
   g_assert_nonnull (button);
   return button;
@@ -207,29 +169,12 @@ wait_until_visible (GtkWidget *widget)
   return gtk_widget_get_visible (widget);
 }
 
-static void
-on_clicked_cb (GtkButton *button,
-               gboolean  *clicked)
-{
-  *clicked = TRUE;
-}
-
-/* Activates a button as Enter or Space does, and waits for its "clicked",
- * which GTK emits once the button has shown itself pressed. */
+/* Activates a button as Enter or Space does, and waits for its "clicked". */
 static void
 click (Fixture   *fixture,
        GtkWidget *button)
 {
-  gboolean clicked = FALSE;
-  gulong   handler = g_signal_connect (button, "clicked", G_CALLBACK (on_clicked_cb), &clicked);
-
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_true (gtk_widget_is_drawable (button));
-  gtk_widget_activate (button);
-  while (!clicked)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (button, handler);
-
+  outlay_ui_test_click (button);
   flush (fixture);
 }
 
@@ -269,7 +214,7 @@ chosen_category (Fixture *fixture)
 static GtkMenuButton *
 get_date_button (Fixture *fixture)
 {
-  GtkWidget *button = find_widget (get_row (fixture, "Date"), GTK_TYPE_MENU_BUTTON, NULL, NULL);
+  GtkWidget *button = outlay_ui_test_find_of_type (get_row (fixture, "Date"), GTK_TYPE_MENU_BUTTON);
 
   g_assert_nonnull (button);
   return GTK_MENU_BUTTON (button);
@@ -288,7 +233,7 @@ choose_day (Fixture    *fixture,
   flush (fixture);
   g_assert_true (gtk_widget_get_visible (popover));
 
-  button = find_widget (popover, GTK_TYPE_BUTTON, button_has_label, button_label);
+  button = outlay_ui_test_find (popover, button_has_label, button_label);
   g_assert_nonnull (button);
   click (fixture, button);
 
@@ -326,7 +271,7 @@ can_save (Fixture *fixture)
 static GtkRevealer *
 get_error_area (Fixture *fixture)
 {
-  GtkWidget *revealer = find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_REVEALER, NULL, NULL);
+  GtkWidget *revealer = outlay_ui_test_find_of_type (GTK_WIDGET (fixture->editor), GTK_TYPE_REVEALER);
 
   g_assert_nonnull (revealer);
   return GTK_REVEALER (revealer);
@@ -341,7 +286,7 @@ error_area_text (Fixture *fixture)
   if (!gtk_revealer_get_reveal_child (revealer))
     return NULL;
 
-  label = find_widget (GTK_WIDGET (revealer), GTK_TYPE_LABEL, NULL, NULL);
+  label = outlay_ui_test_find_of_type (GTK_WIDGET (revealer), GTK_TYPE_LABEL);
   g_assert_nonnull (label);
   return gtk_label_get_text (GTK_LABEL (label));
 }
@@ -552,7 +497,7 @@ test_expression (Fixture      *fixture,
   type_into (fixture, "Amount", "12.50+3.20");
   type_into (fixture, "Description", "Lunch");
 
-  preview = find_widget (get_row (fixture, "Amount"), GTK_TYPE_LABEL, label_has_prefix, "= ");
+  preview = outlay_ui_test_find (get_row (fixture, "Amount"), label_has_prefix, "= ");
   g_assert_nonnull (preview);
   g_assert_true (gtk_widget_is_drawable (preview));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (preview)), ==, "= €15.70");
@@ -594,7 +539,7 @@ test_invalid_amount (Fixture      *fixture,
   g_assert_cmpstr (gtk_label_get_text (error), ==, expected->message);
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_false (can_save (fixture));
-  g_assert_null (find_widget (row, GTK_TYPE_LABEL, label_has_prefix, "= "));
+  g_assert_null (outlay_ui_test_find (row, label_has_prefix, "= "));
 
   /* The error is the field's description for assistive technologies, on
    * the row and on the text inside it that has the focus. */
@@ -640,7 +585,7 @@ test_empty_description (Fixture      *fixture,
   g_assert_false (can_save (fixture));
   g_assert_true (field_error_shown (fixture, "Description"));
   g_assert_cmpstr (gtk_label_get_text (error), ==, "The description is empty.");
-  g_assert_true (has_css_class (get_row (fixture, "Description"), "error"));
+  g_assert_true (gtk_widget_has_css_class (get_row (fixture, "Description"), "error"));
 
   g_assert_false (outlay_expense_editor_save (fixture->editor, FALSE));
   g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 0);
@@ -680,7 +625,7 @@ press_key (Fixture *fixture,
 static GtkPopover *
 get_suggestions (Fixture *fixture)
 {
-  GtkWidget *popover = find_widget (get_row (fixture, "Description"), GTK_TYPE_POPOVER, NULL, NULL);
+  GtkWidget *popover = outlay_ui_test_find_of_type (get_row (fixture, "Description"), GTK_TYPE_POPOVER);
 
   g_assert_nonnull (popover);
   return GTK_POPOVER (popover);
@@ -689,7 +634,7 @@ get_suggestions (Fixture *fixture)
 static GtkListBox *
 get_suggestion_list (Fixture *fixture)
 {
-  GtkWidget *list = find_widget (GTK_WIDGET (get_suggestions (fixture)), GTK_TYPE_LIST_BOX, NULL, NULL);
+  GtkWidget *list = outlay_ui_test_find_of_type (GTK_WIDGET (get_suggestions (fixture)), GTK_TYPE_LIST_BOX);
 
   g_assert_nonnull (list);
   return GTK_LIST_BOX (list);
@@ -1096,7 +1041,7 @@ test_large_text (Fixture      *fixture,
   g_object_set (settings, "gtk-decoration-layout", ":close", NULL);
   flush (fixture);
 
-  header_bar = find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_HEADER_BAR, NULL, NULL);
+  header_bar = outlay_ui_test_find_of_type (GTK_WIDGET (fixture->editor), ADW_TYPE_HEADER_BAR);
   g_assert_nonnull (header_bar);
   gtk_widget_measure (header_bar, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
@@ -1105,7 +1050,7 @@ test_large_text (Fixture      *fixture,
   g_assert_cmpint (minimum, <=, 360);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
 
-  button = find_widget (header_bar, GTK_TYPE_BUTTON, button_has_label, "_Save");
+  button = outlay_ui_test_find (header_bar, button_has_label, "_Save");
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Save");
 

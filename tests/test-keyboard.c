@@ -44,31 +44,12 @@
 #include "outlay-expenses-page.h"
 #include "outlay-period.h"
 #include "outlay-trend-chart.h"
+#include "outlay-ui-test-utils.h"
 #include "outlay-window.h"
 
 static OutlayApplication *app;
 static char              *database_dir;
 static Display           *xdisplay;
-
-/* Lets the window take in what happened: idles, layout, a frame. */
-static void
-settle (GtkWidget *widget)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  gtk_test_widget_wait_for_draw (widget);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 fake_key (KeySym   keysym,
@@ -113,7 +94,7 @@ press_key (guint           keyval,
     fake_key (XK_Control_L, FALSE);
 
   XSync (xdisplay, False);
-  wait_ms (60);
+  outlay_ui_test_wait_ms (60);
 }
 
 static void
@@ -139,7 +120,7 @@ wait_until (GtkWidget *widget,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  settle (widget);
+  outlay_ui_test_settle (widget);
 }
 
 static GtkWidget *
@@ -189,27 +170,11 @@ take_keyboard (GtkWindow *window)
     }
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 /* Finds a shown window of the type and gives it the keyboard. */
 static gboolean
 has_dialog (gpointer type)
 {
-  GtkWindow *window = find_toplevel (GPOINTER_TO_SIZE (type));
+  GtkWindow *window = outlay_ui_test_find_toplevel (GPOINTER_TO_SIZE (type));
 
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
     return FALSE;
@@ -221,7 +186,7 @@ has_dialog (gpointer type)
 static gboolean
 no_dialog (gpointer type)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
+  return outlay_ui_test_find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
 }
 
 static guint
@@ -361,12 +326,12 @@ test_keyboard_only (void)
   page = outlay_window_get_expenses_page (window);
   editor = outlay_expenses_page_get_editor (OUTLAY_EXPENSES_PAGE (page));
   gtk_window_present (win);
-  settle (GTK_WIDGET (window));
+  outlay_ui_test_settle (GTK_WIDGET (window));
   take_keyboard (win);
 
   /* Ctrl+N: the editor, with the focus on the amount. */
   press_key (GDK_KEY_n, GDK_CONTROL_MASK);
-  settle (GTK_WIDGET (window));
+  outlay_ui_test_settle (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_cmpstr (focused_row_title (win), ==, "Amount");
   type_text ("50+4.37");
@@ -388,7 +353,7 @@ test_keyboard_only (void)
   press_key (GDK_KEY_Down, 0);
   press_key (GDK_KEY_Return, 0);
   wait_for_popover (win, FALSE);
-  settle (GTK_WIDGET (window));
+  outlay_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (focused_row_title (win), ==, "Category");
 
   /* The date: its button opens a calendar with the focus; Alt+Y picks
@@ -403,10 +368,10 @@ test_keyboard_only (void)
   focus = focus_of (win);
   g_assert_true (GTK_IS_CALENDAR (focus));
   press_key (GDK_KEY_y, GDK_ALT_MASK);
-  wait_ms (300);
+  outlay_ui_test_wait_ms (300);
   if (gtk_widget_get_ancestor (focus_of (win), GTK_TYPE_POPOVER) != NULL)
     press_key (GDK_KEY_Escape, 0);
-  wait_ms (300);
+  outlay_ui_test_wait_ms (300);
   g_assert_null (gtk_widget_get_ancestor (focus_of (win), GTK_TYPE_POPOVER));
   g_assert_cmpstr (focused_row_title (win), ==, "Date");
 
@@ -414,7 +379,7 @@ test_keyboard_only (void)
   tab_to (win, GTK_TYPE_TEXT_VIEW);
   type_text ("for the week");
   press_key (GDK_KEY_Return, GDK_CONTROL_MASK);
-  settle (GTK_WIDGET (window));
+  outlay_ui_test_settle (GTK_WIDGET (window));
 
   expense = only_expense ();
   g_assert_nonnull (expense);
@@ -434,8 +399,8 @@ test_keyboard_only (void)
   press_key (GDK_KEY_f, GDK_CONTROL_MASK);
   g_assert_true (GTK_IS_TEXT (focus_of (win)));
   type_text ("weekly");
-  wait_ms (400);
-  settle (GTK_WIDGET (window));
+  outlay_ui_test_wait_ms (400);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpuint (count_shown (window), ==, 1);
   type_text ("x");
   wait_until (GTK_WIDGET (window), shows_none, window, "no match");
@@ -467,12 +432,12 @@ test_keyboard_only (void)
    * the focus on the amount, which takes a new one. */
   tab_to (win, GTK_TYPE_LIST_VIEW);
   press_key (GDK_KEY_Return, 0);
-  settle (GTK_WIDGET (window));
+  outlay_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (focused_row_title (win), ==, "Amount");
   press_key (GDK_KEY_a, GDK_CONTROL_MASK);
   type_text ("60");
   press_key (GDK_KEY_Return, GDK_CONTROL_MASK);
-  settle (GTK_WIDGET (window));
+  outlay_ui_test_settle (GTK_WIDGET (window));
   expense = only_expense ();
   g_assert_cmpint (outlay_expense_get_amount (expense), ==, 6000);
   g_clear_object (&expense);
@@ -505,7 +470,7 @@ test_keyboard_only (void)
 
   /* Ctrl+2 and Ctrl+1 switch pages. */
   press_key (GDK_KEY_2, GDK_CONTROL_MASK);
-  settle (GTK_WIDGET (window));
+  outlay_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (visible_page (window), ==, "dashboard");
 
   /* Tab reaches the trend chart; the arrows walk its bars, and the chart
@@ -516,7 +481,7 @@ test_keyboard_only (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, bar);
   g_assert_nonnull (strstr (bar, "60.00"));
   press_key (GDK_KEY_1, GDK_CONTROL_MASK);
-  settle (GTK_WIDGET (window));
+  outlay_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (visible_page (window), ==, "expenses");
 
   /* Ctrl+, opens the Preferences, Escape closes them. */
@@ -555,7 +520,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *database_path = NULL;
   int              ret;
 
@@ -564,14 +528,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
-  database_dir = g_dir_make_tmp ("outlay-keyboard-XXXXXX", &error);
-  g_assert_no_error (error);
-  database_path = g_build_filename (database_dir, "outlay.db", NULL);
-  g_setenv ("OUTLAY_DATABASE", database_path, TRUE);
-
-  app = outlay_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = outlay_ui_test_register_application ("outlay-keyboard-XXXXXX", &database_dir, &database_path);
 
   g_test_add_func ("/keyboard/only", test_keyboard_only);
 

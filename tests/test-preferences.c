@@ -38,27 +38,11 @@
 #include "outlay-preferences-window.h"
 #include "outlay-repository.h"
 #include "outlay-test-utils.h"
+#include "outlay-ui-test-utils.h"
 #include "outlay-window.h"
 
 static OutlayApplication *app;
 static char              *database_dir;
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-settle (GtkWidget *widget)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  gtk_test_widget_wait_for_draw (widget);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Runs the main loop until @done says so, for at most ten seconds: the
  * backups are made in a thread. */
@@ -99,45 +83,6 @@ restore_buttons (GtkWindow *preferences)
 
   collect_buttons (GTK_WIDGET (preferences), "_Restore…", found);
   return found;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_PREFERENCES_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_row (child, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_of_type (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkWindow *
@@ -230,7 +175,7 @@ open_preferences (void)
   g_assert_nonnull (preferences);
   g_object_ref (preferences);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), NULL);
-  settle (GTK_WIDGET (preferences));
+  outlay_ui_test_settle (GTK_WIDGET (preferences));
 
   return preferences;
 }
@@ -239,19 +184,19 @@ static void
 show_backups_page (GtkWindow *preferences)
 {
   AdwPreferencesPage *page = NULL;
-  GtkWidget          *row = find_row (GTK_WIDGET (preferences), "Backups to _Keep");
+  GtkWidget          *row = outlay_ui_test_find (GTK_WIDGET (preferences), outlay_ui_test_is_row, "Backups to _Keep");
 
   g_assert_nonnull (row);
   page = ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE));
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), page);
-  settle (GTK_WIDGET (preferences));
+  outlay_ui_test_settle (GTK_WIDGET (preferences));
 }
 
 static void
 close_preferences (GtkWindow *preferences)
 {
   gtk_window_destroy (preferences);
-  drain ();
+  outlay_ui_test_drain ();
   g_assert_finalize_object (preferences);
 }
 
@@ -279,41 +224,29 @@ test_daily_backup (void)
 
   wait_until (has_n_backups, GUINT_TO_POINTER (1));
   /* The thread let go of the application. */
-  settle (GTK_WIDGET (window));
+  outlay_ui_test_settle (GTK_WIDGET (window));
   backups = list_backups ();
   g_assert_cmpuint (((OutlayBackupInfo *) g_ptr_array_index (backups, 0))->reason, ==, OUTLAY_BACKUP_REASON_DAILY);
 
   gtk_window_destroy (window);
-  drain ();
+  outlay_ui_test_drain ();
   g_assert_finalize_object (window);
 
   g_application_activate (G_APPLICATION (app));
   window = g_object_ref (find_toplevel (OUTLAY_TYPE_WINDOW));
   g_usleep (200 * G_TIME_SPAN_MILLISECOND);
-  settle (GTK_WIDGET (window));
+  outlay_ui_test_settle (GTK_WIDGET (window));
   g_assert_true (has_n_backups (GUINT_TO_POINTER (1)));
   gtk_window_destroy (window);
-  drain ();
+  outlay_ui_test_drain ();
   g_assert_finalize_object (window);
 }
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *prefix)
+static gboolean
+is_label_starting (GtkWidget  *widget,
+                   const char *prefix)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (child)), prefix))
-        return child;
-      if ((found = find_label (child, prefix)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
 }
 
 /* No backups: the list says so. The number to keep follows the setting
@@ -335,12 +268,12 @@ test_empty_and_count (void)
 
   buttons = restore_buttons (preferences);
   g_assert_cmpuint (buttons->len, ==, 0);
-  placeholder = find_label (GTK_WIDGET (preferences), "No backups yet.");
+  placeholder = outlay_ui_test_find (GTK_WIDGET (preferences), is_label_starting, "No backups yet.");
   g_assert_nonnull (placeholder);
   g_assert_true (gtk_widget_is_drawable (placeholder));
 
-  row = find_row (GTK_WIDGET (preferences), "Backups to _Keep");
-  spin = find_of_type (row, GTK_TYPE_SPIN_BUTTON);
+  row = outlay_ui_test_find (GTK_WIDGET (preferences), outlay_ui_test_is_row, "Backups to _Keep");
+  spin = outlay_ui_test_find_of_type (row, GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (spin);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 10);
   g_settings_set_uint (settings, "backup-count", 3);
@@ -386,7 +319,7 @@ save_screenshot (GtkWindow  *window,
   for (guint i = 0; i < 6; i++)
     {
       gtk_widget_queue_draw (GTK_WIDGET (window));
-      settle (GTK_WIDGET (window));
+      outlay_ui_test_settle (GTK_WIDGET (window));
     }
 
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
@@ -480,7 +413,7 @@ test_restore (void)
   g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  settle (GTK_WIDGET (preferences));
+  outlay_ui_test_settle (GTK_WIDGET (preferences));
   g_assert_cmpuint (count_expenses (), ==, n_saved + 2);
   g_assert_true (has_n_backups (GUINT_TO_POINTER (2)));
 
@@ -493,7 +426,7 @@ test_restore (void)
   page = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE);
   wait_until (is_sensitive, page);
   wait_until (restored, GUINT_TO_POINTER (n_saved));
-  settle (GTK_WIDGET (preferences));
+  outlay_ui_test_settle (GTK_WIDGET (preferences));
 
   /* The state before is a backup of its own, listed too. */
   g_clear_pointer (&backups, g_ptr_array_unref);
@@ -526,7 +459,7 @@ test_restore (void)
 
   close_preferences (preferences);
   gtk_window_destroy (window);
-  drain ();
+  outlay_ui_test_drain ();
   g_assert_finalize_object (window);
 }
 
@@ -544,13 +477,13 @@ test_back_up_now (void)
   preferences = open_preferences ();
   show_backups_page (preferences);
 
-  row = find_row (GTK_WIDGET (preferences), "Back Up _Now");
+  row = outlay_ui_test_find (GTK_WIDGET (preferences), outlay_ui_test_is_row, "Back Up _Now");
   g_assert_nonnull (row);
   page = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE);
   g_signal_emit_by_name (row, "activated");
   g_assert_false (gtk_widget_is_sensitive (page));
   wait_until (is_sensitive, page);
-  settle (GTK_WIDGET (preferences));
+  outlay_ui_test_settle (GTK_WIDGET (preferences));
 
   backups = list_backups ();
   g_assert_cmpuint (backups->len, ==, 1);
@@ -565,20 +498,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *database_path = NULL;
   int              ret;
 
   gtk_test_init (&argc, &argv, NULL);
 
-  database_dir = g_dir_make_tmp ("outlay-preferences-XXXXXX", &error);
-  g_assert_no_error (error);
-  database_path = g_build_filename (database_dir, "outlay.db", NULL);
-  g_setenv ("OUTLAY_DATABASE", database_path, TRUE);
-
-  app = outlay_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = outlay_ui_test_register_application ("outlay-preferences-XXXXXX", &database_dir, &database_path);
 
   g_test_add_func ("/preferences/daily-backup", test_daily_backup);
   g_test_add_func ("/preferences/empty-and-count", test_empty_and_count);

@@ -32,6 +32,7 @@
 #include "outlay-format.h"
 #include "outlay-period.h"
 #include "outlay-dashboard-page.h"
+#include "outlay-ui-test-utils.h"
 #include "outlay-window.h"
 
 /* Runs with GSETTINGS_BACKEND=memory and GSETTINGS_SCHEMA_DIR=<builddir>/data
@@ -92,79 +93,6 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-/* Lets the window take in what happened: idles, layout, a frame. */
-static void
-settle (OutlayWindow *window)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-typedef gboolean (*Match) (GtkWidget  *widget,
-                           const char *text);
-
-static GtkWidget *
-find (GtkWidget  *root,
-      Match       match,
-      const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (match (child, text))
-        return child;
-      if ((found = find (child, match, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_entry_row (GtkWidget  *widget,
-              const char *title)
-{
-  return ADW_IS_ENTRY_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_button (GtkWidget  *widget,
-           const char *label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-is_status_page (GtkWidget  *widget,
-                const char *title)
-{
-  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
-}
-
-static gboolean
-is_label (GtkWidget  *widget,
-          const char *text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
-is_mapped_type (GtkWidget  *widget,
-                const char *type_name)
-{
-  return gtk_widget_get_mapped (widget) && g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name);
-}
-
 /* What the list shows, row by row, as a screen reader reads it:
  * "Category, Description, 1 euro, Wednesday 25 November". */
 static void
@@ -212,62 +140,19 @@ type_into (GtkWidget  *root,
            const char *row_title,
            const char *text)
 {
-  GtkWidget *row = find (root, is_entry_row, row_title);
+  GtkWidget *row = outlay_ui_test_find (root, outlay_ui_test_is_entry_row, row_title);
 
   g_assert_nonnull (row);
   gtk_widget_grab_focus (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
-static void
-on_clicked_cb (GtkButton *button,
-               gboolean  *clicked)
-{
-  *clicked = TRUE;
-}
-
-/* As a person clicks: a button that shows and can be used; GTK says
- * "clicked" once the press has played. */
+/* As a person clicks: a button that shows and can be used. */
 static void
 click (GtkWidget  *root,
        const char *label)
 {
-  GtkWidget *button = find (root, is_button, label);
-  gboolean   clicked = FALSE;
-  gulong     handler;
-
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_true (gtk_widget_is_drawable (button));
-
-  handler = g_signal_connect (button, "clicked", G_CALLBACK (on_clicked_cb), &clicked);
-  /* A dialog's button goes with the dialog. */
-  g_object_add_weak_pointer (G_OBJECT (button), (gpointer *) &button);
-  gtk_widget_activate (button);
-  while (!clicked)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (button != NULL)
-    {
-      g_signal_handler_disconnect (button, handler);
-      g_object_remove_weak_pointer (G_OBJECT (button), (gpointer *) &button);
-    }
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
+  outlay_ui_test_click (outlay_ui_test_find (root, outlay_ui_test_is_button, label));
 }
 
 /* The hero figure of the dashboard, as it reads. */
@@ -295,7 +180,7 @@ open_window (int width,
 
   window = create_window ();
   gtk_window_present (GTK_WINDOW (window));
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
 
   return window;
 }
@@ -307,12 +192,12 @@ test_empty_ledger (void)
   GtkWidget    *page = outlay_window_get_expenses_page (window);
 
   /* An invitation, not a blank list. */
-  g_assert_nonnull (find (page, is_status_page, "No Expenses Yet"));
-  g_assert_nonnull (find (page, is_button, "_Add an Expense"));
+  g_assert_nonnull (outlay_ui_test_find (page, outlay_ui_test_is_status_page, "No Expenses Yet"));
+  g_assert_nonnull (outlay_ui_test_find (page, outlay_ui_test_is_button, "_Add an Expense"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard");
-  settle (window);
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (find (GTK_WIDGET (window), is_mapped_type, "AdwViewStack"))), ==, "dashboard");
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (outlay_ui_test_find (GTK_WIDGET (window), outlay_ui_test_is_mapped_type, "AdwViewStack"))), ==, "dashboard");
 
   destroy_window (window);
 }
@@ -328,28 +213,28 @@ test_add_edit_delete_undo (void)
 
   /* Ctrl+N: a new expense, typed as a person would, with a sum. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-expense", NULL);
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (editor));
   type_into (editor, "Amount", "12.50+3.20");
   type_into (editor, "Description", "Lunch at the market");
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   click (editor, "_Save");
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
 
   text = list_text (window);
   assert_today_row (text, "Food & Drink, Lunch at the market, 15.70 euros");
   g_clear_pointer (&text, g_free);
-  g_assert_nonnull (find (page, is_label, "1 expense"));
-  g_assert_nonnull (find (page, is_label, "€15.70"));
+  g_assert_nonnull (outlay_ui_test_find (page, outlay_ui_test_is_label, "1 expense"));
+  g_assert_nonnull (outlay_ui_test_find (page, outlay_ui_test_is_label, "€15.70"));
 
   /* The dashboard heard of it at once. */
   g_assert_cmpstr (dashboard_total (window), ==, "€15.70");
 
   /* Edit: the editor stays on the saved expense; a new amount. */
   type_into (editor, "Amount", "20");
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   click (editor, "_Save");
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   text = list_text (window);
   assert_today_row (text, "Food & Drink, Lunch at the market, 20 euros");
   g_clear_pointer (&text, g_free);
@@ -357,37 +242,37 @@ test_add_edit_delete_undo (void)
 
   /* Ctrl+Z takes the change back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   text = list_text (window);
   assert_today_row (text, "Food & Drink, Lunch at the market, 15.70 euros");
   g_clear_pointer (&text, g_free);
 
   /* Delete asks first; Cancel keeps it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-expense", NULL);
-  settle (window);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  dialog = outlay_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Delete Expense?");
   click (GTK_WIDGET (dialog), "_Cancel");
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   text = list_text (window);
   assert_today_row (text, "Food & Drink, Lunch at the market, 15.70 euros");
   g_clear_pointer (&text, g_free);
 
   /* Delete for real, then Undo brings it back exactly. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-expense", NULL);
-  settle (window);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  dialog = outlay_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   click (GTK_WIDGET (dialog), "_Delete");
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   text = list_text (window);
   g_assert_cmpstr (text, ==, "");
   g_clear_pointer (&text, g_free);
-  g_assert_nonnull (find (page, is_status_page, "No Expenses Yet"));
+  g_assert_nonnull (outlay_ui_test_find (page, outlay_ui_test_is_status_page, "No Expenses Yet"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   text = list_text (window);
   assert_today_row (text, "Food & Drink, Lunch at the market, 15.70 euros");
   g_clear_pointer (&text, g_free);
@@ -407,38 +292,29 @@ test_invalid_amount (void)
   g_autofree char *after = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-expense", NULL);
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   type_into (editor, "Description", "Bakery");
   type_into (editor, "Amount", "12,345,67");
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
 
   /* The field says why, and Save waits for a valid amount. */
-  g_assert_true (gtk_widget_has_css_class (find (editor, is_entry_row, "Amount"), "error"));
-  save = find (editor, is_button, "_Save");
+  g_assert_true (gtk_widget_has_css_class (outlay_ui_test_find (editor, outlay_ui_test_is_entry_row, "Amount"), "error"));
+  save = outlay_ui_test_find (editor, outlay_ui_test_is_button, "_Save");
   g_assert_nonnull (save);
   g_assert_false (gtk_widget_is_sensitive (save));
   g_assert_false (outlay_expense_editor_get_can_save (OUTLAY_EXPENSE_EDITOR (editor)));
 
   /* Fixing it is enough. */
   type_into (editor, "Amount", "4.20");
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   g_assert_true (gtk_widget_is_sensitive (save));
   click (editor, "_Cancel");
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
 
   after = list_text (window);
   g_assert_cmpstr (after, ==, before);
 
   destroy_window (window);
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static void
@@ -496,36 +372,36 @@ test_search_and_filter (void)
 
   /* Ctrl+F and a word: both coffees, old and new, and what they add up to. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   entry = gtk_window_get_focus (GTK_WINDOW (window));
   g_assert_true (GTK_IS_TEXT (entry));
   entry = gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "coffee");
-  wait_ms (400);
-  settle (window);
+  outlay_ui_test_wait_ms (400);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   text = list_text (window);
   g_assert_cmpuint (count_lines (text), ==, 2);
   g_assert_nonnull (strstr (text, "Coffee beans"));
   g_assert_nonnull (strstr (text, ", Coffee, 3.50 euros,"));
   g_clear_pointer (&text, g_free);
-  g_assert_nonnull (find (page, is_label, "2 matching expenses"));
-  g_assert_nonnull (find (page, is_label, "€16.49"));
+  g_assert_nonnull (outlay_ui_test_find (page, outlay_ui_test_is_label, "2 matching expenses"));
+  g_assert_nonnull (outlay_ui_test_find (page, outlay_ui_test_is_label, "€16.49"));
 
   /* No match says so. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "zeppelin");
-  wait_ms (400);
-  settle (window);
-  g_assert_nonnull (find (page, is_status_page, "No Matching Expenses"));
+  outlay_ui_test_wait_ms (400);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_nonnull (outlay_ui_test_find (page, outlay_ui_test_is_status_page, "No Matching Expenses"));
 
   /* Escape leaves the search; a category and a period narrow the list. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  wait_ms (400);
-  settle (window);
-  dropdown = find (page, is_mapped_type, "GtkDropDown");
+  outlay_ui_test_wait_ms (400);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  dropdown = outlay_ui_test_find (page, outlay_ui_test_is_mapped_type, "GtkDropDown");
   g_assert_nonnull (dropdown);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1); /* Food & Drink */
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   text = list_text (window);
   g_assert_cmpuint (count_lines (text), ==, 3);
   g_assert_null (strstr (text, "Bus ticket"));
@@ -534,16 +410,16 @@ test_search_and_filter (void)
   dropdown = gtk_widget_get_next_sibling (dropdown);
   g_assert_true (GTK_IS_DROP_DOWN (dropdown));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1); /* This Month */
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   text = list_text (window);
   g_assert_cmpuint (count_lines (text), ==, 2);
   g_assert_null (strstr (text, ", Coffee, 3.50 euros,"));
   g_clear_pointer (&text, g_free);
-  g_assert_nonnull (find (page, is_label, "2 matching expenses"));
+  g_assert_nonnull (outlay_ui_test_find (page, outlay_ui_test_is_label, "2 matching expenses"));
 
   /* Sorted by amount, largest first: there are no day headings. */
   gtk_widget_activate_action (page, "list.sort", "s", "amount-desc");
-  settle (window);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   text = list_text (window);
   g_assert_true (g_str_has_prefix (text, "Food & Drink, Lunch at the market, 15.70 euros"));
   g_clear_pointer (&text, g_free);
@@ -557,7 +433,7 @@ test_phone_layout (void)
   OutlayWindow   *window = open_window (360, 720);
   GtkWidget      *page = outlay_window_get_expenses_page (window);
   GtkWidget      *editor = outlay_expenses_page_get_editor (OUTLAY_EXPENSES_PAGE (page));
-  GtkWidget      *bar = find (GTK_WIDGET (window), is_mapped_type, "AdwViewSwitcherBar");
+  GtkWidget      *bar = outlay_ui_test_find (GTK_WIDGET (window), outlay_ui_test_is_mapped_type, "AdwViewSwitcherBar");
   graphene_rect_t bounds;
 
   /* Folded: the list alone, the switcher at the bottom. */
@@ -569,17 +445,17 @@ test_phone_layout (void)
 
   /* The editor slides over the list at full width; Cancel returns. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-expense", NULL);
-  wait_ms (400);
-  settle (window);
+  outlay_ui_test_wait_ms (400);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_true (outlay_expenses_page_get_editing (OUTLAY_EXPENSES_PAGE (page)));
   g_assert_true (gtk_widget_compute_bounds (editor, GTK_WIDGET (window), &bounds));
   g_assert_cmpfloat (bounds.size.width, >=, gtk_widget_get_width (GTK_WIDGET (window)) - 2);
-  g_assert_nonnull (find (editor, is_entry_row, "Amount"));
+  g_assert_nonnull (outlay_ui_test_find (editor, outlay_ui_test_is_entry_row, "Amount"));
 
   click (editor, "_Cancel");
-  wait_ms (400);
-  settle (window);
+  outlay_ui_test_wait_ms (400);
+  outlay_ui_test_settle (GTK_WIDGET (window));
   g_assert_false (outlay_expenses_page_get_editing (OUTLAY_EXPENSES_PAGE (page)));
 
   destroy_window (window);
@@ -691,22 +567,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int ret;
 
   gtk_test_init (&argc, &argv, NULL);
 
   /* A ledger of the test's own, empty at the start. */
-  database_dir = g_dir_make_tmp ("outlay-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  database_path = g_build_filename (database_dir, "outlay.db", NULL);
-  g_setenv ("OUTLAY_DATABASE", database_path, TRUE);
-
-  /* Registering runs startup (libadwaita, the resources and style.css)
-   * without running a main loop of its own. */
-  app = outlay_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = outlay_ui_test_register_application ("outlay-window-XXXXXX", &database_dir, &database_path);
 
   g_test_add_func ("/window/empty-ledger", test_empty_ledger);
   g_test_add_func ("/window/add-edit-delete-undo", test_add_edit_delete_undo);
