@@ -23,6 +23,7 @@
 #include "outlay-import-window.h"
 #include "outlay-preferences-window.h"
 #include "outlay-test-utils.h"
+#include "outlay-test-widgets.h"
 #include "outlay-window.h"
 
 static OutlayApplication *app;
@@ -661,35 +662,6 @@ test_phone (void)
   close_main_window (main_window);
 }
 
-/* No label breaks a word: every line of a wrapped label after the first
- * starts after a space, not inside a word. */
-static void
-assert_whole_words (GtkWidget *widget)
-{
-  PangoLayout *layout;
-  const char  *text;
-  GSList      *lines;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    assert_whole_words (c);
-
-  if (!GTK_IS_LABEL (widget) || !gtk_widget_is_drawable (widget))
-    return;
-
-  layout = gtk_label_get_layout (GTK_LABEL (widget));
-  text = pango_layout_get_text (layout);
-  lines = pango_layout_get_lines_readonly (layout);
-
-  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
-    {
-      PangoLayoutLine *line = l->data;
-
-      g_assert_cmpint (line->start_index, >, 0);
-      if (!g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (text + line->start_index))))
-        g_error ("“%s” is broken inside a word at byte %d", text, line->start_index);
-    }
-}
-
 /* Large Text at its largest (text scale 2.0) on a phone 360 pixels wide:
  * the import window still fits, amounts stay whole on one line, and no
  * word is cut. */
@@ -714,7 +686,7 @@ test_large_text (void)
   gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
   g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
-  assert_whole_words (window);
+  outlay_test_assert_whole_words (window);
 
   /* Import stays in reach, its label on two lines at most. */
   button = search (window, button_says, "_Import 3 Expenses");
