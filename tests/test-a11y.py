@@ -7,8 +7,9 @@ accessibility tree (controls found by role and name, never by position).
 It adds an expense, finds it by search, deletes it through the
 confirmation and brings it back with Undo, asserting what a screen reader
 would say for the list row; and on each page (the list, the editor, the
-Dashboard, Preferences) it walks every control on screen and fails on any
-that is interactive or takes the focus but has no name.
+Dashboard, the import window of a file chosen from the main menu,
+Preferences) it walks every control on screen and fails on any that is
+interactive or takes the focus but has no name.
 
 Usage: test-a11y.py OUTLAY-BINARY. Prints TAP. Skips, with the reason, when
 there is no display, no D-Bus session tool, no AT-SPI bus or no pyatspi.
@@ -99,6 +100,9 @@ RAW_MNEMONIC = re.compile(r"(^|\s)_\w")
 
 TIMEOUT = 15.0
 KEY_RETURN = 0xff0d
+KEY_SLASH = 0x2f
+KEY_TAB = 0xff09
+FIXTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "import", "bank.csv")
 
 tests = []
 failures = 0
@@ -419,16 +423,53 @@ def dashboard_is_named_and_charts_have_values():
     press(wait_find(app.window, "page tab", "Expenses"))
 
 
-@test
-def preferences_are_named():
+def menu_item(label):
+    """Opens the main menu and finds its item of @label."""
     menu_button = wait_find(app.window, "push button", "Main Menu")
     # The menu button wraps the toggle button that acts.
     press(next((acc for acc in children(menu_button) if acc.getRoleName() == "push button"), menu_button))
-    item = wait_for("the Preferences item",
+    return wait_for("the %s item" % label,
                     lambda: next((acc for acc, _ in walk(app.app)
                                   if acc.getRoleName() == "menu item"
-                                  and acc.name.replace("_", "") == "Preferences"), None))
-    press(item)
+                                  and acc.name.replace("_", "") == label), None))
+
+
+@test
+def import_window_is_named():
+    press(menu_item("Import…"))
+    # Without a portal, the GTK file chooser dialog of the program itself
+    # (GTK 4.8 gives it no role of a window).
+    chooser = wait_for("the file chooser", lambda: app.toplevel("filler"))
+    # A slash starts typing a location, as a person would.
+    key(KEY_SLASH)
+    location = wait_for("the location", lambda: find(chooser, "text") or find(chooser, "entry"))
+    set_text(location, FIXTURE)
+    press(wait_find(chooser, "push button", "Open"))
+
+    window = wait_for("the import window", lambda: app.toplevel("frame"))
+    assert window.name == "Import Expenses", window.name
+    wait_find(window, "label", "3 expenses will be imported")
+    assert_all_named(window, "import window")
+    # The columns folded away: a list row has no action of its own, the
+    # keyboard goes to it and unfolds it.
+    expander = wait_find(window, "list item", "Other Columns")
+    for _ in range(30):
+        if focused(expander):
+            break
+        key(KEY_TAB)
+        time.sleep(0.2)
+    assert focused(expander), "Tab does not reach Other Columns"
+    key(KEY_RETURN)
+    wait_find(window, "combo box", "Money In")
+    assert_all_named(window, "import window with all columns")
+
+    press(wait_find(window, "push button", "Cancel"))
+    wait_for("the import window to close", lambda: app.toplevel("frame") is None)
+
+
+@test
+def preferences_are_named():
+    press(menu_item("Preferences"))
     prefs = wait_for("the Preferences window", lambda: app.toplevel("frame") or app.toplevel("dialog"))
     assert_all_named(prefs, "Preferences")
 

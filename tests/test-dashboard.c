@@ -31,6 +31,7 @@
 #include "outlay-money.h"
 #include "outlay-period.h"
 #include "outlay-test-utils.h"
+#include "outlay-test-widgets.h"
 #include "outlay-trend-chart.h"
 #include "outlay-ui-test-utils.h"
 
@@ -648,35 +649,6 @@ test_keyboard (Fixture      *fixture,
   g_assert_true (recent);
 }
 
-/* Every line of every label under @widget starts a word: nothing is broken
- * inside one. */
-static void
-assert_whole_words (GtkWidget *widget)
-{
-  PangoLayout *layout;
-  const char  *text;
-  GSList      *lines;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    assert_whole_words (c);
-
-  if (!GTK_IS_LABEL (widget) || !gtk_widget_is_drawable (widget))
-    return;
-
-  layout = gtk_label_get_layout (GTK_LABEL (widget));
-  text = pango_layout_get_text (layout);
-  lines = pango_layout_get_lines_readonly (layout);
-
-  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
-    {
-      PangoLayoutLine *line = l->data;
-
-      g_assert_cmpint (line->start_index, >, 0);
-      if (!g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (text + line->start_index))))
-        g_error ("“%s” is broken inside a word at byte %d", text, line->start_index);
-    }
-}
-
 /* Large Text at its largest (text scale 2.0) on a phone 360 pixels wide:
  * the page still fits, the total of the period is shown whole on one line
  * inside its card, and the words of the captions are not cut. */
@@ -711,7 +683,7 @@ test_large_text (Fixture      *fixture,
   g_assert_cmpfloat (bounds.origin.x, >=, 0);
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (hero));
 
-  assert_whole_words (GTK_WIDGET (fixture->page));
+  outlay_test_assert_whole_words (GTK_WIDGET (fixture->page));
 
   g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
 }

@@ -23,6 +23,7 @@
 #include "outlay-import-window.h"
 #include "outlay-preferences-window.h"
 #include "outlay-test-utils.h"
+#include "outlay-test-widgets.h"
 #include "outlay-window.h"
 
 static OutlayApplication *app;
@@ -661,6 +662,58 @@ test_phone (void)
   close_main_window (main_window);
 }
 
+/* Large Text at its largest (text scale 2.0) on a phone 360 pixels wide:
+ * the import window still fits, amounts stay whole on one line, and no
+ * word is cut. */
+static void
+test_large_text (void)
+{
+  OutlayWindow   *main_window = open_main_window ();
+  GtkSettings    *settings = gtk_settings_get_default ();
+  const char     *amounts[] = { "€12.50", "€4.80", "€87.00" };
+  GtkWidget      *window;
+  GtkWidget      *button;
+  graphene_rect_t bounds;
+  int             dpi = 0;
+  int             minimum = 0;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 2, NULL);
+  window = GTK_WIDGET (import_file (main_window, "import/bank.csv"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  settle (window);
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
+  outlay_test_assert_whole_words (window);
+
+  /* Import stays in reach, its label on two lines at most. */
+  button = search (window, button_says, "_Import 3 Expenses");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_compute_bounds (button, window, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (window));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))))), <=, 2);
+
+  /* The amounts of the preview are whole, on one line, inside their row. */
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      GtkWidget *amount = search (window, label_shows, amounts[i]);
+      GtkWidget *row;
+
+      g_assert_nonnull (amount);
+      row = gtk_widget_get_ancestor (amount, ADW_TYPE_ACTION_ROW);
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (amount))), ==, 1);
+      g_assert_true (gtk_widget_compute_bounds (amount, row, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (row));
+    }
+
+  press (window, "_Cancel");
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  close_main_window (main_window);
+}
+
 static char *
 export_to (OutlayWindow      *window,
            const char        *dir,
@@ -1191,6 +1244,7 @@ main (int   argc,
   g_test_add_func ("/import/homebank", test_homebank);
   g_test_add_func ("/import/failed", test_failed_import);
   g_test_add_func ("/import/phone", test_phone);
+  g_test_add_func ("/import/large-text", test_large_text);
   g_test_add_func ("/import/export", test_export);
   g_test_add_func ("/import/undo-after-restore", test_undo_after_restore);
   g_test_add_func ("/import/undo-after-change-elsewhere", test_undo_after_change_elsewhere);

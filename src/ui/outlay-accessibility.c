@@ -31,7 +31,8 @@
  *   when its tooltip says what it does (libadwaita's own search button in
  *   the Preferences window);
  * - the list inside a libadwaita preferences group is called "GtkListBox"
- *   when the group has no title, and the view switcher "AdwViewSwitcher". */
+ *   when the group has no title, as is the list an expander row unfolds,
+ *   and the view switcher "AdwViewSwitcher". */
 
 #include "config.h"
 
@@ -99,13 +100,24 @@ fix_drop_down_button (GtkWidget   *button,
   on_drop_down_selected_cb (dropdown, NULL, button);
 }
 
-/* A group's list is named by the group's title, or has no name: GTK's
+/* A group's list is named by the group's title, and the list of rows an
+ * expander row unfolds by the expander's title, or has no name: GTK's
  * stand-in, the type name, would be read out. */
 static void
 name_group_list (GtkWidget *list)
 {
   GtkWidget  *group = gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget  *expander = gtk_widget_get_ancestor (list, ADW_TYPE_EXPANDER_ROW);
   const char *title;
+
+  if (expander != NULL && !gtk_widget_has_css_class (list, "boxed-list"))
+    {
+      title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : "",
+                                      -1);
+      return;
+    }
 
   if (group == NULL || !gtk_widget_has_css_class (list, "boxed-list"))
     return;

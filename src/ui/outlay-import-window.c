@@ -19,6 +19,7 @@
 #include "outlay-csv.h"
 #include "outlay-export.h"
 #include "outlay-format.h"
+#include "outlay-fit-bin.h"
 #include "outlay-import-window.h"
 #include "outlay-money.h"
 #include "outlay-xhb.h"
@@ -630,6 +631,7 @@ fill_preview (OutlayImportWindow *self)
       g_autofree char *amount = NULL;
       GtkWidget       *row;
       GtkWidget       *label;
+      GtkWidget       *fit;
 
       if (outlay_import_plan_get_action (self->plan, i) != OUTLAY_IMPORT_ACTION_ADD || record->deleted_at != NULL)
         continue;
@@ -646,7 +648,12 @@ fill_preview (OutlayImportWindow *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       label = gtk_label_new (amount);
       gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      /* An amount stays whole on one line: on a phone with Large Text it
+       * is drawn smaller rather than wrapped or cut. */
+      fit = outlay_fit_bin_new ();
+      gtk_widget_set_valign (fit, GTK_ALIGN_CENTER);
+      adw_bin_set_child (ADW_BIN (fit), label);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), fit);
       gtk_list_box_append (self->preview_list, row);
       n_shown++;
     }
@@ -1192,8 +1199,17 @@ outlay_import_window_init (OutlayImportWindow *self)
 {
   g_autoptr (GtkNoSelection) selection = NULL;
   AdwComboRow *rows[11];
+  GtkWidget   *label;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* "Import 1,234 Expenses" goes on two lines rather than push the window
+   * wider than a phone with Large Text; the button keeps this label as it
+   * changes. */
+  label = gtk_button_get_child (GTK_BUTTON (self->import_button));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
 
   self->cancellable = g_cancellable_new ();
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
