@@ -705,7 +705,6 @@ update_summary (OutlayImportWindow *self)
   OutlayImportSource *source;
   g_autoptr (GPtrArray) parts = NULL;
   g_autofree char *details = NULL;
-  g_autofree char *label = NULL;
   guint            n_added, n_duplicates, n_skipped, n_errors, n_new;
 
   if (self->plan == NULL)
@@ -714,7 +713,6 @@ update_summary (OutlayImportWindow *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
       gtk_label_set_text (self->details_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->details_label), FALSE);
-      gtk_button_set_label (GTK_BUTTON (self->import_button), _ ("_Import"));
       gtk_widget_set_sensitive (self->import_button, FALSE);
       return;
     }
@@ -747,12 +745,8 @@ update_summary (OutlayImportWindow *self)
   gtk_label_set_text (self->details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), *details != '\0');
 
-  if (n_added > 0)
-    /* Translators: the button that imports, with the number of expenses */
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %'u Expense", "_Import %'u Expenses", n_added), n_added);
-  else
-    label = g_strdup (_ ("_Import"));
-  gtk_button_set_label (GTK_BUTTON (self->import_button), label);
+  /* The headline says how many; the button stays one short word, which a
+   * phone's header bar has room for beside Cancel and the title. */
   gtk_widget_set_sensitive (self->import_button, n_added > 0);
 }
 
