@@ -23,6 +23,7 @@
 #include "outlay-import-window.h"
 #include "outlay-preferences-window.h"
 #include "outlay-test-utils.h"
+#include "outlay-ui-test-utils.h"
 #include "outlay-test-widgets.h"
 #include "outlay-window.h"
 
@@ -52,39 +53,7 @@ settle (GtkWidget *widget)
 {
   while (import_busy ())
     g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  gtk_test_widget_wait_for_draw (widget);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_for (gboolean *done)
-{
-  while (!*done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-typedef gboolean (*Predicate) (GtkWidget  *widget,
-                               const char *text);
-
-static GtkWidget *
-search (GtkWidget  *root,
-        Predicate   predicate,
-        const char *text)
-{
-  GtkWidget *child;
-
-  for (child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *match = predicate (child, text) ? child : search (child, predicate, text);
-
-      if (match != NULL)
-        return match;
-    }
-
-  return NULL;
+  outlay_ui_test_settle (widget);
 }
 
 static gboolean
@@ -93,14 +62,6 @@ label_shows (GtkWidget  *widget,
 {
   return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
-button_says (GtkWidget  *widget,
-             const char *label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static gboolean
@@ -130,7 +91,7 @@ static AdwComboRow *
 combo (GtkWidget  *window,
        const char *title)
 {
-  GtkWidget *row = search (window, combo_titled, title);
+  GtkWidget *row = outlay_ui_test_find (window, combo_titled, title);
 
   g_assert_nonnull (row);
   return ADW_COMBO_ROW (row);
@@ -177,15 +138,8 @@ assert_summary (GtkWidget  *window,
                 const char *headline,
                 const char *details)
 {
-  g_assert_nonnull (search (window, label_shows, headline));
-  g_assert_nonnull (search (window, label_shows, details));
-}
-
-static void
-on_clicked_cb (GtkButton *button,
-               gboolean  *clicked)
-{
-  *clicked = TRUE;
+  g_assert_nonnull (outlay_ui_test_find (window, label_shows, headline));
+  g_assert_nonnull (outlay_ui_test_find (window, label_shows, details));
 }
 
 /* GTK says "clicked" once the press has played; the button may go with
@@ -194,22 +148,7 @@ static void
 press (GtkWidget  *root,
        const char *label)
 {
-  GtkWidget *button = search (root, button_says, label);
-  gboolean   clicked = FALSE;
-  gulong     handler;
-
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-
-  handler = g_signal_connect (button, "clicked", G_CALLBACK (on_clicked_cb), &clicked);
-  g_object_add_weak_pointer (G_OBJECT (button), (gpointer *) &button);
-  gtk_widget_activate (button);
-  wait_for (&clicked);
-  if (button != NULL)
-    {
-      g_signal_handler_disconnect (button, handler);
-      g_object_remove_weak_pointer (G_OBJECT (button), (gpointer *) &button);
-    }
+  outlay_ui_test_click (outlay_ui_test_find (root, outlay_ui_test_is_button, label));
 }
 
 static void
@@ -265,22 +204,6 @@ close_main_window (OutlayWindow *window)
   g_assert_finalize_object (window);
 }
 
-static GtkWindow *
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 /* As after choosing @fixture in the file chooser: the import window, or
  * the dialog that says why there is none. */
 static GtkWindow *
@@ -295,8 +218,8 @@ import_file (OutlayWindow *parent,
   while (shown == NULL)
     {
       g_main_context_iteration (NULL, TRUE);
-      if ((shown = find_window (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
-        shown = find_window (ADW_TYPE_MESSAGE_DIALOG);
+      if ((shown = outlay_ui_test_find_toplevel (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
+        shown = outlay_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     }
   g_assert_true (gtk_window_get_transient_for (shown) == GTK_WINDOW (parent));
   g_assert_true (gtk_window_get_modal (shown));
@@ -357,12 +280,12 @@ test_replace_categories (void)
   g_assert_cmpuint (count_expenses (), ==, 0);
 
   outlay_window_import (main_window, file);
-  while ((window = find_window (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
+  while ((window = outlay_ui_test_find_toplevel (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
     g_main_context_iteration (NULL, TRUE);
   settle (GTK_WIDGET (window));
   assert_summary (GTK_WIDGET (window), "1 expense will be imported", "The file’s categories replace the default ones");
-  g_assert_null (search (GTK_WIDGET (window), combo_titled, "Pottery"));
-  g_assert_null (search (GTK_WIDGET (window), label_shows, "Categories"));
+  g_assert_null (outlay_ui_test_find (GTK_WIDGET (window), combo_titled, "Pottery"));
+  g_assert_null (outlay_ui_test_find (GTK_WIDGET (window), label_shows, "Categories"));
   press (GTK_WIDGET (window), "_Cancel");
   settle (GTK_WIDGET (main_window));
   g_assert_cmpuint (count_expenses (), ==, 0);
@@ -394,39 +317,39 @@ test_bank_statement (void)
   /* Debits are expenses; the salary and the refund are not; 31 February
    * is no date, and the window says so with its line. */
   assert_summary (window, "3 expenses will be imported", "2 lines not expenses · 1 line cannot be read · 2 new categories");
-  g_assert_nonnull (search (window, label_shows, "Line 5 — “31.02.2026” is not a date (expected DD.MM.YYYY)."));
-  g_assert_nonnull (search (window, label_shows, "Line 3 — Money received, not an expense."));
-  g_assert_nonnull (search (window, button_says, "_Import"));
-  g_assert_nonnull (search (window, row_titled, "REWE Markt"));
-  g_assert_null (search (window, row_titled, "Gehalt November"));
+  g_assert_nonnull (outlay_ui_test_find (window, label_shows, "Line 5 — “31.02.2026” is not a date (expected DD.MM.YYYY)."));
+  g_assert_nonnull (outlay_ui_test_find (window, label_shows, "Line 3 — Money received, not an expense."));
+  g_assert_nonnull (outlay_ui_test_find (window, outlay_ui_test_is_button, "_Import"));
+  g_assert_nonnull (outlay_ui_test_find (window, row_titled, "REWE Markt"));
+  g_assert_null (outlay_ui_test_find (window, row_titled, "Gehalt November"));
   g_assert_cmpuint (outlay_import_window_get_n_to_import (OUTLAY_IMPORT_WINDOW (window)), ==, 3);
 
   /* Every amount is an expense after all: two more. */
   choose (window, "Amounts That Are Expenses", "All amounts");
   assert_summary (window, "5 expenses will be imported", "1 line cannot be read · 3 new categories");
-  g_assert_nonnull (search (window, button_says, "_Import"));
-  g_assert_nonnull (search (window, row_titled, "Gehalt November"));
+  g_assert_nonnull (outlay_ui_test_find (window, outlay_ui_test_is_button, "_Import"));
+  g_assert_nonnull (outlay_ui_test_find (window, row_titled, "Gehalt November"));
 
   /* Without the amount column there is nothing to import, and the window
    * says what is missing. */
   choose (window, "Amount", "None");
-  g_assert_nonnull (search (window, label_shows, "Choose the column with the amounts."));
-  g_assert_false (gtk_widget_is_sensitive (search (window, button_says, "_Import")));
+  g_assert_nonnull (outlay_ui_test_find (window, label_shows, "Choose the column with the amounts."));
+  g_assert_false (gtk_widget_is_sensitive (outlay_ui_test_find (window, outlay_ui_test_is_button, "_Import")));
   choose (window, "Amount", "Betrag");
 
   /* Without a header line the columns have no names, and the first line
    * is one that cannot be read. */
-  header = GTK_SWITCH (search (window, is_switch, NULL));
+  header = GTK_SWITCH (outlay_ui_test_find (window, is_switch, NULL));
   g_assert_true (gtk_switch_get_active (header));
   gtk_switch_set_active (header, FALSE);
   settle (window);
   g_assert_cmpstr (chosen (window, "Amount"), ==, "Column 4");
-  g_assert_nonnull (search (window, label_shows, "Line 1 — “Datum” is not a date (expected DD.MM.YYYY)."));
+  g_assert_nonnull (outlay_ui_test_find (window, label_shows, "Line 1 — “Datum” is not a date (expected DD.MM.YYYY)."));
   gtk_switch_set_active (header, TRUE);
   settle (window);
   g_assert_cmpstr (chosen (window, "Amount"), ==, "Betrag");
   choose (window, "Amounts That Are Expenses", "Negative amounts (bank statements)");
-  g_assert_nonnull (search (window, button_says, "_Import"));
+  g_assert_nonnull (outlay_ui_test_find (window, outlay_ui_test_is_button, "_Import"));
 
   /* Groceries go to the ledger's own category rather than a new one. */
   g_assert_cmpstr (chosen (window, "Lebensmittel"), ==, "Create “Lebensmittel”");
@@ -446,7 +369,7 @@ test_bank_statement (void)
   g_assert_nonnull (strstr (list, "Food & Drink, Bäckerei Müller, 4.80 euros"));
   g_assert_nonnull (strstr (list, "Wohnen, Stadtwerke Köln, 87 euros"));
   g_clear_pointer (&list, g_free);
-  g_assert_nonnull (search (GTK_WIDGET (main_window), label_shows, "Imported 3 expenses"));
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (main_window), label_shows, "Imported 3 expenses"));
 
   /* Undo on the toast takes it all back, the new category too. */
   press (GTK_WIDGET (main_window), "_Undo");
@@ -484,7 +407,7 @@ test_again_finds_duplicates (void)
   /* The same file again: nothing new, and Import has nothing to do. */
   import = import_file (main_window, "import/bank.csv");
   assert_summary (GTK_WIDGET (import), "Nothing to import", "3 duplicates skipped · 2 lines not expenses · 1 line cannot be read");
-  g_assert_false (gtk_widget_is_sensitive (search (GTK_WIDGET (import), button_says, "_Import")));
+  g_assert_false (gtk_widget_is_sensitive (outlay_ui_test_find (GTK_WIDGET (import), outlay_ui_test_is_button, "_Import")));
   press (GTK_WIDGET (import), "_Cancel");
   settle (GTK_WIDGET (main_window));
   g_assert_cmpuint (count_expenses (), ==, 3);
@@ -508,7 +431,7 @@ test_not_readable (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Cannot Import This File");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "This is a PDF document, not a CSV file. Most banks offer a CSV export next to the PDF statement.");
-  g_assert_null (find_window (OUTLAY_TYPE_IMPORT_WINDOW));
+  g_assert_null (outlay_ui_test_find_toplevel (OUTLAY_TYPE_IMPORT_WINDOW));
   press (GTK_WIDGET (dialog), "_Close");
   settle (GTK_WIDGET (main_window));
 
@@ -553,7 +476,7 @@ test_failed_import (void)
   press (window, "_Import");
   settle (window);
   g_assert_true (gtk_widget_get_visible (window));
-  g_assert_nonnull (search (window, label_starts, "Nothing was imported: "));
+  g_assert_nonnull (outlay_ui_test_find (window, label_starts, "Nothing was imported: "));
   g_assert_cmpuint (count_expenses (), ==, 0);
 
   /* Once it has, Import works. */
@@ -602,30 +525,30 @@ test_homebank (void)
 
   /* Nothing to map: the file says what is what. */
   g_assert_true (OUTLAY_IS_IMPORT_WINDOW (window));
-  g_assert_null (search (window, label_shows, "Columns"));
+  g_assert_null (outlay_ui_test_find (window, label_shows, "Columns"));
   assert_summary (window, "8 expenses will be imported", "7 lines not expenses · 4 new categories");
-  g_assert_nonnull (search (window, row_titled, "Café & Bäckerei"));
-  g_assert_nonnull (search (window, label_shows, "$12.30"));
-  g_assert_nonnull (search (window, combo_titled, "Food: Groceries"));
+  g_assert_nonnull (outlay_ui_test_find (window, row_titled, "Café & Bäckerei"));
+  g_assert_nonnull (outlay_ui_test_find (window, label_shows, "$12.30"));
+  g_assert_nonnull (outlay_ui_test_find (window, combo_titled, "Food: Groceries"));
 
   /* The first problems are in the overview; all of them a click away. */
-  g_assert_nonnull (search (window, label_shows, "Line 23 — Money received (€2,500.00), not an expense."));
-  g_assert_null (search (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
-  all = search (window, row_named, "all-problems");
+  g_assert_nonnull (outlay_ui_test_find (window, label_shows, "Line 23 — Money received (€2,500.00), not an expense."));
+  g_assert_null (outlay_ui_test_find (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
+  all = outlay_ui_test_find (window, row_named, "all-problems");
   g_assert_nonnull (all);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (all)), ==, "Show All 7 Problems");
   gtk_widget_activate (all);
   wait_for_page (window, "problems");
-  g_assert_nonnull (search (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
-  subtitle = search (window, label_shows, "7 lines not imported");
+  g_assert_nonnull (outlay_ui_test_find (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
+  subtitle = outlay_ui_test_find (window, label_shows, "7 lines not imported");
   g_assert_nonnull (subtitle);
 
   /* Back to the overview, and out without importing. */
-  back = search (window, back_button, NULL);
+  back = outlay_ui_test_find (window, back_button, NULL);
   g_assert_nonnull (back);
   gtk_widget_activate (back);
   wait_for_page (window, "overview");
-  g_assert_null (search (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
+  g_assert_null (outlay_ui_test_find (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
   press (window, "_Cancel");
   settle (GTK_WIDGET (main_window));
   g_assert_cmpuint (count_expenses (), ==, 0);
@@ -649,7 +572,7 @@ test_phone (void)
   settle (window);
   g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
 
-  button = search (window, button_says, "_Import");
+  button = outlay_ui_test_find (window, outlay_ui_test_is_button, "_Import");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_compute_bounds (button, window, &bounds));
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (window));
@@ -689,7 +612,7 @@ test_large_text (void)
   outlay_test_assert_whole_words (window);
 
   /* Import stays in reach, its label on two lines at most. */
-  button = search (window, button_says, "_Import");
+  button = outlay_ui_test_find (window, outlay_ui_test_is_button, "_Import");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_compute_bounds (button, window, &bounds));
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (window));
@@ -698,7 +621,7 @@ test_large_text (void)
   /* The amounts of the preview are whole, on one line, inside their row. */
   for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
     {
-      GtkWidget *amount = search (window, label_shows, amounts[i]);
+      GtkWidget *amount = outlay_ui_test_find (window, label_shows, amounts[i]);
       GtkWidget *row;
 
       g_assert_nonnull (amount);
@@ -727,7 +650,7 @@ export_to (OutlayWindow      *window,
   char *contents = NULL;
 
   outlay_window_export (window, file, format);
-  while (search (GTK_WIDGET (window), label_shows, toast) == NULL)
+  while (outlay_ui_test_find (GTK_WIDGET (window), label_shows, toast) == NULL)
     g_main_context_iteration (NULL, TRUE);
 
   g_file_get_contents (path, &contents, NULL, &error);
@@ -783,11 +706,11 @@ test_export (void)
   json_path = g_build_filename (dir, "ledger.json", NULL);
   file = g_file_new_for_path (json_path);
   outlay_window_import (main_window, file);
-  while ((window = find_window (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
+  while ((window = outlay_ui_test_find_toplevel (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
     g_main_context_iteration (NULL, TRUE);
   settle (GTK_WIDGET (window));
   assert_summary (GTK_WIDGET (window), "Nothing to import", "3 duplicates skipped");
-  g_assert_null (search (GTK_WIDGET (window), label_shows, "Columns"));
+  g_assert_null (outlay_ui_test_find (GTK_WIDGET (window), label_shows, "Columns"));
   press (GTK_WIDGET (window), "_Cancel");
   settle (GTK_WIDGET (main_window));
 
@@ -796,7 +719,7 @@ test_export (void)
   g_clear_object (&file);
   file = g_file_new_for_path (missing);
   outlay_window_export (main_window, file, OUTLAY_EXPORT_FORMAT_CSV);
-  while ((window = find_window (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
+  while ((window = outlay_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), ==, "Export Failed");
   press (GTK_WIDGET (window), "_Close");
@@ -870,8 +793,8 @@ test_undo_after_restore (void)
   g_assert_cmpuint (count_expenses (), ==, 1);
   list = expense_list (main_window);
   g_assert_nonnull (strstr (list, "After the restore"));
-  g_assert_nonnull (search (GTK_WIDGET (main_window), label_shows,
-                            "The imported expenses are no longer in the ledger, so the import cannot be undone."));
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (main_window), label_shows,
+                                         "The imported expenses are no longer in the ledger, so the import cannot be undone."));
 
   g_assert_true (outlay_repository_delete_expense (repository, outlay_expense_get_id (added), &error) != NULL);
   g_assert_no_error (error);
@@ -938,7 +861,7 @@ test_undo_after_change_elsewhere (void)
   now = outlay_repository_get_expense (repository, outlay_expense_get_id (added), &error);
   g_assert_no_error (error);
   g_assert_cmpint (outlay_expense_get_amount (now), ==, 1700);
-  g_assert_nonnull (search (GTK_WIDGET (main_window), label_shows, "Cannot undo: the expense was changed elsewhere"));
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (main_window), label_shows, "Cannot undo: the expense was changed elsewhere"));
 
   g_clear_object (&now);
   now = outlay_repository_delete_expense (repository, outlay_expense_get_id (added), &error);
@@ -1090,7 +1013,7 @@ test_large_file (void)
   stall.longest = 0;
   tick = g_timeout_add (5, on_tick_cb, &stall);
   outlay_window_import (main_window, file);
-  while ((window = find_window (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
+  while ((window = outlay_ui_test_find_toplevel (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (tick);
   g_test_message ("100,000 lines: window shown after %.0f ms, the longest stall of the main loop %.0f ms",
@@ -1159,20 +1082,20 @@ test_restore_forgets_undo (void)
   settle (GTK_WIDGET (main_window));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = find_window (OUTLAY_TYPE_PREFERENCES_WINDOW);
+  preferences = outlay_ui_test_find_toplevel (OUTLAY_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
-  keep = search (GTK_WIDGET (preferences), combo_or_row_titled, "Backups to _Keep");
+  keep = outlay_ui_test_find (GTK_WIDGET (preferences), combo_or_row_titled, "Backups to _Keep");
   g_assert_nonnull (keep);
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
                                            ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (keep, ADW_TYPE_PREFERENCES_PAGE)));
   settle (GTK_WIDGET (preferences));
-  restore = search (GTK_WIDGET (preferences), is_button, "_Restore…");
+  restore = outlay_ui_test_find (GTK_WIDGET (preferences), is_button, "_Restore…");
   g_assert_nonnull (restore);
   g_signal_emit_by_name (restore, "clicked");
-  while ((dialog = find_window (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
+  while ((dialog = outlay_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
     g_main_context_iteration (NULL, TRUE);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  while (search (GTK_WIDGET (preferences), label_starts, "Restored the backup from ") == NULL)
+  while (outlay_ui_test_find (GTK_WIDGET (preferences), label_starts, "Restored the backup from ") == NULL)
     g_main_context_iteration (NULL, TRUE);
   gtk_window_destroy (preferences);
   settle (GTK_WIDGET (main_window));
@@ -1182,8 +1105,8 @@ test_restore_forgets_undo (void)
   g_assert_cmpint (outlay_expense_get_amount (now), ==, 1200);
   gtk_widget_activate_action (GTK_WIDGET (main_window), "win.undo", NULL);
   settle (GTK_WIDGET (main_window));
-  g_assert_null (search (GTK_WIDGET (main_window), label_shows, "Cannot undo: the expense was changed elsewhere"));
-  g_assert_null (search (GTK_WIDGET (main_window), label_shows, "Change undone"));
+  g_assert_null (outlay_ui_test_find (GTK_WIDGET (main_window), label_shows, "Cannot undo: the expense was changed elsewhere"));
+  g_assert_null (outlay_ui_test_find (GTK_WIDGET (main_window), label_shows, "Change undone"));
 
   g_clear_object (&now);
   now = outlay_repository_delete_expense (repository, outlay_expense_get_id (added), &error);
@@ -1202,7 +1125,7 @@ test_cancel_while_planning (void)
   GtkWindow *window;
 
   outlay_window_import (main_window, file);
-  while ((window = find_window (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
+  while ((window = outlay_ui_test_find_toplevel (OUTLAY_TYPE_IMPORT_WINDOW)) == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (outlay_import_window_is_busy (OUTLAY_IMPORT_WINDOW (window)));
   g_object_ref (window);
