@@ -63,13 +63,13 @@ guint               outlay_import_plan_get_n_added (OutlayImportPlan *plan);
 guint               outlay_import_plan_get_n_duplicates (OutlayImportPlan *plan);
 /* Of OutlayImportCategoryMatch, in order of first appearance, unknown
  * names first; owned by @plan. */
-GPtrArray          *outlay_import_plan_get_categories (OutlayImportPlan *plan);
-guint               outlay_import_plan_get_n_new_categories (OutlayImportPlan *plan);
+GPtrArray *outlay_import_plan_get_categories (OutlayImportPlan *plan);
+guint      outlay_import_plan_get_n_new_categories (OutlayImportPlan *plan);
 /* Sends the expenses of @name to the existing @category_id, or with 0 to
  * a new category of that name. */
-gboolean            outlay_import_plan_map_category (OutlayImportPlan *plan,
-                                                     const char       *name,
-                                                     gint64            category_id);
+gboolean outlay_import_plan_map_category (OutlayImportPlan *plan,
+                                          const char       *name,
+                                          gint64            category_id);
 
 /* A category as it was before a lossless file replaced the defaults. */
 typedef struct
@@ -109,17 +109,17 @@ OutlayImportResult *outlay_repository_import (OutlayRepository *self,
                                               GError          **error);
 /* Takes back everything @result added: its expenses and the categories it
  * created, when nothing else uses them. */
-gboolean            outlay_repository_undo_import (OutlayRepository         *self,
-                                                   const OutlayImportResult *result,
-                                                   GError                  **error);
+gboolean outlay_repository_undo_import (OutlayRepository         *self,
+                                        const OutlayImportResult *result,
+                                        GError                  **error);
 
 /* For outlay_repository_import(). */
-gboolean       outlay_import_plan_recheck (OutlayImportPlan *plan,
-                                           GError          **error);
-gboolean       outlay_import_plan_get_replace_categories (OutlayImportPlan *plan);
-OutlayExpense *outlay_import_plan_build_draft (OutlayImportPlan *plan,
-                                               guint             record,
-                                               gint64            category_id);
+gboolean                        outlay_import_plan_recheck (OutlayImportPlan *plan,
+                                                            GError          **error);
+gboolean                        outlay_import_plan_get_replace_categories (OutlayImportPlan *plan);
+OutlayExpense                  *outlay_import_plan_build_draft (OutlayImportPlan *plan,
+                                                                guint             record,
+                                                                gint64            category_id);
 const OutlayImportCategoryInfo *outlay_import_plan_lookup_category_info (OutlayImportPlan *plan,
                                                                          const char       *name);
 

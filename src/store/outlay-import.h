@@ -54,7 +54,7 @@ typedef enum
 
 typedef struct
 {
-  guint                 line;    /* 1-based; 0 when it concerns the whole file */
+  guint                 line; /* 1-based; 0 when it concerns the whole file */
   OutlayImportIssueKind kind;
   char                 *message; /* translated, one sentence, no line number */
 } OutlayImportIssue;
@@ -74,20 +74,20 @@ void                outlay_import_record_free (OutlayImportRecord *record);
 OutlayImportSource *outlay_import_source_new (void);
 void                outlay_import_source_free (OutlayImportSource *source);
 /* Takes ownership of @record. */
-void                outlay_import_source_add_record (OutlayImportSource *source,
-                                                     OutlayImportRecord *record);
-void                outlay_import_source_add_issue (OutlayImportSource   *source,
-                                                    guint                 line,
-                                                    OutlayImportIssueKind kind,
-                                                    const char           *format,
-                                                    ...) G_GNUC_PRINTF (4, 5);
-guint               outlay_import_source_count_issues (OutlayImportSource   *source,
-                                                       OutlayImportIssueKind kind);
-void                outlay_import_source_add_category (OutlayImportSource *source,
-                                                       const char         *name,
-                                                       const char         *icon_name,
-                                                       const char         *color,
-                                                       gboolean            fallback);
+void  outlay_import_source_add_record (OutlayImportSource *source,
+                                       OutlayImportRecord *record);
+void  outlay_import_source_add_issue (OutlayImportSource   *source,
+                                      guint                 line,
+                                      OutlayImportIssueKind kind,
+                                      const char           *format,
+                                      ...) G_GNUC_PRINTF (4, 5);
+guint outlay_import_source_count_issues (OutlayImportSource   *source,
+                                         OutlayImportIssueKind kind);
+void  outlay_import_source_add_category (OutlayImportSource *source,
+                                         const char         *name,
+                                         const char         *icon_name,
+                                         const char         *color,
+                                         gboolean            fallback);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportRecord, outlay_import_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportSource, outlay_import_source_free)

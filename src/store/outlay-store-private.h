@@ -36,16 +36,16 @@ typedef gboolean (*OutlayExpenseFunc) (OutlayExpense *expense,
                                        gpointer       user_data,
                                        GError       **error);
 typedef struct _OutlayQuery OutlayQuery;
-gboolean        outlay_repository_foreach_expense (OutlayRepository  *self,
-                                                   const OutlayQuery *query,
-                                                   gboolean           include_deleted,
-                                                   OutlayExpenseFunc  func,
-                                                   gpointer           user_data,
-                                                   GError           **error);
-gint64          outlay_repository_find_category_by_name (OutlayRepository *self,
-                                                         const char       *name);
-gboolean        outlay_repository_validate_expense (OutlayRepository *self,
-                                                    OutlayExpense    *expense,
-                                                    GError          **error);
+gboolean                    outlay_repository_foreach_expense (OutlayRepository  *self,
+                                                               const OutlayQuery *query,
+                                                               gboolean           include_deleted,
+                                                               OutlayExpenseFunc  func,
+                                                               gpointer           user_data,
+                                                               GError           **error);
+gint64                      outlay_repository_find_category_by_name (OutlayRepository *self,
+                                                                     const char       *name);
+gboolean                    outlay_repository_validate_expense (OutlayRepository *self,
+                                                                OutlayExpense    *expense,
+                                                                GError          **error);
 
 G_END_DECLS
