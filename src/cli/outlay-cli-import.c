@@ -34,17 +34,6 @@
 #include "outlay-import-plan.h"
 #include "outlay-xhb.h"
 
-/* How much of a file is looked at to tell its format. */
-#define SNIFF_LENGTH 4096
-
-typedef enum
-{
-  FORMAT_NONE,
-  FORMAT_CSV,
-  FORMAT_JSON,
-  FORMAT_HOMEBANK,
-} Format;
-
 /* The options of a CSV file's columns, in the order the report shows them. */
 typedef enum
 {
@@ -108,11 +97,11 @@ typedef struct
   gboolean no_create_categories;
   gboolean dry_run;
 
-  Format           format;
-  char            *currency;
-  OutlayCsvTable  *table;
-  OutlayCsvMapping mapping;
-  char            *fallback_name; /* with --no-create-categories */
+  OutlayImportFormat format;
+  char              *currency;
+  OutlayCsvTable    *table;
+  OutlayCsvMapping   mapping;
+  char              *fallback_name; /* with --no-create-categories */
   /* Of CategoryFate, one for each of the plan's categories: the import
    * gives new ones ids, so the report cannot tell them by that. */
   GArray *fates;
@@ -146,59 +135,20 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
 static const char *const format_names[] = { NULL, "csv", "json", "homebank" };
 
 static gboolean
-parse_format (const char *text,
-              Format     *format,
-              GError    **error)
+parse_format (const char         *text,
+              OutlayImportFormat *format,
+              GError            **error)
 {
-  for (guint i = FORMAT_CSV; i < G_N_ELEMENTS (format_names); i++)
+  for (guint i = OUTLAY_IMPORT_FORMAT_CSV; i < G_N_ELEMENTS (format_names); i++)
     if (g_ascii_strcasecmp (text, format_names[i]) == 0)
       {
-        *format = (Format) i;
+        *format = (OutlayImportFormat) i;
         return TRUE;
       }
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
                _ ("--format “%s” is not one of csv, json or homebank."), text);
   return FALSE;
-}
-
-/* What the name says, or %FORMAT_NONE. */
-static Format
-format_from_name (const char *path)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv") || g_str_has_suffix (lower, ".txt"))
-    return FORMAT_CSV;
-  if (g_str_has_suffix (lower, ".json"))
-    return FORMAT_JSON;
-  if (g_str_has_suffix (lower, ".xhb"))
-    return FORMAT_HOMEBANK;
-
-  return FORMAT_NONE;
-}
-
-/* What the content looks like: JSON starts with a brace, HomeBank's XML
- * names its root early; anything else is taken for CSV. */
-static Format
-format_from_content (const char *data,
-                     gsize       length)
-{
-  gsize       n = MIN (length, SNIFF_LENGTH);
-  const char *p = data;
-  const char *end = data + n;
-
-  if (n >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-  while (p < end && g_ascii_isspace (*p))
-    p++;
-
-  if (p < end && *p == '{')
-    return FORMAT_JSON;
-  if (p < end && *p == '<' && g_strstr_len (p, end - p, "<homebank") != NULL)
-    return FORMAT_HOMEBANK;
-
-  return FORMAT_CSV;
 }
 
 static gboolean
@@ -565,7 +515,7 @@ read_source (Import     *import,
 
   switch (import->format)
     {
-    case FORMAT_CSV:
+    case OUTLAY_IMPORT_FORMAT_CSV:
       import->table = outlay_csv_table_read (data, length, &local_error);
       if (import->table == NULL)
         break;
@@ -574,15 +524,15 @@ read_source (Import     *import,
       source = outlay_csv_import (import->table, &import->mapping, import->currency, &local_error);
       break;
 
-    case FORMAT_JSON:
+    case OUTLAY_IMPORT_FORMAT_JSON:
       source = outlay_json_read (data, length, &local_error);
       break;
 
-    case FORMAT_HOMEBANK:
+    case OUTLAY_IMPORT_FORMAT_HOMEBANK:
       source = outlay_xhb_read (data, length, import->currency, &local_error);
       break;
 
-    case FORMAT_NONE:
+    case OUTLAY_IMPORT_FORMAT_UNKNOWN:
     default:
       g_assert_not_reached ();
     }
@@ -836,14 +786,14 @@ print_detected (Import *import)
 
   switch (import->format)
     {
-    case FORMAT_JSON:
+    case OUTLAY_IMPORT_FORMAT_JSON:
       outlay_cli_print (_ ("Read “%s” as an Outlay JSON export.\n"), import->path);
       return;
-    case FORMAT_HOMEBANK:
+    case OUTLAY_IMPORT_FORMAT_HOMEBANK:
       outlay_cli_print (_ ("Read “%s” as a HomeBank file.\n"), import->path);
       return;
-    case FORMAT_CSV:
-    case FORMAT_NONE:
+    case OUTLAY_IMPORT_FORMAT_CSV:
+    case OUTLAY_IMPORT_FORMAT_UNKNOWN:
     default:
       break;
     }
@@ -1042,7 +992,7 @@ print_json_report (OutlayCli                *cli,
   outlay_json_bool (json, result == NULL);
 
   outlay_json_member (json, "csv");
-  if (import->format != FORMAT_CSV)
+  if (import->format != OUTLAY_IMPORT_FORMAT_CSV)
     outlay_json_null (json);
   else
     {
@@ -1293,13 +1243,13 @@ outlay_cli_import (OutlayCli *cli,
       return FALSE;
     }
 
-  if (import.format == FORMAT_NONE)
-    import.format = format_from_name (import.path);
-  if (import.format == FORMAT_NONE)
-    import.format = format_from_content (data, length);
+  if (import.format == OUTLAY_IMPORT_FORMAT_UNKNOWN)
+    import.format = outlay_import_format_from_name (import.path);
+  if (import.format == OUTLAY_IMPORT_FORMAT_UNKNOWN)
+    import.format = outlay_import_format_from_content (data, length);
 
   csv_option = first_csv_option (&import);
-  if (import.format != FORMAT_CSV && csv_option != NULL)
+  if (import.format != OUTLAY_IMPORT_FORMAT_CSV && csv_option != NULL)
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
                    _ ("%s is for CSV files, and “%s” is read as %s."),

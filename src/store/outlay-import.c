@@ -7,7 +7,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "outlay-import.h"
+
+/* How much of a file is looked at to tell its format. */
+#define SNIFF_LENGTH 4096
 
 OutlayImportRecord *
 outlay_import_record_new (void)
@@ -148,4 +153,45 @@ outlay_import_source_add_category (OutlayImportSource *source,
   info->color = g_strdup (color);
   info->fallback = fallback;
   g_ptr_array_add (source->categories, info);
+}
+
+OutlayImportFormat
+outlay_import_format_from_name (const char *path)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, OUTLAY_IMPORT_FORMAT_UNKNOWN);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv") || g_str_has_suffix (lower, ".txt"))
+    return OUTLAY_IMPORT_FORMAT_CSV;
+  if (g_str_has_suffix (lower, ".json"))
+    return OUTLAY_IMPORT_FORMAT_JSON;
+  if (g_str_has_suffix (lower, ".xhb"))
+    return OUTLAY_IMPORT_FORMAT_HOMEBANK;
+
+  return OUTLAY_IMPORT_FORMAT_UNKNOWN;
+}
+
+OutlayImportFormat
+outlay_import_format_from_content (const char *data,
+                                   gsize       length)
+{
+  gsize       n = MIN (length, SNIFF_LENGTH);
+  const char *p = data;
+  const char *end = data + n;
+
+  g_return_val_if_fail (data != NULL || length == 0, OUTLAY_IMPORT_FORMAT_CSV);
+
+  if (n >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+
+  if (p < end && *p == '{')
+    return OUTLAY_IMPORT_FORMAT_JSON;
+  if (p < end && *p == '<' && g_strstr_len (p, end - p, "<homebank") != NULL)
+    return OUTLAY_IMPORT_FORMAT_HOMEBANK;
+
+  return OUTLAY_IMPORT_FORMAT_CSV;
 }

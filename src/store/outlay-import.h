@@ -17,6 +17,15 @@ G_BEGIN_DECLS
  * Nothing in here touches the database; outlay_import_plan() (in
  * outlay-import-plan.c) matches the records against the ledger. */
 
+/* The kinds of file Outlay imports. */
+typedef enum
+{
+  OUTLAY_IMPORT_FORMAT_UNKNOWN,
+  OUTLAY_IMPORT_FORMAT_CSV,
+  OUTLAY_IMPORT_FORMAT_JSON,
+  OUTLAY_IMPORT_FORMAT_HOMEBANK,
+} OutlayImportFormat;
+
 typedef struct
 {
   guint  line;        /* 1-based line of the source where the record starts */
@@ -88,6 +97,13 @@ void  outlay_import_source_add_category (OutlayImportSource *source,
                                          const char         *icon_name,
                                          const char         *color,
                                          gboolean            fallback);
+
+/* What a file's name says (.csv, .tsv, .txt, .json, .xhb), or UNKNOWN. */
+OutlayImportFormat outlay_import_format_from_name (const char *path);
+/* What its first bytes say: JSON starts with a brace, HomeBank's XML names
+ * its root early; anything else is taken for CSV. */
+OutlayImportFormat outlay_import_format_from_content (const char *data,
+                                                      gsize       length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportRecord, outlay_import_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportSource, outlay_import_source_free)

@@ -1221,36 +1221,28 @@ outlay_import_window_init (OutlayImportWindow *self)
   g_signal_connect_object (self->header_switch, "notify::active", G_CALLBACK (on_header_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* The content decides; the name only when the content does not. */
 static FileFormat
 detect_format (const char *file_name,
                const char *data,
                gsize       length)
 {
-  gsize start = 0;
+  OutlayImportFormat format = outlay_import_format_from_content (data, length);
 
-  /* The content decides; the name only when the content does not. */
-  if (length >= 3 && (guchar) data[0] == 0xEF && (guchar) data[1] == 0xBB && (guchar) data[2] == 0xBF)
-    start = 3;
-  while (start < length && g_ascii_isspace (data[start]))
-    start++;
+  if (format == OUTLAY_IMPORT_FORMAT_CSV && file_name != NULL)
+    format = outlay_import_format_from_name (file_name);
 
-  if (start < length && data[start] == '{')
-    return FILE_FORMAT_JSON;
-  if (start < length && data[start] == '<' &&
-      g_strstr_len (data + start, MIN (length - start, 4096), "<homebank") != NULL)
-    return FILE_FORMAT_XHB;
-
-  if (file_name != NULL)
+  switch (format)
     {
-      g_autofree char *lower = g_ascii_strdown (file_name, -1);
-
-      if (g_str_has_suffix (lower, ".json"))
-        return FILE_FORMAT_JSON;
-      if (g_str_has_suffix (lower, ".xhb"))
-        return FILE_FORMAT_XHB;
+    case OUTLAY_IMPORT_FORMAT_JSON:
+      return FILE_FORMAT_JSON;
+    case OUTLAY_IMPORT_FORMAT_HOMEBANK:
+      return FILE_FORMAT_XHB;
+    case OUTLAY_IMPORT_FORMAT_CSV:
+    case OUTLAY_IMPORT_FORMAT_UNKNOWN:
+    default:
+      return FILE_FORMAT_CSV;
     }
-
-  return FILE_FORMAT_CSV;
 }
 
 /**
