@@ -25,6 +25,8 @@ struct _OutlayImportPlan
   GPtrArray          *categories; /* of OutlayImportCategoryMatch */
   GHashTable         *by_name;    /* casefolded name → OutlayImportCategoryMatch */
   gboolean            replace_categories;
+  gint64              data_version;  /* others' commits when planned */
+  gint64              total_changes; /* this connection's, then */
   guint               n_added;
   guint               n_duplicates;
 };
@@ -211,6 +213,23 @@ find_duplicates (OutlayImportPlan *plan,
   return TRUE;
 }
 
+/* Whether anyone, this connection included, has written since. */
+static gboolean
+read_ledger_state (OutlayImportPlan *plan,
+                   gint64           *data_version,
+                   gint64           *total_changes,
+                   GError          **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (plan->repository);
+  sqlite3_stmt   *stmt = outlay_database_prepare (database, "PRAGMA data_version", error);
+
+  if (stmt == NULL || !query_count (stmt, data_version, error))
+    return FALSE;
+
+  *total_changes = sqlite3_total_changes64 (outlay_database_get_handle (database));
+  return TRUE;
+}
+
 static void
 count_actions (OutlayImportPlan *plan)
 {
@@ -243,10 +262,18 @@ gboolean
 outlay_import_plan_recheck (OutlayImportPlan *plan,
                             GError          **error)
 {
-  g_autoptr (GArray) fresh = g_array_sized_new (FALSE, FALSE, sizeof (OutlayImportAction), plan->actions->len);
+  g_autoptr (GArray) fresh = NULL;
+  gint64 data_version, total_changes;
 
   g_return_val_if_fail (plan != NULL, FALSE);
 
+  /* Nothing was written since the plan: it still holds. */
+  if (!read_ledger_state (plan, &data_version, &total_changes, error))
+    return FALSE;
+  if (data_version == plan->data_version && total_changes == plan->total_changes)
+    return TRUE;
+
+  fresh = g_array_sized_new (FALSE, FALSE, sizeof (OutlayImportAction), plan->actions->len);
   if (!find_duplicates (plan, FALSE, fresh, error))
     return FALSE;
 
@@ -433,6 +460,9 @@ outlay_import_plan_new (OutlayRepository   *repository,
     }
 
   match_categories (plan);
+
+  if (!read_ledger_state (plan, &plan->data_version, &plan->total_changes, error))
+    return NULL;
 
   return g_steal_pointer (&plan);
 }
