@@ -46,7 +46,7 @@ main (int   argc,
   {
     g_autoptr (OutlayApplication) app = outlay_application_new ();
 
-    g_application_set_option_context_parameter_string (G_APPLICATION (app), _ ("[COMMAND [ARGUMENT…]]"));
+    g_application_set_option_context_parameter_string (G_APPLICATION (app), _("[COMMAND [ARGUMENT…]]"));
     g_application_set_option_context_description (G_APPLICATION (app), outlay_cli_get_overview ());
 
     return g_application_run (G_APPLICATION (app), argc, argv);

@@ -83,7 +83,7 @@ print_backup_list (OutlayCli *cli,
     {
       g_autofree char *folder = outlay_database_get_backups_folder (cli->database);
 
-      outlay_cli_print (_ ("There are no backups in “%s” yet.\n"), folder);
+      outlay_cli_print (_("There are no backups in “%s” yet.\n"), folder);
       return;
     }
 
@@ -113,9 +113,9 @@ outlay_cli_backup (OutlayCli *cli,
   gboolean           list = FALSE;
   const GOptionEntry entries[] = {
     { "list", 'l', 0, G_OPTION_ARG_NONE, &list,
-      N_ ("List the backups in the backups folder, newest first"), NULL },
+      N_("List the backups in the backups folder, newest first"), NULL },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
-      N_ ("Replace FILE when it exists"), NULL },
+      N_("Replace FILE when it exists"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
@@ -123,8 +123,8 @@ outlay_cli_backup (OutlayCli *cli,
   g_auto (GStrv) args = g_strdupv (argv);
   g_autofree char *destination = NULL;
 
-  context = outlay_cli_context_new (cli, _ ("[FILE]"),
-                                    _ ("Saves a consistent copy of the database with SQLite’s online backup, "
+  context = outlay_cli_context_new (cli, _("[FILE]"),
+                                    _("Saves a consistent copy of the database with SQLite’s online backup, "
                                        "also while the window is open. Without FILE the copy goes to the backups "
                                        "folder beside the database, named after the database, the time (UTC) and "
                                        "the reason, such as outlay-20240305-101500-manual.db, and only the newest "
@@ -132,7 +132,7 @@ outlay_cli_backup (OutlayCli *cli,
                                        "With a folder, the copy is named after the database and the time in it; "
                                        "a FILE is written as given. --list shows the backups in the backups "
                                        "folder, with the date, why it was made, its size and its path."),
-                                    _ ("Examples:\n"
+                                    _("Examples:\n"
                                        "  outlay backup\n"
                                        "  outlay backup ~/Documents/expenses-2024.db\n"
                                        "  outlay backup /media/usb/\n"
@@ -188,14 +188,14 @@ outlay_cli_backup (OutlayCli *cli,
       if (outlay_cli_same_file (destination, outlay_database_get_path (cli->database)))
         {
           g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                       _ ("“%s” is the database itself; give another file."), destination);
+                       _("“%s” is the database itself; give another file."), destination);
           return FALSE;
         }
 
       if (!force && g_file_test (destination, G_FILE_TEST_EXISTS))
         {
           g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-                       _ ("“%s” already exists; give another name, or --force to replace it."), destination);
+                       _("“%s” already exists; give another name, or --force to replace it."), destination);
           return FALSE;
         }
 
@@ -219,7 +219,7 @@ outlay_cli_backup (OutlayCli *cli,
     {
       g_autofree char *size = g_format_size ((guint64) MAX (file_size (destination), 0));
 
-      outlay_cli_print (_ ("Saved a backup to “%s” (%s).\n"), destination, size);
+      outlay_cli_print (_("Saved a backup to “%s” (%s).\n"), destination, size);
     }
 
   return TRUE;
@@ -258,7 +258,7 @@ find_backup (OutlayCli  *cli,
     }
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-               _ ("There is no file or backup named “%s”; “outlay backup --list” shows the backups."), text);
+               _("There is no file or backup named “%s”; “outlay backup --list” shows the backups."), text);
   return NULL;
 }
 
@@ -306,7 +306,7 @@ restore_backup (OutlayCli  *cli,
   if (existed && outlay_cli_same_file (backup, path))
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                   _ ("“%s” is the database itself; give a backup file."), backup);
+                   _("“%s” is the database itself; give a backup file."), backup);
       return FALSE;
     }
 
@@ -341,13 +341,13 @@ restore_backup (OutlayCli  *cli,
     }
   else
     {
-      outlay_cli_print (_ ("Restored “%s” from “%s”.\n"), path, backup);
+      outlay_cli_print (_("Restored “%s” from “%s”.\n"), path, backup);
       if (safety != NULL)
         {
           g_autofree char *prefix = outlay_cli_dup_command_prefix (cli);
           g_autofree char *quoted = g_shell_quote (safety);
 
-          outlay_cli_print (_ ("The state before was saved; to go back to it: %s restore %s\n"), prefix, quoted);
+          outlay_cli_print (_("The state before was saved; to go back to it: %s restore %s\n"), prefix, quoted);
         }
     }
 
@@ -355,7 +355,7 @@ restore_backup (OutlayCli  *cli,
 }
 
 #define RESTORE_SUMMARY                                                                                           \
-  N_ ("Replaces everything in the database with the content of a backup. The backup must be an Outlay "           \
+  N_("Replaces everything in the database with the content of a backup. The backup must be an Outlay "           \
       "database that passes SQLite’s integrity check; an older format is upgraded. The current state is first " \
       "saved to the backups folder beside the database, so that a restore can be undone with another one. The "   \
       "content is replaced in one SQLite transaction, without renaming the file: it is safe while the window is " \
@@ -366,15 +366,15 @@ outlay_cli_restore_backup (OutlayCli *cli,
                            char     **argv,
                            GError   **error)
 {
-  return restore_backup (cli, argv, _ ("FILE"),
-                         _ (RESTORE_SUMMARY),
-                         _ ("The same as “outlay restore FILE”.\n"
+  return restore_backup (cli, argv, _("FILE"),
+                         _(RESTORE_SUMMARY),
+                         _("The same as “outlay restore FILE”.\n"
                             "\n"
                             "Examples:\n"
                             "  outlay restore-backup ~/.local/share/outlay/backups/outlay-20240305-101500-daily.db\n"
                             "\n"
                             "With --json; previous_state is null when there was no database before:\n"),
-                         _ ("Give the backup file to restore."),
+                         _("Give the backup file to restore."),
                          error);
 }
 
@@ -412,8 +412,8 @@ outlay_cli_restore_any (OutlayCli *cli,
   if (argument != NULL && outlay_cli_is_expense_reference (argument))
     return outlay_cli_restore (cli, argv, error);
 
-  return restore_backup (cli, argv, _ ("ID|UUID|BACKUP"),
-                         _ ("Brings back a deleted expense, given by its number or its UUID, or a whole backup, "
+  return restore_backup (cli, argv, _("ID|UUID|BACKUP"),
+                         _("Brings back a deleted expense, given by its number or its UUID, or a whole backup, "
                             "given by its file or its name in “outlay backup --list”. An argument of digits "
                             "only, or a UUID, is always an expense: to restore a file with such a name, write "
                             "it as a path, such as ./12.\n"
@@ -421,13 +421,13 @@ outlay_cli_restore_any (OutlayCli *cli,
                             "A backup replaces everything in the database; the current state is first saved "
                             "to the backups folder, so that the restore can be undone with another one. It is "
                             "safe while the window is open, and a failure leaves the database as it was."),
-                         _ ("Examples:\n"
+                         _("Examples:\n"
                             "  outlay restore 12\n"
                             "  outlay restore outlay-20240305-101500-daily.db\n"
                             "  outlay restore ~/Documents/expenses-2024.db\n"
                             "\n"
                             "With --json, an expense’s restore prints the expense (see “outlay show --help”); "
                             "a backup’s, this (previous_state is null when there was no database before):\n"),
-                         _ ("Give the number or the UUID of a deleted expense, or the backup to restore."),
+                         _("Give the number or the UUID of a deleted expense, or the backup to restore."),
                          error);
 }

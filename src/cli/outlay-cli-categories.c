@@ -170,10 +170,10 @@ list_categories (OutlayCli *cli,
   OutlayCategory *fallback;
   guint           n;
 
-  context = outlay_cli_context_new (cli, _ ("[list|add|rename|delete] …"),
-                                    _ ("Lists the categories in their order, with how many expenses each has. "
+  context = outlay_cli_context_new (cli, _("[list|add|rename|delete] …"),
+                                    _("Lists the categories in their order, with how many expenses each has. "
                                        "“outlay categories add”, “rename” and “delete” change them; each has its own --help."),
-                                    _ ("Examples:\n"
+                                    _("Examples:\n"
                                        "  outlay categories\n"
                                        "  outlay categories add Pets --color '#986a44' --icon face-monkey-symbolic\n"
                                        "  outlay categories rename 'Food & Drink' 'Eating out'\n"
@@ -199,7 +199,7 @@ list_categories (OutlayCli *cli,
 
   outlay_json_begin_array (json);
   outlay_cli_table_align_right (table, 3);
-  outlay_cli_table_add (table, _ ("NAME"), _ ("COLOR"), _ ("ICON"), _ ("EXPENSES"), NULL);
+  outlay_cli_table_add (table, _("NAME"), _("COLOR"), _("ICON"), _("EXPENSES"), NULL);
 
   for (guint i = 0; i < n; i++)
     {
@@ -224,7 +224,7 @@ list_categories (OutlayCli *cli,
     {
       outlay_cli_table_print (table, NULL);
       if (fallback != NULL)
-        outlay_cli_print (_ ("\n“%s” takes the expenses of deleted categories and cannot be deleted.\n"),
+        outlay_cli_print (_("\n“%s” takes the expenses of deleted categories and cannot be deleted.\n"),
                           outlay_category_get_name (fallback));
     }
 
@@ -242,9 +242,9 @@ add_category (OutlayCli *cli,
   g_autofree char   *icon_text = NULL;
   const GOptionEntry entries[] = {
     { "color", 0, 0, G_OPTION_ARG_FILENAME, &color_text,
-      N_ ("Its colour, #rrggbb (default: a colour of GNOME’s palette no category has yet)"), N_ ("#RRGGBB") },
+      N_("Its colour, #rrggbb (default: a colour of GNOME’s palette no category has yet)"), N_("#RRGGBB") },
     { "icon", 0, 0, G_OPTION_ARG_FILENAME, &icon_text,
-      N_ ("The name of its symbolic icon (default: folder-symbolic)"), N_ ("NAME") },
+      N_("The name of its symbolic icon (default: folder-symbolic)"), N_("NAME") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
@@ -252,9 +252,9 @@ add_category (OutlayCli *cli,
   g_autofree char *name = NULL;
   OutlayCategory  *category;
 
-  context = outlay_cli_context_new (cli, _ ("NAME"),
-                                    _ ("Adds a category at the end of the list."),
-                                    _ ("Examples:\n"
+  context = outlay_cli_context_new (cli, _("NAME"),
+                                    _("Adds a category at the end of the list."),
+                                    _("Examples:\n"
                                        "  outlay categories add Pets\n"
                                        "  outlay categories add Kids and School --color '#c061cb' --icon applications-science-symbolic\n"
                                        "\n"
@@ -267,8 +267,8 @@ add_category (OutlayCli *cli,
   if (cli->help)
     return TRUE;
 
-  if (!outlay_cli_expect_args (cli, args, 1, G_MAXUINT, _ ("Give the name of the new category."), error) ||
-      !(name = text_or_join (&args[1], _ ("The name"), error)) ||
+  if (!outlay_cli_expect_args (cli, args, 1, G_MAXUINT, _("Give the name of the new category."), error) ||
+      !(name = text_or_join (&args[1], _("The name"), error)) ||
       !outlay_cli_open (cli, TRUE, error))
     return FALSE;
 
@@ -282,7 +282,7 @@ add_category (OutlayCli *cli,
   if (cli->json)
     return print_json_category (cli, category, error);
 
-  outlay_cli_print (_ ("Added category “%s” (%s, %s).\n"), outlay_category_get_name (category),
+  outlay_cli_print (_("Added category “%s” (%s, %s).\n"), outlay_category_get_name (category),
                     outlay_category_get_color (category), outlay_category_get_icon_name (category));
   return TRUE;
 }
@@ -301,9 +301,9 @@ rename_category (OutlayCli *cli,
   g_autofree char *was = NULL;
   OutlayCategory  *category;
 
-  context = outlay_cli_context_new (cli, _ ("OLD NEW"),
-                                    _ ("Renames a category; its expenses stay in it."),
-                                    _ ("Example:\n"
+  context = outlay_cli_context_new (cli, _("OLD NEW"),
+                                    _("Renames a category; its expenses stay in it."),
+                                    _("Example:\n"
                                        "  outlay categories rename 'Food & Drink' 'Eating out'\n"
                                        "\n"
                                        "With --json, the renamed category object:\n"),
@@ -315,9 +315,9 @@ rename_category (OutlayCli *cli,
   if (cli->help)
     return TRUE;
 
-  if (!outlay_cli_expect_args (cli, args, 2, 2, _ ("Give the name of a category and its new name (quote names with spaces)."), error) ||
-      !(old_name = outlay_cli_text (args[1], _ ("The name"), error)) ||
-      !(new_name = outlay_cli_text (args[2], _ ("The new name"), error)) ||
+  if (!outlay_cli_expect_args (cli, args, 2, 2, _("Give the name of a category and its new name (quote names with spaces)."), error) ||
+      !(old_name = outlay_cli_text (args[1], _("The name"), error)) ||
+      !(new_name = outlay_cli_text (args[2], _("The new name"), error)) ||
       !outlay_cli_open (cli, FALSE, error) ||
       !(category = outlay_cli_find_category (cli, old_name, error)))
     return FALSE;
@@ -329,7 +329,7 @@ rename_category (OutlayCli *cli,
   if (cli->json)
     return print_json_category (cli, category, error);
 
-  outlay_cli_print (_ ("Renamed category “%s” to “%s”.\n"), was, outlay_category_get_name (category));
+  outlay_cli_print (_("Renamed category “%s” to “%s”.\n"), was, outlay_category_get_name (category));
   return TRUE;
 }
 
@@ -349,10 +349,10 @@ delete_category (OutlayCli *cli,
   gint64           deleted_id;
   guint            moved = 0;
 
-  context = outlay_cli_context_new (cli, _ ("NAME"),
-                                    _ ("Deletes a category. Its expenses, deleted ones too, move to the category "
+  context = outlay_cli_context_new (cli, _("NAME"),
+                                    _("Deletes a category. Its expenses, deleted ones too, move to the category "
                                        "that takes them (“Other”), which cannot itself be deleted."),
-                                    _ ("Example:\n"
+                                    _("Example:\n"
                                        "  outlay categories delete Travel\n"
                                        "\n"
                                        "With --json:\n"),
@@ -370,8 +370,8 @@ delete_category (OutlayCli *cli,
   if (cli->help)
     return TRUE;
 
-  if (!outlay_cli_expect_args (cli, args, 1, G_MAXUINT, _ ("Give the name of the category to delete."), error) ||
-      !(name = text_or_join (&args[1], _ ("The name"), error)) ||
+  if (!outlay_cli_expect_args (cli, args, 1, G_MAXUINT, _("Give the name of the category to delete."), error) ||
+      !(name = text_or_join (&args[1], _("The name"), error)) ||
       !outlay_cli_open (cli, FALSE, error) ||
       !(category = outlay_cli_find_category (cli, name, error)))
     return FALSE;
@@ -471,6 +471,6 @@ outlay_cli_categories (OutlayCli *cli,
     }
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-               _ ("“%s” is not one of list, add, rename or delete."), argv[sub]);
+               _("“%s” is not one of list, add, rename or delete."), argv[sub]);
   return FALSE;
 }

@@ -117,7 +117,7 @@ outlay_cli_describe_expense (OutlayCli     *cli,
   g_autofree char *amount = format_amount (expense);
 
   /* Translators: “Coffee”, €3.50 on 2024-03-05 in Food & Drink */
-  return g_strdup_printf (_ ("“%s”, %s on %s in %s"),
+  return g_strdup_printf (_("“%s”, %s on %s in %s"),
                           outlay_expense_get_description (expense),
                           amount,
                           outlay_expense_get_occurred_on (expense),
@@ -134,26 +134,26 @@ outlay_cli_print_expense (OutlayCli     *cli,
 
   g_autofree char *id = format_id (expense);
 
-  outlay_cli_print (_ ("Expense %s\n"), id);
+  outlay_cli_print (_("Expense %s\n"), id);
 
-  outlay_cli_table_add (table, _ ("Date"), outlay_expense_get_occurred_on (expense), NULL);
-  outlay_cli_table_add (table, _ ("Description"), outlay_expense_get_description (expense), NULL);
-  outlay_cli_table_add (table, _ ("Amount"), amount, NULL);
-  outlay_cli_table_add (table, _ ("Category"), outlay_cli_category_name (cli, outlay_expense_get_category_id (expense)), NULL);
+  outlay_cli_table_add (table, _("Date"), outlay_expense_get_occurred_on (expense), NULL);
+  outlay_cli_table_add (table, _("Description"), outlay_expense_get_description (expense), NULL);
+  outlay_cli_table_add (table, _("Amount"), amount, NULL);
+  outlay_cli_table_add (table, _("Category"), outlay_cli_category_name (cli, outlay_expense_get_category_id (expense)), NULL);
 
   if (note != NULL && *note != '\0')
     {
       g_auto (GStrv) lines = g_strsplit (note, "\n", -1);
 
       for (guint i = 0; lines[i] != NULL; i++)
-        outlay_cli_table_add (table, i == 0 ? _ ("Note") : "", lines[i], NULL);
+        outlay_cli_table_add (table, i == 0 ? _("Note") : "", lines[i], NULL);
     }
 
-  outlay_cli_table_add (table, _ ("UUID"), outlay_expense_get_uuid (expense), NULL);
-  outlay_cli_table_add (table, _ ("Added"), outlay_expense_get_created_at (expense), NULL);
-  outlay_cli_table_add (table, _ ("Changed"), outlay_expense_get_updated_at (expense), NULL);
+  outlay_cli_table_add (table, _("UUID"), outlay_expense_get_uuid (expense), NULL);
+  outlay_cli_table_add (table, _("Added"), outlay_expense_get_created_at (expense), NULL);
+  outlay_cli_table_add (table, _("Changed"), outlay_expense_get_updated_at (expense), NULL);
   if (outlay_expense_get_deleted_at (expense) != NULL)
-    outlay_cli_table_add (table, _ ("Deleted"), outlay_expense_get_deleted_at (expense), NULL);
+    outlay_cli_table_add (table, _("Deleted"), outlay_expense_get_deleted_at (expense), NULL);
 
   outlay_cli_table_print (table, "  ");
 }
@@ -177,13 +177,13 @@ outlay_cli_add (OutlayCli *cli,
   g_autofree char   *currency_text = NULL;
   const GOptionEntry entries[] = {
     { "category", 'c', 0, G_OPTION_ARG_FILENAME, &category_name,
-      N_ ("The category, by name in any case (default: the one that takes the expenses of deleted categories, “Other”)"), N_ ("NAME") },
+      N_("The category, by name in any case (default: the one that takes the expenses of deleted categories, “Other”)"), N_("NAME") },
     { "date", 'd', 0, G_OPTION_ARG_FILENAME, &date_text,
-      N_ ("The day: YYYY-MM-DD, today or yesterday (default: today)"), N_ ("DAY") },
+      N_("The day: YYYY-MM-DD, today or yesterday (default: today)"), N_("DAY") },
     { "note", 'n', 0, G_OPTION_ARG_FILENAME, &note_text,
-      N_ ("A note"), N_ ("TEXT") },
+      N_("A note"), N_("TEXT") },
     { "currency", 0, 0, G_OPTION_ARG_FILENAME, &currency_text,
-      N_ ("The ISO 4217 code of the currency (default: the one chosen in Preferences, else the locale’s)"), N_ ("CODE") },
+      N_("The ISO 4217 code of the currency (default: the one chosen in Preferences, else the locale’s)"), N_("CODE") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
@@ -199,12 +199,12 @@ outlay_cli_add (OutlayCli *cli,
   OutlayCategory  *category;
   gint64           amount = 0;
 
-  context = outlay_cli_context_new (cli, _ ("AMOUNT DESCRIPTION…"),
-                                    _ ("Adds an expense and prints it. The amount is read in the locale’s way of "
+  context = outlay_cli_context_new (cli, _("AMOUNT DESCRIPTION…"),
+                                    _("Adds an expense and prints it. The amount is read in the locale’s way of "
                                        "writing numbers (12.50, 12,50, 1.234,50 or 1,234.50 as the locale has it), "
                                        "may carry a currency symbol and may be a sum, such as 12.50+3. The "
                                        "description is the rest of the words."),
-                                    _ ("Examples:\n"
+                                    _("Examples:\n"
                                        "  outlay add 4.20 Coffee\n"
                                        "  outlay add 12.50+3 Lunch with Anna --category 'Food & Drink' --date yesterday\n"
                                        "  outlay add '€ 59' Shoes -c shopping --note 'Winter boots' --currency EUR\n"
@@ -218,7 +218,7 @@ outlay_cli_add (OutlayCli *cli,
   if (cli->help)
     return TRUE;
 
-  if (!outlay_cli_expect_args (cli, args, 2, G_MAXUINT, _ ("Give an amount and a description."), error))
+  if (!outlay_cli_expect_args (cli, args, 2, G_MAXUINT, _("Give an amount and a description."), error))
     return FALSE;
 
   if (currency_text != NULL)
@@ -231,7 +231,7 @@ outlay_cli_add (OutlayCli *cli,
 
   joined = join_words (&args[2]);
   if (!outlay_cli_parse_amount (args[1], currency, &amount, error) ||
-      !(description = outlay_cli_text (joined, _ ("The description"), error)) ||
+      !(description = outlay_cli_text (joined, _("The description"), error)) ||
       (note_text != NULL && !(note = outlay_cli_text (note_text, "--note", error))) ||
       (category_name != NULL && !(category_utf8 = outlay_cli_text (category_name, "--category", error))))
     return FALSE;
@@ -251,7 +251,7 @@ outlay_cli_add (OutlayCli *cli,
     category = outlay_cli_find_category (cli, category_utf8, error);
   else if ((category = outlay_repository_get_fallback_category (cli->repository)) == NULL)
     g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-                         _ ("The database has no fallback category; give one with --category."));
+                         _("The database has no fallback category; give one with --category."));
   if (category == NULL)
     return FALSE;
 
@@ -274,7 +274,7 @@ outlay_cli_add (OutlayCli *cli,
 
       g_autofree char *id = format_id (stored);
 
-      outlay_cli_print (_ ("Added expense %s: %s (UUID %s).\n"), id, what, outlay_expense_get_uuid (stored));
+      outlay_cli_print (_("Added expense %s: %s (UUID %s).\n"), id, what, outlay_expense_get_uuid (stored));
     }
 
   return TRUE;
@@ -296,7 +296,7 @@ parse_sort (const char      *text,
   else
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                   _ ("--sort “%s” is not one of date, amount or description."), text);
+                   _("--sort “%s” is not one of date, amount or description."), text);
       return FALSE;
     }
 
@@ -332,11 +332,11 @@ outlay_cli_list (OutlayCli *cli,
   int                limit = 0;
   const GOptionEntry entries[] = {
     { "sort", 0, 0, G_OPTION_ARG_FILENAME, &sort_text,
-      N_ ("Order by date (newest first, the default), amount (largest first) or description (A to Z)"), N_ ("FIELD") },
+      N_("Order by date (newest first, the default), amount (largest first) or description (A to Z)"), N_("FIELD") },
     { "reverse", 'r', 0, G_OPTION_ARG_NONE, &reverse,
-      N_ ("Reverse the order"), NULL },
+      N_("Reverse the order"), NULL },
     { "limit", 'n', 0, G_OPTION_ARG_INT, &limit,
-      N_ ("Print at most this many (the count and totals still cover every match)"), N_ ("N") },
+      N_("Print at most this many (the count and totals still cover every match)"), N_("N") },
     G_OPTION_ENTRY_NULL
   };
   g_autofree GOptionEntry *all_entries = outlay_cli_filter_add_entries (&filter, entries);
@@ -349,9 +349,9 @@ outlay_cli_list (OutlayCli *cli,
   guint           n_all = 0;
 
   context = outlay_cli_context_new (cli, NULL,
-                                    _ ("Lists the expenses that match every filter given, as a table with their "
+                                    _("Lists the expenses that match every filter given, as a table with their "
                                        "numbers, followed by how many there are and their total in each currency."),
-                                    _ ("Examples:\n"
+                                    _("Examples:\n"
                                        "  outlay list --month 2024-03\n"
                                        "  outlay list --category Groceries --category 'Food & Drink' --from 2024-01-01\n"
                                        "  outlay list --search coffee --sort amount --limit 10\n"
@@ -374,7 +374,7 @@ outlay_cli_list (OutlayCli *cli,
   if (limit < 0)
     {
       g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                           _ ("--limit must be 0 (no limit) or more."));
+                           _("--limit must be 0 (no limit) or more."));
       return FALSE;
     }
 
@@ -406,7 +406,7 @@ outlay_cli_list (OutlayCli *cli,
 
   if (n_all == 0)
     {
-      outlay_cli_write (_ ("No expenses match.\n"));
+      outlay_cli_write (_("No expenses match.\n"));
       return TRUE;
     }
 
@@ -416,7 +416,7 @@ outlay_cli_list (OutlayCli *cli,
 
     outlay_cli_table_align_right (table, 0);
     outlay_cli_table_align_right (table, 4);
-    outlay_cli_table_add (table, _ ("ID"), _ ("DATE"), _ ("CATEGORY"), _ ("DESCRIPTION"), _ ("AMOUNT"), NULL);
+    outlay_cli_table_add (table, _("ID"), _("DATE"), _("CATEGORY"), _("DESCRIPTION"), _("AMOUNT"), NULL);
 
     for (guint i = 0; i < expenses->len; i++)
       {
@@ -458,10 +458,10 @@ outlay_cli_show (OutlayCli *cli,
   g_auto (GStrv) args = g_strdupv (argv);
   g_autoptr (OutlayExpense) expense = NULL;
 
-  context = outlay_cli_context_new (cli, _ ("ID|UUID"),
-                                    _ ("Shows one expense, found by its number (from “outlay list”) or its UUID, "
+  context = outlay_cli_context_new (cli, _("ID|UUID"),
+                                    _("Shows one expense, found by its number (from “outlay list”) or its UUID, "
                                        "deleted or not."),
-                                    _ ("Examples:\n"
+                                    _("Examples:\n"
                                        "  outlay show 12\n"
                                        "  outlay show 0190e2a4-7b1c-7c3e-9a51-3f0e6c1d2b4a --json\n"
                                        "\n"
@@ -474,7 +474,7 @@ outlay_cli_show (OutlayCli *cli,
   if (cli->help)
     return TRUE;
 
-  if (!outlay_cli_expect_args (cli, args, 1, 1, _ ("Give the number or the UUID of an expense."), error) ||
+  if (!outlay_cli_expect_args (cli, args, 1, 1, _("Give the number or the UUID of an expense."), error) ||
       !outlay_cli_open (cli, FALSE, error) ||
       !(expense = outlay_cli_find_expense (cli, args[1], error)))
     return FALSE;
@@ -490,7 +490,7 @@ outlay_cli_show (OutlayCli *cli,
 
           g_autofree char *id = format_id (expense);
 
-          outlay_cli_print (_ ("It is deleted; to bring it back: %s restore %s\n"), prefix, id);
+          outlay_cli_print (_("It is deleted; to bring it back: %s restore %s\n"), prefix, id);
         }
     }
 
@@ -512,17 +512,17 @@ outlay_cli_edit (OutlayCli *cli,
   g_autofree char   *note_text = NULL;
   const GOptionEntry entries[] = {
     { "amount", 'a', 0, G_OPTION_ARG_FILENAME, &amount_text,
-      N_ ("The new amount, read as “outlay add” reads it"), N_ ("AMOUNT") },
+      N_("The new amount, read as “outlay add” reads it"), N_("AMOUNT") },
     { "currency", 0, 0, G_OPTION_ARG_FILENAME, &currency_text,
-      N_ ("The new currency (only with --amount)"), N_ ("CODE") },
+      N_("The new currency (only with --amount)"), N_("CODE") },
     { "description", 0, 0, G_OPTION_ARG_FILENAME, &description_text,
-      N_ ("The new description"), N_ ("TEXT") },
+      N_("The new description"), N_("TEXT") },
     { "category", 'c', 0, G_OPTION_ARG_FILENAME, &category_text,
-      N_ ("The new category, by name"), N_ ("NAME") },
+      N_("The new category, by name"), N_("NAME") },
     { "date", 'd', 0, G_OPTION_ARG_FILENAME, &date_text,
-      N_ ("The new day: YYYY-MM-DD, today or yesterday"), N_ ("DAY") },
+      N_("The new day: YYYY-MM-DD, today or yesterday"), N_("DAY") },
     { "note", 'n', 0, G_OPTION_ARG_FILENAME, &note_text,
-      N_ ("The new note; \"\" removes it"), N_ ("TEXT") },
+      N_("The new note; \"\" removes it"), N_("TEXT") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
@@ -536,10 +536,10 @@ outlay_cli_edit (OutlayCli *cli,
   g_autofree char *note = NULL;
   gint64           amount = 0;
 
-  context = outlay_cli_context_new (cli, _ ("ID|UUID"),
-                                    _ ("Changes an expense: only what is given changes. Prints the expense as "
+  context = outlay_cli_context_new (cli, _("ID|UUID"),
+                                    _("Changes an expense: only what is given changes. Prints the expense as "
                                        "it is now."),
-                                    _ ("Examples:\n"
+                                    _("Examples:\n"
                                        "  outlay edit 12 --amount 4,80\n"
                                        "  outlay edit 12 --category Groceries --date 2024-03-04\n"
                                        "  outlay edit 12 --note \"\"\n"
@@ -553,21 +553,21 @@ outlay_cli_edit (OutlayCli *cli,
   if (cli->help)
     return TRUE;
 
-  if (!outlay_cli_expect_args (cli, args, 1, 1, _ ("Give the number or the UUID of an expense."), error))
+  if (!outlay_cli_expect_args (cli, args, 1, 1, _("Give the number or the UUID of an expense."), error))
     return FALSE;
 
   if (amount_text == NULL && currency_text == NULL && description_text == NULL &&
       category_text == NULL && date_text == NULL && note_text == NULL)
     {
       g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                           _ ("Nothing to change: give --amount, --description, --category, --date or --note."));
+                           _("Nothing to change: give --amount, --description, --category, --date or --note."));
       return FALSE;
     }
 
   if (currency_text != NULL && amount_text == NULL)
     {
       g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                           _ ("--currency needs --amount: the amount in the new currency."));
+                           _("--currency needs --amount: the amount in the new currency."));
       return FALSE;
     }
 
@@ -624,7 +624,7 @@ outlay_cli_edit (OutlayCli *cli,
 
       g_autofree char *id = format_id (stored);
 
-      outlay_cli_print (_ ("Changed expense %s: %s.\n"), id, what);
+      outlay_cli_print (_("Changed expense %s: %s.\n"), id, what);
     }
 
   return TRUE;
@@ -645,20 +645,20 @@ set_deleted (OutlayCli *cli,
   g_autoptr (GError) local_error = NULL;
 
   if (deleted)
-    context = outlay_cli_context_new (cli, _ ("ID|UUID"),
-                                      _ ("Deletes an expense. It is kept, marked deleted, so that "
+    context = outlay_cli_context_new (cli, _("ID|UUID"),
+                                      _("Deletes an expense. It is kept, marked deleted, so that "
                                          "“outlay restore” can bring it back exactly as it was."),
-                                      _ ("Example:\n"
+                                      _("Example:\n"
                                          "  outlay delete 12\n"
                                          "\n"
                                          "With --json, the deleted expense object, its deleted_at set:\n"),
                                       EXPENSE_JSON_HELP,
                                       NULL);
   else
-    context = outlay_cli_context_new (cli, _ ("ID|UUID"),
-                                      _ ("Brings back a deleted expense. (Given a backup file or a backup's name "
+    context = outlay_cli_context_new (cli, _("ID|UUID"),
+                                      _("Brings back a deleted expense. (Given a backup file or a backup's name "
                                          "instead, “outlay restore” brings back that backup: see “outlay restore --help”.)"),
-                                      _ ("Example:\n"
+                                      _("Example:\n"
                                          "  outlay restore 12\n"
                                          "\n"
                                          "With --json, the restored expense object:\n"),
@@ -670,7 +670,7 @@ set_deleted (OutlayCli *cli,
   if (cli->help)
     return TRUE;
 
-  if (!outlay_cli_expect_args (cli, args, 1, 1, _ ("Give the number or the UUID of an expense."), error) ||
+  if (!outlay_cli_expect_args (cli, args, 1, 1, _("Give the number or the UUID of an expense."), error) ||
       !outlay_cli_open (cli, FALSE, error))
     return FALSE;
 
@@ -680,7 +680,7 @@ set_deleted (OutlayCli *cli,
       if (!deleted && g_error_matches (local_error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE) &&
           g_file_test (args[1], G_FILE_TEST_EXISTS))
         g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                     _ ("“%s” is not the number of an expense; to restore the backup file of that name, write it as a path: “outlay restore ./%s”."),
+                     _("“%s” is not the number of an expense; to restore the backup file of that name, write it as a path: “outlay restore ./%s”."),
                      args[1], args[1]);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -705,11 +705,11 @@ set_deleted (OutlayCli *cli,
         {
           g_autofree char *prefix = outlay_cli_dup_command_prefix (cli);
 
-          outlay_cli_print (_ ("Deleted expense %s: %s.\n"), id, what);
-          outlay_cli_print (_ ("To bring it back: %s restore %s\n"), prefix, id);
+          outlay_cli_print (_("Deleted expense %s: %s.\n"), id, what);
+          outlay_cli_print (_("To bring it back: %s restore %s\n"), prefix, id);
         }
       else
-        outlay_cli_print (_ ("Restored expense %s: %s.\n"), id, what);
+        outlay_cli_print (_("Restored expense %s: %s.\n"), id, what);
     }
 
   return TRUE;

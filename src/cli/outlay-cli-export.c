@@ -43,7 +43,7 @@ parse_format (const char *text,
     }
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-               _ ("--format “%s” is not one of csv or json."), text);
+               _("--format “%s” is not one of csv or json."), text);
   return FALSE;
 }
 
@@ -106,7 +106,7 @@ export_to_file (OutlayCli         *cli,
     g_file_delete (file, NULL, NULL);
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-               _ ("Could not write “%s”: %s"), path, local_error->message);
+               _("Could not write “%s”: %s"), path, local_error->message);
   return FALSE;
 }
 
@@ -129,7 +129,7 @@ export_to_stdout (OutlayCli         *cli,
     return TRUE;
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-               _ ("Could not write the expenses: %s"), local_error->message);
+               _("Could not write the expenses: %s"), local_error->message);
   return FALSE;
 }
 
@@ -143,9 +143,9 @@ outlay_cli_export (OutlayCli *cli,
   gboolean           include_deleted = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_text,
-      N_ ("csv (for spreadsheets) or json (everything, for another Outlay); default: from FILE’s extension, else csv"), N_ ("FORMAT") },
+      N_("csv (for spreadsheets) or json (everything, for another Outlay); default: from FILE’s extension, else csv"), N_("FORMAT") },
     { "include-deleted", 0, 0, G_OPTION_ARG_NONE, &include_deleted,
-      N_ ("JSON of the whole ledger: the deleted expenses too, marked deleted"), NULL },
+      N_("JSON of the whole ledger: the deleted expenses too, marked deleted"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autofree GOptionEntry *all_entries = outlay_cli_filter_add_entries (&filter, entries);
@@ -157,15 +157,15 @@ outlay_cli_export (OutlayCli *cli,
   gboolean         json = FALSE;
   guint            n_written = 0;
 
-  context = outlay_cli_context_new (cli, _ ("[FILE]"),
-                                    _ ("Writes the expenses that match every filter given, oldest first, to FILE or, "
+  context = outlay_cli_context_new (cli, _("[FILE]"),
+                                    _("Writes the expenses that match every filter given, oldest first, to FILE or, "
                                        "without FILE or with “-”, to stdout. CSV has a row of column names, then one "
                                        "row an expense: date, amount, currency, description, category, note (ISO days, "
                                        "amounts such as 1234.50, UTF-8). JSON is Outlay’s own file of the ledger: the "
                                        "categories with their colours and icons, and every expense with its UUID and "
                                        "timestamps; “outlay import” reads it back as it was. FILE is replaced only "
                                        "once it is complete."),
-                                    _ ("Examples:\n"
+                                    _("Examples:\n"
                                        "  outlay export expenses.csv\n"
                                        "  outlay export --month 2024-03 --category Groceries march.csv\n"
                                        "  outlay export ledger.json --include-deleted\n"
@@ -196,21 +196,21 @@ outlay_cli_export (OutlayCli *cli,
   if (cli->json && path == NULL)
     {
       g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                           _ ("--json reports on the FILE written; to write the expenses as JSON, use --format json."));
+                           _("--json reports on the FILE written; to write the expenses as JSON, use --format json."));
       return FALSE;
     }
 
   if (include_deleted && !json)
     {
       g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                           _ ("--include-deleted needs JSON (--format json): CSV cannot mark an expense deleted."));
+                           _("--include-deleted needs JSON (--format json): CSV cannot mark an expense deleted."));
       return FALSE;
     }
 
   if (include_deleted && has_filter (&filter))
     {
       g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                           _ ("--include-deleted exports the whole ledger; it cannot be combined with --from, "
+                           _("--include-deleted exports the whole ledger; it cannot be combined with --from, "
                               "--to, --month, --category or --search."));
       return FALSE;
     }
@@ -222,7 +222,7 @@ outlay_cli_export (OutlayCli *cli,
   if (path != NULL && outlay_cli_same_file (path, outlay_database_get_path (cli->database)))
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                   _ ("“%s” is the database itself; give another file."), path);
+                   _("“%s” is the database itself; give another file."), path);
       return FALSE;
     }
 

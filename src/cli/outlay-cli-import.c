@@ -147,7 +147,7 @@ parse_format (const char         *text,
       }
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-               _ ("--format “%s” is not one of csv, json or homebank."), text);
+               _("--format “%s” is not one of csv, json or homebank."), text);
   return FALSE;
 }
 
@@ -175,7 +175,7 @@ parse_date_format (const char          *text,
       }
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-               _ ("--date-format “%s” is not one of iso, dmy, mdy or ymd."), text);
+               _("--date-format “%s” is not one of iso, dmy, mdy or ymd."), text);
   return FALSE;
 }
 
@@ -208,7 +208,7 @@ parse_decimal_separator (const char *text,
     }
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-               _ ("--decimal-separator “%s” is not “.” or “,”."), text);
+               _("--decimal-separator “%s” is not “.” or “,”."), text);
   return FALSE;
 }
 
@@ -227,7 +227,7 @@ parse_sign (const char    *text,
       }
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-               _ ("--sign “%s” is not one of negative, positive or all."), text);
+               _("--sign “%s” is not one of negative, positive or all."), text);
   return FALSE;
 }
 
@@ -237,12 +237,12 @@ describe_sign (OutlayCsvSign sign)
   switch (sign)
     {
     case OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE:
-      return _ ("positive amounts are expenses; negative ones, refunds, are left out");
+      return _("positive amounts are expenses; negative ones, refunds, are left out");
     case OUTLAY_CSV_SIGN_ALL_ARE_EXPENSES:
-      return _ ("every amount is an expense, whatever its sign");
+      return _("every amount is an expense, whatever its sign");
     case OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE:
     default:
-      return _ ("negative amounts are expenses; positive ones, money received, are left out");
+      return _("negative amounts are expenses; positive ones, money received, are left out");
     }
 }
 
@@ -271,7 +271,7 @@ check_csv_options (Import  *import,
   if (import->header && import->no_header)
     {
       g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                           _ ("--header and --no-header cannot be combined."));
+                           _("--header and --no-header cannot be combined."));
       return FALSE;
     }
 
@@ -280,7 +280,7 @@ check_csv_options (Import  *import,
         g_ascii_strtoull (import->columns[i], NULL, 10) == 0)
       {
         g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                     _ ("%s 0: columns are counted from 1."), column_options[i]);
+                     _("%s 0: columns are counted from 1."), column_options[i]);
         return FALSE;
       }
 
@@ -335,7 +335,7 @@ parse_map_category (const char *text,
     }
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-               _ ("--map-category “%s” is not of the form “NAME IN THE FILE=EXISTING CATEGORY”."), utf8);
+               _("--map-category “%s” is not of the form “NAME IN THE FILE=EXISTING CATEGORY”."), utf8);
   return FALSE;
 }
 
@@ -429,7 +429,7 @@ resolve_column (Import  *import,
   if (!import->mapping.has_header)
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-                   _ ("%s “%s”: the file has no row of column names; give the column’s number."), option, wanted);
+                   _("%s “%s”: the file has no row of column names; give the column’s number."), option, wanted);
       return FALSE;
     }
 
@@ -453,7 +453,7 @@ resolve_column (Import  *import,
 
   columns = describe_columns (import->table, import->mapping.first_row);
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-               _ ("%s “%s” is not a column of the file; its columns are: %s."), option, wanted, columns);
+               _("%s “%s” is not a column of the file; its columns are: %s."), option, wanted, columns);
   return FALSE;
 }
 
@@ -495,12 +495,12 @@ map_columns (Import  *import,
 
   if (mapping->date_column < 0 || (mapping->amount_column < 0 && mapping->debit_column < 0))
     g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-                 _ ("“%s” is not a file of expenses Outlay recognises: it has no column of dates and amounts. "
+                 _("“%s” is not a file of expenses Outlay recognises: it has no column of dates and amounts. "
                     "If it is a CSV file, give them with --date-column and --amount-column."),
                  import->path);
   else
     g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-                 _ ("The columns of “%s” cannot be imported like this: %s"), import->path, local_error->message);
+                 _("The columns of “%s” cannot be imported like this: %s"), import->path, local_error->message);
   return FALSE;
 }
 
@@ -540,7 +540,7 @@ read_source (Import     *import,
   if (source == NULL)
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-                   _ ("Cannot import “%s”: %s"), import->path, local_error->message);
+                   _("Cannot import “%s”: %s"), import->path, local_error->message);
       return NULL;
     }
 
@@ -554,11 +554,11 @@ read_source (Import     *import,
 
       if (first->line > 0)
         g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-                     _ ("Not one line of “%s” can be read as an expense; the first, line %u: %s"),
+                     _("Not one line of “%s” can be read as an expense; the first, line %u: %s"),
                      import->path, first->line, first->message);
       else
         g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-                     _ ("Not one expense of “%s” can be read; the first: %s"), import->path, first->message);
+                     _("Not one expense of “%s” can be read; the first: %s"), import->path, first->message);
       outlay_import_source_free (source);
       return NULL;
     }
@@ -671,10 +671,10 @@ map_categories (OutlayCli        *cli,
 
       if (matches->len == 0)
         g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-                     _ ("--map-category: the file names no categories, so it has no “%s”."), name);
+                     _("--map-category: the file names no categories, so it has no “%s”."), name);
       else
         g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-                     _ ("--map-category: the file has no category “%s”; it has: %s."), name, names->str);
+                     _("--map-category: the file has no category “%s”; it has: %s."), name, names->str);
       return FALSE;
     }
 
@@ -685,7 +685,7 @@ map_categories (OutlayCli        *cli,
       if (fallback == NULL)
         {
           g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-                               _ ("The database has no fallback category to take the expenses of categories "
+                               _("The database has no fallback category to take the expenses of categories "
                                   "that are not created."));
           return FALSE;
         }
@@ -713,14 +713,14 @@ encoding_name (OutlayCsvEncoding encoding)
   switch (encoding)
     {
     case OUTLAY_CSV_ENCODING_UTF8_BOM:
-      return _ ("UTF-8 with a byte order mark");
+      return _("UTF-8 with a byte order mark");
     case OUTLAY_CSV_ENCODING_LATIN1:
-      return _ ("Windows-1252 (Latin-1)");
+      return _("Windows-1252 (Latin-1)");
     case OUTLAY_CSV_ENCODING_UTF16:
-      return _ ("UTF-16");
+      return _("UTF-16");
     case OUTLAY_CSV_ENCODING_UTF8:
     default:
-      return _ ("UTF-8");
+      return _("UTF-8");
     }
 }
 
@@ -745,7 +745,7 @@ static char *
 describe_delimiter (char delimiter)
 {
   if (delimiter == '\t')
-    return g_strdup (_ ("tabs"));
+    return g_strdup (_("tabs"));
 
   return g_strdup_printf ("“%c”", delimiter);
 }
@@ -759,7 +759,7 @@ describe_column (Import *import,
   g_autofree char   *name = NULL;
 
   if (column < 0)
-    return g_strdup (_ ("none"));
+    return g_strdup (_("none"));
 
   if (!import->mapping.has_header)
     return g_strdup_printf ("%d", column + 1);
@@ -787,10 +787,10 @@ print_detected (Import *import)
   switch (import->format)
     {
     case OUTLAY_IMPORT_FORMAT_JSON:
-      outlay_cli_print (_ ("Read “%s” as an Outlay JSON export.\n"), import->path);
+      outlay_cli_print (_("Read “%s” as an Outlay JSON export.\n"), import->path);
       return;
     case OUTLAY_IMPORT_FORMAT_HOMEBANK:
-      outlay_cli_print (_ ("Read “%s” as a HomeBank file.\n"), import->path);
+      outlay_cli_print (_("Read “%s” as a HomeBank file.\n"), import->path);
       return;
     case OUTLAY_IMPORT_FORMAT_CSV:
     case OUTLAY_IMPORT_FORMAT_UNKNOWN:
@@ -800,9 +800,9 @@ print_detected (Import *import)
 
   delimiter = describe_delimiter (outlay_csv_table_get_delimiter (import->table));
   /* Translators: Read “bank.csv” as CSV: UTF-8, fields separated by “;”. */
-  outlay_cli_print (_ ("Read “%s” as CSV: %s, fields separated by %s.\n"),
+  outlay_cli_print (_("Read “%s” as CSV: %s, fields separated by %s.\n"),
                     import->path, encoding_name (outlay_csv_table_get_encoding (import->table)), delimiter);
-  outlay_cli_write (_ ("Columns and settings (correct them with these options):\n"));
+  outlay_cli_write (_("Columns and settings (correct them with these options):\n"));
 
   table = outlay_cli_table_new (2);
   for (guint i = 0; i < N_COLUMNS; i++)
@@ -828,12 +828,12 @@ print_detected (Import *import)
                  : 1;
   if (mapping->has_header)
     {
-      header = g_strdup_printf (_ ("the column names are on line %u"), first_line);
+      header = g_strdup_printf (_("the column names are on line %u"), first_line);
       outlay_cli_table_add (table, "--header", header, NULL);
     }
   else
     {
-      header = g_strdup_printf (_ ("no row of column names; the expenses start on line %u"), first_line);
+      header = g_strdup_printf (_("no row of column names; the expenses start on line %u"), first_line);
       outlay_cli_table_add (table, "--no-header", header, NULL);
     }
 
@@ -860,7 +860,7 @@ print_categories (Import           *import,
         continue;
 
       /* Translators: a category and how many expenses go into it: Pets (2) */
-      item = g_strdup_printf (_ ("%s (%u)"), match->name, match->n_records);
+      item = g_strdup_printf (_("%s (%u)"), match->name, match->n_records);
 
       switch (g_array_index (import->fates, CategoryFate, i))
         {
@@ -888,12 +888,12 @@ print_categories (Import           *import,
     }
 
   if (created->len > 0)
-    outlay_cli_print (_ ("New categories: %s\n"), created->str);
+    outlay_cli_print (_("New categories: %s\n"), created->str);
   if (fallback->len > 0)
-    outlay_cli_print (_ ("Not created, their expenses go to “%s”: %s\n"), import->fallback_name, fallback->str);
+    outlay_cli_print (_("Not created, their expenses go to “%s”: %s\n"), import->fallback_name, fallback->str);
   if (any_mapped)
     {
-      outlay_cli_write (_ ("Categories mapped:\n"));
+      outlay_cli_write (_("Categories mapped:\n"));
       outlay_cli_table_print (mapped, "  ");
     }
 }
@@ -928,20 +928,20 @@ print_report (OutlayCli                *cli,
                             n_errors);
   /* Translators: the four counts of an import, such as “3 expenses to
    * import”, “1 duplicate skipped”, … */
-  outlay_cli_print (_ ("%s, %s, %s, %s.\n"), expenses, duplicates, skipped, errors);
+  outlay_cli_print (_("%s, %s, %s, %s.\n"), expenses, duplicates, skipped, errors);
 
   print_categories (import, plan, cli);
 
   if (source->issues->len > 0)
     {
-      outlay_cli_write (_ ("Lines left out:\n"));
+      outlay_cli_write (_("Lines left out:\n"));
       for (guint i = 0; i < source->issues->len; i++)
         {
           const OutlayImportIssue *issue = g_ptr_array_index (source->issues, i);
 
           if (issue->line > 0)
             /* Translators: line 12: “31.02.2026” is not a date (expected DD.MM.YYYY). */
-            outlay_cli_print (_ ("  line %u: %s\n"), issue->line, issue->message);
+            outlay_cli_print (_("  line %u: %s\n"), issue->line, issue->message);
           else
             outlay_cli_print ("  %s\n", issue->message);
         }
@@ -957,7 +957,7 @@ print_report (OutlayCli                *cli,
       outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u expense.\n", "Imported %u expenses.\n", result->n_added),
                         result->n_added);
       if (result->backup_path != NULL)
-        outlay_cli_print (_ ("The database as it was before is saved in “%s”.\n"), result->backup_path);
+        outlay_cli_print (_("The database as it was before is saved in “%s”.\n"), result->backup_path);
     }
 }
 
@@ -1129,43 +1129,43 @@ outlay_cli_import (OutlayCli *cli,
   g_auto (Import) import = { 0 };
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_FILENAME, &import.format_text,
-      N_ ("csv, json (Outlay’s export) or homebank (default: from FILE’s extension, else from its content)"), N_ ("FORMAT") },
+      N_("csv, json (Outlay’s export) or homebank (default: from FILE’s extension, else from its content)"), N_("FORMAT") },
     { "currency", 0, 0, G_OPTION_ARG_FILENAME, &import.currency_text,
-      N_ ("The currency of the amounts that name none (default: as for “outlay add”)"), N_ ("CODE") },
+      N_("The currency of the amounts that name none (default: as for “outlay add”)"), N_("CODE") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &import.dry_run,
-      N_ ("Report what would be imported, and write nothing"), NULL },
+      N_("Report what would be imported, and write nothing"), NULL },
     { "map-category", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &import.map_category,
-      N_ ("Put the expenses of a category of the file into an existing one; repeat it for several"), N_ ("NAME=EXISTING") },
+      N_("Put the expenses of a category of the file into an existing one; repeat it for several"), N_("NAME=EXISTING") },
     { "no-create-categories", 0, 0, G_OPTION_ARG_NONE, &import.no_create_categories,
-      N_ ("Put the expenses of categories Outlay does not have into the fallback category (“Other”) instead of creating them"), NULL },
+      N_("Put the expenses of categories Outlay does not have into the fallback category (“Other”) instead of creating them"), NULL },
     { "date-column", 0, 0, G_OPTION_ARG_FILENAME, &import.columns[COLUMN_DATE],
-      N_ ("CSV: the column of the dates, by number (from 1) or name"), N_ ("N|NAME") },
+      N_("CSV: the column of the dates, by number (from 1) or name"), N_("N|NAME") },
     { "amount-column", 0, 0, G_OPTION_ARG_FILENAME, &import.columns[COLUMN_AMOUNT],
-      N_ ("CSV: the column of the amounts"), N_ ("N|NAME") },
+      N_("CSV: the column of the amounts"), N_("N|NAME") },
     { "description-column", 0, 0, G_OPTION_ARG_FILENAME, &import.columns[COLUMN_DESCRIPTION],
-      N_ ("CSV: the column of the descriptions, or none"), N_ ("N|NAME") },
+      N_("CSV: the column of the descriptions, or none"), N_("N|NAME") },
     { "category-column", 0, 0, G_OPTION_ARG_FILENAME, &import.columns[COLUMN_CATEGORY],
-      N_ ("CSV: the column of the categories, or none"), N_ ("N|NAME") },
+      N_("CSV: the column of the categories, or none"), N_("N|NAME") },
     { "note-column", 0, 0, G_OPTION_ARG_FILENAME, &import.columns[COLUMN_NOTE],
-      N_ ("CSV: the column of the notes, or none"), N_ ("N|NAME") },
+      N_("CSV: the column of the notes, or none"), N_("N|NAME") },
     { "currency-column", 0, 0, G_OPTION_ARG_FILENAME, &import.columns[COLUMN_CURRENCY],
-      N_ ("CSV: the column of the currency codes, or none"), N_ ("N|NAME") },
+      N_("CSV: the column of the currency codes, or none"), N_("N|NAME") },
     { "debit-column", 0, 0, G_OPTION_ARG_FILENAME, &import.columns[COLUMN_DEBIT],
-      N_ ("CSV: the column of the money spent, when debits and credits have columns of their own"), N_ ("N|NAME") },
+      N_("CSV: the column of the money spent, when debits and credits have columns of their own"), N_("N|NAME") },
     { "credit-column", 0, 0, G_OPTION_ARG_FILENAME, &import.columns[COLUMN_CREDIT],
-      N_ ("CSV: the column of the money received (left out)"), N_ ("N|NAME") },
+      N_("CSV: the column of the money received (left out)"), N_("N|NAME") },
     { "mark-column", 0, 0, G_OPTION_ARG_FILENAME, &import.columns[COLUMN_MARK],
-      N_ ("CSV: the column that marks each amount as a debit or a credit (S/H, D/C, DR/CR), or none"), N_ ("N|NAME") },
+      N_("CSV: the column that marks each amount as a debit or a credit (S/H, D/C, DR/CR), or none"), N_("N|NAME") },
     { "date-format", 0, 0, G_OPTION_ARG_FILENAME, &import.date_format_text,
-      N_ ("CSV: iso (2024-03-05), dmy (05.03.2024, 05/03/2024), mdy (03/05/2024) or ymd (2024/03/05)"), N_ ("FORMAT") },
+      N_("CSV: iso (2024-03-05), dmy (05.03.2024, 05/03/2024), mdy (03/05/2024) or ymd (2024/03/05)"), N_("FORMAT") },
     { "decimal-separator", 0, 0, G_OPTION_ARG_FILENAME, &import.decimal_text,
-      N_ ("CSV: . or ,"), N_ ("CHAR") },
+      N_("CSV: . or ,"), N_("CHAR") },
     { "sign", 0, 0, G_OPTION_ARG_FILENAME, &import.sign_text,
-      N_ ("CSV: which amounts are expenses: negative (a bank statement), positive (a list of expenses) or all"), N_ ("WHICH") },
+      N_("CSV: which amounts are expenses: negative (a bank statement), positive (a list of expenses) or all"), N_("WHICH") },
     { "header", 0, 0, G_OPTION_ARG_NONE, &import.header,
-      N_ ("CSV: the first row holds the column names"), NULL },
+      N_("CSV: the first row holds the column names"), NULL },
     { "no-header", 0, 0, G_OPTION_ARG_NONE, &import.no_header,
-      N_ ("CSV: the first row is an expense already"), NULL },
+      N_("CSV: the first row is an expense already"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
@@ -1180,8 +1180,8 @@ outlay_cli_import (OutlayCli *cli,
   gboolean            created = FALSE;
   gboolean            done;
 
-  context = outlay_cli_context_new (cli, _ ("FILE"),
-                                    _ ("Imports the expenses of a CSV file (from a bank, a spreadsheet or another app), "
+  context = outlay_cli_context_new (cli, _("FILE"),
+                                    _("Imports the expenses of a CSV file (from a bank, a spreadsheet or another app), "
                                        "a HomeBank file (.xhb) or an export of Outlay (.json). It reports what it found: "
                                        "the format and, for CSV, the columns it took for what (correct them with the "
                                        "options), how many expenses it adds, the duplicates of expenses the database "
@@ -1189,7 +1189,7 @@ outlay_cli_import (OutlayCli *cli,
                                        "Categories the database does not have are created. The import is one "
                                        "transaction, after a backup copy of the database; importing the same file "
                                        "again adds nothing."),
-                                    _ ("Examples:\n"
+                                    _("Examples:\n"
                                        "  outlay import statement.csv --dry-run\n"
                                        "  outlay import statement.csv --date-column Buchungstag --amount-column 4 --date-format dmy\n"
                                        "  outlay import expenses.csv --sign positive --map-category 'Lebensmittel=Groceries'\n"
@@ -1209,7 +1209,7 @@ outlay_cli_import (OutlayCli *cli,
   if (cli->help)
     return TRUE;
 
-  if (!outlay_cli_expect_args (cli, args, 1, 1, _ ("Give the file to import."), error) ||
+  if (!outlay_cli_expect_args (cli, args, 1, 1, _("Give the file to import."), error) ||
       (import.format_text != NULL && !parse_format (import.format_text, &import.format, error)) ||
       !check_csv_options (&import, error))
     return FALSE;
@@ -1237,7 +1237,7 @@ outlay_cli_import (OutlayCli *cli,
     {
       if (g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-                     _ ("Cannot import “%s”: there is no such file."), import.path);
+                     _("Cannot import “%s”: there is no such file."), import.path);
       else
         g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED, read_error->message);
       return FALSE;
@@ -1252,7 +1252,7 @@ outlay_cli_import (OutlayCli *cli,
   if (import.format != OUTLAY_IMPORT_FORMAT_CSV && csv_option != NULL)
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                   _ ("%s is for CSV files, and “%s” is read as %s."),
+                   _("%s is for CSV files, and “%s” is read as %s."),
                    csv_option, import.path, format_names[import.format]);
       return FALSE;
     }

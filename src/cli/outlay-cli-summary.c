@@ -315,11 +315,11 @@ print_text (OutlayCli    *cli,
   else
     change_line = g_strdup (change);
 
-  outlay_cli_table_add (overview, _ ("Period"), range, NULL);
-  outlay_cli_table_add (overview, _ ("Total"), total_line, NULL);
-  outlay_cli_table_add (overview, _ ("Daily average"), average, NULL);
-  outlay_cli_table_add (overview, _ ("Period before"), previous_line, NULL);
-  outlay_cli_table_add (overview, _ ("Change"), change_line, NULL);
+  outlay_cli_table_add (overview, _("Period"), range, NULL);
+  outlay_cli_table_add (overview, _("Total"), total_line, NULL);
+  outlay_cli_table_add (overview, _("Daily average"), average, NULL);
+  outlay_cli_table_add (overview, _("Period before"), previous_line, NULL);
+  outlay_cli_table_add (overview, _("Change"), change_line, NULL);
   outlay_cli_table_print (overview, NULL);
 
   if (by_category->len > 0)
@@ -329,7 +329,7 @@ print_text (OutlayCli    *cli,
       outlay_cli_table_align_right (table, 1);
       outlay_cli_table_align_right (table, 2);
       outlay_cli_table_align_right (table, 3);
-      outlay_cli_table_add (table, _ ("CATEGORY"), _ ("AMOUNT"), _ ("SHARE"), _ ("COUNT"), NULL);
+      outlay_cli_table_add (table, _("CATEGORY"), _("AMOUNT"), _("SHARE"), _("COUNT"), NULL);
 
       for (guint i = 0; i < by_category->len; i++)
         {
@@ -373,17 +373,17 @@ outlay_cli_summary (OutlayCli *cli,
   g_autofree char   *search_text = NULL;
   const GOptionEntry entries[] = {
     { "month", 'm', 0, G_OPTION_ARG_FILENAME, &month_text,
-      N_ ("The month (default: this month, up to today)"), N_ ("YYYY-MM") },
+      N_("The month (default: this month, up to today)"), N_("YYYY-MM") },
     { "from", 0, 0, G_OPTION_ARG_FILENAME, &from_text,
-      N_ ("The first day of the period (YYYY-MM-DD, today or yesterday)"), N_ ("DAY") },
+      N_("The first day of the period (YYYY-MM-DD, today or yesterday)"), N_("DAY") },
     { "to", 0, 0, G_OPTION_ARG_FILENAME, &to_text,
-      N_ ("The last day of the period (default with --from: today)"), N_ ("DAY") },
+      N_("The last day of the period (default with --from: today)"), N_("DAY") },
     { "currency", 0, 0, G_OPTION_ARG_FILENAME, &currency_text,
-      N_ ("The currency to add up (default: the one chosen in Preferences, else the locale’s)"), N_ ("CODE") },
+      N_("The currency to add up (default: the one chosen in Preferences, else the locale’s)"), N_("CODE") },
     { "category", 'c', 0, G_OPTION_ARG_FILENAME_ARRAY, &category_names,
-      N_ ("Only expenses in this category; repeat it for several"), N_ ("NAME") },
+      N_("Only expenses in this category; repeat it for several"), N_("NAME") },
     { "search", 's', 0, G_OPTION_ARG_FILENAME, &search_text,
-      N_ ("Only expenses whose description or note contain these words"), N_ ("TEXT") },
+      N_("Only expenses whose description or note contain these words"), N_("TEXT") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
@@ -399,12 +399,12 @@ outlay_cli_summary (OutlayCli *cli,
   gboolean month_so_far = FALSE;
 
   context = outlay_cli_context_new (cli, NULL,
-                                    _ ("Adds up a period in one currency: the total, the number of expenses, the "
+                                    _("Adds up a period in one currency: the total, the number of expenses, the "
                                        "average per day of the period, the spending of each category with its share, "
                                        "and the change from the period before (the same months before a whole month "
                                        "or months, the same days of the month before for this month so far, else as "
                                        "many days just before). Expenses in other currencies are counted apart."),
-                                    _ ("Examples:\n"
+                                    _("Examples:\n"
                                        "  outlay summary\n"
                                        "  outlay summary --month 2024-02 --currency EUR\n"
                                        "  outlay summary --from 2024-01-01 --to 2024-06-30 --category Groceries\n"
@@ -442,7 +442,7 @@ outlay_cli_summary (OutlayCli *cli,
   if (to_text != NULL && from_text == NULL)
     {
       g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                           _ ("--to needs --from: a summary covers a period with a first day."));
+                           _("--to needs --from: a summary covers a period with a first day."));
       return FALSE;
     }
 
@@ -463,7 +463,7 @@ outlay_cli_summary (OutlayCli *cli,
       if (strcmp (current.from, current.to) > 0)
         {
           g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                       _ ("--from %s is after today; give --to as well."), current.from);
+                       _("--from %s is after today; give --to as well."), current.from);
           return FALSE;
         }
     }

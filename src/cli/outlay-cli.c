@@ -35,7 +35,9 @@
 #include "outlay-money.h"
 #include "outlay-period.h"
 
-G_DEFINE_QUARK (outlay - cli - error - quark, outlay_cli_error)
+/* clang-format off */
+G_DEFINE_QUARK (outlay-cli-error-quark, outlay_cli_error)
+/* clang-format on */
 
 typedef struct
 {
@@ -45,18 +47,18 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "add", outlay_cli_add, N_ ("Add an expense") },
-  { "list", outlay_cli_list, N_ ("List expenses, filtered and sorted") },
-  { "show", outlay_cli_show, N_ ("Show one expense") },
-  { "edit", outlay_cli_edit, N_ ("Change an expense") },
-  { "delete", outlay_cli_delete, N_ ("Delete an expense (it can be restored)") },
-  { "restore", outlay_cli_restore_any, N_ ("Bring back a deleted expense, or a backup") },
-  { "summary", outlay_cli_summary, N_ ("Totals of a period by category, against the period before") },
-  { "categories", outlay_cli_categories, N_ ("List, add, rename or delete categories") },
-  { "backup", outlay_cli_backup, N_ ("Save a copy of the database, or list the backups") },
-  { "restore-backup", outlay_cli_restore_backup, N_ ("Replace the database with the content of a backup (as “restore FILE”)") },
-  { "export", outlay_cli_export, N_ ("Write expenses to a CSV or JSON file") },
-  { "import", outlay_cli_import, N_ ("Read expenses from a CSV, HomeBank or Outlay JSON file") },
+  { "add", outlay_cli_add, N_("Add an expense") },
+  { "list", outlay_cli_list, N_("List expenses, filtered and sorted") },
+  { "show", outlay_cli_show, N_("Show one expense") },
+  { "edit", outlay_cli_edit, N_("Change an expense") },
+  { "delete", outlay_cli_delete, N_("Delete an expense (it can be restored)") },
+  { "restore", outlay_cli_restore_any, N_("Bring back a deleted expense, or a backup") },
+  { "summary", outlay_cli_summary, N_("Totals of a period by category, against the period before") },
+  { "categories", outlay_cli_categories, N_("List, add, rename or delete categories") },
+  { "backup", outlay_cli_backup, N_("Save a copy of the database, or list the backups") },
+  { "restore-backup", outlay_cli_restore_backup, N_("Replace the database with the content of a backup (as “restore FILE”)") },
+  { "export", outlay_cli_export, N_("Write expenses to a CSV or JSON file") },
+  { "import", outlay_cli_import, N_("Read expenses from a CSV, HomeBank or Outlay JSON file") },
 };
 
 static const Command *
@@ -129,16 +131,16 @@ outlay_cli_get_overview (void)
 
   if (g_once_init_enter (&overview))
     {
-      GString *text = g_string_new (_ ("Commands (they need no display, and work while the window is open):"));
+      GString *text = g_string_new (_("Commands (they need no display, and work while the window is open):"));
       guint    width = strlen ("restore-backup");
       char    *result;
 
       g_string_append_c (text, '\n');
       for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-        g_string_append_printf (text, "  %-*s  %s\n", (int) width, commands[i].name, _ (commands[i].summary));
-      g_string_append_printf (text, "  %-*s  %s\n", (int) width, "help", _ ("Show the options and examples of a command"));
+        g_string_append_printf (text, "  %-*s  %s\n", (int) width, commands[i].name, _(commands[i].summary));
+      g_string_append_printf (text, "  %-*s  %s\n", (int) width, "help", _("Show the options and examples of a command"));
       g_string_append_c (text, '\n');
-      g_string_append (text, _ ("Every command takes --database FILE (default: $OUTLAY_DATABASE, else the\n"
+      g_string_append (text, _("Every command takes --database FILE (default: $OUTLAY_DATABASE, else the\n"
                                 "database the window opens), --json for output that programs read, and --help.\n"
                                 "Run “outlay help COMMAND” for its options and examples."));
       g_string_append_c (text, '\n');
@@ -155,10 +157,10 @@ print_usage (void)
 {
   g_autoptr (OutlayCliTable) table = outlay_cli_table_new (2);
 
-  outlay_cli_table_add (table, "outlay", _ ("Open the window"), NULL);
-  outlay_cli_table_add (table, _ ("outlay COMMAND [OPTION…] [ARGUMENT…]"), _ ("Run a command without the window"), NULL);
+  outlay_cli_table_add (table, "outlay", _("Open the window"), NULL);
+  outlay_cli_table_add (table, _("outlay COMMAND [OPTION…] [ARGUMENT…]"), _("Run a command without the window"), NULL);
 
-  outlay_cli_print ("%s\n", _ ("Usage:"));
+  outlay_cli_print ("%s\n", _("Usage:"));
   outlay_cli_table_print (table, "  ");
   outlay_cli_print ("\n%s", outlay_cli_get_overview ());
 }
@@ -187,11 +189,11 @@ outlay_cli_context_new (OutlayCli          *cli,
 {
   const GOptionEntry common[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &cli->database_option,
-      N_ ("The database to use (default: $OUTLAY_DATABASE, else the one the window opens)"), N_ ("FILE") },
+      N_("The database to use (default: $OUTLAY_DATABASE, else the one the window opens)"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json,
-      N_ ("Print JSON for programs (the shape is below and in docs/cli.md)"), NULL },
+      N_("Print JSON for programs (the shape is below and in docs/cli.md)"), NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &cli->help,
-      N_ ("Show this help"), NULL },
+      N_("Show this help"), NULL },
     G_OPTION_ENTRY_NULL
   };
   GOptionContext *context = g_option_context_new (parameters);
@@ -276,7 +278,7 @@ outlay_cli_expect_args (OutlayCli  *cli,
   if (n > max_args)
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                   _ ("Unexpected argument “%s”."), args[max_args + 1]);
+                   _("Unexpected argument “%s”."), args[max_args + 1]);
       return FALSE;
     }
 
@@ -309,8 +311,8 @@ outlay_cli_text (const char *raw,
   utf8 = g_locale_to_utf8 (raw, -1, NULL, NULL, NULL);
   if (utf8 == NULL)
     g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                 _ ("%s is not text in the encoding of the current locale."),
-                 what != NULL ? what : _ ("An argument"));
+                 _("%s is not text in the encoding of the current locale."),
+                 what != NULL ? what : _("An argument"));
 
   return utf8;
 }
@@ -345,7 +347,7 @@ outlay_cli_parse_date (const char *text,
     }
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-               _ ("%s “%s” is not a day: write YYYY-MM-DD (1900 to 2999), “today” or “yesterday”."),
+               _("%s “%s” is not a day: write YYYY-MM-DD (1900 to 2999), “today” or “yesterday”."),
                option, text);
   return FALSE;
 }
@@ -369,7 +371,7 @@ outlay_cli_parse_month (const char *text,
   if (strlen (text) != 7 || !outlay_date_is_valid (first))
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                   _ ("--month “%s” is not a month: write YYYY-MM, such as 2024-03."), text);
+                   _("--month “%s” is not a month: write YYYY-MM, such as 2024-03."), text);
       return FALSE;
     }
 
@@ -404,7 +406,7 @@ outlay_cli_parse_range (const char *from_text,
   if (month_text != NULL && (from_text != NULL || to_text != NULL))
     {
       g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                           _ ("--month cannot be combined with --from or --to."));
+                           _("--month cannot be combined with --from or --to."));
       return FALSE;
     }
 
@@ -418,7 +420,7 @@ outlay_cli_parse_range (const char *from_text,
   if (first != NULL && last != NULL && strcmp (first, last) > 0)
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                   _ ("--from %s is after --to %s."), first, last);
+                   _("--from %s is after --to %s."), first, last);
       return FALSE;
     }
 
@@ -438,7 +440,7 @@ outlay_cli_parse_currency (const char *text,
   if (known == NULL)
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                   _ ("--currency “%s” is not a currency code Outlay knows (ISO 4217, such as EUR)."), text);
+                   _("--currency “%s” is not a currency code Outlay knows (ISO 4217, such as EUR)."), text);
       return FALSE;
     }
 
@@ -507,7 +509,7 @@ outlay_cli_parse_amount (const char *text,
   if (!outlay_money_parse (text, currency, amount, &local_error))
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                   _ ("Invalid amount “%s”: %s"), text, local_error->message);
+                   _("Invalid amount “%s”: %s"), text, local_error->message);
       return FALSE;
     }
 
@@ -545,7 +547,7 @@ outlay_cli_open (OutlayCli *cli,
   if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-                   _ ("There is no database at “%s” yet: add an expense first, or give another with --database."),
+                   _("There is no database at “%s” yet: add an expense first, or give another with --database."),
                    path);
       return FALSE;
     }
@@ -637,7 +639,7 @@ outlay_cli_find_category (OutlayCli  *cli,
     }
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
-               _ ("There is no category “%s”; there are: %s."), wanted, names->str);
+               _("There is no category “%s”; there are: %s."), wanted, names->str);
   return NULL;
 }
 
@@ -707,7 +709,7 @@ outlay_cli_find_expense (OutlayCli  *cli,
   if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL))
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                   _ ("“%s” is not the number or the UUID of an expense."), text);
+                   _("“%s” is not the number or the UUID of an expense."), text);
       return NULL;
     }
 
@@ -774,15 +776,15 @@ outlay_cli_filter_add_entries (OutlayCliFilter    *filter,
 {
   const GOptionEntry filter_entries[] = {
     { "from", 0, 0, G_OPTION_ARG_FILENAME, &filter->from_text,
-      N_ ("Only expenses on or after this day (YYYY-MM-DD, today or yesterday)"), N_ ("DAY") },
+      N_("Only expenses on or after this day (YYYY-MM-DD, today or yesterday)"), N_("DAY") },
     { "to", 0, 0, G_OPTION_ARG_FILENAME, &filter->to_text,
-      N_ ("Only expenses on or before this day"), N_ ("DAY") },
+      N_("Only expenses on or before this day"), N_("DAY") },
     { "month", 'm', 0, G_OPTION_ARG_FILENAME, &filter->month_text,
-      N_ ("Only expenses of this month"), N_ ("YYYY-MM") },
+      N_("Only expenses of this month"), N_("YYYY-MM") },
     { "category", 'c', 0, G_OPTION_ARG_FILENAME_ARRAY, &filter->category_names,
-      N_ ("Only expenses in this category; repeat it for several"), N_ ("NAME") },
+      N_("Only expenses in this category; repeat it for several"), N_("NAME") },
     { "search", 's', 0, G_OPTION_ARG_FILENAME, &filter->search_text,
-      N_ ("Only expenses whose description or note contain these words"), N_ ("TEXT") },
+      N_("Only expenses whose description or note contain these words"), N_("TEXT") },
   };
   g_autoptr (GArray) all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
 
@@ -890,7 +892,7 @@ print_error (OutlayCli    *cli,
 
   if (exit_status (error) == OUTLAY_CLI_EXIT_USAGE && cli->command != NULL)
     {
-      g_autofree char *hint = g_strdup_printf (_ ("See “outlay %s --help”."), cli->command);
+      g_autofree char *hint = g_strdup_printf (_("See “outlay %s --help”."), cli->command);
       gboolean         ends_sentence = g_str_has_suffix (message, ".");
 
       fprintf (stderr, "outlay: %s%s %s\n", message, ends_sentence ? "" : ".", hint);
@@ -906,7 +908,7 @@ finish (int status)
     {
       int errsv = errno;
 
-      fprintf (stderr, "outlay: %s: %s\n", _ ("Could not write the output"), g_strerror (errsv));
+      fprintf (stderr, "outlay: %s: %s\n", _("Could not write the output"), g_strerror (errsv));
       return status == 0 ? OUTLAY_CLI_EXIT_FAILED : status;
     }
 
@@ -946,7 +948,7 @@ fail_unknown_command (OutlayCli  *cli,
 {
   g_autofree char *utf8 = g_utf8_make_valid (name, -1);
   g_autoptr (GError) error = g_error_new (OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                                          _ ("“%s” is not a command; “outlay help” lists them."), utf8);
+                                          _("“%s” is not a command; “outlay help” lists them."), utf8);
 
   print_error (cli, error);
   return OUTLAY_CLI_EXIT_USAGE;

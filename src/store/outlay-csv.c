@@ -2,6 +2,19 @@
  *
  * Copyright 2026 The Outlay authors
  *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -92,19 +105,19 @@ check_binary_signature (const guchar *data,
   if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
     {
       g_set_error_literal (error, OUTLAY_CSV_ERROR, OUTLAY_CSV_ERROR_NOT_TEXT,
-                           _ ("This is a spreadsheet or an archive, not a CSV file. Save it as CSV first."));
+                           _("This is a spreadsheet or an archive, not a CSV file. Save it as CSV first."));
       return FALSE;
     }
   if (length >= 4 && memcmp (data, "\xd0\xcf\x11\xe0", 4) == 0)
     {
       g_set_error_literal (error, OUTLAY_CSV_ERROR, OUTLAY_CSV_ERROR_NOT_TEXT,
-                           _ ("This is an Excel file, not a CSV file. Save it as CSV first."));
+                           _("This is an Excel file, not a CSV file. Save it as CSV first."));
       return FALSE;
     }
   if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
     {
       g_set_error_literal (error, OUTLAY_CSV_ERROR, OUTLAY_CSV_ERROR_NOT_TEXT,
-                           _ ("This is a PDF document, not a CSV file. Most banks offer a CSV export next to the PDF statement."));
+                           _("This is a PDF document, not a CSV file. Most banks offer a CSV export next to the PDF statement."));
       return FALSE;
     }
 
@@ -115,7 +128,7 @@ static void
 set_not_text_error (GError **error)
 {
   g_set_error_literal (error, OUTLAY_CSV_ERROR, OUTLAY_CSV_ERROR_NOT_TEXT,
-                       _ ("This file does not contain text, so it is not a CSV file."));
+                       _("This file does not contain text, so it is not a CSV file."));
 }
 
 /* Returns the text as UTF-8 without a byte order mark. */
@@ -411,7 +424,7 @@ outlay_csv_table_read (const char *data,
   if (is_blank (text))
     {
       g_set_error_literal (error, OUTLAY_CSV_ERROR, OUTLAY_CSV_ERROR_EMPTY,
-                           _ ("The file is empty."));
+                           _("The file is empty."));
       return NULL;
     }
 
@@ -555,11 +568,11 @@ outlay_csv_date_format_describe (OutlayCsvDateFormat format,
 {
   /* Translators: a placeholder for the year in a date pattern such as
    * DD.MM.YYYY, shown when a date in a CSV file cannot be read. */
-  const char *y = C_ ("date pattern", "YYYY");
+  const char *y = C_("date pattern", "YYYY");
   /* Translators: a placeholder for the month in a date pattern such as DD.MM.YYYY. */
-  const char *m = C_ ("date pattern", "MM");
+  const char *m = C_("date pattern", "MM");
   /* Translators: a placeholder for the day in a date pattern such as DD.MM.YYYY. */
-  const char *d = C_ ("date pattern", "DD");
+  const char *d = C_("date pattern", "DD");
   char        sep[2] = { separator, '\0' };
 
   /* Year first is written one way; day and month every way. */
@@ -949,7 +962,7 @@ outlay_csv_parse_amount (const char  *text,
   if (is_blank (text))
     {
       g_set_error_literal (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_EMPTY,
-                           _ ("The amount is missing."));
+                           _("The amount is missing."));
       return FALSE;
     }
 
@@ -959,11 +972,11 @@ outlay_csv_parse_amount (const char  *text,
 
       if (parse_number (text, other, &number))
         g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                     _ ("“%s” is not an amount with “%c” as the decimal separator."),
+                     _("“%s” is not an amount with “%c” as the decimal separator."),
                      text, decimal_separator);
       else
         g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                     _ ("“%s” is not an amount."), text);
+                     _("“%s” is not an amount."), text);
       return FALSE;
     }
 
@@ -973,7 +986,7 @@ outlay_csv_parse_amount (const char  *text,
   if (info == NULL)
     {
       g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_UNKNOWN_CURRENCY,
-                   _ ("“%s” is not a currency code."), currency);
+                   _("“%s” is not a currency code."), currency);
       return FALSE;
     }
 
@@ -1002,7 +1015,7 @@ outlay_csv_parse_amount (const char  *text,
   if (number.too_large || value > OUTLAY_MONEY_MAX)
     {
       g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_OUT_OF_RANGE,
-                   _ ("“%s” is too large an amount."), text);
+                   _("“%s” is too large an amount."), text);
       return FALSE;
     }
 
@@ -1636,17 +1649,17 @@ outlay_csv_mapping_validate (const OutlayCsvMapping *mapping,
   g_return_val_if_fail (table != NULL, FALSE);
 
   if (mapping->date_column < 0)
-    return mapping_error (error, _ ("Choose the column with the dates."));
+    return mapping_error (error, _("Choose the column with the dates."));
   if (mapping->amount_column < 0 && mapping->debit_column < 0)
     {
       if (mapping->credit_column >= 0)
-        return mapping_error (error, _ ("Choose the column with the money spent (debit) as well."));
-      return mapping_error (error, _ ("Choose the column with the amounts."));
+        return mapping_error (error, _("Choose the column with the money spent (debit) as well."));
+      return mapping_error (error, _("Choose the column with the amounts."));
     }
   if (mapping->direction_column >= 0 && mapping->amount_column < 0)
-    return mapping_error (error, _ ("Debit and credit marks need the column with the amounts."));
+    return mapping_error (error, _("Debit and credit marks need the column with the amounts."));
   if (mapping->amount_column >= 0 && (mapping->debit_column >= 0 || mapping->credit_column >= 0))
-    return mapping_error (error, _ ("Choose either one column with the amounts or separate debit and credit columns, not both."));
+    return mapping_error (error, _("Choose either one column with the amounts or separate debit and credit columns, not both."));
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
@@ -1663,16 +1676,16 @@ outlay_csv_mapping_validate (const OutlayCsvMapping *mapping,
       for (guint j = 0; j < i; j++)
         {
           if (columns[i] >= 0 && columns[i] == columns[j])
-            return mapping_error (error, _ ("Choose a different column for each kind of information."));
+            return mapping_error (error, _("Choose a different column for each kind of information."));
         }
     }
 
   if (mapping->decimal_separator != '.' && mapping->decimal_separator != ',')
-    return mapping_error (error, _ ("Choose a period or a comma as the decimal separator."));
+    return mapping_error (error, _("Choose a period or a comma as the decimal separator."));
   if (mapping->date_format > OUTLAY_CSV_DATE_YMD_SLASH)
-    return mapping_error (error, _ ("Choose how the dates are written."));
+    return mapping_error (error, _("Choose how the dates are written."));
   if (mapping->sign > OUTLAY_CSV_SIGN_ALL_ARE_EXPENSES)
-    return mapping_error (error, _ ("Choose which amounts are expenses."));
+    return mapping_error (error, _("Choose which amounts are expenses."));
 
   return TRUE;
 }
@@ -1750,7 +1763,7 @@ read_row_amount (OutlayImportSource     *source,
           if (mark[0] != '\0' && direction == 0)
             {
               outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                              _ ("“%s” marks the amount as neither a debit nor a credit."), mark);
+                                              _("“%s” marks the amount as neither a debit nor a credit."), mark);
               return FALSE;
             }
           if (direction != 0)
@@ -1764,7 +1777,7 @@ read_row_amount (OutlayImportSource     *source,
   if (debit[0] == '\0' && credit[0] == '\0')
     {
       outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR, "%s",
-                                      _ ("There is neither a debit nor a credit amount."));
+                                      _("There is neither a debit nor a credit amount."));
       return FALSE;
     }
   if (debit[0] != '\0')
@@ -1812,12 +1825,12 @@ import_row (OutlayImportSource     *source,
       if (date_text[0] == '\0')
         {
           outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR, "%s",
-                                          _ ("The date is missing."));
+                                          _("The date is missing."));
           return;
         }
       pattern = outlay_csv_date_format_describe (mapping->date_format, *sep);
       outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                      _ ("“%s” is not a date (expected %s)."), date_text, pattern);
+                                      _("“%s” is not a date (expected %s)."), date_text, pattern);
       return;
     }
 
@@ -1828,7 +1841,7 @@ import_row (OutlayImportSource     *source,
       if (text[0] != '\0' && (column_currency = resolve_currency (text)) == NULL)
         {
           outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                          _ ("“%s” is not a currency code."), text);
+                                          _("“%s” is not a currency code."), text);
           return;
         }
     }
@@ -1841,7 +1854,7 @@ import_row (OutlayImportSource     *source,
   if (column_currency != NULL && amount_currency != NULL && strcmp (column_currency, amount_currency) != 0)
     {
       outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                      _ ("The amount is in %s, but the currency column says %s."),
+                                      _("The amount is in %s, but the currency column says %s."),
                                       amount_currency, column_currency);
       return;
     }
@@ -1849,7 +1862,7 @@ import_row (OutlayImportSource     *source,
   if (amount == 0)
     {
       outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_SKIPPED, "%s",
-                                      _ ("The amount is zero."));
+                                      _("The amount is zero."));
       return;
     }
 
@@ -1860,14 +1873,14 @@ import_row (OutlayImportSource     *source,
       else if (mapping->sign == OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE && amount < 0)
         {
           outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_SKIPPED, "%s",
-                                          _ ("A negative amount is a refund, not an expense."));
+                                          _("A negative amount is a refund, not an expense."));
           return;
         }
     }
   if (received)
     {
       outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_SKIPPED, "%s",
-                                      _ ("Money received, not an expense."));
+                                      _("Money received, not an expense."));
       return;
     }
 
@@ -1886,14 +1899,14 @@ import_row (OutlayImportSource     *source,
   if (g_utf8_strlen (record->description, -1) > OUTLAY_DESCRIPTION_MAX_LENGTH)
     {
       outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                      _ ("The description is longer than %u characters."),
+                                      _("The description is longer than %u characters."),
                                       (guint) OUTLAY_DESCRIPTION_MAX_LENGTH);
       return;
     }
   if (g_utf8_strlen (record->note, -1) > OUTLAY_NOTE_MAX_LENGTH)
     {
       outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                      _ ("The note is longer than %u characters."),
+                                      _("The note is longer than %u characters."),
                                       (guint) OUTLAY_NOTE_MAX_LENGTH);
       return;
     }
@@ -1924,7 +1937,7 @@ outlay_csv_import (OutlayCsvTable         *table,
   if (currency == NULL || outlay_currency_lookup (currency) == NULL)
     {
       g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_UNKNOWN_CURRENCY,
-                   _ ("“%s” is not a currency code."), currency != NULL ? currency : "");
+                   _("“%s” is not a currency code."), currency != NULL ? currency : "");
       return NULL;
     }
 

@@ -44,7 +44,9 @@ struct _OutlayDatabase
 
 G_DEFINE_FINAL_TYPE (OutlayDatabase, outlay_database, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (outlay - database - error - quark, outlay_database_error)
+/* clang-format off */
+G_DEFINE_QUARK (outlay-database-error-quark, outlay_database_error)
+/* clang-format on */
 
 #define BUSY_TIMEOUT_MS 5000
 
@@ -62,7 +64,7 @@ outlay_sqlite_set_error (sqlite3    *db,
     case SQLITE_FULL:
       code = OUTLAY_DATABASE_ERROR_FULL;
       g_set_error (error, OUTLAY_DATABASE_ERROR, code,
-                   _ ("%s: the disk is full. Nothing was changed; free some space and try again."),
+                   _("%s: the disk is full. Nothing was changed; free some space and try again."),
                    context);
       return;
 
@@ -70,7 +72,7 @@ outlay_sqlite_set_error (sqlite3    *db,
     case SQLITE_PERM:
       code = OUTLAY_DATABASE_ERROR_READ_ONLY;
       g_set_error (error, OUTLAY_DATABASE_ERROR, code,
-                   _ ("%s: the database file cannot be written. Nothing was changed."),
+                   _("%s: the database file cannot be written. Nothing was changed."),
                    context);
       return;
 
@@ -78,7 +80,7 @@ outlay_sqlite_set_error (sqlite3    *db,
     case SQLITE_LOCKED:
       code = OUTLAY_DATABASE_ERROR_BUSY;
       g_set_error (error, OUTLAY_DATABASE_ERROR, code,
-                   _ ("%s: the database is in use by another program. Nothing was changed; try again."),
+                   _("%s: the database is in use by another program. Nothing was changed; try again."),
                    context);
       return;
 
@@ -122,7 +124,7 @@ exec_sql (sqlite3    *db,
 
   if (rc != SQLITE_OK)
     {
-      outlay_sqlite_set_error (db, error, rc, _ ("Could not run a database command"));
+      outlay_sqlite_set_error (db, error, rc, _("Could not run a database command"));
       sqlite3_free (message);
       return FALSE;
     }
@@ -158,7 +160,7 @@ query_uint (sqlite3    *db,
 
   if (rc != SQLITE_OK)
     {
-      outlay_sqlite_set_error (db, error, rc, _ ("Could not read the database"));
+      outlay_sqlite_set_error (db, error, rc, _("Could not read the database"));
       return FALSE;
     }
 
@@ -198,7 +200,7 @@ create_parent_directory (const char *path,
     {
       int errsv = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _ ("Could not create the folder “%s”: %s"),
+                   _("Could not create the folder “%s”: %s"),
                    dir, g_strerror (errsv));
       return FALSE;
     }
@@ -218,7 +220,7 @@ create_private_file (const char *path,
       if (errsv == EEXIST)
         return TRUE;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _ ("Could not create the database “%s”: %s"),
+                   _("Could not create the database “%s”: %s"),
                    path, g_strerror (errsv));
       return FALSE;
     }
@@ -243,7 +245,7 @@ check_existing_file (const char *path,
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
-      outlay_sqlite_set_error (db, error, rc, _ ("Could not open the database"));
+      outlay_sqlite_set_error (db, error, rc, _("Could not open the database"));
       sqlite3_close (db);
       return FALSE;
     }
@@ -253,7 +255,7 @@ check_existing_file (const char *path,
       sqlite3_close (db);
       if (g_error_matches (local_error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE))
         g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE,
-                     _ ("“%s” is not an Outlay database, or it is damaged."), path);
+                     _("“%s” is not an Outlay database, or it is damaged."), path);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -274,7 +276,7 @@ check_existing_file (const char *path,
         {
           sqlite3_close (db);
           g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE,
-                       _ ("“%s” is not an Outlay database, or it is damaged."), path);
+                       _("“%s” is not an Outlay database, or it is damaged."), path);
           return FALSE;
         }
     }
@@ -291,7 +293,7 @@ check_existing_file (const char *path,
         {
           sqlite3_close (db);
           g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_TOO_NEW,
-                       _ ("The database was written by a newer version of Outlay (data format %u) "
+                       _("The database was written by a newer version of Outlay (data format %u) "
                           "that this version (format %u) cannot safely change. "
                           "Update Outlay to open it. The file was left untouched."),
                        *schema_version, (guint) OUTLAY_SCHEMA_VERSION);
@@ -327,7 +329,7 @@ query_text_equals (sqlite3    *db,
 
   if (rc != SQLITE_OK)
     {
-      outlay_sqlite_set_error (db, error, rc, _ ("Could not read the database"));
+      outlay_sqlite_set_error (db, error, rc, _("Could not read the database"));
       return FALSE;
     }
 
@@ -350,7 +352,7 @@ has_outlay_tables (const char *path,
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
-      outlay_sqlite_set_error (db, error, rc, _ ("Could not open the database"));
+      outlay_sqlite_set_error (db, error, rc, _("Could not open the database"));
       sqlite3_close (db);
       return FALSE;
     }
@@ -367,7 +369,7 @@ has_outlay_tables (const char *path,
   if (n_tables != 3 || !intact)
     {
       g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE,
-                   _ ("“%s” is not an Outlay database, or it is damaged."), path);
+                   _("“%s” is not an Outlay database, or it is damaged."), path);
       return FALSE;
     }
 
@@ -546,7 +548,7 @@ backup_to (sqlite3    *source,
       int errsv = errno;
       g_unlink (tmp);
       g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
-                   _ ("Could not save the backup “%s”: %s"),
+                   _("Could not save the backup “%s”: %s"),
                    destination, g_strerror (errsv));
       return FALSE;
     }
@@ -557,7 +559,7 @@ failed:
   {
     g_autoptr (GError) local_error = NULL;
 
-    outlay_sqlite_set_error (dest, &local_error, rc, _ ("Could not write the backup"));
+    outlay_sqlite_set_error (dest, &local_error, rc, _("Could not write the backup"));
     sqlite3_close (dest);
     g_unlink (tmp);
     g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
@@ -604,7 +606,7 @@ apply_migration (sqlite3               *db,
 failed:
   sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
   g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_MIGRATION,
-               _ ("Could not upgrade the database to data format %u: %s"),
+               _("Could not upgrade the database to data format %u: %s"),
                migration->version, local_error->message);
   return FALSE;
 }
@@ -756,7 +758,7 @@ outlay_database_open_full (const char         *path,
   else if (read_only)
     {
       g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_OPEN,
-                   _ ("The database “%s” does not exist."), path);
+                   _("The database “%s” does not exist."), path);
       return NULL;
     }
   else if (!create_parent_directory (path, error) ||
@@ -772,7 +774,7 @@ outlay_database_open_full (const char         *path,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      outlay_sqlite_set_error (self->db, error, rc, _ ("Could not open the database"));
+      outlay_sqlite_set_error (self->db, error, rc, _("Could not open the database"));
       return NULL;
     }
 
@@ -784,7 +786,7 @@ outlay_database_open_full (const char         *path,
       if (existing_version < OUTLAY_SCHEMA_VERSION)
         {
           g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_READ_ONLY,
-                       _ ("The database uses an older data format and must be upgraded, "
+                       _("The database uses an older data format and must be upgraded, "
                           "but it was opened read-only."));
           return NULL;
         }
@@ -936,7 +938,7 @@ outlay_database_check_file (const char *path,
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_OPEN,
-                   _ ("The file “%s” does not exist."), path);
+                   _("The file “%s” does not exist."), path);
       return FALSE;
     }
 
@@ -948,7 +950,7 @@ outlay_database_check_file (const char *path,
     {
       /* An empty SQLite file would open as a new, empty ledger. */
       g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE,
-                   _ ("“%s” is not an Outlay database, or it is damaged."), path);
+                   _("“%s” is not an Outlay database, or it is damaged."), path);
       ok = FALSE;
     }
   else
@@ -972,7 +974,7 @@ copy_into (sqlite3    *destination,
   rc = sqlite3_open_v2 (source_path, &source, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
-      outlay_sqlite_set_error (source, error, rc, _ ("Could not open the backup"));
+      outlay_sqlite_set_error (source, error, rc, _("Could not open the backup"));
       sqlite3_close (source);
       return FALSE;
     }
@@ -981,7 +983,7 @@ copy_into (sqlite3    *destination,
   if (backup == NULL)
     {
       outlay_sqlite_set_error (destination, error, sqlite3_errcode (destination),
-                               _ ("Could not restore the backup"));
+                               _("Could not restore the backup"));
       sqlite3_close (source);
       return FALSE;
     }
@@ -997,7 +999,7 @@ copy_into (sqlite3    *destination,
 
   if (rc != SQLITE_DONE)
     {
-      outlay_sqlite_set_error (NULL, error, rc, _ ("Could not restore the backup"));
+      outlay_sqlite_set_error (NULL, error, rc, _("Could not restore the backup"));
       return FALSE;
     }
 
@@ -1043,7 +1045,7 @@ outlay_database_restore (OutlayDatabase *self,
   if (self->read_only)
     {
       g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_READ_ONLY,
-                   _ ("The database was opened read-only and cannot be restored."));
+                   _("The database was opened read-only and cannot be restored."));
       return FALSE;
     }
 
@@ -1057,7 +1059,7 @@ outlay_database_restore (OutlayDatabase *self,
     {
       int errsv = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _ ("Could not create a folder beside the database: %s"), g_strerror (errsv));
+                   _("Could not create a folder beside the database: %s"), g_strerror (errsv));
       return FALSE;
     }
   copy = g_build_filename (work, "restore.db", NULL);
@@ -1065,7 +1067,7 @@ outlay_database_restore (OutlayDatabase *self,
   rc = sqlite3_open_v2 (backup, &source, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
-      outlay_sqlite_set_error (source, error, rc, _ ("Could not open the backup"));
+      outlay_sqlite_set_error (source, error, rc, _("Could not open the backup"));
       goto out;
     }
 
@@ -1128,7 +1130,7 @@ outlay_database_prepare (OutlayDatabase *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      outlay_sqlite_set_error (self->db, error, rc, _ ("Could not prepare a database query"));
+      outlay_sqlite_set_error (self->db, error, rc, _("Could not prepare a database query"));
       return NULL;
     }
 
@@ -1152,7 +1154,7 @@ outlay_database_begin (OutlayDatabase *self,
 
   if (rc != SQLITE_OK)
     {
-      outlay_sqlite_set_error (self->db, error, rc, _ ("Could not start a change"));
+      outlay_sqlite_set_error (self->db, error, rc, _("Could not start a change"));
       return FALSE;
     }
 
@@ -1167,7 +1169,7 @@ outlay_database_commit (OutlayDatabase *self,
 
   if (rc != SQLITE_OK)
     {
-      outlay_sqlite_set_error (self->db, error, rc, _ ("Could not save the change"));
+      outlay_sqlite_set_error (self->db, error, rc, _("Could not save the change"));
       outlay_database_rollback (self);
       return FALSE;
     }
@@ -1232,17 +1234,17 @@ outlay_backup_reason_get_label (OutlayBackupReason reason)
     {
     case OUTLAY_BACKUP_REASON_MANUAL:
       /* Translators: why a backup was made: someone asked for it */
-      return _ ("Manual");
+      return _("Manual");
     case OUTLAY_BACKUP_REASON_DAILY:
       /* Translators: why a backup was made: the first use of the day */
-      return _ ("Daily");
+      return _("Daily");
     case OUTLAY_BACKUP_REASON_MIGRATION:
       /* Translators: why a backup was made: before the data format was upgraded */
-      return _ ("Before an upgrade");
+      return _("Before an upgrade");
     case OUTLAY_BACKUP_REASON_IMPORT:
-      return _ ("Before an import");
+      return _("Before an import");
     case OUTLAY_BACKUP_REASON_RESTORE:
-      return _ ("Before a restore");
+      return _("Before a restore");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -1434,7 +1436,7 @@ outlay_database_list_backups (OutlayDatabase *self,
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return g_steal_pointer (&backups);
       g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
-                   _ ("Could not read the backups folder: %s"), local_error->message);
+                   _("Could not read the backups folder: %s"), local_error->message);
       return NULL;
     }
 
@@ -1490,7 +1492,7 @@ outlay_database_prune_backups (OutlayDatabase *self,
           int errsv = errno;
 
           g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
-                       _ ("Could not delete the old backup “%s”: %s"),
+                       _("Could not delete the old backup “%s”: %s"),
                        info->path, g_strerror (errsv));
           return FALSE;
         }
@@ -1639,7 +1641,7 @@ save_copy (OutlayDatabase *self,
     {
       int errsv = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _ ("Could not create a folder beside the database: %s"), g_strerror (errsv));
+                   _("Could not create a folder beside the database: %s"), g_strerror (errsv));
       return FALSE;
     }
 
@@ -1650,7 +1652,7 @@ save_copy (OutlayDatabase *self,
                     cancellable, NULL, NULL, &local_error);
   if (local_error != NULL)
     g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
-                 _ ("Could not save the copy: %s"), local_error->message);
+                 _("Could not save the copy: %s"), local_error->message);
 
   remove_tree (work);
   return ok;

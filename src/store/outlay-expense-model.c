@@ -281,7 +281,7 @@ load_buckets (OutlayExpenseModel *self,
 
   if (rc != SQLITE_DONE)
     {
-      outlay_database_propagate_error (database, error, rc, _ ("Could not count the expenses"));
+      outlay_database_propagate_error (database, error, rc, _("Could not count the expenses"));
       return FALSE;
     }
 
@@ -377,7 +377,7 @@ fetch_rows_by_day (OutlayExpenseModel *self,
 
   if (rc != SQLITE_DONE)
     {
-      outlay_database_propagate_error (database, error, rc, _ ("Could not read the expenses"));
+      outlay_database_propagate_error (database, error, rc, _("Could not read the expenses"));
       return FALSE;
     }
 
@@ -424,7 +424,7 @@ fetch_rows_by_id (OutlayExpenseModel *self,
 
   if (rc != SQLITE_DONE)
     {
-      outlay_database_propagate_error (database, error, rc, _ ("Could not read the expenses"));
+      outlay_database_propagate_error (database, error, rc, _("Could not read the expenses"));
       return FALSE;
     }
 
@@ -435,7 +435,7 @@ fetch_rows_by_id (OutlayExpenseModel *self,
       if (!g_hash_table_steal_extended (by_id, &ids[position + i], NULL, &expense))
         {
           g_set_error_literal (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_FAILED,
-                               _ ("An expense of the list has disappeared."));
+                               _("An expense of the list has disappeared."));
           return FALSE;
         }
       g_ptr_array_add (rows, expense);
@@ -589,7 +589,7 @@ position_by_day (OutlayExpenseModel *self,
 
   if (rc != SQLITE_ROW)
     {
-      outlay_database_propagate_error (database, error, rc, _ ("Could not read the expenses"));
+      outlay_database_propagate_error (database, error, rc, _("Could not read the expenses"));
       return FALSE;
     }
 

@@ -2,6 +2,19 @@
  *
  * Copyright 2026 The Outlay authors
  *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -22,7 +35,9 @@
 /* Written in pieces of about this size. */
 #define CHUNK_SIZE (64 * 1024)
 
-G_DEFINE_QUARK (outlay - export - error - quark, outlay_export_error)
+/* clang-format off */
+G_DEFINE_QUARK (outlay-export-error-quark, outlay_export_error)
+/* clang-format on */
 
 typedef struct
 {
@@ -343,7 +358,7 @@ read_categories (OutlayImportSource *source,
       if (name == NULL || *name == '\0')
         {
           outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                          _ ("Category %u has no name; its expenses go to the category they name."),
+                                          _("Category %u has no name; its expenses go to the category they name."),
                                           i + 1);
           continue;
         }
@@ -352,7 +367,7 @@ read_categories (OutlayImportSource *source,
       if (!g_hash_table_add (names, g_steal_pointer (&folded)))
         {
           outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                          _ ("The category “%s” is in the file twice; the first one is kept."), name);
+                                          _("The category “%s” is in the file twice; the first one is kept."), name);
           continue;
         }
 
@@ -379,7 +394,7 @@ read_expense (OutlayImportSource *source,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                      _ ("Expense %u is not an object."), position);
+                                      _("Expense %u is not an object."), position);
       return NULL;
     }
 
@@ -391,21 +406,21 @@ read_expense (OutlayImportSource *source,
 
   if (!is_uuid (member_string (object, "uuid")))
     outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                    _ ("Expense %u has no valid uuid."), position);
+                                    _("Expense %u has no valid uuid."), position);
   else if (date == NULL || !outlay_date_is_valid (date))
     outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                    _ ("Expense %u has no valid date (YYYY-MM-DD)."), position);
+                                    _("Expense %u has no valid date (YYYY-MM-DD)."), position);
   else if (currency == NULL || !outlay_currency_is_valid (currency))
     outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                    _ ("Expense %u has no known currency."), position);
+                                    _("Expense %u has no known currency."), position);
   else if (description == NULL)
     outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                    _ ("Expense %u has no description."), position);
+                                    _("Expense %u has no description."), position);
   else if (!member_is_string_or_absent (object, "note") ||
            !member_is_string_or_absent (object, "category") ||
            !member_is_string_or_absent (object, "import_hash"))
     outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                    _ ("Expense %u has a note, category or import hash that is not text."), position);
+                                    _("Expense %u has a note, category or import hash that is not text."), position);
   else if (!member_is_string_or_absent (object, "created_at") ||
            !member_is_string_or_absent (object, "updated_at") ||
            !member_is_string_or_absent (object, "deleted_at") ||
@@ -413,20 +428,20 @@ read_expense (OutlayImportSource *source,
            !is_timestamp (member_string (object, "updated_at")) ||
            !is_timestamp (member_string (object, "deleted_at")))
     outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                    _ ("Expense %u has a time that is not an ISO 8601 timestamp."), position);
+                                    _("Expense %u has a time that is not an ISO 8601 timestamp."), position);
   else
     {
       record = outlay_import_record_new ();
       if (amount == NULL)
         {
           outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                          _ ("Expense %u has no amount written as text, such as \"12.50\"."), position);
+                                          _("Expense %u has no amount written as text, such as \"12.50\"."), position);
           return NULL;
         }
       if (!outlay_money_parse_plain (amount, currency, &record->amount, &error))
         {
           outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                          _ ("Expense %u has an amount that cannot be read: %s"), position, error->message);
+                                          _("Expense %u has an amount that cannot be read: %s"), position, error->message);
           return NULL;
         }
 
@@ -510,15 +525,15 @@ outlay_json_read (const char *data,
   if (nests_too_deep (data, length))
     {
       g_set_error (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
-                   _ ("This is not an Outlay ledger file: it nests more than %d levels deep."), MAX_JSON_DEPTH);
+                   _("This is not an Outlay ledger file: it nests more than %d levels deep."), MAX_JSON_DEPTH);
       return NULL;
     }
 
   if (length > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
       g_set_error (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
-                   _ ("This is not an Outlay ledger file: %s"),
-                   local_error != NULL ? local_error->message : _ ("it is too large."));
+                   _("This is not an Outlay ledger file: %s"),
+                   local_error != NULL ? local_error->message : _("it is too large."));
       return NULL;
     }
 
@@ -528,7 +543,7 @@ outlay_json_read (const char *data,
   if (g_strcmp0 (format, LEDGER_FORMAT) != 0)
     {
       g_set_error_literal (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
-                           _ ("This is not an Outlay ledger file: it does not say “format”: “outlay-ledger”."));
+                           _("This is not an Outlay ledger file: it does not say “format”: “outlay-ledger”."));
       return NULL;
     }
 
@@ -541,7 +556,7 @@ outlay_json_read (const char *data,
       g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
 
       g_set_error (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_UNSUPPORTED,
-                   _ ("This ledger file has version %s; this Outlay reads version %d. Update Outlay to import it."),
+                   _("This ledger file has version %s; this Outlay reads version %d. Update Outlay to import it."),
                    version_text, LEDGER_VERSION);
       return NULL;
     }
@@ -552,7 +567,7 @@ outlay_json_read (const char *data,
       (categories != NULL && !JSON_NODE_HOLDS_ARRAY (categories)))
     {
       g_set_error_literal (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
-                           _ ("This Outlay ledger file is damaged: it has no list of expenses."));
+                           _("This Outlay ledger file is damaged: it has no list of expenses."));
       return NULL;
     }
 

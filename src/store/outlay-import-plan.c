@@ -2,6 +2,19 @@
  *
  * Copyright 2026 The Outlay authors
  *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -80,7 +93,7 @@ query_count (sqlite3_stmt *stmt,
   if (rc != SQLITE_ROW)
     {
       outlay_sqlite_set_error (sqlite3_db_handle (stmt), error, rc,
-                               _ ("Could not compare the file with the ledger"));
+                               _("Could not compare the file with the ledger"));
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -141,7 +154,7 @@ find_duplicates (OutlayImportPlan *plan,
             {
               action = OUTLAY_IMPORT_ACTION_INVALID;
               outlay_import_source_add_issue (plan->source, record->line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                              _ ("The expense “%s” of %s is in the file twice; only the first is imported."),
+                                              _("The expense “%s” of %s is in the file twice; only the first is imported."),
                                               record->description, record->date);
             }
         }
@@ -193,7 +206,7 @@ find_duplicates (OutlayImportPlan *plan,
           if (rc != SQLITE_DONE)
             {
               outlay_sqlite_set_error (outlay_database_get_handle (database), error, rc,
-                                       _ ("Could not compare the file with the ledger"));
+                                       _("Could not compare the file with the ledger"));
               g_free (key);
               return FALSE;
             }
@@ -324,7 +337,7 @@ check_records (OutlayImportPlan *plan)
           /* A lossless file has no lines to point at: name the expense. */
           if (record->line == 0)
             outlay_import_source_add_issue (plan->source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                            _ ("The expense “%s” of %s: %s"),
+                                            _("The expense “%s” of %s: %s"),
                                             record->description, record->date, error->message);
           else
             outlay_import_source_add_issue (plan->source, record->line, OUTLAY_IMPORT_ISSUE_ERROR,
@@ -645,7 +658,7 @@ outlay_import_plan_build_draft (OutlayImportPlan *plan,
   if (record->description == NULL || *g_strstrip (record->description) == '\0')
     outlay_expense_set_description (draft, record->category != NULL && *record->category != '\0'
                                              ? record->category
-                                             : _ ("Imported expense"));
+                                             : _("Imported expense"));
   else
     outlay_expense_set_description (draft, record->description);
   outlay_expense_set_note (draft, record->note != NULL ? record->note : "");

@@ -85,17 +85,17 @@ typedef struct
 } DefaultCategory;
 
 static const DefaultCategory default_categories[] = {
-  { N_ ("Food & Drink"), "emoji-food-symbolic", "#e66100" },
-  { N_ ("Groceries"), "emoji-nature-symbolic", "#2ec27e" },
-  { N_ ("Transport"), "emoji-travel-symbolic", "#3584e4" },
-  { N_ ("Housing"), "user-home-symbolic", "#865e3c" },
-  { N_ ("Utilities"), "thunderbolt-symbolic", "#e5a50a" },
-  { N_ ("Health"), "emoji-body-symbolic", "#e01b24" },
-  { N_ ("Shopping"), "package-x-generic-symbolic", "#9141ac" },
-  { N_ ("Entertainment"), "applications-games-symbolic", "#c061cb" },
-  { N_ ("Travel"), "airplane-mode-symbolic", "#1a5fb4" },
+  { N_("Food & Drink"), "emoji-food-symbolic", "#e66100" },
+  { N_("Groceries"), "emoji-nature-symbolic", "#2ec27e" },
+  { N_("Transport"), "emoji-travel-symbolic", "#3584e4" },
+  { N_("Housing"), "user-home-symbolic", "#865e3c" },
+  { N_("Utilities"), "thunderbolt-symbolic", "#e5a50a" },
+  { N_("Health"), "emoji-body-symbolic", "#e01b24" },
+  { N_("Shopping"), "package-x-generic-symbolic", "#9141ac" },
+  { N_("Entertainment"), "applications-games-symbolic", "#c061cb" },
+  { N_("Travel"), "airplane-mode-symbolic", "#1a5fb4" },
   /* The last one is where expenses go when their category is deleted. */
-  { N_ ("Other"), "view-more-horizontal-symbolic", "#77767b" },
+  { N_("Other"), "view-more-horizontal-symbolic", "#77767b" },
 };
 
 static gboolean
@@ -136,7 +136,7 @@ seed_categories (sqlite3 *db,
     }
 
   if (rc != SQLITE_OK)
-    outlay_sqlite_set_error (db, error, rc, _ ("Could not add the default categories"));
+    outlay_sqlite_set_error (db, error, rc, _("Could not add the default categories"));
 
   sqlite3_finalize (stmt);
 

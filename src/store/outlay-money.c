@@ -145,7 +145,9 @@ static const guint64 powers_of_ten[] = {
   1000000,
 };
 
-G_DEFINE_QUARK (outlay - money - error - quark, outlay_money_error)
+/* clang-format off */
+G_DEFINE_QUARK (outlay-money-error-quark, outlay_money_error)
+/* clang-format on */
 
 /* Locale conventions */
 
@@ -773,7 +775,7 @@ set_out_of_range (GError              **error,
   g_autofree char *max = outlay_money_format (OUTLAY_MONEY_MAX, currency->code);
 
   g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_OUT_OF_RANGE,
-               _ ("The amount is too large; the largest possible is %s"), max);
+               _("The amount is too large; the largest possible is %s"), max);
 }
 
 static void
@@ -790,7 +792,7 @@ set_too_precise (GError              **error,
                  MAX_EXPRESSION_DECIMALS);
   else if (currency->exponent == 0)
     g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_TOO_PRECISE,
-                 _ ("Amounts in %s cannot have decimals"), currency->code);
+                 _("Amounts in %s cannot have decimals"), currency->code);
   else
     g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_TOO_PRECISE,
                  g_dngettext (GETTEXT_PACKAGE,
@@ -808,7 +810,7 @@ set_malformed (GError    **error,
   g_autofree char *text = g_strndup (start, len);
 
   g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-               _ ("“%s” is not a well-formed number: after a thousands separator come groups of exactly three digits"),
+               _("“%s” is not a well-formed number: after a thousands separator come groups of exactly three digits"),
                text);
 }
 
@@ -882,7 +884,7 @@ find_decimal_part (const Conventions *conv,
       g_autofree char *text = g_strndup (start, len);
 
       g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                   _ ("“%s” mixes different thousands separators"), text);
+                   _("“%s” mixes different thousands separators"), text);
       return -1;
     }
 
@@ -930,7 +932,7 @@ find_decimal_part (const Conventions *conv,
           g_autofree char *mark = g_strndup (parts[1].digits - 1, 1);
 
           g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_AMBIGUOUS,
-                       _ ("In “%s” it is unclear whether “%s” separates thousands or decimals; write the decimals after “%s”, or leave out the thousands separator"),
+                       _("In “%s” it is unclear whether “%s” separates thousands or decimals; write the decimals after “%s”, or leave out the thousands separator"),
                        text, mark, conv->decimal);
           return -1;
         }
@@ -943,7 +945,7 @@ find_decimal_part (const Conventions *conv,
           g_autofree char *text = g_strndup (start, len);
 
           g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                       _ ("“%s” has more than one decimal mark"), text);
+                       _("“%s” has more than one decimal mark"), text);
           return -1;
         }
 
@@ -1152,7 +1154,7 @@ tokenize (const Conventions    *conv,
 
           text = g_strndup (p, MAX (q - p, next - p));
           g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                       _ ("“%s” is not allowed in an amount"), text);
+                       _("“%s” is not allowed in an amount"), text);
           return NULL;
         }
 
@@ -1198,24 +1200,24 @@ fail_unexpected (Parser *parser)
   if (token == NULL)
     {
       g_set_error (parser->error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                   _ ("The calculation is incomplete"));
+                   _("The calculation is incomplete"));
     }
   else if (token->type == TOKEN_NUMBER || token->type == TOKEN_OPEN)
     {
       g_set_error (parser->error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                   _ ("An operator such as “+” is missing in the calculation"));
+                   _("An operator such as “+” is missing in the calculation"));
     }
   else if (token->type == TOKEN_CLOSE)
     {
       g_set_error (parser->error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                   _ ("A “)” has no matching “(”"));
+                   _("A “)” has no matching “(”"));
     }
   else
     {
       g_autofree char *text = g_strndup (token->start, token->len);
 
       g_set_error (parser->error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                   _ ("“%s” is out of place in the calculation"), text);
+                   _("“%s” is out of place in the calculation"), text);
     }
 
   return FALSE;
@@ -1234,7 +1236,7 @@ enter (Parser *parser)
   if (++parser->depth > MAX_EXPRESSION_DEPTH)
     {
       g_set_error (parser->error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                   _ ("The calculation is nested too deeply"));
+                   _("The calculation is nested too deeply"));
       return FALSE;
     }
 
@@ -1265,7 +1267,7 @@ parse_primary (Parser   *parser,
       if (token == NULL || token->type != TOKEN_CLOSE)
         {
           g_set_error (parser->error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                       _ ("A “(” is not closed"));
+                       _("A “(” is not closed"));
           return FALSE;
         }
       parser->pos++;
@@ -1319,7 +1321,7 @@ parse_term (Parser   *parser,
           if (rhs.num == 0)
             {
               g_set_error (parser->error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_DIVISION_BY_ZERO,
-                           _ ("The calculation divides by zero"));
+                           _("The calculation divides by zero"));
               return FALSE;
             }
 
@@ -1465,13 +1467,13 @@ check_affix (const Affix          *affix,
   if (affix->other_is_unique)
     {
       g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_CURRENCY_MISMATCH,
-                   _ ("The amount is in %s, not in %s"), affix->other, currency->code);
+                   _("The amount is in %s, not in %s"), affix->other, currency->code);
       return FALSE;
     }
 
   text = g_strndup (start, affix->len);
   g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_CURRENCY_MISMATCH,
-               _ ("“%s” does not stand for %s"), text, currency->code);
+               _("“%s” does not stand for %s"), text, currency->code);
   return FALSE;
 }
 
@@ -1547,14 +1549,14 @@ outlay_money_parse (const char *text,
   if (cur == NULL)
     {
       g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_UNKNOWN_CURRENCY,
-                   _ ("“%s” is not a known currency"), currency);
+                   _("“%s” is not a known currency"), currency);
       return FALSE;
     }
 
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                   _ ("The amount contains bytes that are not text"));
+                   _("The amount contains bytes that are not text"));
       return FALSE;
     }
 
@@ -1594,14 +1596,14 @@ outlay_money_parse (const char *text,
   if (start == end)
     {
       g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_EMPTY,
-                   _ ("Enter an amount"));
+                   _("Enter an amount"));
       return FALSE;
     }
 
   if (prefix.len > 0 && suffix.len > 0)
     {
       g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                   _ ("Write the currency only once, before or after the amount"));
+                   _("Write the currency only once, before or after the amount"));
       return FALSE;
     }
 
@@ -1695,14 +1697,14 @@ outlay_money_parse_plain (const char *text,
   if (cur == NULL)
     {
       g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_UNKNOWN_CURRENCY,
-                   _ ("“%s” is not a known currency"), currency);
+                   _("“%s” is not a known currency"), currency);
       return FALSE;
     }
 
   if (*p == '\0')
     {
       g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_EMPTY,
-                   _ ("Enter an amount"));
+                   _("Enter an amount"));
       return FALSE;
     }
 
@@ -1741,7 +1743,7 @@ outlay_money_parse_plain (const char *text,
                                                                  : g_strescape (text, NULL);
 
       g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                   _ ("“%s” is not an amount such as 1234.50"), quoted);
+                   _("“%s” is not an amount such as 1234.50"), quoted);
       return FALSE;
     }
 

@@ -31,11 +31,11 @@ static const struct
   const char *id;
   const char *label;
 } periods[] = {
-  { "this-month", N_ ("This Month") },
-  { "last-month", N_ ("Last Month") },
-  { "this-year", N_ ("This Year") },
-  { "last-12-months", N_ ("Last 12 Months") },
-  { "all-time", N_ ("All Time") },
+  { "this-month", N_("This Month") },
+  { "last-month", N_("Last Month") },
+  { "this-year", N_("This Year") },
+  { "last-12-months", N_("Last 12 Months") },
+  { "all-time", N_("All Time") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (periods) == OUTLAY_N_PERIODS);

@@ -57,7 +57,9 @@ enum
 
 G_DEFINE_FINAL_TYPE (OutlayRepository, outlay_repository, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (outlay - repository - error - quark, outlay_repository_error)
+/* clang-format off */
+G_DEFINE_QUARK (outlay-repository-error-quark, outlay_repository_error)
+/* clang-format on */
 
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
@@ -221,21 +223,21 @@ validate_expense (OutlayRepository *self,
   if (amount <= 0)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT,
-                           _ ("The amount must be more than zero."));
+                           _("The amount must be more than zero."));
       return FALSE;
     }
 
   if (amount > OUTLAY_MONEY_MAX)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT,
-                           _ ("The amount is too large."));
+                           _("The amount is too large."));
       return FALSE;
     }
 
   if (currency == NULL || !outlay_currency_is_valid (currency))
     {
       g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_CURRENCY,
-                   _ ("The currency “%s” is not a known ISO 4217 code."),
+                   _("The currency “%s” is not a known ISO 4217 code."),
                    currency != NULL ? currency : "");
       return FALSE;
     }
@@ -243,7 +245,7 @@ validate_expense (OutlayRepository *self,
   if (!outlay_date_is_valid (outlay_expense_get_occurred_on (expense)))
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_DATE,
-                           _ ("The date must be a real day between 1900 and 2999."));
+                           _("The date must be a real day between 1900 and 2999."));
       return FALSE;
     }
 
@@ -251,17 +253,17 @@ validate_expense (OutlayRepository *self,
     {
     case TEXT_EMPTY:
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_DESCRIPTION,
-                           _ ("The description is empty."));
+                           _("The description is empty."));
       return FALSE;
 
     case TEXT_TOO_LONG:
       g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_DESCRIPTION,
-                   _ ("The description is longer than %u characters."), OUTLAY_DESCRIPTION_MAX_LENGTH);
+                   _("The description is longer than %u characters."), OUTLAY_DESCRIPTION_MAX_LENGTH);
       return FALSE;
 
     case TEXT_INVALID:
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_DESCRIPTION,
-                           _ ("The description contains characters that are not allowed."));
+                           _("The description contains characters that are not allowed."));
       return FALSE;
 
     case TEXT_OK:
@@ -273,12 +275,12 @@ validate_expense (OutlayRepository *self,
     {
     case TEXT_TOO_LONG:
       g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NOTE,
-                   _ ("The note is longer than %u characters."), OUTLAY_NOTE_MAX_LENGTH);
+                   _("The note is longer than %u characters."), OUTLAY_NOTE_MAX_LENGTH);
       return FALSE;
 
     case TEXT_INVALID:
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NOTE,
-                           _ ("The note contains characters that are not allowed."));
+                           _("The note contains characters that are not allowed."));
       return FALSE;
 
     case TEXT_EMPTY:
@@ -290,7 +292,7 @@ validate_expense (OutlayRepository *self,
   if (outlay_repository_lookup_category (self, outlay_expense_get_category_id (expense)) == NULL)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_CATEGORY,
-                           _ ("The category does not exist."));
+                           _("The category does not exist."));
       return FALSE;
     }
 
@@ -336,10 +338,10 @@ fetch_expense (OutlayRepository *self,
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
       g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
-                   _ ("There is no expense with the number %s."), number);
+                   _("There is no expense with the number %s."), number);
     }
   else
-    outlay_database_propagate_error (self->database, error, rc, _ ("Could not read the expense"));
+    outlay_database_propagate_error (self->database, error, rc, _("Could not read the expense"));
 
   sqlite3_reset (stmt);
   return expense;
@@ -377,7 +379,7 @@ sync_search (OutlayRepository *self,
     {
       sqlite3_stmt *stmt = outlay_database_prepare (self->database, steps[i], error);
 
-      if (stmt == NULL || !step_done (self, stmt, _ ("Could not update the search index"), error))
+      if (stmt == NULL || !step_done (self, stmt, _("Could not update the search index"), error))
         return FALSE;
     }
 
@@ -467,7 +469,7 @@ insert_expense (OutlayRepository *self,
   sqlite3_bind_text (stmt, 10, exact ? outlay_expense_get_deleted_at (draft) : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, outlay_expense_get_import_hash (draft), -1, SQLITE_STATIC);
 
-  if (!step_done (self, stmt, _ ("Could not save the expense"), error))
+  if (!step_done (self, stmt, _("Could not save the expense"), error))
     return FALSE;
 
   *id = sqlite3_last_insert_rowid (outlay_database_get_handle (self->database));
@@ -552,7 +554,7 @@ add_derived_rows (OutlayRepository *self,
 
       sqlite3_bind_int64 (stmt, 1, first_id);
       sqlite3_bind_int64 (stmt, 2, last_id);
-      if (!step_done (self, stmt, _ ("Could not save the expenses"), error))
+      if (!step_done (self, stmt, _("Could not save the expenses"), error))
         return FALSE;
     }
 
@@ -620,7 +622,7 @@ outlay_repository_add_expenses (OutlayRepository *self,
       if (!validate_expense (self, drafts[i], &local_error))
         {
           g_set_error (error, local_error->domain, local_error->code,
-                       _ ("Expense %u of %u: %s"), i + 1, n_drafts, local_error->message);
+                       _("Expense %u of %u: %s"), i + 1, n_drafts, local_error->message);
           return FALSE;
         }
     }
@@ -685,7 +687,7 @@ outlay_repository_update_expense (OutlayRepository *self,
   if (outlay_expense_get_deleted_at (before) != NULL)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
-                           _ ("The expense was deleted and cannot be changed."));
+                           _("The expense was deleted and cannot be changed."));
       goto failed;
     }
 
@@ -701,7 +703,7 @@ outlay_repository_update_expense (OutlayRepository *self,
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, id);
 
-  if (!step_done (self, stmt, _ ("Could not save the expense"), error) ||
+  if (!step_done (self, stmt, _("Could not save the expense"), error) ||
       !(after = fetch_expense (self, id, error)) ||
       !sync_search (self, error) ||
       !outlay_database_commit (self->database, error))
@@ -738,8 +740,8 @@ set_deleted (OutlayRepository *self,
   if ((outlay_expense_get_deleted_at (before) != NULL) == deleted)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
-                           deleted ? _ ("The expense is already deleted.")
-                                   : _ ("The expense is not deleted."));
+                           deleted ? _("The expense is already deleted.")
+                                   : _("The expense is not deleted."));
       goto failed;
     }
 
@@ -754,7 +756,7 @@ set_deleted (OutlayRepository *self,
   else
     sqlite3_bind_int64 (stmt, 1, id);
 
-  if (!step_done (self, stmt, deleted ? _ ("Could not delete the expense") : _ ("Could not restore the expense"), error) ||
+  if (!step_done (self, stmt, deleted ? _("Could not delete the expense") : _("Could not restore the expense"), error) ||
       !(after = fetch_expense (self, id, error)) ||
       !outlay_database_commit (self->database, error))
     goto failed;
@@ -842,9 +844,9 @@ outlay_repository_get_expense_by_uuid (OutlayRepository *self,
     expense = outlay_expense_new_from_statement (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
-                 _ ("There is no expense with the identifier %s."), uuid);
+                 _("There is no expense with the identifier %s."), uuid);
   else
-    outlay_database_propagate_error (self->database, error, rc, _ ("Could not read the expense"));
+    outlay_database_propagate_error (self->database, error, rc, _("Could not read the expense"));
 
   sqlite3_reset (stmt);
   return expense;
@@ -921,7 +923,7 @@ outlay_repository_find_expenses (OutlayRepository  *self,
 
   if (rc != SQLITE_DONE)
     {
-      outlay_database_propagate_error (self->database, error, rc, _ ("Could not read the expenses"));
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the expenses"));
       return NULL;
     }
 
@@ -967,7 +969,7 @@ outlay_repository_find_expense_ids (OutlayRepository  *self,
 
   if (rc != SQLITE_DONE)
     {
-      outlay_database_propagate_error (self->database, error, rc, _ ("Could not read the expenses"));
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the expenses"));
       return NULL;
     }
 
@@ -1006,7 +1008,7 @@ outlay_repository_count_expenses (OutlayRepository  *self,
 
   if (rc != SQLITE_ROW)
     {
-      outlay_database_propagate_error (self->database, error, rc, _ ("Could not count the expenses"));
+      outlay_database_propagate_error (self->database, error, rc, _("Could not count the expenses"));
       return FALSE;
     }
 
@@ -1092,7 +1094,7 @@ outlay_repository_summarize (OutlayRepository  *self,
 
   if (rc != SQLITE_DONE)
     {
-      outlay_database_propagate_error (self->database, error, rc, _ ("Could not compute the total"));
+      outlay_database_propagate_error (self->database, error, rc, _("Could not compute the total"));
       return NULL;
     }
 
@@ -1149,7 +1151,7 @@ reload_categories (OutlayRepository *self,
 
   if (rc != SQLITE_DONE)
     {
-      outlay_database_propagate_error (self->database, error, rc, _ ("Could not read the categories"));
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the categories"));
       return FALSE;
     }
 
@@ -1180,7 +1182,7 @@ load_fallback (OutlayRepository *self,
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      outlay_database_propagate_error (self->database, error, rc, _ ("Could not read the categories"));
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the categories"));
       return FALSE;
     }
 
@@ -1267,17 +1269,17 @@ validate_category_name (OutlayRepository *self,
     {
     case TEXT_EMPTY:
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME,
-                           _ ("The category name is empty."));
+                           _("The category name is empty."));
       return FALSE;
 
     case TEXT_TOO_LONG:
       g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME,
-                   _ ("The category name is longer than %u characters."), OUTLAY_CATEGORY_NAME_MAX_LENGTH);
+                   _("The category name is longer than %u characters."), OUTLAY_CATEGORY_NAME_MAX_LENGTH);
       return FALSE;
 
     case TEXT_INVALID:
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME,
-                           _ ("The category name contains characters that are not allowed."));
+                           _("The category name contains characters that are not allowed."));
       return FALSE;
 
     case TEXT_OK:
@@ -1296,7 +1298,7 @@ validate_category_name (OutlayRepository *self,
       if (outlay_category_get_id (category) != except_id && g_strcmp0 (a, b) == 0)
         {
           g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME,
-                       _ ("There is already a category named “%s”."), stripped);
+                       _("There is already a category named “%s”."), stripped);
           return FALSE;
         }
     }
@@ -1315,7 +1317,7 @@ validate_color (const char *color,
 
   if (!valid)
     g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_COLOR,
-                 _ ("The colour “%s” is not of the form #rrggbb."), color != NULL ? color : "");
+                 _("The colour “%s” is not of the form #rrggbb."), color != NULL ? color : "");
 
   return valid;
 }
@@ -1331,7 +1333,7 @@ validate_icon_name (const char *icon_name,
 
   if (!valid)
     g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_ICON,
-                         _ ("The icon name is not valid."));
+                         _("The icon name is not valid."));
 
   return valid;
 }
@@ -1388,7 +1390,7 @@ insert_category (OutlayRepository *self,
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
 
-  if (!step_done (self, stmt, _ ("Could not add the category"), error))
+  if (!step_done (self, stmt, _("Could not add the category"), error))
     return FALSE;
 
   *id = sqlite3_last_insert_rowid (outlay_database_get_handle (self->database));
@@ -1446,7 +1448,7 @@ update_category_field (OutlayRepository *self,
   if (outlay_repository_lookup_category (self, id) == NULL)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
-                           _ ("The category does not exist."));
+                           _("The category does not exist."));
       return FALSE;
     }
 
@@ -1463,7 +1465,7 @@ update_category_field (OutlayRepository *self,
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, id);
 
-  return finish_category_write (self, _ ("Could not change the category"), stmt, error);
+  return finish_category_write (self, _("Could not change the category"), stmt, error);
 }
 
 gboolean
@@ -1524,14 +1526,14 @@ outlay_repository_move_category (OutlayRepository *self,
   if (outlay_repository_lookup_category (self, id) == NULL)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
-                           _ ("The category does not exist."));
+                           _("The category does not exist."));
       return FALSE;
     }
 
   if (position >= n)
     {
       g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_POSITION,
-                   _ ("The position must be between 1 and %u."), n);
+                   _("The position must be between 1 and %u."), n);
       return FALSE;
     }
 
@@ -1559,9 +1561,9 @@ outlay_repository_move_category (OutlayRepository *self,
       sqlite3_bind_int (stmt, 4, (int) i);
 
       if (i + 1 == order->len)
-        return finish_category_write (self, _ ("Could not move the category"), stmt, error);
+        return finish_category_write (self, _("Could not move the category"), stmt, error);
 
-      if (!step_done (self, stmt, _ ("Could not move the category"), error))
+      if (!step_done (self, stmt, _("Could not move the category"), error))
         break;
     }
 
@@ -1593,7 +1595,7 @@ outlay_repository_delete_category (OutlayRepository *self,
   if (outlay_repository_lookup_category (self, id) == NULL)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
-                           _ ("The category does not exist."));
+                           _("The category does not exist."));
       return FALSE;
     }
 
@@ -1601,7 +1603,7 @@ outlay_repository_delete_category (OutlayRepository *self,
   if (fallback == NULL || outlay_category_get_id (fallback) == id)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_PROTECTED,
-                           _ ("This category takes the expenses of deleted categories and cannot be deleted."));
+                           _("This category takes the expenses of deleted categories and cannot be deleted."));
       return FALSE;
     }
 
@@ -1616,7 +1618,7 @@ outlay_repository_delete_category (OutlayRepository *self,
   sqlite3_bind_int64 (stmt, 1, outlay_category_get_id (fallback));
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, id);
-  if (!step_done (self, stmt, _ ("Could not move the expenses of the category"), error))
+  if (!step_done (self, stmt, _("Could not move the expenses of the category"), error))
     goto failed;
   moved = sqlite3_changes (outlay_database_get_handle (self->database));
 
@@ -1629,7 +1631,7 @@ outlay_repository_delete_category (OutlayRepository *self,
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, id);
 
-  if (!finish_category_write (self, _ ("Could not delete the category"), stmt, error))
+  if (!finish_category_write (self, _("Could not delete the category"), stmt, error))
     return FALSE;
 
   if (n_moved != NULL)
@@ -1699,7 +1701,7 @@ outlay_repository_get_total (OutlayRepository *self,
 
   if (rc != SQLITE_ROW)
     {
-      outlay_database_propagate_error (self->database, error, rc, _ ("Could not compute the total"));
+      outlay_database_propagate_error (self->database, error, rc, _("Could not compute the total"));
       return FALSE;
     }
 
@@ -1747,7 +1749,7 @@ outlay_repository_totals_by_category (OutlayRepository *self,
 
   if (rc != SQLITE_DONE)
     {
-      outlay_database_propagate_error (self->database, error, rc, _ ("Could not compute the totals"));
+      outlay_database_propagate_error (self->database, error, rc, _("Could not compute the totals"));
       return NULL;
     }
 
@@ -1828,7 +1830,7 @@ totals_by_period (OutlayRepository *self,
 
   if (rc != SQLITE_DONE)
     {
-      outlay_database_propagate_error (self->database, error, rc, _ ("Could not compute the totals"));
+      outlay_database_propagate_error (self->database, error, rc, _("Could not compute the totals"));
       return NULL;
     }
 
@@ -2007,7 +2009,7 @@ outlay_repository_suggest_descriptions (OutlayRepository *self,
 
   if (rc != SQLITE_DONE)
     {
-      outlay_database_propagate_error (self->database, error, rc, _ ("Could not read past descriptions"));
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read past descriptions"));
       return NULL;
     }
 
@@ -2034,7 +2036,7 @@ read_data_version (OutlayRepository *self,
 
   if (rc != SQLITE_ROW)
     {
-      outlay_database_propagate_error (self->database, error, rc, _ ("Could not read the database"));
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the database"));
       return FALSE;
     }
 
@@ -2286,7 +2288,7 @@ run_category_update (OutlayRepository *self,
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, id);
 
-  return step_done (self, stmt, _ ("Could not change the category"), error);
+  return step_done (self, stmt, _("Could not change the category"), error);
 }
 
 /* A lossless file restored into an empty ledger: its categories, in its
@@ -2414,7 +2416,7 @@ replace_categories (OutlayRepository   *self,
       sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, id);
-      if (!step_done (self, stmt, _ ("Could not change the category"), error))
+      if (!step_done (self, stmt, _("Could not change the category"), error))
         return FALSE;
     }
 
@@ -2456,7 +2458,7 @@ create_missing_categories (OutlayRepository *self,
           if (!insert_category (self, match->name, icon_name, color, now, &id, &local_error))
             {
               g_set_error (error, local_error->domain, local_error->code,
-                           _ ("Could not add the category “%s”: %s"), match->name, local_error->message);
+                           _("Could not add the category “%s”: %s"), match->name, local_error->message);
               return FALSE;
             }
           g_array_append_val (created, id);
@@ -2556,7 +2558,7 @@ outlay_repository_import (OutlayRepository *self,
   if (outlay_database_is_read_only (self->database))
     {
       g_set_error_literal (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_READ_ONLY,
-                           _ ("The ledger is open read-only; nothing was imported."));
+                           _("The ledger is open read-only; nothing was imported."));
       return NULL;
     }
 
@@ -2602,7 +2604,7 @@ outlay_repository_import (OutlayRepository *self,
       if (!validate_expense (self, draft, &local_error))
         {
           g_set_error (error, local_error->domain, local_error->code,
-                       _ ("Line %u: %s"), record->line, local_error->message);
+                       _("Line %u: %s"), record->line, local_error->message);
           goto failed;
         }
       g_ptr_array_add (drafts, g_steal_pointer (&draft));
@@ -2673,7 +2675,7 @@ outlay_repository_undo_import (OutlayRepository         *self,
       if (g_strcmp0 (first, result->first_uuid) != 0 || g_strcmp0 (last, result->last_uuid) != 0)
         {
           g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
-                               _ ("The imported expenses are no longer in the ledger, so the import cannot be undone."));
+                               _("The imported expenses are no longer in the ledger, so the import cannot be undone."));
           goto failed;
         }
     }
@@ -2684,7 +2686,7 @@ outlay_repository_undo_import (OutlayRepository         *self,
         goto failed;
       sqlite3_bind_int64 (stmt, 1, result->first_id);
       sqlite3_bind_int64 (stmt, 2, result->last_id);
-      if (!step_done (self, stmt, _ ("Could not undo the import"), error))
+      if (!step_done (self, stmt, _("Could not undo the import"), error))
         goto failed;
     }
 
@@ -2701,7 +2703,7 @@ outlay_repository_undo_import (OutlayRepository         *self,
         goto failed;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int64 (stmt, 2, id);
-      if (!step_done (self, stmt, _ ("Could not undo the import"), error))
+      if (!step_done (self, stmt, _("Could not undo the import"), error))
         goto failed;
     }
 
@@ -2720,7 +2722,7 @@ outlay_repository_undo_import (OutlayRepository         *self,
       sqlite3_bind_int (stmt, 4, state->position);
       sqlite3_bind_text (stmt, 5, state->updated_at, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 6, state->id);
-      if (!step_done (self, stmt, _ ("Could not undo the import"), error))
+      if (!step_done (self, stmt, _("Could not undo the import"), error))
         goto failed;
     }
 
@@ -2794,7 +2796,7 @@ outlay_repository_foreach_expense (OutlayRepository  *self,
 
   if (ok && rc != SQLITE_DONE)
     {
-      outlay_database_propagate_error (self->database, error, rc, _ ("Could not read the expenses"));
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the expenses"));
       return FALSE;
     }
 

@@ -2,6 +2,19 @@
  *
  * Copyright 2026 The Outlay authors
  *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -116,7 +129,9 @@ typedef enum
   AMOUNT_TOO_LARGE,
 } AmountResult;
 
-G_DEFINE_QUARK (outlay - xhb - error - quark, outlay_xhb_error)
+/* clang-format off */
+G_DEFINE_QUARK (outlay-xhb-error-quark, outlay_xhb_error)
+/* clang-format on */
 
 static void
 account_free (Account *account)
@@ -246,7 +261,7 @@ check_version (const char *version,
       if (!g_ascii_string_to_unsigned (parts[i], 10, 0, G_MAXUINT32, &number, NULL))
         {
           g_set_error (error, OUTLAY_XHB_ERROR, OUTLAY_XHB_ERROR_INVALID,
-                       _ ("This is not a HomeBank file: its version “%s” is not a number."),
+                       _("This is not a HomeBank file: its version “%s” is not a number."),
                        version);
           return FALSE;
         }
@@ -257,7 +272,7 @@ check_version (const char *version,
   if (major > NEWEST_MAJOR_VERSION)
     {
       g_set_error (error, OUTLAY_XHB_ERROR, OUTLAY_XHB_ERROR_UNSUPPORTED,
-                   _ ("This HomeBank file has format version %s, which is newer than Outlay can read."),
+                   _("This HomeBank file has format version %s, which is newer than Outlay can read."),
                    version);
       return FALSE;
     }
@@ -386,14 +401,14 @@ start_element (GMarkupParseContext *context,
       if (reader->seen_root)
         {
           g_set_error (error, OUTLAY_XHB_ERROR, OUTLAY_XHB_ERROR_INVALID,
-                       _ ("This HomeBank file is damaged: an element <%s> follows the end of <homebank>."),
+                       _("This HomeBank file is damaged: an element <%s> follows the end of <homebank>."),
                        element_name);
           return;
         }
       if (strcmp (element_name, "homebank") != 0)
         {
           g_set_error (error, OUTLAY_XHB_ERROR, OUTLAY_XHB_ERROR_INVALID,
-                       _ ("This is not a HomeBank file: its root element is <%s>, not <homebank>."),
+                       _("This is not a HomeBank file: its root element is <%s>, not <homebank>."),
                        element_name);
           return;
         }
@@ -608,12 +623,12 @@ read_date (const char *text,
 
   if (text == NULL || *text == '\0' || strcmp (text, "0") == 0)
     {
-      *message = g_strdup (_ ("The transaction has no date."));
+      *message = g_strdup (_("The transaction has no date."));
       return FALSE;
     }
   if (!g_ascii_string_to_unsigned (text, 10, 1, LAST_FORMATTABLE_DAY, &number, NULL))
     {
-      *message = g_strdup_printf (_ ("The date “%s” is not a HomeBank day number."), text);
+      *message = g_strdup_printf (_("The date “%s” is not a HomeBank day number."), text);
       return FALSE;
     }
 
@@ -623,7 +638,7 @@ read_date (const char *text,
                            (guint) g_date_get_month (&day), g_date_get_day (&day));
   if (!outlay_date_is_valid (*date))
     {
-      *message = g_strdup_printf (_ ("The date %s is outside the years Outlay keeps, 1900 to 2999."),
+      *message = g_strdup_printf (_("The date %s is outside the years Outlay keeps, 1900 to 2999."),
                                   *date);
       g_clear_pointer (date, g_free);
       return FALSE;
@@ -659,10 +674,10 @@ resolve_account (Reader            *reader,
   gpointer account;
 
   if (!lookup_reference (reader->accounts, transaction->account, &account))
-    *message = g_strdup_printf (_ ("The transaction refers to an account (key “%s”) that is not in the file."),
+    *message = g_strdup_printf (_("The transaction refers to an account (key “%s”) that is not in the file."),
                                 transaction->account);
   else if (account == NULL)
-    *message = g_strdup (_ ("The transaction has no account."));
+    *message = g_strdup (_("The transaction has no account."));
 
   return account;
 }
@@ -691,13 +706,13 @@ resolve_currency (Reader        *reader,
     }
   if (iso == NULL)
     {
-      *message = g_strdup_printf (_ ("The account “%s” has a currency (key “%s”) that is not in the file."),
+      *message = g_strdup_printf (_("The account “%s” has a currency (key “%s”) that is not in the file."),
                                   account->name ? account->name : "", text);
       return FALSE;
     }
   if (outlay_currency_lookup (iso) == NULL)
     {
-      *message = g_strdup_printf (_ ("The account “%s” is in %s, a currency Outlay does not know."),
+      *message = g_strdup_printf (_("The account “%s” is in %s, a currency Outlay does not know."),
                                   account->name ? account->name : "", (const char *) iso);
       return FALSE;
     }
@@ -722,7 +737,7 @@ resolve_category (Reader     *reader,
   *name = NULL;
   if (!lookup_reference (reader->categories, text, (gpointer *) &category))
     {
-      *message = g_strdup_printf (_ ("The transaction refers to a category (key “%s”) that is not in the file."),
+      *message = g_strdup_printf (_("The transaction refers to a category (key “%s”) that is not in the file."),
                                   text);
       return FALSE;
     }
@@ -732,7 +747,7 @@ resolve_category (Reader     *reader,
   child_name = clean_text (category->name, FALSE);
   if (!lookup_reference (reader->categories, category->parent, (gpointer *) &parent))
     {
-      *message = g_strdup_printf (_ ("The category “%s” belongs to a category (key “%s”) that is not in the file."),
+      *message = g_strdup_printf (_("The category “%s” belongs to a category (key “%s”) that is not in the file."),
                                   child_name, category->parent);
       return FALSE;
     }
@@ -760,7 +775,7 @@ resolve_payee (Reader     *reader,
   *name = NULL;
   if (!lookup_reference (reader->payees, text, &payee))
     {
-      *message = g_strdup_printf (_ ("The transaction refers to a payee (key “%s”) that is not in the file."),
+      *message = g_strdup_printf (_("The transaction refers to a payee (key “%s”) that is not in the file."),
                                   text);
       return FALSE;
     }
@@ -794,9 +809,9 @@ compose_texts (const char *payee,
       desc = g_strdup (payee);
       if (*reference != '\0' && *memo_text != '\0')
         /* Translators: a memo, then the cheque or reference number. */
-        text = g_strdup_printf (_ ("%s (ref %s)"), memo_text, reference);
+        text = g_strdup_printf (_("%s (ref %s)"), memo_text, reference);
       else if (*reference != '\0')
-        text = g_strdup_printf (_ ("Ref %s"), reference);
+        text = g_strdup_printf (_("Ref %s"), reference);
       else if (*memo_text != '\0')
         text = g_steal_pointer (&memo_text);
     }
@@ -804,7 +819,7 @@ compose_texts (const char *payee,
     {
       desc = clean_text (memo, FALSE);
       if (*reference != '\0')
-        text = g_strdup_printf (_ ("Ref %s"), reference);
+        text = g_strdup_printf (_("Ref %s"), reference);
     }
 
   if (g_utf8_strlen (desc, -1) > OUTLAY_DESCRIPTION_MAX_LENGTH)
@@ -830,7 +845,7 @@ compose_texts (const char *payee,
   length = text != NULL ? g_utf8_strlen (text, -1) : 0;
   if (length > OUTLAY_NOTE_MAX_LENGTH)
     {
-      *message = g_strdup_printf (_ ("The memo is too long for a note: it has %ld characters, a note at most %d."),
+      *message = g_strdup_printf (_("The memo is too long for a note: it has %ld characters, a note at most %d."),
                                   length, OUTLAY_NOTE_MAX_LENGTH);
       return FALSE;
     }
@@ -853,7 +868,7 @@ add_issue (Entry                *entry,
   else
     /* Translators: %u counts the parts of a split transaction from 1; %s
      * is why the part was left out, a sentence. */
-    outlay_import_source_add_issue (entry->source, line, kind, _ ("Split part %u: %s"), part, reason);
+    outlay_import_source_add_issue (entry->source, line, kind, _("Split part %u: %s"), part, reason);
 }
 
 /* One expense: a whole transaction (@part 0) or one part of a split. */
@@ -879,11 +894,11 @@ read_part (Entry      *entry,
     case AMOUNT_OK:
       break;
     case AMOUNT_INVALID:
-      message = g_strdup_printf (_ ("The amount “%s” is not a number."), amount_text ? amount_text : "");
+      message = g_strdup_printf (_("The amount “%s” is not a number."), amount_text ? amount_text : "");
       add_issue (entry, part, OUTLAY_IMPORT_ISSUE_ERROR, message);
       return;
     case AMOUNT_TOO_LARGE:
-      message = g_strdup_printf (_ ("The amount “%s” is larger than Outlay can keep."), amount_text);
+      message = g_strdup_printf (_("The amount “%s” is larger than Outlay can keep."), amount_text);
       add_issue (entry, part, OUTLAY_IMPORT_ISSUE_ERROR, message);
       return;
     default:
@@ -892,14 +907,14 @@ read_part (Entry      *entry,
 
   if (amount == 0)
     {
-      add_issue (entry, part, OUTLAY_IMPORT_ISSUE_SKIPPED, _ ("An amount of zero, not an expense."));
+      add_issue (entry, part, OUTLAY_IMPORT_ISSUE_SKIPPED, _("An amount of zero, not an expense."));
       return;
     }
   if (!negative)
     {
       g_autofree char *formatted = format_amount (amount, entry->currency);
 
-      message = g_strdup_printf (_ ("Money received (%s), not an expense."), formatted);
+      message = g_strdup_printf (_("Money received (%s), not an expense."), formatted);
       add_issue (entry, part, OUTLAY_IMPORT_ISSUE_SKIPPED, message);
       return;
     }
@@ -946,7 +961,7 @@ read_split (Entry *entry)
 
   if (transaction->split_amounts == NULL || *transaction->split_amounts == '\0')
     {
-      add_issue (entry, 0, OUTLAY_IMPORT_ISSUE_ERROR, _ ("The split transaction has no amounts for its parts."));
+      add_issue (entry, 0, OUTLAY_IMPORT_ISSUE_ERROR, _("The split transaction has no amounts for its parts."));
       return;
     }
 
@@ -957,7 +972,7 @@ read_split (Entry *entry)
       categories = g_strsplit (transaction->split_categories, SPLIT_SEPARATOR, -1);
       if (g_strv_length (categories) != n_parts)
         {
-          message = g_strdup_printf (_ ("The split transaction has a different number of amounts (%u) and categories (%u)."),
+          message = g_strdup_printf (_("The split transaction has a different number of amounts (%u) and categories (%u)."),
                                      n_parts, g_strv_length (categories));
           add_issue (entry, 0, OUTLAY_IMPORT_ISSUE_ERROR, message);
           return;
@@ -968,7 +983,7 @@ read_split (Entry *entry)
       memos = g_strsplit (transaction->split_memos, SPLIT_SEPARATOR, -1);
       if (g_strv_length (memos) != n_parts)
         {
-          message = g_strdup_printf (_ ("The split transaction has a different number of amounts (%u) and memos (%u)."),
+          message = g_strdup_printf (_("The split transaction has a different number of amounts (%u) and memos (%u)."),
                                      n_parts, g_strv_length (memos));
           add_issue (entry, 0, OUTLAY_IMPORT_ISSUE_ERROR, message);
           return;
@@ -1015,12 +1030,12 @@ read_transaction (Reader             *reader,
 
   if (parse_number (transaction->status) == STATUS_VOID)
     {
-      add_issue (&entry, 0, OUTLAY_IMPORT_ISSUE_SKIPPED, _ ("A voided transaction, not an expense."));
+      add_issue (&entry, 0, OUTLAY_IMPORT_ISSUE_SKIPPED, _("A voided transaction, not an expense."));
       return;
     }
   if (is_transfer (transaction))
     {
-      add_issue (&entry, 0, OUTLAY_IMPORT_ISSUE_SKIPPED, _ ("A transfer between accounts, not an expense."));
+      add_issue (&entry, 0, OUTLAY_IMPORT_ISSUE_SKIPPED, _("A transfer between accounts, not an expense."));
       return;
     }
 
@@ -1064,10 +1079,10 @@ propagate_parse_error (Reader  *reader,
   detail = g_utf8_make_valid (parse_error->message, -1);
   if (reader->seen_root)
     g_set_error (error, OUTLAY_XHB_ERROR, OUTLAY_XHB_ERROR_INVALID,
-                 _ ("This HomeBank file is damaged: %s"), detail);
+                 _("This HomeBank file is damaged: %s"), detail);
   else
     g_set_error (error, OUTLAY_XHB_ERROR, OUTLAY_XHB_ERROR_INVALID,
-                 _ ("This is not a HomeBank file: %s"), detail);
+                 _("This is not a HomeBank file: %s"), detail);
   g_error_free (parse_error);
 }
 
@@ -1090,7 +1105,7 @@ outlay_xhb_read (const char *data,
   if (length == 0)
     {
       g_set_error_literal (error, OUTLAY_XHB_ERROR, OUTLAY_XHB_ERROR_INVALID,
-                           _ ("This is not a HomeBank file: it is empty."));
+                           _("This is not a HomeBank file: it is empty."));
       return NULL;
     }
 
@@ -1104,7 +1119,7 @@ outlay_xhb_read (const char *data,
       for (const char *p = data; p < nul; p++)
         line += *p == '\n';
       g_set_error (error, OUTLAY_XHB_ERROR, OUTLAY_XHB_ERROR_INVALID,
-                   _ ("This is not a HomeBank file: line %u holds a zero byte, which XML does not allow."),
+                   _("This is not a HomeBank file: line %u holds a zero byte, which XML does not allow."),
                    line);
       return NULL;
     }
@@ -1122,7 +1137,7 @@ outlay_xhb_read (const char *data,
   if (!reader.seen_root)
     {
       g_set_error_literal (error, OUTLAY_XHB_ERROR, OUTLAY_XHB_ERROR_INVALID,
-                           _ ("This is not a HomeBank file: it has no <homebank> element."));
+                           _("This is not a HomeBank file: it has no <homebank> element."));
       reader_clear (&reader);
       return NULL;
     }

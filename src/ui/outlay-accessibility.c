@@ -147,10 +147,10 @@ icon_button_name (GtkButton  *button,
     return tooltip;
   if (g_strcmp0 (icon, "window-close-symbolic") == 0)
     /* Translators: the name screen readers give a button with a cross, such as a toast's */
-    return _ ("Close");
+    return _("Close");
   if (g_strcmp0 (icon, "system-search-symbolic") == 0 || g_strcmp0 (icon, "edit-find-symbolic") == 0)
     /* Translators: the name screen readers give a button with a magnifying glass */
-    return _ ("Search");
+    return _("Search");
 
   return NULL;
 }

@@ -74,16 +74,16 @@ about_action (GSimpleAction *action,
   parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   about = ADW_ABOUT_WINDOW (adw_about_window_new ());
-  adw_about_window_set_application_name (about, _ ("Outlay"));
+  adw_about_window_set_application_name (about, _("Outlay"));
   adw_about_window_set_version (about, PACKAGE_VERSION);
-  adw_about_window_set_developer_name (about, _ ("The Outlay authors"));
+  adw_about_window_set_developer_name (about, _("The Outlay authors"));
   adw_about_window_set_developers (about, developers);
   adw_about_window_set_copyright (about, "© 2026 The Outlay authors");
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
   adw_about_window_set_website (about, "https://github.com/outlay/outlay");
   adw_about_window_set_issue_url (about, "https://github.com/outlay/outlay/issues");
   /* Translators: Replace this with your name(s), one per line. */
-  adw_about_window_set_translator_credits (about, _ ("translator-credits"));
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
 
   /* The icon comes with `meson install`; run from the build tree, where the
    * theme does not have it, show none rather than the "missing image". */
@@ -138,9 +138,9 @@ show_open_error (OutlayApplication *self,
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (NULL,
-                                   _ ("Could Not Open Your Expenses"),
+                                   _("Could Not Open Your Expenses"),
                                    error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Quit"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Quit"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -286,8 +286,8 @@ outlay_application_init (OutlayApplication *self)
 
   g_application_add_main_option (G_APPLICATION (self), "database", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
-                                 _ ("The expenses database to open (default: $OUTLAY_DATABASE or the user data folder)"),
-                                 _ ("FILE"));
+                                 _("The expenses database to open (default: $OUTLAY_DATABASE or the user data folder)"),
+                                 _("FILE"));
 
   self->settings = g_settings_new (APPLICATION_ID);
 }

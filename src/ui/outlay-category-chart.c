@@ -413,7 +413,7 @@ outlay_category_chart_init (OutlayCategoryChart *self)
                                  G_CALLBACK (on_leave_cb),
                                  G_CALLBACK (on_key_pressed_cb),
                                  G_CALLBACK (on_focus_leave_cb),
-                                 _ ("Spending by category"));
+                                 _("Spending by category"));
 }
 
 GtkWidget *
@@ -525,13 +525,13 @@ outlay_category_chart_dup_percentage (OutlayCategoryChart *self,
 
   if (percent == 0 && value > 0)
     /* Translators: the share of a category that is less than one percent */
-    return g_strdup (_ ("<1%"));
+    return g_strdup (_("<1%"));
   if (percent == 100 && value < self->total)
     /* Translators: the share of a category that is almost but not all of the spending */
-    return g_strdup (_ (">99%"));
+    return g_strdup (_(">99%"));
 
   /* Translators: a category's share of the spending, e.g. "45%" */
-  return g_strdup_printf (_ ("%d%%"), percent);
+  return g_strdup_printf (_("%d%%"), percent);
 }
 
 /**
@@ -556,7 +556,7 @@ outlay_category_chart_dup_segment_text (OutlayCategoryChart *self,
   percentage = outlay_category_chart_dup_percentage (self, index);
 
   /* Translators: a category, what was spent in it and its share, e.g. "Groceries: €120.00 (45%)" */
-  return g_strdup_printf (_ ("%s: %s (%s)"), segment->name, amount != NULL ? amount : "", percentage);
+  return g_strdup_printf (_("%s: %s (%s)"), segment->name, amount != NULL ? amount : "", percentage);
 }
 
 /**

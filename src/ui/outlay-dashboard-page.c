@@ -132,30 +132,30 @@ describe_more (OutlayPeriod period,
     case OUTLAY_PERIOD_THIS_MONTH:
       if (percentage == NULL)
         /* Translators: e.g. "€34.10 more than this time last month" */
-        return g_strdup_printf (_ ("%s more than this time last month"), amount);
+        return g_strdup_printf (_("%s more than this time last month"), amount);
       /* Translators: e.g. "12% (€34.10) more than this time last month" */
-      return g_strdup_printf (_ ("%s (%s) more than this time last month"), percentage, amount);
+      return g_strdup_printf (_("%s (%s) more than this time last month"), percentage, amount);
 
     case OUTLAY_PERIOD_LAST_MONTH:
       if (percentage == NULL)
         /* Translators: e.g. "€34.10 more than the month before" */
-        return g_strdup_printf (_ ("%s more than the month before"), amount);
+        return g_strdup_printf (_("%s more than the month before"), amount);
       /* Translators: e.g. "12% (€34.10) more than the month before" */
-      return g_strdup_printf (_ ("%s (%s) more than the month before"), percentage, amount);
+      return g_strdup_printf (_("%s (%s) more than the month before"), percentage, amount);
 
     case OUTLAY_PERIOD_THIS_YEAR:
       if (percentage == NULL)
         /* Translators: e.g. "€34.10 more than this time last year" */
-        return g_strdup_printf (_ ("%s more than this time last year"), amount);
+        return g_strdup_printf (_("%s more than this time last year"), amount);
       /* Translators: e.g. "12% (€34.10) more than this time last year" */
-      return g_strdup_printf (_ ("%s (%s) more than this time last year"), percentage, amount);
+      return g_strdup_printf (_("%s (%s) more than this time last year"), percentage, amount);
 
     case OUTLAY_PERIOD_LAST_12_MONTHS:
       if (percentage == NULL)
         /* Translators: e.g. "€34.10 more than the 12 months before" */
-        return g_strdup_printf (_ ("%s more than the 12 months before"), amount);
+        return g_strdup_printf (_("%s more than the 12 months before"), amount);
       /* Translators: e.g. "12% (€34.10) more than the 12 months before" */
-      return g_strdup_printf (_ ("%s (%s) more than the 12 months before"), percentage, amount);
+      return g_strdup_printf (_("%s (%s) more than the 12 months before"), percentage, amount);
 
     case OUTLAY_PERIOD_ALL_TIME:
     default:
@@ -172,19 +172,19 @@ describe_less (OutlayPeriod period,
     {
     case OUTLAY_PERIOD_THIS_MONTH:
       /* Translators: e.g. "12% (€34.10) less than this time last month" */
-      return g_strdup_printf (_ ("%s (%s) less than this time last month"), percentage, amount);
+      return g_strdup_printf (_("%s (%s) less than this time last month"), percentage, amount);
 
     case OUTLAY_PERIOD_LAST_MONTH:
       /* Translators: e.g. "12% (€34.10) less than the month before" */
-      return g_strdup_printf (_ ("%s (%s) less than the month before"), percentage, amount);
+      return g_strdup_printf (_("%s (%s) less than the month before"), percentage, amount);
 
     case OUTLAY_PERIOD_THIS_YEAR:
       /* Translators: e.g. "12% (€34.10) less than this time last year" */
-      return g_strdup_printf (_ ("%s (%s) less than this time last year"), percentage, amount);
+      return g_strdup_printf (_("%s (%s) less than this time last year"), percentage, amount);
 
     case OUTLAY_PERIOD_LAST_12_MONTHS:
       /* Translators: e.g. "12% (€34.10) less than the 12 months before" */
-      return g_strdup_printf (_ ("%s (%s) less than the 12 months before"), percentage, amount);
+      return g_strdup_printf (_("%s (%s) less than the 12 months before"), percentage, amount);
 
     case OUTLAY_PERIOD_ALL_TIME:
     default:
@@ -198,16 +198,16 @@ describe_same (OutlayPeriod period)
   switch (period)
     {
     case OUTLAY_PERIOD_THIS_MONTH:
-      return g_strdup (_ ("The same as this time last month"));
+      return g_strdup (_("The same as this time last month"));
 
     case OUTLAY_PERIOD_LAST_MONTH:
-      return g_strdup (_ ("The same as the month before"));
+      return g_strdup (_("The same as the month before"));
 
     case OUTLAY_PERIOD_THIS_YEAR:
-      return g_strdup (_ ("The same as this time last year"));
+      return g_strdup (_("The same as this time last year"));
 
     case OUTLAY_PERIOD_LAST_12_MONTHS:
-      return g_strdup (_ ("The same as the 12 months before"));
+      return g_strdup (_("The same as the 12 months before"));
 
     case OUTLAY_PERIOD_ALL_TIME:
     default:
@@ -249,7 +249,7 @@ format_range (const char *from,
 
   if (g_date_compare (first, last) == 0)
     /* Translators: a single day, see strftime(3); e.g. "25 November 2026" */
-    return format_day (first, _ ("%-d %B %Y"));
+    return format_day (first, _("%-d %B %Y"));
 
   after_last = g_date_copy (last);
   g_date_add_days (after_last, 1);
@@ -267,25 +267,25 @@ format_range (const char *from,
       if (g_date_get_month (first) == g_date_get_month (last))
         /* Translators: the first day of a range within one month, see
          * strftime(3); e.g. the "1" of "1 – 25 November 2026" */
-        start = format_day (first, _ ("%-d"));
+        start = format_day (first, _("%-d"));
       else
         /* Translators: the first day of a range within one year, see
          * strftime(3); e.g. the "1 January" of "1 January – 25 November 2026" */
-        start = format_day (first, _ ("%-d %B"));
+        start = format_day (first, _("%-d %B"));
       /* Translators: the last day of a range, see strftime(3); e.g. the
        * "25 November 2026" of "1 – 25 November 2026" */
-      end = format_day (last, _ ("%-d %B %Y"));
+      end = format_day (last, _("%-d %B %Y"));
     }
   else
     {
       /* Translators: a day of a range over several years, see
        * strftime(3); e.g. "3 Mar 2024" of "3 Mar 2024 – 25 Nov 2026" */
-      start = format_day (first, _ ("%-d %b %Y"));
-      end = format_day (last, _ ("%-d %b %Y"));
+      start = format_day (first, _("%-d %b %Y"));
+      end = format_day (last, _("%-d %b %Y"));
     }
 
   /* Translators: a range of days, e.g. "1 – 25 November 2026" */
-  return g_strdup_printf (_ ("%s – %s"), start, end);
+  return g_strdup_printf (_("%s – %s"), start, end);
 }
 
 static char *
@@ -295,10 +295,10 @@ format_percentage (gint64 part,
   int percent = (int) MIN (round ((double) part * 100.0 / (double) whole), (double) G_MAXINT);
 
   if (percent == 0 && part != 0)
-    return g_strdup (_ ("<1%"));
+    return g_strdup (_("<1%"));
 
   /* Translators: a share or a change, e.g. "45%" */
-  return g_strdup_printf (_ ("%d%%"), percent);
+  return g_strdup_printf (_("%d%%"), percent);
 }
 
 /* The period to compare with. Whole calendar months compare with as many
@@ -586,7 +586,7 @@ refresh_categories (OutlayDashboardPage *self,
   if (totals->len == 0)
     {
       /* Translators: in place of the chart when a period has no spending */
-      gtk_label_set_label (self->category_empty_label, _ ("Nothing spent in this period"));
+      gtk_label_set_label (self->category_empty_label, _("Nothing spent in this period"));
       gtk_stack_set_visible_child_name (self->category_stack, "empty");
       outlay_category_chart_set_segments (self->category_chart, NULL, 0, currency);
       trim_legend (self, 0);
@@ -600,7 +600,7 @@ refresh_categories (OutlayDashboardPage *self,
       OutlayCategory            *category = lookup_category (self, total->category_id);
       OutlayChartSegment         segment;
 
-      segment.name = category != NULL ? outlay_category_get_name (category) : _ ("Unknown");
+      segment.name = category != NULL ? outlay_category_get_name (category) : _("Unknown");
       segment.value = total->total;
       segment.color = category != NULL ? outlay_category_get_color (category) : NULL;
 
@@ -637,7 +637,7 @@ refresh_categories (OutlayDashboardPage *self,
        * walks segment by segment. */
       spoken = outlay_format_amount_spoken (total->total, currency);
       /* Translators: a segment of the category chart read by a screen reader: category, amount, share, number of expenses */
-      label = g_strdup_printf (_ ("%s: %s, %s of the total, %s"),
+      label = g_strdup_printf (_("%s: %s, %s of the total, %s"),
                                g_array_index (segments, OutlayChartSegment, i).name, spoken, share, count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -686,7 +686,7 @@ refresh_trend (OutlayDashboardPage *self,
   average = outlay_money_format (months->len > 0 ? (sum + months->len / 2) / (gint64) months->len : 0,
                                  currency);
   /* Translators: the average spending of the last twelve months, e.g. "€812.30 a month on average" */
-  text = g_strdup_printf (_ ("%s a month on average"), average);
+  text = g_strdup_printf (_("%s a month on average"), average);
   gtk_label_set_label (self->trend_average_label, text);
 }
 

@@ -239,7 +239,7 @@ read_amount (OutlayExpenseEditor *self,
 
   if (amount <= 0)
     {
-      *message = g_strdup (_ ("The amount must be more than zero."));
+      *message = g_strdup (_("The amount must be more than zero."));
       return 0;
     }
 
@@ -253,13 +253,13 @@ check_description (OutlayExpenseEditor *self)
   g_autofree char *stripped = dup_description (self);
 
   if (*stripped == '\0')
-    return g_strdup (_ ("The description is empty."));
+    return g_strdup (_("The description is empty."));
 
   if (g_utf8_strlen (stripped, -1) > OUTLAY_DESCRIPTION_MAX_LENGTH)
-    return g_strdup_printf (_ ("The description is longer than %u characters."), OUTLAY_DESCRIPTION_MAX_LENGTH);
+    return g_strdup_printf (_("The description is longer than %u characters."), OUTLAY_DESCRIPTION_MAX_LENGTH);
 
   if (has_forbidden_characters (text, FALSE))
-    return g_strdup (_ ("The description contains characters that are not allowed."));
+    return g_strdup (_("The description contains characters that are not allowed."));
 
   return NULL;
 }
@@ -270,10 +270,10 @@ check_note (OutlayExpenseEditor *self)
   g_autofree char *note = dup_note (self);
 
   if (g_utf8_strlen (note, -1) > OUTLAY_NOTE_MAX_LENGTH)
-    return g_strdup_printf (_ ("The note is longer than %u characters."), OUTLAY_NOTE_MAX_LENGTH);
+    return g_strdup_printf (_("The note is longer than %u characters."), OUTLAY_NOTE_MAX_LENGTH);
 
   if (has_forbidden_characters (note, TRUE))
-    return g_strdup (_ ("The note contains characters that are not allowed."));
+    return g_strdup (_("The note contains characters that are not allowed."));
 
   return NULL;
 }
@@ -353,7 +353,7 @@ update_state (OutlayExpenseEditor *self)
     {
       g_autofree char *formatted = outlay_money_format (amount, active_currency (self));
       /* Translators: the result of a calculation typed as the amount, e.g. "= €15.70" */
-      g_autofree char *preview = g_strdup_printf (_ ("= %s"), formatted);
+      g_autofree char *preview = g_strdup_printf (_("= %s"), formatted);
 
       gtk_label_set_text (self->amount_preview, preview);
       gtk_widget_set_visible (GTK_WIDGET (self->amount_preview), TRUE);
@@ -1579,7 +1579,7 @@ outlay_expense_editor_get_title (OutlayExpenseEditor *self)
 {
   g_return_val_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self), NULL);
 
-  return self->expense != NULL ? _ ("Edit Expense") : _ ("New Expense");
+  return self->expense != NULL ? _("Edit Expense") : _("New Expense");
 }
 
 gboolean

@@ -232,7 +232,7 @@ rebuild_categories (OutlayExpensesPage *self)
   g_array_append_val (self->category_ids, all);
   gtk_string_list_splice (self->category_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->category_names)), NULL);
-  gtk_string_list_append (self->category_names, _ ("All Categories"));
+  gtk_string_list_append (self->category_names, _("All Categories"));
 
   for (guint i = 0; i < n; i++)
     {
@@ -316,15 +316,15 @@ set_custom_range (OutlayExpensesPage *self,
   if (from_date != NULL && to_date != NULL)
     {
       /* Translators: a short day in a date range, see strftime(3); e.g. "3 Mar" */
-      g_date_strftime (buf, sizeof buf, _ ("%-d %b"), from_date);
+      g_date_strftime (buf, sizeof buf, _("%-d %b"), from_date);
       from_text = g_strdup (buf);
-      g_date_strftime (buf, sizeof buf, _ ("%-d %b"), to_date);
+      g_date_strftime (buf, sizeof buf, _("%-d %b"), to_date);
       to_text = g_strdup (buf);
       /* Translators: a custom date range in the period filter, e.g. "3 Mar – 20 Mar" */
-      label = g_strdup_printf (_ ("%s – %s"), from_text, to_text);
+      label = g_strdup_printf (_("%s – %s"), from_text, to_text);
     }
 
-  labels[0] = label != NULL ? label : _ ("Custom Range…");
+  labels[0] = label != NULL ? label : _("Custom Range…");
   gtk_string_list_splice (self->period_names, PERIOD_CUSTOM, 1, labels);
 }
 
@@ -565,12 +565,12 @@ outlay_expenses_page_constructed (GObject *object)
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkEventController *shortcuts;
   const char         *period_labels[] = {
-            _ ("All Time"),
+            _("All Time"),
             outlay_period_get_label (OUTLAY_PERIOD_THIS_MONTH),
             outlay_period_get_label (OUTLAY_PERIOD_LAST_MONTH),
             outlay_period_get_label (OUTLAY_PERIOD_THIS_YEAR),
             outlay_period_get_label (OUTLAY_PERIOD_LAST_12_MONTHS),
-            _ ("Custom Range…"),
+            _("Custom Range…"),
             NULL,
   };
 

@@ -2,6 +2,19 @@
  *
  * Copyright 2026 The Outlay authors
  *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -116,14 +129,14 @@ outlay_export_job_create_chooser (GtkWindow *parent)
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
 
-  chooser = gtk_file_chooser_native_new (_ ("Export Expenses"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _ ("_Export"), _ ("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_("Export Expenses"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  gtk_file_filter_set_name (csv, _ ("CSV"));
+  gtk_file_filter_set_name (csv, _("CSV"));
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_set_name (json, _ ("Outlay ledger (JSON)"));
+  gtk_file_filter_set_name (json, _("Outlay ledger (JSON)"));
   gtk_file_filter_add_suffix (json, "json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
@@ -132,7 +145,7 @@ outlay_export_job_create_chooser (GtkWindow *parent)
 
   /* Translators: the suggested name of an exported file, with the date
    * (YYYY-MM-DD); keep it a valid file name */
-  name = g_strdup_printf (_ ("Outlay expenses %s.csv"), date);
+  name = g_strdup_printf (_("Outlay expenses %s.csv"), date);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   return chooser;

@@ -61,10 +61,10 @@ outlay_format_day (const char  *iso_date,
 
   if (g_date_get_year (date) == g_date_get_year (today))
     /* Translators: a day heading in the list, see strftime(3); e.g. "Monday 23 November" */
-    return format_with (date, _ ("%A %-d %B"));
+    return format_with (date, _("%A %-d %B"));
 
   /* Translators: a day heading of another year, see strftime(3); e.g. "Monday 23 November 2025" */
-  return format_with (date, _ ("%A %-d %B %Y"));
+  return format_with (date, _("%A %-d %B %Y"));
 }
 
 /**
@@ -87,9 +87,9 @@ outlay_format_day_heading (const char  *iso_date,
 
   days = g_date_days_between (date, today);
   if (days == 0)
-    return g_strdup (_ ("Today"));
+    return g_strdup (_("Today"));
   if (days == 1)
-    return g_strdup (_ ("Yesterday"));
+    return g_strdup (_("Yesterday"));
 
   return outlay_format_day (iso_date, today);
 }
@@ -108,7 +108,7 @@ outlay_format_date (const char *iso_date)
     return g_strdup (iso_date != NULL ? iso_date : "");
 
   /* Translators: a short date, see strftime(3); e.g. "23 Nov 2026" */
-  return format_with (date, _ ("%-d %b %Y"));
+  return format_with (date, _("%-d %b %Y"));
 }
 
 /**
@@ -127,7 +127,7 @@ outlay_format_month (const char *iso_month)
     return g_strdup (iso_month != NULL ? iso_month : "");
 
   /* Translators: a month and its year, see strftime(3); e.g. "November 2026" */
-  return format_with (date, _ ("%B %Y"));
+  return format_with (date, _("%B %Y"));
 }
 
 typedef char *(*FormatAmount) (gint64      minor_units,
@@ -184,7 +184,7 @@ outlay_format_totals_spoken (GArray     *totals,
                              const char *currency)
 {
   /* Translators: joins totals in several currencies, read aloud: "12 euros and 4.50 US dollars" */
-  return join_totals (totals, currency, outlay_format_amount_spoken, _ (" and "));
+  return join_totals (totals, currency, outlay_format_amount_spoken, _(" and "));
 }
 
 /* The currency's name with the right plural form for @n, around a %s for
@@ -441,10 +441,10 @@ outlay_format_expense_spoken (OutlayExpense  *expense,
 
   if (note != NULL && *note != '\0')
     /* Translators: a list row read by a screen reader: category, description, amount, day, note */
-    return g_strdup_printf (_ ("%s, %s, %s, %s, %s"),
+    return g_strdup_printf (_("%s, %s, %s, %s, %s"),
                             name, outlay_expense_get_description (expense), amount, day, note);
 
   /* Translators: a list row read by a screen reader: category, description, amount, day */
-  return g_strdup_printf (_ ("%s, %s, %s, %s"),
+  return g_strdup_printf (_("%s, %s, %s, %s"),
                           name, outlay_expense_get_description (expense), amount, day);
 }

@@ -2,6 +2,19 @@
  *
  * Copyright 2026 The Outlay authors
  *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -183,7 +196,7 @@ describe_column (OutlayImportWindow *self,
     }
 
   /* Translators: a column of a CSV file without a heading, counted from 1 */
-  return g_strdup_printf (_ ("Column %u"), column + 1);
+  return g_strdup_printf (_("Column %u"), column + 1);
 }
 
 /* Every column row lists "None" and the columns, and shows the mapping. */
@@ -207,7 +220,7 @@ fill_column_rows (OutlayImportWindow *self)
       g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
 
       /* Translators: no column of the file holds this information */
-      gtk_string_list_append (model, C_ ("column", "None"));
+      gtk_string_list_append (model, C_("column", "None"));
       for (guint column = 0; column < n_columns; column++)
         {
           g_autofree char *name = describe_column (self, column);
@@ -327,37 +340,37 @@ show_mapping (OutlayImportWindow *self)
     {
     case OUTLAY_CSV_ENCODING_UTF8_BOM:
       /* Translators: the text encoding of a CSV file */
-      encoding = _ ("UTF-8 with a byte order mark");
+      encoding = _("UTF-8 with a byte order mark");
       break;
     case OUTLAY_CSV_ENCODING_LATIN1:
       /* Translators: the text encoding of a CSV file */
-      encoding = _ ("Windows-1252 (Latin-1)");
+      encoding = _("Windows-1252 (Latin-1)");
       break;
     case OUTLAY_CSV_ENCODING_UTF16:
       /* Translators: the text encoding of a CSV file */
-      encoding = _ ("UTF-16");
+      encoding = _("UTF-16");
       break;
     case OUTLAY_CSV_ENCODING_UTF8:
     default:
       /* Translators: the text encoding of a CSV file */
-      encoding = _ ("UTF-8");
+      encoding = _("UTF-8");
       break;
     }
 
   switch (outlay_csv_table_get_delimiter (self->table))
     {
     case ';':
-      delimiter = _ ("fields separated by semicolons");
+      delimiter = _("fields separated by semicolons");
       break;
     case '\t':
-      delimiter = _ ("fields separated by tabs");
+      delimiter = _("fields separated by tabs");
       break;
     case '|':
-      delimiter = _ ("fields separated by vertical bars");
+      delimiter = _("fields separated by vertical bars");
       break;
     case ',':
     default:
-      delimiter = _ ("fields separated by commas");
+      delimiter = _("fields separated by commas");
       break;
     }
 
@@ -399,7 +412,7 @@ show_problem (GtkWidget           *box,
   gboolean   error = problem->kind == OUTLAY_IMPORT_ISSUE_ERROR;
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), error ? "dialog-error-symbolic" : "action-unavailable-symbolic");
-  gtk_widget_set_tooltip_text (icon, error ? _ ("Cannot be read") : _ ("Not an expense"));
+  gtk_widget_set_tooltip_text (icon, error ? _("Cannot be read") : _("Not an expense"));
   if (error)
     gtk_widget_add_css_class (icon, "error");
   else
@@ -407,7 +420,7 @@ show_problem (GtkWidget           *box,
   gtk_label_set_text (GTK_LABEL (label), problem->text);
   /* What the icon shows, for a screen reader. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  error ? _ ("Cannot be read") : _ ("Not an expense"), -1);
+                                  error ? _("Cannot be read") : _("Not an expense"), -1);
   if (error)
     gtk_widget_remove_css_class (box, "dim-label");
   else
@@ -451,7 +464,7 @@ fill_problems (OutlayImportWindow *self)
       problem->kind = issue->kind;
       problem->text = issue->line > 0
                         /* Translators: a line of the file that is not imported, and why */
-                        ? g_strdup_printf (_ ("Line %u — %s"), issue->line, issue->message)
+                        ? g_strdup_printf (_("Line %u — %s"), issue->line, issue->message)
                         : g_strdup (issue->message);
       g_ptr_array_add (items, problem);
     }
@@ -540,7 +553,7 @@ fill_categories (OutlayImportWindow *self)
 
       /* Translators: the choice to make a new category of a name in the
        * imported file */
-      create = g_strdup_printf (_ ("Create “%s”"), match->name);
+      create = g_strdup_printf (_("Create “%s”"), match->name);
       gtk_string_list_append (model, create);
       g_array_append_val (ids, (gint64){ 0 });
       for (guint c = 0; c < n_categories; c++)
@@ -639,7 +652,7 @@ fill_preview (OutlayImportWindow *self)
       draft = outlay_import_plan_build_draft (self->plan, i, fallback_id);
       date = outlay_format_date (record->date);
       /* Translators: the date and the category of an expense to import */
-      subtitle = g_strdup_printf (_ ("%s · %s"), date, record_category_name (self, matches, record));
+      subtitle = g_strdup_printf (_("%s · %s"), date, record_category_name (self, matches, record));
       amount = outlay_money_format (outlay_expense_get_amount (draft), outlay_expense_get_currency (draft));
 
       row = adw_action_row_new ();
@@ -726,14 +739,14 @@ update_summary (OutlayImportWindow *self)
 
   parts = g_ptr_array_new_with_free_func (g_free);
   if (n_added == 0)
-    g_ptr_array_add (parts, g_strdup (_ ("Nothing to import")));
+    g_ptr_array_add (parts, g_strdup (_("Nothing to import")));
   append_part (parts, n_added, g_dngettext (GETTEXT_PACKAGE, "%'u expense will be imported", "%'u expenses will be imported", n_added), n_added);
   append_part (parts, n_duplicates, g_dngettext (GETTEXT_PACKAGE, "%'u duplicate skipped", "%'u duplicates skipped", n_duplicates), n_duplicates);
   append_part (parts, n_skipped, g_dngettext (GETTEXT_PACKAGE, "%'u line not an expense", "%'u lines not expenses", n_skipped), n_skipped);
   append_part (parts, n_errors, g_dngettext (GETTEXT_PACKAGE, "%'u line cannot be read", "%'u lines cannot be read", n_errors), n_errors);
   /* New categories only matter when there is something to put in them. */
   if (outlay_import_plan_get_replace_categories (self->plan))
-    append_part (parts, n_added, "%s", _ ("The file’s categories replace the default ones"));
+    append_part (parts, n_added, "%s", _("The file’s categories replace the default ones"));
   else
     append_part (parts, n_added > 0 ? n_new : 0, g_dngettext (GETTEXT_PACKAGE, "%'u new category", "%'u new categories", n_new), n_new);
 
@@ -933,7 +946,7 @@ start_plan (OutlayImportWindow *self,
       what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Checking %'u line…", "Checking %'u lines…", n_lines), n_lines);
     }
   else
-    what = g_strdup (_ ("Checking the file…"));
+    what = g_strdup (_("Checking the file…"));
   show_busy (self, what);
 
   self->planning = TRUE;
@@ -1034,7 +1047,7 @@ on_imported_cb (GObject      *object,
 
   if (imported == NULL)
     {
-      g_autofree char *title = g_strdup_printf (_ ("Nothing was imported: %s"), error->message);
+      g_autofree char *title = g_strdup_printf (_("Nothing was imported: %s"), error->message);
       AdwToast        *toast = adw_toast_new (title);
 
       show_planned (self);
@@ -1260,14 +1273,14 @@ outlay_import_window_create_chooser (GtkWindow *parent)
   g_autoptr (GtkFileFilter) json = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) xhb = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_ ("Import Expenses"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _ ("_Open"), _ ("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_("Import Expenses"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  gtk_file_filter_set_name (all, _ ("All supported files"));
-  gtk_file_filter_set_name (csv, _ ("CSV"));
-  gtk_file_filter_set_name (json, _ ("Outlay ledger (JSON)"));
-  gtk_file_filter_set_name (xhb, _ ("HomeBank"));
+  gtk_file_filter_set_name (all, _("All supported files"));
+  gtk_file_filter_set_name (csv, _("CSV"));
+  gtk_file_filter_set_name (json, _("Outlay ledger (JSON)"));
+  gtk_file_filter_set_name (xhb, _("HomeBank"));
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_filter_add_suffix (csv, "tsv");
   gtk_file_filter_add_suffix (csv, "txt");

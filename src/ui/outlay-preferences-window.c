@@ -104,7 +104,7 @@ format_backup_time (GDateTime *created)
   /* Translators: when a backup was made, in the notation of
    * g_date_time_format(): “24 November 2026, 09:30” */
   /* xgettext:no-c-format */
-  return g_date_time_format (local, _ ("%-d %B %Y, %H:%M"));
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
 /* While a backup or a restore runs, nothing else may start one. */
@@ -123,7 +123,7 @@ show_error (OutlayPreferencesWindow *self,
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -149,17 +149,17 @@ create_backup_row (OutlayPreferencesWindow *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *spoken = NULL;
   GtkWidget       *row = adw_action_row_new ();
-  GtkWidget       *button = gtk_button_new_with_mnemonic (_ ("_Restore…"));
+  GtkWidget       *button = gtk_button_new_with_mnemonic (_("_Restore…"));
 
   /* Translators: a backup's reason and its size: “Daily · 96.3 kB” */
-  subtitle = g_strdup_printf (_ ("%s · %s"), outlay_backup_reason_get_label (info->reason), size);
+  subtitle = g_strdup_printf (_("%s · %s"), outlay_backup_reason_get_label (info->reason), size);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   /* Translators: the spoken label of a backup's Restore button */
-  spoken = g_strdup_printf (_ ("Restore the backup from %s"), when);
+  spoken = g_strdup_printf (_("Restore the backup from %s"), when);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _ ("Replace all expenses and categories with this backup"));
+  gtk_widget_set_tooltip_text (button, _("Replace all expenses and categories with this backup"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   g_object_set_data_full (G_OBJECT (button), "backup-path", g_strdup (info->path), g_free);
   g_object_set_data_full (G_OBJECT (button), "backup-time", g_strdup (when), g_free);
@@ -187,7 +187,7 @@ refresh_backups (OutlayPreferencesWindow *self)
       return;
     }
 
-  gtk_label_set_label (self->placeholder, _ ("No backups yet. Outlay makes one the first time it starts each day."));
+  gtk_label_set_label (self->placeholder, _("No backups yet. Outlay makes one the first time it starts each day."));
   for (guint i = 0; i < backups->len; i++)
     gtk_list_box_append (self->backups_list, create_backup_row (self, g_ptr_array_index (backups, i)));
 }
@@ -212,7 +212,7 @@ restore_done_cb (GObject      *source,
       if (!self->disposed)
         {
           set_busy (self, FALSE);
-          show_error (self, _ ("Could Not Restore the Backup"), error);
+          show_error (self, _("Could Not Restore the Backup"), error);
         }
       return;
     }
@@ -228,7 +228,7 @@ restore_done_cb (GObject      *source,
   set_busy (self, FALSE);
   refresh_backups (self);
   /* Translators: a toast after a restore, with the backup's date and time */
-  message = g_strdup_printf (_ ("Restored the backup from %s"), self->restoring);
+  message = g_strdup_printf (_("Restored the backup from %s"), self->restoring);
   show_toast (self, message);
 }
 
@@ -259,14 +259,14 @@ on_restore_clicked_cb (GtkButton               *button,
   GtkWidget       *dialog;
 
   /* Translators: the question before a restore, with the backup's date and time */
-  heading = g_strdup_printf (_ ("Restore the backup from %s?"), when);
+  heading = g_strdup_printf (_("Restore the backup from %s?"), when);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _ ("All expenses and categories are replaced by the ones in this backup. "
+                                   _("All expenses and categories are replaced by the ones in this backup. "
                                       "The current state is backed up first, so you can go back to it by "
                                       "restoring that backup."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _ ("_Cancel"),
-                                    "restore", _ ("_Restore"),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -293,12 +293,12 @@ backup_done_cb (GObject      *source,
   set_busy (self, FALSE);
   if (path == NULL)
     {
-      show_error (self, _ ("Could Not Back Up"), error);
+      show_error (self, _("Could Not Back Up"), error);
       return;
     }
 
   refresh_backups (self);
-  show_toast (self, _ ("Backup saved"));
+  show_toast (self, _("Backup saved"));
 }
 
 static void
@@ -326,9 +326,9 @@ save_copy_done_cb (GObject      *source,
 
   set_busy (self, FALSE);
   if (!saved)
-    show_error (self, _ ("Could Not Save the Copy"), error);
+    show_error (self, _("Could Not Save the Copy"), error);
   else
-    show_toast (self, _ ("Copy saved"));
+    show_toast (self, _("Copy saved"));
 }
 
 static void
@@ -362,9 +362,9 @@ on_save_copy_cb (OutlayPreferencesWindow *self)
   /* Translators: the suggested file name of a copy of the expenses, with the
    * date in the notation of g_date_time_format() */
   /* xgettext:no-c-format */
-  name = g_date_time_format (now, _ ("expenses-%Y-%m-%d.db"));
-  self->chooser = gtk_file_chooser_native_new (_ ("Save a Copy"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  name = g_date_time_format (now, _("expenses-%Y-%m-%d.db"));
+  self->chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
@@ -396,29 +396,29 @@ create_backups_page (OutlayPreferencesWindow *self)
   GtkWidget           *count_row = adw_action_row_new ();
   GtkWidget           *spin = gtk_spin_button_new_with_range (1, 100, 1);
 
-  adw_preferences_page_set_title (page, _ ("Backups"));
+  adw_preferences_page_set_title (page, _("Backups"));
   adw_preferences_page_set_icon_name (page, "document-save-symbolic");
 
-  adw_preferences_group_set_title (group, _ ("Backups"));
-  adw_preferences_group_set_description (group, _ ("Outlay backs up your expenses the first time it starts "
+  adw_preferences_group_set_title (group, _("Backups"));
+  adw_preferences_group_set_description (group, _("Outlay backs up your expenses the first time it starts "
                                                    "each day, and before every upgrade, import and restore."));
 
-  self->backup_now_row = create_button_row (_ ("Back Up _Now"), _ ("Save the current state to the list below"),
+  self->backup_now_row = create_button_row (_("Back Up _Now"), _("Save the current state to the list below"),
                                             "document-save-symbolic");
   g_signal_connect_object (self->backup_now_row, "activated", G_CALLBACK (on_backup_now_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (group, self->backup_now_row);
 
-  self->save_copy_row = create_button_row (_ ("_Save a Copy…"), _ ("To another place, such as a USB stick"),
+  self->save_copy_row = create_button_row (_("_Save a Copy…"), _("To another place, such as a USB stick"),
                                            "drive-removable-media-symbolic");
   g_signal_connect_object (self->save_copy_row, "activated", G_CALLBACK (on_save_copy_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (group, self->save_copy_row);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (count_row), _ ("Backups to _Keep"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (count_row), _("Backups to _Keep"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (count_row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (count_row), _ ("The oldest beyond this number are deleted"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (count_row), _("The oldest beyond this number are deleted"));
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Backups to keep"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Backups to keep"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (count_row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (count_row), spin);
   g_settings_bind (self->settings, "backup-count",
@@ -428,12 +428,12 @@ create_backups_page (OutlayPreferencesWindow *self)
   adw_preferences_page_add (page, group);
 
   self->list_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->list_group, _ ("Saved Backups"));
+  adw_preferences_group_set_title (self->list_group, _("Saved Backups"));
   {
     g_autofree char *folder = outlay_database_get_backups_folder (get_database (self));
     g_autofree char *display = g_filename_display_name (folder);
     /* Translators: where the backups are, a folder */
-    g_autofree char *description = g_strdup_printf (_ ("In %s"), display);
+    g_autofree char *description = g_strdup_printf (_("In %s"), display);
 
     adw_preferences_group_set_description (self->list_group, description);
   }
@@ -511,13 +511,13 @@ add_general_page (OutlayPreferencesWindow *self)
   const OutlayCurrency *currencies;
   guint                 n_currencies;
 
-  adw_preferences_page_set_title (page, _ ("General"));
+  adw_preferences_page_set_title (page, _("General"));
   adw_preferences_page_set_icon_name (page, "preferences-system-symbolic");
-  adw_preferences_group_set_title (group, _ ("Money"));
-  adw_preferences_group_set_description (group, _ ("Totals add up the expenses in this currency."));
+  adw_preferences_group_set_title (group, _("Money"));
+  adw_preferences_group_set_description (group, _("Totals add up the expenses in this currency."));
 
   /* Translators: the currency choice that follows the language settings, with its code */
-  automatic = g_strdup_printf (_ ("Automatic (%s)"), outlay_currency_for_locale ());
+  automatic = g_strdup_printf (_("Automatic (%s)"), outlay_currency_for_locale ());
   gtk_string_list_append (names, automatic);
   g_ptr_array_add (self->codes, g_strdup (""));
 
@@ -531,9 +531,9 @@ add_general_page (OutlayPreferencesWindow *self)
     }
 
   self->currency_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->currency_row), _ ("_Currency"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->currency_row), _("_Currency"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->currency_row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->currency_row), _ ("For new expenses and the totals"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->currency_row), _("For new expenses and the totals"));
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   adw_combo_row_set_expression (self->currency_row, expression);
   adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (names));

@@ -73,7 +73,7 @@ month_label (const OutlayPeriodTotal *month,
 
   /* Translators: the short name of a month under a bar of the trend
    * chart, see strftime(3); e.g. "Nov" */
-  if (g_date_strftime (buf, sizeof buf, _ ("%b"), date) == 0)
+  if (g_date_strftime (buf, sizeof buf, _("%b"), date) == 0)
     return g_strdup ("");
 
   if (initial)
@@ -448,7 +448,7 @@ outlay_trend_chart_init (OutlayTrendChart *self)
                                  G_CALLBACK (on_leave_cb),
                                  G_CALLBACK (on_key_pressed_cb),
                                  G_CALLBACK (on_focus_leave_cb),
-                                 _ ("Spending by month"));
+                                 _("Spending by month"));
 }
 
 GtkWidget *
@@ -558,7 +558,7 @@ outlay_trend_chart_dup_bar_text (OutlayTrendChart *self,
   amount = outlay_money_format (month->total, self->currency);
 
   /* Translators: a month and what was spent in it, e.g. "November 2026: €1,234.56" */
-  return g_strdup_printf (_ ("%s: %s"), name, amount != NULL ? amount : "");
+  return g_strdup_printf (_("%s: %s"), name, amount != NULL ? amount : "");
 }
 
 /**

@@ -127,7 +127,7 @@ show_toast (OutlayWindow *self,
 
   if (with_undo)
     {
-      adw_toast_set_button_label (toast, _ ("_Undo"));
+      adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -162,7 +162,7 @@ delete_expense (OutlayWindow  *self,
 
   push_undo (self, deleted, deleted, TRUE);
   /* Translators: a toast after deleting, with the expense's description */
-  title = g_strdup_printf (_ ("“%s” deleted"), outlay_expense_get_description (deleted));
+  title = g_strdup_printf (_("“%s” deleted"), outlay_expense_get_description (deleted));
   show_toast (self, title, TRUE);
 }
 
@@ -185,14 +185,14 @@ confirm_delete (OutlayWindow  *self,
   GtkWidget       *dialog;
 
   amount = outlay_money_format (outlay_expense_get_amount (expense), outlay_expense_get_currency (expense));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Delete Expense?"), NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete Expense?"), NULL);
   /* Translators: the description and the amount of the expense to delete */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _ ("“%s” (%s) will be deleted. You can undo this right after."),
+                                  _("“%s” (%s) will be deleted. You can undo this right after."),
                                   outlay_expense_get_description (expense), amount);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _ ("_Cancel"),
-                                    "delete", _ ("_Delete"),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -293,7 +293,7 @@ undo_action (GtkWidget  *widget,
       if (!outlay_repository_undo_import (self->repository, step->import, &error))
         show_error (self, error);
       else
-        show_toast (self, _ ("Import undone"), FALSE);
+        show_toast (self, _("Import undone"), FALSE);
 
       undo_step_free (step);
       update_actions (self);
@@ -302,7 +302,7 @@ undo_action (GtkWidget  *widget,
 
   if (!step_still_applies (self, step))
     {
-      show_toast (self, _ ("Cannot undo: the expense was changed elsewhere"), FALSE);
+      show_toast (self, _("Cannot undo: the expense was changed elsewhere"), FALSE);
       undo_step_free (step);
       update_actions (self);
       return;
@@ -318,7 +318,7 @@ undo_action (GtkWidget  *widget,
   else
     {
       chain_undo (self, result);
-      show_toast (self, step->deleted ? _ ("Expense restored") : _ ("Change undone"), FALSE);
+      show_toast (self, step->deleted ? _("Expense restored") : _("Change undone"), FALSE);
     }
 
   undo_step_free (step);
@@ -383,7 +383,7 @@ show_message (OutlayWindow *self,
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -416,7 +416,7 @@ on_import_loaded_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  show_message (self, _ ("Cannot Import This File"), error->message);
+  show_message (self, _("Cannot Import This File"), error->message);
 }
 
 static void
@@ -454,7 +454,7 @@ on_exported_cb (GObject      *object,
 
   if (!outlay_export_job_run_finish (result, &n_written, &error))
     {
-      show_message (self, _ ("Export Failed"), error->message);
+      show_message (self, _("Export Failed"), error->message);
       return;
     }
 
@@ -510,10 +510,10 @@ on_page_saved_cb (OutlayWindow  *self,
   if (before != NULL)
     {
       push_undo (self, before, after, FALSE);
-      show_toast (self, _ ("Expense saved"), TRUE);
+      show_toast (self, _("Expense saved"), TRUE);
     }
   else
-    show_toast (self, _ ("Expense added"), FALSE);
+    show_toast (self, _("Expense added"), FALSE);
 }
 
 static void
@@ -604,11 +604,11 @@ setup (OutlayWindow      *self,
   currency = outlay_application_dup_currency (app);
 
   self->expenses_page = outlay_expenses_page_new (self->repository, currency);
-  page = adw_view_stack_add_titled (self->view_stack, self->expenses_page, "expenses", _ ("Expenses"));
+  page = adw_view_stack_add_titled (self->view_stack, self->expenses_page, "expenses", _("Expenses"));
   adw_view_stack_page_set_icon_name (page, "outlay-receipt-symbolic");
 
   self->dashboard_page = outlay_dashboard_page_new (self->repository, currency);
-  page = adw_view_stack_add_titled (self->view_stack, self->dashboard_page, "dashboard", _ ("Dashboard"));
+  page = adw_view_stack_add_titled (self->view_stack, self->dashboard_page, "dashboard", _("Dashboard"));
   adw_view_stack_page_set_icon_name (page, "outlay-dashboard-symbolic");
 
   g_signal_connect_object (self->expenses_page, "saved", G_CALLBACK (on_page_saved_cb), self, G_CONNECT_SWAPPED);
