@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "outlay-money.h"
+#include "outlay-period.h"
 #include "outlay-repository.h"
 #include "outlay-store-private.h"
 #include "outlay-test-utils.h"
@@ -2294,7 +2295,23 @@ check_previous (const char *from,
   g_autofree char *previous_from = NULL;
   g_autofree char *previous_to = NULL;
 
-  g_assert_true (outlay_period_previous (from, to, &previous_from, &previous_to));
+  g_assert_true (outlay_period_previous (from, to, NULL, &previous_from, &previous_to));
+  g_assert_cmpstr (previous_from, ==, expected_from);
+  g_assert_cmpstr (previous_to, ==, expected_to);
+}
+
+static void
+check_previous_today (const char *from,
+                      const char *to,
+                      const char *today_text,
+                      const char *expected_from,
+                      const char *expected_to)
+{
+  g_autoptr (GDate) today = outlay_date_parse_iso (today_text);
+  g_autofree char *previous_from = NULL;
+  g_autofree char *previous_to = NULL;
+
+  g_assert_true (outlay_period_previous (from, to, today, &previous_from, &previous_to));
   g_assert_cmpstr (previous_from, ==, expected_from);
   g_assert_cmpstr (previous_to, ==, expected_to);
 }
@@ -2329,12 +2346,26 @@ test_period_previous (void)
   check_previous ("2024-01-01", "2024-01-07", "2023-12-25", "2023-12-31");
   check_previous ("2024-03-15", "2024-04-14", "2024-02-13", "2024-03-14");
 
+  /* Up to today from the first of a month: the same days before, a month
+   * before within one month, a year before across months; the day that
+   * the shorter month lacks becomes its last day. */
+  check_previous_today ("2024-03-01", "2024-03-14", "2024-03-14", "2024-02-01", "2024-02-14");
+  check_previous_today ("2024-03-01", "2024-03-31", "2024-03-31", "2024-02-01", "2024-02-29");
+  check_previous_today ("2024-03-01", "2024-03-30", "2024-03-30", "2024-02-01", "2024-02-29");
+  check_previous_today ("2024-01-01", "2024-01-07", "2024-01-07", "2023-12-01", "2023-12-07");
+  check_previous_today ("2024-01-01", "2024-05-14", "2024-05-14", "2023-01-01", "2023-05-14");
+  check_previous_today ("2023-06-01", "2024-05-14", "2024-05-14", "2022-06-01", "2023-05-14");
+  check_previous_today ("2024-01-01", "2024-02-29", "2024-02-29", "2023-01-01", "2023-02-28");
+  /* Not up to today, or not from a first: the rules above. */
+  check_previous_today ("2024-03-01", "2024-03-14", "2024-03-20", "2024-02-16", "2024-02-29");
+  check_previous_today ("2024-03-05", "2024-03-14", "2024-03-14", "2024-02-24", "2024-03-04");
+
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {
       char *previous_from = NULL;
       char *previous_to = NULL;
 
-      g_assert_false (outlay_period_previous (invalid[i][0], invalid[i][1], &previous_from, &previous_to));
+      g_assert_false (outlay_period_previous (invalid[i][0], invalid[i][1], NULL, &previous_from, &previous_to));
       g_assert_null (previous_from);
       g_assert_null (previous_to);
     }

@@ -25,7 +25,7 @@
 #include <sqlite3.h>
 
 #include "outlay-export.h"
-#include "outlay-import-plan.h"
+#include "outlay-importer.h"
 #include "outlay-repository.h"
 #include "outlay-test-utils.h"
 
@@ -97,7 +97,7 @@ import (Fixture            *fixture,
 {
   g_autoptr (OutlayImportPlan) plan = plan_for (fixture, source);
   g_autoptr (GError) error = NULL;
-  OutlayImportResult *result = outlay_repository_import (fixture->repository, plan, &error);
+  OutlayImportResult *result = outlay_importer_apply (fixture->repository, plan, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (result);
@@ -221,7 +221,7 @@ test_undo_removes_everything_added (Fixture      *fixture,
   g_assert_cmpint (count_live (fixture), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, n_categories + 1);
 
-  g_assert_true (outlay_repository_undo_import (fixture->repository, result, &error));
+  g_assert_true (outlay_importer_undo (fixture->repository, result, &error));
   g_assert_no_error (error);
 
   after = outlay_test_dump_store (handle (fixture));
@@ -250,7 +250,7 @@ test_mapped_category (Fixture      *fixture,
   g_assert_false (outlay_import_plan_map_category (plan, "Lebensmittel", 9999));
   g_assert_cmpuint (outlay_import_plan_get_n_new_categories (plan), ==, 0);
 
-  result = outlay_repository_import (fixture->repository, plan, &error);
+  result = outlay_importer_apply (fixture->repository, plan, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (result->n_categories_created, ==, 0);
   g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT category_id FROM expenses WHERE description = 'Weekly shop'"),
@@ -308,7 +308,7 @@ test_failed_import_changes_nothing (Fixture      *fixture,
     outlay_test_exec (handle (fixture), limit);
   }
 
-  result = outlay_repository_import (fixture->repository, plan, &error);
+  result = outlay_importer_apply (fixture->repository, plan, &error);
   g_assert_null (result);
   g_assert_nonnull (error);
 
@@ -544,7 +544,7 @@ test_undo_replaced_categories (Fixture      *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, 2);
   g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (fixture->repository)), ==, "Misc");
 
-  g_assert_true (outlay_repository_undo_import (fixture->repository, result, &error));
+  g_assert_true (outlay_importer_undo (fixture->repository, result, &error));
   g_assert_no_error (error);
   after = outlay_test_dump_store (handle (fixture));
   g_assert_cmpstr (after, ==, before);
@@ -593,12 +593,12 @@ test_recheck_in_transaction (Fixture      *fixture,
     repository = outlay_repository_new (other);
     first = outlay_import_plan_new (repository, statement (), "EUR", &error);
     g_assert_no_error (error);
-    done = outlay_repository_import (repository, first, &error);
+    done = outlay_importer_apply (repository, first, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (done->n_added, ==, 3);
   }
 
-  result = outlay_repository_import (fixture->repository, plan, &error);
+  result = outlay_importer_apply (fixture->repository, plan, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (result->n_added, ==, 0);
   g_assert_cmpuint (result->n_duplicates, ==, 3);

@@ -31,7 +31,7 @@
 #include "outlay-cli-private.h"
 #include "outlay-csv.h"
 #include "outlay-export.h"
-#include "outlay-import-plan.h"
+#include "outlay-importer.h"
 #include "outlay-xhb.h"
 
 /* The options of a CSV file's columns, in the order the report shows them. */
@@ -1272,7 +1272,7 @@ outlay_cli_import (OutlayCli *cli,
 
   done = (plan = outlay_import_plan_new (cli->repository, source, import.currency, error)) != NULL &&
          map_categories (cli, &import, plan, error) &&
-         (import.dry_run || (result = outlay_repository_import (cli->repository, plan, error)) != NULL);
+         (import.dry_run || (result = outlay_importer_apply (cli->repository, plan, error)) != NULL);
 
   /* The copy made before the import counts against the backups kept;
    * failing to delete an old one is no reason to fail the import. */

@@ -169,33 +169,6 @@ daily_average (const Period *period)
   return (period->total + (period->total >= 0 ? period->days / 2 : -period->days / 2)) / period->days;
 }
 
-/* The period before, to compare with: whole months compare with as many
- * whole months; this month so far with the same days of the month before,
- * as on the dashboard; any other range with as many days just before. */
-static gboolean
-previous_range (const char *from,
-                const char *to,
-                gboolean    month_so_far,
-                char      **previous_from,
-                char      **previous_to)
-{
-  g_autoptr (GDate) first = NULL;
-  g_autoptr (GDate) last = NULL;
-
-  if (!month_so_far)
-    return outlay_period_previous (from, to, previous_from, previous_to);
-
-  first = outlay_date_parse_iso (from);
-  last = outlay_date_parse_iso (to);
-  /* GDate keeps the day within the shorter month: 31 March → 29 February. */
-  g_date_subtract_months (first, 1);
-  g_date_subtract_months (last, 1);
-  *previous_from = outlay_date_format_iso (first);
-  *previous_to = outlay_date_format_iso (last);
-
-  return TRUE;
-}
-
 static char *
 format_signed (gint64      amount,
                const char *currency)
@@ -396,7 +369,6 @@ outlay_cli_summary (OutlayCli *cli,
   g_autoptr (GArray) by_category = NULL;
   g_auto (Period) current = { 0 };
   g_auto (Period) previous = { 0 };
-  gboolean month_so_far = FALSE;
 
   context = outlay_cli_context_new (cli, NULL,
                                     _("Adds up a period in one currency: the total, the number of expenses, the "
@@ -455,7 +427,6 @@ outlay_cli_summary (OutlayCli *cli,
     {
       /* This month so far, as on the dashboard. */
       outlay_period_get_range (OUTLAY_PERIOD_THIS_MONTH, today, &current.from, &current.to);
-      month_so_far = TRUE;
     }
   else if (current.to == NULL)
     {
@@ -472,7 +443,6 @@ outlay_cli_summary (OutlayCli *cli,
       /* The month is not over: it runs up to today. */
       g_free (current.to);
       current.to = g_strdup (today_text);
-      month_so_far = TRUE;
     }
 
   if (currency == NULL)
@@ -484,7 +454,7 @@ outlay_cli_summary (OutlayCli *cli,
 
   outlay_query_set_text (query, search);
 
-  previous_range (current.from, current.to, month_so_far, &previous.from, &previous.to);
+  outlay_period_previous (current.from, current.to, today, &previous.from, &previous.to);
 
   if (!compute_period (cli, query, currency, &previous, error) ||
       !compute_period (cli, query, currency, &current, error))

@@ -25,10 +25,10 @@
 #include <string.h>
 
 #include "outlay-database-private.h"
-#include "outlay-import-plan.h"
 #include "outlay-money.h"
 #include "outlay-query-private.h"
 #include "outlay-repository.h"
+#include "outlay-repository-private.h"
 #include "outlay-store-private.h"
 
 struct _OutlayRepository
@@ -72,15 +72,6 @@ static guint       signals[N_SIGNALS];
 
 #define SQL_SELECT_EXPENSE "SELECT " OUTLAY_EXPENSE_COLUMNS " FROM expenses WHERE id = ?"
 
-static char *
-now_utc (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *base = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-
-  return g_strdup_printf ("%s.%03dZ", base, g_date_time_get_microsecond (now) / 1000);
-}
-
 /* A time-ordered (version 7) UUID: new rows land at the end of the uuid
  * index instead of on a random page of it, which keeps bulk imports fast
  * on a large file. */
@@ -100,50 +91,6 @@ new_uuid (void)
   return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
                           b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
                           b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
-}
-
-/**
- * outlay_date_is_valid:
- * @date: (nullable): text to check
- *
- * Returns: whether @date is a real calendar day written `YYYY-MM-DD`
- */
-gboolean
-outlay_date_is_valid (const char *date)
-{
-  guint year, month, day;
-
-  if (date == NULL || strlen (date) != 10 ||
-      !g_ascii_isdigit (date[0]) || !g_ascii_isdigit (date[1]) ||
-      !g_ascii_isdigit (date[2]) || !g_ascii_isdigit (date[3]) || date[4] != '-' ||
-      !g_ascii_isdigit (date[5]) || !g_ascii_isdigit (date[6]) || date[7] != '-' ||
-      !g_ascii_isdigit (date[8]) || !g_ascii_isdigit (date[9]))
-    return FALSE;
-
-  if (sscanf (date, "%4u-%2u-%2u", &year, &month, &day) != 3)
-    return FALSE;
-
-  return year >= 1900 && year <= 2999 && g_date_valid_dmy (day, month, year);
-}
-
-static GDate *
-parse_date (const char *text)
-{
-  guint year, month, day;
-
-  if (!outlay_date_is_valid (text))
-    return NULL;
-
-  sscanf (text, "%4u-%2u-%2u", &year, &month, &day);
-  return g_date_new_dmy (day, month, year);
-}
-
-static void
-format_date (const GDate *date,
-             char         buf[11])
-{
-  g_snprintf (buf, 11, "%04u-%02u-%02u",
-              g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
 }
 
 typedef enum
@@ -299,11 +246,11 @@ validate_expense (OutlayRepository *self,
   return TRUE;
 }
 
-static gboolean
-step_done (OutlayRepository *self,
-           sqlite3_stmt     *stmt,
-           const char       *context,
-           GError          **error)
+gboolean
+outlay_repository_step_done (OutlayRepository *self,
+                             sqlite3_stmt     *stmt,
+                             const char       *context,
+                             GError          **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -347,11 +294,11 @@ fetch_expense (OutlayRepository *self,
   return expense;
 }
 
-static void
-emit_change (OutlayRepository *self,
-             OutlayChangeKind  kind,
-             OutlayExpense    *before,
-             OutlayExpense    *after)
+void
+outlay_repository_emit_change (OutlayRepository *self,
+                               OutlayChangeKind  kind,
+                               OutlayExpense    *before,
+                               OutlayExpense    *after)
 {
   OutlayExpenseChange change = { kind, before, after };
 
@@ -361,9 +308,9 @@ emit_change (OutlayRepository *self,
 /* Brings the search index up to date with the rows queued by the triggers:
  * ours, inside each write's transaction, and those of an older version,
  * when the file is opened. */
-static gboolean
-sync_search (OutlayRepository *self,
-             GError          **error)
+gboolean
+outlay_repository_sync_search (OutlayRepository *self,
+                               GError          **error)
 {
   static const char *const steps[] = {
     /* Rows added since the last sync have no entry yet; skipping them keeps
@@ -379,7 +326,7 @@ sync_search (OutlayRepository *self,
     {
       sqlite3_stmt *stmt = outlay_database_prepare (self->database, steps[i], error);
 
-      if (stmt == NULL || !step_done (self, stmt, _("Could not update the search index"), error))
+      if (stmt == NULL || !outlay_repository_step_done (self, stmt, _("Could not update the search index"), error))
         return FALSE;
     }
 
@@ -414,7 +361,7 @@ catch_up_search (OutlayRepository *self,
   if (!outlay_database_begin (self->database, error))
     return FALSE;
 
-  if (!sync_search (self, error) || !outlay_database_commit (self->database, error))
+  if (!outlay_repository_sync_search (self, error) || !outlay_database_commit (self->database, error))
     {
       outlay_database_rollback (self->database);
       return FALSE;
@@ -469,7 +416,7 @@ insert_expense (OutlayRepository *self,
   sqlite3_bind_text (stmt, 10, exact ? outlay_expense_get_deleted_at (draft) : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, outlay_expense_get_import_hash (draft), -1, SQLITE_STATIC);
 
-  if (!step_done (self, stmt, _("Could not save the expense"), error))
+  if (!outlay_repository_step_done (self, stmt, _("Could not save the expense"), error))
     return FALSE;
 
   *id = sqlite3_last_insert_rowid (outlay_database_get_handle (self->database));
@@ -499,20 +446,20 @@ outlay_repository_add_expense (OutlayRepository *self,
   if (!validate_expense (self, draft, error))
     return NULL;
 
-  now = now_utc ();
+  now = outlay_timestamp_now_utc ();
   if (!outlay_database_begin (self->database, error))
     return NULL;
 
   if (!insert_expense (self, draft, now, FALSE, &id, error) ||
       !(stored = fetch_expense (self, id, error)) ||
-      !sync_search (self, error) ||
+      !outlay_repository_sync_search (self, error) ||
       !outlay_database_commit (self->database, error))
     {
       outlay_database_rollback (self->database);
       return NULL;
     }
 
-  emit_change (self, OUTLAY_CHANGE_ADDED, NULL, stored);
+  outlay_repository_emit_change (self, OUTLAY_CHANGE_ADDED, NULL, stored);
 
   return g_steal_pointer (&stored);
 }
@@ -554,7 +501,7 @@ add_derived_rows (OutlayRepository *self,
 
       sqlite3_bind_int64 (stmt, 1, first_id);
       sqlite3_bind_int64 (stmt, 2, last_id);
-      if (!step_done (self, stmt, _("Could not save the expenses"), error))
+      if (!outlay_repository_step_done (self, stmt, _("Could not save the expenses"), error))
         return FALSE;
     }
 
@@ -563,15 +510,15 @@ add_derived_rows (OutlayRepository *self,
 
 /* Inside an open transaction: the drafts get consecutive ids
  * @first_id…@last_id. */
-static gboolean
-insert_drafts (OutlayRepository *self,
-               OutlayExpense   **drafts,
-               guint             n_drafts,
-               const char       *now,
-               gboolean          exact,
-               gint64           *first_id,
-               gint64           *last_id,
-               GError          **error)
+gboolean
+outlay_repository_insert_drafts (OutlayRepository *self,
+                                 OutlayExpense   **drafts,
+                                 guint             n_drafts,
+                                 const char       *now,
+                                 gboolean          exact,
+                                 gint64           *first_id,
+                                 gint64           *last_id,
+                                 GError          **error)
 {
   gboolean ok = TRUE;
 
@@ -593,7 +540,7 @@ insert_drafts (OutlayRepository *self,
   set_triggers_enabled (self, TRUE);
   outlay_database_set_cache_size (self->database, 0);
 
-  return ok && sync_search (self, error);
+  return ok && outlay_repository_sync_search (self, error);
 }
 
 /**
@@ -630,18 +577,18 @@ outlay_repository_add_expenses (OutlayRepository *self,
   if (n_drafts == 0)
     return TRUE;
 
-  now = now_utc ();
+  now = outlay_timestamp_now_utc ();
   if (!outlay_database_begin (self->database, error))
     return FALSE;
 
-  if (!insert_drafts (self, drafts, n_drafts, now, FALSE, &first_id, &last_id, error) ||
+  if (!outlay_repository_insert_drafts (self, drafts, n_drafts, now, FALSE, &first_id, &last_id, error) ||
       !outlay_database_commit (self->database, error))
     {
       outlay_database_rollback (self->database);
       return FALSE;
     }
 
-  emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+  outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
 
   return TRUE;
 }
@@ -675,7 +622,7 @@ outlay_repository_update_expense (OutlayRepository *self,
     return NULL;
 
   id = outlay_expense_get_id (expense);
-  now = now_utc ();
+  now = outlay_timestamp_now_utc ();
   description = strip_text (outlay_expense_get_description (expense));
 
   if (!outlay_database_begin (self->database, error))
@@ -703,13 +650,13 @@ outlay_repository_update_expense (OutlayRepository *self,
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, id);
 
-  if (!step_done (self, stmt, _("Could not save the expense"), error) ||
+  if (!outlay_repository_step_done (self, stmt, _("Could not save the expense"), error) ||
       !(after = fetch_expense (self, id, error)) ||
-      !sync_search (self, error) ||
+      !outlay_repository_sync_search (self, error) ||
       !outlay_database_commit (self->database, error))
     goto failed;
 
-  emit_change (self, OUTLAY_CHANGE_UPDATED, before, after);
+  outlay_repository_emit_change (self, OUTLAY_CHANGE_UPDATED, before, after);
 
   return g_steal_pointer (&after);
 
@@ -728,7 +675,7 @@ set_deleted (OutlayRepository *self,
   static const char restore_sql[] = "UPDATE expenses SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL";
   g_autoptr (OutlayExpense) before = NULL;
   g_autoptr (OutlayExpense) after = NULL;
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = outlay_timestamp_now_utc ();
   sqlite3_stmt    *stmt;
 
   if (!outlay_database_begin (self->database, error))
@@ -756,12 +703,12 @@ set_deleted (OutlayRepository *self,
   else
     sqlite3_bind_int64 (stmt, 1, id);
 
-  if (!step_done (self, stmt, deleted ? _("Could not delete the expense") : _("Could not restore the expense"), error) ||
+  if (!outlay_repository_step_done (self, stmt, deleted ? _("Could not delete the expense") : _("Could not restore the expense"), error) ||
       !(after = fetch_expense (self, id, error)) ||
       !outlay_database_commit (self->database, error))
     goto failed;
 
-  emit_change (self, deleted ? OUTLAY_CHANGE_REMOVED : OUTLAY_CHANGE_RESTORED, before, after);
+  outlay_repository_emit_change (self, deleted ? OUTLAY_CHANGE_REMOVED : OUTLAY_CHANGE_RESTORED, before, after);
 
   return g_steal_pointer (&after);
 
@@ -1106,9 +1053,9 @@ outlay_repository_summarize (OutlayRepository  *self,
 
 /* Categories */
 
-static gboolean
-reload_categories (OutlayRepository *self,
-                   GError          **error)
+gboolean
+outlay_repository_reload_categories (OutlayRepository *self,
+                                     GError          **error)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
@@ -1306,9 +1253,9 @@ validate_category_name (OutlayRepository *self,
   return TRUE;
 }
 
-static gboolean
-validate_color (const char *color,
-                GError    **error)
+gboolean
+outlay_repository_validate_color (const char *color,
+                                  GError    **error)
 {
   gboolean valid = color != NULL && strlen (color) == 7 && color[0] == '#';
 
@@ -1322,9 +1269,9 @@ validate_color (const char *color,
   return valid;
 }
 
-static gboolean
-validate_icon_name (const char *icon_name,
-                    GError    **error)
+gboolean
+outlay_repository_validate_icon_name (const char *icon_name,
+                                      GError    **error)
 {
   gboolean valid = icon_name != NULL && *icon_name != '\0' && strlen (icon_name) <= 100;
 
@@ -1344,36 +1291,36 @@ finish_category_write (OutlayRepository *self,
                        sqlite3_stmt     *stmt,
                        GError          **error)
 {
-  if (!step_done (self, stmt, context, error) ||
+  if (!outlay_repository_step_done (self, stmt, context, error) ||
       !outlay_database_commit (self->database, error))
     {
       outlay_database_rollback (self->database);
       return FALSE;
     }
 
-  if (!reload_categories (self, error))
+  if (!outlay_repository_reload_categories (self, error))
     return FALSE;
 
   g_signal_emit (self, signals[CATEGORIES_CHANGED], 0);
   return TRUE;
 }
 
-static gboolean
-insert_category (OutlayRepository *self,
-                 const char       *name,
-                 const char       *icon_name,
-                 const char       *color,
-                 const char       *now,
-                 gint64           *id,
-                 GError          **error)
+gboolean
+outlay_repository_insert_category (OutlayRepository *self,
+                                   const char       *name,
+                                   const char       *icon_name,
+                                   const char       *color,
+                                   const char       *now,
+                                   gint64           *id,
+                                   GError          **error)
 {
   g_autofree char *uuid = new_uuid ();
   g_autofree char *stripped = strip_text (name);
   sqlite3_stmt    *stmt;
 
   if (!validate_category_name (self, stripped, -1, error) ||
-      !validate_icon_name (icon_name, error) ||
-      !validate_color (color, error))
+      !outlay_repository_validate_icon_name (icon_name, error) ||
+      !outlay_repository_validate_color (color, error))
     return FALSE;
 
   stmt = outlay_database_prepare (self->database,
@@ -1390,7 +1337,7 @@ insert_category (OutlayRepository *self,
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
 
-  if (!step_done (self, stmt, _("Could not add the category"), error))
+  if (!outlay_repository_step_done (self, stmt, _("Could not add the category"), error))
     return FALSE;
 
   *id = sqlite3_last_insert_rowid (outlay_database_get_handle (self->database));
@@ -1416,18 +1363,18 @@ outlay_repository_add_category (OutlayRepository *self,
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
 
-  now = now_utc ();
+  now = outlay_timestamp_now_utc ();
   if (!outlay_database_begin (self->database, error))
     return NULL;
 
-  if (!insert_category (self, name, icon_name, color, now, &id, error))
+  if (!outlay_repository_insert_category (self, name, icon_name, color, now, &id, error))
     {
       outlay_database_rollback (self->database);
       return NULL;
     }
 
   if (!outlay_database_commit (self->database, error) ||
-      !reload_categories (self, error))
+      !outlay_repository_reload_categories (self, error))
     return NULL;
 
   g_signal_emit (self, signals[CATEGORIES_CHANGED], 0);
@@ -1442,7 +1389,7 @@ update_category_field (OutlayRepository *self,
                        const char       *value,
                        GError          **error)
 {
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = outlay_timestamp_now_utc ();
   sqlite3_stmt    *stmt;
 
   if (outlay_repository_lookup_category (self, id) == NULL)
@@ -1495,7 +1442,7 @@ outlay_repository_recolor_category (OutlayRepository *self,
 {
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
 
-  if (!validate_color (color, error))
+  if (!outlay_repository_validate_color (color, error))
     return FALSE;
 
   return update_category_field (self, id,
@@ -1517,7 +1464,7 @@ outlay_repository_move_category (OutlayRepository *self,
 {
   GListModel *model = G_LIST_MODEL (self->categories);
   g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = outlay_timestamp_now_utc ();
   guint            n = g_list_model_get_n_items (model);
   sqlite3_stmt    *stmt;
 
@@ -1563,7 +1510,7 @@ outlay_repository_move_category (OutlayRepository *self,
       if (i + 1 == order->len)
         return finish_category_write (self, _("Could not move the category"), stmt, error);
 
-      if (!step_done (self, stmt, _("Could not move the category"), error))
+      if (!outlay_repository_step_done (self, stmt, _("Could not move the category"), error))
         break;
     }
 
@@ -1586,7 +1533,7 @@ outlay_repository_delete_category (OutlayRepository *self,
                                    GError          **error)
 {
   OutlayCategory  *fallback;
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = outlay_timestamp_now_utc ();
   sqlite3_stmt    *stmt;
   guint            moved;
 
@@ -1618,7 +1565,7 @@ outlay_repository_delete_category (OutlayRepository *self,
   sqlite3_bind_int64 (stmt, 1, outlay_category_get_id (fallback));
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, id);
-  if (!step_done (self, stmt, _("Could not move the expenses of the category"), error))
+  if (!outlay_repository_step_done (self, stmt, _("Could not move the expenses of the category"), error))
     goto failed;
   moved = sqlite3_changes (outlay_database_get_handle (self->database));
 
@@ -1638,7 +1585,7 @@ outlay_repository_delete_category (OutlayRepository *self,
     *n_moved = moved;
 
   if (moved > 0)
-    emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+    outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
 
   return TRUE;
 
@@ -1764,8 +1711,8 @@ fill_periods (GArray     *sparse,
               const char *to,
               gboolean    by_month)
 {
-  g_autoptr (GDate) first = parse_date (from);
-  g_autoptr (GDate) last = parse_date (to);
+  g_autoptr (GDate) first = outlay_date_parse_iso (from);
+  g_autoptr (GDate) last = outlay_date_parse_iso (to);
   GArray *filled;
   guint   next = 0;
 
@@ -1780,9 +1727,9 @@ fill_periods (GArray     *sparse,
   while (g_date_compare (first, last) <= 0)
     {
       OutlayPeriodTotal row = { { 0 }, 0, 0 };
-      char              day[11];
+      char              day[OUTLAY_DATE_ISO_SIZE];
 
-      format_date (first, day);
+      outlay_date_format_iso_buf (first, day);
       g_strlcpy (row.period, day, by_month ? 8 : 11);
 
       if (next < sparse->len &&
@@ -1880,64 +1827,6 @@ outlay_repository_totals_by_day (OutlayRepository *self,
                            "SELECT day, sum(total), sum(count) FROM expense_days "
                            "WHERE currency = ? AND day >= ? AND day <= ? GROUP BY 1 ORDER BY 1",
                            currency, from, to, FALSE, error);
-}
-
-/**
- * outlay_period_previous:
- * @from: the first day of a period
- * @to: its last day
- * @previous_from: (out): the first day of the period before
- * @previous_to: (out): its last day
- *
- * The period to compare with: whole calendar months give the same number
- * of months before (March → February, a year → the year before); any other
- * range gives as many days just before it.
- *
- * Returns: %FALSE when @from or @to is not a valid date or they are reversed
- */
-gboolean
-outlay_period_previous (const char *from,
-                        const char *to,
-                        char      **previous_from,
-                        char      **previous_to)
-{
-  g_autoptr (GDate) first = parse_date (from);
-  g_autoptr (GDate) last = parse_date (to);
-  g_autoptr (GDate) after_last = NULL;
-  char buf[11];
-
-  if (first == NULL || last == NULL || g_date_compare (first, last) > 0)
-    return FALSE;
-
-  after_last = g_date_copy (last);
-  g_date_add_days (after_last, 1);
-
-  if (g_date_get_day (first) == 1 && g_date_get_day (after_last) == 1)
-    {
-      int months = ((int) g_date_get_year (after_last) - (int) g_date_get_year (first)) * 12 +
-                   ((int) g_date_get_month (after_last) - (int) g_date_get_month (first));
-
-      g_date_subtract_days (first, 1);
-      format_date (first, buf);
-      *previous_to = g_strdup (buf);
-      g_date_add_days (first, 1);
-      g_date_subtract_months (first, months);
-      format_date (first, buf);
-      *previous_from = g_strdup (buf);
-    }
-  else
-    {
-      int days = g_date_days_between (first, last) + 1;
-
-      g_date_subtract_days (first, 1);
-      format_date (first, buf);
-      *previous_to = g_strdup (buf);
-      g_date_subtract_days (first, days - 1);
-      format_date (first, buf);
-      *previous_from = g_strdup (buf);
-    }
-
-  return TRUE;
 }
 
 static void
@@ -2097,12 +1986,12 @@ outlay_repository_reload (OutlayRepository *self)
   g_return_if_fail (OUTLAY_IS_REPOSITORY (self));
 
   /* A restored backup may name another fallback category. */
-  if (!load_fallback (self, &error) || !reload_categories (self, &error))
+  if (!load_fallback (self, &error) || !outlay_repository_reload_categories (self, &error))
     g_warning ("Could not read the categories: %s", error->message);
   else
     g_signal_emit (self, signals[CATEGORIES_CHANGED], 0);
 
-  emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+  outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
 }
 
 static void
@@ -2114,7 +2003,7 @@ outlay_repository_constructed (GObject *object)
   G_OBJECT_CLASS (outlay_repository_parent_class)->constructed (object);
 
   if (!read_data_version (self, &self->data_version, &error) ||
-      !load_fallback (self, &error) || !reload_categories (self, &error))
+      !load_fallback (self, &error) || !outlay_repository_reload_categories (self, &error))
     g_critical ("Could not read the categories: %s", error->message);
   else if (!catch_up_search (self, &error))
     g_warning ("Could not update the search index: %s", error->message);
@@ -2230,20 +2119,6 @@ outlay_repository_get_database (OutlayRepository *self)
   return self->database;
 }
 
-/* Imports */
-
-/* Colours of the GNOME palette for categories an import creates, in turn. */
-static const char *const import_colors[] = {
-  "#1c71d8",
-  "#26a269",
-  "#e5a50a",
-  "#c64600",
-  "#a51d2d",
-  "#813d9c",
-  "#63452c",
-  "#5e5c64",
-};
-
 /* The live category of that name, ignoring case, or 0. */
 gint64
 outlay_repository_find_category_by_name (OutlayRepository *self,
@@ -2263,482 +2138,6 @@ outlay_repository_find_category_by_name (OutlayRepository *self,
     }
 
   return 0;
-}
-
-static gboolean
-run_category_update (OutlayRepository *self,
-                     const char       *sql,
-                     gint64            id,
-                     const char       *name,
-                     const char       *icon_name,
-                     const char       *color,
-                     int               position,
-                     const char       *now,
-                     GError          **error)
-{
-  sqlite3_stmt *stmt = outlay_database_prepare (self->database, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, icon_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, color, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, position);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 6, id);
-
-  return step_done (self, stmt, _("Could not change the category"), error);
-}
-
-/* A lossless file restored into an empty ledger: its categories, in its
- * order, with its colours and icons, take the place of the defaults. */
-static void
-category_state_free (OutlayImportCategoryState *state)
-{
-  g_free (state->name);
-  g_free (state->icon_name);
-  g_free (state->color);
-  g_free (state->updated_at);
-  g_free (state);
-}
-
-static GPtrArray *
-snapshot_categories (OutlayRepository *self)
-{
-  GListModel *current = G_LIST_MODEL (self->categories);
-  GPtrArray  *states = g_ptr_array_new_with_free_func ((GDestroyNotify) category_state_free);
-  guint       n = g_list_model_get_n_items (current);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (current, i);
-      OutlayImportCategoryState *state = g_new0 (OutlayImportCategoryState, 1);
-
-      state->id = outlay_category_get_id (category);
-      state->name = g_strdup (outlay_category_get_name (category));
-      state->icon_name = g_strdup (outlay_category_get_icon_name (category));
-      state->color = g_strdup (outlay_category_get_color (category));
-      state->position = outlay_category_get_position (category);
-      state->updated_at = g_strdup (outlay_category_get_updated_at (category));
-      g_ptr_array_add (states, state);
-    }
-
-  return states;
-}
-
-static gboolean
-replace_categories (OutlayRepository   *self,
-                    OutlayImportPlan   *plan,
-                    OutlayImportSource *source,
-                    const char         *now,
-                    GArray             *created,
-                    GError            **error)
-{
-  static const char update_sql[] =
-    "UPDATE categories SET name = ?, icon_name = ?, color = ?, position = ?, updated_at = ? WHERE id = ?";
-  g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
-  OutlayCategory *fallback = outlay_repository_get_fallback_category (self);
-  GListModel     *current = G_LIST_MODEL (self->categories);
-  guint           n_current = g_list_model_get_n_items (current);
-
-  for (guint i = 0; i < source->categories->len; i++)
-    {
-      const OutlayImportCategoryInfo *info = g_ptr_array_index (source->categories, i);
-      g_autofree char                *folded = g_utf8_casefold (info->name, -1);
-      const char                     *icon_name = info->icon_name != NULL ? info->icon_name : "view-more-horizontal-symbolic";
-      const char                     *color = info->color != NULL ? info->color : import_colors[i % G_N_ELEMENTS (import_colors)];
-      gint64                          id = 0;
-
-      if (info->fallback && fallback != NULL)
-        id = outlay_category_get_id (fallback);
-
-      /* The fallback is only ever the file's fallback, whatever its name. */
-      for (guint j = 0; id == 0 && j < n_current; j++)
-        {
-          g_autoptr (OutlayCategory) category = g_list_model_get_item (current, j);
-          g_autofree char *other = g_utf8_casefold (outlay_category_get_name (category), -1);
-
-          if (category != fallback && g_strcmp0 (folded, other) == 0)
-            id = outlay_category_get_id (category);
-        }
-
-      if (!validate_icon_name (icon_name, error) || !validate_color (color, error))
-        return FALSE;
-
-      if (id != 0)
-        {
-          if (!run_category_update (self, update_sql, id, info->name, icon_name, color, (int) i, now, error))
-            return FALSE;
-        }
-      else
-        {
-          if (!insert_category (self, info->name, icon_name, color, now, &id, error) ||
-              !run_category_update (self, update_sql, id, info->name, icon_name, color, (int) i, now, error))
-            return FALSE;
-          g_array_append_val (created, id);
-        }
-
-      g_array_append_val (kept, id);
-    }
-
-  /* Categories the person chose for some of the file's expenses stay. */
-  {
-    GPtrArray *matches = outlay_import_plan_get_categories (plan);
-
-    for (guint i = 0; i < matches->len; i++)
-      {
-        OutlayImportCategoryMatch *match = g_ptr_array_index (matches, i);
-
-        if (match->category_id != 0)
-          g_array_append_val (kept, match->category_id);
-      }
-  }
-
-  /* The defaults the file does not have: the ledger is new, so nothing
-   * uses them. */
-  for (guint j = 0; j < n_current; j++)
-    {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (current, j);
-      gint64        id = outlay_category_get_id (category);
-      gboolean      keep = category == fallback;
-      sqlite3_stmt *stmt;
-
-      for (guint k = 0; !keep && k < kept->len; k++)
-        keep = g_array_index (kept, gint64, k) == id;
-      if (keep)
-        continue;
-
-      if (!(stmt = outlay_database_prepare (self->database,
-                                            "UPDATE categories SET deleted_at = ?, updated_at = ? WHERE id = ?",
-                                            error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, id);
-      if (!step_done (self, stmt, _("Could not change the category"), error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-create_missing_categories (OutlayRepository *self,
-                           OutlayImportPlan *plan,
-                           const char       *now,
-                           GArray           *created,
-                           GError          **error)
-{
-  GPtrArray *matches = outlay_import_plan_get_categories (plan);
-
-  for (guint i = 0; i < matches->len; i++)
-    {
-      OutlayImportCategoryMatch      *match = g_ptr_array_index (matches, i);
-      const OutlayImportCategoryInfo *info;
-      const char                     *icon_name = "view-more-horizontal-symbolic";
-      const char                     *color = import_colors[created->len % G_N_ELEMENTS (import_colors)];
-      gint64                          id;
-
-      if (match->category_id != 0 || match->n_records == 0)
-        continue;
-
-      /* Found by now when an earlier match created it (names differing in
-       * case only). */
-      if ((id = outlay_repository_find_category_by_name (self, match->name)) == 0)
-        {
-          g_autoptr (GError) local_error = NULL;
-
-          info = outlay_import_plan_lookup_category_info (plan, match->name);
-          if (info != NULL && info->icon_name != NULL)
-            icon_name = info->icon_name;
-          if (info != NULL && info->color != NULL)
-            color = info->color;
-
-          if (!insert_category (self, match->name, icon_name, color, now, &id, &local_error))
-            {
-              g_set_error (error, local_error->domain, local_error->code,
-                           _("Could not add the category “%s”: %s"), match->name, local_error->message);
-              return FALSE;
-            }
-          g_array_append_val (created, id);
-          if (!reload_categories (self, error))
-            return FALSE;
-        }
-
-      match->category_id = id;
-    }
-
-  return TRUE;
-}
-
-static void
-forget_created_categories (OutlayImportPlan *plan,
-                           GArray           *created)
-{
-  GPtrArray *matches = outlay_import_plan_get_categories (plan);
-
-  for (guint i = 0; i < matches->len; i++)
-    {
-      OutlayImportCategoryMatch *match = g_ptr_array_index (matches, i);
-
-      for (guint j = 0; j < created->len; j++)
-        {
-          if (match->category_id == g_array_index (created, gint64, j))
-            match->category_id = 0;
-        }
-    }
-}
-
-static gboolean
-back_up_before_import (OutlayRepository *self,
-                       char            **path,
-                       GError          **error)
-{
-  *path = outlay_database_create_backup (self->database, OUTLAY_BACKUP_REASON_IMPORT, error);
-
-  return *path != NULL;
-}
-
-static char *
-query_uuid (OutlayRepository *self,
-            gint64            id)
-{
-  sqlite3_stmt *stmt = outlay_database_prepare (self->database, "SELECT uuid FROM expenses WHERE id = ?", NULL);
-  char         *uuid = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return uuid;
-}
-
-/**
- * outlay_repository_import:
- * @plan: what to import, as outlay_import_plan_new() worked it out and the
- *   caller mapped its categories
- *
- * Adds the plan's new expenses and creates the categories it needs, in one
- * transaction, after a backup copy of the file (which the caller prunes
- * with outlay_database_prune_backups() to the number the person keeps). Lines of the source that
- * could not be read or are duplicates are left out; the result counts them.
- *
- * Returns: (transfer full): what was written, or %NULL with @error set and
- *   nothing changed
- */
-OutlayImportResult *
-outlay_repository_import (OutlayRepository *self,
-                          OutlayImportPlan *plan,
-                          GError          **error)
-{
-  g_autoptr (OutlayImportResult) result = NULL;
-  g_autoptr (GPtrArray) drafts = NULL;
-  g_autofree char    *now = NULL;
-  OutlayImportSource *source;
-  OutlayCategory     *fallback;
-  gboolean            replace;
-
-  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
-  g_return_val_if_fail (plan != NULL, NULL);
-
-  source = outlay_import_plan_get_source (plan);
-  replace = outlay_import_plan_get_replace_categories (plan);
-
-  result = g_new0 (OutlayImportResult, 1);
-  result->created_category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  result->n_duplicates = outlay_import_plan_get_n_duplicates (plan);
-  result->n_errors = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR);
-  result->n_skipped = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED);
-
-  if (outlay_database_is_read_only (self->database))
-    {
-      g_set_error_literal (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_READ_ONLY,
-                           _("The ledger is open read-only; nothing was imported."));
-      return NULL;
-    }
-
-  if (outlay_import_plan_get_n_added (plan) == 0 && !replace)
-    return g_steal_pointer (&result);
-
-  if (!back_up_before_import (self, &result->backup_path, error))
-    return NULL;
-
-  now = now_utc ();
-  if (!outlay_database_begin (self->database, error))
-    return NULL;
-
-  /* Another program may have added some of the same expenses since the
-   * plan was made; now nobody else can write until this commits. */
-  if (!outlay_import_plan_recheck (plan, error))
-    goto failed;
-  result->n_duplicates = outlay_import_plan_get_n_duplicates (plan);
-
-  if (replace)
-    {
-      result->replaced_categories = snapshot_categories (self);
-      if (!replace_categories (self, plan, source, now, result->created_category_ids, error) ||
-          !reload_categories (self, error))
-        goto failed;
-    }
-
-  if (!create_missing_categories (self, plan, now, result->created_category_ids, error))
-    goto failed;
-
-  fallback = outlay_repository_get_fallback_category (self);
-  drafts = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < source->records->len; i++)
-    {
-      OutlayImportRecord *record = g_ptr_array_index (source->records, i);
-      g_autoptr (OutlayExpense) draft = NULL;
-      g_autoptr (GError) local_error = NULL;
-
-      if (outlay_import_plan_get_action (plan, i) != OUTLAY_IMPORT_ACTION_ADD)
-        continue;
-
-      draft = outlay_import_plan_build_draft (plan, i, outlay_category_get_id (fallback));
-      if (!validate_expense (self, draft, &local_error))
-        {
-          g_set_error (error, local_error->domain, local_error->code,
-                       _("Line %u: %s"), record->line, local_error->message);
-          goto failed;
-        }
-      g_ptr_array_add (drafts, g_steal_pointer (&draft));
-    }
-
-  if (drafts->len > 0 &&
-      !insert_drafts (self, (OutlayExpense **) drafts->pdata, drafts->len, now, TRUE,
-                      &result->first_id, &result->last_id, error))
-    goto failed;
-
-  if (!outlay_database_commit (self->database, error))
-    goto failed;
-
-  result->n_added = drafts->len;
-  result->n_categories_created = result->created_category_ids->len;
-  if (drafts->len > 0)
-    {
-      result->first_uuid = query_uuid (self, result->first_id);
-      result->last_uuid = query_uuid (self, result->last_id);
-    }
-
-  reload_categories (self, NULL);
-  if (replace || result->n_categories_created > 0)
-    g_signal_emit (self, signals[CATEGORIES_CHANGED], 0);
-  if (result->n_added > 0)
-    emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
-
-  return g_steal_pointer (&result);
-
-failed:
-  outlay_database_rollback (self->database);
-  forget_created_categories (plan, result->created_category_ids);
-  reload_categories (self, NULL);
-  return NULL;
-}
-
-/**
- * outlay_repository_undo_import:
- * @result: what outlay_repository_import() returned
- *
- * Removes the expenses the import added — for good: they never existed
- * before it — and the categories it created, unless an expense added since
- * uses them. One transaction.
- */
-gboolean
-outlay_repository_undo_import (OutlayRepository         *self,
-                               const OutlayImportResult *result,
-                               GError                  **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
-  g_return_val_if_fail (result != NULL, FALSE);
-
-  if (result->n_added == 0 && result->created_category_ids->len == 0 && result->replaced_categories == NULL)
-    return TRUE;
-
-  if (!outlay_database_begin (self->database, error))
-    return FALSE;
-
-  /* The ids may have been given again since: a backup restored from before
-   * the import, then new expenses. Only the very rows it added go. */
-  if (result->n_added > 0)
-    {
-      g_autofree char *first = query_uuid (self, result->first_id);
-      g_autofree char *last = query_uuid (self, result->last_id);
-
-      if (g_strcmp0 (first, result->first_uuid) != 0 || g_strcmp0 (last, result->last_uuid) != 0)
-        {
-          g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
-                               _("The imported expenses are no longer in the ledger, so the import cannot be undone."));
-          goto failed;
-        }
-    }
-
-  if (result->n_added > 0)
-    {
-      if (!(stmt = outlay_database_prepare (self->database, "DELETE FROM expenses WHERE id BETWEEN ? AND ?", error)))
-        goto failed;
-      sqlite3_bind_int64 (stmt, 1, result->first_id);
-      sqlite3_bind_int64 (stmt, 2, result->last_id);
-      if (!step_done (self, stmt, _("Could not undo the import"), error))
-        goto failed;
-    }
-
-  /* The defaults a lossless file replaced come back as they were: first
-   * out of the way of the names they had, the categories it created go. */
-  for (guint i = 0; i < result->created_category_ids->len; i++)
-    {
-      gint64 id = g_array_index (result->created_category_ids, gint64, i);
-
-      if (!(stmt = outlay_database_prepare (self->database,
-                                            "DELETE FROM categories WHERE id = ? "
-                                            "AND NOT EXISTS (SELECT 1 FROM expenses WHERE category_id = ?)",
-                                            error)))
-        goto failed;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, id);
-      if (!step_done (self, stmt, _("Could not undo the import"), error))
-        goto failed;
-    }
-
-  for (guint i = 0; result->replaced_categories != NULL && i < result->replaced_categories->len; i++)
-    {
-      const OutlayImportCategoryState *state = g_ptr_array_index (result->replaced_categories, i);
-
-      if (!(stmt = outlay_database_prepare (self->database,
-                                            "UPDATE categories SET name = ?, icon_name = ?, color = ?, position = ?, "
-                                            "updated_at = ?, deleted_at = NULL WHERE id = ?",
-                                            error)))
-        goto failed;
-      sqlite3_bind_text (stmt, 1, state->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, state->icon_name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, state->color, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, state->position);
-      sqlite3_bind_text (stmt, 5, state->updated_at, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, state->id);
-      if (!step_done (self, stmt, _("Could not undo the import"), error))
-        goto failed;
-    }
-
-  if (!sync_search (self, error) || !outlay_database_commit (self->database, error))
-    goto failed;
-
-  reload_categories (self, NULL);
-  if (result->created_category_ids->len > 0 || result->replaced_categories != NULL)
-    g_signal_emit (self, signals[CATEGORIES_CHANGED], 0);
-  emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
-
-  return TRUE;
-
-failed:
-  outlay_database_rollback (self->database);
-  return FALSE;
 }
 
 /**
@@ -2801,4 +2200,12 @@ outlay_repository_foreach_expense (OutlayRepository  *self,
     }
 
   return ok;
+}
+
+void
+outlay_repository_emit_categories_changed (OutlayRepository *self)
+{
+  g_assert (OUTLAY_IS_REPOSITORY (self));
+
+  g_signal_emit (self, signals[CATEGORIES_CHANGED], 0);
 }

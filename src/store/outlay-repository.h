@@ -22,6 +22,7 @@
 
 #include <gio/gio.h>
 
+#include "outlay-date.h"
 #include "outlay-category.h"
 #include "outlay-database.h"
 #include "outlay-expense.h"
@@ -207,11 +208,6 @@ GArray  *outlay_repository_totals_by_day (OutlayRepository *self,
                                           const char       *from,
                                           const char       *to,
                                           GError          **error);
-gboolean outlay_period_previous (const char *from,
-                                 const char *to,
-                                 char      **previous_from,
-                                 char      **previous_to);
-gboolean outlay_date_is_valid (const char *date);
 
 GPtrArray *outlay_repository_suggest_descriptions (OutlayRepository *self,
                                                    const char       *prefix,

@@ -301,40 +301,6 @@ format_percentage (gint64 part,
   return g_strdup_printf (_("%d%%"), percent);
 }
 
-/* The period to compare with. Whole calendar months compare with as many
- * whole months before; a running period (this month so far) compares with
- * the same days of the month or year before, which is what a person means
- * by “this time last month”. */
-static gboolean
-get_comparison_range (OutlayPeriod period,
-                      const char  *from,
-                      const char  *to,
-                      char       **previous_from,
-                      char       **previous_to)
-{
-  g_autoptr (GDate) first = outlay_date_parse_iso (from);
-  g_autoptr (GDate) last = outlay_date_parse_iso (to);
-  g_autoptr (GDate) after_last = NULL;
-  guint months;
-
-  if (first == NULL || last == NULL)
-    return FALSE;
-
-  after_last = g_date_copy (last);
-  g_date_add_days (after_last, 1);
-  if (g_date_get_day (first) == 1 && g_date_get_day (after_last) == 1)
-    return outlay_period_previous (from, to, previous_from, previous_to);
-
-  months = period == OUTLAY_PERIOD_THIS_MONTH || period == OUTLAY_PERIOD_LAST_MONTH ? 1 : 12;
-  /* GDate keeps the day within the shorter month: 31 March → 28 February. */
-  g_date_subtract_months (first, months);
-  g_date_subtract_months (last, months);
-  *previous_from = outlay_date_format_iso (first);
-  *previous_to = outlay_date_format_iso (last);
-
-  return TRUE;
-}
-
 static void
 warn_error (const GError *error)
 {
@@ -373,10 +339,13 @@ refresh_comparison (OutlayDashboardPage *self,
   g_autofree char *percentage = NULL;
   g_autofree char *text = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GDate) today = g_date_new_julian (self->shown_day);
   OutlayTotal previous = { 0, 0 };
   gint64      difference;
 
-  if (!get_comparison_range (self->period, self->from, self->to, &previous_from, &previous_to))
+  /* The range was computed for the day the page shows, so that is the
+   * today a running period ends on. */
+  if (!outlay_period_previous (self->from, self->to, today, &previous_from, &previous_to))
     {
       set_comparison (self, NULL, NULL);
       return;

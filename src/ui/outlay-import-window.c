@@ -1013,7 +1013,7 @@ import_thread (GTask        *task,
   g_autoptr (GError) error = NULL;
   OutlayImportResult *result;
 
-  result = outlay_repository_import (job->repository, job->plan, &error);
+  result = outlay_importer_apply (job->repository, job->plan, &error);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

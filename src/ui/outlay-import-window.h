@@ -22,7 +22,7 @@
 
 #include <adwaita.h>
 
-#include "outlay-import-plan.h"
+#include "outlay-importer.h"
 #include "outlay-repository.h"
 
 G_BEGIN_DECLS

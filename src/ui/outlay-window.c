@@ -290,7 +290,7 @@ undo_action (GtkWidget  *widget,
 
   if (step->import != NULL)
     {
-      if (!outlay_repository_undo_import (self->repository, step->import, &error))
+      if (!outlay_importer_undo (self->repository, step->import, &error))
         show_error (self, error);
       else
         show_toast (self, _("Import undone"), FALSE);

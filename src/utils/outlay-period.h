@@ -22,6 +22,8 @@
 
 #include <glib.h>
 
+#include "outlay-date.h"
+
 G_BEGIN_DECLS
 
 /* The periods the dashboard and the list filter offer. */
@@ -44,8 +46,10 @@ const char *outlay_period_to_string (OutlayPeriod period);
 gboolean    outlay_period_from_string (const char   *text,
                                        OutlayPeriod *period);
 const char *outlay_period_get_label (OutlayPeriod period);
-char       *outlay_date_format_iso (const GDate *date);
-GDate      *outlay_date_parse_iso (const char *text);
-GDate      *outlay_date_new_today (void);
+gboolean    outlay_period_previous (const char  *from,
+                                    const char  *to,
+                                    const GDate *today,
+                                    char       **previous_from,
+                                    char       **previous_to);
 
 G_END_DECLS

@@ -674,17 +674,3 @@ outlay_import_plan_build_draft (OutlayImportPlan *plan,
 
   return draft;
 }
-
-void
-outlay_import_result_free (OutlayImportResult *result)
-{
-  if (result == NULL)
-    return;
-
-  g_clear_pointer (&result->created_category_ids, g_array_unref);
-  g_clear_pointer (&result->replaced_categories, g_ptr_array_unref);
-  g_free (result->first_uuid);
-  g_free (result->last_uuid);
-  g_free (result->backup_path);
-  g_free (result);
-}

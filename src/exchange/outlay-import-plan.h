@@ -34,8 +34,8 @@ G_BEGIN_DECLS
  *   source = outlay_csv_import (…) / outlay_xhb_read (…) / outlay_json_read (…);
  *   plan = outlay_import_plan_new (repository, source, &error);
  *   … outlay_import_plan_map_category (plan, "Lebensmittel", groceries_id);
- *   result = outlay_repository_import (repository, plan, &error);
- *   … outlay_repository_undo_import (repository, result, &error);
+ *   result = outlay_importer_apply (repository, plan, &error);
+ *   … outlay_importer_undo (repository, result, &error);
  *
  * A record is a duplicate, and skipped, when the ledger already holds an
  * expense with the same uuid or import hash, or with the same date, amount,
@@ -84,49 +84,7 @@ gboolean outlay_import_plan_map_category (OutlayImportPlan *plan,
                                           const char       *name,
                                           gint64            category_id);
 
-/* A category as it was before a lossless file replaced the defaults. */
-typedef struct
-{
-  gint64 id;
-  char  *name;
-  char  *icon_name;
-  char  *color;
-  int    position;
-  char  *updated_at;
-} OutlayImportCategoryState;
-
-/* What outlay_repository_import() wrote, for the summary and for Undo. */
-typedef struct
-{
-  guint   n_added;
-  guint   n_duplicates;
-  guint   n_errors;  /* lines that could not be read */
-  guint   n_skipped; /* lines read but not expenses */
-  guint   n_categories_created;
-  gint64  first_id; /* the added expenses have the ids first_id…last_id */
-  gint64  last_id;
-  char   *first_uuid; /* theirs, to tell that they are still the same rows */
-  char   *last_uuid;
-  GArray *created_category_ids; /* of gint64 */
-  char   *backup_path;          /* the copy made before writing */
-  /* of OutlayImportCategoryState: the categories a lossless file replaced */
-  GPtrArray *replaced_categories;
-} OutlayImportResult;
-
-void outlay_import_result_free (OutlayImportResult *result);
-
-/* Writes what @plan says in one transaction, after a backup copy of the
- * file: all of it or, on error, nothing. */
-OutlayImportResult *outlay_repository_import (OutlayRepository *self,
-                                              OutlayImportPlan *plan,
-                                              GError          **error);
-/* Takes back everything @result added: its expenses and the categories it
- * created, when nothing else uses them. */
-gboolean outlay_repository_undo_import (OutlayRepository         *self,
-                                        const OutlayImportResult *result,
-                                        GError                  **error);
-
-/* For outlay_repository_import(). */
+/* For outlay_importer_apply(). */
 gboolean                        outlay_import_plan_recheck (OutlayImportPlan *plan,
                                                             GError          **error);
 gboolean                        outlay_import_plan_get_replace_categories (OutlayImportPlan *plan);
@@ -137,6 +95,5 @@ const OutlayImportCategoryInfo *outlay_import_plan_lookup_category_info (OutlayI
                                                                          const char       *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportPlan, outlay_import_plan_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportResult, outlay_import_result_free)
 
 G_END_DECLS

@@ -1,0 +1,530 @@
+/* outlay-importer.c: applies an import plan to the ledger, and undoes it
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "outlay-database-private.h"
+#include "outlay-importer.h"
+#include "outlay-repository-private.h"
+
+/* Colours of the GNOME palette for categories an import creates, in turn. */
+static const char *const import_colors[] = {
+  "#1c71d8",
+  "#26a269",
+  "#e5a50a",
+  "#c64600",
+  "#a51d2d",
+  "#813d9c",
+  "#63452c",
+  "#5e5c64",
+};
+
+static gboolean
+run_category_update (OutlayRepository *self,
+                     const char       *sql,
+                     gint64            id,
+                     const char       *name,
+                     const char       *icon_name,
+                     const char       *color,
+                     int               position,
+                     const char       *now,
+                     GError          **error)
+{
+  sqlite3_stmt *stmt = outlay_database_prepare (outlay_repository_get_database (self), sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, icon_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, color, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, position);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, id);
+
+  return outlay_repository_step_done (self, stmt, _("Could not change the category"), error);
+}
+
+/* A lossless file restored into an empty ledger: its categories, in its
+ * order, with its colours and icons, take the place of the defaults. */
+static void
+category_state_free (OutlayImportCategoryState *state)
+{
+  g_free (state->name);
+  g_free (state->icon_name);
+  g_free (state->color);
+  g_free (state->updated_at);
+  g_free (state);
+}
+
+static GPtrArray *
+snapshot_categories (OutlayRepository *self)
+{
+  GListModel *current = outlay_repository_get_categories (self);
+  GPtrArray  *states = g_ptr_array_new_with_free_func ((GDestroyNotify) category_state_free);
+  guint       n = g_list_model_get_n_items (current);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (current, i);
+      OutlayImportCategoryState *state = g_new0 (OutlayImportCategoryState, 1);
+
+      state->id = outlay_category_get_id (category);
+      state->name = g_strdup (outlay_category_get_name (category));
+      state->icon_name = g_strdup (outlay_category_get_icon_name (category));
+      state->color = g_strdup (outlay_category_get_color (category));
+      state->position = outlay_category_get_position (category);
+      state->updated_at = g_strdup (outlay_category_get_updated_at (category));
+      g_ptr_array_add (states, state);
+    }
+
+  return states;
+}
+
+static gboolean
+replace_categories (OutlayRepository   *self,
+                    OutlayImportPlan   *plan,
+                    OutlayImportSource *source,
+                    const char         *now,
+                    GArray             *created,
+                    GError            **error)
+{
+  static const char update_sql[] =
+    "UPDATE categories SET name = ?, icon_name = ?, color = ?, position = ?, updated_at = ? WHERE id = ?";
+  g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+  OutlayCategory *fallback = outlay_repository_get_fallback_category (self);
+  GListModel     *current = outlay_repository_get_categories (self);
+  guint           n_current = g_list_model_get_n_items (current);
+
+  for (guint i = 0; i < source->categories->len; i++)
+    {
+      const OutlayImportCategoryInfo *info = g_ptr_array_index (source->categories, i);
+      g_autofree char                *folded = g_utf8_casefold (info->name, -1);
+      const char                     *icon_name = info->icon_name != NULL ? info->icon_name : "view-more-horizontal-symbolic";
+      const char                     *color = info->color != NULL ? info->color : import_colors[i % G_N_ELEMENTS (import_colors)];
+      gint64                          id = 0;
+
+      if (info->fallback && fallback != NULL)
+        id = outlay_category_get_id (fallback);
+
+      /* The fallback is only ever the file's fallback, whatever its name. */
+      for (guint j = 0; id == 0 && j < n_current; j++)
+        {
+          g_autoptr (OutlayCategory) category = g_list_model_get_item (current, j);
+          g_autofree char *other = g_utf8_casefold (outlay_category_get_name (category), -1);
+
+          if (category != fallback && g_strcmp0 (folded, other) == 0)
+            id = outlay_category_get_id (category);
+        }
+
+      if (!outlay_repository_validate_icon_name (icon_name, error) || !outlay_repository_validate_color (color, error))
+        return FALSE;
+
+      if (id != 0)
+        {
+          if (!run_category_update (self, update_sql, id, info->name, icon_name, color, (int) i, now, error))
+            return FALSE;
+        }
+      else
+        {
+          if (!outlay_repository_insert_category (self, info->name, icon_name, color, now, &id, error) ||
+              !run_category_update (self, update_sql, id, info->name, icon_name, color, (int) i, now, error))
+            return FALSE;
+          g_array_append_val (created, id);
+        }
+
+      g_array_append_val (kept, id);
+    }
+
+  /* Categories the person chose for some of the file's expenses stay. */
+  {
+    GPtrArray *matches = outlay_import_plan_get_categories (plan);
+
+    for (guint i = 0; i < matches->len; i++)
+      {
+        OutlayImportCategoryMatch *match = g_ptr_array_index (matches, i);
+
+        if (match->category_id != 0)
+          g_array_append_val (kept, match->category_id);
+      }
+  }
+
+  /* The defaults the file does not have: the ledger is new, so nothing
+   * uses them. */
+  for (guint j = 0; j < n_current; j++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (current, j);
+      gint64        id = outlay_category_get_id (category);
+      gboolean      keep = category == fallback;
+      sqlite3_stmt *stmt;
+
+      for (guint k = 0; !keep && k < kept->len; k++)
+        keep = g_array_index (kept, gint64, k) == id;
+      if (keep)
+        continue;
+
+      if (!(stmt = outlay_database_prepare (outlay_repository_get_database (self),
+                                            "UPDATE categories SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                                            error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, id);
+      if (!outlay_repository_step_done (self, stmt, _("Could not change the category"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+create_missing_categories (OutlayRepository *self,
+                           OutlayImportPlan *plan,
+                           const char       *now,
+                           GArray           *created,
+                           GError          **error)
+{
+  GPtrArray *matches = outlay_import_plan_get_categories (plan);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      OutlayImportCategoryMatch      *match = g_ptr_array_index (matches, i);
+      const OutlayImportCategoryInfo *info;
+      const char                     *icon_name = "view-more-horizontal-symbolic";
+      const char                     *color = import_colors[created->len % G_N_ELEMENTS (import_colors)];
+      gint64                          id;
+
+      if (match->category_id != 0 || match->n_records == 0)
+        continue;
+
+      /* Found by now when an earlier match created it (names differing in
+       * case only). */
+      if ((id = outlay_repository_find_category_by_name (self, match->name)) == 0)
+        {
+          g_autoptr (GError) local_error = NULL;
+
+          info = outlay_import_plan_lookup_category_info (plan, match->name);
+          if (info != NULL && info->icon_name != NULL)
+            icon_name = info->icon_name;
+          if (info != NULL && info->color != NULL)
+            color = info->color;
+
+          if (!outlay_repository_insert_category (self, match->name, icon_name, color, now, &id, &local_error))
+            {
+              g_set_error (error, local_error->domain, local_error->code,
+                           _("Could not add the category “%s”: %s"), match->name, local_error->message);
+              return FALSE;
+            }
+          g_array_append_val (created, id);
+          if (!outlay_repository_reload_categories (self, error))
+            return FALSE;
+        }
+
+      match->category_id = id;
+    }
+
+  return TRUE;
+}
+
+static void
+forget_created_categories (OutlayImportPlan *plan,
+                           GArray           *created)
+{
+  GPtrArray *matches = outlay_import_plan_get_categories (plan);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      OutlayImportCategoryMatch *match = g_ptr_array_index (matches, i);
+
+      for (guint j = 0; j < created->len; j++)
+        {
+          if (match->category_id == g_array_index (created, gint64, j))
+            match->category_id = 0;
+        }
+    }
+}
+
+static gboolean
+back_up_before_import (OutlayRepository *self,
+                       char            **path,
+                       GError          **error)
+{
+  *path = outlay_database_create_backup (outlay_repository_get_database (self), OUTLAY_BACKUP_REASON_IMPORT, error);
+
+  return *path != NULL;
+}
+
+static char *
+query_uuid (OutlayRepository *self,
+            gint64            id)
+{
+  sqlite3_stmt *stmt = outlay_database_prepare (outlay_repository_get_database (self), "SELECT uuid FROM expenses WHERE id = ?", NULL);
+  char         *uuid = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return uuid;
+}
+
+/**
+ * outlay_importer_apply:
+ * @plan: what to import, as outlay_import_plan_new() worked it out and the
+ *   caller mapped its categories
+ *
+ * Adds the plan's new expenses and creates the categories it needs, in one
+ * transaction, after a backup copy of the file (which the caller prunes
+ * with outlay_database_prune_backups() to the number the person keeps). Lines of the source that
+ * could not be read or are duplicates are left out; the result counts them.
+ *
+ * Returns: (transfer full): what was written, or %NULL with @error set and
+ *   nothing changed
+ */
+OutlayImportResult *
+outlay_importer_apply (OutlayRepository *self,
+                       OutlayImportPlan *plan,
+                       GError          **error)
+{
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (GPtrArray) drafts = NULL;
+  g_autofree char    *now = NULL;
+  OutlayImportSource *source;
+  OutlayCategory     *fallback;
+  gboolean            replace;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  source = outlay_import_plan_get_source (plan);
+  replace = outlay_import_plan_get_replace_categories (plan);
+
+  result = g_new0 (OutlayImportResult, 1);
+  result->created_category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  result->n_duplicates = outlay_import_plan_get_n_duplicates (plan);
+  result->n_errors = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR);
+  result->n_skipped = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED);
+
+  if (outlay_database_is_read_only (outlay_repository_get_database (self)))
+    {
+      g_set_error_literal (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_READ_ONLY,
+                           _("The ledger is open read-only; nothing was imported."));
+      return NULL;
+    }
+
+  if (outlay_import_plan_get_n_added (plan) == 0 && !replace)
+    return g_steal_pointer (&result);
+
+  if (!back_up_before_import (self, &result->backup_path, error))
+    return NULL;
+
+  now = outlay_timestamp_now_utc ();
+  if (!outlay_database_begin (outlay_repository_get_database (self), error))
+    return NULL;
+
+  /* Another program may have added some of the same expenses since the
+   * plan was made; now nobody else can write until this commits. */
+  if (!outlay_import_plan_recheck (plan, error))
+    goto failed;
+  result->n_duplicates = outlay_import_plan_get_n_duplicates (plan);
+
+  if (replace)
+    {
+      result->replaced_categories = snapshot_categories (self);
+      if (!replace_categories (self, plan, source, now, result->created_category_ids, error) ||
+          !outlay_repository_reload_categories (self, error))
+        goto failed;
+    }
+
+  if (!create_missing_categories (self, plan, now, result->created_category_ids, error))
+    goto failed;
+
+  fallback = outlay_repository_get_fallback_category (self);
+  drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < source->records->len; i++)
+    {
+      OutlayImportRecord *record = g_ptr_array_index (source->records, i);
+      g_autoptr (OutlayExpense) draft = NULL;
+      g_autoptr (GError) local_error = NULL;
+
+      if (outlay_import_plan_get_action (plan, i) != OUTLAY_IMPORT_ACTION_ADD)
+        continue;
+
+      draft = outlay_import_plan_build_draft (plan, i, outlay_category_get_id (fallback));
+      if (!outlay_repository_validate_expense (self, draft, &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("Line %u: %s"), record->line, local_error->message);
+          goto failed;
+        }
+      g_ptr_array_add (drafts, g_steal_pointer (&draft));
+    }
+
+  if (drafts->len > 0 &&
+      !outlay_repository_insert_drafts (self, (OutlayExpense **) drafts->pdata, drafts->len, now, TRUE,
+                      &result->first_id, &result->last_id, error))
+    goto failed;
+
+  if (!outlay_database_commit (outlay_repository_get_database (self), error))
+    goto failed;
+
+  result->n_added = drafts->len;
+  result->n_categories_created = result->created_category_ids->len;
+  if (drafts->len > 0)
+    {
+      result->first_uuid = query_uuid (self, result->first_id);
+      result->last_uuid = query_uuid (self, result->last_id);
+    }
+
+  outlay_repository_reload_categories (self, NULL);
+  if (replace || result->n_categories_created > 0)
+    outlay_repository_emit_categories_changed (self);
+  if (result->n_added > 0)
+    outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+
+  return g_steal_pointer (&result);
+
+failed:
+  outlay_database_rollback (outlay_repository_get_database (self));
+  forget_created_categories (plan, result->created_category_ids);
+  outlay_repository_reload_categories (self, NULL);
+  return NULL;
+}
+
+/**
+ * outlay_importer_undo:
+ * @result: what outlay_importer_apply() returned
+ *
+ * Removes the expenses the import added — for good: they never existed
+ * before it — and the categories it created, unless an expense added since
+ * uses them. One transaction.
+ */
+gboolean
+outlay_importer_undo (OutlayRepository         *self,
+                      const OutlayImportResult *result,
+                      GError                  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (result->n_added == 0 && result->created_category_ids->len == 0 && result->replaced_categories == NULL)
+    return TRUE;
+
+  if (!outlay_database_begin (outlay_repository_get_database (self), error))
+    return FALSE;
+
+  /* The ids may have been given again since: a backup restored from before
+   * the import, then new expenses. Only the very rows it added go. */
+  if (result->n_added > 0)
+    {
+      g_autofree char *first = query_uuid (self, result->first_id);
+      g_autofree char *last = query_uuid (self, result->last_id);
+
+      if (g_strcmp0 (first, result->first_uuid) != 0 || g_strcmp0 (last, result->last_uuid) != 0)
+        {
+          g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
+                               _("The imported expenses are no longer in the ledger, so the import cannot be undone."));
+          goto failed;
+        }
+    }
+
+  if (result->n_added > 0)
+    {
+      if (!(stmt = outlay_database_prepare (outlay_repository_get_database (self), "DELETE FROM expenses WHERE id BETWEEN ? AND ?", error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, result->first_id);
+      sqlite3_bind_int64 (stmt, 2, result->last_id);
+      if (!outlay_repository_step_done (self, stmt, _("Could not undo the import"), error))
+        goto failed;
+    }
+
+  /* The defaults a lossless file replaced come back as they were: first
+   * out of the way of the names they had, the categories it created go. */
+  for (guint i = 0; i < result->created_category_ids->len; i++)
+    {
+      gint64 id = g_array_index (result->created_category_ids, gint64, i);
+
+      if (!(stmt = outlay_database_prepare (outlay_repository_get_database (self),
+                                            "DELETE FROM categories WHERE id = ? "
+                                            "AND NOT EXISTS (SELECT 1 FROM expenses WHERE category_id = ?)",
+                                            error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!outlay_repository_step_done (self, stmt, _("Could not undo the import"), error))
+        goto failed;
+    }
+
+  for (guint i = 0; result->replaced_categories != NULL && i < result->replaced_categories->len; i++)
+    {
+      const OutlayImportCategoryState *state = g_ptr_array_index (result->replaced_categories, i);
+
+      if (!(stmt = outlay_database_prepare (outlay_repository_get_database (self),
+                                            "UPDATE categories SET name = ?, icon_name = ?, color = ?, position = ?, "
+                                            "updated_at = ?, deleted_at = NULL WHERE id = ?",
+                                            error)))
+        goto failed;
+      sqlite3_bind_text (stmt, 1, state->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, state->icon_name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, state->color, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, state->position);
+      sqlite3_bind_text (stmt, 5, state->updated_at, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, state->id);
+      if (!outlay_repository_step_done (self, stmt, _("Could not undo the import"), error))
+        goto failed;
+    }
+
+  if (!outlay_repository_sync_search (self, error) || !outlay_database_commit (outlay_repository_get_database (self), error))
+    goto failed;
+
+  outlay_repository_reload_categories (self, NULL);
+  if (result->created_category_ids->len > 0 || result->replaced_categories != NULL)
+    outlay_repository_emit_categories_changed (self);
+  outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+
+  return TRUE;
+
+failed:
+  outlay_database_rollback (outlay_repository_get_database (self));
+  return FALSE;
+}
+
+
+void
+outlay_import_result_free (OutlayImportResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_clear_pointer (&result->created_category_ids, g_array_unref);
+  g_clear_pointer (&result->replaced_categories, g_ptr_array_unref);
+  g_free (result->first_uuid);
+  g_free (result->last_uuid);
+  g_free (result->backup_path);
+  g_free (result);
+}

@@ -1,0 +1,62 @@
+/* outlay-repository-private.h: what the files of the repository share, and
+ * what the importer (src/exchange) writes through
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ * * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "outlay-database-private.h"
+#include "outlay-repository.h"
+#include "outlay-store-private.h"
+
+G_BEGIN_DECLS
+
+gboolean outlay_repository_step_done (OutlayRepository *self,
+                                      sqlite3_stmt     *stmt,
+                                      const char       *context,
+                                      GError          **error);
+void     outlay_repository_emit_change (OutlayRepository *self,
+                                        OutlayChangeKind  kind,
+                                        OutlayExpense    *before,
+                                        OutlayExpense    *after);
+void     outlay_repository_emit_categories_changed (OutlayRepository *self);
+gboolean outlay_repository_sync_search (OutlayRepository *self,
+                                        GError          **error);
+gboolean outlay_repository_insert_drafts (OutlayRepository *self,
+                                          OutlayExpense   **drafts,
+                                          guint             n_drafts,
+                                          const char       *now,
+                                          gboolean          exact,
+                                          gint64           *first_id,
+                                          gint64           *last_id,
+                                          GError          **error);
+gboolean outlay_repository_reload_categories (OutlayRepository *self,
+                                              GError          **error);
+gboolean outlay_repository_validate_color (const char *color,
+                                           GError    **error);
+gboolean outlay_repository_validate_icon_name (const char *icon_name,
+                                               GError    **error);
+gboolean outlay_repository_insert_category (OutlayRepository *self,
+                                            const char       *name,
+                                            const char       *icon_name,
+                                            const char       *color,
+                                            const char       *now,
+                                            gint64           *id,
+                                            GError          **error);
+
+G_END_DECLS
