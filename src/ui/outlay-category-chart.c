@@ -28,7 +28,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "outlay-chart-private.h"
 #include "outlay-category-chart.h"
 #include "outlay-money.h"
 
@@ -46,7 +45,7 @@ typedef struct
 
 struct _OutlayCategoryChart
 {
-  GtkWidget parent_instance;
+  OutlayChart parent_instance;
 
   GArray *segments; /* Segment */
   gint64  total;
@@ -54,10 +53,9 @@ struct _OutlayCategoryChart
   char   *title;
   char   *subtitle;
   char   *summary;
-  int     hovered;
 };
 
-G_DEFINE_FINAL_TYPE (OutlayCategoryChart, outlay_category_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (OutlayCategoryChart, outlay_category_chart, OUTLAY_TYPE_CHART)
 
 static void
 segment_clear (gpointer data)
@@ -140,61 +138,6 @@ update_summary (OutlayCategoryChart *self)
                                   -1);
 }
 
-static gboolean
-on_query_tooltip_cb (GtkWidget  *widget,
-                     int         x,
-                     int         y,
-                     gboolean    keyboard_mode,
-                     GtkTooltip *tooltip,
-                     gpointer    user_data)
-{
-  OutlayCategoryChart *self = OUTLAY_CATEGORY_CHART (widget);
-  g_autofree char     *text = NULL;
-  int                  index;
-
-  if (self->segments->len == 0)
-    return FALSE;
-
-  if (keyboard_mode)
-    index = self->hovered >= 0 ? self->hovered : 0;
-  else
-    index = segment_at (self, x, y);
-  if (index < 0)
-    return FALSE;
-
-  text = outlay_category_chart_dup_segment_text (self, index);
-  gtk_tooltip_set_text (tooltip, text);
-
-  return TRUE;
-}
-
-static void
-set_hovered (OutlayCategoryChart *self,
-             int                  hovered)
-{
-  if (self->hovered == hovered)
-    return;
-
-  self->hovered = hovered;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_motion_cb (GtkEventControllerMotion *controller,
-              double                    x,
-              double                    y,
-              OutlayCategoryChart      *self)
-{
-  set_hovered (self, segment_at (self, x, y));
-}
-
-static void
-on_leave_cb (GtkEventControllerMotion *controller,
-             OutlayCategoryChart      *self)
-{
-  set_hovered (self, -1);
-}
-
 static void
 draw_ring (OutlayCategoryChart *self,
            cairo_t             *cr,
@@ -225,7 +168,7 @@ draw_ring (OutlayCategoryChart *self,
     {
       const Segment *segment = &g_array_index (self->segments, Segment, i);
       double         sweep = 2 * G_PI * (double) segment->value / (double) self->total;
-      double         grow = (int) i == self->hovered ? HOVER_GROW : 0;
+      double         grow = (int) i == outlay_chart_get_hovered (OUTLAY_CHART (self)) ? HOVER_GROW : 0;
       double         width = thickness + grow;
 
       if (sweep > gap)
@@ -300,36 +243,6 @@ draw_center (OutlayCategoryChart *self,
   gtk_snapshot_restore (snapshot);
 }
 
-/* From the keyboard, the arrows walk the arcs and the tooltip follows. */
-static gboolean
-on_key_pressed_cb (GtkEventControllerKey *controller,
-                   guint                  keyval,
-                   guint                  keycode,
-                   GdkModifierType        state,
-                   OutlayCategoryChart   *self)
-{
-  g_autofree char *text = NULL;
-  int              index = self->hovered;
-
-  if (!outlay_chart_step (keyval, (int) self->segments->len, &index))
-    return FALSE;
-
-  set_hovered (self, index);
-  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
-  text = outlay_category_chart_dup_segment_text (self, index);
-  outlay_chart_name_part (GTK_WIDGET (self), text);
-
-  return TRUE;
-}
-
-static void
-on_focus_leave_cb (GtkEventControllerFocus *controller,
-                   OutlayCategoryChart     *self)
-{
-  set_hovered (self, -1);
-  outlay_chart_name_part (GTK_WIDGET (self), NULL);
-}
-
 static void
 outlay_category_chart_measure (GtkWidget     *widget,
                                GtkOrientation orientation,
@@ -369,6 +282,27 @@ outlay_category_chart_snapshot (GtkWidget   *widget,
   draw_center (self, snapshot, &fg);
 }
 
+static guint
+outlay_category_chart_get_n_parts (OutlayChart *chart)
+{
+  return OUTLAY_CATEGORY_CHART (chart)->segments->len;
+}
+
+static int
+outlay_category_chart_part_at (OutlayChart *chart,
+                               double       x,
+                               double       y)
+{
+  return segment_at (OUTLAY_CATEGORY_CHART (chart), x, y);
+}
+
+static char *
+outlay_category_chart_dup_part_text (OutlayChart *chart,
+                                     guint        index)
+{
+  return outlay_category_chart_dup_segment_text (OUTLAY_CATEGORY_CHART (chart), index);
+}
+
 static void
 outlay_category_chart_finalize (GObject *object)
 {
@@ -386,13 +320,18 @@ outlay_category_chart_finalize (GObject *object)
 static void
 outlay_category_chart_class_init (OutlayCategoryChartClass *klass)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GObjectClass     *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass   *widget_class = GTK_WIDGET_CLASS (klass);
+  OutlayChartClass *chart_class = OUTLAY_CHART_CLASS (klass);
 
   object_class->finalize = outlay_category_chart_finalize;
 
   widget_class->measure = outlay_category_chart_measure;
   widget_class->snapshot = outlay_category_chart_snapshot;
+
+  chart_class->get_n_parts = outlay_category_chart_get_n_parts;
+  chart_class->part_at = outlay_category_chart_part_at;
+  chart_class->dup_part_text = outlay_category_chart_dup_part_text;
 
   gtk_widget_class_set_css_name (widget_class, "categorychart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -405,15 +344,8 @@ outlay_category_chart_init (OutlayCategoryChart *self)
   g_array_set_clear_func (self->segments, segment_clear);
   self->currency = g_strdup ("EUR");
   self->summary = g_strdup ("");
-  self->hovered = -1;
 
-  outlay_chart_init_interaction (GTK_WIDGET (self),
-                                 G_CALLBACK (on_query_tooltip_cb),
-                                 G_CALLBACK (on_motion_cb),
-                                 G_CALLBACK (on_leave_cb),
-                                 G_CALLBACK (on_key_pressed_cb),
-                                 G_CALLBACK (on_focus_leave_cb),
-                                 _("Spending by category"));
+  outlay_chart_set_label (OUTLAY_CHART (self), _("Spending by category"));
 }
 
 GtkWidget *
@@ -440,7 +372,7 @@ outlay_category_chart_set_segments (OutlayCategoryChart      *self,
 
   g_array_set_size (self->segments, 0);
   self->total = 0;
-  self->hovered = -1;
+  outlay_chart_reset_hovered (OUTLAY_CHART (self));
 
   for (guint i = 0; i < n_segments; i++)
     {

@@ -22,6 +22,8 @@
 
 #include <gtk/gtk.h>
 
+#include "outlay-chart.h"
+
 G_BEGIN_DECLS
 
 /* One slice of the ring. The strings are copied. */
@@ -34,7 +36,7 @@ typedef struct
 
 #define OUTLAY_TYPE_CATEGORY_CHART (outlay_category_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (OutlayCategoryChart, outlay_category_chart, OUTLAY, CATEGORY_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (OutlayCategoryChart, outlay_category_chart, OUTLAY, CATEGORY_CHART, OutlayChart)
 
 GtkWidget  *outlay_category_chart_new (void);
 void        outlay_category_chart_set_segments (OutlayCategoryChart      *self,

@@ -27,7 +27,6 @@
 
 #include <glib/gi18n.h>
 
-#include "outlay-chart-private.h"
 #include "outlay-format.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
@@ -40,16 +39,15 @@
 
 struct _OutlayTrendChart
 {
-  GtkWidget parent_instance;
+  OutlayChart parent_instance;
 
   GArray *months; /* OutlayPeriodTotal */
   char   *currency;
   int     highlight;
-  int     hovered;
   char   *summary;
 };
 
-G_DEFINE_FINAL_TYPE (OutlayTrendChart, outlay_trend_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (OutlayTrendChart, outlay_trend_chart, OUTLAY_TYPE_CHART)
 
 static GDate *
 month_date (const OutlayPeriodTotal *month)
@@ -162,94 +160,6 @@ update_summary (OutlayTrendChart *self)
                                   -1);
 }
 
-static gboolean
-on_query_tooltip_cb (GtkWidget  *widget,
-                     int         x,
-                     int         y,
-                     gboolean    keyboard_mode,
-                     GtkTooltip *tooltip,
-                     gpointer    user_data)
-{
-  OutlayTrendChart *self = OUTLAY_TREND_CHART (widget);
-  g_autofree char  *text = NULL;
-  float             slot, bar_width, chart_height;
-  int               index;
-
-  /* From the keyboard, the month the arrows went to, or the highlighted one. */
-  if (keyboard_mode)
-    index = self->hovered >= 0 ? self->hovered : self->highlight;
-  else
-    index = bar_at (self, x, y);
-  if (index < 0)
-    return FALSE;
-
-  layout_bars (self, &slot, &bar_width, &chart_height);
-  text = outlay_trend_chart_dup_bar_text (self, index);
-  gtk_tooltip_set_text (tooltip, text);
-  gtk_tooltip_set_tip_area (tooltip,
-                            &(GdkRectangle){ (int) (slot * index), 0, (int) slot,
-                                             gtk_widget_get_height (widget) });
-
-  return TRUE;
-}
-
-static void
-set_hovered (OutlayTrendChart *self,
-             int               hovered)
-{
-  if (self->hovered == hovered)
-    return;
-
-  self->hovered = hovered;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_motion_cb (GtkEventControllerMotion *controller,
-              double                    x,
-              double                    y,
-              OutlayTrendChart         *self)
-{
-  set_hovered (self, bar_at (self, x, y));
-}
-
-static void
-on_leave_cb (GtkEventControllerMotion *controller,
-             OutlayTrendChart         *self)
-{
-  set_hovered (self, -1);
-}
-
-/* From the keyboard, the arrows walk the bars and the tooltip follows. */
-static gboolean
-on_key_pressed_cb (GtkEventControllerKey *controller,
-                   guint                  keyval,
-                   guint                  keycode,
-                   GdkModifierType        state,
-                   OutlayTrendChart      *self)
-{
-  g_autofree char *text = NULL;
-  int              index = self->hovered;
-
-  if (!outlay_chart_step (keyval, (int) self->months->len, &index))
-    return FALSE;
-
-  set_hovered (self, index);
-  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
-  text = outlay_trend_chart_dup_bar_text (self, index);
-  outlay_chart_name_part (GTK_WIDGET (self), text);
-
-  return TRUE;
-}
-
-static void
-on_focus_leave_cb (GtkEventControllerFocus *controller,
-                   OutlayTrendChart        *self)
-{
-  set_hovered (self, -1);
-  outlay_chart_name_part (GTK_WIDGET (self), NULL);
-}
-
 static void
 outlay_trend_chart_measure (GtkWidget     *widget,
                             GtkOrientation orientation,
@@ -356,7 +266,7 @@ outlay_trend_chart_snapshot (GtkWidget   *widget,
         }
       /* The bar under the pointer, or the one the arrows went to, gets a
        * column behind it. */
-      if ((int) i == self->hovered)
+      if ((int) i == outlay_chart_get_hovered (OUTLAY_CHART (self)))
         {
           GdkRGBA         column = fg;
           graphene_rect_t rect = GRAPHENE_RECT_INIT (slot * i + 2, 0, slot - 4, chart_height + LABEL_SPACING + label_height);
@@ -406,6 +316,49 @@ outlay_trend_chart_snapshot (GtkWidget   *widget,
     }
 }
 
+static guint
+outlay_trend_chart_get_n_parts (OutlayChart *chart)
+{
+  return OUTLAY_TREND_CHART (chart)->months->len;
+}
+
+static int
+outlay_trend_chart_part_at (OutlayChart *chart,
+                            double       x,
+                            double       y)
+{
+  return bar_at (OUTLAY_TREND_CHART (chart), x, y);
+}
+
+static char *
+outlay_trend_chart_dup_part_text (OutlayChart *chart,
+                                  guint        index)
+{
+  return outlay_trend_chart_dup_bar_text (OUTLAY_TREND_CHART (chart), index);
+}
+
+/* From the keyboard, before the arrows chose a month: the highlighted one. */
+static int
+outlay_trend_chart_get_keyboard_part (OutlayChart *chart)
+{
+  return OUTLAY_TREND_CHART (chart)->highlight;
+}
+
+/* A bar's tooltip belongs to its whole column. */
+static gboolean
+outlay_trend_chart_get_part_area (OutlayChart  *chart,
+                                  guint         index,
+                                  GdkRectangle *area)
+{
+  OutlayTrendChart *self = OUTLAY_TREND_CHART (chart);
+  float             slot, bar_width, chart_height;
+
+  layout_bars (self, &slot, &bar_width, &chart_height);
+  *area = (GdkRectangle){ (int) (slot * index), 0, (int) slot, gtk_widget_get_height (GTK_WIDGET (self)) };
+
+  return TRUE;
+}
+
 static void
 outlay_trend_chart_finalize (GObject *object)
 {
@@ -421,13 +374,20 @@ outlay_trend_chart_finalize (GObject *object)
 static void
 outlay_trend_chart_class_init (OutlayTrendChartClass *klass)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GObjectClass     *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass   *widget_class = GTK_WIDGET_CLASS (klass);
+  OutlayChartClass *chart_class = OUTLAY_CHART_CLASS (klass);
 
   object_class->finalize = outlay_trend_chart_finalize;
 
   widget_class->measure = outlay_trend_chart_measure;
   widget_class->snapshot = outlay_trend_chart_snapshot;
+
+  chart_class->get_n_parts = outlay_trend_chart_get_n_parts;
+  chart_class->part_at = outlay_trend_chart_part_at;
+  chart_class->dup_part_text = outlay_trend_chart_dup_part_text;
+  chart_class->get_keyboard_part = outlay_trend_chart_get_keyboard_part;
+  chart_class->get_part_area = outlay_trend_chart_get_part_area;
 
   gtk_widget_class_set_css_name (widget_class, "trendchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -439,16 +399,9 @@ outlay_trend_chart_init (OutlayTrendChart *self)
   self->months = g_array_new (FALSE, FALSE, sizeof (OutlayPeriodTotal));
   self->currency = g_strdup ("EUR");
   self->highlight = -1;
-  self->hovered = -1;
   self->summary = g_strdup ("");
 
-  outlay_chart_init_interaction (GTK_WIDGET (self),
-                                 G_CALLBACK (on_query_tooltip_cb),
-                                 G_CALLBACK (on_motion_cb),
-                                 G_CALLBACK (on_leave_cb),
-                                 G_CALLBACK (on_key_pressed_cb),
-                                 G_CALLBACK (on_focus_leave_cb),
-                                 _("Spending by month"));
+  outlay_chart_set_label (OUTLAY_CHART (self), _("Spending by month"));
 }
 
 GtkWidget *

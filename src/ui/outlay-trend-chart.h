@@ -22,13 +22,15 @@
 
 #include <gtk/gtk.h>
 
+#include "outlay-chart.h"
+
 #include "outlay-repository.h"
 
 G_BEGIN_DECLS
 
 #define OUTLAY_TYPE_TREND_CHART (outlay_trend_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (OutlayTrendChart, outlay_trend_chart, OUTLAY, TREND_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (OutlayTrendChart, outlay_trend_chart, OUTLAY, TREND_CHART, OutlayChart)
 
 GtkWidget  *outlay_trend_chart_new (void);
 void        outlay_trend_chart_set_months (OutlayTrendChart        *self,
