@@ -25,17 +25,15 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "outlay-database-private.h"
 #include "outlay-expense-model.h"
 #include "outlay-repository.h"
+#include "outlay-test-utils.h"
 
 typedef struct
 {
-  char               *dir;
-  OutlayDatabase     *database;
-  OutlayRepository   *repository;
+  OutlayTestFixture   store;
+  OutlayRepository   *repository; /* the store's, for short */
   OutlayExpenseModel *model;
   GPtrArray          *copy; /* the replayed list: OutlayExpense, strong refs */
   GRand              *rand;
@@ -97,39 +95,24 @@ static void
 fixture_set_up (Fixture      *fixture,
                 gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("outlay-model-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "outlay.db", NULL);
-  fixture->database = outlay_database_open (path, &error);
-  g_assert_no_error (error);
-  fixture->repository = outlay_repository_new (fixture->database);
+  outlay_test_fixture_setup (&fixture->store, data);
+  fixture->repository = fixture->store.repository;
   fixture->copy = g_ptr_array_new_with_free_func (g_object_unref);
   fixture->rand = g_rand_new_with_seed (g_test_rand_int ());
 }
 
+/* The model must go first: the shared teardown proves that nothing keeps
+ * the repository alive. */
 static void
 fixture_tear_down (Fixture      *fixture,
                    gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "outlay.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
   g_clear_pointer (&fixture->copy, g_ptr_array_unref);
   if (fixture->model != NULL)
     g_assert_finalize_object (fixture->model);
-  g_assert_finalize_object (fixture->repository);
-  g_assert_finalize_object (fixture->database);
   g_rand_free (fixture->rand);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  fixture->repository = NULL;
+  outlay_test_fixture_teardown (&fixture->store, data);
 }
 
 static gint64
@@ -181,7 +164,7 @@ add_random (Fixture *fixture)
 static gint64
 random_id (Fixture *fixture)
 {
-  sqlite3      *db = outlay_database_get_handle (fixture->database);
+  sqlite3      *db = outlay_database_get_handle (fixture->store.database);
   sqlite3_stmt *stmt = NULL;
   gint64        max_id = 0;
 

@@ -37,9 +37,8 @@
 
 typedef struct
 {
-  char                *dir;
-  OutlayDatabase      *database;
-  OutlayRepository    *repository;
+  OutlayTestFixture    store;
+  OutlayRepository    *repository; /* the store's, for short */
   GtkWindow           *window;
   OutlayDashboardPage *page;
 
@@ -130,16 +129,10 @@ static void
 fixture_set_up (Fixture      *fixture,
                 gconstpointer user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr (GDate) day = NULL;
 
-  fixture->dir = g_dir_make_tmp ("outlay-dashboard-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "outlay.db", NULL);
-  fixture->database = outlay_database_open (path, &error);
-  g_assert_no_error (error);
-  fixture->repository = outlay_repository_new (fixture->database);
+  outlay_test_fixture_setup (&fixture->store, NULL);
+  fixture->repository = fixture->store.repository;
 
   fixture->food = outlay_test_category_at (fixture->repository, 0);
   fixture->groceries = outlay_test_category_at (fixture->repository, 1);
@@ -187,11 +180,8 @@ fixture_tear_down (Fixture      *fixture,
   /* Nothing holds on to the page, its models or the store once the
    * window is gone. */
   g_assert_finalize_object (fixture->page);
-  g_assert_finalize_object (fixture->repository);
-  g_assert_finalize_object (fixture->database);
-
-  outlay_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  fixture->repository = NULL;
+  outlay_test_fixture_teardown (&fixture->store, NULL);
   g_date_free (fixture->today);
   g_free (fixture->today_iso);
   g_free (fixture->last_month_iso);
