@@ -55,27 +55,23 @@ print_backup_list (OutlayCli *cli,
 {
   if (cli->json)
     {
-      g_autoptr (OutlayJson) json = outlay_json_new ();
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
 
-      outlay_json_begin_array (json);
+      outlay_cli_json_begin_array (builder, NULL);
       for (guint i = 0; i < backups->len; i++)
         {
           OutlayBackupInfo *info = g_ptr_array_index (backups, i);
           g_autofree char  *created = g_date_time_format_iso8601 (info->created);
 
-          outlay_json_begin_object (json);
-          outlay_json_member (json, "path");
-          outlay_json_string (json, info->path);
-          outlay_json_member (json, "created");
-          outlay_json_string (json, created);
-          outlay_json_member (json, "reason");
-          outlay_json_string (json, outlay_backup_reason_to_string (info->reason));
-          outlay_json_member (json, "size");
-          outlay_json_int (json, info->size);
-          outlay_json_end_object (json);
+          outlay_cli_json_begin_object (builder, NULL);
+          outlay_cli_json_add_string (builder, "path", info->path);
+          outlay_cli_json_add_string (builder, "created", created);
+          outlay_cli_json_add_string (builder, "reason", outlay_backup_reason_to_string (info->reason));
+          outlay_cli_json_add_int (builder, "size", info->size);
+          json_builder_end_object (builder);
         }
-      outlay_json_end_array (json);
-      outlay_json_print (json);
+      json_builder_end_array (builder);
+      outlay_cli_json_print (builder);
       return;
     }
 
@@ -205,15 +201,13 @@ outlay_cli_backup (OutlayCli *cli,
 
   if (cli->json)
     {
-      g_autoptr (OutlayJson) json = outlay_json_new ();
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
 
-      outlay_json_begin_object (json);
-      outlay_json_member (json, "path");
-      outlay_json_string (json, destination);
-      outlay_json_member (json, "size");
-      outlay_json_int (json, file_size (destination));
-      outlay_json_end_object (json);
-      outlay_json_print (json);
+      outlay_cli_json_begin_object (builder, NULL);
+      outlay_cli_json_add_string (builder, "path", destination);
+      outlay_cli_json_add_int (builder, "size", file_size (destination));
+      json_builder_end_object (builder);
+      outlay_cli_json_print (builder);
     }
   else
     {
@@ -327,17 +321,14 @@ restore_backup (OutlayCli  *cli,
 
   if (cli->json)
     {
-      g_autoptr (OutlayJson) json = outlay_json_new ();
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
 
-      outlay_json_begin_object (json);
-      outlay_json_member (json, "restored_from");
-      outlay_json_string (json, backup);
-      outlay_json_member (json, "database");
-      outlay_json_string (json, path);
-      outlay_json_member (json, "previous_state");
-      outlay_json_string (json, safety);
-      outlay_json_end_object (json);
-      outlay_json_print (json);
+      outlay_cli_json_begin_object (builder, NULL);
+      outlay_cli_json_add_string (builder, "restored_from", backup);
+      outlay_cli_json_add_string (builder, "database", path);
+      outlay_cli_json_add_string (builder, "previous_state", safety);
+      json_builder_end_object (builder);
+      outlay_cli_json_print (builder);
     }
   else
     {

@@ -105,28 +105,20 @@ is_fallback (OutlayCli      *cli,
 
 static void
 json_category (OutlayCli      *cli,
-               OutlayJson     *json,
+               JsonBuilder    *builder,
                OutlayCategory *category,
                guint           count)
 {
-  outlay_json_begin_object (json);
-  outlay_json_member (json, "id");
-  outlay_json_int (json, outlay_category_get_id (category));
-  outlay_json_member (json, "uuid");
-  outlay_json_string (json, outlay_category_get_uuid (category));
-  outlay_json_member (json, "name");
-  outlay_json_string (json, outlay_category_get_name (category));
-  outlay_json_member (json, "color");
-  outlay_json_string (json, outlay_category_get_color (category));
-  outlay_json_member (json, "icon");
-  outlay_json_string (json, outlay_category_get_icon_name (category));
-  outlay_json_member (json, "position");
-  outlay_json_int (json, outlay_category_get_position (category));
-  outlay_json_member (json, "fallback");
-  outlay_json_bool (json, is_fallback (cli, category));
-  outlay_json_member (json, "expense_count");
-  outlay_json_int (json, count);
-  outlay_json_end_object (json);
+  outlay_cli_json_begin_object (builder, NULL);
+  outlay_cli_json_add_int (builder, "id", outlay_category_get_id (category));
+  outlay_cli_json_add_string (builder, "uuid", outlay_category_get_uuid (category));
+  outlay_cli_json_add_string (builder, "name", outlay_category_get_name (category));
+  outlay_cli_json_add_string (builder, "color", outlay_category_get_color (category));
+  outlay_cli_json_add_string (builder, "icon", outlay_category_get_icon_name (category));
+  outlay_cli_json_add_int (builder, "position", outlay_category_get_position (category));
+  outlay_cli_json_add_bool (builder, "fallback", is_fallback (cli, category));
+  outlay_cli_json_add_int (builder, "expense_count", count);
+  json_builder_end_object (builder);
 }
 
 static gboolean
@@ -134,14 +126,14 @@ print_json_category (OutlayCli      *cli,
                      OutlayCategory *category,
                      GError        **error)
 {
-  g_autoptr (OutlayJson) json = outlay_json_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   guint count = 0;
 
   if (!count_expenses (cli, outlay_category_get_id (category), &count, error))
     return FALSE;
 
-  json_category (cli, json, category, count);
-  outlay_json_print (json);
+  json_category (cli, builder, category, count);
+  outlay_cli_json_print (builder);
   return TRUE;
 }
 
@@ -165,7 +157,7 @@ list_categories (OutlayCli *cli,
   g_autoptr (GOptionContext) context = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
   g_autoptr (OutlayCliTable) table = outlay_cli_table_new (4);
-  g_autoptr (OutlayJson) json = outlay_json_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   GListModel     *categories;
   OutlayCategory *fallback;
   guint           n;
@@ -197,7 +189,7 @@ list_categories (OutlayCli *cli,
   n = g_list_model_get_n_items (categories);
   fallback = outlay_repository_get_fallback_category (cli->repository);
 
-  outlay_json_begin_array (json);
+  outlay_cli_json_begin_array (builder, NULL);
   outlay_cli_table_align_right (table, 3);
   outlay_cli_table_add (table, _("NAME"), _("COLOR"), _("ICON"), _("EXPENSES"), NULL);
 
@@ -210,16 +202,16 @@ list_categories (OutlayCli *cli,
       if (!count_expenses (cli, outlay_category_get_id (category), &count, error))
         return FALSE;
 
-      json_category (cli, json, category, count);
+      json_category (cli, builder, category, count);
       count_text = g_strdup_printf ("%u", count);
       outlay_cli_table_add (table, outlay_category_get_name (category), outlay_category_get_color (category),
                             outlay_category_get_icon_name (category), count_text, NULL);
     }
 
-  outlay_json_end_array (json);
+  json_builder_end_array (builder);
 
   if (cli->json)
-    outlay_json_print (json);
+    outlay_cli_json_print (builder);
   else
     {
       outlay_cli_table_print (table, NULL);
@@ -387,24 +379,16 @@ delete_category (OutlayCli *cli,
 
   if (cli->json)
     {
-      g_autoptr (OutlayJson) json = outlay_json_new ();
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
 
-      outlay_json_begin_object (json);
-      outlay_json_member (json, "deleted");
-      outlay_json_string (json, deleted_name);
-      outlay_json_member (json, "deleted_id");
-      outlay_json_int (json, deleted_id);
-      outlay_json_member (json, "moved_expenses");
-      outlay_json_int (json, moved);
-      outlay_json_member (json, "moved_to");
-      outlay_json_string (json, fallback != NULL ? outlay_category_get_name (fallback) : NULL);
-      outlay_json_member (json, "moved_to_id");
-      if (fallback != NULL)
-        outlay_json_int (json, outlay_category_get_id (fallback));
-      else
-        outlay_json_null (json);
-      outlay_json_end_object (json);
-      outlay_json_print (json);
+      outlay_cli_json_begin_object (builder, NULL);
+      outlay_cli_json_add_string (builder, "deleted", deleted_name);
+      outlay_cli_json_add_int (builder, "deleted_id", deleted_id);
+      outlay_cli_json_add_int (builder, "moved_expenses", moved);
+      outlay_cli_json_add_string (builder, "moved_to", fallback != NULL ? outlay_category_get_name (fallback) : NULL);
+      outlay_cli_json_add_positive (builder, "moved_to_id", fallback != NULL ? outlay_category_get_id (fallback) : 0);
+      json_builder_end_object (builder);
+      outlay_cli_json_print (builder);
       return TRUE;
     }
 

@@ -49,47 +49,37 @@
 
 void
 outlay_cli_json_expense (OutlayCli     *cli,
-                         OutlayJson    *json,
+                         JsonBuilder   *builder,
                          OutlayExpense *expense)
 {
   OutlayCategory *category = outlay_repository_lookup_category (cli->repository,
                                                                 outlay_expense_get_category_id (expense));
+  const char     *note = outlay_expense_get_note (expense);
 
-  outlay_json_begin_object (json);
-  outlay_json_member (json, "id");
-  outlay_json_int (json, outlay_expense_get_id (expense));
-  outlay_json_member (json, "uuid");
-  outlay_json_string (json, outlay_expense_get_uuid (expense));
-  outlay_json_member (json, "date");
-  outlay_json_string (json, outlay_expense_get_occurred_on (expense));
-  outlay_json_member (json, "description");
-  outlay_json_string (json, outlay_expense_get_description (expense));
-  outlay_json_member (json, "note");
-  outlay_json_string (json, outlay_expense_get_note (expense) != NULL ? outlay_expense_get_note (expense) : "");
-  outlay_json_member (json, "category");
-  outlay_json_string (json, category != NULL ? outlay_category_get_name (category) : NULL);
-  outlay_json_member (json, "category_id");
-  outlay_json_int (json, outlay_expense_get_category_id (expense));
-  outlay_json_money (json, "amount", outlay_expense_get_amount (expense), outlay_expense_get_currency (expense));
-  outlay_json_member (json, "currency");
-  outlay_json_string (json, outlay_expense_get_currency (expense));
-  outlay_json_member (json, "created_at");
-  outlay_json_string (json, outlay_expense_get_created_at (expense));
-  outlay_json_member (json, "updated_at");
-  outlay_json_string (json, outlay_expense_get_updated_at (expense));
-  outlay_json_member (json, "deleted_at");
-  outlay_json_string (json, outlay_expense_get_deleted_at (expense));
-  outlay_json_end_object (json);
+  outlay_cli_json_begin_object (builder, NULL);
+  outlay_cli_json_add_int (builder, "id", outlay_expense_get_id (expense));
+  outlay_cli_json_add_string (builder, "uuid", outlay_expense_get_uuid (expense));
+  outlay_cli_json_add_string (builder, "date", outlay_expense_get_occurred_on (expense));
+  outlay_cli_json_add_string (builder, "description", outlay_expense_get_description (expense));
+  outlay_cli_json_add_string (builder, "note", note != NULL ? note : "");
+  outlay_cli_json_add_string (builder, "category", category != NULL ? outlay_category_get_name (category) : NULL);
+  outlay_cli_json_add_int (builder, "category_id", outlay_expense_get_category_id (expense));
+  outlay_cli_json_add_money (builder, "amount", outlay_expense_get_amount (expense), outlay_expense_get_currency (expense));
+  outlay_cli_json_add_string (builder, "currency", outlay_expense_get_currency (expense));
+  outlay_cli_json_add_string (builder, "created_at", outlay_expense_get_created_at (expense));
+  outlay_cli_json_add_string (builder, "updated_at", outlay_expense_get_updated_at (expense));
+  outlay_cli_json_add_string (builder, "deleted_at", outlay_expense_get_deleted_at (expense));
+  json_builder_end_object (builder);
 }
 
 static void
 print_json_expense (OutlayCli     *cli,
                     OutlayExpense *expense)
 {
-  g_autoptr (OutlayJson) json = outlay_json_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
 
-  outlay_cli_json_expense (cli, json, expense);
-  outlay_json_print (json);
+  outlay_cli_json_expense (cli, builder, expense);
+  outlay_cli_json_print (builder);
 }
 
 static char *
@@ -390,13 +380,14 @@ outlay_cli_list (OutlayCli *cli,
 
   if (cli->json)
     {
-      g_autoptr (OutlayJson) json = outlay_json_new ();
-
-      outlay_json_begin_array (json);
       for (guint i = 0; i < expenses->len; i++)
-        outlay_cli_json_expense (cli, json, g_ptr_array_index (expenses, i));
-      outlay_json_end_array (json);
-      outlay_json_print (json);
+        {
+          g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+          outlay_cli_json_expense (cli, builder, g_ptr_array_index (expenses, i));
+          outlay_cli_json_print_element (builder, i);
+        }
+      outlay_cli_json_print_end (expenses->len);
       return TRUE;
     }
 

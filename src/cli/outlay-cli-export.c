@@ -244,17 +244,14 @@ outlay_cli_export (OutlayCli *cli,
 
   if (cli->json)
     {
-      g_autoptr (OutlayJson) report = outlay_json_new ();
+      g_autoptr (JsonBuilder) report = json_builder_new ();
 
-      outlay_json_begin_object (report);
-      outlay_json_member (report, "path");
-      outlay_json_string (report, path);
-      outlay_json_member (report, "format");
-      outlay_json_string (report, json ? "json" : "csv");
-      outlay_json_member (report, "count");
-      outlay_json_int (report, n_written);
-      outlay_json_end_object (report);
-      outlay_json_print (report);
+      outlay_cli_json_begin_object (report, NULL);
+      outlay_cli_json_add_string (report, "path", path);
+      outlay_cli_json_add_string (report, "format", json ? "json" : "csv");
+      outlay_cli_json_add_int (report, "count", n_written);
+      json_builder_end_object (report);
+      outlay_cli_json_print (report);
     }
   else
     outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u expense to “%s”.\n",

@@ -772,6 +772,19 @@ describe_column (Import *import,
   return g_strdup_printf ("%d “%s”", column + 1, name);
 }
 
+/* The line of the row of column names, or of the first expense. */
+static guint
+first_line (Import *import)
+{
+  OutlayCsvMapping *mapping = &import->mapping;
+
+  g_assert (import->table != NULL);
+
+  return outlay_csv_table_get_n_rows (import->table) > mapping->first_row
+           ? outlay_csv_table_get_line (import->table, mapping->first_row)
+           : 1;
+}
+
 static void
 print_detected (Import *import)
 {
@@ -782,7 +795,6 @@ print_detected (Import *import)
   g_autofree char  *date_format = NULL;
   g_autofree char  *header = NULL;
   char              separator[2] = { mapping->decimal_separator, '\0' };
-  guint             first_line;
 
   switch (import->format)
     {
@@ -823,17 +835,14 @@ print_detected (Import *import)
       outlay_cli_table_add (table, "--sign", sign, NULL);
     }
 
-  first_line = outlay_csv_table_get_n_rows (import->table) > mapping->first_row
-                 ? outlay_csv_table_get_line (import->table, mapping->first_row)
-                 : 1;
   if (mapping->has_header)
     {
-      header = g_strdup_printf (_("the column names are on line %u"), first_line);
+      header = g_strdup_printf (_("the column names are on line %u"), first_line (import));
       outlay_cli_table_add (table, "--header", header, NULL);
     }
   else
     {
-      header = g_strdup_printf (_("no row of column names; the expenses start on line %u"), first_line);
+      header = g_strdup_printf (_("no row of column names; the expenses start on line %u"), first_line (import));
       outlay_cli_table_add (table, "--no-header", header, NULL);
     }
 
@@ -962,15 +971,28 @@ print_report (OutlayCli                *cli,
 }
 
 static void
-json_column (OutlayJson *json,
-             const char *name,
-             int         column)
+json_csv (JsonBuilder *builder,
+          Import      *import)
 {
-  outlay_json_member (json, name);
-  if (column < 0)
-    outlay_json_null (json);
-  else
-    outlay_json_int (json, column + 1);
+  OutlayCsvMapping *mapping = &import->mapping;
+  char              text[2] = { outlay_csv_table_get_delimiter (import->table), '\0' };
+
+  g_assert (import->format == OUTLAY_IMPORT_FORMAT_CSV);
+
+  outlay_cli_json_begin_object (builder, "csv");
+  outlay_cli_json_add_string (builder, "encoding", encoding_key (outlay_csv_table_get_encoding (import->table)));
+  outlay_cli_json_add_string (builder, "delimiter", text);
+  outlay_cli_json_add_bool (builder, "header", mapping->has_header);
+  outlay_cli_json_add_int (builder, "first_line", first_line (import));
+  outlay_cli_json_begin_object (builder, "columns");
+  for (guint i = 0; i < N_COLUMNS; i++)
+    outlay_cli_json_add_positive (builder, column_keys[i], *mapping_column (mapping, i) + 1);
+  json_builder_end_object (builder);
+  outlay_cli_json_add_string (builder, "date_format", date_format_name (mapping->date_format));
+  text[0] = mapping->decimal_separator;
+  outlay_cli_json_add_string (builder, "decimal_separator", text);
+  outlay_cli_json_add_string (builder, "sign", sign_names[mapping->sign]);
+  json_builder_end_object (builder);
 }
 
 static void
@@ -979,63 +1001,26 @@ print_json_report (OutlayCli                *cli,
                    OutlayImportPlan         *plan,
                    const OutlayImportResult *result)
 {
-  g_autoptr (OutlayJson) json = outlay_json_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   OutlayImportSource *source = outlay_import_plan_get_source (plan);
   GPtrArray          *matches = outlay_import_plan_get_categories (plan);
 
-  outlay_json_begin_object (json);
-  outlay_json_member (json, "file");
-  outlay_json_string (json, import->path);
-  outlay_json_member (json, "format");
-  outlay_json_string (json, format_names[import->format]);
-  outlay_json_member (json, "dry_run");
-  outlay_json_bool (json, result == NULL);
+  outlay_cli_json_begin_object (builder, NULL);
+  outlay_cli_json_add_string (builder, "file", import->path);
+  outlay_cli_json_add_string (builder, "format", format_names[import->format]);
+  outlay_cli_json_add_bool (builder, "dry_run", result == NULL);
 
-  outlay_json_member (json, "csv");
-  if (import->format != OUTLAY_IMPORT_FORMAT_CSV)
-    outlay_json_null (json);
+  if (import->format == OUTLAY_IMPORT_FORMAT_CSV)
+    json_csv (builder, import);
   else
-    {
-      OutlayCsvMapping *mapping = &import->mapping;
-      char              text[2] = { outlay_csv_table_get_delimiter (import->table), '\0' };
+    outlay_cli_json_add_string (builder, "csv", NULL);
 
-      outlay_json_begin_object (json);
-      outlay_json_member (json, "encoding");
-      outlay_json_string (json, encoding_key (outlay_csv_table_get_encoding (import->table)));
-      outlay_json_member (json, "delimiter");
-      outlay_json_string (json, text);
-      outlay_json_member (json, "header");
-      outlay_json_bool (json, mapping->has_header);
-      outlay_json_member (json, "first_line");
-      outlay_json_int (json, outlay_csv_table_get_n_rows (import->table) > mapping->first_row
-                               ? outlay_csv_table_get_line (import->table, mapping->first_row)
-                               : 1);
-      outlay_json_member (json, "columns");
-      outlay_json_begin_object (json);
-      for (guint i = 0; i < N_COLUMNS; i++)
-        json_column (json, column_keys[i], *mapping_column (mapping, i));
-      outlay_json_end_object (json);
-      outlay_json_member (json, "date_format");
-      outlay_json_string (json, date_format_name (mapping->date_format));
-      outlay_json_member (json, "decimal_separator");
-      text[0] = mapping->decimal_separator;
-      outlay_json_string (json, text);
-      outlay_json_member (json, "sign");
-      outlay_json_string (json, sign_names[mapping->sign]);
-      outlay_json_end_object (json);
-    }
+  outlay_cli_json_add_int (builder, "to_import", outlay_import_plan_get_n_added (plan));
+  outlay_cli_json_add_int (builder, "duplicates", outlay_import_plan_get_n_duplicates (plan));
+  outlay_cli_json_add_int (builder, "not_expenses", outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED));
+  outlay_cli_json_add_int (builder, "unreadable", outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR));
 
-  outlay_json_member (json, "to_import");
-  outlay_json_int (json, outlay_import_plan_get_n_added (plan));
-  outlay_json_member (json, "duplicates");
-  outlay_json_int (json, outlay_import_plan_get_n_duplicates (plan));
-  outlay_json_member (json, "not_expenses");
-  outlay_json_int (json, outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED));
-  outlay_json_member (json, "unreadable");
-  outlay_json_int (json, outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR));
-
-  outlay_json_member (json, "categories");
-  outlay_json_begin_array (json);
+  outlay_cli_json_begin_array (builder, "categories");
   for (guint i = 0; i < matches->len; i++)
     {
       const OutlayImportCategoryMatch *match = g_ptr_array_index (matches, i);
@@ -1043,52 +1028,35 @@ print_json_report (OutlayCli                *cli,
       if (match->n_records == 0)
         continue;
 
-      outlay_json_begin_object (json);
-      outlay_json_member (json, "name");
-      outlay_json_string (json, match->name);
-      outlay_json_member (json, "category");
-      outlay_json_string (json, match->category_id != 0 ? outlay_cli_category_name (cli, match->category_id) : NULL);
-      outlay_json_member (json, "category_id");
-      if (match->category_id != 0)
-        outlay_json_int (json, match->category_id);
-      else
-        outlay_json_null (json);
-      outlay_json_member (json, "new");
-      outlay_json_bool (json, g_array_index (import->fates, CategoryFate, i) == CATEGORY_NEW);
-      outlay_json_member (json, "expenses");
-      outlay_json_int (json, match->n_records);
-      outlay_json_end_object (json);
+      outlay_cli_json_begin_object (builder, NULL);
+      outlay_cli_json_add_string (builder, "name", match->name);
+      outlay_cli_json_add_string (builder, "category",
+                                  match->category_id != 0 ? outlay_cli_category_name (cli, match->category_id) : NULL);
+      outlay_cli_json_add_positive (builder, "category_id", match->category_id);
+      outlay_cli_json_add_bool (builder, "new", g_array_index (import->fates, CategoryFate, i) == CATEGORY_NEW);
+      outlay_cli_json_add_int (builder, "expenses", match->n_records);
+      json_builder_end_object (builder);
     }
-  outlay_json_end_array (json);
+  json_builder_end_array (builder);
 
-  outlay_json_member (json, "issues");
-  outlay_json_begin_array (json);
+  outlay_cli_json_begin_array (builder, "issues");
   for (guint i = 0; i < source->issues->len; i++)
     {
       const OutlayImportIssue *issue = g_ptr_array_index (source->issues, i);
 
-      outlay_json_begin_object (json);
-      outlay_json_member (json, "line");
-      if (issue->line > 0)
-        outlay_json_int (json, issue->line);
-      else
-        outlay_json_null (json);
-      outlay_json_member (json, "kind");
-      outlay_json_string (json, issue->kind == OUTLAY_IMPORT_ISSUE_SKIPPED ? "not_expense" : "unreadable");
-      outlay_json_member (json, "message");
-      outlay_json_string (json, issue->message);
-      outlay_json_end_object (json);
+      outlay_cli_json_begin_object (builder, NULL);
+      outlay_cli_json_add_positive (builder, "line", issue->line);
+      outlay_cli_json_add_string (builder, "kind", issue->kind == OUTLAY_IMPORT_ISSUE_SKIPPED ? "not_expense" : "unreadable");
+      outlay_cli_json_add_string (builder, "message", issue->message);
+      json_builder_end_object (builder);
     }
-  outlay_json_end_array (json);
+  json_builder_end_array (builder);
 
-  outlay_json_member (json, "imported");
-  outlay_json_int (json, result != NULL ? result->n_added : 0);
-  outlay_json_member (json, "categories_created");
-  outlay_json_int (json, result != NULL ? result->n_categories_created : 0);
-  outlay_json_member (json, "backup");
-  outlay_json_string (json, result != NULL ? result->backup_path : NULL);
-  outlay_json_end_object (json);
-  outlay_json_print (json);
+  outlay_cli_json_add_int (builder, "imported", result != NULL ? result->n_added : 0);
+  outlay_cli_json_add_int (builder, "categories_created", result != NULL ? result->n_categories_created : 0);
+  outlay_cli_json_add_string (builder, "backup", result != NULL ? result->backup_path : NULL);
+  json_builder_end_object (builder);
+  outlay_cli_json_print (builder);
 }
 
 #define IMPORT_JSON_HELP                                                                                                      \

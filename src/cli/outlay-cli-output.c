@@ -190,264 +190,341 @@ outlay_cli_table_print (OutlayCliTable *table,
   outlay_cli_write (out->str);
 }
 
-/* JSON, indented by two spaces as jq prints it */
+/* JSON: documents are built with JsonBuilder and laid out here the way jq
+ * prints them, indented by two spaces, with "name": value; JsonGenerator
+ * writes every name and value (its own pretty printing puts a space
+ * before the colon, and an empty object as "{  }"). */
 
-struct _OutlayJson
-{
-  GString *out;
-  GArray  *counts; /* guint: values so far in each open container */
-  gboolean after_member;
-};
-
-OutlayJson *
-outlay_json_new (void)
-{
-  OutlayJson *json = g_new0 (OutlayJson, 1);
-
-  json->out = g_string_new (NULL);
-  json->counts = g_array_new (FALSE, TRUE, sizeof (guint));
-
-  return json;
-}
-
-void
-outlay_json_free (OutlayJson *json)
-{
-  g_string_free (json->out, TRUE);
-  g_array_unref (json->counts);
-  g_free (json);
-}
-
-void
-outlay_json_print (OutlayJson *json)
-{
-  g_assert (json->counts->len == 0);
-
-  outlay_cli_write (json->out->str);
-  outlay_cli_write ("\n");
-}
-
+/* Before the element @index of a container whose elements are at @depth. */
 static void
-indent (OutlayJson *json)
+append_separator (GString *out,
+                  guint    index,
+                  guint    depth)
 {
-  append_spaces (json->out, 2 * json->counts->len);
+  if (index > 0)
+    g_string_append_c (out, ',');
+  g_string_append_c (out, '\n');
+  append_spaces (out, 2 * depth);
 }
 
+/* Empty containers stay on one line: [] and {}. */
 static void
-before_value (OutlayJson *json)
+append_close (GString *out,
+              guint    n_elements,
+              guint    depth,
+              char     bracket)
 {
-  guint *count;
-
-  if (json->after_member)
+  if (n_elements > 0)
     {
-      json->after_member = FALSE;
-      return;
+      g_string_append_c (out, '\n');
+      append_spaces (out, 2 * depth);
     }
+  g_string_append_c (out, bracket);
+}
 
-  if (json->counts->len == 0)
+/* JsonGenerator writes a double with 17 significant digits (207.1 as
+ * 207.09999999999999); the percentages are rounded to one decimal and
+ * written with it, as documented. */
+static gboolean
+append_one_decimal (GString  *out,
+                    JsonNode *value)
+{
+  char   buf[G_ASCII_DTOSTR_BUF_SIZE];
+  double number;
+
+  g_assert (JSON_NODE_HOLDS_VALUE (value));
+
+  if (json_node_get_value_type (value) != G_TYPE_DOUBLE)
+    return FALSE;
+
+  number = json_node_get_double (value);
+  g_ascii_formatd (buf, sizeof buf, "%.1f", number);
+  if (g_ascii_strtod (buf, NULL) != number)
+    return FALSE;
+
+  g_string_append (out, buf);
+  return TRUE;
+}
+
+static void
+append_scalar (GString       *out,
+               JsonGenerator *generator,
+               JsonNode      *node)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && append_one_decimal (out, node))
     return;
 
-  count = &g_array_index (json->counts, guint, json->counts->len - 1);
-  if (*count > 0)
-    g_string_append_c (json->out, ',');
-  g_string_append_c (json->out, '\n');
-  indent (json);
-  (*count)++;
+  json_generator_set_root (generator, node);
+  json_generator_to_gstring (generator, out);
 }
 
 static void
-begin (OutlayJson *json,
-       char        bracket)
+append_name (GString       *out,
+             JsonGenerator *generator,
+             const char    *name)
 {
-  guint zero = 0;
+  g_autoptr (JsonNode) node = json_node_init_string (json_node_alloc (), name);
 
-  before_value (json);
-  g_string_append_c (json->out, bracket);
-  g_array_append_val (json->counts, zero);
+  append_scalar (out, generator, node);
+  g_string_append (out, ": ");
 }
 
 static void
-end (OutlayJson *json,
-     char        bracket)
+append_node (GString       *out,
+             JsonGenerator *generator,
+             JsonNode      *node,
+             guint          depth)
 {
-  guint count;
-
-  g_assert (json->counts->len > 0 && !json->after_member);
-
-  count = g_array_index (json->counts, guint, json->counts->len - 1);
-  g_array_set_size (json->counts, json->counts->len - 1);
-  if (count > 0)
+  switch (JSON_NODE_TYPE (node))
     {
-      g_string_append_c (json->out, '\n');
-      indent (json);
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char    *name;
+        JsonNode      *member;
+        guint          n = 0;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            append_separator (out, n++, depth + 1);
+            append_name (out, generator, name);
+            append_node (out, generator, member, depth + 1);
+          }
+        append_close (out, n, depth, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint      n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            append_separator (out, i, depth + 1);
+            append_node (out, generator, json_array_get_element (array, i), depth + 1);
+          }
+        append_close (out, n, depth, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      append_scalar (out, generator, node);
+      break;
     }
-  g_string_append_c (json->out, bracket);
 }
 
-void
-outlay_json_begin_object (OutlayJson *json)
+/* json-glib 1.6 leaves U+001F unescaped, which no JSON reader accepts; the
+ * byte appears nowhere else in UTF-8 text. */
+static void
+write_json (GString *out)
 {
-  begin (json, '{');
-}
-
-void
-outlay_json_end_object (OutlayJson *json)
-{
-  end (json, '}');
-}
-
-void
-outlay_json_begin_array (OutlayJson *json)
-{
-  begin (json, '[');
-}
-
-void
-outlay_json_end_array (OutlayJson *json)
-{
-  end (json, ']');
+  g_string_replace (out, "\x1f", "\\u001f", 0);
+  outlay_cli_write (out->str);
 }
 
 static void
-append_string (GString    *out,
-               const char *value)
+write_node (JsonNode   *node,
+            guint       depth,
+            const char *before,
+            const char *after)
 {
-  g_string_append_c (out, '"');
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GString) out = g_string_new (before);
 
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
+  append_node (out, generator, node, depth);
+  if (after != NULL)
+    g_string_append (out, after);
+  write_json (out);
+}
 
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
+/**
+ * outlay_cli_json_print:
+ * @builder: a builder that holds a whole document
+ *
+ * Prints the document, then a newline.
+ */
+void
+outlay_cli_json_print (JsonBuilder *builder)
+{
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
 
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
+  g_return_if_fail (root != NULL);
 
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
+  write_node (root, 0, NULL, "\n");
+}
 
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
+/**
+ * outlay_cli_json_print_element:
+ * @builder: a builder that holds one element of an array
+ * @index: its position, from 0
+ *
+ * Prints an array element by element, so that a long list is never held
+ * whole: the first element opens the array; outlay_cli_json_print_end()
+ * closes it.
+ */
+void
+outlay_cli_json_print_element (JsonBuilder *builder,
+                               guint        index)
+{
+  g_autoptr (JsonNode) element = json_builder_get_root (builder);
+  g_autoptr (GString) before = g_string_new (index == 0 ? "[" : NULL);
 
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
+  g_return_if_fail (element != NULL);
 
-        default:
-          if (c < 0x20 || c == 0x7f)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-          break;
-        }
-    }
+  append_separator (before, index, 1);
+  write_node (element, 1, before->str, NULL);
+}
 
-  g_string_append_c (out, '"');
+/**
+ * outlay_cli_json_print_end:
+ * @n_elements: how many outlay_cli_json_print_element() printed
+ */
+void
+outlay_cli_json_print_end (guint n_elements)
+{
+  g_autoptr (GString) out = g_string_new (n_elements == 0 ? "[" : NULL);
+
+  append_close (out, n_elements, 0, ']');
+  g_string_append_c (out, '\n');
+  outlay_cli_write (out->str);
+}
+
+/* The members. With a %NULL @name, each adds an element to an array. */
+
+static void
+set_name (JsonBuilder *builder,
+          const char  *name)
+{
+  if (name != NULL)
+    json_builder_set_member_name (builder, name);
 }
 
 void
-outlay_json_member (OutlayJson *json,
-                    const char *name)
+outlay_cli_json_begin_object (JsonBuilder *builder,
+                              const char  *name)
 {
-  g_assert (!json->after_member);
-
-  before_value (json);
-  append_string (json->out, name);
-  g_string_append (json->out, ": ");
-  json->after_member = TRUE;
+  set_name (builder, name);
+  json_builder_begin_object (builder);
 }
 
-/* The store only holds valid UTF-8; anything else would not be JSON. */
 void
-outlay_json_string (OutlayJson *json,
-                    const char *value)
+outlay_cli_json_begin_array (JsonBuilder *builder,
+                             const char  *name)
+{
+  set_name (builder, name);
+  json_builder_begin_array (builder);
+}
+
+/**
+ * outlay_cli_json_add_string:
+ * @value: (nullable): the text, or %NULL for null
+ *
+ * The store only holds valid UTF-8; anything else would not be JSON.
+ */
+void
+outlay_cli_json_add_string (JsonBuilder *builder,
+                            const char  *name,
+                            const char  *value)
 {
   g_autofree char *valid = NULL;
 
+  set_name (builder, name);
   if (value == NULL)
     {
-      outlay_json_null (json);
+      json_builder_add_null_value (builder);
       return;
     }
 
-  before_value (json);
   if (!g_utf8_validate (value, -1, NULL))
     value = valid = g_utf8_make_valid (value, -1);
-  append_string (json->out, value);
+  json_builder_add_string_value (builder, value);
 }
 
 void
-outlay_json_int (OutlayJson *json,
-                 gint64      value)
+outlay_cli_json_add_int (JsonBuilder *builder,
+                         const char  *name,
+                         gint64       value)
 {
-  before_value (json);
-  g_string_append_printf (json->out, "%" G_GINT64_FORMAT, value);
-}
-
-void
-outlay_json_bool (OutlayJson *json,
-                  gboolean    value)
-{
-  before_value (json);
-  g_string_append (json->out, value ? "true" : "false");
-}
-
-void
-outlay_json_null (OutlayJson *json)
-{
-  before_value (json);
-  g_string_append (json->out, "null");
+  set_name (builder, name);
+  json_builder_add_int_value (builder, value);
 }
 
 /**
- * outlay_json_percent:
+ * outlay_cli_json_add_positive:
  *
- * Writes @part as a percentage of @whole with one decimal (a number), or
+ * Adds @value when it is above zero, else null: for ids, and line and
+ * column numbers, which count from 1.
+ */
+void
+outlay_cli_json_add_positive (JsonBuilder *builder,
+                              const char  *name,
+                              gint64       value)
+{
+  set_name (builder, name);
+  if (value > 0)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+outlay_cli_json_add_bool (JsonBuilder *builder,
+                          const char  *name,
+                          gboolean     value)
+{
+  set_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/**
+ * outlay_cli_json_add_percent:
+ *
+ * Adds @part as a percentage of @whole with one decimal (a number), or
  * null when @whole is zero.
  */
 void
-outlay_json_percent (OutlayJson *json,
-                     gint64      part,
-                     gint64      whole)
+outlay_cli_json_add_percent (JsonBuilder *builder,
+                             const char  *name,
+                             gint64       part,
+                             gint64       whole)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
+  set_name (builder, name);
   if (whole == 0)
     {
-      outlay_json_null (json);
+      json_builder_add_null_value (builder);
       return;
     }
 
-  /* A ratio for people, not money: a double is fine here. */
-  before_value (json);
-  g_string_append (json->out, g_ascii_formatd (buf, sizeof buf, "%.1f", 100.0 * (double) part / (double) whole));
+  /* A ratio for people, not money: a double is fine here. Rounded to the
+   * decimal it is printed with. */
+  g_ascii_formatd (buf, sizeof buf, "%.1f", 100.0 * (double) part / (double) whole);
+  json_builder_add_double_value (builder, g_ascii_strtod (buf, NULL));
 }
 
 /**
- * outlay_json_money:
+ * outlay_cli_json_add_money:
  * @name: the member for the plain decimal text ("12.50"); @name_minor gets
  *   the whole number of minor units (1250)
  */
 void
-outlay_json_money (OutlayJson *json,
-                   const char *name,
-                   gint64      minor_units,
-                   const char *currency)
+outlay_cli_json_add_money (JsonBuilder *builder,
+                           const char  *name,
+                           gint64       minor_units,
+                           const char  *currency)
 {
   g_autofree char *plain = outlay_money_format_plain (minor_units, currency);
   g_autofree char *minor_name = g_strconcat (name, "_minor", NULL);
 
-  outlay_json_member (json, name);
-  outlay_json_string (json, plain);
-  outlay_json_member (json, minor_name);
-  outlay_json_int (json, minor_units);
+  outlay_cli_json_add_string (builder, name, plain);
+  outlay_cli_json_add_int (builder, minor_name, minor_units);
 }
 
 /**

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "outlay-cli.h"
 #include "outlay-database.h"
@@ -173,40 +174,43 @@ void            outlay_cli_table_print (OutlayCliTable *table,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayCliTable, outlay_cli_table_free)
 
-typedef struct _OutlayJson OutlayJson;
-
-OutlayJson *outlay_json_new (void);
-void        outlay_json_free (OutlayJson *json);
-void        outlay_json_print (OutlayJson *json);
-void        outlay_json_begin_object (OutlayJson *json);
-void        outlay_json_end_object (OutlayJson *json);
-void        outlay_json_begin_array (OutlayJson *json);
-void        outlay_json_end_array (OutlayJson *json);
-void        outlay_json_member (OutlayJson *json,
-                                const char *name);
-void        outlay_json_string (OutlayJson *json,
-                                const char *value);
-void        outlay_json_int (OutlayJson *json,
-                             gint64      value);
-void        outlay_json_bool (OutlayJson *json,
-                              gboolean    value);
-void        outlay_json_null (OutlayJson *json);
-void        outlay_json_percent (OutlayJson *json,
-                                 gint64      part,
-                                 gint64      whole);
-void        outlay_json_money (OutlayJson *json,
-                               const char *name,
-                               gint64      minor_units,
-                               const char *currency);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayJson, outlay_json_free)
+/* JSON: documents built with JsonBuilder; a %NULL name adds an element to
+ * an array instead of a member to an object. */
+void outlay_cli_json_print (JsonBuilder *builder);
+void outlay_cli_json_print_element (JsonBuilder *builder,
+                                    guint        index);
+void outlay_cli_json_print_end (guint n_elements);
+void outlay_cli_json_begin_object (JsonBuilder *builder,
+                                   const char  *name);
+void outlay_cli_json_begin_array (JsonBuilder *builder,
+                                  const char  *name);
+void outlay_cli_json_add_string (JsonBuilder *builder,
+                                 const char  *name,
+                                 const char  *value);
+void outlay_cli_json_add_int (JsonBuilder *builder,
+                              const char  *name,
+                              gint64       value);
+void outlay_cli_json_add_positive (JsonBuilder *builder,
+                                   const char  *name,
+                                   gint64       value);
+void outlay_cli_json_add_bool (JsonBuilder *builder,
+                               const char  *name,
+                               gboolean     value);
+void outlay_cli_json_add_percent (JsonBuilder *builder,
+                                  const char  *name,
+                                  gint64       part,
+                                  gint64       whole);
+void outlay_cli_json_add_money (JsonBuilder *builder,
+                                const char  *name,
+                                gint64       minor_units,
+                                const char  *currency);
 
 char *outlay_cli_format_percent (gint64 part,
                                  gint64 whole);
 
 /* Expenses, shared by the commands that print them */
 void  outlay_cli_json_expense (OutlayCli     *cli,
-                               OutlayJson    *json,
+                               JsonBuilder   *builder,
                                OutlayExpense *expense);
 void  outlay_cli_print_expense (OutlayCli     *cli,
                                 OutlayExpense *expense);

@@ -179,24 +179,21 @@ format_signed (gint64      amount,
 }
 
 static void
-json_others (OutlayJson *json,
-             GArray     *others)
+json_others (JsonBuilder *builder,
+             GArray      *others)
 {
-  outlay_json_member (json, "other_currencies");
-  outlay_json_begin_array (json);
+  outlay_cli_json_begin_array (builder, "other_currencies");
   for (guint i = 0; i < others->len; i++)
     {
       const OutlayCurrencyTotal *row = &g_array_index (others, OutlayCurrencyTotal, i);
 
-      outlay_json_begin_object (json);
-      outlay_json_member (json, "currency");
-      outlay_json_string (json, row->currency);
-      outlay_json_money (json, "total", row->total, row->currency);
-      outlay_json_member (json, "count");
-      outlay_json_int (json, row->count);
-      outlay_json_end_object (json);
+      outlay_cli_json_begin_object (builder, NULL);
+      outlay_cli_json_add_string (builder, "currency", row->currency);
+      outlay_cli_json_add_money (builder, "total", row->total, row->currency);
+      outlay_cli_json_add_int (builder, "count", row->count);
+      json_builder_end_object (builder);
     }
-  outlay_json_end_array (json);
+  json_builder_end_array (builder);
 }
 
 static void
@@ -206,60 +203,45 @@ print_json (OutlayCli    *cli,
             const Period *previous,
             GArray       *by_category)
 {
-  g_autoptr (OutlayJson) json = outlay_json_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
 
-  outlay_json_begin_object (json);
-  outlay_json_member (json, "from");
-  outlay_json_string (json, current->from);
-  outlay_json_member (json, "to");
-  outlay_json_string (json, current->to);
-  outlay_json_member (json, "days");
-  outlay_json_int (json, current->days);
-  outlay_json_member (json, "currency");
-  outlay_json_string (json, currency);
-  outlay_json_money (json, "total", current->total, currency);
-  outlay_json_member (json, "count");
-  outlay_json_int (json, current->count);
-  outlay_json_money (json, "daily_average", daily_average (current), currency);
+  outlay_cli_json_begin_object (builder, NULL);
+  outlay_cli_json_add_string (builder, "from", current->from);
+  outlay_cli_json_add_string (builder, "to", current->to);
+  outlay_cli_json_add_int (builder, "days", current->days);
+  outlay_cli_json_add_string (builder, "currency", currency);
+  outlay_cli_json_add_money (builder, "total", current->total, currency);
+  outlay_cli_json_add_int (builder, "count", current->count);
+  outlay_cli_json_add_money (builder, "daily_average", daily_average (current), currency);
 
-  outlay_json_member (json, "categories");
-  outlay_json_begin_array (json);
+  outlay_cli_json_begin_array (builder, "categories");
   for (guint i = 0; i < by_category->len; i++)
     {
       const CategoryRow *row = &g_array_index (by_category, CategoryRow, i);
 
-      outlay_json_begin_object (json);
-      outlay_json_member (json, "category");
-      outlay_json_string (json, outlay_cli_category_name (cli, row->category_id));
-      outlay_json_member (json, "category_id");
-      outlay_json_int (json, row->category_id);
-      outlay_json_money (json, "total", row->total, currency);
-      outlay_json_member (json, "count");
-      outlay_json_int (json, row->count);
-      outlay_json_member (json, "percent");
-      outlay_json_percent (json, row->total, current->total);
-      outlay_json_end_object (json);
+      outlay_cli_json_begin_object (builder, NULL);
+      outlay_cli_json_add_string (builder, "category", outlay_cli_category_name (cli, row->category_id));
+      outlay_cli_json_add_int (builder, "category_id", row->category_id);
+      outlay_cli_json_add_money (builder, "total", row->total, currency);
+      outlay_cli_json_add_int (builder, "count", row->count);
+      outlay_cli_json_add_percent (builder, "percent", row->total, current->total);
+      json_builder_end_object (builder);
     }
-  outlay_json_end_array (json);
+  json_builder_end_array (builder);
 
-  outlay_json_member (json, "previous");
-  outlay_json_begin_object (json);
-  outlay_json_member (json, "from");
-  outlay_json_string (json, previous->from);
-  outlay_json_member (json, "to");
-  outlay_json_string (json, previous->to);
-  outlay_json_money (json, "total", previous->total, currency);
-  outlay_json_member (json, "count");
-  outlay_json_int (json, previous->count);
-  outlay_json_money (json, "change", current->total - previous->total, currency);
-  outlay_json_member (json, "change_percent");
-  outlay_json_percent (json, current->total - previous->total, previous->total);
-  outlay_json_end_object (json);
+  outlay_cli_json_begin_object (builder, "previous");
+  outlay_cli_json_add_string (builder, "from", previous->from);
+  outlay_cli_json_add_string (builder, "to", previous->to);
+  outlay_cli_json_add_money (builder, "total", previous->total, currency);
+  outlay_cli_json_add_int (builder, "count", previous->count);
+  outlay_cli_json_add_money (builder, "change", current->total - previous->total, currency);
+  outlay_cli_json_add_percent (builder, "change_percent", current->total - previous->total, previous->total);
+  json_builder_end_object (builder);
 
-  json_others (json, current->others);
-  outlay_json_end_object (json);
+  json_others (builder, current->others);
+  json_builder_end_object (builder);
 
-  outlay_json_print (json);
+  outlay_cli_json_print (builder);
 }
 
 static void
