@@ -369,23 +369,6 @@ outlay_cli_restore_backup (OutlayCli *cli,
                          error);
 }
 
-/* The first word that is not an option or the value of --database. */
-static const char *
-first_argument (char **argv)
-{
-  for (guint i = 1; argv[i] != NULL; i++)
-    {
-      if (g_str_equal (argv[i], "--"))
-        return argv[i + 1];
-      if (g_str_equal (argv[i], "--database") && argv[i + 1] != NULL)
-        i++;
-      else if (argv[i][0] != '-')
-        return argv[i];
-    }
-
-  return NULL;
-}
-
 /**
  * outlay_cli_restore_any:
  *
@@ -398,9 +381,9 @@ outlay_cli_restore_any (OutlayCli *cli,
                         char     **argv,
                         GError   **error)
 {
-  const char *argument = first_argument (argv);
+  int argument = outlay_cli_find_argument (argv);
 
-  if (argument != NULL && outlay_cli_is_expense_reference (argument))
+  if (argument >= 0 && outlay_cli_is_expense_reference (argv[argument]))
     return outlay_cli_restore (cli, argv, error);
 
   return restore_backup (cli, argv, _("ID|UUID|BACKUP"),

@@ -399,24 +399,6 @@ delete_category (OutlayCli *cli,
   return TRUE;
 }
 
-/* The first word that is neither an option nor the value of a
- * "--database FILE" before it. */
-static int
-find_subcommand (char **argv)
-{
-  for (int i = 1; argv[i] != NULL; i++)
-    {
-      if (g_str_equal (argv[i], "--database") && argv[i + 1] != NULL)
-        i++;
-      else if (g_str_equal (argv[i], "--"))
-        return argv[i + 1] != NULL ? i + 1 : -1;
-      else if (argv[i][0] != '-')
-        return i;
-    }
-
-  return -1;
-}
-
 gboolean
 outlay_cli_categories (OutlayCli *cli,
                        char     **argv,
@@ -433,7 +415,7 @@ outlay_cli_categories (OutlayCli *cli,
     { "rename", "categories rename", rename_category },
     { "delete", "categories delete", delete_category },
   };
-  int sub = find_subcommand (argv);
+  int sub = outlay_cli_find_argument (argv);
   g_autoptr (GPtrArray) rest = NULL;
 
   if (sub < 0)

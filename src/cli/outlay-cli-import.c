@@ -246,19 +246,6 @@ describe_sign (OutlayCsvSign sign)
     }
 }
 
-static gboolean
-is_digits (const char *text)
-{
-  if (*text == '\0')
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* The options that only make sense for a CSV file, before the file is read. */
 static gboolean
 check_csv_options (Import  *import,
@@ -276,7 +263,7 @@ check_csv_options (Import  *import,
     }
 
   for (guint i = 0; i < N_COLUMNS; i++)
-    if (import->columns[i] != NULL && is_digits (import->columns[i]) &&
+    if (import->columns[i] != NULL && outlay_cli_is_number (import->columns[i]) &&
         g_ascii_strtoull (import->columns[i], NULL, 10) == 0)
       {
         g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
@@ -399,7 +386,7 @@ resolve_column (Import  *import,
   if (spec == NULL)
     return TRUE;
 
-  if (is_digits (spec))
+  if (outlay_cli_is_number (spec))
     {
       guint64 n = g_ascii_strtoull (spec, NULL, 10);
 

@@ -115,6 +115,8 @@ char           *outlay_cli_dup_command_prefix (OutlayCli *cli);
 OutlayCategory *outlay_cli_find_category (OutlayCli  *cli,
                                           const char *name,
                                           GError    **error);
+gboolean        outlay_cli_is_number (const char *text);
+int             outlay_cli_find_argument (char **argv);
 gboolean        outlay_cli_is_expense_reference (const char *text);
 OutlayExpense  *outlay_cli_find_expense (OutlayCli  *cli,
                                          const char *text,

@@ -664,17 +664,13 @@ looks_like_uuid (const char *text)
 }
 
 /**
- * outlay_cli_is_expense_reference:
+ * outlay_cli_is_number:
  *
- * Returns: whether @text names an expense rather than a file: it is all
- *   digits (an expense's number) or a UUID
+ * Returns: whether @text is digits only, and at least one
  */
 gboolean
-outlay_cli_is_expense_reference (const char *text)
+outlay_cli_is_number (const char *text)
 {
-  if (looks_like_uuid (text))
-    return TRUE;
-
   if (*text == '\0')
     return FALSE;
 
@@ -683,6 +679,41 @@ outlay_cli_is_expense_reference (const char *text)
       return FALSE;
 
   return TRUE;
+}
+
+/**
+ * outlay_cli_find_argument:
+ * @argv: a command's words, the command itself first
+ *
+ * Returns: the index in @argv of the first word that is neither an
+ *   option nor the value of a "--database FILE" before it, or -1
+ */
+int
+outlay_cli_find_argument (char **argv)
+{
+  for (int i = 1; argv[i] != NULL; i++)
+    {
+      if (g_str_equal (argv[i], "--database") && argv[i + 1] != NULL)
+        i++;
+      else if (g_str_equal (argv[i], "--"))
+        return argv[i + 1] != NULL ? i + 1 : -1;
+      else if (argv[i][0] != '-')
+        return i;
+    }
+
+  return -1;
+}
+
+/**
+ * outlay_cli_is_expense_reference:
+ *
+ * Returns: whether @text names an expense rather than a file: it is all
+ *   digits (an expense's number) or a UUID
+ */
+gboolean
+outlay_cli_is_expense_reference (const char *text)
+{
+  return looks_like_uuid (text) || outlay_cli_is_number (text);
 }
 
 /**
