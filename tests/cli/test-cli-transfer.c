@@ -1,0 +1,538 @@
+/* test-cli-transfer.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The commands that move data in and out of the ledger, run as the real
+ * `outlay` binary on a database the test holds open as the window would:
+ * backups and their restore, export and import. */
+
+#include "config.h"
+
+#include "outlay-cli-test-utils.h"
+
+static void
+test_backup_restore (Fixture      *fixture,
+                     gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *backups = g_build_filename (fixture->store.dir, "backups", NULL);
+  g_autofree char *file = g_build_filename (fixture->store.dir, "saved.db", NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *safety = NULL;
+  g_autoptr (GRegex) default_name = g_regex_new ("^Saved a backup to “(.*/backups/outlay-[0-9]{8}-[0-9]{6}-manual(-[0-9]+)?\\.db)” \\(.*\\)\\.\n$", 0, 0, NULL);
+  g_autoptr (GRegex) undo = g_regex_new (" restore '([^']*)'\n$", 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+
+  seed_ledger (fixture);
+  saved = dump (fixture);
+
+  run (fixture, &result, "backup");
+  assert_success (&result);
+  g_assert_true (g_regex_match (default_name, result.out, 0, &match));
+  g_assert_cmpuint (outlay_test_count_files (backups), ==, 1);
+  g_clear_pointer (&match, g_match_info_unref);
+
+  run (fixture, &result, "backup", file, "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"path\": \"");
+  assert_contains (result.out, "saved.db\",\n  \"size\": ");
+  g_clear_pointer (&now, g_free);
+  now = dump_database (file);
+  g_assert_cmpstr (now, ==, saved);
+
+  /* An existing file is kept unless asked. */
+  run (fixture, &result, "backup", file);
+  assert_failure (&result, 1, "already exists");
+  run (fixture, &result, "backup", file, "--force");
+  assert_success (&result);
+
+  /* Later changes, then back to the backup. */
+  run (fixture, &result, "add", "99", "Later", "--currency", "EUR");
+  assert_success (&result);
+  run (fixture, &result, "categories", "delete", "Groceries");
+  assert_success (&result);
+  later = dump (fixture);
+  g_assert_cmpstr (later, !=, saved);
+
+  run (fixture, &result, "restore-backup", file);
+  assert_success (&result);
+  assert_contains (result.out, "Restored “");
+  g_assert_true (g_regex_match (undo, result.out, 0, &match));
+  safety = g_match_info_fetch (match, 1);
+  g_clear_pointer (&match, g_match_info_unref);
+  g_assert_true (g_str_has_prefix (safety, backups));
+
+  g_clear_pointer (&now, g_free);
+  now = dump (fixture);
+  g_assert_cmpstr (now, ==, saved);
+  g_clear_pointer (&now, g_free);
+  now = dump_database (safety);
+  g_assert_cmpstr (now, ==, later);
+
+  /* The window notices, and shows the restored content. */
+  g_assert_true (outlay_repository_check_external_changes (fixture->store.repository));
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 8);
+
+  /* The restore is undone by restoring the state before it. */
+  run (fixture, &result, "restore", safety, "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"previous_state\": \"");
+  g_clear_pointer (&now, g_free);
+  now = dump (fixture);
+  g_assert_cmpstr (now, ==, later);
+
+  /* Nothing but backups in the folder, and nothing left beside them. */
+  {
+    g_autoptr (GDir) listing = g_dir_open (backups, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_true (g_str_has_suffix (name, ".db"));
+  }
+  g_assert_cmpuint (outlay_test_count_files (fixture->store.dir), ==, 5); /* outlay.db, -wal, -shm, saved.db, backups */
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* What a filter selects, to a file or to stdout, byte for byte. */
+static void
+test_export (Fixture      *fixture,
+             gconstpointer user_data)
+{
+  static const char *const february_food =
+    "date,amount,currency,description,category,note\r\n"
+    "2024-02-03,4.50,EUR,Coffee,Food & Drink,\r\n"
+    "2024-02-14,55.50,EUR,Dinner,Food & Drink,\r\n";
+  g_auto (Result) result = { 0 };
+  g_autofree char *file = g_build_filename (fixture->store.dir, "february.csv", NULL);
+  g_autofree char *json_file = g_build_filename (fixture->store.dir, "all.JSON", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+
+  seed_ledger (fixture);
+
+  run (fixture, &result, "export", "--month", "2024-02", "--category", "food & drink", file);
+  assert_success (&result);
+  expected = g_strdup_printf ("Exported 2 expenses to “%s”.\n", file);
+  g_assert_cmpstr (result.out, ==, expected);
+  contents = read_file (file);
+  g_assert_cmpstr (contents, ==, february_food);
+
+  /* To stdout: the data and nothing else, in any of the ways to ask. */
+  run (fixture, &result, "export", "--from", "2024-02-01", "--to", "2024-02-29", "-c", "Food & Drink");
+  assert_success (&result);
+  g_assert_cmpstr (result.out, ==, february_food);
+  run (fixture, &result, "export", "-", "--month", "2024-02", "--search", "dinner", "--format", "csv");
+  assert_success (&result);
+  g_assert_cmpstr (result.out, ==,
+                   "date,amount,currency,description,category,note\r\n"
+                   "2024-02-14,55.50,EUR,Dinner,Food & Drink,\r\n");
+
+  /* Everything, oldest first, in every currency. */
+  run (fixture, &result, "export");
+  assert_success (&result);
+  g_assert_true (g_str_has_prefix (result.out,
+                                   "date,amount,currency,description,category,note\r\n"
+                                   "2024-01-10,30.00,EUR,Market,Groceries,\r\n"));
+  assert_contains (result.out, "2024-02-26,15.00,USD,Taxi,Transport,\r\n");
+  g_assert_true (g_str_has_suffix (result.out, "2024-03-01,20.00,EUR,Gift,Other,\r\n"));
+
+  /* The extension chooses JSON; --json reports on the file. */
+  run (fixture, &result, "export", json_file, "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"format\": \"json\",\n  \"count\": 8\n");
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (json_file);
+  assert_json (contents);
+  assert_contains (contents, "\"description\":\"Bus pass\"");
+
+  /* A failed export leaves the file it would have replaced as it was, and
+   * creates none. */
+  write_file (file, "keep me");
+  run (fixture, &result, "export", file, "--category", "Nope");
+  assert_failure (&result, 1, "There is no category “Nope”");
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (file);
+  g_assert_cmpstr (contents, ==, "keep me");
+  g_assert_cmpuint (outlay_test_count_files (fixture->store.dir), ==, 5); /* outlay.db, -wal, -shm, and the two exports */
+}
+
+/* Outlay's JSON goes into a new database and comes out the same bytes,
+ * deleted expenses and categories included. */
+static void
+test_export_import_json (Fixture      *fixture,
+                         gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char  *first = g_build_filename (fixture->store.dir, "ledger.json", NULL);
+  g_autofree char  *second = g_build_filename (fixture->store.dir, "again.json", NULL);
+  g_autofree char  *copy = g_build_filename (fixture->store.dir, "copy.db", NULL);
+  g_autofree char  *first_bytes = NULL;
+  g_autofree char  *second_bytes = NULL;
+  g_autofree char  *dump_before = NULL;
+  g_autofree char  *dump_after = NULL;
+  const char *const import_args[] = { "--database", copy, "import", first, NULL };
+  const char *const export_args[] = { "--database", copy, "export", "--include-deleted", second, NULL };
+  const char *const again_args[] = { "--database", copy, "import", first, "--json", NULL };
+
+  seed_ledger (fixture);
+  run (fixture, &result, "categories", "add", "Pets", "--color", "#123456");
+  assert_success (&result);
+  run (fixture, &result, "add", "12", "Vet", "--category", "Pets", "--date", "2024-03-02",
+       "--note", "Line one\nLine two, \"quoted\"", "--currency", "EUR");
+  assert_success (&result);
+  run (fixture, &result, "delete", "2");
+  assert_success (&result);
+
+  run (fixture, &result, "export", first, "--include-deleted");
+  assert_success (&result);
+  assert_contains (result.out, "Exported 9 expenses");
+  first_bytes = read_file (first);
+  assert_contains (first_bytes, "\"deleted_at\":\"");
+
+  run_argv ("C.UTF-8", import_args, NULL, &result);
+  assert_success (&result);
+  assert_contains (result.out, "as an Outlay JSON export.\n");
+  assert_contains (result.out, "9 expenses to import, 0 duplicates skipped, 0 lines not expenses (such as income), "
+                               "0 lines that cannot be read.\n");
+  assert_contains (result.out, "\nImported 9 expenses.\n");
+  result_clear (&result);
+
+  run_argv ("C.UTF-8", export_args, NULL, &result);
+  assert_success (&result);
+  result_clear (&result);
+  second_bytes = read_file (second);
+  g_assert_cmpstr (second_bytes, ==, first_bytes);
+
+  /* Again: every expense is there already. */
+  dump_before = dump_database (copy);
+  run_argv ("C.UTF-8", again_args, NULL, &result);
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"format\": \"json\",\n  \"dry_run\": false,\n  \"csv\": null,\n");
+  assert_contains (result.out, "\"to_import\": 0,\n  \"duplicates\": 9,\n");
+  assert_contains (result.out, "\"imported\": 0,");
+  dump_after = dump_database (copy);
+  g_assert_cmpstr (dump_after, ==, dump_before);
+}
+
+/* A bank's CSV: a duplicate of what the ledger has, income, a line that
+ * cannot be read and a new category, reported line by line. */
+static void
+test_import_csv (Fixture      *fixture,
+                 gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *file = g_build_filename (fixture->store.dir, "statement.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *backups = g_build_filename (fixture->store.dir, "backups", NULL);
+  const char      *expected_rows =
+    "2024-01-10|3000|EUR|Market|Groceries\n"
+    "2024-01-20|1200|EUR|Coffee beans|Food & Drink\n"
+    "2024-02-03|450|EUR|Coffee|Food & Drink\n"
+    "2024-02-14|5550|EUR|Dinner|Food & Drink\n"
+    "2024-02-20|4000|EUR|Supermarket|Groceries\n"
+    "2024-02-25|2900|EUR|Bus pass|Transport\n"
+    "2024-02-26|1500|USD|Taxi|Transport\n"
+    "2024-03-01|2000|EUR|Gift|Other\n"
+    "2024-03-04|1299|EUR|Bakery|Groceries\n"
+    "2024-03-05|4500|EUR|Vet|Pets\n"
+    "2024-03-06|350|EUR|Kiosk|Other\n";
+
+  seed_ledger (fixture);
+  write_file (file,
+              "Buchungstag;Text;Kategorie;Betrag\n"
+              "03.02.2024;Coffee;Essen;-4,50\n"
+              "04.03.2024;Bakery;Lebensmittel;-12,99\n"
+              "31.02.2024;Broken;Essen;-1,00\n"
+              "05.03.2024;Salary;Einkommen;2500,00\n"
+              "05.03.2024;Vet;Pets;-45,00\n"
+              "06.03.2024;Kiosk;;-3,50\n");
+  before = dump (fixture);
+
+  /* A dry run reports everything and writes nothing. */
+  run (fixture, &result, "import", file, "--dry-run", "--currency", "EUR", "--map-category", "lebensmittel=groceries");
+  assert_success (&result);
+  assert_contains (result.out, "as CSV: UTF-8, fields separated by “;”.\n");
+  assert_contains (result.out, "  --date-column         1 “Buchungstag”\n");
+  assert_contains (result.out, "  --amount-column       4 “Betrag”\n");
+  assert_contains (result.out, "  --note-column         none\n");
+  assert_contains (result.out, "  --date-format         dmy (DD.MM.YYYY)\n");
+  assert_contains (result.out, "  --decimal-separator   ,\n");
+  assert_contains (result.out, "3 expenses to import, 1 duplicate skipped, 1 line not an expense (such as income), "
+                               "1 line that cannot be read.\n");
+  assert_contains (result.out, "New categories: Pets (1)\n");
+  assert_contains (result.out, "  Lebensmittel (1)  → Groceries\n");
+  assert_contains (result.out, "Lines left out:\n"
+                               "  line 4: “31.02.2024” is not a date (expected DD.MM.YYYY).\n"
+                               "  line 5: Money received, not an expense.\n");
+  g_assert_true (g_str_has_suffix (result.out, "\nWould import 3 expenses (a dry run: nothing was written).\n"));
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+
+  run (fixture, &result, "import", file, "--currency", "EUR", "--map-category", "Lebensmittel=Groceries");
+  assert_success (&result);
+  assert_contains (result.out, "\nImported 3 expenses.\nThe database as it was before is saved in “");
+  g_assert_cmpuint (outlay_test_count_files (backups), ==, 1);
+
+  rows = outlay_test_dump (outlay_database_get_handle (fixture->store.database),
+                           "SELECT e.occurred_on, e.amount, e.currency, e.description, c.name "
+                           "FROM expenses e JOIN categories c ON c.id = e.category_id ORDER BY e.occurred_on, e.id");
+  g_assert_cmpstr (rows, ==, expected_rows);
+  g_assert_true (outlay_repository_check_external_changes (fixture->store.repository));
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 11);
+
+  /* The same file again adds nothing. */
+  g_clear_pointer (&before, g_free);
+  before = dump (fixture);
+  run (fixture, &result, "import", file, "--currency", "EUR", "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"to_import\": 0,\n  \"duplicates\": 4,\n  \"not_expenses\": 1,\n  \"unreadable\": 1,\n");
+  assert_contains (result.out, "\"line\": 4,\n      \"kind\": \"unreadable\",\n"
+                               "      \"message\": \"“31.02.2024” is not a date (expected DD.MM.YYYY).\"\n");
+  assert_contains (result.out, "\"date\": 1,\n      \"amount\": 4,\n      \"description\": 2,\n      \"category\": 3,\n");
+  g_clear_pointer (&after, g_free);
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* What the guess gets wrong, the options correct; categories the ledger
+ * lacks can go to the fallback one instead of being created. */
+static void
+test_import_options (Fixture      *fixture,
+                     gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char  *file = g_build_filename (fixture->store.dir, "list.txt", NULL);
+  g_autofree char  *missing = g_build_filename (fixture->store.dir, "new.db", NULL);
+  g_autofree char  *rows = NULL;
+  const char *const dry_run[] = { "--database", missing, "import", file, "--dry-run", "--no-header",
+                                  "--date-column", "2", "--amount-column", "3", "--description-column", "1",
+                                  "--category-column", "4", "--date-format", "mdy", "--sign", "positive", NULL };
+
+  write_file (file,
+              "Lunch,03/04/2024,12.50,Restaurants\n"
+              "Refund,03/05/2024,-5.00,Shopping\n"
+              "Books,03/06/2024,20.00,Hobbies\n");
+
+  /* A dry run on a database that does not exist yet creates none. */
+  run_argv ("C.UTF-8", dry_run, NULL, &result);
+  assert_success (&result);
+  assert_contains (result.out, "  --description-column  1\n");
+  assert_contains (result.out, "  --date-format         mdy (MM/DD/YYYY)\n");
+  assert_contains (result.out, "  --sign                positive (");
+  assert_contains (result.out, "  --no-header           no row of column names; the expenses start on line 1\n");
+  assert_contains (result.out, "2 expenses to import, 0 duplicates skipped, 1 line not an expense");
+  assert_contains (result.out, "  line 2: A negative amount is a refund, not an expense.\n");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  result_clear (&result);
+
+  run (fixture, &result, "import", file, "--no-header", "--date-column", "2", "--amount-column", "3",
+       "--description-column", "1", "--category-column", "4", "--date-format", "mdy", "--sign", "all",
+       "--no-create-categories", "--currency", "EUR");
+  assert_success (&result);
+  assert_contains (result.out, "3 expenses to import, 0 duplicates skipped, 0 lines not expenses");
+  assert_contains (result.out, "Not created, their expenses go to “Other”: Restaurants (1), Hobbies (1)\n");
+  assert_lacks (result.out, "New categories");
+
+  rows = outlay_test_dump (outlay_database_get_handle (fixture->store.database),
+                           "SELECT e.occurred_on, e.amount, e.description, c.name "
+                           "FROM expenses e JOIN categories c ON c.id = e.category_id ORDER BY e.id");
+  g_assert_cmpstr (rows, ==,
+                   "2024-03-04|1250|Lunch|Other\n"
+                   "2024-03-05|500|Refund|Shopping\n"
+                   "2024-03-06|2000|Books|Other\n");
+  g_assert_cmpint (outlay_test_query_int (outlay_database_get_handle (fixture->store.database),
+                                          "SELECT count(*) FROM categories"),
+                   ==, 10);
+}
+
+/* A HomeBank file is told by its content whatever its name; income and
+ * transfers are reported, not imported. */
+static void
+test_import_homebank (Fixture      *fixture,
+                      gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *fixture_file = g_test_build_filename (G_TEST_DIST, "fixtures", "homebank", "homebank5.xhb", NULL);
+  g_autofree char *file = g_build_filename (fixture->store.dir, "budget.backup", NULL);
+  g_autofree char *contents = read_file (fixture_file);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  write_file (file, contents);
+  before = dump (fixture);
+
+  run (fixture, &result, "import", file, "--dry-run", "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"format\": \"homebank\",\n  \"dry_run\": true,\n  \"csv\": null,\n");
+  assert_contains (result.out, "\"kind\": \"not_expense\",\n      \"message\": \"A transfer between accounts, not an expense.\"");
+  assert_contains (result.out, "\"imported\": 0,\n  \"categories_created\": 0,\n  \"backup\": null\n");
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+
+  run (fixture, &result, "import", file, "--currency", "EUR");
+  assert_success (&result);
+  assert_contains (result.out, "as a HomeBank file.\n");
+  assert_contains (result.out, "  line 24: A transfer between accounts, not an expense.\n");
+  assert_contains (result.out, "\nImported 8 expenses.\n");
+  g_assert_true (outlay_repository_check_external_changes (fixture->store.repository));
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 8);
+}
+
+/* Copies of the database planted in the backups folder under @name, as if
+ * they had been made then. */
+static void
+plant_backup (Fixture    *fixture,
+              const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->store.dir, "backups", name, NULL);
+
+  g_assert_true (outlay_database_backup (fixture->store.database, path, &error));
+  g_assert_no_error (error);
+}
+
+/* The backups folder: listed, pruned to the setting, restored by name. */
+static void
+test_backup_list (Fixture      *fixture,
+                  gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *backups = g_build_filename (fixture->store.dir, "backups", NULL);
+  g_autofree char *foreign = g_build_filename (backups, "notes.txt", NULL);
+  g_autofree char *empty_schemas = g_build_filename (fixture->store.dir, "no-schemas", NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr (GRegex) line = g_regex_new ("^2024-03-0[45] [0-9]{2}:[0-9]{2}  Daily              [0-9.]+\\x{00a0}kB  .*/backups/outlay-20240305-101500-daily\\.db$",
+                                         G_REGEX_MULTILINE, 0, NULL);
+
+  run (fixture, &result, "backup", "--list");
+  assert_success (&result);
+  assert_contains (result.out, "There are no backups in “");
+  run (fixture, &result, "backup", "--list", "--json");
+  assert_success (&result);
+  g_assert_cmpstr (result.out, ==, "[]\n");
+
+  seed_ledger (fixture);
+  saved = dump (fixture);
+  plant_backup (fixture, "outlay-20240305-101500-daily.db");
+  plant_backup (fixture, "outlay-20240306-120000-restore.db");
+  plant_backup (fixture, "outlay-format1-20240101-080000.db");
+  g_assert_true (g_file_set_contents (foreign, "mine", -1, NULL));
+
+  /* Aligned columns: date, reason, size, path; newest first. */
+  run (fixture, &result, "backup", "--list");
+  assert_success (&result);
+  g_test_message ("%s", result.out);
+  g_assert_true (g_regex_match (line, result.out, 0, NULL));
+  g_assert_true (strstr (result.out, "Before a restore") < strstr (result.out, "Daily"));
+  g_assert_true (strstr (result.out, "Daily") < strstr (result.out, "Before an upgrade"));
+  assert_lacks (result.out, "notes.txt");
+
+  run (fixture, &result, "backup", "--list", "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"created\": \"2024-03-05T10:15:00Z\",\n    \"reason\": \"daily\",\n    \"size\": ");
+  assert_contains (result.out, "\"reason\": \"migration\"");
+
+  /* Restored by its name in the list, with or without .db. */
+  run (fixture, &result, "add", "5", "After the backups");
+  assert_success (&result);
+  run (fixture, &result, "restore", "outlay-20240305-101500-daily");
+  assert_success (&result);
+  assert_contains (result.out, "outlay-20240305-101500-daily.db”.\n");
+  assert_contains (result.out, "-restore.db'\n");
+  now = dump (fixture);
+  g_assert_cmpstr (now, ==, saved);
+  run (fixture, &result, "restore", "outlay-20240306-120000-restore.db", "--json");
+  assert_success (&result);
+  assert_contains (result.out, "\"previous_state\": \"");
+
+  /* Only the newest are kept: 10 by the setting's default. */
+  for (guint i = 1; i <= 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("outlay-202301%02u-000000-daily.db", i);
+
+      plant_backup (fixture, name);
+    }
+  run (fixture, &result, "backup");
+  assert_success (&result);
+  g_assert_cmpuint (outlay_test_count_files (backups), ==, 10 + 1);
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_IS_REGULAR));
+
+  /* Without the schema installed it keeps 10 too, and does not abort. */
+  g_assert_cmpint (g_mkdir (empty_schemas, 0700), ==, 0);
+  {
+    const char *const env[] = { "GSETTINGS_SCHEMA_DIR", empty_schemas, "XDG_DATA_DIRS", empty_schemas, NULL };
+    const char *const args[] = { "--database", fixture->store.path, "backup", NULL };
+
+    plant_backup (fixture, "outlay-20220101-000000-daily.db");
+    result_clear (&result);
+    run_argv ("C.UTF-8", args, env, &result);
+    assert_success (&result);
+    g_assert_cmpuint (outlay_test_count_files (backups), ==, 10 + 1);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  add_test ("/cli/backup-restore", test_backup_restore);
+  add_test ("/cli/export", test_export);
+  add_test ("/cli/export-import-json", test_export_import_json);
+  add_test ("/cli/import/csv", test_import_csv);
+  add_test ("/cli/import/options", test_import_options);
+  add_test ("/cli/import/homebank", test_import_homebank);
+  add_test ("/cli/backup-list", test_backup_list);
+
+  return g_test_run ();
+}
