@@ -524,6 +524,25 @@ test_categories (Fixture      *fixture,
   ids = json_ids (result.out);
   g_assert_cmpstr (ids, ==, "4 3 2");
 }
+/* Text that the store holds as it came (an import, an older version) is
+ * still valid JSON: every control character escaped, U+001F too, which
+ * json-glib 1.6 leaves as it is. */
+static void
+test_json_escaping (Fixture      *fixture,
+                    gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+
+  seed_ledger (fixture);
+  outlay_test_exec (outlay_database_get_handle (fixture->store.database),
+                    "UPDATE expenses SET description = 'A' || char(31) || '\"B\"\\' || char(1) || 'é€' WHERE id = 1");
+
+  run (fixture, &result, "show", "1", "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"description\": \"A\\u001f\\\"B\\\"\\\\\\u0001é€\",\n");
+}
+
 /* While the window holds the file — reading, or in the middle of a write
  * — the command line waits its turn, and the window sees the result. */
 static void
@@ -765,6 +784,7 @@ main (int   argc,
   add_test ("/cli/show-edit-delete-restore", test_show_edit_delete_restore);
   add_test ("/cli/summary", test_summary);
   add_test ("/cli/categories", test_categories);
+  add_test ("/cli/json-escaping", test_json_escaping);
   add_test ("/cli/window-open", test_window_open);
   add_test ("/cli/bad-input", test_bad_input);
 
