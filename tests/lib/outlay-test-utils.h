@@ -20,6 +20,7 @@
 
 #pragma once
 
+/* Test programs use errno and the gstdio wrappers through this header. */
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -29,176 +30,6 @@
 
 G_BEGIN_DECLS
 
-/* Helpers shared by the store tests. Everything is static inline so that a
- * test includes only what it uses, without unused-function warnings. */
-
-static inline void
-outlay_test_remove_tree (const char *path)
-{
-  GDir *dir;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      const char *name;
-
-      dir = g_dir_open (path, 0, NULL);
-      if (dir != NULL)
-        {
-          while ((name = g_dir_read_name (dir)) != NULL)
-            {
-              g_autofree char *child = g_build_filename (path, name, NULL);
-
-              outlay_test_remove_tree (child);
-            }
-          g_dir_close (dir);
-        }
-
-      if (g_rmdir (path) != 0)
-        g_error ("Could not remove the folder %s: %s", path, g_strerror (errno));
-    }
-  else if (g_remove (path) != 0 && errno != ENOENT)
-    g_error ("Could not remove %s: %s", path, g_strerror (errno));
-}
-
-/* Every row of @sql, one line per row, columns separated by '|', so that
- * two states of a table compare with g_assert_cmpstr(). */
-static inline char *
-outlay_test_dump (sqlite3    *db,
-                  const char *sql)
-{
-  g_autoptr (GString) out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  int           rc;
-
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    g_error ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (db));
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int n = sqlite3_column_count (stmt);
-
-      for (int i = 0; i < n; i++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-          if (i > 0)
-            g_string_append_c (out, '|');
-          g_string_append (out, text != NULL ? text : "<NULL>");
-        }
-      g_string_append_c (out, '\n');
-    }
-
-  if (rc != SQLITE_DONE)
-    g_error ("Could not run “%s”: %s", sql, sqlite3_errmsg (db));
-
-  sqlite3_finalize (stmt);
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static inline gint64
-outlay_test_query_int (sqlite3    *db,
-                       const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64        value;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (db));
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    g_error ("“%s” returned no row: %s", sql, sqlite3_errmsg (db));
-
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
-static inline void
-outlay_test_exec (sqlite3    *db,
-                  const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("Could not run “%s”: %s", sql, message);
-}
-
-/* Everything a user could lose: the expenses (deleted ones too), the
- * per-day summary, the categories and the search index's answers. */
-static inline char *
-outlay_test_dump_store (sqlite3 *db)
-{
-  g_autofree char *expenses = outlay_test_dump (db, "SELECT * FROM expenses ORDER BY id");
-  g_autofree char *days = outlay_test_dump (db, "SELECT * FROM expense_days ORDER BY day, category_id, currency");
-  g_autofree char *categories = outlay_test_dump (db, "SELECT * FROM categories ORDER BY id");
-  g_autofree char *meta = outlay_test_dump (db, "SELECT * FROM outlay_meta ORDER BY key");
-
-  return g_strdup_printf ("[expenses]\n%s[expense_days]\n%s[categories]\n%s[outlay_meta]\n%s",
-                          expenses, days, categories, meta);
-}
-
-/* The summary as the triggers keep it, and as it must be: computed from
- * the expenses themselves. */
-static inline void
-outlay_test_assert_summary_consistent (sqlite3 *db)
-{
-  g_autofree char *kept = outlay_test_dump (db,
-                                            "SELECT day, category_id, currency, count, total FROM expense_days "
-                                            "ORDER BY day, category_id, currency");
-  g_autofree char *truth = outlay_test_dump (db,
-                                             "SELECT occurred_on, category_id, currency, count(*), sum(amount) "
-                                             "FROM expenses WHERE deleted_at IS NULL "
-                                             "GROUP BY occurred_on, category_id, currency "
-                                             "ORDER BY occurred_on, category_id, currency");
-
-  g_assert_cmpstr (kept, ==, truth);
-}
-
-static inline GBytes *
-outlay_test_read_bytes (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
-
-static inline OutlayExpense *
-outlay_test_draft (gint64      amount,
-                   const char *currency,
-                   const char *occurred_on,
-                   const char *description,
-                   gint64      category_id)
-{
-  OutlayExpense *draft = outlay_expense_new ();
-
-  outlay_expense_set_amount (draft, amount);
-  outlay_expense_set_currency (draft, currency);
-  outlay_expense_set_occurred_on (draft, occurred_on);
-  outlay_expense_set_description (draft, description);
-  outlay_expense_set_category_id (draft, category_id);
-
-  return draft;
-}
-
-/* The id of the category at @position in the repository's list. */
-static inline gint64
-outlay_test_category_at (OutlayRepository *repository,
-                         guint             position)
-{
-  g_autoptr (OutlayCategory) category = g_list_model_get_item (outlay_repository_get_categories (repository), position);
-
-  g_assert_nonnull (category);
-
-  return outlay_category_get_id (category);
-}
-
 /* One "expenses-changed" emission, with references on its snapshots. */
 typedef struct
 {
@@ -207,32 +38,6 @@ typedef struct
   OutlayExpense   *after;
   gboolean         in_transaction;
 } OutlayTestChange;
-
-static inline void
-outlay_test_change_clear (gpointer data)
-{
-  OutlayTestChange *change = data;
-
-  g_clear_object (&change->before);
-  g_clear_object (&change->after);
-}
-
-static inline void
-outlay_test_on_expenses_changed_cb (OutlayRepository    *repository,
-                                    OutlayExpenseChange *change,
-                                    GArray              *changes)
-{
-  OutlayDatabase  *database = outlay_repository_get_database (repository);
-  OutlayTestChange copy = {
-    change->kind,
-    change->before != NULL ? g_object_ref (change->before) : NULL,
-    change->after != NULL ? g_object_ref (change->after) : NULL,
-    /* "after each committed write": nothing may still be open. */
-    !sqlite3_get_autocommit (outlay_database_get_handle (database)),
-  };
-
-  g_array_append_val (changes, copy);
-}
 
 /* The fixture of the store tests: a fresh database in its own folder. */
 typedef struct
@@ -245,96 +50,40 @@ typedef struct
   gulong            changed_handler;
 } OutlayTestFixture;
 
-static inline void
-outlay_test_fixture_open (OutlayTestFixture *fixture)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->database = outlay_database_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->database);
-
-  fixture->repository = outlay_repository_new (fixture->database);
-  fixture->changed_handler = g_signal_connect (fixture->repository, "expenses-changed",
-                                               G_CALLBACK (outlay_test_on_expenses_changed_cb),
-                                               fixture->changes);
-}
-
-/* Drops the repository and the database, proving that nothing else keeps
- * them alive. */
-static inline void
-outlay_test_fixture_close (OutlayTestFixture *fixture)
-{
-  g_array_set_size (fixture->changes, 0);
-
-  if (fixture->repository != NULL)
-    {
-      g_clear_signal_handler (&fixture->changed_handler, fixture->repository);
-      g_assert_finalize_object (g_steal_pointer (&fixture->repository));
-    }
-
-  if (fixture->database != NULL)
-    g_assert_finalize_object (g_steal_pointer (&fixture->database));
-}
-
-static inline void
-outlay_test_fixture_setup (OutlayTestFixture *fixture,
-                           gconstpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("outlay-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "outlay.db", NULL);
-  fixture->changes = g_array_new (FALSE, TRUE, sizeof (OutlayTestChange));
-  g_array_set_clear_func (fixture->changes, outlay_test_change_clear);
-
-  outlay_test_fixture_open (fixture);
-}
-
-static inline void
-outlay_test_fixture_teardown (OutlayTestFixture *fixture,
-                              gconstpointer      user_data)
-{
-  outlay_test_fixture_close (fixture);
-  g_clear_pointer (&fixture->changes, g_array_unref);
-
-  outlay_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
-}
-
-static inline OutlayExpense *
-outlay_test_add (OutlayTestFixture *fixture,
-                 gint64             amount,
-                 const char        *currency,
-                 const char        *occurred_on,
-                 const char        *description,
-                 gint64             category_id)
-{
-  g_autoptr (OutlayExpense) draft = outlay_test_draft (amount, currency, occurred_on, description, category_id);
-  g_autoptr (GError) error = NULL;
-  OutlayExpense *stored;
-
-  stored = outlay_repository_add_expense (fixture->repository, draft, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (stored);
-
-  return stored;
-}
-
-static inline guint
-outlay_test_count (OutlayTestFixture *fixture)
-{
-  g_autoptr (OutlayQuery) query = outlay_query_new ();
-  g_autoptr (GError) error = NULL;
-  guint count = G_MAXUINT;
-
-  g_assert_true (outlay_repository_count_expenses (fixture->repository, query, &count, &error));
-  g_assert_no_error (error);
-
-  return count;
-}
+void           outlay_test_remove_tree (const char *path);
+char          *outlay_test_dump (sqlite3    *db,
+                                 const char *sql);
+gint64         outlay_test_query_int (sqlite3    *db,
+                                      const char *sql);
+void           outlay_test_exec (sqlite3    *db,
+                                 const char *sql);
+char          *outlay_test_dump_store (sqlite3 *db);
+void           outlay_test_assert_summary_consistent (sqlite3 *db);
+GBytes        *outlay_test_read_bytes (const char *path);
+OutlayExpense *outlay_test_draft (gint64      amount,
+                                  const char *currency,
+                                  const char *occurred_on,
+                                  const char *description,
+                                  gint64      category_id);
+gint64         outlay_test_category_at (OutlayRepository *repository,
+                                        guint             position);
+void           outlay_test_change_clear (gpointer data);
+void           outlay_test_on_expenses_changed_cb (OutlayRepository    *repository,
+                                                   OutlayExpenseChange *change,
+                                                   GArray              *changes);
+void           outlay_test_fixture_open (OutlayTestFixture *fixture);
+void           outlay_test_fixture_close (OutlayTestFixture *fixture);
+void           outlay_test_fixture_setup (OutlayTestFixture *fixture,
+                                          gconstpointer      user_data);
+void           outlay_test_fixture_teardown (OutlayTestFixture *fixture,
+                                             gconstpointer      user_data);
+OutlayExpense *outlay_test_add (OutlayTestFixture *fixture,
+                                gint64             amount,
+                                const char        *currency,
+                                const char        *occurred_on,
+                                const char        *description,
+                                gint64             category_id);
+guint          outlay_test_count (OutlayTestFixture *fixture);
 
 /* How many files and folders @dir holds; 0 when it does not exist. */
 static inline guint

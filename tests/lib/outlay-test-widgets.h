@@ -24,36 +24,6 @@
 
 G_BEGIN_DECLS
 
-/* Helpers shared by the widget tests. Everything is static inline so that a
- * test includes only what it uses, without unused-function warnings. */
-
-/* Every line of every label drawn under @widget starts a word: with Large
- * Text on a phone, nothing is broken inside one. */
-static inline void
-outlay_test_assert_whole_words (GtkWidget *widget)
-{
-  PangoLayout *layout;
-  const char  *text;
-  GSList      *lines;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    outlay_test_assert_whole_words (c);
-
-  if (!GTK_IS_LABEL (widget) || !gtk_widget_is_drawable (widget))
-    return;
-
-  layout = gtk_label_get_layout (GTK_LABEL (widget));
-  text = pango_layout_get_text (layout);
-  lines = pango_layout_get_lines_readonly (layout);
-
-  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
-    {
-      PangoLayoutLine *line = l->data;
-
-      g_assert_cmpint (line->start_index, >, 0);
-      if (!g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (text + line->start_index))))
-        g_error ("“%s” is broken inside a word at byte %d", text, line->start_index);
-    }
-}
+void outlay_test_assert_whole_words (GtkWidget *widget);
 
 G_END_DECLS

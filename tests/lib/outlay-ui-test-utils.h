@@ -26,216 +26,37 @@
 
 G_BEGIN_DECLS
 
-/* Helpers shared by the widget tests. Everything is static inline so that a
- * test includes only what it uses, without unused-function warnings. */
-
-/* Runs what is pending in the main context (idles, timeouts that are due)
- * without waiting for more. */
-static inline void
-outlay_ui_test_drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Lets @widget's window take in what happened: idles, layout, a frame. */
-static inline void
-outlay_ui_test_settle (GtkWidget *widget)
-{
-  outlay_ui_test_drain ();
-  gtk_test_widget_wait_for_draw (widget);
-  outlay_ui_test_drain ();
-}
-
-/* Runs the main context for @ms milliseconds. */
-static inline void
-outlay_ui_test_wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 typedef gboolean (*OutlayUiTestMatch) (GtkWidget  *widget,
                                        const char *text);
 
-/* The first widget below @root (not @root itself), depth first, that
- * @match accepts with @text; NULL if none does. */
-static inline GtkWidget *
-outlay_ui_test_find (GtkWidget        *root,
-                     OutlayUiTestMatch match,
-                     const char       *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (match (child, text))
-        return child;
-      if ((found = outlay_ui_test_find (child, match, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Matchers for outlay_ui_test_find(). Those that say "shown" take only a
- * mapped widget, as a person sees it. */
-
-/* A preferences row (entry, combo, action…) titled @title, shown or not. */
-static inline gboolean
-outlay_ui_test_is_row (GtkWidget  *widget,
-                       const char *title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-/* An entry row titled @title, shown or not. */
-static inline gboolean
-outlay_ui_test_is_entry_row (GtkWidget  *widget,
-                             const char *title)
-{
-  return ADW_IS_ENTRY_ROW (widget) && outlay_ui_test_is_row (widget, title);
-}
-
-/* A shown button labelled @label. */
-static inline gboolean
-outlay_ui_test_is_button (GtkWidget  *widget,
-                          const char *label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-/* A shown status page titled @title. */
-static inline gboolean
-outlay_ui_test_is_status_page (GtkWidget  *widget,
-                               const char *title)
-{
-  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
-}
-
-/* A shown label whose label (markup and mnemonics included) is @text. */
-static inline gboolean
-outlay_ui_test_is_label (GtkWidget  *widget,
-                         const char *text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
-/* A shown widget whose type is named @type_name exactly. */
-static inline gboolean
-outlay_ui_test_is_mapped_type (GtkWidget  *widget,
-                               const char *type_name)
-{
-  return gtk_widget_get_mapped (widget) && g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name);
-}
-
-/* A widget of the type named @type_name or of a type derived from it,
- * shown or not. */
-static inline gboolean
-outlay_ui_test_is_of_type (GtkWidget  *widget,
-                           const char *type_name)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name (type_name));
-}
-
-/* The first widget of @type below @root (not @root itself), depth first. */
-static inline GtkWidget *
-outlay_ui_test_find_of_type (GtkWidget *root,
-                             GType      type)
-{
-  return outlay_ui_test_find (root, outlay_ui_test_is_of_type, g_type_name (type));
-}
-
-/* Any widget with the CSS class @css_class, shown or not. */
-static inline gboolean
-outlay_ui_test_has_css_class (GtkWidget  *widget,
-                              const char *css_class)
-{
-  return gtk_widget_has_css_class (widget, css_class);
-}
-
-/* The first visible toplevel window of @type, or NULL. */
-static inline GtkWindow *
-outlay_ui_test_find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static inline void
-outlay_ui_test_on_clicked_cb (GtkButton *button,
-                              gboolean  *clicked)
-{
-  *clicked = TRUE;
-}
-
-/* Activates @button as Enter or Space does, after asserting that it can be
- * used and is drawn, and waits for its "clicked", which GTK emits some
- * 250 ms later, once the button has shown itself pressed. The button may
- * go in its handler (a dialog's button goes with the dialog). */
-static inline void
-outlay_ui_test_click (GtkWidget *button)
-{
-  gboolean clicked = FALSE;
-  gulong   handler;
-
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_true (gtk_widget_is_drawable (button));
-
-  handler = g_signal_connect (button, "clicked", G_CALLBACK (outlay_ui_test_on_clicked_cb), &clicked);
-  g_object_add_weak_pointer (G_OBJECT (button), (gpointer *) &button);
-  gtk_widget_activate (button);
-  while (!clicked)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (button != NULL)
-    {
-      g_signal_handler_disconnect (button, handler);
-      g_object_remove_weak_pointer (G_OBJECT (button), (gpointer *) &button);
-    }
-}
-
-/* Makes a temporary folder from @dir_template for the test's own ledger,
- * points OUTLAY_DATABASE at outlay.db in it and registers a new
- * application, which runs startup (libadwaita, the resources and
- * style.css) without running a main loop of its own. The caller frees
- * @database_dir and @database_path and unrefs the application. */
-static inline OutlayApplication *
-outlay_ui_test_register_application (const char *dir_template,
-                                     char      **database_dir,
-                                     char      **database_path)
-{
-  g_autoptr (GError) error = NULL;
-  OutlayApplication *app;
-
-  *database_dir = g_dir_make_tmp (dir_template, &error);
-  g_assert_no_error (error);
-  *database_path = g_build_filename (*database_dir, "outlay.db", NULL);
-  g_setenv ("OUTLAY_DATABASE", *database_path, TRUE);
-
-  app = outlay_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-  return app;
-}
+void               outlay_ui_test_drain (void);
+void               outlay_ui_test_settle (GtkWidget *widget);
+void               outlay_ui_test_wait_ms (guint ms);
+GtkWidget         *outlay_ui_test_find (GtkWidget        *root,
+                                        OutlayUiTestMatch match,
+                                        const char       *text);
+gboolean           outlay_ui_test_is_row (GtkWidget  *widget,
+                                          const char *title);
+gboolean           outlay_ui_test_is_entry_row (GtkWidget  *widget,
+                                                const char *title);
+gboolean           outlay_ui_test_is_button (GtkWidget  *widget,
+                                             const char *label);
+gboolean           outlay_ui_test_is_status_page (GtkWidget  *widget,
+                                                  const char *title);
+gboolean           outlay_ui_test_is_label (GtkWidget  *widget,
+                                            const char *text);
+gboolean           outlay_ui_test_is_mapped_type (GtkWidget  *widget,
+                                                  const char *type_name);
+gboolean           outlay_ui_test_is_of_type (GtkWidget  *widget,
+                                              const char *type_name);
+GtkWidget         *outlay_ui_test_find_of_type (GtkWidget *root,
+                                                GType      type);
+gboolean           outlay_ui_test_has_css_class (GtkWidget  *widget,
+                                                 const char *css_class);
+GtkWindow         *outlay_ui_test_find_toplevel (GType type);
+void               outlay_ui_test_click (GtkWidget *button);
+OutlayApplication *outlay_ui_test_register_application (const char *dir_template,
+                                                        char      **database_dir,
+                                                        char      **database_path);
 
 G_END_DECLS
