@@ -305,3 +305,16 @@ outlay_test_count (OutlayTestFixture *fixture)
 
   return count;
 }
+
+/* How many files and folders @dir holds; 0 when it does not exist. */
+guint
+outlay_test_count_files (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (listing != NULL && g_dir_read_name (listing) != NULL)
+    n++;
+
+  return n;
+}
