@@ -310,6 +310,7 @@ outlay_importer_apply (OutlayRepository *self,
                        GError          **error)
 {
   g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (OutlayTransaction) transaction = NULL;
   g_autoptr (GPtrArray) drafts = NULL;
   g_autofree char    *now = NULL;
   OutlayImportSource *source;
@@ -342,7 +343,7 @@ outlay_importer_apply (OutlayRepository *self,
     return NULL;
 
   now = outlay_timestamp_now_utc ();
-  if (!outlay_database_begin (outlay_repository_get_database (self), error))
+  if (!(transaction = outlay_database_begin_transaction (outlay_repository_get_database (self), error)))
     return NULL;
 
   /* Another program may have added some of the same expenses since the
@@ -388,7 +389,7 @@ outlay_importer_apply (OutlayRepository *self,
                       &result->first_id, &result->last_id, error))
     goto failed;
 
-  if (!outlay_database_commit (outlay_repository_get_database (self), error))
+  if (!outlay_transaction_commit (transaction, error))
     goto failed;
 
   result->n_added = drafts->len;
@@ -408,7 +409,8 @@ outlay_importer_apply (OutlayRepository *self,
   return g_steal_pointer (&result);
 
 failed:
-  outlay_database_rollback (outlay_repository_get_database (self));
+  /* Before the categories are read again: they must be the committed ones. */
+  g_clear_pointer (&transaction, outlay_transaction_free);
   forget_created_categories (plan, result->created_category_ids);
   outlay_repository_reload_categories (self, NULL);
   return NULL;
@@ -427,6 +429,7 @@ outlay_importer_undo (OutlayRepository         *self,
                       const OutlayImportResult *result,
                       GError                  **error)
 {
+  g_autoptr (OutlayTransaction) transaction = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
@@ -435,7 +438,7 @@ outlay_importer_undo (OutlayRepository         *self,
   if (result->n_added == 0 && result->created_category_ids->len == 0 && result->replaced_categories == NULL)
     return TRUE;
 
-  if (!outlay_database_begin (outlay_repository_get_database (self), error))
+  if (!(transaction = outlay_database_begin_transaction (outlay_repository_get_database (self), error)))
     return FALSE;
 
   /* The ids may have been given again since: a backup restored from before
@@ -449,18 +452,18 @@ outlay_importer_undo (OutlayRepository         *self,
         {
           g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
                                _("The imported expenses are no longer in the ledger, so the import cannot be undone."));
-          goto failed;
+          return FALSE;
         }
     }
 
   if (result->n_added > 0)
     {
       if (!(stmt = outlay_database_prepare (outlay_repository_get_database (self), "DELETE FROM expenses WHERE id BETWEEN ? AND ?", error)))
-        goto failed;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, result->first_id);
       sqlite3_bind_int64 (stmt, 2, result->last_id);
       if (!outlay_repository_step_done (self, stmt, _("Could not undo the import"), error))
-        goto failed;
+        return FALSE;
     }
 
   /* The defaults a lossless file replaced come back as they were: first
@@ -473,11 +476,11 @@ outlay_importer_undo (OutlayRepository         *self,
                                             "DELETE FROM categories WHERE id = ? "
                                             "AND NOT EXISTS (SELECT 1 FROM expenses WHERE category_id = ?)",
                                             error)))
-        goto failed;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int64 (stmt, 2, id);
       if (!outlay_repository_step_done (self, stmt, _("Could not undo the import"), error))
-        goto failed;
+        return FALSE;
     }
 
   for (guint i = 0; result->replaced_categories != NULL && i < result->replaced_categories->len; i++)
@@ -488,7 +491,7 @@ outlay_importer_undo (OutlayRepository         *self,
                                             "UPDATE categories SET name = ?, icon_name = ?, color = ?, position = ?, "
                                             "updated_at = ?, deleted_at = NULL WHERE id = ?",
                                             error)))
-        goto failed;
+        return FALSE;
       sqlite3_bind_text (stmt, 1, state->name, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, state->icon_name, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, state->color, -1, SQLITE_STATIC);
@@ -496,11 +499,11 @@ outlay_importer_undo (OutlayRepository         *self,
       sqlite3_bind_text (stmt, 5, state->updated_at, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 6, state->id);
       if (!outlay_repository_step_done (self, stmt, _("Could not undo the import"), error))
-        goto failed;
+        return FALSE;
     }
 
-  if (!outlay_repository_sync_search (self, error) || !outlay_database_commit (outlay_repository_get_database (self), error))
-    goto failed;
+  if (!outlay_repository_sync_search (self, error) || !outlay_transaction_commit (transaction, error))
+    return FALSE;
 
   outlay_repository_reload_categories (self, NULL);
   if (result->created_category_ids->len > 0 || result->replaced_categories != NULL)
@@ -508,10 +511,6 @@ outlay_importer_undo (OutlayRepository         *self,
   outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
 
   return TRUE;
-
-failed:
-  outlay_database_rollback (outlay_repository_get_database (self));
-  return FALSE;
 }
 
 

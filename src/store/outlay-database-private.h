@@ -63,4 +63,38 @@ void          outlay_sqlite_set_error (sqlite3    *db,
                                        int         rc,
                                        const char *context);
 
+/* A write transaction that is rolled back when the guard is freed, unless
+ * outlay_transaction_commit() succeeded:
+ *
+ *   g_autoptr (OutlayTransaction) transaction = outlay_database_begin_transaction (db, error);
+ *
+ *   if (transaction == NULL || !write (…) || !outlay_transaction_commit (transaction, error))
+ *     return FALSE;
+ *
+ * so that no return path can leave a transaction open. */
+typedef struct _OutlayTransaction OutlayTransaction;
+
+OutlayTransaction *outlay_database_begin_transaction (OutlayDatabase *self,
+                                                      GError        **error);
+gboolean           outlay_transaction_commit (OutlayTransaction *self,
+                                              GError           **error);
+void               outlay_transaction_free (OutlayTransaction *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayTransaction, outlay_transaction_free)
+
+/* A statement of outlay_database_prepare()'s cache, for one use: declared
+ * with g_autoptr (OutlayCachedStatement), it is reset and its bindings
+ * cleared when it goes out of scope, so that it keeps no read transaction
+ * open and no pointer into memory the caller frees. */
+typedef sqlite3_stmt OutlayCachedStatement;
+
+static inline void
+outlay_cached_statement_release (OutlayCachedStatement *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayCachedStatement, outlay_cached_statement_release)
+
 G_END_DECLS

@@ -355,19 +355,16 @@ static gboolean
 catch_up_search (OutlayRepository *self,
                  GError          **error)
 {
+  g_autoptr (OutlayTransaction) transaction = NULL;
+
   if (outlay_database_is_read_only (self->database) || !search_is_stale (self))
     return TRUE;
 
-  if (!outlay_database_begin (self->database, error))
-    return FALSE;
+  transaction = outlay_database_begin_transaction (self->database, error);
 
-  if (!outlay_repository_sync_search (self, error) || !outlay_database_commit (self->database, error))
-    {
-      outlay_database_rollback (self->database);
-      return FALSE;
-    }
-
-  return TRUE;
+  return transaction != NULL &&
+         outlay_repository_sync_search (self, error) &&
+         outlay_transaction_commit (transaction, error);
 }
 
 gboolean
@@ -436,6 +433,7 @@ outlay_repository_add_expense (OutlayRepository *self,
                                OutlayExpense    *draft,
                                GError          **error)
 {
+  g_autoptr (OutlayTransaction) transaction = NULL;
   g_autoptr (OutlayExpense) stored = NULL;
   g_autofree char *now = NULL;
   gint64           id;
@@ -447,17 +445,12 @@ outlay_repository_add_expense (OutlayRepository *self,
     return NULL;
 
   now = outlay_timestamp_now_utc ();
-  if (!outlay_database_begin (self->database, error))
-    return NULL;
-
-  if (!insert_expense (self, draft, now, FALSE, &id, error) ||
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !insert_expense (self, draft, now, FALSE, &id, error) ||
       !(stored = fetch_expense (self, id, error)) ||
       !outlay_repository_sync_search (self, error) ||
-      !outlay_database_commit (self->database, error))
-    {
-      outlay_database_rollback (self->database);
-      return NULL;
-    }
+      !outlay_transaction_commit (transaction, error))
+    return NULL;
 
   outlay_repository_emit_change (self, OUTLAY_CHANGE_ADDED, NULL, stored);
 
@@ -555,6 +548,7 @@ outlay_repository_add_expenses (OutlayRepository *self,
                                 guint             n_drafts,
                                 GError          **error)
 {
+  g_autoptr (OutlayTransaction) transaction = NULL;
   g_autofree char *now = NULL;
   gint64           first_id = 0;
   gint64           last_id = 0;
@@ -578,15 +572,10 @@ outlay_repository_add_expenses (OutlayRepository *self,
     return TRUE;
 
   now = outlay_timestamp_now_utc ();
-  if (!outlay_database_begin (self->database, error))
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !outlay_repository_insert_drafts (self, drafts, n_drafts, now, FALSE, &first_id, &last_id, error) ||
+      !outlay_transaction_commit (transaction, error))
     return FALSE;
-
-  if (!outlay_repository_insert_drafts (self, drafts, n_drafts, now, FALSE, &first_id, &last_id, error) ||
-      !outlay_database_commit (self->database, error))
-    {
-      outlay_database_rollback (self->database);
-      return FALSE;
-    }
 
   outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
 
@@ -608,6 +597,7 @@ outlay_repository_update_expense (OutlayRepository *self,
   static const char sql[] =
     "UPDATE expenses SET amount = ?, currency = ?, description = ?, note = ?, category_id = ?, "
     "occurred_on = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL";
+  g_autoptr (OutlayTransaction) transaction = NULL;
   g_autoptr (OutlayExpense) before = NULL;
   g_autoptr (OutlayExpense) after = NULL;
   g_autofree char *now = NULL;
@@ -625,21 +615,19 @@ outlay_repository_update_expense (OutlayRepository *self,
   now = outlay_timestamp_now_utc ();
   description = strip_text (outlay_expense_get_description (expense));
 
-  if (!outlay_database_begin (self->database, error))
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(before = fetch_expense (self, id, error)))
     return NULL;
-
-  if (!(before = fetch_expense (self, id, error)))
-    goto failed;
 
   if (outlay_expense_get_deleted_at (before) != NULL)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
                            _("The expense was deleted and cannot be changed."));
-      goto failed;
+      return NULL;
     }
 
   if (!(stmt = outlay_database_prepare (self->database, sql, error)))
-    goto failed;
+    return NULL;
 
   sqlite3_bind_int64 (stmt, 1, outlay_expense_get_amount (expense));
   sqlite3_bind_text (stmt, 2, outlay_expense_get_currency (expense), -1, SQLITE_STATIC);
@@ -653,16 +641,12 @@ outlay_repository_update_expense (OutlayRepository *self,
   if (!outlay_repository_step_done (self, stmt, _("Could not save the expense"), error) ||
       !(after = fetch_expense (self, id, error)) ||
       !outlay_repository_sync_search (self, error) ||
-      !outlay_database_commit (self->database, error))
-    goto failed;
+      !outlay_transaction_commit (transaction, error))
+    return NULL;
 
   outlay_repository_emit_change (self, OUTLAY_CHANGE_UPDATED, before, after);
 
   return g_steal_pointer (&after);
-
-failed:
-  outlay_database_rollback (self->database);
-  return NULL;
 }
 
 static OutlayExpense *
@@ -673,27 +657,26 @@ set_deleted (OutlayRepository *self,
 {
   static const char delete_sql[] = "UPDATE expenses SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL";
   static const char restore_sql[] = "UPDATE expenses SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL";
+  g_autoptr (OutlayTransaction) transaction = NULL;
   g_autoptr (OutlayExpense) before = NULL;
   g_autoptr (OutlayExpense) after = NULL;
   g_autofree char *now = outlay_timestamp_now_utc ();
   sqlite3_stmt    *stmt;
 
-  if (!outlay_database_begin (self->database, error))
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(before = fetch_expense (self, id, error)))
     return NULL;
-
-  if (!(before = fetch_expense (self, id, error)))
-    goto failed;
 
   if ((outlay_expense_get_deleted_at (before) != NULL) == deleted)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
                            deleted ? _("The expense is already deleted.")
                                    : _("The expense is not deleted."));
-      goto failed;
+      return NULL;
     }
 
   if (!(stmt = outlay_database_prepare (self->database, deleted ? delete_sql : restore_sql, error)))
-    goto failed;
+    return NULL;
 
   if (deleted)
     {
@@ -705,16 +688,12 @@ set_deleted (OutlayRepository *self,
 
   if (!outlay_repository_step_done (self, stmt, deleted ? _("Could not delete the expense") : _("Could not restore the expense"), error) ||
       !(after = fetch_expense (self, id, error)) ||
-      !outlay_database_commit (self->database, error))
-    goto failed;
+      !outlay_transaction_commit (transaction, error))
+    return NULL;
 
   outlay_repository_emit_change (self, deleted ? OUTLAY_CHANGE_REMOVED : OUTLAY_CHANGE_RESTORED, before, after);
 
   return g_steal_pointer (&after);
-
-failed:
-  outlay_database_rollback (self->database);
-  return NULL;
 }
 
 /**
@@ -1286,19 +1265,15 @@ outlay_repository_validate_icon_name (const char *icon_name,
 }
 
 static gboolean
-finish_category_write (OutlayRepository *self,
-                       const char       *context,
-                       sqlite3_stmt     *stmt,
-                       GError          **error)
+finish_category_write (OutlayRepository  *self,
+                       OutlayTransaction *transaction,
+                       const char        *context,
+                       sqlite3_stmt      *stmt,
+                       GError           **error)
 {
   if (!outlay_repository_step_done (self, stmt, context, error) ||
-      !outlay_database_commit (self->database, error))
-    {
-      outlay_database_rollback (self->database);
-      return FALSE;
-    }
-
-  if (!outlay_repository_reload_categories (self, error))
+      !outlay_transaction_commit (transaction, error) ||
+      !outlay_repository_reload_categories (self, error))
     return FALSE;
 
   g_signal_emit (self, signals[CATEGORIES_CHANGED], 0);
@@ -1358,22 +1333,16 @@ outlay_repository_add_category (OutlayRepository *self,
                                 const char       *color,
                                 GError          **error)
 {
+  g_autoptr (OutlayTransaction) transaction = NULL;
   g_autofree char *now = NULL;
   gint64           id;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
 
   now = outlay_timestamp_now_utc ();
-  if (!outlay_database_begin (self->database, error))
-    return NULL;
-
-  if (!outlay_repository_insert_category (self, name, icon_name, color, now, &id, error))
-    {
-      outlay_database_rollback (self->database);
-      return NULL;
-    }
-
-  if (!outlay_database_commit (self->database, error) ||
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !outlay_repository_insert_category (self, name, icon_name, color, now, &id, error) ||
+      !outlay_transaction_commit (transaction, error) ||
       !outlay_repository_reload_categories (self, error))
     return NULL;
 
@@ -1389,6 +1358,7 @@ update_category_field (OutlayRepository *self,
                        const char       *value,
                        GError          **error)
 {
+  g_autoptr (OutlayTransaction) transaction = NULL;
   g_autofree char *now = outlay_timestamp_now_utc ();
   sqlite3_stmt    *stmt;
 
@@ -1399,20 +1369,15 @@ update_category_field (OutlayRepository *self,
       return FALSE;
     }
 
-  if (!outlay_database_begin (self->database, error))
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(stmt = outlay_database_prepare (self->database, sql, error)))
     return FALSE;
-
-  if (!(stmt = outlay_database_prepare (self->database, sql, error)))
-    {
-      outlay_database_rollback (self->database);
-      return FALSE;
-    }
 
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, id);
 
-  return finish_category_write (self, _("Could not change the category"), stmt, error);
+  return finish_category_write (self, transaction, _("Could not change the category"), stmt, error);
 }
 
 gboolean
@@ -1463,6 +1428,7 @@ outlay_repository_move_category (OutlayRepository *self,
                                  GError          **error)
 {
   GListModel *model = G_LIST_MODEL (self->categories);
+  g_autoptr (OutlayTransaction) transaction = NULL;
   g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *now = outlay_timestamp_now_utc ();
   guint            n = g_list_model_get_n_items (model);
@@ -1494,7 +1460,7 @@ outlay_repository_move_category (OutlayRepository *self,
     }
   g_array_insert_val (order, position, id);
 
-  if (!outlay_database_begin (self->database, error))
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)))
     return FALSE;
 
   stmt = outlay_database_prepare (self->database,
@@ -1508,13 +1474,12 @@ outlay_repository_move_category (OutlayRepository *self,
       sqlite3_bind_int (stmt, 4, (int) i);
 
       if (i + 1 == order->len)
-        return finish_category_write (self, _("Could not move the category"), stmt, error);
+        return finish_category_write (self, transaction, _("Could not move the category"), stmt, error);
 
       if (!outlay_repository_step_done (self, stmt, _("Could not move the category"), error))
         break;
     }
 
-  outlay_database_rollback (self->database);
   return FALSE;
 }
 
@@ -1532,6 +1497,7 @@ outlay_repository_delete_category (OutlayRepository *self,
                                    guint            *n_moved,
                                    GError          **error)
 {
+  g_autoptr (OutlayTransaction) transaction = NULL;
   OutlayCategory  *fallback;
   g_autofree char *now = outlay_timestamp_now_utc ();
   sqlite3_stmt    *stmt;
@@ -1554,31 +1520,29 @@ outlay_repository_delete_category (OutlayRepository *self,
       return FALSE;
     }
 
-  if (!outlay_database_begin (self->database, error))
-    return FALSE;
-
-  if (!(stmt = outlay_database_prepare (self->database,
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(stmt = outlay_database_prepare (self->database,
                                         "UPDATE expenses SET category_id = ?, updated_at = ? WHERE category_id = ?",
                                         error)))
-    goto failed;
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, outlay_category_get_id (fallback));
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, id);
   if (!outlay_repository_step_done (self, stmt, _("Could not move the expenses of the category"), error))
-    goto failed;
+    return FALSE;
   moved = sqlite3_changes (outlay_database_get_handle (self->database));
 
   if (!(stmt = outlay_database_prepare (self->database,
                                         "UPDATE categories SET deleted_at = ?, updated_at = ? WHERE id = ?",
                                         error)))
-    goto failed;
+    return FALSE;
 
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, id);
 
-  if (!finish_category_write (self, _("Could not delete the category"), stmt, error))
+  if (!finish_category_write (self, transaction, _("Could not delete the category"), stmt, error))
     return FALSE;
 
   if (n_moved != NULL)
@@ -1588,10 +1552,6 @@ outlay_repository_delete_category (OutlayRepository *self,
     outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
 
   return TRUE;
-
-failed:
-  outlay_database_rollback (self->database);
-  return FALSE;
 }
 
 /* Aggregates, all read from the per-day summary */
