@@ -231,8 +231,8 @@ load_buckets (OutlayExpenseModel *self,
 {
   OutlayDatabase *database = outlay_repository_get_database (self->repository);
   g_autoptr (GString) sql = g_string_new ("SELECT day, sum(count) FROM expense_days WHERE day >= ? AND day <= ?");
-  OutlayBindings bindings;
-  sqlite3_stmt  *stmt;
+  g_auto (OutlayBindings) bindings = { NULL };
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
   guint          n_categories;
   const gint64  *categories = outlay_query_get_categories (self->query, &n_categories);
   int            rc;
@@ -256,10 +256,7 @@ load_buckets (OutlayExpenseModel *self,
 
   stmt = outlay_database_prepare (database, sql->str, error);
   if (stmt == NULL)
-    {
-      outlay_bindings_clear (&bindings);
-      return FALSE;
-    }
+    return FALSE;
 
   outlay_bindings_apply (&bindings, stmt, 1);
   *n_items = 0;
@@ -274,10 +271,6 @@ load_buckets (OutlayExpenseModel *self,
       *n_items += bucket.count;
       g_array_append_val (buckets, bucket);
     }
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  outlay_bindings_clear (&bindings);
 
   if (rc != SQLITE_DONE)
     {
@@ -347,9 +340,9 @@ fetch_rows_by_day (OutlayExpenseModel *self,
 {
   OutlayDatabase *database = outlay_repository_get_database (self->repository);
   const Bucket   *bucket = &g_array_index (self->buckets, Bucket, bucket_at (self, position));
-  OutlayBindings  bindings;
-  sqlite3_stmt   *stmt;
-  int             next, rc;
+  g_auto (OutlayBindings) bindings = { NULL };
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int next, rc;
 
   outlay_bindings_init (&bindings);
   stmt = prepare_by_day (self, "SELECT " OUTLAY_EXPENSE_COLUMNS,
@@ -358,10 +351,7 @@ fetch_rows_by_day (OutlayExpenseModel *self,
                            : " AND occurred_on >= ? ORDER BY occurred_on ASC, id ASC LIMIT ? OFFSET ?",
                          NULL, &bindings, error);
   if (stmt == NULL)
-    {
-      outlay_bindings_clear (&bindings);
-      return FALSE;
-    }
+    return FALSE;
 
   next = bindings.kinds->len + 1;
   sqlite3_bind_text (stmt, next, bucket->day, -1, SQLITE_TRANSIENT);
@@ -370,10 +360,6 @@ fetch_rows_by_day (OutlayExpenseModel *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, outlay_expense_new_from_statement (stmt));
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  outlay_bindings_clear (&bindings);
 
   if (rc != SQLITE_DONE)
     {
@@ -398,8 +384,8 @@ fetch_rows_by_id (OutlayExpenseModel *self,
   const gint64 *ids = (const gint64 *) (gpointer) self->ids->data;
   gint64        found[PAGE_SIZE];
   guint         n_found = 0;
-  sqlite3_stmt *stmt;
-  int           rc;
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
 
   count = MIN (MIN (count, self->ids->len - position), PAGE_SIZE);
   for (guint i = 0; i < count; i++)
@@ -420,7 +406,6 @@ fetch_rows_by_id (OutlayExpenseModel *self,
       found[n_found] = outlay_expense_get_id (expense);
       g_hash_table_insert (by_id, &found[n_found++], expense);
     }
-  sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
@@ -546,11 +531,11 @@ position_by_day (OutlayExpenseModel *self,
 {
   OutlayDatabase *database = outlay_repository_get_database (self->repository);
   const char     *day = outlay_expense_get_occurred_on (expense);
-  OutlayBindings  bindings;
-  sqlite3_stmt   *stmt;
-  gboolean        found;
-  guint           index;
-  int             next, rc;
+  g_auto (OutlayBindings) bindings = { NULL };
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  gboolean found;
+  guint    index;
+  int      next, rc;
 
   ensure_starts (self);
   index = find_bucket (self, day, &found);
@@ -570,10 +555,7 @@ position_by_day (OutlayExpenseModel *self,
                                                  : " AND occurred_on = ? AND id < ?",
                          NULL, &bindings, error);
   if (stmt == NULL)
-    {
-      outlay_bindings_clear (&bindings);
-      return FALSE;
-    }
+    return FALSE;
 
   next = bindings.kinds->len + 1;
   sqlite3_bind_text (stmt, next, day, -1, SQLITE_TRANSIENT);
@@ -582,10 +564,6 @@ position_by_day (OutlayExpenseModel *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *position += (guint) sqlite3_column_int64 (stmt, 0);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  outlay_bindings_clear (&bindings);
 
   if (rc != SQLITE_ROW)
     {

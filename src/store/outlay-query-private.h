@@ -57,6 +57,8 @@ int  outlay_bindings_apply (OutlayBindings *bindings,
                             sqlite3_stmt   *stmt,
                             int             first);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OutlayBindings, outlay_bindings_clear)
+
 gboolean outlay_query_has_text (const OutlayQuery *self);
 gboolean outlay_query_has_amount_range (const OutlayQuery *self);
 gboolean outlay_query_matches_expense (const OutlayQuery *self,

@@ -255,14 +255,10 @@ outlay_repository_step_done (OutlayRepository *self,
   int rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_DONE)
-    {
-      outlay_database_propagate_error (self->database, error, rc, context);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
+    outlay_database_propagate_error (self->database, error, rc, context);
 
   sqlite3_reset (stmt);
-  return TRUE;
+  return rc == SQLITE_DONE;
 }
 
 static OutlayExpense *
@@ -270,7 +266,7 @@ fetch_expense (OutlayRepository *self,
                gint64            id,
                GError          **error)
 {
-  sqlite3_stmt  *stmt = outlay_database_prepare (self->database, SQL_SELECT_EXPENSE, error);
+  g_autoptr (OutlayCachedStatement) stmt = outlay_database_prepare (self->database, SQL_SELECT_EXPENSE, error);
   OutlayExpense *expense = NULL;
   int            rc;
 
@@ -290,7 +286,6 @@ fetch_expense (OutlayRepository *self,
   else
     outlay_database_propagate_error (self->database, error, rc, _("Could not read the expense"));
 
-  sqlite3_reset (stmt);
   return expense;
 }
 
@@ -336,15 +331,13 @@ outlay_repository_sync_search (OutlayRepository *self,
 static gboolean
 search_is_stale (OutlayRepository *self)
 {
-  sqlite3_stmt *stmt = outlay_database_prepare (self->database,
-                                                "SELECT EXISTS (SELECT 1 FROM expenses_fts_queue)",
-                                                NULL);
-  gboolean      stale = FALSE;
+  g_autoptr (OutlayCachedStatement) stmt = outlay_database_prepare (self->database,
+                                                                     "SELECT EXISTS (SELECT 1 FROM expenses_fts_queue)",
+                                                                     NULL);
+  gboolean stale = FALSE;
 
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     stale = sqlite3_column_int (stmt, 0) != 0;
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
 
   return stale;
 }
@@ -751,7 +744,7 @@ outlay_repository_get_expense_by_uuid (OutlayRepository *self,
                                        const char       *uuid,
                                        GError          **error)
 {
-  sqlite3_stmt  *stmt;
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
   OutlayExpense *expense = NULL;
   int            rc;
 
@@ -774,7 +767,6 @@ outlay_repository_get_expense_by_uuid (OutlayRepository *self,
   else
     outlay_database_propagate_error (self->database, error, rc, _("Could not read the expense"));
 
-  sqlite3_reset (stmt);
   return expense;
 }
 
@@ -822,9 +814,9 @@ outlay_repository_find_expenses (OutlayRepository  *self,
                                  GError           **error)
 {
   g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
-  OutlayBindings bindings;
-  sqlite3_stmt  *stmt;
-  int            rc;
+  g_auto (OutlayBindings) bindings = { NULL };
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -832,20 +824,13 @@ outlay_repository_find_expenses (OutlayRepository  *self,
   outlay_bindings_init (&bindings);
   stmt = prepare_query (self, "SELECT " OUTLAY_EXPENSE_COLUMNS, query, TRUE, " LIMIT ? OFFSET ?", &bindings, error);
   if (stmt == NULL)
-    {
-      outlay_bindings_clear (&bindings);
-      return NULL;
-    }
+    return NULL;
 
   sqlite3_bind_int64 (stmt, bindings.kinds->len + 1, limit > 0 ? (gint64) limit : -1);
   sqlite3_bind_int64 (stmt, bindings.kinds->len + 2, offset);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (result, outlay_expense_new_from_statement (stmt));
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  outlay_bindings_clear (&bindings);
 
   if (rc != SQLITE_DONE)
     {
@@ -868,9 +853,9 @@ outlay_repository_find_expense_ids (OutlayRepository  *self,
                                     GError           **error)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  OutlayBindings bindings;
-  sqlite3_stmt  *stmt;
-  int            rc;
+  g_auto (OutlayBindings) bindings = { NULL };
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -878,20 +863,13 @@ outlay_repository_find_expense_ids (OutlayRepository  *self,
   outlay_bindings_init (&bindings);
   stmt = prepare_query (self, "SELECT id", query, TRUE, NULL, &bindings, error);
   if (stmt == NULL)
-    {
-      outlay_bindings_clear (&bindings);
-      return NULL;
-    }
+    return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  outlay_bindings_clear (&bindings);
 
   if (rc != SQLITE_DONE)
     {
@@ -908,9 +886,9 @@ outlay_repository_count_expenses (OutlayRepository  *self,
                                   guint             *count,
                                   GError           **error)
 {
-  OutlayBindings bindings;
-  sqlite3_stmt  *stmt;
-  int            rc;
+  g_auto (OutlayBindings) bindings = { NULL };
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
@@ -919,18 +897,11 @@ outlay_repository_count_expenses (OutlayRepository  *self,
   outlay_bindings_init (&bindings);
   stmt = prepare_query (self, "SELECT count(*)", query, FALSE, NULL, &bindings, error);
   if (stmt == NULL)
-    {
-      outlay_bindings_clear (&bindings);
-      return FALSE;
-    }
+    return FALSE;
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *count = (guint) sqlite3_column_int64 (stmt, 0);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  outlay_bindings_clear (&bindings);
 
   if (rc != SQLITE_ROW)
     {
@@ -958,10 +929,10 @@ outlay_repository_summarize (OutlayRepository  *self,
                              GError           **error)
 {
   g_autoptr (GArray) totals = g_array_new (FALSE, FALSE, sizeof (OutlayCurrencyTotal));
-  OutlayBindings bindings;
-  sqlite3_stmt  *stmt;
-  guint          count = 0;
-  int            rc;
+  g_auto (OutlayBindings) bindings = { NULL };
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  guint count = 0;
+  int   rc;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -998,10 +969,7 @@ outlay_repository_summarize (OutlayRepository  *self,
                           " GROUP BY currency ORDER BY 3 DESC, 1", &bindings, error);
 
   if (stmt == NULL)
-    {
-      outlay_bindings_clear (&bindings);
-      return NULL;
-    }
+    return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1013,10 +981,6 @@ outlay_repository_summarize (OutlayRepository  *self,
       count += row.count;
       g_array_append_val (totals, row);
     }
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  outlay_bindings_clear (&bindings);
 
   if (rc != SQLITE_DONE)
     {
@@ -1037,9 +1001,9 @@ outlay_repository_reload_categories (OutlayRepository *self,
                                      GError          **error)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  guint         n_old;
-  int           rc;
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  guint n_old;
+  int   rc;
 
   stmt = outlay_database_prepare (self->database,
                                   "SELECT " OUTLAY_CATEGORY_COLUMNS " FROM categories "
@@ -1073,8 +1037,6 @@ outlay_repository_reload_categories (OutlayRepository *self,
         g_ptr_array_add (items, g_steal_pointer (&fresh));
     }
 
-  sqlite3_reset (stmt);
-
   if (rc != SQLITE_DONE)
     {
       outlay_database_propagate_error (self->database, error, rc, _("Could not read the categories"));
@@ -1090,10 +1052,10 @@ static gboolean
 load_fallback (OutlayRepository *self,
                GError          **error)
 {
-  sqlite3_stmt *stmt = outlay_database_prepare (self->database,
-                                                "SELECT value FROM outlay_meta WHERE key = 'fallback_category_uuid'",
-                                                error);
-  int           rc;
+  g_autoptr (OutlayCachedStatement) stmt = outlay_database_prepare (self->database,
+                                                                     "SELECT value FROM outlay_meta WHERE key = 'fallback_category_uuid'",
+                                                                     error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -1104,7 +1066,6 @@ load_fallback (OutlayRepository *self,
       g_free (self->fallback_uuid);
       self->fallback_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
     }
-  sqlite3_reset (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
@@ -1584,8 +1545,8 @@ outlay_repository_get_total (OutlayRepository *self,
                              OutlayTotal      *total,
                              GError          **error)
 {
-  sqlite3_stmt *stmt;
-  int           rc;
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (currency != NULL, FALSE);
@@ -1604,7 +1565,6 @@ outlay_repository_get_total (OutlayRepository *self,
       total->total = sqlite3_column_int64 (stmt, 0);
       total->count = (guint) sqlite3_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
 
   if (rc != SQLITE_ROW)
     {
@@ -1629,8 +1589,8 @@ outlay_repository_totals_by_category (OutlayRepository *self,
                                       GError          **error)
 {
   g_autoptr (GArray) totals = g_array_new (FALSE, FALSE, sizeof (OutlayCategoryTotal));
-  sqlite3_stmt *stmt;
-  int           rc;
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (currency != NULL, NULL);
@@ -1652,7 +1612,6 @@ outlay_repository_totals_by_category (OutlayRepository *self,
       };
       g_array_append_val (totals, row);
     }
-  sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
@@ -1717,8 +1676,8 @@ totals_by_period (OutlayRepository *self,
                   GError          **error)
 {
   g_autoptr (GArray) totals = g_array_new (FALSE, FALSE, sizeof (OutlayPeriodTotal));
-  sqlite3_stmt *stmt;
-  int           rc;
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
 
   stmt = prepare_aggregate (self, sql, currency, from, to, error);
   if (stmt == NULL)
@@ -1733,7 +1692,6 @@ totals_by_period (OutlayRepository *self,
       row.count = (guint) sqlite3_column_int64 (stmt, 2);
       g_array_append_val (totals, row);
     }
-  sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
@@ -1817,8 +1775,8 @@ outlay_repository_suggest_descriptions (OutlayRepository *self,
 {
   g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (suggestion_free);
   g_autoptr (GString) pattern = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  int           rc;
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
 
@@ -1854,7 +1812,6 @@ outlay_repository_suggest_descriptions (OutlayRepository *self,
       suggestion->currency = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       g_ptr_array_add (result, suggestion);
     }
-  sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
@@ -1872,8 +1829,8 @@ read_data_version (OutlayRepository *self,
                    gint64           *version,
                    GError          **error)
 {
-  sqlite3_stmt *stmt = outlay_database_prepare (self->database, "PRAGMA data_version", error);
-  int           rc;
+  g_autoptr (OutlayCachedStatement) stmt = outlay_database_prepare (self->database, "PRAGMA data_version", error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -1881,7 +1838,6 @@ read_data_version (OutlayRepository *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
 
   if (rc != SQLITE_ROW)
     {
@@ -2116,10 +2072,10 @@ outlay_repository_foreach_expense (OutlayRepository  *self,
                                    gpointer           user_data,
                                    GError           **error)
 {
-  OutlayBindings bindings;
-  sqlite3_stmt  *stmt;
-  gboolean       ok = TRUE;
-  int            rc;
+  g_auto (OutlayBindings) bindings = { NULL };
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  gboolean ok = TRUE;
+  int      rc;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -2137,10 +2093,7 @@ outlay_repository_foreach_expense (OutlayRepository  *self,
                                     "WHERE deleted_at IS NULL ORDER BY occurred_on, id",
                                     error);
   if (stmt == NULL)
-    {
-      outlay_bindings_clear (&bindings);
-      return FALSE;
-    }
+    return FALSE;
 
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -2148,10 +2101,6 @@ outlay_repository_foreach_expense (OutlayRepository  *self,
 
       ok = func (expense, user_data, error);
     }
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  outlay_bindings_clear (&bindings);
 
   if (ok && rc != SQLITE_DONE)
     {
