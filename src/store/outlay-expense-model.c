@@ -47,6 +47,7 @@
 
 #include "outlay-expense-model.h"
 #include "outlay-query-private.h"
+#include "outlay-repository-private.h"
 #include "outlay-store-private.h"
 
 #define PAGE_SIZE 64
@@ -230,35 +231,19 @@ load_buckets (OutlayExpenseModel *self,
               GError            **error)
 {
   OutlayDatabase *database = outlay_repository_get_database (self->repository);
-  g_autoptr (GString) sql = g_string_new ("SELECT day, sum(count) FROM expense_days WHERE day >= ? AND day <= ?");
   g_auto (OutlayBindings) bindings = { NULL };
   g_autoptr (OutlayCachedStatement) stmt = NULL;
-  guint          n_categories;
-  const gint64  *categories = outlay_query_get_categories (self->query, &n_categories);
-  int            rc;
+  int rc;
 
   outlay_bindings_init (&bindings);
-  outlay_bindings_add_text (&bindings, self->query->date_from != NULL ? self->query->date_from : "0000-00-00");
-  outlay_bindings_add_text (&bindings, self->query->date_to != NULL ? self->query->date_to : "9999-99-99");
-
-  if (n_categories > 0)
-    {
-      g_string_append (sql, " AND category_id IN (");
-      for (guint i = 0; i < n_categories; i++)
-        {
-          g_string_append (sql, i > 0 ? ", ?" : "?");
-          outlay_bindings_add_int (&bindings, categories[i]);
-        }
-      g_string_append_c (sql, ')');
-    }
-  g_string_append_printf (sql, " GROUP BY day HAVING sum(count) > 0 ORDER BY day %s",
-                          self->query->descending ? "DESC" : "ASC");
-
-  stmt = outlay_database_prepare (database, sql->str, error);
+  stmt = outlay_repository_prepare_days (self->repository, "SELECT day, sum(count)", self->query,
+                                         self->query->descending
+                                           ? " GROUP BY day HAVING sum(count) > 0 ORDER BY day DESC"
+                                           : " GROUP BY day HAVING sum(count) > 0 ORDER BY day ASC",
+                                         &bindings, error);
   if (stmt == NULL)
     return FALSE;
 
-  outlay_bindings_apply (&bindings, stmt, 1);
   *n_items = 0;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -38,6 +38,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "outlay-database-private.h"
+#include "outlay-store-private.h"
 
 static const char schema_v1[] =
   "CREATE TABLE outlay_meta ("
@@ -157,9 +158,7 @@ static const char schema_v2[] =
   "  PRIMARY KEY (day, category_id, currency)"
   ") WITHOUT ROWID;"
 
-  "INSERT INTO expense_days (day, category_id, currency, count, total) "
-  "  SELECT occurred_on, category_id, currency, count(*), sum(amount) FROM expenses "
-  "  WHERE deleted_at IS NULL GROUP BY occurred_on, category_id, currency;"
+  OUTLAY_SQL_ADD_EXPENSE_DAYS ("deleted_at IS NULL") ";"
 
   "CREATE TRIGGER expense_days_insert AFTER INSERT ON expenses "
   "WHEN NEW.deleted_at IS NULL BEGIN "

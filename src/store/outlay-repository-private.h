@@ -21,6 +21,7 @@
 #pragma once
 
 #include "outlay-database-private.h"
+#include "outlay-query-private.h"
 #include "outlay-repository.h"
 #include "outlay-store-private.h"
 
@@ -51,6 +52,12 @@ gboolean outlay_repository_validate_color (const char *color,
                                            GError    **error);
 gboolean outlay_repository_validate_icon_name (const char *icon_name,
                                                GError    **error);
+sqlite3_stmt *outlay_repository_prepare_days (OutlayRepository  *self,
+                                              const char        *select,
+                                              const OutlayQuery *query,
+                                              const char        *suffix,
+                                              OutlayBindings    *bindings,
+                                              GError           **error);
 gboolean outlay_repository_insert_category (OutlayRepository *self,
                                             const char       *name,
                                             const char       *icon_name,

@@ -469,11 +469,7 @@ add_derived_rows (OutlayRepository *self,
                   GError          **error)
 {
   static const char *const steps[] = {
-    "INSERT INTO expense_days (day, category_id, currency, count, total) "
-    "SELECT occurred_on, category_id, currency, count(*), sum(amount) FROM expenses "
-    "WHERE id BETWEEN ? AND ? AND deleted_at IS NULL GROUP BY 1, 2, 3 "
-    "ON CONFLICT (day, category_id, currency) DO UPDATE "
-    "SET count = count + excluded.count, total = total + excluded.total",
+    OUTLAY_SQL_ADD_EXPENSE_DAYS ("id BETWEEN ? AND ? AND deleted_at IS NULL"),
     "INSERT INTO expenses_fts (rowid, description, note) "
     "SELECT id, description, note FROM expenses WHERE id BETWEEN ? AND ?",
   };
@@ -940,30 +936,9 @@ outlay_repository_summarize (OutlayRepository  *self,
   outlay_bindings_init (&bindings);
 
   if (!outlay_query_has_text (query) && !outlay_query_has_amount_range (query))
-    {
-      g_autoptr (GString) sql = g_string_new ("SELECT currency, sum(total), sum(count) FROM expense_days "
-                                              "WHERE day >= ? AND day <= ?");
-      guint         n_categories;
-      const gint64 *categories = outlay_query_get_categories (query, &n_categories);
-
-      outlay_bindings_add_text (&bindings, query->date_from != NULL ? query->date_from : FIRST_DAY);
-      outlay_bindings_add_text (&bindings, query->date_to != NULL ? query->date_to : LAST_DAY);
-      if (n_categories > 0)
-        {
-          g_string_append (sql, " AND category_id IN (");
-          for (guint i = 0; i < n_categories; i++)
-            {
-              g_string_append (sql, i > 0 ? ", ?" : "?");
-              outlay_bindings_add_int (&bindings, categories[i]);
-            }
-          g_string_append_c (sql, ')');
-        }
-      g_string_append (sql, " GROUP BY currency HAVING sum(count) > 0 ORDER BY 3 DESC, 1");
-
-      stmt = outlay_database_prepare (self->database, sql->str, error);
-      if (stmt != NULL)
-        outlay_bindings_apply (&bindings, stmt, 1);
-    }
+    stmt = outlay_repository_prepare_days (self, "SELECT currency, sum(total), sum(count)", query,
+                                           " GROUP BY currency HAVING sum(count) > 0 ORDER BY 3 DESC, 1",
+                                           &bindings, error);
   else
     stmt = prepare_query (self, "SELECT currency, sum(amount), count(*)", query, FALSE,
                           " GROUP BY currency ORDER BY 3 DESC, 1", &bindings, error);
@@ -992,6 +967,45 @@ outlay_repository_summarize (OutlayRepository  *self,
     *n_all = count;
 
   return g_steal_pointer (&totals);
+}
+
+/* A statement on the per-day summary, for a query that filters at most by
+ * category and date: what the summary keeps. */
+sqlite3_stmt *
+outlay_repository_prepare_days (OutlayRepository  *self,
+                                const char        *select,
+                                const OutlayQuery *query,
+                                const char        *suffix,
+                                OutlayBindings    *bindings,
+                                GError           **error)
+{
+  g_autoptr (GString) sql = g_string_new (select);
+  guint         n_categories;
+  const gint64 *categories = outlay_query_get_categories (query, &n_categories);
+  sqlite3_stmt *stmt;
+
+  g_assert (!outlay_query_has_text (query) && !outlay_query_has_amount_range (query));
+
+  g_string_append (sql, " FROM expense_days WHERE day >= ? AND day <= ?");
+  outlay_bindings_add_text (bindings, query->date_from != NULL ? query->date_from : FIRST_DAY);
+  outlay_bindings_add_text (bindings, query->date_to != NULL ? query->date_to : LAST_DAY);
+  if (n_categories > 0)
+    {
+      g_string_append (sql, " AND category_id IN (");
+      for (guint i = 0; i < n_categories; i++)
+        {
+          g_string_append (sql, i > 0 ? ", ?" : "?");
+          outlay_bindings_add_int (bindings, categories[i]);
+        }
+      g_string_append_c (sql, ')');
+    }
+  g_string_append (sql, suffix);
+
+  stmt = outlay_database_prepare (self->database, sql->str, error);
+  if (stmt != NULL)
+    outlay_bindings_apply (bindings, stmt, 1);
+
+  return stmt;
 }
 
 /* Categories */

@@ -34,6 +34,17 @@ G_BEGIN_DECLS
 #define OUTLAY_CATEGORY_COLUMNS \
   "id, uuid, name, icon_name, color, position, created_at, updated_at, deleted_at"
 
+/* Adds the expenses that @condition selects (live ones only: it must say
+ * "deleted_at IS NULL") to the per-day summary in one set-based write, what
+ * the row triggers would have added one by one. The text of the statement
+ * is recorded in tests/fixtures. */
+#define OUTLAY_SQL_ADD_EXPENSE_DAYS(condition)                                      \
+  "INSERT INTO expense_days (day, category_id, currency, count, total) "            \
+  "SELECT occurred_on, category_id, currency, count(*), sum(amount) FROM expenses " \
+  "WHERE " condition " GROUP BY 1, 2, 3 "                                           \
+  "ON CONFLICT (day, category_id, currency) DO UPDATE "                             \
+  "SET count = count + excluded.count, total = total + excluded.total"
+
 OutlayExpense  *outlay_expense_new_from_statement (sqlite3_stmt *stmt);
 void            outlay_expense_set_identity (OutlayExpense *self,
                                              gint64         id,
