@@ -27,37 +27,68 @@
 
 G_BEGIN_DECLS
 
-gboolean outlay_repository_step_done (OutlayRepository *self,
-                                      sqlite3_stmt     *stmt,
-                                      const char       *context,
-                                      GError          **error);
-void     outlay_repository_emit_change (OutlayRepository *self,
-                                        OutlayChangeKind  kind,
-                                        OutlayExpense    *before,
-                                        OutlayExpense    *after);
-void     outlay_repository_emit_categories_changed (OutlayRepository *self);
-gboolean outlay_repository_sync_search (OutlayRepository *self,
-                                        GError          **error);
-gboolean outlay_repository_insert_drafts (OutlayRepository *self,
-                                          OutlayExpense   **drafts,
-                                          guint             n_drafts,
-                                          const char       *now,
-                                          gboolean          exact,
-                                          gint64           *first_id,
-                                          gint64           *last_id,
-                                          GError          **error);
+struct _OutlayRepository
+{
+  GObject parent_instance;
+
+  OutlayDatabase *database;
+  GListStore     *categories; /* OutlayCategory, by position, not deleted */
+  char           *fallback_uuid;
+  gint64          data_version; /* what PRAGMA data_version said last */
+};
+
+typedef enum
+{
+  OUTLAY_TEXT_OK,
+  OUTLAY_TEXT_EMPTY,
+  OUTLAY_TEXT_TOO_LONG,
+  OUTLAY_TEXT_INVALID,
+} OutlayTextCheck;
+
+/* outlay-repository.c: the object, its signals and the checks of values */
+char           *outlay_repository_new_uuid (void);
+char           *outlay_repository_strip_text (const char *text);
+OutlayTextCheck outlay_repository_check_text (const char *text,
+                                              guint       max_length,
+                                              gboolean    required);
+gboolean        outlay_repository_step_done (OutlayRepository *self,
+                                             sqlite3_stmt     *stmt,
+                                             const char       *context,
+                                             GError          **error);
+void            outlay_repository_emit_change (OutlayRepository *self,
+                                               OutlayChangeKind  kind,
+                                               OutlayExpense    *before,
+                                               OutlayExpense    *after);
+void            outlay_repository_emit_categories_changed (OutlayRepository *self);
+
+/* outlay-repository-expenses.c: expenses, their search index, the bulk insert */
+gboolean      outlay_repository_sync_search (OutlayRepository *self,
+                                             GError          **error);
+gboolean      outlay_repository_catch_up_search (OutlayRepository *self,
+                                                 GError          **error);
+sqlite3_stmt *outlay_repository_prepare_query (OutlayRepository  *self,
+                                               const char        *select,
+                                               const OutlayQuery *query,
+                                               gboolean           ordered,
+                                               const char        *suffix,
+                                               OutlayBindings    *bindings,
+                                               GError           **error);
+gboolean      outlay_repository_insert_drafts (OutlayRepository *self,
+                                               OutlayExpense   **drafts,
+                                               guint             n_drafts,
+                                               const char       *now,
+                                               gboolean          exact,
+                                               gint64           *first_id,
+                                               gint64           *last_id,
+                                               GError          **error);
+
+/* outlay-repository-categories.c */
 gboolean outlay_repository_reload_categories (OutlayRepository *self,
                                               GError          **error);
 gboolean outlay_repository_validate_color (const char *color,
                                            GError    **error);
 gboolean outlay_repository_validate_icon_name (const char *icon_name,
                                                GError    **error);
-sqlite3_stmt *outlay_repository_prepare_days (OutlayRepository  *self,
-                                              const char        *select,
-                                              const OutlayQuery *query,
-                                              const char        *suffix,
-                                              OutlayBindings    *bindings,
-                                              GError           **error);
 gboolean outlay_repository_insert_category (OutlayRepository *self,
                                             const char       *name,
                                             const char       *icon_name,
@@ -65,5 +96,13 @@ gboolean outlay_repository_insert_category (OutlayRepository *self,
                                             const char       *now,
                                             gint64           *id,
                                             GError          **error);
+
+/* outlay-repository-aggregates.c: what is read from the per-day summary */
+sqlite3_stmt *outlay_repository_prepare_days (OutlayRepository  *self,
+                                              const char        *select,
+                                              const OutlayQuery *query,
+                                              const char        *suffix,
+                                              OutlayBindings    *bindings,
+                                              GError           **error);
 
 G_END_DECLS

@@ -1,0 +1,716 @@
+/* outlay-repository-expenses.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "outlay-repository-private.h"
+
+#define BULK_CACHE_KIB (64 * 1024)
+#define SQL_SELECT_EXPENSE "SELECT " OUTLAY_EXPENSE_COLUMNS " FROM expenses WHERE id = ?"
+
+static OutlayExpense *
+fetch_expense (OutlayRepository *self,
+               gint64            id,
+               GError          **error)
+{
+  g_autoptr (OutlayCachedStatement) stmt = outlay_database_prepare (self->database, SQL_SELECT_EXPENSE, error);
+  OutlayExpense *expense = NULL;
+  int            rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    expense = outlay_expense_new_from_statement (stmt);
+  else if (rc == SQLITE_DONE)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
+                   _("There is no expense with the number %s."), number);
+    }
+  else
+    outlay_database_propagate_error (self->database, error, rc, _("Could not read the expense"));
+
+  return expense;
+}
+
+/* Brings the search index up to date with the rows queued by the triggers:
+ * ours, inside each write's transaction, and those of an older version,
+ * when the file is opened. */
+gboolean
+outlay_repository_sync_search (OutlayRepository *self,
+                               GError          **error)
+{
+  static const char *const steps[] = {
+    /* Rows added since the last sync have no entry yet; skipping them keeps
+     * a bulk import from looking up a million missing rows. */
+    "DELETE FROM expenses_fts WHERE rowid IN (SELECT id FROM expenses_fts_queue "
+    "WHERE id <= (SELECT rowid FROM expenses_fts ORDER BY rowid DESC LIMIT 1))",
+    "INSERT INTO expenses_fts (rowid, description, note) "
+    "SELECT id, description, note FROM expenses WHERE id IN (SELECT id FROM expenses_fts_queue)",
+    "DELETE FROM expenses_fts_queue",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      sqlite3_stmt *stmt = outlay_database_prepare (self->database, steps[i], error);
+
+      if (stmt == NULL || !outlay_repository_step_done (self, stmt, _("Could not update the search index"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+search_is_stale (OutlayRepository *self)
+{
+  g_autoptr (OutlayCachedStatement) stmt = outlay_database_prepare (self->database,
+                                                                    "SELECT EXISTS (SELECT 1 FROM expenses_fts_queue)",
+                                                                    NULL);
+  gboolean stale = FALSE;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    stale = sqlite3_column_int (stmt, 0) != 0;
+
+  return stale;
+}
+
+/* Catches up with what an older version wrote; a read-only file searches
+ * what is indexed. */
+gboolean
+outlay_repository_catch_up_search (OutlayRepository *self,
+                                   GError          **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+
+  if (outlay_database_is_read_only (self->database) || !search_is_stale (self))
+    return TRUE;
+
+  transaction = outlay_database_begin_transaction (self->database, error);
+
+  return transaction != NULL &&
+         outlay_repository_sync_search (self, error) &&
+         outlay_transaction_commit (transaction, error);
+}
+
+/* @exact keeps what an imported draft brings besides its values: its
+ * timestamps and tombstone (a new expense gets @now, and is live). */
+static gboolean
+insert_expense (OutlayRepository *self,
+                OutlayExpense    *draft,
+                const char       *now,
+                gboolean          exact,
+                gint64           *id,
+                GError          **error)
+{
+  static const char sql[] =
+    "INSERT INTO expenses (uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at, deleted_at, import_hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  const char      *created_at = exact ? outlay_expense_get_created_at (draft) : NULL;
+  const char      *updated_at = exact ? outlay_expense_get_updated_at (draft) : NULL;
+  sqlite3_stmt    *stmt = outlay_database_prepare (self->database, sql, error);
+  g_autofree char *uuid = NULL;
+  g_autofree char *description = NULL;
+  const char      *draft_uuid = outlay_expense_get_uuid (draft);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  uuid = draft_uuid != NULL ? g_strdup (draft_uuid) : outlay_repository_new_uuid ();
+  description = outlay_repository_strip_text (outlay_expense_get_description (draft));
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, outlay_expense_get_amount (draft));
+  sqlite3_bind_text (stmt, 3, outlay_expense_get_currency (draft), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, description, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, outlay_expense_get_note (draft), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, outlay_expense_get_category_id (draft));
+  sqlite3_bind_text (stmt, 7, outlay_expense_get_occurred_on (draft), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, created_at != NULL ? created_at : now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, updated_at != NULL ? updated_at : now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, exact ? outlay_expense_get_deleted_at (draft) : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, outlay_expense_get_import_hash (draft), -1, SQLITE_STATIC);
+
+  if (!outlay_repository_step_done (self, stmt, _("Could not save the expense"), error))
+    return FALSE;
+
+  *id = sqlite3_last_insert_rowid (outlay_database_get_handle (self->database));
+  return TRUE;
+}
+
+/**
+ * outlay_repository_add_expense:
+ * @draft: the values to store; its id, timestamps and (when unset) uuid are
+ *   ignored
+ *
+ * Returns: (transfer full): the stored expense, or %NULL with @error set
+ *   and nothing changed
+ */
+OutlayExpense *
+outlay_repository_add_expense (OutlayRepository *self,
+                               OutlayExpense    *draft,
+                               GError          **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autofree char *now = NULL;
+  gint64           id;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE (draft), NULL);
+
+  if (!outlay_repository_validate_expense (self, draft, error))
+    return NULL;
+
+  now = outlay_timestamp_now_utc ();
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !insert_expense (self, draft, now, FALSE, &id, error) ||
+      !(stored = fetch_expense (self, id, error)) ||
+      !outlay_repository_sync_search (self, error) ||
+      !outlay_transaction_commit (transaction, error))
+    return NULL;
+
+  outlay_repository_emit_change (self, OUTLAY_CHANGE_ADDED, NULL, stored);
+
+  return g_steal_pointer (&stored);
+}
+
+static void
+set_triggers_enabled (OutlayRepository *self,
+                      gboolean          enabled)
+{
+  int state = 0;
+
+  sqlite3_db_config (outlay_database_get_handle (self->database),
+                     SQLITE_DBCONFIG_ENABLE_TRIGGER, enabled ? 1 : 0, &state);
+}
+
+/* What the triggers would have written for the rows @first_id to @last_id,
+ * which one transaction has just added (their ids are consecutive). */
+static gboolean
+add_derived_rows (OutlayRepository *self,
+                  gint64            first_id,
+                  gint64            last_id,
+                  GError          **error)
+{
+  static const char *const steps[] = {
+    OUTLAY_SQL_ADD_EXPENSE_DAYS ("id BETWEEN ? AND ? AND deleted_at IS NULL"),
+    "INSERT INTO expenses_fts (rowid, description, note) "
+    "SELECT id, description, note FROM expenses WHERE id BETWEEN ? AND ?",
+  };
+
+  g_assert (first_id <= last_id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      sqlite3_stmt *stmt = outlay_database_prepare (self->database, steps[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, first_id);
+      sqlite3_bind_int64 (stmt, 2, last_id);
+      if (!outlay_repository_step_done (self, stmt, _("Could not save the expenses"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Inside an open transaction: the drafts get consecutive ids
+ * @first_id…@last_id. */
+gboolean
+outlay_repository_insert_drafts (OutlayRepository *self,
+                                 OutlayExpense   **drafts,
+                                 guint             n_drafts,
+                                 const char       *now,
+                                 gboolean          exact,
+                                 gint64           *first_id,
+                                 gint64           *last_id,
+                                 GError          **error)
+{
+  gboolean ok = TRUE;
+
+  /* Without a row there would be no ids to derive from. */
+  g_assert (n_drafts > 0);
+
+  /* The indexes of a large file do not fit SQLite's default 2 MB cache; a
+   * bigger one for the length of an import saves most page reads. And the
+   * per-row triggers cost more than the rows themselves: this connection
+   * turns them off and writes the same derived data once, set-based. */
+  outlay_database_set_cache_size (self->database, BULK_CACHE_KIB);
+  set_triggers_enabled (self, FALSE);
+
+  for (guint i = 0; ok && i < n_drafts; i++)
+    ok = insert_expense (self, drafts[i], now, exact, i == 0 ? first_id : last_id, error);
+
+  if (ok && n_drafts == 1)
+    *last_id = *first_id;
+
+  ok = ok && add_derived_rows (self, *first_id, *last_id, error);
+
+  set_triggers_enabled (self, TRUE);
+  outlay_database_set_cache_size (self->database, 0);
+
+  return ok && outlay_repository_sync_search (self, error);
+}
+
+/**
+ * outlay_repository_add_expenses:
+ * @drafts: (array length=n_drafts): the expenses to store
+ *
+ * Stores every draft in one transaction: all of them or, on error, none.
+ */
+gboolean
+outlay_repository_add_expenses (OutlayRepository *self,
+                                OutlayExpense   **drafts,
+                                guint             n_drafts,
+                                GError          **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autofree char *now = NULL;
+  gint64           first_id = 0;
+  gint64           last_id = 0;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (drafts != NULL || n_drafts == 0, FALSE);
+
+  for (guint i = 0; i < n_drafts; i++)
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      if (!outlay_repository_validate_expense (self, drafts[i], &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("Expense %u of %u: %s"), i + 1, n_drafts, local_error->message);
+          return FALSE;
+        }
+    }
+
+  if (n_drafts == 0)
+    return TRUE;
+
+  now = outlay_timestamp_now_utc ();
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !outlay_repository_insert_drafts (self, drafts, n_drafts, now, FALSE, &first_id, &last_id, error) ||
+      !outlay_transaction_commit (transaction, error))
+    return FALSE;
+
+  outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+
+  return TRUE;
+}
+
+/**
+ * outlay_repository_update_expense:
+ * @expense: the new values, for the expense with its id
+ *
+ * Returns: (transfer full): the stored expense, or %NULL with @error set
+ *   and nothing changed
+ */
+OutlayExpense *
+outlay_repository_update_expense (OutlayRepository *self,
+                                  OutlayExpense    *expense,
+                                  GError          **error)
+{
+  static const char sql[] =
+    "UPDATE expenses SET amount = ?, currency = ?, description = ?, note = ?, category_id = ?, "
+    "occurred_on = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL";
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autoptr (OutlayExpense) before = NULL;
+  g_autoptr (OutlayExpense) after = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *description = NULL;
+  sqlite3_stmt    *stmt;
+  gint64           id;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE (expense), NULL);
+
+  if (!outlay_repository_validate_expense (self, expense, error))
+    return NULL;
+
+  id = outlay_expense_get_id (expense);
+  now = outlay_timestamp_now_utc ();
+  description = outlay_repository_strip_text (outlay_expense_get_description (expense));
+
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(before = fetch_expense (self, id, error)))
+    return NULL;
+
+  if (outlay_expense_get_deleted_at (before) != NULL)
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
+                           _("The expense was deleted and cannot be changed."));
+      return NULL;
+    }
+
+  if (!(stmt = outlay_database_prepare (self->database, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, outlay_expense_get_amount (expense));
+  sqlite3_bind_text (stmt, 2, outlay_expense_get_currency (expense), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, description, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, outlay_expense_get_note (expense), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, outlay_expense_get_category_id (expense));
+  sqlite3_bind_text (stmt, 6, outlay_expense_get_occurred_on (expense), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, id);
+
+  if (!outlay_repository_step_done (self, stmt, _("Could not save the expense"), error) ||
+      !(after = fetch_expense (self, id, error)) ||
+      !outlay_repository_sync_search (self, error) ||
+      !outlay_transaction_commit (transaction, error))
+    return NULL;
+
+  outlay_repository_emit_change (self, OUTLAY_CHANGE_UPDATED, before, after);
+
+  return g_steal_pointer (&after);
+}
+
+static OutlayExpense *
+set_deleted (OutlayRepository *self,
+             gint64            id,
+             gboolean          deleted,
+             GError          **error)
+{
+  static const char delete_sql[] = "UPDATE expenses SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL";
+  static const char restore_sql[] = "UPDATE expenses SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL";
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autoptr (OutlayExpense) before = NULL;
+  g_autoptr (OutlayExpense) after = NULL;
+  g_autofree char *now = outlay_timestamp_now_utc ();
+  sqlite3_stmt    *stmt;
+
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(before = fetch_expense (self, id, error)))
+    return NULL;
+
+  if ((outlay_expense_get_deleted_at (before) != NULL) == deleted)
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
+                           deleted ? _("The expense is already deleted.")
+                                   : _("The expense is not deleted."));
+      return NULL;
+    }
+
+  if (!(stmt = outlay_database_prepare (self->database, deleted ? delete_sql : restore_sql, error)))
+    return NULL;
+
+  if (deleted)
+    {
+      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, id);
+    }
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  if (!outlay_repository_step_done (self, stmt, deleted ? _("Could not delete the expense") : _("Could not restore the expense"), error) ||
+      !(after = fetch_expense (self, id, error)) ||
+      !outlay_transaction_commit (transaction, error))
+    return NULL;
+
+  outlay_repository_emit_change (self, deleted ? OUTLAY_CHANGE_REMOVED : OUTLAY_CHANGE_RESTORED, before, after);
+
+  return g_steal_pointer (&after);
+}
+
+/**
+ * outlay_repository_delete_expense:
+ *
+ * Deletes softly: the row stays, marked deleted, so that
+ * outlay_repository_restore_expense() brings it back exactly.
+ *
+ * Returns: (transfer full): the deleted expense (with deleted-at set), all
+ *   that Undo needs; or %NULL with @error set
+ */
+OutlayExpense *
+outlay_repository_delete_expense (OutlayRepository *self,
+                                  gint64            id,
+                                  GError          **error)
+{
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+
+  return set_deleted (self, id, TRUE, error);
+}
+
+/**
+ * outlay_repository_restore_expense:
+ *
+ * Returns: (transfer full): the restored expense, as it was before it was
+ *   deleted; or %NULL with @error set
+ */
+OutlayExpense *
+outlay_repository_restore_expense (OutlayRepository *self,
+                                   gint64            id,
+                                   GError          **error)
+{
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+
+  return set_deleted (self, id, FALSE, error);
+}
+
+/**
+ * outlay_repository_get_expense:
+ *
+ * Returns: (transfer full): the expense, deleted or not
+ */
+OutlayExpense *
+outlay_repository_get_expense (OutlayRepository *self,
+                               gint64            id,
+                               GError          **error)
+{
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+
+  return fetch_expense (self, id, error);
+}
+
+OutlayExpense *
+outlay_repository_get_expense_by_uuid (OutlayRepository *self,
+                                       const char       *uuid,
+                                       GError          **error)
+{
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  OutlayExpense *expense = NULL;
+  int            rc;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  stmt = outlay_database_prepare (self->database,
+                                  "SELECT " OUTLAY_EXPENSE_COLUMNS " FROM expenses WHERE uuid = ?",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    expense = outlay_expense_new_from_statement (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
+                 _("There is no expense with the identifier %s."), uuid);
+  else
+    outlay_database_propagate_error (self->database, error, rc, _("Could not read the expense"));
+
+  return expense;
+}
+
+sqlite3_stmt *
+outlay_repository_prepare_query (OutlayRepository  *self,
+                                 const char        *select,
+                                 const OutlayQuery *query,
+                                 gboolean           ordered,
+                                 const char        *suffix,
+                                 OutlayBindings    *bindings,
+                                 GError           **error)
+{
+  g_autoptr (GString) sql = g_string_new (select);
+  sqlite3_stmt *stmt;
+
+  if (outlay_query_get_text (query) != NULL && !outlay_repository_catch_up_search (self, error))
+    return NULL;
+
+  g_string_append (sql, " FROM expenses WHERE deleted_at IS NULL");
+  outlay_query_append_filter (query, sql, bindings);
+  if (ordered)
+    outlay_query_append_order (query, sql);
+  if (suffix != NULL)
+    g_string_append (sql, suffix);
+
+  stmt = outlay_database_prepare (self->database, sql->str, error);
+  if (stmt != NULL)
+    outlay_bindings_apply (bindings, stmt, 1);
+
+  return stmt;
+}
+
+/**
+ * outlay_repository_find_expenses:
+ * @limit: the most to return, or 0 for all
+ *
+ * Returns: (transfer full) (element-type OutlayExpense): the expenses that
+ *   match @query, in its order
+ */
+GPtrArray *
+outlay_repository_find_expenses (OutlayRepository  *self,
+                                 const OutlayQuery *query,
+                                 guint              offset,
+                                 guint              limit,
+                                 GError           **error)
+{
+  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto (OutlayBindings) bindings = { NULL };
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  outlay_bindings_init (&bindings);
+  stmt = outlay_repository_prepare_query (self, "SELECT " OUTLAY_EXPENSE_COLUMNS, query, TRUE, " LIMIT ? OFFSET ?", &bindings, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, bindings.kinds->len + 1, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, bindings.kinds->len + 2, offset);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, outlay_expense_new_from_statement (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the expenses"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&result);
+}
+
+/**
+ * outlay_repository_find_expense_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the expenses
+ *   that match @query, in its order
+ */
+GArray *
+outlay_repository_find_expense_ids (OutlayRepository  *self,
+                                    const OutlayQuery *query,
+                                    GError           **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto (OutlayBindings) bindings = { NULL };
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  outlay_bindings_init (&bindings);
+  stmt = outlay_repository_prepare_query (self, "SELECT id", query, TRUE, NULL, &bindings, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the expenses"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+outlay_repository_count_expenses (OutlayRepository  *self,
+                                  const OutlayQuery *query,
+                                  guint             *count,
+                                  GError           **error)
+{
+  g_auto (OutlayBindings) bindings = { NULL };
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  outlay_bindings_init (&bindings);
+  stmt = outlay_repository_prepare_query (self, "SELECT count(*)", query, FALSE, NULL, &bindings, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = (guint) sqlite3_column_int64 (stmt, 0);
+
+  if (rc != SQLITE_ROW)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not count the expenses"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * outlay_repository_foreach_expense:
+ * @query: (nullable): which expenses, in its order; %NULL for all, by date
+ * @include_deleted: with no @query, the deleted expenses too
+ *
+ * Calls @func for one expense after the other without holding them all:
+ * what an export of a million expenses needs. Stops at the first error.
+ */
+gboolean
+outlay_repository_foreach_expense (OutlayRepository  *self,
+                                   const OutlayQuery *query,
+                                   gboolean           include_deleted,
+                                   OutlayExpenseFunc  func,
+                                   gpointer           user_data,
+                                   GError           **error)
+{
+  g_auto (OutlayBindings) bindings = { NULL };
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  gboolean ok = TRUE;
+  int      rc;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  outlay_bindings_init (&bindings);
+  if (query != NULL)
+    stmt = outlay_repository_prepare_query (self, "SELECT " OUTLAY_EXPENSE_COLUMNS, query, TRUE, "", &bindings, error);
+  else if (include_deleted)
+    stmt = outlay_database_prepare (self->database,
+                                    "SELECT " OUTLAY_EXPENSE_COLUMNS " FROM expenses ORDER BY occurred_on, id",
+                                    error);
+  else
+    stmt = outlay_database_prepare (self->database,
+                                    "SELECT " OUTLAY_EXPENSE_COLUMNS " FROM expenses "
+                                    "WHERE deleted_at IS NULL ORDER BY occurred_on, id",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (OutlayExpense) expense = outlay_expense_new_from_statement (stmt);
+
+      ok = func (expense, user_data, error);
+    }
+
+  if (ok && rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the expenses"));
+      return FALSE;
+    }
+
+  return ok;
+}
