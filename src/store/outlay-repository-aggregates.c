@@ -281,9 +281,12 @@ fill_periods (GArray     *sparse,
   return filled;
 }
 
+#define SQL_TOTALS_BY(period)                                    \
+  "SELECT " period ", sum(total), sum(count) FROM expense_days " \
+  "WHERE currency = ? AND day >= ? AND day <= ? GROUP BY 1 ORDER BY 1"
+
 static GArray *
 totals_by_period (OutlayRepository *self,
-                  const char       *sql,
                   const char       *currency,
                   const char       *from,
                   const char       *to,
@@ -294,7 +297,8 @@ totals_by_period (OutlayRepository *self,
   g_autoptr (OutlayCachedStatement) stmt = NULL;
   int rc;
 
-  stmt = prepare_aggregate (self, sql, currency, from, to, error);
+  stmt = prepare_aggregate (self, by_month ? SQL_TOTALS_BY ("substr(day, 1, 7)") : SQL_TOTALS_BY ("day"),
+                            currency, from, to, error);
   if (stmt == NULL)
     return NULL;
 
@@ -334,10 +338,7 @@ outlay_repository_totals_by_month (OutlayRepository *self,
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (currency != NULL, NULL);
 
-  return totals_by_period (self,
-                           "SELECT substr(day, 1, 7), sum(total), sum(count) FROM expense_days "
-                           "WHERE currency = ? AND day >= ? AND day <= ? GROUP BY 1 ORDER BY 1",
-                           currency, from, to, TRUE, error);
+  return totals_by_period (self, currency, from, to, TRUE, error);
 }
 
 /**
@@ -356,10 +357,7 @@ outlay_repository_totals_by_day (OutlayRepository *self,
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (currency != NULL, NULL);
 
-  return totals_by_period (self,
-                           "SELECT day, sum(total), sum(count) FROM expense_days "
-                           "WHERE currency = ? AND day >= ? AND day <= ? GROUP BY 1 ORDER BY 1",
-                           currency, from, to, FALSE, error);
+  return totals_by_period (self, currency, from, to, FALSE, error);
 }
 
 static void

@@ -77,6 +77,53 @@ outlay_repository_reload_categories (OutlayRepository *self,
   return TRUE;
 }
 
+typedef gboolean (*CategoryMatch) (OutlayCategory *category,
+                                   gconstpointer   key);
+
+/* The first live category that @match accepts, (transfer none): the list
+ * store holds a reference for as long as the category is live. */
+static OutlayCategory *
+find_category (OutlayRepository *self,
+               CategoryMatch     match,
+               gconstpointer     key)
+{
+  GListModel *categories = G_LIST_MODEL (self->categories);
+  guint       n = g_list_model_get_n_items (categories);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
+
+      if (match (category, key))
+        return category;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_id (OutlayCategory *category,
+        gconstpointer   key)
+{
+  return outlay_category_get_id (category) == *(const gint64 *) key;
+}
+
+static gboolean
+has_uuid (OutlayCategory *category,
+          gconstpointer   key)
+{
+  return g_strcmp0 (outlay_category_get_uuid (category), key) == 0;
+}
+
+static gboolean
+has_folded_name (OutlayCategory *category,
+                 gconstpointer   key)
+{
+  g_autofree char *folded = g_utf8_casefold (outlay_category_get_name (category), -1);
+
+  return g_strcmp0 (folded, key) == 0;
+}
+
 /**
  * outlay_repository_get_categories:
  *
@@ -100,22 +147,9 @@ OutlayCategory *
 outlay_repository_lookup_category (OutlayRepository *self,
                                    gint64            id)
 {
-  guint n;
-
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
-  for (guint i = 0; i < n; i++)
-    {
-      OutlayCategory *category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
-
-      /* The store holds its own reference. */
-      g_object_unref (category);
-      if (outlay_category_get_id (category) == id)
-        return category;
-    }
-
-  return NULL;
+  return find_category (self, has_id, &id);
 }
 
 /**
@@ -127,21 +161,9 @@ outlay_repository_lookup_category (OutlayRepository *self,
 OutlayCategory *
 outlay_repository_get_fallback_category (OutlayRepository *self)
 {
-  guint n;
-
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
-  for (guint i = 0; i < n; i++)
-    {
-      OutlayCategory *category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
-
-      g_object_unref (category);
-      if (g_strcmp0 (outlay_category_get_uuid (category), self->fallback_uuid) == 0)
-        return category;
-    }
-
-  return NULL;
+  return find_category (self, has_uuid, self->fallback_uuid);
 }
 
 /* The live category of that name, ignoring case, or 0. */
@@ -149,20 +171,10 @@ gint64
 outlay_repository_find_category_by_name (OutlayRepository *self,
                                          const char       *name)
 {
-  GListModel      *categories = G_LIST_MODEL (self->categories);
   g_autofree char *folded = g_utf8_casefold (name, -1);
-  guint            n = g_list_model_get_n_items (categories);
+  OutlayCategory  *category = find_category (self, has_folded_name, folded);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
-      g_autofree char *other = g_utf8_casefold (outlay_category_get_name (category), -1);
-
-      if (g_strcmp0 (folded, other) == 0)
-        return outlay_category_get_id (category);
-    }
-
-  return 0;
+  return category != NULL ? outlay_category_get_id (category) : 0;
 }
 
 static gboolean
