@@ -456,93 +456,6 @@ test_query_sort (Fixture      *fixture,
   }
 }
 
-/* Periods */
-
-static void
-check_previous (const char *from,
-                const char *to,
-                const char *expected_from,
-                const char *expected_to)
-{
-  g_autofree char *previous_from = NULL;
-  g_autofree char *previous_to = NULL;
-
-  g_assert_true (outlay_period_previous (from, to, NULL, &previous_from, &previous_to));
-  g_assert_cmpstr (previous_from, ==, expected_from);
-  g_assert_cmpstr (previous_to, ==, expected_to);
-}
-
-static void
-check_previous_today (const char *from,
-                      const char *to,
-                      const char *today_text,
-                      const char *expected_from,
-                      const char *expected_to)
-{
-  g_autoptr (GDate) today = outlay_date_parse_iso (today_text);
-  g_autofree char *previous_from = NULL;
-  g_autofree char *previous_to = NULL;
-
-  g_assert_true (outlay_period_previous (from, to, today, &previous_from, &previous_to));
-  g_assert_cmpstr (previous_from, ==, expected_from);
-  g_assert_cmpstr (previous_to, ==, expected_to);
-}
-
-static void
-test_period_previous (void)
-{
-  static const char *const invalid[][2] = {
-    { NULL, "2024-03-31" },
-    { "2024-03-01", NULL },
-    { "2024-02-30", "2024-03-31" },
-    { "2024-3-1", "2024-03-31" },
-    { "2024-03-31", "2024-03-01" },
-    { "", "" },
-  };
-
-  /* A month: the month before, with its own length. */
-  check_previous ("2024-03-01", "2024-03-31", "2024-02-01", "2024-02-29");
-  check_previous ("2023-03-01", "2023-03-31", "2023-02-01", "2023-02-28");
-  check_previous ("2024-05-01", "2024-05-31", "2024-04-01", "2024-04-30");
-  check_previous ("2024-02-01", "2024-02-29", "2024-01-01", "2024-01-31");
-  /* January: the December before. */
-  check_previous ("2024-01-01", "2024-01-31", "2023-12-01", "2023-12-31");
-  /* A year: the year before. */
-  check_previous ("2024-01-01", "2024-12-31", "2023-01-01", "2023-12-31");
-  check_previous ("2025-01-01", "2025-12-31", "2024-01-01", "2024-12-31");
-  /* A quarter: the quarter before. */
-  check_previous ("2024-04-01", "2024-06-30", "2024-01-01", "2024-03-31");
-  /* Any other range: as many days, just before. */
-  check_previous ("2024-03-05", "2024-03-14", "2024-02-24", "2024-03-04");
-  check_previous ("2024-03-01", "2024-03-01", "2024-02-29", "2024-02-29");
-  check_previous ("2024-01-01", "2024-01-07", "2023-12-25", "2023-12-31");
-  check_previous ("2024-03-15", "2024-04-14", "2024-02-13", "2024-03-14");
-
-  /* Up to today from the first of a month: the same days before, a month
-   * before within one month, a year before across months; the day that
-   * the shorter month lacks becomes its last day. */
-  check_previous_today ("2024-03-01", "2024-03-14", "2024-03-14", "2024-02-01", "2024-02-14");
-  check_previous_today ("2024-03-01", "2024-03-31", "2024-03-31", "2024-02-01", "2024-02-29");
-  check_previous_today ("2024-03-01", "2024-03-30", "2024-03-30", "2024-02-01", "2024-02-29");
-  check_previous_today ("2024-01-01", "2024-01-07", "2024-01-07", "2023-12-01", "2023-12-07");
-  check_previous_today ("2024-01-01", "2024-05-14", "2024-05-14", "2023-01-01", "2023-05-14");
-  check_previous_today ("2023-06-01", "2024-05-14", "2024-05-14", "2022-06-01", "2023-05-14");
-  check_previous_today ("2024-01-01", "2024-02-29", "2024-02-29", "2023-01-01", "2023-02-28");
-  /* Not up to today, or not from a first: the rules above. */
-  check_previous_today ("2024-03-01", "2024-03-14", "2024-03-20", "2024-02-16", "2024-02-29");
-  check_previous_today ("2024-03-05", "2024-03-14", "2024-03-14", "2024-02-24", "2024-03-04");
-
-  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
-    {
-      char *previous_from = NULL;
-      char *previous_to = NULL;
-
-      g_assert_false (outlay_period_previous (invalid[i][0], invalid[i][1], NULL, &previous_from, &previous_to));
-      g_assert_null (previous_from);
-      g_assert_null (previous_to);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -552,7 +465,6 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/query/text", test_query_text);
   OUTLAY_TEST_ADD ("/repository/query/filters", test_query_filters);
   OUTLAY_TEST_ADD ("/repository/query/sort", test_query_sort);
-  g_test_add_func ("/repository/period-previous", test_period_previous);
 
   return g_test_run ();
 }

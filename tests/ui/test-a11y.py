@@ -102,7 +102,7 @@ TIMEOUT = 15.0
 KEY_RETURN = 0xff0d
 KEY_SLASH = 0x2f
 KEY_TAB = 0xff09
-FIXTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "import", "bank.csv")
+FIXTURE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures", "import", "bank.csv")
 
 tests = []
 failures = 0
