@@ -22,6 +22,8 @@
 
 #include <glib.h>
 
+#include "outlay-currency.h"
+
 G_BEGIN_DECLS
 
 /* The largest amount, in minor units, that a single expense may hold. A
@@ -42,21 +44,7 @@ typedef enum
   OUTLAY_MONEY_ERROR_CURRENCY_MISMATCH,
 } OutlayMoneyError;
 
-/* One entry of the compiled-in currency table. The strings are static;
- * symbols are UTF-8. */
-typedef struct
-{
-  const char *code;     /* ISO 4217, e.g. "EUR" */
-  const char *symbol;   /* e.g. "€" */
-  guint       exponent; /* number of minor-unit digits: JPY 0, EUR 2, BHD 3 */
-} OutlayCurrency;
-
 GQuark outlay_money_error_quark (void);
-
-const OutlayCurrency *outlay_currency_lookup (const char *code);
-gboolean              outlay_currency_is_valid (const char *code);
-const char           *outlay_currency_for_locale (void);
-const OutlayCurrency *outlay_currency_get_all (guint *n_currencies);
 
 gboolean outlay_money_parse (const char *text,
                              const char *currency,
