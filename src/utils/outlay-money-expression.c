@@ -255,9 +255,10 @@ typedef enum
 typedef struct
 {
   TokenType   type;
-  Rational    value;    /* numbers only */
-  guint       decimals; /* numbers only: digits written after the decimal mark */
-  const char *start;    /* in the input, for messages; NULL for an implied sign */
+  Rational    value;       /* numbers only */
+  guint       decimals;    /* numbers only: digits written after the decimal mark */
+  guint       significant; /* numbers only: those decimals but trailing zeros */
+  const char *start;       /* in the input, for messages; NULL for an implied sign */
   gsize       len;
 } Token;
 
@@ -303,6 +304,15 @@ find_decimal_part (const OutlayMoneyConventions *conv,
         last_decimal_capable = sep;
     }
 
+  if (conv->strict)
+    {
+      /* The file names its decimal mark; every other mark groups. */
+      n_decimal_classes = counts[conv->decimal_class] > 0 ? 1 : 0;
+      n_group_only_classes = 0;
+      for (guint sep = OUTLAY_MONEY_SEP_DOT; sep < OUTLAY_MONEY_N_SEPS; sep++)
+        n_group_only_classes += sep != conv->decimal_class && counts[sep] > 0;
+    }
+
   if (n_decimal_classes > 2 || n_group_only_classes > 1 ||
       (n_decimal_classes == 2 && n_group_only_classes > 0))
     {
@@ -313,7 +323,12 @@ find_decimal_part (const OutlayMoneyConventions *conv,
       return -1;
     }
 
-  if (n_decimal_classes == 2)
+  if (conv->strict)
+    {
+      if (n_decimal_classes == 1)
+        decimal = conv->decimal_class;
+    }
+  else if (n_decimal_classes == 2)
     {
       /* "1.234,50", "1,234.50": the last mark is the decimal one. */
       decimal = last_decimal_capable;
@@ -469,19 +484,23 @@ lex_number (const OutlayMoneyConventions *conv,
   token->start = start;
   token->len = len;
   token->decimals = (guint) decimal_part < parts->len ? all[decimal_part].n_digits : 0;
+  token->significant = token->decimals;
+  while (token->significant > 0 && all[decimal_part].digits[token->significant - 1] == '0')
+    token->significant--;
   token->value.num = 0;
   token->value.den = 1;
 
   for (guint i = 0; i < parts->len; i++)
     {
       const NumberPart *np = &all[i];
+      gsize             n_digits = (int) i == decimal_part ? token->significant : np->n_digits;
 
       /* Decimals beyond what a calculation allows are reported later,
        * when it is known whether this number stands alone. */
-      if ((int) i == decimal_part && np->n_digits > OUTLAY_MONEY_MAX_EXPRESSION_DECIMALS)
+      if ((int) i == decimal_part && n_digits > OUTLAY_MONEY_MAX_EXPRESSION_DECIMALS)
         return TRUE;
 
-      for (gsize k = 0; k < np->n_digits; k++)
+      for (gsize k = 0; k < n_digits; k++)
         {
           if (__builtin_mul_overflow (num, 10, &num) ||
               __builtin_add_overflow (num, np->digits[k] - '0', &num))
@@ -492,7 +511,7 @@ lex_number (const OutlayMoneyConventions *conv,
         }
     }
 
-  if (!rational_make (num, (gint64) outlay_money_power_of_ten (token->decimals), &token->value))
+  if (!rational_make (num, (gint64) outlay_money_power_of_ten (token->significant), &token->value))
     {
       outlay_money_set_out_of_range (error, currency);
       return FALSE;
@@ -520,7 +539,7 @@ outlay_money_tokenize (const OutlayMoneyConventions *conv,
 
   if (leading_minus)
     {
-      Token token = { TOKEN_MINUS, { 0, 1 }, 0, NULL, 0 };
+      Token token = { TOKEN_MINUS, { 0, 1 }, 0, 0, NULL, 0 };
 
       g_array_append_val (tokens, token);
     }
@@ -529,7 +548,7 @@ outlay_money_tokenize (const OutlayMoneyConventions *conv,
     {
       gunichar    c = g_utf8_get_char (p);
       const char *next = g_utf8_next_char (p);
-      Token       token = { TOKEN_NUMBER, { 0, 1 }, 0, p, next - p };
+      Token       token = { TOKEN_NUMBER, { 0, 1 }, 0, 0, p, next - p };
       gsize       sep_len;
 
       if (g_unichar_isspace (c))
@@ -854,6 +873,49 @@ outlay_money_evaluate (GArray               *tokens,
     }
 
   *minor_units = result;
+
+  return TRUE;
+}
+
+/**
+ * outlay_money_read_number:
+ * @tokens: what outlay_money_tokenize() read
+ *
+ * The magnitude of the one number in @tokens. Zeros after the decimals
+ * change nothing: a file writes "1500.00" for yen when all its amounts
+ * have two decimals.
+ */
+gboolean
+outlay_money_read_number (GArray               *tokens,
+                          const OutlayCurrency *currency,
+                          const char           *text,
+                          gint64               *minor_units,
+                          GError              **error)
+{
+  const Token *token;
+
+  g_assert (tokens != NULL);
+  g_assert (currency != NULL);
+
+  token = tokens->len == 1 ? &g_array_index (tokens, Token, 0) : NULL;
+  if (token == NULL || token->type != TOKEN_NUMBER)
+    {
+      g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
+                   _("“%s” is not an amount."), text);
+      return FALSE;
+    }
+
+  if (token->significant > currency->exponent)
+    {
+      outlay_money_set_too_precise (error, currency, FALSE);
+      return FALSE;
+    }
+
+  if (!rational_to_minor_units (token->value, currency->exponent, minor_units))
+    {
+      outlay_money_set_out_of_range (error, currency);
+      return FALSE;
+    }
 
   return TRUE;
 }

@@ -49,11 +49,14 @@ typedef struct
   char           group[8];
   OutlayMoneySep decimal_class;
   OutlayMoneySep group_class;
-  gboolean       is_c;
-  gboolean       p_cs_precedes;
-  gboolean       p_sep_by_space;
-  gboolean       n_cs_precedes;
-  gboolean       n_sep_by_space;
+  /* A file's amounts: the decimal mark is known, so a "." or "," that is
+   * not it only ever groups, and nothing is ambiguous. */
+  gboolean strict;
+  gboolean is_c;
+  gboolean p_cs_precedes;
+  gboolean p_sep_by_space;
+  gboolean n_cs_precedes;
+  gboolean n_sep_by_space;
 } OutlayMoneyConventions;
 
 static inline gboolean
@@ -101,4 +104,13 @@ gboolean outlay_money_evaluate (GArray               *tokens,
                                 const OutlayCurrency *currency,
                                 gint64               *minor_units,
                                 GError              **error);
+/* The one number a file holds where an amount is; zeros beyond the
+ * currency's decimals change nothing. @text is the whole field, for the
+ * message when the tokens are anything else. */
+gboolean outlay_money_read_number (GArray               *tokens,
+                                   const OutlayCurrency *currency,
+                                   const char           *text,
+                                   gint64               *minor_units,
+                                   GError              **error);
+
 G_END_DECLS

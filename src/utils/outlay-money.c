@@ -122,6 +122,8 @@ outlay_money_get_conventions (OutlayMoneyConventions *conv)
   int         n_cs_precedes = langinfo_flag (N_CS_PRECEDES);
   int         n_sep_by_space = langinfo_flag (N_SEP_BY_SPACE);
 
+  conv->strict = FALSE;
+
   if (decimal[0] == '\0')
     decimal = nl_langinfo (RADIXCHAR);
   copy_separator (conv->decimal, sizeof conv->decimal, decimal, ".");
@@ -408,6 +410,7 @@ typedef struct
   gboolean is_currency; /* it stands for the expected currency */
   char     other[4];    /* another currency it stands for */
   gboolean other_is_unique;
+  gboolean is_code; /* the match is an ISO code, not a symbol */
 } Affix;
 
 static void
@@ -431,7 +434,10 @@ consider_affix (Affix      *affix,
     return;
 
   if (len > affix->len)
-    *affix = (Affix){ len, FALSE, "", FALSE };
+    *affix = (Affix){ len, FALSE, "", FALSE, FALSE };
+
+  /* A code and a symbol may be the same text ("CHF"). */
+  affix->is_code |= ignore_case;
 
   for (const char *code = codes; *code != '\0'; code += (code[3] == ' ') ? 4 : 3)
     {
@@ -465,7 +471,7 @@ find_affix (const char *s,
   guint                      n_currencies;
   guint                      n_aliases;
 
-  *affix = (Affix){ 0, FALSE, "", FALSE };
+  *affix = (Affix){ 0, FALSE, "", FALSE, FALSE };
 
   currencies = outlay_currency_get_all (&n_currencies);
   for (guint i = 0; i < n_currencies; i++)
@@ -678,6 +684,246 @@ outlay_money_parse (const char *text,
     *minor_units = result;
 
   return TRUE;
+}
+
+/* A file's conventions: its decimal mark, and the other of "." and ","
+ * (besides spaces and apostrophes) for grouping. */
+static void
+get_file_conventions (OutlayMoneyConventions *conv,
+                      char                    decimal_separator)
+{
+  gboolean comma = decimal_separator == ',';
+
+  g_assert (decimal_separator == '.' || decimal_separator == ',');
+
+  *conv = (OutlayMoneyConventions){ { 0 } };
+  conv->decimal[0] = decimal_separator;
+  conv->group[0] = comma ? '.' : ',';
+  conv->decimal_class = comma ? OUTLAY_MONEY_SEP_COMMA : OUTLAY_MONEY_SEP_DOT;
+  conv->group_class = comma ? OUTLAY_MONEY_SEP_DOT : OUTLAY_MONEY_SEP_COMMA;
+  conv->strict = TRUE;
+}
+
+static gboolean
+fail_not_an_amount (const char *text,
+                    GError    **error)
+{
+  g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
+               _("“%s” is not an amount."), text);
+  return FALSE;
+}
+
+/* The currency written next to a file's amount becomes the amount's when
+ * it names one: a code, or a symbol only one currency uses ("£"). A symbol
+ * of several that does not stand for @currency ("$" in a ledger in euros)
+ * is taken for the ledger's, as banks write their own. */
+static void
+resolve_written_currency (const Affix           *affix,
+                          const OutlayCurrency **currency,
+                          const char           **code)
+{
+  g_assert (affix->len > 0);
+
+  if (affix->is_currency)
+    {
+      if (affix->is_code)
+        *code = (*currency)->code;
+    }
+  else if (affix->other_is_unique)
+    {
+      *currency = outlay_currency_lookup (affix->other);
+      *code = (*currency)->code;
+    }
+}
+
+static gboolean
+read_decimal (const char  *text,
+              char         decimal_separator,
+              const char  *currency,
+              gint64      *minor_units,
+              const char **code,
+              GError     **error)
+{
+  const OutlayCurrency  *cur;
+  OutlayMoneyConventions conv;
+  const char            *start = text;
+  const char            *end = text + strlen (text);
+  const char            *written_code = NULL;
+  gboolean               negative = FALSE;
+  gboolean               have_sign = FALSE;
+  gboolean               have_parens = FALSE;
+  gboolean               have_currency = FALSE;
+  g_autoptr (GArray) tokens = NULL;
+  gint64 value;
+
+  cur = lookup_currency (currency, error);
+  if (cur == NULL || !validate_text (text, error))
+    return FALSE;
+
+  get_file_conventions (&conv, decimal_separator);
+
+  trim (&start, &end);
+  if (start == end)
+    {
+      g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_EMPTY,
+                   _("The amount is missing."));
+      return FALSE;
+    }
+
+  /* Peel off, in any order, one sign or a pair of parentheses (accounting's
+   * negative) and one currency: "-€12.50", "€-12.50", "($1,234.56)",
+   * "12,50-", "EUR -3,20". */
+  for (;;)
+    {
+      gunichar first;
+      gunichar last;
+      Affix    affix;
+
+      trim (&start, &end);
+      if (start == end)
+        break;
+
+      first = g_utf8_get_char (start);
+      last = g_utf8_get_char (g_utf8_prev_char (end));
+
+      if (first == '(' && last == ')' && end - start >= 2)
+        {
+          if (have_sign || have_parens)
+            return fail_not_an_amount (text, error);
+          have_parens = negative = TRUE;
+          start++;
+          end--;
+          continue;
+        }
+
+      if (first == '+' || outlay_money_is_minus (first))
+        {
+          if (have_sign || have_parens)
+            return fail_not_an_amount (text, error);
+          have_sign = TRUE;
+          negative = first != '+';
+          start = g_utf8_next_char (start);
+          continue;
+        }
+
+      if (outlay_money_is_minus (last) && g_utf8_prev_char (end) > start)
+        {
+          if (have_sign || have_parens)
+            return fail_not_an_amount (text, error);
+          have_sign = negative = TRUE;
+          end = g_utf8_prev_char (end);
+          continue;
+        }
+
+      if (have_currency)
+        break;
+
+      find_affix (start, end - start, FALSE, cur->code, &affix);
+      if (affix.len > 0)
+        {
+          start += affix.len;
+        }
+      else
+        {
+          find_affix (start, end - start, TRUE, cur->code, &affix);
+          end -= affix.len;
+        }
+
+      if (affix.len == 0)
+        break;
+
+      have_currency = TRUE;
+      resolve_written_currency (&affix, &cur, &written_code);
+    }
+
+  if (start == end)
+    return fail_not_an_amount (text, error);
+
+  tokens = outlay_money_tokenize (&conv, cur, start, end, FALSE, error);
+  if (tokens == NULL || !outlay_money_read_number (tokens, cur, text, &value, error))
+    return FALSE;
+
+  if (minor_units != NULL)
+    *minor_units = negative ? -value : value;
+  if (code != NULL)
+    *code = written_code;
+
+  return TRUE;
+}
+
+/* Whether @text is an amount with @decimal_separator, however many
+ * decimals it has and however large it is. */
+static gboolean
+has_amount_shape (const char *text,
+                  char        decimal_separator,
+                  const char *currency)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (read_decimal (text, decimal_separator, currency, NULL, NULL, &error))
+    return TRUE;
+
+  return error->code != OUTLAY_MONEY_ERROR_INVALID &&
+         error->code != OUTLAY_MONEY_ERROR_EMPTY;
+}
+
+/**
+ * outlay_money_parse_decimal:
+ * @text: an amount as a bank statement or a spreadsheet writes it
+ * @decimal_separator: '.' or ','
+ * @currency: the code of the amount's currency unless @text names another
+ * @minor_units: (out) (optional): the amount
+ * @code: (out) (optional) (nullable): the code of the currency written
+ *   next to the amount, or %NULL when none was, or a symbol of @currency
+ * @error: a #GError
+ *
+ * Reads an amount from a file, whose decimal mark is known instead of the
+ * locale's: the other of "." and ",", spaces (U+00A0, U+202F too) and
+ * apostrophes group, in groups of three ("-1.234,56", "1'234.50"). A sign
+ * before or after the number, or parentheses around it, make it negative
+ * ("12,50-", "(12.50)"). A currency code or symbol may come before or
+ * after it; a code, or a symbol only one currency uses, names the
+ * amount's currency ("12.50 USD"), whose decimals then apply. Zeros beyond
+ * the currency's decimals change nothing ("1500.00" yen). No arithmetic.
+ *
+ * The messages are outlay_money_parse()'s, so that one mistake reads the
+ * same in the editor and in an import.
+ *
+ * Returns: %TRUE on success; on failure @minor_units and @code are left
+ *   alone
+ */
+gboolean
+outlay_money_parse_decimal (const char  *text,
+                            char         decimal_separator,
+                            const char  *currency,
+                            gint64      *minor_units,
+                            const char **code,
+                            GError     **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  char other = decimal_separator == ',' ? '.' : ',';
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (decimal_separator == '.' || decimal_separator == ',', FALSE);
+  g_return_val_if_fail (currency != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (read_decimal (text, decimal_separator, currency, minor_units, code, &local_error))
+    return TRUE;
+
+  /* "12.50" where the file's decimal mark is ",": the separator chosen is
+   * what is wrong, not the amount. */
+  if (g_error_matches (local_error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID) &&
+      has_amount_shape (text, other, currency))
+    {
+      g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
+                   _("“%s” is not an amount with “%c” as the decimal separator."),
+                      text, decimal_separator);
+      return FALSE;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 /**

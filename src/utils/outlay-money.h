@@ -58,5 +58,11 @@ gboolean outlay_money_parse_plain (const char *text,
                                    const char *currency,
                                    gint64     *minor_units,
                                    GError    **error);
+gboolean outlay_money_parse_decimal (const char  *text,
+                                     char         decimal_separator,
+                                     const char  *currency,
+                                     gint64      *minor_units,
+                                     const char **code,
+                                     GError     **error);
 
 G_END_DECLS
