@@ -40,9 +40,6 @@
 /* How far down a file the row with the column names is looked for. */
 #define HEADER_SEARCH_ROWS 30
 
-/* More integer digits than this cannot be below OUTLAY_MONEY_MAX. */
-#define MAX_INTEGER_DIGITS 15
-
 typedef struct
 {
   guint    line;
@@ -690,257 +687,6 @@ outlay_csv_parse_date (const char         *text,
 
 /* Amounts */
 
-typedef struct
-{
-  gboolean    negative;
-  char        integer[MAX_INTEGER_DIGITS + 1];
-  char        fraction[64];
-  gboolean    too_large;
-  gboolean    too_long_fraction;
-  const char *code; /* static, from the currency table */
-} ParsedNumber;
-
-/* Symbols people write around an amount besides the table's. */
-static const char *const extra_symbols[] = {
-  "US$", "AU$", "C$", "$", "\xef\xbf\xa5" /* ￥ */, "SFr.", "Fr.", "Rs.", NULL
-};
-
-static gboolean
-is_letter_at (const char *p)
-{
-  return g_unichar_isalpha (g_utf8_get_char (p));
-}
-
-/* Whether @len bytes at the start (or the end) of [start, end) are
- * @symbol, and, if it is a word, not part of a longer one. */
-static gboolean
-symbol_at (const char *start,
-           const char *end,
-           gboolean    at_end,
-           const char *symbol,
-           gsize       len)
-{
-  const char *at;
-  const char *next;
-
-  if ((gsize) (end - start) < len)
-    return FALSE;
-  at = at_end ? end - len : start;
-  if (strncmp (at, symbol, len) != 0)
-    return FALSE;
-  next = at_end ? (at > start ? g_utf8_prev_char (at) : NULL) : (at + len < end ? at + len : NULL);
-  return !is_letter_at (symbol) || next == NULL || !is_letter_at (next);
-}
-
-/* The length of a currency code or symbol at the start (or the end) of
- * [start, end), or 0. @code receives the currency of an ISO code; a symbol
- * names none. */
-static gsize
-match_currency (const char  *start,
-                const char  *end,
-                gboolean     at_end,
-                const char **code)
-{
-  const OutlayCurrency *all;
-  guint                 n;
-  gsize                 best = 0;
-
-  if (end - start >= 3)
-    {
-      const char *at = at_end ? end - 3 : start;
-      char        candidate[4] = { at[0], at[1], at[2], '\0' };
-
-      if (g_ascii_isupper (at[0]) && g_ascii_isupper (at[1]) && g_ascii_isupper (at[2]) &&
-          symbol_at (start, end, at_end, candidate, 3) && outlay_currency_lookup (candidate) != NULL)
-        {
-          *code = outlay_currency_lookup (candidate)->code;
-          return 3;
-        }
-    }
-
-  all = outlay_currency_get_all (&n);
-  for (guint i = 0; i < n + G_N_ELEMENTS (extra_symbols) - 1; i++)
-    {
-      const char *symbol = i < n ? all[i].symbol : extra_symbols[i - n];
-      gsize       len = strlen (symbol);
-
-      if (len > best && symbol_at (start, end, at_end, symbol, len))
-        best = len;
-    }
-
-  return best;
-}
-
-static gboolean
-is_group_char (gunichar c,
-               char     decimal_separator)
-{
-  return c == (decimal_separator == ',' ? '.' : ',') ||
-         c == ' ' || c == 0x00A0 || c == 0x202F || c == 0x2009 ||
-         c == '\'' || c == 0x2019;
-}
-
-static void
-skip_spaces (const char **start,
-             const char **end)
-{
-  while (*start < *end && g_unichar_isspace (g_utf8_get_char (*start)))
-    *start = g_utf8_next_char (*start);
-  while (*end > *start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (*end))))
-    *end = g_utf8_prev_char (*end);
-}
-
-/* Peels signs, parentheses and currencies off both ends of [*start, *end). */
-static gboolean
-strip_decorations (const char **start,
-                   const char **end,
-                   gboolean    *negative,
-                   const char **code)
-{
-  gboolean have_sign = FALSE;
-  gboolean have_parens = FALSE;
-  gboolean have_currency = FALSE;
-  gboolean changed = TRUE;
-
-  *negative = FALSE;
-  *code = NULL;
-
-  while (changed)
-    {
-      gsize len;
-
-      changed = FALSE;
-      skip_spaces (start, end);
-      if (*start >= *end)
-        break;
-
-      if (**start == '(' && (*end)[-1] == ')' && *end - *start >= 2)
-        {
-          if (have_sign || have_parens)
-            return FALSE;
-          have_parens = *negative = changed = TRUE;
-          (*start)++;
-          (*end)--;
-          continue;
-        }
-      if (**start == '-' || **start == '+' || g_str_has_prefix (*start, "\xe2\x88\x92"))
-        {
-          if (have_sign || have_parens)
-            return FALSE;
-          have_sign = changed = TRUE;
-          *negative = **start != '+';
-          *start += **start == '-' || **start == '+' ? 1 : 3;
-          continue;
-        }
-      if ((*end)[-1] == '-' && *end - *start >= 2)
-        {
-          if (have_sign || have_parens)
-            return FALSE;
-          have_sign = *negative = changed = TRUE;
-          (*end)--;
-          continue;
-        }
-      if (!have_currency && (len = match_currency (*start, *end, FALSE, code)) > 0)
-        {
-          have_currency = changed = TRUE;
-          *start += len;
-          continue;
-        }
-      if (!have_currency && (len = match_currency (*start, *end, TRUE, code)) > 0)
-        {
-          have_currency = changed = TRUE;
-          *end -= len;
-          continue;
-        }
-    }
-
-  return TRUE;
-}
-
-/* Reads digits, one decimal separator and grouping (the other separator,
- * spaces or apostrophes, groups of three) into @number. */
-static gboolean
-read_number (const char   *start,
-             const char   *end,
-             char          decimal_separator,
-             ParsedNumber *number)
-{
-  gunichar group = 0;
-  gboolean seen_decimal = FALSE;
-  guint    group_length = 0;
-  guint    n_integer = 0, n_fraction = 0;
-
-  for (const char *p = start; p < end; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= '0' && c <= '9')
-        {
-          if (seen_decimal)
-            {
-              if (n_fraction < sizeof number->fraction - 1)
-                number->fraction[n_fraction++] = (char) c;
-              else if (c != '0')
-                number->too_long_fraction = TRUE;
-            }
-          else
-            {
-              group_length++;
-              if (n_integer == 0 && c == '0')
-                continue;
-              if (n_integer < MAX_INTEGER_DIGITS)
-                number->integer[n_integer++] = (char) c;
-              else
-                number->too_large = TRUE;
-            }
-        }
-      else if (c == (gunichar) decimal_separator)
-        {
-          if (seen_decimal || (group != 0 && group_length != 3))
-            return FALSE;
-          seen_decimal = TRUE;
-        }
-      else if (is_group_char (c, decimal_separator))
-        {
-          if (seen_decimal || (group != 0 && c != group))
-            return FALSE;
-          if (group == 0 ? group_length < 1 || group_length > 3 : group_length != 3)
-            return FALSE;
-          group = c;
-          group_length = 0;
-        }
-      else
-        {
-          return FALSE;
-        }
-    }
-
-  if (group != 0 && !seen_decimal && group_length != 3)
-    return FALSE;
-  /* Something has to be a digit: not "", ",", "-". */
-  for (const char *p = start; p < end; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-parse_number (const char   *text,
-              char          decimal_separator,
-              ParsedNumber *number)
-{
-  const char *start = text;
-  const char *end = text + strlen (text);
-
-  memset (number, 0, sizeof *number);
-  if (!strip_decorations (&start, &end, &number->negative, &number->code))
-    return FALSE;
-
-  return read_number (start, end, decimal_separator, number);
-}
-
 gboolean
 outlay_csv_parse_amount (const char  *text,
                          char         decimal_separator,
@@ -949,80 +695,9 @@ outlay_csv_parse_amount (const char  *text,
                          const char **code,
                          GError     **error)
 {
-  const OutlayCurrency *info;
-  ParsedNumber          number;
-  gint64                value = 0;
-  gsize                 n_fraction;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (decimal_separator == '.' || decimal_separator == ',', FALSE);
-  g_return_val_if_fail (currency != NULL, FALSE);
   g_return_val_if_fail (minor_units != NULL, FALSE);
 
-  if (is_blank (text))
-    {
-      g_set_error_literal (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_EMPTY,
-                           _("The amount is missing."));
-      return FALSE;
-    }
-
-  if (!parse_number (text, decimal_separator, &number))
-    {
-      char other = decimal_separator == ',' ? '.' : ',';
-
-      if (parse_number (text, other, &number))
-        g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                     _("“%s” is not an amount with “%c” as the decimal separator."),
-                     text, decimal_separator);
-      else
-        g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_INVALID,
-                     _("“%s” is not an amount."), text);
-      return FALSE;
-    }
-
-  if (number.code != NULL)
-    currency = number.code;
-  info = outlay_currency_lookup (currency);
-  if (info == NULL)
-    {
-      g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_UNKNOWN_CURRENCY,
-                   _("“%s” is not a currency code."), currency);
-      return FALSE;
-    }
-
-  /* Zeros beyond the currency's decimals change nothing ("1500.00" yen). */
-  n_fraction = strlen (number.fraction);
-  while (n_fraction > info->exponent && number.fraction[n_fraction - 1] == '0')
-    number.fraction[--n_fraction] = '\0';
-  if (n_fraction > info->exponent || number.too_long_fraction)
-    {
-      g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_TOO_PRECISE,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "“%s” has more decimals than %s allows (%u).",
-                                "“%s” has more decimals than %s allows (%u).",
-                                info->exponent),
-                   text, info->code, info->exponent);
-      return FALSE;
-    }
-
-  if (!number.too_large)
-    {
-      for (const char *p = number.integer; *p != '\0'; p++)
-        value = value * 10 + (*p - '0');
-      for (guint i = 0; i < info->exponent; i++)
-        value = value * 10 + (i < n_fraction ? number.fraction[i] - '0' : 0);
-    }
-  if (number.too_large || value > OUTLAY_MONEY_MAX)
-    {
-      g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_OUT_OF_RANGE,
-                   _("“%s” is too large an amount."), text);
-      return FALSE;
-    }
-
-  *minor_units = number.negative ? -value : value;
-  if (code != NULL)
-    *code = number.code;
-  return TRUE;
+  return outlay_money_parse_decimal (text, decimal_separator, currency, minor_units, code, error);
 }
 
 /* Guessing the mapping */
@@ -1346,12 +1021,35 @@ row_has_date (const char *const *fields,
   return FALSE;
 }
 
+/* Whether @text has the shape of an amount with @decimal_separator, and
+ * its sign. The currency has three decimals, the most any has, so that
+ * what the guess looks at is the shape; too many decimals or too large an
+ * amount is still an amount, of no known sign. */
+static gboolean
+read_amount_shape (const char *text,
+                   char        decimal_separator,
+                   gboolean   *negative)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 value = 0;
+
+  *negative = FALSE;
+  if (outlay_money_parse_decimal (text, decimal_separator, "BHD", &value, NULL, &error))
+    {
+      *negative = value < 0;
+      return TRUE;
+    }
+
+  return error->code == OUTLAY_MONEY_ERROR_TOO_PRECISE ||
+         error->code == OUTLAY_MONEY_ERROR_OUT_OF_RANGE;
+}
+
 static gboolean
 is_amount (const char *text)
 {
-  ParsedNumber number;
+  gboolean negative;
 
-  return parse_number (text, '.', &number) || parse_number (text, ',', &number);
+  return read_amount_shape (text, '.', &negative) || read_amount_shape (text, ',', &negative);
 }
 
 /* Votes for the decimal separator: the last of two different separators,
@@ -1410,12 +1108,12 @@ guess_amounts (OutlayCsvTable   *table,
 
     for (guint i = 0; i < values->len; i++)
       {
-        ParsedNumber number;
+        gboolean is_negative;
 
-        if (!parse_number (g_ptr_array_index (values, i), mapping->decimal_separator, &number))
+        if (!read_amount_shape (g_ptr_array_index (values, i), mapping->decimal_separator, &is_negative))
           continue;
         any = TRUE;
-        if (number.negative)
+        if (is_negative)
           negative++;
         else
           positive++;

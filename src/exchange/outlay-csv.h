@@ -155,7 +155,8 @@ OutlayImportSource *outlay_csv_import (OutlayCsvTable         *table,
 /* Exact decimal parsing of one amount as banks write it: "-1.234,56",
  * "(12.50)", "12,50-", "€ 12.50", "1'234.50 CHF". @decimal_separator is '.'
  * or ','. The decimals allowed are @currency's, or those of the ISO code
- * written next to the number, which @code (when not NULL) receives. */
+ * written next to the number, which @code (when not NULL) receives.
+ * outlay_money_parse_decimal() reads it, so the messages are the editor's. */
 gboolean outlay_csv_parse_amount (const char  *text,
                                   char         decimal_separator,
                                   const char  *currency,

@@ -346,16 +346,16 @@ test_broken_rows (void)
                  "12 2026-11-08 800 - [Good two] [] [-]\n"
                  "15 2026-11-10 1000 - [Good three] [] [-]\n",
                  "3 error “2026-13-01” is not a date (expected YYYY-MM-DD).\n"
-                 "4 error “abc” is not an amount.\n"
+                 "4 error “abc” is not allowed in an amount\n"
                  "5 error Expected at least 3 fields, found 1.\n"
-                 "6 error “1.2.3” is not an amount.\n"
-                 "7 error “12.345” has more decimals than EUR allows (2).\n"
+                 "6 error “1.2.3” has more than one decimal mark\n"
+                 "7 error Amounts in EUR can have at most 2 decimals\n"
                  "8 error The date is missing.\n"
                  "10 skipped The amount is zero.\n"
                  "11 skipped A negative amount is a refund, not an expense.\n"
                  "13 error “31.02.2026” is not a date (expected YYYY-MM-DD).\n"
                  "14 error The description is longer than 200 characters.\n"
-                 "16 error “\"11.00” is not an amount.\n");
+                 "16 error “\"” is not allowed in an amount\n");
   g_assert_cmpuint (outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR), ==, 9);
 }
 
@@ -540,24 +540,24 @@ test_parse_amount (void)
     const char *message;
   } reject[] = {
     { "", '.', "EUR", OUTLAY_MONEY_ERROR_EMPTY, "The amount is missing." },
-    { "abc", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“abc” is not an amount." },
-    { "1.2.3", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“1.2.3” is not an amount." },
-    { "1.2.3", ',', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“1.2.3” is not an amount." },
+    { "abc", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“abc” is not allowed in an amount" },
+    { "1.2.3", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“1.2.3” has more than one decimal mark" },
+    { "1.2.3", ',', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“1.2.3” is not a well-formed number: after a thousands separator come groups of exactly three digits" },
     { "12.50", ',', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“12.50” is not an amount with “,” as the decimal separator." },
-    { "1,23,456.00", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“1,23,456.00” is not an amount." },
-    { "1.234 567,00", ',', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“1.234 567,00” is not an amount." },
-    { "12,50,", ',', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“12,50,” is not an amount." },
+    { "1,23,456.00", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“1,23,456.00” is not a well-formed number: after a thousands separator come groups of exactly three digits" },
+    { "1.234 567,00", ',', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“1.234 567,00” mixes different thousands separators" },
+    { "12,50,", ',', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“12,50,” has more than one decimal mark" },
     { "--5", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“--5” is not an amount." },
     { "-(5)", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“-(5)” is not an amount." },
     { "-5-", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“-5-” is not an amount." },
     { "(5", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“(5” is not an amount." },
     { "€", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“€” is not an amount." },
     { "5 + 3", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“5 + 3” is not an amount." },
-    { "1e5", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“1e5” is not an amount." },
-    { "12.345", '.', "EUR", OUTLAY_MONEY_ERROR_TOO_PRECISE, "“12.345” has more decimals than EUR allows (2)." },
-    { "12.5", '.', "JPY", OUTLAY_MONEY_ERROR_TOO_PRECISE, "“12.5” has more decimals than JPY allows (0)." },
-    { "10000000000.00", '.', "EUR", OUTLAY_MONEY_ERROR_OUT_OF_RANGE, "“10000000000.00” is too large an amount." },
-    { "99999999999999999999", '.', "EUR", OUTLAY_MONEY_ERROR_OUT_OF_RANGE, "“99999999999999999999” is too large an amount." },
+    { "1e5", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“e” is not allowed in an amount" },
+    { "12.345", '.', "EUR", OUTLAY_MONEY_ERROR_TOO_PRECISE, "Amounts in EUR can have at most 2 decimals" },
+    { "12.5", '.', "JPY", OUTLAY_MONEY_ERROR_TOO_PRECISE, "Amounts in JPY cannot have decimals" },
+    { "10000000000.00", '.', "EUR", OUTLAY_MONEY_ERROR_OUT_OF_RANGE, "The amount is too large; the largest possible is €9,999,999,999.99" },
+    { "99999999999999999999", '.', "EUR", OUTLAY_MONEY_ERROR_OUT_OF_RANGE, "The amount is too large; the largest possible is €9,999,999,999.99" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accept); i++)
@@ -836,7 +836,7 @@ test_import_currencies (void)
                  "9 2026-11-08 725 GBP [Named by the amount] [] [-]\n",
                  "4 error “$” is not a currency code.\n"
                  "5 error “XYZ” is not a currency code.\n"
-                 "7 error “15.50” has more decimals than JPY allows (0).\n"
+                 "7 error Amounts in JPY cannot have decimals\n"
                  "10 error The amount is in GBP, but the currency column says EUR.\n");
 }
 
