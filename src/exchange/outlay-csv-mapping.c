@@ -1,4 +1,4 @@
-/* outlay-csv.c
+/* outlay-csv-mapping.c
  *
  * Copyright 2026 The Outlay authors
  *
@@ -17,7 +17,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-
 #include "config.h"
 
 #include <langinfo.h>
@@ -25,521 +24,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "outlay-csv.h"
+#include "outlay-csv-private.h"
 #include "outlay-money.h"
-#include "outlay-repository.h"
-
-/* A quoted field longer than this is taken for a stray quote: the field is
- * read again as if the quote were an ordinary character. It bounds the
- * work a file full of unmatched quotes can cause. */
-#define MAX_QUOTED_FIELD (1024 * 1024)
-
-/* How many rows the delimiter and the mapping are guessed from. */
-#define SAMPLE_ROWS 200
 
 /* How far down a file the row with the column names is looked for. */
 #define HEADER_SEARCH_ROWS 30
-
-typedef struct
-{
-  guint    line;
-  guint    n_fields;
-  gboolean irregular; /* a quote where RFC 4180 allows none */
-  char   **fields;
-} CsvRow;
-
-struct OutlayCsvTable
-{
-  gatomicrefcount   ref_count;
-  OutlayCsvEncoding encoding;
-  char              delimiter;
-  guint             n_columns;
-  GPtrArray        *rows; /* of CsvRow */
-};
-
-static const char delimiters[] = { ',', ';', '\t', '|' };
-
-GQuark
-outlay_csv_error_quark (void)
-{
-  return g_quark_from_static_string ("outlay-csv-error-quark");
-}
-
-/* Decoding */
-
-/* Windows-1252 0x80–0x9F; the five undefined bytes keep their C1 code. */
-static const gunichar cp1252_high[32] = {
-  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178
-};
-
-static char *
-decode_cp1252 (const guchar *data,
-               gsize         length)
-{
-  GString *out = g_string_sized_new (length + length / 8);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (data[i] < 0x80)
-        g_string_append_c (out, (char) data[i]);
-      else if (data[i] < 0xA0)
-        g_string_append_unichar (out, cp1252_high[data[i] - 0x80]);
-      else
-        g_string_append_unichar (out, data[i]);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-check_binary_signature (const guchar *data,
-                        gsize         length,
-                        GError      **error)
-{
-  if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
-    {
-      g_set_error_literal (error, OUTLAY_CSV_ERROR, OUTLAY_CSV_ERROR_NOT_TEXT,
-                           _("This is a spreadsheet or an archive, not a CSV file. Save it as CSV first."));
-      return FALSE;
-    }
-  if (length >= 4 && memcmp (data, "\xd0\xcf\x11\xe0", 4) == 0)
-    {
-      g_set_error_literal (error, OUTLAY_CSV_ERROR, OUTLAY_CSV_ERROR_NOT_TEXT,
-                           _("This is an Excel file, not a CSV file. Save it as CSV first."));
-      return FALSE;
-    }
-  if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
-    {
-      g_set_error_literal (error, OUTLAY_CSV_ERROR, OUTLAY_CSV_ERROR_NOT_TEXT,
-                           _("This is a PDF document, not a CSV file. Most banks offer a CSV export next to the PDF statement."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-set_not_text_error (GError **error)
-{
-  g_set_error_literal (error, OUTLAY_CSV_ERROR, OUTLAY_CSV_ERROR_NOT_TEXT,
-                       _("This file does not contain text, so it is not a CSV file."));
-}
-
-/* Returns the text as UTF-8 without a byte order mark. */
-static char *
-decode (const char        *data,
-        gsize              length,
-        OutlayCsvEncoding *encoding,
-        gsize             *text_length,
-        GError           **error)
-{
-  const guchar *bytes = (const guchar *) data;
-  char         *text;
-
-  /* A file that is valid text is read as text, whatever it starts with;
-   * the signatures only give a better reason than "not text". */
-  if ((memchr (data, '\0', length) != NULL || !g_utf8_validate_len (data, length, NULL)) &&
-      !check_binary_signature (bytes, length, error))
-    return NULL;
-
-  if (length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
-    {
-      const char *charset = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-      gsize       written = 0;
-
-      text = g_convert (data + 2, length - 2, "UTF-8", charset, NULL, &written, NULL);
-      if (text == NULL || memchr (text, '\0', written) != NULL)
-        {
-          g_free (text);
-          set_not_text_error (error);
-          return NULL;
-        }
-      *encoding = OUTLAY_CSV_ENCODING_UTF16;
-      *text_length = written;
-      return text;
-    }
-
-  if (memchr (data, '\0', length) != NULL)
-    {
-      set_not_text_error (error);
-      return NULL;
-    }
-
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      if (g_utf8_validate_len (data + 3, length - 3, NULL))
-        {
-          *encoding = OUTLAY_CSV_ENCODING_UTF8_BOM;
-          *text_length = length - 3;
-          return g_strndup (data + 3, length - 3);
-        }
-      /* A byte order mark in front of something else: the mark is wrong,
-       * the bytes are what the bank wrote. */
-      bytes += 3;
-      length -= 3;
-    }
-  else if (g_utf8_validate_len (data, length, NULL))
-    {
-      *encoding = OUTLAY_CSV_ENCODING_UTF8;
-      *text_length = length;
-      return g_strndup (data, length);
-    }
-
-  *encoding = OUTLAY_CSV_ENCODING_LATIN1;
-  text = decode_cp1252 (bytes, length);
-  *text_length = strlen (text);
-  return text;
-}
-
-/* Parsing */
-
-static void
-csv_row_free (CsvRow *row)
-{
-  g_strfreev (row->fields);
-  g_free (row);
-}
-
-static gsize
-skip_newline (const char *text,
-              gsize       length,
-              gsize       pos)
-{
-  if (text[pos] == '\r' && pos + 1 < length && text[pos + 1] == '\n')
-    return pos + 2;
-  return pos + 1;
-}
-
-/* Reads a quoted field starting at the quote at @pos. Returns FALSE, with
- * nothing consumed, when the quote has no partner. */
-static gboolean
-read_quoted_field (const char *text,
-                   gsize       length,
-                   gsize      *pos,
-                   guint      *line,
-                   GString    *field)
-{
-  gsize p = *pos + 1;
-  guint l = *line;
-
-  while (p < length && p - *pos <= MAX_QUOTED_FIELD)
-    {
-      char c = text[p];
-
-      if (c == '"')
-        {
-          if (p + 1 < length && text[p + 1] == '"')
-            {
-              g_string_append_c (field, '"');
-              p += 2;
-              continue;
-            }
-          *pos = p + 1;
-          *line = l;
-          return TRUE;
-        }
-      if (c == '\r' || c == '\n')
-        {
-          gsize next = skip_newline (text, length, p);
-
-          g_string_append_len (field, text + p, next - p);
-          p = next;
-          l++;
-          continue;
-        }
-      g_string_append_c (field, c);
-      p++;
-    }
-
-  g_string_truncate (field, 0);
-  return FALSE;
-}
-
-/* RFC 4180, forgiving: a quote that does not open a field, or text after a
- * closing quote, is kept as it is and marks the row irregular (which tells
- * a wrong delimiter from the right one). Empty lines are not rows. */
-static GPtrArray *
-parse_rows (const char *text,
-            gsize       length,
-            char        delimiter,
-            guint       max_rows)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) csv_row_free);
-  gsize      pos = 0;
-  guint      line = 1;
-
-  while (pos < length && rows->len < max_rows)
-    {
-      g_autoptr (GPtrArray) fields = NULL;
-      CsvRow *row;
-
-      if (text[pos] == '\r' || text[pos] == '\n')
-        {
-          pos = skip_newline (text, length, pos);
-          line++;
-          continue;
-        }
-
-      row = g_new0 (CsvRow, 1);
-      row->line = line;
-      fields = g_ptr_array_new ();
-
-      for (;;)
-        {
-          GString *field = g_string_new (NULL);
-
-          if (pos < length && text[pos] == '"' && read_quoted_field (text, length, &pos, &line, field))
-            {
-              while (pos < length && text[pos] != delimiter && text[pos] != '\r' && text[pos] != '\n')
-                {
-                  g_string_append_c (field, text[pos++]);
-                  row->irregular = TRUE;
-                }
-            }
-          else
-            {
-              while (pos < length && text[pos] != delimiter && text[pos] != '\r' && text[pos] != '\n')
-                {
-                  if (text[pos] == '"')
-                    row->irregular = TRUE;
-                  g_string_append_c (field, text[pos++]);
-                }
-            }
-          /* A GString keeps room to grow; a table of a large file keeps
-           * only what each field holds. */
-          g_ptr_array_add (fields, g_strndup (field->str, field->len));
-          g_string_free (field, TRUE);
-
-          if (pos < length && text[pos] == delimiter)
-            {
-              pos++;
-              continue;
-            }
-          break;
-        }
-
-      if (pos < length)
-        {
-          pos = skip_newline (text, length, pos);
-          line++;
-        }
-
-      row->n_fields = fields->len;
-      g_ptr_array_add (fields, NULL);
-      row->fields = (char **) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
-      g_ptr_array_add (rows, row);
-    }
-
-  return rows;
-}
-
-/* The delimiter that reads the sample with the fewest broken quotes, then
- * with the most rows of the same width, then into the most fields. A
- * single column reads the same with any of them. */
-static char
-detect_delimiter (const char *text,
-                  gsize       length)
-{
-  char  best = ',';
-  guint best_irregular = G_MAXUINT;
-  guint best_consistent = 0;
-  guint best_width = 1;
-
-  for (guint d = 0; d < G_N_ELEMENTS (delimiters); d++)
-    {
-      g_autoptr (GPtrArray) rows = parse_rows (text, length, delimiters[d], SAMPLE_ROWS);
-      g_autoptr (GHashTable) widths = g_hash_table_new (NULL, NULL);
-      guint irregular = 0;
-      guint consistent = 0;
-      guint width = 1;
-
-      for (guint i = 0; i < rows->len; i++)
-        {
-          CsvRow *row = g_ptr_array_index (rows, i);
-          guint   count = GPOINTER_TO_UINT (g_hash_table_lookup (widths, GUINT_TO_POINTER (row->n_fields))) + 1;
-
-          g_hash_table_insert (widths, GUINT_TO_POINTER (row->n_fields), GUINT_TO_POINTER (count));
-          if (row->irregular)
-            irregular++;
-          if (count > consistent || (count == consistent && row->n_fields > width))
-            {
-              consistent = count;
-              width = row->n_fields;
-            }
-        }
-
-      if (width < 2)
-        continue;
-      if (irregular < best_irregular ||
-          (irregular == best_irregular && consistent > best_consistent) ||
-          (irregular == best_irregular && consistent == best_consistent && width > best_width))
-        {
-          best = delimiters[d];
-          best_irregular = irregular;
-          best_consistent = consistent;
-          best_width = width;
-        }
-    }
-
-  return best;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-OutlayCsvTable *
-outlay_csv_table_read (const char *data,
-                       gsize       length,
-                       GError    **error)
-{
-  g_autofree char  *text = NULL;
-  OutlayCsvTable   *table;
-  OutlayCsvEncoding encoding = OUTLAY_CSV_ENCODING_UTF8;
-  gsize             text_length = 0;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (length > 0)
-    text = decode (data, length, &encoding, &text_length, error);
-  else
-    text = g_strdup ("");
-  if (text == NULL)
-    return NULL;
-
-  if (is_blank (text))
-    {
-      g_set_error_literal (error, OUTLAY_CSV_ERROR, OUTLAY_CSV_ERROR_EMPTY,
-                           _("The file is empty."));
-      return NULL;
-    }
-
-  table = g_new0 (OutlayCsvTable, 1);
-  g_atomic_ref_count_init (&table->ref_count);
-  table->encoding = encoding;
-  table->delimiter = detect_delimiter (text, text_length);
-  table->rows = parse_rows (text, text_length, table->delimiter, G_MAXUINT);
-  for (guint i = 0; i < table->rows->len; i++)
-    {
-      CsvRow *row = g_ptr_array_index (table->rows, i);
-
-      table->n_columns = MAX (table->n_columns, row->n_fields);
-    }
-
-  return table;
-}
-
-OutlayCsvTable *
-outlay_csv_table_ref (OutlayCsvTable *table)
-{
-  g_return_val_if_fail (table != NULL, NULL);
-
-  g_atomic_ref_count_inc (&table->ref_count);
-  return table;
-}
-
-void
-outlay_csv_table_unref (OutlayCsvTable *table)
-{
-  g_return_if_fail (table != NULL);
-
-  if (g_atomic_ref_count_dec (&table->ref_count))
-    {
-      g_ptr_array_unref (table->rows);
-      g_free (table);
-    }
-}
-
-OutlayCsvEncoding
-outlay_csv_table_get_encoding (OutlayCsvTable *table)
-{
-  g_return_val_if_fail (table != NULL, OUTLAY_CSV_ENCODING_UTF8);
-
-  return table->encoding;
-}
-
-char
-outlay_csv_table_get_delimiter (OutlayCsvTable *table)
-{
-  g_return_val_if_fail (table != NULL, ',');
-
-  return table->delimiter;
-}
-
-guint
-outlay_csv_table_get_n_rows (OutlayCsvTable *table)
-{
-  g_return_val_if_fail (table != NULL, 0);
-
-  return table->rows->len;
-}
-
-guint
-outlay_csv_table_get_n_columns (OutlayCsvTable *table)
-{
-  g_return_val_if_fail (table != NULL, 0);
-
-  return table->n_columns;
-}
-
-const char *const *
-outlay_csv_table_get_row (OutlayCsvTable *table,
-                          guint           row,
-                          guint          *n_fields)
-{
-  CsvRow *r;
-
-  g_return_val_if_fail (table != NULL, NULL);
-  g_return_val_if_fail (row < table->rows->len, NULL);
-
-  r = g_ptr_array_index (table->rows, row);
-  if (n_fields != NULL)
-    *n_fields = r->n_fields;
-
-  return (const char *const *) r->fields;
-}
-
-guint
-outlay_csv_table_get_line (OutlayCsvTable *table,
-                           guint           row)
-{
-  g_return_val_if_fail (table != NULL, 0);
-  g_return_val_if_fail (row < table->rows->len, 0);
-
-  return ((CsvRow *) g_ptr_array_index (table->rows, row))->line;
-}
-
-/* Trims white space (any Unicode space, NBSP too) from both ends. */
-static char *
-trim (const char *text)
-{
-  const char *start = text;
-  const char *end = text + strlen (text);
-
-  while (start < end && g_unichar_isspace (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_prev_char (end);
-
-      if (!g_unichar_isspace (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-
-  return g_strndup (start, end - start);
-}
 
 /* Dates */
 
@@ -640,7 +129,7 @@ outlay_csv_parse_date (const char         *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  trimmed = trim (text);
+  trimmed = outlay_csv_trim (text);
   p = read_digits (trimmed, &part[0], &digits[0]);
   sep = *p;
   if (sep != '.' && sep != '/' && sep != '-')
@@ -683,21 +172,6 @@ outlay_csv_parse_date (const char         *text,
     return NULL;
 
   return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
-}
-
-/* Amounts */
-
-gboolean
-outlay_csv_parse_amount (const char  *text,
-                         char         decimal_separator,
-                         const char  *currency,
-                         gint64      *minor_units,
-                         const char **code,
-                         GError     **error)
-{
-  g_return_val_if_fail (minor_units != NULL, FALSE);
-
-  return outlay_money_parse_decimal (text, decimal_separator, currency, minor_units, code, error);
 }
 
 /* Guessing the mapping */
@@ -765,9 +239,8 @@ fold_name (const char *name)
   return g_string_free (out, FALSE);
 }
 
-/* Debit and credit marks: -1 for a debit, 1 for a credit, 0 for neither. */
-static int
-direction_mark (const char *text)
+int
+outlay_csv_direction_mark (const char *text)
 {
   static const char *const debits[] = { "s", "soll", "d", "db", "dr", "dbit", "debit", "withdrawal", NULL };
   static const char *const credits[] = { "h", "haben", "c", "cr", "crdt", "credit", "deposit", NULL };
@@ -930,12 +403,12 @@ column_values (OutlayCsvTable *table,
   if (column < 0)
     return values;
 
-  for (guint r = first; r < table->rows->len && r < first + SAMPLE_ROWS; r++)
+  for (guint r = first; r < table->rows->len && r < first + OUTLAY_CSV_SAMPLE_ROWS; r++)
     {
-      CsvRow *row = g_ptr_array_index (table->rows, r);
+      OutlayCsvRow *row = g_ptr_array_index (table->rows, r);
 
-      if ((guint) column < row->n_fields && !is_blank (row->fields[column]))
-        g_ptr_array_add (values, trim (row->fields[column]));
+      if ((guint) column < row->n_fields && !outlay_csv_is_blank (row->fields[column]))
+        g_ptr_array_add (values, outlay_csv_trim (row->fields[column]));
     }
 
   return values;
@@ -1192,7 +665,7 @@ map_by_content (OutlayCsvTable   *table,
       if (uses_column (mapping, (int) c))
         continue;
       for (guint i = 0; i < values->len; i++)
-        marks += direction_mark (g_ptr_array_index (values, i)) != 0;
+        marks += outlay_csv_direction_mark (g_ptr_array_index (values, i)) != 0;
       if (marks > 0 && marks * 4 >= values->len * 3)
         mapping->direction_column = (int) c;
     }
@@ -1257,9 +730,9 @@ outlay_csv_mapping_guess (OutlayCsvTable   *table,
   /* The width most rows have is the table's; rows above the first of them
    * are a preamble. */
   widths = g_hash_table_new (NULL, NULL);
-  for (guint r = 0; r < table->rows->len && r < SAMPLE_ROWS; r++)
+  for (guint r = 0; r < table->rows->len && r < OUTLAY_CSV_SAMPLE_ROWS; r++)
     {
-      CsvRow *row = g_ptr_array_index (table->rows, r);
+      OutlayCsvRow *row = g_ptr_array_index (table->rows, r);
       guint   count = GPOINTER_TO_UINT (g_hash_table_lookup (widths, GUINT_TO_POINTER (row->n_fields))) + 1;
 
       g_hash_table_insert (widths, GUINT_TO_POINTER (row->n_fields), GUINT_TO_POINTER (count));
@@ -1272,7 +745,7 @@ outlay_csv_mapping_guess (OutlayCsvTable   *table,
 
   for (guint r = 0; r < table->rows->len && r < HEADER_SEARCH_ROWS && header < 0; r++)
     {
-      CsvRow *row = g_ptr_array_index (table->rows, r);
+      OutlayCsvRow *row = g_ptr_array_index (table->rows, r);
 
       if (row->n_fields >= 2 && row->n_fields + 1 >= width &&
           count_named_columns ((const char *const *) row->fields, row->n_fields) >= 2)
@@ -1287,7 +760,7 @@ outlay_csv_mapping_guess (OutlayCsvTable   *table,
     }
   else
     {
-      CsvRow *row = NULL;
+      OutlayCsvRow *row = NULL;
 
       for (guint r = 0; r < table->rows->len; r++)
         {
@@ -1303,7 +776,7 @@ outlay_csv_mapping_guess (OutlayCsvTable   *table,
       if (!row_has_date ((const char *const *) row->fields, row->n_fields) &&
           mapping->first_row + 1 < table->rows->len)
         {
-          CsvRow *next = g_ptr_array_index (table->rows, mapping->first_row + 1);
+          OutlayCsvRow *next = g_ptr_array_index (table->rows, mapping->first_row + 1);
 
           mapping->has_header = row_has_date ((const char *const *) next->fields, next->n_fields);
         }
@@ -1388,335 +861,3 @@ outlay_csv_mapping_validate (const OutlayCsvMapping *mapping,
   return TRUE;
 }
 
-/* Importing */
-
-static const char *
-resolve_currency (const char *text)
-{
-  g_autofree char      *upper = g_ascii_strup (text, -1);
-  const OutlayCurrency *currency = outlay_currency_lookup (upper);
-  const OutlayCurrency *all;
-  const char           *found = NULL;
-  guint                 n;
-
-  if (currency != NULL)
-    return currency->code;
-
-  /* A symbol only one currency uses: "€", "£", "zł"; not "$" or "¥". */
-  if (strcmp (text, "$") == 0 || strcmp (text, "¥") == 0)
-    return NULL;
-  all = outlay_currency_get_all (&n);
-  for (guint i = 0; i < n; i++)
-    {
-      if (strcmp (all[i].symbol, text) == 0)
-        {
-          if (found != NULL)
-            return NULL;
-          found = all[i].code;
-        }
-    }
-
-  return found;
-}
-
-static const char *
-field_at (const char *const *fields,
-          int                column)
-{
-  return column >= 0 ? fields[column] : "";
-}
-
-/* The row's amount in minor units, signed as in the file, and in
- * *@currency_out the currency it names, if any. */
-static gboolean
-read_row_amount (OutlayImportSource     *source,
-                 guint                   line,
-                 const char *const      *fields,
-                 const OutlayCsvMapping *mapping,
-                 const char             *currency,
-                 gint64                 *amount,
-                 const char            **code,
-                 gboolean               *received)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *debit = NULL;
-  g_autofree char *credit = NULL;
-
-  *received = FALSE;
-
-  if (mapping->amount_column >= 0)
-    {
-      g_autofree char *text = trim (fields[mapping->amount_column]);
-
-      if (!outlay_csv_parse_amount (text, mapping->decimal_separator, currency, amount, code, &error))
-        {
-          outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR, "%s", error->message);
-          return FALSE;
-        }
-      if (mapping->direction_column >= 0)
-        {
-          g_autofree char *mark = trim (fields[mapping->direction_column]);
-          int              direction = direction_mark (mark);
-
-          if (mark[0] != '\0' && direction == 0)
-            {
-              outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                              _("“%s” marks the amount as neither a debit nor a credit."), mark);
-              return FALSE;
-            }
-          if (direction != 0)
-            *amount = direction * ABS (*amount);
-        }
-      return TRUE;
-    }
-
-  debit = trim (fields[mapping->debit_column]);
-  credit = trim (field_at (fields, mapping->credit_column));
-  if (debit[0] == '\0' && credit[0] == '\0')
-    {
-      outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR, "%s",
-                                      _("There is neither a debit nor a credit amount."));
-      return FALSE;
-    }
-  if (debit[0] != '\0')
-    {
-      if (!outlay_csv_parse_amount (debit, mapping->decimal_separator, currency, amount, code, &error))
-        {
-          outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR, "%s", error->message);
-          return FALSE;
-        }
-      *amount = ABS (*amount);
-      if (*amount != 0 || credit[0] == '\0')
-        return TRUE;
-    }
-
-  if (!outlay_csv_parse_amount (credit, mapping->decimal_separator, currency, amount, code, &error))
-    {
-      outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR, "%s", error->message);
-      return FALSE;
-    }
-  *received = *amount != 0;
-  *amount = -ABS (*amount);
-  return TRUE;
-}
-
-static void
-import_row (OutlayImportSource     *source,
-            guint                   line,
-            const char *const      *fields,
-            const OutlayCsvMapping *mapping,
-            const char             *ledger_currency)
-{
-  g_autoptr (OutlayImportRecord) record = NULL;
-  g_autofree char *date_text = trim (fields[mapping->date_column]);
-  g_autofree char *date = outlay_csv_parse_date (date_text, mapping->date_format);
-  const char      *column_currency = NULL;
-  const char      *amount_currency = NULL;
-  gint64           amount = 0;
-  gboolean         received = FALSE;
-
-  if (date == NULL)
-    {
-      g_autofree char *pattern = NULL;
-      const char      *sep = date_text + strspn (date_text, "0123456789");
-
-      if (date_text[0] == '\0')
-        {
-          outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR, "%s",
-                                          _("The date is missing."));
-          return;
-        }
-      pattern = outlay_csv_date_format_describe (mapping->date_format, *sep);
-      outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                      _("“%s” is not a date (expected %s)."), date_text, pattern);
-      return;
-    }
-
-  if (mapping->currency_column >= 0)
-    {
-      g_autofree char *text = trim (fields[mapping->currency_column]);
-
-      if (text[0] != '\0' && (column_currency = resolve_currency (text)) == NULL)
-        {
-          outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                          _("“%s” is not a currency code."), text);
-          return;
-        }
-    }
-
-  if (!read_row_amount (source, line, fields, mapping,
-                        column_currency != NULL ? column_currency : ledger_currency,
-                        &amount, &amount_currency, &received))
-    return;
-
-  if (column_currency != NULL && amount_currency != NULL && strcmp (column_currency, amount_currency) != 0)
-    {
-      outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                      _("The amount is in %s, but the currency column says %s."),
-                                      amount_currency, column_currency);
-      return;
-    }
-
-  if (amount == 0)
-    {
-      outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_SKIPPED, "%s",
-                                      _("The amount is zero."));
-      return;
-    }
-
-  if (mapping->amount_column >= 0)
-    {
-      if (mapping->sign == OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE)
-        received = amount > 0;
-      else if (mapping->sign == OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE && amount < 0)
-        {
-          outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_SKIPPED, "%s",
-                                          _("A negative amount is a refund, not an expense."));
-          return;
-        }
-    }
-  if (received)
-    {
-      outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_SKIPPED, "%s",
-                                      _("Money received, not an expense."));
-      return;
-    }
-
-  record = outlay_import_record_new ();
-  record->line = line;
-  record->date = g_steal_pointer (&date);
-  record->amount = ABS (amount);
-  record->currency = g_strdup (column_currency != NULL ? column_currency : amount_currency);
-  g_free (record->description);
-  record->description = trim (field_at (fields, mapping->description_column));
-  record->note = trim (field_at (fields, mapping->note_column));
-  record->category = trim (field_at (fields, mapping->category_column));
-  if (record->category[0] == '\0')
-    g_clear_pointer (&record->category, g_free);
-
-  if (g_utf8_strlen (record->description, -1) > OUTLAY_DESCRIPTION_MAX_LENGTH)
-    {
-      outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                      _("The description is longer than %u characters."),
-                                      (guint) OUTLAY_DESCRIPTION_MAX_LENGTH);
-      return;
-    }
-  if (g_utf8_strlen (record->note, -1) > OUTLAY_NOTE_MAX_LENGTH)
-    {
-      outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                      _("The note is longer than %u characters."),
-                                      (guint) OUTLAY_NOTE_MAX_LENGTH);
-      return;
-    }
-
-  outlay_import_source_add_record (source, g_steal_pointer (&record));
-}
-
-OutlayImportSource *
-outlay_csv_import (OutlayCsvTable         *table,
-                   const OutlayCsvMapping *mapping,
-                   const char             *currency,
-                   GError                **error)
-{
-  g_autoptr (OutlayImportSource) source = NULL;
-  const int columns[] = {
-    mapping->date_column, mapping->amount_column, mapping->description_column,
-    mapping->category_column, mapping->note_column, mapping->currency_column,
-    mapping->debit_column, mapping->credit_column, mapping->direction_column
-  };
-  guint needed = 0;
-
-  g_return_val_if_fail (table != NULL, NULL);
-  g_return_val_if_fail (mapping != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!outlay_csv_mapping_validate (mapping, table, error))
-    return NULL;
-  if (currency == NULL || outlay_currency_lookup (currency) == NULL)
-    {
-      g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_UNKNOWN_CURRENCY,
-                   _("“%s” is not a currency code."), currency != NULL ? currency : "");
-      return NULL;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    needed = MAX (needed, (guint) (columns[i] + 1));
-
-  source = outlay_import_source_new ();
-  for (guint r = mapping->first_row + (mapping->has_header ? 1 : 0); r < table->rows->len; r++)
-    {
-      CsvRow  *row = g_ptr_array_index (table->rows, r);
-      gboolean blank = TRUE;
-
-      for (guint i = 0; i < row->n_fields && blank; i++)
-        blank = is_blank (row->fields[i]);
-      if (blank)
-        continue;
-
-      if (row->n_fields < needed)
-        {
-          outlay_import_source_add_issue (source, row->line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                          g_dngettext (GETTEXT_PACKAGE,
-                                                       "Expected at least %u field, found %u.",
-                                                       "Expected at least %u fields, found %u.",
-                                                       needed),
-                                          needed, row->n_fields);
-          continue;
-        }
-
-      import_row (source, row->line, (const char *const *) row->fields, mapping, currency);
-    }
-
-  return g_steal_pointer (&source);
-}
-
-/* Writing */
-
-static gboolean
-needs_quotes (const char *field,
-              guint       n_fields)
-{
-  gsize length = strlen (field);
-
-  /* A lone empty field would be an empty line, which is no row at all. */
-  if (length == 0)
-    return n_fields == 1;
-  if (strpbrk (field, ",;\t|\"\r\n") != NULL)
-    return TRUE;
-  /* Readers trim; a byte order mark at the start of the file would be
-   * taken for the encoding. */
-  if (g_unichar_isspace (g_utf8_get_char (field)) || g_str_has_prefix (field, "\xef\xbb\xbf"))
-    return TRUE;
-  return g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (field + length)));
-}
-
-void
-outlay_csv_append_row (GString           *out,
-                       const char *const *fields,
-                       guint              n_fields)
-{
-  g_return_if_fail (out != NULL);
-  g_return_if_fail (fields != NULL || n_fields == 0);
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      const char *field = fields[i] != NULL ? fields[i] : "";
-
-      if (i > 0)
-        g_string_append_c (out, ',');
-      if (!needs_quotes (field, n_fields))
-        {
-          g_string_append (out, field);
-          continue;
-        }
-      g_string_append_c (out, '"');
-      for (const char *p = field; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  g_string_append (out, "\r\n");
-}
