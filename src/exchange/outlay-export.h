@@ -20,54 +20,8 @@
 
 #pragma once
 
-#include <gio/gio.h>
+/* The formats Outlay exports to, for the places that offer a choice:
+ * CSV for spreadsheets, and Outlay's own JSON, which it also reads back. */
 
-#include "outlay-import.h"
-#include "outlay-query.h"
-#include "outlay-repository.h"
-
-G_BEGIN_DECLS
-
-#define OUTLAY_EXPORT_ERROR (outlay_export_error_quark ())
-
-typedef enum
-{
-  /* The file is not an Outlay export, or a newer one than this version reads. */
-  OUTLAY_EXPORT_ERROR_INVALID,
-  OUTLAY_EXPORT_ERROR_UNSUPPORTED,
-} OutlayExportError;
-
-GQuark outlay_export_error_quark (void);
-
-/* CSV (RFC 4180, UTF-8, CRLF, a header row): date, amount, currency,
- * description, category, note — ISO dates and plain decimal amounts
- * ("1234.50"), so any spreadsheet and Outlay's own import read it back.
- * @query: (nullable): which expenses, in its order; %NULL for all, by date */
-gboolean outlay_export_csv (OutlayRepository  *repository,
-                            const OutlayQuery *query,
-                            GOutputStream     *out,
-                            GCancellable      *cancellable,
-                            guint             *n_written,
-                            GError           **error);
-
-/* Outlay's lossless JSON: every category with its icon and colour, every
- * expense with its uuid, timestamps and import hash, and with
- * @include_deleted the deleted ones (tombstones). Exporting, importing into
- * an empty ledger and exporting again gives the same bytes.
- * @query: (nullable): which expenses; %NULL for all */
-gboolean outlay_export_json (OutlayRepository  *repository,
-                             const OutlayQuery *query,
-                             gboolean           include_deleted,
-                             GOutputStream     *out,
-                             GCancellable      *cancellable,
-                             guint             *n_written,
-                             GError           **error);
-
-/* Reads what outlay_export_json() wrote. Problems with single expenses are
- * issues of the source (line 0, the message names the expense's position);
- * a file that is not an Outlay export fails with OUTLAY_EXPORT_ERROR. */
-OutlayImportSource *outlay_json_read (const char *data,
-                                      gsize       length,
-                                      GError    **error);
-
-G_END_DECLS
+#include "outlay-csv-export.h"
+#include "outlay-ledger-json.h"

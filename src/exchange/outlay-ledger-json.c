@@ -1,0 +1,490 @@
+/* outlay-ledger-json.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "outlay-export-private.h"
+#include "outlay-ledger-json.h"
+#include "outlay-money.h"
+
+/* The JSON file's "format" and the newest "version" this code reads. */
+#define LEDGER_FORMAT "outlay-ledger"
+#define LEDGER_VERSION 1
+
+/* clang-format off */
+G_DEFINE_QUARK (outlay-export-error-quark, outlay_export_error)
+/* clang-format on */
+
+static void
+append_json (GString    *buffer,
+             JsonNode   *node,
+             const char *indent)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  g_string_append (buffer, indent);
+  g_string_append (buffer, text);
+}
+
+static JsonNode *
+expense_to_node (OutlayExportWriter *writer,
+                 OutlayExpense      *expense)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *amount = outlay_money_format_plain (outlay_expense_get_amount (expense),
+                                                       outlay_expense_get_currency (expense));
+  const char      *note = outlay_expense_get_note (expense);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, outlay_expense_get_uuid (expense));
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, outlay_expense_get_occurred_on (expense));
+  json_builder_set_member_name (builder, "amount");
+  json_builder_add_string_value (builder, amount);
+  json_builder_set_member_name (builder, "currency");
+  json_builder_add_string_value (builder, outlay_expense_get_currency (expense));
+  json_builder_set_member_name (builder, "description");
+  json_builder_add_string_value (builder, outlay_expense_get_description (expense));
+  json_builder_set_member_name (builder, "category");
+  json_builder_add_string_value (builder, outlay_export_writer_category_name (writer, expense));
+  if (note != NULL && *note != '\0')
+    {
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, note);
+    }
+  json_builder_set_member_name (builder, "created_at");
+  json_builder_add_string_value (builder, outlay_expense_get_created_at (expense));
+  json_builder_set_member_name (builder, "updated_at");
+  json_builder_add_string_value (builder, outlay_expense_get_updated_at (expense));
+  if (outlay_expense_get_deleted_at (expense) != NULL)
+    {
+      json_builder_set_member_name (builder, "deleted_at");
+      json_builder_add_string_value (builder, outlay_expense_get_deleted_at (expense));
+    }
+  if (outlay_expense_get_import_hash (expense) != NULL)
+    {
+      json_builder_set_member_name (builder, "import_hash");
+      json_builder_add_string_value (builder, outlay_expense_get_import_hash (expense));
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+append_json_expense (OutlayExpense *expense,
+                     gpointer       user_data,
+                     GError       **error)
+{
+  OutlayExportWriter *writer = user_data;
+  g_autoptr (JsonNode) node = expense_to_node (writer, expense);
+
+  append_json (writer->buffer, node, writer->n_written == 0 ? "\n    " : ",\n    ");
+  writer->n_written++;
+
+  return outlay_export_writer_flush (writer, FALSE, error);
+}
+
+static void
+append_categories (OutlayExportWriter *writer)
+{
+  GListModel     *categories = outlay_repository_get_categories (writer->repository);
+  OutlayCategory *fallback = outlay_repository_get_fallback_category (writer->repository);
+  guint           n = g_list_model_get_n_items (categories);
+
+  g_string_append (writer->buffer, "  \"categories\": [");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) node = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, outlay_category_get_name (category));
+      json_builder_set_member_name (builder, "icon");
+      json_builder_add_string_value (builder, outlay_category_get_icon_name (category));
+      json_builder_set_member_name (builder, "color");
+      json_builder_add_string_value (builder, outlay_category_get_color (category));
+      if (category == fallback)
+        {
+          json_builder_set_member_name (builder, "fallback");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      json_builder_end_object (builder);
+
+      node = json_builder_get_root (builder);
+      append_json (writer->buffer, node, i == 0 ? "\n    " : ",\n    ");
+    }
+  g_string_append (writer->buffer, n > 0 ? "\n  ],\n" : "],\n");
+}
+
+/**
+ * outlay_export_json:
+ * @query: (nullable): which expenses; %NULL for all, by date
+ * @include_deleted: with no @query, the deleted expenses too
+ * @n_written: (out) (optional): how many expenses were written
+ *
+ * Writes the ledger as Outlay's JSON file: one category and one expense a
+ * line, members in a fixed order, nothing that changes between two exports
+ * of the same data (no export time), so the files compare byte for byte.
+ */
+gboolean
+outlay_export_json (OutlayRepository  *repository,
+                    const OutlayQuery *query,
+                    gboolean           include_deleted,
+                    GOutputStream     *out,
+                    GCancellable      *cancellable,
+                    guint             *n_written,
+                    GError           **error)
+{
+  OutlayExportWriter writer;
+  gboolean           ok;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (repository), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  outlay_export_writer_init (&writer, repository, out, cancellable);
+
+  g_string_append_printf (writer.buffer, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n", LEDGER_FORMAT, LEDGER_VERSION);
+  append_categories (&writer);
+  g_string_append (writer.buffer, "  \"expenses\": [");
+
+  ok = outlay_repository_foreach_expense (repository, query, include_deleted, append_json_expense, &writer, error);
+  if (ok)
+    {
+      g_string_append (writer.buffer, writer.n_written > 0 ? "\n  ]\n}\n" : "]\n}\n");
+      ok = outlay_export_writer_flush (&writer, TRUE, error);
+    }
+
+  if (n_written != NULL)
+    *n_written = writer.n_written;
+  outlay_export_writer_clear (&writer);
+
+  return ok;
+}
+
+/* Reading */
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static gboolean
+member_is_true (JsonObject *object,
+                const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+static gboolean
+member_is_string_or_absent (JsonObject *object,
+                            const char *name)
+{
+  return !json_object_has_member (object, name) || member_string (object, name) != NULL;
+}
+
+static gboolean
+is_timestamp (const char *text)
+{
+  g_autoptr (GDateTime) time = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  time = g_date_time_new_from_iso8601 (text, NULL);
+  return time != NULL;
+}
+
+static gboolean
+is_uuid (const char *text)
+{
+  if (text == NULL || strlen (text) != 36)
+    return FALSE;
+
+  for (guint i = 0; i < 36; i++)
+    {
+      gboolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+      if (dash ? text[i] != '-' : !g_ascii_isxdigit (text[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+read_categories (OutlayImportSource *source,
+                 JsonArray          *categories)
+{
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = json_array_get_length (categories);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode        *node = json_array_get_element (categories, i);
+      JsonObject      *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char      *name = object != NULL ? member_string (object, "name") : NULL;
+      g_autofree char *folded = NULL;
+
+      if (name == NULL || *name == '\0')
+        {
+          outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                          _("Category %u has no name; its expenses go to the category they name."),
+                                          i + 1);
+          continue;
+        }
+
+      folded = g_utf8_casefold (name, -1);
+      if (!g_hash_table_add (names, g_steal_pointer (&folded)))
+        {
+          outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                          _("The category “%s” is in the file twice; the first one is kept."), name);
+          continue;
+        }
+
+      outlay_import_source_add_category (source, name,
+                                         member_string (object, "icon"),
+                                         member_string (object, "color"),
+                                         member_is_true (object, "fallback"));
+    }
+}
+
+static OutlayImportRecord *
+read_expense (OutlayImportSource *source,
+              JsonNode           *node,
+              guint               position)
+{
+  g_autoptr (OutlayImportRecord) record = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonObject *object;
+  const char *amount;
+  const char *currency;
+  const char *date;
+  const char *description;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                      _("Expense %u is not an object."), position);
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  date = member_string (object, "date");
+  amount = member_string (object, "amount");
+  currency = member_string (object, "currency");
+  description = member_string (object, "description");
+
+  if (!is_uuid (member_string (object, "uuid")))
+    outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                    _("Expense %u has no valid uuid."), position);
+  else if (date == NULL || !outlay_date_is_valid (date))
+    outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                    _("Expense %u has no valid date (YYYY-MM-DD)."), position);
+  else if (currency == NULL || !outlay_currency_is_valid (currency))
+    outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                    _("Expense %u has no known currency."), position);
+  else if (description == NULL)
+    outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                    _("Expense %u has no description."), position);
+  else if (!member_is_string_or_absent (object, "note") ||
+           !member_is_string_or_absent (object, "category") ||
+           !member_is_string_or_absent (object, "import_hash"))
+    outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                    _("Expense %u has a note, category or import hash that is not text."), position);
+  else if (!member_is_string_or_absent (object, "created_at") ||
+           !member_is_string_or_absent (object, "updated_at") ||
+           !member_is_string_or_absent (object, "deleted_at") ||
+           !is_timestamp (member_string (object, "created_at")) ||
+           !is_timestamp (member_string (object, "updated_at")) ||
+           !is_timestamp (member_string (object, "deleted_at")))
+    outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                    _("Expense %u has a time that is not an ISO 8601 timestamp."), position);
+  else
+    {
+      record = outlay_import_record_new ();
+      if (amount == NULL)
+        {
+          outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                          _("Expense %u has no amount written as text, such as \"12.50\"."), position);
+          return NULL;
+        }
+      if (!outlay_money_parse_plain (amount, currency, &record->amount, &error))
+        {
+          outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                          _("Expense %u has an amount that cannot be read: %s"), position, error->message);
+          return NULL;
+        }
+
+      record->line = 0;
+      record->date = g_strdup (date);
+      record->currency = g_strdup (currency);
+      g_free (record->description);
+      record->description = g_strdup (description);
+      record->note = g_strdup (member_string (object, "note"));
+      record->category = g_strdup (member_string (object, "category"));
+      record->uuid = g_strdup (member_string (object, "uuid"));
+      record->created_at = g_strdup (member_string (object, "created_at"));
+      record->updated_at = g_strdup (member_string (object, "updated_at"));
+      record->deleted_at = g_strdup (member_string (object, "deleted_at"));
+      record->import_hash = g_strdup (member_string (object, "import_hash"));
+      return g_steal_pointer (&record);
+    }
+
+  return NULL;
+}
+
+/* json-glib parses nested arrays and objects by recursion: a few hundred
+ * thousand "[" would overflow the stack. An Outlay file nests three deep. */
+#define MAX_JSON_DEPTH 64
+
+static gboolean
+nests_too_deep (const char *data,
+                gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint    depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            return TRUE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return FALSE;
+}
+
+/**
+ * outlay_json_read:
+ *
+ * Returns: (transfer full): what the file holds, or %NULL with @error set
+ *   when it is not an Outlay ledger file this version can read
+ */
+OutlayImportSource *
+outlay_json_read (const char *data,
+                  gsize       length,
+                  GError    **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (OutlayImportSource) source = NULL;
+  g_autoptr (GError) local_error = NULL;
+  JsonObject *root;
+  JsonNode   *node;
+  JsonNode   *expenses;
+  JsonNode   *categories;
+  const char *format;
+  gint64      version;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (nests_too_deep (data, length))
+    {
+      g_set_error (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
+                   _("This is not an Outlay ledger file: it nests more than %d levels deep."), MAX_JSON_DEPTH);
+      return NULL;
+    }
+
+  if (length > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+    {
+      g_set_error (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
+                   _("This is not an Outlay ledger file: %s"),
+                   local_error != NULL ? local_error->message : _("it is too large."));
+      return NULL;
+    }
+
+  node = json_parser_get_root (parser);
+  root = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  format = root != NULL ? member_string (root, "format") : NULL;
+  if (g_strcmp0 (format, LEDGER_FORMAT) != 0)
+    {
+      g_set_error_literal (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
+                           _("This is not an Outlay ledger file: it does not say “format”: “outlay-ledger”."));
+      return NULL;
+    }
+
+  node = json_object_get_member (root, "version");
+  version = node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
+              ? json_node_get_int (node)
+              : 0;
+  if (version < 1 || version > LEDGER_VERSION)
+    {
+      g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
+      g_set_error (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_UNSUPPORTED,
+                   _("This ledger file has version %s; this Outlay reads version %d. Update Outlay to import it."),
+                   version_text, LEDGER_VERSION);
+      return NULL;
+    }
+
+  expenses = json_object_get_member (root, "expenses");
+  categories = json_object_get_member (root, "categories");
+  if (expenses == NULL || !JSON_NODE_HOLDS_ARRAY (expenses) ||
+      (categories != NULL && !JSON_NODE_HOLDS_ARRAY (categories)))
+    {
+      g_set_error_literal (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
+                           _("This Outlay ledger file is damaged: it has no list of expenses."));
+      return NULL;
+    }
+
+  source = outlay_import_source_new ();
+  if (categories != NULL)
+    read_categories (source, json_node_get_array (categories));
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (expenses)); i++)
+    {
+      OutlayImportRecord *record = read_expense (source, json_array_get_element (json_node_get_array (expenses), i), i + 1);
+
+      if (record != NULL)
+        outlay_import_source_add_record (source, record);
+    }
+
+  return g_steal_pointer (&source);
+}
