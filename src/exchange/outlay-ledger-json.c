@@ -45,6 +45,15 @@ append_json (GString    *buffer,
   g_string_append (buffer, text);
 }
 
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
 static JsonNode *
 expense_to_node (OutlayExportWriter *writer,
                  OutlayExpense      *expense)
@@ -55,37 +64,20 @@ expense_to_node (OutlayExportWriter *writer,
   const char      *note = outlay_expense_get_note (expense);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "uuid");
-  json_builder_add_string_value (builder, outlay_expense_get_uuid (expense));
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, outlay_expense_get_occurred_on (expense));
-  json_builder_set_member_name (builder, "amount");
-  json_builder_add_string_value (builder, amount);
-  json_builder_set_member_name (builder, "currency");
-  json_builder_add_string_value (builder, outlay_expense_get_currency (expense));
-  json_builder_set_member_name (builder, "description");
-  json_builder_add_string_value (builder, outlay_expense_get_description (expense));
-  json_builder_set_member_name (builder, "category");
-  json_builder_add_string_value (builder, outlay_export_writer_category_name (writer, expense));
+  add_string_member (builder, "uuid", outlay_expense_get_uuid (expense));
+  add_string_member (builder, "date", outlay_expense_get_occurred_on (expense));
+  add_string_member (builder, "amount", amount);
+  add_string_member (builder, "currency", outlay_expense_get_currency (expense));
+  add_string_member (builder, "description", outlay_expense_get_description (expense));
+  add_string_member (builder, "category", outlay_export_writer_category_name (writer, expense));
   if (note != NULL && *note != '\0')
-    {
-      json_builder_set_member_name (builder, "note");
-      json_builder_add_string_value (builder, note);
-    }
-  json_builder_set_member_name (builder, "created_at");
-  json_builder_add_string_value (builder, outlay_expense_get_created_at (expense));
-  json_builder_set_member_name (builder, "updated_at");
-  json_builder_add_string_value (builder, outlay_expense_get_updated_at (expense));
+    add_string_member (builder, "note", note);
+  add_string_member (builder, "created_at", outlay_expense_get_created_at (expense));
+  add_string_member (builder, "updated_at", outlay_expense_get_updated_at (expense));
   if (outlay_expense_get_deleted_at (expense) != NULL)
-    {
-      json_builder_set_member_name (builder, "deleted_at");
-      json_builder_add_string_value (builder, outlay_expense_get_deleted_at (expense));
-    }
+    add_string_member (builder, "deleted_at", outlay_expense_get_deleted_at (expense));
   if (outlay_expense_get_import_hash (expense) != NULL)
-    {
-      json_builder_set_member_name (builder, "import_hash");
-      json_builder_add_string_value (builder, outlay_expense_get_import_hash (expense));
-    }
+    add_string_member (builder, "import_hash", outlay_expense_get_import_hash (expense));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -120,12 +112,9 @@ append_categories (OutlayExportWriter *writer)
       g_autoptr (JsonNode) node = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, outlay_category_get_name (category));
-      json_builder_set_member_name (builder, "icon");
-      json_builder_add_string_value (builder, outlay_category_get_icon_name (category));
-      json_builder_set_member_name (builder, "color");
-      json_builder_add_string_value (builder, outlay_category_get_color (category));
+      add_string_member (builder, "name", outlay_category_get_name (category));
+      add_string_member (builder, "icon", outlay_category_get_icon_name (category));
+      add_string_member (builder, "color", outlay_category_get_color (category));
       if (category == fallback)
         {
           json_builder_set_member_name (builder, "fallback");

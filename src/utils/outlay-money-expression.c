@@ -62,15 +62,7 @@ separator_at (const OutlayMoneyConventions *conv,
   c = g_utf8_get_char (p);
   *len = g_utf8_next_char (p) - p;
 
-  if (c == '.')
-    return OUTLAY_MONEY_SEP_DOT;
-  if (c == ',')
-    return OUTLAY_MONEY_SEP_COMMA;
-  if (outlay_money_is_group_space (c))
-    return OUTLAY_MONEY_SEP_SPACE;
-  if (outlay_money_is_apostrophe (c))
-    return OUTLAY_MONEY_SEP_APOSTROPHE;
-  return OUTLAY_MONEY_SEP_NONE;
+  return outlay_money_classify_char (c);
 }
 
 static gboolean

@@ -77,6 +77,21 @@ outlay_money_is_minus (gunichar c)
   return c == '-' || c == 0x2212;
 }
 
+/* The separator that @c always is, whatever the locale. */
+static inline OutlayMoneySep
+outlay_money_classify_char (gunichar c)
+{
+  if (c == '.')
+    return OUTLAY_MONEY_SEP_DOT;
+  if (c == ',')
+    return OUTLAY_MONEY_SEP_COMMA;
+  if (outlay_money_is_group_space (c))
+    return OUTLAY_MONEY_SEP_SPACE;
+  if (outlay_money_is_apostrophe (c))
+    return OUTLAY_MONEY_SEP_APOSTROPHE;
+  return OUTLAY_MONEY_SEP_NONE;
+}
+
 static inline guint64
 outlay_money_magnitude_of (gint64 value)
 {

@@ -69,15 +69,8 @@ classify_separator (const char *s)
 
   if (s[0] == '\0' || *g_utf8_next_char (s) != '\0')
     return OUTLAY_MONEY_SEP_NONE;
-  if (c == '.')
-    return OUTLAY_MONEY_SEP_DOT;
-  if (c == ',')
-    return OUTLAY_MONEY_SEP_COMMA;
-  if (outlay_money_is_group_space (c))
-    return OUTLAY_MONEY_SEP_SPACE;
-  if (outlay_money_is_apostrophe (c))
-    return OUTLAY_MONEY_SEP_APOSTROPHE;
-  return OUTLAY_MONEY_SEP_NONE;
+
+  return outlay_money_classify_char (c);
 }
 
 /* nl_langinfo() gives one byte per flag: 0, 1 (2 for sep_by_space), or
