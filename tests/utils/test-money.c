@@ -1171,6 +1171,71 @@ test_round_trip (void)
   g_assert_cmpuint (checked, ==, G_N_ELEMENTS (all_locales) * (G_N_ELEMENTS (featured) + n_currencies) * values->len);
 }
 
+/* A file's amounts: the decimal mark is the file's in every locale, and a
+ * currency written next to the amount names its currency. */
+static void
+test_parse_decimal (void)
+{
+  static const struct
+  {
+    const char *text;
+    char        separator;
+    const char *currency;
+    const char *expected; /* the amount and the code written, or the error */
+  } rows[] = {
+    { "1.234", ',', "EUR", "123400 -" },
+    { "1,234", ',', "BHD", "1234 -" },
+    { "1.234,50-", ',', "EUR", "-123450 -" },
+    { "(1'234.50)", '.', "CHF", "-123450 -" },
+    { "£ 5", '.', "EUR", "500 GBP" },
+    { "$ 5", '.', "EUR", "500 -" },
+    { "$ 5", '.', "USD", "500 -" },
+    { "eur 5", '.', "USD", "500 EUR" },
+    { "5 JPY", '.', "EUR", "5 JPY" },
+    { "1500.00", '.', "JPY", "1500 -" },
+    { "1500.50", '.', "JPY", "TOO_PRECISE" },
+    { "12.50", ',', "EUR", "INVALID “12.50” is not an amount with “,” as the decimal separator." },
+    { "5 + 3", '.', "EUR", "INVALID “5 + 3” is not an amount." },
+    { "--5", '.', "EUR", "INVALID “--5” is not an amount." },
+    { " ", '.', "EUR", "EMPTY" },
+    { "5", '.', "XYZ", "UNKNOWN_CURRENCY" },
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (all_locales); l++)
+    {
+      locale_t loc = enter_locale (all_locales[l]);
+
+      if (loc == (locale_t) 0)
+        return;
+
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        {
+          g_autoptr (GError) error = NULL;
+          g_autofree char *outcome = NULL;
+          g_autofree char *got = NULL;
+          g_autofree char *expected = NULL;
+          const char      *code = NULL;
+          gint64           value = 0;
+
+          if (outlay_money_parse_decimal (rows[i].text, rows[i].separator, rows[i].currency,
+                                          &value, &code, &error))
+            outcome = g_strdup_printf ("%" G_GINT64_FORMAT " %s", value, code != NULL ? code : "-");
+          else if (error->code == OUTLAY_MONEY_ERROR_INVALID)
+            outcome = g_strdup_printf ("%s %s", error_name (error->code), error->message);
+          else
+            outcome = g_strdup (error_name (error->code));
+
+          got = g_strdup_printf ("%s «%s» %c → %s", all_locales[l], rows[i].text,
+                                 rows[i].separator, outcome);
+          expected = g_strdup_printf ("%s «%s» %c → %s", all_locales[l], rows[i].text,
+                                      rows[i].separator, rows[i].expected);
+          g_assert_cmpstr (got, ==, expected);
+        }
+
+      leave_locale (loc);
+    }
+}
+
 /* Formatting and parsing follow the thread's locale, not the process's. */
 static void
 test_thread_locale (void)
@@ -1211,6 +1276,7 @@ main (int   argc,
   g_test_add_func ("/money/parse/arithmetic", test_parse_arithmetic);
   g_test_add_func ("/money/parse/nesting", test_parse_nesting);
   g_test_add_func ("/money/parse/plain", test_parse_plain);
+  g_test_add_func ("/money/parse/decimal", test_parse_decimal);
   g_test_add_func ("/money/format", test_format);
   g_test_add_func ("/money/format/plain", test_format_plain);
   g_test_add_func ("/money/round-trip", test_round_trip);
