@@ -41,12 +41,23 @@ file_size (const char *path)
 
 /* How many backups to keep: the window's setting when its schema is
  * installed, as GSettings would abort without it. */
-guint
-outlay_cli_backup_count (void)
+static guint
+backup_count (void)
 {
   g_autoptr (GSettings) settings = outlay_cli_new_settings ("backup-count");
 
   return settings != NULL ? MAX (g_settings_get_uint (settings, "backup-count"), 1) : DEFAULT_BACKUP_COUNT;
+}
+
+/* Deletes the backups beyond the number to keep, after a command made one;
+ * failing to delete an old one is no reason for the command to fail. */
+void
+outlay_cli_prune_backups (OutlayCli *cli)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!outlay_database_prune_backups (cli->database, backup_count (), &error))
+    g_printerr ("%s\n", error->message);
 }
 
 static void
@@ -115,7 +126,6 @@ outlay_cli_backup (OutlayCli *cli,
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
-  g_autoptr (GError) prune_error = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
   g_autofree char *destination = NULL;
 
@@ -170,9 +180,7 @@ outlay_cli_backup (OutlayCli *cli,
       destination = outlay_database_create_backup (cli->database, OUTLAY_BACKUP_REASON_MANUAL, error);
       if (destination == NULL)
         return FALSE;
-      /* The backup is made; old ones that stay are no reason to fail. */
-      if (!outlay_database_prune_backups (cli->database, outlay_cli_backup_count (), &prune_error))
-        g_printerr ("%s\n", prune_error->message);
+      outlay_cli_prune_backups (cli);
     }
   else
     {
@@ -266,7 +274,6 @@ restore_backup (OutlayCli  *cli,
                 GError    **error)
 {
   g_autoptr (GOptionContext) context = NULL;
-  g_autoptr (GError) prune_error = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
   g_autofree char *safety = NULL;
   g_autofree char *backup = NULL;
@@ -316,8 +323,8 @@ restore_backup (OutlayCli  *cli,
       return FALSE;
     }
 
-  if (safety != NULL && !outlay_database_prune_backups (cli->database, outlay_cli_backup_count (), &prune_error))
-    g_printerr ("%s\n", prune_error->message);
+  if (safety != NULL)
+    outlay_cli_prune_backups (cli);
 
   if (cli->json)
     {

@@ -1232,12 +1232,7 @@ outlay_cli_import (OutlayCli *cli,
   /* The copy made before the import counts against the backups kept;
    * failing to delete an old one is no reason to fail the import. */
   if (done && result != NULL && result->backup_path != NULL)
-    {
-      g_autoptr (GError) prune_error = NULL;
-
-      if (!outlay_database_prune_backups (cli->database, outlay_cli_backup_count (), &prune_error))
-        g_printerr ("%s\n", prune_error->message);
-    }
+    outlay_cli_prune_backups (cli);
 
   if (!done)
     {

@@ -256,7 +256,7 @@ gboolean outlay_cli_export (OutlayCli *cli,
 gboolean outlay_cli_import (OutlayCli *cli,
                             char     **args,
                             GError   **error);
-guint    outlay_cli_backup_count (void);
+void     outlay_cli_prune_backups (OutlayCli *cli);
 gboolean outlay_cli_restore_any (OutlayCli *cli,
                                  char     **args,
                                  GError   **error);
