@@ -428,26 +428,44 @@ database_stem (const char *path)
   return base;
 }
 
-/* STEM-YYYYMMDD-HHMMSS-REASON.db in the backups folder, the time in UTC,
- * with a number added when the name is taken. */
+/* STEM-YYYYMMDD-HHMMSS[-TAG].db in @dir after the database @path, the
+ * time in UTC, with a number added when the name is taken. */
 static char *
-build_reason_path (const char        *path,
-                   OutlayBackupReason reason)
+build_unused_path (const char *path,
+                   const char *dir,
+                   const char *tag)
 {
-  g_autofree char *dir = backups_folder_for (path);
   g_autofree char *stem = database_stem (path);
+  g_autofree char *prefix = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
 
+  g_assert (dir != NULL);
+
+  prefix = tag != NULL ? g_strdup_printf ("%s-%s-%s", stem, stamp, tag)
+                       : g_strdup_printf ("%s-%s", stem, stamp);
+
   for (guint i = 1;; i++)
     {
-      g_autofree char *name = i == 1 ? g_strdup_printf ("%s-%s-%s.db", stem, stamp, reason_names[reason])
-                                     : g_strdup_printf ("%s-%s-%s-%u.db", stem, stamp, reason_names[reason], i);
+      g_autofree char *name = i == 1 ? g_strconcat (prefix, ".db", NULL)
+                                     : g_strdup_printf ("%s-%u.db", prefix, i);
       g_autofree char *candidate = g_build_filename (dir, name, NULL);
 
       if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
         return g_steal_pointer (&candidate);
     }
+}
+
+/* STEM-YYYYMMDD-HHMMSS-REASON.db in the backups folder. */
+static char *
+build_reason_path (const char        *path,
+                   OutlayBackupReason reason)
+{
+  g_autofree char *dir = backups_folder_for (path);
+
+  g_assert (reason < G_N_ELEMENTS (reason_names));
+
+  return build_unused_path (path, dir, reason_names[reason]);
 }
 
 static gboolean
@@ -882,36 +900,12 @@ outlay_database_build_backup_path (OutlayDatabase *self,
                                    const char     *folder)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  char            *dot;
 
   g_return_val_if_fail (OUTLAY_IS_DATABASE (self), NULL);
 
-  if (folder != NULL)
-    dir = g_strdup (folder);
-  else
-    {
-      g_autofree char *parent = g_path_get_dirname (self->path);
+  dir = folder != NULL ? g_strdup (folder) : backups_folder_for (self->path);
 
-      dir = g_build_filename (parent, "backups", NULL);
-    }
-
-  base = g_path_get_basename (self->path);
-  dot = strrchr (base, '.');
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-
-  for (guint i = 1;; i++)
-    {
-      g_autofree char *name = i == 1 ? g_strdup_printf ("%s-%s.db", base, stamp)
-                                     : g_strdup_printf ("%s-%s-%u.db", base, stamp, i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        return g_steal_pointer (&path);
-    }
+  return build_unused_path (self->path, dir, NULL);
 }
 
 /**
@@ -960,6 +954,47 @@ outlay_database_check_file (const char *path,
     remove_empty_wal_files (path);
 
   return ok;
+}
+
+/* A private folder beside the database, @name_template with its XXXXXX
+ * made unique, for the copies a restore or a copy elsewhere go through. */
+static char *
+create_work_folder (OutlayDatabase *self,
+                    const char     *name_template,
+                    GError        **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *work = NULL;
+
+  g_assert (OUTLAY_IS_DATABASE (self));
+  g_assert (name_template != NULL);
+
+  dir = g_path_get_dirname (self->path);
+  work = g_build_filename (dir, name_template, NULL);
+  if (g_mkdtemp_full (work, 0700) == NULL)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create a folder beside the database: %s"), g_strerror (errsv));
+      return NULL;
+    }
+
+  return g_steal_pointer (&work);
+}
+
+/* Forgets the statements prepared against the content before and reads
+ * the file's versions again: another connection may have replaced it all,
+ * as a restore does. */
+static gboolean
+reload (OutlayDatabase *self,
+        GError        **error)
+{
+  g_assert (OUTLAY_IS_DATABASE (self));
+
+  g_hash_table_remove_all (self->statements);
+
+  return query_uint (self->db, "PRAGMA user_version", &self->schema_version, error) &&
+         read_min_writer_version (self->db, &self->min_writer_version, error);
 }
 
 static gboolean
@@ -1031,7 +1066,6 @@ outlay_database_restore (OutlayDatabase *self,
                          const char     *safety_backup,
                          GError        **error)
 {
-  g_autofree char *dir = NULL;
   g_autofree char *work = NULL;
   g_autofree char *copy = NULL;
   gboolean         done = FALSE;
@@ -1053,15 +1087,9 @@ outlay_database_restore (OutlayDatabase *self,
     return FALSE;
 
   had_wal = has_wal_files (backup);
-  dir = g_path_get_dirname (self->path);
-  work = g_build_filename (dir, ".outlay-restore-XXXXXX", NULL);
-  if (g_mkdtemp_full (work, 0700) == NULL)
-    {
-      int errsv = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create a folder beside the database: %s"), g_strerror (errsv));
-      return FALSE;
-    }
+  work = create_work_folder (self, ".outlay-restore-XXXXXX", error);
+  if (work == NULL)
+    return FALSE;
   copy = g_build_filename (work, "restore.db", NULL);
 
   rc = sqlite3_open_v2 (backup, &source, SQLITE_OPEN_READONLY, NULL);
@@ -1087,10 +1115,7 @@ outlay_database_restore (OutlayDatabase *self,
   if (!copy_into (self->db, copy, error))
     goto out;
 
-  /* The statements were prepared against the old schema. */
-  g_hash_table_remove_all (self->statements);
-  if (!query_uint (self->db, "PRAGMA user_version", &self->schema_version, error) ||
-      !read_min_writer_version (self->db, &self->min_writer_version, error))
+  if (!reload (self, error))
     goto out;
 
   done = TRUE;
@@ -1630,20 +1655,15 @@ save_copy (OutlayDatabase *self,
            GCancellable   *cancellable,
            GError        **error)
 {
-  g_autofree char *dir = g_path_get_dirname (self->path);
-  g_autofree char *work = g_build_filename (dir, ".outlay-copy-XXXXXX", NULL);
+  g_autofree char *work = NULL;
   g_autofree char *copy = NULL;
   g_autoptr (GFile) source = NULL;
   g_autoptr (GError) local_error = NULL;
   gboolean ok;
 
-  if (g_mkdtemp_full (work, 0700) == NULL)
-    {
-      int errsv = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create a folder beside the database: %s"), g_strerror (errsv));
-      return FALSE;
-    }
+  work = create_work_folder (self, ".outlay-copy-XXXXXX", error);
+  if (work == NULL)
+    return FALSE;
 
   copy = g_build_filename (work, "copy.db", NULL);
   source = g_file_new_for_path (copy);
@@ -1873,9 +1893,7 @@ outlay_database_restore_backup_finish (OutlayDatabase *self,
 
   /* This connection's statements and what it knows of the file were made
    * before the content was replaced. */
-  g_hash_table_remove_all (self->statements);
-  if (!query_uint (self->db, "PRAGMA user_version", &self->schema_version, &local_error) ||
-      !read_min_writer_version (self->db, &self->min_writer_version, &local_error))
+  if (!reload (self, &local_error))
     g_warning ("Could not read the restored database: %s", local_error->message);
 
   if (safety_backup != NULL)
