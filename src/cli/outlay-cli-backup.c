@@ -54,15 +54,17 @@ backup_count (void)
 void
 outlay_cli_prune_backups (OutlayCli *cli)
 {
+  g_autoptr (OutlayBackups) backups = outlay_backups_new (cli->database);
   g_autoptr (GError) error = NULL;
 
-  if (!outlay_database_prune_backups (cli->database, backup_count (), &error))
+  if (!outlay_backups_prune (backups, backup_count (), &error))
     g_printerr ("%s\n", error->message);
 }
 
 static void
-print_backup_list (OutlayCli *cli,
-                   GPtrArray *backups)
+print_backup_list (OutlayCli     *cli,
+                   OutlayBackups *backups_folder,
+                   GPtrArray     *backups)
 {
   if (cli->json)
     {
@@ -88,7 +90,7 @@ print_backup_list (OutlayCli *cli,
 
   if (backups->len == 0)
     {
-      g_autofree char *folder = outlay_database_get_backups_folder (cli->database);
+      g_autofree char *folder = outlay_backups_get_folder (backups_folder);
 
       outlay_cli_print (_("There are no backups in “%s” yet.\n"), folder);
       return;
@@ -126,6 +128,7 @@ outlay_cli_backup (OutlayCli *cli,
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (OutlayBackups) backups_folder = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
   g_autofree char *destination = NULL;
 
@@ -159,25 +162,23 @@ outlay_cli_backup (OutlayCli *cli,
   if (!outlay_cli_expect_args (cli, args, 0, list ? 0 : 1, NULL, error))
     return FALSE;
 
-  if (list)
-    {
-      g_autoptr (GPtrArray) backups = NULL;
-
-      if (!outlay_cli_open (cli, FALSE, error))
-        return FALSE;
-      backups = outlay_database_list_backups (cli->database, error);
-      if (backups == NULL)
-        return FALSE;
-      print_backup_list (cli, backups);
-      return TRUE;
-    }
-
   if (!outlay_cli_open (cli, FALSE, error))
     return FALSE;
 
+  backups_folder = outlay_backups_new (cli->database);
+  if (list)
+    {
+      g_autoptr (GPtrArray) backups = outlay_backups_list (backups_folder, error);
+
+      if (backups == NULL)
+        return FALSE;
+      print_backup_list (cli, backups_folder, backups);
+      return TRUE;
+    }
+
   if (args[1] == NULL)
     {
-      destination = outlay_database_create_backup (cli->database, OUTLAY_BACKUP_REASON_MANUAL, error);
+      destination = outlay_backups_create (backups_folder, OUTLAY_BACKUP_REASON_MANUAL, error);
       if (destination == NULL)
         return FALSE;
       outlay_cli_prune_backups (cli);
@@ -185,7 +186,7 @@ outlay_cli_backup (OutlayCli *cli,
   else
     {
       if (g_file_test (args[1], G_FILE_TEST_IS_DIR))
-        destination = outlay_database_build_backup_path (cli->database, args[1]);
+        destination = outlay_backups_build_path (backups_folder, args[1]);
       else
         destination = g_strdup (args[1]);
 
@@ -235,6 +236,7 @@ find_backup (OutlayCli  *cli,
              gboolean    database_exists,
              GError    **error)
 {
+  g_autoptr (OutlayBackups) backups_folder = NULL;
   g_autoptr (GPtrArray) backups = NULL;
   g_autofree char *with_suffix = g_strconcat (text, ".db", NULL);
 
@@ -245,7 +247,8 @@ find_backup (OutlayCli  *cli,
     {
       if (!outlay_cli_open (cli, FALSE, error))
         return NULL;
-      backups = outlay_database_list_backups (cli->database, error);
+      backups_folder = outlay_backups_new (cli->database);
+      backups = outlay_backups_list (backups_folder, error);
       if (backups == NULL)
         return NULL;
 
@@ -274,6 +277,7 @@ restore_backup (OutlayCli  *cli,
                 GError    **error)
 {
   g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (OutlayBackups) backups = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
   g_autofree char *safety = NULL;
   g_autofree char *backup = NULL;
@@ -314,7 +318,8 @@ restore_backup (OutlayCli  *cli,
   if (!outlay_cli_open (cli, TRUE, error))
     return FALSE;
 
-  if (existed ? !outlay_database_restore_backup (cli->database, backup, &safety, error)
+  backups = outlay_backups_new (cli->database);
+  if (existed ? !outlay_backups_restore (backups, backup, &safety, error)
               : !outlay_database_restore (cli->database, backup, NULL, error))
     {
       /* Leave no new, empty database behind either. */

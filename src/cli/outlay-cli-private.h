@@ -24,6 +24,7 @@
 #include <json-glib/json-glib.h>
 
 #include "outlay-cli.h"
+#include "outlay-backups.h"
 #include "outlay-database.h"
 #include "outlay-repository.h"
 

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "outlay-backups.h"
 #include "outlay-database-private.h"
 #include "outlay-importer.h"
 #include "outlay-repository-private.h"
@@ -268,7 +269,9 @@ back_up_before_import (OutlayRepository *self,
                        char            **path,
                        GError          **error)
 {
-  *path = outlay_database_create_backup (outlay_repository_get_database (self), OUTLAY_BACKUP_REASON_IMPORT, error);
+  g_autoptr (OutlayBackups) backups = outlay_backups_new (outlay_repository_get_database (self));
+
+  *path = outlay_backups_create (backups, OUTLAY_BACKUP_REASON_IMPORT, error);
 
   return *path != NULL;
 }
@@ -298,8 +301,9 @@ query_uuid (OutlayRepository *self,
  *
  * Adds the plan's new expenses and creates the categories it needs, in one
  * transaction, after a backup copy of the file (which the caller prunes
- * with outlay_database_prune_backups() to the number the person keeps). Lines of the source that
- * could not be read or are duplicates are left out; the result counts them.
+ * with outlay_backups_prune() to the number the person keeps). Lines of
+ * the source that could not be read or are duplicates are left out; the
+ * result counts them.
  *
  * Returns: (transfer full): what was written, or %NULL with @error set and
  *   nothing changed

@@ -58,6 +58,12 @@ void          outlay_database_propagate_error (OutlayDatabase *self,
                                                GError        **error,
                                                int             rc,
                                                const char     *context);
+gboolean      outlay_database_reload (OutlayDatabase *self,
+                                      GError        **error);
+char         *outlay_database_create_work_folder (OutlayDatabase *self,
+                                                  const char     *name_template,
+                                                  GError        **error);
+void          outlay_database_remove_work_folder (const char *path);
 void          outlay_sqlite_set_error (sqlite3    *db,
                                        GError    **error,
                                        int         rc,

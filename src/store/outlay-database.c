@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "outlay-backups.h"
 #include "outlay-database-private.h"
 
 struct _OutlayDatabase
@@ -399,75 +400,6 @@ configure_connection (sqlite3 *db,
   return exec_sql (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error);
 }
 
-static const char *const reason_names[] = {
-  [OUTLAY_BACKUP_REASON_MANUAL] = "manual",
-  [OUTLAY_BACKUP_REASON_DAILY] = "daily",
-  [OUTLAY_BACKUP_REASON_MIGRATION] = "migration",
-  [OUTLAY_BACKUP_REASON_IMPORT] = "import",
-  [OUTLAY_BACKUP_REASON_RESTORE] = "restore",
-};
-
-static char *
-backups_folder_for (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  return g_build_filename (dir, "backups", NULL);
-}
-
-/* The database's file name without its extension: "outlay" for outlay.db. */
-static char *
-database_stem (const char *path)
-{
-  char *base = g_path_get_basename (path);
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-
-  return base;
-}
-
-/* STEM-YYYYMMDD-HHMMSS[-TAG].db in @dir after the database @path, the
- * time in UTC, with a number added when the name is taken. */
-static char *
-build_unused_path (const char *path,
-                   const char *dir,
-                   const char *tag)
-{
-  g_autofree char *stem = database_stem (path);
-  g_autofree char *prefix = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-
-  g_assert (dir != NULL);
-
-  prefix = tag != NULL ? g_strdup_printf ("%s-%s-%s", stem, stamp, tag)
-                       : g_strdup_printf ("%s-%s", stem, stamp);
-
-  for (guint i = 1;; i++)
-    {
-      g_autofree char *name = i == 1 ? g_strconcat (prefix, ".db", NULL)
-                                     : g_strdup_printf ("%s-%u.db", prefix, i);
-      g_autofree char *candidate = g_build_filename (dir, name, NULL);
-
-      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
-        return g_steal_pointer (&candidate);
-    }
-}
-
-/* STEM-YYYYMMDD-HHMMSS-REASON.db in the backups folder. */
-static char *
-build_reason_path (const char        *path,
-                   OutlayBackupReason reason)
-{
-  g_autofree char *dir = backups_folder_for (path);
-
-  g_assert (reason < G_N_ELEMENTS (reason_names));
-
-  return build_unused_path (path, dir, reason_names[reason]);
-}
-
 static gboolean
 has_wal_files (const char *path)
 {
@@ -493,8 +425,9 @@ remove_empty_wal_files (const char *path)
     }
 }
 
-static void
-remove_tree (const char *path)
+/* Removes @path with everything in it: a work folder, or a file in one. */
+void
+outlay_database_remove_work_folder (const char *path)
 {
   if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     {
@@ -505,7 +438,7 @@ remove_tree (const char *path)
         {
           g_autofree char *child = g_build_filename (path, name, NULL);
 
-          remove_tree (child);
+          outlay_database_remove_work_folder (child);
         }
       g_clear_pointer (&dir, g_dir_close);
       g_rmdir (path);
@@ -656,11 +589,11 @@ migrate (OutlayDatabase *self,
       /* An existing file gets a copy before its first step runs. */
       if (initial_version > 0 && self->backup_path == NULL)
         {
-          g_autofree char *path = build_reason_path (self->path, OUTLAY_BACKUP_REASON_MIGRATION);
+          g_autoptr (OutlayBackups) backups = outlay_backups_new (self);
 
-          if (!backup_to (self->db, path, error))
+          self->backup_path = outlay_backups_create (backups, OUTLAY_BACKUP_REASON_MIGRATION, error);
+          if (self->backup_path == NULL)
             return FALSE;
-          self->backup_path = g_steal_pointer (&path);
         }
 
       if (!apply_migration (self->db, migration, min_writer, error))
@@ -887,28 +820,6 @@ outlay_database_backup (OutlayDatabase *self,
 }
 
 /**
- * outlay_database_build_backup_path:
- * @folder: (nullable): where the backup goes, or %NULL for the backups
- *   folder beside the database
- *
- * Returns: (transfer full): a file for a backup made now, which does not
- *   exist yet: `NAME-YYYYMMDD-HHMMSS.db` after the database's name and the
- *   time in UTC, with a number added when that name is taken
- */
-char *
-outlay_database_build_backup_path (OutlayDatabase *self,
-                                   const char     *folder)
-{
-  g_autofree char *dir = NULL;
-
-  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), NULL);
-
-  dir = folder != NULL ? g_strdup (folder) : backups_folder_for (self->path);
-
-  return build_unused_path (self->path, dir, NULL);
-}
-
-/**
  * outlay_database_check_file:
  * @path: a file that should hold an Outlay database, such as a backup
  * @error: a location for a #GError
@@ -958,10 +869,10 @@ outlay_database_check_file (const char *path,
 
 /* A private folder beside the database, @name_template with its XXXXXX
  * made unique, for the copies a restore or a copy elsewhere go through. */
-static char *
-create_work_folder (OutlayDatabase *self,
-                    const char     *name_template,
-                    GError        **error)
+char *
+outlay_database_create_work_folder (OutlayDatabase *self,
+                                    const char     *name_template,
+                                    GError        **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *work = NULL;
@@ -985,9 +896,9 @@ create_work_folder (OutlayDatabase *self,
 /* Forgets the statements prepared against the content before and reads
  * the file's versions again: another connection may have replaced it all,
  * as a restore does. */
-static gboolean
-reload (OutlayDatabase *self,
-        GError        **error)
+gboolean
+outlay_database_reload (OutlayDatabase *self,
+                        GError        **error)
 {
   g_assert (OUTLAY_IS_DATABASE (self));
 
@@ -1087,7 +998,7 @@ outlay_database_restore (OutlayDatabase *self,
     return FALSE;
 
   had_wal = has_wal_files (backup);
-  work = create_work_folder (self, ".outlay-restore-XXXXXX", error);
+  work = outlay_database_create_work_folder (self, ".outlay-restore-XXXXXX", error);
   if (work == NULL)
     return FALSE;
   copy = g_build_filename (work, "restore.db", NULL);
@@ -1115,7 +1026,7 @@ outlay_database_restore (OutlayDatabase *self,
   if (!copy_into (self->db, copy, error))
     goto out;
 
-  if (!reload (self, error))
+  if (!outlay_database_reload (self, error))
     goto out;
 
   done = TRUE;
@@ -1124,7 +1035,7 @@ out:
   sqlite3_close (source);
   if (!had_wal)
     remove_empty_wal_files (backup);
-  remove_tree (work);
+  outlay_database_remove_work_folder (work);
   return done;
 }
 
@@ -1218,719 +1129,4 @@ outlay_database_set_cache_size (OutlayDatabase *self,
   g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%u", kib > 0 ? kib : 2000);
 
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-}
-
-/* Backups in the backups folder */
-
-void
-outlay_backup_info_free (OutlayBackupInfo *info)
-{
-  if (info == NULL)
-    return;
-
-  g_free (info->path);
-  g_clear_pointer (&info->created, g_date_time_unref);
-  g_free (info);
-}
-
-/**
- * outlay_backup_reason_to_string:
- *
- * Returns: the reason as it appears in a backup's file name and in JSON:
- *   "manual", "daily", "migration", "import" or "restore"
- */
-const char *
-outlay_backup_reason_to_string (OutlayBackupReason reason)
-{
-  g_return_val_if_fail (reason <= OUTLAY_BACKUP_REASON_RESTORE, NULL);
-
-  return reason_names[reason];
-}
-
-/**
- * outlay_backup_reason_get_label:
- *
- * Returns: the reason, translated, for people
- */
-const char *
-outlay_backup_reason_get_label (OutlayBackupReason reason)
-{
-  switch (reason)
-    {
-    case OUTLAY_BACKUP_REASON_MANUAL:
-      /* Translators: why a backup was made: someone asked for it */
-      return _("Manual");
-    case OUTLAY_BACKUP_REASON_DAILY:
-      /* Translators: why a backup was made: the first use of the day */
-      return _("Daily");
-    case OUTLAY_BACKUP_REASON_MIGRATION:
-      /* Translators: why a backup was made: before the data format was upgraded */
-      return _("Before an upgrade");
-    case OUTLAY_BACKUP_REASON_IMPORT:
-      return _("Before an import");
-    case OUTLAY_BACKUP_REASON_RESTORE:
-      return _("Before a restore");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-/**
- * outlay_database_get_backups_folder:
- *
- * Returns: (transfer full): the folder of the automatic and manual backups,
- *   `backups` beside the database
- */
-char *
-outlay_database_get_backups_folder (OutlayDatabase *self)
-{
-  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), NULL);
-
-  return backups_folder_for (self->path);
-}
-
-/**
- * outlay_database_create_backup:
- * @reason: why it is made; it becomes part of the file's name
- * @error: a location for a #GError
- *
- * Writes a consistent copy of the database with SQLite's online backup
- * into the backups folder, as `NAME-YYYYMMDD-HHMMSS-REASON.db` (the time in
- * UTC). Other connections may go on writing meanwhile.
- *
- * Returns: (transfer full): the backup's path, or %NULL with @error set
- */
-char *
-outlay_database_create_backup (OutlayDatabase    *self,
-                               OutlayBackupReason reason,
-                               GError           **error)
-{
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (reason <= OUTLAY_BACKUP_REASON_RESTORE, NULL);
-
-  path = build_reason_path (self->path, reason);
-  if (!backup_to (self->db, path, error))
-    return NULL;
-
-  return g_steal_pointer (&path);
-}
-
-/* Our backups' names, now and as written before reasons were part of
- * them: NAME-YYYYMMDD-HHMMSS[-N].db by `outlay backup`, and
- * NAME-formatV-YYYYMMDD-HHMMSS.db before a migration. */
-static GRegex *
-new_backup_name_regex (const char *path)
-{
-  g_autofree char *stem = database_stem (path);
-  g_autofree char *escaped = g_regex_escape_string (stem, -1);
-  g_autofree char *pattern = g_strdup_printf ("^%s-(format[0-9]+-)?([0-9]{8})-([0-9]{6})"
-                                              "(?:-(manual|daily|migration|import|restore))?"
-                                              "(?:-([0-9]+))?\\.db$",
-                                              escaped);
-
-  return g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
-}
-
-static GDateTime *
-parse_stamp (const char *date,
-             const char *time)
-{
-  int values[6];
-
-  for (guint i = 0; i < 6; i++)
-    {
-      const char      *digits = i < 3 ? date : time;
-      guint            offset = i == 0 ? 0 : i < 3 ? 4 + (i - 1) * 2
-                                                   : (i - 3) * 2;
-      guint            length = i == 0 ? 4 : 2;
-      g_autofree char *part = g_strndup (digits + offset, length);
-
-      values[i] = (int) g_ascii_strtoull (part, NULL, 10);
-    }
-
-  return g_date_time_new_utc (values[0], values[1], values[2], values[3], values[4], values[5]);
-}
-
-static OutlayBackupInfo *
-read_backup_info (GRegex     *regex,
-                  const char *folder,
-                  const char *name,
-                  guint      *number,
-                  gint64     *modified)
-{
-  g_autoptr (GMatchInfo) match = NULL;
-  g_autofree char *format = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *reason = NULL;
-  g_autofree char *counter = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr (OutlayBackupInfo) info = NULL;
-  GStatBuf st;
-
-  if (!g_regex_match (regex, name, 0, &match))
-    return NULL;
-
-  path = g_build_filename (folder, name, NULL);
-  /* Not a link, nor a folder: only files we wrote. */
-  if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
-    return NULL;
-
-  format = g_match_info_fetch (match, 1);
-  date = g_match_info_fetch (match, 2);
-  time = g_match_info_fetch (match, 3);
-  reason = g_match_info_fetch (match, 4);
-  counter = g_match_info_fetch (match, 5);
-
-  info = g_new0 (OutlayBackupInfo, 1);
-  info->created = parse_stamp (date, time);
-  if (info->created == NULL)
-    return NULL;
-
-  info->path = g_steal_pointer (&path);
-  info->size = st.st_size;
-  info->reason = format != NULL && *format != '\0' ? OUTLAY_BACKUP_REASON_MIGRATION
-                                                   : OUTLAY_BACKUP_REASON_MANUAL;
-  for (guint i = 0; reason != NULL && *reason != '\0' && i < G_N_ELEMENTS (reason_names); i++)
-    if (g_str_equal (reason, reason_names[i]))
-      info->reason = i;
-
-  *number = counter != NULL && *counter != '\0' ? (guint) g_ascii_strtoull (counter, NULL, 10) : 1;
-  *modified = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
-
-  return g_steal_pointer (&info);
-}
-
-typedef struct
-{
-  OutlayBackupInfo *info;
-  guint             number;
-  gint64            modified; /* µs, to order two made in one second */
-} ListedBackup;
-
-static int
-compare_newest_first (gconstpointer a,
-                      gconstpointer b)
-{
-  const ListedBackup *x = a;
-  const ListedBackup *y = b;
-  int                 order = g_date_time_compare (y->info->created, x->info->created);
-
-  if (order == 0)
-    order = (y->modified > x->modified) - (y->modified < x->modified);
-  if (order == 0)
-    order = (y->number > x->number) - (y->number < x->number);
-  if (order == 0)
-    order = g_strcmp0 (y->info->path, x->info->path);
-
-  return order;
-}
-
-/**
- * outlay_database_list_backups:
- * @error: a location for a #GError
- *
- * Finds the backups of this database in its backups folder, by their
- * names; the time in the name is when the backup was made, and the reason
- * is read from it too (older names without one list as made by hand, or
- * before a migration). Other files in the folder are left out.
- *
- * Returns: (transfer container) (element-type OutlayBackupInfo): the
- *   backups, newest first; empty when there is no folder
- */
-GPtrArray *
-outlay_database_list_backups (OutlayDatabase *self,
-                              GError        **error)
-{
-  g_autoptr (GPtrArray) backups = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_backup_info_free);
-  g_autoptr (GArray) listed = g_array_new (FALSE, FALSE, sizeof (ListedBackup));
-  g_autoptr (GRegex) regex = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *folder = NULL;
-  GDir            *dir;
-  const char      *name;
-
-  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), NULL);
-
-  folder = backups_folder_for (self->path);
-  dir = g_dir_open (folder, 0, &local_error);
-  if (dir == NULL)
-    {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return g_steal_pointer (&backups);
-      g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
-                   _("Could not read the backups folder: %s"), local_error->message);
-      return NULL;
-    }
-
-  regex = new_backup_name_regex (self->path);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      ListedBackup backup = { 0 };
-
-      backup.info = read_backup_info (regex, folder, name, &backup.number, &backup.modified);
-      if (backup.info != NULL)
-        g_array_append_val (listed, backup);
-    }
-  g_dir_close (dir);
-
-  g_array_sort (listed, compare_newest_first);
-  for (guint i = 0; i < listed->len; i++)
-    g_ptr_array_add (backups, g_array_index (listed, ListedBackup, i).info);
-
-  return g_steal_pointer (&backups);
-}
-
-/**
- * outlay_database_prune_backups:
- * @keep: how many backups to keep, at least 1
- * @error: a location for a #GError
- *
- * Deletes all but the newest @keep backups that
- * outlay_database_list_backups() finds; nothing else in the folder is
- * touched.
- *
- * Returns: whether every backup to go was deleted
- */
-gboolean
-outlay_database_prune_backups (OutlayDatabase *self,
-                               guint           keep,
-                               GError        **error)
-{
-  g_autoptr (GPtrArray) backups = NULL;
-
-  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (keep > 0, FALSE);
-
-  backups = outlay_database_list_backups (self, error);
-  if (backups == NULL)
-    return FALSE;
-
-  for (guint i = keep; i < backups->len; i++)
-    {
-      OutlayBackupInfo *info = g_ptr_array_index (backups, i);
-
-      if (g_unlink (info->path) != 0 && errno != ENOENT)
-        {
-          int errsv = errno;
-
-          g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
-                       _("Could not delete the old backup “%s”: %s"),
-                       info->path, g_strerror (errsv));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-/**
- * outlay_database_ensure_daily_backup:
- * @keep: how many backups to keep, at least 1
- * @made: (out) (optional): whether a backup was made
- * @error: a location for a #GError
- *
- * Makes a daily backup unless one of any reason was made today (in local
- * time), then deletes all but the newest @keep backups.
- *
- * Returns: whether it succeeded
- */
-gboolean
-outlay_database_ensure_daily_backup (OutlayDatabase *self,
-                                     guint           keep,
-                                     gboolean       *made,
-                                     GError        **error)
-{
-  g_autoptr (GPtrArray) backups = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  gboolean today = FALSE;
-
-  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (keep > 0, FALSE);
-
-  if (made != NULL)
-    *made = FALSE;
-
-  backups = outlay_database_list_backups (self, error);
-  if (backups == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < backups->len && !today; i++)
-    {
-      OutlayBackupInfo *info = g_ptr_array_index (backups, i);
-      g_autoptr (GDateTime) local = g_date_time_to_local (info->created);
-
-      today = g_date_time_get_year (local) == g_date_time_get_year (now) &&
-              g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now);
-    }
-
-  if (!today)
-    {
-      g_autofree char *path = outlay_database_create_backup (self, OUTLAY_BACKUP_REASON_DAILY, error);
-
-      if (path == NULL)
-        return FALSE;
-      if (made != NULL)
-        *made = TRUE;
-    }
-
-  return outlay_database_prune_backups (self, keep, error);
-}
-
-/**
- * outlay_database_restore_backup:
- * @backup: an Outlay database file to bring back
- * @safety_backup: (out) (optional) (transfer full): where the state before
- *   was saved
- * @error: a location for a #GError
- *
- * Saves the current state as a backup of reason
- * %OUTLAY_BACKUP_REASON_RESTORE, then restores @backup as
- * outlay_database_restore() does.
- *
- * Returns: whether the database now holds the backup's content
- */
-gboolean
-outlay_database_restore_backup (OutlayDatabase *self,
-                                const char     *backup,
-                                char          **safety_backup,
-                                GError        **error)
-{
-  g_autofree char *safety = NULL;
-
-  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (backup != NULL, FALSE);
-
-  safety = build_reason_path (self->path, OUTLAY_BACKUP_REASON_RESTORE);
-  if (!outlay_database_restore (self, backup, safety, error))
-    return FALSE;
-
-  if (safety_backup != NULL)
-    *safety_backup = g_steal_pointer (&safety);
-
-  return TRUE;
-}
-
-/* Off the main thread, each on a connection of its own: a large file takes
- * seconds to copy, and the connection of the caller stays free. */
-
-typedef enum
-{
-  JOB_DAILY,
-  JOB_CREATE,
-  JOB_RESTORE,
-  JOB_COPY,
-} JobKind;
-
-typedef struct
-{
-  JobKind            kind;
-  char              *path;
-  gboolean           read_only;
-  OutlayBackupReason reason;
-  guint              keep;
-  char              *backup;
-  char              *result_path;
-  GFile             *destination;
-  gboolean           made;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_free (job->path);
-  g_free (job->backup);
-  g_free (job->result_path);
-  g_clear_object (&job->destination);
-  g_free (job);
-}
-
-/* The copy is made beside the database and then copied over: a file the
- * document portal hands out cannot have a temporary file beside it. */
-static gboolean
-save_copy (OutlayDatabase *self,
-           GFile          *destination,
-           GCancellable   *cancellable,
-           GError        **error)
-{
-  g_autofree char *work = NULL;
-  g_autofree char *copy = NULL;
-  g_autoptr (GFile) source = NULL;
-  g_autoptr (GError) local_error = NULL;
-  gboolean ok;
-
-  work = create_work_folder (self, ".outlay-copy-XXXXXX", error);
-  if (work == NULL)
-    return FALSE;
-
-  copy = g_build_filename (work, "copy.db", NULL);
-  source = g_file_new_for_path (copy);
-  ok = backup_to (self->db, copy, error) &&
-       g_file_copy (source, destination, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
-                    cancellable, NULL, NULL, &local_error);
-  if (local_error != NULL)
-    g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
-                 _("Could not save the copy: %s"), local_error->message);
-
-  remove_tree (work);
-  return ok;
-}
-
-static void
-run_job (GTask        *task,
-         gpointer      source_object,
-         gpointer      task_data,
-         GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr (OutlayDatabase) database = NULL;
-  g_autoptr (GError) error = NULL;
-  gboolean ok = FALSE;
-
-  database = outlay_database_open_full (job->path,
-                                        job->read_only ? OUTLAY_DATABASE_FLAGS_READ_ONLY : OUTLAY_DATABASE_FLAGS_NONE,
-                                        &error);
-  if (database != NULL)
-    switch (job->kind)
-      {
-      case JOB_DAILY:
-        ok = outlay_database_ensure_daily_backup (database, job->keep, &job->made, &error);
-        break;
-
-      case JOB_CREATE:
-        job->result_path = outlay_database_create_backup (database, job->reason, &error);
-        ok = job->result_path != NULL &&
-             outlay_database_prune_backups (database, job->keep, &error);
-        break;
-
-      case JOB_RESTORE:
-        ok = outlay_database_restore_backup (database, job->backup, &job->result_path, &error) &&
-             outlay_database_prune_backups (database, job->keep, &error);
-        break;
-
-      case JOB_COPY:
-        ok = save_copy (database, job->destination, cancellable, &error);
-        break;
-
-      default:
-        g_assert_not_reached ();
-      }
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static Job *
-new_job (JobKind kind,
-         guint   keep)
-{
-  Job *job = g_new0 (Job, 1);
-
-  job->kind = kind;
-  job->keep = keep;
-
-  return job;
-}
-
-static void
-start_job (OutlayDatabase     *self,
-           Job                *job,
-           gpointer            source_tag,
-           GCancellable       *cancellable,
-           GAsyncReadyCallback callback,
-           gpointer            user_data)
-{
-  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  job->path = g_strdup (self->path);
-  job->read_only = self->read_only;
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, run_job);
-}
-
-/* The job of a finished task, or %NULL with @error set when it failed. */
-static Job *
-finish_job (OutlayDatabase *self,
-            GAsyncResult   *result,
-            gpointer        source_tag,
-            GError        **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return NULL;
-
-  return g_task_get_task_data (G_TASK (result));
-}
-
-/**
- * outlay_database_ensure_daily_backup_async:
- *
- * Does what outlay_database_ensure_daily_backup() does, in a thread, on a
- * connection of its own.
- */
-void
-outlay_database_ensure_daily_backup_async (OutlayDatabase     *self,
-                                           guint               keep,
-                                           GCancellable       *cancellable,
-                                           GAsyncReadyCallback callback,
-                                           gpointer            user_data)
-{
-  g_return_if_fail (OUTLAY_IS_DATABASE (self));
-  g_return_if_fail (keep > 0);
-
-  start_job (self, new_job (JOB_DAILY, keep), outlay_database_ensure_daily_backup_async, cancellable, callback, user_data);
-}
-
-gboolean
-outlay_database_ensure_daily_backup_finish (OutlayDatabase *self,
-                                            GAsyncResult   *result,
-                                            gboolean       *made,
-                                            GError        **error)
-{
-  Job *job = finish_job (self, result, outlay_database_ensure_daily_backup_async, error);
-
-  if (made != NULL)
-    *made = job != NULL && job->made;
-
-  return job != NULL;
-}
-
-/**
- * outlay_database_create_backup_async:
- * @keep: how many backups to keep afterwards, at least 1
- *
- * Does what outlay_database_create_backup() does, then
- * outlay_database_prune_backups(), in a thread, on a connection of its own.
- */
-void
-outlay_database_create_backup_async (OutlayDatabase     *self,
-                                     OutlayBackupReason  reason,
-                                     guint               keep,
-                                     GCancellable       *cancellable,
-                                     GAsyncReadyCallback callback,
-                                     gpointer            user_data)
-{
-  Job *job;
-
-  g_return_if_fail (OUTLAY_IS_DATABASE (self));
-  g_return_if_fail (reason <= OUTLAY_BACKUP_REASON_RESTORE);
-  g_return_if_fail (keep > 0);
-
-  job = new_job (JOB_CREATE, keep);
-  job->reason = reason;
-  start_job (self, job, outlay_database_create_backup_async, cancellable, callback, user_data);
-}
-
-/**
- * outlay_database_create_backup_finish:
- *
- * Returns: (transfer full): the new backup's path, or %NULL with @error set
- */
-char *
-outlay_database_create_backup_finish (OutlayDatabase *self,
-                                      GAsyncResult   *result,
-                                      GError        **error)
-{
-  Job *job = finish_job (self, result, outlay_database_create_backup_async, error);
-
-  return job != NULL ? g_steal_pointer (&job->result_path) : NULL;
-}
-
-/**
- * outlay_database_restore_backup_async:
- * @backup: an Outlay database file to bring back
- * @keep: how many backups to keep afterwards, at least 1
- *
- * Does what outlay_database_restore_backup() does, then
- * outlay_database_prune_backups(), in a thread, on a connection of its own.
- * Whoever reads through other connections must reload afterwards (see
- * outlay_repository_reload()).
- */
-void
-outlay_database_restore_backup_async (OutlayDatabase     *self,
-                                      const char         *backup,
-                                      guint               keep,
-                                      GCancellable       *cancellable,
-                                      GAsyncReadyCallback callback,
-                                      gpointer            user_data)
-{
-  Job *job;
-
-  g_return_if_fail (OUTLAY_IS_DATABASE (self));
-  g_return_if_fail (backup != NULL);
-  g_return_if_fail (keep > 0);
-
-  job = new_job (JOB_RESTORE, keep);
-  job->backup = g_strdup (backup);
-  start_job (self, job, outlay_database_restore_backup_async, cancellable, callback, user_data);
-}
-
-/**
- * outlay_database_restore_backup_finish:
- * @safety_backup: (out) (optional) (transfer full): where the state before
- *   was saved
- *
- * Returns: whether the database now holds the backup's content
- */
-gboolean
-outlay_database_restore_backup_finish (OutlayDatabase *self,
-                                       GAsyncResult   *result,
-                                       char          **safety_backup,
-                                       GError        **error)
-{
-  g_autoptr (GError) local_error = NULL;
-  Job *job = finish_job (self, result, outlay_database_restore_backup_async, error);
-
-  if (job == NULL)
-    return FALSE;
-
-  /* This connection's statements and what it knows of the file were made
-   * before the content was replaced. */
-  if (!reload (self, &local_error))
-    g_warning ("Could not read the restored database: %s", local_error->message);
-
-  if (safety_backup != NULL)
-    *safety_backup = g_steal_pointer (&job->result_path);
-
-  return TRUE;
-}
-
-/**
- * outlay_database_save_copy_async:
- * @destination: where to save the copy; replaced when it exists
- *
- * Saves a consistent copy of the database to @destination, such as a file
- * chosen through the document portal, in a thread, on a connection of its
- * own.
- */
-void
-outlay_database_save_copy_async (OutlayDatabase     *self,
-                                 GFile              *destination,
-                                 GCancellable       *cancellable,
-                                 GAsyncReadyCallback callback,
-                                 gpointer            user_data)
-{
-  Job *job;
-
-  g_return_if_fail (OUTLAY_IS_DATABASE (self));
-  g_return_if_fail (G_IS_FILE (destination));
-
-  job = new_job (JOB_COPY, 0);
-  job->destination = g_object_ref (destination);
-  start_job (self, job, outlay_database_save_copy_async, cancellable, callback, user_data);
-}
-
-gboolean
-outlay_database_save_copy_finish (OutlayDatabase *self,
-                                  GAsyncResult   *result,
-                                  GError        **error)
-{
-  return finish_job (self, result, outlay_database_save_copy_async, error) != NULL;
 }

@@ -68,91 +68,11 @@ const char     *outlay_database_get_backup_path (OutlayDatabase *self);
 gboolean        outlay_database_backup (OutlayDatabase *self,
                                         const char     *destination,
                                         GError        **error);
-char           *outlay_database_build_backup_path (OutlayDatabase *self,
-                                                   const char     *folder);
 gboolean        outlay_database_check_file (const char *path,
                                             GError    **error);
 gboolean        outlay_database_restore (OutlayDatabase *self,
                                          const char     *backup,
                                          const char     *safety_backup,
                                          GError        **error);
-
-typedef enum
-{
-  OUTLAY_BACKUP_REASON_MANUAL,
-  OUTLAY_BACKUP_REASON_DAILY,
-  OUTLAY_BACKUP_REASON_MIGRATION,
-  OUTLAY_BACKUP_REASON_IMPORT,
-  OUTLAY_BACKUP_REASON_RESTORE, /* the state saved before a restore */
-} OutlayBackupReason;
-
-typedef struct
-{
-  char              *path;
-  GDateTime         *created;
-  goffset            size;
-  OutlayBackupReason reason;
-} OutlayBackupInfo;
-
-void        outlay_backup_info_free (OutlayBackupInfo *info);
-const char *outlay_backup_reason_to_string (OutlayBackupReason reason);
-const char *outlay_backup_reason_get_label (OutlayBackupReason reason);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayBackupInfo, outlay_backup_info_free)
-
-char      *outlay_database_get_backups_folder (OutlayDatabase *self);
-char      *outlay_database_create_backup (OutlayDatabase    *self,
-                                          OutlayBackupReason reason,
-                                          GError           **error);
-GPtrArray *outlay_database_list_backups (OutlayDatabase *self,
-                                         GError        **error);
-gboolean   outlay_database_prune_backups (OutlayDatabase *self,
-                                          guint           keep,
-                                          GError        **error);
-gboolean   outlay_database_ensure_daily_backup (OutlayDatabase *self,
-                                                guint           keep,
-                                                gboolean       *made,
-                                                GError        **error);
-gboolean   outlay_database_restore_backup (OutlayDatabase *self,
-                                           const char     *backup,
-                                           char          **safety_backup,
-                                           GError        **error);
-
-void     outlay_database_ensure_daily_backup_async (OutlayDatabase     *self,
-                                                    guint               keep,
-                                                    GCancellable       *cancellable,
-                                                    GAsyncReadyCallback callback,
-                                                    gpointer            user_data);
-gboolean outlay_database_ensure_daily_backup_finish (OutlayDatabase *self,
-                                                     GAsyncResult   *result,
-                                                     gboolean       *made,
-                                                     GError        **error);
-void     outlay_database_create_backup_async (OutlayDatabase     *self,
-                                              OutlayBackupReason  reason,
-                                              guint               keep,
-                                              GCancellable       *cancellable,
-                                              GAsyncReadyCallback callback,
-                                              gpointer            user_data);
-char    *outlay_database_create_backup_finish (OutlayDatabase *self,
-                                               GAsyncResult   *result,
-                                               GError        **error);
-void     outlay_database_restore_backup_async (OutlayDatabase     *self,
-                                               const char         *backup,
-                                               guint               keep,
-                                               GCancellable       *cancellable,
-                                               GAsyncReadyCallback callback,
-                                               gpointer            user_data);
-gboolean outlay_database_restore_backup_finish (OutlayDatabase *self,
-                                                GAsyncResult   *result,
-                                                char          **safety_backup,
-                                                GError        **error);
-void     outlay_database_save_copy_async (OutlayDatabase     *self,
-                                          GFile              *destination,
-                                          GCancellable       *cancellable,
-                                          GAsyncReadyCallback callback,
-                                          gpointer            user_data);
-gboolean outlay_database_save_copy_finish (OutlayDatabase *self,
-                                           GAsyncResult   *result,
-                                           GError        **error);
 
 G_END_DECLS

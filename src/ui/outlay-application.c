@@ -24,6 +24,7 @@
 
 #include "outlay-accessibility.h"
 #include "outlay-application.h"
+#include "outlay-backups.h"
 #include "outlay-money.h"
 #include "outlay-preferences-window.h"
 #include "outlay-window.h"
@@ -176,7 +177,7 @@ daily_backup_done_cb (GObject      *source,
 
   /* Nothing to show: the window works as well without it, and the next
    * start tries again. */
-  if (!outlay_database_ensure_daily_backup_finish (OUTLAY_DATABASE (source), result, &made, &error))
+  if (!outlay_backups_ensure_daily_finish (OUTLAY_BACKUPS (source), result, &made, &error))
     g_message ("Could not make the daily backup: %s", error->message);
   else if (made)
     g_debug ("Made the daily backup");
@@ -189,12 +190,13 @@ daily_backup_done_cb (GObject      *source,
 static void
 start_daily_backup (OutlayApplication *self)
 {
+  g_autoptr (OutlayBackups) backups = outlay_backups_new (self->database);
   guint keep = MAX (g_settings_get_uint (self->settings, "backup-count"), 1);
 
   /* Closing the window right away leaves no half-written copy behind. */
   g_application_hold (G_APPLICATION (self));
-  outlay_database_ensure_daily_backup_async (self->database, keep, NULL,
-                                             daily_backup_done_cb, g_object_ref (self));
+  outlay_backups_ensure_daily_async (backups, keep, NULL,
+                                     daily_backup_done_cb, g_object_ref (self));
 }
 
 static void

@@ -27,7 +27,7 @@
 
 #include <glib/gi18n.h>
 
-#include "outlay-database.h"
+#include "outlay-backups.h"
 #include "outlay-money.h"
 #include "outlay-preferences-window.h"
 
@@ -37,6 +37,7 @@ struct _OutlayPreferencesWindow
 
   GSettings        *settings;
   OutlayRepository *repository;
+  OutlayBackups    *backups;
   AdwComboRow      *currency_row;
   GPtrArray        *codes; /* code per row; "" for automatic */
   gboolean          updating;
@@ -83,12 +84,6 @@ on_selected_cb (OutlayPreferencesWindow *self)
 }
 
 /* Backups */
-
-static OutlayDatabase *
-get_database (OutlayPreferencesWindow *self)
-{
-  return outlay_repository_get_database (self->repository);
-}
 
 static guint
 backup_count (OutlayPreferencesWindow *self)
@@ -180,7 +175,7 @@ refresh_backups (OutlayPreferencesWindow *self)
          child != GTK_WIDGET (self->placeholder))
     gtk_list_box_remove (self->backups_list, child);
 
-  backups = outlay_database_list_backups (get_database (self), &error);
+  backups = outlay_backups_list (self->backups, &error);
   if (backups == NULL)
     {
       gtk_label_set_label (self->placeholder, error->message);
@@ -207,7 +202,7 @@ restore_done_cb (GObject      *source,
   g_autoptr (OutlayPreferencesWindow) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
-  if (!outlay_database_restore_backup_finish (OUTLAY_DATABASE (source), result, NULL, &error))
+  if (!outlay_backups_restore_finish (OUTLAY_BACKUPS (source), result, NULL, &error))
     {
       if (!self->disposed)
         {
@@ -246,8 +241,8 @@ on_restore_response_cb (AdwMessageDialog        *dialog,
   set_busy (self, TRUE);
   g_free (self->restoring);
   self->restoring = g_strdup (when);
-  outlay_database_restore_backup_async (get_database (self), path, backup_count (self), NULL,
-                                        restore_done_cb, g_object_ref (self));
+  outlay_backups_restore_async (self->backups, path, backup_count (self), NULL,
+                                restore_done_cb, g_object_ref (self));
 }
 
 static void
@@ -285,7 +280,7 @@ backup_done_cb (GObject      *source,
 {
   g_autoptr (OutlayPreferencesWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = outlay_database_create_backup_finish (OUTLAY_DATABASE (source), result, &error);
+  g_autofree char *path = outlay_backups_create_finish (OUTLAY_BACKUPS (source), result, &error);
 
   if (self->disposed)
     return;
@@ -308,8 +303,8 @@ on_backup_now_cb (OutlayPreferencesWindow *self)
     return;
 
   set_busy (self, TRUE);
-  outlay_database_create_backup_async (get_database (self), OUTLAY_BACKUP_REASON_MANUAL, backup_count (self), NULL,
-                                       backup_done_cb, g_object_ref (self));
+  outlay_backups_create_async (self->backups, OUTLAY_BACKUP_REASON_MANUAL, backup_count (self), NULL,
+                               backup_done_cb, g_object_ref (self));
 }
 
 static void
@@ -319,7 +314,7 @@ save_copy_done_cb (GObject      *source,
 {
   g_autoptr (OutlayPreferencesWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  gboolean saved = outlay_database_save_copy_finish (OUTLAY_DATABASE (source), result, &error);
+  gboolean saved = outlay_backups_save_copy_finish (OUTLAY_BACKUPS (source), result, &error);
 
   if (self->disposed)
     return;
@@ -347,7 +342,7 @@ on_chooser_response_cb (GtkNativeDialog         *chooser,
     return;
 
   set_busy (self, TRUE);
-  outlay_database_save_copy_async (get_database (self), file, NULL, save_copy_done_cb, g_object_ref (self));
+  outlay_backups_save_copy_async (self->backups, file, NULL, save_copy_done_cb, g_object_ref (self));
 }
 
 static void
@@ -430,7 +425,7 @@ create_backups_page (OutlayPreferencesWindow *self)
   self->list_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->list_group, _("Saved Backups"));
   {
-    g_autofree char *folder = outlay_database_get_backups_folder (get_database (self));
+    g_autofree char *folder = outlay_backups_get_folder (self->backups);
     g_autofree char *display = g_filename_display_name (folder);
     /* Translators: where the backups are, a folder */
     g_autofree char *description = g_strdup_printf (_("In %s"), display);
@@ -480,6 +475,7 @@ outlay_preferences_window_finalize (GObject *object)
   /* Kept until here: a restore that ends after the window closed still
    * reloads the lists and clears the undo history. */
   g_clear_object (&self->repository);
+  g_clear_object (&self->backups);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (outlay_preferences_window_parent_class)->finalize (object);
@@ -572,6 +568,7 @@ outlay_preferences_window_new (OutlayApplication *application)
   if (repository != NULL)
     {
       self->repository = g_object_ref (repository);
+      self->backups = outlay_backups_new (outlay_repository_get_database (repository));
       self->backups_page = create_backups_page (self);
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->backups_page);
       refresh_backups (self);

@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "outlay-application.h"
+#include "outlay-backups.h"
 #include "outlay-dashboard-page.h"
 #include "outlay-expenses-page.h"
 #include "outlay-export-job.h"
@@ -343,6 +344,7 @@ on_imported_cb (OutlayWindow       *self,
                 OutlayImportWindow *window)
 {
   g_autoptr (OutlayImportResult) result = outlay_import_window_steal_result (window);
+  g_autoptr (OutlayBackups) backups = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
   UndoStep        *step;
@@ -364,8 +366,8 @@ on_imported_cb (OutlayWindow       *self,
 
   /* The import made a backup first; old ones that stay are no reason to
    * bother the person. */
-  if (!outlay_database_prune_backups (outlay_repository_get_database (self->repository),
-                                      g_settings_get_uint (self->settings, "backup-count"), &error))
+  backups = outlay_backups_new (outlay_repository_get_database (self->repository));
+  if (!outlay_backups_prune (backups, g_settings_get_uint (self->settings, "backup-count"), &error))
     g_message ("Could not remove old backups: %s", error->message);
 
   outlay_expenses_page_show_filtered (OUTLAY_EXPENSES_PAGE (self->expenses_page), 0, NULL, NULL);

@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "outlay-backups.h"
 #include "outlay-database-private.h"
 #include "outlay-repository.h"
 #include "outlay-store-private.h"
@@ -102,11 +103,12 @@ static void
 test_backup_path (Fixture      *fixture,
                   gconstpointer user_data)
 {
+  g_autoptr (OutlayBackups) backups_folder = outlay_backups_new (fixture->database);
   g_autoptr (GError) error = NULL;
   g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
-  g_autofree char *first = outlay_database_build_backup_path (fixture->database, NULL);
+  g_autofree char *first = outlay_backups_build_path (backups_folder, NULL);
   g_autofree char *second = NULL;
-  g_autofree char *elsewhere = outlay_database_build_backup_path (fixture->database, "/media/stick");
+  g_autofree char *elsewhere = outlay_backups_build_path (backups_folder, "/media/stick");
   g_autofree char *name = g_path_get_basename (first);
   g_autofree char *dir = g_path_get_dirname (first);
   g_autoptr (GRegex) pattern = g_regex_new ("^outlay-[0-9]{8}-[0-9]{6}\\.db$", 0, 0, NULL);
@@ -119,7 +121,7 @@ test_backup_path (Fixture      *fixture,
   /* A name that is taken gets a number. */
   g_assert_true (outlay_database_backup (fixture->database, first, &error));
   g_assert_no_error (error);
-  second = outlay_database_build_backup_path (fixture->database, NULL);
+  second = outlay_backups_build_path (backups_folder, NULL);
   g_assert_cmpstr (second, !=, first);
   g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
 }
@@ -1092,7 +1094,7 @@ check_plans (sqlite3 *db)
 /* Backups in the backups folder */
 
 static char *
-backups_folder (Fixture *fixture)
+backups_dir (Fixture *fixture)
 {
   return g_build_filename (fixture->dir, "backups", NULL);
 }
@@ -1103,7 +1105,7 @@ plant_backup (Fixture    *fixture,
               const char *name)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *folder = backups_folder (fixture);
+  g_autofree char *folder = backups_dir (fixture);
   char            *path = g_build_filename (folder, name, NULL);
 
   g_assert_true (outlay_database_backup (fixture->database, path, &error));
@@ -1128,8 +1130,9 @@ static void
 test_backups_create (Fixture      *fixture,
                      gconstpointer user_data)
 {
+  g_autoptr (OutlayBackups) backups_folder = outlay_backups_new (fixture->database);
   g_autoptr (GError) error = NULL;
-  g_autofree char *folder = backups_folder (fixture);
+  g_autofree char *folder = backups_dir (fixture);
   g_autofree char *path = NULL;
   g_autofree char *second = NULL;
   g_autofree char *third = NULL;
@@ -1146,12 +1149,12 @@ test_backups_create (Fixture      *fixture,
   saved = outlay_test_dump_store (outlay_database_get_handle (fixture->database));
 
   /* No folder yet: no backups, and no error. */
-  backups = outlay_database_list_backups (fixture->database, &error);
+  backups = outlay_backups_list (backups_folder, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, 0);
   g_clear_pointer (&backups, g_ptr_array_unref);
 
-  path = outlay_database_create_backup (fixture->database, OUTLAY_BACKUP_REASON_IMPORT, &error);
+  path = outlay_backups_create (backups_folder, OUTLAY_BACKUP_REASON_IMPORT, &error);
   g_assert_no_error (error);
   dir = g_path_get_dirname (path);
   name = g_path_get_basename (path);
@@ -1169,17 +1172,17 @@ test_backups_create (Fixture      *fixture,
   g_clear_object (&copy);
 
   /* Two in the same second get two names. */
-  second = outlay_database_create_backup (fixture->database, OUTLAY_BACKUP_REASON_IMPORT, &error);
+  second = outlay_backups_create (backups_folder, OUTLAY_BACKUP_REASON_IMPORT, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (second, !=, path);
 
   /* Made in the same second as the others (most likely), and yet listed
    * as the newest: file times are finer than a second, if coarser than a microsecond. */
   g_usleep (20 * G_TIME_SPAN_MILLISECOND);
-  third = outlay_database_create_backup (fixture->database, OUTLAY_BACKUP_REASON_DAILY, &error);
+  third = outlay_backups_create (backups_folder, OUTLAY_BACKUP_REASON_DAILY, &error);
   g_assert_no_error (error);
 
-  backups = outlay_database_list_backups (fixture->database, &error);
+  backups = outlay_backups_list (backups_folder, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, 3);
   g_assert_cmpstr (((OutlayBackupInfo *) g_ptr_array_index (backups, 0))->path, ==, third);
@@ -1207,6 +1210,7 @@ static void
 test_backups_list (Fixture      *fixture,
                    gconstpointer user_data)
 {
+  g_autoptr (OutlayBackups) backups_folder = outlay_backups_new (fixture->database);
   static const struct
   {
     const char        *name;
@@ -1229,7 +1233,7 @@ test_backups_list (Fixture      *fixture,
   for (guint i = G_N_ELEMENTS (expected); i > 0; i--)
     g_free (plant_backup (fixture, expected[(i * 5) % G_N_ELEMENTS (expected)].name));
 
-  backups = outlay_database_list_backups (fixture->database, &error);
+  backups = outlay_backups_list (backups_folder, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, G_N_ELEMENTS (expected));
 
@@ -1269,6 +1273,7 @@ test_backups_migration (Fixture      *fixture,
   g_autofree char *name = NULL;
   g_autoptr (GRegex) pattern = g_regex_new ("^ledger-[0-9]{8}-[0-9]{6}-migration\\.db$", 0, 0, NULL);
   g_autoptr (OutlayDatabase) upgraded = NULL;
+  g_autoptr (OutlayBackups) backups_folder = NULL;
   g_autoptr (GPtrArray) backups = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
@@ -1278,7 +1283,8 @@ test_backups_migration (Fixture      *fixture,
 
   name = g_path_get_basename (outlay_database_get_backup_path (upgraded));
   g_assert_true (g_regex_match (pattern, name, 0, NULL));
-  backups = outlay_database_list_backups (upgraded, &error);
+  backups_folder = outlay_backups_new (upgraded);
+  backups = outlay_backups_list (backups_folder, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, 1);
   g_assert_cmpuint (((OutlayBackupInfo *) g_ptr_array_index (backups, 0))->reason, ==, OUTLAY_BACKUP_REASON_MIGRATION);
@@ -1290,6 +1296,7 @@ static void
 test_backups_prune (Fixture      *fixture,
                     gconstpointer user_data)
 {
+  g_autoptr (OutlayBackups) backups_folder = outlay_backups_new (fixture->database);
   static const char *const ours[] = {
     "outlay-20261125-080000-daily.db",
     "outlay-20261124-080000-daily.db",
@@ -1305,7 +1312,7 @@ test_backups_prune (Fixture      *fixture,
     "outlay-20200101-000000-weekly.db",
   };
   g_autoptr (GError) error = NULL;
-  g_autofree char *folder = backups_folder (fixture);
+  g_autofree char *folder = backups_dir (fixture);
   g_autofree char *dir_named = g_build_filename (folder, "outlay-20190101-000000-daily.db", NULL);
   g_autofree char *link_named = g_build_filename (folder, "outlay-20190102-000000-daily.db", NULL);
   g_autofree char *elsewhere = g_build_filename (fixture->dir, "precious.db", NULL);
@@ -1319,10 +1326,10 @@ test_backups_prune (Fixture      *fixture,
   g_assert_true (g_file_set_contents (elsewhere, "keep", -1, NULL));
   g_assert_cmpint (symlink (elsewhere, link_named), ==, 0);
 
-  g_assert_true (outlay_database_prune_backups (fixture->database, 3, &error));
+  g_assert_true (outlay_backups_prune (backups_folder, 3, &error));
   g_assert_no_error (error);
 
-  backups = outlay_database_list_backups (fixture->database, &error);
+  backups = outlay_backups_list (backups_folder, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, 3);
   for (guint i = 0; i < 3; i++)
@@ -1332,7 +1339,7 @@ test_backups_prune (Fixture      *fixture,
       g_assert_cmpstr (name, ==, ours[i]);
     }
 
-  g_assert_true (outlay_database_prune_backups (fixture->database, 1, &error));
+  g_assert_true (outlay_backups_prune (backups_folder, 1, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_entries (folder), ==, 1 + G_N_ELEMENTS (foreign) + 2);
   for (guint i = 0; i < G_N_ELEMENTS (foreign); i++)
@@ -1350,10 +1357,11 @@ static void
 test_backups_daily (Fixture      *fixture,
                     gconstpointer user_data)
 {
+  g_autoptr (OutlayBackups) backups_folder = outlay_backups_new (fixture->database);
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) yesterday = NULL;
   g_autoptr (GPtrArray) backups = NULL;
-  g_autofree char *folder = backups_folder (fixture);
+  g_autofree char *folder = backups_dir (fixture);
   g_autofree char *stamp = NULL;
   g_autofree char *old_name = NULL;
   gboolean         made = FALSE;
@@ -1368,27 +1376,27 @@ test_backups_daily (Fixture      *fixture,
   old_name = g_strdup_printf ("outlay-%s-daily.db", stamp);
   g_free (plant_backup (fixture, old_name));
 
-  g_assert_true (outlay_database_ensure_daily_backup (fixture->database, 10, &made, &error));
+  g_assert_true (outlay_backups_ensure_daily (backups_folder, 10, &made, &error));
   g_assert_no_error (error);
   g_assert_true (made);
   g_assert_cmpuint (count_entries (folder), ==, 2);
 
   /* A second start the same day makes none. */
-  g_assert_true (outlay_database_ensure_daily_backup (fixture->database, 10, &made, &error));
+  g_assert_true (outlay_backups_ensure_daily (backups_folder, 10, &made, &error));
   g_assert_no_error (error);
   g_assert_false (made);
   g_assert_cmpuint (count_entries (folder), ==, 2);
 
-  backups = outlay_database_list_backups (fixture->database, &error);
+  backups = outlay_backups_list (backups_folder, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (((OutlayBackupInfo *) g_ptr_array_index (backups, 0))->reason, ==, OUTLAY_BACKUP_REASON_DAILY);
   g_clear_pointer (&backups, g_ptr_array_unref);
 
   /* It prunes too. */
-  g_assert_true (outlay_database_ensure_daily_backup (fixture->database, 1, &made, &error));
+  g_assert_true (outlay_backups_ensure_daily (backups_folder, 1, &made, &error));
   g_assert_no_error (error);
   g_assert_false (made);
-  backups = outlay_database_list_backups (fixture->database, &error);
+  backups = outlay_backups_list (backups_folder, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, 1);
   g_assert_false (g_str_has_suffix (((OutlayBackupInfo *) g_ptr_array_index (backups, 0))->path, old_name));
@@ -1435,6 +1443,7 @@ static void
 test_backups_async (Fixture      *fixture,
                     gconstpointer user_data)
 {
+  g_autoptr (OutlayBackups) backups_folder = outlay_backups_new (fixture->database);
   g_autoptr (GError) error = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (OutlayDatabase) copy = NULL;
@@ -1450,14 +1459,14 @@ test_backups_async (Fixture      *fixture,
   for (guint i = 0; i < 2000; i++)
     g_object_unref (outlay_test_add (fixture, 100 + i, "EUR", "2024-01-05", "Before", food));
 
-  outlay_database_create_backup_async (fixture->database, OUTLAY_BACKUP_REASON_MANUAL, 10, NULL, on_async_done_cb, &result);
+  outlay_backups_create_async (backups_folder, OUTLAY_BACKUP_REASON_MANUAL, 10, NULL, on_async_done_cb, &result);
   while (result == NULL)
     {
       g_object_unref (outlay_test_add (fixture, 7, "EUR", "2024-01-06", "During", food));
       n_during++;
       g_main_context_iteration (NULL, FALSE);
     }
-  path = outlay_database_create_backup_finish (fixture->database, result, &error);
+  path = outlay_backups_create_finish (backups_folder, result, &error);
   g_assert_no_error (error);
   drop_result (&result);
   g_test_message ("%u expenses added while the backup ran", n_during);
@@ -1484,8 +1493,8 @@ test_backups_async (Fixture      *fixture,
 
     g_assert_true (g_file_set_contents (elsewhere, "old", -1, NULL));
     n_entries = count_entries (fixture->dir);
-    outlay_database_save_copy_async (fixture->database, destination, NULL, on_async_done_cb, &result);
-    g_assert_true (outlay_database_save_copy_finish (fixture->database, wait_for (&result), &error));
+    outlay_backups_save_copy_async (backups_folder, destination, NULL, on_async_done_cb, &result);
+    g_assert_true (outlay_backups_save_copy_finish (backups_folder, wait_for (&result), &error));
     g_assert_no_error (error);
     drop_result (&result);
     g_assert_true (outlay_database_check_file (elsewhere, &error));
@@ -1499,15 +1508,15 @@ test_backups_async (Fixture      *fixture,
   }
 
   /* A backup today already: the daily one is not needed. */
-  outlay_database_ensure_daily_backup_async (fixture->database, 10, NULL, on_async_done_cb, &result);
-  g_assert_true (outlay_database_ensure_daily_backup_finish (fixture->database, wait_for (&result), &made, &error));
+  outlay_backups_ensure_daily_async (backups_folder, 10, NULL, on_async_done_cb, &result);
+  g_assert_true (outlay_backups_ensure_daily_finish (backups_folder, wait_for (&result), &made, &error));
   g_assert_no_error (error);
   g_assert_false (made);
   drop_result (&result);
 
   /* Restored through the thread's connection, seen through this one. */
-  outlay_database_restore_backup_async (fixture->database, path, 10, NULL, on_async_done_cb, &result);
-  g_assert_true (outlay_database_restore_backup_finish (fixture->database, wait_for (&result), &safety, &error));
+  outlay_backups_restore_async (backups_folder, path, 10, NULL, on_async_done_cb, &result);
+  g_assert_true (outlay_backups_restore_finish (backups_folder, wait_for (&result), &safety, &error));
   g_assert_no_error (error);
   g_assert_nonnull (safety);
   g_assert_true (g_str_has_suffix (safety, "-restore.db"));
@@ -1520,8 +1529,8 @@ test_backups_async (Fixture      *fixture,
   drop_result (&result);
   g_clear_pointer (&safety, g_free);
   g_assert_true (g_file_set_contents (path, "not a database", -1, NULL));
-  outlay_database_restore_backup_async (fixture->database, path, 10, NULL, on_async_done_cb, &result);
-  g_assert_false (outlay_database_restore_backup_finish (fixture->database, wait_for (&result), &safety, &error));
+  outlay_backups_restore_async (backups_folder, path, 10, NULL, on_async_done_cb, &result);
+  g_assert_false (outlay_backups_restore_finish (backups_folder, wait_for (&result), &safety, &error));
   g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE);
   g_assert_null (safety);
   g_clear_pointer (&restored, g_free);

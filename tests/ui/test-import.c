@@ -30,6 +30,7 @@
 #include <sys/resource.h>
 
 #include "outlay-application.h"
+#include "outlay-backups.h"
 #include "outlay-expense-row.h"
 #include "outlay-expenses-page.h"
 #include "outlay-export-job.h"
@@ -400,8 +401,8 @@ static void
 test_again_finds_duplicates (void)
 {
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
-  OutlayWindow   *main_window = open_main_window ();
-  OutlayDatabase *database = outlay_repository_get_database (outlay_application_get_repository (app));
+  OutlayWindow *main_window = open_main_window ();
+  g_autoptr (OutlayBackups) backups_folder = outlay_backups_new (outlay_repository_get_database (outlay_application_get_repository (app)));
   g_autoptr (GPtrArray) backups = NULL;
   g_autoptr (GError) error = NULL;
   GtkWindow *import;
@@ -412,7 +413,7 @@ test_again_finds_duplicates (void)
   import = import_file (main_window, "import/bank.csv");
   press (GTK_WIDGET (import), "_Import");
   settle (GTK_WIDGET (main_window));
-  backups = outlay_database_list_backups (database, &error);
+  backups = outlay_backups_list (backups_folder, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, 1);
   g_settings_reset (settings, "backup-count");
@@ -751,7 +752,7 @@ test_undo_after_restore (void)
 {
   OutlayWindow     *main_window = open_main_window ();
   OutlayRepository *repository = outlay_application_get_repository (app);
-  OutlayDatabase   *database = outlay_repository_get_database (repository);
+  g_autoptr (OutlayBackups) backups_folder = outlay_backups_new (outlay_repository_get_database (repository));
   g_autoptr (OutlayExpense) draft = outlay_expense_new ();
   g_autoptr (OutlayExpense) added = NULL;
   g_autoptr (GDate) today = g_date_new ();
@@ -763,7 +764,7 @@ test_undo_after_restore (void)
   const char      *backup = NULL;
   GtkWindow       *import;
 
-  before = outlay_database_list_backups (database, &error);
+  before = outlay_backups_list (backups_folder, &error);
   g_assert_no_error (error);
   import = import_file (main_window, "import/bank.csv");
   press (GTK_WIDGET (import), "_Import");
@@ -772,7 +773,7 @@ test_undo_after_restore (void)
 
   /* The backup the import made, restored as the command line would: the
    * window only hears that everything changed. */
-  after = outlay_database_list_backups (database, &error);
+  after = outlay_backups_list (backups_folder, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < after->len && backup == NULL; i++)
     {
@@ -785,7 +786,7 @@ test_undo_after_restore (void)
         backup = path;
     }
   g_assert_nonnull (backup);
-  g_assert_true (outlay_database_restore_backup (database, backup, &safety, &error));
+  g_assert_true (outlay_backups_restore (backups_folder, backup, &safety, &error));
   g_assert_no_error (error);
   outlay_repository_reload (repository);
   settle (GTK_WIDGET (main_window));
@@ -1079,6 +1080,7 @@ test_restore_forgets_undo (void)
   g_autoptr (OutlayExpense) saved = NULL;
   g_autoptr (OutlayExpense) now = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayBackups) backups_folder = outlay_backups_new (outlay_repository_get_database (repository));
   g_autofree char *backup = NULL;
   GtkWindow       *preferences;
   GtkWidget       *keep;
@@ -1086,7 +1088,7 @@ test_restore_forgets_undo (void)
   GtkWindow       *dialog;
 
   g_usleep (1100 * G_TIME_SPAN_MILLISECOND); /* the newest backup by its name */
-  backup = outlay_database_create_backup (outlay_repository_get_database (repository), OUTLAY_BACKUP_REASON_MANUAL, &error);
+  backup = outlay_backups_create (backups_folder, OUTLAY_BACKUP_REASON_MANUAL, &error);
   g_assert_no_error (error);
   outlay_expense_set_amount (edited, 1500);
   saved = outlay_repository_update_expense (repository, edited, &error);

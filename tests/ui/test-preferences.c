@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "outlay-application.h"
+#include "outlay-backups.h"
 #include "outlay-database-private.h"
 #include "outlay-preferences-window.h"
 #include "outlay-repository.h"
@@ -112,17 +113,18 @@ repository (void)
   return repository;
 }
 
-static OutlayDatabase *
-database (void)
+static OutlayBackups *
+new_backups_folder (void)
 {
-  return outlay_repository_get_database (repository ());
+  return outlay_backups_new (outlay_repository_get_database (repository ()));
 }
 
 static GPtrArray *
 list_backups (void)
 {
+  g_autoptr (OutlayBackups) backups_folder = new_backups_folder ();
   g_autoptr (GError) error = NULL;
-  GPtrArray *backups = outlay_database_list_backups (database (), &error);
+  GPtrArray *backups = outlay_backups_list (backups_folder, &error);
 
   g_assert_no_error (error);
   return backups;
@@ -160,7 +162,8 @@ add_expense (const char *description)
 static void
 remove_backups (void)
 {
-  g_autofree char *folder = outlay_database_get_backups_folder (database ());
+  g_autoptr (OutlayBackups) backups_folder = new_backups_folder ();
+  g_autofree char *folder = outlay_backups_get_folder (backups_folder);
 
   outlay_test_remove_tree (folder);
 }
@@ -344,6 +347,7 @@ test_restore (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) buttons = NULL;
+  g_autoptr (OutlayBackups) backups_folder = new_backups_folder ();
   g_autoptr (GPtrArray) backups = NULL;
   g_autofree char  *older = NULL;
   g_autofree char  *newer = NULL;
@@ -365,12 +369,12 @@ test_restore (void)
   add_expense ("Coffee");
   add_expense ("Bus ticket");
   n_saved = count_expenses ();
-  older = outlay_database_create_backup (database (), OUTLAY_BACKUP_REASON_DAILY, &error);
+  older = outlay_backups_create (backups_folder, OUTLAY_BACKUP_REASON_DAILY, &error);
   g_assert_no_error (error);
   add_expense ("Cinema");
   add_expense ("Dinner");
   g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
-  newer = outlay_database_create_backup (database (), OUTLAY_BACKUP_REASON_MANUAL, &error);
+  newer = outlay_backups_create (backups_folder, OUTLAY_BACKUP_REASON_MANUAL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_expenses (), ==, n_saved + 2);
 
