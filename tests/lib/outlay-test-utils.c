@@ -466,3 +466,43 @@ outlay_test_notified (OutlayTestNotifyLog *log,
 {
   return GPOINTER_TO_UINT (g_hash_table_lookup (log->counts, name));
 }
+
+guint
+outlay_test_file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+
+  return st.st_mode & 0777;
+}
+
+void
+outlay_test_add_sample_expenses (OutlayTestFixture *fixture)
+{
+  gint64 food = outlay_test_category_at (fixture->repository, 0);
+  gint64 transport = outlay_test_category_at (fixture->repository, 2);
+  g_autoptr (OutlayExpense) a = outlay_test_add (fixture, 450, "EUR", "2024-01-05", "Café au lait", food);
+  g_autoptr (OutlayExpense) b = outlay_test_add (fixture, 290, "EUR", "2024-02-29", "Bus ticket", transport);
+  g_autoptr (OutlayExpense) c = outlay_test_add (fixture, 12000, "USD", "2024-03-10", "Dinner in New York", food);
+  g_autoptr (OutlayExpense) d = outlay_test_add (fixture, 999, "EUR", "2024-03-11", "Taxi", transport);
+  g_autoptr (OutlayExpense) deleted = NULL;
+  g_autoptr (GError) error = NULL;
+
+  deleted = outlay_repository_delete_expense (fixture->repository, outlay_expense_get_id (d), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deleted);
+}
+
+char *
+outlay_test_fixture_text (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+
+  return text;
+}

@@ -157,32 +157,12 @@ guint outlay_test_notified (OutlayTestNotifyLog *log,
                             const char          *name);
 
 /* The permission bits of @path. */
-static inline guint
-outlay_test_file_mode (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-
-  return st.st_mode & 0777;
-}
+guint outlay_test_file_mode (const char *path);
 
 /* A few expenses over three months and two currencies, one deleted. */
-static inline void
-outlay_test_add_sample_expenses (OutlayTestFixture *fixture)
-{
-  gint64 food = outlay_test_category_at (fixture->repository, 0);
-  gint64 transport = outlay_test_category_at (fixture->repository, 2);
-  g_autoptr (OutlayExpense) a = outlay_test_add (fixture, 450, "EUR", "2024-01-05", "Café au lait", food);
-  g_autoptr (OutlayExpense) b = outlay_test_add (fixture, 290, "EUR", "2024-02-29", "Bus ticket", transport);
-  g_autoptr (OutlayExpense) c = outlay_test_add (fixture, 12000, "USD", "2024-03-10", "Dinner in New York", food);
-  g_autoptr (OutlayExpense) d = outlay_test_add (fixture, 999, "EUR", "2024-03-11", "Taxi", transport);
-  g_autoptr (OutlayExpense) deleted = NULL;
-  g_autoptr (GError) error = NULL;
+void outlay_test_add_sample_expenses (OutlayTestFixture *fixture);
 
-  deleted = outlay_repository_delete_expense (fixture->repository, outlay_expense_get_id (d), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (deleted);
-}
+/* The text of tests/fixtures/@name. */
+char *outlay_test_fixture_text (const char *name);
 
 G_END_DECLS

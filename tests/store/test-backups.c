@@ -220,19 +220,6 @@ test_restore (Fixture      *fixture,
   outlay_test_assert_summary_consistent (outlay_database_get_handle (fixture->database));
 }
 
-static char *
-fixture_text (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autoptr (GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-
-  return text;
-}
-
 /* A backup from before the last upgrade comes back in today's format. */
 static void
 test_restore_older_format (Fixture      *fixture,
@@ -242,7 +229,7 @@ test_restore_older_format (Fixture      *fixture,
   g_autofree char *old = g_build_filename (fixture->dir, "format-1.db", NULL);
   g_autofree char *reference_dir = g_build_filename (fixture->dir, "reference", NULL);
   g_autofree char *reference = g_build_filename (reference_dir, "format-1.db", NULL);
-  g_autofree char *sql = fixture_text ("schema-1.sql");
+  g_autofree char *sql = outlay_test_fixture_text ("schema-1.sql");
   g_autofree char *expected = NULL;
   g_autofree char *restored = NULL;
   g_autoptr (GBytes) before = NULL;
@@ -375,18 +362,6 @@ plant_backup (Fixture    *fixture,
   g_assert_no_error (error);
 
   return path;
-}
-
-static guint
-count_entries (const char *dir)
-{
-  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (listing != NULL && g_dir_read_name (listing) != NULL)
-    n++;
-
-  return n;
 }
 
 static void
@@ -532,7 +507,7 @@ test_backups_migration (Fixture      *fixture,
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_build_filename (fixture->dir, "old", NULL);
   g_autofree char *old = g_build_filename (dir, "ledger.db", NULL);
-  g_autofree char *sql = fixture_text ("schema-1.sql");
+  g_autofree char *sql = outlay_test_fixture_text ("schema-1.sql");
   g_autofree char *name = NULL;
   g_autoptr (GRegex) pattern = g_regex_new ("^ledger-[0-9]{8}-[0-9]{6}-migration\\.db$", 0, 0, NULL);
   g_autoptr (OutlayDatabase) upgraded = NULL;
@@ -604,7 +579,7 @@ test_backups_prune (Fixture      *fixture,
 
   g_assert_true (outlay_backups_prune (backups_folder, 1, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_entries (folder), ==, 1 + G_N_ELEMENTS (foreign) + 2);
+  g_assert_cmpuint (outlay_test_count_files (folder), ==, 1 + G_N_ELEMENTS (foreign) + 2);
   for (guint i = 0; i < G_N_ELEMENTS (foreign); i++)
     {
       g_autofree char *path = g_build_filename (folder, foreign[i], NULL);
@@ -642,13 +617,13 @@ test_backups_daily (Fixture      *fixture,
   g_assert_true (outlay_backups_ensure_daily (backups_folder, 10, &made, &error));
   g_assert_no_error (error);
   g_assert_true (made);
-  g_assert_cmpuint (count_entries (folder), ==, 2);
+  g_assert_cmpuint (outlay_test_count_files (folder), ==, 2);
 
   /* A second start the same day makes none. */
   g_assert_true (outlay_backups_ensure_daily (backups_folder, 10, &made, &error));
   g_assert_no_error (error);
   g_assert_false (made);
-  g_assert_cmpuint (count_entries (folder), ==, 2);
+  g_assert_cmpuint (outlay_test_count_files (folder), ==, 2);
 
   backups = outlay_backups_list (backups_folder, &error);
   g_assert_no_error (error);
@@ -755,14 +730,14 @@ test_backups_async (Fixture      *fixture,
     guint            n_entries;
 
     g_assert_true (g_file_set_contents (elsewhere, "old", -1, NULL));
-    n_entries = count_entries (fixture->dir);
+    n_entries = outlay_test_count_files (fixture->dir);
     outlay_backups_save_copy_async (backups_folder, destination, NULL, on_async_done_cb, &result);
     g_assert_true (outlay_backups_save_copy_finish (backups_folder, wait_for (&result), &error));
     g_assert_no_error (error);
     drop_result (&result);
     g_assert_true (outlay_database_check_file (elsewhere, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (count_entries (fixture->dir), ==, n_entries);
+    g_assert_cmpuint (outlay_test_count_files (fixture->dir), ==, n_entries);
     copy = outlay_database_open (elsewhere, &error);
     g_assert_no_error (error);
     copied = outlay_test_dump_store (outlay_database_get_handle (copy));

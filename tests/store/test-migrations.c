@@ -66,25 +66,12 @@ fixture_tear_down (Fixture      *fixture,
   g_free (fixture->path);
 }
 
-static char *
-fixture_text (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autoptr (GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-
-  return text;
-}
-
 /* Creates @path from one of the fixtures, the way that version wrote it. */
 static void
 create_from_fixture (const char *path,
                      const char *name)
 {
-  g_autofree char *sql = fixture_text (name);
+  g_autofree char *sql = outlay_test_fixture_text (name);
   sqlite3         *db = NULL;
   char            *message = NULL;
 
@@ -287,7 +274,7 @@ statement_free (gpointer data)
 static GPtrArray *
 read_statements (const char *name)
 {
-  g_autofree char *text = fixture_text (name);
+  g_autofree char *text = outlay_test_fixture_text (name);
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   GPtrArray       *statements = g_ptr_array_new_with_free_func (statement_free);
   g_autofree char *bind = NULL;
