@@ -30,9 +30,8 @@
 
 #include "outlay-cli-private.h"
 #include "outlay-csv.h"
-#include "outlay-export.h"
+#include "outlay-import-loader.h"
 #include "outlay-importer.h"
-#include "outlay-xhb.h"
 
 /* The options of a CSV file's columns, in the order the report shows them. */
 typedef enum
@@ -492,36 +491,22 @@ map_columns (Import  *import,
 }
 
 static OutlayImportSource *
-read_source (Import     *import,
-             const char *data,
-             gsize       length,
-             GError    **error)
+read_source (Import             *import,
+             OutlayImportLoader *loader,
+             GError            **error)
 {
   g_autoptr (GError) local_error = NULL;
   OutlayImportSource *source = NULL;
 
-  switch (import->format)
+  if (outlay_import_loader_parse (loader, NULL, &local_error))
     {
-    case OUTLAY_IMPORT_FORMAT_CSV:
-      import->table = outlay_csv_table_read (data, length, &local_error);
-      if (import->table == NULL)
-        break;
-      if (!map_columns (import, error))
-        return NULL;
-      source = outlay_csv_import (import->table, &import->mapping, import->currency, &local_error);
-      break;
-
-    case OUTLAY_IMPORT_FORMAT_JSON:
-      source = outlay_json_read (data, length, &local_error);
-      break;
-
-    case OUTLAY_IMPORT_FORMAT_HOMEBANK:
-      source = outlay_xhb_read (data, length, import->currency, &local_error);
-      break;
-
-    case OUTLAY_IMPORT_FORMAT_UNKNOWN:
-    default:
-      g_assert_not_reached ();
+      if (import->format == OUTLAY_IMPORT_FORMAT_CSV)
+        {
+          import->table = outlay_csv_table_ref (outlay_import_loader_get_table (loader));
+          if (!map_columns (import, error))
+            return NULL;
+        }
+      source = outlay_import_loader_build_source (loader, &import->mapping, &local_error);
     }
 
   if (source == NULL)
@@ -1125,8 +1110,7 @@ outlay_cli_import (OutlayCli *cli,
   };
   g_autoptr (GOptionContext) context = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
-  g_autofree char *data = NULL;
-  gsize            length = 0;
+  g_autoptr (OutlayImportLoader) loader = NULL;
   g_autoptr (GError) read_error = NULL;
   g_autoptr (OutlayImportPlan) plan = NULL;
   g_autoptr (OutlayImportResult) result = NULL;
@@ -1188,7 +1172,9 @@ outlay_cli_import (OutlayCli *cli,
 
   import.path = g_strdup (args[1]);
 
-  if (!g_file_get_contents (import.path, &data, &length, &read_error))
+  loader = outlay_import_loader_new (import.currency);
+  outlay_import_loader_set_format (loader, import.format);
+  if (!outlay_import_loader_read (loader, import.path, &read_error))
     {
       if (g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
@@ -1198,10 +1184,7 @@ outlay_cli_import (OutlayCli *cli,
       return FALSE;
     }
 
-  if (import.format == OUTLAY_IMPORT_FORMAT_UNKNOWN)
-    import.format = outlay_import_format_from_name (import.path);
-  if (import.format == OUTLAY_IMPORT_FORMAT_UNKNOWN)
-    import.format = outlay_import_format_from_content (data, length);
+  import.format = outlay_import_loader_get_format (loader);
 
   csv_option = first_csv_option (&import);
   if (import.format != OUTLAY_IMPORT_FORMAT_CSV && csv_option != NULL)
@@ -1214,10 +1197,10 @@ outlay_cli_import (OutlayCli *cli,
 
   /* Everything is read before the database is opened: a file that cannot
    * be imported never creates one. */
-  source = read_source (&import, data, length, error);
+  source = read_source (&import, loader, error);
   if (source == NULL)
     return FALSE;
-  g_clear_pointer (&data, g_free);
+  g_clear_object (&loader);
 
   if (!open_database (cli, &import, &created, error))
     {
