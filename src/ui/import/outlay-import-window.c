@@ -29,69 +29,25 @@
 
 #include <glib/gi18n.h>
 
-#include "outlay-csv.h"
-#include "outlay-export.h"
-#include "outlay-format.h"
 #include "outlay-fit-bin.h"
+#include "outlay-format.h"
+#include "outlay-import-loader.h"
+#include "outlay-import-mapping-group.h"
+#include "outlay-import-problem-row.h"
 #include "outlay-import-window.h"
 #include "outlay-money.h"
-#include "outlay-xhb.h"
 
 /* Enough to recognise the file; the count says how many more there are. */
 #define N_PREVIEW 50
 #define N_PROBLEMS_INLINE 5
 
-typedef enum
-{
-  FILE_FORMAT_CSV,
-  FILE_FORMAT_JSON,
-  FILE_FORMAT_XHB,
-} FileFormat;
-
-/* One line of the problem list, for the GtkListView that shows them all. */
-#define OUTLAY_TYPE_IMPORT_PROBLEM (outlay_import_problem_get_type ())
-G_DECLARE_FINAL_TYPE (OutlayImportProblem, outlay_import_problem, OUTLAY, IMPORT_PROBLEM, GObject)
-
-struct _OutlayImportProblem
-{
-  GObject               parent_instance;
-  OutlayImportIssueKind kind;
-  char                 *text;
-};
-
-G_DEFINE_FINAL_TYPE (OutlayImportProblem, outlay_import_problem, G_TYPE_OBJECT)
-
-static void
-outlay_import_problem_finalize (GObject *object)
-{
-  g_free (OUTLAY_IMPORT_PROBLEM (object)->text);
-
-  G_OBJECT_CLASS (outlay_import_problem_parent_class)->finalize (object);
-}
-
-static void
-outlay_import_problem_class_init (OutlayImportProblemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = outlay_import_problem_finalize;
-}
-
-static void
-outlay_import_problem_init (OutlayImportProblem *self)
-{
-}
-
 struct _OutlayImportWindow
 {
   AdwWindow parent_instance;
 
-  OutlayRepository *repository;
-  char             *currency;
-  char             *database_path;
-
-  /* CSV only: the table as read and how its columns are read. */
-  OutlayCsvTable  *table;
-  OutlayCsvMapping mapping;
-  char             date_separator;
+  OutlayRepository   *repository;
+  char               *database_path;
+  OutlayImportLoader *loader;
 
   /* The plan is worked out, and the import written, on a connection of
    * their own in a worker thread; this one is the plan's. */
@@ -99,7 +55,8 @@ struct _OutlayImportWindow
   OutlayRepository *plan_repository;
   GError           *plan_error;
   GCancellable     *cancellable;
-  guint             generation; /* of the mapping; a plan of an older one is stale */
+  guint             generation;      /* of the mapping; a plan of an older one is stale */
+  guint             plan_generation; /* of the plan being worked out */
   gboolean          planning;
   gboolean          importing;
   gboolean          disposed;
@@ -109,39 +66,24 @@ struct _OutlayImportWindow
   GHashTable         *category_choices;
   GListStore         *problems;
   OutlayImportResult *result;
-  guint               updating;
 
   /* Template widgets */
-  AdwToastOverlay     *toast_overlay;
-  AdwLeaflet          *leaflet;
-  AdwWindowTitle      *window_title;
-  GtkWidget           *import_button;
-  GtkLabel            *summary_label;
-  GtkWidget           *spinner;
-  GtkLabel            *details_label;
-  AdwPreferencesGroup *columns_group;
-  AdwExpanderRow      *more_columns_row;
-  AdwPreferencesGroup *format_group;
-  AdwComboRow         *date_row;
-  AdwComboRow         *amount_row;
-  AdwComboRow         *description_row;
-  AdwComboRow         *category_row;
-  AdwComboRow         *note_row;
-  AdwComboRow         *currency_row;
-  AdwComboRow         *debit_row;
-  AdwComboRow         *credit_row;
-  AdwComboRow         *date_format_row;
-  AdwComboRow         *decimal_row;
-  AdwComboRow         *sign_row;
-  GtkSwitch           *header_switch;
-  AdwPreferencesGroup *categories_group;
-  GtkListBox          *categories_list;
-  AdwPreferencesGroup *problems_group;
-  GtkListBox          *problems_list;
-  AdwPreferencesGroup *preview_group;
-  GtkListBox          *preview_list;
-  AdwWindowTitle      *problems_title;
-  GtkListView         *problems_view;
+  AdwToastOverlay          *toast_overlay;
+  AdwLeaflet               *leaflet;
+  AdwWindowTitle           *window_title;
+  GtkWidget                *import_button;
+  GtkLabel                 *summary_label;
+  GtkWidget                *spinner;
+  GtkLabel                 *details_label;
+  OutlayImportMappingGroup *mapping_group;
+  AdwPreferencesGroup      *categories_group;
+  GtkListBox               *categories_list;
+  AdwPreferencesGroup      *problems_group;
+  GtkListBox               *problems_list;
+  AdwPreferencesGroup      *preview_group;
+  GtkListBox               *preview_list;
+  AdwWindowTitle           *problems_title;
+  GtkListView              *problems_view;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayImportWindow, outlay_import_window, ADW_TYPE_WINDOW)
@@ -154,19 +96,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static const OutlayCsvDateFormat date_formats[] = {
-  OUTLAY_CSV_DATE_ISO,
-  OUTLAY_CSV_DATE_DMY,
-  OUTLAY_CSV_DATE_MDY,
-  OUTLAY_CSV_DATE_YMD_SLASH,
-};
-
-static const OutlayCsvSign signs[] = {
-  OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE,
-  OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE,
-  OUTLAY_CSV_SIGN_ALL_ARE_EXPENSES,
-};
-
 static void
 clear_list_box (GtkListBox *list)
 {
@@ -174,278 +103,6 @@ clear_list_box (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
-}
-
-/* The name of a column as the person knows it: its heading, or its place. */
-static char *
-describe_column (OutlayImportWindow *self,
-                 guint               column)
-{
-  if (self->mapping.has_header && self->mapping.first_row < outlay_csv_table_get_n_rows (self->table))
-    {
-      guint              n_fields = 0;
-      const char *const *fields = outlay_csv_table_get_row (self->table, self->mapping.first_row, &n_fields);
-
-      if (column < n_fields)
-        {
-          g_autofree char *name = g_strstrip (g_strdup (fields[column]));
-
-          if (*name != '\0')
-            return g_steal_pointer (&name);
-        }
-    }
-
-  /* Translators: a column of a CSV file without a heading, counted from 1 */
-  return g_strdup_printf (_("Column %u"), column + 1);
-}
-
-/* Every column row lists "None" and the columns, and shows the mapping. */
-static void
-fill_column_rows (OutlayImportWindow *self)
-{
-  AdwComboRow *rows[] = {
-    self->date_row, self->amount_row, self->description_row, self->category_row,
-    self->note_row, self->currency_row, self->debit_row, self->credit_row
-  };
-  int columns[] = {
-    self->mapping.date_column, self->mapping.amount_column, self->mapping.description_column,
-    self->mapping.category_column, self->mapping.note_column, self->mapping.currency_column,
-    self->mapping.debit_column, self->mapping.credit_column
-  };
-  guint n_columns = outlay_csv_table_get_n_columns (self->table);
-
-  self->updating++;
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
-
-      /* Translators: no column of the file holds this information */
-      gtk_string_list_append (model, C_("column", "None"));
-      for (guint column = 0; column < n_columns; column++)
-        {
-          g_autofree char *name = describe_column (self, column);
-
-          gtk_string_list_append (model, name);
-        }
-
-      adw_combo_row_set_model (rows[i], G_LIST_MODEL (model));
-      adw_combo_row_set_selected (rows[i], columns[i] >= 0 && (guint) columns[i] < n_columns ? (guint) columns[i] + 1 : 0);
-    }
-  self->updating--;
-}
-
-static void
-fill_date_formats (OutlayImportWindow *self)
-{
-  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
-  guint selected = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (date_formats); i++)
-    {
-      char             separator = date_formats[i] == OUTLAY_CSV_DATE_ISO         ? '-'
-                                   : date_formats[i] == OUTLAY_CSV_DATE_YMD_SLASH ? '/'
-                                                                                  : self->date_separator;
-      g_autofree char *pattern = outlay_csv_date_format_describe (date_formats[i], separator);
-
-      gtk_string_list_append (model, pattern);
-      if (date_formats[i] == self->mapping.date_format)
-        selected = i;
-    }
-
-  self->updating++;
-  adw_combo_row_set_model (self->date_format_row, G_LIST_MODEL (model));
-  adw_combo_row_set_selected (self->date_format_row, selected);
-  self->updating--;
-}
-
-/* How the dates of the file are written between the numbers, for the date
- * formats to read as the file does: "DD.MM.YYYY" for a German bank. */
-static char
-find_date_separator (OutlayImportWindow *self)
-{
-  guint n_rows = outlay_csv_table_get_n_rows (self->table);
-
-  if (self->mapping.date_column < 0)
-    return 0;
-
-  for (guint row = self->mapping.first_row + (self->mapping.has_header ? 1 : 0); row < n_rows; row++)
-    {
-      guint              n_fields = 0;
-      const char *const *fields = outlay_csv_table_get_row (self->table, row, &n_fields);
-      const char        *date;
-      const char        *separator;
-
-      if ((guint) self->mapping.date_column >= n_fields)
-        continue;
-
-      date = fields[self->mapping.date_column];
-      separator = date + strspn (date, " 0123456789");
-      if (separator != date && (*separator == '.' || *separator == '/' || *separator == '-'))
-        return *separator;
-    }
-
-  return 0;
-}
-
-static void
-read_mapping (OutlayImportWindow *self)
-{
-  AdwComboRow *rows[] = {
-    self->date_row, self->amount_row, self->description_row, self->category_row,
-    self->note_row, self->currency_row, self->debit_row, self->credit_row
-  };
-  int *columns[] = {
-    &self->mapping.date_column, &self->mapping.amount_column, &self->mapping.description_column,
-    &self->mapping.category_column, &self->mapping.note_column, &self->mapping.currency_column,
-    &self->mapping.debit_column, &self->mapping.credit_column
-  };
-  guint selected;
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      selected = adw_combo_row_get_selected (rows[i]);
-      *columns[i] = selected == GTK_INVALID_LIST_POSITION || selected == 0 ? -1 : (int) selected - 1;
-    }
-
-  selected = adw_combo_row_get_selected (self->date_format_row);
-  if (selected < G_N_ELEMENTS (date_formats))
-    self->mapping.date_format = date_formats[selected];
-  self->mapping.decimal_separator = adw_combo_row_get_selected (self->decimal_row) == 1 ? ',' : '.';
-  selected = adw_combo_row_get_selected (self->sign_row);
-  if (selected < G_N_ELEMENTS (signs))
-    self->mapping.sign = signs[selected];
-  self->mapping.has_header = gtk_switch_get_active (self->header_switch);
-}
-
-static void
-show_mapping (OutlayImportWindow *self)
-{
-  const char      *encoding;
-  const char      *delimiter;
-  g_autofree char *description = NULL;
-  guint            n_lines;
-
-  fill_column_rows (self);
-  fill_date_formats (self);
-
-  self->updating++;
-  adw_combo_row_set_selected (self->decimal_row, self->mapping.decimal_separator == ',' ? 1 : 0);
-  for (guint i = 0; i < G_N_ELEMENTS (signs); i++)
-    if (signs[i] == self->mapping.sign)
-      adw_combo_row_set_selected (self->sign_row, i);
-  gtk_switch_set_active (self->header_switch, self->mapping.has_header);
-  self->updating--;
-
-  switch (outlay_csv_table_get_encoding (self->table))
-    {
-    case OUTLAY_CSV_ENCODING_UTF8_BOM:
-      /* Translators: the text encoding of a CSV file */
-      encoding = _("UTF-8 with a byte order mark");
-      break;
-    case OUTLAY_CSV_ENCODING_LATIN1:
-      /* Translators: the text encoding of a CSV file */
-      encoding = _("Windows-1252 (Latin-1)");
-      break;
-    case OUTLAY_CSV_ENCODING_UTF16:
-      /* Translators: the text encoding of a CSV file */
-      encoding = _("UTF-16");
-      break;
-    case OUTLAY_CSV_ENCODING_UTF8:
-    default:
-      /* Translators: the text encoding of a CSV file */
-      encoding = _("UTF-8");
-      break;
-    }
-
-  switch (outlay_csv_table_get_delimiter (self->table))
-    {
-    case ';':
-      delimiter = _("fields separated by semicolons");
-      break;
-    case '\t':
-      delimiter = _("fields separated by tabs");
-      break;
-    case '|':
-      delimiter = _("fields separated by vertical bars");
-      break;
-    case ',':
-    default:
-      delimiter = _("fields separated by commas");
-      break;
-    }
-
-  n_lines = outlay_csv_table_get_n_rows (self->table);
-  /* Translators: how a CSV file was read: its text encoding, its field
-   * separator (“fields separated by commas”) and its number of rows */
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s, %u row", "%s, %s, %u rows", n_lines),
-                                 encoding, delimiter, n_lines);
-  adw_preferences_group_set_description (self->format_group, description);
-}
-
-static GtkWidget *
-create_problem_widget (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-
-  return box;
-}
-
-/* Errors stand out with their icon; lines that are simply not expenses
- * are dimmed. */
-static void
-show_problem (GtkWidget           *box,
-              OutlayImportProblem *problem)
-{
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (icon);
-  gboolean   error = problem->kind == OUTLAY_IMPORT_ISSUE_ERROR;
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), error ? "dialog-error-symbolic" : "action-unavailable-symbolic");
-  gtk_widget_set_tooltip_text (icon, error ? _("Cannot be read") : _("Not an expense"));
-  if (error)
-    gtk_widget_add_css_class (icon, "error");
-  else
-    gtk_widget_remove_css_class (icon, "error");
-  gtk_label_set_text (GTK_LABEL (label), problem->text);
-  /* What the icon shows, for a screen reader. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  error ? _("Cannot be read") : _("Not an expense"), -1);
-  if (error)
-    gtk_widget_remove_css_class (box, "dim-label");
-  else
-    gtk_widget_add_css_class (box, "dim-label");
-}
-
-static void
-on_problem_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item)
-{
-  GtkWidget *box = create_problem_widget ();
-
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_list_item_set_activatable (item, FALSE);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-on_problem_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item)
-{
-  show_problem (gtk_list_item_get_child (item), gtk_list_item_get_item (item));
 }
 
 static void
@@ -457,17 +114,7 @@ fill_problems (OutlayImportWindow *self)
   g_autofree char *subtitle = NULL;
 
   for (guint i = 0; i < n; i++)
-    {
-      const OutlayImportIssue *issue = g_ptr_array_index (source->issues, i);
-      OutlayImportProblem     *problem = g_object_new (OUTLAY_TYPE_IMPORT_PROBLEM, NULL);
-
-      problem->kind = issue->kind;
-      problem->text = issue->line > 0
-                        /* Translators: a line of the file that is not imported, and why */
-                        ? g_strdup_printf (_("Line %u — %s"), issue->line, issue->message)
-                        : g_strdup (issue->message);
-      g_ptr_array_add (items, problem);
-    }
+    g_ptr_array_add (items, outlay_import_problem_new (g_ptr_array_index (source->issues, i)));
 
   g_list_store_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
                        items->pdata, items->len);
@@ -476,14 +123,10 @@ fill_problems (OutlayImportWindow *self)
   for (guint i = 0; i < MIN (n, N_PROBLEMS_INLINE); i++)
     {
       GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = create_problem_widget ();
+      GtkWidget *problem = outlay_import_problem_row_new ();
 
-      gtk_widget_set_margin_top (box, 12);
-      gtk_widget_set_margin_bottom (box, 12);
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      show_problem (box, g_ptr_array_index (items, i));
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      outlay_import_problem_row_set_problem (OUTLAY_IMPORT_PROBLEM_ROW (problem), g_ptr_array_index (items, i));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), problem);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_append (self->problems_list, row);
     }
@@ -784,72 +427,7 @@ on_category_selected_cb (AdwComboRow        *row,
   fill_preview (self);
 }
 
-typedef struct
-{
-  char               *database_path;
-  char               *currency;
-  OutlayCsvTable     *table;
-  OutlayCsvMapping    mapping;
-  OutlayImportSource *source; /* a file read already: nothing to map */
-  guint               generation;
-  OutlayRepository   *repository;
-  OutlayImportPlan   *plan;
-} PlanJob;
-
-static void
-plan_job_free (PlanJob *job)
-{
-  g_free (job->database_path);
-  g_free (job->currency);
-  g_clear_pointer (&job->table, outlay_csv_table_unref);
-  g_clear_pointer (&job->source, outlay_import_source_free);
-  g_clear_pointer (&job->plan, outlay_import_plan_free);
-  g_clear_object (&job->repository);
-  g_free (job);
-}
-
-/* The plan runs two or three queries a record: with its own connection, so
- * that the window's stays on the main thread. */
-static void
-plan_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  PlanJob *job = task_data;
-  g_autoptr (OutlayImportSource) source = g_steal_pointer (&job->source);
-  g_autoptr (OutlayDatabase) database = NULL;
-  g_autoptr (GError) error = NULL;
-
-  if (source == NULL)
-    {
-      if (!outlay_csv_mapping_validate (&job->mapping, job->table, &error) ||
-          (source = outlay_csv_import (job->table, &job->mapping, job->currency, &error)) == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  database = outlay_database_open (job->database_path, &error);
-  if (database == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  job->repository = outlay_repository_new (database);
-  job->plan = outlay_import_plan_new (job->repository, g_steal_pointer (&source), job->currency, &error);
-  if (job->plan == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void start_plan (OutlayImportWindow *self,
-                        OutlayImportSource *source);
+static void start_plan (OutlayImportWindow *self);
 
 /* While the worker plans or imports, the summary says so and Import waits. */
 static void
@@ -881,11 +459,12 @@ on_planned_cb (GObject      *object,
                gpointer      user_data)
 {
   g_autoptr (OutlayImportWindow) self = user_data;
-  PlanJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (OutlayImportPlan) plan = NULL;
+  g_autoptr (OutlayRepository) repository = NULL;
   g_autoptr (GError) error = NULL;
 
   self->planning = FALSE;
-  g_task_propagate_boolean (G_TASK (result), &error);
+  plan = outlay_import_loader_plan_finish (OUTLAY_IMPORT_LOADER (object), result, &repository, &error);
 
   if (self->disposed ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -893,9 +472,9 @@ on_planned_cb (GObject      *object,
 
   /* The mapping changed while this plan was worked out: only the newest
    * counts, and changes made meanwhile are planned at once. */
-  if (job->generation != self->generation)
+  if (self->plan_generation != self->generation)
     {
-      start_plan (self, NULL);
+      start_plan (self);
       return;
     }
 
@@ -906,40 +485,28 @@ on_planned_cb (GObject      *object,
     self->plan_error = g_steal_pointer (&error);
   else
     {
-      self->plan = g_steal_pointer (&job->plan);
-      self->plan_repository = g_steal_pointer (&job->repository);
+      self->plan = g_steal_pointer (&plan);
+      self->plan_repository = g_steal_pointer (&repository);
     }
 
   show_planned (self);
 }
 
 static void
-start_plan (OutlayImportWindow *self,
-            OutlayImportSource *source)
+start_plan (OutlayImportWindow *self)
 {
-  g_autoptr (GTask) task = NULL;
-  g_autofree char *what = NULL;
-  PlanJob         *job;
+  OutlayCsvTable         *table = outlay_import_loader_get_table (self->loader);
+  const OutlayCsvMapping *mapping = table != NULL ? outlay_import_mapping_group_get_mapping (self->mapping_group) : NULL;
+  g_autofree char        *what = NULL;
 
   /* One plan at a time; the newest mapping is planned when it ends. */
   if (self->planning)
-    {
-      g_clear_pointer (&source, outlay_import_source_free);
-      return;
-    }
+    return;
 
-  job = g_new0 (PlanJob, 1);
-  job->database_path = g_strdup (self->database_path);
-  job->currency = g_strdup (self->currency);
-  job->table = self->table != NULL ? outlay_csv_table_ref (self->table) : NULL;
-  job->mapping = self->mapping;
-  job->source = source;
-  job->generation = self->generation;
-
-  if (self->table != NULL)
+  if (table != NULL)
     {
-      guint n_rows = outlay_csv_table_get_n_rows (self->table);
-      guint skipped = self->mapping.first_row + (self->mapping.has_header ? 1 : 0);
+      guint n_rows = outlay_csv_table_get_n_rows (table);
+      guint skipped = mapping->first_row + (mapping->has_header ? 1 : 0);
       guint n_lines = n_rows > skipped ? n_rows - skipped : 0;
 
       /* Translators: while the window works out what an import would do */
@@ -950,44 +517,26 @@ start_plan (OutlayImportWindow *self,
   show_busy (self, what);
 
   self->planning = TRUE;
+  self->plan_generation = self->generation;
   /* The callback, on the main thread, holds the window: the worker must
    * not drop the last reference of a widget. */
-  task = g_task_new (NULL, self->cancellable, on_planned_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_plan);
-  g_task_set_task_data (task, job, (GDestroyNotify) plan_job_free);
-  g_task_run_in_thread (task, plan_thread);
+  outlay_import_loader_plan_async (self->loader, self->database_path, mapping, self->cancellable,
+                                   on_planned_cb, g_object_ref (self));
 }
 
 /* Works out again what importing would do, after the file or the mapping
  * changed. */
 static void
-replan (OutlayImportWindow *self,
-        OutlayImportSource *source)
+replan (OutlayImportWindow *self)
 {
   self->generation++;
-  start_plan (self, source);
+  start_plan (self);
 }
 
 static void
 on_mapping_changed_cb (OutlayImportWindow *self)
 {
-  if (self->updating > 0)
-    return;
-
-  read_mapping (self);
-  replan (self, NULL);
-}
-
-/* A header row changes the columns' names as well. */
-static void
-on_header_changed_cb (OutlayImportWindow *self)
-{
-  if (self->updating > 0)
-    return;
-
-  read_mapping (self);
-  fill_column_rows (self);
-  replan (self, NULL);
+  replan (self);
 }
 
 typedef struct
@@ -1133,12 +682,11 @@ outlay_import_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_free (self->database_path);
   g_clear_pointer (&self->result, outlay_import_result_free);
-  g_clear_pointer (&self->table, outlay_csv_table_unref);
+  g_clear_object (&self->loader);
   g_clear_pointer (&self->category_choices, g_hash_table_unref);
   g_clear_error (&self->plan_error);
   g_clear_object (&self->problems);
   g_clear_object (&self->repository);
-  g_free (self->currency);
 
   G_OBJECT_CLASS (outlay_import_window_parent_class)->finalize (object);
 }
@@ -1161,7 +709,10 @@ outlay_import_window_class_init (OutlayImportWindowClass *klass)
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/outlay-import-window.ui");
+  g_type_ensure (OUTLAY_TYPE_IMPORT_MAPPING_GROUP);
+  g_type_ensure (OUTLAY_TYPE_IMPORT_PROBLEM_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/import/outlay-import-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, window_title);
@@ -1169,21 +720,7 @@ outlay_import_window_class_init (OutlayImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, columns_group);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, more_columns_row);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, format_group);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, date_row);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, amount_row);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, description_row);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, category_row);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, note_row);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, currency_row);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, debit_row);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, credit_row);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, date_format_row);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, decimal_row);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, sign_row);
-  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, header_switch);
+  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, categories_group);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, categories_list);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, problems_group);
@@ -1195,8 +732,7 @@ outlay_import_window_class_init (OutlayImportWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_problems_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_problem_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_problem_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_mapping_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -1205,8 +741,7 @@ static void
 outlay_import_window_init (OutlayImportWindow *self)
 {
   g_autoptr (GtkNoSelection) selection = NULL;
-  AdwComboRow *rows[11];
-  GtkWidget   *label;
+  GtkWidget *label;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1224,38 +759,6 @@ outlay_import_window_init (OutlayImportWindow *self)
   self->problems = g_list_store_new (OUTLAY_TYPE_IMPORT_PROBLEM);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->problems)));
   gtk_list_view_set_model (self->problems_view, GTK_SELECTION_MODEL (selection));
-
-  rows[0] = self->date_row, rows[1] = self->amount_row, rows[2] = self->description_row;
-  rows[3] = self->category_row, rows[4] = self->note_row, rows[5] = self->currency_row;
-  rows[6] = self->debit_row, rows[7] = self->credit_row, rows[8] = self->date_format_row;
-  rows[9] = self->decimal_row, rows[10] = self->sign_row;
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    g_signal_connect_object (rows[i], "notify::selected", G_CALLBACK (on_mapping_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->header_switch, "notify::active", G_CALLBACK (on_header_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-/* The content decides; the name only when the content does not. */
-static FileFormat
-detect_format (const char *file_name,
-               const char *data,
-               gsize       length)
-{
-  OutlayImportFormat format = outlay_import_format_from_content (data, length);
-
-  if (format == OUTLAY_IMPORT_FORMAT_CSV && file_name != NULL)
-    format = outlay_import_format_from_name (file_name);
-
-  switch (format)
-    {
-    case OUTLAY_IMPORT_FORMAT_JSON:
-      return FILE_FORMAT_JSON;
-    case OUTLAY_IMPORT_FORMAT_HOMEBANK:
-      return FILE_FORMAT_XHB;
-    case OUTLAY_IMPORT_FORMAT_CSV:
-    case OUTLAY_IMPORT_FORMAT_UNKNOWN:
-    default:
-      return FILE_FORMAT_CSV;
-    }
 }
 
 /**
@@ -1305,12 +808,7 @@ typedef struct
 {
   GtkWindow          *parent;
   OutlayRepository   *repository;
-  char               *currency;
-  char               *file_name;
-  GBytes             *contents;
-  FileFormat          format;
-  OutlayCsvTable     *table;
-  OutlayImportSource *source;
+  OutlayImportLoader *loader;
 } LoadData;
 
 static void
@@ -1318,93 +816,33 @@ load_data_free (LoadData *data)
 {
   g_clear_object (&data->parent);
   g_clear_object (&data->repository);
-  g_free (data->currency);
-  g_free (data->file_name);
-  g_clear_pointer (&data->contents, g_bytes_unref);
-  g_clear_pointer (&data->table, outlay_csv_table_unref);
-  g_clear_pointer (&data->source, outlay_import_source_free);
+  g_clear_object (&data->loader);
   g_free (data);
-}
-
-/* Reads the file as CSV, Outlay's JSON or HomeBank: a large file takes a
- * while, so not on the main thread. */
-static void
-read_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadData   *data = task_data;
-  GError     *error = NULL;
-  gsize       length;
-  const char *bytes = g_bytes_get_data (data->contents, &length);
-
-  data->format = detect_format (data->file_name, bytes, length);
-  switch (data->format)
-    {
-    case FILE_FORMAT_JSON:
-      data->source = outlay_json_read (bytes, length, &error);
-      break;
-    case FILE_FORMAT_XHB:
-      data->source = outlay_xhb_read (bytes, length, data->currency, &error);
-      break;
-    case FILE_FORMAT_CSV:
-    default:
-      data->table = outlay_csv_table_read (bytes, length, &error);
-      break;
-    }
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
 }
 
 static OutlayImportWindow *
 create_window (LoadData *data)
 {
   OutlayImportWindow *self;
+  OutlayCsvTable     *table = outlay_import_loader_get_table (data->loader);
 
   self = g_object_new (OUTLAY_TYPE_IMPORT_WINDOW,
                        "transient-for", data->parent,
                        NULL);
   self->repository = g_object_ref (data->repository);
   self->database_path = g_strdup (outlay_database_get_path (outlay_repository_get_database (data->repository)));
-  self->currency = g_strdup (data->currency);
-  adw_window_title_set_subtitle (self->window_title, data->file_name);
+  self->loader = g_steal_pointer (&data->loader);
+  adw_window_title_set_subtitle (self->window_title, outlay_import_loader_get_file_name (self->loader));
 
-  if (data->table != NULL)
+  if (table != NULL)
     {
-      self->table = g_steal_pointer (&data->table);
-      outlay_csv_mapping_guess (self->table, &self->mapping);
-      self->date_separator = find_date_separator (self);
-      show_mapping (self);
-      gtk_widget_set_visible (GTK_WIDGET (self->columns_group), TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->format_group), TRUE);
-      /* A guess that uses the other columns shows them. */
-      adw_expander_row_set_expanded (self->more_columns_row,
-                                     self->mapping.note_column >= 0 || self->mapping.currency_column >= 0 ||
-                                       self->mapping.debit_column >= 0 || self->mapping.credit_column >= 0);
+      outlay_import_mapping_group_set_table (self->mapping_group, table);
+      gtk_widget_set_visible (GTK_WIDGET (self->mapping_group), TRUE);
     }
 
-  replan (self, g_steal_pointer (&data->source));
+  replan (self);
 
   return self;
-}
-
-static void
-on_file_read_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  LoadData *data = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, create_window (data), (GDestroyNotify) gtk_window_destroy);
 }
 
 static void
@@ -1415,21 +853,11 @@ on_file_loaded_cb (GObject      *object,
   g_autoptr (GTask) task = user_data;
   LoadData *data = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GTask) read = NULL;
-  char *bytes = NULL;
-  gsize length = 0;
 
-  if (!g_file_load_contents_finish (G_FILE (object), result, &bytes, &length, NULL, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  data->contents = g_bytes_new_take (bytes, length);
-  read = g_task_new (NULL, g_task_get_cancellable (task), on_file_read_cb, g_object_ref (task));
-  g_task_set_source_tag (read, read_thread);
-  g_task_set_task_data (read, data, NULL);
-  g_task_run_in_thread (read, read_thread);
+  if (!outlay_import_loader_load_finish (OUTLAY_IMPORT_LOADER (object), result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, create_window (data), (GDestroyNotify) gtk_window_destroy);
 }
 
 /**
@@ -1462,13 +890,12 @@ outlay_import_window_load_async (GtkWindow          *parent,
   data = g_new0 (LoadData, 1);
   data->parent = parent != NULL ? g_object_ref (parent) : NULL;
   data->repository = g_object_ref (repository);
-  data->currency = g_strdup (currency);
-  data->file_name = g_file_get_basename (file);
+  data->loader = outlay_import_loader_new (currency);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, outlay_import_window_load_async);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_file_load_contents_async (file, cancellable, on_file_loaded_cb, g_steal_pointer (&task));
+  outlay_import_loader_load_async (data->loader, file, cancellable, on_file_loaded_cb, g_steal_pointer (&task));
 }
 
 /**

@@ -1,0 +1,38 @@
+/* outlay-import-problem-row.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "outlay-import-problem.h"
+
+G_BEGIN_DECLS
+
+#define OUTLAY_TYPE_IMPORT_PROBLEM_ROW (outlay_import_problem_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (OutlayImportProblemRow, outlay_import_problem_row, OUTLAY, IMPORT_PROBLEM_ROW, GtkBox)
+
+GtkWidget           *outlay_import_problem_row_new (void);
+OutlayImportProblem *outlay_import_problem_row_get_problem (OutlayImportProblemRow *self);
+void                 outlay_import_problem_row_set_problem (OutlayImportProblemRow *self,
+                                                            OutlayImportProblem    *problem);
+
+G_END_DECLS
