@@ -39,12 +39,11 @@
 #include <glib/gi18n.h>
 
 #include "outlay-category-icon.h"
+#include "outlay-date-row.h"
+#include "outlay-description-row.h"
 #include "outlay-expense-editor.h"
-#include "outlay-format.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
-
-#define N_SUGGESTIONS 6
 
 struct _OutlayExpenseEditor
 {
@@ -54,7 +53,6 @@ struct _OutlayExpenseEditor
   char             *currency;
   OutlayExpense    *expense; /* the copy being edited; %NULL for a new one */
 
-  char  *date;        /* the form's day, YYYY-MM-DD */
   gint64 category_id; /* the form's category; 0 for none */
 
   /* What was loaded, to tell whether the form is dirty. */
@@ -69,8 +67,6 @@ struct _OutlayExpenseEditor
   char *description_store_error;
   char *note_store_error;
 
-  GPtrArray *suggestions; /* OutlaySuggestion, as the popover lists them */
-
   guint amount_touched : 1;
   guint description_touched : 1;
   guint filling : 1;
@@ -80,27 +76,23 @@ struct _OutlayExpenseEditor
   guint dirty : 1;
 
   /* Template widgets */
-  AdwHeaderBar  *header_bar;
-  GtkRevealer   *error_revealer;
-  GtkLabel      *error_label;
-  AdwEntryRow   *amount_row;
-  GtkLabel      *amount_preview;
-  GtkLabel      *currency_label;
-  GtkLabel      *amount_error;
-  AdwEntryRow   *description_row;
-  GtkLabel      *description_error;
-  AdwComboRow   *category_row;
-  GtkMenuButton *date_button;
-  GtkPopover    *date_popover;
-  GtkCalendar   *calendar;
-  GtkWidget     *note_box;
-  GtkTextView   *note_view;
-  GtkTextBuffer *note_buffer;
-  GtkLabel      *note_error;
-  GtkWidget     *delete_button;
-  GtkWidget     *save_another_button;
-  GtkPopover    *suggestions_popover;
-  GtkListBox    *suggestions_list;
+  AdwHeaderBar         *header_bar;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_label;
+  AdwEntryRow          *amount_row;
+  GtkLabel             *amount_preview;
+  GtkLabel             *currency_label;
+  GtkLabel             *amount_error;
+  OutlayDescriptionRow *description_row;
+  GtkLabel             *description_error;
+  AdwComboRow          *category_row;
+  OutlayDateRow        *date_row;
+  GtkWidget            *note_box;
+  GtkTextView          *note_view;
+  GtkTextBuffer        *note_buffer;
+  GtkLabel             *note_error;
+  GtkWidget            *delete_button;
+  GtkWidget            *save_another_button;
 };
 
 enum
@@ -367,7 +359,7 @@ update_state (OutlayExpenseEditor *self)
 
   description_message = check_description (self);
   shown = self->description_touched && description_message != NULL ? description_message : self->description_store_error;
-  set_field_error (GTK_WIDGET (self->description_row), get_text_of (self->description_row),
+  set_field_error (GTK_WIDGET (self->description_row), get_text_of (ADW_ENTRY_ROW (self->description_row)),
                    self->description_error, shown);
 
   note_message = check_note (self);
@@ -381,12 +373,12 @@ update_state (OutlayExpenseEditor *self)
              description_message == NULL &&
              note_message == NULL &&
              category_valid &&
-             self->date != NULL;
+             outlay_date_row_get_date (self->date_row) != NULL;
 
   dirty = g_strcmp0 (amount_text, self->loaded_amount) != 0 ||
           g_strcmp0 (description, self->loaded_description) != 0 ||
           g_strcmp0 (note, self->loaded_note) != 0 ||
-          g_strcmp0 (self->date, self->loaded_date) != 0 ||
+          g_strcmp0 (outlay_date_row_get_date (self->date_row), self->loaded_date) != 0 ||
           self->category_id != self->loaded_category_id;
 
   if (can_save != self->can_save)
@@ -484,57 +476,6 @@ last_used_category (OutlayExpenseEditor *self)
 }
 
 static void
-set_date (OutlayExpenseEditor *self,
-          const char          *date)
-{
-  g_autoptr (GDate) parsed = outlay_date_parse_iso (date);
-  g_autofree char *label = NULL;
-
-  if (parsed == NULL)
-    return;
-
-  g_free (self->date);
-  self->date = outlay_date_format_iso (parsed);
-
-  label = outlay_format_date (self->date);
-  gtk_menu_button_set_label (self->date_button, label);
-
-  if (!self->filling)
-    {
-      g_autoptr (GDateTime) shown = gtk_calendar_get_date (self->calendar);
-
-      if (shown == NULL ||
-          g_date_time_get_year (shown) != g_date_get_year (parsed) ||
-          g_date_time_get_month (shown) != (int) g_date_get_month (parsed) ||
-          g_date_time_get_day_of_month (shown) != g_date_get_day (parsed))
-        {
-          g_autoptr (GDateTime) day = g_date_time_new_local (g_date_get_year (parsed),
-                                                             g_date_get_month (parsed),
-                                                             g_date_get_day (parsed),
-                                                             12, 0, 0);
-
-          self->filling = TRUE;
-          gtk_calendar_select_day (self->calendar, day);
-          self->filling = FALSE;
-        }
-    }
-}
-
-static void
-set_date_offset (OutlayExpenseEditor *self,
-                 int                  days_back)
-{
-  g_autoptr (GDate) day = outlay_date_new_today ();
-  g_autofree char *iso = NULL;
-
-  g_date_subtract_days (day, days_back);
-  iso = outlay_date_format_iso (day);
-  set_date (self, iso);
-  gtk_popover_popdown (self->date_popover);
-  update_state (self);
-}
-
-static void
 set_note (OutlayExpenseEditor *self,
           const char          *note)
 {
@@ -558,7 +499,7 @@ take_snapshot (OutlayExpenseEditor *self)
   g_free (self->loaded_note);
   self->loaded_note = dup_note (self);
   g_free (self->loaded_date);
-  self->loaded_date = g_strdup (self->date);
+  self->loaded_date = g_strdup (outlay_date_row_get_date (self->date_row));
   self->loaded_category_id = self->category_id;
 }
 
@@ -573,8 +514,7 @@ notify_mode (OutlayExpenseEditor *self)
 static void
 hide_suggestions (OutlayExpenseEditor *self)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (self->suggestions_popover)))
-    gtk_popover_popdown (self->suggestions_popover);
+  outlay_description_row_hide_suggestions (self->description_row);
 }
 
 static void
@@ -598,9 +538,9 @@ reset_for_new (OutlayExpenseEditor *self,
   g_autofree char *date = NULL;
   gint64           category_id;
 
-  if (keep_date_and_category && self->date != NULL)
+  if (keep_date_and_category && outlay_date_row_get_date (self->date_row) != NULL)
     {
-      date = g_strdup (self->date);
+      date = g_strdup (outlay_date_row_get_date (self->date_row));
       category_id = self->category_id;
     }
   else
@@ -622,7 +562,7 @@ reset_for_new (OutlayExpenseEditor *self,
   set_note (self, NULL);
   self->filling = FALSE;
 
-  set_date (self, date);
+  outlay_date_row_set_date (self->date_row, date);
   select_category (self, category_id);
 
   self->amount_touched = FALSE;
@@ -654,7 +594,7 @@ load_expense (OutlayExpenseEditor *self,
   set_note (self, outlay_expense_get_note (expense));
   self->filling = FALSE;
 
-  set_date (self, outlay_expense_get_occurred_on (expense));
+  outlay_date_row_set_date (self->date_row, outlay_expense_get_occurred_on (expense));
   select_category (self, outlay_expense_get_category_id (expense));
 
   /* A stored expense is valid; whatever is changed shows its errors. */
@@ -680,7 +620,7 @@ apply_form (OutlayExpenseEditor *self,
   outlay_expense_set_description (expense, description);
   outlay_expense_set_note (expense, note);
   outlay_expense_set_category_id (expense, self->category_id);
-  outlay_expense_set_occurred_on (expense, self->date);
+  outlay_expense_set_occurred_on (expense, outlay_date_row_get_date (self->date_row));
 }
 
 /* Puts a validation error of the repository under the field it names. */
@@ -736,149 +676,6 @@ focus_first_invalid (OutlayExpenseEditor *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
 }
 
-/* Suggestions */
-
-static GtkWidget *
-create_suggestion_row (OutlayExpenseEditor *self,
-                       OutlaySuggestion    *suggestion)
-{
-  OutlayCategory  *category = outlay_repository_lookup_category (self->repository, suggestion->category_id);
-  g_autofree char *amount = outlay_money_format (suggestion->amount, suggestion->currency);
-  GtkWidget       *row = gtk_list_box_row_new ();
-  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget       *icon = outlay_category_icon_new ();
-  GtkWidget       *label = gtk_label_new (suggestion->description);
-  GtkWidget       *amount_label = gtk_label_new (amount != NULL ? amount : "");
-
-  outlay_category_icon_set_size (OUTLAY_CATEGORY_ICON (icon), 24);
-  outlay_category_icon_set_category (OUTLAY_CATEGORY_ICON (icon), category);
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), icon);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-
-  gtk_widget_add_css_class (amount_label, "dim-label");
-  gtk_widget_add_css_class (amount_label, "numeric");
-  gtk_box_append (GTK_BOX (box), amount_label);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  /* The focus stays in the description while the list is open. */
-  gtk_widget_set_focusable (row, FALSE);
-
-  return row;
-}
-
-static void
-update_suggestions (OutlayExpenseEditor *self)
-{
-  const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
-  g_autofree char *prefix = g_strchug (g_strdup (text));
-  g_autoptr (GPtrArray) found = NULL;
-  GtkWidget *child;
-  int        width;
-
-  if (*prefix == '\0' || !gtk_widget_get_mapped (GTK_WIDGET (self->description_row)))
-    {
-      hide_suggestions (self);
-      return;
-    }
-
-  found = outlay_repository_suggest_descriptions (self->repository, prefix, N_SUGGESTIONS, NULL);
-  if (found == NULL || found->len == 0)
-    {
-      hide_suggestions (self);
-      return;
-    }
-
-  /* Nothing to complete when the only one is what is typed already. */
-  if (found->len == 1)
-    {
-      OutlaySuggestion *only = g_ptr_array_index (found, 0);
-
-      if (g_strcmp0 (only->description, prefix) == 0)
-        {
-          hide_suggestions (self);
-          return;
-        }
-    }
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_list))) != NULL)
-    gtk_list_box_remove (self->suggestions_list, child);
-
-  for (guint i = 0; i < found->len; i++)
-    gtk_list_box_append (self->suggestions_list,
-                         create_suggestion_row (self, g_ptr_array_index (found, i)));
-
-  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
-  self->suggestions = g_steal_pointer (&found);
-
-  width = gtk_widget_get_width (GTK_WIDGET (self->description_row));
-  gtk_widget_set_size_request (GTK_WIDGET (self->suggestions_list), MAX (width - 12, 0), -1);
-  gtk_popover_popup (self->suggestions_popover);
-}
-
-static void
-pick_suggestion (OutlayExpenseEditor *self,
-                 guint                index)
-{
-  OutlaySuggestion *suggestion;
-  const char       *amount_text;
-
-  g_return_if_fail (self->suggestions != NULL && index < self->suggestions->len);
-
-  suggestion = g_ptr_array_index (self->suggestions, index);
-
-  self->filling = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->description_row), suggestion->description);
-  gtk_editable_set_position (GTK_EDITABLE (self->description_row), -1);
-  self->filling = FALSE;
-  self->description_touched = TRUE;
-  g_clear_pointer (&self->description_store_error, g_free);
-
-  if (outlay_repository_lookup_category (self->repository, suggestion->category_id) != NULL)
-    select_category (self, suggestion->category_id);
-
-  /* An amount already typed wins; one of another currency would be wrong. */
-  amount_text = gtk_editable_get_text (GTK_EDITABLE (self->amount_row));
-  if (*amount_text == '\0' && g_strcmp0 (suggestion->currency, active_currency (self)) == 0)
-    {
-      g_autofree char *amount = format_amount_for_editing (suggestion->amount, suggestion->currency);
-
-      self->filling = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
-      self->filling = FALSE;
-      self->amount_touched = TRUE;
-      g_clear_pointer (&self->amount_store_error, g_free);
-    }
-
-  hide_suggestions (self);
-  update_state (self);
-}
-
-static void
-move_suggestion (OutlayExpenseEditor *self,
-                 int                  delta)
-{
-  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->suggestions_list);
-  int            n = self->suggestions != NULL ? (int) self->suggestions->len : 0;
-  int            index;
-  GtkListBoxRow *row;
-
-  if (n == 0)
-    return;
-
-  if (selected == NULL)
-    index = delta > 0 ? 0 : n - 1;
-  else
-    index = CLAMP (gtk_list_box_row_get_index (selected) + delta, 0, n - 1);
-
-  row = gtk_list_box_get_row_at_index (self->suggestions_list, index);
-  gtk_list_box_select_row (self->suggestions_list, row);
-}
-
 /* Callbacks */
 
 static void
@@ -907,7 +704,7 @@ on_description_changed_cb (OutlayExpenseEditor *self)
   self->description_touched = TRUE;
   g_clear_pointer (&self->description_store_error, g_free);
   update_state (self);
-  update_suggestions (self);
+  outlay_description_row_update_suggestions (self->description_row);
 }
 
 static void
@@ -927,61 +724,38 @@ on_description_activated_cb (OutlayExpenseEditor *self)
     }
 }
 
-static gboolean
-on_description_key_pressed_cb (OutlayExpenseEditor *self,
-                               guint                keyval,
-                               guint                keycode,
-                               GdkModifierType      state)
+/* An earlier description, with its category and (unless one is typed
+ * already) its amount. */
+static void
+on_suggestion_picked_cb (OutlayExpenseEditor *self,
+                         OutlaySuggestion    *suggestion)
 {
-  GtkListBoxRow *selected;
+  const char *amount_text;
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->suggestions_popover)))
-    return GDK_EVENT_PROPAGATE;
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->description_row), suggestion->description);
+  gtk_editable_set_position (GTK_EDITABLE (self->description_row), -1);
+  self->filling = FALSE;
+  self->description_touched = TRUE;
+  g_clear_pointer (&self->description_store_error, g_free);
 
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return GDK_EVENT_PROPAGATE;
+  if (outlay_repository_lookup_category (self->repository, suggestion->category_id) != NULL)
+    select_category (self, suggestion->category_id);
 
-  switch (keyval)
+  /* An amount already typed wins; one of another currency would be wrong. */
+  amount_text = gtk_editable_get_text (GTK_EDITABLE (self->amount_row));
+  if (*amount_text == '\0' && g_strcmp0 (suggestion->currency, active_currency (self)) == 0)
     {
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      move_suggestion (self, 1);
-      return GDK_EVENT_STOP;
+      g_autofree char *amount = format_amount_for_editing (suggestion->amount, suggestion->currency);
 
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      move_suggestion (self, -1);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-      selected = gtk_list_box_get_selected_row (self->suggestions_list);
-      if (selected == NULL)
-        return GDK_EVENT_PROPAGATE;
-      pick_suggestion (self, gtk_list_box_row_get_index (selected));
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Escape:
-      hide_suggestions (self);
-      return GDK_EVENT_STOP;
-
-    default:
-      return GDK_EVENT_PROPAGATE;
+      self->filling = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
+      self->filling = FALSE;
+      self->amount_touched = TRUE;
+      g_clear_pointer (&self->amount_store_error, g_free);
     }
-}
 
-static void
-on_description_focus_leave_cb (OutlayExpenseEditor *self)
-{
-  hide_suggestions (self);
-}
-
-static void
-on_suggestion_activated_cb (OutlayExpenseEditor *self,
-                            GtkListBoxRow       *row)
-{
-  pick_suggestion (self, gtk_list_box_row_get_index (row));
+  update_state (self);
 }
 
 static void
@@ -1014,36 +788,9 @@ on_categories_changed_cb (OutlayExpenseEditor *self)
 }
 
 static void
-on_calendar_day_selected_cb (OutlayExpenseEditor *self)
+on_date_changed_cb (OutlayExpenseEditor *self)
 {
-  g_autoptr (GDateTime) day = NULL;
-  g_autofree char *iso = NULL;
-
-  if (self->filling)
-    return;
-
-  day = gtk_calendar_get_date (self->calendar);
-  iso = g_date_time_format (day, "%Y-%m-%d");
-
-  self->filling = TRUE;
-  set_date (self, iso);
-  self->filling = FALSE;
   update_state (self);
-
-  /* Only choosing a day emits this; turning the months does not. */
-  gtk_popover_popdown (self->date_popover);
-}
-
-static void
-on_today_clicked_cb (OutlayExpenseEditor *self)
-{
-  set_date_offset (self, 0);
-}
-
-static void
-on_yesterday_clicked_cb (OutlayExpenseEditor *self)
-{
-  set_date_offset (self, 1);
 }
 
 static void
@@ -1115,28 +862,6 @@ outlay_expense_editor_map (GtkWidget *widget)
 }
 
 static void
-outlay_expense_editor_unmap (GtkWidget *widget)
-{
-  hide_suggestions (OUTLAY_EXPENSE_EDITOR (widget));
-
-  GTK_WIDGET_CLASS (outlay_expense_editor_parent_class)->unmap (widget);
-}
-
-static void
-outlay_expense_editor_size_allocate (GtkWidget *widget,
-                                     int        width,
-                                     int        height,
-                                     int        baseline)
-{
-  OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (widget);
-
-  GTK_WIDGET_CLASS (outlay_expense_editor_parent_class)->size_allocate (widget, width, height, baseline);
-
-  if (gtk_widget_get_visible (GTK_WIDGET (self->suggestions_popover)))
-    gtk_popover_present (self->suggestions_popover);
-}
-
-static void
 outlay_expense_editor_constructed (GObject *object)
 {
   OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (object);
@@ -1157,6 +882,7 @@ outlay_expense_editor_constructed (GObject *object)
                            G_CALLBACK (on_categories_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
+  outlay_description_row_set_repository (self->description_row, self->repository);
   reset_for_new (self, FALSE);
 }
 
@@ -1165,14 +891,10 @@ outlay_expense_editor_dispose (GObject *object)
 {
   OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (object);
 
-  if (self->suggestions_popover != NULL)
-    gtk_widget_unparent (GTK_WIDGET (self->suggestions_popover));
-
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_EXPENSE_EDITOR);
 
   g_clear_object (&self->expense);
   g_clear_object (&self->repository);
-  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (outlay_expense_editor_parent_class)->dispose (object);
 }
@@ -1183,7 +905,6 @@ outlay_expense_editor_finalize (GObject *object)
   OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (object);
 
   g_free (self->currency);
-  g_free (self->date);
   g_free (self->loaded_amount);
   g_free (self->loaded_description);
   g_free (self->loaded_note);
@@ -1288,8 +1009,6 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   object_class->set_property = outlay_expense_editor_set_property;
 
   widget_class->map = outlay_expense_editor_map;
-  widget_class->unmap = outlay_expense_editor_unmap;
-  widget_class->size_allocate = outlay_expense_editor_size_allocate;
 
   /**
    * OutlayExpenseEditor:repository:
@@ -1414,6 +1133,8 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
 
   g_type_ensure (OUTLAY_TYPE_CATEGORY);
   g_type_ensure (OUTLAY_TYPE_CATEGORY_ICON);
+  g_type_ensure (OUTLAY_TYPE_DATE_ROW);
+  g_type_ensure (OUTLAY_TYPE_DESCRIPTION_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/outlay-expense-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, header_bar);
@@ -1426,28 +1147,20 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, description_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, description_error);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, category_row);
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, date_button);
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, date_popover);
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, calendar);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_box);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_view);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_buffer);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_error);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, save_another_button);
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, suggestions_popover);
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, suggestions_list);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_description_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_description_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_description_key_pressed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_description_focus_leave_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_suggestion_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggestion_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_category_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_today_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_yesterday_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_note_changed_cb);
 
   gtk_widget_class_set_css_name (widget_class, "expenseeditor");
@@ -1486,9 +1199,7 @@ outlay_expense_editor_init (OutlayExpenseEditor *self)
   /* The focus is on a row's text, so that is where a screen reader looks
    * for the field's name and its error. */
   label_text_of (self->amount_row, self->amount_error);
-  label_text_of (self->description_row, self->description_error);
-
-  gtk_widget_set_parent (GTK_WIDGET (self->suggestions_popover), GTK_WIDGET (self->description_row));
+  label_text_of (ADW_ENTRY_ROW (self->description_row), self->description_error);
 }
 
 /**
