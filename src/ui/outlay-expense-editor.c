@@ -33,11 +33,9 @@
 
 #include "config.h"
 
-#include <locale.h>
-#include <string.h>
-
 #include <glib/gi18n.h>
 
+#include "outlay-amount-row.h"
 #include "outlay-category-icon.h"
 #include "outlay-date-row.h"
 #include "outlay-description-row.h"
@@ -79,9 +77,7 @@ struct _OutlayExpenseEditor
   AdwHeaderBar         *header_bar;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
-  AdwEntryRow          *amount_row;
-  GtkLabel             *amount_preview;
-  GtkLabel             *currency_label;
+  OutlayAmountRow      *amount_row;
   GtkLabel             *amount_error;
   OutlayDescriptionRow *description_row;
   GtkLabel             *description_error;
@@ -130,59 +126,6 @@ active_currency (OutlayExpenseEditor *self)
   return self->currency;
 }
 
-/* An amount as a person would type it: the locale's decimal mark, no
- * grouping and no symbol, so that it is easy to change. */
-static char *
-format_amount_for_editing (gint64      minor_units,
-                           const char *currency)
-{
-  g_autofree char *plain = outlay_money_format_plain (minor_units, currency);
-  g_autoptr (GString) text = NULL;
-  const struct lconv *conventions = localeconv ();
-  const char         *decimal = conventions->mon_decimal_point;
-  gint64              check = 0;
-
-  if (plain == NULL)
-    return g_strdup ("");
-
-  if (decimal == NULL || decimal[0] == '\0')
-    decimal = conventions->decimal_point;
-  if (decimal == NULL || decimal[0] == '\0')
-    decimal = ".";
-
-  text = g_string_new (plain);
-  g_string_replace (text, ".", decimal, 1);
-  if (outlay_money_parse (text->str, currency, &check, NULL) && check == minor_units)
-    return g_string_free (g_steal_pointer (&text), FALSE);
-
-  /* What outlay_money_format() writes always reads back. */
-  return outlay_money_format (minor_units, currency);
-}
-
-/* Whether the text is a calculation rather than a single number, so that
- * its result is worth showing. */
-static gboolean
-is_expression (const char *text)
-{
-  gboolean after_digit = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isdigit (c))
-        after_digit = TRUE;
-      else if (c == '(' || c == ')')
-        return TRUE;
-      else if (after_digit &&
-               (c == '+' || c == '-' || c == '*' || c == '/' ||
-                c == 0x00D7 || c == 0x00F7 || c == 0x2212))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static gboolean
 has_forbidden_characters (const char *text,
                           gboolean    allow_newlines)
@@ -212,30 +155,6 @@ static char *
 dup_description (OutlayExpenseEditor *self)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->description_row))));
-}
-
-/* Returns: the amount, or 0 with @message set */
-static gint64
-read_amount (OutlayExpenseEditor *self,
-             char               **message)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->amount_row));
-  g_autoptr (GError) error = NULL;
-  gint64 amount = 0;
-
-  if (!outlay_money_parse (text, active_currency (self), &amount, &error))
-    {
-      *message = g_strdup (error->message);
-      return 0;
-    }
-
-  if (amount <= 0)
-    {
-      *message = g_strdup (_("The amount must be more than zero."));
-      return 0;
-    }
-
-  return amount;
 }
 
 static char *
@@ -340,21 +259,9 @@ update_state (OutlayExpenseEditor *self)
   gboolean         dirty;
   gint64           amount;
 
-  amount = read_amount (self, &amount_message);
-  if (amount > 0 && is_expression (amount_text))
-    {
-      g_autofree char *formatted = outlay_money_format (amount, active_currency (self));
-      /* Translators: the result of a calculation typed as the amount, e.g. "= €15.70" */
-      g_autofree char *preview = g_strdup_printf (_("= %s"), formatted);
-
-      gtk_label_set_text (self->amount_preview, preview);
-      gtk_widget_set_visible (GTK_WIDGET (self->amount_preview), TRUE);
-    }
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->amount_preview), FALSE);
-
+  amount = outlay_amount_row_read (self->amount_row, &amount_message);
   shown = self->amount_touched && amount_message != NULL ? amount_message : self->amount_store_error;
-  set_field_error (GTK_WIDGET (self->amount_row), get_text_of (self->amount_row),
+  set_field_error (GTK_WIDGET (self->amount_row), get_text_of (ADW_ENTRY_ROW (self->amount_row)),
                    self->amount_error, shown);
 
   description_message = check_description (self);
@@ -482,10 +389,12 @@ set_note (OutlayExpenseEditor *self,
   gtk_text_buffer_set_text (self->note_buffer, note != NULL ? note : "", -1);
 }
 
+/* The amount is read in the currency of the expense being edited, and of
+ * new ones in the editor's. */
 static void
 set_currency_label (OutlayExpenseEditor *self)
 {
-  gtk_label_set_text (self->currency_label, active_currency (self));
+  outlay_amount_row_set_currency (self->amount_row, active_currency (self));
 }
 
 /* Remembers the form as it is now as the state that is not dirty. */
@@ -552,6 +461,7 @@ reset_for_new (OutlayExpenseEditor *self,
     }
 
   g_clear_object (&self->expense);
+  set_currency_label (self);
   hide_suggestions (self);
   hide_error (self);
   clear_store_errors (self);
@@ -577,18 +487,14 @@ static void
 load_expense (OutlayExpenseEditor *self,
               OutlayExpense       *expense)
 {
-  g_autofree char *amount = NULL;
-
   g_set_object (&self->expense, expense);
+  set_currency_label (self);
   hide_suggestions (self);
   hide_error (self);
   clear_store_errors (self);
 
-  amount = format_amount_for_editing (outlay_expense_get_amount (expense),
-                                      outlay_expense_get_currency (expense));
-
   self->filling = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
+  outlay_amount_row_set_amount (self->amount_row, outlay_expense_get_amount (expense));
   gtk_editable_set_text (GTK_EDITABLE (self->description_row),
                          outlay_expense_get_description (expense));
   set_note (self, outlay_expense_get_note (expense));
@@ -746,10 +652,8 @@ on_suggestion_picked_cb (OutlayExpenseEditor *self,
   amount_text = gtk_editable_get_text (GTK_EDITABLE (self->amount_row));
   if (*amount_text == '\0' && g_strcmp0 (suggestion->currency, active_currency (self)) == 0)
     {
-      g_autofree char *amount = format_amount_for_editing (suggestion->amount, suggestion->currency);
-
       self->filling = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
+      outlay_amount_row_set_amount (self->amount_row, suggestion->amount);
       self->filling = FALSE;
       self->amount_touched = TRUE;
       g_clear_pointer (&self->amount_store_error, g_free);
@@ -1132,6 +1036,7 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.dismiss-error", NULL, dismiss_error_action);
 
   g_type_ensure (OUTLAY_TYPE_CATEGORY);
+  g_type_ensure (OUTLAY_TYPE_AMOUNT_ROW);
   g_type_ensure (OUTLAY_TYPE_CATEGORY_ICON);
   g_type_ensure (OUTLAY_TYPE_DATE_ROW);
   g_type_ensure (OUTLAY_TYPE_DESCRIPTION_ROW);
@@ -1141,8 +1046,6 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, amount_row);
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, amount_preview);
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, currency_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, amount_error);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, description_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, description_error);
@@ -1198,7 +1101,7 @@ outlay_expense_editor_init (OutlayExpenseEditor *self)
 
   /* The focus is on a row's text, so that is where a screen reader looks
    * for the field's name and its error. */
-  label_text_of (self->amount_row, self->amount_error);
+  label_text_of (ADW_ENTRY_ROW (self->amount_row), self->amount_error);
   label_text_of (ADW_ENTRY_ROW (self->description_row), self->description_error);
 }
 
@@ -1405,7 +1308,7 @@ outlay_expense_editor_save (OutlayExpenseEditor *self,
   self->description_touched = TRUE;
   update_state (self);
 
-  amount = read_amount (self, &message);
+  amount = outlay_amount_row_read (self->amount_row, &message);
   if (!self->can_save || amount <= 0)
     {
       focus_first_invalid (self);

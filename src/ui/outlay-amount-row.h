@@ -1,0 +1,39 @@
+/* outlay-amount-row.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define OUTLAY_TYPE_AMOUNT_ROW (outlay_amount_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (OutlayAmountRow, outlay_amount_row, OUTLAY, AMOUNT_ROW, AdwEntryRow)
+
+const char *outlay_amount_row_get_currency (OutlayAmountRow *self);
+void        outlay_amount_row_set_currency (OutlayAmountRow *self,
+                                            const char      *currency);
+gint64      outlay_amount_row_read (OutlayAmountRow *self,
+                                    char           **message);
+void        outlay_amount_row_set_amount (OutlayAmountRow *self,
+                                          gint64           minor_units);
+
+G_END_DECLS
