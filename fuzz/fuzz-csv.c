@@ -171,17 +171,50 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   /* Fixed mappings, whatever the guess: the simplest file, a statement
    * with debit and credit columns, and every column at once, with debit
    * and credit marks too. */
-  mapping = (OutlayCsvMapping){
-    .first_row = 0, .has_header = FALSE, .date_column = 0, .amount_column = 1, .description_column = 2, .category_column = -1, .note_column = -1, .currency_column = -1, .debit_column = -1, .credit_column = -1, .direction_column = -1, .date_format = OUTLAY_CSV_DATE_ISO, .decimal_separator = '.', .sign = OUTLAY_CSV_SIGN_ALL_ARE_EXPENSES
-  };
+  mapping = (OutlayCsvMapping){ .first_row = 0,
+                                .has_header = FALSE,
+                                .date_column = 0,
+                                .amount_column = 1,
+                                .description_column = 2,
+                                .category_column = -1,
+                                .note_column = -1,
+                                .currency_column = -1,
+                                .debit_column = -1,
+                                .credit_column = -1,
+                                .direction_column = -1,
+                                .date_format = OUTLAY_CSV_DATE_ISO,
+                                .decimal_separator = '.',
+                                .sign = OUTLAY_CSV_SIGN_ALL_ARE_EXPENSES };
   try_import (table, &mapping);
-  mapping = (OutlayCsvMapping){
-    .first_row = 1, .has_header = TRUE, .date_column = 0, .amount_column = -1, .description_column = 1, .category_column = -1, .note_column = -1, .currency_column = -1, .debit_column = 2, .credit_column = 3, .direction_column = -1, .date_format = OUTLAY_CSV_DATE_DMY, .decimal_separator = ',', .sign = OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE
-  };
+  mapping = (OutlayCsvMapping){ .first_row = 1,
+                                .has_header = TRUE,
+                                .date_column = 0,
+                                .amount_column = -1,
+                                .description_column = 1,
+                                .category_column = -1,
+                                .note_column = -1,
+                                .currency_column = -1,
+                                .debit_column = 2,
+                                .credit_column = 3,
+                                .direction_column = -1,
+                                .date_format = OUTLAY_CSV_DATE_DMY,
+                                .decimal_separator = ',',
+                                .sign = OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE };
   try_import (table, &mapping);
-  mapping = (OutlayCsvMapping){
-    .first_row = 0, .has_header = TRUE, .date_column = 5, .amount_column = 4, .description_column = 3, .category_column = 2, .note_column = 1, .currency_column = 0, .debit_column = -1, .credit_column = -1, .direction_column = -1, .date_format = OUTLAY_CSV_DATE_MDY, .decimal_separator = '.', .sign = OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE
-  };
+  mapping = (OutlayCsvMapping){ .first_row = 0,
+                                .has_header = TRUE,
+                                .date_column = 5,
+                                .amount_column = 4,
+                                .description_column = 3,
+                                .category_column = 2,
+                                .note_column = 1,
+                                .currency_column = 0,
+                                .debit_column = -1,
+                                .credit_column = -1,
+                                .direction_column = -1,
+                                .date_format = OUTLAY_CSV_DATE_MDY,
+                                .decimal_separator = '.',
+                                .sign = OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE };
   try_import (table, &mapping);
   mapping.direction_column = 6;
   try_import (table, &mapping);

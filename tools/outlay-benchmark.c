@@ -242,10 +242,12 @@ static gboolean opt_profile = FALSE;
 static const GOptionEntry entries[] = {
   { "count", 'n', 0, G_OPTION_ARG_INT, &opt_count, "Number of expenses to generate (default 1000000)", "N" },
   { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs of each measurement; the median is printed (default 5)", "R" },
-  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, "Database file to create, or to reuse when it already holds expenses (default: a temporary directory)", "PATH" },
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
+    "Database file to create, or to reuse when it already holds expenses (default: a temporary directory)", "PATH" },
   { "keep", 'k', 0, G_OPTION_ARG_NONE, &opt_keep, "Keep the temporary directory and its database", NULL },
   { "seed", 's', 0, G_OPTION_ARG_INT, &opt_seed, "Seed of the generated data", "S" },
-  { "profile", 'p', 0, G_OPTION_ARG_NONE, &opt_profile, "Print the time of each SQL statement and the plan of its slowest run", NULL },
+  { "profile", 'p', 0, G_OPTION_ARG_NONE, &opt_profile,
+    "Print the time of each SQL statement and the plan of its slowest run", NULL },
   { NULL }
 };
 
@@ -558,7 +560,8 @@ print_profile (GHashTable *recorded,
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     g_clear_pointer (&db, sqlite3_close);
 
-  g_print ("\n# SQL profile of %s: statements by total time (first step to reset), with the plan of the slowest run\n", title);
+  g_print ("\n# SQL profile of %s: statements by total time (first step to reset), with the plan of the slowest run\n",
+           title);
   for (guint i = 0; i < MIN (all->len, n_statements); i++)
     {
       const StatementStats *stats = g_ptr_array_index (all, i);
@@ -861,7 +864,8 @@ load (const char *path,
   print_figure ("bulk insert", count / (insert_ms / 1000.0), "rows/s");
   print_figure ("bulk insert first batch", g_array_index (batch_rates, double, 0), "rows/s");
   print_figure ("bulk insert last batch", g_array_index (batch_rates, double, batch_rates->len - 1), "rows/s");
-  print_figure ("bulk insert median batch", median ((double *) (gpointer) batch_rates->data, batch_rates->len), "rows/s");
+  print_figure ("bulk insert median batch", median ((double *) (gpointer) batch_rates->data, batch_rates->len),
+                "rows/s");
   print_figure ("close after load", close_ms, "ms");
 
   return TRUE;
@@ -1371,7 +1375,8 @@ main (int   argc,
 
   categories = outlay_repository_get_categories (repository);
   {
-    g_autoptr (OutlayCategory) groceries = g_list_model_get_item (categories, MIN (1, g_list_model_get_n_items (categories) - 1));
+    g_autoptr (OutlayCategory) groceries =
+      g_list_model_get_item (categories, MIN (1, g_list_model_get_n_items (categories) - 1));
     grocery_id = outlay_category_get_id (groceries);
   }
   category_query = outlay_query_new ();

@@ -85,8 +85,10 @@ outlay_sample_ledger_fill (OutlayRepository *repository,
 
       for (guint i = 0; i < n; i++)
         {
-          guint                   kind_index = g_date_get_day (day) == 1 && i < 2 ? (i == 0 ? 8 : 9)
-                                                                                  : (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (outlay_sample_kinds));
+          guint                   n_kinds = G_N_ELEMENTS (outlay_sample_kinds);
+          guint                   kind_index = g_date_get_day (day) == 1 && i < 2
+                                                 ? (i == 0 ? 8 : 9)
+                                                 : (guint) g_rand_int_range (rand, 0, n_kinds);
           const OutlaySampleKind *kind = &outlay_sample_kinds[kind_index];
           g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, kind->category);
           g_autofree char *iso = outlay_date_format_iso (day);

@@ -211,7 +211,8 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_dir, "Folder for the PNG files", "DIR" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only the shots whose name starts so", "PREFIX" },
-    { "text-scale", 0, 0, G_OPTION_ARG_DOUBLE, &text_scale, "Text larger by this factor, as Large Text does (1.5, 2)", "FACTOR" },
+    { "text-scale", 0, 0, G_OPTION_ARG_DOUBLE, &text_scale, "Text larger by this factor, as Large Text does (1.5, 2)",
+      "FACTOR" },
     { "high-contrast", 0, 0, G_OPTION_ARG_NONE, &high_contrast, "The high contrast style", NULL },
     G_OPTION_ENTRY_NULL,
   };

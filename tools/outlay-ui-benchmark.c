@@ -103,11 +103,15 @@ static char  *opt_child = NULL;
 static gint64 opt_spawned_at = 0;
 
 static const GOptionEntry entries[] = {
-  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, "The big database; made with outlay-benchmark when it does not exist (default: a temporary one)", "PATH" },
-  { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs, each in a new process; the median is printed (default 5)", "R" },
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
+    "The big database; made with outlay-benchmark when it does not exist (default: a temporary one)", "PATH" },
+  { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs, each in a new process; the median is printed (default 5)",
+    "R" },
   { "count", 'n', 0, G_OPTION_ARG_INT, &opt_count, "Expenses in a database that is made (default 1000000)", "N" },
-  { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opt_child, "Measure in this process: first-frame, add, scroll or all", "WHAT" },
-  { "spawned-at", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &opt_spawned_at, "The parent's monotonic clock when it spawned this child, in µs", "US" },
+  { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opt_child,
+    "Measure in this process: first-frame, add, scroll or all", "WHAT" },
+  { "spawned-at", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &opt_spawned_at,
+    "The parent's monotonic clock when it spawned this child, in µs", "US" },
   { NULL }
 };
 
@@ -734,7 +738,8 @@ activate_cb (OutlayApplication *app)
   print_value ("first-frame-cpu-ms", child.first_frame_cpu_ms);
   g_print ("first-frame-rows=%u\n", child.first_frame_rows);
   g_print ("first-frame-page=%s\n", child.first_frame_page);
-  g_print ("window=%dx%d\n", gtk_widget_get_width (GTK_WIDGET (child.window)), gtk_widget_get_height (GTK_WIDGET (child.window)));
+  g_print ("window=%dx%d\n", gtk_widget_get_width (GTK_WIDGET (child.window)),
+           gtk_widget_get_height (GTK_WIDGET (child.window)));
   g_print ("expenses=%u\n", g_list_model_get_n_items (G_LIST_MODEL (child.model)));
 
   run_until (NULL, SETTLE_MS);
@@ -753,7 +758,8 @@ activate_cb (OutlayApplication *app)
         {
           guint n_widgets = 0;
 
-          for (GtkWidget *w = gtk_widget_get_first_child (child.list_view); w != NULL; w = gtk_widget_get_next_sibling (w))
+          for (GtkWidget *w = gtk_widget_get_first_child (child.list_view); w != NULL;
+               w = gtk_widget_get_next_sibling (w))
             n_widgets++;
           g_print ("row-widgets=%u\n", n_widgets);
           g_print ("scroll-end=%.0f/%.0f last-row-shown=%u\n", child.scroll_final_value,
@@ -1121,7 +1127,8 @@ make_big_database (const char *self_path,
   if (!g_file_test (benchmark, G_FILE_TEST_IS_EXECUTABLE))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   "%s is not there (configure with -Dbenchmarks=true), or pass --database with a database of many expenses",
+                   "%s is not there (configure with -Dbenchmarks=true), or pass --database with a database of many "
+                   "expenses",
                    benchmark);
       return FALSE;
     }
@@ -1409,7 +1416,8 @@ run_parent (const char *self_path)
     g_autofree char *big_updated = g_strdup_printf ("add: list and dashboard updated, %s", big->name);
 
     print_target (big_updated, median (big->add_updated_ms), TARGET_ADD_SHOWN_MS, "ms", &n_missed);
-    print_target ("add: list and dashboard updated, empty", median (empty->add_updated_ms), TARGET_ADD_SHOWN_MS, "ms", &n_missed);
+    print_target ("add: list and dashboard updated, empty", median (empty->add_updated_ms), TARGET_ADD_SHOWN_MS, "ms",
+                  &n_missed);
   }
   print_in_view_target (big, &n_missed);
   print_in_view_target (empty, &n_missed);

@@ -132,27 +132,30 @@ outlay_cli_backup (OutlayCli *cli,
   g_auto (GStrv) args = g_strdupv (argv);
   g_autofree char *destination = NULL;
 
-  context = outlay_cli_context_new (cli, _("[FILE]"),
-                                    _("Saves a consistent copy of the database with SQLite’s online backup, "
-                                       "also while the window is open. Without FILE the copy goes to the backups "
-                                       "folder beside the database, named after the database, the time (UTC) and "
-                                       "the reason, such as outlay-20240305-101500-manual.db, and only the newest "
-                                       "backups are kept there (as many as Preferences says, 10 by default). "
-                                       "With a folder, the copy is named after the database and the time in it; "
-                                       "a FILE is written as given. --list shows the backups in the backups "
-                                       "folder, with the date, why it was made, its size and its path."),
-                                    _("Examples:\n"
-                                       "  outlay backup\n"
-                                       "  outlay backup ~/Documents/expenses-2024.db\n"
-                                       "  outlay backup /media/usb/\n"
-                                       "  outlay backup --list\n"
-                                       "\n"
-                                       "With --json (size in bytes; with --list an array of such objects, "
-                                       "with created in UTC and reason one of manual, daily, migration, import, "
-                                       "restore):\n"),
-                                    "  { \"path\": \"/home/me/.local/share/outlay/backups/outlay-20240305-101500-manual.db\", \"size\": 98304 }\n"
-                                    "  [ { \"path\": \"…\", \"created\": \"2024-03-05T10:15:00Z\", \"reason\": \"manual\", \"size\": 98304 } ]\n",
-                                    entries);
+  context =
+    outlay_cli_context_new (cli, _("[FILE]"),
+                            _("Saves a consistent copy of the database with SQLite’s online backup, "
+                              "also while the window is open. Without FILE the copy goes to the backups "
+                              "folder beside the database, named after the database, the time (UTC) and "
+                              "the reason, such as outlay-20240305-101500-manual.db, and only the newest "
+                              "backups are kept there (as many as Preferences says, 10 by default). "
+                              "With a folder, the copy is named after the database and the time in it; "
+                              "a FILE is written as given. --list shows the backups in the backups "
+                              "folder, with the date, why it was made, its size and its path."),
+                            _("Examples:\n"
+                              "  outlay backup\n"
+                              "  outlay backup ~/Documents/expenses-2024.db\n"
+                              "  outlay backup /media/usb/\n"
+                              "  outlay backup --list\n"
+                              "\n"
+                              "With --json (size in bytes; with --list an array of such objects, "
+                              "with created in UTC and reason one of manual, daily, migration, import, "
+                              "restore):\n"),
+                            "  { \"path\": \"/home/me/.local/share/outlay/backups/outlay-20240305-101500-manual.db\", "
+                            "\"size\": 98304 }\n"
+                            "  [ { \"path\": \"…\", \"created\": \"2024-03-05T10:15:00Z\", \"reason\": \"manual\", "
+                            "\"size\": 98304 } ]\n",
+                            entries);
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;
@@ -359,10 +362,10 @@ restore_backup (OutlayCli  *cli,
 
 #define RESTORE_SUMMARY                                                                                           \
   N_("Replaces everything in the database with the content of a backup. The backup must be an Outlay "           \
-      "database that passes SQLite’s integrity check; an older format is upgraded. The current state is first " \
-      "saved to the backups folder beside the database, so that a restore can be undone with another one. The "   \
-      "content is replaced in one SQLite transaction, without renaming the file: it is safe while the window is " \
-      "open, which then shows the restored expenses, and a failure leaves the database as it was.")
+     "database that passes SQLite’s integrity check; an older format is upgraded. The current state is first " \
+     "saved to the backups folder beside the database, so that a restore can be undone with another one. The "   \
+     "content is replaced in one SQLite transaction, without renaming the file: it is safe while the window is " \
+     "open, which then shows the restored expenses, and a failure leaves the database as it was.")
 
 gboolean
 outlay_cli_restore_backup (OutlayCli *cli,
@@ -372,11 +375,11 @@ outlay_cli_restore_backup (OutlayCli *cli,
   return restore_backup (cli, argv, _("FILE"),
                          _(RESTORE_SUMMARY),
                          _("The same as “outlay restore FILE”.\n"
-                            "\n"
-                            "Examples:\n"
-                            "  outlay restore-backup ~/.local/share/outlay/backups/outlay-20240305-101500-daily.db\n"
-                            "\n"
-                            "With --json; previous_state is null when there was no database before:\n"),
+                           "\n"
+                           "Examples:\n"
+                           "  outlay restore-backup ~/.local/share/outlay/backups/outlay-20240305-101500-daily.db\n"
+                           "\n"
+                           "With --json; previous_state is null when there was no database before:\n"),
                          _("Give the backup file to restore."),
                          error);
 }
@@ -400,20 +403,20 @@ outlay_cli_restore_any (OutlayCli *cli,
 
   return restore_backup (cli, argv, _("ID|UUID|BACKUP"),
                          _("Brings back a deleted expense, given by its number or its UUID, or a whole backup, "
-                            "given by its file or its name in “outlay backup --list”. An argument of digits "
-                            "only, or a UUID, is always an expense: to restore a file with such a name, write "
-                            "it as a path, such as ./12.\n"
-                            "\n"
-                            "A backup replaces everything in the database; the current state is first saved "
-                            "to the backups folder, so that the restore can be undone with another one. It is "
-                            "safe while the window is open, and a failure leaves the database as it was."),
+                           "given by its file or its name in “outlay backup --list”. An argument of digits "
+                           "only, or a UUID, is always an expense: to restore a file with such a name, write "
+                           "it as a path, such as ./12.\n"
+                           "\n"
+                           "A backup replaces everything in the database; the current state is first saved "
+                           "to the backups folder, so that the restore can be undone with another one. It is "
+                           "safe while the window is open, and a failure leaves the database as it was."),
                          _("Examples:\n"
-                            "  outlay restore 12\n"
-                            "  outlay restore outlay-20240305-101500-daily.db\n"
-                            "  outlay restore ~/Documents/expenses-2024.db\n"
-                            "\n"
-                            "With --json, an expense’s restore prints the expense (see “outlay show --help”); "
-                            "a backup’s, this (previous_state is null when there was no database before):\n"),
+                           "  outlay restore 12\n"
+                           "  outlay restore outlay-20240305-101500-daily.db\n"
+                           "  outlay restore ~/Documents/expenses-2024.db\n"
+                           "\n"
+                           "With --json, an expense’s restore prints the expense (see “outlay show --help”); "
+                           "a backup’s, this (previous_state is null when there was no database before):\n"),
                          _("Give the number or the UUID of a deleted expense, or the backup to restore."),
                          error);
 }

@@ -162,19 +162,19 @@ list_categories (OutlayCli *cli,
   OutlayCategory *fallback;
   guint           n;
 
-  context = outlay_cli_context_new (cli, _("[list|add|rename|delete] …"),
-                                    _("Lists the categories in their order, with how many expenses each has. "
-                                       "“outlay categories add”, “rename” and “delete” change them; each has its own --help."),
-                                    _("Examples:\n"
-                                       "  outlay categories\n"
-                                       "  outlay categories add Pets --color '#986a44' --icon face-monkey-symbolic\n"
-                                       "  outlay categories rename 'Food & Drink' 'Eating out'\n"
-                                       "  outlay categories delete Travel\n"
-                                       "\n"
-                                       "With --json, an array of category objects; fallback is true for the one that\n"
-                                       "takes the expenses of deleted categories:\n"),
-                                    "[\n" CATEGORY_JSON_HELP "]\n",
-                                    NULL);
+  context =
+    outlay_cli_context_new (cli, _("[list|add|rename|delete] …"),
+                            _("Lists the categories in their order, with how many expenses each has. "
+                              "“outlay categories add”, “rename” and “delete” change them; each has its own --help."),
+                            _("Examples:\n"
+                              "  outlay categories\n"
+                              "  outlay categories add Pets --color '#986a44' --icon face-monkey-symbolic\n"
+                              "  outlay categories rename 'Food & Drink' 'Eating out'\n"
+                              "  outlay categories delete Travel\n"
+                              "\n"
+                              "With --json, an array of category objects; fallback is true for the one that\n"
+                              "takes the expenses of deleted categories:\n"),
+                            "[\n" CATEGORY_JSON_HELP "]\n", NULL);
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;
@@ -244,15 +244,14 @@ add_category (OutlayCli *cli,
   g_autofree char *name = NULL;
   OutlayCategory  *category;
 
-  context = outlay_cli_context_new (cli, _("NAME"),
-                                    _("Adds a category at the end of the list."),
+  context = outlay_cli_context_new (cli, _("NAME"), _("Adds a category at the end of the list."),
                                     _("Examples:\n"
-                                       "  outlay categories add Pets\n"
-                                       "  outlay categories add Kids and School --color '#c061cb' --icon applications-science-symbolic\n"
-                                       "\n"
-                                       "With --json, the new category object:\n"),
-                                    CATEGORY_JSON_HELP,
-                                    entries);
+                                      "  outlay categories add Pets\n"
+                                      "  outlay categories add Kids and School --color '#c061cb' --icon "
+                                      "applications-science-symbolic\n"
+                                      "\n"
+                                      "With --json, the new category object:\n"),
+                                    CATEGORY_JSON_HELP, entries);
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;
@@ -296,9 +295,9 @@ rename_category (OutlayCli *cli,
   context = outlay_cli_context_new (cli, _("OLD NEW"),
                                     _("Renames a category; its expenses stay in it."),
                                     _("Example:\n"
-                                       "  outlay categories rename 'Food & Drink' 'Eating out'\n"
-                                       "\n"
-                                       "With --json, the renamed category object:\n"),
+                                      "  outlay categories rename 'Food & Drink' 'Eating out'\n"
+                                      "\n"
+                                      "With --json, the renamed category object:\n"),
                                     CATEGORY_JSON_HELP,
                                     NULL);
 
@@ -307,10 +306,10 @@ rename_category (OutlayCli *cli,
   if (cli->help)
     return TRUE;
 
-  if (!outlay_cli_expect_args (cli, args, 2, 2, _("Give the name of a category and its new name (quote names with spaces)."), error) ||
+  if (!outlay_cli_expect_args (cli, args, 2, 2,
+                               _("Give the name of a category and its new name (quote names with spaces)."), error) ||
       !(old_name = outlay_cli_text (args[1], _("The name"), error)) ||
-      !(new_name = outlay_cli_text (args[2], _("The new name"), error)) ||
-      !outlay_cli_open (cli, FALSE, error) ||
+      !(new_name = outlay_cli_text (args[2], _("The new name"), error)) || !outlay_cli_open (cli, FALSE, error) ||
       !(category = outlay_cli_find_category (cli, old_name, error)))
     return FALSE;
 
@@ -343,11 +342,11 @@ delete_category (OutlayCli *cli,
 
   context = outlay_cli_context_new (cli, _("NAME"),
                                     _("Deletes a category. Its expenses, deleted ones too, move to the category "
-                                       "that takes them (“Other”), which cannot itself be deleted."),
+                                      "that takes them (“Other”), which cannot itself be deleted."),
                                     _("Example:\n"
-                                       "  outlay categories delete Travel\n"
-                                       "\n"
-                                       "With --json:\n"),
+                                      "  outlay categories delete Travel\n"
+                                      "\n"
+                                      "With --json:\n"),
                                     "  {\n"
                                     "    \"deleted\": \"Travel\",\n"
                                     "    \"deleted_id\": 9,\n"

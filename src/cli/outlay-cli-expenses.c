@@ -64,7 +64,8 @@ outlay_cli_json_expense (OutlayCli     *cli,
   outlay_cli_json_add_string (builder, "note", note != NULL ? note : "");
   outlay_cli_json_add_string (builder, "category", category != NULL ? outlay_category_get_name (category) : NULL);
   outlay_cli_json_add_int (builder, "category_id", outlay_expense_get_category_id (expense));
-  outlay_cli_json_add_money (builder, "amount", outlay_expense_get_amount (expense), outlay_expense_get_currency (expense));
+  outlay_cli_json_add_money (builder, "amount", outlay_expense_get_amount (expense),
+                             outlay_expense_get_currency (expense));
   outlay_cli_json_add_string (builder, "currency", outlay_expense_get_currency (expense));
   outlay_cli_json_add_string (builder, "created_at", outlay_expense_get_created_at (expense));
   outlay_cli_json_add_string (builder, "updated_at", outlay_expense_get_updated_at (expense));
@@ -129,7 +130,8 @@ outlay_cli_print_expense (OutlayCli     *cli,
   outlay_cli_table_add (table, _("Date"), outlay_expense_get_occurred_on (expense), NULL);
   outlay_cli_table_add (table, _("Description"), outlay_expense_get_description (expense), NULL);
   outlay_cli_table_add (table, _("Amount"), amount, NULL);
-  outlay_cli_table_add (table, _("Category"), outlay_cli_category_name (cli, outlay_expense_get_category_id (expense)), NULL);
+  outlay_cli_table_add (table, _("Category"), outlay_cli_category_name (cli, outlay_expense_get_category_id (expense)),
+                        NULL);
 
   if (note != NULL && *note != '\0')
     {
@@ -167,13 +169,15 @@ outlay_cli_add (OutlayCli *cli,
   g_autofree char   *currency_text = NULL;
   const GOptionEntry entries[] = {
     { "category", 'c', 0, G_OPTION_ARG_FILENAME, &category_name,
-      N_("The category, by name in any case (default: the one that takes the expenses of deleted categories, “Other”)"), N_("NAME") },
+      N_(
+        "The category, by name in any case (default: the one that takes the expenses of deleted categories, “Other”)"),
+      N_("NAME") },
     { "date", 'd', 0, G_OPTION_ARG_FILENAME, &date_text,
       N_("The day: YYYY-MM-DD, today or yesterday (default: today)"), N_("DAY") },
-    { "note", 'n', 0, G_OPTION_ARG_FILENAME, &note_text,
-      N_("A note"), N_("TEXT") },
+    { "note", 'n', 0, G_OPTION_ARG_FILENAME, &note_text, N_("A note"), N_("TEXT") },
     { "currency", 0, 0, G_OPTION_ARG_FILENAME, &currency_text,
-      N_("The ISO 4217 code of the currency (default: the one chosen in Preferences, else the locale’s)"), N_("CODE") },
+      N_("The ISO 4217 code of the currency (default: the one chosen in Preferences, else the locale’s)"),
+      N_("CODE") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
@@ -189,19 +193,19 @@ outlay_cli_add (OutlayCli *cli,
   OutlayCategory  *category;
   gint64           amount = 0;
 
-  context = outlay_cli_context_new (cli, _("AMOUNT DESCRIPTION…"),
-                                    _("Adds an expense and prints it. The amount is read in the locale’s way of "
-                                       "writing numbers (12.50, 12,50, 1.234,50 or 1,234.50 as the locale has it), "
-                                       "may carry a currency symbol and may be a sum, such as 12.50+3. The "
-                                       "description is the rest of the words."),
-                                    _("Examples:\n"
-                                       "  outlay add 4.20 Coffee\n"
-                                       "  outlay add 12.50+3 Lunch with Anna --category 'Food & Drink' --date yesterday\n"
-                                       "  outlay add '€ 59' Shoes -c shopping --note 'Winter boots' --currency EUR\n"
-                                       "\n"
-                                       "With --json, the stored expense is printed as an object:\n"),
-                                    EXPENSE_JSON_HELP,
-                                    entries);
+  context =
+    outlay_cli_context_new (cli, _("AMOUNT DESCRIPTION…"),
+                            _("Adds an expense and prints it. The amount is read in the locale’s way of "
+                              "writing numbers (12.50, 12,50, 1.234,50 or 1,234.50 as the locale has it), "
+                              "may carry a currency symbol and may be a sum, such as 12.50+3. The "
+                              "description is the rest of the words."),
+                            _("Examples:\n"
+                              "  outlay add 4.20 Coffee\n"
+                              "  outlay add 12.50+3 Lunch with Anna --category 'Food & Drink' --date yesterday\n"
+                              "  outlay add '€ 59' Shoes -c shopping --note 'Winter boots' --currency EUR\n"
+                              "\n"
+                              "With --json, the stored expense is printed as an object:\n"),
+                            EXPENSE_JSON_HELP, entries);
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;
@@ -338,18 +342,18 @@ outlay_cli_list (OutlayCli *cli,
   OutlaySortField field;
   guint           n_all = 0;
 
-  context = outlay_cli_context_new (cli, NULL,
-                                    _("Lists the expenses that match every filter given, as a table with their "
-                                       "numbers, followed by how many there are and their total in each currency."),
-                                    _("Examples:\n"
-                                       "  outlay list --month 2024-03\n"
-                                       "  outlay list --category Groceries --category 'Food & Drink' --from 2024-01-01\n"
-                                       "  outlay list --search coffee --sort amount --limit 10\n"
-                                       "  outlay list --json | jq '.[].amount'\n"
-                                       "\n"
-                                       "With --json, an array of expense objects, in the order asked for:\n"),
-                                    "[\n" EXPENSE_JSON_HELP "]\n",
-                                    all_entries);
+  context =
+    outlay_cli_context_new (cli, NULL,
+                            _("Lists the expenses that match every filter given, as a table with their "
+                              "numbers, followed by how many there are and their total in each currency."),
+                            _("Examples:\n"
+                              "  outlay list --month 2024-03\n"
+                              "  outlay list --category Groceries --category 'Food & Drink' --from 2024-01-01\n"
+                              "  outlay list --search coffee --sort amount --limit 10\n"
+                              "  outlay list --json | jq '.[].amount'\n"
+                              "\n"
+                              "With --json, an array of expense objects, in the order asked for:\n"),
+                            "[\n" EXPENSE_JSON_HELP "]\n", all_entries);
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;
@@ -451,12 +455,12 @@ outlay_cli_show (OutlayCli *cli,
 
   context = outlay_cli_context_new (cli, _("ID|UUID"),
                                     _("Shows one expense, found by its number (from “outlay list”) or its UUID, "
-                                       "deleted or not."),
+                                      "deleted or not."),
                                     _("Examples:\n"
-                                       "  outlay show 12\n"
-                                       "  outlay show 0190e2a4-7b1c-7c3e-9a51-3f0e6c1d2b4a --json\n"
-                                       "\n"
-                                       "With --json, one expense object:\n"),
+                                      "  outlay show 12\n"
+                                      "  outlay show 0190e2a4-7b1c-7c3e-9a51-3f0e6c1d2b4a --json\n"
+                                      "\n"
+                                      "With --json, one expense object:\n"),
                                     EXPENSE_JSON_HELP,
                                     NULL);
 
@@ -529,13 +533,13 @@ outlay_cli_edit (OutlayCli *cli,
 
   context = outlay_cli_context_new (cli, _("ID|UUID"),
                                     _("Changes an expense: only what is given changes. Prints the expense as "
-                                       "it is now."),
+                                      "it is now."),
                                     _("Examples:\n"
-                                       "  outlay edit 12 --amount 4,80\n"
-                                       "  outlay edit 12 --category Groceries --date 2024-03-04\n"
-                                       "  outlay edit 12 --note \"\"\n"
-                                       "\n"
-                                       "With --json, the changed expense object:\n"),
+                                      "  outlay edit 12 --amount 4,80\n"
+                                      "  outlay edit 12 --category Groceries --date 2024-03-04\n"
+                                      "  outlay edit 12 --note \"\"\n"
+                                      "\n"
+                                      "With --json, the changed expense object:\n"),
                                     EXPENSE_JSON_HELP,
                                     entries);
 
@@ -638,23 +642,23 @@ set_deleted (OutlayCli *cli,
   if (deleted)
     context = outlay_cli_context_new (cli, _("ID|UUID"),
                                       _("Deletes an expense. It is kept, marked deleted, so that "
-                                         "“outlay restore” can bring it back exactly as it was."),
+                                        "“outlay restore” can bring it back exactly as it was."),
                                       _("Example:\n"
-                                         "  outlay delete 12\n"
-                                         "\n"
-                                         "With --json, the deleted expense object, its deleted_at set:\n"),
+                                        "  outlay delete 12\n"
+                                        "\n"
+                                        "With --json, the deleted expense object, its deleted_at set:\n"),
                                       EXPENSE_JSON_HELP,
                                       NULL);
   else
-    context = outlay_cli_context_new (cli, _("ID|UUID"),
-                                      _("Brings back a deleted expense. (Given a backup file or a backup's name "
-                                         "instead, “outlay restore” brings back that backup: see “outlay restore --help”.)"),
-                                      _("Example:\n"
-                                         "  outlay restore 12\n"
-                                         "\n"
-                                         "With --json, the restored expense object:\n"),
-                                      EXPENSE_JSON_HELP,
-                                      NULL);
+    context =
+      outlay_cli_context_new (cli, _("ID|UUID"),
+                              _("Brings back a deleted expense. (Given a backup file or a backup's name "
+                                "instead, “outlay restore” brings back that backup: see “outlay restore --help”.)"),
+                              _("Example:\n"
+                                "  outlay restore 12\n"
+                                "\n"
+                                "With --json, the restored expense object:\n"),
+                              EXPENSE_JSON_HELP, NULL);
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;
@@ -671,7 +675,8 @@ set_deleted (OutlayCli *cli,
       if (!deleted && g_error_matches (local_error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE) &&
           g_file_test (args[1], G_FILE_TEST_EXISTS))
         g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                     _("“%s” is not the number of an expense; to restore the backup file of that name, write it as a path: “outlay restore ./%s”."),
+                     _("“%s” is not the number of an expense; to restore the backup file of that name, write it as a "
+                       "path: “outlay restore ./%s”."),
                      args[1], args[1]);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));

@@ -143,7 +143,8 @@ outlay_cli_export (OutlayCli *cli,
   gboolean           include_deleted = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_text,
-      N_("csv (for spreadsheets) or json (everything, for another Outlay); default: from FILE’s extension, else csv"), N_("FORMAT") },
+      N_("csv (for spreadsheets) or json (everything, for another Outlay); default: from FILE’s extension, else csv"),
+      N_("FORMAT") },
     { "include-deleted", 0, 0, G_OPTION_ARG_NONE, &include_deleted,
       N_("JSON of the whole ledger: the deleted expenses too, marked deleted"), NULL },
     G_OPTION_ENTRY_NULL
@@ -159,19 +160,19 @@ outlay_cli_export (OutlayCli *cli,
 
   context = outlay_cli_context_new (cli, _("[FILE]"),
                                     _("Writes the expenses that match every filter given, oldest first, to FILE or, "
-                                       "without FILE or with “-”, to stdout. CSV has a row of column names, then one "
-                                       "row an expense: date, amount, currency, description, category, note (ISO days, "
-                                       "amounts such as 1234.50, UTF-8). JSON is Outlay’s own file of the ledger: the "
-                                       "categories with their colours and icons, and every expense with its UUID and "
-                                       "timestamps; “outlay import” reads it back as it was. FILE is replaced only "
-                                       "once it is complete."),
+                                      "without FILE or with “-”, to stdout. CSV has a row of column names, then one "
+                                      "row an expense: date, amount, currency, description, category, note (ISO days, "
+                                      "amounts such as 1234.50, UTF-8). JSON is Outlay’s own file of the ledger: the "
+                                      "categories with their colours and icons, and every expense with its UUID and "
+                                      "timestamps; “outlay import” reads it back as it was. FILE is replaced only "
+                                      "once it is complete."),
                                     _("Examples:\n"
-                                       "  outlay export expenses.csv\n"
-                                       "  outlay export --month 2024-03 --category Groceries march.csv\n"
-                                       "  outlay export ledger.json --include-deleted\n"
-                                       "  outlay export --format json | gzip > ledger.json.gz\n"
-                                       "\n"
-                                       "With --json, and a FILE, what was written:\n"),
+                                      "  outlay export expenses.csv\n"
+                                      "  outlay export --month 2024-03 --category Groceries march.csv\n"
+                                      "  outlay export ledger.json --include-deleted\n"
+                                      "  outlay export --format json | gzip > ledger.json.gz\n"
+                                      "\n"
+                                      "With --json, and a FILE, what was written:\n"),
                                     "  { \"path\": \"expenses.csv\", \"format\": \"csv\", \"count\": 42 }\n",
                                     all_entries);
 
@@ -211,7 +212,7 @@ outlay_cli_export (OutlayCli *cli,
     {
       g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
                            _("--include-deleted exports the whole ledger; it cannot be combined with --from, "
-                              "--to, --month, --category or --search."));
+                             "--to, --month, --category or --search."));
       return FALSE;
     }
 

@@ -482,7 +482,7 @@ map_columns (Import  *import,
   if (mapping->date_column < 0 || (mapping->amount_column < 0 && mapping->debit_column < 0))
     g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
                  _("“%s” is not a file of expenses Outlay recognises: it has no column of dates and amounts. "
-                    "If it is a CSV file, give them with --date-column and --amount-column."),
+                   "If it is a CSV file, give them with --date-column and --amount-column."),
                  import->path);
   else
     g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
@@ -658,7 +658,7 @@ map_categories (OutlayCli        *cli,
         {
           g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
                                _("The database has no fallback category to take the expenses of categories "
-                                  "that are not created."));
+                                 "that are not created."));
           return FALSE;
         }
 
@@ -898,9 +898,11 @@ print_report (OutlayCli                *cli,
   print_detected (import);
   outlay_cli_write ("\n");
 
-  expenses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u expense to import", "%u expenses to import", n_added), n_added);
-  duplicates = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u duplicate skipped", "%u duplicates skipped", n_duplicates),
-                                n_duplicates);
+  expenses =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u expense to import", "%u expenses to import", n_added), n_added);
+  duplicates =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u duplicate skipped", "%u duplicates skipped", n_duplicates),
+                     n_duplicates);
   skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line not an expense (such as income)",
                                           "%u lines not expenses (such as income)", n_skipped),
                              n_skipped);
@@ -935,7 +937,8 @@ print_report (OutlayCli                *cli,
                       n_added);
   else
     {
-      outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u expense.\n", "Imported %u expenses.\n", result->n_added),
+      outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u expense.\n", "Imported %u expenses.\n",
+                                     result->n_added),
                         result->n_added);
       if (result->backup_path != NULL)
         outlay_cli_print (_("The database as it was before is saved in “%s”.\n"), result->backup_path);
@@ -989,8 +992,10 @@ print_json_report (OutlayCli                *cli,
 
   outlay_cli_json_add_int (builder, "to_import", outlay_import_plan_get_n_added (plan));
   outlay_cli_json_add_int (builder, "duplicates", outlay_import_plan_get_n_duplicates (plan));
-  outlay_cli_json_add_int (builder, "not_expenses", outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED));
-  outlay_cli_json_add_int (builder, "unreadable", outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR));
+  outlay_cli_json_add_int (builder, "not_expenses",
+                           outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED));
+  outlay_cli_json_add_int (builder, "unreadable",
+                           outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR));
 
   outlay_cli_json_begin_array (builder, "categories");
   for (guint i = 0; i < matches->len; i++)
@@ -1018,7 +1023,8 @@ print_json_report (OutlayCli                *cli,
 
       outlay_cli_json_begin_object (builder, NULL);
       outlay_cli_json_add_positive (builder, "line", issue->line);
-      outlay_cli_json_add_string (builder, "kind", issue->kind == OUTLAY_IMPORT_ISSUE_SKIPPED ? "not_expense" : "unreadable");
+      outlay_cli_json_add_string (builder, "kind",
+                                  issue->kind == OUTLAY_IMPORT_ISSUE_SKIPPED ? "not_expense" : "unreadable");
       outlay_cli_json_add_string (builder, "message", issue->message);
       json_builder_end_object (builder);
     }
@@ -1031,34 +1037,35 @@ print_json_report (OutlayCli                *cli,
   outlay_cli_json_print (builder);
 }
 
-#define IMPORT_JSON_HELP                                                                                                      \
-  "  {\n"                                                                                                                     \
-  "    \"file\": \"bank.csv\",\n"                                                                                             \
-  "    \"format\": \"csv\",\n"                                                                                                \
-  "    \"dry_run\": false,\n"                                                                                                 \
-  "    \"csv\": {\n"                                                                                                          \
-  "      \"encoding\": \"utf-8\",\n"                                                                                          \
-  "      \"delimiter\": \";\",\n"                                                                                             \
-  "      \"header\": true,\n"                                                                                                 \
-  "      \"first_line\": 1,\n"                                                                                                \
-  "      \"columns\": { \"date\": 1, \"amount\": 4, \"description\": 3, \"category\": null, … },\n"                         \
-  "      \"date_format\": \"dmy\",\n"                                                                                         \
-  "      \"decimal_separator\": \",\",\n"                                                                                     \
-  "      \"sign\": \"negative\"\n"                                                                                            \
-  "    },\n"                                                                                                                  \
-  "    \"to_import\": 3,\n"                                                                                                   \
-  "    \"duplicates\": 1,\n"                                                                                                  \
-  "    \"not_expenses\": 1,\n"                                                                                                \
-  "    \"unreadable\": 1,\n"                                                                                                  \
-  "    \"categories\": [\n"                                                                                                   \
-  "      { \"name\": \"Pets\", \"category\": \"Pets\", \"category_id\": 11, \"new\": true, \"expenses\": 2 }\n"               \
-  "    ],\n"                                                                                                                  \
-  "    \"issues\": [\n"                                                                                                       \
-  "      { \"line\": 5, \"kind\": \"unreadable\", \"message\": \"“31.02.2026” is not a date (expected DD.MM.YYYY).\" }\n" \
-  "    ],\n"                                                                                                                  \
-  "    \"imported\": 3,\n"                                                                                                    \
-  "    \"categories_created\": 1,\n"                                                                                          \
-  "    \"backup\": \"/home/me/.local/share/outlay/backups/outlay-20240305-101500.db\"\n"                                      \
+#define IMPORT_JSON_HELP \
+  "  {\n" \
+  "    \"file\": \"bank.csv\",\n" \
+  "    \"format\": \"csv\",\n" \
+  "    \"dry_run\": false,\n" \
+  "    \"csv\": {\n" \
+  "      \"encoding\": \"utf-8\",\n" \
+  "      \"delimiter\": \";\",\n" \
+  "      \"header\": true,\n" \
+  "      \"first_line\": 1,\n" \
+  "      \"columns\": { \"date\": 1, \"amount\": 4, \"description\": 3, \"category\": null, … },\n" \
+  "      \"date_format\": \"dmy\",\n" \
+  "      \"decimal_separator\": \",\",\n" \
+  "      \"sign\": \"negative\"\n" \
+  "    },\n" \
+  "    \"to_import\": 3,\n" \
+  "    \"duplicates\": 1,\n" \
+  "    \"not_expenses\": 1,\n" \
+  "    \"unreadable\": 1,\n" \
+  "    \"categories\": [\n" \
+  "      { \"name\": \"Pets\", \"category\": \"Pets\", \"category_id\": 11, \"new\": true, \"expenses\": 2 }\n" \
+  "    ],\n" \
+  "    \"issues\": [\n" \
+  "      { \"line\": 5, \"kind\": \"unreadable\", \"message\": \"“31.02.2026” is not a date (expected DD.MM.YYYY).\" " \
+  "}\n" \
+  "    ],\n" \
+  "    \"imported\": 3,\n" \
+  "    \"categories_created\": 1,\n" \
+  "    \"backup\": \"/home/me/.local/share/outlay/backups/outlay-20240305-101500.db\"\n" \
   "  }\n"
 
 gboolean
@@ -1069,15 +1076,19 @@ outlay_cli_import (OutlayCli *cli,
   g_auto (Import) import = { 0 };
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_FILENAME, &import.format_text,
-      N_("csv, json (Outlay’s export) or homebank (default: from FILE’s extension, else from its content)"), N_("FORMAT") },
+      N_("csv, json (Outlay’s export) or homebank (default: from FILE’s extension, else from its content)"),
+      N_("FORMAT") },
     { "currency", 0, 0, G_OPTION_ARG_FILENAME, &import.currency_text,
       N_("The currency of the amounts that name none (default: as for “outlay add”)"), N_("CODE") },
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &import.dry_run,
-      N_("Report what would be imported, and write nothing"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &import.dry_run, N_("Report what would be imported, and write nothing"),
+      NULL },
     { "map-category", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &import.map_category,
-      N_("Put the expenses of a category of the file into an existing one; repeat it for several"), N_("NAME=EXISTING") },
+      N_("Put the expenses of a category of the file into an existing one; repeat it for several"),
+      N_("NAME=EXISTING") },
     { "no-create-categories", 0, 0, G_OPTION_ARG_NONE, &import.no_create_categories,
-      N_("Put the expenses of categories Outlay does not have into the fallback category (“Other”) instead of creating them"), NULL },
+      N_("Put the expenses of categories Outlay does not have into the fallback category (“Other”) instead of "
+         "creating them"),
+      NULL },
     { "date-column", 0, 0, G_OPTION_ARG_FILENAME, &import.columns[COLUMN_DATE],
       N_("CSV: the column of the dates, by number (from 1) or name"), N_("N|NAME") },
     { "amount-column", 0, 0, G_OPTION_ARG_FILENAME, &import.columns[COLUMN_AMOUNT],
@@ -1098,14 +1109,12 @@ outlay_cli_import (OutlayCli *cli,
       N_("CSV: the column that marks each amount as a debit or a credit (S/H, D/C, DR/CR), or none"), N_("N|NAME") },
     { "date-format", 0, 0, G_OPTION_ARG_FILENAME, &import.date_format_text,
       N_("CSV: iso (2024-03-05), dmy (05.03.2024, 05/03/2024), mdy (03/05/2024) or ymd (2024/03/05)"), N_("FORMAT") },
-    { "decimal-separator", 0, 0, G_OPTION_ARG_FILENAME, &import.decimal_text,
-      N_("CSV: . or ,"), N_("CHAR") },
+    { "decimal-separator", 0, 0, G_OPTION_ARG_FILENAME, &import.decimal_text, N_("CSV: . or ,"), N_("CHAR") },
     { "sign", 0, 0, G_OPTION_ARG_FILENAME, &import.sign_text,
-      N_("CSV: which amounts are expenses: negative (a bank statement), positive (a list of expenses) or all"), N_("WHICH") },
-    { "header", 0, 0, G_OPTION_ARG_NONE, &import.header,
-      N_("CSV: the first row holds the column names"), NULL },
-    { "no-header", 0, 0, G_OPTION_ARG_NONE, &import.no_header,
-      N_("CSV: the first row is an expense already"), NULL },
+      N_("CSV: which amounts are expenses: negative (a bank statement), positive (a list of expenses) or all"),
+      N_("WHICH") },
+    { "header", 0, 0, G_OPTION_ARG_NONE, &import.header, N_("CSV: the first row holds the column names"), NULL },
+    { "no-header", 0, 0, G_OPTION_ARG_NONE, &import.no_header, N_("CSV: the first row is an expense already"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
@@ -1119,29 +1128,30 @@ outlay_cli_import (OutlayCli *cli,
   gboolean            created = FALSE;
   gboolean            done;
 
-  context = outlay_cli_context_new (cli, _("FILE"),
-                                    _("Imports the expenses of a CSV file (from a bank, a spreadsheet or another app), "
-                                       "a HomeBank file (.xhb) or an export of Outlay (.json). It reports what it found: "
-                                       "the format and, for CSV, the columns it took for what (correct them with the "
-                                       "options), how many expenses it adds, the duplicates of expenses the database "
-                                       "already has, which it skips, and every line it leaves out with the reason. "
-                                       "Categories the database does not have are created. The import is one "
-                                       "transaction, after a backup copy of the database; importing the same file "
-                                       "again adds nothing."),
-                                    _("Examples:\n"
-                                       "  outlay import statement.csv --dry-run\n"
-                                       "  outlay import statement.csv --date-column Buchungstag --amount-column 4 --date-format dmy\n"
-                                       "  outlay import expenses.csv --sign positive --map-category 'Lebensmittel=Groceries'\n"
-                                       "  outlay import ~/homebank/budget.xhb --no-create-categories\n"
-                                       "  outlay import outlay-export.json\n"
-                                       "\n"
-                                       "The exit status is 0 when the import (or the dry run) went through, even with lines "
-                                       "left out; 1 when nothing could be read or nothing could be written, and then "
-                                       "the database is unchanged.\n"
-                                       "\n"
-                                       "With --json, the report as an object (column numbers count from 1):\n"),
-                                    IMPORT_JSON_HELP,
-                                    entries);
+  context =
+    outlay_cli_context_new (cli, _("FILE"),
+                            _("Imports the expenses of a CSV file (from a bank, a spreadsheet or another app), "
+                              "a HomeBank file (.xhb) or an export of Outlay (.json). It reports what it found: "
+                              "the format and, for CSV, the columns it took for what (correct them with the "
+                              "options), how many expenses it adds, the duplicates of expenses the database "
+                              "already has, which it skips, and every line it leaves out with the reason. "
+                              "Categories the database does not have are created. The import is one "
+                              "transaction, after a backup copy of the database; importing the same file "
+                              "again adds nothing."),
+                            _("Examples:\n"
+                              "  outlay import statement.csv --dry-run\n"
+                              "  outlay import statement.csv --date-column Buchungstag --amount-column 4 "
+                              "--date-format dmy\n"
+                              "  outlay import expenses.csv --sign positive --map-category 'Lebensmittel=Groceries'\n"
+                              "  outlay import ~/homebank/budget.xhb --no-create-categories\n"
+                              "  outlay import outlay-export.json\n"
+                              "\n"
+                              "The exit status is 0 when the import (or the dry run) went through, even with lines "
+                              "left out; 1 when nothing could be read or nothing could be written, and then "
+                              "the database is unchanged.\n"
+                              "\n"
+                              "With --json, the report as an object (column numbers count from 1):\n"),
+                            IMPORT_JSON_HELP, entries);
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;

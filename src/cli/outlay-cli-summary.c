@@ -148,7 +148,8 @@ totals_by_category (OutlayCli   *cli,
 
   /* Largest first; equal ones in the order of the category list. */
   for (guint i = 1; i < rows->len; i++)
-    for (guint j = i; j > 0 && g_array_index (rows, CategoryRow, j).total > g_array_index (rows, CategoryRow, j - 1).total; j--)
+    for (guint j = i;
+         j > 0 && g_array_index (rows, CategoryRow, j).total > g_array_index (rows, CategoryRow, j - 1).total; j--)
       {
         CategoryRow swap = g_array_index (rows, CategoryRow, j);
 
@@ -252,14 +253,17 @@ print_text (OutlayCli    *cli,
             GArray       *by_category)
 {
   g_autoptr (OutlayCliTable) overview = outlay_cli_table_new (2);
-  g_autofree char *range = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s to %s (%d day)", "%s to %s (%d days)", current->days),
-                                            current->from, current->to, current->days);
+  g_autofree char *range =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s to %s (%d day)", "%s to %s (%d days)", current->days),
+                     current->from, current->to, current->days);
   g_autofree char *total = outlay_money_format (current->total, currency);
-  g_autofree char *total_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in %u expense", "%s in %u expenses", current->count),
-                                                 total, current->count);
+  g_autofree char *total_line =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in %u expense", "%s in %u expenses", current->count), total,
+                     current->count);
   g_autofree char *average = outlay_money_format (daily_average (current), currency);
   g_autofree char *previous_total = outlay_money_format (previous->total, currency);
-  g_autofree char *previous_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in %u expense, %s to %s", "%s in %u expenses, %s to %s", previous->count),
+  g_autofree char *previous_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in %u expense, %s to %s",
+                                                                 "%s in %u expenses, %s to %s", previous->count),
                                                     previous_total, previous->count, previous->from, previous->to);
   g_autofree char *change = format_signed (current->total - previous->total, currency);
   g_autofree char *change_percent = outlay_cli_format_percent (current->total - previous->total, previous->total);
@@ -354,17 +358,17 @@ outlay_cli_summary (OutlayCli *cli,
 
   context = outlay_cli_context_new (cli, NULL,
                                     _("Adds up a period in one currency: the total, the number of expenses, the "
-                                       "average per day of the period, the spending of each category with its share, "
-                                       "and the change from the period before (the same months before a whole month "
-                                       "or months, the same days of the month before for this month so far, else as "
-                                       "many days just before). Expenses in other currencies are counted apart."),
+                                      "average per day of the period, the spending of each category with its share, "
+                                      "and the change from the period before (the same months before a whole month "
+                                      "or months, the same days of the month before for this month so far, else as "
+                                      "many days just before). Expenses in other currencies are counted apart."),
                                     _("Examples:\n"
-                                       "  outlay summary\n"
-                                       "  outlay summary --month 2024-02 --currency EUR\n"
-                                       "  outlay summary --from 2024-01-01 --to 2024-06-30 --category Groceries\n"
-                                       "\n"
-                                       "With --json, one object, with amounts as in “outlay list --json”; percent and\n"
-                                       "change_percent are null when there is nothing to compare with:\n"),
+                                      "  outlay summary\n"
+                                      "  outlay summary --month 2024-02 --currency EUR\n"
+                                      "  outlay summary --from 2024-01-01 --to 2024-06-30 --category Groceries\n"
+                                      "\n"
+                                      "With --json, one object, with amounts as in “outlay list --json”; percent and\n"
+                                      "change_percent are null when there is nothing to compare with:\n"),
                                     "  {\n"
                                     "    \"from\": \"2024-02-01\", \"to\": \"2024-02-29\", \"days\": 29,\n"
                                     "    \"currency\": \"EUR\",\n"
@@ -380,7 +384,8 @@ outlay_cli_summary (OutlayCli *cli,
                                     "      \"change_minor\": 2230, \"change_percent\": 5.7\n"
                                     "    },\n"
                                     "    \"other_currencies\": [\n"
-                                    "      { \"currency\": \"USD\", \"total\": \"20.00\", \"total_minor\": 2000, \"count\": 1 }\n"
+                                    "      { \"currency\": \"USD\", \"total\": \"20.00\", \"total_minor\": 2000, "
+                                    "\"count\": 1 }\n"
                                     "    ]\n"
                                     "  }\n",
                                     entries);

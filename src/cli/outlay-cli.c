@@ -56,7 +56,8 @@ static const Command commands[] = {
   { "summary", outlay_cli_summary, N_("Totals of a period by category, against the period before") },
   { "categories", outlay_cli_categories, N_("List, add, rename or delete categories") },
   { "backup", outlay_cli_backup, N_("Save a copy of the database, or list the backups") },
-  { "restore-backup", outlay_cli_restore_backup, N_("Replace the database with the content of a backup (as “restore FILE”)") },
+  { "restore-backup", outlay_cli_restore_backup,
+    N_("Replace the database with the content of a backup (as “restore FILE”)") },
   { "export", outlay_cli_export, N_("Write expenses to a CSV or JSON file") },
   { "import", outlay_cli_import, N_("Read expenses from a CSV, HomeBank or Outlay JSON file") },
 };
@@ -138,11 +139,12 @@ outlay_cli_get_overview (void)
       g_string_append_c (text, '\n');
       for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
         g_string_append_printf (text, "  %-*s  %s\n", (int) width, commands[i].name, _(commands[i].summary));
-      g_string_append_printf (text, "  %-*s  %s\n", (int) width, "help", _("Show the options and examples of a command"));
+      g_string_append_printf (text, "  %-*s  %s\n", (int) width, "help",
+                              _("Show the options and examples of a command"));
       g_string_append_c (text, '\n');
       g_string_append (text, _("Every command takes --database FILE (default: $OUTLAY_DATABASE, else the\n"
-                                "database the window opens), --json for output that programs read, and --help.\n"
-                                "Run “outlay help COMMAND” for its options and examples."));
+                               "database the window opens), --json for output that programs read, and --help.\n"
+                               "Run “outlay help COMMAND” for its options and examples."));
       g_string_append_c (text, '\n');
 
       result = g_string_free (text, FALSE);

@@ -87,7 +87,8 @@ check_binary_signature (const guchar *data,
   if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
     {
       g_set_error_literal (error, OUTLAY_CSV_ERROR, OUTLAY_CSV_ERROR_NOT_TEXT,
-                           _("This is a PDF document, not a CSV file. Most banks offer a CSV export next to the PDF statement."));
+                           _("This is a PDF document, not a CSV file. Most banks offer a CSV export next to the PDF "
+                             "statement."));
       return FALSE;
     }
 

@@ -193,14 +193,23 @@ typedef enum
  * order of preference within a role. Roles are filled in the order above,
  * so that "Debit Amount" is the debit before "amount" can take it. */
 static const char *const role_names[N_ROLES][32] = {
-  [ROLE_DEBIT] = { "debit", "debits", "debit amount", "soll", "withdrawal", "withdrawals", "money out", "paid out", "ausgabe", "ausgaben", "depense", "depenses", NULL },
-  [ROLE_CREDIT] = { "credit", "credits", "credit amount", "haben", "deposit", "deposits", "money in", "paid in", "einnahme", "einnahmen", "recette", "recettes", NULL },
+  [ROLE_DEBIT] = { "debit", "debits", "debit amount", "soll", "withdrawal", "withdrawals", "money out", "paid out",
+                   "ausgabe", "ausgaben", "depense", "depenses", NULL },
+  [ROLE_CREDIT] = { "credit", "credits", "credit amount", "haben", "deposit", "deposits", "money in", "paid in",
+                    "einnahme", "einnahmen", "recette", "recettes", NULL },
   [ROLE_CURRENCY] = { "currency", "wahrung", "waehrung", "devise", "monnaie", "ccy", NULL },
-  [ROLE_DATE] = { "buchungstag", "buchungsdatum", "transaction date", "posting date", "posted date", "booking date", "date d operation", "date de l operation", "date operation", "date", "datum", "wertstellung", "valuta", "value date", "date de valeur", NULL },
+  [ROLE_DATE] = { "buchungstag", "buchungsdatum", "transaction date", "posting date", "posted date", "booking date",
+                  "date d operation", "date de l operation", "date operation", "date", "datum", "wertstellung",
+                  "valuta", "value date", "date de valeur", NULL },
   [ROLE_AMOUNT] = { "amount", "betrag", "montant", "umsatz", "summe", "sum", "price", "preis", "prix", NULL },
   [ROLE_CATEGORY] = { "category", "kategorie", "categorie", NULL },
-  [ROLE_NOTE] = { "note", "notes", "memo", "notiz", "notizen", "remarque", "remarques", "comment", "comments", "kommentar", "commentaire", "bemerkung", NULL },
-  [ROLE_DESCRIPTION] = { "description", "beschreibung", "libelle", "payee", "empfanger", "zahlungsempfanger", "beguenstigter zahlungspflichtiger", "begunstigter zahlungspflichtiger", "auftraggeber empfanger", "begunstigter", "auftraggeber", "merchant", "title", "titel", "name", "bezeichnung", "verwendungszweck", "buchungstext", "narrative", "details", "text", "titre", NULL },
+  [ROLE_NOTE] = { "note", "notes", "memo", "notiz", "notizen", "remarque", "remarques", "comment", "comments",
+                  "kommentar", "commentaire", "bemerkung", NULL },
+  [ROLE_DESCRIPTION] = { "description", "beschreibung", "libelle", "payee", "empfanger", "zahlungsempfanger",
+                         "beguenstigter zahlungspflichtiger", "begunstigter zahlungspflichtiger",
+                         "auftraggeber empfanger", "begunstigter", "auftraggeber", "merchant", "title", "titel", "name",
+                         "bezeichnung", "verwendungszweck", "buchungstext", "narrative", "details", "text", "titre",
+                         NULL },
 };
 
 /* Lower case, accents dropped, anything but letters and digits a single
@@ -830,7 +839,8 @@ outlay_csv_mapping_validate (const OutlayCsvMapping *mapping,
   if (mapping->direction_column >= 0 && mapping->amount_column < 0)
     return mapping_error (error, _("Debit and credit marks need the column with the amounts."));
   if (mapping->amount_column >= 0 && (mapping->debit_column >= 0 || mapping->credit_column >= 0))
-    return mapping_error (error, _("Choose either one column with the amounts or separate debit and credit columns, not both."));
+    return mapping_error (error, _("Choose either one column with the amounts or separate debit and credit columns, "
+                                   "not both."));
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {

@@ -127,10 +127,11 @@ find_duplicates (OutlayImportPlan *plan,
    * common amount holds thousands. */
   if (!(by_uuid = outlay_database_prepare (database, "SELECT count(*) FROM expenses WHERE uuid = ?", error)) ||
       !(by_hash = outlay_database_prepare (database, "SELECT count(*) FROM expenses WHERE import_hash = ?", error)) ||
-      !(by_content = outlay_database_prepare (database,
-                                              "SELECT description FROM expenses "
-                                              "WHERE occurred_on = ? AND +amount = ? AND currency = ? AND deleted_at IS NULL",
-                                              error)))
+      !(by_content =
+          outlay_database_prepare (database,
+                                   "SELECT description FROM expenses "
+                                   "WHERE occurred_on = ? AND +amount = ? AND currency = ? AND deleted_at IS NULL",
+                                   error)))
     return FALSE;
 
   g_array_set_size (actions, 0);
@@ -154,7 +155,8 @@ find_duplicates (OutlayImportPlan *plan,
             {
               action = OUTLAY_IMPORT_ACTION_INVALID;
               outlay_import_source_add_issue (plan->source, record->line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                              _("The expense “%s” of %s is in the file twice; only the first is imported."),
+                                              _("The expense “%s” of %s is in the file twice; only the first is "
+                                                "imported."),
                                               record->description, record->date);
             }
         }

@@ -120,8 +120,8 @@ replace_categories (OutlayRepository   *self,
     {
       const OutlayImportCategoryInfo *info = g_ptr_array_index (source->categories, i);
       g_autofree char                *folded = g_utf8_casefold (info->name, -1);
-      const char                     *icon_name = info->icon_name != NULL ? info->icon_name : "view-more-horizontal-symbolic";
-      const char                     *color = info->color != NULL ? info->color : import_colors[i % G_N_ELEMENTS (import_colors)];
+      const char *icon_name = info->icon_name != NULL ? info->icon_name : "view-more-horizontal-symbolic";
+      const char *color = info->color != NULL ? info->color : import_colors[i % G_N_ELEMENTS (import_colors)];
       gint64                          id = 0;
 
       if (info->fallback && fallback != NULL)
@@ -280,7 +280,8 @@ static char *
 query_uuid (OutlayRepository *self,
             gint64            id)
 {
-  sqlite3_stmt *stmt = outlay_database_prepare (outlay_repository_get_database (self), "SELECT uuid FROM expenses WHERE id = ?", NULL);
+  sqlite3_stmt *stmt =
+    outlay_database_prepare (outlay_repository_get_database (self), "SELECT uuid FROM expenses WHERE id = ?", NULL);
   char         *uuid = NULL;
 
   if (stmt == NULL)
@@ -462,7 +463,8 @@ outlay_importer_undo (OutlayRepository         *self,
 
   if (result->n_added > 0)
     {
-      if (!(stmt = outlay_database_prepare (outlay_repository_get_database (self), "DELETE FROM expenses WHERE id BETWEEN ? AND ?", error)))
+      if (!(stmt = outlay_database_prepare (outlay_repository_get_database (self),
+                                            "DELETE FROM expenses WHERE id BETWEEN ? AND ?", error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, result->first_id);
       sqlite3_bind_int64 (stmt, 2, result->last_id);

@@ -155,7 +155,8 @@ outlay_export_json (OutlayRepository  *repository,
 
   outlay_export_writer_init (&writer, repository, out, cancellable);
 
-  g_string_append_printf (writer.buffer, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n", LEDGER_FORMAT, LEDGER_VERSION);
+  g_string_append_printf (writer.buffer, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n", LEDGER_FORMAT,
+                          LEDGER_VERSION);
   append_categories (&writer);
   g_string_append (writer.buffer, "  \"expenses\": [");
 
@@ -333,7 +334,8 @@ read_expense (OutlayImportSource *source,
       if (!outlay_money_parse_plain (amount, currency, &record->amount, &error))
         {
           outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                          _("Expense %u has an amount that cannot be read: %s"), position, error->message);
+                                          _("Expense %u has an amount that cannot be read: %s"), position,
+                                          error->message);
           return NULL;
         }
 
@@ -469,7 +471,8 @@ outlay_json_read (const char *data,
 
   for (guint i = 0; i < json_array_get_length (json_node_get_array (expenses)); i++)
     {
-      OutlayImportRecord *record = read_expense (source, json_array_get_element (json_node_get_array (expenses), i), i + 1);
+      OutlayImportRecord *record =
+        read_expense (source, json_array_get_element (json_node_get_array (expenses), i), i + 1);
 
       if (record != NULL)
         outlay_import_source_add_record (source, record);

@@ -972,8 +972,9 @@ read_split (Entry *entry)
       categories = g_strsplit (transaction->split_categories, SPLIT_SEPARATOR, -1);
       if (g_strv_length (categories) != n_parts)
         {
-          message = g_strdup_printf (_("The split transaction has a different number of amounts (%u) and categories (%u)."),
-                                     n_parts, g_strv_length (categories));
+          message =
+            g_strdup_printf (_("The split transaction has a different number of amounts (%u) and categories (%u)."),
+                             n_parts, g_strv_length (categories));
           add_issue (entry, 0, OUTLAY_IMPORT_ISSUE_ERROR, message);
           return;
         }

@@ -295,8 +295,8 @@ check_existing_file (const char *path,
           sqlite3_close (db);
           g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_TOO_NEW,
                        _("The database was written by a newer version of Outlay (data format %u) "
-                          "that this version (format %u) cannot safely change. "
-                          "Update Outlay to open it. The file was left untouched."),
+                         "that this version (format %u) cannot safely change. "
+                         "Update Outlay to open it. The file was left untouched."),
                        *schema_version, (guint) OUTLAY_SCHEMA_VERSION);
           return FALSE;
         }
@@ -738,7 +738,7 @@ outlay_database_open_full (const char         *path,
         {
           g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_READ_ONLY,
                        _("The database uses an older data format and must be upgraded, "
-                          "but it was opened read-only."));
+                         "but it was opened read-only."));
           return NULL;
         }
       self->schema_version = existing_version;

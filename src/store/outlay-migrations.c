@@ -108,7 +108,8 @@ seed_categories (sqlite3 *db,
 
   rc = sqlite3_prepare_v2 (db,
                            "INSERT INTO categories (uuid, name, icon_name, color, position, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+                           "VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+                           "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
                            -1, &stmt, NULL);
 
   for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (default_categories); i++)
@@ -176,7 +177,8 @@ static const char schema_v2[] =
   "    AND currency = OLD.currency AND count <= 0; "
   "END;"
 
-  "CREATE TRIGGER expense_days_update AFTER UPDATE OF amount, currency, category_id, occurred_on, deleted_at ON expenses "
+  "CREATE TRIGGER expense_days_update "
+  "AFTER UPDATE OF amount, currency, category_id, occurred_on, deleted_at ON expenses "
   "BEGIN "
   "  UPDATE expense_days SET count = count - 1, total = total - OLD.amount "
   "    WHERE OLD.deleted_at IS NULL AND day = OLD.occurred_on AND category_id = OLD.category_id "

@@ -84,14 +84,11 @@ outlay_query_equal (const OutlayQuery *a,
 {
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
-  return g_strcmp0 (a->text, b->text) == 0 &&
-         a->categories->len == b->categories->len &&
-         (a->categories->len == 0 || memcmp (a->categories->data, b->categories->data, a->categories->len * sizeof (gint64)) == 0) &&
-         g_strcmp0 (a->date_from, b->date_from) == 0 &&
-         g_strcmp0 (a->date_to, b->date_to) == 0 &&
-         a->min_amount == b->min_amount &&
-         a->max_amount == b->max_amount &&
-         a->sort == b->sort &&
+  return g_strcmp0 (a->text, b->text) == 0 && a->categories->len == b->categories->len &&
+         (a->categories->len == 0 ||
+          memcmp (a->categories->data, b->categories->data, a->categories->len * sizeof (gint64)) == 0) &&
+         g_strcmp0 (a->date_from, b->date_from) == 0 && g_strcmp0 (a->date_to, b->date_to) == 0 &&
+         a->min_amount == b->min_amount && a->max_amount == b->max_amount && a->sort == b->sort &&
          a->descending == b->descending;
 }
 

@@ -295,10 +295,12 @@ outlay_repository_insert_category (OutlayRepository *self,
       !outlay_repository_validate_color (color, error))
     return FALSE;
 
-  stmt = outlay_database_prepare (self->database,
-                                  "INSERT INTO categories (uuid, name, icon_name, color, position, created_at, updated_at) "
-                                  "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position) + 1, 0) FROM categories WHERE deleted_at IS NULL), ?, ?)",
-                                  error);
+  stmt =
+    outlay_database_prepare (self->database,
+                             "INSERT INTO categories (uuid, name, icon_name, color, position, created_at, updated_at) "
+                             "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position) + 1, 0) FROM categories WHERE "
+                             "deleted_at IS NULL), ?, ?)",
+                             error);
   if (stmt == NULL)
     return FALSE;
 
@@ -460,9 +462,10 @@ outlay_repository_move_category (OutlayRepository *self,
   if (!(transaction = outlay_database_begin_transaction (self->database, error)))
     return FALSE;
 
-  stmt = outlay_database_prepare (self->database,
-                                  "UPDATE categories SET position = ?, updated_at = ? WHERE id = ? AND position IS NOT ?",
-                                  error);
+  stmt =
+    outlay_database_prepare (self->database,
+                             "UPDATE categories SET position = ?, updated_at = ? WHERE id = ? AND position IS NOT ?",
+                             error);
   for (guint i = 0; stmt != NULL && i < order->len; i++)
     {
       sqlite3_bind_int (stmt, 1, (int) i);

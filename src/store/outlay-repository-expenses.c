@@ -125,9 +125,9 @@ insert_expense (OutlayRepository *self,
                 gint64           *id,
                 GError          **error)
 {
-  static const char sql[] =
-    "INSERT INTO expenses (uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at, deleted_at, import_hash) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static const char sql[] = "INSERT INTO expenses (uuid, amount, currency, description, note, category_id, "
+                            "occurred_on, created_at, updated_at, deleted_at, import_hash) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   const char      *created_at = exact ? outlay_expense_get_created_at (draft) : NULL;
   const char      *updated_at = exact ? outlay_expense_get_updated_at (draft) : NULL;
   sqlite3_stmt    *stmt = outlay_database_prepare (self->database, sql, error);
@@ -427,9 +427,10 @@ set_deleted (OutlayRepository *self,
   else
     sqlite3_bind_int64 (stmt, 1, id);
 
-  if (!outlay_repository_step_done (self, stmt, deleted ? _("Could not delete the expense") : _("Could not restore the expense"), error) ||
-      !(after = fetch_expense (self, id, error)) ||
-      !outlay_transaction_commit (transaction, error))
+  if (!outlay_repository_step_done (self, stmt,
+                                    deleted ? _("Could not delete the expense") : _("Could not restore the expense"),
+                                    error) ||
+      !(after = fetch_expense (self, id, error)) || !outlay_transaction_commit (transaction, error))
     return NULL;
 
   outlay_repository_emit_change (self, deleted ? OUTLAY_CHANGE_REMOVED : OUTLAY_CHANGE_RESTORED, before, after);
@@ -570,7 +571,8 @@ outlay_repository_find_expenses (OutlayRepository  *self,
   g_return_val_if_fail (query != NULL, NULL);
 
   outlay_bindings_init (&bindings);
-  stmt = outlay_repository_prepare_query (self, "SELECT " OUTLAY_EXPENSE_COLUMNS, query, TRUE, " LIMIT ? OFFSET ?", &bindings, error);
+  stmt = outlay_repository_prepare_query (self, "SELECT " OUTLAY_EXPENSE_COLUMNS, query, TRUE, " LIMIT ? OFFSET ?",
+                                          &bindings, error);
   if (stmt == NULL)
     return NULL;
 

@@ -253,9 +253,9 @@ static gboolean
 load_fallback (OutlayRepository *self,
                GError          **error)
 {
-  g_autoptr (OutlayCachedStatement) stmt = outlay_database_prepare (self->database,
-                                                                    "SELECT value FROM outlay_meta WHERE key = 'fallback_category_uuid'",
-                                                                    error);
+  g_autoptr (OutlayCachedStatement) stmt =
+    outlay_database_prepare (self->database, "SELECT value FROM outlay_meta WHERE key = 'fallback_category_uuid'",
+                             error);
   int rc;
 
   if (stmt == NULL)

@@ -605,7 +605,8 @@ refresh_categories (OutlayDashboardPage *self,
       /* The legend is the chart's text equivalent, a list a screen reader
        * walks segment by segment. */
       spoken = outlay_format_amount_spoken (total->total, currency);
-      /* Translators: a segment of the category chart read by a screen reader: category, amount, share, number of expenses */
+      /* Translators: a segment of the category chart read by a screen reader: category, amount, share, number of
+       * expenses */
       label = g_strdup_printf (_("%s: %s, %s of the total, %s"),
                                g_array_index (segments, OutlayChartSegment, i).name, spoken, share, count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),

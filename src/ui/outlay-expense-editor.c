@@ -265,7 +265,8 @@ update_state (OutlayExpenseEditor *self)
                    self->amount_error, shown);
 
   description_message = check_description (self);
-  shown = self->description_touched && description_message != NULL ? description_message : self->description_store_error;
+  shown =
+    self->description_touched && description_message != NULL ? description_message : self->description_store_error;
   set_field_error (GTK_WIDGET (self->description_row), get_text_of (ADW_ENTRY_ROW (self->description_row)),
                    self->description_error, shown);
 

@@ -128,7 +128,8 @@ update_heading (OutlayExpenseRow *self)
       /* The heading is drawn above the row, but a screen reader speaks
        * the row's name only: the day and its total come as the row's
        * description. */
-      /* Translators: read by a screen reader after a list row that starts a day: the day heading, then the day's total */
+      /* Translators: read by a screen reader after a list row that starts a day: the day heading, then the day's total
+       * */
       description = g_strdup_printf (_("%s, in total %s"), self->heading, spoken);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

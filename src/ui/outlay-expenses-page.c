@@ -149,9 +149,10 @@ update_summary (OutlayExpensesPage *self)
       return;
     }
 
-  count_text = g_strdup_printf (filtered ? g_dngettext (GETTEXT_PACKAGE, "%u matching expense", "%u matching expenses", n_all)
-                                         : g_dngettext (GETTEXT_PACKAGE, "%u expense", "%u expenses", n_all),
-                                n_all);
+  count_text =
+    g_strdup_printf (filtered ? g_dngettext (GETTEXT_PACKAGE, "%u matching expense", "%u matching expenses", n_all)
+                              : g_dngettext (GETTEXT_PACKAGE, "%u expense", "%u expenses", n_all),
+                     n_all);
   total_text = outlay_format_totals (totals, self->currency);
 
   gtk_label_set_label (self->summary_label, count_text);
@@ -627,7 +628,8 @@ outlay_expenses_page_constructed (GObject *object)
   gtk_stack_add_named (self->editor_stack, self->editor, "editor");
   g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "cancelled", G_CALLBACK (on_editor_cancelled_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->editor, "delete-requested", G_CALLBACK (on_editor_delete_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "delete-requested", G_CALLBACK (on_editor_delete_requested_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* The window's own header bar has the window buttons; on a phone the
    * editor's Cancel leads back to it. */
@@ -637,10 +639,14 @@ outlay_expenses_page_constructed (GObject *object)
                 NULL);
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (on_leaflet_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->repository, "categories-changed", G_CALLBACK (on_categories_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->repository, "expenses-changed", G_CALLBACK (on_expenses_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (on_leaflet_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->repository, "categories-changed", G_CALLBACK (on_categories_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->repository, "expenses-changed", G_CALLBACK (on_expenses_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   update_query (self);
 }

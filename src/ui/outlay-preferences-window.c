@@ -257,8 +257,8 @@ on_restore_clicked_cb (GtkButton               *button,
   heading = g_strdup_printf (_("Restore the backup from %s?"), when);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
                                    _("All expenses and categories are replaced by the ones in this backup. "
-                                      "The current state is backed up first, so you can go back to it by "
-                                      "restoring that backup."));
+                                     "The current state is backed up first, so you can go back to it by "
+                                     "restoring that backup."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "restore", _("_Restore"),
@@ -396,7 +396,7 @@ create_backups_page (OutlayPreferencesWindow *self)
 
   adw_preferences_group_set_title (group, _("Backups"));
   adw_preferences_group_set_description (group, _("Outlay backs up your expenses the first time it starts "
-                                                   "each day, and before every upgrade, import and restore."));
+                                                  "each day, and before every upgrade, import and restore."));
 
   self->backup_now_row = create_button_row (_("Back Up _Now"), _("Save the current state to the list below"),
                                             "document-save-symbolic");
@@ -559,8 +559,10 @@ outlay_preferences_window_new (OutlayApplication *application)
 
   add_general_page (self);
   sync_from_settings (self);
-  g_signal_connect_object (self->currency_row, "notify::selected", G_CALLBACK (on_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::currency", G_CALLBACK (sync_from_settings), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->currency_row, "notify::selected", G_CALLBACK (on_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::currency", G_CALLBACK (sync_from_settings), self,
+                           G_CONNECT_SWAPPED);
 
   /* Without its database the application shows no window to get here;
    * the backups need it. */

@@ -28,7 +28,8 @@ G_BEGIN_DECLS
 
 #define OUTLAY_TYPE_PREFERENCES_WINDOW (outlay_preferences_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (OutlayPreferencesWindow, outlay_preferences_window, OUTLAY, PREFERENCES_WINDOW, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (
+  OutlayPreferencesWindow, outlay_preferences_window, OUTLAY, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 GtkWidget *outlay_preferences_window_new (OutlayApplication *application);
 

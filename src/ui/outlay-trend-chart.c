@@ -269,7 +269,8 @@ outlay_trend_chart_snapshot (GtkWidget   *widget,
       if ((int) i == outlay_chart_get_hovered (OUTLAY_CHART (self)))
         {
           GdkRGBA         column = fg;
-          graphene_rect_t rect = GRAPHENE_RECT_INIT (slot * i + 2, 0, slot - 4, chart_height + LABEL_SPACING + label_height);
+          graphene_rect_t rect =
+            GRAPHENE_RECT_INIT (slot * i + 2, 0, slot - 4, chart_height + LABEL_SPACING + label_height);
           GskRoundedRect  shape;
 
           column.alpha *= 0.08f;

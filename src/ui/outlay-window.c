@@ -351,12 +351,13 @@ on_imported_cb (OutlayWindow       *self,
 
   g_return_if_fail (result != NULL);
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %'u expense", "Imported %'u expenses", result->n_added),
-                           result->n_added);
+  title =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %'u expense", "Imported %'u expenses", result->n_added),
+                     result->n_added);
   if (result->n_duplicates > 0)
     {
-      g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u duplicate skipped", "%'u duplicates skipped",
-                                                               result->n_duplicates),
+      g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u duplicate skipped",
+                                                               "%'u duplicates skipped", result->n_duplicates),
                                                   result->n_duplicates);
       g_autofree char *both = g_strconcat (title, " · ", skipped, NULL);
 
@@ -460,7 +461,8 @@ on_exported_cb (GObject      *object,
       return;
     }
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'u expense", "Exported %'u expenses", n_written), n_written);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'u expense", "Exported %'u expenses", n_written),
+                           n_written);
   show_toast (self, title, FALSE);
 }
 
@@ -614,9 +616,12 @@ setup (OutlayWindow      *self,
   adw_view_stack_page_set_icon_name (page, "outlay-dashboard-symbolic");
 
   g_signal_connect_object (self->expenses_page, "saved", G_CALLBACK (on_page_saved_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->expenses_page, "delete-requested", G_CALLBACK (on_delete_requested_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->dashboard_page, "category-activated", G_CALLBACK (on_category_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->dashboard_page, "expense-activated", G_CALLBACK (on_expense_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->expenses_page, "delete-requested", G_CALLBACK (on_delete_requested_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dashboard_page, "category-activated", G_CALLBACK (on_category_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dashboard_page, "expense-activated", G_CALLBACK (on_expense_activated_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->dashboard_page, "show-all", G_CALLBACK (on_show_all_cb), self, G_CONNECT_SWAPPED);
 
   /* On a phone the editor takes the whole window, its own header bar with
@@ -632,12 +637,15 @@ setup (OutlayWindow      *self,
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "last-page", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "dashboard-period", self->dashboard_page, "period", G_SETTINGS_BIND_DEFAULT);
-  g_signal_connect_object (self->settings, "changed::currency", G_CALLBACK (on_currency_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::currency", G_CALLBACK (on_currency_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (on_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (on_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->repository, "expenses-changed", G_CALLBACK (on_state_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->expenses_page, "notify::editing", G_CALLBACK (on_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->expenses_page, "notify::editing", G_CALLBACK (on_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->watch_id = g_timeout_add_seconds (1, watch_external_changes_cb, self);
 

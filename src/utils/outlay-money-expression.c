@@ -364,8 +364,9 @@ find_decimal_part (const OutlayMoneyConventions *conv,
           g_autofree char *mark = g_strndup (parts[1].digits - 1, 1);
 
           g_set_error (error, OUTLAY_MONEY_ERROR, OUTLAY_MONEY_ERROR_AMBIGUOUS,
-                       _("In “%s” it is unclear whether “%s” separates thousands or decimals; write the decimals after “%s”, or leave out the thousands separator"),
-                          text, mark, conv->decimal);
+                       _("In “%s” it is unclear whether “%s” separates thousands or decimals; write the decimals "
+                         "after “%s”, or leave out the thousands separator"),
+                       text, mark, conv->decimal);
           return -1;
         }
     }

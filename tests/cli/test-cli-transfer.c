@@ -37,7 +37,9 @@ test_backup_restore (Fixture      *fixture,
   g_autofree char *later = NULL;
   g_autofree char *now = NULL;
   g_autofree char *safety = NULL;
-  g_autoptr (GRegex) default_name = g_regex_new ("^Saved a backup to “(.*/backups/outlay-[0-9]{8}-[0-9]{6}-manual(-[0-9]+)?\\.db)” \\(.*\\)\\.\n$", 0, 0, NULL);
+  g_autoptr (GRegex) default_name =
+    g_regex_new ("^Saved a backup to “(.*/backups/outlay-[0-9]{8}-[0-9]{6}-manual(-[0-9]+)?\\.db)” \\(.*\\)\\.\n$", 0,
+                 0, NULL);
   g_autoptr (GRegex) undo = g_regex_new (" restore '([^']*)'\n$", 0, 0, NULL);
   g_autoptr (GMatchInfo) match = NULL;
 
@@ -194,7 +196,8 @@ test_export (Fixture      *fixture,
   g_clear_pointer (&contents, g_free);
   contents = read_file (file);
   g_assert_cmpstr (contents, ==, "keep me");
-  g_assert_cmpuint (outlay_test_count_files (fixture->store.dir), ==, 5); /* outlay.db, -wal, -shm, and the two exports */
+  g_assert_cmpuint (outlay_test_count_files (fixture->store.dir), ==,
+                    5); /* outlay.db, -wal, -shm, and the two exports */
 }
 
 /* Outlay's JSON goes into a new database and comes out the same bytes,
@@ -331,10 +334,12 @@ test_import_csv (Fixture      *fixture,
   run (fixture, &result, "import", file, "--currency", "EUR", "--json");
   assert_success (&result);
   assert_json (result.out);
-  assert_contains (result.out, "\"to_import\": 0,\n  \"duplicates\": 4,\n  \"not_expenses\": 1,\n  \"unreadable\": 1,\n");
+  assert_contains (result.out,
+                   "\"to_import\": 0,\n  \"duplicates\": 4,\n  \"not_expenses\": 1,\n  \"unreadable\": 1,\n");
   assert_contains (result.out, "\"line\": 4,\n      \"kind\": \"unreadable\",\n"
                                "      \"message\": \"“31.02.2024” is not a date (expected DD.MM.YYYY).\"\n");
-  assert_contains (result.out, "\"date\": 1,\n      \"amount\": 4,\n      \"description\": 2,\n      \"category\": 3,\n");
+  assert_contains (result.out,
+                   "\"date\": 1,\n      \"amount\": 4,\n      \"description\": 2,\n      \"category\": 3,\n");
   g_clear_pointer (&after, g_free);
   after = dump (fixture);
   g_assert_cmpstr (after, ==, before);
@@ -411,7 +416,8 @@ test_import_homebank (Fixture      *fixture,
   assert_success (&result);
   assert_json (result.out);
   assert_contains (result.out, "\"format\": \"homebank\",\n  \"dry_run\": true,\n  \"csv\": null,\n");
-  assert_contains (result.out, "\"kind\": \"not_expense\",\n      \"message\": \"A transfer between accounts, not an expense.\"");
+  assert_contains (result.out,
+                   "\"kind\": \"not_expense\",\n      \"message\": \"A transfer between accounts, not an expense.\"");
   assert_contains (result.out, "\"imported\": 0,\n  \"categories_created\": 0,\n  \"backup\": null\n");
   after = dump (fixture);
   g_assert_cmpstr (after, ==, before);
@@ -449,7 +455,8 @@ test_backup_list (Fixture      *fixture,
   g_autofree char *empty_schemas = g_build_filename (fixture->store.dir, "no-schemas", NULL);
   g_autofree char *saved = NULL;
   g_autofree char *now = NULL;
-  g_autoptr (GRegex) line = g_regex_new ("^2024-03-0[45] [0-9]{2}:[0-9]{2}  Daily              [0-9.]+\\x{00a0}kB  .*/backups/outlay-20240305-101500-daily\\.db$",
+  g_autoptr (GRegex) line = g_regex_new ("^2024-03-0[45] [0-9]{2}:[0-9]{2}  Daily              [0-9.]+\\x{00a0}kB  "
+                                         ".*/backups/outlay-20240305-101500-daily\\.db$",
                                          G_REGEX_MULTILINE, 0, NULL);
 
   run (fixture, &result, "backup", "--list");

@@ -161,7 +161,8 @@ test_add (Fixture      *fixture,
   assert_contains (result.out, "\"deleted_at\": null");
 
   rows = outlay_test_dump (outlay_database_get_handle (fixture->store.database),
-                           "SELECT e.amount, e.currency, e.description, e.note, c.name, e.occurred_on = date('now', 'localtime') "
+                           "SELECT e.amount, e.currency, e.description, e.note, c.name, e.occurred_on = date('now', "
+                           "'localtime') "
                            "FROM expenses e JOIN categories c ON c.id = e.category_id ORDER BY e.id");
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("420|USD|Coffee||Other|1\n"
@@ -512,12 +513,16 @@ test_categories (Fixture      *fixture,
   assert_success (&result);
   assert_json (result.out);
   assert_lacks (result.out, "Transport");
-  assert_contains (result.out, "\"name\": \"Other\",\n    \"color\": \"#77767b\",\n    \"icon\": \"view-more-horizontal-symbolic\",\n"
+  assert_contains (result.out, "\"name\": \"Other\",\n    \"color\": \"#77767b\",\n    \"icon\": "
+                               "\"view-more-horizontal-symbolic\",\n"
                                "    \"position\": 9,\n    \"fallback\": true,\n    \"expense_count\": 3\n");
 
   names = outlay_test_dump (outlay_database_get_handle (fixture->store.database),
                             "SELECT name FROM categories WHERE deleted_at IS NULL ORDER BY position");
-  g_assert_cmpstr (names, ==, "Eating out\nGroceries\nHousing\nUtilities\nHealth\nShopping\nEntertainment\nTravel\nOther\nPets\nKids and School\n");
+  g_assert_cmpstr (names, ==,
+                   "Eating "
+                   "out\nGroceries\nHousing\nUtilities\nHealth\nShopping\nEntertainment\nTravel\nOther\nPets\nKids and "
+                   "School\n");
 
   run (fixture, &result, "list", "--category", "eating out", "--json");
   assert_success (&result);
@@ -653,7 +658,9 @@ test_bad_input (Fixture      *fixture,
       { 1, "not deleted", { "restore", "1" } },
       { 1, "is not an Outlay database", { "restore", notes } },
       { 1, "does not exist", { "restore", missing } },
-      { 1, "There is no file or backup named “outlay-20240101-000000-daily”", { "restore", "outlay-20240101-000000-daily" } },
+      { 1,
+        "There is no file or backup named “outlay-20240101-000000-daily”",
+        { "restore", "outlay-20240101-000000-daily" } },
       { 2, "Give the number or the UUID of a deleted expense, or the backup", { "restore" } },
       { 2, "Unexpected argument “extra”", { "backup", "--list", "extra" } },
       { 2, "is not a month", { "summary", "--month", "24-01" } },
@@ -677,7 +684,8 @@ test_bad_input (Fixture      *fixture,
       { 2, "Give the backup file", { "restore-backup" } },
       { 2, "--format “xml” is not one of csv or json", { "export", "--format", "xml" } },
       { 2, "--include-deleted needs JSON", { "export", "--include-deleted" } },
-      { 2, "cannot be combined with --from", { "export", "--include-deleted", "--format", "json", "--month", "2024-02" } },
+      { 2, "cannot be combined with --from",
+        { "export", "--include-deleted", "--format", "json", "--month", "2024-02" } },
       { 2, "--json reports on the FILE written", { "export", "--json" } },
       { 2, "is not a month", { "export", export, "--month", "2024-13" } },
       { 2, "is the database itself", { "export", fixture->store.path } },
@@ -699,9 +707,12 @@ test_bad_input (Fixture      *fixture,
       { 2, "is not of the form", { "import", statement, "--map-category", "Essen" } },
       { 2, "is for CSV files", { "import", notes, "--format", "json", "--sign", "all" } },
       { 2, "not a currency code", { "import", statement, "--currency", "XYZ" } },
-      { 1, "“Datum” is not a column of the file; its columns are: 1 “Buchungstag”, 2 “Text”", { "import", statement, "--date-column", "Datum" } },
+      { 1,
+        "“Datum” is not a column of the file; its columns are: 1 “Buchungstag”, 2 “Text”",
+        { "import", statement, "--date-column", "Datum" } },
       { 1, "the file has only 3 columns", { "import", statement, "--amount-column", "7" } },
-      { 1, "the file names no categories, so it has no “Pets”", { "import", statement, "--map-category", "Pets=Other" } },
+      { 1, "the file names no categories, so it has no “Pets”",
+        { "import", statement, "--map-category", "Pets=Other" } },
       { 1, "There is no category “Nope”", { "import", statement, "--map-category", "Essen=Nope" } },
       { 2, "“frobnicate” is not a command", { "frobnicate" } },
       { 2, "“nothing” is not a command", { "help", "nothing" } },

@@ -372,10 +372,14 @@ test_not_text (void)
     { "", 0, OUTLAY_CSV_ERROR_EMPTY, "The file is empty." },
     { " \r\n\t\r\n", 5, OUTLAY_CSV_ERROR_EMPTY, "The file is empty." },
     { "\xef\xbb\xbf", 3, OUTLAY_CSV_ERROR_EMPTY, "The file is empty." },
-    { "date,amount\n\0\x01\x02", 15, OUTLAY_CSV_ERROR_NOT_TEXT, "This file does not contain text, so it is not a CSV file." },
-    { "PK\x03\x04\x14\0\x06\0", 8, OUTLAY_CSV_ERROR_NOT_TEXT, "This is a spreadsheet or an archive, not a CSV file. Save it as CSV first." },
-    { "\xd0\xcf\x11\xe0\xa1\xb1", 6, OUTLAY_CSV_ERROR_NOT_TEXT, "This is an Excel file, not a CSV file. Save it as CSV first." },
-    { "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", 15, OUTLAY_CSV_ERROR_NOT_TEXT, "This is a PDF document, not a CSV file. Most banks offer a CSV export next to the PDF statement." },
+    { "date,amount\n\0\x01\x02", 15, OUTLAY_CSV_ERROR_NOT_TEXT,
+      "This file does not contain text, so it is not a CSV file." },
+    { "PK\x03\x04\x14\0\x06\0", 8, OUTLAY_CSV_ERROR_NOT_TEXT,
+      "This is a spreadsheet or an archive, not a CSV file. Save it as CSV first." },
+    { "\xd0\xcf\x11\xe0\xa1\xb1", 6, OUTLAY_CSV_ERROR_NOT_TEXT,
+      "This is an Excel file, not a CSV file. Save it as CSV first." },
+    { "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", 15, OUTLAY_CSV_ERROR_NOT_TEXT,
+      "This is a PDF document, not a CSV file. Most banks offer a CSV export next to the PDF statement." },
     /* UTF-16 with a lone surrogate. */
     { "\xff\xfe\x00\xd8", 4, OUTLAY_CSV_ERROR_NOT_TEXT, "This file does not contain text, so it is not a CSV file." },
   };
@@ -542,9 +546,11 @@ test_parse_amount (void)
     { "", '.', "EUR", OUTLAY_MONEY_ERROR_EMPTY, "The amount is missing." },
     { "abc", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“abc” is not allowed in an amount" },
     { "1.2.3", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“1.2.3” has more than one decimal mark" },
-    { "1.2.3", ',', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“1.2.3” is not a well-formed number: after a thousands separator come groups of exactly three digits" },
+    { "1.2.3", ',', "EUR", OUTLAY_MONEY_ERROR_INVALID,
+      "“1.2.3” is not a well-formed number: after a thousands separator come groups of exactly three digits" },
     { "12.50", ',', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“12.50” is not an amount with “,” as the decimal separator." },
-    { "1,23,456.00", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“1,23,456.00” is not a well-formed number: after a thousands separator come groups of exactly three digits" },
+    { "1,23,456.00", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID,
+      "“1,23,456.00” is not a well-formed number: after a thousands separator come groups of exactly three digits" },
     { "1.234 567,00", ',', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“1.234 567,00” mixes different thousands separators" },
     { "12,50,", ',', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“12,50,” has more than one decimal mark" },
     { "--5", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“--5” is not an amount." },
@@ -556,8 +562,10 @@ test_parse_amount (void)
     { "1e5", '.', "EUR", OUTLAY_MONEY_ERROR_INVALID, "“e” is not allowed in an amount" },
     { "12.345", '.', "EUR", OUTLAY_MONEY_ERROR_TOO_PRECISE, "Amounts in EUR can have at most 2 decimals" },
     { "12.5", '.', "JPY", OUTLAY_MONEY_ERROR_TOO_PRECISE, "Amounts in JPY cannot have decimals" },
-    { "10000000000.00", '.', "EUR", OUTLAY_MONEY_ERROR_OUT_OF_RANGE, "The amount is too large; the largest possible is €9,999,999,999.99" },
-    { "99999999999999999999", '.', "EUR", OUTLAY_MONEY_ERROR_OUT_OF_RANGE, "The amount is too large; the largest possible is €9,999,999,999.99" },
+    { "10000000000.00", '.', "EUR", OUTLAY_MONEY_ERROR_OUT_OF_RANGE,
+      "The amount is too large; the largest possible is €9,999,999,999.99" },
+    { "99999999999999999999", '.', "EUR", OUTLAY_MONEY_ERROR_OUT_OF_RANGE,
+      "The amount is too large; the largest possible is €9,999,999,999.99" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accept); i++)
@@ -567,7 +575,8 @@ test_parse_amount (void)
       gint64      value = 0;
 
       g_test_message ("accept “%s”", accept[i].text);
-      g_assert_true (outlay_csv_parse_amount (accept[i].text, accept[i].separator, accept[i].currency, &value, &code, &error));
+      g_assert_true (
+        outlay_csv_parse_amount (accept[i].text, accept[i].separator, accept[i].currency, &value, &code, &error));
       g_assert_no_error (error);
       g_assert_cmpint (value, ==, accept[i].expected);
       g_assert_cmpstr (code, ==, accept[i].code);
@@ -579,7 +588,8 @@ test_parse_amount (void)
       gint64 value = 0;
 
       g_test_message ("reject “%s”", reject[i].text);
-      g_assert_false (outlay_csv_parse_amount (reject[i].text, reject[i].separator, reject[i].currency, &value, NULL, &error));
+      g_assert_false (
+        outlay_csv_parse_amount (reject[i].text, reject[i].separator, reject[i].currency, &value, NULL, &error));
       g_assert_error (error, OUTLAY_MONEY_ERROR, reject[i].code);
       g_assert_cmpstr (error->message, ==, reject[i].message);
     }
@@ -682,7 +692,8 @@ test_guess_sign (void)
     /* Twice as many credits as debits is still a bank statement... */
     { "Date,Amount\n2026-11-01,-12.00\n2026-11-02,300.00\n2026-11-03,300.00\n", OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE },
     /* ...but charges with the odd payment to the card are a card statement. */
-    { "Date,Amount\n2026-11-01,12.00\n2026-11-02,30.00\n2026-11-03,-500.00\n2026-11-04,3.50\n2026-11-05,8.10\n", OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE },
+    { "Date,Amount\n2026-11-01,12.00\n2026-11-02,30.00\n2026-11-03,-500.00\n2026-11-04,3.50\n2026-11-05,8.10\n",
+      OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -772,12 +783,13 @@ test_validate (void)
 static void
 test_direction_marks (void)
 {
-  g_autoptr (OutlayCsvTable) table = read_text ("Buchungstag;Valuta;Empfänger/Zahlungspflichtiger;Vorgang/Verwendungszweck;Währung;Umsatz;\n"
-                                                "24.11.2026;24.11.2026;REWE;Einkauf;EUR;12,50;S\n"
-                                                "23.11.2026;23.11.2026;Arbeitgeber;Gehalt;EUR;2.345,67;H\n"
-                                                "22.11.2026;22.11.2026;Bäcker;Brötchen;EUR;4,80;S\n"
-                                                "21.11.2026;21.11.2026;Kiosk;Zeitung;EUR;2,00;X\n"
-                                                "20.11.2026;20.11.2026;Bank;Storno;EUR;-3,00;\n");
+  g_autoptr (OutlayCsvTable) table =
+    read_text ("Buchungstag;Valuta;Empfänger/Zahlungspflichtiger;Vorgang/Verwendungszweck;Währung;Umsatz;\n"
+               "24.11.2026;24.11.2026;REWE;Einkauf;EUR;12,50;S\n"
+               "23.11.2026;23.11.2026;Arbeitgeber;Gehalt;EUR;2.345,67;H\n"
+               "22.11.2026;22.11.2026;Bäcker;Brötchen;EUR;4,80;S\n"
+               "21.11.2026;21.11.2026;Kiosk;Zeitung;EUR;2,00;X\n"
+               "20.11.2026;20.11.2026;Bank;Storno;EUR;-3,00;\n");
   g_autoptr (OutlayImportSource) source = NULL;
   g_autoptr (GError) error = NULL;
   OutlayCsvMapping mapping;

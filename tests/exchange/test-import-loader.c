@@ -217,10 +217,13 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/import-loader/format", Fixture, NULL, outlay_test_fixture_setup, test_format, outlay_test_fixture_teardown);
+  g_test_add ("/import-loader/format", Fixture, NULL, outlay_test_fixture_setup, test_format,
+              outlay_test_fixture_teardown);
   g_test_add ("/import-loader/csv", Fixture, NULL, outlay_test_fixture_setup, test_csv, outlay_test_fixture_teardown);
-  g_test_add ("/import-loader/homebank", Fixture, NULL, outlay_test_fixture_setup, test_homebank, outlay_test_fixture_teardown);
-  g_test_add ("/import-loader/async", Fixture, NULL, outlay_test_fixture_setup, test_async, outlay_test_fixture_teardown);
+  g_test_add ("/import-loader/homebank", Fixture, NULL, outlay_test_fixture_setup, test_homebank,
+              outlay_test_fixture_teardown);
+  g_test_add ("/import-loader/async", Fixture, NULL, outlay_test_fixture_setup, test_async,
+              outlay_test_fixture_teardown);
 
   return g_test_run ();
 }

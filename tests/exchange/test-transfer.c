@@ -219,14 +219,16 @@ test_undo_removes_everything_added (Fixture      *fixture,
   g_assert_nonnull (stored);
   result = import (fixture, statement ());
   g_assert_cmpint (count_live (fixture), ==, 4);
-  g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, n_categories + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==,
+                    n_categories + 1);
 
   g_assert_true (outlay_importer_undo (fixture->repository, result, &error));
   g_assert_no_error (error);
 
   after = outlay_test_dump_store (handle (fixture));
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, n_categories);
+  g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==,
+                    n_categories);
   outlay_test_assert_summary_consistent (handle (fixture));
 
   /* And the file imports again afterwards, all of it. */
@@ -253,7 +255,8 @@ test_mapped_category (Fixture      *fixture,
   result = outlay_importer_apply (fixture->repository, plan, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (result->n_categories_created, ==, 0);
-  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT category_id FROM expenses WHERE description = 'Weekly shop'"),
+  g_assert_cmpint (outlay_test_query_int (handle (fixture),
+                                          "SELECT category_id FROM expenses WHERE description = 'Weekly shop'"),
                    ==, groceries);
 }
 
@@ -342,18 +345,22 @@ populate (Fixture *fixture)
 
   pets = outlay_repository_add_category (fixture->repository, "Pets", "emoji-nature-symbolic", "#26a269", &error);
   g_assert_no_error (error);
-  g_assert_true (outlay_repository_rename_category (fixture->repository, outlay_test_category_at (fixture->repository, 9),
-                                                    "Miscellaneous", &error));
-  g_assert_true (outlay_repository_recolor_category (fixture->repository, outlay_test_category_at (fixture->repository, 0),
-                                                     "#a51d2d", &error));
+  g_assert_true (outlay_repository_rename_category (fixture->repository,
+                                                    outlay_test_category_at (fixture->repository, 9), "Miscellaneous",
+                                                    &error));
+  g_assert_true (outlay_repository_recolor_category (fixture->repository,
+                                                     outlay_test_category_at (fixture->repository, 0), "#a51d2d",
+                                                     &error));
   g_assert_true (outlay_repository_move_category (fixture->repository, outlay_category_get_id (pets), 0, &error));
   g_assert_no_error (error);
 
-  drafts[0] = outlay_test_draft (5437, "EUR", "2026-11-24", "Weekly shop", outlay_test_category_at (fixture->repository, 2));
+  drafts[0] =
+    outlay_test_draft (5437, "EUR", "2026-11-24", "Weekly shop", outlay_test_category_at (fixture->repository, 2));
   outlay_expense_set_note (drafts[0], "Line one\nLine “two”, with a comma");
   drafts[1] = outlay_test_draft (1200, "JPY", "2026-11-02", "Ramen", outlay_test_category_at (fixture->repository, 1));
   drafts[2] = outlay_test_draft (4200, "EUR", "2026-10-31", "Vet", outlay_category_get_id (pets));
-  drafts[3] = outlay_test_draft (999, "USD", "2026-10-31", "Old bill", outlay_test_category_at (fixture->repository, 10));
+  drafts[3] =
+    outlay_test_draft (999, "USD", "2026-10-31", "Old bill", outlay_test_category_at (fixture->repository, 10));
   g_assert_true (outlay_repository_add_expenses (fixture->repository, drafts, G_N_ELEMENTS (drafts), &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
@@ -417,7 +424,8 @@ test_json_errors (void)
     { "", OUTLAY_EXPORT_ERROR_INVALID, "not an Outlay ledger file" },
     { "date,amount\n", OUTLAY_EXPORT_ERROR_INVALID, "not an Outlay ledger file" },
     { "{\"format\": \"something\"}", OUTLAY_EXPORT_ERROR_INVALID, "format" },
-    { "{\"format\": \"outlay-ledger\", \"version\": 7, \"expenses\": []}", OUTLAY_EXPORT_ERROR_UNSUPPORTED, "version 7" },
+    { "{\"format\": \"outlay-ledger\", \"version\": 7, \"expenses\": []}", OUTLAY_EXPORT_ERROR_UNSUPPORTED,
+      "version 7" },
     { "{\"format\": \"outlay-ledger\", \"version\": 1}", OUTLAY_EXPORT_ERROR_INVALID, "damaged" },
   };
 
@@ -435,13 +443,16 @@ test_json_errors (void)
 static void
 test_json_bad_expenses_are_issues (void)
 {
-  static const char text[] =
-    "{\"format\": \"outlay-ledger\", \"version\": 1, \"expenses\": ["
-    "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-24\", \"amount\": \"3.50\", \"currency\": \"EUR\", \"description\": \"Good\"},"
-    "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000002\", \"date\": \"2026-02-31\", \"amount\": \"3.50\", \"currency\": \"EUR\", \"description\": \"Bad date\"},"
-    "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000003\", \"date\": \"2026-11-24\", \"amount\": \"3.505\", \"currency\": \"EUR\", \"description\": \"Bad amount\"},"
-    "{\"uuid\": \"nope\", \"date\": \"2026-11-24\", \"amount\": \"1\", \"currency\": \"EUR\", \"description\": \"Bad uuid\"},"
-    "42]}";
+  static const char text[] = "{\"format\": \"outlay-ledger\", \"version\": 1, \"expenses\": ["
+                             "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-24\", "
+                             "\"amount\": \"3.50\", \"currency\": \"EUR\", \"description\": \"Good\"},"
+                             "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000002\", \"date\": \"2026-02-31\", "
+                             "\"amount\": \"3.50\", \"currency\": \"EUR\", \"description\": \"Bad date\"},"
+                             "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000003\", \"date\": \"2026-11-24\", "
+                             "\"amount\": \"3.505\", \"currency\": \"EUR\", \"description\": \"Bad amount\"},"
+                             "{\"uuid\": \"nope\", \"date\": \"2026-11-24\", \"amount\": \"1\", \"currency\": \"EUR\", "
+                             "\"description\": \"Bad uuid\"},"
+                             "42]}";
   g_autoptr (GError) error = NULL;
   g_autoptr (OutlayImportSource) source = outlay_json_read (text, strlen (text), &error);
   static const char *const expected[] = { "Expense 2 ", "Expense 3 ", "Expense 4 ", "Expense 5 " };
@@ -508,7 +519,8 @@ test_json_keeps_changed_categories (Fixture      *fixture,
     "\"amount\": \"900.00\", \"currency\": \"EUR\", \"description\": \"November\", \"category\": \"Rent\"}]}";
   g_autoptr (GError) error = NULL;
   g_autoptr (OutlayImportResult) result = NULL;
-  OutlayCategory *pets = outlay_repository_add_category (fixture->repository, "Pets", "emoji-nature-symbolic", "#26a269", &error);
+  OutlayCategory *pets =
+    outlay_repository_add_category (fixture->repository, "Pets", "emoji-nature-symbolic", "#26a269", &error);
   guint           n_before = g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository));
 
   g_assert_no_error (error);
@@ -517,9 +529,13 @@ test_json_keeps_changed_categories (Fixture      *fixture,
   result = import (fixture, read_json (text));
   g_assert_cmpuint (result->n_added, ==, 1);
   g_assert_null (result->replaced_categories);
-  g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, n_before + 1);
-  g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (fixture->repository)), ==, "Other");
-  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM categories WHERE name = 'Pets' AND deleted_at IS NULL"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==,
+                    n_before + 1);
+  g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (fixture->repository)), ==,
+                   "Other");
+  g_assert_cmpint (outlay_test_query_int (handle (fixture),
+                                          "SELECT count(*) FROM categories WHERE name = 'Pets' AND deleted_at IS NULL"),
+                   ==, 1);
 }
 
 /* Into a new ledger the file's categories replace the defaults; undoing
@@ -542,7 +558,8 @@ test_undo_replaced_categories (Fixture      *fixture,
   result = import (fixture, read_json (text));
   g_assert_nonnull (result->replaced_categories);
   g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, 2);
-  g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (fixture->repository)), ==, "Misc");
+  g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (fixture->repository)), ==,
+                   "Misc");
 
   g_assert_true (outlay_importer_undo (fixture->repository, result, &error));
   g_assert_no_error (error);
@@ -610,18 +627,21 @@ static void
 test_json_uuid_twice (Fixture      *fixture,
                       gconstpointer data)
 {
-  static const char text[] =
-    "{\"format\": \"outlay-ledger\", \"version\": 1, \"expenses\": ["
-    "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-01\", \"amount\": \"3.50\", \"currency\": \"EUR\", \"description\": \"Tea\"},"
-    "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-02\", \"amount\": \"4.50\", \"currency\": \"EUR\", \"description\": \"Cake\"}]}";
+  static const char   text[] = "{\"format\": \"outlay-ledger\", \"version\": 1, \"expenses\": ["
+                               "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-01\", "
+                               "\"amount\": \"3.50\", \"currency\": \"EUR\", \"description\": \"Tea\"},"
+                               "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-02\", "
+                               "\"amount\": \"4.50\", \"currency\": \"EUR\", \"description\": \"Cake\"}]}";
   OutlayImportSource *source = read_json (text);
   g_autoptr (OutlayImportResult) result = NULL;
 
   result = import (fixture, source);
   g_assert_cmpuint (result->n_added, ==, 1);
   g_assert_cmpuint (result->n_errors, ==, 1);
-  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM expenses WHERE description = 'Tea'"), ==, 1);
-  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM expenses WHERE description = 'Cake'"), ==, 0);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM expenses WHERE description = 'Tea'"),
+                   ==, 1);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM expenses WHERE description = 'Cake'"),
+                   ==, 0);
 }
 
 static void
@@ -661,9 +681,10 @@ test_json_hostile (void)
 
   /* A number where text belongs; "fallback" of the wrong type. */
   {
-    static const char text[] =
-      "{\"format\": \"outlay-ledger\", \"version\": 1, \"categories\": [{\"name\": \"A\", \"fallback\": {}}], \"expenses\": ["
-      "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-01\", \"amount\": 12.5, \"currency\": \"EUR\", \"description\": \"Tea\"}]}";
+    static const char text[] = "{\"format\": \"outlay-ledger\", \"version\": 1, \"categories\": [{\"name\": \"A\", "
+                               "\"fallback\": {}}], \"expenses\": ["
+                               "{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-01\", "
+                               "\"amount\": 12.5, \"currency\": \"EUR\", \"description\": \"Tea\"}]}";
     g_autoptr (OutlayImportSource) read = read_json (text);
     OutlayImportIssue *issue;
 

@@ -189,7 +189,8 @@ test_homebank5 (void)
   /* No payee: the memo describes it. */
   assert_record (source, 3, 27, "2026-11-28", 380, "EUR", "coffee with Ana", NULL, "Food: Restaurants");
   /* The US card's currency; the cheque number joins the memo. */
-  assert_record (source, 4, 28, "2026-11-29", 1230, "USD", "Café & Bäckerei", "breakfast (ref 1234)", "Food: Restaurants");
+  assert_record (source, 4, 28, "2026-11-29", 1230, "USD", "Café & Bäckerei", "breakfast (ref 1234)",
+                 "Food: Restaurants");
   /* Half a cent rounds away from zero. */
   assert_record (source, 5, 29, "2026-11-30", 1, "EUR", "Supermarket", NULL, NULL);
   /* Savings names no currency: the file's base currency. */
@@ -252,7 +253,8 @@ test_broken (void)
   assert_issue (source, 5, 14, ERROR, "The transaction refers to a payee (key “42”) that is not in the file.");
   assert_issue (source, 6, 15, ERROR, "The date 1899-12-31 is outside the years Outlay keeps, 1900 to 2999.");
   assert_issue (source, 7, 16, ERROR, "The amount “-1e30” is larger than Outlay can keep.");
-  assert_issue (source, 8, 17, ERROR, "The split transaction has a different number of amounts (3) and categories (2).");
+  assert_issue (source, 8, 17, ERROR,
+                "The split transaction has a different number of amounts (3) and categories (2).");
   g_assert_cmpuint (outlay_import_source_count_issues (source, SKIPPED), ==, 0);
 }
 
@@ -438,19 +440,22 @@ test_texts (void)
   for (guint i = 0; i < OUTLAY_NOTE_MAX_LENGTH; i++)
     g_string_append_c (full_memo, 'y');
 
-  text = g_strdup_printf ("<homebank v=\"1.4\">\n"
-                          "<account key=\"1\" name=\"A\"/>\n"
-                          "<pay key=\"1\" name=\" Corner&#9;shop \"/>\n"
-                          "<pay key=\"2\" name=\"\"/>\n"
-                          "<ope date=\"739944\" amount=\"-1\" account=\"1\" payee=\"1\" memo=\"line one&#10;line&#9;two\"/>\n"
-                          "<ope date=\"739944\" amount=\"-2\" account=\"1\" memo=\"line one&#10;line two&#13;&#10;\"/>\n"
-                          "<ope date=\"739944\" amount=\"-3\" account=\"1\" memo=\"%s\" info=\"77\"/>\n"
-                          "<ope date=\"739944\" amount=\"-4\" account=\"1\" payee=\"1\" memo=\"%s\"/>\n"
-                          "<ope date=\"739944\" amount=\"-5\" account=\"1\" payee=\"1\" memo=\"%s\"/>\n"
-                          "<ope date=\"739944\" amount=\"-6\" account=\"1\" payee=\"1\" info=\" 0042 \"/>\n"
-                          "<ope date=\"739944\" amount=\"-7\" account=\"1\" payee=\"2\" wording=\"old name\" memo=\"new name\"/>\n"
-                          "</homebank>\n",
-                          long_memo->str, huge_memo->str, full_memo->str);
+  text =
+    g_strdup_printf ("<homebank v=\"1.4\">\n"
+                     "<account key=\"1\" name=\"A\"/>\n"
+                     "<pay key=\"1\" name=\" Corner&#9;shop \"/>\n"
+                     "<pay key=\"2\" name=\"\"/>\n"
+                     "<ope date=\"739944\" amount=\"-1\" account=\"1\" payee=\"1\" memo=\"line "
+                     "one&#10;line&#9;two\"/>\n"
+                     "<ope date=\"739944\" amount=\"-2\" account=\"1\" memo=\"line one&#10;line two&#13;&#10;\"/>\n"
+                     "<ope date=\"739944\" amount=\"-3\" account=\"1\" memo=\"%s\" info=\"77\"/>\n"
+                     "<ope date=\"739944\" amount=\"-4\" account=\"1\" payee=\"1\" memo=\"%s\"/>\n"
+                     "<ope date=\"739944\" amount=\"-5\" account=\"1\" payee=\"1\" memo=\"%s\"/>\n"
+                     "<ope date=\"739944\" amount=\"-6\" account=\"1\" payee=\"1\" info=\" 0042 \"/>\n"
+                     "<ope date=\"739944\" amount=\"-7\" account=\"1\" payee=\"2\" wording=\"old name\" memo=\"new "
+                     "name\"/>\n"
+                     "</homebank>\n",
+                     long_memo->str, huge_memo->str, full_memo->str);
   source = read_text (text);
 
   expected_description = g_strdup (long_memo->str);

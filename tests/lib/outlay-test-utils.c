@@ -335,7 +335,8 @@ outlay_test_handle (OutlayTestFixture *fixture)
 void
 outlay_test_assert_timestamp (const char *timestamp)
 {
-  g_autoptr (GRegex) format = g_regex_new ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?Z$", 0, 0, NULL);
+  g_autoptr (GRegex) format =
+    g_regex_new ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?Z$", 0, 0, NULL);
   g_autoptr (GDateTime) parsed = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 

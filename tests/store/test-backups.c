@@ -191,8 +191,10 @@ test_restore (Fixture      *fixture,
   g_assert_no_error (error);
   saved_dump = outlay_test_dump_store (outlay_database_get_handle (fixture->database));
 
-  later = outlay_test_add (fixture, 990, "EUR", "2024-05-01", "Later", outlay_test_category_at (fixture->repository, 1));
-  g_assert_true (outlay_repository_delete_category (fixture->repository, outlay_test_category_at (fixture->repository, 2), NULL, &error));
+  later =
+    outlay_test_add (fixture, 990, "EUR", "2024-05-01", "Later", outlay_test_category_at (fixture->repository, 1));
+  g_assert_true (outlay_repository_delete_category (fixture->repository,
+                                                    outlay_test_category_at (fixture->repository, 2), NULL, &error));
   g_assert_no_error (error);
   later_dump = outlay_test_dump_store (outlay_database_get_handle (fixture->database));
 
@@ -216,7 +218,8 @@ test_restore (Fixture      *fixture,
   outlay_repository_reload (fixture->repository);
   g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, 10);
   g_clear_object (&later);
-  later = outlay_test_add (fixture, 120, "EUR", "2024-05-02", "After the restore", outlay_test_category_at (fixture->repository, 0));
+  later = outlay_test_add (fixture, 120, "EUR", "2024-05-02", "After the restore",
+                           outlay_test_category_at (fixture->repository, 0));
   outlay_test_assert_summary_consistent (outlay_database_get_handle (fixture->database));
 }
 
@@ -327,7 +330,8 @@ test_backup (Fixture      *fixture,
   g_assert_finalize_object (g_steal_pointer (&copy));
 
   /* A second backup to the same place replaces the first one. */
-  later = outlay_test_add (fixture, 100, "EUR", "2024-04-01", "Stamps", outlay_test_category_at (fixture->repository, 6));
+  later =
+    outlay_test_add (fixture, 100, "EUR", "2024-04-01", "Stamps", outlay_test_category_at (fixture->repository, 6));
   g_clear_pointer (&original_dump, g_free);
   original_dump = outlay_test_dump_store (outlay_database_get_handle (fixture->database));
 

@@ -141,7 +141,8 @@ test_connection_settings (Fixture      *fixture,
 
   /* Foreign keys are not only switched on but enforced. */
   rc = sqlite3_exec (db,
-                     "INSERT INTO expenses (uuid, amount, currency, description, category_id, occurred_on, created_at, updated_at) "
+                     "INSERT INTO expenses (uuid, amount, currency, description, category_id, occurred_on, created_at, "
+                     "updated_at) "
                      "VALUES ('x', 1, 'EUR', 'x', 999999, '2024-01-01', 'now', 'now')",
                      NULL, NULL, NULL);
   g_assert_cmpint (rc & 0xff, ==, SQLITE_CONSTRAINT);
@@ -184,7 +185,8 @@ test_default_categories (Fixture      *fixture,
       g_assert_true (g_uuid_string_is_valid (outlay_category_get_uuid (category)));
       g_assert_null (outlay_category_get_deleted_at (category));
       g_assert_nonnull (outlay_category_get_created_at (category));
-      g_assert_true (outlay_repository_lookup_category (fixture->repository, outlay_category_get_id (category)) == category);
+      g_assert_true (outlay_repository_lookup_category (fixture->repository, outlay_category_get_id (category)) ==
+                     category);
 
       /* Distinct uuids: a sync or an export can tell them apart. */
       g_assert_true (g_hash_table_add (uuids, (gpointer) outlay_category_get_uuid (category)));
@@ -370,7 +372,8 @@ test_disk_full (Fixture      *fixture,
    * the first one that does not must change nothing either. */
   for (attempts = 0; attempts < 1000 && !failed; attempts++)
     {
-      g_autofree char *description = g_strdup_printf ("Expense number %u with a long description to fill the pages", attempts);
+      g_autofree char *description =
+        g_strdup_printf ("Expense number %u with a long description to fill the pages", attempts);
       g_autoptr (OutlayExpense) draft = outlay_test_draft (500, "EUR", "2024-06-16", description, category);
       g_autoptr (OutlayExpense) stored = NULL;
       g_autofree char *state = outlay_test_dump_store (db);

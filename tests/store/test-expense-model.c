@@ -287,7 +287,8 @@ random_step (Fixture *fixture)
     }
   else if (op < 60)
     {
-      g_autoptr (OutlayExpense) expense = outlay_repository_get_expense (fixture->repository, random_id (fixture), NULL);
+      g_autoptr (OutlayExpense) expense =
+        outlay_repository_get_expense (fixture->repository, random_id (fixture), NULL);
       g_autoptr (OutlayExpense) updated = NULL;
 
       if (expense != NULL && outlay_expense_get_deleted_at (expense) == NULL)
@@ -318,7 +319,8 @@ random_step (Fixture *fixture)
     }
   else if (op < 78)
     {
-      g_autoptr (OutlayExpense) expense = outlay_repository_get_expense (fixture->repository, random_id (fixture), NULL);
+      g_autoptr (OutlayExpense) expense =
+        outlay_repository_get_expense (fixture->repository, random_id (fixture), NULL);
       g_autoptr (OutlayExpense) changed = NULL;
 
       if (expense != NULL && outlay_expense_get_deleted_at (expense) == NULL)

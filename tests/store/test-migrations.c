@@ -136,7 +136,8 @@ read_columns (sqlite3           *db,
 
   for (guint i = 0; tables[i] != NULL; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT group_concat(name, ', ') FROM pragma_table_info('%s')", tables[i]);
+      g_autofree char *sql =
+        g_strdup_printf ("SELECT group_concat(name, ', ') FROM pragma_table_info('%s')", tables[i]);
       g_autofree char *names = dump_query (db, sql);
 
       g_strchomp (names);
@@ -152,7 +153,8 @@ static const char *const tables_v1[] = { "outlay_meta", "categories", "expenses"
 static void
 assert_summary_consistent (sqlite3 *db)
 {
-  g_autofree char *summary = dump_query (db, "SELECT day, category_id, currency, count, total FROM expense_days ORDER BY 1, 2, 3");
+  g_autofree char *summary =
+    dump_query (db, "SELECT day, category_id, currency, count, total FROM expense_days ORDER BY 1, 2, 3");
   g_autofree char *truth = dump_query (db,
                                        "SELECT occurred_on, category_id, currency, count(*), sum(amount) FROM expenses "
                                        "WHERE deleted_at IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
@@ -368,7 +370,8 @@ test_older_statements_still_run (Fixture      *fixture,
       /* Old writes keep today's derived data right (triggers). */
       assert_summary_consistent (db);
       {
-        g_autofree char *integrity = dump_query (db, "INSERT INTO expenses_fts (expenses_fts, rank) VALUES ('integrity-check', 1)");
+        g_autofree char *integrity =
+          dump_query (db, "INSERT INTO expenses_fts (expenses_fts, rank) VALUES ('integrity-check', 1)");
         g_autofree char *fk = dump_query (db, "PRAGMA foreign_key_check");
         g_assert_cmpstr (integrity, ==, "");
         g_assert_cmpstr (fk, ==, "");

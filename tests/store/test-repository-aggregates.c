@@ -76,7 +76,8 @@ assert_periods (GArray     *periods,
     {
       const OutlayPeriodTotal *row = &g_array_index (periods, OutlayPeriodTotal, i);
 
-      g_string_append_printf (text, "%s%s=%" G_GINT64_FORMAT "/%u", i > 0 ? " " : "", row->period, row->total, row->count);
+      g_string_append_printf (text, "%s%s=%" G_GINT64_FORMAT "/%u", i > 0 ? " " : "", row->period, row->total,
+                              row->count);
     }
 
   g_assert_cmpstr (text->str, ==, expected);
@@ -379,7 +380,8 @@ test_aggregates_raw_writes (Fixture      *fixture,
 
   add_aggregate_samples (fixture, &s);
 
-  raw_exec (fixture, "UPDATE expenses SET amount = amount + 55 WHERE id = %" G_GINT64_FORMAT, outlay_expense_get_id (s.a));
+  raw_exec (fixture, "UPDATE expenses SET amount = amount + 55 WHERE id = %" G_GINT64_FORMAT,
+            outlay_expense_get_id (s.a));
   check_total (fixture, "EUR", "2024-01-10", "2024-01-10", 1055, 1);
   outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
   check_total_against_rows (fixture, "EUR");
@@ -389,13 +391,15 @@ test_aggregates_raw_writes (Fixture      *fixture,
   outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
   check_total_against_rows (fixture, "EUR");
 
-  raw_exec (fixture, "UPDATE expenses SET occurred_on = '2024-05-05' WHERE id = %" G_GINT64_FORMAT, outlay_expense_get_id (s.d));
+  raw_exec (fixture, "UPDATE expenses SET occurred_on = '2024-05-05' WHERE id = %" G_GINT64_FORMAT,
+            outlay_expense_get_id (s.d));
   check_days (fixture, "EUR", "2024-05-05", "2024-05-05", "2024-05-05=700/1");
   check_days (fixture, "EUR", "2024-02-29", "2024-02-29", "2024-02-29=400/1");
   outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
 
   /* A soft delete and a restore, the old way */
-  raw_exec (fixture, "UPDATE expenses SET deleted_at = '2024-06-01T10:00:00.000Z' WHERE id = %" G_GINT64_FORMAT, outlay_expense_get_id (s.b));
+  raw_exec (fixture, "UPDATE expenses SET deleted_at = '2024-06-01T10:00:00.000Z' WHERE id = %" G_GINT64_FORMAT,
+            outlay_expense_get_id (s.b));
   check_total (fixture, "EUR", "2024-01-31", "2024-01-31", 0, 0);
   outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
   check_total_against_rows (fixture, "EUR");
@@ -405,7 +409,8 @@ test_aggregates_raw_writes (Fixture      *fixture,
   outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
 
   /* A deleted row's edits count nowhere. */
-  raw_exec (fixture, "UPDATE expenses SET amount = 77777, occurred_on = '2024-03-15' WHERE id = %" G_GINT64_FORMAT, outlay_expense_get_id (s.b));
+  raw_exec (fixture, "UPDATE expenses SET amount = 77777, occurred_on = '2024-03-15' WHERE id = %" G_GINT64_FORMAT,
+            outlay_expense_get_id (s.b));
   check_total (fixture, "EUR", "2024-03-15", "2024-03-15", 5000, 1);
   outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
 
@@ -430,8 +435,10 @@ test_aggregates_raw_writes (Fixture      *fixture,
   outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
 
   raw_exec (fixture,
-            "INSERT INTO expenses (uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at) "
-            "VALUES ('6c1e2f0a-1b2c-4d3e-8f40-5a6b7c8d9e0f', 4200, 'EUR', 'Xylophone lessons', '', %" G_GINT64_FORMAT ", "
+            "INSERT INTO expenses (uuid, amount, currency, description, note, category_id, occurred_on, created_at, "
+            "updated_at) "
+            "VALUES ('6c1e2f0a-1b2c-4d3e-8f40-5a6b7c8d9e0f', 4200, 'EUR', 'Xylophone lessons', '', %" G_GINT64_FORMAT
+            ", "
             "'2024-02-29', '2024-03-01T00:00:00.000Z', '2024-03-01T00:00:00.000Z')",
             health);
   outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
@@ -439,7 +446,8 @@ test_aggregates_raw_writes (Fixture      *fixture,
   check_total (fixture, "EUR", "2024-02-29", "2024-02-29", 800 + 4200, 2);
 
   /* The search sees what was written: every way of asking agrees… */
-  raw_exec (fixture, "UPDATE expenses SET description = 'Marimba recital' WHERE id = %" G_GINT64_FORMAT, outlay_expense_get_id (s.a));
+  raw_exec (fixture, "UPDATE expenses SET description = 'Marimba recital' WHERE id = %" G_GINT64_FORMAT,
+            outlay_expense_get_id (s.a));
   {
     g_autoptr (GError) error = NULL;
     g_autoptr (OutlayQuery) query = outlay_query_new ();
@@ -463,8 +471,9 @@ test_aggregates_raw_writes (Fixture      *fixture,
   {
     g_autoptr (OutlayQuery) query = outlay_query_new ();
     g_autoptr (GArray) ids = NULL;
-    gint64 inserted = outlay_test_query_int (outlay_test_handle (fixture),
-                                             "SELECT id FROM expenses WHERE uuid = '6c1e2f0a-1b2c-4d3e-8f40-5a6b7c8d9e0f'");
+    gint64 inserted =
+      outlay_test_query_int (outlay_test_handle (fixture),
+                             "SELECT id FROM expenses WHERE uuid = '6c1e2f0a-1b2c-4d3e-8f40-5a6b7c8d9e0f'");
     gint64 marimba = outlay_test_query_int (outlay_test_handle (fixture),
                                             "SELECT id FROM expenses WHERE description = 'Marimba recital'");
 
@@ -524,7 +533,8 @@ test_bulk_derived_data (Fixture      *fixture,
   single_draft = outlay_test_draft (100, "EUR", "2024-05-02", "Bus", transport);
   single = outlay_repository_add_expense (fixture->repository, single_draft, &error);
   g_assert_no_error (error);
-  outlay_test_exec (outlay_test_handle (fixture), "UPDATE expenses SET amount = amount + 1 WHERE description = 'Espresso'");
+  outlay_test_exec (outlay_test_handle (fixture),
+                    "UPDATE expenses SET amount = amount + 1 WHERE description = 'Espresso'");
   outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
   check_total (fixture, "EUR", "2024-05-02", "2024-05-02", 390, 2);
 }
@@ -570,7 +580,9 @@ test_summarize (Fixture      *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (n_all, ==, 2);
   g_assert_cmpuint (totals->len, ==, 2);
-  g_assert_cmpint (g_array_index (totals, OutlayCurrencyTotal, 0).total + g_array_index (totals, OutlayCurrencyTotal, 1).total, ==, 1450);
+  g_assert_cmpint (g_array_index (totals, OutlayCurrencyTotal, 0).total +
+                     g_array_index (totals, OutlayCurrencyTotal, 1).total,
+                   ==, 1450);
   g_clear_pointer (&totals, g_array_unref);
 
   /* Text (the rows). */
@@ -618,7 +630,8 @@ check_suggestions (Fixture    *fixture,
                    const char *expected)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) suggestions = outlay_repository_suggest_descriptions (fixture->repository, prefix, limit, &error);
+  g_autoptr (GPtrArray) suggestions =
+    outlay_repository_suggest_descriptions (fixture->repository, prefix, limit, &error);
   g_autofree char *text = NULL;
 
   g_assert_no_error (error);

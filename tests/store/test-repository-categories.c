@@ -120,13 +120,15 @@ test_category_add (Fixture      *fixture,
   outlay_test_assert_timestamp (outlay_category_get_created_at (pets));
   g_assert_true (outlay_repository_lookup_category (fixture->repository, outlay_category_get_id (pets)) == pets);
   /* Other stays the fallback, wherever it is. */
-  g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (fixture->repository)), ==, "Other");
+  g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (fixture->repository)), ==,
+                   "Other");
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {
       OutlayCategory *none;
 
-      none = outlay_repository_add_category (fixture->repository, invalid[i].name, invalid[i].icon_name, invalid[i].color, &error);
+      none = outlay_repository_add_category (fixture->repository, invalid[i].name, invalid[i].icon_name,
+                                             invalid[i].color, &error);
       g_assert_null (none);
       g_assert_error (error, OUTLAY_REPOSITORY_ERROR, invalid[i].code);
       g_clear_error (&error);
@@ -161,7 +163,8 @@ test_category_rename (Fixture      *fixture,
   g_signal_connect (food, "notify", G_CALLBACK (outlay_test_on_notify_cb), &log);
   outlay_test_let_time_pass ();
 
-  g_assert_true (outlay_repository_rename_category (fixture->repository, outlay_category_get_id (food), " Eating out ", &error));
+  g_assert_true (
+    outlay_repository_rename_category (fixture->repository, outlay_category_get_id (food), " Eating out ", &error));
   g_assert_no_error (error);
   g_assert_cmpstr (outlay_category_get_name (food), ==, "Eating out");
   g_assert_cmpuint (outlay_test_notified (&log, "name"), ==, 1);
@@ -179,18 +182,21 @@ test_category_rename (Fixture      *fixture,
     }
 
   /* The same name in another case is the same category. */
-  g_assert_true (outlay_repository_rename_category (fixture->repository, outlay_category_get_id (food), "EATING OUT", &error));
+  g_assert_true (
+    outlay_repository_rename_category (fixture->repository, outlay_category_get_id (food), "EATING OUT", &error));
   g_assert_no_error (error);
   g_assert_cmpstr (outlay_category_get_name (food), ==, "EATING OUT");
   g_assert_cmpuint (outlay_test_notified (&log, "name"), ==, 2);
 
   /* Renaming to the current name notifies nothing about the name. */
-  g_assert_true (outlay_repository_rename_category (fixture->repository, outlay_category_get_id (food), "EATING OUT", &error));
+  g_assert_true (
+    outlay_repository_rename_category (fixture->repository, outlay_category_get_id (food), "EATING OUT", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (outlay_test_notified (&log, "name"), ==, 2);
 
   /* Another category's name, in any case, is taken. */
-  g_assert_false (outlay_repository_rename_category (fixture->repository, outlay_category_get_id (food), "groceries", &error));
+  g_assert_false (
+    outlay_repository_rename_category (fixture->repository, outlay_category_get_id (food), "groceries", &error));
   g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME);
   g_clear_error (&error);
   g_assert_false (outlay_repository_rename_category (fixture->repository, outlay_category_get_id (food), "", &error));
@@ -221,14 +227,16 @@ test_category_recolor (Fixture      *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {
-      g_assert_false (outlay_repository_recolor_category (fixture->repository, outlay_category_get_id (health), invalid[i], &error));
+      g_assert_false (
+        outlay_repository_recolor_category (fixture->repository, outlay_category_get_id (health), invalid[i], &error));
       g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_COLOR);
       g_clear_error (&error);
     }
   g_assert_cmpstr (outlay_category_get_color (health), ==, color);
   g_assert_cmpuint (outlay_test_notified (&log, "color"), ==, 0);
 
-  g_assert_true (outlay_repository_recolor_category (fixture->repository, outlay_category_get_id (health), "#12Ab9f", &error));
+  g_assert_true (
+    outlay_repository_recolor_category (fixture->repository, outlay_category_get_id (health), "#12Ab9f", &error));
   g_assert_no_error (error);
   g_assert_cmpstr (outlay_category_get_color (health), ==, "#12Ab9f");
   g_assert_cmpuint (outlay_test_notified (&log, "color"), ==, 1);
@@ -350,7 +358,8 @@ test_category_move (Fixture      *fixture,
   outlay_test_fixture_close (fixture);
   outlay_test_fixture_open (fixture);
   assert_order (outlay_repository_get_categories (fixture->repository), travel_second);
-  g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (fixture->repository)), ==, "Other");
+  g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (fixture->repository)), ==,
+                   "Other");
 }
 
 static void
@@ -365,7 +374,8 @@ test_category_delete (Fixture      *fixture,
   g_autoptr (OutlayExpense) bus = outlay_test_add (fixture, 290, "EUR", "2024-03-01", "Bus", transport);
   g_autoptr (OutlayExpense) train = outlay_test_add (fixture, 2350, "EUR", "2024-03-02", "Train", transport);
   g_autoptr (OutlayExpense) taxi = outlay_test_add (fixture, 1800, "EUR", "2024-03-03", "Taxi", transport);
-  g_autoptr (OutlayExpense) lunch = outlay_test_add (fixture, 1200, "EUR", "2024-03-03", "Lunch", outlay_category_get_id (food));
+  g_autoptr (OutlayExpense) lunch =
+    outlay_test_add (fixture, 1200, "EUR", "2024-03-03", "Lunch", outlay_category_get_id (food));
   g_autoptr (OutlayExpense) deleted = NULL;
   g_autoptr (OutlayExpense) read = NULL;
   g_autoptr (OutlayExpense) restored = NULL;

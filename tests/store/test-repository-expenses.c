@@ -50,7 +50,8 @@ test_round_trip (Fixture      *fixture,
   OutlayExpense *missing;
   gint64         id;
 
-  draft = outlay_test_draft (123456, "JPY", "2024-02-29", "   Ramen at Ichiran  ", outlay_test_category (fixture, OUTLAY_TEST_FOOD));
+  draft = outlay_test_draft (123456, "JPY", "2024-02-29", "   Ramen at Ichiran  ",
+                             outlay_test_category (fixture, OUTLAY_TEST_FOOD));
   outlay_expense_set_note (draft, note);
 
   stored = outlay_repository_add_expense (fixture->repository, draft, &error);
@@ -348,7 +349,8 @@ test_validate_bulk (Fixture      *fixture,
                     gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (OutlayExpense) kept = outlay_test_add (fixture, 500, "EUR", "2024-01-01", "Kept", outlay_test_category (fixture, OUTLAY_TEST_FOOD));
+  g_autoptr (OutlayExpense) kept =
+    outlay_test_add (fixture, 500, "EUR", "2024-01-01", "Kept", outlay_test_category (fixture, OUTLAY_TEST_FOOD));
   g_autofree char *before = outlay_test_dump_store (outlay_test_handle (fixture));
   g_autofree char *after = NULL;
   OutlayExpense   *drafts[5];
@@ -359,7 +361,8 @@ test_validate_bulk (Fixture      *fixture,
     {
       g_autofree char *description = g_strdup_printf ("Bulk %u", i + 1);
 
-      drafts[i] = outlay_test_draft (100 * (i + 1), "EUR", "2024-02-01", description, outlay_test_category (fixture, OUTLAY_TEST_GROCERIES));
+      drafts[i] = outlay_test_draft (100 * (i + 1), "EUR", "2024-02-01", description,
+                                     outlay_test_category (fixture, OUTLAY_TEST_GROCERIES));
     }
 
   outlay_expense_set_amount (drafts[2], 0);
@@ -403,7 +406,8 @@ test_update (Fixture      *fixture,
              gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (OutlayExpense) stored = outlay_test_add (fixture, 1000, "EUR", "2024-03-15", "Lunch", outlay_test_category (fixture, OUTLAY_TEST_FOOD));
+  g_autoptr (OutlayExpense) stored =
+    outlay_test_add (fixture, 1000, "EUR", "2024-03-15", "Lunch", outlay_test_category (fixture, OUTLAY_TEST_FOOD));
   g_autoptr (OutlayExpense) edit = outlay_expense_copy (stored);
   g_autoptr (OutlayExpense) updated = NULL;
   g_autoptr (OutlayExpense) read = NULL;
@@ -429,7 +433,8 @@ test_update (Fixture      *fixture,
   g_assert_cmpstr (outlay_expense_get_currency (updated), ==, "USD");
   g_assert_cmpstr (outlay_expense_get_description (updated), ==, "Dinner with Sam");
   g_assert_cmpstr (outlay_expense_get_note (updated), ==, "Birthday");
-  g_assert_cmpint (outlay_expense_get_category_id (updated), ==, outlay_test_category (fixture, OUTLAY_TEST_ENTERTAINMENT));
+  g_assert_cmpint (outlay_expense_get_category_id (updated), ==,
+                   outlay_test_category (fixture, OUTLAY_TEST_ENTERTAINMENT));
   g_assert_cmpstr (outlay_expense_get_occurred_on (updated), ==, "2024-04-01");
   g_assert_null (outlay_expense_get_deleted_at (updated));
 
@@ -467,7 +472,8 @@ test_update_missing (Fixture      *fixture,
                      gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (OutlayExpense) stored = outlay_test_add (fixture, 1000, "EUR", "2024-03-15", "Lunch", outlay_test_category (fixture, OUTLAY_TEST_FOOD));
+  g_autoptr (OutlayExpense) stored =
+    outlay_test_add (fixture, 1000, "EUR", "2024-03-15", "Lunch", outlay_test_category (fixture, OUTLAY_TEST_FOOD));
   g_autoptr (OutlayExpense) ghost = valid_draft (fixture);
   g_autoptr (OutlayExpense) deleted = NULL;
   g_autoptr (OutlayExpense) edit = outlay_expense_copy (stored);
@@ -508,9 +514,12 @@ test_soft_delete (Fixture      *fixture,
                   gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (OutlayExpense) a = outlay_test_add (fixture, 1000, "EUR", "2024-03-01", "Lunch", outlay_test_category (fixture, OUTLAY_TEST_FOOD));
-  g_autoptr (OutlayExpense) b = outlay_test_add (fixture, 2500, "EUR", "2024-03-02", "Theatre tickets", outlay_test_category (fixture, OUTLAY_TEST_ENTERTAINMENT));
-  g_autoptr (OutlayExpense) c = outlay_test_add (fixture, 400, "EUR", "2024-03-03", "Bus", outlay_test_category (fixture, OUTLAY_TEST_TRANSPORT));
+  g_autoptr (OutlayExpense) a =
+    outlay_test_add (fixture, 1000, "EUR", "2024-03-01", "Lunch", outlay_test_category (fixture, OUTLAY_TEST_FOOD));
+  g_autoptr (OutlayExpense) b = outlay_test_add (fixture, 2500, "EUR", "2024-03-02", "Theatre tickets",
+                                                 outlay_test_category (fixture, OUTLAY_TEST_ENTERTAINMENT));
+  g_autoptr (OutlayExpense) c =
+    outlay_test_add (fixture, 400, "EUR", "2024-03-03", "Bus", outlay_test_category (fixture, OUTLAY_TEST_TRANSPORT));
   g_autoptr (OutlayExpense) deleted = NULL;
   g_autoptr (OutlayExpense) read = NULL;
   g_autoptr (OutlayExpense) restored = NULL;
@@ -555,7 +564,8 @@ test_soft_delete (Fixture      *fixture,
   by_category = outlay_repository_totals_by_category (fixture->repository, "EUR", NULL, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < by_category->len; i++)
-    g_assert_cmpint (g_array_index (by_category, OutlayCategoryTotal, i).category_id, !=, outlay_test_category (fixture, OUTLAY_TEST_ENTERTAINMENT));
+    g_assert_cmpint (g_array_index (by_category, OutlayCategoryTotal, i).category_id, !=,
+                     outlay_test_category (fixture, OUTLAY_TEST_ENTERTAINMENT));
   g_assert_false (outlay_test_search_finds (fixture, "theatre", id));
 
   g_assert_cmpuint (fixture->changes->len, ==, 1);
@@ -642,7 +652,8 @@ test_changed_signal (Fixture      *fixture,
 
   g_assert_cmpuint (fixture->changes->len, ==, 0);
 
-  stored = outlay_test_add (fixture, 1000, "EUR", "2024-03-15", "Lunch", outlay_test_category (fixture, OUTLAY_TEST_FOOD));
+  stored =
+    outlay_test_add (fixture, 1000, "EUR", "2024-03-15", "Lunch", outlay_test_category (fixture, OUTLAY_TEST_FOOD));
   g_assert_cmpuint (fixture->changes->len, ==, 1);
   change = &g_array_index (fixture->changes, OutlayTestChange, 0);
   g_assert_cmpint (change->kind, ==, OUTLAY_CHANGE_ADDED);
@@ -691,7 +702,9 @@ test_changed_signal (Fixture      *fixture,
   g_assert_cmpuint (fixture->changes->len, ==, 3);
 
   /* Category edits are not expense changes. */
-  g_assert_true (outlay_repository_rename_category (fixture->repository, outlay_test_category (fixture, OUTLAY_TEST_FOOD), "Eating out", &error));
+  g_assert_true (outlay_repository_rename_category (fixture->repository,
+                                                    outlay_test_category (fixture, OUTLAY_TEST_FOOD), "Eating out",
+                                                    &error));
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->changes->len, ==, 3);
 }

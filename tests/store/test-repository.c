@@ -43,7 +43,8 @@ typedef struct
 static const SampleRow samples[] = {
   /*  0 */ { 450, "EUR", "2024-03-01", "Café au lait", "", OUTLAY_TEST_FOOD, FALSE },
   /*  1 */ { 1290, "EUR", "2024-03-01", "Cafeteria lunch", "", OUTLAY_TEST_FOOD, FALSE },
-  /*  2 */ { 899, "EUR", "2024-02-14", "Coffee beans", "Bought at the café on the corner", OUTLAY_TEST_GROCERIES, FALSE },
+  /*  2 */ { 899, "EUR", "2024-02-14", "Coffee beans", "Bought at the café on the corner",
+              OUTLAY_TEST_GROCERIES, FALSE },
   /*  3 */ { 290, "EUR", "2024-03-05", "Bus ticket", "", OUTLAY_TEST_TRANSPORT, FALSE },
   /*  4 */ { 2350, "EUR", "2024-01-20", "Train ticket to Lyon", "", OUTLAY_TEST_TRANSPORT, FALSE },
   /*  5 */ { 1290, "EUR", "2024-03-05", "Lunch with \"Bob\"", "", OUTLAY_TEST_FOOD, FALSE },
@@ -75,8 +76,9 @@ add_samples (Fixture *fixture,
   for (guint i = 0; i < N_SAMPLES; i++)
     {
       const SampleRow *row = &samples[i];
-      g_autoptr (OutlayExpense) stored = outlay_test_add (fixture, row->amount, row->currency, row->occurred_on,
-                                                          row->description, outlay_test_category (fixture, row->category));
+      g_autoptr (OutlayExpense) stored =
+        outlay_test_add (fixture, row->amount, row->currency, row->occurred_on, row->description,
+                         outlay_test_category (fixture, row->category));
 
       if (row->note[0] != '\0')
         {
@@ -189,7 +191,8 @@ check_query (Fixture           *fixture,
   for (guint i = 0; i < found->len; i++)
     {
       OutlayExpense *expense = g_ptr_array_index (found, i);
-      g_autoptr (OutlayExpense) read = outlay_repository_get_expense (fixture->repository, outlay_expense_get_id (expense), &error);
+      g_autoptr (OutlayExpense) read =
+        outlay_repository_get_expense (fixture->repository, outlay_expense_get_id (expense), &error);
 
       g_assert_cmpint (outlay_expense_get_id (expense), ==, g_array_index (expected, gint64, i));
       g_assert_true (outlay_expense_equal (expense, read));

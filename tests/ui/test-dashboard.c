@@ -106,7 +106,8 @@ list_rows (Fixture    *fixture,
 {
   GPtrArray *rows = g_ptr_array_new ();
 
-  for (GtkWidget *c = gtk_widget_get_first_child (child (fixture, name)); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (child (fixture, name)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     if (GTK_IS_LIST_BOX_ROW (c))
       g_ptr_array_add (rows, c);
 
@@ -333,7 +334,8 @@ test_updates (Fixture      *fixture,
 
   rows = list_rows (fixture, "legend_list");
   g_assert_cmpuint (rows->len, ==, 3);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, 0))), ==, "Food & Drink");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, 0))), ==,
+                   "Food & Drink");
   g_assert_cmpstr (gtk_label_get_label (find_label (g_ptr_array_index (rows, 0), "dashboard-legend-share")), ==, "53%");
 
   g_signal_handlers_disconnect_by_func (total, on_label_notify_cb, &n_notifies);
@@ -347,7 +349,8 @@ test_updates (Fixture      *fixture,
     g_assert_no_error (error);
     outlay_ui_test_drain ();
     renamed = list_rows (fixture, "legend_list");
-    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (renamed, 0))), ==, "Eating Out");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (renamed, 0))), ==,
+                     "Eating Out");
   }
 }
 
@@ -532,7 +535,8 @@ test_recent_follows_changes (Fixture      *fixture,
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, i))), !=, "Rent");
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, i))), "Laptop") == 0)
-      g_assert_cmpstr (gtk_label_get_label (find_label (g_ptr_array_index (rows, i), "dashboard-recent-amount")), ==, amount);
+      g_assert_cmpstr (gtk_label_get_label (find_label (g_ptr_array_index (rows, i), "dashboard-recent-amount")), ==,
+                       amount);
 }
 
 static void
@@ -595,7 +599,8 @@ test_nothing_this_period (Fixture      *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "dashboard");
   g_assert_cmpstr (label_text (fixture, "total_label"), ==, zero);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (category_stack), ==, "empty");
-  g_assert_cmpuint (outlay_category_chart_get_n_segments (OUTLAY_CATEGORY_CHART (child (fixture, "category_chart"))), ==, 0);
+  g_assert_cmpuint (outlay_category_chart_get_n_segments (OUTLAY_CATEGORY_CHART (child (fixture, "category_chart"))),
+                    ==, 0);
 }
 
 static gboolean
@@ -648,7 +653,7 @@ test_large_text (Fixture      *fixture,
 {
   GtkSettings    *settings = gtk_widget_get_settings (GTK_WIDGET (fixture->window));
   GtkWidget      *total = child (fixture, "total_label");
-  GtkWidget      *hero = outlay_ui_test_find (GTK_WIDGET (fixture->page), outlay_ui_test_has_css_class, "dashboard-hero");
+  GtkWidget *hero = outlay_ui_test_find (GTK_WIDGET (fixture->page), outlay_ui_test_has_css_class, "dashboard-hero");
   graphene_rect_t bounds;
   int             dpi = 0;
   int             minimum = 0;
@@ -697,7 +702,8 @@ main (int   argc,
   g_test_add ("/dashboard/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/dashboard/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/dashboard/empty-database", Fixture, "empty", fixture_set_up, test_empty_database, fixture_tear_down);
-  g_test_add ("/dashboard/nothing-this-period", Fixture, "empty", fixture_set_up, test_nothing_this_period, fixture_tear_down);
+  g_test_add ("/dashboard/nothing-this-period", Fixture, "empty", fixture_set_up, test_nothing_this_period,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -902,7 +902,8 @@ test_keep_category_on_reload (Fixture      *fixture,
   choose_category (fixture, 2);
 
   /* Reloading the categories keeps the choice. */
-  category = outlay_repository_add_category (fixture->store.repository, "Plants", "emoji-nature-symbolic", "#33d17a", &error);
+  category =
+    outlay_repository_add_category (fixture->store.repository, "Plants", "emoji-nature-symbolic", "#33d17a", &error);
   g_assert_no_error (error);
   g_assert_nonnull (category);
   flush (fixture);
@@ -958,7 +959,8 @@ find_shortcut (Fixture    *fixture,
         continue;
 
       /* Before the focused widget, which could take the keys itself. */
-      g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)), ==, GTK_PHASE_CAPTURE);
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)), ==,
+                       GTK_PHASE_CAPTURE);
 
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {

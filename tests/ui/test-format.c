@@ -172,7 +172,8 @@ test_expense_spoken (void)
   g_clear_object (&category);
   g_clear_object (&repository);
   g_clear_object (&database);
-  for (const char *suffix = ""; suffix != NULL; suffix = *suffix == '\0' ? "-wal" : (g_str_equal (suffix, "-wal") ? "-shm" : NULL))
+  for (const char *suffix = ""; suffix != NULL;
+       suffix = *suffix == '\0' ? "-wal" : (g_str_equal (suffix, "-wal") ? "-shm" : NULL))
     {
       g_autofree char *file = g_strconcat (path, suffix, NULL);
 

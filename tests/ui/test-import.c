@@ -330,8 +330,10 @@ test_bank_statement (void)
 
   /* Debits are expenses; the salary and the refund are not; 31 February
    * is no date, and the window says so with its line. */
-  assert_summary (window, "3 expenses will be imported", "2 lines not expenses · 1 line cannot be read · 2 new categories");
-  g_assert_nonnull (outlay_ui_test_find (window, label_shows, "Line 5 — “31.02.2026” is not a date (expected DD.MM.YYYY)."));
+  assert_summary (window, "3 expenses will be imported",
+                  "2 lines not expenses · 1 line cannot be read · 2 new categories");
+  g_assert_nonnull (
+    outlay_ui_test_find (window, label_shows, "Line 5 — “31.02.2026” is not a date (expected DD.MM.YYYY)."));
   g_assert_nonnull (outlay_ui_test_find (window, label_shows, "Line 3 — Money received, not an expense."));
   g_assert_nonnull (outlay_ui_test_find (window, outlay_ui_test_is_button, "_Import"));
   g_assert_nonnull (outlay_ui_test_find (window, row_titled, "REWE Markt"));
@@ -368,7 +370,8 @@ test_bank_statement (void)
   /* Groceries go to the ledger's own category rather than a new one. */
   g_assert_cmpstr (chosen (window, "Lebensmittel"), ==, "Create “Lebensmittel”");
   choose (window, "Lebensmittel", "Food & Drink");
-  assert_summary (window, "3 expenses will be imported", "2 lines not expenses · 1 line cannot be read · 1 new category");
+  assert_summary (window, "3 expenses will be imported",
+                  "2 lines not expenses · 1 line cannot be read · 1 new category");
 
   press (window, "_Import");
   settle (GTK_WIDGET (main_window));
@@ -402,7 +405,8 @@ test_again_finds_duplicates (void)
 {
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
   OutlayWindow *main_window = open_main_window ();
-  g_autoptr (OutlayBackups) backups_folder = outlay_backups_new (outlay_repository_get_database (outlay_application_get_repository (app)));
+  g_autoptr (OutlayBackups) backups_folder =
+    outlay_backups_new (outlay_repository_get_database (outlay_application_get_repository (app)));
   g_autoptr (GPtrArray) backups = NULL;
   g_autoptr (GError) error = NULL;
   GtkWindow *import;
@@ -420,8 +424,10 @@ test_again_finds_duplicates (void)
 
   /* The same file again: nothing new, and Import has nothing to do. */
   import = import_file (main_window, "import/bank.csv");
-  assert_summary (GTK_WIDGET (import), "Nothing to import", "3 duplicates skipped · 2 lines not expenses · 1 line cannot be read");
-  g_assert_false (gtk_widget_is_sensitive (outlay_ui_test_find (GTK_WIDGET (import), outlay_ui_test_is_button, "_Import")));
+  assert_summary (GTK_WIDGET (import), "Nothing to import",
+                  "3 duplicates skipped · 2 lines not expenses · 1 line cannot be read");
+  g_assert_false (
+    gtk_widget_is_sensitive (outlay_ui_test_find (GTK_WIDGET (import), outlay_ui_test_is_button, "_Import")));
   press (GTK_WIDGET (import), "_Cancel");
   settle (GTK_WIDGET (main_window));
   g_assert_cmpuint (count_expenses (), ==, 3);
@@ -547,13 +553,15 @@ test_homebank (void)
 
   /* The first problems are in the overview; all of them a click away. */
   g_assert_nonnull (outlay_ui_test_find (window, label_shows, "Line 23 — Money received (€2,500.00), not an expense."));
-  g_assert_null (outlay_ui_test_find (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
+  g_assert_null (
+    outlay_ui_test_find (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
   all = outlay_ui_test_find (window, row_named, "all-problems");
   g_assert_nonnull (all);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (all)), ==, "Show All 7 Problems");
   gtk_widget_activate (all);
   wait_for_page (window, "problems");
-  g_assert_nonnull (outlay_ui_test_find (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
+  g_assert_nonnull (
+    outlay_ui_test_find (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
   subtitle = outlay_ui_test_find (window, label_shows, "7 lines not imported");
   g_assert_nonnull (subtitle);
 
@@ -562,7 +570,8 @@ test_homebank (void)
   g_assert_nonnull (back);
   gtk_widget_activate (back);
   wait_for_page (window, "overview");
-  g_assert_null (outlay_ui_test_find (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
+  g_assert_null (
+    outlay_ui_test_find (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
   press (window, "_Cancel");
   settle (GTK_WIDGET (main_window));
   g_assert_cmpuint (count_expenses (), ==, 0);
@@ -630,7 +639,9 @@ test_large_text (void)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_compute_bounds (button, window, &bounds));
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (window));
-  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))))), <=, 2);
+  g_assert_cmpint (pango_layout_get_line_count (
+                     gtk_label_get_layout (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))))),
+                   <=, 2);
 
   /* The amounts of the preview are whole, on one line, inside their row. */
   for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
@@ -807,8 +818,9 @@ test_undo_after_restore (void)
   g_assert_cmpuint (count_expenses (), ==, 1);
   list = expense_list (main_window);
   g_assert_nonnull (strstr (list, "After the restore"));
-  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (main_window), label_shows,
-                                         "The imported expenses are no longer in the ledger, so the import cannot be undone."));
+  g_assert_nonnull (
+    outlay_ui_test_find (GTK_WIDGET (main_window), label_shows,
+                         "The imported expenses are no longer in the ledger, so the import cannot be undone."));
 
   g_assert_true (outlay_repository_delete_expense (repository, outlay_expense_get_id (added), &error) != NULL);
   g_assert_no_error (error);
@@ -875,7 +887,8 @@ test_undo_after_change_elsewhere (void)
   now = outlay_repository_get_expense (repository, outlay_expense_get_id (added), &error);
   g_assert_no_error (error);
   g_assert_cmpint (outlay_expense_get_amount (now), ==, 1700);
-  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (main_window), label_shows, "Cannot undo: the expense was changed elsewhere"));
+  g_assert_nonnull (
+    outlay_ui_test_find (GTK_WIDGET (main_window), label_shows, "Cannot undo: the expense was changed elsewhere"));
 
   g_clear_object (&now);
   now = outlay_repository_delete_expense (repository, outlay_expense_get_id (added), &error);
@@ -949,7 +962,8 @@ test_export_fails (void)
     {
       g_autoptr (OutlayExpense) deleted = NULL;
 
-      deleted = outlay_repository_delete_expense (repository, outlay_expense_get_id (g_ptr_array_index (added, i)), &error);
+      deleted =
+        outlay_repository_delete_expense (repository, outlay_expense_get_id (g_ptr_array_index (added, i)), &error);
       g_assert_no_error (error);
     }
   outlay_test_remove_tree (dir);
@@ -1102,7 +1116,8 @@ test_restore_forgets_undo (void)
   keep = outlay_ui_test_find (GTK_WIDGET (preferences), combo_or_row_titled, "Backups to _Keep");
   g_assert_nonnull (keep);
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
-                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (keep, ADW_TYPE_PREFERENCES_PAGE)));
+                                           ADW_PREFERENCES_PAGE (
+                                             gtk_widget_get_ancestor (keep, ADW_TYPE_PREFERENCES_PAGE)));
   settle (GTK_WIDGET (preferences));
   restore = outlay_ui_test_find (GTK_WIDGET (preferences), is_button, "_Restore…");
   g_assert_nonnull (restore);
@@ -1120,7 +1135,8 @@ test_restore_forgets_undo (void)
   g_assert_cmpint (outlay_expense_get_amount (now), ==, 1200);
   gtk_widget_activate_action (GTK_WIDGET (main_window), "win.undo", NULL);
   settle (GTK_WIDGET (main_window));
-  g_assert_null (outlay_ui_test_find (GTK_WIDGET (main_window), label_shows, "Cannot undo: the expense was changed elsewhere"));
+  g_assert_null (
+    outlay_ui_test_find (GTK_WIDGET (main_window), label_shows, "Cannot undo: the expense was changed elsewhere"));
   g_assert_null (outlay_ui_test_find (GTK_WIDGET (main_window), label_shows, "Change undone"));
 
   g_clear_object (&now);

@@ -388,7 +388,9 @@ test_keyboard_only (void)
   g_assert_cmpstr (outlay_expense_get_note (expense), ==, "for the week");
   g_assert_cmpstr (outlay_expense_get_occurred_on (expense), ==, yesterday_iso);
   g_assert_cmpint (outlay_expense_get_category_id (expense), ==,
-                   outlay_category_get_id (g_list_model_get_item (outlay_repository_get_categories (outlay_application_get_repository (app)), 1)));
+                   outlay_category_get_id (
+                     g_list_model_get_item (outlay_repository_get_categories (outlay_application_get_repository (app)),
+                                            1)));
   g_clear_object (&expense);
 
   /* After saving, the focus is on the list, on the saved expense. */
@@ -488,14 +490,16 @@ test_keyboard_only (void)
   press_key (GDK_KEY_comma, GDK_CONTROL_MASK);
   wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), "the Preferences");
   press_key (GDK_KEY_Escape, 0);
-  wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), "the Preferences to close");
+  wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW),
+              "the Preferences to close");
   take_keyboard (win);
 
   /* Ctrl+? opens the shortcuts window, Escape closes it. */
   press_key (GDK_KEY_question, GDK_CONTROL_MASK);
   wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), "the shortcuts window");
   press_key (GDK_KEY_Escape, 0);
-  wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), "the shortcuts window to close");
+  wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW),
+              "the shortcuts window to close");
   take_keyboard (win);
 
   /* F10 opens the main menu; Up from the top wraps to its last item,

@@ -442,13 +442,15 @@ test_restore (void)
 
       if (backup->reason == OUTLAY_BACKUP_REASON_RESTORE)
         {
-          g_autoptr (OutlayDatabase) safety = outlay_database_open_full (backup->path, OUTLAY_DATABASE_FLAGS_READ_ONLY, &error);
+          g_autoptr (OutlayDatabase) safety =
+            outlay_database_open_full (backup->path, OUTLAY_DATABASE_FLAGS_READ_ONLY, &error);
           sqlite3_stmt *stmt = NULL;
 
           /* It holds what there was before the restore. */
           g_assert_no_error (error);
           g_assert_cmpint (sqlite3_prepare_v2 (outlay_database_get_handle (safety),
-                                               "SELECT count(*) FROM expenses WHERE deleted_at IS NULL", -1, &stmt, NULL),
+                                               "SELECT count(*) FROM expenses WHERE deleted_at IS NULL", -1, &stmt,
+                                               NULL),
                            ==, SQLITE_OK);
           g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
           g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, n_saved + 2);

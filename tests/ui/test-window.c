@@ -197,7 +197,9 @@ test_empty_ledger (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard");
   outlay_ui_test_settle (GTK_WIDGET (window));
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (outlay_ui_test_find (GTK_WIDGET (window), outlay_ui_test_is_mapped_type, "AdwViewStack"))), ==, "dashboard");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (
+                     outlay_ui_test_find (GTK_WIDGET (window), outlay_ui_test_is_mapped_type, "AdwViewStack"))),
+                   ==, "dashboard");
 
   destroy_window (window);
 }
@@ -298,7 +300,8 @@ test_invalid_amount (void)
   outlay_ui_test_settle (GTK_WIDGET (window));
 
   /* The field says why, and Save waits for a valid amount. */
-  g_assert_true (gtk_widget_has_css_class (outlay_ui_test_find (editor, outlay_ui_test_is_entry_row, "Amount"), "error"));
+  g_assert_true (
+    gtk_widget_has_css_class (outlay_ui_test_find (editor, outlay_ui_test_is_entry_row, "Amount"), "error"));
   save = outlay_ui_test_find (editor, outlay_ui_test_is_button, "_Save");
   g_assert_nonnull (save);
   g_assert_false (gtk_widget_is_sensitive (save));
@@ -324,7 +327,8 @@ add_expense (const char *description,
              int         days_ago)
 {
   OutlayRepository *repository = outlay_application_get_repository (app);
-  g_autoptr (OutlayCategory) category = g_list_model_get_item (outlay_repository_get_categories (repository), category_position);
+  g_autoptr (OutlayCategory) category =
+    g_list_model_get_item (outlay_repository_get_categories (repository), category_position);
   g_autoptr (OutlayExpense) draft = outlay_expense_new ();
   g_autoptr (OutlayExpense) stored = NULL;
   g_autoptr (GDate) day = g_date_new ();

@@ -369,7 +369,8 @@ outlay_import_mapping_group_class_init (OutlayImportMappingGroupClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/import/outlay-import-mapping-group.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/import/outlay-import-mapping-group.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayImportMappingGroup, format_group);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportMappingGroup, more_columns_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportMappingGroup, date_row);

@@ -134,8 +134,8 @@ fill_problems (OutlayImportWindow *self)
   if (n > N_PROBLEMS_INLINE)
     {
       GtkWidget       *row = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %'u Problem", "Show All %'u Problems", n),
-                                                n);
+      g_autofree char *title =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %'u Problem", "Show All %'u Problems", n), n);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -316,8 +316,9 @@ fill_preview (OutlayImportWindow *self)
 
   if (n_added > n_shown)
     {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %'u more", "And %'u more", n_added - n_shown),
-                                               n_added - n_shown);
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %'u more", "And %'u more", n_added - n_shown),
+                         n_added - n_shown);
       GtkWidget       *row = gtk_list_box_row_new ();
       GtkWidget       *label = gtk_label_new (text);
 
@@ -383,15 +384,24 @@ update_summary (OutlayImportWindow *self)
   parts = g_ptr_array_new_with_free_func (g_free);
   if (n_added == 0)
     g_ptr_array_add (parts, g_strdup (_("Nothing to import")));
-  append_part (parts, n_added, g_dngettext (GETTEXT_PACKAGE, "%'u expense will be imported", "%'u expenses will be imported", n_added), n_added);
-  append_part (parts, n_duplicates, g_dngettext (GETTEXT_PACKAGE, "%'u duplicate skipped", "%'u duplicates skipped", n_duplicates), n_duplicates);
-  append_part (parts, n_skipped, g_dngettext (GETTEXT_PACKAGE, "%'u line not an expense", "%'u lines not expenses", n_skipped), n_skipped);
-  append_part (parts, n_errors, g_dngettext (GETTEXT_PACKAGE, "%'u line cannot be read", "%'u lines cannot be read", n_errors), n_errors);
+  append_part (parts, n_added,
+               g_dngettext (GETTEXT_PACKAGE, "%'u expense will be imported", "%'u expenses will be imported", n_added),
+               n_added);
+  append_part (parts, n_duplicates,
+               g_dngettext (GETTEXT_PACKAGE, "%'u duplicate skipped", "%'u duplicates skipped", n_duplicates),
+               n_duplicates);
+  append_part (parts, n_skipped,
+               g_dngettext (GETTEXT_PACKAGE, "%'u line not an expense", "%'u lines not expenses", n_skipped),
+               n_skipped);
+  append_part (parts, n_errors,
+               g_dngettext (GETTEXT_PACKAGE, "%'u line cannot be read", "%'u lines cannot be read", n_errors),
+               n_errors);
   /* New categories only matter when there is something to put in them. */
   if (outlay_import_plan_get_replace_categories (self->plan))
     append_part (parts, n_added, "%s", _("The file’s categories replace the default ones"));
   else
-    append_part (parts, n_added > 0 ? n_new : 0, g_dngettext (GETTEXT_PACKAGE, "%'u new category", "%'u new categories", n_new), n_new);
+    append_part (parts, n_added > 0 ? n_new : 0,
+                 g_dngettext (GETTEXT_PACKAGE, "%'u new category", "%'u new categories", n_new), n_new);
 
   g_ptr_array_add (parts, NULL);
   /* What will be imported stands out; the rest follows as one line. */
@@ -496,7 +506,8 @@ static void
 start_plan (OutlayImportWindow *self)
 {
   OutlayCsvTable         *table = outlay_import_loader_get_table (self->loader);
-  const OutlayCsvMapping *mapping = table != NULL ? outlay_import_mapping_group_get_mapping (self->mapping_group) : NULL;
+  const OutlayCsvMapping *mapping =
+    table != NULL ? outlay_import_mapping_group_get_mapping (self->mapping_group) : NULL;
   g_autofree char        *what = NULL;
 
   /* One plan at a time; the newest mapping is planned when it ends. */
@@ -510,7 +521,8 @@ start_plan (OutlayImportWindow *self)
       guint n_lines = n_rows > skipped ? n_rows - skipped : 0;
 
       /* Translators: while the window works out what an import would do */
-      what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Checking %'u line…", "Checking %'u lines…", n_lines), n_lines);
+      what =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Checking %'u line…", "Checking %'u lines…", n_lines), n_lines);
     }
   else
     what = g_strdup (_("Checking the file…"));
@@ -628,7 +640,8 @@ on_import_clicked_cb (OutlayImportWindow *self)
   self->importing = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), FALSE);
   /* Translators: while an import is written */
-  what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %'u expense…", "Importing %'u expenses…", n_added), n_added);
+  what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %'u expense…", "Importing %'u expenses…", n_added),
+                          n_added);
   show_busy (self, what);
 
   job = g_new0 (ImportJob, 1);
