@@ -221,18 +221,6 @@ get_currency (OutlayDashboardPage *self)
   return self->currency != NULL ? self->currency : outlay_currency_for_locale ();
 }
 
-static char *
-format_day (const GDate *date,
-            const char  *format)
-{
-  char buf[128];
-
-  if (g_date_strftime (buf, sizeof buf, format, date) == 0)
-    return outlay_date_format_iso (date);
-
-  return g_strdup (buf);
-}
-
 /* “1 – 25 November 2026”, “October 2026”, “1 January – 25 November 2026” */
 static char *
 format_range (const char *from,
@@ -249,7 +237,7 @@ format_range (const char *from,
 
   if (g_date_compare (first, last) == 0)
     /* Translators: a single day, see strftime(3); e.g. "25 November 2026" */
-    return format_day (first, _("%-d %B %Y"));
+    return outlay_format_date_with (first, _("%-d %B %Y"));
 
   after_last = g_date_copy (last);
   g_date_add_days (after_last, 1);
@@ -267,21 +255,21 @@ format_range (const char *from,
       if (g_date_get_month (first) == g_date_get_month (last))
         /* Translators: the first day of a range within one month, see
          * strftime(3); e.g. the "1" of "1 – 25 November 2026" */
-        start = format_day (first, _("%-d"));
+        start = outlay_format_date_with (first, _("%-d"));
       else
         /* Translators: the first day of a range within one year, see
          * strftime(3); e.g. the "1 January" of "1 January – 25 November 2026" */
-        start = format_day (first, _("%-d %B"));
+        start = outlay_format_date_with (first, _("%-d %B"));
       /* Translators: the last day of a range, see strftime(3); e.g. the
        * "25 November 2026" of "1 – 25 November 2026" */
-      end = format_day (last, _("%-d %B %Y"));
+      end = outlay_format_date_with (last, _("%-d %B %Y"));
     }
   else
     {
       /* Translators: a day of a range over several years, see
        * strftime(3); e.g. "3 Mar 2024" of "3 Mar 2024 – 25 Nov 2026" */
-      start = format_day (first, _("%-d %b %Y"));
-      end = format_day (last, _("%-d %b %Y"));
+      start = outlay_format_date_with (first, _("%-d %b %Y"));
+      end = outlay_format_date_with (last, _("%-d %b %Y"));
     }
 
   /* Translators: a range of days, e.g. "1 – 25 November 2026" */

@@ -307,7 +307,6 @@ set_custom_range (OutlayExpensesPage *self,
   g_autoptr (GDate) from_date = outlay_date_parse_iso (from);
   g_autoptr (GDate) to_date = outlay_date_parse_iso (to);
   const char *labels[2] = { NULL, NULL };
-  char        buf[64];
 
   g_free (self->custom_from);
   g_free (self->custom_to);
@@ -317,10 +316,8 @@ set_custom_range (OutlayExpensesPage *self,
   if (from_date != NULL && to_date != NULL)
     {
       /* Translators: a short day in a date range, see strftime(3); e.g. "3 Mar" */
-      g_date_strftime (buf, sizeof buf, _("%-d %b"), from_date);
-      from_text = g_strdup (buf);
-      g_date_strftime (buf, sizeof buf, _("%-d %b"), to_date);
-      to_text = g_strdup (buf);
+      from_text = outlay_format_date_with (from_date, _("%-d %b"));
+      to_text = outlay_format_date_with (to_date, _("%-d %b"));
       /* Translators: a custom date range in the period filter, e.g. "3 Mar – 20 Mar" */
       label = g_strdup_printf (_("%s – %s"), from_text, to_text);
     }

@@ -30,9 +30,16 @@
 #include "outlay-repository.h"
 #include "outlay-period.h"
 
-static char *
-format_with (const GDate *date,
-             const char  *format)
+/**
+ * outlay_format_date_with:
+ * @format: a translated strftime() format
+ *
+ * Returns: (transfer full): @date in @format, or as `YYYY-MM-DD` when the
+ *   result would not fit
+ */
+char *
+outlay_format_date_with (const GDate *date,
+                         const char  *format)
 {
   char buf[128];
 
@@ -61,10 +68,10 @@ outlay_format_day (const char  *iso_date,
 
   if (g_date_get_year (date) == g_date_get_year (today))
     /* Translators: a day heading in the list, see strftime(3); e.g. "Monday 23 November" */
-    return format_with (date, _("%A %-d %B"));
+    return outlay_format_date_with (date, _("%A %-d %B"));
 
   /* Translators: a day heading of another year, see strftime(3); e.g. "Monday 23 November 2025" */
-  return format_with (date, _("%A %-d %B %Y"));
+  return outlay_format_date_with (date, _("%A %-d %B %Y"));
 }
 
 /**
@@ -108,7 +115,7 @@ outlay_format_date (const char *iso_date)
     return g_strdup (iso_date != NULL ? iso_date : "");
 
   /* Translators: a short date, see strftime(3); e.g. "23 Nov 2026" */
-  return format_with (date, _("%-d %b %Y"));
+  return outlay_format_date_with (date, _("%-d %b %Y"));
 }
 
 /**
@@ -127,7 +134,7 @@ outlay_format_month (const char *iso_month)
     return g_strdup (iso_month != NULL ? iso_month : "");
 
   /* Translators: a month and its year, see strftime(3); e.g. "November 2026" */
-  return format_with (date, _("%B %Y"));
+  return outlay_format_date_with (date, _("%B %Y"));
 }
 
 typedef char *(*FormatAmount) (gint64      minor_units,
