@@ -168,8 +168,9 @@ months_before (GDate *first,
  *   compares with the same days of the month before (this month so far) or,
  *   when it spans months (this year so far, the last 12 months), with the
  *   same days a year before: what a person means by “this time last
- *   month” or “last year”, on the last day of a month too. A day that the
- *   shorter month lacks becomes its last day (31 March → 29 February);
+ *   month” or “last year”, on the last day of a month too (but this month
+ *   on its last day is a whole month). A day that the shorter month lacks
+ *   becomes its last day (31 March → 29 February);
  * - whole calendar months compare with as many whole months just before
  *   (March → February, a year → the year before, a quarter → the quarter
  *   before);
@@ -204,6 +205,13 @@ outlay_period_previous (const char  *from,
       gboolean one_month = g_date_get_year (first) == g_date_get_year (last) &&
                            g_date_get_month (first) == g_date_get_month (last);
       guint months = one_month ? 1 : 12;
+
+      /* This month on its last day is the whole month: the month before. */
+      if (one_month && g_date_get_day (after_last) == 1)
+        {
+          months_before (first, after_last, previous_from, previous_to);
+          return TRUE;
+        }
 
       /* GDate keeps the day within the shorter month. */
       g_date_subtract_months (first, months);
