@@ -29,6 +29,7 @@
 #include <math.h>
 
 #include "outlay-category-chart.h"
+#include "outlay-format.h"
 #include "outlay-money.h"
 
 /* How much a hovered arc grows outwards, kept free around the ring. */
@@ -443,27 +444,10 @@ char *
 outlay_category_chart_dup_percentage (OutlayCategoryChart *self,
                                       guint                index)
 {
-  gint64 value;
-  int    percent;
-
   g_return_val_if_fail (OUTLAY_IS_CATEGORY_CHART (self), NULL);
   g_return_val_if_fail (index < self->segments->len, NULL);
 
-  value = g_array_index (self->segments, Segment, index).value;
-  if (self->total <= 0)
-    percent = 0;
-  else
-    percent = (int) round ((double) value * 100.0 / (double) self->total);
-
-  if (percent == 0 && value > 0)
-    /* Translators: the share of a category that is less than one percent */
-    return g_strdup (_("<1%"));
-  if (percent == 100 && value < self->total)
-    /* Translators: the share of a category that is almost but not all of the spending */
-    return g_strdup (_(">99%"));
-
-  /* Translators: a category's share of the spending, e.g. "45%" */
-  return g_strdup_printf (_("%d%%"), percent);
+  return outlay_format_percent (g_array_index (self->segments, Segment, index).value, self->total, TRUE);
 }
 
 /**

@@ -29,7 +29,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "outlay-category-chart.h"
 #include "outlay-category-icon.h"
@@ -276,19 +275,6 @@ format_range (const char *from,
   return g_strdup_printf (_("%s – %s"), start, end);
 }
 
-static char *
-format_percentage (gint64 part,
-                   gint64 whole)
-{
-  int percent = (int) MIN (round ((double) part * 100.0 / (double) whole), (double) G_MAXINT);
-
-  if (percent == 0 && part != 0)
-    return g_strdup (_("<1%"));
-
-  /* Translators: a share or a change, e.g. "45%" */
-  return g_strdup_printf (_("%d%%"), percent);
-}
-
 static void
 warn_error (const GError *error)
 {
@@ -358,7 +344,7 @@ refresh_comparison (OutlayDashboardPage *self,
     }
 
   if (previous.total != 0)
-    percentage = format_percentage (ABS (difference), previous.total);
+    percentage = outlay_format_percent (ABS (difference), previous.total, FALSE);
 
   if (difference > 0)
     text = describe_more (self->period, percentage, amount);

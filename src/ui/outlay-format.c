@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 #include <langinfo.h>
+#include <math.h>
 
 #include "outlay-format.h"
 #include "outlay-money.h"
@@ -454,4 +455,38 @@ outlay_format_expense_spoken (OutlayExpense  *expense,
   /* Translators: a list row read by a screen reader: category, description, amount, day */
   return g_strdup_printf (_("%s, %s, %s, %s"),
                           name, outlay_expense_get_description (expense), amount, day);
+}
+
+/**
+ * outlay_format_percent:
+ * @part: a share of @whole, or a change against it; not negative
+ * @whole: the total, or what the change is against; positive
+ * @share: whether @part is a share, which can be at most all of @whole
+ *
+ * @part as a whole percent of @whole. One that rounds to 0% without being
+ * nothing says “<1%”, and a share that rounds to 100% without being the
+ * whole says “>99%”, so that no spending reads as none or as all of it.
+ *
+ * Returns: (transfer full): the percentage, such as “45%”
+ */
+char *
+outlay_format_percent (gint64   part,
+                       gint64   whole,
+                       gboolean share)
+{
+  int percent;
+
+  g_return_val_if_fail (part >= 0, NULL);
+
+  percent = whole > 0 ? (int) MIN (round ((double) part * 100.0 / (double) whole), (double) G_MAXINT) : 0;
+
+  if (percent == 0 && part > 0)
+    /* Translators: a share or a change of less than one percent */
+    return g_strdup (_("<1%"));
+  if (share && percent == 100 && part < whole)
+    /* Translators: the share of a category that is almost but not all of the spending */
+    return g_strdup (_(">99%"));
+
+  /* Translators: a share or a change, e.g. "45%" */
+  return g_strdup_printf (_("%d%%"), percent);
 }

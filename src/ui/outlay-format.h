@@ -46,4 +46,8 @@ char *outlay_format_expense_spoken (OutlayExpense  *expense,
                                     OutlayCategory *category,
                                     const GDate    *today);
 
+char *outlay_format_percent (gint64   part,
+                             gint64   whole,
+                             gboolean share);
+
 G_END_DECLS
