@@ -34,6 +34,7 @@
 #include "outlay-cli-private.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
+#include "outlay-uuid.h"
 
 /* clang-format off */
 G_DEFINE_QUARK (outlay-cli-error-quark, outlay_cli_error)
@@ -645,26 +646,6 @@ outlay_cli_find_category (OutlayCli  *cli,
   return NULL;
 }
 
-static gboolean
-looks_like_uuid (const char *text)
-{
-  if (strlen (text) != 36)
-    return FALSE;
-
-  for (guint i = 0; i < 36; i++)
-    {
-      if (i == 8 || i == 13 || i == 18 || i == 23)
-        {
-          if (text[i] != '-')
-            return FALSE;
-        }
-      else if (!g_ascii_isxdigit (text[i]))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /**
  * outlay_cli_is_number:
  *
@@ -715,7 +696,7 @@ outlay_cli_find_argument (char **argv)
 gboolean
 outlay_cli_is_expense_reference (const char *text)
 {
-  return looks_like_uuid (text) || outlay_cli_is_number (text);
+  return outlay_uuid_is_valid (text) || outlay_cli_is_number (text);
 }
 
 /**
@@ -732,7 +713,7 @@ outlay_cli_find_expense (OutlayCli  *cli,
 {
   guint64 id = 0;
 
-  if (looks_like_uuid (text))
+  if (outlay_uuid_is_valid (text))
     {
       g_autofree char *uuid = g_ascii_strdown (text, -1);
 

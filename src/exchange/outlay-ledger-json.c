@@ -25,6 +25,7 @@
 #include "outlay-export-private.h"
 #include "outlay-ledger-json.h"
 #include "outlay-money.h"
+#include "outlay-uuid.h"
 
 /* The JSON file's "format" and the newest "version" this code reads. */
 #define LEDGER_FORMAT "outlay-ledger"
@@ -217,23 +218,6 @@ is_timestamp (const char *text)
   return time != NULL;
 }
 
-static gboolean
-is_uuid (const char *text)
-{
-  if (text == NULL || strlen (text) != 36)
-    return FALSE;
-
-  for (guint i = 0; i < 36; i++)
-    {
-      gboolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-
-      if (dash ? text[i] != '-' : !g_ascii_isxdigit (text[i]))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 read_categories (OutlayImportSource *source,
                  JsonArray          *categories)
@@ -297,7 +281,7 @@ read_expense (OutlayImportSource *source,
   currency = member_string (object, "currency");
   description = member_string (object, "description");
 
-  if (!is_uuid (member_string (object, "uuid")))
+  if (!outlay_uuid_is_valid (member_string (object, "uuid")))
     outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
                                     _("Expense %u has no valid uuid."), position);
   else if (date == NULL || !outlay_date_is_valid (date))

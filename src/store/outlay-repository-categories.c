@@ -286,7 +286,7 @@ outlay_repository_insert_category (OutlayRepository *self,
                                    gint64           *id,
                                    GError          **error)
 {
-  g_autofree char *uuid = outlay_repository_new_uuid ();
+  g_autofree char *uuid = outlay_uuid_new ();
   g_autofree char *stripped = outlay_repository_strip_text (name);
   sqlite3_stmt    *stmt;
 

@@ -138,7 +138,7 @@ insert_expense (OutlayRepository *self,
   if (stmt == NULL)
     return FALSE;
 
-  uuid = draft_uuid != NULL ? g_strdup (draft_uuid) : outlay_repository_new_uuid ();
+  uuid = draft_uuid != NULL ? g_strdup (draft_uuid) : outlay_uuid_new ();
   description = outlay_repository_strip_text (outlay_expense_get_description (draft));
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);

@@ -24,6 +24,7 @@
 #include "outlay-query-private.h"
 #include "outlay-repository.h"
 #include "outlay-store-private.h"
+#include "outlay-uuid.h"
 
 G_BEGIN_DECLS
 
@@ -46,7 +47,6 @@ typedef enum
 } OutlayTextCheck;
 
 /* outlay-repository.c: the object, its signals and the checks of values */
-char           *outlay_repository_new_uuid (void);
 char           *outlay_repository_strip_text (const char *text);
 OutlayTextCheck outlay_repository_check_text (const char *text,
                                               guint       max_length,

@@ -49,27 +49,6 @@ G_DEFINE_QUARK (outlay-repository-error-quark, outlay_repository_error)
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
-/* A time-ordered (version 7) UUID: new rows land at the end of the uuid
- * index instead of on a random page of it, which keeps bulk imports fast
- * on a large file. */
-char *
-outlay_repository_new_uuid (void)
-{
-  guint8  b[16];
-  guint64 ms = (guint64) (g_get_real_time () / 1000);
-
-  for (guint i = 0; i < 6; i++)
-    b[i] = (guint8) (ms >> (8 * (5 - i)));
-  for (guint i = 6; i < 16; i++)
-    b[i] = (guint8) g_random_int_range (0, 256);
-  b[6] = 0x70 | (b[6] & 0x0f);
-  b[8] = 0x80 | (b[8] & 0x3f);
-
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
-}
-
 static gboolean
 is_blank (gunichar c)
 {

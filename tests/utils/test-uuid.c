@@ -1,0 +1,77 @@
+/* test-uuid.c: the uuids rows are named by
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ * * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "outlay-uuid.h"
+
+static void
+test_new (void)
+{
+  g_autofree char *earlier = outlay_uuid_new ();
+  g_autofree char *later = NULL;
+
+  g_assert_true (outlay_uuid_is_valid (earlier));
+  /* Version 7, RFC 4122 variant. */
+  g_assert_cmpint (earlier[14], ==, '7');
+  g_assert_nonnull (strchr ("89ab", earlier[19]));
+
+  /* Time-ordered: a uuid made a few milliseconds later sorts after. */
+  g_usleep (3 * 1000);
+  later = outlay_uuid_new ();
+  g_assert_cmpstr (earlier, <, later);
+  g_assert_cmpstr (earlier, !=, later);
+}
+
+static void
+test_is_valid (void)
+{
+  static const char *const valid[] = {
+    "0190b0a2-7c1e-7d3a-9f00-1234567890ab",
+    "0190B0A2-7C1E-7D3A-9F00-1234567890AB",
+    "00000000-0000-0000-0000-000000000000",
+  };
+  static const char *const invalid[] = {
+    "",
+    "0190b0a2-7c1e-7d3a-9f00-1234567890a",
+    "0190b0a2-7c1e-7d3a-9f00-1234567890abc",
+    "0190b0a27c1e-7d3a-9f00-1234567890ab-",
+    "0190b0a2-7c1e-7d3a-9f00-1234567890ag",
+    "0190b0a2 7c1e 7d3a 9f00 1234567890ab",
+    "12",
+    NULL,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    g_assert_true (outlay_uuid_is_valid (valid[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    g_assert_false (outlay_uuid_is_valid (invalid[i]));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/uuid/new", test_new);
+  g_test_add_func ("/uuid/is-valid", test_is_valid);
+
+  return g_test_run ();
+}
