@@ -113,13 +113,13 @@ replace_categories (OutlayRepository   *self,
     "UPDATE categories SET name = ?, icon_name = ?, color = ?, position = ?, updated_at = ? WHERE id = ?";
   g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
   OutlayCategory *fallback = outlay_repository_get_fallback_category (self);
+  gint64          fallback_id = fallback != NULL ? outlay_category_get_id (fallback) : 0;
   GListModel     *current = outlay_repository_get_categories (self);
   guint           n_current = g_list_model_get_n_items (current);
 
   for (guint i = 0; i < source->categories->len; i++)
     {
       const OutlayImportCategoryInfo *info = g_ptr_array_index (source->categories, i);
-      g_autofree char                *folded = g_utf8_casefold (info->name, -1);
       const char *icon_name = info->icon_name != NULL ? info->icon_name : "view-more-horizontal-symbolic";
       const char *color = info->color != NULL ? info->color : import_colors[i % G_N_ELEMENTS (import_colors)];
       gint64                          id = 0;
@@ -128,13 +128,12 @@ replace_categories (OutlayRepository   *self,
         id = outlay_category_get_id (fallback);
 
       /* The fallback is only ever the file's fallback, whatever its name. */
-      for (guint j = 0; id == 0 && j < n_current; j++)
+      if (id == 0)
         {
-          g_autoptr (OutlayCategory) category = g_list_model_get_item (current, j);
-          g_autofree char *other = g_utf8_casefold (outlay_category_get_name (category), -1);
+          OutlayCategory *named = outlay_repository_find_category_named (self, info->name, fallback_id);
 
-          if (category != fallback && g_strcmp0 (folded, other) == 0)
-            id = outlay_category_get_id (category);
+          if (named != NULL)
+            id = outlay_category_get_id (named);
         }
 
       if (!outlay_repository_validate_icon_name (icon_name, error) || !outlay_repository_validate_color (color, error))

@@ -115,13 +115,24 @@ has_uuid (OutlayCategory *category,
   return g_strcmp0 (outlay_category_get_uuid (category), key) == 0;
 }
 
+typedef struct
+{
+  const char *folded; /* the name looked for, case-folded */
+  gint64      except_id;
+} NameKey;
+
 static gboolean
 has_folded_name (OutlayCategory *category,
                  gconstpointer   key)
 {
-  g_autofree char *folded = g_utf8_casefold (outlay_category_get_name (category), -1);
+  const NameKey   *name = key;
+  g_autofree char *folded = NULL;
 
-  return g_strcmp0 (folded, key) == 0;
+  if (outlay_category_get_id (category) == name->except_id)
+    return FALSE;
+
+  folded = g_utf8_casefold (outlay_category_get_name (category), -1);
+  return g_strcmp0 (folded, name->folded) == 0;
 }
 
 /**
@@ -166,13 +177,28 @@ outlay_repository_get_fallback_category (OutlayRepository *self)
   return find_category (self, has_uuid, self->fallback_uuid);
 }
 
+/* The live category named @name, ignoring case, other than the one with
+ * @except_id (0 for none); (transfer none). Names are unique among the live
+ * categories, so there is at most one. */
+OutlayCategory *
+outlay_repository_find_category_named (OutlayRepository *self,
+                                       const char       *name,
+                                       gint64            except_id)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  NameKey          key = { folded, except_id };
+
+  g_assert (OUTLAY_IS_REPOSITORY (self));
+
+  return find_category (self, has_folded_name, &key);
+}
+
 /* The live category of that name, ignoring case, or 0. */
 gint64
 outlay_repository_find_category_by_name (OutlayRepository *self,
                                          const char       *name)
 {
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  OutlayCategory  *category = find_category (self, has_folded_name, folded);
+  OutlayCategory *category = outlay_repository_find_category_named (self, name, 0);
 
   return category != NULL ? outlay_category_get_id (category) : 0;
 }
@@ -184,7 +210,6 @@ validate_category_name (OutlayRepository *self,
                         GError          **error)
 {
   g_autofree char *stripped = NULL;
-  guint            n;
 
   switch (outlay_repository_check_text (name, OUTLAY_CATEGORY_NAME_MAX_LENGTH, TRUE))
     {
@@ -209,19 +234,11 @@ validate_category_name (OutlayRepository *self,
     }
 
   stripped = outlay_repository_strip_text (name);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
-  for (guint i = 0; i < n; i++)
+  if (outlay_repository_find_category_named (self, stripped, except_id) != NULL)
     {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
-      g_autofree char *a = g_utf8_casefold (outlay_category_get_name (category), -1);
-      g_autofree char *b = g_utf8_casefold (stripped, -1);
-
-      if (outlay_category_get_id (category) != except_id && g_strcmp0 (a, b) == 0)
-        {
-          g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME,
-                       _("There is already a category named “%s”."), stripped);
-          return FALSE;
-        }
+      g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME,
+                   _("There is already a category named “%s”."), stripped);
+      return FALSE;
     }
 
   return TRUE;

@@ -105,4 +105,8 @@ sqlite3_stmt *outlay_repository_prepare_days (OutlayRepository  *self,
                                               OutlayBindings    *bindings,
                                               GError           **error);
 
+OutlayCategory *outlay_repository_find_category_named (OutlayRepository *self,
+                                                       const char       *name,
+                                                       gint64            except_id);
+
 G_END_DECLS
