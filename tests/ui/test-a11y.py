@@ -98,7 +98,9 @@ TYPE_NAME = re.compile(r"^(Gtk|Adw|Outlay)[A-Z]\w*$")
 # A mnemonic left in a name: "_Save Save".
 RAW_MNEMONIC = re.compile(r"(^|\s)_\w")
 
-TIMEOUT = 15.0
+# A wait ends as soon as its condition holds; the limit only matters on a
+# loaded machine (CI, two cores), where a window can take many seconds.
+TIMEOUT = 45.0
 KEY_RETURN = 0xff0d
 KEY_SLASH = 0x2f
 KEY_TAB = 0xff09
