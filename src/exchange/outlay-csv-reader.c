@@ -45,35 +45,6 @@ outlay_csv_parse_amount (const char  *text,
 /* Importing */
 
 static const char *
-resolve_currency (const char *text)
-{
-  g_autofree char      *upper = g_ascii_strup (text, -1);
-  const OutlayCurrency *currency = outlay_currency_lookup (upper);
-  const OutlayCurrency *all;
-  const char           *found = NULL;
-  guint                 n;
-
-  if (currency != NULL)
-    return currency->code;
-
-  /* A symbol only one currency uses: "€", "£", "zł"; not "$" or "¥". */
-  if (strcmp (text, "$") == 0 || strcmp (text, "¥") == 0)
-    return NULL;
-  all = outlay_currency_get_all (&n);
-  for (guint i = 0; i < n; i++)
-    {
-      if (strcmp (all[i].symbol, text) == 0)
-        {
-          if (found != NULL)
-            return NULL;
-          found = all[i].code;
-        }
-    }
-
-  return found;
-}
-
-static const char *
 field_at (const char *const *fields,
           int                column)
 {
@@ -190,7 +161,7 @@ import_row (OutlayImportSource     *source,
     {
       g_autofree char *text = outlay_csv_trim (fields[mapping->currency_column]);
 
-      if (text[0] != '\0' && (column_currency = resolve_currency (text)) == NULL)
+      if (text[0] != '\0' && (column_currency = outlay_currency_from_written (text)) == NULL)
         {
           outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_ERROR,
                                           _("“%s” is not a currency code."), text);

@@ -200,3 +200,61 @@ outlay_currency_get_aliases (guint *n_aliases)
 
   return currency_aliases;
 }
+
+/* Adds the currency @code (three letters) to what @text may name. */
+static void
+note_candidate (const char **found,
+                gboolean    *ambiguous,
+                const char  *code)
+{
+  char                  upper[4] = { code[0], code[1], code[2], '\0' };
+  const OutlayCurrency *currency = outlay_currency_lookup (upper);
+
+  g_assert (currency != NULL);
+
+  if (*found == NULL)
+    *found = currency->code;
+  else if (strcmp (*found, currency->code) != 0)
+    *ambiguous = TRUE;
+}
+
+/**
+ * outlay_currency_from_written:
+ * @text: a currency as a file or a person writes it: a code in any case
+ *   ("eur"), a symbol ("€") or another usual way ("Fr.", "US$")
+ *
+ * The amount parser reads a currency beside an amount by the same table.
+ *
+ * Returns: (nullable): the code of the one currency @text names, or %NULL
+ *   when it names none or several ("$", "¥", "kr.")
+ */
+const char *
+outlay_currency_from_written (const char *text)
+{
+  g_autofree char      *upper = NULL;
+  const char           *found = NULL;
+  gboolean              ambiguous = FALSE;
+  const OutlayCurrency *code;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  upper = g_ascii_strup (text, -1);
+  if ((code = outlay_currency_lookup (upper)) != NULL)
+    return code->code;
+
+  for (guint i = 0; i < G_N_ELEMENTS (currencies) - 1; i++)
+    {
+      if (strcmp (currencies[i].symbol, text) == 0)
+        note_candidate (&found, &ambiguous, currencies[i].code);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (currency_aliases); i++)
+    {
+      if (strcmp (currency_aliases[i].symbol, text) != 0)
+        continue;
+      for (const char *c = currency_aliases[i].codes; *c != '\0'; c += c[3] == ' ' ? 4 : 3)
+        note_candidate (&found, &ambiguous, c);
+    }
+
+  return ambiguous ? NULL : found;
+}

@@ -45,6 +45,7 @@ typedef struct
 const OutlayCurrency      *outlay_currency_lookup (const char *code);
 gboolean                   outlay_currency_is_valid (const char *code);
 const char                *outlay_currency_for_locale (void);
+const char                *outlay_currency_from_written (const char *text);
 const OutlayCurrency      *outlay_currency_get_all (guint *n_currencies);
 const OutlayCurrencyAlias *outlay_currency_get_aliases (guint *n_aliases);
 

@@ -1266,6 +1266,54 @@ test_thread_locale (void)
   g_assert_cmpstr (in_global, ==, "€1,234.56");
 }
 
+/* A currency column of a file names one currency, or none. */
+static void
+test_currency_from_written (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *code;
+  } cases[] = {
+    { "EUR", "EUR" },
+    { "eur", "EUR" },
+    { "€", "EUR" },
+    { "£", "GBP" },
+    { "US$", "USD" },
+    { "Fr.", "CHF" },
+    { "円", "JPY" },
+    /* Several currencies write these. */
+    { "$", NULL },
+    { "¥", NULL },
+    { "kr.", NULL },
+    /* Not a currency. */
+    { "", NULL },
+    { "EURO", NULL },
+    { "XYZ", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (outlay_currency_from_written (cases[i].text), ==, cases[i].code);
+
+  /* The amount parser reads the same currency from the same text, beside
+   * an amount in a ledger of another currency. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr (GError) error = NULL;
+      const char *code = NULL;
+      gint64      amount = 0;
+
+      if (cases[i].code == NULL)
+        continue;
+
+      text = g_strconcat (cases[i].text, " 12", NULL);
+      g_assert_true (outlay_money_parse_decimal (text, '.', "SEK", &amount, &code, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (code, ==, cases[i].code);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1274,6 +1322,7 @@ main (int   argc,
 
   g_test_add_func ("/money/currency/table", test_currency_table);
   g_test_add_func ("/money/currency/for-locale", test_currency_for_locale);
+  g_test_add_func ("/money/currency/from-written", test_currency_from_written);
   g_test_add_func ("/money/parse/accept", test_parse_accept);
   g_test_add_func ("/money/parse/reject", test_parse_reject);
   g_test_add_func ("/money/parse/messages", test_parse_messages);
