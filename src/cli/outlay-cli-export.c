@@ -54,24 +54,12 @@ has_filter (const OutlayCliFilter *filter)
          filter->category_names != NULL || filter->search_text != NULL;
 }
 
-static gboolean
-write_expenses (OutlayCli         *cli,
-                const OutlayQuery *query,
-                gboolean           json,
-                gboolean           include_deleted,
-                GOutputStream     *out,
-                GCancellable      *cancellable,
-                guint             *n_written,
-                GError           **error)
+static OutlayExportFormat
+format_of (gboolean json)
 {
-  if (json)
-    return outlay_export_json (cli->repository, query, include_deleted, out, cancellable, n_written, error);
-
-  return outlay_export_csv (cli->repository, query, out, cancellable, n_written, error);
+  return json ? OUTLAY_EXPORT_FORMAT_JSON : OUTLAY_EXPORT_FORMAT_CSV;
 }
 
-/* Into a temporary file beside @path, renamed over it only once
- * everything is written: a failure leaves @path as it was, or absent. */
 static gboolean
 export_to_file (OutlayCli         *cli,
                 const char        *path,
@@ -82,28 +70,11 @@ export_to_file (OutlayCli         *cli,
                 GError           **error)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr (GFileOutputStream) stream = NULL;
   g_autoptr (GError) local_error = NULL;
-  gboolean existed = g_file_query_exists (file, NULL);
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local_error);
-  if (stream != NULL &&
-      write_expenses (cli, query, json, include_deleted, G_OUTPUT_STREAM (stream), NULL, n_written, &local_error) &&
-      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
+  if (outlay_export_to_file (cli->repository, format_of (json), query, include_deleted, file, NULL, n_written,
+                             &local_error))
     return TRUE;
-
-  if (stream != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
-    {
-      /* Closing a cancelled stream drops the temporary file instead of
-       * putting it in place. */
-      g_cancellable_cancel (cancellable);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, NULL);
-    }
-  /* A file that did not exist is written in place: remove what there is
-   * of it. */
-  if (stream != NULL && !existed)
-    g_file_delete (file, NULL, NULL);
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
                _("Could not write “%s”: %s"), path, local_error->message);
@@ -124,7 +95,7 @@ export_to_stdout (OutlayCli         *cli,
   fflush (stdout);
   out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-  if (write_expenses (cli, query, json, include_deleted, out, NULL, NULL, &local_error) &&
+  if (outlay_export_write (cli->repository, format_of (json), query, include_deleted, out, NULL, NULL, &local_error) &&
       g_output_stream_close (out, NULL, &local_error))
     return TRUE;
 

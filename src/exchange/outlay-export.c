@@ -19,6 +19,7 @@
  */
 #include "config.h"
 
+#include "outlay-export.h"
 #include "outlay-export-private.h"
 #include "outlay-repository.h"
 
@@ -70,4 +71,82 @@ outlay_export_writer_category_name (OutlayExportWriter *writer,
                                                                 outlay_expense_get_category_id (expense));
 
   return category != NULL ? outlay_category_get_name (category) : "";
+}
+
+/**
+ * outlay_export_write:
+ * @query: (nullable): which expenses, in its order; %NULL for all
+ * @include_deleted: with no @query, the deleted expenses too (JSON only)
+ * @n_written: (out) (optional): how many expenses were written
+ *
+ * Writes the expenses to @out in @format; @out stays open.
+ */
+gboolean
+outlay_export_write (OutlayRepository  *repository,
+                     OutlayExportFormat format,
+                     const OutlayQuery *query,
+                     gboolean           include_deleted,
+                     GOutputStream     *out,
+                     GCancellable      *cancellable,
+                     guint             *n_written,
+                     GError           **error)
+{
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (repository), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  if (format == OUTLAY_EXPORT_FORMAT_JSON)
+    return outlay_export_json (repository, query, include_deleted, out, cancellable, n_written, error);
+
+  return outlay_export_csv (repository, query, out, cancellable, n_written, error);
+}
+
+/**
+ * outlay_export_to_file:
+ *
+ * Writes the expenses into @file as outlay_export_write() does, through a
+ * temporary file renamed over it once everything is written: a failure
+ * leaves @file as it was, or absent when it did not exist.
+ */
+gboolean
+outlay_export_to_file (OutlayRepository  *repository,
+                       OutlayExportFormat format,
+                       const OutlayQuery *query,
+                       gboolean           include_deleted,
+                       GFile             *file,
+                       GCancellable      *cancellable,
+                       guint             *n_written,
+                       GError           **error)
+{
+  g_autoptr (GFileOutputStream) stream = NULL;
+  g_autoptr (GCancellable) abandon = NULL;
+  gboolean existed;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (repository), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  existed = g_file_query_exists (file, cancellable);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+
+  if (outlay_export_write (repository, format, query, include_deleted, G_OUTPUT_STREAM (stream),
+                           cancellable, n_written, error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
+    return TRUE;
+
+  /* Closing a replacing stream with a cancelled cancellable drops what was
+   * written and keeps the file that was there. */
+  if (!g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
+    {
+      abandon = g_cancellable_new ();
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+    }
+
+  /* A file that did not exist is written in place rather than through a
+   * temporary copy: remove what there is of it. */
+  if (!existed)
+    g_file_delete (file, NULL, NULL);
+
+  return FALSE;
 }

@@ -23,5 +23,36 @@
 /* The formats Outlay exports to, for the places that offer a choice:
  * CSV for spreadsheets, and Outlay's own JSON, which it also reads back. */
 
+#include <gio/gio.h>
+
 #include "outlay-csv-export.h"
 #include "outlay-ledger-json.h"
+#include "outlay-query.h"
+#include "outlay-repository.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  OUTLAY_EXPORT_FORMAT_CSV,
+  OUTLAY_EXPORT_FORMAT_JSON,
+} OutlayExportFormat;
+
+gboolean outlay_export_write (OutlayRepository  *repository,
+                              OutlayExportFormat format,
+                              const OutlayQuery *query,
+                              gboolean           include_deleted,
+                              GOutputStream     *out,
+                              GCancellable      *cancellable,
+                              guint             *n_written,
+                              GError           **error);
+gboolean outlay_export_to_file (OutlayRepository  *repository,
+                                OutlayExportFormat format,
+                                const OutlayQuery *query,
+                                gboolean           include_deleted,
+                                GFile             *file,
+                                GCancellable      *cancellable,
+                                guint             *n_written,
+                                GError           **error);
+
+G_END_DECLS

@@ -57,45 +57,16 @@ export_to_file (ExportData   *data,
 {
   g_autoptr (OutlayDatabase) database = NULL;
   g_autoptr (OutlayRepository) repository = NULL;
-  g_autoptr (GFileOutputStream) out = NULL;
-  g_autoptr (GCancellable) abandon = NULL;
-  gboolean written;
-  gboolean existed;
 
   database = outlay_database_open_full (data->database_path, OUTLAY_DATABASE_FLAGS_READ_ONLY, error);
   if (database == NULL)
     return FALSE;
   repository = outlay_repository_new (database);
 
-  existed = g_file_query_exists (data->file, cancellable);
-  out = g_file_replace (data->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (out == NULL)
-    return FALSE;
-
-  if (data->format == OUTLAY_EXPORT_FORMAT_JSON)
-    /* The whole ledger in Outlay's own format is a backup: it keeps the
-     * deleted expenses, for Undo and for a later sync. */
-    written = outlay_export_json (repository, data->query, data->query == NULL, G_OUTPUT_STREAM (out),
-                                  cancellable, &data->n_written, error);
-  else
-    written = outlay_export_csv (repository, data->query, G_OUTPUT_STREAM (out),
-                                 cancellable, &data->n_written, error);
-
-  if (written && g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
-    return TRUE;
-
-  /* Closing a replacing stream with a cancelled cancellable drops what was
-   * written and keeps the file that was there. */
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
-
-  /* A file that did not exist is written in place rather than through a
-   * temporary copy: remove what there is of it. */
-  if (!existed)
-    g_file_delete (data->file, NULL, NULL);
-
-  return FALSE;
+  /* The whole ledger in Outlay's own format is a backup: it keeps the
+   * deleted expenses, for Undo and for a later sync. */
+  return outlay_export_to_file (repository, data->format, data->query, data->query == NULL, data->file,
+                                cancellable, &data->n_written, error);
 }
 
 static void

@@ -22,16 +22,11 @@
 
 #include <gtk/gtk.h>
 
+#include "outlay-export.h"
 #include "outlay-query.h"
 #include "outlay-repository.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  OUTLAY_EXPORT_FORMAT_CSV,
-  OUTLAY_EXPORT_FORMAT_JSON,
-} OutlayExportFormat;
 
 GtkFileChooserNative *outlay_export_job_create_chooser (GtkWindow *parent);
 OutlayExportFormat    outlay_export_job_get_format (GtkFileChooser *chooser,
