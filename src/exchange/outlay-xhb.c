@@ -25,6 +25,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "outlay-money.h"
+#include "outlay-number.h"
 #include "outlay-repository.h"
 #include "outlay-xhb.h"
 
@@ -203,7 +204,7 @@ parse_key (const char *text,
   *key = 0;
   if (text == NULL || *text == '\0')
     return TRUE;
-  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &value, NULL))
+  if (!outlay_parse_unsigned (text, 0, G_MAXUINT32, &value))
     return FALSE;
 
   *key = (guint) value;
@@ -258,7 +259,7 @@ check_version (const char *version,
     {
       guint64 number;
 
-      if (!g_ascii_string_to_unsigned (parts[i], 10, 0, G_MAXUINT32, &number, NULL))
+      if (!outlay_parse_unsigned (parts[i], 0, G_MAXUINT32, &number))
         {
           g_set_error (error, OUTLAY_XHB_ERROR, OUTLAY_XHB_ERROR_INVALID,
                        _("This is not a HomeBank file: its version “%s” is not a number."),
@@ -626,7 +627,7 @@ read_date (const char *text,
       *message = g_strdup (_("The transaction has no date."));
       return FALSE;
     }
-  if (!g_ascii_string_to_unsigned (text, 10, 1, LAST_FORMATTABLE_DAY, &number, NULL))
+  if (!outlay_parse_unsigned (text, 1, LAST_FORMATTABLE_DAY, &number))
     {
       *message = g_strdup_printf (_("The date “%s” is not a HomeBank day number."), text);
       return FALSE;

@@ -18,8 +18,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* For strtoull_l() and RTLD_NEXT. */
+#define _GNU_SOURCE
+
 #include "config.h"
 
+#include <dlfcn.h>
+#include <errno.h>
+#include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -40,6 +47,33 @@
 
 #define SKIPPED OUTLAY_IMPORT_ISSUE_SKIPPED
 #define ERROR OUTLAY_IMPORT_ISSUE_ERROR
+
+/* Issue 11: now and then, "its version “1.3” is not a number". GLib 2.74's
+ * g_ascii_string_to_unsigned() clears errno, then g_ascii_strtoull() makes
+ * its C locale in a g_once_init_enter() and parses with strtoull_l(). When
+ * another thread makes that locale at the same moment, the futex wait in
+ * g_once_init_enter() leaves EAGAIN in errno, strtoull_l() succeeds without
+ * touching it, and g_ascii_string_to_unsigned() takes the number for a bad
+ * one. While leave_eagain is set, this strtoull_l(), which the test program
+ * puts before the C library's, leaves EAGAIN the same way, every time. */
+static gboolean leave_eagain;
+
+unsigned long long
+strtoull_l (const char *text,
+            char      **end,
+            int         base,
+            locale_t    locale)
+{
+  static unsigned long long (*real) (const char *, char **, int, locale_t);
+
+  if (real == NULL)
+    *(void **) &real = dlsym (RTLD_NEXT, "strtoull_l");
+  g_assert_nonnull (real);
+
+  if (leave_eagain)
+    errno = EAGAIN;
+  return real (text, end, base, locale);
+}
 
 static OutlayImportSource *
 read_text (const char *text)
@@ -586,6 +620,47 @@ test_not_homebank (void)
   assert_rejected (contents, 10, OUTLAY_XHB_ERROR_INVALID, "This is not a HomeBank file: ");
 }
 
+/* The numbers of a file are read whatever errno holds, before and during
+ * the parse (see strtoull_l() above). */
+static void
+test_errno (void)
+{
+  static const char *const versions[] = { "1.3", "1.4" };
+
+  leave_eagain = TRUE;
+  /* The simulation is in place: the test can fail. */
+  errno = 0;
+  g_assert_cmpuint (g_ascii_strtoull ("1", NULL, 10), ==, 1);
+  g_assert_cmpint (errno, ==, EAGAIN);
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("<homebank v=\"%s\">\n"
+                                               "<account key=\"1\" name=\"A\"/>\n"
+                                               "<ope date=\"739944\" amount=\"-4.5\" account=\"1\" wording=\"tea\"/>\n"
+                                               "</homebank>\n",
+                                               versions[i]);
+      g_autoptr (OutlayImportSource) source = NULL;
+
+      errno = EAGAIN;
+      source = read_text (text);
+      g_assert_cmpuint (source->records->len, ==, 1);
+      assert_record (source, 0, 3, "2026-11-24", 450, NULL, "tea", NULL, NULL);
+    }
+
+  {
+    g_autoptr (OutlayImportSource) source = NULL;
+
+    errno = EAGAIN;
+    source = read_fixture ("homebank5.xhb");
+    g_assert_cmpuint (source->records->len, ==, 8);
+    assert_record (source, 7, 34, "2026-12-04", 3000, "EUR", "Supermarket", "food", "Food: Groceries");
+    g_assert_cmpuint (outlay_import_source_count_issues (source, ERROR), ==, 0);
+  }
+
+  leave_eagain = FALSE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/xhb/texts", test_texts);
   g_test_add_func ("/xhb/structure", test_structure);
   g_test_add_func ("/xhb/not-homebank", test_not_homebank);
+  g_test_add_func ("/xhb/errno", test_errno);
 
   return g_test_run ();
 }
