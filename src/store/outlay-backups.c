@@ -31,6 +31,7 @@
 
 #include "outlay-backups.h"
 #include "outlay-database-private.h"
+#include "outlay-number.h"
 
 struct _OutlayBackups
 {
@@ -307,8 +308,11 @@ parse_stamp (const char *date,
                                                    : (i - 3) * 2;
       guint            length = i == 0 ? 4 : 2;
       g_autofree char *part = g_strndup (digits + offset, length);
+      guint64          value;
 
-      values[i] = (int) g_ascii_strtoull (part, NULL, 10);
+      if (!outlay_parse_unsigned (part, 0, 9999, &value))
+        return NULL;
+      values[i] = (int) value;
     }
 
   return g_date_time_new_utc (values[0], values[1], values[2], values[3], values[4], values[5]);
@@ -329,6 +333,7 @@ read_backup_info (GRegex     *regex,
   g_autofree char *counter = NULL;
   g_autofree char *path = NULL;
   g_autoptr (OutlayBackupInfo) info = NULL;
+  guint64  value;
   GStatBuf st;
 
   if (!g_regex_match (regex, name, 0, &match))
@@ -358,7 +363,13 @@ read_backup_info (GRegex     *regex,
     if (g_str_equal (reason, reason_names[i]))
       info->reason = i;
 
-  *number = counter != NULL && *counter != '\0' ? (guint) g_ascii_strtoull (counter, NULL, 10) : 1;
+  /* A counter too large for a guint is not one Outlay wrote. */
+  if (counter == NULL || *counter == '\0')
+    *number = 1;
+  else if (outlay_parse_unsigned (counter, 0, G_MAXUINT, &value))
+    *number = (guint) value;
+  else
+    return NULL;
   *modified = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
 
   return g_steal_pointer (&info);

@@ -552,6 +552,8 @@ test_backups_prune (Fixture      *fixture,
     "budget-20200101-000000-daily.db",
     "outlay-20200101-000000-daily.db.partial",
     "outlay-20200101-000000-weekly.db",
+    /* A counter past 2^32: not a name Outlay writes. */
+    "outlay-20200101-000000-4294967297.db",
   };
   g_autoptr (GError) error = NULL;
   g_autofree char *folder = backups_dir (fixture);
