@@ -32,6 +32,7 @@
 #include "outlay-csv.h"
 #include "outlay-import-loader.h"
 #include "outlay-importer.h"
+#include "outlay-number.h"
 
 /* The options of a CSV file's columns, in the order the report shows them. */
 typedef enum
@@ -262,8 +263,7 @@ check_csv_options (Import  *import,
     }
 
   for (guint i = 0; i < N_COLUMNS; i++)
-    if (import->columns[i] != NULL && outlay_cli_is_number (import->columns[i]) &&
-        g_ascii_strtoull (import->columns[i], NULL, 10) == 0)
+    if (import->columns[i] != NULL && outlay_parse_unsigned (import->columns[i], 0, 0, NULL))
       {
         g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
                      _("%s 0: columns are counted from 1."), column_options[i]);
@@ -387,9 +387,10 @@ resolve_column (Import  *import,
 
   if (outlay_cli_is_number (spec))
     {
-      guint64 n = g_ascii_strtoull (spec, NULL, 10);
+      guint64 n;
 
-      if (n > n_columns)
+      /* Digits only, so too large is all that can be wrong. */
+      if (!outlay_parse_unsigned (spec, 0, n_columns, &n))
         {
           g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
                        g_dngettext (GETTEXT_PACKAGE, "%s %s: the file has only %u column.",

@@ -33,6 +33,7 @@
 
 #include "outlay-cli-private.h"
 #include "outlay-money.h"
+#include "outlay-number.h"
 #include "outlay-period.h"
 #include "outlay-uuid.h"
 
@@ -720,7 +721,7 @@ outlay_cli_find_expense (OutlayCli  *cli,
       return outlay_repository_get_expense_by_uuid (cli->repository, uuid, error);
     }
 
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL))
+  if (!outlay_parse_unsigned (text, 1, G_MAXINT64, &id))
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
                    _("“%s” is not the number or the UUID of an expense."), text);
