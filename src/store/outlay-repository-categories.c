@@ -25,27 +25,46 @@
 
 #include "outlay-repository-private.h"
 
-gboolean
-outlay_repository_reload_categories (OutlayRepository *self,
-                                     GError          **error)
+/* The live categories as the file holds them, as new objects: nothing in
+ * memory changes until apply_categories(), so that a write can read them
+ * inside its transaction and show them only once it is committed. */
+static GPtrArray *
+read_categories (OutlayRepository *self,
+                 GError          **error)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (OutlayCachedStatement) stmt = NULL;
-  guint n_old;
-  int   rc;
+  int rc;
 
   stmt = outlay_database_prepare (self->database,
                                   "SELECT " OUTLAY_CATEGORY_COLUMNS " FROM categories "
                                   "WHERE deleted_at IS NULL ORDER BY position, id",
                                   error);
   if (stmt == NULL)
-    return FALSE;
-
-  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
+    return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, outlay_category_new_from_statement (stmt));
+
+  if (rc != SQLITE_DONE)
     {
-      g_autoptr (OutlayCategory) fresh = outlay_category_new_from_statement (stmt);
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the categories"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&items);
+}
+
+static void
+apply_categories (OutlayRepository *self,
+                  GPtrArray        *fresh)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
+
+  for (guint f = 0; f < fresh->len; f++)
+    {
+      OutlayCategory *category = fresh->pdata[f];
       OutlayCategory *existing = NULL;
 
       /* Keep the objects others hold; only their values change. */
@@ -53,26 +72,62 @@ outlay_repository_reload_categories (OutlayRepository *self,
         {
           g_autoptr (OutlayCategory) old = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
 
-          if (outlay_category_get_id (old) == outlay_category_get_id (fresh))
+          if (outlay_category_get_id (old) == outlay_category_get_id (category))
             existing = g_steal_pointer (&old);
         }
 
       if (existing != NULL)
         {
-          outlay_category_assign (existing, fresh);
+          outlay_category_assign (existing, category);
           g_ptr_array_add (items, existing);
         }
       else
-        g_ptr_array_add (items, g_steal_pointer (&fresh));
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      outlay_database_propagate_error (self->database, error, rc, _("Could not read the categories"));
-      return FALSE;
+        g_ptr_array_add (items, g_object_ref (category));
     }
 
   g_list_store_splice (self->categories, 0, n_old, items->pdata, items->len);
+}
+
+gboolean
+outlay_repository_reload_categories (OutlayRepository *self,
+                                     GError          **error)
+{
+  g_autoptr (GPtrArray) fresh = read_categories (self, error);
+
+  if (fresh == NULL)
+    return FALSE;
+
+  apply_categories (self, fresh);
+
+  return TRUE;
+}
+
+/* Reads the categories before the commit: once the write is in the file,
+ * nothing can fail and the list shows it. */
+gboolean
+outlay_repository_commit_categories (OutlayRepository  *self,
+                                     OutlayTransaction *transaction,
+                                     GError           **error)
+{
+  g_autoptr (GPtrArray) fresh = read_categories (self, error);
+
+  if (fresh == NULL || !outlay_transaction_commit (transaction, error))
+    return FALSE;
+
+  apply_categories (self, fresh);
+
+  return TRUE;
+}
+
+static gboolean
+commit_category_write (OutlayRepository  *self,
+                       OutlayTransaction *transaction,
+                       GError           **error)
+{
+  if (!outlay_repository_commit_categories (self, transaction, error))
+    return FALSE;
+
+  outlay_repository_emit_categories_changed (self);
 
   return TRUE;
 }
@@ -285,13 +340,8 @@ finish_category_write (OutlayRepository  *self,
 {
   g_assert (transaction != NULL);
 
-  if (!outlay_repository_step_done (self, stmt, context, error) ||
-      !outlay_transaction_commit (transaction, error) ||
-      !outlay_repository_reload_categories (self, error))
-    return FALSE;
-
-  outlay_repository_emit_categories_changed (self);
-  return TRUE;
+  return outlay_repository_step_done (self, stmt, context, error) &&
+         commit_category_write (self, transaction, error);
 }
 
 gboolean
@@ -358,11 +408,8 @@ outlay_repository_add_category (OutlayRepository *self,
   now = outlay_timestamp_now_utc ();
   if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
       !outlay_repository_insert_category (self, name, icon_name, color, now, &id, error) ||
-      !outlay_transaction_commit (transaction, error) ||
-      !outlay_repository_reload_categories (self, error))
+      !commit_category_write (self, transaction, error))
     return NULL;
-
-  outlay_repository_emit_categories_changed (self);
 
   return outlay_repository_lookup_category (self, id);
 }

@@ -85,6 +85,11 @@ gboolean      outlay_repository_insert_drafts (OutlayRepository *self,
 /* outlay-repository-categories.c */
 gboolean outlay_repository_reload_categories (OutlayRepository *self,
                                               GError          **error);
+/* Commits a write that changed categories and shows them; the categories
+ * are read before the commit, so that nothing fails after it. */
+gboolean outlay_repository_commit_categories (OutlayRepository  *self,
+                                              OutlayTransaction *transaction,
+                                              GError           **error);
 gboolean outlay_repository_validate_color (const char *color,
                                            GError    **error);
 gboolean outlay_repository_validate_icon_name (const char *icon_name,
