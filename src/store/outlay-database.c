@@ -447,6 +447,20 @@ outlay_database_remove_work_folder (const char *path)
     g_unlink (path);
 }
 
+/* A copy that failed half-way may have its log and index beside it. */
+static void
+remove_partial_copy (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
 static gboolean
 backup_to (sqlite3    *source,
            const char *destination,
@@ -512,7 +526,7 @@ failed:
 
     outlay_sqlite_set_error (dest, &local_error, rc, _("Could not write the backup"));
     sqlite3_close (dest);
-    g_unlink (tmp);
+    remove_partial_copy (tmp);
     g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
                  "%s", local_error->message);
     return FALSE;
