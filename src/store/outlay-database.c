@@ -996,6 +996,8 @@ outlay_database_restore (OutlayDatabase *self,
   gboolean         done = FALSE;
   gboolean         had_wal;
   sqlite3         *source = NULL;
+  guint            schema_version = 0;
+  guint            min_writer_version = 0;
   int              rc;
 
   g_return_val_if_fail (OUTLAY_IS_DATABASE (self), FALSE);
@@ -1032,6 +1034,8 @@ outlay_database_restore (OutlayDatabase *self,
 
     if (upgraded == NULL)
       goto out;
+    schema_version = upgraded->schema_version;
+    min_writer_version = upgraded->min_writer_version;
   }
 
   if (safety_backup != NULL && !backup_to (self->db, safety_backup, error))
@@ -1040,9 +1044,11 @@ outlay_database_restore (OutlayDatabase *self,
   if (!copy_into (self->db, copy, error))
     goto out;
 
-  if (!outlay_database_reload (self, error))
-    goto out;
-
+  /* The content is replaced: nothing may fail any more, so the versions
+   * are the copy's rather than read again from the file. */
+  g_hash_table_remove_all (self->statements);
+  self->schema_version = schema_version;
+  self->min_writer_version = min_writer_version;
   done = TRUE;
 
 out:
