@@ -275,23 +275,35 @@ back_up_before_import (OutlayRepository *self,
   return *path != NULL;
 }
 
-static char *
+/* The uuid of the expense @id, or %NULL when there is none; %FALSE only
+ * when it could not be read. */
+static gboolean
 query_uuid (OutlayRepository *self,
-            gint64            id)
+            gint64            id,
+            char            **uuid,
+            GError          **error)
 {
-  sqlite3_stmt *stmt =
-    outlay_database_prepare (outlay_repository_get_database (self), "SELECT uuid FROM expenses WHERE id = ?", NULL);
-  char         *uuid = NULL;
+  OutlayDatabase *database = outlay_repository_get_database (self);
+  sqlite3_stmt   *stmt = outlay_database_prepare (database, "SELECT uuid FROM expenses WHERE id = ?", error);
+  int             rc;
 
+  *uuid = NULL;
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
 
-  return uuid;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (database, error, rc, _("Could not read the expenses"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -393,18 +405,18 @@ outlay_importer_apply (OutlayRepository *self,
                       &result->first_id, &result->last_id, error))
     goto failed;
 
-  if (!outlay_transaction_commit (transaction, error))
+  /* Everything is read before the commit, so that nothing fails after it. */
+  if (drafts->len > 0 &&
+      (!query_uuid (self, result->first_id, &result->first_uuid, error) ||
+       !query_uuid (self, result->last_id, &result->last_uuid, error)))
+    goto failed;
+
+  if (!outlay_repository_commit_categories (self, transaction, error))
     goto failed;
 
   result->n_added = drafts->len;
   result->n_categories_created = result->created_category_ids->len;
-  if (drafts->len > 0)
-    {
-      result->first_uuid = query_uuid (self, result->first_id);
-      result->last_uuid = query_uuid (self, result->last_id);
-    }
 
-  outlay_repository_reload_categories (self, NULL);
   if (replace || result->n_categories_created > 0)
     outlay_repository_emit_categories_changed (self);
   if (result->n_added > 0)
@@ -449,8 +461,11 @@ outlay_importer_undo (OutlayRepository         *self,
    * the import, then new expenses. Only the very rows it added go. */
   if (result->n_added > 0)
     {
-      g_autofree char *first = query_uuid (self, result->first_id);
-      g_autofree char *last = query_uuid (self, result->last_id);
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+
+      if (!query_uuid (self, result->first_id, &first, error) || !query_uuid (self, result->last_id, &last, error))
+        return FALSE;
 
       if (g_strcmp0 (first, result->first_uuid) != 0 || g_strcmp0 (last, result->last_uuid) != 0)
         {
@@ -507,10 +522,9 @@ outlay_importer_undo (OutlayRepository         *self,
         return FALSE;
     }
 
-  if (!outlay_repository_sync_search (self, error) || !outlay_transaction_commit (transaction, error))
+  if (!outlay_repository_sync_search (self, error) || !outlay_repository_commit_categories (self, transaction, error))
     return FALSE;
 
-  outlay_repository_reload_categories (self, NULL);
   if (result->created_category_ids->len > 0 || result->replaced_categories != NULL)
     outlay_repository_emit_categories_changed (self);
   outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
