@@ -1,0 +1,311 @@
+/* test-faults.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Every write of the store with the disk failing at each of its I/O calls
+ * in turn (tests/lib/outlay-test-faults.c): the write fails with an error
+ * and changes nothing, or succeeds whole, and works once the disk does. */
+
+#include "config.h"
+
+#include "outlay-backups.h"
+#include "outlay-test-faults.h"
+
+typedef OutlayTestFixture Fixture;
+
+/* Enough to reach the first and last calls of every kind and a spread in
+ * between while the program stays within seconds. */
+#define MAX_PER_KIND 16
+
+/* The expenses of outlay_test_add_sample_expenses() that the writes use,
+ * looked up before the faults are armed. */
+typedef struct
+{
+  gint64 bus_ticket;
+  gint64 taxi; /* deleted */
+} Sample;
+
+static gint64
+expense_id (Fixture    *fixture,
+            const char *description)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM expenses WHERE description = '%s'", description);
+
+  return outlay_test_query_int (outlay_test_handle (fixture), sql);
+}
+
+static gpointer
+find_sample (Fixture *fixture,
+             gpointer user_data)
+{
+  Sample *sample = g_new0 (Sample, 1);
+
+  sample->bus_ticket = expense_id (fixture, "Bus ticket");
+  sample->taxi = expense_id (fixture, "Taxi");
+
+  return sample;
+}
+
+static void
+check (Fixture                    *fixture,
+       const OutlayFaultOperation *operation)
+{
+  guint n_injected;
+
+  outlay_test_add_sample_expenses (fixture);
+  n_injected = outlay_test_faults_check (fixture, operation, NULL, MAX_PER_KIND);
+  g_assert_cmpuint (n_injected, >, 0);
+}
+
+static gboolean
+take_expense (OutlayExpense *expense)
+{
+  g_clear_object (&expense);
+
+  return TRUE;
+}
+
+static gboolean
+add_expense (Fixture *fixture,
+             gpointer state,
+             GError **error)
+{
+  g_autoptr (OutlayExpense) draft = outlay_test_draft (1250, "EUR", "2024-04-01", "Lunch",
+                                                       outlay_test_category (fixture, OUTLAY_TEST_FOOD));
+  OutlayExpense *stored = outlay_repository_add_expense (fixture->repository, draft, error);
+
+  return stored != NULL && take_expense (stored);
+}
+
+static gboolean
+add_expenses (Fixture *fixture,
+              gpointer state,
+              GError **error)
+{
+  gint64 food = outlay_test_category (fixture, OUTLAY_TEST_FOOD);
+  g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *description = g_strdup_printf ("Bakery %u", i);
+
+      g_ptr_array_add (drafts, outlay_test_draft (100 + i, "EUR", "2024-05-01", description, food));
+    }
+
+  return outlay_repository_add_expenses (fixture->repository, (OutlayExpense **) drafts->pdata, drafts->len, error);
+}
+
+static gboolean
+update_expense (Fixture *fixture,
+                gpointer state,
+                GError **error)
+{
+  const Sample *sample = state;
+  g_autoptr (OutlayExpense) expense = outlay_repository_get_expense (fixture->repository, sample->bus_ticket, error);
+  OutlayExpense *stored;
+
+  if (expense == NULL)
+    return FALSE;
+
+  outlay_expense_set_amount (expense, 310);
+  outlay_expense_set_occurred_on (expense, "2024-03-01");
+  outlay_expense_set_category_id (expense, outlay_test_category (fixture, OUTLAY_TEST_TRAVEL));
+  stored = outlay_repository_update_expense (fixture->repository, expense, error);
+
+  return stored != NULL && take_expense (stored);
+}
+
+static gboolean
+delete_expense (Fixture *fixture,
+                gpointer state,
+                GError **error)
+{
+  const Sample  *sample = state;
+  OutlayExpense *deleted = outlay_repository_delete_expense (fixture->repository, sample->bus_ticket, error);
+
+  return deleted != NULL && take_expense (deleted);
+}
+
+static gboolean
+restore_expense (Fixture *fixture,
+                 gpointer state,
+                 GError **error)
+{
+  const Sample  *sample = state;
+  OutlayExpense *restored = outlay_repository_restore_expense (fixture->repository, sample->taxi, error);
+
+  return restored != NULL && take_expense (restored);
+}
+
+static gboolean
+add_category (Fixture *fixture,
+              gpointer state,
+              GError **error)
+{
+  /* The repository keeps the category. */
+  return outlay_repository_add_category (fixture->repository, "Pets", "applications-games-symbolic", "#33d17a",
+                                         error) != NULL;
+}
+
+static gboolean
+rename_category (Fixture *fixture,
+                 gpointer state,
+                 GError **error)
+{
+  return outlay_repository_rename_category (fixture->repository, outlay_test_category (fixture, OUTLAY_TEST_FOOD),
+                                            "Eating out", error);
+}
+
+static gboolean
+recolor_category (Fixture *fixture,
+                  gpointer state,
+                  GError **error)
+{
+  return outlay_repository_recolor_category (fixture->repository,
+                                             outlay_test_category (fixture, OUTLAY_TEST_TRANSPORT),
+                                             "#e01b24", error);
+}
+
+static gboolean
+move_category (Fixture *fixture,
+               gpointer state,
+               GError **error)
+{
+  return outlay_repository_move_category (fixture->repository, outlay_test_category (fixture, OUTLAY_TEST_TRANSPORT),
+                                          OUTLAY_TEST_TRAVEL, error);
+}
+
+static gboolean
+delete_category (Fixture *fixture,
+                 gpointer state,
+                 GError **error)
+{
+  guint n_moved = 0;
+
+  /* Transport holds expenses, which move to the fallback category. */
+  return outlay_repository_delete_category (fixture->repository, outlay_test_category (fixture, OUTLAY_TEST_TRANSPORT),
+                                            &n_moved, error);
+}
+
+static gboolean
+create_backup (Fixture *fixture,
+               gpointer state,
+               GError **error)
+{
+  g_autoptr (OutlayBackups) backups = outlay_backups_new (fixture->database);
+  g_autofree char *path = outlay_backups_create (backups, OUTLAY_BACKUP_REASON_MANUAL, error);
+
+  return path != NULL;
+}
+
+static gboolean
+restore_backup (Fixture *fixture,
+                gpointer state,
+                GError **error)
+{
+  g_autoptr (OutlayBackups) backups = outlay_backups_new (fixture->database);
+  g_autofree char *safety = NULL;
+
+  if (!outlay_backups_restore (backups, state, &safety, error))
+    return FALSE;
+
+  /* As the window does after a restore. */
+  outlay_repository_reload (fixture->repository);
+
+  return TRUE;
+}
+
+static gpointer
+find_backup (Fixture *fixture,
+             gpointer user_data)
+{
+  g_autoptr (OutlayBackups) backups = outlay_backups_new (fixture->database);
+  g_autoptr (GPtrArray) list = outlay_backups_list (backups, NULL);
+  OutlayBackupInfo *newest;
+
+  g_assert_nonnull (list);
+  g_assert_cmpuint (list->len, >, 0);
+  newest = g_ptr_array_index (list, 0);
+
+  return g_strdup (newest->path);
+}
+
+#define OPERATION(name, run) \
+  static void \
+  test_##run (Fixture      *fixture, \
+              gconstpointer user_data) \
+  { \
+    static const OutlayFaultOperation operation = { name, find_sample, run, g_free }; \
+    check (fixture, &operation); \
+  }
+
+OPERATION ("add expense", add_expense)
+OPERATION ("add expenses", add_expenses)
+OPERATION ("update expense", update_expense)
+OPERATION ("delete expense", delete_expense)
+OPERATION ("restore expense", restore_expense)
+OPERATION ("add category", add_category)
+OPERATION ("rename category", rename_category)
+OPERATION ("recolor category", recolor_category)
+OPERATION ("move category", move_category)
+OPERATION ("delete category", delete_category)
+OPERATION ("create backup", create_backup)
+
+/* The backup holds the sample; the ledger has one expense more. */
+static void
+test_restore_backup (Fixture      *fixture,
+                     gconstpointer user_data)
+{
+  static const OutlayFaultOperation operation = { "restore backup", find_backup, restore_backup, g_free };
+  g_autoptr (OutlayBackups) backups = outlay_backups_new (fixture->database);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (OutlayExpense) added = NULL;
+
+  outlay_test_add_sample_expenses (fixture);
+  path = outlay_backups_create (backups, OUTLAY_BACKUP_REASON_MANUAL, &error);
+  g_assert_no_error (error);
+  added = outlay_test_add (fixture, 700, "EUR", "2024-06-01", "Cinema",
+                           outlay_test_category (fixture, OUTLAY_TEST_ENTERTAINMENT));
+  g_clear_object (&backups);
+
+  g_assert_cmpuint (outlay_test_faults_check (fixture, &operation, NULL, MAX_PER_KIND), >, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  OUTLAY_TEST_ADD ("/faults/expense/add", test_add_expense);
+  OUTLAY_TEST_ADD ("/faults/expense/add-many", test_add_expenses);
+  OUTLAY_TEST_ADD ("/faults/expense/update", test_update_expense);
+  OUTLAY_TEST_ADD ("/faults/expense/delete", test_delete_expense);
+  OUTLAY_TEST_ADD ("/faults/expense/restore", test_restore_expense);
+  OUTLAY_TEST_ADD ("/faults/category/add", test_add_category);
+  OUTLAY_TEST_ADD ("/faults/category/rename", test_rename_category);
+  OUTLAY_TEST_ADD ("/faults/category/recolor", test_recolor_category);
+  OUTLAY_TEST_ADD ("/faults/category/move", test_move_category);
+  OUTLAY_TEST_ADD ("/faults/category/delete", test_delete_category);
+  OUTLAY_TEST_ADD ("/faults/backup/create", test_create_backup);
+  OUTLAY_TEST_ADD ("/faults/backup/restore", test_restore_backup);
+
+  return g_test_run ();
+}
