@@ -399,7 +399,7 @@ outlay_test_faults_check (OutlayTestFixture          *fixture,
             }
         }
 
-      g_test_message ("faults: %s, %s: %u calls, %u failed, %u failed the operation, %u were absorbed",
+      g_test_message ("faults: %s, %s: %u calls, %u faults injected: %u failed the write, %u were absorbed",
                       operation->name, outlay_fault_kind_to_string (kinds[k]), counts[k],
                       n_tries, n_failed, n_absorbed);
       n_injected += n_tries;
@@ -407,7 +407,7 @@ outlay_test_faults_check (OutlayTestFixture          *fixture,
 
   for (guint i = 0; i < warnings->len; i++)
     g_test_message ("faults: %s: warning: %s", operation->name, (char *) warnings->pdata[i]);
-  g_test_message ("faults: %s: %u injected, the list of expenses was behind the file after %u",
+  g_test_message ("faults: %s: %u faults injected, the list of expenses was behind the file after %u",
                   operation->name, n_injected, n_stale_lists);
   n_stale_lists = 0;
   g_log_remove_handler ("Outlay-Store", handler);
