@@ -174,6 +174,27 @@ outlay_backup_info_free (OutlayBackupInfo *info)
 }
 
 /**
+ * outlay_backup_state_to_string:
+ *
+ * Returns: the state as it appears in JSON: "unverified", "verified" or
+ *   "damaged"
+ */
+const char *
+outlay_backup_state_to_string (OutlayBackupState state)
+{
+  switch (state)
+    {
+    case OUTLAY_BACKUP_STATE_VERIFIED:
+      return "verified";
+    case OUTLAY_BACKUP_STATE_DAMAGED:
+      return "damaged";
+    case OUTLAY_BACKUP_STATE_UNVERIFIED:
+    default:
+      return "unverified";
+    }
+}
+
+/**
  * outlay_backup_reason_to_string:
  *
  * Returns: the reason as it appears in a backup's file name and in JSON:
@@ -258,7 +279,12 @@ outlay_backups_build_path (OutlayBackups *self,
  *
  * Writes a consistent copy of the database with SQLite's online backup
  * into the backups folder, as `NAME-YYYYMMDD-HHMMSS-REASON.db` (the time in
- * UTC). Other connections may go on writing meanwhile.
+ * UTC), and checks the copy. Other connections may go on writing meanwhile.
+ *
+ * A damaged database is not copied (%OUTLAY_DATABASE_ERROR_DAMAGED); one
+ * whose damage only the check of the copy finds is kept as
+ * `NAME-YYYYMMDD-HHMMSS-REASON-damaged.db`, never counted as a backup to
+ * restore, and the database is marked damaged.
  *
  * Returns: (transfer full): the backup's path, or %NULL with @error set
  */
@@ -268,12 +294,21 @@ outlay_backups_create (OutlayBackups     *self,
                        GError           **error)
 {
   g_autofree char *path = NULL;
+  g_autofree char *damaged = NULL;
 
   g_return_val_if_fail (OUTLAY_IS_BACKUPS (self), NULL);
   g_return_val_if_fail (reason <= OUTLAY_BACKUP_REASON_RESTORE, NULL);
 
+  if (outlay_database_is_damaged (self->database))
+    {
+      g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED,
+                   _("The database file is damaged, so it was not copied over the good backups."));
+      return NULL;
+    }
+
   path = build_reason_path (self, reason);
-  if (!outlay_database_backup (self->database, path, error))
+  damaged = outlay_database_build_damaged_name (path);
+  if (!outlay_database_backup_full (self->database, path, damaged, error))
     return NULL;
 
   return g_steal_pointer (&path);
@@ -289,7 +324,7 @@ new_backup_name_regex (const char *path)
   g_autofree char *escaped = g_regex_escape_string (stem, -1);
   g_autofree char *pattern = g_strdup_printf ("^%s-(format[0-9]+-)?([0-9]{8})-([0-9]{6})"
                                               "(?:-(manual|daily|migration|import|restore))?"
-                                              "(?:-([0-9]+))?\\.db$",
+                                              "(?:-([0-9]+))?(-damaged)?\\.db$",
                                               escaped);
 
   return g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
@@ -318,6 +353,55 @@ parse_stamp (const char *date,
   return g_date_time_new_utc (values[0], values[1], values[2], values[3], values[4], values[5]);
 }
 
+/* What the backup recorded of its check when it was made (a backup is
+ * never written after that, so the record still holds); a file that does
+ * not even open is damaged. Backups are single files in rollback-journal
+ * mode: reading one leaves nothing beside it. */
+static void
+read_recorded_check (OutlayBackupInfo *info)
+{
+  static const char sql[] =
+    "SELECT (SELECT value FROM outlay_meta WHERE key = '" OUTLAY_META_BACKUP_EXPENSES "'), "
+    "(SELECT value FROM outlay_meta WHERE key = '" OUTLAY_META_BACKUP_VERIFIED "')";
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int           rc;
+
+  rc = sqlite3_open_v2 (info->path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      info->schema_version = (guint) sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Older backups have no record, or no outlay_meta table at all. */
+  if (rc == SQLITE_OK && sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          guint64 expenses = 0;
+
+          if (sqlite3_column_type (stmt, 1) != SQLITE_NULL &&
+              outlay_parse_unsigned ((const char *) sqlite3_column_text (stmt, 0), 0, G_MAXUINT, &expenses))
+            {
+              info->state = OUTLAY_BACKUP_STATE_VERIFIED;
+              info->expenses = (guint) expenses;
+            }
+          rc = SQLITE_OK;
+        }
+    }
+
+  if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+    info->state = OUTLAY_BACKUP_STATE_DAMAGED;
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 static OutlayBackupInfo *
 read_backup_info (GRegex     *regex,
                   const char *folder,
@@ -331,6 +415,7 @@ read_backup_info (GRegex     *regex,
   g_autofree char *time = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *counter = NULL;
+  g_autofree char *damaged = NULL;
   g_autofree char *path = NULL;
   g_autoptr (OutlayBackupInfo) info = NULL;
   guint64  value;
@@ -371,6 +456,12 @@ read_backup_info (GRegex     *regex,
   else
     return NULL;
   *modified = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+
+  damaged = g_match_info_fetch (match, 6);
+  if (damaged != NULL && *damaged != '\0')
+    info->state = OUTLAY_BACKUP_STATE_DAMAGED;
+  else
+    read_recorded_check (info);
 
   return g_steal_pointer (&info);
 }
@@ -455,13 +546,61 @@ outlay_backups_list (OutlayBackups *self,
   return g_steal_pointer (&backups);
 }
 
+/* Damaged copies are kept apart from the count, the newest few of them. */
+#define DAMAGED_COPIES_KEPT 3
+
+/**
+ * outlay_backups_find_newest_good:
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the newest backup that passed its
+ *   integrity check, else the newest one made before backups were checked,
+ *   or %NULL (and no error) when there is none
+ */
+OutlayBackupInfo *
+outlay_backups_find_newest_good (OutlayBackups *self,
+                                 GError       **error)
+{
+  g_autoptr (GPtrArray) backups = NULL;
+  OutlayBackupInfo *unverified = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_BACKUPS (self), NULL);
+
+  backups = outlay_backups_list (self, error);
+  if (backups == NULL)
+    return NULL;
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      OutlayBackupInfo *info = g_ptr_array_index (backups, i);
+
+      if (info->state == OUTLAY_BACKUP_STATE_VERIFIED)
+        return g_ptr_array_steal_index (backups, i);
+      if (info->state == OUTLAY_BACKUP_STATE_UNVERIFIED && unverified == NULL)
+        unverified = info;
+    }
+
+  if (unverified != NULL)
+    {
+      guint index;
+
+      g_ptr_array_find (backups, unverified, &index);
+      return g_ptr_array_steal_index (backups, index);
+    }
+
+  return NULL;
+}
+
 /**
  * outlay_backups_prune:
  * @keep: how many backups to keep, at least 1
  * @error: a location for a #GError
  *
  * Deletes all but the newest @keep backups that outlay_backups_list()
- * finds; nothing else in the folder is touched.
+ * finds; nothing else in the folder is touched. Two more are always kept:
+ * the newest verified backup, and the newest verified one older than the
+ * oldest damaged copy (the last known good state before the damage).
+ * Damaged copies do not count; the newest three of them are kept.
  *
  * Returns: whether every backup to go was deleted
  */
@@ -471,6 +610,11 @@ outlay_backups_prune (OutlayBackups *self,
                       GError       **error)
 {
   g_autoptr (GPtrArray) backups = NULL;
+  OutlayBackupInfo *newest_verified = NULL;
+  OutlayBackupInfo *before_damage = NULL;
+  GDateTime        *first_damage = NULL;
+  guint             good = 0;
+  guint             damaged = 0;
 
   g_return_val_if_fail (OUTLAY_IS_BACKUPS (self), FALSE);
   g_return_val_if_fail (keep > 0, FALSE);
@@ -479,17 +623,42 @@ outlay_backups_prune (OutlayBackups *self,
   if (backups == NULL)
     return FALSE;
 
-  for (guint i = keep; i < backups->len; i++)
+  /* Newest first: the last damaged copy seen is the oldest. */
+  for (guint i = 0; i < backups->len; i++)
     {
       OutlayBackupInfo *info = g_ptr_array_index (backups, i);
 
-      if (g_unlink (info->path) != 0 && errno != ENOENT)
+      if (info->state == OUTLAY_BACKUP_STATE_DAMAGED)
+        first_damage = info->created;
+      else if (info->state == OUTLAY_BACKUP_STATE_VERIFIED && newest_verified == NULL)
+        newest_verified = info;
+    }
+
+  for (guint i = 0; first_damage != NULL && i < backups->len && before_damage == NULL; i++)
+    {
+      OutlayBackupInfo *info = g_ptr_array_index (backups, i);
+
+      if (info->state == OUTLAY_BACKUP_STATE_VERIFIED && g_date_time_compare (info->created, first_damage) < 0)
+        before_damage = info;
+    }
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      OutlayBackupInfo *info = g_ptr_array_index (backups, i);
+      gboolean          kept;
+
+      if (info->state == OUTLAY_BACKUP_STATE_DAMAGED)
+        kept = damaged++ < DAMAGED_COPIES_KEPT;
+      else
+        kept = good++ < keep || info == newest_verified || info == before_damage;
+
+      if (!kept && g_unlink (info->path) != 0 && errno != ENOENT)
         {
           int errsv = errno;
 
           g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
                        _("Could not delete the old backup “%s”: %s"),
-                       info->path, g_strerror (errsv));
+                          info->path, g_strerror (errsv));
           return FALSE;
         }
     }
@@ -524,6 +693,15 @@ outlay_backups_ensure_daily (OutlayBackups *self,
   if (made != NULL)
     *made = FALSE;
 
+  /* Neither a copy of the damage nor pruning: the good backups are all
+   * the person has. */
+  if (outlay_database_is_damaged (self->database))
+    {
+      g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED,
+                   _("The database file is damaged, so it was not copied over the good backups."));
+      return FALSE;
+    }
+
   backups = outlay_backups_list (self, error);
   if (backups == NULL)
     return FALSE;
@@ -533,6 +711,8 @@ outlay_backups_ensure_daily (OutlayBackups *self,
       OutlayBackupInfo *info = g_ptr_array_index (backups, i);
       g_autoptr (GDateTime) local = g_date_time_to_local (info->created);
 
+      if (info->state == OUTLAY_BACKUP_STATE_DAMAGED)
+        continue;
       today = g_date_time_get_year (local) == g_date_time_get_year (now) &&
               g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now);
     }

@@ -35,17 +35,28 @@ typedef enum
   OUTLAY_BACKUP_REASON_RESTORE, /* the state saved before a restore */
 } OutlayBackupReason;
 
+typedef enum
+{
+  OUTLAY_BACKUP_STATE_UNVERIFIED, /* made before backups were checked */
+  OUTLAY_BACKUP_STATE_VERIFIED,   /* passed the integrity check when made */
+  OUTLAY_BACKUP_STATE_DAMAGED,    /* failed it: a damaged file, kept apart */
+} OutlayBackupState;
+
 typedef struct
 {
   char              *path;
   GDateTime         *created;
   goffset            size;
   OutlayBackupReason reason;
+  OutlayBackupState  state;
+  guint              schema_version; /* 0 when it could not be read */
+  guint              expenses;       /* recorded when verified */
 } OutlayBackupInfo;
 
 void        outlay_backup_info_free (OutlayBackupInfo *info);
 const char *outlay_backup_reason_to_string (OutlayBackupReason reason);
 const char *outlay_backup_reason_get_label (OutlayBackupReason reason);
+const char *outlay_backup_state_to_string (OutlayBackupState state);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayBackupInfo, outlay_backup_info_free)
 
@@ -53,26 +64,28 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayBackupInfo, outlay_backup_info_free)
 
 G_DECLARE_FINAL_TYPE (OutlayBackups, outlay_backups, OUTLAY, BACKUPS, GObject)
 
-OutlayBackups *outlay_backups_new (OutlayDatabase *database);
-char          *outlay_backups_get_folder (OutlayBackups *self);
-char          *outlay_backups_build_path (OutlayBackups *self,
-                                          const char    *folder);
-char          *outlay_backups_create (OutlayBackups     *self,
-                                      OutlayBackupReason reason,
-                                      GError           **error);
-GPtrArray     *outlay_backups_list (OutlayBackups *self,
-                                    GError       **error);
-gboolean       outlay_backups_prune (OutlayBackups *self,
-                                     guint          keep,
-                                     GError       **error);
-gboolean       outlay_backups_ensure_daily (OutlayBackups *self,
-                                            guint          keep,
-                                            gboolean      *made,
-                                            GError       **error);
-gboolean       outlay_backups_restore (OutlayBackups *self,
-                                       const char    *backup,
-                                       char         **safety_backup,
+OutlayBackups    *outlay_backups_new (OutlayDatabase *database);
+char             *outlay_backups_get_folder (OutlayBackups *self);
+char             *outlay_backups_build_path (OutlayBackups *self,
+                                             const char    *folder);
+char             *outlay_backups_create (OutlayBackups     *self,
+                                         OutlayBackupReason reason,
+                                         GError           **error);
+GPtrArray        *outlay_backups_list (OutlayBackups *self,
                                        GError       **error);
+OutlayBackupInfo *outlay_backups_find_newest_good (OutlayBackups *self,
+                                                   GError       **error);
+gboolean          outlay_backups_prune (OutlayBackups *self,
+                                        guint          keep,
+                                        GError       **error);
+gboolean          outlay_backups_ensure_daily (OutlayBackups *self,
+                                               guint          keep,
+                                               gboolean      *made,
+                                               GError       **error);
+gboolean          outlay_backups_restore (OutlayBackups *self,
+                                          const char    *backup,
+                                          char         **safety_backup,
+                                          GError       **error);
 
 void     outlay_backups_ensure_daily_async (OutlayBackups      *self,
                                             guint               keep,

@@ -40,6 +40,15 @@ typedef struct
 const OutlayMigration *outlay_migrations_get (guint *n_migrations);
 guint                  outlay_migrations_get_n_default_categories (void);
 
+/* What a backup records of itself in its outlay_meta table. */
+#define OUTLAY_META_BACKUP_EXPENSES "backup_expenses"
+#define OUTLAY_META_BACKUP_VERIFIED "backup_verified_at"
+
+gboolean      outlay_database_backup_full (OutlayDatabase *self,
+                                           const char     *destination,
+                                           const char     *damaged_destination,
+                                           GError        **error);
+char         *outlay_database_build_damaged_name (const char *destination);
 sqlite3      *outlay_database_get_handle (OutlayDatabase *self);
 sqlite3_stmt *outlay_database_prepare (OutlayDatabase *self,
                                        const char     *sql,
@@ -68,6 +77,34 @@ void          outlay_sqlite_set_error (sqlite3    *db,
                                        GError    **error,
                                        int         rc,
                                        const char *context);
+
+/* outlay-sqlite.c: on a raw connection. */
+gboolean outlay_sqlite_is_damage (int rc);
+gboolean outlay_sqlite_exec (sqlite3    *db,
+                             const char *sql,
+                             GError    **error);
+gboolean outlay_sqlite_query_uint (sqlite3    *db,
+                                   const char *sql,
+                                   guint      *value,
+                                   GError    **error);
+gboolean outlay_sqlite_run_check (sqlite3    *db,
+                                  const char *sql,
+                                  GPtrArray  *problems,
+                                  GError    **error);
+int      outlay_sqlite_cancel_cb (gpointer cancellable);
+gboolean outlay_sqlite_copy (sqlite3    *source,
+                             const char *destination,
+                             const char *damaged_destination,
+                             gboolean    record,
+                             GError    **error);
+gboolean outlay_sqlite_copy_into (sqlite3    *destination,
+                                  const char *source_path,
+                                  GError    **error);
+gboolean outlay_file_create_parent_directory (const char *path,
+                                              GError    **error);
+gboolean outlay_file_create_private (const char *path,
+                                     GError    **error);
+void     outlay_file_remove_copy (const char *path);
 
 /* A write transaction that is rolled back when the guard is freed, unless
  * outlay_transaction_commit() succeeded:

@@ -41,9 +41,19 @@ struct _OutlayDatabase
   guint       schema_version;
   guint       min_writer_version;
   guint       read_only : 1;
+  guint       damaged : 1;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayDatabase, outlay_database, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_DAMAGED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* clang-format off */
 G_DEFINE_QUARK (outlay-database-error-quark, outlay_database_error)
@@ -51,60 +61,11 @@ G_DEFINE_QUARK (outlay-database-error-quark, outlay_database_error)
 
 #define BUSY_TIMEOUT_MS 5000
 
-void
-outlay_sqlite_set_error (sqlite3    *db,
-                         GError    **error,
-                         int         rc,
-                         const char *context)
-{
-  OutlayDatabaseError code;
-  const char         *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_FULL:
-      code = OUTLAY_DATABASE_ERROR_FULL;
-      g_set_error (error, OUTLAY_DATABASE_ERROR, code,
-                   _("%s: the disk is full. Nothing was changed; free some space and try again."),
-                   context);
-      return;
-
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      code = OUTLAY_DATABASE_ERROR_READ_ONLY;
-      g_set_error (error, OUTLAY_DATABASE_ERROR, code,
-                   _("%s: the database file cannot be written. Nothing was changed."),
-                   context);
-      return;
-
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      code = OUTLAY_DATABASE_ERROR_BUSY;
-      g_set_error (error, OUTLAY_DATABASE_ERROR, code,
-                   _("%s: the database is in use by another program. Nothing was changed; try again."),
-                   context);
-      return;
-
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-      code = OUTLAY_DATABASE_ERROR_NOT_A_DATABASE;
-      break;
-
-    case SQLITE_CONSTRAINT:
-      code = OUTLAY_DATABASE_ERROR_CONSTRAINT;
-      break;
-
-    case SQLITE_CANTOPEN:
-      code = OUTLAY_DATABASE_ERROR_OPEN;
-      break;
-
-    default:
-      code = OUTLAY_DATABASE_ERROR_FAILED;
-      break;
-    }
-
-  g_set_error (error, OUTLAY_DATABASE_ERROR, code, "%s: %s", context, detail);
-}
+/* Files up to this size get a whole quick check when they are opened: at
+ * about 2 ms a megabyte, it costs the first frame less than 35 ms. Larger
+ * ones have their small tables checked at open, and the caller checks
+ * the whole file off the main thread (outlay_database_check()). */
+#define QUICK_CHECK_MAX_BYTES (16 * 1024 * 1024)
 
 void
 outlay_database_propagate_error (OutlayDatabase *self,
@@ -112,60 +73,10 @@ outlay_database_propagate_error (OutlayDatabase *self,
                                  int             rc,
                                  const char     *context)
 {
+  if (outlay_sqlite_is_damage (rc))
+    outlay_database_mark_damaged (self);
+
   outlay_sqlite_set_error (self->db, error, rc, context);
-}
-
-static gboolean
-exec_sql (sqlite3    *db,
-          const char *sql,
-          GError    **error)
-{
-  char *message = NULL;
-  int   rc = sqlite3_exec (db, sql, NULL, NULL, &message);
-
-  if (rc != SQLITE_OK)
-    {
-      outlay_sqlite_set_error (db, error, rc, _("Could not run a database command"));
-      sqlite3_free (message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-query_uint (sqlite3    *db,
-            const char *sql,
-            guint      *value,
-            GError    **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int           rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *value = (guint) sqlite3_column_int64 (stmt, 0);
-          rc = SQLITE_OK;
-        }
-      else if (rc == SQLITE_DONE)
-        {
-          *value = 0;
-          rc = SQLITE_OK;
-        }
-    }
-
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_OK)
-    {
-      outlay_sqlite_set_error (db, error, rc, _("Could not read the database"));
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 static gboolean
@@ -175,9 +86,9 @@ read_min_writer_version (sqlite3 *db,
 {
   guint has_table = 0;
 
-  if (!query_uint (db,
-                   "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'outlay_meta'",
-                   &has_table, error))
+  if (!outlay_sqlite_query_uint (db,
+                                 "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'outlay_meta'",
+                                 &has_table, error))
     return FALSE;
 
   if (!has_table)
@@ -186,48 +97,9 @@ read_min_writer_version (sqlite3 *db,
       return TRUE;
     }
 
-  return query_uint (db,
-                     "SELECT CAST(value AS INTEGER) FROM outlay_meta WHERE key = 'min_writer_version'",
-                     value, error);
-}
-
-static gboolean
-create_parent_directory (const char *path,
-                         GError    **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int errsv = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create the folder “%s”: %s"),
-                   dir, g_strerror (errsv));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-create_private_file (const char *path,
-                     GError    **error)
-{
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-
-  if (fd < 0)
-    {
-      int errsv = errno;
-      if (errsv == EEXIST)
-        return TRUE;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create the database “%s”: %s"),
-                   path, g_strerror (errsv));
-      return FALSE;
-    }
-
-  close (fd);
-  return TRUE;
+  return outlay_sqlite_query_uint (db,
+                                   "SELECT CAST(value AS INTEGER) FROM outlay_meta WHERE key = 'min_writer_version'",
+                                   value, error);
 }
 
 /* Looks at an existing file without writing anything to it — not even the
@@ -251,10 +123,10 @@ check_existing_file (const char *path,
       return FALSE;
     }
 
-  if (!query_uint (db, "PRAGMA user_version", schema_version, &local_error))
+  if (!outlay_sqlite_query_uint (db, "PRAGMA user_version", schema_version, &local_error))
     {
       sqlite3_close (db);
-      if (g_error_matches (local_error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE))
+      if (g_error_matches (local_error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
         g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE,
                      _("“%s” is not an Outlay database, or it is damaged."), path);
       else
@@ -267,7 +139,7 @@ check_existing_file (const char *path,
     {
       guint n_objects = 0;
 
-      if (!query_uint (db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+      if (!outlay_sqlite_query_uint (db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
         {
           sqlite3_close (db);
           return FALSE;
@@ -297,7 +169,7 @@ check_existing_file (const char *path,
                        _("The database was written by a newer version of Outlay (data format %u) "
                          "that this version (format %u) cannot safely change. "
                          "Update Outlay to open it. The file was left untouched."),
-                       *schema_version, (guint) OUTLAY_SCHEMA_VERSION);
+                          *schema_version, (guint) OUTLAY_SCHEMA_VERSION);
           return FALSE;
         }
     }
@@ -358,7 +230,7 @@ has_outlay_tables (const char *path,
       return FALSE;
     }
 
-  if (!query_uint (db, sql, &n_tables, error) ||
+  if (!outlay_sqlite_query_uint (db, sql, &n_tables, error) ||
       !query_text_equals (db, "PRAGMA quick_check", "ok", &intact, error))
     {
       sqlite3_close (db);
@@ -390,14 +262,14 @@ configure_connection (sqlite3 *db,
   sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &enabled);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, &enabled);
 
-  if (!exec_sql (db, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", error))
+  if (!outlay_sqlite_exec (db, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", error))
     return FALSE;
 
   if (read_only)
     return TRUE;
 
   /* FULL keeps a committed expense even through a power cut. */
-  return exec_sql (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error);
+  return outlay_sqlite_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error);
 }
 
 static gboolean
@@ -447,90 +319,54 @@ outlay_database_remove_work_folder (const char *path)
     g_unlink (path);
 }
 
-/* A copy that failed half-way may have its log and index beside it. */
-static void
-remove_partial_copy (const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-}
-
+/* The quick check of a small file, or of the small tables of a large one
+ * (the categories, the settings and the per-day summary): it catches the
+ * damage that would make every total and category wrong, in milliseconds. */
 static gboolean
-backup_to (sqlite3    *source,
-           const char *destination,
-           GError    **error)
+check_at_open (OutlayDatabase *self,
+               GError        **error)
 {
-  sqlite3         *dest = NULL;
-  sqlite3_backup  *backup;
-  g_autofree char *tmp = g_strconcat (destination, ".partial", NULL);
-  int              rc;
+  static const char *const small_tables[] = { "outlay_meta", "categories", "expense_days" };
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  GStatBuf st;
 
-  if (!create_parent_directory (destination, error))
-    return FALSE;
-
-  g_unlink (tmp);
-  if (!create_private_file (tmp, error))
-    return FALSE;
-
-  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-
-  backup = sqlite3_backup_init (dest, "main", source, "main");
-  if (backup == NULL)
+  if (g_stat (self->path, &st) == 0 && st.st_size <= QUICK_CHECK_MAX_BYTES)
     {
-      rc = sqlite3_errcode (dest);
-      goto failed;
+      if (!outlay_sqlite_run_check (self->db, "PRAGMA quick_check(20)", problems, error))
+        return FALSE;
+    }
+  else
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (small_tables) && problems->len == 0; i++)
+        {
+          g_autofree char *exists_sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema "
+                                                         "WHERE type = 'table' AND name = '%s'",
+                                                         small_tables[i]);
+          g_autofree char *check_sql = g_strdup_printf ("PRAGMA quick_check(%s)", small_tables[i]);
+          g_autoptr (GError) local_error = NULL;
+          guint exists = 0;
+
+          if (!outlay_sqlite_query_uint (self->db, exists_sql, &exists, &local_error))
+            {
+              if (!g_error_matches (local_error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return FALSE;
+                }
+              g_ptr_array_add (problems, g_strdup (local_error->message));
+            }
+          else if (exists && !outlay_sqlite_run_check (self->db, check_sql, problems, error))
+            return FALSE;
+        }
     }
 
-  do
-    rc = sqlite3_backup_step (backup, -1);
-  while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  /* The copy carries the source's WAL mode; a backup is better one
-   * self-contained file, which opening it read-only leaves alone. */
-  rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-
-  rc = sqlite3_close (dest);
-  dest = NULL;
-  if (rc != SQLITE_OK)
-    goto failed;
-
-  if (g_rename (tmp, destination) != 0)
+  if (problems->len > 0)
     {
-      int errsv = errno;
-      g_unlink (tmp);
-      g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
-                   _("Could not save the backup “%s”: %s"),
-                   destination, g_strerror (errsv));
-      return FALSE;
+      g_debug ("The database “%s” is damaged: %s", self->path, (const char *) problems->pdata[0]);
+      outlay_database_mark_damaged (self);
     }
 
   return TRUE;
-
-failed:
-  {
-    g_autoptr (GError) local_error = NULL;
-
-    outlay_sqlite_set_error (dest, &local_error, rc, _("Could not write the backup"));
-    sqlite3_close (dest);
-    remove_partial_copy (tmp);
-    g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
-                 "%s", local_error->message);
-    return FALSE;
-  }
 }
 
 static gboolean
@@ -541,7 +377,7 @@ set_min_writer_version (sqlite3 *db,
   g_autofree char *sql = g_strdup_printf ("INSERT INTO outlay_meta (key, value) VALUES ('min_writer_version', '%u') "
                                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                           version);
-  return exec_sql (db, sql, error);
+  return outlay_sqlite_exec (db, sql, error);
 }
 
 static gboolean
@@ -553,17 +389,17 @@ apply_migration (sqlite3               *db,
   g_autofree char *version_sql = NULL;
   g_autoptr (GError) local_error = NULL;
 
-  if (!exec_sql (db, "BEGIN IMMEDIATE", error))
+  if (!outlay_sqlite_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  if ((migration->sql != NULL && !exec_sql (db, migration->sql, &local_error)) ||
+  if ((migration->sql != NULL && !outlay_sqlite_exec (db, migration->sql, &local_error)) ||
       (migration->apply != NULL && !migration->apply (db, &local_error)) ||
       !set_min_writer_version (db, MAX (min_writer, migration->min_writer_version), &local_error))
     goto failed;
 
   version_sql = g_strdup_printf ("PRAGMA user_version = %u", migration->version);
-  if (!exec_sql (db, version_sql, &local_error) ||
-      !exec_sql (db, "COMMIT", &local_error))
+  if (!outlay_sqlite_exec (db, version_sql, &local_error) ||
+      !outlay_sqlite_exec (db, "COMMIT", &local_error))
     goto failed;
 
   return TRUE;
@@ -572,7 +408,7 @@ failed:
   sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
   g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_MIGRATION,
                _("Could not upgrade the database to data format %u: %s"),
-               migration->version, local_error->message);
+                  migration->version, local_error->message);
   return FALSE;
 }
 
@@ -586,7 +422,7 @@ migrate (OutlayDatabase *self,
   guint                  initial_version;
   guint                  min_writer;
 
-  if (!query_uint (self->db, "PRAGMA user_version", &user_version, error) ||
+  if (!outlay_sqlite_query_uint (self->db, "PRAGMA user_version", &user_version, error) ||
       !read_min_writer_version (self->db, &min_writer, error))
     return FALSE;
 
@@ -650,11 +486,44 @@ outlay_database_finalize (GObject *object)
 }
 
 static void
+outlay_database_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  OutlayDatabase *self = OUTLAY_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DAMAGED:
+      g_value_set_boolean (value, self->damaged);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 outlay_database_class_init (OutlayDatabaseClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = outlay_database_finalize;
+  object_class->get_property = outlay_database_get_property;
+
+  /**
+   * OutlayDatabase:damaged:
+   *
+   * Whether SQLite found the file damaged, at open, in a check or in any
+   * read or write since. Nothing is written to a damaged file but the
+   * content of a backup (outlay_database_restore()), which clears it.
+   */
+  properties[PROP_DAMAGED] =
+    g_param_spec_boolean ("damaged", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -726,8 +595,8 @@ outlay_database_open_full (const char         *path,
                    _("The database “%s” does not exist."), path);
       return NULL;
     }
-  else if (!create_parent_directory (path, error) ||
-           !create_private_file (path, error))
+  else if (!outlay_file_create_parent_directory (path, error) ||
+           !outlay_file_create_private (path, error))
     return NULL;
 
   self = g_object_new (OUTLAY_TYPE_DATABASE, NULL);
@@ -746,7 +615,17 @@ outlay_database_open_full (const char         *path,
   if (!configure_connection (self->db, read_only, error))
     return NULL;
 
-  if (read_only)
+  /* A damaged file is opened as it is, to be read and restored, but never
+   * upgraded: an upgrade writes, and would spread the damage. */
+  if (existing_version > 0 && !check_at_open (self, error))
+    return NULL;
+
+  if (self->damaged)
+    {
+      self->schema_version = existing_version;
+      read_min_writer_version (self->db, &self->min_writer_version, NULL);
+    }
+  else if (read_only)
     {
       if (existing_version < OUTLAY_SCHEMA_VERSION)
         {
@@ -830,7 +709,49 @@ outlay_database_backup (OutlayDatabase *self,
   g_return_val_if_fail (OUTLAY_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
-  return backup_to (self->db, destination, error);
+  return outlay_sqlite_copy (self->db, destination, NULL, FALSE, error);
+}
+
+/* @destination with "-damaged" before its extension: the name a copy that
+ * failed its check is kept under, apart from the good backups. */
+char *
+outlay_database_build_damaged_name (const char *destination)
+{
+  if (g_str_has_suffix (destination, ".db"))
+    return g_strdup_printf ("%.*s-damaged.db", (int) strlen (destination) - 3, destination);
+
+  return g_strconcat (destination, "-damaged", NULL);
+}
+
+/**
+ * outlay_database_backup_full:
+ * @destination: the backup to write
+ * @damaged_destination: (nullable): where to keep a copy that fails its
+ *   integrity check, or %NULL to remove it
+ *
+ * Writes a backup that is checked with SQLite's integrity check and
+ * records its number of expenses and the time of the check (read back by
+ * #OutlayBackups). A copy that fails the check is an
+ * %OUTLAY_DATABASE_ERROR_DAMAGED error, and marks the database damaged.
+ */
+gboolean
+outlay_database_backup_full (OutlayDatabase *self,
+                             const char     *destination,
+                             const char     *damaged_destination,
+                             GError        **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  if (outlay_sqlite_copy (self->db, destination, damaged_destination, TRUE, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
+    outlay_database_mark_damaged (self);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 /**
@@ -918,52 +839,8 @@ outlay_database_reload (OutlayDatabase *self,
 
   g_hash_table_remove_all (self->statements);
 
-  return query_uint (self->db, "PRAGMA user_version", &self->schema_version, error) &&
+  return outlay_sqlite_query_uint (self->db, "PRAGMA user_version", &self->schema_version, error) &&
          read_min_writer_version (self->db, &self->min_writer_version, error);
-}
-
-static gboolean
-copy_into (sqlite3    *destination,
-           const char *source_path,
-           GError    **error)
-{
-  sqlite3        *source = NULL;
-  sqlite3_backup *backup;
-  int             rc;
-
-  rc = sqlite3_open_v2 (source_path, &source, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    {
-      outlay_sqlite_set_error (source, error, rc, _("Could not open the backup"));
-      sqlite3_close (source);
-      return FALSE;
-    }
-
-  backup = sqlite3_backup_init (destination, "main", source, "main");
-  if (backup == NULL)
-    {
-      outlay_sqlite_set_error (destination, error, sqlite3_errcode (destination),
-                               _("Could not restore the backup"));
-      sqlite3_close (source);
-      return FALSE;
-    }
-
-  /* One step: every page lands in a single write transaction of the
-   * destination, so other connections see the old file or the new one. */
-  do
-    rc = sqlite3_backup_step (backup, -1);
-  while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-
-  sqlite3_backup_finish (backup);
-  sqlite3_close (source);
-
-  if (rc != SQLITE_DONE)
-    {
-      outlay_sqlite_set_error (NULL, error, rc, _("Could not restore the backup"));
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /**
@@ -1026,22 +903,37 @@ outlay_database_restore (OutlayDatabase *self,
       goto out;
     }
 
-  if (!backup_to (source, copy, error))
+  if (!outlay_sqlite_copy (source, copy, NULL, FALSE, error))
     goto out;
 
   {
     g_autoptr (OutlayDatabase) upgraded = outlay_database_open (copy, error);
 
-    if (upgraded == NULL)
+    /* What a backup records of itself is not part of the ledger. */
+    if (upgraded == NULL ||
+        !outlay_database_exec (upgraded, "DELETE FROM outlay_meta WHERE key LIKE 'backup!_%' ESCAPE '!'", error))
       goto out;
     schema_version = upgraded->schema_version;
     min_writer_version = upgraded->min_writer_version;
   }
 
-  if (safety_backup != NULL && !backup_to (self->db, safety_backup, error))
-    goto out;
+  /* The state before is saved even when it is damaged, under a name of
+   * its own: the person may still want to read it. */
+  if (safety_backup != NULL)
+    {
+      g_autofree char *damaged_safety = outlay_database_build_damaged_name (safety_backup);
+      g_autoptr (GError) safety_error = NULL;
 
-  if (!copy_into (self->db, copy, error))
+      if (!outlay_sqlite_copy (self->db, safety_backup, damaged_safety, TRUE, &safety_error) &&
+          !(g_error_matches (safety_error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED) &&
+            g_file_test (damaged_safety, G_FILE_TEST_EXISTS)))
+        {
+          g_propagate_error (error, g_steal_pointer (&safety_error));
+          goto out;
+        }
+    }
+
+  if (!outlay_sqlite_copy_into (self->db, copy, error))
     goto out;
 
   /* The content is replaced: nothing may fail any more, so the versions
@@ -1050,6 +942,11 @@ outlay_database_restore (OutlayDatabase *self,
   self->schema_version = schema_version;
   self->min_writer_version = min_writer_version;
   done = TRUE;
+  if (self->damaged)
+    {
+      self->damaged = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
+    }
 
 out:
   sqlite3_close (source);
@@ -1057,6 +954,92 @@ out:
     remove_empty_wal_files (backup);
   outlay_database_remove_work_folder (work);
   return done;
+}
+
+/**
+ * outlay_database_is_damaged:
+ *
+ * Returns: whether the file was found damaged (see #OutlayDatabase:damaged)
+ */
+gboolean
+outlay_database_is_damaged (OutlayDatabase *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), FALSE);
+
+  return self->damaged;
+}
+
+/**
+ * outlay_database_mark_damaged:
+ *
+ * Records that the file is damaged, as another connection to it found:
+ * from now on nothing but a restore writes to it.
+ */
+void
+outlay_database_mark_damaged (OutlayDatabase *self)
+{
+  g_return_if_fail (OUTLAY_IS_DATABASE (self));
+
+  if (self->damaged)
+    return;
+
+  self->damaged = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
+}
+
+/**
+ * outlay_database_check:
+ * @full: run SQLite's integrity check, which also compares every index with
+ *   its table, rather than its quick check (about 2 ms a megabyte)
+ * @cancellable: (nullable): to stop a long check
+ * @problems: (out) (transfer full) (array zero-terminated=1) (nullable):
+ *   what is wrong, at most 100 lines, or %NULL when nothing is
+ * @error: a location for a #GError
+ *
+ * Reads the whole file; a large one takes seconds, so call this off the
+ * main thread, on a connection of its own. Problems mark the database
+ * damaged.
+ *
+ * Returns: whether the check ran to its end
+ */
+gboolean
+outlay_database_check (OutlayDatabase *self,
+                       gboolean        full,
+                       GCancellable   *cancellable,
+                       char         ***problems,
+                       GError        **error)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) local_error = NULL;
+  gboolean ran;
+
+  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  *problems = NULL;
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 10000, outlay_sqlite_cancel_cb, cancellable);
+  ran = outlay_sqlite_run_check (self->db, full ? "PRAGMA integrity_check(100)" : "PRAGMA quick_check(100)",
+                                 found, &local_error);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
+
+  if (!ran)
+    {
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (found->len > 0)
+    {
+      outlay_database_mark_damaged (self);
+      g_ptr_array_add (found, NULL);
+      *problems = (char **) g_ptr_array_free (g_steal_pointer (&found), FALSE);
+    }
+
+  return TRUE;
 }
 
 sqlite3 *
@@ -1086,7 +1069,7 @@ outlay_database_prepare (OutlayDatabase *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      outlay_sqlite_set_error (self->db, error, rc, _("Could not prepare a database query"));
+      outlay_database_propagate_error (self, error, rc, _("Could not prepare a database query"));
       return NULL;
     }
 
@@ -1099,18 +1082,35 @@ outlay_database_exec (OutlayDatabase *self,
                       const char     *sql,
                       GError        **error)
 {
-  return exec_sql (self->db, sql, error);
+  g_autoptr (GError) local_error = NULL;
+
+  if (outlay_sqlite_exec (self->db, sql, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
+    outlay_database_mark_damaged (self);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean
 outlay_database_begin (OutlayDatabase *self,
                        GError        **error)
 {
-  int rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  int rc;
 
+  if (self->damaged)
+    {
+      g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED,
+                   _("The database file is damaged, so nothing is written to it. "
+                     "Restore a backup, or save what can still be read."));
+      return FALSE;
+    }
+
+  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      outlay_sqlite_set_error (self->db, error, rc, _("Could not start a change"));
+      outlay_database_propagate_error (self, error, rc, _("Could not start a change"));
       return FALSE;
     }
 
@@ -1125,7 +1125,7 @@ outlay_database_commit (OutlayDatabase *self,
 
   if (rc != SQLITE_OK)
     {
-      outlay_sqlite_set_error (self->db, error, rc, _("Could not save the change"));
+      outlay_database_propagate_error (self, error, rc, _("Could not save the change"));
       outlay_database_rollback (self);
       return FALSE;
     }

@@ -41,6 +41,7 @@ typedef enum
   OUTLAY_DATABASE_ERROR_READ_ONLY,
   OUTLAY_DATABASE_ERROR_BUSY,
   OUTLAY_DATABASE_ERROR_CONSTRAINT,
+  OUTLAY_DATABASE_ERROR_DAMAGED,
 } OutlayDatabaseError;
 
 #define OUTLAY_TYPE_DATABASE (outlay_database_get_type ())
@@ -61,6 +62,13 @@ OutlayDatabase *outlay_database_open_full (const char         *path,
                                            OutlayDatabaseFlags flags,
                                            GError            **error);
 gboolean        outlay_database_is_read_only (OutlayDatabase *self);
+gboolean        outlay_database_is_damaged (OutlayDatabase *self);
+void            outlay_database_mark_damaged (OutlayDatabase *self);
+gboolean        outlay_database_check (OutlayDatabase *self,
+                                       gboolean        full,
+                                       GCancellable   *cancellable,
+                                       char         ***problems,
+                                       GError        **error);
 const char     *outlay_database_get_path (OutlayDatabase *self);
 guint           outlay_database_get_schema_version (OutlayDatabase *self);
 guint           outlay_database_get_min_writer_version (OutlayDatabase *self);

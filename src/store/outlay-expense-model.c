@@ -95,6 +95,18 @@ enum
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (OutlayExpenseModel,
+
+/* A damaged file is the database's state, told to the person once
+ * (OutlayDatabase:damaged), not a warning for every read. */
+#define warn_unless_damaged(error, format, ...) \
+  G_STMT_START \
+  { \
+    if (g_error_matches ((error), OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED)) \
+      g_debug (format ": %s", ##__VA_ARGS__, (error)->message); \
+    else \
+      g_warning (format ": %s", ##__VA_ARGS__, (error)->message); \
+  } \
+  G_STMT_END
                                outlay_expense_model,
                                G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -434,7 +446,7 @@ load_page (OutlayExpenseModel *self,
 
   if (!ok)
     {
-      g_warning ("Could not load expenses %u to %u: %s", position, position + count, error->message);
+      warn_unless_damaged (error, "Could not load expenses %u to %u", position, position + count);
       return NULL;
     }
 
@@ -626,7 +638,7 @@ reload (OutlayExpenseModel *self)
 
   clear_pages (self);
   if (!load_index (self, &error))
-    g_warning ("Could not read the expenses: %s", error->message);
+    warn_unless_damaged (error, "Could not read the expenses");
 
   if (old_n_items > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
@@ -692,7 +704,7 @@ apply_change_by_day (OutlayExpenseModel *self,
   return;
 
 failed:
-  g_warning ("Could not follow a change, reloading: %s", error->message);
+  warn_unless_damaged (error, "Could not follow a change, reloading");
   reload (self);
 }
 
@@ -715,7 +727,7 @@ apply_change_by_id (OutlayExpenseModel *self,
   old_ids = g_steal_pointer (&self->ids);
   if (!load_index (self, &error))
     {
-      g_warning ("Could not follow a change: %s", error->message);
+      warn_unless_damaged (error, "Could not follow a change");
       clear_pages (self);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old_ids->len, self->n_items);
       notify_n_items (self, old_n_items);
@@ -803,7 +815,7 @@ outlay_expense_model_constructed (GObject *object)
                                                    G_CALLBACK (on_expenses_changed_cb), self,
                                                    G_CONNECT_SWAPPED);
   if (!load_index (self, &error))
-    g_warning ("Could not read the expenses: %s", error->message);
+    warn_unless_damaged (error, "Could not read the expenses");
 }
 
 static void

@@ -405,6 +405,9 @@ outlay_repository_add_category (OutlayRepository *self,
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
 
+  if (!outlay_repository_check_writable (self, error))
+    return NULL;
+
   now = outlay_timestamp_now_utc ();
   if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
       !outlay_repository_insert_category (self, name, icon_name, color, now, &id, error) ||
@@ -453,6 +456,9 @@ outlay_repository_rename_category (OutlayRepository *self,
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
 
+  if (!outlay_repository_check_writable (self, error))
+    return FALSE;
+
   if (!validate_category_name (self, name, id, error))
     return FALSE;
 
@@ -469,6 +475,9 @@ outlay_repository_recolor_category (OutlayRepository *self,
                                     GError          **error)
 {
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+
+  if (!outlay_repository_check_writable (self, error))
+    return FALSE;
 
   if (!outlay_repository_validate_color (color, error))
     return FALSE;
@@ -498,6 +507,9 @@ outlay_repository_move_category (OutlayRepository *self,
   sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+
+  if (!outlay_repository_check_writable (self, error))
+    return FALSE;
 
   if (outlay_repository_lookup_category (self, id) == NULL)
     {
@@ -568,6 +580,9 @@ outlay_repository_delete_category (OutlayRepository *self,
   guint            moved;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+
+  if (!outlay_repository_check_writable (self, error))
+    return FALSE;
 
   if (outlay_repository_lookup_category (self, id) == NULL)
     {

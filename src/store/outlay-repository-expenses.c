@@ -179,6 +179,9 @@ outlay_repository_add_expense (OutlayRepository *self,
   gint64           id;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+
+  if (!outlay_repository_check_writable (self, error))
+    return NULL;
   g_return_val_if_fail (OUTLAY_IS_EXPENSE (draft), NULL);
 
   if (!outlay_repository_validate_expense (self, draft, error))
@@ -295,6 +298,9 @@ outlay_repository_add_expenses (OutlayRepository *self,
   gint64           last_id = 0;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+
+  if (!outlay_repository_check_writable (self, error))
+    return FALSE;
   g_return_val_if_fail (drafts != NULL || n_drafts == 0, FALSE);
 
   for (guint i = 0; i < n_drafts; i++)
@@ -347,6 +353,9 @@ outlay_repository_update_expense (OutlayRepository *self,
   gint64           id;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+
+  if (!outlay_repository_check_writable (self, error))
+    return NULL;
   g_return_val_if_fail (OUTLAY_IS_EXPENSE (expense), NULL);
 
   if (!outlay_repository_validate_expense (self, expense, error))
@@ -454,6 +463,9 @@ outlay_repository_delete_expense (OutlayRepository *self,
 {
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
 
+  if (!outlay_repository_check_writable (self, error))
+    return NULL;
+
   return set_deleted (self, id, TRUE, error);
 }
 
@@ -469,6 +481,9 @@ outlay_repository_restore_expense (OutlayRepository *self,
                                    GError          **error)
 {
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+
+  if (!outlay_repository_check_writable (self, error))
+    return NULL;
 
   return set_deleted (self, id, FALSE, error);
 }

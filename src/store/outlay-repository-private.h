@@ -51,6 +51,8 @@ char           *outlay_repository_strip_text (const char *text);
 OutlayTextCheck outlay_repository_check_text (const char *text,
                                               guint       max_length,
                                               gboolean    required);
+gboolean        outlay_repository_check_writable (OutlayRepository *self,
+                                                  GError          **error);
 gboolean        outlay_repository_step_done (OutlayRepository *self,
                                              sqlite3_stmt     *stmt,
                                              const char       *context,

@@ -107,6 +107,21 @@ outlay_repository_check_text (const char *text,
   return OUTLAY_TEXT_OK;
 }
 
+/* A damaged file takes no write: said before any check that would read
+ * the damaged categories and blame the input. */
+gboolean
+outlay_repository_check_writable (OutlayRepository *self,
+                                  GError          **error)
+{
+  if (!outlay_database_is_damaged (self->database))
+    return TRUE;
+
+  g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED,
+               _("The database file is damaged, so nothing is written to it. "
+                 "Restore a backup, or save what can still be read."));
+  return FALSE;
+}
+
 gboolean
 outlay_repository_validate_expense (OutlayRepository *self,
                                     OutlayExpense    *expense,
@@ -307,7 +322,8 @@ outlay_repository_check_external_changes (OutlayRepository *self)
 
   if (!read_data_version (self, &version, &error))
     {
-      g_warning ("Could not check for changes: %s", error->message);
+      if (!g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
+        g_warning ("Could not check for changes: %s", error->message);
       return FALSE;
     }
 
@@ -337,7 +353,10 @@ outlay_repository_reload (OutlayRepository *self)
 
   /* A restored backup may name another fallback category. */
   if (!load_fallback (self, &error) || !outlay_repository_reload_categories (self, &error))
-    g_warning ("Could not read the categories: %s", error->message);
+    {
+      if (!g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
+        g_warning ("Could not read the categories: %s", error->message);
+    }
   else
     g_signal_emit (self, signals[CATEGORIES_CHANGED], 0);
 
@@ -352,9 +371,16 @@ outlay_repository_constructed (GObject *object)
 
   G_OBJECT_CLASS (outlay_repository_parent_class)->constructed (object);
 
+  /* A damaged file is the database's state (OutlayDatabase:damaged), which
+   * the window and the command line tell the person about. */
   if (!read_data_version (self, &self->data_version, &error) ||
       !load_fallback (self, &error) || !outlay_repository_reload_categories (self, &error))
-    g_critical ("Could not read the categories: %s", error->message);
+    {
+      if (g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
+        g_debug ("Could not read the categories: %s", error->message);
+      else
+        g_warning ("Could not read the categories: %s", error->message);
+    }
   else if (!outlay_repository_catch_up_search (self, &error))
     g_warning ("Could not update the search index: %s", error->message);
 }

@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "outlay-test-utils.h"
 
 void
@@ -123,7 +125,9 @@ outlay_test_dump_store (sqlite3 *db)
   g_autofree char *expenses = outlay_test_dump (db, "SELECT * FROM expenses ORDER BY id");
   g_autofree char *days = outlay_test_dump (db, "SELECT * FROM expense_days ORDER BY day, category_id, currency");
   g_autofree char *categories = outlay_test_dump (db, "SELECT * FROM categories ORDER BY id");
-  g_autofree char *meta = outlay_test_dump (db, "SELECT * FROM outlay_meta ORDER BY key");
+  /* Not what a backup records of its own check (backup_*). */
+  g_autofree char *meta = outlay_test_dump (db, "SELECT * FROM outlay_meta WHERE key NOT LIKE 'backup!_%' ESCAPE '!' "
+                                                "ORDER BY key");
 
   return g_strdup_printf ("[expenses]\n%s[expense_days]\n%s[categories]\n%s[outlay_meta]\n%s",
                           expenses, days, categories, meta);
@@ -506,4 +510,32 @@ outlay_test_fixture_text (const char *name)
   g_assert_no_error (error);
 
   return text;
+}
+
+void
+outlay_test_damage_object (const char *path,
+                           const char *object)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rootpage FROM sqlite_schema WHERE name = '%s'", object);
+  g_autofree guint8 *garbage = NULL;
+  sqlite3 *db = NULL;
+  gint64   page;
+  gint64   page_size;
+  FILE    *file;
+
+  /* Everything in the file itself first, no log beside it. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  outlay_test_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  page = outlay_test_query_int (db, sql);
+  page_size = outlay_test_query_int (db, "PRAGMA page_size");
+  sqlite3_close (db);
+  g_assert_cmpint (page, >, 1);
+
+  garbage = g_malloc (page_size);
+  memset (garbage, 0x5a, page_size);
+  file = g_fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (page - 1) * page_size, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (garbage, 1, page_size, file), ==, (gsize) page_size);
+  g_assert_cmpint (fclose (file), ==, 0);
 }

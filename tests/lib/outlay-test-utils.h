@@ -162,6 +162,11 @@ guint outlay_test_file_mode (const char *path);
 /* A few expenses over three months and two currencies, one deleted. */
 void outlay_test_add_sample_expenses (OutlayTestFixture *fixture);
 
+/* Overwrites the first page of @object (a table or an index) in the closed
+ * database at @path with garbage, as a failing disk would. */
+void outlay_test_damage_object (const char *path,
+                                const char *object);
+
 /* The text of tests/fixtures/@name. */
 char *outlay_test_fixture_text (const char *name);
 
