@@ -33,6 +33,24 @@
 
 #include "outlay-database-private.h"
 
+/* SQLite says SQLITE_FULL when a write to the file or its WAL finds no
+ * space, but a plain I/O error when the WAL index (the -shm file, which
+ * even a read needs first) cannot grow; errno tells them apart. */
+static gboolean
+is_out_of_space (sqlite3 *db,
+                 int      rc)
+{
+  int errsv;
+
+  if ((rc & 0xff) == SQLITE_FULL)
+    return TRUE;
+  if ((rc & 0xff) != SQLITE_IOERR || db == NULL)
+    return FALSE;
+
+  errsv = sqlite3_system_errno (db);
+  return errsv == ENOSPC || errsv == EDQUOT;
+}
+
 void
 outlay_sqlite_set_error (sqlite3    *db,
                          GError    **error,
@@ -41,6 +59,9 @@ outlay_sqlite_set_error (sqlite3    *db,
 {
   OutlayDatabaseError code;
   const char         *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  if (is_out_of_space (db, rc))
+    rc = SQLITE_FULL;
 
   switch (rc & 0xff)
     {

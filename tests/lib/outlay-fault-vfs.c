@@ -40,7 +40,7 @@ static sqlite3_vfs        fault_vfs;
 static sqlite3_vfs       *real_vfs;
 static sqlite3_io_methods fault_io_methods;
 
-#define N_KINDS 5
+#define N_KINDS 6
 
 /* The state is shared by every connection and thread of the program. */
 static GMutex          lock;
@@ -49,6 +49,7 @@ static OutlayFaultKind fail_kinds;
 static guint           fail_calls; /* of fail_kinds, since armed */
 static guint           fail_at;    /* 0: fail nothing */
 static int             fail_code;
+static int             fail_errno;
 static gboolean        injected;
 
 static int
@@ -64,6 +65,8 @@ kind_error_code (OutlayFaultKind kind)
       return SQLITE_IOERR_FSYNC;
     case OUTLAY_FAULT_TRUNCATE:
       return SQLITE_IOERR_TRUNCATE;
+    case OUTLAY_FAULT_SHM_GROW:
+      return SQLITE_IOERR_SHMSIZE;
     case OUTLAY_FAULT_LOCK:
     case OUTLAY_FAULT_ALL:
     default:
@@ -225,8 +228,9 @@ fault_shm_map (sqlite3_file *file,
                void volatile **address)
 {
   sqlite3_file *real = real_file (file);
+  int           rc = extend ? count_call (OUTLAY_FAULT_SHM_GROW) : SQLITE_OK;
 
-  return real->pMethods->xShmMap (real, region, size, extend, address);
+  return rc != SQLITE_OK ? rc : real->pMethods->xShmMap (real, region, size, extend, address);
 }
 
 static int
@@ -277,6 +281,22 @@ fault_unfetch (sqlite3_file *file,
   sqlite3_file *real = real_file (file);
 
   return real->pMethods->xUnfetch (real, offset, pointer);
+}
+
+/* What sqlite3_system_errno() reports. */
+static int
+fault_get_last_error (sqlite3_vfs *vfs,
+                      int          size,
+                      char        *buffer)
+{
+  {
+    g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+    if (injected && fail_errno != 0)
+      return fail_errno;
+  }
+
+  return real_vfs->xGetLastError (real_vfs, size, buffer);
 }
 
 static int
@@ -340,6 +360,7 @@ outlay_fault_vfs_install (void)
   fault_vfs.zName = "outlay-fault";
   fault_vfs.pNext = NULL;
   fault_vfs.xOpen = fault_open;
+  fault_vfs.xGetLastError = fault_get_last_error;
 
   rc = sqlite3_vfs_register (&fault_vfs, 1);
   g_assert_cmpint (rc, ==, SQLITE_OK);
@@ -365,7 +386,16 @@ outlay_fault_vfs_arm (OutlayFaultKind kinds,
   fail_calls = 0;
   fail_at = nth;
   fail_code = code;
+  fail_errno = 0;
   injected = FALSE;
+}
+
+void
+outlay_fault_vfs_set_errno (int errsv)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+  fail_errno = errsv;
 }
 
 void
@@ -412,6 +442,8 @@ outlay_fault_kind_to_string (OutlayFaultKind kind)
       return "truncate";
     case OUTLAY_FAULT_LOCK:
       return "lock";
+    case OUTLAY_FAULT_SHM_GROW:
+      return "WAL index growth";
     case OUTLAY_FAULT_ALL:
     default:
       return "any";

@@ -25,7 +25,9 @@
 G_BEGIN_DECLS
 
 /* The I/O calls the shim can fail, by kind. LOCK covers the file locks and
- * the WAL index locks, only when they are taken, never when released. */
+ * the WAL index locks, only when they are taken, never when released;
+ * SHM_GROW the growth of the WAL index (the -shm file), which a reader
+ * that finds none needs too. */
 typedef enum
 {
   OUTLAY_FAULT_READ     = 1 << 0,
@@ -33,7 +35,8 @@ typedef enum
   OUTLAY_FAULT_SYNC     = 1 << 2,
   OUTLAY_FAULT_TRUNCATE = 1 << 3,
   OUTLAY_FAULT_LOCK     = 1 << 4,
-  OUTLAY_FAULT_ALL      = (1 << 5) - 1,
+  OUTLAY_FAULT_SHM_GROW = 1 << 5,
+  OUTLAY_FAULT_ALL      = (1 << 6) - 1,
 } OutlayFaultKind;
 
 /* Registers the shim over the default VFS and makes it the default, so that
@@ -50,6 +53,10 @@ void        outlay_fault_vfs_reset (void);
 void        outlay_fault_vfs_arm (OutlayFaultKind kinds,
                                   guint           nth,
                                   int             code);
+/* The errno that SQLite reads after the armed fault, as the system call
+ * that failed would leave it (such as ENOSPC); 0, what arming sets, leaves
+ * the real one. */
+void        outlay_fault_vfs_set_errno (int errsv);
 /* Fails nothing more; the count goes on. */
 void        outlay_fault_vfs_disarm (void);
 /* The calls of @kinds since the last reset or arm. */

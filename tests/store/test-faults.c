@@ -24,6 +24,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <string.h>
+
 #include "outlay-backups.h"
 #include "outlay-test-faults.h"
 
@@ -288,6 +291,46 @@ test_restore_backup (Fixture      *fixture,
   g_assert_cmpuint (outlay_test_faults_check (fixture, &operation, NULL, MAX_PER_KIND), >, 0);
 }
 
+/* A reader that finds no WAL index (-shm) must make one, and a full disk
+ * cannot grow it: SQLite calls that a plain I/O error, and only errno says
+ * that the disk is full. */
+static void
+test_open_without_space (Fixture      *fixture,
+                         gconstpointer user_data)
+{
+  const int errors[] = { ENOSPC, EDQUOT, EIO };
+
+  outlay_fault_vfs_install ();
+  outlay_test_add_sample_expenses (fixture);
+  outlay_test_fixture_close (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+    {
+      g_autoptr (OutlayDatabase) database = NULL;
+      g_autoptr (GError) error = NULL;
+
+      outlay_fault_vfs_arm (OUTLAY_FAULT_SHM_GROW, 1, 0);
+      outlay_fault_vfs_set_errno (errors[i]);
+      database = outlay_database_open (fixture->path, &error);
+      g_assert_true (outlay_fault_vfs_injected ());
+      g_assert_null (database);
+      if (errors[i] == EIO)
+        {
+          g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_FAILED);
+          g_assert_nonnull (strstr (error->message, "I/O error"));
+        }
+      else
+        {
+          g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_FULL);
+          g_assert_nonnull (strstr (error->message, "the disk is full"));
+        }
+    }
+
+  outlay_fault_vfs_reset ();
+  outlay_test_fixture_open (fixture);
+  g_assert_cmpuint (outlay_test_count (fixture), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +349,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/category/delete", test_delete_category);
   OUTLAY_TEST_ADD ("/faults/backup/create", test_create_backup);
   OUTLAY_TEST_ADD ("/faults/backup/restore", test_restore_backup);
+  OUTLAY_TEST_ADD ("/faults/open/without-space", test_open_without_space);
 
   return g_test_run ();
 }
