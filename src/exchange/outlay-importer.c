@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "outlay-backups.h"
 #include "outlay-database-private.h"
@@ -429,6 +430,9 @@ failed:
   g_clear_pointer (&transaction, outlay_transaction_free);
   forget_created_categories (plan, result->created_category_ids);
   outlay_repository_reload_categories (self, NULL);
+  /* The ledger is still what the backup holds; a copy per failed try
+   * would only fill the disk further, which is often why it failed. */
+  g_unlink (result->backup_path);
   return NULL;
 }
 

@@ -24,6 +24,7 @@
 #include <locale.h>
 #include <sqlite3.h>
 
+#include "outlay-backups.h"
 #include "outlay-export.h"
 #include "outlay-importer.h"
 #include "outlay-repository.h"
@@ -290,6 +291,9 @@ test_failed_import_changes_nothing (Fixture      *fixture,
   g_autoptr (OutlayImportPlan) plan = NULL;
   g_autoptr (OutlayImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayBackups) backups = outlay_backups_new (fixture->database);
+  g_autoptr (GPtrArray) backups_before = outlay_backups_list (backups, NULL);
+  g_autoptr (GPtrArray) backups_after = NULL;
   g_autofree char *before = outlay_test_dump_store (handle (fixture));
   g_autofree char *after = NULL;
   GPtrArray       *categories;
@@ -313,10 +317,14 @@ test_failed_import_changes_nothing (Fixture      *fixture,
 
   result = outlay_importer_apply (fixture->repository, plan, &error);
   g_assert_null (result);
-  g_assert_nonnull (error);
+  g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_FULL);
 
   after = outlay_test_dump_store (handle (fixture));
   g_assert_cmpstr (after, ==, before);
+  /* The copy made before the import goes with it: a full disk would only
+   * fill up further with every try. */
+  backups_after = outlay_backups_list (backups, NULL);
+  g_assert_cmpuint (backups_after->len, ==, backups_before->len);
   /* The plan still says the unknown category is to be created. */
   g_assert_cmpint (((OutlayImportCategoryMatch *) g_ptr_array_index (categories, 0))->category_id, ==, 0);
 }
