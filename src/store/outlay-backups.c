@@ -37,7 +37,8 @@ struct _OutlayBackups
 {
   GObject parent_instance;
 
-  OutlayDatabase *database;
+  OutlayDatabase *database; /* NULL for a ledger that does not open */
+  char           *path;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayBackups, outlay_backups, G_TYPE_OBJECT)
@@ -57,7 +58,7 @@ dup_folder (OutlayBackups *self)
 
   g_assert (OUTLAY_IS_BACKUPS (self));
 
-  dir = g_path_get_dirname (outlay_database_get_path (self->database));
+  dir = g_path_get_dirname (self->path);
 
   return g_build_filename (dir, "backups", NULL);
 }
@@ -90,7 +91,7 @@ build_unused_path (OutlayBackups *self,
   g_assert (OUTLAY_IS_BACKUPS (self));
   g_assert (dir != NULL);
 
-  stem = database_stem (outlay_database_get_path (self->database));
+  stem = database_stem (self->path);
   prefix = tag != NULL ? g_strdup_printf ("%s-%s-%s", stem, stamp, tag)
                        : g_strdup_printf ("%s-%s", stem, stamp);
 
@@ -125,6 +126,7 @@ outlay_backups_finalize (GObject *object)
   OutlayBackups *self = (OutlayBackups *) object;
 
   g_clear_object (&self->database);
+  g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (outlay_backups_parent_class)->finalize (object);
 }
@@ -158,6 +160,29 @@ outlay_backups_new (OutlayDatabase *database)
 
   self = g_object_new (OUTLAY_TYPE_BACKUPS, NULL);
   self->database = g_object_ref (database);
+  self->path = g_strdup (outlay_database_get_path (database));
+
+  return self;
+}
+
+/**
+ * outlay_backups_new_for_path:
+ * @database_path: a ledger that may not even open, such as a damaged one
+ *
+ * Only the backups' list and outlay_backups_replace_damaged() work on
+ * what this returns: the others need an open database.
+ *
+ * Returns: (transfer full): the backups of the ledger at @database_path
+ */
+OutlayBackups *
+outlay_backups_new_for_path (const char *database_path)
+{
+  OutlayBackups *self;
+
+  g_return_val_if_fail (database_path != NULL, NULL);
+
+  self = g_object_new (OUTLAY_TYPE_BACKUPS, NULL);
+  self->path = g_strdup (database_path);
 
   return self;
 }
@@ -297,6 +322,7 @@ outlay_backups_create (OutlayBackups     *self,
   g_autofree char *damaged = NULL;
 
   g_return_val_if_fail (OUTLAY_IS_BACKUPS (self), NULL);
+  g_return_val_if_fail (self->database != NULL, NULL);
   g_return_val_if_fail (reason <= OUTLAY_BACKUP_REASON_RESTORE, NULL);
 
   if (outlay_database_is_damaged (self->database))
@@ -528,7 +554,7 @@ outlay_backups_list (OutlayBackups *self,
       return NULL;
     }
 
-  regex = new_backup_name_regex (outlay_database_get_path (self->database));
+  regex = new_backup_name_regex (self->path);
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       ListedBackup backup = { 0 };
@@ -688,6 +714,7 @@ outlay_backups_ensure_daily (OutlayBackups *self,
   gboolean today = FALSE;
 
   g_return_val_if_fail (OUTLAY_IS_BACKUPS (self), FALSE);
+  g_return_val_if_fail (self->database != NULL, FALSE);
   g_return_val_if_fail (keep > 0, FALSE);
 
   if (made != NULL)
@@ -752,6 +779,7 @@ outlay_backups_restore (OutlayBackups *self,
   g_autofree char *safety = NULL;
 
   g_return_val_if_fail (OUTLAY_IS_BACKUPS (self), FALSE);
+  g_return_val_if_fail (self->database != NULL, FALSE);
   g_return_val_if_fail (backup != NULL, FALSE);
 
   safety = build_reason_path (self, OUTLAY_BACKUP_REASON_RESTORE);
@@ -760,6 +788,115 @@ outlay_backups_restore (OutlayBackups *self,
 
   if (safety_backup != NULL)
     *safety_backup = g_steal_pointer (&safety);
+
+  return TRUE;
+}
+
+/**
+ * outlay_backups_replace_damaged:
+ * @backup: the backup to bring back
+ * @damaged_copy: (out) (optional) (transfer full): where the damaged file
+ *   was moved, in the backups folder
+ * @error: a location for a #GError
+ *
+ * Brings back @backup in place of a ledger that is too damaged to open
+ * (see outlay_backups_new_for_path()); nothing may have it open. The
+ * backup is checked and copied beside the ledger first; only then is the
+ * damaged file (with its log) moved into the backups folder as
+ * `NAME-…-restore-damaged.db`, never deleted, and the copy renamed into
+ * its place. The next open upgrades it when it is older.
+ *
+ * Returns: whether the ledger is now the backup
+ */
+gboolean
+outlay_backups_replace_damaged (OutlayBackups *self,
+                                const char    *backup,
+                                char         **damaged_copy,
+                                GError       **error)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *kept = NULL;
+  sqlite3         *source = NULL;
+  int              rc;
+
+  g_return_val_if_fail (OUTLAY_IS_BACKUPS (self), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+
+  if (!outlay_database_check_file (backup, error))
+    return FALSE;
+
+  copy = g_strconcat (self->path, ".restoring", NULL);
+  rc = sqlite3_open_v2 (backup, &source, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      outlay_sqlite_set_error (source, error, rc, _("Could not open the backup"));
+      sqlite3_close (source);
+      return FALSE;
+    }
+  if (!outlay_sqlite_copy (source, copy, NULL, FALSE, error))
+    {
+      sqlite3_close (source);
+      return FALSE;
+    }
+  sqlite3_close (source);
+
+  /* What a backup records of itself is not part of the ledger. */
+  rc = sqlite3_open_v2 (copy, &source, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK ||
+      !outlay_sqlite_exec (source, "DELETE FROM outlay_meta WHERE key LIKE 'backup!_%' ESCAPE '!'", error))
+    {
+      if (rc != SQLITE_OK)
+        outlay_sqlite_set_error (source, error, rc, _("Could not open the backup"));
+      sqlite3_close (source);
+      outlay_file_remove_copy (copy);
+      return FALSE;
+    }
+  sqlite3_close (source);
+
+  moved = build_reason_path (self, OUTLAY_BACKUP_REASON_RESTORE);
+  kept = outlay_database_build_damaged_name (moved);
+  if (!outlay_file_create_parent_directory (kept, error))
+    {
+      outlay_file_remove_copy (copy);
+      return FALSE;
+    }
+
+  if (g_file_test (self->path, G_FILE_TEST_EXISTS) && g_rename (self->path, kept) != 0)
+    {
+      int errsv = errno;
+
+      outlay_file_remove_copy (copy);
+      g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
+                   _("Could not move the damaged database aside: %s"), g_strerror (errsv));
+      return FALSE;
+    }
+
+  /* Its log may hold the last changes: it stays beside it. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char      *suffix = i == 0 ? "-wal" : "-shm";
+      g_autofree char *from = g_strconcat (self->path, suffix, NULL);
+      g_autofree char *to = g_strconcat (kept, suffix, NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        g_unlink (from);
+    }
+
+  if (g_rename (copy, self->path) != 0)
+    {
+      int errsv = errno;
+
+      /* Put the damaged file back rather than leave no ledger at all. */
+      g_rename (kept, self->path);
+      outlay_file_remove_copy (copy);
+      g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BACKUP,
+                   _("Could not put the backup in place: %s"), g_strerror (errsv));
+      return FALSE;
+    }
+
+  if (damaged_copy != NULL)
+    *damaged_copy = g_steal_pointer (&kept);
 
   return TRUE;
 }

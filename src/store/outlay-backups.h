@@ -65,6 +65,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayBackupInfo, outlay_backup_info_free)
 G_DECLARE_FINAL_TYPE (OutlayBackups, outlay_backups, OUTLAY, BACKUPS, GObject)
 
 OutlayBackups    *outlay_backups_new (OutlayDatabase *database);
+OutlayBackups    *outlay_backups_new_for_path (const char *database_path);
 char             *outlay_backups_get_folder (OutlayBackups *self);
 char             *outlay_backups_build_path (OutlayBackups *self,
                                              const char    *folder);
@@ -123,5 +124,10 @@ void     outlay_backups_save_copy_async (OutlayBackups      *self,
 gboolean outlay_backups_save_copy_finish (OutlayBackups *self,
                                           GAsyncResult  *result,
                                           GError       **error);
+
+gboolean outlay_backups_replace_damaged (OutlayBackups *self,
+                                         const char    *backup,
+                                         char         **damaged_copy,
+                                         GError       **error);
 
 G_END_DECLS

@@ -347,6 +347,58 @@ test_prune_keeps_good (Fixture      *fixture,
     }
 }
 
+/* A file whose header is gone does not open at all: the backup takes
+ * its place, and the damaged file is kept apart. */
+static void
+test_replace_unopenable (Fixture      *fixture,
+                         gconstpointer data)
+{
+  g_autofree char *backup = make_damaged (fixture, "categories");
+  g_autoptr (OutlayBackups) backups = NULL;
+  g_autoptr (OutlayDatabase) database = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *in_backup = NULL;
+  g_autofree char *restored = NULL;
+  sqlite3 *db = NULL;
+  FILE    *file;
+
+  g_assert_cmpint (sqlite3_open (backup, &db), ==, SQLITE_OK);
+  in_backup = outlay_test_dump_store (db);
+  sqlite3_close (db);
+
+  file = g_fopen (fixture->path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite ("garbage, not a header", 1, 21, file), ==, 21);
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  database = outlay_database_open (fixture->path, &error);
+  g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE);
+  g_assert_null (database);
+  g_clear_error (&error);
+
+  backups = outlay_backups_new_for_path (fixture->path);
+  g_assert_true (outlay_backups_replace_damaged (backups, backup, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (kept, "-restore-damaged.db"));
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+
+  database = outlay_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (outlay_database_is_damaged (database));
+  restored = outlay_test_dump_store (outlay_database_get_handle (database));
+  g_assert_cmpstr (restored, ==, in_backup);
+  g_assert_cmpint (outlay_test_query_int (outlay_database_get_handle (database),
+                                          "SELECT count(*) FROM outlay_meta WHERE key LIKE 'backup%'"),
+                   ==, 0);
+  {
+    g_autoptr (OutlayBackupInfo) good = outlay_backups_find_newest_good (backups, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (good->path, ==, backup);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +411,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/damage/backups-verified", test_backups_verified);
   OUTLAY_TEST_ADD ("/damage/backup-of-damage-kept-apart", test_backup_of_damage_kept_apart);
   OUTLAY_TEST_ADD ("/damage/prune-keeps-good", test_prune_keeps_good);
+  OUTLAY_TEST_ADD ("/damage/replace-unopenable", test_replace_unopenable);
 
   return g_test_run ();
 }
