@@ -61,11 +61,6 @@ G_DEFINE_QUARK (outlay-database-error-quark, outlay_database_error)
 
 #define BUSY_TIMEOUT_MS 5000
 
-/* Files up to this size get a whole quick check when they are opened: at
- * about 2 ms a megabyte, it costs the first frame less than 35 ms. Larger
- * ones have their small tables checked at open, and the caller checks
- * the whole file off the main thread (outlay_database_check()). */
-#define QUICK_CHECK_MAX_BYTES (16 * 1024 * 1024)
 
 void
 outlay_database_propagate_error (OutlayDatabase *self,
@@ -330,7 +325,7 @@ check_at_open (OutlayDatabase *self,
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   GStatBuf st;
 
-  if (g_stat (self->path, &st) == 0 && st.st_size <= QUICK_CHECK_MAX_BYTES)
+  if (g_stat (self->path, &st) == 0 && st.st_size <= OUTLAY_DATABASE_QUICK_CHECK_MAX_BYTES)
     {
       if (!outlay_sqlite_run_check (self->db, "PRAGMA quick_check(20)", problems, error))
         return FALSE;
@@ -830,7 +825,8 @@ outlay_database_create_work_folder (OutlayDatabase *self,
 
 /* Forgets the statements prepared against the content before and reads
  * the file's versions again: another connection may have replaced it all,
- * as a restore does. */
+ * as a restore does. A restored backup was checked: the file is no longer
+ * damaged. */
 gboolean
 outlay_database_reload (OutlayDatabase *self,
                         GError        **error)
@@ -838,6 +834,12 @@ outlay_database_reload (OutlayDatabase *self,
   g_assert (OUTLAY_IS_DATABASE (self));
 
   g_hash_table_remove_all (self->statements);
+
+  if (self->damaged)
+    {
+      self->damaged = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
+    }
 
   return outlay_sqlite_query_uint (self->db, "PRAGMA user_version", &self->schema_version, error) &&
          read_min_writer_version (self->db, &self->min_writer_version, error);
