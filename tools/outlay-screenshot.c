@@ -37,6 +37,7 @@
 #include "outlay-application.h"
 #include "outlay-expenses-page.h"
 #include "outlay-import-window.h"
+#include "outlay-backups.h"
 #include "outlay-sample-ledger.h"
 #include "outlay-window.h"
 
@@ -49,6 +50,7 @@ typedef struct
   gboolean    dark;
   gboolean    editor;
   const char *import; /* a file of tests/fixtures/import, in the import window */
+  gboolean    damaged; /* the ledger found damaged: the last shots, it stays so */
 } Shot;
 
 static const Shot shots[] = {
@@ -66,6 +68,10 @@ static const Shot shots[] = {
   { "import-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, "bank.csv" },
   { "import-360x720-light", "expenses", 360, 720, FALSE, FALSE, "bank.csv" },
   { "import-360x720-dark", "expenses", 360, 720, TRUE, FALSE, "bank.csv" },
+  { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, TRUE },
+  { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, TRUE },
+  { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, TRUE },
+  { "damaged-360x720-dark", "expenses", 360, 720, TRUE, FALSE, NULL, TRUE },
 };
 
 static char    *output_dir;
@@ -133,6 +139,13 @@ take (OutlayApplication *app,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", shot->page);
   gtk_window_present (GTK_WINDOW (window));
   wait_frames (GTK_WIDGET (window), 3);
+
+  if (shot->damaged)
+    {
+      outlay_database_mark_damaged (outlay_repository_get_database (outlay_application_get_repository (app)));
+      /* The header bar's switcher gives way to the title in an animation. */
+      wait_frames (GTK_WIDGET (window), 40);
+    }
 
   if (shot->editor)
     {
@@ -245,6 +258,13 @@ main (int   argc,
     g_error ("%s", error->message);
   repository = outlay_repository_new (database);
   outlay_sample_ledger_fill (repository, "EUR", 14, 18);
+  {
+    /* The newest good backup the damaged-ledger page offers. */
+    g_autoptr (OutlayBackups) backups = outlay_backups_new (database);
+    g_autofree char *backup = outlay_backups_create (backups, OUTLAY_BACKUP_REASON_DAILY, &error);
+
+    g_assert_no_error (error);
+  }
   g_clear_object (&repository);
   g_clear_object (&database);
 

@@ -21,10 +21,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "outlay-accessibility.h"
 #include "outlay-application.h"
 #include "outlay-backups.h"
+#include "outlay-damaged-page.h"
 #include "outlay-money.h"
 #include "outlay-preferences-window.h"
 #include "outlay-window.h"
@@ -175,9 +177,17 @@ daily_backup_done_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   gboolean made = FALSE;
 
-  /* Nothing to show: the window works as well without it, and the next
-   * start tries again. */
-  if (!outlay_backups_ensure_daily_finish (OUTLAY_BACKUPS (source), result, &made, &error))
+  /* The check of the copy is the whole integrity check of the file: what
+   * it finds is the window's to show. Other failures have nothing to
+   * show: the window works as well without the backup, and the next start
+   * tries again. */
+  if (!outlay_backups_ensure_daily_finish (OUTLAY_BACKUPS (source), result, &made, &error) &&
+      g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
+    {
+      if (self->database != NULL)
+        outlay_database_mark_damaged (self->database);
+    }
+  else if (error != NULL)
     g_message ("Could not make the daily backup: %s", error->message);
   else if (made)
     g_debug ("Made the daily backup");
@@ -199,26 +209,186 @@ start_daily_backup (OutlayApplication *self)
                                      daily_backup_done_cb, g_object_ref (self));
 }
 
+/* A large file is checked whole after the window is up, on a connection
+ * of its own: its quick check takes about half a second at a million
+ * expenses. (outlay_database_open() checked small files whole, and the
+ * small tables of large ones.) */
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr (OutlayDatabase) database = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) problems = NULL;
+
+  database = outlay_database_open_full (task_data, OUTLAY_DATABASE_FLAGS_READ_ONLY, &error);
+  if (database != NULL && !outlay_database_is_damaged (database))
+    outlay_database_check (database, FALSE, cancellable, &problems, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, database != NULL && outlay_database_is_damaged (database));
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (source);
+  g_autoptr (GError) error = NULL;
+  gboolean damaged = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if ((damaged || g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED)) &&
+      self->database != NULL)
+    {
+      g_debug ("The check after the first frame found the database damaged");
+      outlay_database_mark_damaged (self->database);
+    }
+  else
+    g_debug ("The check after the first frame is done");
+  if (error != NULL && !damaged && !g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Could not check the database: %s", error->message);
+
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Started after the first frame, which the check's reading would
+ * otherwise slow down. */
+static gboolean
+start_check_cb (gpointer user_data)
+{
+  g_autoptr (OutlayApplication) self = user_data;
+  g_autoptr (GTask) task = NULL;
+
+  if (self->database == NULL || outlay_database_is_damaged (self->database))
+    {
+      g_application_release (G_APPLICATION (self));
+      return G_SOURCE_REMOVE;
+    }
+
+  task = g_task_new (self, NULL, check_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (outlay_database_get_path (self->database)), g_free);
+  g_task_run_in_thread (task, check_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, user_data);
+}
+
+/* After the first frame, or when the window went before it had one. */
+static void
+schedule_check (gpointer  user_data,
+                GClosure *closure)
+{
+  g_idle_add_full (G_PRIORITY_LOW, start_check_cb, user_data, NULL);
+}
+
+static void
+start_check (OutlayApplication *self,
+             GtkWindow         *window)
+{
+  const char    *path = outlay_database_get_path (self->database);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  GStatBuf       st;
+
+  if (outlay_database_is_damaged (self->database) ||
+      g_stat (path, &st) != 0 || st.st_size <= OUTLAY_DATABASE_QUICK_CHECK_MAX_BYTES)
+    return;
+
+  /* Released when the check is done: closing the window at once leaves
+   * no thread behind. */
+  g_application_hold (G_APPLICATION (self));
+  if (clock != NULL)
+    g_signal_connect_data (clock, "after-paint", G_CALLBACK (on_first_frame_cb), g_object_ref (self),
+                           schedule_check, 0);
+  else
+    g_idle_add_full (G_PRIORITY_LOW, start_check_cb, g_object_ref (self), NULL);
+}
+
+static void activate_ledger (OutlayApplication *self);
+
+static void
+on_replaced_cb (OutlayApplication *self,
+                const char        *what,
+                OutlayDamagedPage *page)
+{
+  GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (page));
+
+  activate_ledger (self);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A ledger too damaged to open: the same page as in the window, in a
+ * window of its own, where a restore puts a backup in the file's place. */
+static void
+show_damaged_window (OutlayApplication *self,
+                     const char        *path,
+                     const GError      *error)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page;
+  guint      keep = MAX (g_settings_get_uint (self->settings, "backup-count"), 1);
+
+  page = outlay_damaged_page_new (NULL, path, error->message, keep);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), _("Outlay"));
+  gtk_widget_set_size_request (window, 360, 294);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 640);
+  g_signal_connect_object (page, "restored", G_CALLBACK (on_replaced_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+activate_ledger (OutlayApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWindow *window;
+
+  if (!open_database (self, &error))
+    {
+      g_autofree char *path = self->database_path != NULL ? g_strdup (self->database_path)
+                                                          : outlay_database_get_default_path ();
+
+      if (g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE) ||
+          g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
+        show_damaged_window (self, path, error);
+      else
+        show_open_error (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (outlay_window_new (self));
+  gtk_window_present (window);
+  if (!outlay_database_is_damaged (self->database))
+    start_daily_backup (self);
+  start_check (self, window);
+}
+
 static void
 outlay_application_activate (GApplication *app)
 {
   OutlayApplication *self = OUTLAY_APPLICATION (app);
-  g_autoptr (GError) error = NULL;
-  GtkWindow *window;
+  GtkWindow         *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    {
-      if (!open_database (self, &error))
-        {
-          show_open_error (self, error);
-          return;
-        }
-      window = GTK_WINDOW (outlay_window_new (self));
-      start_daily_backup (self);
-    }
-
-  gtk_window_present (window);
+    activate_ledger (self);
+  else
+    gtk_window_present (window);
 }
 
 static int

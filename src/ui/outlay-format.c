@@ -490,3 +490,58 @@ outlay_format_percent (gint64   part,
   /* Translators: a share or a change, e.g. "45%" */
   return g_strdup_printf (_("%d%%"), percent);
 }
+
+/**
+ * outlay_format_backup_time:
+ *
+ * Returns: (transfer full): when a backup was made, in local time
+ */
+char *
+outlay_format_backup_time (GDateTime *created)
+{
+  g_autoptr (GDateTime) local = g_date_time_to_local (created);
+
+  /* Translators: when a backup was made, in the notation of
+   * g_date_time_format(): “24 November 2026, 09:30” */
+  /* xgettext:no-c-format */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
+/**
+ * outlay_format_backup_details:
+ *
+ * Returns: (transfer full): what a backup holds and why it was made:
+ *   “1,234 expenses · Daily · 96.3 kB” when it was checked, or says that
+ *   it was not checked or is damaged
+ */
+char *
+outlay_format_backup_details (const OutlayBackupInfo *info)
+{
+  g_autofree char *size = g_format_size ((guint64) info->size);
+  const char      *reason = outlay_backup_reason_get_label (info->reason);
+
+  switch (info->state)
+    {
+    case OUTLAY_BACKUP_STATE_VERIFIED:
+      {
+        g_autofree char *count = g_strdup_printf ("%'u", info->expenses);
+
+        /* Translators: a checked backup: its number of expenses, the reason it
+         * was made and its size: “1,234 expenses · Daily · 96.3 kB” */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s expense · %s · %s", "%s expenses · %s · %s",
+                                             info->expenses),
+                                count, reason, size);
+      }
+
+    case OUTLAY_BACKUP_STATE_DAMAGED:
+      /* Translators: a backup that failed its check, the reason it was made
+       * and its size: “Damaged · Daily · 96.3 kB” */
+      return g_strdup_printf (_("Damaged · %s · %s"), reason, size);
+
+    case OUTLAY_BACKUP_STATE_UNVERIFIED:
+    default:
+      /* Translators: a backup made before Outlay checked its backups, the reason
+       * and its size: “Not checked · Daily · 96.3 kB” */
+      return g_strdup_printf (_("Not checked · %s · %s"), reason, size);
+    }
+}

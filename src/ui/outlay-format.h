@@ -22,6 +22,7 @@
 
 #include <glib.h>
 
+#include "outlay-backups.h"
 #include "outlay-category.h"
 #include "outlay-expense.h"
 
@@ -49,5 +50,8 @@ char *outlay_format_expense_spoken (OutlayExpense  *expense,
 char *outlay_format_percent (gint64   part,
                              gint64   whole,
                              gboolean share);
+
+char *outlay_format_backup_time (GDateTime *created);
+char *outlay_format_backup_details (const OutlayBackupInfo *info);
 
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "outlay-backups.h"
+#include "outlay-format.h"
 #include "outlay-money.h"
 #include "outlay-preferences-window.h"
 
@@ -91,17 +92,6 @@ backup_count (OutlayPreferencesWindow *self)
   return MAX (g_settings_get_uint (self->settings, "backup-count"), 1);
 }
 
-static char *
-format_backup_time (GDateTime *created)
-{
-  g_autoptr (GDateTime) local = g_date_time_to_local (created);
-
-  /* Translators: when a backup was made, in the notation of
-   * g_date_time_format(): “24 November 2026, 09:30” */
-  /* xgettext:no-c-format */
-  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
-}
-
 /* While a backup or a restore runs, nothing else may start one. */
 static void
 set_busy (OutlayPreferencesWindow *self,
@@ -139,15 +129,12 @@ static GtkWidget *
 create_backup_row (OutlayPreferencesWindow *self,
                    OutlayBackupInfo        *info)
 {
-  g_autofree char *when = format_backup_time (info->created);
-  g_autofree char *size = g_format_size ((guint64) info->size);
-  g_autofree char *subtitle = NULL;
+  g_autofree char *when = outlay_format_backup_time (info->created);
+  g_autofree char *subtitle = outlay_format_backup_details (info);
   g_autofree char *spoken = NULL;
   GtkWidget       *row = adw_action_row_new ();
   GtkWidget       *button = gtk_button_new_with_mnemonic (_("_Restore…"));
 
-  /* Translators: a backup's reason and its size: “Daily · 96.3 kB” */
-  subtitle = g_strdup_printf (_("%s · %s"), outlay_backup_reason_get_label (info->reason), size);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
@@ -156,6 +143,8 @@ create_backup_row (OutlayPreferencesWindow *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Replace all expenses and categories with this backup"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  /* A damaged copy is listed so that nothing is hidden, not to go back to. */
+  gtk_widget_set_sensitive (button, info->state != OUTLAY_BACKUP_STATE_DAMAGED);
   g_object_set_data_full (G_OBJECT (button), "backup-path", g_strdup (info->path), g_free);
   g_object_set_data_full (G_OBJECT (button), "backup-time", g_strdup (when), g_free);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_restore_clicked_cb), self, 0);

@@ -34,6 +34,7 @@
 #include "outlay-export-job.h"
 #include "outlay-import-window.h"
 #include "outlay-money.h"
+#include "outlay-damaged-page.h"
 #include "outlay-window.h"
 
 #define MAX_UNDO 50
@@ -57,6 +58,7 @@ struct _OutlayWindow
 
   GtkWidget *expenses_page;
   GtkWidget *dashboard_page;
+  GtkWidget *damaged_page; /* while the file is damaged */
 
   /* Template widgets */
   AdwHeaderBar         *header_bar;
@@ -65,6 +67,7 @@ struct _OutlayWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *primary_menu_button;
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *content_stack;
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
 };
@@ -86,11 +89,17 @@ static void
 update_actions (OutlayWindow *self)
 {
   const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
-  gboolean    on_expenses = g_strcmp0 (page, "expenses") == 0;
+  gboolean    damaged = self->damaged_page != NULL;
+  gboolean    on_expenses = g_strcmp0 (page, "expenses") == 0 && !damaged;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", !g_queue_is_empty (&self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", !g_queue_is_empty (&self->undo) && !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-expense", on_expenses);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-expense", !damaged);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", !damaged);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !damaged);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !damaged);
   gtk_widget_set_visible (self->search_button, on_expenses);
+  gtk_widget_set_visible (self->new_button, !damaged);
 }
 
 static void
@@ -594,6 +603,54 @@ editing_to_visible (GBinding     *binding,
   return TRUE;
 }
 
+static void
+on_restored_cb (OutlayWindow *self,
+                const char   *what)
+{
+  g_autofree char *message = NULL;
+
+  /* The lists show the restored content, and no step can be undone on
+   * rows the restore replaced. */
+  outlay_repository_reload (self->repository);
+  g_queue_clear_full (&self->undo, undo_step_free);
+  update_actions (self);
+
+  /* Translators: a toast after a restore, with the backup's date and time */
+  message = what != NULL ? g_strdup_printf (_("Restored the backup from %s"), what)
+                         : g_strdup (_("Now using the expenses saved from the damaged file"));
+  show_toast (self, message, FALSE);
+}
+
+/* A damaged file shows what happened and the ways out instead of lists
+ * that would be wrong; everything that writes is off until a restore. */
+static void
+on_damaged_changed_cb (OutlayWindow *self)
+{
+  OutlayDatabase *database = outlay_repository_get_database (self->repository);
+  gboolean        damaged = outlay_database_is_damaged (database);
+
+  if (damaged && self->damaged_page == NULL)
+    {
+      guint keep = MAX (g_settings_get_uint (self->settings, "backup-count"), 1);
+
+      self->damaged_page = outlay_damaged_page_new (database, outlay_database_get_path (database), NULL, keep);
+      g_signal_connect_object (self->damaged_page, "restored", G_CALLBACK (on_restored_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, self->damaged_page, "damaged");
+      gtk_stack_set_visible_child (self->content_stack, self->damaged_page);
+    }
+  else if (!damaged && self->damaged_page != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "ledger");
+      gtk_stack_remove (self->content_stack, g_steal_pointer (&self->damaged_page));
+    }
+  else
+    return;
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !damaged);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !damaged);
+  update_actions (self);
+}
+
 /* The pages need the application's repository, which GtkWindow's
  * "application" property only brings after construction. */
 static void
@@ -649,6 +706,9 @@ setup (OutlayWindow      *self,
 
   self->watch_id = g_timeout_add_seconds (1, watch_external_changes_cb, self);
 
+  g_signal_connect_object (outlay_repository_get_database (self->repository), "notify::damaged",
+                           G_CALLBACK (on_damaged_changed_cb), self, G_CONNECT_SWAPPED);
+  on_damaged_changed_cb (self);
   update_actions (self);
 }
 
@@ -694,6 +754,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, switcher_bar);
 

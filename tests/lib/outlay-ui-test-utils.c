@@ -232,3 +232,35 @@ outlay_ui_test_register_application (const char *dir_template,
 
   return app;
 }
+
+/* Every expense the ledger shows, whatever the window's filters. */
+guint
+outlay_ui_test_count_expenses (OutlayRepository *repository)
+{
+  g_autoptr (OutlayQuery) query = outlay_query_new ();
+  g_autoptr (GError) error = NULL;
+  guint count = G_MAXUINT;
+
+  g_assert_true (outlay_repository_count_expenses (repository, query, &count, &error));
+  g_assert_no_error (error);
+  return count;
+}
+
+/* A 4.50 € expense in the first category, on a fixed day. */
+void
+outlay_ui_test_add_expense (OutlayRepository *repository,
+                            const char       *description)
+{
+  g_autoptr (OutlayExpense) draft = outlay_expense_new ();
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayCategory) category = g_list_model_get_item (outlay_repository_get_categories (repository), 0);
+
+  outlay_expense_set_amount (draft, 450);
+  outlay_expense_set_currency (draft, "EUR");
+  outlay_expense_set_occurred_on (draft, "2026-11-20");
+  outlay_expense_set_description (draft, description);
+  outlay_expense_set_category_id (draft, outlay_category_get_id (category));
+  stored = outlay_repository_add_expense (repository, draft, &error);
+  g_assert_no_error (error);
+}

@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "outlay-application.h"
+#include "outlay-repository.h"
 
 G_BEGIN_DECLS
 
@@ -58,5 +59,9 @@ void               outlay_ui_test_click (GtkWidget *button);
 OutlayApplication *outlay_ui_test_register_application (const char *dir_template,
                                                         char      **database_dir,
                                                         char      **database_path);
+
+guint              outlay_ui_test_count_expenses (OutlayRepository *repository);
+void               outlay_ui_test_add_expense (OutlayRepository *repository,
+                                               const char       *description);
 
 G_END_DECLS

@@ -262,8 +262,12 @@ def assert_all_named(root, page):
 
 
 class Outlay:
-    def __init__(self, binary):
+    def __init__(self, binary, damaged=False):
         self.dir = tempfile.mkdtemp(prefix="outlay-a11y-")
+        if damaged:
+            # A ledger whose header is gone: it does not open at all.
+            with open(os.path.join(self.dir, "outlay.db"), "wb") as ledger:
+                ledger.write(b"this is not a database any more" * 200)
         env = dict(os.environ)
         # The other tests switch accessibility off; this one is about it.
         env.pop("NO_AT_BRIDGE", None)
@@ -474,6 +478,18 @@ def preferences_are_named():
     press(menu_item("Preferences"))
     prefs = wait_for("the Preferences window", lambda: app.toplevel("frame") or app.toplevel("dialog"))
     assert_all_named(prefs, "Preferences")
+
+
+@test
+def damaged_ledger_is_named():
+    global app
+    # One Outlay at a time: a second would hand its window to the first.
+    app.close()
+    app = Outlay(sys.argv[1], damaged=True)
+    wait_find(app.window, "label", "Your Expenses File Is Damaged")
+    wait_find(app.window, "list item", prefix="Restore the Newest Good Backup")
+    wait_find(app.window, "list item", prefix="Save What Can Be Read")
+    assert_all_named(app.window, "damaged ledger page")
 
 
 def main():

@@ -40,9 +40,11 @@
 #include <X11/extensions/XTest.h>
 
 #include "outlay-application.h"
+#include "outlay-backups.h"
 #include "outlay-expense-editor.h"
 #include "outlay-expenses-page.h"
 #include "outlay-period.h"
+#include "outlay-test-utils.h"
 #include "outlay-trend-chart.h"
 #include "outlay-ui-test-utils.h"
 #include "outlay-window.h"
@@ -281,6 +283,87 @@ tab_to (GtkWindow *window,
   g_error ("Tab never reached a %s", g_type_name (type));
 }
 
+/* Keys go through the X server's XTest extension; skips the test when
+ * there is none. */
+static gboolean
+have_xtest (void)
+{
+  int event_base, error_base, major, minor;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("Keys are sent through X (XTest); this display is not X");
+      return FALSE;
+    }
+
+  xdisplay = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+  if (!XTestQueryExtension (xdisplay, &event_base, &error_base, &major, &minor))
+    {
+      g_test_skip ("The X server has no XTest extension to press keys with");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_healed (gpointer data)
+{
+  return !outlay_database_is_damaged (outlay_repository_get_database (outlay_application_get_repository (app)));
+}
+
+/* The damaged-ledger page with keys alone: Tab reaches the restore, Enter
+ * asks, Escape cancels, Enter twice restores. */
+static void
+test_keyboard_damaged (void)
+{
+  OutlayDatabase *database = outlay_repository_get_database (outlay_application_get_repository (app));
+  g_autoptr (OutlayBackups) backups = outlay_backups_new (database);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *folder = NULL;
+  OutlayWindow    *window;
+  GtkWindow       *win;
+  GtkWidget       *row;
+
+  if (!have_xtest ())
+    return;
+
+  backup = outlay_backups_create (backups, OUTLAY_BACKUP_REASON_MANUAL, &error);
+  g_assert_no_error (error);
+
+  window = outlay_window_new (app);
+  win = GTK_WINDOW (window);
+  gtk_window_set_default_size (win, 360, 640);
+  gtk_window_present (win);
+  take_keyboard (win);
+  outlay_database_mark_damaged (database);
+  outlay_ui_test_settle (GTK_WIDGET (win));
+
+  row = tab_to (win, ADW_TYPE_ACTION_ROW);
+  g_assert_cmpstr (focused_row_title (win), ==, "_Restore the Newest Good Backup");
+  g_assert_true (gtk_widget_is_ancestor (focus_of (win), row) || focus_of (win) == row);
+
+  press_key (GDK_KEY_Return, 0);
+  wait_until (GTK_WIDGET (win), has_dialog, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question");
+  press_key (GDK_KEY_Escape, 0);
+  wait_until (GTK_WIDGET (win), no_dialog, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question to close");
+  g_assert_true (outlay_database_is_damaged (database));
+  take_keyboard (win);
+
+  /* Restore is the question's default. */
+  press_key (GDK_KEY_Return, 0);
+  wait_until (GTK_WIDGET (win), has_dialog, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question");
+  press_key (GDK_KEY_Return, 0);
+  wait_until (GTK_WIDGET (win), is_healed, NULL, "the restore");
+  g_assert_false (outlay_database_is_damaged (database));
+
+  gtk_window_destroy (win);
+  outlay_ui_test_drain ();
+  folder = outlay_backups_get_folder (backups);
+  outlay_test_remove_tree (folder);
+}
+
 static void
 test_keyboard_only (void)
 {
@@ -298,21 +381,8 @@ test_keyboard_only (void)
   GtkWidget       *chart;
   g_autofree char *bar = NULL;
 
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("Keys are sent through X (XTest); this display is not X");
-      return;
-    }
-  xdisplay = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
-  {
-    int event_base, error_base, major, minor;
-
-    if (!XTestQueryExtension (xdisplay, &event_base, &error_base, &major, &minor))
-      {
-        g_test_skip ("The X server has no XTest extension to press keys with");
-        return;
-      }
-  }
+  if (!have_xtest ())
+    return;
 
   g_date_subtract_days (yesterday, 1);
   yesterday_iso = outlay_date_format_iso (yesterday);
@@ -534,6 +604,7 @@ main (int   argc,
 
   app = outlay_ui_test_register_application ("outlay-keyboard-XXXXXX", &database_dir, &database_path);
 
+  g_test_add_func ("/keyboard/damaged", test_keyboard_damaged);
   g_test_add_func ("/keyboard/only", test_keyboard_only);
 
   ret = g_test_run ();

@@ -130,35 +130,6 @@ list_backups (void)
   return backups;
 }
 
-static guint
-count_expenses (void)
-{
-  g_autoptr (OutlayQuery) query = outlay_query_new ();
-  g_autoptr (GError) error = NULL;
-  guint count = G_MAXUINT;
-
-  g_assert_true (outlay_repository_count_expenses (repository (), query, &count, &error));
-  g_assert_no_error (error);
-  return count;
-}
-
-static void
-add_expense (const char *description)
-{
-  g_autoptr (OutlayExpense) draft = outlay_expense_new ();
-  g_autoptr (OutlayExpense) stored = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (OutlayCategory) category = g_list_model_get_item (outlay_repository_get_categories (repository ()), 0);
-
-  outlay_expense_set_amount (draft, 450);
-  outlay_expense_set_currency (draft, "EUR");
-  outlay_expense_set_occurred_on (draft, "2026-11-20");
-  outlay_expense_set_description (draft, description);
-  outlay_expense_set_category_id (draft, outlay_category_get_id (category));
-  stored = outlay_repository_add_expense (repository (), draft, &error);
-  g_assert_no_error (error);
-}
-
 static void
 remove_backups (void)
 {
@@ -293,7 +264,7 @@ test_empty_and_count (void)
 static gboolean
 restored (gpointer data)
 {
-  return count_expenses () == GPOINTER_TO_UINT (data);
+  return outlay_ui_test_count_expenses (repository ()) == GPOINTER_TO_UINT (data);
 }
 
 static gboolean
@@ -366,17 +337,17 @@ test_restore (void)
   window = g_object_ref (GTK_WINDOW (outlay_window_new (app)));
   gtk_window_present (window);
 
-  add_expense ("Coffee");
-  add_expense ("Bus ticket");
-  n_saved = count_expenses ();
+  outlay_ui_test_add_expense (repository (), "Coffee");
+  outlay_ui_test_add_expense (repository (), "Bus ticket");
+  n_saved = outlay_ui_test_count_expenses (repository ());
   older = outlay_backups_create (backups_folder, OUTLAY_BACKUP_REASON_DAILY, &error);
   g_assert_no_error (error);
-  add_expense ("Cinema");
-  add_expense ("Dinner");
+  outlay_ui_test_add_expense (repository (), "Cinema");
+  outlay_ui_test_add_expense (repository (), "Dinner");
   g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
   newer = outlay_backups_create (backups_folder, OUTLAY_BACKUP_REASON_MANUAL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_expenses (), ==, n_saved + 2);
+  g_assert_cmpuint (outlay_ui_test_count_expenses (repository ()), ==, n_saved + 2);
 
   preferences = open_preferences ();
   gtk_window_set_default_size (preferences, 560, 720);
@@ -395,10 +366,19 @@ test_restore (void)
   }
   row = gtk_widget_get_ancestor (g_ptr_array_index (buttons, 1), ADW_TYPE_ACTION_ROW);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, older_title);
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Daily · "));
+  /* Checked when made: what it holds comes first. */
+  {
+    g_autofree char *expected = g_strdup_printf ("%u expenses · Daily · ", n_saved);
+
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), expected));
+  }
   g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "kB"));
   row = gtk_widget_get_ancestor (g_ptr_array_index (buttons, 0), ADW_TYPE_ACTION_ROW);
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Manual · "));
+  {
+    g_autofree char *expected = g_strdup_printf ("%u expenses · Manual · ", n_saved + 2);
+
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), expected));
+  }
   g_assert_nonnull (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, 1)));
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -418,7 +398,7 @@ test_restore (void)
                    ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   outlay_ui_test_settle (GTK_WIDGET (preferences));
-  g_assert_cmpuint (count_expenses (), ==, n_saved + 2);
+  g_assert_cmpuint (outlay_ui_test_count_expenses (repository ()), ==, n_saved + 2);
   g_assert_true (has_n_backups (GUINT_TO_POINTER (2)));
 
   g_signal_emit_by_name (g_ptr_array_index (buttons, 1), "clicked");
