@@ -375,46 +375,48 @@ set_min_writer_version (sqlite3 *db,
   return outlay_sqlite_exec (db, sql, error);
 }
 
+static void
+set_migration_error (GError **error,
+                     guint    version,
+                     GError  *cause)
+{
+  g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_MIGRATION,
+               _("Could not upgrade the database to data format %u: %s"),
+               version, cause->message);
+}
+
+/* One step, inside the transaction of the whole upgrade. */
 static gboolean
 apply_migration (sqlite3               *db,
                  const OutlayMigration *migration,
-                 guint                  min_writer,
                  GError               **error)
 {
-  g_autofree char *version_sql = NULL;
   g_autoptr (GError) local_error = NULL;
 
-  if (!outlay_sqlite_exec (db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
   if ((migration->sql != NULL && !outlay_sqlite_exec (db, migration->sql, &local_error)) ||
-      (migration->apply != NULL && !migration->apply (db, &local_error)) ||
-      !set_min_writer_version (db, MAX (min_writer, migration->min_writer_version), &local_error))
-    goto failed;
-
-  version_sql = g_strdup_printf ("PRAGMA user_version = %u", migration->version);
-  if (!outlay_sqlite_exec (db, version_sql, &local_error) ||
-      !outlay_sqlite_exec (db, "COMMIT", &local_error))
-    goto failed;
+      (migration->apply != NULL && !migration->apply (db, &local_error)))
+    {
+      set_migration_error (error, migration->version, local_error);
+      return FALSE;
+    }
 
   return TRUE;
-
-failed:
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_MIGRATION,
-               _("Could not upgrade the database to data format %u: %s"),
-                  migration->version, local_error->message);
-  return FALSE;
 }
 
+/* Brings the file from its version to the latest in one transaction, so
+ * that a crash or a failing disk leaves it at the version it had or at the
+ * latest, never at one in between that no released Outlay has written. */
 static gboolean
 migrate (OutlayDatabase *self,
          GError        **error)
 {
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char       *version_sql = NULL;
   const OutlayMigration *migrations;
   guint                  n_migrations;
+  guint                  first = 0;
   guint                  user_version;
-  guint                  initial_version;
   guint                  min_writer;
 
   if (!outlay_sqlite_query_uint (self->db, "PRAGMA user_version", &user_version, error) ||
@@ -422,17 +424,15 @@ migrate (OutlayDatabase *self,
     return FALSE;
 
   migrations = outlay_migrations_get (&n_migrations);
-  initial_version = user_version;
+  while (first < n_migrations && migrations[first].version <= user_version)
+    first++;
 
-  for (guint i = 0; i < n_migrations; i++)
+  if (first < n_migrations)
     {
-      const OutlayMigration *migration = &migrations[i];
+      guint target = migrations[n_migrations - 1].version;
 
-      if (migration->version <= user_version)
-        continue;
-
-      /* An existing file gets a copy before its first step runs. */
-      if (initial_version > 0 && self->backup_path == NULL)
+      /* An existing file gets a copy before anything changes. */
+      if (user_version > 0)
         {
           g_autoptr (OutlayBackups) backups = outlay_backups_new (self);
 
@@ -441,11 +441,27 @@ migrate (OutlayDatabase *self,
             return FALSE;
         }
 
-      if (!apply_migration (self->db, migration, min_writer, error))
+      transaction = outlay_database_begin_transaction (self, error);
+      if (transaction == NULL)
         return FALSE;
 
-      user_version = migration->version;
-      min_writer = MAX (min_writer, migration->min_writer_version);
+      for (guint i = first; i < n_migrations; i++)
+        {
+          if (!apply_migration (self->db, &migrations[i], error))
+            return FALSE;
+          min_writer = MAX (min_writer, migrations[i].min_writer_version);
+        }
+
+      version_sql = g_strdup_printf ("PRAGMA user_version = %u", target);
+      if (!set_min_writer_version (self->db, min_writer, &local_error) ||
+          !outlay_sqlite_exec (self->db, version_sql, &local_error) ||
+          !outlay_transaction_commit (transaction, &local_error))
+        {
+          set_migration_error (error, target, local_error);
+          return FALSE;
+        }
+
+      user_version = target;
     }
 
   self->schema_version = user_version;

@@ -18,7 +18,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The ordered schema steps. Each step runs in its own transaction.
+/* The ordered schema steps. An upgrade runs every step the file lacks in
+ * one transaction, so a step must hold nothing that cannot run inside one
+ * (PRAGMA journal_mode or foreign_keys, VACUUM: configure_connection() in
+ * outlay-database.c sets the connection up before the upgrade).
  *
  * Rules, learnt from an outage in which a deployed migration broke the code
  * still running against it:

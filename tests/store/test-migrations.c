@@ -834,6 +834,56 @@ test_failed_step_rolls_back (Fixture      *fixture,
   g_assert_cmpstr (version, ==, "1\n");
 }
 
+/* Every step of an upgrade is one transaction: when the last step fails,
+ * the ones before it that had succeeded are undone too, and the file stays
+ * at the version it had rather than one in between. */
+static void
+test_failed_later_step_rolls_back_all (Fixture      *fixture,
+                                       gconstpointer data)
+{
+  static const char schema_sql[] = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayDatabase) database = NULL;
+  g_autoptr (GHashTable) columns = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *schema_after = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *min_writer = NULL;
+  g_autofree char *expected = g_strdup_printf ("data format %u:", OUTLAY_SCHEMA_VERSION);
+  sqlite3         *db = NULL;
+
+  /* Step 2 runs through; step 3 adds its column, then finds its index
+   * taken. */
+  create_from_fixture (fixture->path, "schema-1.sql");
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE INDEX expenses_by_import_hash ON expenses (uuid)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  columns = read_columns (db, tables_v1);
+  before = dump_tables (db, tables_v1, columns);
+  schema_before = dump_query (db, schema_sql);
+  sqlite3_close (db);
+
+  database = outlay_database_open (fixture->path, &error);
+  g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_MIGRATION);
+  g_assert_null (database);
+  /* The message names the step that failed. */
+  g_assert_nonnull (strstr (error->message, expected));
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  after = dump_tables (db, tables_v1, columns);
+  schema_after = dump_query (db, schema_sql);
+  version = dump_query (db, "PRAGMA user_version");
+  min_writer = dump_query (db, "SELECT value FROM outlay_meta WHERE key = 'min_writer_version'");
+  sqlite3_close (db);
+
+  g_assert_cmpstr (version, ==, "1\n");
+  g_assert_cmpstr (min_writer, ==, "1\n");
+  g_assert_cmpstr (schema_after, ==, schema_before);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -850,6 +900,7 @@ main (int   argc,
   ADD ("/migrations/newer-compatible-opens", test_newer_compatible_opens);
   ADD ("/migrations/newer-incompatible-refused", test_newer_incompatible_refused);
   ADD ("/migrations/failed-step-rolls-back", test_failed_step_rolls_back);
+  ADD ("/migrations/failed-later-step-rolls-back-all", test_failed_later_step_rolls_back_all);
 
 #undef ADD
 
