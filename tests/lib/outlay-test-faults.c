@@ -58,7 +58,10 @@ dump_ledger (sqlite3 *db)
                                                       names[i]);
       g_autofree char *columns = g_strchomp (outlay_test_dump (db, columns_sql));
       g_auto (GStrv) parts = g_strsplit (columns, "|", 2);
-      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM \"%s\" ORDER BY %s", parts[0], names[i], parts[1]);
+      /* What a backup records of its own check (backup_*) is not ledger data. */
+      const char      *where = g_str_equal (names[i], "outlay_meta") ? "WHERE key NOT LIKE 'backup!_%' ESCAPE '!'" : "";
+      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM \"%s\" %s ORDER BY %s", parts[0], names[i], where,
+                                              parts[1]);
       g_autofree char *rows = outlay_test_dump (db, sql);
 
       g_string_append_printf (out, "[%s]\n%s", names[i], rows);
@@ -348,28 +351,21 @@ run_trial (OutlayTestFixture          *fixture,
   return outcome;
 }
 
-guint
-outlay_test_faults_check (OutlayTestFixture          *fixture,
-                          const OutlayFaultOperation *operation,
-                          gpointer                    user_data,
-                          guint                       max_per_kind)
+typedef TrialOutcome (*RunTrialFunc) (OutlayFaultKind kind,
+                                      guint           nth,
+                                      int             code,
+                                      gpointer        data);
+
+/* Runs @run with each of the @counts calls of each kind failing in turn,
+ * at most @max_per_kind of a kind; returns the number of faults injected. */
+static guint
+inject_faults (const char  *name,
+               const guint *counts,
+               guint        max_per_kind,
+               RunTrialFunc run,
+               gpointer     data)
 {
-  g_autofree char *template = g_strconcat (fixture->dir, ".template", NULL);
-  guint counts[G_N_ELEMENTS (kinds)];
   guint n_injected = 0;
-  guint handler;
-
-  g_assert_cmpuint (max_per_kind, >=, 2);
-  outlay_fault_vfs_install ();
-  warnings = g_ptr_array_new_with_free_func (g_free);
-  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
-  handler = g_log_set_handler ("Outlay-Store", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, log_cb, NULL);
-
-  outlay_test_fixture_close (fixture);
-  copy_tree (fixture->dir, template);
-  outlay_test_fixture_open (fixture);
-
-  run_trial (fixture, template, operation, user_data, 0, 0, 0, counts);
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
@@ -384,7 +380,7 @@ outlay_test_faults_check (OutlayTestFixture          *fixture,
           /* A disk that is full fails a write in its own way. */
           int code = kinds[k] == OUTLAY_FAULT_WRITE && i % 2 == 1 ? SQLITE_FULL : 0;
 
-          switch (run_trial (fixture, template, operation, user_data, kinds[k], nth, code, NULL))
+          switch (run (kinds[k], nth, code, data))
             {
             case TRIAL_FAILED:
               n_failed++;
@@ -395,15 +391,203 @@ outlay_test_faults_check (OutlayTestFixture          *fixture,
             case TRIAL_NOT_REACHED:
             default:
               g_error ("%s made fewer %s calls than the %u it made without faults",
-                       operation->name, outlay_fault_kind_to_string (kinds[k]), counts[k]);
+                       name, outlay_fault_kind_to_string (kinds[k]), counts[k]);
             }
         }
 
-      g_test_message ("faults: %s, %s: %u calls, %u faults injected: %u failed the write, %u were absorbed",
-                      operation->name, outlay_fault_kind_to_string (kinds[k]), counts[k],
-                      n_tries, n_failed, n_absorbed);
+      g_test_message ("faults: %s, %s: %u calls, %u faults injected: %u made it fail, %u were absorbed",
+                      name, outlay_fault_kind_to_string (kinds[k]), counts[k], n_tries, n_failed, n_absorbed);
       n_injected += n_tries;
     }
+
+  return n_injected;
+}
+
+typedef struct
+{
+  OutlayTestFixture          *fixture;
+  const char                 *template_dir;
+  const OutlayFaultOperation *operation;
+  gpointer                    user_data;
+} WriteTrial;
+
+static TrialOutcome
+run_write_trial (OutlayFaultKind kind,
+                 guint           nth,
+                 int             code,
+                 gpointer        data)
+{
+  WriteTrial *trial = data;
+
+  return run_trial (trial->fixture, trial->template_dir, trial->operation, trial->user_data, kind, nth, code, NULL);
+}
+
+/* The schema and every row of the file at @path, as the next program to
+ * open it reads them; the file must pass SQLite's integrity check. */
+static char *
+dump_file (const char *path)
+{
+  g_autofree char *integrity = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *ledger = NULL;
+  sqlite3         *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  integrity = outlay_test_dump (db, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok\n");
+  schema = outlay_test_dump (db,
+                             "SELECT type, name, tbl_name, sql FROM sqlite_schema "
+                             "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name");
+  ledger = dump_ledger (db);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return g_strconcat (schema, ledger, NULL);
+}
+
+/* Starts again from the copy of the closed ledger in @template_dir. */
+static void
+reset_closed (OutlayTestFixture *fixture,
+              const char        *template_dir)
+{
+  g_assert_null (fixture->database);
+  outlay_test_remove_tree (fixture->dir);
+  copy_tree (template_dir, fixture->dir);
+}
+
+/* Opens and closes the ledger; returns the schema version it had open. */
+static guint
+open_and_close (OutlayTestFixture *fixture,
+                GError           **error)
+{
+  g_autoptr (OutlayDatabase) database = outlay_database_open (fixture->path, error);
+  guint version;
+
+  if (database == NULL)
+    return 0;
+
+  version = outlay_database_get_schema_version (database);
+  g_assert_finalize_object (g_steal_pointer (&database));
+
+  return version;
+}
+
+/* The backups the open made hold the file as it was before. */
+static void
+assert_backups_hold (OutlayTestFixture *fixture,
+                     GPtrArray         *before,
+                     const char        *old_file)
+{
+  g_autoptr (GPtrArray) after = dup_files (fixture->dir);
+
+  for (guint i = 0; i < after->len; i++)
+    {
+      const char      *name = after->pdata[i];
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *held = NULL;
+
+      if (contains (before, name) || !g_str_has_suffix (name, ".db") || g_str_equal (path, fixture->path))
+        continue;
+
+      held = dump_file (path);
+      g_assert_cmpstr (held, ==, old_file);
+    }
+}
+
+typedef struct
+{
+  OutlayTestFixture *fixture;
+  const char        *template_dir;
+  const char        *old_file; /* the dumps of the file before and after */
+  const char        *new_file; /* an open without faults */
+} OpenTrial;
+
+/* One open of the ledger in @template_dir with the @nth call of @kind failing. */
+static TrialOutcome
+run_open_trial (OutlayFaultKind kind,
+                guint           nth,
+                int             code,
+                gpointer        data)
+{
+  const OpenTrial   *trial = data;
+  OutlayTestFixture *fixture = trial->fixture;
+  g_autoptr (GPtrArray) files_before = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *reopened = NULL;
+  gboolean         opened;
+  guint            version;
+
+  reset_closed (fixture, trial->template_dir);
+  files_before = dup_files (fixture->dir);
+
+  outlay_fault_vfs_arm (kind, nth, code);
+  version = open_and_close (fixture, &error);
+  outlay_fault_vfs_disarm ();
+  opened = version != 0;
+
+  if (!outlay_fault_vfs_injected ())
+    return TRIAL_NOT_REACHED;
+
+  after = dump_file (fixture->path);
+  assert_backups_hold (fixture, files_before, trial->old_file);
+
+  if (opened)
+    {
+      g_assert_no_error (error);
+      g_assert_cmpuint (version, ==, OUTLAY_SCHEMA_VERSION);
+      if (g_strcmp0 (after, trial->new_file) != 0)
+        g_error ("The open succeeded but left the file other than an open without faults does "
+                 "(%s fault at call %u)",
+                 outlay_fault_kind_to_string (kind), nth);
+    }
+  else
+    {
+      if (error == NULL)
+        g_error ("The open failed without an error (%s fault at call %u)", outlay_fault_kind_to_string (kind), nth);
+      g_assert_cmpstr (error->message, !=, "");
+      g_test_message ("open, %s fault at call %u: %s", outlay_fault_kind_to_string (kind), nth, error->message);
+      if (g_strcmp0 (after, trial->old_file) != 0)
+        g_error ("The open changed the file although it failed (%s fault at call %u: %s)",
+                 outlay_fault_kind_to_string (kind), nth, error->message);
+      assert_no_partial_files (fixture, files_before);
+      g_clear_error (&error);
+    }
+
+  /* Once the disk works again, so does the open. */
+  version = open_and_close (fixture, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (version, ==, OUTLAY_SCHEMA_VERSION);
+  reopened = dump_file (fixture->path);
+  g_assert_cmpstr (reopened, ==, trial->new_file);
+
+  return opened ? TRIAL_ABSORBED : TRIAL_FAILED;
+}
+
+guint
+outlay_test_faults_check (OutlayTestFixture          *fixture,
+                          const OutlayFaultOperation *operation,
+                          gpointer                    user_data,
+                          guint                       max_per_kind)
+{
+  g_autofree char *template = g_strconcat (fixture->dir, ".template", NULL);
+  WriteTrial trial = { fixture, template, operation, user_data };
+  guint      counts[G_N_ELEMENTS (kinds)];
+  guint      n_injected;
+  guint      handler;
+
+  g_assert_cmpuint (max_per_kind, >=, 2);
+  outlay_fault_vfs_install ();
+  warnings = g_ptr_array_new_with_free_func (g_free);
+  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+  handler = g_log_set_handler ("Outlay-Store", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, log_cb, NULL);
+
+  outlay_test_fixture_close (fixture);
+  copy_tree (fixture->dir, template);
+  outlay_test_fixture_open (fixture);
+
+  run_trial (fixture, template, operation, user_data, 0, 0, 0, counts);
+
+  n_injected = inject_faults (operation->name, counts, max_per_kind, run_write_trial, &trial);
 
   for (guint i = 0; i < warnings->len; i++)
     g_test_message ("faults: %s: warning: %s", operation->name, (char *) warnings->pdata[i]);
@@ -417,6 +601,45 @@ outlay_test_faults_check (OutlayTestFixture          *fixture,
   outlay_test_fixture_close (fixture);
   outlay_test_remove_tree (template);
   outlay_test_fixture_open (fixture);
+
+  return n_injected;
+}
+
+guint
+outlay_test_faults_check_open (OutlayTestFixture *fixture,
+                               guint              max_per_kind)
+{
+  g_autofree char *template_dir = g_strconcat (fixture->dir, ".template", NULL);
+  g_autofree char *old_file = NULL;
+  g_autofree char *new_file = NULL;
+  g_autoptr (GError) error = NULL;
+  OpenTrial trial = { fixture, template_dir, NULL, NULL };
+  guint     counts[G_N_ELEMENTS (kinds)];
+  guint     n_injected;
+
+  g_assert_cmpuint (max_per_kind, >=, 2);
+  g_assert_null (fixture->database);
+  outlay_fault_vfs_install ();
+
+  copy_tree (fixture->dir, template_dir);
+  old_file = dump_file (fixture->path);
+
+  /* Without faults, to count the calls and see what a whole open leaves. */
+  reset_closed (fixture, template_dir);
+  outlay_fault_vfs_reset ();
+  g_assert_cmpuint (open_and_close (fixture, &error), ==, OUTLAY_SCHEMA_VERSION);
+  g_assert_no_error (error);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    counts[k] = outlay_fault_vfs_get_calls (kinds[k]);
+  new_file = dump_file (fixture->path);
+  g_assert_cmpstr (new_file, !=, old_file);
+  trial.old_file = old_file;
+  trial.new_file = new_file;
+
+  n_injected = inject_faults ("open", counts, max_per_kind, run_open_trial, &trial);
+
+  g_test_message ("faults: open: %u faults injected", n_injected);
+  outlay_test_remove_tree (template_dir);
 
   return n_injected;
 }

@@ -50,4 +50,15 @@ guint outlay_test_faults_check (OutlayTestFixture          *fixture,
                                 gpointer                    user_data,
                                 guint                       max_per_kind);
 
+/* Opens the file that @fixture holds now (closed), which upgrades it to
+ * %OUTLAY_SCHEMA_VERSION, on copies of it: once without faults, then with
+ * each I/O call of each kind failing in turn, as above. The open and the
+ * close after it either fail with a GError and leave the file with its
+ * schema and content as they were (a whole backup beside it aside), or
+ * succeed whole; the next open without faults then gives what an open
+ * without faults gives. The fixture is left closed. Returns the number of
+ * faults injected. */
+guint outlay_test_faults_check_open (OutlayTestFixture *fixture,
+                                     guint              max_per_kind);
+
 G_END_DECLS

@@ -331,6 +331,41 @@ test_open_without_space (Fixture      *fixture,
   g_assert_cmpuint (outlay_test_count (fixture), >, 0);
 }
 
+/* A ledger of data format 1, the fixture's rows and two hundred more,
+ * upgraded as it opens: the upgrade is one transaction, so a failing disk
+ * leaves the old format, never one in between. */
+static void
+test_migration (Fixture      *fixture,
+                gconstpointer user_data)
+{
+  g_autofree char *schema = outlay_test_fixture_text ("schema-1.sql");
+  sqlite3         *db = NULL;
+
+  outlay_test_fixture_close (fixture);
+  outlay_test_remove_tree (fixture->dir);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  outlay_test_exec (db, schema);
+  outlay_test_exec (db,
+                    "WITH RECURSIVE n (i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM n WHERE i < 299) "
+                    "INSERT INTO expenses (id, uuid, amount, currency, description, note, category_id, "
+                    "  occurred_on, created_at, updated_at, deleted_at) "
+                    "SELECT i, printf ('c0ffee00-0000-4000-8000-%012d', i), i * 37 % 5000 + 1, 'EUR', "
+                    "  'Generated ' || i, CASE WHEN i % 7 = 0 THEN 'note' ELSE '' END, i % 10 + 1, "
+                    "  printf ('2023-%02d-%02d', i % 12 + 1, i % 28 + 1), '2024-01-02T09:00:00.000Z', "
+                    "  '2024-01-02T09:00:00.000Z', CASE WHEN i % 50 = 0 THEN '2024-03-01T08:00:00.000Z' END "
+                    "FROM n");
+  /* A cache of a few pages, which the file remembers: the steps read and
+   * spill their changes through the disk, as on a big ledger, rather than
+   * within the pages that the backup before them read. */
+  outlay_test_exec (db, "PRAGMA default_cache_size = 10");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  /* A few hundred calls in all: every one of them fails in turn. */
+  g_assert_cmpuint (outlay_test_faults_check_open (fixture, G_MAXUINT), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +385,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/backup/create", test_create_backup);
   OUTLAY_TEST_ADD ("/faults/backup/restore", test_restore_backup);
   OUTLAY_TEST_ADD ("/faults/open/without-space", test_open_without_space);
+  OUTLAY_TEST_ADD ("/faults/migration", test_migration);
 
   return g_test_run ();
 }
