@@ -507,15 +507,8 @@ outlay_format_backup_time (GDateTime *created)
   return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
-/**
- * outlay_format_backup_details:
- *
- * Returns: (transfer full): what a backup holds and why it was made:
- *   “1,234 expenses · Daily · 96.3 kB” when it was checked, or says that
- *   it was not checked or is damaged
- */
-char *
-outlay_format_backup_details (const OutlayBackupInfo *info)
+static char *
+format_backup_contents (const OutlayBackupInfo *info)
 {
   g_autofree char *size = g_format_size ((guint64) info->size);
   const char      *reason = outlay_backup_reason_get_label (info->reason);
@@ -544,4 +537,25 @@ outlay_format_backup_details (const OutlayBackupInfo *info)
        * and its size: “Not checked · Daily · 96.3 kB” */
       return g_strdup_printf (_("Not checked · %s · %s"), reason, size);
     }
+}
+
+/**
+ * outlay_format_backup_details:
+ *
+ * Returns: (transfer full): what a backup holds and why it was made:
+ *   “1,234 expenses · Daily · 96.3 kB” when it was checked, or says that
+ *   it was not checked or is damaged
+ */
+char *
+outlay_format_backup_details (const OutlayBackupInfo *info)
+{
+  g_autofree char *details = format_backup_contents (info);
+
+  /* Only an older format is worth a word: it is upgraded when restored. */
+  if (info->schema_version == 0 || info->schema_version == OUTLAY_SCHEMA_VERSION)
+    return g_steal_pointer (&details);
+
+  /* Translators: a backup's details and the data format it was written in,
+   * “12 expenses · Migration · 48 kB · data format 2” */
+  return g_strdup_printf (_("%s · data format %u"), details, info->schema_version);
 }

@@ -182,6 +182,44 @@ test_expense_spoken (void)
   g_rmdir (dir);
 }
 
+/* What the backups list and the damaged-ledger page say of a backup. */
+static void
+test_backup_details (void)
+{
+  OutlayBackupInfo info = { 0 };
+  g_autofree char *verified = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *older = NULL;
+  g_autofree char *unchecked = NULL;
+  g_autofree char *damaged = NULL;
+
+  info.size = 98304;
+  info.reason = OUTLAY_BACKUP_REASON_DAILY;
+  info.state = OUTLAY_BACKUP_STATE_VERIFIED;
+  info.schema_version = OUTLAY_SCHEMA_VERSION;
+  info.expenses = 3;
+  verified = outlay_format_backup_details (&info);
+  g_assert_cmpstr (verified, ==, "3 expenses · Daily · 98.3\u00a0kB");
+
+  info.expenses = 1;
+  one = outlay_format_backup_details (&info);
+  g_assert_cmpstr (one, ==, "1 expense · Daily · 98.3\u00a0kB");
+
+  info.schema_version = 2;
+  older = outlay_format_backup_details (&info);
+  g_assert_cmpstr (older, ==, "1 expense · Daily · 98.3\u00a0kB · data format 2");
+
+  info.schema_version = OUTLAY_SCHEMA_VERSION;
+  info.state = OUTLAY_BACKUP_STATE_UNVERIFIED;
+  info.reason = OUTLAY_BACKUP_REASON_MANUAL;
+  unchecked = outlay_format_backup_details (&info);
+  g_assert_cmpstr (unchecked, ==, "Not checked · Manual · 98.3\u00a0kB");
+
+  info.state = OUTLAY_BACKUP_STATE_DAMAGED;
+  damaged = outlay_format_backup_details (&info);
+  g_assert_cmpstr (damaged, ==, "Damaged · Manual · 98.3\u00a0kB");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +233,7 @@ main (int   argc,
   g_test_add_func ("/format/totals-spoken", test_totals_spoken);
   g_test_add_func ("/format/day", test_day);
   g_test_add_func ("/format/expense-spoken", test_expense_spoken);
+  g_test_add_func ("/format/backup-details", test_backup_details);
 
   return g_test_run ();
 }
