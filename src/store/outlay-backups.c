@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -617,6 +618,60 @@ outlay_backups_find_newest_good (OutlayBackups *self,
   return NULL;
 }
 
+/* What a copy or a restore that was killed left behind is removed once it
+ * is a day old: never one that another process is writing right now. */
+#define LEFTOVER_AGE_SECONDS (24 * 60 * 60)
+
+static gboolean
+is_old_leftover (const char *path,
+                 gboolean    folder)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0 || (folder ? !S_ISDIR (st.st_mode) : !S_ISREG (st.st_mode)))
+    return FALSE;
+
+  return st.st_mtime < g_get_real_time () / G_USEC_PER_SEC - LEFTOVER_AGE_SECONDS;
+}
+
+/* A half-written backup (NAME.partial, its journal) in the backups
+ * folder; a work folder (.outlay-restore-…, .outlay-copy-…,
+ * .outlay-salvage-…) or a half-copied restore (NAME.restoring) beside the
+ * ledger. */
+static void
+remove_leftovers (OutlayBackups *self)
+{
+  g_autofree char *folder = dup_folder (self);
+  g_autofree char *ledger_dir = g_path_get_dirname (self->path);
+  g_autofree char *ledger_name = g_path_get_basename (self->path);
+  g_autofree char *restoring = g_strconcat (ledger_name, ".restoring", NULL);
+  const char      *name;
+  GDir            *dir;
+
+  dir = g_dir_open (folder, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if ((g_str_has_suffix (name, ".partial") || strstr (name, ".partial-") != NULL) &&
+          is_old_leftover (path, FALSE))
+        g_unlink (path);
+    }
+  g_clear_pointer (&dir, g_dir_close);
+
+  dir = g_dir_open (ledger_dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (ledger_dir, name, NULL);
+
+      if (g_str_has_prefix (name, ".outlay-") && is_old_leftover (path, TRUE))
+        outlay_database_remove_work_folder (path);
+      else if (g_str_has_prefix (name, restoring) && is_old_leftover (path, FALSE))
+        g_unlink (path);
+    }
+  g_clear_pointer (&dir, g_dir_close);
+}
+
 /**
  * outlay_backups_prune:
  * @keep: how many backups to keep, at least 1
@@ -626,7 +681,8 @@ outlay_backups_find_newest_good (OutlayBackups *self,
  * finds; nothing else in the folder is touched. Two more are always kept:
  * the newest verified backup, and the newest verified one older than the
  * oldest damaged copy (the last known good state before the damage).
- * Damaged copies do not count; the newest three of them are kept.
+ * Damaged copies do not count; the newest three of them are kept. What a
+ * killed backup or restore left behind goes once it is a day old.
  *
  * Returns: whether every backup to go was deleted
  */
@@ -644,6 +700,8 @@ outlay_backups_prune (OutlayBackups *self,
 
   g_return_val_if_fail (OUTLAY_IS_BACKUPS (self), FALSE);
   g_return_val_if_fail (keep > 0, FALSE);
+
+  remove_leftovers (self);
 
   backups = outlay_backups_list (self, error);
   if (backups == NULL)

@@ -24,6 +24,9 @@
 
 #include "config.h"
 
+#include <time.h>
+#include <utime.h>
+
 #include "outlay-backups.h"
 #include "outlay-test-utils.h"
 
@@ -399,6 +402,69 @@ test_replace_unopenable (Fixture      *fixture,
   }
 }
 
+static void
+make_file (const char *path,
+           gboolean    old)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, "left behind", -1, &error);
+  g_assert_no_error (error);
+  if (old)
+    {
+      struct utimbuf times = { 0 };
+
+      times.actime = times.modtime = time (NULL) - 2 * 24 * 60 * 60;
+      g_assert_cmpint (g_utime (path, &times), ==, 0);
+    }
+}
+
+/* What a killed backup or restore left behind goes once it is a day old;
+ * a fresh one may belong to a process still writing it. */
+static void
+test_prune_removes_leftovers (Fixture      *fixture,
+                              gconstpointer data)
+{
+  g_autoptr (OutlayBackups) backups = outlay_backups_new (fixture->database);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = backups_folder (fixture);
+  g_autofree char *made = outlay_backups_create (backups, OUTLAY_BACKUP_REASON_MANUAL, &error);
+  g_autofree char *old_partial = g_build_filename (folder, "outlay-20240101-000000-daily.db.partial", NULL);
+  g_autofree char *old_journal = g_build_filename (folder, "outlay-20240101-000000-daily.db.partial-journal", NULL);
+  g_autofree char *new_partial = g_build_filename (folder, "outlay-20991231-000000-daily.db.partial", NULL);
+  g_autofree char *other = g_build_filename (folder, "notes.txt", NULL);
+  g_autofree char *old_work = g_build_filename (fixture->dir, ".outlay-restore-AbC123", NULL);
+  g_autofree char *old_work_file = g_build_filename (old_work, "restore.db", NULL);
+  g_autofree char *new_work = g_build_filename (fixture->dir, ".outlay-copy-XyZ789", NULL);
+  g_autofree char *old_restoring = g_strconcat (fixture->path, ".restoring", NULL);
+  struct utimbuf   times = { 0 };
+
+  g_assert_no_error (error);
+  make_file (old_partial, TRUE);
+  make_file (old_journal, TRUE);
+  make_file (new_partial, FALSE);
+  make_file (other, TRUE);
+  make_file (old_restoring, TRUE);
+  g_assert_cmpint (g_mkdir (old_work, 0700), ==, 0);
+  make_file (old_work_file, TRUE);
+  times.actime = times.modtime = time (NULL) - 2 * 24 * 60 * 60;
+  g_assert_cmpint (g_utime (old_work, &times), ==, 0);
+  g_assert_cmpint (g_mkdir (new_work, 0700), ==, 0);
+
+  g_assert_true (outlay_backups_prune (backups, 10, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (g_file_test (old_partial, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_journal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_work, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_restoring, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (new_partial, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (new_work, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (made, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +478,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/damage/backup-of-damage-kept-apart", test_backup_of_damage_kept_apart);
   OUTLAY_TEST_ADD ("/damage/prune-keeps-good", test_prune_keeps_good);
   OUTLAY_TEST_ADD ("/damage/replace-unopenable", test_replace_unopenable);
+  OUTLAY_TEST_ADD ("/damage/prune-removes-leftovers", test_prune_removes_leftovers);
 
   return g_test_run ();
 }
