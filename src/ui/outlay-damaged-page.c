@@ -373,25 +373,28 @@ salvage_done_cb (GObject      *source,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_salvage_chosen_cb (GtkNativeDialog   *chooser,
-                      int                response,
-                      OutlayDamagedPage *self)
+/**
+ * outlay_damaged_page_salvage_to:
+ * @destination: the new file
+ *
+ * Saves every expense that still reads into @destination, in a thread;
+ * then says how many, and offers to go on with them.
+ */
+void
+outlay_damaged_page_salvage_to (OutlayDamagedPage *self,
+                                GFile             *destination)
 {
-  g_autoptr (GFile) file = NULL;
   g_autoptr (GTask) task = NULL;
   Salvage *salvage;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  g_return_if_fail (OUTLAY_IS_DAMAGED_PAGE (self));
+  g_return_if_fail (G_IS_FILE (destination));
 
-  if (file == NULL || self->busy)
+  if (self->busy)
     return;
 
   salvage = g_new0 (Salvage, 1);
-  salvage->destination = g_steal_pointer (&file);
+  salvage->destination = g_object_ref (destination);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -401,6 +404,22 @@ on_salvage_chosen_cb (GtkNativeDialog   *chooser,
   task = g_task_new (self, self->cancellable, salvage_done_cb, NULL);
   g_task_set_task_data (task, salvage, (GDestroyNotify) salvage_free);
   g_task_run_in_thread (task, salvage_thread);
+}
+
+static void
+on_salvage_chosen_cb (GtkNativeDialog   *chooser,
+                      int                response,
+                      OutlayDamagedPage *self)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    outlay_damaged_page_salvage_to (self, file);
 }
 
 static void

@@ -39,5 +39,7 @@ void       outlay_damaged_page_set_detail (OutlayDamagedPage *self,
                                            const char        *detail);
 void       outlay_damaged_page_restore (OutlayDamagedPage *self,
                                         const char        *backup);
+void       outlay_damaged_page_salvage_to (OutlayDamagedPage *self,
+                                           GFile             *destination);
 
 G_END_DECLS

@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "outlay-application.h"
 #include "outlay-backups.h"
@@ -219,6 +220,72 @@ test_unopenable (void)
   outlay_test_remove_tree (dir);
 }
 
+/* Saving what still reads from a ledger with its categories damaged,
+ * and going on with it. */
+static void
+test_salvage (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("outlay-salvage-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "outlay.db", NULL);
+  g_autofree char *saved = g_build_filename (dir, "recovered.db", NULL);
+  g_autoptr (GFile) destination = g_file_new_for_path (saved);
+  g_autoptr (OutlayDatabase) ledger = NULL;
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWindow *dialog = NULL;
+
+  g_assert_no_error (error);
+  {
+    g_autoptr (OutlayDatabase) fresh = outlay_database_open (path, &error);
+    g_autoptr (OutlayRepository) expenses = NULL;
+
+    g_assert_no_error (error);
+    expenses = outlay_repository_new (fresh);
+    outlay_ui_test_add_expense (expenses, "Coffee");
+    outlay_ui_test_add_expense (expenses, "Bus ticket");
+    outlay_ui_test_add_expense (expenses, "Cinema");
+  }
+  outlay_test_damage_object (path, "categories");
+
+  page = outlay_damaged_page_new (NULL, path, NULL, 10);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  outlay_ui_test_settle (window);
+
+  outlay_damaged_page_salvage_to (OUTLAY_DAMAGED_PAGE (page), destination);
+  for (guint i = 0; i < 1500 && dialog == NULL; i++)
+    {
+      outlay_ui_test_wait_ms (20);
+      dialog = outlay_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Saved 3 Expenses");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "“Recovered”"));
+  g_assert_true (outlay_database_check_file (saved, &error));
+  g_assert_no_error (error);
+
+  /* Going on with them puts them in the ledger's place. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "use");
+  for (guint i = 0; i < 1500 && !outlay_database_check_file (path, NULL); i++)
+    outlay_ui_test_wait_ms (20);
+  outlay_ui_test_wait_ms (100);
+
+  ledger = outlay_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (outlay_database_is_damaged (ledger));
+  {
+    g_autoptr (OutlayRepository) expenses = outlay_repository_new (ledger);
+
+    g_assert_cmpuint (outlay_ui_test_count_expenses (expenses), ==, 3);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  outlay_ui_test_drain ();
+  outlay_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +299,7 @@ main (int   argc,
 
   g_test_add_func ("/damaged/window", test_damaged_window);
   g_test_add_func ("/damaged/unopenable", test_unopenable);
+  g_test_add_func ("/damaged/salvage", test_salvage);
 
   ret = g_test_run ();
 
