@@ -78,7 +78,8 @@ database_stem (const char *path)
 }
 
 /* STEM-YYYYMMDD-HHMMSS[-TAG].db in @dir, the time in UTC, with a number
- * added when the name is taken. */
+ * added when the name is taken, also by a damaged copy (…-TAG-damaged.db):
+ * a copy kept under that name would otherwise replace the one before. */
 static char *
 build_unused_path (OutlayBackups *self,
                    const char    *dir,
@@ -101,8 +102,9 @@ build_unused_path (OutlayBackups *self,
       g_autofree char *name = i == 1 ? g_strconcat (prefix, ".db", NULL)
                                      : g_strdup_printf ("%s-%u.db", prefix, i);
       g_autofree char *candidate = g_build_filename (dir, name, NULL);
+      g_autofree char *damaged = outlay_database_build_damaged_name (candidate);
 
-      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
+      if (!g_file_test (candidate, G_FILE_TEST_EXISTS) && !g_file_test (damaged, G_FILE_TEST_EXISTS))
         return g_steal_pointer (&candidate);
     }
 }
@@ -824,7 +826,8 @@ outlay_backups_ensure_daily (OutlayBackups *self,
  *
  * Saves the current state as a backup of reason
  * %OUTLAY_BACKUP_REASON_RESTORE, then restores @backup as
- * outlay_database_restore() does.
+ * outlay_database_restore() does. A damaged state is saved as
+ * `NAME-…-restore-damaged.db`, and @safety_backup names that file.
  *
  * Returns: whether the database now holds the backup's content
  */
@@ -843,6 +846,18 @@ outlay_backups_restore (OutlayBackups *self,
   safety = build_reason_path (self, OUTLAY_BACKUP_REASON_RESTORE);
   if (!outlay_database_restore (self->database, backup, safety, error))
     return FALSE;
+
+  /* Where it really went, for the person who wants to look at it. */
+  if (!g_file_test (safety, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *damaged = outlay_database_build_damaged_name (safety);
+
+      if (g_file_test (damaged, G_FILE_TEST_EXISTS))
+        {
+          g_free (safety);
+          safety = g_steal_pointer (&damaged);
+        }
+    }
 
   if (safety_backup != NULL)
     *safety_backup = g_steal_pointer (&safety);
