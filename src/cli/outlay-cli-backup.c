@@ -61,6 +61,56 @@ outlay_cli_prune_backups (OutlayCli *cli)
     g_printerr ("%s\n", error->message);
 }
 
+/* When a backup was made, in local time, as people read it. */
+static char *
+format_created (OutlayBackupInfo *info)
+{
+  g_autoptr (GDateTime) local = g_date_time_to_local (info->created);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static const char *
+state_get_label (OutlayBackupState state)
+{
+  switch (state)
+    {
+    case OUTLAY_BACKUP_STATE_VERIFIED:
+      /* Translators: a backup passed SQLite's integrity check when it was made */
+      return _("Verified");
+    case OUTLAY_BACKUP_STATE_DAMAGED:
+      /* Translators: a backup failed SQLite's integrity check: a damaged file, kept apart */
+      return _("Damaged");
+    case OUTLAY_BACKUP_STATE_UNVERIFIED:
+    default:
+      /* Translators: a backup made before Outlay checked its backups */
+      return _("Not verified");
+    }
+}
+
+/* A backup as `backup --list --json` prints it; @name is its member's
+ * name, or %NULL in an array. */
+static void
+json_backup (JsonBuilder      *builder,
+             const char       *name,
+             OutlayBackupInfo *info)
+{
+  g_autofree char *created = g_date_time_format_iso8601 (info->created);
+
+  outlay_cli_json_begin_object (builder, name);
+  outlay_cli_json_add_string (builder, "path", info->path);
+  outlay_cli_json_add_string (builder, "created", created);
+  outlay_cli_json_add_string (builder, "reason", outlay_backup_reason_to_string (info->reason));
+  outlay_cli_json_add_string (builder, "state", outlay_backup_state_to_string (info->state));
+  if (info->state == OUTLAY_BACKUP_STATE_VERIFIED)
+    outlay_cli_json_add_int (builder, "expenses", info->expenses);
+  else
+    outlay_cli_json_add_null (builder, "expenses");
+  outlay_cli_json_add_positive (builder, "schema_version", info->schema_version);
+  outlay_cli_json_add_int (builder, "size", info->size);
+  json_builder_end_object (builder);
+}
+
 static void
 print_backup_list (OutlayCli     *cli,
                    OutlayBackups *backups_folder,
@@ -72,17 +122,7 @@ print_backup_list (OutlayCli     *cli,
 
       outlay_cli_json_begin_array (builder, NULL);
       for (guint i = 0; i < backups->len; i++)
-        {
-          OutlayBackupInfo *info = g_ptr_array_index (backups, i);
-          g_autofree char  *created = g_date_time_format_iso8601 (info->created);
-
-          outlay_cli_json_begin_object (builder, NULL);
-          outlay_cli_json_add_string (builder, "path", info->path);
-          outlay_cli_json_add_string (builder, "created", created);
-          outlay_cli_json_add_string (builder, "reason", outlay_backup_reason_to_string (info->reason));
-          outlay_cli_json_add_int (builder, "size", info->size);
-          json_builder_end_object (builder);
-        }
+        json_backup (builder, NULL, g_ptr_array_index (backups, i));
       json_builder_end_array (builder);
       outlay_cli_json_print (builder);
       return;
@@ -97,17 +137,29 @@ print_backup_list (OutlayCli     *cli,
     }
 
   {
-    g_autoptr (OutlayCliTable) table = outlay_cli_table_new (4);
+    g_autoptr (OutlayCliTable) table = outlay_cli_table_new (7);
 
-    outlay_cli_table_align_right (table, 2);
+    outlay_cli_table_align_right (table, 3);
+    outlay_cli_table_align_right (table, 5);
     for (guint i = 0; i < backups->len; i++)
       {
         OutlayBackupInfo *info = g_ptr_array_index (backups, i);
-        g_autoptr (GDateTime) local = g_date_time_to_local (info->created);
-        g_autofree char *date = g_date_time_format (local, "%Y-%m-%d %H:%M");
-        g_autofree char *size = g_format_size ((guint64) info->size);
+        g_autofree char  *date = format_created (info);
+        g_autofree char  *size = g_format_size ((guint64) info->size);
+        g_autofree char  *expenses = NULL;
+        g_autofree char  *format = NULL;
 
-        outlay_cli_table_add (table, date, outlay_backup_reason_get_label (info->reason), size, info->path, NULL);
+        /* Only a verified backup recorded how many it holds. */
+        if (info->state == OUTLAY_BACKUP_STATE_VERIFIED)
+          expenses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u expense", "%u expenses", info->expenses),
+                                      info->expenses);
+        if (info->schema_version > 0)
+          /* Translators: the data format of a backup, as in “data format 3” */
+          format = g_strdup_printf (_("data format %u"), info->schema_version);
+
+        outlay_cli_table_add (table, date, outlay_backup_reason_get_label (info->reason),
+                              state_get_label (info->state), expenses != NULL ? expenses : "",
+                              format != NULL ? format : "", size, info->path, NULL);
       }
     outlay_cli_table_print (table, "");
   }
@@ -141,7 +193,9 @@ outlay_cli_backup (OutlayCli *cli,
                               "backups are kept there (as many as Preferences says, 10 by default). "
                               "With a folder, the copy is named after the database and the time in it; "
                               "a FILE is written as given. --list shows the backups in the backups "
-                              "folder, with the date, why it was made, its size and its path."),
+                              "folder, with the date, why it was made, whether it passed the integrity "
+                              "check when it was made (and then how many expenses it holds), its data "
+                              "format, its size and its path."),
                             _("Examples:\n"
                               "  outlay backup\n"
                               "  outlay backup ~/Documents/expenses-2024.db\n"
@@ -149,12 +203,14 @@ outlay_cli_backup (OutlayCli *cli,
                               "  outlay backup --list\n"
                               "\n"
                               "With --json (size in bytes; with --list an array of such objects, "
-                              "with created in UTC and reason one of manual, daily, migration, import, "
-                              "restore):\n"),
+                              "with created in UTC, reason one of manual, daily, migration, import, "
+                              "restore, state one of verified, unverified, damaged, and expenses null "
+                              "unless verified, schema_version null when it cannot be read):\n"),
                             "  { \"path\": \"/home/me/.local/share/outlay/backups/outlay-20240305-101500-manual.db\", "
                             "\"size\": 98304 }\n"
                             "  [ { \"path\": \"…\", \"created\": \"2024-03-05T10:15:00Z\", \"reason\": \"manual\", "
-                            "\"size\": 98304 } ]\n",
+                            "\"state\": \"verified\",\n"
+                            "      \"expenses\": 1234, \"schema_version\": 3, \"size\": 98304 } ]\n",
                             entries);
 
   if (!outlay_cli_parse (cli, context, &args, error))

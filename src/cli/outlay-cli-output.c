@@ -473,6 +473,16 @@ outlay_cli_json_add_positive (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* For what is not known, such as the expenses of a backup that was not
+ * checked: 0 would be a count. */
+void
+outlay_cli_json_add_null (JsonBuilder *builder,
+                          const char  *name)
+{
+  set_name (builder, name);
+  json_builder_add_null_value (builder);
+}
+
 void
 outlay_cli_json_add_bool (JsonBuilder *builder,
                           const char  *name,

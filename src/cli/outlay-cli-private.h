@@ -196,6 +196,8 @@ void outlay_cli_json_add_int (JsonBuilder *builder,
 void outlay_cli_json_add_positive (JsonBuilder *builder,
                                    const char  *name,
                                    gint64       value);
+void outlay_cli_json_add_null (JsonBuilder *builder,
+                               const char  *name);
 void outlay_cli_json_add_bool (JsonBuilder *builder,
                                const char  *name,
                                gboolean     value);

@@ -455,7 +455,8 @@ test_backup_list (Fixture      *fixture,
   g_autofree char *empty_schemas = g_build_filename (fixture->store.dir, "no-schemas", NULL);
   g_autofree char *saved = NULL;
   g_autofree char *now = NULL;
-  g_autoptr (GRegex) line = g_regex_new ("^2024-03-0[45] [0-9]{2}:[0-9]{2}  Daily              [0-9.]+\\x{00a0}kB  "
+  g_autoptr (GRegex) line = g_regex_new ("^2024-03-0[45] [0-9]{2}:[0-9]{2}  Daily {14}Not verified {4}"
+                                         "data format 3  [0-9.]+\\x{00a0}kB  "
                                          ".*/backups/outlay-20240305-101500-daily\\.db$",
                                          G_REGEX_MULTILINE, 0, NULL);
 
@@ -473,7 +474,8 @@ test_backup_list (Fixture      *fixture,
   plant_backup (fixture, "outlay-format1-20240101-080000.db");
   g_assert_true (g_file_set_contents (foreign, "mine", -1, NULL));
 
-  /* Aligned columns: date, reason, size, path; newest first. */
+  /* Aligned columns: date, reason, check, expenses, data format, size,
+   * path; newest first. A copy planted by hand was never checked. */
   run (fixture, &result, "backup", "--list");
   assert_success (&result);
   g_test_message ("%s", result.out);
@@ -485,7 +487,9 @@ test_backup_list (Fixture      *fixture,
   run (fixture, &result, "backup", "--list", "--json");
   assert_success (&result);
   assert_json (result.out);
-  assert_contains (result.out, "\"created\": \"2024-03-05T10:15:00Z\",\n    \"reason\": \"daily\",\n    \"size\": ");
+  assert_contains (result.out, "\"created\": \"2024-03-05T10:15:00Z\",\n    \"reason\": \"daily\",\n"
+                               "    \"state\": \"unverified\",\n    \"expenses\": null,\n    \"schema_version\": 3,\n"
+                               "    \"size\": ");
   assert_contains (result.out, "\"reason\": \"migration\"");
 
   /* Restored by its name in the list, with or without .db. */
@@ -512,6 +516,15 @@ test_backup_list (Fixture      *fixture,
   assert_success (&result);
   g_assert_cmpuint (outlay_test_count_files (backups), ==, 10 + 1);
   g_assert_true (g_file_test (foreign, G_FILE_TEST_IS_REGULAR));
+
+  /* The backup made now was checked, and records what it holds. */
+  run (fixture, &result, "backup", "--list");
+  assert_success (&result);
+  assert_contains (result.out, "  Manual             Verified      8 expenses  data format 3  ");
+  run (fixture, &result, "backup", "--list", "--json");
+  assert_success (&result);
+  assert_contains (result.out, "\"reason\": \"manual\",\n    \"state\": \"verified\",\n    \"expenses\": 8,\n"
+                               "    \"schema_version\": 3,\n");
 
   /* Without the schema installed it keeps 10 too, and does not abort. */
   g_assert_cmpint (g_mkdir (empty_schemas, 0700), ==, 0);
