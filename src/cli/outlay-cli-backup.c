@@ -18,7 +18,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* `outlay backup`, `outlay restore` of a backup and `outlay restore-backup`. */
+/* `outlay backup`, `outlay restore` of a backup, `outlay restore-backup`
+ * and `outlay check`: what keeps the ledger safe. */
 
 #include "config.h"
 
@@ -475,4 +476,266 @@ outlay_cli_restore_any (OutlayCli *cli,
                            "a backup’s, this (previous_state is null when there was no database before):\n"),
                          _("Give the number or the UUID of a deleted expense, or the backup to restore."),
                          error);
+}
+
+/* Damage */
+
+/* A backup's name as `outlay restore` takes it, quoted for the shell only
+ * when it has to be. */
+static char *
+dup_restore_argument (const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("-_.+,:@%=", *p) == NULL)
+      return g_shell_quote (name);
+
+  return g_steal_pointer (&name);
+}
+
+/* @listed: (out): whether the backups folder could be read */
+static OutlayBackupInfo *
+find_newest_good (OutlayCli *cli,
+                  gboolean  *listed)
+{
+  g_autoptr (OutlayBackups) backups = outlay_backups_new_for_path (outlay_cli_get_database_path (cli));
+  g_autoptr (GError) error = NULL;
+  OutlayBackupInfo *info = outlay_backups_find_newest_good (backups, &error);
+
+  *listed = error == NULL;
+  return info;
+}
+
+/* What `check` found. */
+typedef struct
+{
+  gboolean          damaged;
+  GPtrArray        *problems;       /* of lines */
+  guint             schema_version; /* 0 when it cannot be read */
+  gboolean          counted;
+  guint             expenses;
+  gboolean          listed;
+  OutlayBackupInfo *backup; /* the newest good one */
+} Check;
+
+static void
+check_clear (Check *check)
+{
+  g_clear_pointer (&check->problems, g_ptr_array_unref);
+  g_clear_pointer (&check->backup, outlay_backup_info_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Check, check_clear)
+
+/* SQLite's report, a line each, without the heading it puts before the
+ * problems of each database ("*** in database main ***"). */
+static void
+add_problem (Check      *check,
+             const char *problem)
+{
+  g_auto (GStrv) lines = g_strsplit (problem, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0' && !g_str_has_prefix (lines[i], "*** in database "))
+        g_ptr_array_add (check->problems, g_strdup (lines[i]));
+    }
+}
+
+/* Opens the ledger, damaged or not, and runs SQLite's integrity check
+ * over the whole of it. */
+static gboolean
+run_check (OutlayCli *cli,
+           Check     *check,
+           GError   **error)
+{
+  g_autoptr (GError) open_error = NULL;
+  g_autoptr (GError) count_error = NULL;
+  g_autoptr (OutlayQuery) query = NULL;
+  g_auto (GStrv) problems = NULL;
+
+  check->problems = g_ptr_array_new_with_free_func (g_free);
+
+  if (!outlay_cli_open_any (cli, FALSE, &open_error))
+    {
+      if (!g_error_matches (open_error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE))
+        {
+          g_propagate_error (error, g_steal_pointer (&open_error));
+          return FALSE;
+        }
+
+      check->damaged = TRUE;
+      add_problem (check, open_error->message);
+      return TRUE;
+    }
+
+  if (!outlay_database_check (cli->database, TRUE, NULL, &problems, error))
+    return FALSE;
+
+  for (guint i = 0; problems != NULL && problems[i] != NULL; i++)
+    add_problem (check, problems[i]);
+  check->schema_version = outlay_database_get_schema_version (cli->database);
+
+  /* What can still be read of a damaged file. */
+  query = outlay_query_new ();
+  check->counted = outlay_repository_count_expenses (cli->repository, query, &check->expenses, &count_error);
+  check->damaged = outlay_database_is_damaged (cli->database);
+  if (!check->counted && !check->damaged)
+    {
+      g_propagate_error (error, g_steal_pointer (&count_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+print_check_json (OutlayCli *cli,
+                  Check     *check)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+  outlay_cli_json_begin_object (builder, NULL);
+  outlay_cli_json_add_string (builder, "path", outlay_cli_get_database_path (cli));
+  outlay_cli_json_add_bool (builder, "damaged", check->damaged);
+  outlay_cli_json_begin_array (builder, "problems");
+  for (guint i = 0; i < check->problems->len; i++)
+    outlay_cli_json_add_string (builder, NULL, g_ptr_array_index (check->problems, i));
+  json_builder_end_array (builder);
+  outlay_cli_json_add_positive (builder, "schema_version", check->schema_version);
+  if (check->counted)
+    outlay_cli_json_add_int (builder, "expenses", check->expenses);
+  else
+    outlay_cli_json_add_null (builder, "expenses");
+  if (check->backup != NULL)
+    json_backup (builder, "newest_good_backup", check->backup);
+  else
+    outlay_cli_json_add_null (builder, "newest_good_backup");
+  json_builder_end_object (builder);
+  outlay_cli_json_print (builder);
+}
+
+/* Enough of SQLite's report to see what is wrong; --json has all of it. */
+#define PROBLEMS_SHOWN 10
+
+static void
+print_check_text (OutlayCli *cli,
+                  Check     *check)
+{
+  const char      *path = outlay_cli_get_database_path (cli);
+  g_autofree char *prefix = outlay_cli_dup_command_prefix (cli);
+  guint            shown = MIN (check->problems->len, PROBLEMS_SHOWN);
+
+  if (!check->damaged)
+    {
+      outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "The database “%s” is sound: %u expense, data format %u.\n",
+                                     "The database “%s” is sound: %u expenses, data format %u.\n", check->expenses),
+                        path, check->expenses, check->schema_version);
+      return;
+    }
+
+  if (cli->database == NULL)
+    outlay_cli_print (_("The database “%s” does not open:\n"), path);
+  else
+    outlay_cli_print (_("The database “%s” is damaged; SQLite’s integrity check found:\n"), path);
+
+  for (guint i = 0; i < shown; i++)
+    outlay_cli_print ("  %s\n", (const char *) g_ptr_array_index (check->problems, i));
+  if (check->problems->len > shown)
+    outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "  and %u more problem\n", "  and %u more problems\n",
+                                   check->problems->len - shown),
+                      check->problems->len - shown);
+
+  if (check->backup != NULL)
+    {
+      g_autofree char *name = dup_restore_argument (check->backup->path);
+      g_autofree char *created = format_created (check->backup);
+      const char      *reason = outlay_backup_reason_get_label (check->backup->reason);
+
+      if (check->backup->state == OUTLAY_BACKUP_STATE_VERIFIED)
+        outlay_cli_print (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: the first %s is when the backup was made (local date
+                                        * and time), the second why (“Daily”, “Before an import”, …) */
+                                       "The newest good backup was made %s (%s) and holds %u expense; "
+                                       "to bring it back:\n",
+                                       "The newest good backup was made %s (%s) and holds %u expenses; "
+                                       "to bring it back:\n",
+                                       check->backup->expenses),
+                          created, reason, check->backup->expenses);
+      else
+        outlay_cli_print (_("The newest backup was made %s (%s), before backups were checked; "
+                            "to bring it back:\n"),
+                          created, reason);
+      outlay_cli_print ("  %s restore %s\n", prefix, name);
+    }
+  else if (check->listed)
+    {
+      g_autoptr (OutlayBackups) backups = outlay_backups_new_for_path (path);
+      g_autofree char *folder = outlay_backups_get_folder (backups);
+
+      outlay_cli_print (_("There is no backup of it in “%s”.\n"), folder);
+    }
+}
+
+gboolean
+outlay_cli_check (OutlayCli *cli,
+                  char     **argv,
+                  GError   **error)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_auto (GStrv) args = g_strdupv (argv);
+  g_auto (Check) check = { 0 };
+
+  context =
+    outlay_cli_context_new (cli, NULL,
+                            _("Runs SQLite’s integrity check over the whole database, also while the window "
+                              "is open, and says whether it is sound. When it is damaged, or does not open "
+                              "at all, it lists what is wrong, names the newest backup that passed the check "
+                              "when it was made, and prints the command that brings it back; it then exits "
+                              "with 1."),
+                            _("Examples:\n"
+                              "  outlay check\n"
+                              "  outlay check --database ~/Documents/expenses-2024.db\n"
+                              "\n"
+                              "With --json, one object; problems is empty and damaged false when the "
+                              "database is sound, schema_version and expenses are null when they cannot "
+                              "be read, and newest_good_backup is as in “outlay backup --list --json”, "
+                              "or null when there is none:\n"),
+                            "  {\n"
+                            "    \"path\": \"/home/me/.local/share/outlay/outlay.db\",\n"
+                            "    \"damaged\": true,\n"
+                            "    \"problems\": [ \"Page 3: btreeInitPage() returns error code 11\" ],\n"
+                            "    \"schema_version\": 3,\n"
+                            "    \"expenses\": 1234,\n"
+                            "    \"newest_good_backup\": { \"path\": \"…/backups/outlay-20240305-101500-daily.db\",\n"
+                            "      \"created\": \"2024-03-05T10:15:00Z\", \"reason\": \"daily\", "
+                            "\"state\": \"verified\",\n"
+                            "      \"expenses\": 1230, \"schema_version\": 3, \"size\": 98304 }\n"
+                            "  }\n",
+                            NULL);
+
+  if (!outlay_cli_parse (cli, context, &args, error))
+    return FALSE;
+  if (cli->help)
+    return TRUE;
+
+  if (!outlay_cli_expect_args (cli, args, 0, 0, NULL, error))
+    return FALSE;
+
+  if (!run_check (cli, &check, error))
+    return FALSE;
+
+  check.backup = find_newest_good (cli, &check.listed);
+
+  if (cli->json)
+    print_check_json (cli, &check);
+  else
+    print_check_text (cli, &check);
+
+  if (check.damaged)
+    cli->status = OUTLAY_CLI_EXIT_FAILED;
+
+  return TRUE;
 }

@@ -54,6 +54,7 @@ typedef struct
   gboolean          help;
   OutlayDatabase   *database;
   OutlayRepository *repository;
+  int               status;         /* of a command that ran to its end and reports a failure */
 } OutlayCli;
 
 typedef gboolean (*OutlayCliRunFunc) (OutlayCli *cli,
@@ -110,6 +111,9 @@ gboolean        outlay_cli_parse_amount (const char *text,
 gboolean        outlay_cli_open (OutlayCli *cli,
                                  gboolean   create,
                                  GError   **error);
+gboolean        outlay_cli_open_any (OutlayCli *cli,
+                                     gboolean   create,
+                                     GError   **error);
 void            outlay_cli_remove_database (OutlayCli *cli);
 const char     *outlay_cli_get_database_path (OutlayCli *cli);
 char           *outlay_cli_dup_command_prefix (OutlayCli *cli);
@@ -250,6 +254,9 @@ gboolean outlay_cli_categories (OutlayCli *cli,
 gboolean outlay_cli_backup (OutlayCli *cli,
                             char     **args,
                             GError   **error);
+gboolean outlay_cli_check (OutlayCli *cli,
+                           char     **args,
+                           GError   **error);
 gboolean outlay_cli_restore_backup (OutlayCli *cli,
                                     char     **args,
                                     GError   **error);

@@ -57,6 +57,7 @@ static const Command commands[] = {
   { "restore", outlay_cli_restore_any, N_("Bring back a deleted expense, or a backup") },
   { "summary", outlay_cli_summary, N_("Totals of a period by category, against the period before") },
   { "categories", outlay_cli_categories, N_("List, add, rename or delete categories") },
+  { "check", outlay_cli_check, N_("Check the database for damage, and say how to bring back a backup") },
   { "backup", outlay_cli_backup, N_("Save a copy of the database, or list the backups") },
   { "restore-backup", outlay_cli_restore_backup,
     N_("Replace the database with the content of a backup (as “restore FILE”)") },
@@ -532,15 +533,17 @@ outlay_cli_get_database_path (OutlayCli *cli)
 }
 
 /**
- * outlay_cli_open:
- * @create: whether a missing database may be created; only the commands
- *   that add something do, so that a mistyped --database is an error
- *   rather than a new, empty file
+ * outlay_cli_open_any:
+ * @create: whether a missing database may be created
+ *
+ * Opens the database, also when it is damaged: for the commands that look
+ * at a damaged ledger. A ledger that does not open at all fails with
+ * %OUTLAY_DATABASE_ERROR_NOT_A_DATABASE.
  */
 gboolean
-outlay_cli_open (OutlayCli *cli,
-                 gboolean   create,
-                 GError   **error)
+outlay_cli_open_any (OutlayCli *cli,
+                     gboolean   create,
+                     GError   **error)
 {
   const char *path = outlay_cli_get_database_path (cli);
 
@@ -562,6 +565,20 @@ outlay_cli_open (OutlayCli *cli,
 
   cli->repository = outlay_repository_new (cli->database);
   return TRUE;
+}
+
+/**
+ * outlay_cli_open:
+ * @create: whether a missing database may be created; only the commands
+ *   that add something do, so that a mistyped --database is an error
+ *   rather than a new, empty file
+ */
+gboolean
+outlay_cli_open (OutlayCli *cli,
+                 gboolean   create,
+                 GError   **error)
+{
+  return outlay_cli_open_any (cli, create, error);
 }
 
 /**
@@ -954,7 +971,7 @@ run_command (OutlayCli     *cli,
       return exit_status (error);
     }
 
-  return 0;
+  return cli->status;
 }
 
 static int

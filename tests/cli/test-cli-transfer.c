@@ -20,10 +20,11 @@
 
 /* The commands that move data in and out of the ledger, run as the real
  * `outlay` binary on a database the test holds open as the window would:
- * backups and their restore, export and import. */
+ * backups and their restore, export and import; and `outlay check`. */
 
 #include "config.h"
 
+#include "outlay-backups.h"
 #include "outlay-cli-test-utils.h"
 
 static void
@@ -540,6 +541,110 @@ test_backup_list (Fixture      *fixture,
   }
 }
 
+/* A damaged ledger */
+
+/* The seeded ledger with one good backup, closed (the window is gone)
+ * and damaged in @object. Returns the backup. */
+static char *
+make_damaged (Fixture    *fixture,
+              const char *object)
+{
+  g_autoptr (OutlayBackups) backups = outlay_backups_new (fixture->store.database);
+  g_autoptr (GError) error = NULL;
+  char *backup;
+
+  backup = outlay_backups_create (backups, OUTLAY_BACKUP_REASON_MANUAL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&backups);
+
+  outlay_test_fixture_close (&fixture->store);
+  outlay_test_damage_object (fixture->store.path, object);
+
+  return backup;
+}
+
+/* `check` on a sound ledger, a damaged one and one that does not open;
+ * the window is gone, as it would be. */
+static void
+test_check (Fixture      *fixture,
+            gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *backup = NULL;
+  g_autofree char *name = NULL;
+  FILE *file;
+
+  seed_ledger (fixture);
+
+  /* Sound: one line, exit 0. */
+  run (fixture, &result, "check");
+  assert_success (&result);
+  {
+    g_autofree char *sound = g_strdup_printf ("The database “%s” is sound: 8 expenses, data format 3.\n",
+                                              fixture->store.path);
+
+    g_assert_cmpstr (result.out, ==, sound);
+  }
+  run (fixture, &result, "check", "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"damaged\": false,\n  \"problems\": [],\n  \"schema_version\": 3,\n"
+                               "  \"expenses\": 8,\n  \"newest_good_backup\": null\n}\n");
+
+  backup = make_damaged (fixture, "categories");
+  name = g_path_get_basename (backup);
+
+  /* What is wrong, and how to bring the backup back. */
+  run (fixture, &result, "check");
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.err, ==, "");
+  assert_contains (result.out, "” is damaged; SQLite’s integrity check found:\n  ");
+  assert_contains (result.out, "The newest good backup was made ");
+  assert_contains (result.out, " (Manual) and holds 8 expenses; to bring it back:\n");
+  {
+    g_autofree char *quoted = g_shell_quote (fixture->store.path);
+    g_autofree char *line = g_strdup_printf ("\n  outlay --database %s restore %s\n", quoted, name);
+
+    g_assert_true (g_str_has_suffix (result.out, line));
+  }
+
+  run (fixture, &result, "check", "--json");
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.err, ==, "");
+  assert_json (result.out);
+  assert_contains (result.out, "\"damaged\": true,\n  \"problems\": [\n    \"");
+  assert_contains (result.out, "\"schema_version\": 3,\n  \"expenses\": 8,\n  \"newest_good_backup\": {\n");
+  assert_contains (result.out, "\"state\": \"verified\",\n    \"expenses\": 8,\n");
+
+  /* The list works on it, with each backup's check. */
+  run (fixture, &result, "backup", "--list");
+  assert_success (&result);
+  assert_contains (result.out, "  Manual  Verified  8 expenses  data format 3  ");
+  run (fixture, &result, "backup", "--list", "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"reason\": \"manual\",\n    \"state\": \"verified\",\n    \"expenses\": 8,\n"
+                               "    \"schema_version\": 3,\n");
+
+  /* A file whose header is gone: why it does not open. */
+  file = g_fopen (fixture->store.path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite ("garbage, not a header", 1, 21, file), ==, 21);
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  run (fixture, &result, "check");
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.err, ==, "");
+  assert_contains (result.out, "” does not open:\n  “");
+  assert_contains (result.out, "is not an Outlay database, or it is damaged.\n");
+  assert_contains (result.out, " and holds 8 expenses; to bring it back:\n");
+  run (fixture, &result, "check", "--json");
+  g_assert_cmpint (result.status, ==, 1);
+  assert_json (result.out);
+  assert_contains (result.out, "\"damaged\": true,");
+  assert_contains (result.out, "\"schema_version\": null,\n  \"expenses\": null,\n  \"newest_good_backup\": {");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +658,7 @@ main (int   argc,
   add_test ("/cli/import/options", test_import_options);
   add_test ("/cli/import/homebank", test_import_homebank);
   add_test ("/cli/backup-list", test_backup_list);
+  add_test ("/cli/check", test_check);
 
   return g_test_run ();
 }
