@@ -19,7 +19,8 @@
  */
 
 /* `outlay backup`, `outlay restore` of a backup, `outlay restore-backup`
- * and `outlay check`: what keeps the ledger safe. */
+ * and `outlay check`: what keeps the ledger safe, and what every command
+ * says of a damaged one. */
 
 #include "config.h"
 
@@ -166,6 +167,32 @@ print_backup_list (OutlayCli     *cli,
   }
 }
 
+/* The backups of the open ledger, or of its path when it does not open. */
+static OutlayBackups *
+new_backups (OutlayCli *cli)
+{
+  if (cli->database != NULL)
+    return outlay_backups_new (cli->database);
+
+  return outlay_backups_new_for_path (outlay_cli_get_database_path (cli));
+}
+
+/* Opens the ledger, damaged or not; one that does not open at all is no
+ * error (cli->database stays %NULL). */
+static gboolean
+open_even_unopenable (OutlayCli *cli,
+                      GError   **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (outlay_cli_open_any (cli, FALSE, &local_error) ||
+      g_error_matches (local_error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE))
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 gboolean
 outlay_cli_backup (OutlayCli *cli,
                    char     **argv,
@@ -193,10 +220,11 @@ outlay_cli_backup (OutlayCli *cli,
                               "the reason, such as outlay-20240305-101500-manual.db, and only the newest "
                               "backups are kept there (as many as Preferences says, 10 by default). "
                               "With a folder, the copy is named after the database and the time in it; "
-                              "a FILE is written as given. --list shows the backups in the backups "
-                              "folder, with the date, why it was made, whether it passed the integrity "
-                              "check when it was made (and then how many expenses it holds), its data "
-                              "format, its size and its path."),
+                              "a FILE is written as given; a damaged database is not copied. --list shows "
+                              "the backups in the backups folder, with the date, why it was made, whether "
+                              "it passed the integrity check when it was made (and then how many expenses "
+                              "it holds), its data format, its size and its path; it works on a damaged "
+                              "database too."),
                             _("Examples:\n"
                               "  outlay backup\n"
                               "  outlay backup ~/Documents/expenses-2024.db\n"
@@ -222,19 +250,27 @@ outlay_cli_backup (OutlayCli *cli,
   if (!outlay_cli_expect_args (cli, args, 0, list ? 0 : 1, NULL, error))
     return FALSE;
 
-  if (!outlay_cli_open (cli, FALSE, error))
-    return FALSE;
-
-  backups_folder = outlay_backups_new (cli->database);
   if (list)
     {
-      g_autoptr (GPtrArray) backups = outlay_backups_list (backups_folder, error);
+      g_autoptr (GPtrArray) backups = NULL;
 
+      /* The list is what a damaged ledger needs most. */
+      cli->accepts_damage = TRUE;
+      if (!open_even_unopenable (cli, error))
+        return FALSE;
+
+      backups_folder = new_backups (cli);
+      backups = outlay_backups_list (backups_folder, error);
       if (backups == NULL)
         return FALSE;
       print_backup_list (cli, backups_folder, backups);
       return TRUE;
     }
+
+  if (!outlay_cli_open (cli, FALSE, error))
+    return FALSE;
+
+  backups_folder = outlay_backups_new (cli->database);
 
   if (args[1] == NULL)
     {
@@ -303,11 +339,10 @@ find_backup (OutlayCli  *cli,
   if (strchr (text, G_DIR_SEPARATOR) != NULL || g_file_test (text, G_FILE_TEST_EXISTS))
     return g_strdup (text);
 
+  /* By the path alone: the ledger may be too damaged to open. */
   if (database_exists)
     {
-      if (!outlay_cli_open (cli, FALSE, error))
-        return NULL;
-      backups_folder = outlay_backups_new (cli->database);
+      backups_folder = outlay_backups_new_for_path (outlay_cli_get_database_path (cli));
       backups = outlay_backups_list (backups_folder, error);
       if (backups == NULL)
         return NULL;
@@ -327,6 +362,53 @@ find_backup (OutlayCli  *cli,
   return NULL;
 }
 
+/* Brings back @backup in place of the ledger; @safety is then where the
+ * state before went, and @damaged whether it was damaged. */
+static gboolean
+replace_ledger (OutlayCli  *cli,
+                const char *backup,
+                gboolean    existed,
+                char      **safety,
+                gboolean   *damaged,
+                GError    **error)
+{
+  g_autoptr (OutlayBackups) backups = NULL;
+  g_autoptr (GError) open_error = NULL;
+
+  if (!outlay_cli_open_any (cli, TRUE, &open_error))
+    {
+      if (!existed || !g_error_matches (open_error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE))
+        {
+          g_propagate_error (error, g_steal_pointer (&open_error));
+          return FALSE;
+        }
+
+      /* Too damaged to open, so no restore can write into it: the backup
+       * takes the file's place, and the file is kept apart. */
+      backups = outlay_backups_new_for_path (outlay_cli_get_database_path (cli));
+      *damaged = TRUE;
+      return outlay_backups_replace_damaged (backups, backup, safety, error);
+    }
+
+  if (!existed)
+    {
+      if (outlay_database_restore (cli->database, backup, NULL, error))
+        return TRUE;
+
+      /* Leave no new, empty database behind either. */
+      outlay_cli_remove_database (cli);
+      return FALSE;
+    }
+
+  *damaged = outlay_database_is_damaged (cli->database);
+  backups = outlay_backups_new (cli->database);
+  if (!outlay_backups_restore (backups, backup, safety, error))
+    return FALSE;
+
+  outlay_cli_prune_backups (cli);
+  return TRUE;
+}
+
 static gboolean
 restore_backup (OutlayCli  *cli,
                 char      **argv,
@@ -337,18 +419,19 @@ restore_backup (OutlayCli  *cli,
                 GError    **error)
 {
   g_autoptr (GOptionContext) context = NULL;
-  g_autoptr (OutlayBackups) backups = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
   g_autofree char *safety = NULL;
   g_autofree char *backup = NULL;
   const char      *path;
   gboolean         existed;
+  gboolean         damaged = FALSE;
 
   context = outlay_cli_context_new (cli, parameters, summary, examples,
                                     "  {\n"
                                     "    \"restored_from\": \"/home/me/…/outlay-20240305-101500-daily.db\",\n"
                                     "    \"database\": \"/home/me/.local/share/outlay/outlay.db\",\n"
-                                    "    \"previous_state\": \"/home/me/…/backups/outlay-20240307-184210-restore.db\"\n"
+                                    "    \"previous_state\": \"/home/me/…/outlay-20240307-184210-restore.db\",\n"
+                                    "    \"previous_state_damaged\": false\n"
                                     "  }\n",
                                     NULL);
 
@@ -360,6 +443,8 @@ restore_backup (OutlayCli  *cli,
   if (!outlay_cli_expect_args (cli, args, 1, 1, missing, error))
     return FALSE;
 
+  /* Bringing back a backup is what a damaged ledger needs. */
+  cli->accepts_damage = TRUE;
   path = outlay_cli_get_database_path (cli);
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
 
@@ -375,21 +460,8 @@ restore_backup (OutlayCli  *cli,
       return FALSE;
     }
 
-  if (!outlay_cli_open (cli, TRUE, error))
+  if (!replace_ledger (cli, backup, existed, &safety, &damaged, error))
     return FALSE;
-
-  backups = outlay_backups_new (cli->database);
-  if (existed ? !outlay_backups_restore (backups, backup, &safety, error)
-              : !outlay_database_restore (cli->database, backup, NULL, error))
-    {
-      /* Leave no new, empty database behind either. */
-      if (!existed)
-        outlay_cli_remove_database (cli);
-      return FALSE;
-    }
-
-  if (safety != NULL)
-    outlay_cli_prune_backups (cli);
 
   if (cli->json)
     {
@@ -399,13 +471,16 @@ restore_backup (OutlayCli  *cli,
       outlay_cli_json_add_string (builder, "restored_from", backup);
       outlay_cli_json_add_string (builder, "database", path);
       outlay_cli_json_add_string (builder, "previous_state", safety);
+      outlay_cli_json_add_bool (builder, "previous_state_damaged", damaged);
       json_builder_end_object (builder);
       outlay_cli_json_print (builder);
     }
   else
     {
       outlay_cli_print (_("Restored “%s” from “%s”.\n"), path, backup);
-      if (safety != NULL)
+      if (damaged && safety != NULL)
+        outlay_cli_print (_("The damaged database was kept apart as “%s”.\n"), safety);
+      else if (safety != NULL)
         {
           g_autofree char *prefix = outlay_cli_dup_command_prefix (cli);
           g_autofree char *quoted = g_shell_quote (safety);
@@ -466,7 +541,9 @@ outlay_cli_restore_any (OutlayCli *cli,
                            "\n"
                            "A backup replaces everything in the database; the current state is first saved "
                            "to the backups folder, so that the restore can be undone with another one. It is "
-                           "safe while the window is open, and a failure leaves the database as it was."),
+                           "safe while the window is open, and a failure leaves the database as it was. A "
+                           "damaged database, even one that does not open, is replaced the same way and kept "
+                           "apart in the backups folder (“outlay check” names the backup to bring back)."),
                          _("Examples:\n"
                            "  outlay restore 12\n"
                            "  outlay restore outlay-20240305-101500-daily.db\n"
@@ -505,6 +582,64 @@ find_newest_good (OutlayCli *cli,
 
   *listed = error == NULL;
   return info;
+}
+
+/**
+ * outlay_cli_set_damaged_error:
+ * @open_error: (nullable): why the ledger does not open at all, or %NULL
+ *   when it opened and is damaged
+ *
+ * Sets the one line every command but `check`, `backup --list` and the
+ * restore of a backup ends with on a damaged ledger: that nothing was
+ * changed, that `outlay check` says what is wrong, and the command that
+ * brings back the newest good backup, with its date and expense count.
+ */
+void
+outlay_cli_set_damaged_error (OutlayCli    *cli,
+                              const GError *open_error,
+                              GError      **error)
+{
+  g_autoptr (OutlayBackupInfo) backup = NULL;
+  g_autofree char *prefix = outlay_cli_dup_command_prefix (cli);
+  g_autofree char *state = NULL;
+  g_autofree char *hint = NULL;
+  gboolean         listed = FALSE;
+
+  if (open_error != NULL)
+    state = g_strdup_printf ("%s %s", open_error->message, _("Nothing was changed."));
+  else
+    state = g_strdup_printf (_("The database “%s” is damaged, so nothing was changed."),
+                             outlay_cli_get_database_path (cli));
+
+  backup = find_newest_good (cli, &listed);
+  if (backup != NULL)
+    {
+      g_autofree char *name = dup_restore_argument (backup->path);
+      g_autofree char *created = format_created (backup);
+
+      if (backup->state == OUTLAY_BACKUP_STATE_VERIFIED)
+        hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: the first two %s are how to run outlay on this
+                                              * database ("outlay", or "outlay --database FILE"), then come
+                                              * the backup's name and when it was made (local date and time) */
+                                             "“%s check” says what is wrong, and “%s restore %s” brings back the "
+                                             "newest good backup, made %s with %u expense.",
+                                             "“%s check” says what is wrong, and “%s restore %s” brings back the "
+                                             "newest good backup, made %s with %u expenses.",
+                                             backup->expenses),
+                                prefix, prefix, name, created, backup->expenses);
+      else
+        /* Translators: as above, for a backup made before Outlay checked its backups */
+        hint = g_strdup_printf (_("“%s check” says what is wrong, and “%s restore %s” brings back the newest "
+                                  "backup, made %s, before backups were checked."),
+                                prefix, prefix, name, created);
+    }
+  else if (listed)
+    hint = g_strdup_printf (_("“%s check” says what is wrong; there is no backup to bring back."), prefix);
+  else
+    hint = g_strdup_printf (_("“%s check” says what is wrong."), prefix);
+
+  g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_DAMAGED, "%s %s", state, hint);
 }
 
 /* What `check` found. */
@@ -694,7 +829,8 @@ outlay_cli_check (OutlayCli *cli,
                               "is open, and says whether it is sound. When it is damaged, or does not open "
                               "at all, it lists what is wrong, names the newest backup that passed the check "
                               "when it was made, and prints the command that brings it back; it then exits "
-                              "with 1."),
+                              "with 1. Every other command refuses a damaged database, with one line that "
+                              "says so, but “backup --list” and the restore of a backup."),
                             _("Examples:\n"
                               "  outlay check\n"
                               "  outlay check --database ~/Documents/expenses-2024.db\n"
@@ -724,6 +860,7 @@ outlay_cli_check (OutlayCli *cli,
   if (!outlay_cli_expect_args (cli, args, 0, 0, NULL, error))
     return FALSE;
 
+  cli->accepts_damage = TRUE;
   if (!run_check (cli, &check, error))
     return FALSE;
 

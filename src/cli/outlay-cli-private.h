@@ -38,6 +38,7 @@ typedef enum
 {
   OUTLAY_CLI_ERROR_USAGE,
   OUTLAY_CLI_ERROR_FAILED,
+  OUTLAY_CLI_ERROR_DAMAGED, /* the ledger is damaged: the line says what to do */
 } OutlayCliError;
 
 #define OUTLAY_CLI_EXIT_FAILED 1
@@ -54,6 +55,7 @@ typedef struct
   gboolean          help;
   OutlayDatabase   *database;
   OutlayRepository *repository;
+  gboolean          accepts_damage; /* the command deals with a damaged ledger itself */
   int               status;         /* of a command that ran to its end and reports a failure */
 } OutlayCli;
 
@@ -114,6 +116,9 @@ gboolean        outlay_cli_open (OutlayCli *cli,
 gboolean        outlay_cli_open_any (OutlayCli *cli,
                                      gboolean   create,
                                      GError   **error);
+void            outlay_cli_set_damaged_error (OutlayCli    *cli,
+                                              const GError *open_error,
+                                              GError      **error);
 void            outlay_cli_remove_database (OutlayCli *cli);
 const char     *outlay_cli_get_database_path (OutlayCli *cli);
 char           *outlay_cli_dup_command_prefix (OutlayCli *cli);

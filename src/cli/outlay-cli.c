@@ -536,8 +536,9 @@ outlay_cli_get_database_path (OutlayCli *cli)
  * outlay_cli_open_any:
  * @create: whether a missing database may be created
  *
- * Opens the database, also when it is damaged: for the commands that look
- * at a damaged ledger. A ledger that does not open at all fails with
+ * Opens the database as outlay_cli_open() does, also when it is damaged:
+ * for the commands that look at a damaged ledger or bring back a backup in
+ * its place. A ledger that does not open at all fails with
  * %OUTLAY_DATABASE_ERROR_NOT_A_DATABASE.
  */
 gboolean
@@ -572,13 +573,33 @@ outlay_cli_open_any (OutlayCli *cli,
  * @create: whether a missing database may be created; only the commands
  *   that add something do, so that a mistyped --database is an error
  *   rather than a new, empty file
+ *
+ * A damaged ledger, or one that does not open, fails with
+ * %OUTLAY_CLI_ERROR_DAMAGED: the line says how to bring back a backup.
  */
 gboolean
 outlay_cli_open (OutlayCli *cli,
                  gboolean   create,
                  GError   **error)
 {
-  return outlay_cli_open_any (cli, create, error);
+  g_autoptr (GError) local_error = NULL;
+
+  if (!outlay_cli_open_any (cli, create, &local_error))
+    {
+      if (g_error_matches (local_error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_NOT_A_DATABASE))
+        outlay_cli_set_damaged_error (cli, local_error, error);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (outlay_database_is_damaged (cli->database))
+    {
+      outlay_cli_set_damaged_error (cli, NULL, error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -967,6 +988,15 @@ run_command (OutlayCli     *cli,
 
   if (!command->run (cli, args, &error))
     {
+      /* Whatever a read that met the damage made of it ("no such category"),
+       * the person needs to hear that the ledger is damaged, and what to do. */
+      if (!cli->accepts_damage && cli->database != NULL && outlay_database_is_damaged (cli->database) &&
+          !g_error_matches (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_DAMAGED))
+        {
+          g_clear_error (&error);
+          outlay_cli_set_damaged_error (cli, NULL, &error);
+        }
+
       print_error (cli, error);
       return exit_status (error);
     }

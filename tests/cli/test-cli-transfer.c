@@ -20,7 +20,8 @@
 
 /* The commands that move data in and out of the ledger, run as the real
  * `outlay` binary on a database the test holds open as the window would:
- * backups and their restore, export and import; and `outlay check`. */
+ * backups and their restore, export and import; and what every command
+ * does with a damaged ledger, `outlay check`, and bringing it back. */
 
 #include "config.h"
 
@@ -563,6 +564,39 @@ make_damaged (Fixture    *fixture,
   return backup;
 }
 
+/* How the line names a command on the fixture's database. */
+static char *
+command (Fixture    *fixture,
+         const char *rest)
+{
+  g_autofree char *quoted = g_shell_quote (fixture->store.path);
+
+  return g_strdup_printf ("“outlay --database %s %s”", quoted, rest);
+}
+
+/* The one line of a command refused on a damaged ledger: exit 1, what to
+ * run to see more and to bring back @backup, and not one warning. */
+static void
+assert_damaged_line (Fixture      *fixture,
+                     const Result *result,
+                     const char   *backup)
+{
+  g_autofree char *check = command (fixture, "check");
+  g_autofree char *name = backup != NULL ? g_path_get_basename (backup) : NULL;
+  g_autofree char *restore = backup != NULL ? g_strdup_printf ("restore %s", name) : NULL;
+  g_autofree char *restore_command = restore != NULL ? command (fixture, restore) : NULL;
+
+  assert_failure (result, 1, "is damaged");
+  assert_contains (result->err, "othing was changed");
+  assert_contains (result->err, check);
+  if (backup != NULL)
+    assert_contains (result->err, restore_command);
+  else
+    assert_contains (result->err, "there is no backup to bring back.");
+  assert_lacks (result->err, "CRITICAL");
+  assert_lacks (result->err, "WARNING");
+}
+
 /* `check` on a sound ledger, a damaged one and one that does not open;
  * the window is gone, as it would be. */
 static void
@@ -645,6 +679,198 @@ test_check (Fixture      *fixture,
   assert_contains (result.out, "\"schema_version\": null,\n  \"expenses\": null,\n  \"newest_good_backup\": {");
 }
 
+static void
+test_damaged (Fixture      *fixture,
+              gconstpointer user_data)
+{
+  static const char *const refused[][4] = {
+    { "add", "1", "x" },
+    { "list" },
+    { "summary" },
+    { "show", "1" },
+    { "edit", "1", "--amount", "2" },
+    { "delete", "1" },
+    { "restore", "1" },
+    { "categories" },
+    { "categories", "add", "Pets" },
+    { "export" },
+    { "backup" },
+  };
+  g_auto (Result) result = { 0 };
+  g_autofree char *backups = g_build_filename (fixture->store.dir, "backups", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GRegex) kept_apart = g_regex_new ("kept apart as “(.*-restore(-[0-9]+)?-damaged\\.db)”\\.\n$", 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+
+  seed_ledger (fixture);
+  saved = dump (fixture);
+
+  backup = make_damaged (fixture, "categories");
+  name = g_path_get_basename (backup);
+  before = outlay_test_read_bytes (fixture->store.path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr (GPtrArray) args = g_ptr_array_new ();
+      g_autoptr (GBytes) after = NULL;
+
+      g_ptr_array_add (args, (gpointer) "--database");
+      g_ptr_array_add (args, fixture->store.path);
+      for (guint j = 0; j < G_N_ELEMENTS (refused[i]) && refused[i][j] != NULL; j++)
+        g_ptr_array_add (args, (gpointer) refused[i][j]);
+      g_ptr_array_add (args, NULL);
+
+      g_test_message ("outlay %s", refused[i][0]);
+      result_clear (&result);
+      run_argv ("C.UTF-8", (const char *const *) args->pdata, NULL, &result);
+      assert_damaged_line (fixture, &result, backup);
+      assert_contains (result.err, "The database “");
+      assert_contains (result.err, "” is damaged, so nothing was changed.");
+      assert_contains (result.err, "brings back the newest good backup, made ");
+      assert_contains (result.err, " with 8 expenses.\n");
+
+      after = outlay_test_read_bytes (fixture->store.path);
+      g_assert_true (g_bytes_equal (before, after));
+      g_assert_cmpuint (outlay_test_count_files (backups), ==, 1);
+    }
+
+  /* On the default database, the commands to run are as short as that. */
+  {
+    const char *const env[] = { "OUTLAY_DATABASE", fixture->store.path, NULL };
+    const char *const args[] = { "add", "1", "x", NULL };
+    g_autofree char  *restore = g_strdup_printf ("“outlay restore %s”", name);
+
+    result_clear (&result);
+    run_argv ("C.UTF-8", args, env, &result);
+    assert_failure (&result, 1, "“outlay check” says what is wrong");
+    assert_contains (result.err, restore);
+  }
+
+  /* The restore brings the backup back and keeps the damage apart, under
+   * the name it says. */
+  run (fixture, &result, "restore", name);
+  assert_success (&result);
+  g_assert_true (g_regex_match (kept_apart, result.out, 0, &match));
+  kept = g_match_info_fetch (match, 1);
+  g_clear_pointer (&match, g_match_info_unref);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  now = dump (fixture);
+  g_assert_cmpstr (now, ==, saved);
+  g_assert_cmpuint (outlay_test_count_files (backups), ==, 2);
+
+  run (fixture, &result, "check");
+  assert_success (&result);
+  assert_contains (result.out, "” is sound: 8 expenses, data format 3.\n");
+  run (fixture, &result, "add", "1", "x");
+  assert_success (&result);
+
+  /* Damaged again at once: the second copy does not replace the first,
+   * even within the same second. */
+  outlay_test_damage_object (fixture->store.path, "categories");
+  run (fixture, &result, "restore", name);
+  assert_success (&result);
+  g_assert_true (g_regex_match (kept_apart, result.out, 0, &match));
+  again = g_match_info_fetch (match, 1);
+  g_assert_cmpstr (again, !=, kept);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (outlay_test_count_files (backups), ==, 3);
+}
+
+/* A file whose header is gone does not open at all: the same line, the
+ * check says why, and the backup takes the file's place. */
+static void
+test_damaged_unopenable (Fixture      *fixture,
+                         gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *backup = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  g_autoptr (GRegex) kept_apart = g_regex_new ("kept apart as “(.*-restore-damaged\\.db)”\\.\n$", 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  FILE *file;
+
+  seed_ledger (fixture);
+  saved = dump (fixture);
+  backup = make_damaged (fixture, "categories");
+  file = g_fopen (fixture->store.path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite ("garbage, not a header", 1, 21, file), ==, 21);
+  g_assert_cmpint (fclose (file), ==, 0);
+  before = outlay_test_read_bytes (fixture->store.path);
+
+  run (fixture, &result, "add", "1", "x");
+  assert_damaged_line (fixture, &result, backup);
+  assert_contains (result.err, "is not an Outlay database, or it is damaged. Nothing was changed.");
+  run (fixture, &result, "list");
+  assert_damaged_line (fixture, &result, backup);
+  after = outlay_test_read_bytes (fixture->store.path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  run (fixture, &result, "backup", "--list");
+  assert_success (&result);
+  assert_contains (result.out, backup);
+
+  /* By its name without .db, as the list is read. */
+  stem = g_path_get_basename (backup);
+  stem[strlen (stem) - 3] = '\0';
+  run (fixture, &result, "restore", stem);
+  assert_success (&result);
+  g_assert_true (g_regex_match (kept_apart, result.out, 0, &match));
+  kept = g_match_info_fetch (match, 1);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = outlay_test_read_bytes (kept);
+  g_assert_true (g_bytes_equal (before, after));
+
+  now = dump (fixture);
+  g_assert_cmpstr (now, ==, saved);
+  run (fixture, &result, "check");
+  assert_success (&result);
+  run (fixture, &result, "add", "1", "x");
+  assert_success (&result);
+}
+
+/* A large file gets only its small tables checked when it opens: damage
+ * elsewhere is met by a read, which ends in the same line. Without a
+ * backup, the line says so. */
+static void
+test_damaged_found_late (Fixture      *fixture,
+                         gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+
+  seed_ledger (fixture);
+  outlay_test_exec (outlay_test_handle (&fixture->store),
+                    "INSERT INTO outlay_meta (key, value) VALUES ('test_padding', zeroblob(17 * 1024 * 1024))");
+  outlay_test_fixture_close (&fixture->store);
+  outlay_test_damage_object (fixture->store.path, "expenses");
+  before = outlay_test_read_bytes (fixture->store.path);
+
+  run (fixture, &result, "list");
+  assert_damaged_line (fixture, &result, NULL);
+  run (fixture, &result, "add", "1", "x");
+  assert_damaged_line (fixture, &result, NULL);
+  after = outlay_test_read_bytes (fixture->store.path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  run (fixture, &result, "check");
+  g_assert_cmpint (result.status, ==, 1);
+  assert_contains (result.out, "integrity check found:\n  ");
+  assert_contains (result.out, "There is no backup of it in “");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -659,6 +885,9 @@ main (int   argc,
   add_test ("/cli/import/homebank", test_import_homebank);
   add_test ("/cli/backup-list", test_backup_list);
   add_test ("/cli/check", test_check);
+  add_test ("/cli/damaged", test_damaged);
+  add_test ("/cli/damaged/unopenable", test_damaged_unopenable);
+  add_test ("/cli/damaged/found-late", test_damaged_found_late);
 
   return g_test_run ();
 }
