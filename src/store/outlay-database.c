@@ -42,6 +42,7 @@ struct _OutlayDatabase
   guint       min_writer_version;
   guint       read_only : 1;
   guint       damaged : 1;
+  guint       opened : 1; /* set once the open ran to its end */
 };
 
 G_DEFINE_FINAL_TYPE (OutlayDatabase, outlay_database, G_TYPE_OBJECT)
@@ -484,8 +485,10 @@ outlay_database_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
-      /* Leave a clean single file behind for copies and older tools. */
-      if (!self->read_only)
+      /* Leave a clean single file behind for copies and older tools. A
+       * damaged file, or one whose open failed, is left untouched:
+       * PRAGMA optimize may write statistics. */
+      if (self->opened && !self->read_only && !self->damaged)
         sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
       sqlite3_close (self->db);
       self->db = NULL;
@@ -651,6 +654,8 @@ outlay_database_open_full (const char         *path,
     }
   else if (!migrate (self, error))
     return NULL;
+
+  self->opened = TRUE;
 
   return g_steal_pointer (&self);
 }
