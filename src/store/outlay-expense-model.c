@@ -92,10 +92,6 @@ enum
   N_PROPS
 };
 
-static void list_model_iface_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (OutlayExpenseModel,
-
 /* A damaged file is the database's state, told to the person once
  * (OutlayDatabase:damaged), not a warning for every read. */
 #define warn_unless_damaged(error, format, ...) \
@@ -107,6 +103,10 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (OutlayExpenseModel,
       g_warning (format ": %s", ##__VA_ARGS__, (error)->message); \
   } \
   G_STMT_END
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (OutlayExpenseModel,
                                outlay_expense_model,
                                G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
