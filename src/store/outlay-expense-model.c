@@ -47,6 +47,7 @@
 
 #include "outlay-expense-model.h"
 #include "outlay-query-private.h"
+#include "outlay-reader.h"
 #include "outlay-repository-private.h"
 #include "outlay-store-private.h"
 
@@ -78,6 +79,11 @@ struct _OutlayExpenseModel
   gboolean starts_dirty;
   GArray  *ids; /* gint64, in list order (!by_day) */
 
+  /* A query being read in a worker; shown once it is read. */
+  OutlayReader *reader;
+  OutlayQuery  *pending;
+  GCancellable *loading;
+
   GHashTable *live;       /* id → OutlayExpense, weak */
   GHashTable *pages;      /* page number → GPtrArray of OutlayExpense */
   GQueue      page_order; /* page numbers, most recent first */
@@ -89,6 +95,7 @@ enum
   PROP_REPOSITORY,
   PROP_QUERY,
   PROP_N_ITEMS,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -239,20 +246,43 @@ bucket_at (OutlayExpenseModel *self,
   return lo;
 }
 
-static gboolean
-load_buckets (OutlayExpenseModel *self,
-              GArray             *buckets,
-              guint              *n_items,
-              GError            **error)
+/* What the list shows for one query: the days with their counts, or the
+ * ids in order. Read on the main connection, or on a reader's in a worker. */
+typedef struct
 {
-  OutlayDatabase *database = outlay_repository_get_database (self->repository);
+  OutlayQuery *query;
+  gboolean     by_day;
+  GArray      *buckets; /* Bucket (by_day) */
+  GArray      *ids;     /* gint64 (!by_day) */
+  guint        n_items;
+} ListIndex;
+
+static void
+list_index_free (ListIndex *index)
+{
+  g_clear_pointer (&index->query, outlay_query_free);
+  g_clear_pointer (&index->buckets, g_array_unref);
+  g_clear_pointer (&index->ids, g_array_unref);
+  g_free (index);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ListIndex, list_index_free)
+
+static gboolean
+read_buckets (OutlayRepository  *repository,
+              const OutlayQuery *query,
+              GArray            *buckets,
+              guint             *n_items,
+              GError           **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (repository);
   g_auto (OutlayBindings) bindings = { NULL };
   g_autoptr (OutlayCachedStatement) stmt = NULL;
   int rc;
 
   outlay_bindings_init (&bindings);
-  stmt = outlay_repository_prepare_days (self->repository, "SELECT day, sum(count)", self->query,
-                                         self->query->descending
+  stmt = outlay_repository_prepare_days (repository, "SELECT day, sum(count)", query,
+                                         query->descending
                                            ? " GROUP BY day HAVING sum(count) > 0 ORDER BY day DESC"
                                            : " GROUP BY day HAVING sum(count) > 0 ORDER BY day ASC",
                                          &bindings, error);
@@ -281,29 +311,80 @@ load_buckets (OutlayExpenseModel *self,
   return TRUE;
 }
 
+static ListIndex *
+read_index (OutlayRepository  *repository,
+            const OutlayQuery *query,
+            GError           **error)
+{
+  g_autoptr (ListIndex) index = g_new0 (ListIndex, 1);
+
+  index->query = outlay_query_copy (query);
+  index->by_day = can_use_days (query);
+
+  if (index->by_day)
+    {
+      index->buckets = g_array_new (FALSE, FALSE, sizeof (Bucket));
+      if (!read_buckets (repository, query, index->buckets, &index->n_items, error))
+        return NULL;
+    }
+  else
+    {
+      index->ids = outlay_repository_find_expense_ids (repository, query, error);
+      if (index->ids == NULL)
+        return NULL;
+      index->n_items = index->ids->len;
+    }
+
+  return g_steal_pointer (&index);
+}
+
+static gpointer
+read_index_thread (OutlayRepository *repository,
+                   gpointer          data,
+                   GCancellable     *cancellable,
+                   GError          **error)
+{
+  return read_index (repository, data, error);
+}
+
+/* Shows @index; an empty list when it is %NULL. */
+static void
+take_index (OutlayExpenseModel *self,
+            ListIndex          *index)
+{
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_array_set_size (self->buckets, 0);
+  self->starts_dirty = FALSE;
+  self->by_day = can_use_days (self->query);
+  self->n_items = 0;
+
+  if (index == NULL)
+    {
+      if (!self->by_day)
+        self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      return;
+    }
+
+  g_clear_pointer (&self->query, outlay_query_free);
+  self->query = g_steal_pointer (&index->query);
+  self->by_day = index->by_day;
+  self->n_items = index->n_items;
+  if (index->by_day)
+    g_array_append_vals (self->buckets, index->buckets->data, index->buckets->len);
+  else
+    self->ids = g_steal_pointer (&index->ids);
+}
+
 /* Reads the index for the current query. */
 static gboolean
 load_index (OutlayExpenseModel *self,
             GError            **error)
 {
-  self->by_day = can_use_days (self->query);
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_array_set_size (self->buckets, 0);
-  self->starts_dirty = FALSE;
-  self->n_items = 0;
+  g_autoptr (ListIndex) index = read_index (self->repository, self->query, error);
 
-  if (self->by_day)
-    return load_buckets (self, self->buckets, &self->n_items, error);
+  take_index (self, index);
 
-  self->ids = outlay_repository_find_expense_ids (self->repository, self->query, error);
-  if (self->ids == NULL)
-    {
-      self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      return FALSE;
-    }
-
-  self->n_items = self->ids->len;
-  return TRUE;
+  return index != NULL;
 }
 
 static sqlite3_stmt *
@@ -708,36 +789,16 @@ failed:
   reload (self);
 }
 
+/* Tells the list how the ids it had became self->ids: the span between
+ * the common start and end, or one row that moved. */
 static void
-apply_change_by_id (OutlayExpenseModel *self,
-                    OutlayExpense      *before,
-                    OutlayExpense      *after)
+emit_difference (OutlayExpenseModel *self,
+                 GArray             *old_ids,
+                 guint               old_n_items)
 {
-  g_autoptr (GArray) old_ids = NULL;
-  g_autoptr (GError) error = NULL;
-  guint         old_n_items = self->n_items;
   guint         prefix = 0, suffix = 0, removed, added;
-  const gint64 *a, *b;
-
-  /* Only the text can only be checked in SQL; the rest rules rows out. */
-  if ((before == NULL || !outlay_query_matches_expense (self->query, before)) &&
-      (after == NULL || !outlay_query_matches_expense (self->query, after)))
-    return;
-
-  old_ids = g_steal_pointer (&self->ids);
-  if (!load_index (self, &error))
-    {
-      warn_unless_damaged (error, "Could not follow a change");
-      clear_pages (self);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_ids->len, self->n_items);
-      notify_n_items (self, old_n_items);
-      return;
-    }
-
-  clear_pages (self);
-
-  a = (const gint64 *) (gpointer) old_ids->data;
-  b = (const gint64 *) (gpointer) self->ids->data;
+  const gint64 *a = (const gint64 *) (gpointer) old_ids->data;
+  const gint64 *b = (const gint64 *) (gpointer) self->ids->data;
 
   while (prefix < old_ids->len && prefix < self->ids->len && a[prefix] == b[prefix])
     prefix++;
@@ -774,6 +835,122 @@ apply_change_by_id (OutlayExpenseModel *self,
 }
 
 static void
+apply_change_by_id (OutlayExpenseModel *self,
+                    OutlayExpense      *before,
+                    OutlayExpense      *after)
+{
+  g_autoptr (GArray) old_ids = NULL;
+  g_autoptr (GError) error = NULL;
+  guint old_n_items = self->n_items;
+
+  /* Only the text can only be checked in SQL; the rest rules rows out. */
+  if ((before == NULL || !outlay_query_matches_expense (self->query, before)) &&
+      (after == NULL || !outlay_query_matches_expense (self->query, after)))
+    return;
+
+  old_ids = g_steal_pointer (&self->ids);
+  if (!load_index (self, &error))
+    {
+      warn_unless_damaged (error, "Could not follow a change");
+      clear_pages (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_ids->len, self->n_items);
+      notify_n_items (self, old_n_items);
+      return;
+    }
+
+  clear_pages (self);
+  emit_difference (self, old_ids, old_n_items);
+}
+
+static void
+set_loading (OutlayExpenseModel *self,
+             GCancellable       *loading)
+{
+  gboolean was_loading = self->loading != NULL;
+
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_set_object (&self->loading, loading);
+
+  if (was_loading != (loading != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+index_read_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr (OutlayExpenseModel) self = g_weak_ref_get (weak);
+  g_autoptr (ListIndex) index = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) old_ids = NULL;
+  guint old_n_items;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  index = outlay_reader_run_finish (OUTLAY_READER (source), result, &error);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  old_n_items = self->n_items;
+
+  /* A newer query or a change started another read: only that one counts. */
+  if (self->loading == NULL || g_cancellable_is_cancelled (self->loading) ||
+      g_task_get_cancellable (G_TASK (result)) != self->loading)
+    return;
+
+  if (index == NULL)
+    {
+      /* The list shows the query it can read; the damage is the window's
+       * to tell. */
+      warn_unless_damaged (error, "Could not read the expenses");
+      g_clear_pointer (&self->pending, outlay_query_free);
+      set_loading (self, NULL);
+      return;
+    }
+
+  if (!self->by_day && !index->by_day)
+    old_ids = g_steal_pointer (&self->ids);
+
+  clear_pages (self);
+  take_index (self, index);
+
+  if (old_ids != NULL)
+    emit_difference (self, old_ids, old_n_items);
+  else
+    {
+      if (old_n_items > 0 || self->n_items > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+      notify_n_items (self, old_n_items);
+    }
+
+  /* Loading ends once the list is the new one. */
+  g_clear_pointer (&self->pending, outlay_query_free);
+  set_loading (self, NULL);
+}
+
+/* Reads self->pending in a worker, in place of any read still running. */
+static void
+start_load (OutlayExpenseModel *self)
+{
+  g_autoptr (GCancellable) loading = g_cancellable_new ();
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  /* A read under way does not keep the model alive. */
+  g_weak_ref_init (weak, self);
+  if (self->reader == NULL)
+    self->reader = outlay_reader_new (self->repository);
+
+  set_loading (self, loading);
+  outlay_reader_run_async (self->reader, read_index_thread, outlay_query_copy (self->pending),
+                           (GDestroyNotify) outlay_query_free, (GDestroyNotify) list_index_free, loading,
+                           index_read_cb, weak);
+}
+
+static void
 on_expenses_changed_cb (OutlayExpenseModel  *self,
                         OutlayExpenseChange *change,
                         OutlayRepository    *repository)
@@ -784,6 +961,8 @@ on_expenses_changed_cb (OutlayExpenseModel  *self,
     {
       reload (self);
       refresh_live_objects (self);
+      if (self->pending != NULL)
+        start_load (self);
       return;
     }
 
@@ -801,6 +980,10 @@ on_expenses_changed_cb (OutlayExpenseModel  *self,
     apply_change_by_day (self, change->before, change->after);
   else
     apply_change_by_id (self, change->before, change->after);
+
+  /* A read that started before the change may not have seen it. */
+  if (self->pending != NULL)
+    start_load (self);
 }
 
 static void
@@ -825,6 +1008,8 @@ outlay_expense_model_dispose (GObject *object)
   GHashTableIter      iter;
   gpointer            key, value;
 
+  set_loading (self, NULL);
+  g_clear_object (&self->reader);
   clear_pages (self);
 
   g_hash_table_iter_init (&iter, self->live);
@@ -847,6 +1032,7 @@ outlay_expense_model_finalize (GObject *object)
   OutlayExpenseModel *self = (OutlayExpenseModel *) object;
 
   g_clear_pointer (&self->query, outlay_query_free);
+  g_clear_pointer (&self->pending, outlay_query_free);
   g_clear_pointer (&self->buckets, g_array_unref);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->live, g_hash_table_unref);
@@ -870,7 +1056,11 @@ outlay_expense_model_get_property (GObject    *object,
       break;
 
     case PROP_QUERY:
-      g_value_set_boxed (value, self->query);
+      g_value_set_boxed (value, outlay_expense_model_get_query (self));
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading != NULL);
       break;
 
     case PROP_N_ITEMS:
@@ -942,6 +1132,17 @@ outlay_expense_model_class_init (OutlayExpenseModelClass *klass)
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * OutlayExpenseModel:loading:
+   *
+   * Whether a query is being read in a worker; the list shows the previous
+   * one meanwhile.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -972,18 +1173,42 @@ outlay_expense_model_get_repository (OutlayExpenseModel *self)
   return self->repository;
 }
 
+/**
+ * outlay_expense_model_get_query:
+ *
+ * Returns: the query last asked for, which the list shows once
+ *   #OutlayExpenseModel:loading is %FALSE
+ */
 const OutlayQuery *
 outlay_expense_model_get_query (OutlayExpenseModel *self)
 {
   g_return_val_if_fail (OUTLAY_IS_EXPENSE_MODEL (self), NULL);
 
-  return self->query;
+  return self->pending != NULL ? self->pending : self->query;
+}
+
+/**
+ * outlay_expense_model_is_loading:
+ *
+ * Returns: the value of #OutlayExpenseModel:loading
+ */
+gboolean
+outlay_expense_model_is_loading (OutlayExpenseModel *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_MODEL (self), FALSE);
+
+  return self->loading != NULL;
 }
 
 /**
  * outlay_expense_model_set_query:
  *
- * Changes the filter and sort; the list is read again.
+ * Changes the filter and sort. A query the per-day summary answers (by date,
+ * with categories and dates at most) is shown at once; any other — a search,
+ * an amount range, another order — is read in a worker, newest request
+ * first, while the list keeps showing the previous result
+ * (#OutlayExpenseModel:loading). Then the list changes by the smallest
+ * items-changed.
  */
 void
 outlay_expense_model_set_query (OutlayExpenseModel *self,
@@ -992,12 +1217,26 @@ outlay_expense_model_set_query (OutlayExpenseModel *self,
   g_return_if_fail (OUTLAY_IS_EXPENSE_MODEL (self));
   g_return_if_fail (query != NULL);
 
-  if (outlay_query_equal (self->query, query))
+  if (outlay_query_equal (outlay_expense_model_get_query (self), query))
     return;
 
-  g_clear_pointer (&self->query, outlay_query_free);
-  self->query = outlay_query_copy (query);
-  reload (self);
+  g_clear_pointer (&self->pending, outlay_query_free);
+
+  if (outlay_query_equal (self->query, query))
+    set_loading (self, NULL);
+  else if (can_use_days (query))
+    {
+      set_loading (self, NULL);
+      g_clear_pointer (&self->query, outlay_query_free);
+      self->query = outlay_query_copy (query);
+      reload (self);
+    }
+  else
+    {
+      self->pending = outlay_query_copy (query);
+      start_load (self);
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 

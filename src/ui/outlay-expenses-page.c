@@ -34,6 +34,7 @@
 #include "outlay-format.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
+#include "outlay-reader.h"
 
 /* The period filter's entries: the presets, then a custom range. */
 enum
@@ -72,6 +73,11 @@ struct _OutlayExpensesPage
   guint               refresh_source;
   gboolean            updating_filters;
 
+  /* The foot of a search is added up in a worker, as its list is read. */
+  OutlayReader *reader;
+  GCancellable *summary_cancellable;
+  guint         loading_source;
+
   GtkWidget *editor;
 
   /* Template widgets */
@@ -91,6 +97,7 @@ struct _OutlayExpensesPage
   GtkRevealer       *summary_revealer;
   GtkLabel          *summary_label;
   GtkLabel          *summary_total_label;
+  GtkSpinner        *loading_spinner;
   GtkStack          *editor_stack;
 };
 
@@ -116,38 +123,48 @@ G_DEFINE_FINAL_TYPE (OutlayExpensesPage, outlay_expenses_page, ADW_TYPE_BIN)
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
-static void
-update_summary (OutlayExpensesPage *self)
+typedef struct
 {
-  const OutlayQuery *query = outlay_expense_model_get_query (self->model);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) totals = NULL;
+  GArray *totals;
+  guint   n_all;
+} Summary;
+
+static void
+summary_free (Summary *summary)
+{
+  g_clear_pointer (&summary->totals, g_array_unref);
+  g_free (summary);
+}
+
+static gpointer
+summarize_thread (OutlayRepository *repository,
+                  gpointer          data,
+                  GCancellable     *cancellable,
+                  GError          **error)
+{
+  Summary *summary = g_new0 (Summary, 1);
+
+  summary->totals = outlay_repository_summarize (repository, data, &summary->n_all, error);
+  if (summary->totals == NULL)
+    g_clear_pointer (&summary, summary_free);
+
+  return summary;
+}
+
+static void
+show_summary (OutlayExpensesPage *self,
+              const OutlayQuery  *query,
+              GArray             *totals,
+              guint               n_all)
+{
   g_autofree char *count_text = NULL;
   g_autofree char *total_text = NULL;
-  guint            n_all = 0;
-  guint            n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   gboolean         filtered;
   guint            n_categories;
 
   outlay_query_get_categories (query, &n_categories);
   filtered = outlay_query_get_text (query) != NULL || n_categories > 0 ||
              outlay_query_get_date_from (query) != NULL || outlay_query_get_date_to (query) != NULL;
-
-  if (n_items == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
-
-  if (n_items > 0)
-    totals = outlay_repository_summarize (self->repository, query, &n_all, &error);
-
-  if (totals == NULL)
-    {
-      if (error != NULL)
-        g_warning ("Could not add up the list: %s", error->message);
-      gtk_revealer_set_reveal_child (self->summary_revealer, FALSE);
-      return;
-    }
 
   count_text =
     g_strdup_printf (filtered ? g_dngettext (GETTEXT_PACKAGE, "%u matching expense", "%u matching expenses", n_all)
@@ -158,6 +175,92 @@ update_summary (OutlayExpensesPage *self)
   gtk_label_set_label (self->summary_label, count_text);
   gtk_label_set_label (self->summary_total_label, total_text);
   gtk_revealer_set_reveal_child (self->summary_revealer, TRUE);
+}
+
+static void
+summarized_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  OutlayExpensesPage *self;
+  Summary            *summary;
+  g_autoptr (GError) error = NULL;
+
+  summary = outlay_reader_run_finish (OUTLAY_READER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = user_data;
+  g_clear_object (&self->summary_cancellable);
+
+  if (summary == NULL)
+    {
+      if (!g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
+        g_warning ("Could not add up the list: %s", error->message);
+      gtk_revealer_set_reveal_child (self->summary_revealer, FALSE);
+      return;
+    }
+
+  show_summary (self, outlay_expense_model_get_query (self->model), summary->totals, summary->n_all);
+  summary_free (summary);
+}
+
+static void
+update_summary (OutlayExpensesPage *self)
+{
+  const OutlayQuery *query = outlay_expense_model_get_query (self->model);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) totals = NULL;
+  guint    n_all = 0;
+  guint    n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  gboolean filtered;
+  guint    n_categories;
+
+  g_cancellable_cancel (self->summary_cancellable);
+  g_clear_object (&self->summary_cancellable);
+
+  /* What is shown for the previous query stays until the new one is read. */
+  if (outlay_expense_model_is_loading (self->model))
+    return;
+
+  outlay_query_get_categories (query, &n_categories);
+  filtered = outlay_query_get_text (query) != NULL || n_categories > 0 ||
+             outlay_query_get_date_from (query) != NULL || outlay_query_get_date_to (query) != NULL;
+
+  if (n_items == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  if (n_items == 0)
+    {
+      gtk_revealer_set_reveal_child (self->summary_revealer, FALSE);
+      return;
+    }
+
+  /* A search is added up from the full-text index, which grows with the
+   * ledger; everything else from the per-day summary. */
+  if (outlay_query_get_text (query) != NULL)
+    {
+      if (self->reader == NULL)
+        self->reader = outlay_reader_new (self->repository);
+      self->summary_cancellable = g_cancellable_new ();
+      outlay_reader_run_async (self->reader, summarize_thread, outlay_query_copy (query),
+                               (GDestroyNotify) outlay_query_free, (GDestroyNotify) summary_free,
+                               self->summary_cancellable, summarized_cb, self);
+      return;
+    }
+
+  totals = outlay_repository_summarize (self->repository, query, &n_all, &error);
+  if (totals == NULL)
+    {
+      if (!g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
+        g_warning ("Could not add up the list: %s", error->message);
+      gtk_revealer_set_reveal_child (self->summary_revealer, FALSE);
+      return;
+    }
+
+  show_summary (self, query, totals, n_all);
 }
 
 static gboolean
@@ -177,6 +280,35 @@ queue_summary (OutlayExpensesPage *self)
 {
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_summary_cb, self, NULL);
+}
+
+static gboolean
+show_loading_cb (gpointer user_data)
+{
+  OutlayExpensesPage *self = user_data;
+
+  self->loading_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), TRUE);
+  gtk_spinner_start (self->loading_spinner);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A read that takes longer than a keystroke shows a spinner at the foot. */
+static void
+on_loading_changed_cb (OutlayExpensesPage *self)
+{
+  g_clear_handle_id (&self->loading_source, g_source_remove);
+
+  if (outlay_expense_model_is_loading (self->model))
+    {
+      self->loading_source = g_timeout_add (150, show_loading_cb, self);
+      return;
+    }
+
+  gtk_spinner_stop (self->loading_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), FALSE);
+  queue_summary (self);
 }
 
 static void
@@ -640,6 +772,8 @@ outlay_expenses_page_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->repository, "categories-changed", G_CALLBACK (on_categories_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->repository, "expenses-changed", G_CALLBACK (on_expenses_changed_cb), self,
@@ -654,6 +788,10 @@ outlay_expenses_page_dispose (GObject *object)
   OutlayExpensesPage *self = OUTLAY_EXPENSES_PAGE (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
+  g_cancellable_cancel (self->summary_cancellable);
+  g_clear_object (&self->summary_cancellable);
+  g_clear_object (&self->reader);
   /* AdwBin keeps its own pointer to the template's root. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_EXPENSES_PAGE);
@@ -812,6 +950,7 @@ outlay_expenses_page_class_init (OutlayExpensesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayExpensesPage, summary_revealer);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpensesPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpensesPage, summary_total_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpensesPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpensesPage, editor_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);

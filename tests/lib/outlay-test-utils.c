@@ -360,6 +360,14 @@ outlay_test_let_time_pass (void)
   g_usleep (3 * 1000);
 }
 
+/* Runs the main loop until @model shows the query it was last given. */
+void
+outlay_test_wait_for_model (OutlayExpenseModel *model)
+{
+  while (outlay_expense_model_is_loading (model))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 char *
 outlay_test_repeat (const char *unit,
                     guint       times)

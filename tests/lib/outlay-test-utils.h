@@ -26,6 +26,7 @@
 #include <sqlite3.h>
 
 #include "outlay-database-private.h"
+#include "outlay-expense-model.h"
 #include "outlay-repository.h"
 
 G_BEGIN_DECLS
@@ -117,6 +118,8 @@ void outlay_test_assert_timestamp (const char *timestamp);
 
 /* Timestamps have millisecond precision: make sure the next one differs. */
 void outlay_test_let_time_pass (void);
+
+void outlay_test_wait_for_model (OutlayExpenseModel *model);
 
 char *outlay_test_repeat (const char *unit,
                           guint       times);

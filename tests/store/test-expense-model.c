@@ -393,6 +393,15 @@ test_random_operations (Fixture      *fixture,
   for (guint i = 0; i < n_steps; i++)
     {
       random_step (fixture);
+
+      /* Every other step goes on while a query is still being read: a
+       * newer query or a write comes first. */
+      if (g_rand_boolean (fixture->rand))
+        continue;
+
+      fixture->writing = TRUE;
+      outlay_test_wait_for_model (fixture->model);
+      fixture->writing = FALSE;
       assert_model_matches_query (fixture);
     }
 }
@@ -504,6 +513,114 @@ test_signals_are_minimal (Fixture      *fixture,
   assert_model_matches_query (fixture);
 }
 
+static OutlayQuery *
+text_query (const char *text)
+{
+  OutlayQuery *query = outlay_query_new ();
+
+  outlay_query_set_text (query, text);
+
+  return query;
+}
+
+/* Lets a read that was cancelled come back, if it is going to. */
+static void
+let_workers_finish (void)
+{
+  gint64 until = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static void
+test_search_is_read_in_a_worker (Fixture      *fixture,
+                                 gconstpointer data)
+{
+  g_autoptr (OutlayQuery) coffee = text_query ("coffee");
+  g_autoptr (OutlayQuery) bus = text_query ("bus");
+  g_autoptr (OutlayQuery) bus_ticket = text_query ("bus ticket");
+  g_autoptr (GPtrArray) buses = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n_all;
+
+  for (guint i = 0; i < 300; i++)
+    g_object_unref (add_random (fixture));
+
+  fixture->model = outlay_expense_model_new (fixture->repository);
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (on_items_changed_cb), fixture);
+  fixture->reading = TRUE;
+  n_all = g_list_model_get_n_items (G_LIST_MODEL (fixture->model));
+  for (guint i = 0; i < n_all; i++)
+    g_ptr_array_add (fixture->copy, g_list_model_get_item (G_LIST_MODEL (fixture->model), i));
+  fixture->reading = FALSE;
+
+  /* The list keeps showing every expense while the search is read... */
+  outlay_expense_model_set_query (fixture->model, coffee);
+  g_assert_true (outlay_expense_model_is_loading (fixture->model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, n_all);
+  g_assert_cmpstr (outlay_query_get_text (outlay_expense_model_get_query (fixture->model)), ==, "coffee");
+
+  /* ...and a newer search replaces it before it is shown. */
+  outlay_expense_model_set_query (fixture->model, bus);
+  fixture->writing = TRUE;
+  outlay_test_wait_for_model (fixture->model);
+  let_workers_finish ();
+  fixture->writing = FALSE;
+
+  buses = outlay_repository_find_expenses (fixture->repository, bus, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (buses->len, >, 0);
+  g_assert_cmpuint (buses->len, <, n_all);
+  g_assert_cmpuint (fixture->n_signals, ==, 1);
+  g_assert_cmpuint (fixture->n_removed, ==, n_all);
+  g_assert_cmpuint (fixture->n_added, ==, buses->len);
+  assert_model_matches_query (fixture);
+
+  /* A search that finds the same rows changes nothing. */
+  fixture->n_signals = 0;
+  outlay_expense_model_set_query (fixture->model, bus_ticket);
+  fixture->writing = TRUE;
+  outlay_test_wait_for_model (fixture->model);
+  fixture->writing = FALSE;
+  g_assert_cmpuint (fixture->n_signals, ==, 0);
+  g_assert_cmpstr (outlay_query_get_text (outlay_expense_model_get_query (fixture->model)), ==, "bus ticket");
+  assert_model_matches_query (fixture);
+
+  /* Typing back to what is shown drops the read under way. */
+  outlay_expense_model_set_query (fixture->model, coffee);
+  outlay_expense_model_set_query (fixture->model, bus_ticket);
+  g_assert_false (outlay_expense_model_is_loading (fixture->model));
+  let_workers_finish ();
+  g_assert_cmpuint (fixture->n_signals, ==, 0);
+  assert_model_matches_query (fixture);
+
+  /* A write while a search is read is in what the list then shows. */
+  outlay_expense_model_set_query (fixture->model, coffee);
+  fixture->writing = TRUE;
+  {
+    g_autoptr (OutlayExpense) draft = outlay_expense_new ();
+    g_autoptr (OutlayExpense) stored = NULL;
+
+    randomize (fixture, draft);
+    outlay_expense_set_description (draft, "Coffee to go");
+    outlay_expense_set_occurred_on (draft, "2099-01-01");
+    stored = outlay_repository_add_expense (fixture->repository, draft, &error);
+    g_assert_no_error (error);
+    outlay_test_wait_for_model (fixture->model);
+    fixture->writing = FALSE;
+
+    fixture->reading = TRUE;
+    {
+      g_autoptr (OutlayExpense) first = g_list_model_get_item (G_LIST_MODEL (fixture->model), 0);
+      g_assert_cmpint (outlay_expense_get_id (first), ==, outlay_expense_get_id (stored));
+    }
+    fixture->reading = FALSE;
+  }
+  assert_model_matches_query (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +633,7 @@ main (int   argc,
   ADD ("/expense-model/random-operations", test_random_operations);
   ADD ("/expense-model/position-keeps-object", test_position_keeps_object);
   ADD ("/expense-model/signals-are-minimal", test_signals_are_minimal);
+  ADD ("/expense-model/search-is-read-in-a-worker", test_search_is_read_in_a_worker);
 
 #undef ADD
 

@@ -541,6 +541,7 @@ touch_model (OutlayRepository  *repository,
   g_autoptr (OutlayExpenseModel) model = outlay_expense_model_new (repository);
 
   outlay_expense_model_set_query (model, query);
+  outlay_test_wait_for_model (model);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
 }
