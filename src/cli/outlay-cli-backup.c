@@ -829,8 +829,8 @@ outlay_cli_check (OutlayCli *cli,
                               "is open, and says whether it is sound. When it is damaged, or does not open "
                               "at all, it lists what is wrong, names the newest backup that passed the check "
                               "when it was made, and prints the command that brings it back; it then exits "
-                              "with 1. Every other command refuses a damaged database, with one line that "
-                              "says so, but “backup --list” and the restore of a backup."),
+                              "with 1. Every command except “backup --list” and the restore of a backup "
+                              "refuses a damaged database, with one line that says so."),
                             _("Examples:\n"
                               "  outlay check\n"
                               "  outlay check --database ~/Documents/expenses-2024.db\n"

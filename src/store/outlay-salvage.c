@@ -381,6 +381,8 @@ static gboolean
 ensure_recovered (Salvage *self,
                   GError **error)
 {
+  /* Translators: the name of the category that takes expenses whose own
+   * category could not be read */
   const char     *name = _("Recovered");
   OutlayCategory *existing;
 

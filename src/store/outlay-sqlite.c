@@ -403,7 +403,7 @@ outlay_sqlite_copy (sqlite3    *source,
   if (outlay_sqlite_is_damage (rc) || !verify_copy (dest, record, &check_error))
     {
       if (check_error == NULL)
-        outlay_sqlite_set_error (dest, &check_error, rc, _("The database file is damaged"));
+        outlay_sqlite_set_error (dest, &check_error, rc, _("Could not check the database"));
       /* A bad copy of a sound file says nothing about the file. */
       if (g_error_matches (check_error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED) &&
           source_is_sound (source))

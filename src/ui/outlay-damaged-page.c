@@ -344,7 +344,7 @@ salvage_done_cb (GObject      *source,
                                           salvage->report.expenses_saved),
                              salvage->report.expenses_saved);
   /* Translators: where the expenses that still read were saved */
-  g_string_append_printf (body, _("They are in “%s”."), name);
+  g_string_append_printf (body, _("The expenses are in “%s”."), name);
   if (salvage->report.expenses_unreadable > 0)
     {
       g_string_append_c (body, ' ');
@@ -356,10 +356,12 @@ salvage_done_cb (GObject      *source,
   if (salvage->report.categories_replaced)
     {
       g_string_append_c (body, ' ');
-      g_string_append (body, _("Expenses whose category could not be read are in “Recovered”."));
+      /* Translators: %s is the name of the category “Recovered” */
+      g_string_append_printf (body, _("Expenses whose category could not be read are in “%s”."), _("Recovered"));
     }
   g_string_append_c (body, ' ');
-  g_string_append (body, _("Use it to go on with these expenses; the damaged file is kept in the backups folder."));
+  g_string_append (body, _("Use the saved copy to go on with these expenses; "
+                           "the damaged file is kept in the backups folder."));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
