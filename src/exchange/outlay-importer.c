@@ -361,7 +361,12 @@ outlay_importer_apply (OutlayRepository *self,
 
   now = outlay_timestamp_now_utc ();
   if (!(transaction = outlay_database_begin_transaction (outlay_repository_get_database (self), error)))
-    return NULL;
+    {
+      /* Nothing changed (another program may be writing): as after a
+       * failure below, a copy per try would only pile up. */
+      g_unlink (result->backup_path);
+      return NULL;
+    }
 
   /* Another program may have added some of the same expenses since the
    * plan was made; now nobody else can write until this commits. */

@@ -975,7 +975,9 @@ outlay_backups_replace_damaged (OutlayBackups *self,
 }
 
 /* Off the main thread, each on a connection of its own: a large file takes
- * seconds to copy, and the connection of the caller stays free. */
+ * seconds to copy, and the connection of the caller stays free. The job's
+ * connection waits for another program's write as long as the caller's
+ * would, so that a window hears of a held ledger as soon as it tries. */
 
 typedef enum
 {
@@ -996,6 +998,7 @@ typedef struct
   char              *result_path;
   GFile             *destination;
   gboolean           made;
+  guint              busy_timeout;
 } Job;
 
 static void
@@ -1059,6 +1062,7 @@ run_job (GTask        *task,
                                         &error);
   if (database != NULL)
     {
+      outlay_database_set_busy_timeout (database, job->busy_timeout);
       backups = outlay_backups_new (database);
 
       switch (job->kind)
@@ -1121,6 +1125,7 @@ start_job (OutlayBackups      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   job->path = g_strdup (outlay_database_get_path (self->database));
   job->read_only = outlay_database_is_read_only (self->database);
+  job->busy_timeout = outlay_database_get_busy_timeout (self->database);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, run_job);

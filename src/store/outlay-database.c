@@ -23,6 +23,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/sysmacros.h>
+#endif
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -40,6 +43,7 @@ struct _OutlayDatabase
   GHashTable *statements; /* char *sql → sqlite3_stmt */
   guint       schema_version;
   guint       min_writer_version;
+  guint       busy_timeout_ms;
   guint       read_only : 1;
   guint       damaged : 1;
   guint       opened : 1; /* set once the open ran to its end */
@@ -59,9 +63,6 @@ static GParamSpec *properties[N_PROPS];
 /* clang-format off */
 G_DEFINE_QUARK (outlay-database-error-quark, outlay_database_error)
 /* clang-format on */
-
-#define BUSY_TIMEOUT_MS 5000
-
 
 void
 outlay_database_propagate_error (OutlayDatabase *self,
@@ -253,7 +254,7 @@ configure_connection (sqlite3 *db,
   int enabled = 0;
 
   sqlite3_extended_result_codes (db, TRUE);
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (db, OUTLAY_DATABASE_BUSY_TIMEOUT_MS);
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, &enabled);
   sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &enabled);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, &enabled);
@@ -543,6 +544,7 @@ outlay_database_class_init (OutlayDatabaseClass *klass)
 static void
 outlay_database_init (OutlayDatabase *self)
 {
+  self->busy_timeout_ms = OUTLAY_DATABASE_BUSY_TIMEOUT_MS;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
@@ -712,6 +714,156 @@ outlay_database_get_backup_path (OutlayDatabase *self)
 }
 
 /**
+ * outlay_database_set_busy_timeout:
+ * @timeout_ms: how long a write waits, in milliseconds; 0 not to wait
+ *
+ * Sets how long a write waits for another program's write to finish
+ * before it fails with %OUTLAY_DATABASE_ERROR_BUSY; the default is
+ * %OUTLAY_DATABASE_BUSY_TIMEOUT_MS. A window sets it short and tries again
+ * from its main loop, so that waiting never freezes it; reads in WAL mode
+ * do not wait for writers at all. Jobs that outlay_backups_*_async() runs
+ * on connections of their own wait as long as @self does.
+ */
+void
+outlay_database_set_busy_timeout (OutlayDatabase *self,
+                                  guint           timeout_ms)
+{
+  g_return_if_fail (OUTLAY_IS_DATABASE (self));
+
+  self->busy_timeout_ms = MIN (timeout_ms, (guint) G_MAXINT);
+  sqlite3_busy_timeout (self->db, (int) self->busy_timeout_ms);
+}
+
+guint
+outlay_database_get_busy_timeout (OutlayDatabase *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), 0);
+
+  return self->busy_timeout_ms;
+}
+
+/**
+ * outlay_database_probe_write:
+ * @error: a location for a #GError
+ *
+ * Starts a write and takes it back at once, changing nothing: for a caller
+ * that waits for another program in steps of the busy timeout before it
+ * starts a long write (an import makes a backup first).
+ *
+ * Returns: whether a write could start (or the database is read-only),
+ *   else %FALSE with @error set (%OUTLAY_DATABASE_ERROR_BUSY while another
+ *   program is writing)
+ */
+gboolean
+outlay_database_probe_write (OutlayDatabase *self,
+                             GError        **error)
+{
+  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), FALSE);
+
+  /* Nothing to wait for: the write itself says why it cannot be done. */
+  if (self->read_only)
+    return TRUE;
+
+  if (!outlay_database_begin (self, error))
+    return FALSE;
+
+  outlay_database_rollback (self);
+  return TRUE;
+}
+
+#ifdef __linux__
+/* The process that a line of /proc/locks, “1: POSIX  ADVISORY  WRITE 4242
+ * fe:00:1234 120 120”, says holds a write lock on byte @offset of the file
+ * @id (“fe:00:1234”); 0 for another line. */
+static GPid
+parse_lock_line (const char *line,
+                 const char *id,
+                 guint64     offset)
+{
+  g_auto (GStrv) fields = g_strsplit_set (line, " \t", -1);
+  const char *words[8];
+  guint       n = 0;
+  guint64     start;
+  guint64     end;
+  gint64      pid;
+
+  for (guint i = 0; fields[i] != NULL && n < G_N_ELEMENTS (words); i++)
+    if (*fields[i] != '\0')
+      words[n++] = fields[i];
+
+  /* "->" marks a process that waits for the lock, not one that holds it. */
+  if (n < 8 || !g_str_equal (words[1], "POSIX") || !g_str_equal (words[3], "WRITE") || !g_str_equal (words[5], id))
+    return 0;
+
+  pid = g_ascii_strtoll (words[4], NULL, 10);
+  start = g_ascii_strtoull (words[6], NULL, 10);
+  end = g_str_equal (words[7], "EOF") ? G_MAXUINT64 : g_ascii_strtoull (words[7], NULL, 10);
+
+  return start <= offset && offset <= end && pid > 0 && pid <= G_MAXINT ? (GPid) pid : 0;
+}
+#endif
+
+/**
+ * outlay_database_find_writer:
+ * @pid: (out) (optional): the process id of the program
+ *
+ * Tells which program holds the ledger's write lock, for a message that
+ * helps to find it: SQLite in WAL mode locks byte 120 of the `-shm` file
+ * while it writes, and Linux lists the locks in /proc/locks. The file
+ * itself is not opened, because closing any descriptor of a file drops
+ * every lock this process holds on it — its own connections' too.
+ *
+ * Returns: (transfer full) (nullable): the name of the program that is
+ *   writing, or %NULL when none is, it cannot be told, or it is this
+ *   process (another of its connections)
+ */
+char *
+outlay_database_find_writer (OutlayDatabase *self,
+                             GPid           *pid)
+{
+#ifdef __linux__
+  g_autofree char *shm = NULL;
+  g_autofree char *locks = NULL;
+  g_autofree char *id = NULL;
+  g_auto (GStrv) lines = NULL;
+  GStatBuf st;
+  GPid     found = 0;
+#endif
+
+  g_return_val_if_fail (OUTLAY_IS_DATABASE (self), NULL);
+
+  if (pid != NULL)
+    *pid = 0;
+
+#ifdef __linux__
+  shm = g_strconcat (self->path, "-shm", NULL);
+  if (g_stat (shm, &st) != 0 || !g_file_get_contents ("/proc/locks", &locks, NULL, NULL))
+    return NULL;
+
+  id = g_strdup_printf ("%02x:%02x:%" G_GUINT64_FORMAT, major (st.st_dev), minor (st.st_dev), (guint64) st.st_ino);
+  lines = g_strsplit (locks, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && found == 0; i++)
+    found = parse_lock_line (lines[i], id, 120);
+
+  if (found != 0 && found != getpid ())
+    {
+      g_autofree char *comm_path = g_strdup_printf ("/proc/%d/comm", (int) found);
+      g_autofree char *comm = NULL;
+
+      if (g_file_get_contents (comm_path, &comm, NULL, NULL) && *g_strstrip (comm) != '\0' &&
+          g_utf8_validate (comm, -1, NULL))
+        {
+          if (pid != NULL)
+            *pid = found;
+          return g_steal_pointer (&comm);
+        }
+    }
+#endif
+
+  return NULL;
+}
+
+/**
  * outlay_database_backup:
  * @destination: the file to write; replaced atomically when it exists
  *
@@ -866,6 +1018,64 @@ outlay_database_reload (OutlayDatabase *self,
          read_min_writer_version (self->db, &self->min_writer_version, error);
 }
 
+/* What a write that found another program writing says: who that is when
+ * it can be told, and how long this one waited. */
+static void
+set_busy_error (OutlayDatabase *self,
+                GError        **error,
+                const char     *context)
+{
+  g_autofree char *writer = NULL;
+  guint            seconds = (self->busy_timeout_ms + 500) / 1000;
+  GPid             pid = 0;
+
+  writer = outlay_database_find_writer (self, &pid);
+  if (seconds == 0 && writer != NULL)
+    /* Translators: the first %s says what failed, the second is the name
+     * of a program such as “sqlite3”, %d its process id */
+    g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BUSY,
+                 _("%s: another program (“%s”, process %d) is changing the ledger. Nothing was changed; "
+                   "try again when it has finished."),
+                 context, writer, (int) pid);
+  else if (seconds == 0)
+    outlay_sqlite_set_error (self->db, error, SQLITE_BUSY, context);
+  else if (writer != NULL)
+    /* Translators: the first %s says what failed, the second is the name
+     * of a program such as “sqlite3”, %d its process id */
+    g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BUSY,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%s: another program (“%s”, process %d) is changing the ledger and did not finish "
+                              "within %u second. Nothing was changed; try again when it has finished.",
+                              "%s: another program (“%s”, process %d) is changing the ledger and did not finish "
+                              "within %u seconds. Nothing was changed; try again when it has finished.",
+                              seconds),
+                 context, writer, (int) pid, seconds);
+  else
+    g_set_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BUSY,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%s: another program is changing the ledger and did not finish within %u second. "
+                              "Nothing was changed; try again when it has finished.",
+                              "%s: another program is changing the ledger and did not finish within %u seconds. "
+                              "Nothing was changed; try again when it has finished.",
+                              seconds),
+                 context, seconds);
+}
+
+/* The safety backup of a restore that gave way to another program: it
+ * holds the state as it still is, under either of its names. */
+static void
+remove_safety_backup (const char *safety_backup)
+{
+  g_autofree char *damaged_safety = NULL;
+
+  if (safety_backup == NULL)
+    return;
+
+  damaged_safety = outlay_database_build_damaged_name (safety_backup);
+  g_unlink (safety_backup);
+  g_unlink (damaged_safety);
+}
+
 /**
  * outlay_database_restore:
  * @backup: an Outlay database file to bring back
@@ -891,6 +1101,7 @@ outlay_database_restore (OutlayDatabase *self,
                          const char     *safety_backup,
                          GError        **error)
 {
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *work = NULL;
   g_autofree char *copy = NULL;
   gboolean         done = FALSE;
@@ -956,8 +1167,19 @@ outlay_database_restore (OutlayDatabase *self,
         }
     }
 
-  if (!outlay_sqlite_copy_into (self->db, copy, error))
-    goto out;
+  if (!outlay_sqlite_copy_into (self->db, copy, &local_error))
+    {
+      /* Nothing changed: a copy of the state as it still is would only
+       * pile up while the caller tries again. */
+      if (g_error_matches (local_error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BUSY))
+        {
+          g_clear_error (&local_error);
+          set_busy_error (self, &local_error, _("Could not restore the backup"));
+          remove_safety_backup (safety_backup);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
+    }
 
   /* The content is replaced: nothing may fail any more, so the versions
    * are the copy's rather than read again from the file. */
@@ -1131,6 +1353,12 @@ outlay_database_begin (OutlayDatabase *self,
     }
 
   rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if ((rc & 0xff) == SQLITE_BUSY)
+    {
+      set_busy_error (self, error, _("Could not start a change"));
+      return FALSE;
+    }
+
   if (rc != SQLITE_OK)
     {
       outlay_database_propagate_error (self, error, rc, _("Could not start a change"));

@@ -32,6 +32,8 @@ G_BEGIN_DECLS
  * ones have their small tables checked at open, and the caller checks the
  * whole file off the main thread (outlay_database_check()). */
 #define OUTLAY_DATABASE_QUICK_CHECK_MAX_BYTES (16 * 1024 * 1024)
+/* How long a write waits for another program's to finish, by default. */
+#define OUTLAY_DATABASE_BUSY_TIMEOUT_MS 5000
 
 #define OUTLAY_DATABASE_ERROR (outlay_database_error_quark ())
 
@@ -79,6 +81,13 @@ const char     *outlay_database_get_path (OutlayDatabase *self);
 guint           outlay_database_get_schema_version (OutlayDatabase *self);
 guint           outlay_database_get_min_writer_version (OutlayDatabase *self);
 const char     *outlay_database_get_backup_path (OutlayDatabase *self);
+void            outlay_database_set_busy_timeout (OutlayDatabase *self,
+                                                  guint           timeout_ms);
+guint           outlay_database_get_busy_timeout (OutlayDatabase *self);
+gboolean        outlay_database_probe_write (OutlayDatabase *self,
+                                             GError        **error);
+char           *outlay_database_find_writer (OutlayDatabase *self,
+                                             GPid           *pid);
 gboolean        outlay_database_backup (OutlayDatabase *self,
                                         const char     *destination,
                                         GError        **error);

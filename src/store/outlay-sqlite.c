@@ -84,8 +84,9 @@ outlay_sqlite_set_error (sqlite3    *db,
     case SQLITE_LOCKED:
       code = OUTLAY_DATABASE_ERROR_BUSY;
       g_set_error (error, OUTLAY_DATABASE_ERROR, code,
-                   _("%s: the database is in use by another program. Nothing was changed; try again."),
-                      context);
+                   _("%s: another program is changing the ledger. Nothing was changed; "
+                     "try again when it has finished."),
+                   context);
       return;
 
     case SQLITE_NOTADB:
@@ -491,10 +492,10 @@ outlay_sqlite_copy_into (sqlite3    *destination,
     }
 
   /* One step: every page lands in a single write transaction of the
-   * destination, so other connections see the old file or the new one. */
-  do
-    rc = sqlite3_backup_step (backup, -1);
-  while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+   * destination, so other connections see the old file or the new one.
+   * While another program writes, the step has waited the destination's
+   * busy timeout: the caller decides whether to wait longer. */
+  rc = sqlite3_backup_step (backup, -1);
 
   sqlite3_backup_finish (backup);
   sqlite3_close (source);

@@ -201,6 +201,47 @@ test_undo_lossless (Fixture      *fixture,
   test_undo (fixture, bytes);
 }
 
+/* Another program holds the ledger: the import gives way, with nothing
+ * written and no backup left behind for each try, and goes through once
+ * the other program has finished. */
+static void
+test_held_ledger (Fixture      *fixture,
+                  gconstpointer user_data)
+{
+  g_autoptr (OutlayImportPlan) plan = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3         *other;
+
+  outlay_test_add_sample_expenses (fixture);
+  plan = plan_import (fixture, NULL);
+  before = outlay_test_dump_store (outlay_test_handle (fixture));
+
+  other = outlay_test_hold_ledger (fixture->path);
+  outlay_database_set_busy_timeout (fixture->database, 0);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      result = outlay_importer_apply (fixture->repository, plan, &error);
+      g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BUSY);
+      g_assert_null (result);
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (outlay_test_count_files (backups), ==, 0);
+  after = outlay_test_dump_store (outlay_test_handle (fixture));
+  g_assert_cmpstr (after, ==, before);
+
+  outlay_test_release_ledger (other);
+  result = outlay_importer_apply (fixture->repository, plan, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->n_added, >, 0);
+  g_assert_cmpuint (outlay_test_count_files (backups), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +252,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/import-faults/statement/undo", test_undo_statement);
   OUTLAY_TEST_ADD ("/import-faults/lossless/apply", test_import_lossless);
   OUTLAY_TEST_ADD ("/import-faults/lossless/undo", test_undo_lossless);
+  OUTLAY_TEST_ADD ("/import-faults/held-ledger", test_held_ledger);
 
   return g_test_run ();
 }

@@ -323,6 +323,46 @@ outlay_test_count_files (const char *dir)
   return n;
 }
 
+/* Another program's write to the ledger at @path, as `sqlite3` or a long
+ * `outlay import` holds it: a connection of its own in a write transaction
+ * with a change not committed, until outlay_test_release_ledger() takes it
+ * back. */
+sqlite3 *
+outlay_test_hold_ledger (const char *path)
+{
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  outlay_test_exec (other, "BEGIN IMMEDIATE");
+  outlay_test_exec (other, "UPDATE outlay_meta SET value = value WHERE key = 'min_writer_version'");
+
+  return other;
+}
+
+void
+outlay_test_release_ledger (sqlite3 *other)
+{
+  outlay_test_exec (other, "ROLLBACK");
+  sqlite3_close (other);
+}
+
+static gpointer
+release_later_thread (gpointer data)
+{
+  g_usleep (OUTLAY_TEST_RELEASE_LATER_MS * 1000);
+  outlay_test_release_ledger (data);
+  return NULL;
+}
+
+/* Lets go of @other from another thread after
+ * %OUTLAY_TEST_RELEASE_LATER_MS, while the test waits for it to; join the
+ * thread returned before the test ends. */
+GThread *
+outlay_test_release_ledger_later (sqlite3 *other)
+{
+  return g_thread_new ("release-ledger", release_later_thread, other);
+}
+
 gint64
 outlay_test_category (OutlayTestFixture *fixture,
                       guint              position)

@@ -87,6 +87,11 @@ OutlayExpense *outlay_test_add (OutlayTestFixture *fixture,
 guint          outlay_test_count (OutlayTestFixture *fixture);
 
 guint          outlay_test_count_files (const char *dir);
+sqlite3       *outlay_test_hold_ledger (const char *path);
+void           outlay_test_release_ledger (sqlite3 *other);
+/* How long outlay_test_release_ledger_later() holds on. */
+#define OUTLAY_TEST_RELEASE_LATER_MS 500
+GThread       *outlay_test_release_ledger_later (sqlite3 *other);
 
 /* What the repository tests share. */
 
