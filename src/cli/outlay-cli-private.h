@@ -53,6 +53,8 @@ typedef struct
   gboolean          database_explicit;
   gboolean          json;
   gboolean          help;
+  char             *timeout_option; /* --timeout SECONDS */
+  guint             timeout_ms;     /* how long a write waits for another program's */
   OutlayDatabase   *database;
   OutlayRepository *repository;
   gboolean          accepts_damage; /* the command deals with a damaged ledger itself */

@@ -41,6 +41,9 @@
 G_DEFINE_QUARK (outlay-cli-error-quark, outlay_cli_error)
 /* clang-format on */
 
+/* A day: a script that would wait longer is better off trying again. */
+#define MAX_TIMEOUT_SECONDS 86400
+
 typedef struct
 {
   const char      *name;
@@ -146,7 +149,8 @@ outlay_cli_get_overview (void)
                               _("Show the options and examples of a command"));
       g_string_append_c (text, '\n');
       g_string_append (text, _("Every command takes --database FILE (default: $OUTLAY_DATABASE, else the\n"
-                               "database the window opens), --json for output that programs read, and --help.\n"
+                               "database the window opens), --json for output that programs read, --timeout\n"
+                               "SECONDS to wait for another program that is changing the ledger, and --help.\n"
                                "Run “outlay help COMMAND” for its options and examples."));
       g_string_append_c (text, '\n');
 
@@ -197,6 +201,8 @@ outlay_cli_context_new (OutlayCli          *cli,
       N_("The database to use (default: $OUTLAY_DATABASE, else the one the window opens)"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json,
       N_("Print JSON for programs (the shape is below and in docs/cli.md)"), NULL },
+    { "timeout", 0, 0, G_OPTION_ARG_FILENAME, &cli->timeout_option,
+      N_("How long to wait for another program that is changing the ledger (default: 5)"), N_("SECONDS") },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &cli->help,
       N_("Show this help"), NULL },
     G_OPTION_ENTRY_NULL
@@ -247,6 +253,21 @@ outlay_cli_parse (OutlayCli      *cli,
       g_free (cli->database_path);
       cli->database_path = g_steal_pointer (&cli->database_option);
       cli->database_explicit = TRUE;
+    }
+
+  if (cli->timeout_option != NULL)
+    {
+      guint64 seconds = 0;
+
+      if (!outlay_parse_unsigned (cli->timeout_option, 0, MAX_TIMEOUT_SECONDS, &seconds))
+        {
+          g_autofree char *utf8 = g_utf8_make_valid (cli->timeout_option, -1);
+
+          g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
+                       _("--timeout “%s” is not a number of seconds from 0 to %u."), utf8, MAX_TIMEOUT_SECONDS);
+          return FALSE;
+        }
+      cli->timeout_ms = (guint) seconds * 1000;
     }
 
   if (cli->help)
@@ -564,6 +585,7 @@ outlay_cli_open_any (OutlayCli *cli,
   if (cli->database == NULL)
     return FALSE;
 
+  outlay_database_set_busy_timeout (cli->database, cli->timeout_ms);
   cli->repository = outlay_repository_new (cli->database);
   return TRUE;
 }
@@ -975,6 +997,7 @@ clear_cli (OutlayCli *cli)
   g_clear_object (&cli->database);
   g_clear_pointer (&cli->database_path, g_free);
   g_clear_pointer (&cli->database_option, g_free);
+  g_clear_pointer (&cli->timeout_option, g_free);
 }
 
 static int
@@ -1092,6 +1115,8 @@ outlay_cli_run (int    argc,
   int       status;
 
   g_return_val_if_fail (argc >= 1 && argv != NULL, OUTLAY_CLI_EXIT_USAGE);
+
+  cli.timeout_ms = OUTLAY_DATABASE_BUSY_TIMEOUT_MS;
 
   g_set_prgname ("outlay");
 

@@ -27,6 +27,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <unistd.h>
 
 #include "outlay-cli-test-utils.h"
 #include "outlay-period.h"
@@ -597,6 +598,92 @@ test_window_open (Fixture      *fixture,
   g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 2);
 }
 
+/* Another program holds the ledger in a write transaction and does not let
+ * go: a write waits for --timeout (5 seconds by default), then fails with
+ * one line that names the program, and nothing changed; a read goes on. */
+static void
+test_ledger_held (Fixture      *fixture,
+                  gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *holder = g_strdup_printf ("another program (“test-cli”, process %d)", (int) getpid ());
+  g_autofree char *backup = g_build_filename (fixture->store.dir, "copy.db", NULL);
+  g_autofree char *n_backups = NULL;
+  sqlite3         *other;
+  GThread         *release;
+  gint64           start;
+  gint64           waited;
+
+  run (fixture, &result, "add", "3", "First");
+  assert_success (&result);
+  run (fixture, &result, "backup", backup);
+  assert_success (&result);
+  run (fixture, &result, "backup", "--list", "--json");
+  assert_success (&result);
+  n_backups = g_strdup (result.out);
+  before = dump (fixture);
+
+  other = outlay_test_hold_ledger (fixture->store.path);
+
+  start = g_get_monotonic_time ();
+  run (fixture, &result, "add", "4", "Second", "--timeout", "1");
+  waited = (g_get_monotonic_time () - start) / 1000;
+  assert_failure (&result, 1, "Could not start a change: ");
+  assert_contains (result.err, holder);
+  assert_contains (result.err, " is changing the ledger and did not finish within 1 second. Nothing was changed; "
+                               "try again when it has finished.");
+  g_assert_cmpint (waited, >=, 1000);
+  g_assert_cmpint (waited, <, 4000);
+
+  /* --json changes nothing of it: one line on stderr, nothing on stdout. */
+  run (fixture, &result, "delete", "1", "--json", "--timeout", "0");
+  assert_failure (&result, 1, " is changing the ledger. Nothing was changed");
+  assert_contains (result.err, holder);
+
+  /* The default is five seconds. */
+  start = g_get_monotonic_time ();
+  run (fixture, &result, "categories", "add", "Pets");
+  waited = (g_get_monotonic_time () - start) / 1000;
+  assert_failure (&result, 1, "did not finish within 5 seconds");
+  g_assert_cmpint (waited, >=, 5000);
+
+  /* A restore of a backup too, which leaves no backup of the state before. */
+  run (fixture, &result, "restore", backup, "--timeout", "1");
+  assert_failure (&result, 1, "Could not restore the backup: ");
+  assert_contains (result.err, holder);
+
+  /* Reading does not wait. */
+  run (fixture, &result, "list", "--timeout", "0");
+  assert_success (&result);
+  assert_contains (result.out, "First");
+
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+  run (fixture, &result, "backup", "--list", "--json");
+  assert_success (&result);
+  g_assert_cmpstr (result.out, ==, n_backups);
+
+  /* A write that waits goes through as soon as the other program has
+   * finished, within its timeout. */
+  release = outlay_test_release_ledger_later (other);
+  start = g_get_monotonic_time ();
+  run (fixture, &result, "add", "4", "Second", "--timeout", "5");
+  waited = (g_get_monotonic_time () - start) / 1000;
+  g_thread_join (release);
+  assert_success (&result);
+  assert_contains (result.out, "Added expense 2");
+  g_assert_cmpint (waited, >=, OUTLAY_TEST_RELEASE_LATER_MS - 50);
+  g_assert_cmpint (waited, <, 4000);
+
+  /* A timeout that is not a number of seconds is a usage error. */
+  run (fixture, &result, "list", "--timeout", "soon");
+  assert_failure (&result, 2, "--timeout “soon” is not a number of seconds from 0 to 86400.");
+  run (fixture, &result, "list", "--timeout", "86401");
+  assert_failure (&result, 2, "--timeout “86401”");
+}
+
 typedef struct
 {
   int         status;
@@ -801,6 +888,7 @@ main (int   argc,
   add_test ("/cli/categories", test_categories);
   add_test ("/cli/json-escaping", test_json_escaping);
   add_test ("/cli/window-open", test_window_open);
+  add_test ("/cli/ledger-held", test_ledger_held);
   add_test ("/cli/bad-input", test_bad_input);
 
   return g_test_run ();
