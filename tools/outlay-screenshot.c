@@ -25,7 +25,8 @@
  *
  * --text-scale and --high-contrast render what a person with large text
  * or high contrast sees (the file names say so), to check that nothing is
- * cut off or overlaps. */
+ * cut off or overlaps. The "busy" shots hold the ledger from a second
+ * connection, as another program would, while a save or a delete waits. */
 
 #include "config.h"
 
@@ -33,13 +34,23 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "outlay-application.h"
+#include "outlay-expense-editor.h"
 #include "outlay-expenses-page.h"
 #include "outlay-import-window.h"
 #include "outlay-backups.h"
 #include "outlay-sample-ledger.h"
+#include "outlay-waiting-bar.h"
 #include "outlay-window.h"
+
+typedef enum
+{
+  WAIT_NONE,
+  WAIT_SAVE,   /* the editor's Save waits for another program */
+  WAIT_DELETE, /* the window's delete does */
+} Wait;
 
 typedef struct
 {
@@ -50,6 +61,7 @@ typedef struct
   gboolean    dark;
   gboolean    editor;
   const char *import; /* a file of tests/fixtures/import, in the import window */
+  Wait        wait;
   gboolean    damaged; /* the ledger found damaged: the last shots, it stays so */
 } Shot;
 
@@ -68,13 +80,20 @@ static const Shot shots[] = {
   { "import-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, "bank.csv" },
   { "import-360x720-light", "expenses", 360, 720, FALSE, FALSE, "bank.csv" },
   { "import-360x720-dark", "expenses", 360, 720, TRUE, FALSE, "bank.csv" },
-  { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, TRUE },
-  { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, TRUE },
-  { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, TRUE },
-  { "damaged-360x720-dark", "expenses", 360, 720, TRUE, FALSE, NULL, TRUE },
+  { "busy-1280x800-light", "expenses", 1280, 800, FALSE, TRUE, NULL, WAIT_SAVE },
+  { "busy-1280x800-dark", "expenses", 1280, 800, TRUE, TRUE, NULL, WAIT_SAVE },
+  { "busy-360x720-light", "expenses", 360, 720, FALSE, TRUE, NULL, WAIT_SAVE },
+  { "busy-360x720-dark", "expenses", 360, 720, TRUE, TRUE, NULL, WAIT_SAVE },
+  { "busy-delete-360x640-light", "expenses", 360, 640, FALSE, FALSE, NULL, WAIT_DELETE },
+  { "busy-delete-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_DELETE },
+  { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
+  { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
+  { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
+  { "damaged-360x720-dark", "expenses", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
 };
 
 static char    *output_dir;
+static char    *database_path;
 static char    *only;
 static double   text_scale = 1.0;
 static gboolean high_contrast;
@@ -124,6 +143,69 @@ save_png (GtkWidget  *window,
     g_print ("%s (%d×%d)\n", path, width, height);
 }
 
+/* The spinner of a wait never lets the main context run dry, as
+ * wait_frames() waits for: this runs it for a while instead. */
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Another program's write, begun and never committed: the save or the
+ * delete waits, and the bar says so. */
+static void
+take_waiting (OutlayWindow *window,
+              const Shot   *shot,
+              const char   *path)
+{
+  GtkWidget *page = outlay_window_get_expenses_page (window);
+  GtkWidget *editor = outlay_expenses_page_get_editor (OUTLAY_EXPENSES_PAGE (page));
+  GObject   *bar;
+  sqlite3   *other = NULL;
+
+  wait_frames (GTK_WIDGET (window), 3);
+  if (sqlite3_open (database_path, &other) != SQLITE_OK ||
+      sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("Could not hold the ledger: %s", sqlite3_errmsg (other));
+
+  if (shot->wait == WAIT_SAVE)
+    {
+      gtk_widget_activate_action (editor, "editor.save", NULL);
+      bar = gtk_widget_get_template_child (editor, OUTLAY_TYPE_EXPENSE_EDITOR, "waiting_bar");
+    }
+  else
+    {
+      OutlayExpenseModel *model = outlay_expenses_page_get_model (OUTLAY_EXPENSES_PAGE (page));
+      g_autoptr (OutlayExpense) expense = g_list_model_get_item (G_LIST_MODEL (model), 1);
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      outlay_expenses_page_edit_expense (OUTLAY_EXPENSES_PAGE (page), expense);
+      outlay_expenses_page_close_editor (OUTLAY_EXPENSES_PAGE (page));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-expense", NULL);
+      run_for (500);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (toplevel))
+            adw_message_dialog_response (ADW_MESSAGE_DIALOG (toplevel), "delete");
+        }
+      bar = gtk_widget_get_template_child (GTK_WIDGET (window), OUTLAY_TYPE_WINDOW, "waiting_bar");
+    }
+
+  g_assert (OUTLAY_IS_WAITING_BAR (bar));
+  run_for (1500);
+  save_png (GTK_WIDGET (window), path);
+
+  /* The ledger is let go only after the window: nothing is written. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
 static void
 take (OutlayApplication *app,
       const Shot        *shot)
@@ -153,7 +235,7 @@ take (OutlayApplication *app,
       OutlayExpenseModel *model = outlay_expenses_page_get_model (OUTLAY_EXPENSES_PAGE (page));
       g_autoptr (OutlayExpense) expense = g_list_model_get_item (G_LIST_MODEL (model), 1);
 
-      if (shot->width < 600)
+      if (shot->width < 600 && shot->wait == WAIT_NONE)
         outlay_expenses_page_new_expense (OUTLAY_EXPENSES_PAGE (page));
       else if (expense != NULL)
         outlay_expenses_page_edit_expense (OUTLAY_EXPENSES_PAGE (page), expense);
@@ -185,6 +267,12 @@ take (OutlayApplication *app,
       save_png (import, path);
       gtk_window_destroy (GTK_WINDOW (import));
       gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  if (shot->wait != WAIT_NONE)
+    {
+      take_waiting (window, shot, path);
       return;
     }
 
@@ -252,6 +340,7 @@ main (int   argc,
   dir = g_dir_make_tmp ("outlay-screenshot-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (dir, "outlay.db", NULL);
+  database_path = path;
 
   database = outlay_database_open (path, &error);
   if (database == NULL)

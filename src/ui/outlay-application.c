@@ -31,6 +31,11 @@
 #include "outlay-preferences-window.h"
 #include "outlay-window.h"
 
+/* How long a write of the window waits inside SQLite for another program's:
+ * about a frame, enough for a reader to get past a moment's lock and for a
+ * short write of `outlay add` to end; longer waits are the window's to show. */
+#define WINDOW_BUSY_TIMEOUT_MS 20
+
 struct _OutlayApplication
 {
   AdwApplication parent_instance;
@@ -164,6 +169,10 @@ open_database (OutlayApplication *self,
   if (self->database == NULL)
     return FALSE;
 
+  /* The window writes on its main loop: rather than wait inside SQLite
+   * (and freeze), a write of the window gives way at once to another
+   * program's and is tried again from the main loop, saying so. */
+  outlay_database_set_busy_timeout (self->database, WINDOW_BUSY_TIMEOUT_MS);
   self->repository = outlay_repository_new (self->database);
   return TRUE;
 }

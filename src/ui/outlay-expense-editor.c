@@ -25,6 +25,9 @@
  * that field has been typed into (or a save was attempted), so that an
  * empty new form is not a wall of red. What the repository refuses, and
  * every failed write, is shown above the form, and nothing typed is lost.
+ * While another program holds the ledger, a save waits: the form stays as
+ * it is and can still be changed, a bar says what happens, and the save is
+ * tried again until it goes through or the person stops waiting.
  *
  * A new expense starts today, in the category of the most recently entered
  * expense (the first category when there is none): "the last used" is what
@@ -42,6 +45,7 @@
 #include "outlay-expense-editor.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
+#include "outlay-waiting-bar.h"
 
 struct _OutlayExpenseEditor
 {
@@ -72,9 +76,11 @@ struct _OutlayExpenseEditor
   guint focus_amount_on_map : 1;
   guint can_save : 1;
   guint dirty : 1;
+  guint waiting_add_another : 1; /* the save that waits for another program */
 
   /* Template widgets */
   AdwHeaderBar         *header_bar;
+  OutlayWaitingBar     *waiting_bar;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
   OutlayAmountRow      *amount_row;
@@ -583,7 +589,109 @@ focus_first_invalid (OutlayExpenseEditor *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
 }
 
+static void
+start_waiting (OutlayExpenseEditor *self,
+               gboolean             add_another)
+{
+  self->waiting_add_another = add_another;
+  hide_error (self);
+  outlay_waiting_bar_start (self->waiting_bar, outlay_repository_get_database (self->repository),
+                            _("Another program is changing the ledger. This expense will be saved as soon as it "
+                              "has finished."));
+}
+
+/* Validates the form and writes it. A save that is @retrying, because it
+ * waits for another program, neither moves the focus nor gives up on a form
+ * that is invalid for a moment while the person types. */
+static gboolean
+save_form (OutlayExpenseEditor *self,
+           gboolean             add_another,
+           gboolean             retrying)
+{
+  g_autoptr (OutlayExpense) before = NULL;
+  g_autoptr (OutlayExpense) draft = NULL;
+  g_autoptr (OutlayExpense) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64           amount;
+
+  self->amount_touched = TRUE;
+  self->description_touched = TRUE;
+  update_state (self);
+
+  amount = outlay_amount_row_read (self->amount_row, &message);
+  if (!self->can_save || amount <= 0)
+    {
+      if (!retrying)
+        {
+          outlay_waiting_bar_stop (self->waiting_bar);
+          focus_first_invalid (self);
+        }
+      return FALSE;
+    }
+
+  if (self->expense != NULL)
+    {
+      before = g_object_ref (self->expense);
+      draft = outlay_expense_copy (before);
+      apply_form (self, draft, amount);
+      after = outlay_repository_update_expense (self->repository, draft, &error);
+    }
+  else
+    {
+      draft = outlay_expense_new ();
+      apply_form (self, draft, amount);
+      after = outlay_repository_add_expense (self->repository, draft, &error);
+    }
+
+  if (g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BUSY))
+    {
+      start_waiting (self, add_another);
+      return FALSE;
+    }
+
+  outlay_waiting_bar_stop (self->waiting_bar);
+
+  if (after == NULL)
+    {
+      show_store_error (self, error);
+      if (!retrying)
+        focus_first_invalid (self);
+      return FALSE;
+    }
+
+  if (add_another)
+    {
+      reset_for_new (self, TRUE);
+      focus_amount (self);
+    }
+  else
+    {
+      g_autoptr (OutlayExpense) copy = outlay_expense_copy (after);
+
+      load_expense (self, copy);
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, before, after, add_another);
+
+  return TRUE;
+}
+
 /* Callbacks */
+
+static void
+on_waiting_retry_cb (OutlayExpenseEditor *self)
+{
+  save_form (self, self->waiting_add_another, TRUE);
+}
+
+/* The form stays as typed, for a save once the other program is done. */
+static void
+on_waiting_gave_up_cb (OutlayExpenseEditor *self,
+                       const GError        *error)
+{
+  show_error (self, error->message);
+}
 
 static void
 on_amount_changed_cb (OutlayExpenseEditor *self)
@@ -727,7 +835,16 @@ cancel_action (GtkWidget  *widget,
   OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (widget);
 
   hide_suggestions (self);
+  outlay_waiting_bar_stop (self->waiting_bar);
   g_signal_emit (self, signals[CANCELLED], 0);
+}
+
+static void
+stop_waiting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  outlay_expense_editor_stop_waiting (OUTLAY_EXPENSE_EDITOR (widget));
 }
 
 static void
@@ -1035,15 +1152,18 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "editor.dismiss-error", NULL, dismiss_error_action);
+  gtk_widget_class_install_action (widget_class, "editor.stop-waiting", NULL, stop_waiting_action);
 
   g_type_ensure (OUTLAY_TYPE_CATEGORY);
   g_type_ensure (OUTLAY_TYPE_AMOUNT_ROW);
   g_type_ensure (OUTLAY_TYPE_CATEGORY_ICON);
   g_type_ensure (OUTLAY_TYPE_DATE_ROW);
   g_type_ensure (OUTLAY_TYPE_DESCRIPTION_ROW);
+  g_type_ensure (OUTLAY_TYPE_WAITING_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/outlay-expense-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, waiting_bar);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, amount_row);
@@ -1066,6 +1186,8 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_category_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_note_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_waiting_retry_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_waiting_gave_up_cb);
 
   gtk_widget_class_set_css_name (widget_class, "expenseeditor");
 }
@@ -1225,6 +1347,7 @@ outlay_expense_editor_new_expense (OutlayExpenseEditor *self)
 {
   g_return_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self));
 
+  outlay_waiting_bar_stop (self->waiting_bar);
   reset_for_new (self, FALSE);
   focus_amount (self);
 }
@@ -1246,6 +1369,7 @@ outlay_expense_editor_edit (OutlayExpenseEditor *self,
   g_return_if_fail (OUTLAY_IS_EXPENSE (expense));
   g_return_if_fail (outlay_expense_get_id (expense) > 0);
 
+  outlay_waiting_bar_stop (self->waiting_bar);
   copy = outlay_expense_copy (expense);
   load_expense (self, copy);
 }
@@ -1288,68 +1412,47 @@ outlay_expense_editor_get_expense (OutlayExpenseEditor *self)
  * stored expense (or, with @add_another, an empty form) and emits
  * #OutlayExpenseEditor::saved.
  *
- * Returns: whether the expense was written
+ * While another program is changing the ledger, the editor shows that it
+ * waits and saves the form as it is then once the other program has
+ * finished, emitting #OutlayExpenseEditor::saved at that time, unless the
+ * person stops waiting.
+ *
+ * Returns: whether the expense was written now
  */
 gboolean
 outlay_expense_editor_save (OutlayExpenseEditor *self,
                             gboolean             add_another)
 {
-  g_autoptr (OutlayExpense) before = NULL;
-  g_autoptr (OutlayExpense) draft = NULL;
-  g_autoptr (OutlayExpense) after = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
-  gint64           amount;
-
   g_return_val_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self), FALSE);
 
   hide_suggestions (self);
 
-  self->amount_touched = TRUE;
-  self->description_touched = TRUE;
-  update_state (self);
+  return save_form (self, add_another, FALSE);
+}
 
-  amount = outlay_amount_row_read (self->amount_row, &message);
-  if (!self->can_save || amount <= 0)
-    {
-      focus_first_invalid (self);
-      return FALSE;
-    }
+/**
+ * outlay_expense_editor_get_waiting:
+ *
+ * Returns: whether a save waits for another program that is changing the
+ *   ledger
+ */
+gboolean
+outlay_expense_editor_get_waiting (OutlayExpenseEditor *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self), FALSE);
 
-  if (self->expense != NULL)
-    {
-      before = g_object_ref (self->expense);
-      draft = outlay_expense_copy (before);
-      apply_form (self, draft, amount);
-      after = outlay_repository_update_expense (self->repository, draft, &error);
-    }
-  else
-    {
-      draft = outlay_expense_new ();
-      apply_form (self, draft, amount);
-      after = outlay_repository_add_expense (self->repository, draft, &error);
-    }
+  return outlay_waiting_bar_get_waiting (self->waiting_bar);
+}
 
-  if (after == NULL)
-    {
-      show_store_error (self, error);
-      focus_first_invalid (self);
-      return FALSE;
-    }
+/**
+ * outlay_expense_editor_stop_waiting:
+ *
+ * Gives up a save that waits for another program; the form stays as it is.
+ */
+void
+outlay_expense_editor_stop_waiting (OutlayExpenseEditor *self)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSE_EDITOR (self));
 
-  if (add_another)
-    {
-      reset_for_new (self, TRUE);
-      focus_amount (self);
-    }
-  else
-    {
-      g_autoptr (OutlayExpense) copy = outlay_expense_copy (after);
-
-      load_expense (self, copy);
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, before, after, add_another);
-
-  return TRUE;
+  outlay_waiting_bar_stop (self->waiting_bar);
 }

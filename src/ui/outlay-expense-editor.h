@@ -46,5 +46,7 @@ void              outlay_expense_editor_edit (OutlayExpenseEditor *self,
 OutlayExpense    *outlay_expense_editor_get_expense (OutlayExpenseEditor *self);
 gboolean          outlay_expense_editor_save (OutlayExpenseEditor *self,
                                               gboolean             add_another);
+gboolean          outlay_expense_editor_get_waiting (OutlayExpenseEditor *self);
+void              outlay_expense_editor_stop_waiting (OutlayExpenseEditor *self);
 
 G_END_DECLS

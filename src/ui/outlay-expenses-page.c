@@ -1052,6 +1052,8 @@ outlay_expenses_page_close_editor (OutlayExpensesPage *self)
 {
   g_return_if_fail (OUTLAY_IS_EXPENSES_PAGE (self));
 
+  /* What the editor waited to save is not for a form that is gone. */
+  outlay_expense_editor_stop_waiting (OUTLAY_EXPENSE_EDITOR (self->editor));
   gtk_stack_set_visible_child_name (self->editor_stack, "placeholder");
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
   outlay_expenses_page_focus_list (self);

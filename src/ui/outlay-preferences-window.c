@@ -21,7 +21,8 @@
 /* Preferences: the currency of new expenses and of the totals (it starts
  * as the locale's; choosing one keeps it whatever the locale), and the
  * backups: how many to keep, one now, a copy elsewhere, and the list to
- * restore from. */
+ * restore from. A restore that finds another program changing the ledger
+ * waits for it to finish, saying so, and can be given up. */
 
 #include "config.h"
 
@@ -31,6 +32,7 @@
 #include "outlay-format.h"
 #include "outlay-money.h"
 #include "outlay-preferences-window.h"
+#include "outlay-waiting-bar.h"
 
 struct _OutlayPreferencesWindow
 {
@@ -44,13 +46,18 @@ struct _OutlayPreferencesWindow
   gboolean          updating;
 
   AdwPreferencesPage   *backups_page;
+  AdwPreferencesGroup  *waiting_group;
+  OutlayWaitingBar     *waiting_bar;
+  AdwPreferencesGroup  *backups_group;
   AdwPreferencesGroup  *list_group;
   GtkListBox           *backups_list;
   GtkLabel             *placeholder;
   GtkWidget            *backup_now_row;
   GtkWidget            *save_copy_row;
   GtkFileChooserNative *chooser;
-  char                 *restoring; /* the time of the backup being restored */
+  char                 *restoring;      /* the time of the backup being restored */
+  char                 *restoring_path; /* and its file, to try again */
+  gboolean              restore_running;
   OutlayApplication    *application;
   guint                 busy;
   gboolean              disposed;
@@ -92,13 +99,15 @@ backup_count (OutlayPreferencesWindow *self)
   return MAX (g_settings_get_uint (self->settings, "backup-count"), 1);
 }
 
-/* While a backup or a restore runs, nothing else may start one. */
+/* While a backup or a restore runs, nothing else may start one; a restore
+ * that waits can still be given up. */
 static void
 set_busy (OutlayPreferencesWindow *self,
           gboolean                 busy)
 {
   self->busy += busy ? 1 : -1;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->backups_page), self->busy == 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->backups_group), self->busy == 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->list_group), self->busy == 0);
 }
 
 static void
@@ -183,6 +192,49 @@ forget_undo (OutlayPreferencesWindow *self)
     gtk_widget_activate_action (l->data, "win.forget-undo", NULL);
 }
 
+static gboolean
+is_busy (const GError *error)
+{
+  return g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BUSY);
+}
+
+static void
+start_waiting (OutlayPreferencesWindow *self)
+{
+  outlay_waiting_bar_start (self->waiting_bar, outlay_repository_get_database (self->repository),
+                            _("Another program is changing the ledger. The backup will be restored as soon as it "
+                              "has finished."));
+}
+
+static void
+stop_waiting (OutlayPreferencesWindow *self)
+{
+  outlay_waiting_bar_stop (self->waiting_bar);
+}
+
+/* The restore is over without a change, for @error. */
+static void
+fail_restore (OutlayPreferencesWindow *self,
+              const GError            *error)
+{
+  stop_waiting (self);
+  g_clear_pointer (&self->restoring_path, g_free);
+  set_busy (self, FALSE);
+  show_error (self, _("Could Not Restore the Backup"), error);
+}
+
+static void restore_done_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data);
+
+static void
+run_restore (OutlayPreferencesWindow *self)
+{
+  self->restore_running = TRUE;
+  outlay_backups_restore_async (self->backups, self->restoring_path, backup_count (self), NULL,
+                                restore_done_cb, g_object_ref (self));
+}
+
 static void
 restore_done_cb (GObject      *source,
                  GAsyncResult *result,
@@ -191,15 +243,31 @@ restore_done_cb (GObject      *source,
   g_autoptr (OutlayPreferencesWindow) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
+
+  self->restore_running = FALSE;
   if (!outlay_backups_restore_finish (OUTLAY_BACKUPS (source), result, NULL, &error))
     {
-      if (!self->disposed)
+      if (self->disposed)
+        return;
+
+      /* Nothing changed; it goes on once the other program has finished,
+       * unless the person stopped waiting meanwhile. */
+      if (is_busy (error))
         {
-          set_busy (self, FALSE);
-          show_error (self, _("Could Not Restore the Backup"), error);
+          if (self->restoring_path != NULL)
+            start_waiting (self);
+          else
+            set_busy (self, FALSE);
+          return;
         }
+
+      fail_restore (self, error);
       return;
     }
+
+  g_clear_pointer (&self->restoring_path, g_free);
+  if (!self->disposed)
+    stop_waiting (self);
 
   /* Every list of the window shows the restored content, and no window
    * can undo a step on rows the restore replaced. */
@@ -230,8 +298,59 @@ on_restore_response_cb (AdwMessageDialog        *dialog,
   set_busy (self, TRUE);
   g_free (self->restoring);
   self->restoring = g_strdup (when);
-  outlay_backups_restore_async (self->backups, path, backup_count (self), NULL,
-                                restore_done_cb, g_object_ref (self));
+  g_free (self->restoring_path);
+  self->restoring_path = g_strdup (path);
+  run_restore (self);
+}
+
+/* A restore copies the whole backup before it writes: it starts again only
+ * once a cheap try of a write on the window's connection goes through. */
+static void
+on_waiting_retry_cb (OutlayPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->restore_running || self->restoring_path == NULL)
+    return;
+
+  if (!outlay_database_probe_write (outlay_repository_get_database (self->repository), &error))
+    {
+      if (!is_busy (error))
+        fail_restore (self, error);
+      return;
+    }
+
+  run_restore (self);
+}
+
+/* The backup is not restored; the list is there to try again. */
+static void
+give_up_restore (OutlayPreferencesWindow *self)
+{
+  stop_waiting (self);
+  g_clear_pointer (&self->restoring_path, g_free);
+  /* A try that runs now ends as it may; its end sees nothing to wait for. */
+  if (!self->restore_running)
+    set_busy (self, FALSE);
+}
+
+static void
+stop_waiting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  OutlayPreferencesWindow *self = OUTLAY_PREFERENCES_WINDOW (widget);
+
+  if (outlay_waiting_bar_get_waiting (self->waiting_bar))
+    give_up_restore (self);
+}
+
+static void
+on_waiting_gave_up_cb (OutlayPreferencesWindow *self,
+                       const GError            *error)
+{
+  give_up_restore (self);
+  show_error (self, _("Could Not Restore the Backup"), error);
 }
 
 static void
@@ -383,6 +502,18 @@ create_backups_page (OutlayPreferencesWindow *self)
   adw_preferences_page_set_title (page, _("Backups"));
   adw_preferences_page_set_icon_name (page, "document-save-symbolic");
 
+  /* Shows only while a restore waits for another program. */
+  self->waiting_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  self->waiting_bar = OUTLAY_WAITING_BAR (outlay_waiting_bar_new ());
+  g_object_set (self->waiting_bar, "action-name", "preferences.stop-waiting", NULL);
+  g_signal_connect_object (self->waiting_bar, "retry", G_CALLBACK (on_waiting_retry_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->waiting_bar, "gave-up", G_CALLBACK (on_waiting_gave_up_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_object_bind_property (self->waiting_bar, "waiting", self->waiting_group, "visible", G_BINDING_SYNC_CREATE);
+  adw_preferences_group_add (self->waiting_group, GTK_WIDGET (self->waiting_bar));
+  adw_preferences_page_add (page, self->waiting_group);
+  self->backups_group = group;
+
   adw_preferences_group_set_title (group, _("Backups"));
   adw_preferences_group_set_description (group, _("Outlay backs up your expenses the first time it starts "
                                                   "each day, and before every upgrade, import and restore."));
@@ -461,6 +592,7 @@ outlay_preferences_window_finalize (GObject *object)
   OutlayPreferencesWindow *self = OUTLAY_PREFERENCES_WINDOW (object);
 
   g_free (self->restoring);
+  g_free (self->restoring_path);
   /* Kept until here: a restore that ends after the window closed still
    * reloads the lists and clears the undo history. */
   g_clear_object (&self->repository);
@@ -477,6 +609,8 @@ outlay_preferences_window_class_init (OutlayPreferencesWindowClass *klass)
 
   object_class->dispose = outlay_preferences_window_dispose;
   object_class->finalize = outlay_preferences_window_finalize;
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "preferences.stop-waiting", NULL, stop_waiting_action);
 }
 
 static void

@@ -21,7 +21,9 @@
 /* The main window: the Expenses and Dashboard pages in a view stack, the
  * switcher in the header (or at the bottom when it does not fit), toasts,
  * and the window's commands. It keeps the undo history: Ctrl+Z brings back
- * the last deleted expense or takes back the last change. */
+ * the last deleted expense or takes back the last change. A delete or an
+ * undo that finds another program changing the ledger waits in a queue,
+ * in order, until that program has finished or the person stops waiting. */
 
 #include "config.h"
 
@@ -35,6 +37,7 @@
 #include "outlay-import-window.h"
 #include "outlay-money.h"
 #include "outlay-damaged-page.h"
+#include "outlay-waiting-bar.h"
 #include "outlay-window.h"
 
 #define MAX_UNDO 50
@@ -47,6 +50,19 @@ typedef struct
   OutlayImportResult *import; /* or an import to take back */
 } UndoStep;
 
+/* A write that waits for another program to finish. */
+typedef enum
+{
+  PENDING_DELETE,
+  PENDING_UNDO,
+} PendingKind;
+
+typedef struct
+{
+  PendingKind    kind;
+  OutlayExpense *expense; /* the one to delete */
+} PendingWrite;
+
 struct _OutlayWindow
 {
   AdwApplicationWindow parent_instance;
@@ -54,6 +70,7 @@ struct _OutlayWindow
   GSettings        *settings;
   OutlayRepository *repository;
   GQueue            undo;
+  GQueue            pending; /* PendingWrite, oldest first */
   guint             watch_id;
 
   GtkWidget *expenses_page;
@@ -62,6 +79,7 @@ struct _OutlayWindow
 
   /* Template widgets */
   AdwHeaderBar         *header_bar;
+  OutlayWaitingBar     *waiting_bar;
   GtkWidget            *new_button;
   GtkWidget            *search_button;
   AdwViewSwitcherTitle *switcher_title;
@@ -83,6 +101,21 @@ undo_step_free (gpointer data)
   g_clear_object (&step->after);
   g_clear_pointer (&step->import, outlay_import_result_free);
   g_free (step);
+}
+
+static void
+pending_write_free (gpointer data)
+{
+  PendingWrite *write = data;
+
+  g_clear_object (&write->expense);
+  g_free (write);
+}
+
+static gboolean
+is_busy (const GError *error)
+{
+  return g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BUSY);
 }
 
 static void
@@ -155,25 +188,103 @@ show_error (OutlayWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-delete_expense (OutlayWindow  *self,
-                OutlayExpense *expense)
+/* Returns %FALSE when another program is changing the ledger, for the
+ * delete to wait; else the delete is done with (or failed, and said so). */
+static gboolean
+try_delete (OutlayWindow  *self,
+            OutlayExpense *expense)
 {
   g_autoptr (OutlayExpense) deleted = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
 
   deleted = outlay_repository_delete_expense (self->repository, outlay_expense_get_id (expense), &error);
+  if (is_busy (error))
+    return FALSE;
+
   if (deleted == NULL)
     {
       show_error (self, error);
-      return;
+      return TRUE;
     }
 
   push_undo (self, deleted, deleted, TRUE);
   /* Translators: a toast after deleting, with the expense's description */
   title = g_strdup_printf (_("“%s” deleted"), outlay_expense_get_description (deleted));
   show_toast (self, title, TRUE);
+  return TRUE;
+}
+
+static gboolean try_undo (OutlayWindow *self);
+
+static const char *
+describe_pending (PendingWrite *write)
+{
+  switch (write->kind)
+    {
+    case PENDING_DELETE:
+      return _("Another program is changing the ledger. The expense will be deleted as soon as it has finished.");
+
+    case PENDING_UNDO:
+      return _("Another program is changing the ledger. The last change will be undone as soon as it has "
+               "finished.");
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Runs the waiting writes in order, until one finds the ledger still held
+ * by another program; the bar shows while any waits. */
+static void
+run_pending (OutlayWindow *self)
+{
+  PendingWrite *write;
+
+  while ((write = g_queue_peek_head (&self->pending)) != NULL)
+    {
+      gboolean done = write->kind == PENDING_DELETE ? try_delete (self, write->expense) : try_undo (self);
+
+      if (!done)
+        {
+          outlay_waiting_bar_start (self->waiting_bar, outlay_repository_get_database (self->repository),
+                                    describe_pending (write));
+          return;
+        }
+
+      pending_write_free (g_queue_pop_head (&self->pending));
+    }
+
+  outlay_waiting_bar_stop (self->waiting_bar);
+}
+
+static void
+queue_write (OutlayWindow  *self,
+             PendingKind    kind,
+             OutlayExpense *expense)
+{
+  PendingWrite *write = g_new0 (PendingWrite, 1);
+
+  write->kind = kind;
+  write->expense = expense != NULL ? outlay_expense_copy (expense) : NULL;
+  g_queue_push_tail (&self->pending, write);
+
+  /* Behind a write that waits, in turn; the next retry runs it. */
+  if (g_queue_get_length (&self->pending) == 1)
+    run_pending (self);
+}
+
+static void
+on_waiting_retry_cb (OutlayWindow *self)
+{
+  run_pending (self);
+}
+
+static void
+delete_expense (OutlayWindow  *self,
+                OutlayExpense *expense)
+{
+  queue_write (self, PENDING_DELETE, expense);
 }
 
 static void
@@ -286,36 +397,44 @@ chain_undo (OutlayWindow  *self,
 }
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+drop_undo_step (OutlayWindow *self)
 {
-  OutlayWindow *self = OUTLAY_WINDOW (widget);
+  undo_step_free (g_queue_pop_head (&self->undo));
+  update_actions (self);
+}
+
+/* Takes back the newest step. Returns %FALSE when another program is
+ * changing the ledger: the step stays, for the undo to wait. */
+static gboolean
+try_undo (OutlayWindow *self)
+{
   g_autoptr (OutlayExpense) result = NULL;
   g_autoptr (GError) error = NULL;
-  UndoStep *step = g_queue_pop_head (&self->undo);
+  UndoStep *step = g_queue_peek_head (&self->undo);
 
   if (step == NULL)
-    return;
+    return TRUE;
 
   if (step->import != NULL)
     {
       if (!outlay_importer_undo (self->repository, step->import, &error))
-        show_error (self, error);
+        {
+          if (is_busy (error))
+            return FALSE;
+          show_error (self, error);
+        }
       else
         show_toast (self, _("Import undone"), FALSE);
 
-      undo_step_free (step);
-      update_actions (self);
-      return;
+      drop_undo_step (self);
+      return TRUE;
     }
 
   if (!step_still_applies (self, step))
     {
       show_toast (self, _("Cannot undo: the expense was changed elsewhere"), FALSE);
-      undo_step_free (step);
-      update_actions (self);
-      return;
+      drop_undo_step (self);
+      return TRUE;
     }
 
   if (step->deleted)
@@ -323,6 +442,11 @@ undo_action (GtkWidget  *widget,
   else
     result = outlay_repository_update_expense (self->repository, step->before, &error);
 
+  if (is_busy (error))
+    return FALSE;
+
+  /* The step is done with before an older one takes the new row. */
+  g_queue_pop_head (&self->undo);
   if (result == NULL)
     show_error (self, error);
   else
@@ -333,6 +457,35 @@ undo_action (GtkWidget  *widget,
 
   undo_step_free (step);
   update_actions (self);
+  return TRUE;
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  queue_write (OUTLAY_WINDOW (widget), PENDING_UNDO, NULL);
+}
+
+/* The waiting writes are given up; each can be asked for again. */
+static void
+stop_waiting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+
+  g_queue_clear_full (&self->pending, pending_write_free);
+  outlay_waiting_bar_stop (self->waiting_bar);
+}
+
+static void
+on_waiting_gave_up_cb (OutlayWindow *self,
+                       const GError *error)
+{
+  g_queue_clear_full (&self->pending, pending_write_free);
+  show_error (self, error);
 }
 
 /* A restored backup replaced the whole ledger: no step refers to what the
@@ -733,6 +886,7 @@ outlay_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_WINDOW);
   g_queue_clear_full (&self->undo, undo_step_free);
+  g_queue_clear_full (&self->pending, pending_write_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->repository);
 
@@ -749,6 +903,9 @@ outlay_window_class_init (OutlayWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/outlay-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, OutlayWindow, waiting_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_waiting_retry_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_waiting_gave_up_cb);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, OutlayWindow, switcher_title);
@@ -763,6 +920,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-expense", NULL, delete_expense_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.forget-undo", NULL, forget_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-waiting", NULL, stop_waiting_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -780,6 +938,8 @@ static void
 outlay_window_init (OutlayWindow *self)
 {
   g_queue_init (&self->undo);
+  g_queue_init (&self->pending);
+  g_type_ensure (OUTLAY_TYPE_WAITING_BAR);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

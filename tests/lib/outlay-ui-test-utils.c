@@ -264,3 +264,73 @@ outlay_ui_test_add_expense (OutlayRepository *repository,
   stored = outlay_repository_add_expense (repository, draft, &error);
   g_assert_no_error (error);
 }
+
+/* Every key of the application's settings back to its default. */
+void
+outlay_ui_test_reset_settings (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_auto (GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+/* A new main window of @width × @height in euros, shown and drawn, with a
+ * reference of the test's own so that the test can prove with
+ * g_assert_finalize_object() that nothing else keeps it alive. */
+OutlayWindow *
+outlay_ui_test_open_window (OutlayApplication *app,
+                            int                width,
+                            int                height)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  OutlayWindow *window;
+
+  outlay_ui_test_reset_settings ();
+  g_settings_set_string (settings, "currency", "EUR");
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+
+  window = outlay_window_new (app);
+  g_assert_true (OUTLAY_IS_WINDOW (window));
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  outlay_ui_test_settle (GTK_WIDGET (window));
+
+  return window;
+}
+
+static gboolean
+stall_tick_cb (gpointer user_data)
+{
+  OutlayUiTestStallMeter *meter = user_data;
+  gint64                  now = g_get_monotonic_time ();
+
+  meter->longest = MAX (meter->longest, now - meter->last);
+  meter->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Starts measuring the longest stall of the main loop from now. */
+void
+outlay_ui_test_stall_meter_start (OutlayUiTestStallMeter *meter)
+{
+  meter->last = g_get_monotonic_time ();
+  meter->longest = 0;
+  meter->id = g_timeout_add_full (G_PRIORITY_HIGH, 5, stall_tick_cb, meter, NULL);
+}
+
+/* Returns the longest stall until now, in milliseconds. */
+guint
+outlay_ui_test_stall_meter_stop (OutlayUiTestStallMeter *meter)
+{
+  stall_tick_cb (meter);
+  g_clear_handle_id (&meter->id, g_source_remove);
+
+  return (guint) (meter->longest / 1000);
+}

@@ -24,11 +24,21 @@
 
 #include "outlay-application.h"
 #include "outlay-repository.h"
+#include "outlay-window.h"
 
 G_BEGIN_DECLS
 
 typedef gboolean (*OutlayUiTestMatch) (GtkWidget  *widget,
                                        const char *text);
+
+/* The longest the main loop went without running a timeout that asks for
+ * every 5 ms: how long something kept it from its sources. */
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+  guint  id;
+} OutlayUiTestStallMeter;
 
 void               outlay_ui_test_drain (void);
 void               outlay_ui_test_settle (GtkWidget *widget);
@@ -59,6 +69,12 @@ void               outlay_ui_test_click (GtkWidget *button);
 OutlayApplication *outlay_ui_test_register_application (const char *dir_template,
                                                         char      **database_dir,
                                                         char      **database_path);
+void               outlay_ui_test_reset_settings (void);
+void               outlay_ui_test_stall_meter_start (OutlayUiTestStallMeter *meter);
+guint              outlay_ui_test_stall_meter_stop (OutlayUiTestStallMeter *meter);
+OutlayWindow      *outlay_ui_test_open_window (OutlayApplication *app,
+                                               int                width,
+                                               int                height);
 
 guint              outlay_ui_test_count_expenses (OutlayRepository *repository);
 void               outlay_ui_test_add_expense (OutlayRepository *repository,

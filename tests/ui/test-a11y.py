@@ -19,6 +19,7 @@ import datetime
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -372,6 +373,41 @@ def invalid_amount_announces_its_error():
     assert amount.description == alert.name, (amount.description, alert.name)
     press(wait_find(app.window, "push button", "Cancel"))
     assert expense_rows() == [ROW_NAME]
+
+
+@test
+def waiting_for_another_program_is_named():
+    """Another program holds the ledger while Save is pressed: the editor
+    says that it waits, every control of that state has a name, and Stop
+    Waiting leaves the form as typed."""
+    amount = open_editor()
+    set_text(amount, "9.99")
+    set_text(wait_find(app.window, "text", "Description"), "Held")
+    other = sqlite3.connect(os.path.join(app.dir, "outlay.db"), isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE outlay_meta SET value = value WHERE key = 'min_writer_version'")
+        press(wait_find(app.window, "push button", "Save"))
+        stop = wait_find(app.window, "push button", "Stop Waiting")
+        # Beside Stop Waiting: a walk of the whole window is slow, and after
+        # 30 seconds the message says which program to look for instead.
+        status = wait_for("the waiting message", lambda: next(
+            (acc for acc, _ in walk(stop.parent)
+             if acc.getRoleName() == "status bar" and "changing the ledger" in acc.name), None))
+        print("# waiting: %s (%s)" % (status.name, status.getRoleName()))
+        assert_all_named(app.window, "editor waiting for another program")
+        press(stop)
+        wait_for("the wait to end", lambda: find(app.window, "push button", "Stop Waiting") is None)
+        assert get_text(amount) == "9.99", get_text(amount)
+    finally:
+        # Whatever failed, the save must not go through once let go.
+        stop = find(app.window, "push button", "Stop Waiting")
+        if stop is not None:
+            press(stop)
+        other.execute("ROLLBACK")
+        other.close()
+    press(wait_find(app.window, "push button", "Cancel"))
+    assert expense_rows() == [ROW_NAME], expense_rows()
 
 
 @test

@@ -42,19 +42,6 @@ static OutlayApplication *app;
 static char              *database_dir;
 static char              *database_path;
 
-static void
-reset_settings (void)
-{
-  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr (GSettingsSchema) schema = NULL;
-  g_auto (GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-}
-
 /* A new main window, with a reference of the test's own so that the test can
  * prove with g_assert_finalize_object() that nothing else keeps it alive. */
 static OutlayWindow *
@@ -170,19 +157,7 @@ static OutlayWindow *
 open_window (int width,
              int height)
 {
-  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
-  OutlayWindow *window;
-
-  reset_settings ();
-  g_settings_set_string (settings, "currency", "EUR");
-  g_settings_set_int (settings, "window-width", width);
-  g_settings_set_int (settings, "window-height", height);
-
-  window = create_window ();
-  gtk_window_present (GTK_WINDOW (window));
-  outlay_ui_test_settle (GTK_WIDGET (window));
-
-  return window;
+  return outlay_ui_test_open_window (app, width, height);
 }
 
 static void
@@ -472,7 +447,7 @@ test_window_size_from_settings (void)
   OutlayWindow *window;
   int           width, height;
 
-  reset_settings ();
+  outlay_ui_test_reset_settings ();
   g_settings_set_int (settings, "window-width", 700);
   g_settings_set_int (settings, "window-height", 500);
 
@@ -502,7 +477,7 @@ test_window_size_saved (void)
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
   OutlayWindow *window;
 
-  reset_settings ();
+  outlay_ui_test_reset_settings ();
   window = create_window ();
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -523,7 +498,7 @@ test_about (void)
   OutlayWindow *window;
   GtkWindow    *about = NULL;
 
-  reset_settings ();
+  outlay_ui_test_reset_settings ();
   window = create_window ();
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -551,7 +526,7 @@ test_quit (void)
   g_auto (GStrv) accels = NULL;
   OutlayWindow *window;
 
-  reset_settings ();
+  outlay_ui_test_reset_settings ();
   window = create_window ();
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));

@@ -23,7 +23,8 @@
  * says which column is what, and every change is planned again at once; for
  * Outlay's own JSON and for HomeBank there is nothing to map. New category
  * names can go to a category of the ledger instead. Every line that is not
- * imported is listed with its reason. */
+ * imported is listed with its reason. While another program is changing the
+ * ledger, the import waits for it to finish, says so, and can be given up. */
 
 #include "config.h"
 
@@ -36,6 +37,7 @@
 #include "outlay-import-problem-row.h"
 #include "outlay-import-window.h"
 #include "outlay-money.h"
+#include "outlay-waiting-bar.h"
 
 /* Enough to recognise the file; the count says how many more there are. */
 #define N_PREVIEW 50
@@ -66,12 +68,18 @@ struct _OutlayImportWindow
   GHashTable         *category_choices;
   GListStore         *problems;
   OutlayImportResult *result;
+  struct _ImportJob  *import_job; /* the task's, while importing */
+  guint               import_poll_id;
+  GError             *gave_up; /* why the waiting bar gave the import up */
 
   /* Template widgets */
   AdwToastOverlay          *toast_overlay;
   AdwLeaflet               *leaflet;
   AdwWindowTitle           *window_title;
+  GtkWidget                *cancel_button;
   GtkWidget                *import_button;
+  OutlayWaitingBar         *waiting_bar;
+  GtkWidget                *overview_content;
   GtkLabel                 *summary_label;
   GtkWidget                *spinner;
   GtkLabel                 *details_label;
@@ -551,34 +559,129 @@ on_mapping_changed_cb (OutlayImportWindow *self)
   replan (self);
 }
 
-typedef struct
+typedef struct _ImportJob
 {
   OutlayRepository *repository;
-  OutlayImportPlan *plan; /* the window's, which leaves it alone meanwhile */
+  OutlayImportPlan *plan;         /* the window's, which leaves it alone meanwhile */
+  GCancellable     *stop_waiting; /* gives up the wait for another program */
+  int               waiting;      /* atomic: whether it waits for one now */
 } ImportJob;
 
 static void
 import_job_free (ImportJob *job)
 {
   g_clear_object (&job->repository);
+  g_clear_object (&job->stop_waiting);
   g_free (job);
 }
 
+static gboolean
+is_busy (const GError *error)
+{
+  return g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BUSY);
+}
+
+/* While another program is changing the ledger, the import waits for it in
+ * steps of the retry interval, each inside SQLite (the thread may block),
+ * so that Stop Waiting is heard within one step; the import itself, which
+ * backs the file up first, starts only once a write can. */
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  ImportJob *job = task_data;
+  ImportJob      *job = task_data;
+  OutlayDatabase *database = outlay_repository_get_database (job->repository);
+  guint           timeout = outlay_database_get_busy_timeout (database);
   g_autoptr (GError) error = NULL;
-  OutlayImportResult *result;
+  OutlayImportResult *result = NULL;
 
-  result = outlay_importer_apply (job->repository, job->plan, &error);
+  for (;;)
+    {
+      outlay_database_set_busy_timeout (database, OUTLAY_WAITING_BAR_RETRY_MS);
+      if (outlay_database_probe_write (database, &error))
+        {
+          g_atomic_int_set (&job->waiting, FALSE);
+          outlay_database_set_busy_timeout (database, timeout);
+          result = outlay_importer_apply (job->repository, job->plan, &error);
+        }
+
+      if (result != NULL || !is_busy (error))
+        break;
+
+      g_atomic_int_set (&job->waiting, TRUE);
+      g_clear_error (&error);
+      if (g_cancellable_set_error_if_cancelled (job->stop_waiting, &error))
+        break;
+    }
+
+  outlay_database_set_busy_timeout (database, timeout);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, result, (GDestroyNotify) outlay_import_result_free);
+}
+
+/* The worker says whether it waits; the window shows it. */
+static gboolean
+poll_import_cb (gpointer user_data)
+{
+  OutlayImportWindow *self = user_data;
+
+  if (self->import_job == NULL || g_cancellable_is_cancelled (self->import_job->stop_waiting))
+    return G_SOURCE_CONTINUE;
+
+  if (g_atomic_int_get (&self->import_job->waiting))
+    outlay_waiting_bar_start (self->waiting_bar, outlay_repository_get_database (self->repository),
+                              _("Another program is changing the ledger. The import will start as soon as it has "
+                                "finished."));
+  else
+    outlay_waiting_bar_stop (self->waiting_bar);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* A transaction cannot stop halfway: while it runs, the window stays and
+ * nothing of the plan it writes can change. */
+static void
+set_importing (OutlayImportWindow *self,
+               gboolean            importing)
+{
+  self->importing = importing;
+  gtk_widget_set_sensitive (self->cancel_button, !importing);
+  gtk_widget_set_sensitive (self->overview_content, !importing);
+
+  if (!importing)
+    {
+      self->import_job = NULL;
+      g_clear_handle_id (&self->import_poll_id, g_source_remove);
+      outlay_waiting_bar_stop (self->waiting_bar);
+    }
+}
+
+static void
+stop_waiting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  OutlayImportWindow *self = OUTLAY_IMPORT_WINDOW (widget);
+
+  if (self->import_job != NULL)
+    g_cancellable_cancel (self->import_job->stop_waiting);
+  outlay_waiting_bar_stop (self->waiting_bar);
+}
+
+static void
+on_waiting_gave_up_cb (OutlayImportWindow *self,
+                       const GError       *error)
+{
+  if (self->import_job == NULL)
+    return;
+
+  g_clear_error (&self->gave_up);
+  self->gave_up = g_error_copy (error);
+  g_cancellable_cancel (self->import_job->stop_waiting);
 }
 
 static void
@@ -590,8 +693,11 @@ on_imported_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
   OutlayImportResult *imported;
 
-  self->importing = FALSE;
   imported = g_task_propagate_pointer (G_TASK (result), &error);
+  if (!self->disposed)
+    set_importing (self, FALSE);
+  self->importing = FALSE;
+  self->import_job = NULL;
 
   /* Written through another connection: the window's lists learn of it
    * now rather than at the next poll. */
@@ -604,7 +710,18 @@ on_imported_cb (GObject      *object,
       return;
     }
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), TRUE);
+  /* Given up while it waited: the plan is there to import later, and
+   * when the bar gave up, the person is told why. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->gave_up != NULL)
+    {
+      g_clear_error (&error);
+      error = g_steal_pointer (&self->gave_up);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      show_planned (self);
+      return;
+    }
 
   if (imported == NULL)
     {
@@ -636,9 +753,7 @@ on_import_clicked_cb (OutlayImportWindow *self)
       (n_added = outlay_import_plan_get_n_added (self->plan)) == 0)
     return;
 
-  /* A transaction cannot stop halfway: the window stays until it ends. */
-  self->importing = TRUE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), FALSE);
+  set_importing (self, TRUE);
   /* Translators: while an import is written */
   what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %'u expense…", "Importing %'u expenses…", n_added),
                           n_added);
@@ -647,6 +762,9 @@ on_import_clicked_cb (OutlayImportWindow *self)
   job = g_new0 (ImportJob, 1);
   job->repository = g_object_ref (self->plan_repository);
   job->plan = self->plan;
+  job->stop_waiting = g_cancellable_new ();
+  self->import_job = job;
+  self->import_poll_id = g_timeout_add (OUTLAY_WAITING_BAR_RETRY_MS, poll_import_cb, self);
   task = g_task_new (NULL, NULL, on_imported_cb, g_object_ref (self));
   g_task_set_source_tag (task, on_import_clicked_cb);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
@@ -680,6 +798,10 @@ outlay_import_window_dispose (GObject *object)
 
   self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
+  /* Closed with its parent while it waits: nothing is imported. */
+  if (self->import_job != NULL)
+    g_cancellable_cancel (self->import_job->stop_waiting);
+  g_clear_handle_id (&self->import_poll_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_IMPORT_WINDOW);
 
   G_OBJECT_CLASS (outlay_import_window_parent_class)->dispose (object);
@@ -698,6 +820,7 @@ outlay_import_window_finalize (GObject *object)
   g_clear_object (&self->loader);
   g_clear_pointer (&self->category_choices, g_hash_table_unref);
   g_clear_error (&self->plan_error);
+  g_clear_error (&self->gave_up);
   g_clear_object (&self->problems);
   g_clear_object (&self->repository);
 
@@ -724,12 +847,16 @@ outlay_import_window_class_init (OutlayImportWindowClass *klass)
 
   g_type_ensure (OUTLAY_TYPE_IMPORT_MAPPING_GROUP);
   g_type_ensure (OUTLAY_TYPE_IMPORT_PROBLEM_ROW);
+  g_type_ensure (OUTLAY_TYPE_WAITING_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/import/outlay-import-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, waiting_bar);
+  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, overview_content);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, details_label);
@@ -746,7 +873,9 @@ outlay_import_window_class_init (OutlayImportWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_problems_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_mapping_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_waiting_gave_up_cb);
 
+  gtk_widget_class_install_action (widget_class, "import.stop-waiting", NULL, stop_waiting_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
