@@ -23,6 +23,10 @@
 
 G_BEGIN_DECLS
 
+/* The text form and its terminating nul. */
+#define OUTLAY_UUID_SIZE 37
+
+void      outlay_uuid_write (char *text);
 char     *outlay_uuid_new (void);
 gboolean  outlay_uuid_is_valid (const char *text);
 

@@ -39,6 +39,26 @@ test_new (void)
   g_assert_cmpstr (earlier, !=, later);
 }
 
+/* Many in the same millisecond: each valid, of version 7, and unique. */
+static void
+test_write_many (void)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      char text[OUTLAY_UUID_SIZE];
+
+      outlay_uuid_write (text);
+      g_assert_true (outlay_uuid_is_valid (text));
+      g_assert_cmpint (text[14], ==, '7');
+      g_assert_nonnull (strchr ("89ab", text[19]));
+      for (guint j = 0; j < OUTLAY_UUID_SIZE - 1; j++)
+        g_assert_false (g_ascii_isupper (text[j]));
+      g_assert_true (g_hash_table_add (seen, g_strdup (text)));
+    }
+}
+
 static void
 test_is_valid (void)
 {
@@ -71,6 +91,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/uuid/new", test_new);
+  g_test_add_func ("/uuid/write-many", test_write_many);
   g_test_add_func ("/uuid/is-valid", test_is_valid);
 
   return g_test_run ();
