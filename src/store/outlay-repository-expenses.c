@@ -115,36 +115,41 @@ outlay_repository_catch_up_search (OutlayRepository *self,
          outlay_transaction_commit (transaction, error);
 }
 
-/* @exact keeps what an imported draft brings besides its values: its
+#define SQL_INSERT_EXPENSE                                                                                  \
+  "INSERT INTO expenses (uuid, amount, currency, description, note, category_id, occurred_on, created_at, " \
+  "updated_at, deleted_at, import_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+/* Runs @stmt, SQL_INSERT_EXPENSE, for one draft. A bulk insert runs it a
+ * million times, so it copies nothing: the uuid is made on the stack and
+ * the description bound trimmed in place.
+ *
+ * @exact keeps what an imported draft brings besides its values: its
  * timestamps and tombstone (a new expense gets @now, and is live). */
 static gboolean
 insert_expense (OutlayRepository *self,
+                sqlite3_stmt     *stmt,
                 OutlayExpense    *draft,
                 const char       *now,
                 gboolean          exact,
                 gint64           *id,
                 GError          **error)
 {
-  static const char sql[] = "INSERT INTO expenses (uuid, amount, currency, description, note, category_id, "
-                            "occurred_on, created_at, updated_at, deleted_at, import_hash) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  const char      *created_at = exact ? outlay_expense_get_created_at (draft) : NULL;
-  const char      *updated_at = exact ? outlay_expense_get_updated_at (draft) : NULL;
-  sqlite3_stmt    *stmt = outlay_database_prepare (self->database, sql, error);
-  g_autofree char *uuid = NULL;
-  g_autofree char *description = NULL;
-  const char      *draft_uuid = outlay_expense_get_uuid (draft);
+  const char *created_at = exact ? outlay_expense_get_created_at (draft) : NULL;
+  const char *updated_at = exact ? outlay_expense_get_updated_at (draft) : NULL;
+  const char *draft_uuid = outlay_expense_get_uuid (draft);
+  const char *description;
+  gsize       description_length;
+  char        uuid[OUTLAY_UUID_SIZE];
+  int         rc;
 
-  if (stmt == NULL)
-    return FALSE;
+  if (draft_uuid == NULL)
+    outlay_uuid_write (uuid);
+  description = outlay_repository_strip_span (outlay_expense_get_description (draft), &description_length);
 
-  uuid = draft_uuid != NULL ? g_strdup (draft_uuid) : outlay_uuid_new ();
-  description = outlay_repository_strip_text (outlay_expense_get_description (draft));
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, draft_uuid != NULL ? draft_uuid : uuid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, outlay_expense_get_amount (draft));
   sqlite3_bind_text (stmt, 3, outlay_expense_get_currency (draft), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, description, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, description, (int) description_length, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, outlay_expense_get_note (draft), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, outlay_expense_get_category_id (draft));
   sqlite3_bind_text (stmt, 7, outlay_expense_get_occurred_on (draft), -1, SQLITE_STATIC);
@@ -153,7 +158,15 @@ insert_expense (OutlayRepository *self,
   sqlite3_bind_text (stmt, 10, exact ? outlay_expense_get_deleted_at (draft) : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, outlay_expense_get_import_hash (draft), -1, SQLITE_STATIC);
 
-  if (!outlay_repository_step_done (self, stmt, _("Could not save the expense"), error))
+  /* The message is translated only when it is needed. */
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    outlay_database_propagate_error (self->database, error, rc, _("Could not save the expense"));
+  sqlite3_reset (stmt);
+  /* The uuid on the stack must not outlive this call in the statement. */
+  sqlite3_bind_null (stmt, 1);
+
+  if (rc != SQLITE_DONE)
     return FALSE;
 
   *id = sqlite3_last_insert_rowid (outlay_database_get_handle (self->database));
@@ -176,6 +189,7 @@ outlay_repository_add_expense (OutlayRepository *self,
   g_autoptr (OutlayTransaction) transaction = NULL;
   g_autoptr (OutlayExpense) stored = NULL;
   g_autofree char *now = NULL;
+  sqlite3_stmt    *stmt;
   gint64           id;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
@@ -189,7 +203,8 @@ outlay_repository_add_expense (OutlayRepository *self,
 
   now = outlay_timestamp_now_utc ();
   if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
-      !insert_expense (self, draft, now, FALSE, &id, error) ||
+      !(stmt = outlay_database_prepare (self->database, SQL_INSERT_EXPENSE, error)) ||
+      !insert_expense (self, stmt, draft, now, FALSE, &id, error) ||
       !(stored = fetch_expense (self, id, error)) ||
       !outlay_repository_sync_search (self, error) ||
       !outlay_transaction_commit (transaction, error))
@@ -254,10 +269,14 @@ outlay_repository_insert_drafts (OutlayRepository *self,
                                  gint64           *last_id,
                                  GError          **error)
 {
-  gboolean ok = TRUE;
+  sqlite3_stmt *stmt;
+  gboolean      ok;
 
   /* Without a row there would be no ids to derive from. */
   g_assert (n_drafts > 0);
+
+  if (!(stmt = outlay_database_prepare (self->database, SQL_INSERT_EXPENSE, error)))
+    return FALSE;
 
   /* The indexes of a large file do not fit SQLite's default 2 MB cache; a
    * bigger one for the length of an import saves most page reads. And the
@@ -266,8 +285,9 @@ outlay_repository_insert_drafts (OutlayRepository *self,
   outlay_database_set_cache_size (self->database, BULK_CACHE_KIB);
   set_triggers_enabled (self, FALSE);
 
-  for (guint i = 0; ok && i < n_drafts; i++)
-    ok = insert_expense (self, drafts[i], now, exact, i == 0 ? first_id : last_id, error);
+  ok = insert_expense (self, stmt, drafts[0], now, exact, first_id, error);
+  for (guint i = 1; ok && i < n_drafts; i++)
+    ok = insert_expense (self, stmt, drafts[i], now, exact, last_id, error);
 
   if (ok && n_drafts == 1)
     *last_id = *first_id;

@@ -47,6 +47,8 @@ typedef enum
 } OutlayTextCheck;
 
 /* outlay-repository.c: the object, its signals and the checks of values */
+const char     *outlay_repository_strip_span (const char *text,
+                                              gsize      *length);
 char           *outlay_repository_strip_text (const char *text);
 OutlayTextCheck outlay_repository_check_text (const char *text,
                                               guint       max_length,

@@ -55,9 +55,11 @@ is_blank (gunichar c)
   return g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR;
 }
 
-/* Trims every kind of space, not only ASCII's, from both ends. */
-char *
-outlay_repository_strip_text (const char *text)
+/* Trims every kind of space, not only ASCII's, from both ends: returns
+ * where the text starts and, in @length, how long it is without copying. */
+const char *
+outlay_repository_strip_span (const char *text,
+                              gsize      *length)
 {
   const char *start = text;
   const char *end = text + strlen (text);
@@ -74,7 +76,17 @@ outlay_repository_strip_text (const char *text)
       end = prev;
     }
 
-  return g_strndup (start, end - start);
+  *length = (gsize) (end - start);
+  return start;
+}
+
+char *
+outlay_repository_strip_text (const char *text)
+{
+  gsize       length;
+  const char *start = outlay_repository_strip_span (text, &length);
+
+  return g_strndup (start, length);
 }
 
 OutlayTextCheck
@@ -82,7 +94,8 @@ outlay_repository_check_text (const char *text,
                               guint       max_length,
                               gboolean    required)
 {
-  g_autofree char *stripped = NULL;
+  const char *stripped;
+  gsize       stripped_length;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return OUTLAY_TEXT_INVALID;
@@ -96,12 +109,12 @@ outlay_repository_check_text (const char *text,
         return OUTLAY_TEXT_INVALID;
     }
 
-  stripped = outlay_repository_strip_text (text);
-  if (required && *stripped == '\0')
+  stripped = outlay_repository_strip_span (text, &stripped_length);
+  if (required && stripped_length == 0)
     return OUTLAY_TEXT_EMPTY;
 
   /* What is stored is the trimmed text of a required field. */
-  if (g_utf8_strlen (required ? stripped : text, -1) > max_length)
+  if ((required ? g_utf8_strlen (stripped, (gssize) stripped_length) : g_utf8_strlen (text, -1)) > max_length)
     return OUTLAY_TEXT_TOO_LONG;
 
   return OUTLAY_TEXT_OK;
