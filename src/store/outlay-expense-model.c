@@ -83,6 +83,7 @@ struct _OutlayExpenseModel
   OutlayReader *reader;
   OutlayQuery  *pending;
   GCancellable *loading;
+  gboolean      partial; /* the list is the first page of pending */
 
   GHashTable *live;       /* id → OutlayExpense, weak */
   GHashTable *pages;      /* page number → GPtrArray of OutlayExpense */
@@ -314,6 +315,8 @@ read_buckets (OutlayRepository  *repository,
 static ListIndex *
 read_index (OutlayRepository  *repository,
             const OutlayQuery *query,
+            OutlayIdsFunc      first,
+            gpointer           user_data,
             GError           **error)
 {
   g_autoptr (ListIndex) index = g_new0 (ListIndex, 1);
@@ -329,7 +332,7 @@ read_index (OutlayRepository  *repository,
     }
   else
     {
-      index->ids = outlay_repository_find_expense_ids (repository, query, error);
+      index->ids = outlay_repository_find_expense_ids_first (repository, query, PAGE_SIZE, first, user_data, error);
       if (index->ids == NULL)
         return NULL;
       index->n_items = index->ids->len;
@@ -338,13 +341,124 @@ read_index (OutlayRepository  *repository,
   return g_steal_pointer (&index);
 }
 
+/* A read in a worker, and what it needs to show the first page of a long
+ * list before the whole list is read. Made on the main thread. */
+typedef struct
+{
+  gatomicrefcount ref;
+  OutlayQuery    *query;
+  GWeakRef        model;
+  GCancellable   *loading;
+  GMainContext   *context;
+} Load;
+
+static Load *
+load_new (OutlayExpenseModel *model,
+          GCancellable       *loading)
+{
+  Load *load = g_new0 (Load, 1);
+
+  g_atomic_ref_count_init (&load->ref);
+  load->query = outlay_query_copy (model->pending);
+  g_weak_ref_init (&load->model, model);
+  load->loading = g_object_ref (loading);
+  load->context = g_main_context_ref_thread_default ();
+
+  return load;
+}
+
+static Load *
+load_ref (Load *load)
+{
+  g_atomic_ref_count_inc (&load->ref);
+  return load;
+}
+
+static void
+load_unref (Load *load)
+{
+  if (!g_atomic_ref_count_dec (&load->ref))
+    return;
+
+  outlay_query_free (load->query);
+  g_weak_ref_clear (&load->model);
+  g_object_unref (load->loading);
+  g_main_context_unref (load->context);
+  g_free (load);
+}
+
+typedef struct
+{
+  Load      *load;
+  ListIndex *index;
+} FirstPage;
+
+static void
+first_page_free (FirstPage *page)
+{
+  load_unref (page->load);
+  g_clear_pointer (&page->index, list_index_free);
+  g_free (page);
+}
+
+static void show_index (OutlayExpenseModel *self,
+                        ListIndex          *index);
+
+/* On the main thread: shows the first page of a list still being read,
+ * unless a newer read started or this one already ended. */
+static gboolean
+show_first_page (gpointer data)
+{
+  FirstPage *page = data;
+  g_autoptr (OutlayExpenseModel) self = g_weak_ref_get (&page->load->model);
+
+  if (self != NULL && self->loading == page->load->loading && !g_cancellable_is_cancelled (self->loading))
+    {
+      show_index (self, g_steal_pointer (&page->index));
+      self->partial = TRUE;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker: posts a copy of the first ids to the main thread. */
+static void
+first_ids_cb (GArray  *ids,
+              gpointer user_data)
+{
+  Load      *load = user_data;
+  FirstPage *page;
+  g_autoptr (GSource) source = NULL;
+
+  if (g_cancellable_is_cancelled (load->loading))
+    return;
+
+  page = g_new0 (FirstPage, 1);
+  page->load = load_ref (load);
+  page->index = g_new0 (ListIndex, 1);
+  page->index->query = outlay_query_copy (load->query);
+  page->index->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
+  g_array_append_vals (page->index->ids, ids->data, ids->len);
+  page->index->n_items = ids->len;
+
+  /* Not g_main_context_invoke(), which runs the function right here when
+   * nobody iterates the context. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (source, "[outlay] first page of a list");
+  g_source_set_callback (source, show_first_page, page, (GDestroyNotify) first_page_free);
+  g_source_attach (source, load->context);
+}
+
 static gpointer
 read_index_thread (OutlayRepository *repository,
                    gpointer          data,
                    GCancellable     *cancellable,
                    GError          **error)
 {
-  return read_index (repository, data, error);
+  Load *load = data;
+
+  return read_index (repository, load->query, first_ids_cb, load, error);
 }
 
 /* Shows @index; an empty list when it is %NULL. */
@@ -355,6 +469,7 @@ take_index (OutlayExpenseModel *self,
   g_clear_pointer (&self->ids, g_array_unref);
   g_array_set_size (self->buckets, 0);
   self->starts_dirty = FALSE;
+  self->partial = FALSE;
   self->by_day = can_use_days (self->query);
   self->n_items = 0;
 
@@ -380,7 +495,7 @@ static gboolean
 load_index (OutlayExpenseModel *self,
             GError            **error)
 {
-  g_autoptr (ListIndex) index = read_index (self->repository, self->query, error);
+  g_autoptr (ListIndex) index = read_index (self->repository, self->query, NULL, NULL, error);
 
   take_index (self, index);
 
@@ -876,26 +991,47 @@ set_loading (OutlayExpenseModel *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* Shows a list read in a worker (all of it, or its first page), with the
+ * smallest change. */
+static void
+show_index (OutlayExpenseModel *self,
+            ListIndex          *index)
+{
+  g_autoptr (ListIndex) shown = index;
+  g_autoptr (GArray) old_ids = NULL;
+  guint old_n_items = self->n_items;
+
+  if (!self->by_day && !index->by_day)
+    old_ids = g_steal_pointer (&self->ids);
+
+  clear_pages (self);
+  take_index (self, index);
+
+  if (old_ids != NULL)
+    emit_difference (self, old_ids, old_n_items);
+  else
+    {
+      if (old_n_items > 0 || self->n_items > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+      notify_n_items (self, old_n_items);
+    }
+}
+
 static void
 index_read_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  GWeakRef *weak = user_data;
-  g_autoptr (OutlayExpenseModel) self = g_weak_ref_get (weak);
+  Load *load = user_data;
+  g_autoptr (OutlayExpenseModel) self = g_weak_ref_get (&load->model);
   g_autoptr (ListIndex) index = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) old_ids = NULL;
-  guint old_n_items;
 
-  g_weak_ref_clear (weak);
-  g_free (weak);
+  load_unref (load);
 
   index = outlay_reader_run_finish (OUTLAY_READER (source), result, &error);
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-
-  old_n_items = self->n_items;
 
   /* A newer query or a change started another read: only that one counts. */
   if (self->loading == NULL || g_cancellable_is_cancelled (self->loading) ||
@@ -912,22 +1048,9 @@ index_read_cb (GObject      *source,
       return;
     }
 
-  if (!self->by_day && !index->by_day)
-    old_ids = g_steal_pointer (&self->ids);
+  show_index (self, g_steal_pointer (&index));
 
-  clear_pages (self);
-  take_index (self, index);
-
-  if (old_ids != NULL)
-    emit_difference (self, old_ids, old_n_items);
-  else
-    {
-      if (old_n_items > 0 || self->n_items > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
-      notify_n_items (self, old_n_items);
-    }
-
-  /* Loading ends once the list is the new one. */
+  /* Loading ends once the list is the whole new one. */
   g_clear_pointer (&self->pending, outlay_query_free);
   set_loading (self, NULL);
 }
@@ -937,17 +1060,16 @@ static void
 start_load (OutlayExpenseModel *self)
 {
   g_autoptr (GCancellable) loading = g_cancellable_new ();
-  GWeakRef *weak = g_new0 (GWeakRef, 1);
+  Load *load;
 
-  /* A read under way does not keep the model alive. */
-  g_weak_ref_init (weak, self);
   if (self->reader == NULL)
     self->reader = outlay_reader_new (self->repository);
 
   set_loading (self, loading);
-  outlay_reader_run_async (self->reader, read_index_thread, outlay_query_copy (self->pending),
-                           (GDestroyNotify) outlay_query_free, (GDestroyNotify) list_index_free, loading,
-                           index_read_cb, weak);
+  /* A read under way does not keep the model alive. */
+  load = load_new (self, loading);
+  outlay_reader_run_async (self->reader, read_index_thread, load_ref (load), (GDestroyNotify) load_unref,
+                           (GDestroyNotify) list_index_free, loading, index_read_cb, load);
 }
 
 static void
@@ -976,9 +1098,11 @@ on_expenses_changed_cb (OutlayExpenseModel  *self,
         outlay_expense_assign (live, change->after);
     }
 
+  /* The first page of a list being read is not the list to change: the
+   * read starts again, and the whole list comes with the change in it. */
   if (self->by_day)
     apply_change_by_day (self, change->before, change->after);
-  else
+  else if (!self->partial)
     apply_change_by_id (self, change->before, change->after);
 
   /* A read that started before the change may not have seen it. */

@@ -626,6 +626,166 @@ outlay_repository_find_expenses (OutlayRepository  *self,
   return g_steal_pointer (&result);
 }
 
+/* A search that matches many expenses, in an order one of the expenses'
+ * indexes has (by date or by amount), walks that index and keeps the rows
+ * the search index found. At 1,000,000 expenses the walk costs about
+ * 100 ms whatever the word, and its first page is known after a few hundred
+ * rows: "c" shows its first rows after 40 ms and all 195,000 after 150 ms.
+ * Sorting the matches instead (the plain query) looks each one up, about
+ * 2.7 µs a match, before the first is known: 240 ms for "c". That stays
+ * the way for rarer words, other orders and filters an index does not
+ * hold, and a ledger whose ids are too sparse for a bitmap. */
+#define WALK_SHARE  32                           /* walk when one expense in 32 matches */
+#define WALK_MAX_ID (G_GINT64_CONSTANT (1) << 26) /* a bitmap of at most 8 MB */
+
+static const char *
+walkable_index (const OutlayQuery *query)
+{
+  if (query->text == NULL || query->categories->len > 0)
+    return NULL;
+
+  switch (query->sort)
+    {
+    case OUTLAY_SORT_DATE:
+      return outlay_query_has_amount_range (query) ? NULL : "expenses_by_date";
+    case OUTLAY_SORT_AMOUNT:
+      return query->date_from != NULL || query->date_to != NULL ? NULL : "expenses_by_amount";
+    case OUTLAY_SORT_DESCRIPTION:
+    default:
+      return NULL;
+    }
+}
+
+/* Marks the rows that match @query's text in @bits (ids up to @max_id). */
+static gboolean
+read_matches (OutlayRepository  *self,
+              const OutlayQuery *query,
+              guint8            *bits,
+              gint64             max_id,
+              guint             *n_matches,
+              GError           **error)
+{
+  g_autofree char *match = outlay_query_build_fts_match (query->text);
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
+
+  stmt = outlay_database_prepare (self->database, "SELECT rowid FROM expenses_fts WHERE expenses_fts MATCH ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+
+  *n_matches = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id > 0 && id <= max_id)
+        {
+          bits[id >> 3] |= 1u << (id & 7);
+          (*n_matches)++;
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the expenses"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads the ids of @stmt's first column into @ids, keeping only those in
+ * @bits when it is given, and hands the first @n_first to @first. */
+static gboolean
+read_ids (OutlayRepository *self,
+          sqlite3_stmt     *stmt,
+          const guint8     *bits,
+          GArray           *ids,
+          guint             n_first,
+          OutlayIdsFunc     first,
+          gpointer          user_data,
+          GError          **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (bits != NULL && (bits[id >> 3] & (1u << (id & 7))) == 0)
+        continue;
+
+      g_array_append_val (ids, id);
+      if (ids->len == n_first && first != NULL)
+        first (ids, user_data);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the expenses"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The ids of a search that matches many rows, by walking @index; %FALSE
+ * with no error set when the walk would not pay. */
+static gboolean
+walk_index (OutlayRepository  *self,
+            const OutlayQuery *query,
+            const char        *index,
+            GArray            *ids,
+            guint              n_first,
+            OutlayIdsFunc      first,
+            gpointer           user_data,
+            GError           **error)
+{
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  g_autoptr (OutlayQuery) rest = outlay_query_copy (query);
+  g_auto (OutlayBindings) bindings = { NULL };
+  g_autoptr (GString) sql = NULL;
+  g_autofree guint8 *bits = NULL;
+  gint64 max_id = 0;
+  guint  n_matches;
+
+  if (!outlay_repository_catch_up_search (self, error))
+    return FALSE;
+
+  stmt = outlay_database_prepare (self->database, "SELECT max(id) FROM expenses", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    max_id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, outlay_cached_statement_release);
+  if (max_id <= 0 || max_id > WALK_MAX_ID)
+    return FALSE;
+
+  bits = g_malloc0 ((gsize) (max_id >> 3) + 1);
+  if (!read_matches (self, query, bits, max_id, &n_matches, error))
+    return FALSE;
+  if (n_matches == 0)
+    return TRUE;
+  if ((gint64) n_matches * WALK_SHARE < max_id)
+    return FALSE;
+
+  /* The index holds the other conditions (walkable_index()). */
+  outlay_query_set_text (rest, NULL);
+  sql = g_string_new (NULL);
+  g_string_printf (sql, "SELECT id FROM expenses INDEXED BY %s WHERE deleted_at IS NULL", index);
+  outlay_bindings_init (&bindings);
+  outlay_query_append_filter (rest, sql, &bindings);
+  outlay_query_append_order (rest, sql);
+
+  stmt = outlay_database_prepare (self->database, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  outlay_bindings_apply (&bindings, stmt, 1);
+
+  return read_ids (self, stmt, bits, ids, n_first, first, user_data, error);
+}
+
 /**
  * outlay_repository_find_expense_ids:
  *
@@ -637,30 +797,55 @@ outlay_repository_find_expense_ids (OutlayRepository  *self,
                                     const OutlayQuery *query,
                                     GError           **error)
 {
+  return outlay_repository_find_expense_ids_first (self, query, 0, NULL, NULL, error);
+}
+
+/**
+ * outlay_repository_find_expense_ids_first:
+ * @n_first: how many ids @first wants
+ * @first: (scope call) (nullable): called with the first @n_first ids (in
+ *   the array that is being filled) as soon as they are known, when that
+ *   is before the whole list is; not called when there are fewer
+ *
+ * Like outlay_repository_find_expense_ids(), for a list that can show its
+ * first rows while the rest is read.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the expenses
+ *   that match @query, in its order
+ */
+GArray *
+outlay_repository_find_expense_ids_first (OutlayRepository  *self,
+                                          const OutlayQuery *query,
+                                          guint              n_first,
+                                          OutlayIdsFunc      first,
+                                          gpointer           user_data,
+                                          GError           **error)
+{
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_auto (OutlayBindings) bindings = { NULL };
   g_autoptr (OutlayCachedStatement) stmt = NULL;
-  int rc;
+  g_autoptr (GError) local_error = NULL;
+  const char *index;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
+  index = walkable_index (query);
+  if (index != NULL)
+    {
+      if (walk_index (self, query, index, ids, n_first, first, user_data, &local_error))
+        return g_steal_pointer (&ids);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
   outlay_bindings_init (&bindings);
   stmt = outlay_repository_prepare_query (self, "SELECT id", query, TRUE, NULL, &bindings, error);
-  if (stmt == NULL)
+  if (stmt == NULL || !read_ids (self, stmt, NULL, ids, n_first, first, user_data, error))
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      outlay_database_propagate_error (self->database, error, rc, _("Could not read the expenses"));
-      return NULL;
-    }
 
   return g_steal_pointer (&ids);
 }

@@ -77,6 +77,15 @@ sqlite3_stmt *outlay_repository_prepare_query (OutlayRepository  *self,
                                                const char        *suffix,
                                                OutlayBindings    *bindings,
                                                GError           **error);
+/* Called with the ids read so far (@ids is being filled: copy what is kept). */
+typedef void (*OutlayIdsFunc) (GArray  *ids,
+                               gpointer user_data);
+GArray       *outlay_repository_find_expense_ids_first (OutlayRepository  *self,
+                                                        const OutlayQuery *query,
+                                                        guint              n_first,
+                                                        OutlayIdsFunc      first,
+                                                        gpointer           user_data,
+                                                        GError           **error);
 gboolean      outlay_repository_insert_drafts (OutlayRepository *self,
                                                OutlayExpense   **drafts,
                                                guint             n_drafts,

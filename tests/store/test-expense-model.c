@@ -211,7 +211,7 @@ random_query (Fixture     *fixture,
               OutlayQuery *query)
 {
   gint64 categories[2] = { random_category (fixture), random_category (fixture) };
-  guint  kind = g_rand_int_range (fixture->rand, 0, 9);
+  guint  kind = g_rand_int_range (fixture->rand, 0, 12);
 
   outlay_query_set_text (query, NULL);
   outlay_query_set_categories (query, NULL, 0);
@@ -255,9 +255,28 @@ random_query (Fixture     *fixture,
       break;
 
     case 8:
-    default:
       outlay_query_set_text (query, "caf");
       outlay_query_set_sort (query, OUTLAY_SORT_AMOUNT, TRUE);
+      break;
+
+    /* Searches that walk an index (many matches, an order and filters an
+     * index has) and those that do not. */
+    case 9:
+      outlay_query_set_text (query, "with");
+      outlay_query_set_date_range (query, "2024-03-01", "2024-03-20");
+      outlay_query_set_sort (query, OUTLAY_SORT_DATE, g_rand_boolean (fixture->rand));
+      break;
+
+    case 10:
+      outlay_query_set_text (query, "milk");
+      outlay_query_set_amount_range (query, 250, 750);
+      outlay_query_set_sort (query, OUTLAY_SORT_AMOUNT, g_rand_boolean (fixture->rand));
+      break;
+
+    case 11:
+    default:
+      outlay_query_set_text (query, "with");
+      outlay_query_set_categories (query, categories, 1);
       break;
     }
 }
@@ -621,6 +640,123 @@ test_search_is_read_in_a_worker (Fixture      *fixture,
   assert_model_matches_query (fixture);
 }
 
+typedef struct
+{
+  guint    position;
+  guint    removed;
+  guint    added;
+  gboolean loading;
+} Signal;
+
+static void
+record_signal_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *signals)
+{
+  Signal signal = { position, removed, added, outlay_expense_model_is_loading (OUTLAY_EXPENSE_MODEL (model)) };
+
+  g_array_append_val (signals, signal);
+}
+
+static void
+assert_signal (GArray  *signals,
+               guint    i,
+               guint    position,
+               guint    removed,
+               guint    added,
+               gboolean loading)
+{
+  const Signal *signal = &g_array_index (signals, Signal, i);
+
+  g_assert_cmpuint (signal->position, ==, position);
+  g_assert_cmpuint (signal->removed, ==, removed);
+  g_assert_cmpuint (signal->added, ==, added);
+  g_assert_cmpint (signal->loading, ==, loading);
+}
+
+/* A search that matches many expenses shows its first page while the rest
+ * is read, then adds the rest below it: what the person sees first never
+ * moves, and the list says it is loading until it is whole. */
+static void
+test_first_page_comes_first (Fixture      *fixture,
+                             gconstpointer data)
+{
+  g_autoptr (OutlayQuery) coffee = text_query ("coffee");
+  g_autoptr (OutlayQuery) by_amount = text_query ("coffee");
+  g_autoptr (OutlayQuery) rare = text_query ("rare");
+  g_autoptr (GArray) signals = g_array_new (FALSE, FALSE, sizeof (Signal));
+  g_autoptr (GError) error = NULL;
+  OutlayExpense *drafts[400];
+  guint n_coffees = 0;
+  guint n_all;
+
+  /* Three coffees in four, one rare word: 4 matches in 400 rows is too
+   * few for the first page to come on its own. */
+  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+    {
+      drafts[i] = outlay_expense_new ();
+      randomize (fixture, drafts[i]);
+      if (i % 100 == 7)
+        outlay_expense_set_description (drafts[i], "Rare stamp");
+      else if (i % 4 != 0)
+        {
+          outlay_expense_set_description (drafts[i], "Coffee");
+          n_coffees++;
+        }
+      else
+        outlay_expense_set_description (drafts[i], "Bus ticket");
+    }
+  outlay_repository_add_expenses (fixture->repository, drafts, G_N_ELEMENTS (drafts), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+    g_object_unref (drafts[i]);
+
+  fixture->model = outlay_expense_model_new (fixture->repository);
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (on_items_changed_cb), fixture);
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (record_signal_cb), signals);
+  fixture->reading = TRUE;
+  n_all = g_list_model_get_n_items (G_LIST_MODEL (fixture->model));
+  for (guint i = 0; i < n_all; i++)
+    g_ptr_array_add (fixture->copy, g_list_model_get_item (G_LIST_MODEL (fixture->model), i));
+  fixture->reading = FALSE;
+  g_assert_cmpuint (n_all, ==, G_N_ELEMENTS (drafts));
+
+  outlay_expense_model_set_query (fixture->model, coffee);
+  fixture->writing = TRUE;
+  outlay_test_wait_for_model (fixture->model);
+  fixture->writing = FALSE;
+
+  /* The first 64, still loading; then the rest below them. */
+  g_assert_cmpuint (signals->len, ==, 2);
+  assert_signal (signals, 0, 0, n_all, 64, TRUE);
+  assert_signal (signals, 1, 64, 0, n_coffees - 64, TRUE);
+  g_assert_false (outlay_expense_model_is_loading (fixture->model));
+  assert_model_matches_query (fixture);
+
+  /* Another order of the same search: its own first page, then the rest. */
+  g_array_set_size (signals, 0);
+  outlay_query_set_sort (by_amount, OUTLAY_SORT_AMOUNT, FALSE);
+  outlay_expense_model_set_query (fixture->model, by_amount);
+  fixture->writing = TRUE;
+  outlay_test_wait_for_model (fixture->model);
+  fixture->writing = FALSE;
+  g_assert_cmpuint (signals->len, >=, 2);
+  assert_signal (signals, signals->len - 1, 64, 0, n_coffees - 64, TRUE);
+  assert_model_matches_query (fixture);
+
+  /* A rare word comes whole, in one change. */
+  g_array_set_size (signals, 0);
+  outlay_expense_model_set_query (fixture->model, rare);
+  fixture->writing = TRUE;
+  outlay_test_wait_for_model (fixture->model);
+  fixture->writing = FALSE;
+  g_assert_cmpuint (signals->len, ==, 1);
+  assert_signal (signals, 0, 0, n_coffees, 4, TRUE);
+  assert_model_matches_query (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,6 +770,7 @@ main (int   argc,
   ADD ("/expense-model/position-keeps-object", test_position_keeps_object);
   ADD ("/expense-model/signals-are-minimal", test_signals_are_minimal);
   ADD ("/expense-model/search-is-read-in-a-worker", test_search_is_read_in_a_worker);
+  ADD ("/expense-model/first-page-comes-first", test_first_page_comes_first);
 
 #undef ADD
 
