@@ -62,6 +62,12 @@ struct _OutlayExpensesPage
   OutlayRepository   *repository;
   OutlayExpenseModel *model;
   GtkSingleSelection *selection;
+  /* The expense the person selected: a list read again (a search, a sort,
+   * a change) selects it again wherever it lands, as soon as it is in the
+   * list. Set while the list changes, so that a selection the change
+   * takes away is not mistaken for the person's. */
+  gint64              kept_id;
+  gboolean            relisting;
   char               *currency;
   GArray             *category_ids; /* gint64 per category dropdown entry; 0 = all */
   GtkStringList      *category_names;
@@ -546,6 +552,43 @@ show_editor (OutlayExpensesPage *self)
 }
 
 static void
+on_model_changing_cb (OutlayExpensesPage *self)
+{
+  self->relisting = TRUE;
+}
+
+/* After the selection has followed the change: the kept expense is
+ * selected again when the change brought it (back) into the list. */
+static void
+on_model_changed_cb (OutlayExpensesPage *self,
+                     guint               position,
+                     guint               removed,
+                     guint               added)
+{
+  self->relisting = FALSE;
+
+  /* A change that only removes brings nothing back. */
+  if (added == 0 || self->kept_id == 0 ||
+      gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    return;
+
+  position = outlay_expense_model_find (self->model, self->kept_id);
+  if (position != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+on_selected_item_cb (OutlayExpensesPage *self)
+{
+  OutlayExpense *expense = gtk_single_selection_get_selected_item (self->selection);
+
+  if (expense != NULL)
+    self->kept_id = outlay_expense_get_id (expense);
+  else if (!self->relisting)
+    self->kept_id = 0;
+}
+
+static void
 select_expense (OutlayExpensesPage *self,
                 gint64              id)
 {
@@ -554,6 +597,8 @@ select_expense (OutlayExpensesPage *self,
   if (position == G_MAXUINT)
     {
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      /* Selected once the list shows it (another search, another filter). */
+      self->kept_id = id;
       return;
     }
 
@@ -707,10 +752,17 @@ outlay_expenses_page_constructed (GObject *object)
   G_OBJECT_CLASS (outlay_expenses_page_parent_class)->constructed (object);
 
   self->model = outlay_expense_model_new (self->repository);
+  /* Around the selection's own handler: connected before it exists, and
+   * after. */
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_changing_cb), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_cb), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
@@ -1024,6 +1076,7 @@ outlay_expenses_page_new_expense (OutlayExpensesPage *self)
   g_return_if_fail (OUTLAY_IS_EXPENSES_PAGE (self));
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->kept_id = 0;
   outlay_expense_editor_new_expense (OUTLAY_EXPENSE_EDITOR (self->editor));
   show_editor (self);
 }

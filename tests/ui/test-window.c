@@ -406,6 +406,139 @@ test_search_and_filter (void)
   destroy_window (window);
 }
 
+/* Types into the search bar as a person does, and waits until the list
+ * is whole: the entry's delay, then the read in the worker. */
+static void
+search_for (GtkWidget  *page,
+            GtkWidget  *entry,
+            const char *text)
+{
+  OutlayExpenseModel *model = outlay_expenses_page_get_model (OUTLAY_EXPENSES_PAGE (page));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  outlay_ui_test_wait_ms (300);
+  while (outlay_expense_model_is_loading (model))
+    g_main_context_iteration (NULL, TRUE);
+  outlay_ui_test_settle (page);
+}
+
+/* The list of expenses, not a drop-down's. */
+static gboolean
+is_expense_list (GtkWidget  *widget,
+                 const char *unused)
+{
+  return GTK_IS_LIST_VIEW (widget) && GTK_IS_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (widget))) &&
+         gtk_widget_get_mapped (widget);
+}
+
+static gint64
+selected_id (GtkWidget *page)
+{
+  GtkWidget         *list = outlay_ui_test_find (page, is_expense_list, NULL);
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  OutlayExpense     *selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+
+  return selected != NULL ? outlay_expense_get_id (selected) : 0;
+}
+
+static void
+assert_editor_kept (GtkWidget *editor,
+                    gint64     id)
+{
+  GtkWidget *amount = outlay_ui_test_find (editor, outlay_ui_test_is_entry_row, "Amount");
+  GtkWidget *description = outlay_ui_test_find (editor, outlay_ui_test_is_entry_row, "Description");
+
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_cmpint (outlay_expense_get_id (outlay_expense_editor_get_expense (OUTLAY_EXPENSE_EDITOR (editor))), ==, id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount)), ==, "9.99");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (description)), ==, "Morning coffee, large");
+  g_assert_true (outlay_expense_editor_get_dirty (OUTLAY_EXPENSE_EDITOR (editor)));
+}
+
+/* A list read again — a search, another order — keeps the selected expense
+ * selected wherever it lands, even past the first page that a long search
+ * shows before the rest; the editor open on it keeps what the person
+ * typed. A search that leaves it out takes only the selection, which comes
+ * back with the expense. */
+static void
+test_selection_survives_search (void)
+{
+  OutlayRepository   *repository = outlay_application_get_repository (app);
+  OutlayWindow       *window;
+  GtkWidget          *page;
+  GtkWidget          *editor;
+  GtkWidget          *entry;
+  OutlayExpenseModel *model;
+  g_autoptr (OutlayQuery) oldest_first = outlay_query_new ();
+  g_autoptr (GPtrArray) oldest = NULL;
+  g_autoptr (GError) error = NULL;
+  OutlayExpense *target;
+  gint64         id;
+
+  /* 120 coffees, older than everything else: the oldest is far past the
+   * first page of a search for "coffee". */
+  for (guint i = 0; i < 120; i++)
+    add_expense ("Morning coffee", 300 + i, 0, 1000 + (int) i);
+  outlay_query_set_sort (oldest_first, OUTLAY_SORT_DATE, FALSE);
+  oldest = outlay_repository_find_expenses (repository, oldest_first, 0, 1, &error);
+  g_assert_no_error (error);
+  target = oldest->pdata[0];
+  id = outlay_expense_get_id (target);
+  g_assert_cmpint (outlay_expense_get_amount (target), ==, 419);
+
+  window = open_window (1200, 800);
+  page = outlay_window_get_expenses_page (window);
+  editor = outlay_expenses_page_get_editor (OUTLAY_EXPENSES_PAGE (page));
+  model = outlay_expenses_page_get_model (OUTLAY_EXPENSES_PAGE (page));
+
+  /* Opened and changed, not saved. */
+  outlay_expenses_page_edit_expense (OUTLAY_EXPENSES_PAGE (page), target);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  type_into (editor, "Amount", "9.99");
+  type_into (editor, "Description", "Morning coffee, large");
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_cmpint (selected_id (page), ==, id);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  entry = gtk_widget_get_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+
+  /* The oldest of 122 coffees, the last row. */
+  search_for (page, entry, "coffee");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 122);
+  g_assert_cmpint (selected_id (page), ==, id);
+  g_assert_cmpuint (outlay_expense_model_find (model, id), ==, 121);
+  assert_editor_kept (editor, id);
+
+  /* Cheapest first: it moves, the selection with it. */
+  gtk_widget_activate_action (page, "list.sort", "s", "amount-asc");
+  while (outlay_expense_model_is_loading (model))
+    g_main_context_iteration (NULL, TRUE);
+  outlay_ui_test_settle (page);
+  g_assert_cmpuint (outlay_expense_model_find (model, id), !=, 121);
+  g_assert_cmpint (selected_id (page), ==, id);
+  assert_editor_kept (editor, id);
+
+  /* Left out: nothing selected, the editor as it was... */
+  search_for (page, entry, "bus");
+  g_assert_cmpuint (outlay_expense_model_find (model, id), ==, G_MAXUINT);
+  g_assert_cmpint (selected_id (page), ==, 0);
+  assert_editor_kept (editor, id);
+
+  /* ...and selected again when the search lets it back in. */
+  search_for (page, entry, "");
+  g_assert_cmpuint (outlay_expense_model_find (model, id), !=, G_MAXUINT);
+  g_assert_cmpint (selected_id (page), ==, id);
+  assert_editor_kept (editor, id);
+
+  gtk_widget_activate_action (page, "list.sort", "s", "date-desc");
+  outlay_ui_test_settle (page);
+  click (editor, "_Cancel");
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  destroy_window (window);
+}
+
 static void
 test_phone_layout (void)
 {
@@ -557,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/window/add-edit-delete-undo", test_add_edit_delete_undo);
   g_test_add_func ("/window/invalid-amount", test_invalid_amount);
   g_test_add_func ("/window/search-and-filter", test_search_and_filter);
+  g_test_add_func ("/window/selection-survives-search", test_selection_survives_search);
   g_test_add_func ("/window/phone-layout", test_phone_layout);
   g_test_add_func ("/window/size-from-settings", test_window_size_from_settings);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
