@@ -53,6 +53,11 @@
 
 #define PAGE_SIZE 64
 #define MAX_PAGES 12
+/* The first page of a list read in a worker, shown before the rest: a
+ * screenful. More is not faster: GTK makes a row widget for each. */
+#define FIRST_PAGE_SIZE PAGE_SIZE
+/* What one change may ask GTK to look through (emit_replace()). */
+#define MAX_LOOKED_THROUGH (8 * PAGE_SIZE)
 
 typedef struct
 {
@@ -70,10 +75,11 @@ struct _OutlayExpenseModel
   gulong            changed_handler;
 
   guint n_items;
-  /* While the removal half of a move is announced, the moved row's new
-   * position is hidden, so that the list is then exactly the old list
-   * without the row. G_MAXUINT otherwise. */
+  /* While the removal half of a move or a replacement is announced, the
+   * new rows at hidden are hidden, so that the list is then exactly the
+   * old list without the removed rows. G_MAXUINT otherwise. */
   guint    hidden;
+  guint    n_hidden;
   gboolean by_day;
   GArray  *buckets; /* Bucket, in list order (by_day) */
   gboolean starts_dirty;
@@ -332,7 +338,8 @@ read_index (OutlayRepository  *repository,
     }
   else
     {
-      index->ids = outlay_repository_find_expense_ids_first (repository, query, PAGE_SIZE, first, user_data, error);
+      index->ids = outlay_repository_find_expense_ids_first (repository, query, FIRST_PAGE_SIZE, first, user_data,
+                                                             error);
       if (index->ids == NULL)
         return NULL;
       index->n_items = index->ids->len;
@@ -672,7 +679,7 @@ outlay_expense_model_get_n_items (GListModel *model)
 {
   OutlayExpenseModel *self = OUTLAY_EXPENSE_MODEL (model);
 
-  return self->hidden != G_MAXUINT ? self->n_items - 1 : self->n_items;
+  return self->hidden != G_MAXUINT ? self->n_items - self->n_hidden : self->n_items;
 }
 
 static gpointer
@@ -684,7 +691,7 @@ outlay_expense_model_get_item (GListModel *model,
   guint               page;
 
   if (self->hidden != G_MAXUINT && position >= self->hidden)
-    position++;
+    position += self->n_hidden;
 
   if (position >= self->n_items)
     return NULL;
@@ -826,6 +833,33 @@ refresh_live_objects (OutlayExpenseModel *self)
     }
 }
 
+/* Announces that @removed rows at @position became @added others. When a
+ * row GTK's list view follows (the focus, the selection, where it is
+ * scrolled to) is among the removed, GTK 4.8 to 4.18 look for its item
+ * among all the added, one get_item() at a time, to keep it: seconds at
+ * a million rows, since the item is rarely there (another search) or far
+ * down. Many added rows are announced after the removal instead, which
+ * leaves nothing to look through; the selection is the window's to keep. */
+static void
+emit_replace (OutlayExpenseModel *self,
+              guint               position,
+              guint               removed,
+              guint               added)
+{
+  if (removed == 0 || added <= MAX_LOOKED_THROUGH)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+
+  self->hidden = position;
+  self->n_hidden = added;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
+  self->hidden = G_MAXUINT;
+  self->n_hidden = 0;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+}
+
 static void
 reload (OutlayExpenseModel *self)
 {
@@ -837,7 +871,7 @@ reload (OutlayExpenseModel *self)
     warn_unless_damaged (error, "Could not read the expenses");
 
   if (old_n_items > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+    emit_replace (self, 0, old_n_items, self->n_items);
   notify_n_items (self, old_n_items);
 }
 
@@ -850,10 +884,13 @@ emit_move (OutlayExpenseModel *self,
            guint               to)
 {
   self->hidden = to;
+  self->n_hidden = 1;
   g_list_model_items_changed (G_LIST_MODEL (self), from, 1, 0);
   self->hidden = G_MAXUINT;
+  self->n_hidden = 0;
   g_list_model_items_changed (G_LIST_MODEL (self), to, 0, 1);
 }
+
 
 static void
 apply_change_by_day (OutlayExpenseModel *self,
@@ -945,7 +982,7 @@ emit_difference (OutlayExpenseModel *self,
         }
     }
 
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+  emit_replace (self, prefix, removed, added);
   notify_n_items (self, old_n_items);
 }
 
@@ -968,7 +1005,7 @@ apply_change_by_id (OutlayExpenseModel *self,
     {
       warn_unless_damaged (error, "Could not follow a change");
       clear_pages (self);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_ids->len, self->n_items);
+      emit_replace (self, 0, old_ids->len, self->n_items);
       notify_n_items (self, old_n_items);
       return;
     }
@@ -1012,7 +1049,7 @@ show_index (OutlayExpenseModel *self,
   else
     {
       if (old_n_items > 0 || self->n_items > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+        emit_replace (self, 0, old_n_items, self->n_items);
       notify_n_items (self, old_n_items);
     }
 }
@@ -1309,6 +1346,21 @@ outlay_expense_model_get_query (OutlayExpenseModel *self)
   g_return_val_if_fail (OUTLAY_IS_EXPENSE_MODEL (self), NULL);
 
   return self->pending != NULL ? self->pending : self->query;
+}
+
+/**
+ * outlay_expense_model_get_shown_query:
+ *
+ * Returns: the query of the rows the list has now: while a newer one is
+ *   read (#OutlayExpenseModel:loading), the one before it, or the newer
+ *   one once its first page is shown
+ */
+const OutlayQuery *
+outlay_expense_model_get_shown_query (OutlayExpenseModel *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE_MODEL (self), NULL);
+
+  return self->query;
 }
 
 /**

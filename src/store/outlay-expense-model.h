@@ -34,6 +34,7 @@ G_DECLARE_FINAL_TYPE (OutlayExpenseModel, outlay_expense_model, OUTLAY, EXPENSE_
 OutlayExpenseModel *outlay_expense_model_new (OutlayRepository *repository);
 OutlayRepository   *outlay_expense_model_get_repository (OutlayExpenseModel *self);
 const OutlayQuery  *outlay_expense_model_get_query (OutlayExpenseModel *self);
+const OutlayQuery  *outlay_expense_model_get_shown_query (OutlayExpenseModel *self);
 gboolean            outlay_expense_model_is_loading (OutlayExpenseModel *self);
 void                outlay_expense_model_set_query (OutlayExpenseModel *self,
                                                     const OutlayQuery  *query);

@@ -757,6 +757,62 @@ test_first_page_comes_first (Fixture      *fixture,
   assert_model_matches_query (fixture);
 }
 
+/* A change of many rows is a removal and then an addition, so that GTK has
+ * no added rows to look through for the rows it follows; the list is what
+ * each signal says. */
+static void
+test_large_change_is_split (Fixture      *fixture,
+                            gconstpointer data)
+{
+  g_autoptr (OutlayQuery) by_amount = outlay_query_new ();
+  g_autoptr (OutlayQuery) by_date = outlay_query_new ();
+  g_autoptr (GArray) signals = g_array_new (FALSE, FALSE, sizeof (Signal));
+  g_autoptr (GError) error = NULL;
+  OutlayExpense *drafts[1200];
+  guint n_all;
+
+  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+    {
+      drafts[i] = outlay_expense_new ();
+      randomize (fixture, drafts[i]);
+    }
+  outlay_repository_add_expenses (fixture->repository, drafts, G_N_ELEMENTS (drafts), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+    g_object_unref (drafts[i]);
+
+  fixture->model = outlay_expense_model_new (fixture->repository);
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (on_items_changed_cb), fixture);
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (record_signal_cb), signals);
+  fixture->reading = TRUE;
+  n_all = g_list_model_get_n_items (G_LIST_MODEL (fixture->model));
+  for (guint i = 0; i < n_all; i++)
+    g_ptr_array_add (fixture->copy, g_list_model_get_item (G_LIST_MODEL (fixture->model), i));
+  fixture->reading = FALSE;
+
+  /* Read in a worker: its first page replaces the list (64 rows to look
+   * through), the rest is added below. */
+  outlay_query_set_sort (by_amount, OUTLAY_SORT_AMOUNT, TRUE);
+  outlay_expense_model_set_query (fixture->model, by_amount);
+  fixture->writing = TRUE;
+  outlay_test_wait_for_model (fixture->model);
+  fixture->writing = FALSE;
+  g_assert_cmpuint (signals->len, ==, 2);
+  assert_signal (signals, 0, 0, n_all, 64, TRUE);
+  assert_signal (signals, 1, 64, 0, n_all - 64, TRUE);
+  assert_model_matches_query (fixture);
+
+  /* Back to days, read at once: all of it goes, then all of it comes. */
+  g_array_set_size (signals, 0);
+  fixture->writing = TRUE;
+  outlay_expense_model_set_query (fixture->model, by_date);
+  fixture->writing = FALSE;
+  g_assert_cmpuint (signals->len, ==, 2);
+  assert_signal (signals, 0, 0, n_all, 0, FALSE);
+  assert_signal (signals, 1, 0, 0, n_all, FALSE);
+  assert_model_matches_query (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -771,6 +827,7 @@ main (int   argc,
   ADD ("/expense-model/signals-are-minimal", test_signals_are_minimal);
   ADD ("/expense-model/search-is-read-in-a-worker", test_search_is_read_in_a_worker);
   ADD ("/expense-model/first-page-comes-first", test_first_page_comes_first);
+  ADD ("/expense-model/large-change-is-split", test_large_change_is_split);
 
 #undef ADD
 
