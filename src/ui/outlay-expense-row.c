@@ -26,6 +26,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "outlay-category-icon.h"
 #include "outlay-expense-row.h"
@@ -45,6 +46,7 @@ struct _OutlayExpenseRow
   gulong              expense_handler;
   gulong              position_handler;
   gulong              changed_handler;
+  gulong              loading_handler;
 
   GtkWidget *box;
   GtkWidget *heading_box;
@@ -80,19 +82,75 @@ is_first_of_day (OutlayExpenseRow *self)
                     outlay_expense_get_occurred_on (self->expense)) != 0;
 }
 
-static GArray *
-day_totals (OutlayExpenseRow *self,
-            const char       *day)
+static int
+compare_totals (gconstpointer a,
+                gconstpointer b)
 {
-  g_autoptr (OutlayQuery) query = outlay_query_copy (outlay_expense_model_get_query (self->model));
-  const char *from = outlay_query_get_date_from (query);
-  const char *to = outlay_query_get_date_to (query);
+  const OutlayCurrencyTotal *x = a;
+  const OutlayCurrencyTotal *y = b;
 
-  /* The day, within what the list shows. */
-  if ((from == NULL || g_strcmp0 (day, from) >= 0) && (to == NULL || g_strcmp0 (day, to) <= 0))
-    outlay_query_set_date_range (query, day, day);
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return strcmp (x->currency, y->currency);
+}
 
-  return outlay_repository_summarize (get_repository (self), query, NULL, NULL);
+static void
+add_to_totals (GArray        *totals,
+               OutlayExpense *expense)
+{
+  const char *currency = outlay_expense_get_currency (expense);
+  guint       i;
+
+  for (i = 0; i < totals->len; i++)
+    if (g_str_equal (g_array_index (totals, OutlayCurrencyTotal, i).currency, currency))
+      break;
+  if (i == totals->len)
+    {
+      OutlayCurrencyTotal total = { { 0 }, 0, 0 };
+
+      g_strlcpy (total.currency, currency, sizeof total.currency);
+      g_array_append_val (totals, total);
+    }
+  g_array_index (totals, OutlayCurrencyTotal, i).total += outlay_expense_get_amount (expense);
+  g_array_index (totals, OutlayCurrencyTotal, i).count++;
+}
+
+/* The day's total within what the list shows. A list of days asks the
+ * per-day summary. A search adds up its own rows of the day, which follow
+ * the row, rather than asking the search index again for every day
+ * heading: what that costs grows with the day's rows, not the ledger. */
+static GArray *
+day_totals (OutlayExpenseRow *self)
+{
+  const OutlayQuery *shown = outlay_expense_model_get_shown_query (self->model);
+  const char        *day = outlay_expense_get_occurred_on (self->expense);
+  GArray            *totals;
+
+  if (outlay_query_get_text (shown) == NULL)
+    {
+      g_autoptr (OutlayQuery) query = outlay_query_copy (shown);
+      const char *from = outlay_query_get_date_from (query);
+      const char *to = outlay_query_get_date_to (query);
+
+      if ((from == NULL || g_strcmp0 (day, from) >= 0) && (to == NULL || g_strcmp0 (day, to) <= 0))
+        outlay_query_set_date_range (query, day, day);
+      totals = outlay_repository_summarize (get_repository (self), query, NULL, NULL);
+      if (totals != NULL)
+        return totals;
+    }
+
+  totals = g_array_new (FALSE, FALSE, sizeof (OutlayCurrencyTotal));
+  for (guint i = gtk_list_item_get_position (self->list_item);; i++)
+    {
+      g_autoptr (OutlayExpense) expense = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      if (expense == NULL || g_strcmp0 (outlay_expense_get_occurred_on (expense), day) != 0)
+        break;
+      add_to_totals (totals, expense);
+    }
+  g_array_sort (totals, compare_totals);
+
+  return totals;
 }
 
 static void
@@ -109,14 +167,14 @@ update_heading (OutlayExpenseRow *self)
       return;
     }
 
-  query = outlay_expense_model_get_query (self->model);
+  query = outlay_expense_model_get_shown_query (self->model);
   show = outlay_query_get_sort_field (query) == OUTLAY_SORT_DATE && is_first_of_day (self);
   gtk_widget_set_visible (self->heading_box, show);
 
   if (show)
     {
       g_autoptr (GDate) today = outlay_date_new_today ();
-      g_autoptr (GArray) totals = day_totals (self, outlay_expense_get_occurred_on (self->expense));
+      g_autoptr (GArray) totals = day_totals (self);
       g_autofree char *total = outlay_format_totals (totals, self->currency);
       g_autofree char *spoken = outlay_format_totals_spoken (totals, self->currency);
       g_autofree char *description = NULL;
@@ -173,7 +231,7 @@ update (OutlayExpenseRow *self)
   g_autofree char   *amount = NULL;
   g_autofree char   *label = NULL;
   g_autofree char   *date = NULL;
-  const OutlayQuery *query = outlay_expense_model_get_query (self->model);
+  const OutlayQuery *query = outlay_expense_model_get_shown_query (self->model);
   const char        *note;
   const char        *detail;
 
@@ -320,6 +378,10 @@ outlay_expense_row_bind (OutlayExpenseRow *self,
                                                      G_CALLBACK (on_position_notify_cb), self);
   self->changed_handler = g_signal_connect_swapped (get_repository (self), "expenses-changed",
                                                     G_CALLBACK (on_expenses_changed_cb), self);
+  /* The first page of a search comes before the rest: a day it cut adds
+   * up its rows again once the list is whole. */
+  self->loading_handler = g_signal_connect_swapped (self->model, "notify::loading",
+                                                    G_CALLBACK (on_position_notify_cb), self);
   label_list_item (self);
   update (self);
 }
@@ -334,7 +396,10 @@ outlay_expense_row_unbind (OutlayExpenseRow *self)
   if (self->list_item != NULL)
     g_clear_signal_handler (&self->position_handler, self->list_item);
   if (self->model != NULL)
-    g_clear_signal_handler (&self->changed_handler, get_repository (self));
+    {
+      g_clear_signal_handler (&self->changed_handler, get_repository (self));
+      g_clear_signal_handler (&self->loading_handler, self->model);
+    }
 
   g_clear_object (&self->expense);
   self->list_item = NULL;

@@ -98,6 +98,42 @@ collect_rows (GtkWidget *widget,
     }
 }
 
+static OutlayExpenseRow *
+find_expense_row (GtkWidget  *widget,
+                  const char *description)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      OutlayExpenseRow *found;
+
+      if (OUTLAY_IS_EXPENSE_ROW (child) && gtk_widget_get_mapped (child) &&
+          outlay_expense_row_get_expense (OUTLAY_EXPENSE_ROW (child)) != NULL &&
+          g_strcmp0 (outlay_expense_get_description (outlay_expense_row_get_expense (OUTLAY_EXPENSE_ROW (child))),
+                     description) == 0)
+        return OUTLAY_EXPENSE_ROW (child);
+      if ((found = find_expense_row (child, description)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* How many visible labels in @widget read @text. */
+static guint
+count_labels (GtkWidget  *widget,
+              const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+            g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+
+  return n;
+}
+
 /* A row of an expense of today, as the list reads it. */
 static void
 assert_today_row (const char *text,
@@ -366,6 +402,17 @@ test_search_and_filter (void)
   g_clear_pointer (&text, g_free);
   g_assert_nonnull (outlay_ui_test_find (page, outlay_ui_test_is_label, "2 matching expenses"));
   g_assert_nonnull (outlay_ui_test_find (page, outlay_ui_test_is_label, "€16.49"));
+
+  /* Today's heading adds up what the search shows of today: the coffee
+   * beans (its amount, and the day's total), not the lunch. */
+  {
+    OutlayExpenseRow *beans = find_expense_row (page, "Coffee beans");
+
+    g_assert_nonnull (beans);
+    g_assert_nonnull (outlay_expense_row_get_heading (beans));
+    g_assert_cmpuint (count_labels (GTK_WIDGET (beans), "€12.99"), ==, 2);
+    g_assert_cmpuint (count_labels (GTK_WIDGET (beans), "€28.69"), ==, 0);
+  }
 
   /* No match says so. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "zeppelin");
