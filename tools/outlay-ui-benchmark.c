@@ -47,6 +47,10 @@
  *    frame, the time from "before-paint" to "after-paint" (what the frame
  *    cost, whatever the frame clock's pace) and the time between two
  *    frames (what a person sees);
+ *  - typing: "coffee" into the search bar a letter every 150 ms; the
+ *    longest main-loop stall from the first letter until the whole list
+ *    of matches is shown, and the time from the last letter until the
+ *    list shows the first page of the matches of "coffee";
  *  - peak RSS (VmHWM) after the first frame and at the end.
  *
  * It prints one line per figure, `name: value unit`, the median of the runs,
@@ -59,7 +63,7 @@
  *
  *   xvfb-run -a perf record -g outlay-ui-benchmark --child scroll --database COPY
  *
- * with first-frame, add, scroll or all; it prints `key=values` lines.
+ * with first-frame, add, scroll, typing or all; it prints `key=values` lines.
  *
  * It is run by hand, not by `meson test`. */
 
@@ -87,12 +91,19 @@
 #define SETTLE_MS 300
 #define ADD_WAIT_MS 1000
 #define TIMEOUT_S 60
+#define TYPED_WORD "coffee"
+#define TYPING_INTERVAL_MS 150
+#define TYPING_WAIT_MS 2000
+#define STALL_TICK_MS 5
+#define FIRST_PAGE 64
 
 #define TARGET_FIRST_FRAME_RATIO 1.2
 #define TARGET_FRAME_MEDIAN_MS 16.0
 #define TARGET_FRAME_MAX_MS 50.0
 #define TARGET_ADD_SHOWN_MS 16.0
 #define TARGET_RSS_RATIO 1.3
+#define TARGET_TYPING_STALL_MS 50.0
+#define TARGET_TYPING_SHOWN_MS 150.0
 
 /* Options */
 
@@ -109,7 +120,7 @@ static const GOptionEntry entries[] = {
     "R" },
   { "count", 'n', 0, G_OPTION_ARG_INT, &opt_count, "Expenses in a database that is made (default 1000000)", "N" },
   { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opt_child,
-    "Measure in this process: first-frame, add, scroll or all", "WHAT" },
+    "Measure in this process: first-frame, add, scroll, typing or all", "WHAT" },
   { "spawned-at", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &opt_spawned_at,
     "The parent's monotonic clock when it spawned this child, in µs", "US" },
   { NULL }
@@ -299,6 +310,15 @@ typedef struct
   GArray  *add_updated_ms;
   GArray  *add_in_view_ms;
   GArray  *add_frames_waited;
+
+  /* Typing into the search bar */
+  guint    stall_source;
+  gint64   stall_last;
+  gint64   stall_longest;
+  GArray  *typed_first_ids; /* gint64: the first page of TYPED_WORD */
+  gint64   typed_last_key;
+  gint64   typed_shown;
+  gboolean typed_done;
 } Child;
 
 static Child child;
@@ -689,6 +709,127 @@ measure_scroll (void)
     }
 }
 
+/* The longest the main loop went without running a timeout that asks for
+ * every STALL_TICK_MS: how long something kept it from its sources. */
+static gboolean
+stall_tick_cb (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (child.stall_last != 0)
+    child.stall_longest = MAX (child.stall_longest, now - child.stall_last);
+  child.stall_last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Whether the list shows the first page of TYPED_WORD's matches. */
+static gboolean
+shows_typed_word (void)
+{
+  GListModel *model = G_LIST_MODEL (child.model);
+
+  if (g_list_model_get_n_items (model) < child.typed_first_ids->len)
+    return FALSE;
+
+  for (guint i = 0; i < child.typed_first_ids->len; i++)
+    {
+      g_autoptr (OutlayExpense) expense = g_list_model_get_item (model, i);
+
+      if (expense == NULL || outlay_expense_get_id (expense) != g_array_index (child.typed_first_ids, gint64, i))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+typed_items_changed_cb (void)
+{
+  if (child.typed_last_key != 0 && child.typed_shown == 0 && shows_typed_word ())
+    {
+      child.typed_shown = g_get_monotonic_time ();
+      child.typed_done = TRUE;
+    }
+}
+
+/* TYPED_WORD typed into the search bar a letter every TYPING_INTERVAL_MS,
+ * as a person types: the longest main-loop stall from the first letter
+ * until the whole list of matches is shown, and when after the last letter
+ * the list first showed the first page of TYPED_WORD's matches (a
+ * shorter word typed before may already have shown them). */
+static void
+measure_typing (void)
+{
+  g_autoptr (OutlayQuery) query = outlay_query_new ();
+  g_autoptr (GPtrArray) first = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *page = outlay_window_get_expenses_page (child.window);
+  GtkWidget *entry;
+  gulong     handler;
+
+  outlay_query_set_text (query, TYPED_WORD);
+  first = outlay_repository_find_expenses (child.repository, query, 0, FIRST_PAGE, &error);
+  if (first == NULL)
+    {
+      fail (error->message);
+      return;
+    }
+  child.typed_first_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < first->len; i++)
+    {
+      gint64 id = outlay_expense_get_id (first->pdata[i]);
+      g_array_append_val (child.typed_first_ids, id);
+    }
+
+  gtk_adjustment_set_value (child.vadjustment, 0.0);
+  outlay_expenses_page_start_search (OUTLAY_EXPENSES_PAGE (page));
+  entry = gtk_window_get_focus (GTK_WINDOW (child.window));
+  entry = entry != NULL ? gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_ENTRY) : NULL;
+  if (entry == NULL)
+    {
+      fail ("the search entry did not take the focus");
+      return;
+    }
+  run_until (NULL, SETTLE_MS);
+
+  handler = g_signal_connect_swapped (child.model, "items-changed", G_CALLBACK (typed_items_changed_cb), NULL);
+  child.stall_last = 0;
+  child.stall_longest = 0;
+  child.stall_source = g_timeout_add (STALL_TICK_MS, stall_tick_cb, NULL);
+
+  /* A letter at a time at the end, as a key press inserts it: replacing
+   * the text would empty the entry in between, a search for everything. */
+  for (guint i = 0; i < strlen (TYPED_WORD); i++)
+    {
+      int end = (int) i;
+
+      if (i > 0)
+        run_until (NULL, TYPING_INTERVAL_MS);
+      gtk_editable_insert_text (GTK_EDITABLE (entry), TYPED_WORD + i, 1, &end);
+      gtk_editable_set_position (GTK_EDITABLE (entry), end);
+    }
+
+  child.typed_last_key = g_get_monotonic_time ();
+  typed_items_changed_cb ();
+  run_until (&child.typed_done, TYPING_WAIT_MS);
+
+  /* The rest of the matches, then what GTK does with them. */
+  for (gint64 until = g_get_monotonic_time () + TYPING_WAIT_MS * 1000;
+       outlay_expense_model_is_loading (child.model) && g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, TRUE);
+  run_until (NULL, SETTLE_MS);
+
+  g_clear_handle_id (&child.stall_source, g_source_remove);
+  g_signal_handler_disconnect (child.model, handler);
+
+  if (child.typed_shown == 0)
+    fail ("the list did not show the matches of the typed word within the wait");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  run_until (NULL, SETTLE_MS);
+}
+
 static void
 print_values (const char *key,
               GArray     *values)
@@ -776,6 +917,14 @@ activate_cb (OutlayApplication *app)
       print_values ("add-frames", child.add_frames_waited);
     }
 
+  if (all || g_strcmp0 (child.what, "typing") == 0)
+    {
+      measure_typing ();
+      print_value ("typing-stall-ms", child.stall_longest / 1000.0);
+      if (child.typed_shown != 0)
+        print_value ("typing-shown-ms", MAX (0.0, ms_between (child.typed_last_key, child.typed_shown)));
+    }
+
   g_print ("peak-rss-kb=%" G_GUINT64_FORMAT "\n", read_status_kb ("VmHWM"));
   if (child.error != NULL)
     g_print ("error=%s\n", child.error);
@@ -789,11 +938,11 @@ run_child (const char *path)
   g_autoptr (OutlayApplication) app = NULL;
   g_autoptr (GSettings) settings = NULL;
   char             *app_argv[] = { (char *) "outlay-ui-benchmark", (char *) "--database", (char *) path, NULL };
-  const char *const whats[] = { "first-frame", "add", "scroll", "all", NULL };
+  const char *const whats[] = { "first-frame", "add", "scroll", "typing", "all", NULL };
 
   if (!g_strv_contains (whats, opt_child))
     {
-      g_printerr ("--child takes first-frame, add, scroll or all\n");
+      g_printerr ("--child takes first-frame, add, scroll, typing or all\n");
       return 2;
     }
   child.what = opt_child;
@@ -847,6 +996,8 @@ typedef struct
   GArray     *add_frames;
   GArray     *rss_start_mb;
   GArray     *rss_mb;
+  GArray     *typing_stall_ms; /* per run */
+  GArray     *typing_shown_ms; /* per run */
   char       *renderer;
   char       *window;
   char       *first_frame_page;
@@ -879,6 +1030,8 @@ results_new (const char *name)
     &r->add_frames,
     &r->rss_start_mb,
     &r->rss_mb,
+    &r->typing_stall_ms,
+    &r->typing_shown_ms,
   };
 
   r->name = name;
@@ -980,6 +1133,10 @@ take_child_output (Results *r,
         g_array_append_vals (r->add_updated_ms, values->data, values->len);
       else if (g_str_equal (key, "add-in-view-ms"))
         g_array_append_vals (r->add_in_view_ms, values->data, values->len);
+      else if (g_str_equal (key, "typing-stall-ms"))
+        append (r->typing_stall_ms, g_array_index (values, double, 0));
+      else if (g_str_equal (key, "typing-shown-ms"))
+        append (r->typing_shown_ms, g_array_index (values, double, 0));
       else if (g_str_equal (key, "add-frames"))
         g_array_append_vals (r->add_frames, values->data, values->len);
       else if (g_str_equal (key, "frame-ms"))
@@ -1300,6 +1457,14 @@ print_figures (Results *r)
     if (in_view->len > 0)
       FIGURE ("add: row in view after the call returned", median (in_view), "ms");
   }
+  if (r->typing_stall_ms->len > 0)
+    {
+      FIGURE ("typing \"" TYPED_WORD "\": longest main-loop stall (median of the runs)", median (r->typing_stall_ms),
+              "ms");
+      FIGURE ("typing \"" TYPED_WORD "\": longest main-loop stall (all runs)", maximum (r->typing_stall_ms), "ms");
+    }
+  if (r->typing_shown_ms->len > 0)
+    FIGURE ("typing \"" TYPED_WORD "\": its matches shown after the last key", median (r->typing_shown_ms), "ms");
   FIGURE ("peak RSS after the first frame", median (r->rss_start_mb), "MB");
   FIGURE ("peak RSS at the end", median (r->rss_mb), "MB");
 
@@ -1390,6 +1555,8 @@ run_parent (const char *self_path)
            "# \"update+layout\" up to the end of the layout phase (rows bound to new expenses), \"paint\"\n"
            "# the snapshot and the render\n",
            N_SMALL_STEPS, N_JUMP_STEPS, big->row_widgets);
+  g_print ("# typing: \"%s\" a letter every %d ms into the search bar, at the top of the list\n",
+           TYPED_WORD, TYPING_INTERVAL_MS);
   g_print ("# adding: %d expenses per run, each with the list at the top after %d ms idle; \"updated\"\n"
            "# is the end of the first frame with the expense first in the model, a row for it in the\n"
            "# list and the dashboard's total changed; \"in view\" also needs that row inside the\n"
@@ -1421,6 +1588,17 @@ run_parent (const char *self_path)
   }
   print_in_view_target (big, &n_missed);
   print_in_view_target (empty, &n_missed);
+  print_target ("typing: longest main-loop stall (all runs)", maximum (big->typing_stall_ms), TARGET_TYPING_STALL_MS,
+                "ms", &n_missed);
+  if (big->typing_shown_ms->len == big->typing_stall_ms->len && big->typing_shown_ms->len > 0)
+    print_target ("typing: matches shown after the last key", median (big->typing_shown_ms),
+                  TARGET_TYPING_SHOWN_MS, "ms", &n_missed);
+  else
+    {
+      g_print ("target typing: matches shown after the last key < %g ms: MISSED (shown in %u of %u runs)\n",
+               TARGET_TYPING_SHOWN_MS, big->typing_shown_ms->len, big->typing_stall_ms->len);
+      n_missed++;
+    }
   print_target ("peak RSS big/empty after the first frame",
                 median (big->rss_start_mb) / median (empty->rss_start_mb), TARGET_RSS_RATIO, "×", &n_missed);
   print_target ("peak RSS big/empty at the end",
