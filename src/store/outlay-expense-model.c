@@ -58,6 +58,8 @@
 #define FIRST_PAGE_SIZE PAGE_SIZE
 /* What one change may ask GTK to look through (emit_replace()). */
 #define MAX_LOOKED_THROUGH (8 * PAGE_SIZE)
+/* A list read in less is read again at once after a write (a frame). */
+#define FOLLOW_AT_ONCE_US (8 * G_TIME_SPAN_MILLISECOND)
 
 typedef struct
 {
@@ -90,6 +92,10 @@ struct _OutlayExpenseModel
   OutlayQuery  *pending;
   GCancellable *loading;
   gboolean      partial; /* the list is the first page of pending */
+  /* How long the list took to read: a write in a list that takes longer
+   * than FOLLOW_AT_ONCE_US is followed by reading it again in the worker. */
+  gint64        read_us;
+  gboolean      follow_in_worker; /* always, for tests */
 
   GHashTable *live;       /* id → OutlayExpense, weak */
   GHashTable *pages;      /* page number → GPtrArray of OutlayExpense */
@@ -262,6 +268,7 @@ typedef struct
   GArray      *buckets; /* Bucket (by_day) */
   GArray      *ids;     /* gint64 (!by_day) */
   guint        n_items;
+  gint64       read_us; /* how long the read took */
 } ListIndex;
 
 static void
@@ -326,6 +333,7 @@ read_index (OutlayRepository  *repository,
             GError           **error)
 {
   g_autoptr (ListIndex) index = g_new0 (ListIndex, 1);
+  gint64 start = g_get_monotonic_time ();
 
   index->query = outlay_query_copy (query);
   index->by_day = can_use_days (query);
@@ -345,6 +353,8 @@ read_index (OutlayRepository  *repository,
       index->n_items = index->ids->len;
     }
 
+  index->read_us = g_get_monotonic_time () - start;
+
   return g_steal_pointer (&index);
 }
 
@@ -357,6 +367,9 @@ typedef struct
   GWeakRef        model;
   GCancellable   *loading;
   GMainContext   *context;
+  /* Another query than the list shows; the same one is read again whole,
+   * after a write. */
+  gboolean        first_page;
 } Load;
 
 static Load *
@@ -370,6 +383,7 @@ load_new (OutlayExpenseModel *model,
   g_weak_ref_init (&load->model, model);
   load->loading = g_object_ref (loading);
   load->context = g_main_context_ref_thread_default ();
+  load->first_page = !outlay_query_equal (model->query, model->pending);
 
   return load;
 }
@@ -437,7 +451,7 @@ first_ids_cb (GArray  *ids,
   FirstPage *page;
   g_autoptr (GSource) source = NULL;
 
-  if (g_cancellable_is_cancelled (load->loading))
+  if (!load->first_page || g_cancellable_is_cancelled (load->loading))
     return;
 
   page = g_new0 (FirstPage, 1);
@@ -477,6 +491,7 @@ take_index (OutlayExpenseModel *self,
   g_array_set_size (self->buckets, 0);
   self->starts_dirty = FALSE;
   self->partial = FALSE;
+  self->read_us = 0;
   self->by_day = can_use_days (self->query);
   self->n_items = 0;
 
@@ -491,6 +506,7 @@ take_index (OutlayExpenseModel *self,
   self->query = g_steal_pointer (&index->query);
   self->by_day = index->by_day;
   self->n_items = index->n_items;
+  self->read_us = index->read_us;
   if (index->by_day)
     g_array_append_vals (self->buckets, index->buckets->data, index->buckets->len);
   else
@@ -986,6 +1002,17 @@ emit_difference (OutlayExpenseModel *self,
   notify_n_items (self, old_n_items);
 }
 
+/* Whether a change may add, remove or move a row of a list of ids: only
+ * the text can only be checked in SQL; the rest rules rows out. */
+static gboolean
+change_may_touch (OutlayExpenseModel *self,
+                  OutlayExpense      *before,
+                  OutlayExpense      *after)
+{
+  return (before != NULL && outlay_query_matches_expense (self->query, before)) ||
+         (after != NULL && outlay_query_matches_expense (self->query, after));
+}
+
 static void
 apply_change_by_id (OutlayExpenseModel *self,
                     OutlayExpense      *before,
@@ -995,9 +1022,7 @@ apply_change_by_id (OutlayExpenseModel *self,
   g_autoptr (GError) error = NULL;
   guint old_n_items = self->n_items;
 
-  /* Only the text can only be checked in SQL; the rest rules rows out. */
-  if ((before == NULL || !outlay_query_matches_expense (self->query, before)) &&
-      (after == NULL || !outlay_query_matches_expense (self->query, after)))
+  if (!change_may_touch (self, before, after))
     return;
 
   old_ids = g_steal_pointer (&self->ids);
@@ -1139,8 +1164,13 @@ on_expenses_changed_cb (OutlayExpenseModel  *self,
    * read starts again, and the whole list comes with the change in it. */
   if (self->by_day)
     apply_change_by_day (self, change->before, change->after);
-  else if (!self->partial)
+  else if (!self->partial && self->read_us < FOLLOW_AT_ONCE_US && !self->follow_in_worker)
     apply_change_by_id (self, change->before, change->after);
+  else if (self->pending == NULL && change_may_touch (self, change->before, change->after))
+    /* A long list (a search of a large ledger, another order) is read
+     * again in the worker; it shows the change when that read ends, its
+     * rows already showing their new values. */
+    self->pending = outlay_query_copy (self->query);
 
   /* A read that started before the change may not have seen it. */
   if (self->pending != NULL)
@@ -1361,6 +1391,17 @@ outlay_expense_model_get_shown_query (OutlayExpenseModel *self)
   g_return_val_if_fail (OUTLAY_IS_EXPENSE_MODEL (self), NULL);
 
   return self->query;
+}
+
+/* For tests: a write in any list of ids is followed in the worker, as in
+ * a long one. */
+void
+outlay_expense_model_set_follow_in_worker (OutlayExpenseModel *self,
+                                           gboolean            follow_in_worker)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSE_MODEL (self));
+
+  self->follow_in_worker = follow_in_worker;
 }
 
 /**

@@ -73,4 +73,8 @@ gboolean                    outlay_repository_validate_expense (OutlayRepository
                                                                 OutlayExpense    *expense,
                                                                 GError          **error);
 
+typedef struct _OutlayExpenseModel OutlayExpenseModel;
+void outlay_expense_model_set_follow_in_worker (OutlayExpenseModel *self,
+                                                gboolean            follow_in_worker);
+
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include "outlay-database-private.h"
 #include "outlay-expense-model.h"
 #include "outlay-repository.h"
+#include "outlay-store-private.h"
 #include "outlay-test-utils.h"
 
 typedef struct
@@ -813,6 +814,90 @@ test_large_change_is_split (Fixture      *fixture,
   assert_model_matches_query (fixture);
 }
 
+/* A write in a list that is slow to read (a search of a large ledger,
+ * another order) is followed by reading the list again in the worker: no
+ * signal at once, then the smallest change once it is read. */
+static void
+test_long_list_follows_in_worker (Fixture      *fixture,
+                                  gconstpointer data)
+{
+  g_autoptr (OutlayQuery) by_amount = outlay_query_new ();
+  g_autoptr (GArray) signals = g_array_new (FALSE, FALSE, sizeof (Signal));
+  g_autoptr (OutlayExpense) draft = outlay_expense_new ();
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autoptr (OutlayExpense) cheapest = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n_all;
+
+  for (guint i = 0; i < 100; i++)
+    g_object_unref (add_random (fixture));
+
+  fixture->model = outlay_expense_model_new (fixture->repository);
+  outlay_expense_model_set_follow_in_worker (fixture->model, TRUE);
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (on_items_changed_cb), fixture);
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (record_signal_cb), signals);
+  fixture->reading = TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->model)); i++)
+    g_ptr_array_add (fixture->copy, g_list_model_get_item (G_LIST_MODEL (fixture->model), i));
+  fixture->reading = FALSE;
+  outlay_query_set_sort (by_amount, OUTLAY_SORT_AMOUNT, FALSE);
+  fixture->writing = TRUE;
+  outlay_expense_model_set_query (fixture->model, by_amount);
+  outlay_test_wait_for_model (fixture->model);
+  fixture->writing = FALSE;
+  n_all = g_list_model_get_n_items (G_LIST_MODEL (fixture->model));
+  assert_model_matches_query (fixture);
+
+  /* The cheapest of all: first, once the list is read again. */
+  g_array_set_size (signals, 0);
+  randomize (fixture, draft);
+  outlay_expense_set_amount (draft, 1);
+  fixture->writing = TRUE;
+  stored = outlay_repository_add_expense (fixture->repository, draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signals->len, ==, 0);
+  g_assert_true (outlay_expense_model_is_loading (fixture->model));
+  outlay_test_wait_for_model (fixture->model);
+  fixture->writing = FALSE;
+  g_assert_cmpuint (signals->len, ==, 1);
+  assert_signal (signals, 0, 0, 0, 1, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, n_all + 1);
+  assert_model_matches_query (fixture);
+
+  /* A row that changes and stays put: its object shows it at once, and
+   * the list does not change. */
+  g_array_set_size (signals, 0);
+  cheapest = g_list_model_get_item (G_LIST_MODEL (fixture->model), 0);
+  {
+    g_autoptr (OutlayExpense) edited = outlay_expense_copy (cheapest);
+    g_autoptr (OutlayExpense) saved = NULL;
+
+    outlay_expense_set_description (edited, "Chewing gum");
+    fixture->writing = TRUE;
+    saved = outlay_repository_update_expense (fixture->repository, edited, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (outlay_expense_get_description (cheapest), ==, "Chewing gum");
+    outlay_test_wait_for_model (fixture->model);
+    fixture->writing = FALSE;
+  }
+  g_assert_cmpuint (signals->len, ==, 0);
+  assert_model_matches_query (fixture);
+
+  /* Deleted: gone, once read again. */
+  fixture->writing = TRUE;
+  {
+    g_autoptr (OutlayExpense) deleted = outlay_repository_delete_expense (fixture->repository,
+                                                                          outlay_expense_get_id (stored), &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (signals->len, ==, 0);
+  outlay_test_wait_for_model (fixture->model);
+  fixture->writing = FALSE;
+  g_assert_cmpuint (signals->len, ==, 1);
+  assert_signal (signals, 0, 0, 1, 0, TRUE);
+  assert_model_matches_query (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -828,6 +913,7 @@ main (int   argc,
   ADD ("/expense-model/search-is-read-in-a-worker", test_search_is_read_in_a_worker);
   ADD ("/expense-model/first-page-comes-first", test_first_page_comes_first);
   ADD ("/expense-model/large-change-is-split", test_large_change_is_split);
+  ADD ("/expense-model/long-list-follows-in-worker", test_long_list_follows_in_worker);
 
 #undef ADD
 
