@@ -48,10 +48,10 @@ struct _OutlayExpenseRow
   gulong              changed_handler;
   gulong              loading_handler;
 
-  GtkWidget *box;
-  GtkWidget *heading_box;
+  GtkWidget *heading_box; /* made for the first row of a day */
   GtkWidget *heading_label;
   GtkWidget *heading_total_label;
+  GtkWidget *main_box;
   GtkWidget *icon;
   GtkWidget *description_label;
   GtkWidget *detail_label;
@@ -153,6 +153,43 @@ day_totals (OutlayExpenseRow *self)
   return totals;
 }
 
+static GtkWidget *
+new_label (float        xalign,
+           const char **css_classes)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (css_classes != NULL)
+    gtk_widget_set_css_classes (label, css_classes);
+
+  return label;
+}
+
+/* The day's heading, above the first row of a day: made when a row first
+ * needs it, since most rows never do. */
+static void
+ensure_heading (OutlayExpenseRow *self)
+{
+  static const char *heading_classes[] = { "heading", NULL };
+  static const char *total_classes[] = { "dim-label", "numeric", NULL };
+
+  if (self->heading_box != NULL)
+    return;
+
+  self->heading_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (self->heading_box, "day-heading");
+  gtk_widget_insert_before (self->heading_box, GTK_WIDGET (self), self->main_box);
+
+  self->heading_label = new_label (0.0f, heading_classes);
+  gtk_widget_set_hexpand (self->heading_label, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (self->heading_label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (self->heading_box), self->heading_label);
+
+  self->heading_total_label = new_label (1.0f, total_classes);
+  gtk_box_append (GTK_BOX (self->heading_box), self->heading_total_label);
+}
+
 static void
 update_heading (OutlayExpenseRow *self)
 {
@@ -163,13 +200,17 @@ update_heading (OutlayExpenseRow *self)
 
   if (self->expense == NULL || self->list_item == NULL)
     {
-      gtk_widget_set_visible (self->heading_box, FALSE);
+      if (self->heading_box != NULL)
+        gtk_widget_set_visible (self->heading_box, FALSE);
       return;
     }
 
   query = outlay_expense_model_get_shown_query (self->model);
   show = outlay_query_get_sort_field (query) == OUTLAY_SORT_DATE && is_first_of_day (self);
-  gtk_widget_set_visible (self->heading_box, show);
+  if (show)
+    ensure_heading (self);
+  if (self->heading_box != NULL)
+    gtk_widget_set_visible (self->heading_box, show);
 
   if (show)
     {
@@ -295,7 +336,8 @@ outlay_expense_row_dispose (GObject *object)
   OutlayExpenseRow *self = OUTLAY_EXPENSE_ROW (object);
 
   outlay_expense_row_unbind (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_EXPENSE_ROW);
+  g_clear_pointer (&self->heading_box, gtk_widget_unparent);
+  g_clear_pointer (&self->main_box, gtk_widget_unparent);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (outlay_expense_row_parent_class)->dispose (object);
@@ -321,26 +363,49 @@ outlay_expense_row_class_init (OutlayExpenseRowClass *klass)
   object_class->dispose = outlay_expense_row_dispose;
   object_class->finalize = outlay_expense_row_finalize;
 
-  g_type_ensure (OUTLAY_TYPE_CATEGORY_ICON);
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/outlay-expense-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, box);
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, heading_box);
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, heading_label);
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, heading_total_label);
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, icon);
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, description_label);
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, detail_label);
-  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseRow, amount_label);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "expenserow");
 }
 
+/* Built in code, with the fewest widgets: the list makes a row for every
+ * row it shows, about 200 when a search replaces the list. */
 static void
 outlay_expense_row_init (OutlayExpenseRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  static const char *detail_classes[] = { "dim-label", "caption", NULL };
+  static const char *amount_classes[] = { "numeric", "amount", NULL };
+  GtkWidget *texts;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  /* The expense: its category, what and what else, how much. */
+  self->main_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (self->main_box, "expense-row");
+  gtk_widget_set_parent (self->main_box, GTK_WIDGET (self));
+
+  self->icon = outlay_category_icon_new ();
+  g_object_set (self->icon, "size", 36, NULL);
+  gtk_widget_set_valign (self->icon, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->main_box), self->icon);
+
+  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (self->main_box), texts);
+
+  self->description_label = new_label (0.0f, NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->description_label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (texts), self->description_label);
+
+  self->detail_label = new_label (0.0f, detail_classes);
+  gtk_label_set_ellipsize (GTK_LABEL (self->detail_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (self->detail_label), TRUE);
+  gtk_box_append (GTK_BOX (texts), self->detail_label);
+
+  self->amount_label = new_label (1.0f, amount_classes);
+  gtk_widget_set_valign (self->amount_label, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->main_box), self->amount_label);
 }
 
 GtkWidget *
