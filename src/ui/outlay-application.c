@@ -266,23 +266,39 @@ check_done_cb (GObject      *source,
   g_application_release (G_APPLICATION (self));
 }
 
-/* Started after the first frame, which the check's reading would
- * otherwise slow down. */
-static gboolean
-start_check_cb (gpointer user_data)
+static void
+start_check (OutlayApplication *self)
 {
-  g_autoptr (OutlayApplication) self = user_data;
   g_autoptr (GTask) task = NULL;
+  GStatBuf st;
 
-  if (self->database == NULL || outlay_database_is_damaged (self->database))
-    {
-      g_application_release (G_APPLICATION (self));
-      return G_SOURCE_REMOVE;
-    }
+  if (g_stat (outlay_database_get_path (self->database), &st) != 0 ||
+      st.st_size <= OUTLAY_DATABASE_QUICK_CHECK_MAX_BYTES)
+    return;
 
+  /* Released when the check is done: closing the window at once leaves
+   * no thread behind. */
+  g_application_hold (G_APPLICATION (self));
   task = g_task_new (self, NULL, check_done_cb, NULL);
   g_task_set_task_data (task, g_strdup (outlay_database_get_path (self->database)), g_free);
   g_task_run_in_thread (task, check_thread);
+}
+
+/* The daily backup and the check of a large file start after the first
+ * frame: their reading (a million expenses: 300 MB copied, then read
+ * again) would otherwise slow it down. */
+static gboolean
+start_background_cb (gpointer user_data)
+{
+  g_autoptr (OutlayApplication) self = user_data;
+
+  if (self->database != NULL && !outlay_database_is_damaged (self->database))
+    {
+      start_daily_backup (self);
+      start_check (self);
+    }
+
+  g_application_release (G_APPLICATION (self));
 
   return G_SOURCE_REMOVE;
 }
@@ -296,32 +312,28 @@ on_first_frame_cb (GdkFrameClock *clock,
 
 /* After the first frame, or when the window went before it had one. */
 static void
-schedule_check (gpointer  user_data,
-                GClosure *closure)
+schedule_background (gpointer  user_data,
+                     GClosure *closure)
 {
-  g_idle_add_full (G_PRIORITY_LOW, start_check_cb, user_data, NULL);
+  g_idle_add_full (G_PRIORITY_LOW, start_background_cb, user_data, NULL);
 }
 
 static void
-start_check (OutlayApplication *self,
-             GtkWindow         *window)
+start_background (OutlayApplication *self,
+                  GtkWindow         *window)
 {
-  const char    *path = outlay_database_get_path (self->database);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  GStatBuf       st;
 
-  if (outlay_database_is_damaged (self->database) ||
-      g_stat (path, &st) != 0 || st.st_size <= OUTLAY_DATABASE_QUICK_CHECK_MAX_BYTES)
+  if (outlay_database_is_damaged (self->database))
     return;
 
-  /* Released when the check is done: closing the window at once leaves
-   * no thread behind. */
+  /* Held until the work has started, which holds it on its own. */
   g_application_hold (G_APPLICATION (self));
   if (clock != NULL)
     g_signal_connect_data (clock, "after-paint", G_CALLBACK (on_first_frame_cb), g_object_ref (self),
-                           schedule_check, 0);
+                           schedule_background, 0);
   else
-    g_idle_add_full (G_PRIORITY_LOW, start_check_cb, g_object_ref (self), NULL);
+    g_idle_add_full (G_PRIORITY_LOW, start_background_cb, g_object_ref (self), NULL);
 }
 
 static void activate_ledger (OutlayApplication *self);
@@ -382,9 +394,7 @@ activate_ledger (OutlayApplication *self)
 
   window = GTK_WINDOW (outlay_window_new (self));
   gtk_window_present (window);
-  if (!outlay_database_is_damaged (self->database))
-    start_daily_backup (self);
-  start_check (self, window);
+  start_background (self, window);
 }
 
 static void
