@@ -83,6 +83,7 @@ struct _OutlayExpensesPage
   OutlayReader *reader;
   GCancellable *summary_cancellable;
   guint         loading_source;
+  gboolean      summarized; /* the foot was added up once */
 
   GtkWidget *editor;
 
@@ -224,6 +225,7 @@ update_summary (OutlayExpensesPage *self)
 
   g_cancellable_cancel (self->summary_cancellable);
   g_clear_object (&self->summary_cancellable);
+  self->summarized = TRUE;
 
   /* What is shown for the previous query stays until the new one is read. */
   if (outlay_expense_model_is_loading (self->model))
@@ -343,6 +345,12 @@ update_query (OutlayExpensesPage *self)
     }
 
   outlay_query_set_sort (query, self->sort, self->descending);
+
+  /* The same list again (a filter set to what it was, the categories
+   * read again): nothing to read or add up again. */
+  if (self->summarized && outlay_query_equal (outlay_expense_model_get_query (self->model), query))
+    return;
+
   outlay_expense_model_set_query (self->model, query);
 
   gtk_menu_button_set_icon_name (self->sort_button,
