@@ -756,6 +756,22 @@ test_first_page_comes_first (Fixture      *fixture,
   g_assert_cmpuint (signals->len, ==, 1);
   assert_signal (signals, 0, 0, n_coffees, 4, TRUE);
   assert_model_matches_query (fixture);
+
+  /* An order no index has: its first page, sorted alone, then the rest. */
+  {
+    g_autoptr (OutlayQuery) by_description = outlay_query_new ();
+
+    g_array_set_size (signals, 0);
+    outlay_query_set_sort (by_description, OUTLAY_SORT_DESCRIPTION, FALSE);
+    outlay_expense_model_set_query (fixture->model, by_description);
+    fixture->writing = TRUE;
+    outlay_test_wait_for_model (fixture->model);
+    fixture->writing = FALSE;
+    g_assert_cmpuint (signals->len, ==, 2);
+    assert_signal (signals, 0, 0, 4, 64, TRUE);
+    assert_signal (signals, 1, 64, 0, n_all - 64, TRUE);
+    assert_model_matches_query (fixture);
+  }
 }
 
 /* A change of many rows is a removal and then an addition, so that GTK has
