@@ -52,6 +52,8 @@
  *    of matches is shown, and the time from the last letter until the
  *    list shows the first page of the matches of "coffee";
  *  - peak RSS (VmHWM) after the first frame and at the end.
+ * Each run also starts this program as a bare libadwaita window (a header
+ * bar over a status page, --child bare): the baseline of the first frame.
  *
  * It prints one line per figure, `name: value unit`, the median of the runs,
  * then which targets are met. The renderer in use is printed: set
@@ -98,6 +100,7 @@
 #define FIRST_PAGE 64
 
 #define TARGET_FIRST_FRAME_RATIO 1.2
+#define TARGET_FIRST_FRAME_BARE_RATIO 1.3
 #define TARGET_FRAME_MEDIAN_MS 16.0
 #define TARGET_FRAME_MAX_MS 50.0
 #define TARGET_ADD_SHOWN_MS 16.0
@@ -120,7 +123,7 @@ static const GOptionEntry entries[] = {
     "R" },
   { "count", 'n', 0, G_OPTION_ARG_INT, &opt_count, "Expenses in a database that is made (default 1000000)", "N" },
   { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opt_child,
-    "Measure in this process: first-frame, add, scroll, typing or all", "WHAT" },
+    "Measure in this process: first-frame, add, scroll, typing, all or bare", "WHAT" },
   { "spawned-at", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &opt_spawned_at,
     "The parent's monotonic clock when it spawned this child, in µs", "US" },
   { NULL }
@@ -932,6 +935,64 @@ activate_cb (OutlayApplication *app)
   g_application_quit (G_APPLICATION (app));
 }
 
+/* The baseline: a bare libadwaita window, a header bar over a status
+ * page, as the simplest GNOME application starts, in a process of this
+ * same program; its first frame is measured as Outlay's is. */
+static void
+bare_after_paint_cb (GdkFrameClock *clock,
+                     GApplication  *app)
+{
+  if (!child.painted || child.first_frame != 0)
+    return;
+
+  child.first_frame = g_get_monotonic_time ();
+  print_value ("first-frame-ms", ms_between (child.process_start, child.first_frame));
+  print_value ("main-to-first-frame-ms", ms_between (child.main_start, child.first_frame));
+  g_application_quit (app);
+}
+
+static void
+bare_realize_cb (GtkWidget    *window,
+                 GApplication *app)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (bare_after_paint_cb), app);
+}
+
+static void
+bare_activate_cb (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "document-new-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), "No Expenses Yet");
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), "What you spend will be listed here.");
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), status);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  /* Outlay's default size. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
+  g_signal_connect_after (window, "realize", G_CALLBACK (bare_realize_cb), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_bare (void)
+{
+  g_autoptr (AdwApplication) app = adw_application_new ("io.github.outlay.Outlay.BareBenchmark",
+                                                        G_APPLICATION_NON_UNIQUE);
+
+  child.process_start = opt_spawned_at > 0 ? opt_spawned_at : process_start_from_proc ();
+  g_signal_connect (app, "activate", G_CALLBACK (bare_activate_cb), NULL);
+
+  return g_application_run (G_APPLICATION (app), 0, NULL);
+}
+
 static int
 run_child (const char *path)
 {
@@ -940,9 +1001,11 @@ run_child (const char *path)
   char             *app_argv[] = { (char *) "outlay-ui-benchmark", (char *) "--database", (char *) path, NULL };
   const char *const whats[] = { "first-frame", "add", "scroll", "typing", "all", NULL };
 
+  if (g_str_equal (opt_child, "bare"))
+    return run_bare ();
   if (!g_strv_contains (whats, opt_child))
     {
-      g_printerr ("--child takes first-frame, add, scroll, typing or all\n");
+      g_printerr ("--child takes first-frame, add, scroll, typing, all or bare\n");
       return 2;
     }
   child.what = opt_child;
@@ -1265,6 +1328,25 @@ run_once (const char *self_path,
 }
 
 static gboolean
+run_bare_once (const char *self_path,
+               Results    *r,
+               GError    **error)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *spawned_at = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
+  char            *argv[] = { (char *) self_path, (char *) "--child", (char *) "bare", (char *) "--database",
+                              (char *) "-", (char *) "--spawned-at", spawned_at, NULL };
+  int              status;
+
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL, &status, error) ||
+      !g_spawn_check_wait_status (status, error))
+    return FALSE;
+
+  take_child_output (r, output);
+  return TRUE;
+}
+
+static gboolean
 make_big_database (const char *self_path,
                    const char *path,
                    GError    **error)
@@ -1480,7 +1562,7 @@ run_parent (const char *self_path)
   g_autofree char *empty_path = NULL;
   g_autofree char *work_path = NULL;
   g_autofree char *big_name = NULL;
-  Results         *big, *empty;
+  Results         *big, *empty, *bare;
   gboolean         temporary = opt_database == NULL;
   guint            n_missed = 0;
   double           ratio;
@@ -1527,6 +1609,7 @@ run_parent (const char *self_path)
   big_name = g_strdup_printf ("%u expenses", count_expenses (big_path));
   big = results_new (big_name);
   empty = results_new ("empty");
+  bare = results_new ("bare libadwaita window");
   g_print ("# timings are wall clock with a warm OS page cache (each copy was just written)\n\n");
 
   for (int run = 0; run < opt_runs; run++)
@@ -1543,6 +1626,14 @@ run_parent (const char *self_path)
               remove_directory (tmpdir);
               return 1;
             }
+        }
+
+      g_printerr ("# run %d/%d, %s…\n", run + 1, opt_runs, bare->name);
+      if (!run_bare_once (self_path, bare, &error))
+        {
+          g_printerr ("Run %d of the bare window failed: %s\n", run + 1, error->message);
+          remove_directory (tmpdir);
+          return 1;
         }
     }
 
@@ -1565,8 +1656,12 @@ run_parent (const char *self_path)
 
   print_figures (big);
   print_figures (empty);
+  print_figure ("first frame, bare libadwaita window", median (bare->first_frame_ms), "ms");
+  print_figure ("first frame from main(), bare libadwaita window", median (bare->main_to_first_frame_ms), "ms");
   ratio = median (big->first_frame_ms) / median (empty->first_frame_ms);
   g_print ("first frame ratio big/empty: %.2f ×\n", ratio);
+  g_print ("first frame ratio big/bare: %.2f ×\n", median (big->first_frame_ms) / median (bare->first_frame_ms));
+  g_print ("first frame ratio empty/bare: %.2f ×\n", median (empty->first_frame_ms) / median (bare->first_frame_ms));
   g_print ("first frame CPU time ratio big/empty: %.2f ×\n",
            median (big->first_frame_cpu_ms) / median (empty->first_frame_cpu_ms));
   g_print ("peak RSS ratio big/empty after the first frame: %.2f ×\n",
@@ -1577,6 +1672,8 @@ run_parent (const char *self_path)
 
   g_print ("\n");
   print_target ("first frame big/empty", ratio, TARGET_FIRST_FRAME_RATIO, "×", &n_missed);
+  print_target ("first frame big/bare libadwaita window", median (big->first_frame_ms) / median (bare->first_frame_ms),
+                TARGET_FIRST_FRAME_BARE_RATIO, "×", &n_missed);
   print_target ("scroll frame median", median (big->frame_median_ms), TARGET_FRAME_MEDIAN_MS, "ms", &n_missed);
   print_target ("scroll frame max (all runs)", maximum (big->frame_max_ms), TARGET_FRAME_MAX_MS, "ms", &n_missed);
   {
