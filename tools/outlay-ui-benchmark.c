@@ -1389,7 +1389,9 @@ static guint
 count_expenses (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (OutlayDatabase) database = outlay_database_open (path, &error);
+  /* Read-only: the runs copy the file given and never change it (a
+   * read-write connection would write its statistics when it closes). */
+  g_autoptr (OutlayDatabase) database = outlay_database_open_full (path, OUTLAY_DATABASE_FLAGS_READ_ONLY, &error);
   g_autoptr (OutlayRepository) repository = NULL;
   g_autoptr (OutlayQuery) all = outlay_query_new ();
   guint count = 0;
