@@ -53,8 +53,7 @@
 
 #define PAGE_SIZE 64
 #define MAX_PAGES 12
-/* The first page of a list read in a worker, shown before the rest: a
- * screenful. More is not faster: GTK makes a row widget for each. */
+/* Shown before the rest of a list: a screenful (GTK makes a row for each). */
 #define FIRST_PAGE_SIZE PAGE_SIZE
 /* What one change may ask GTK to look through (emit_replace()). */
 #define MAX_LOOKED_THROUGH (8 * PAGE_SIZE)
@@ -479,7 +478,7 @@ read_index_thread (OutlayRepository *repository,
 {
   Load *load = data;
 
-  return read_index (repository, load->query, first_ids_cb, load, error);
+  return read_index (repository, load->query, load->first_page ? first_ids_cb : NULL, load, error);
 }
 
 /* Shows @index; an empty list when it is %NULL. */
@@ -1106,6 +1105,18 @@ index_read_cb (GObject      *source,
        * to tell. */
       warn_unless_damaged (error, "Could not read the expenses");
       g_clear_pointer (&self->pending, outlay_query_free);
+
+      /* Not the first page of a list that cannot be read whole. */
+      if (self->partial)
+        {
+          guint old_n_items = self->n_items;
+
+          clear_pages (self);
+          take_index (self, NULL);
+          emit_replace (self, 0, old_n_items, self->n_items);
+          notify_n_items (self, old_n_items);
+        }
+
       set_loading (self, NULL);
       return;
     }
@@ -1393,8 +1404,7 @@ outlay_expense_model_get_shown_query (OutlayExpenseModel *self)
   return self->query;
 }
 
-/* For tests: a write in any list of ids is followed in the worker, as in
- * a long one. */
+/* For tests: a write in any list of ids is followed in the worker. */
 void
 outlay_expense_model_set_follow_in_worker (OutlayExpenseModel *self,
                                            gboolean            follow_in_worker)
@@ -1439,7 +1449,9 @@ outlay_expense_model_set_query (OutlayExpenseModel *self,
 
   g_clear_pointer (&self->pending, outlay_query_free);
 
-  if (outlay_query_equal (self->query, query))
+  /* Back to what the list shows, unless that is only its first page,
+   * which is then read whole. */
+  if (outlay_query_equal (self->query, query) && !self->partial)
     set_loading (self, NULL);
   else if (can_use_days (query))
     {

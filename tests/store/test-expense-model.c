@@ -914,6 +914,49 @@ test_long_list_follows_in_worker (Fixture      *fixture,
   assert_model_matches_query (fixture);
 }
 
+/* Back to a search whose first page is shown, before the search typed
+ * since has shown anything: the rest of it is read. The first page of
+ * 30,000 matches comes long before the rest; should both come at once,
+ * the list is whole already and the test passes as it should. */
+static void
+test_back_to_a_first_page (Fixture      *fixture,
+                           gconstpointer data)
+{
+  g_autoptr (OutlayQuery) coffee = text_query ("coffee");
+  g_autoptr (OutlayQuery) bus = text_query ("bus");
+  g_autoptr (GArray) signals = g_array_new (FALSE, FALSE, sizeof (Signal));
+  g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < 31000; i++)
+    {
+      OutlayExpense *draft = outlay_expense_new ();
+
+      randomize (fixture, draft);
+      outlay_expense_set_description (draft, i < 30000 ? "Coffee" : "Bus ticket");
+      g_ptr_array_add (drafts, draft);
+    }
+  outlay_repository_add_expenses (fixture->repository, (OutlayExpense **) drafts->pdata, drafts->len, &error);
+  g_assert_no_error (error);
+
+  fixture->model = outlay_expense_model_new (fixture->repository);
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (record_signal_cb), signals);
+
+  outlay_expense_model_set_query (fixture->model, coffee);
+  while (signals->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+  if (outlay_expense_model_is_loading (fixture->model))
+    {
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 64);
+      outlay_expense_model_set_query (fixture->model, bus);
+      outlay_expense_model_set_query (fixture->model, coffee);
+      g_assert_true (outlay_expense_model_is_loading (fixture->model));
+    }
+  outlay_test_wait_for_model (fixture->model);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 30000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -930,6 +973,7 @@ main (int   argc,
   ADD ("/expense-model/first-page-comes-first", test_first_page_comes_first);
   ADD ("/expense-model/large-change-is-split", test_large_change_is_split);
   ADD ("/expense-model/long-list-follows-in-worker", test_long_list_follows_in_worker);
+  ADD ("/expense-model/back-to-a-first-page", test_back_to_a_first_page);
 
 #undef ADD
 
