@@ -696,11 +696,13 @@ read_matches (OutlayRepository  *self,
 }
 
 /* Reads the ids of @stmt's first column into @ids, keeping only those in
- * @bits when it is given, and hands the first @n_first to @first. */
+ * @bits (ids 1 to @max_id) when it is given, and hands the first @n_first
+ * to @first. */
 static gboolean
 read_ids (OutlayRepository *self,
           sqlite3_stmt     *stmt,
           const guint8     *bits,
+          gint64            max_id,
           GArray           *ids,
           guint             n_first,
           OutlayIdsFunc     first,
@@ -713,7 +715,10 @@ read_ids (OutlayRepository *self,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      if (bits != NULL && (bits[id >> 3] & (1u << (id & 7))) == 0)
+      /* Each statement reads the file as it is when it starts: a row
+       * written since the search index was read is not in the bitmap (the
+       * write reads the list again anyway). */
+      if (bits != NULL && (id <= 0 || id > max_id || (bits[id >> 3] & (1u << (id & 7))) == 0))
         continue;
 
       g_array_append_val (ids, id);
@@ -783,7 +788,7 @@ walk_index (OutlayRepository  *self,
     return FALSE;
   outlay_bindings_apply (&bindings, stmt, 1);
 
-  return read_ids (self, stmt, bits, ids, n_first, first, user_data, error);
+  return read_ids (self, stmt, bits, max_id, ids, n_first, first, user_data, error);
 }
 
 /* Hands the first @n_first ids of @query to @first, when there are as
@@ -806,7 +811,7 @@ read_first_sorted (OutlayRepository  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, bindings.kinds->len + 1, n_first);
 
-  if (!read_ids (self, stmt, NULL, page, 0, NULL, NULL, error))
+  if (!read_ids (self, stmt, NULL, 0, page, 0, NULL, NULL, error))
     return FALSE;
   if (page->len == n_first)
     first (page, user_data);
@@ -882,7 +887,7 @@ outlay_repository_find_expense_ids_first (OutlayRepository  *self,
 
   outlay_bindings_init (&bindings);
   stmt = outlay_repository_prepare_query (self, "SELECT id", query, TRUE, NULL, &bindings, error);
-  if (stmt == NULL || !read_ids (self, stmt, NULL, ids, n_first, first, user_data, error))
+  if (stmt == NULL || !read_ids (self, stmt, NULL, 0, ids, n_first, first, user_data, error))
     return NULL;
 
   return g_steal_pointer (&ids);
