@@ -68,6 +68,9 @@ struct _OutlayExpensesPage
    * takes away is not mistaken for the person's. */
   gint64              kept_id;
   gboolean            relisting;
+  /* Asked to show the kept expense while the list was being read (a
+   * save in a long search): it is scrolled to once the list has it. */
+  gboolean            scroll_to_kept;
   char               *currency;
   GArray             *category_ids; /* gint64 per category dropdown entry; 0 = all */
   GtkStringList      *category_names;
@@ -573,16 +576,25 @@ on_model_changed_cb (OutlayExpensesPage *self,
                      guint               removed,
                      guint               added)
 {
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
   self->relisting = FALSE;
 
   /* A change that only removes brings nothing back. */
-  if (added == 0 || self->kept_id == 0 ||
-      gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+  if (added == 0 || self->kept_id == 0 || (selected != GTK_INVALID_LIST_POSITION && !self->scroll_to_kept))
     return;
 
   position = outlay_expense_model_find (self->model, self->kept_id);
-  if (position != G_MAXUINT)
+  if (position == G_MAXUINT)
+    return;
+
+  if (position != selected)
     gtk_single_selection_set_selected (self->selection, position);
+  if (self->scroll_to_kept)
+    {
+      self->scroll_to_kept = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    }
 }
 
 static void
@@ -590,10 +602,16 @@ on_selected_item_cb (OutlayExpensesPage *self)
 {
   OutlayExpense *expense = gtk_single_selection_get_selected_item (self->selection);
 
-  if (expense != NULL)
-    self->kept_id = outlay_expense_get_id (expense);
-  else if (!self->relisting)
-    self->kept_id = 0;
+  if (expense != NULL && outlay_expense_get_id (expense) != self->kept_id)
+    {
+      self->kept_id = outlay_expense_get_id (expense);
+      self->scroll_to_kept = FALSE;
+    }
+  else if (expense == NULL && !self->relisting)
+    {
+      self->kept_id = 0;
+      self->scroll_to_kept = FALSE;
+    }
 }
 
 static void
@@ -605,13 +623,17 @@ select_expense (OutlayExpensesPage *self,
   if (position == G_MAXUINT)
     {
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      /* Selected once the list shows it (another search, another filter). */
+      /* Selected once the list shows it (another search, another filter,
+       * a long list read again after a save). */
       self->kept_id = id;
+      self->scroll_to_kept = outlay_expense_model_is_loading (self->model);
       return;
     }
 
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  /* The list being read again may move it (a new amount in amount order). */
+  self->scroll_to_kept = outlay_expense_model_is_loading (self->model);
 }
 
 static void

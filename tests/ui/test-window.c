@@ -32,6 +32,7 @@
 #include "outlay-format.h"
 #include "outlay-period.h"
 #include "outlay-dashboard-page.h"
+#include "outlay-store-private.h"
 #include "outlay-ui-test-utils.h"
 #include "outlay-window.h"
 
@@ -587,6 +588,67 @@ test_selection_survives_search (void)
 }
 
 static void
+wait_for_list (GtkWidget *page)
+{
+  OutlayExpenseModel *model = outlay_expenses_page_get_model (OUTLAY_EXPENSES_PAGE (page));
+
+  while (outlay_expense_model_is_loading (model))
+    g_main_context_iteration (NULL, TRUE);
+  outlay_ui_test_settle (page);
+}
+
+/* Whether all of @row is inside the list's viewport. */
+static gboolean
+row_in_view (GtkWidget *page,
+             GtkWidget *row)
+{
+  GtkWidget      *viewport = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  return viewport != NULL && gtk_widget_compute_bounds (row, viewport, &bounds) && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport);
+}
+
+/* A list slow to read (a search of a large ledger, another order) takes a
+ * save after the editor has said it is saved: the saved expense is still
+ * selected and scrolled to once the list has it, far down the list. */
+static void
+test_saved_expense_shown_in_long_list (void)
+{
+  OutlayWindow       *window = open_window (1200, 800);
+  GtkWidget          *page = outlay_window_get_expenses_page (window);
+  GtkWidget          *editor = outlay_expenses_page_get_editor (OUTLAY_EXPENSES_PAGE (page));
+  OutlayExpenseModel *model = outlay_expenses_page_get_model (OUTLAY_EXPENSES_PAGE (page));
+  OutlayExpenseRow   *row;
+  guint               position;
+
+  outlay_expense_model_set_follow_in_worker (model, TRUE);
+  gtk_widget_activate_action (page, "list.sort", "s", "amount-desc");
+  wait_for_list (page);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 100);
+
+  /* The cheapest of all: the last row, far out of sight. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-expense", NULL);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  type_into (editor, "Amount", "0.01");
+  type_into (editor, "Description", "A single sweet");
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  click (editor, "_Save");
+  wait_for_list (page);
+
+  row = find_expense_row (page, "A single sweet");
+  g_assert_nonnull (row);
+  position = outlay_expense_model_find (model, outlay_expense_get_id (outlay_expense_row_get_expense (row)));
+  g_assert_cmpuint (position, ==, g_list_model_get_n_items (G_LIST_MODEL (model)) - 1);
+  g_assert_cmpint (selected_id (page), ==, outlay_expense_get_id (outlay_expense_row_get_expense (row)));
+  g_assert_true (row_in_view (page, GTK_WIDGET (row)));
+
+  gtk_widget_activate_action (page, "list.sort", "s", "date-desc");
+  wait_for_list (page);
+  destroy_window (window);
+}
+
+static void
 test_phone_layout (void)
 {
   OutlayWindow   *window = open_window (360, 720);
@@ -738,6 +800,7 @@ main (int   argc,
   g_test_add_func ("/window/invalid-amount", test_invalid_amount);
   g_test_add_func ("/window/search-and-filter", test_search_and_filter);
   g_test_add_func ("/window/selection-survives-search", test_selection_survives_search);
+  g_test_add_func ("/window/saved-expense-shown-in-long-list", test_saved_expense_shown_in_long_list);
   g_test_add_func ("/window/phone-layout", test_phone_layout);
   g_test_add_func ("/window/size-from-settings", test_window_size_from_settings);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
