@@ -34,6 +34,10 @@
 #include "outlay-money.h"
 #include "outlay-period.h"
 
+/* The most rows of one day a search's heading adds up from the list: two
+ * of the model's pages. */
+#define MAX_DAY_ROWS_ADDED 128
+
 struct _OutlayExpenseRow
 {
   GtkWidget parent_instance;
@@ -124,33 +128,47 @@ day_totals (OutlayExpenseRow *self)
 {
   const OutlayQuery *shown = outlay_expense_model_get_shown_query (self->model);
   const char        *day = outlay_expense_get_occurred_on (self->expense);
-  GArray            *totals;
+  g_autoptr (OutlayQuery) query = NULL;
+  const char *from;
+  const char *to;
+  GArray     *totals = NULL;
 
-  if (outlay_query_get_text (shown) == NULL)
+  if (outlay_query_get_text (shown) != NULL)
     {
-      g_autoptr (OutlayQuery) query = outlay_query_copy (shown);
-      const char *from = outlay_query_get_date_from (query);
-      const char *to = outlay_query_get_date_to (query);
+      totals = g_array_new (FALSE, FALSE, sizeof (OutlayCurrencyTotal));
+      for (guint i = gtk_list_item_get_position (self->list_item), n = 0;; i++, n++)
+        {
+          g_autoptr (OutlayExpense) expense = NULL;
 
-      if ((from == NULL || g_strcmp0 (day, from) >= 0) && (to == NULL || g_strcmp0 (day, to) <= 0))
-        outlay_query_set_date_range (query, day, day);
-      totals = outlay_repository_summarize (get_repository (self), query, NULL, NULL);
+          /* A day with that many matches (an imported statement) asks the
+           * search after all, rather than read page after page. */
+          if (n == MAX_DAY_ROWS_ADDED)
+            {
+              g_clear_pointer (&totals, g_array_unref);
+              break;
+            }
+
+          expense = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+          if (expense == NULL || g_strcmp0 (outlay_expense_get_occurred_on (expense), day) != 0)
+            break;
+          add_to_totals (totals, expense);
+        }
+
       if (totals != NULL)
-        return totals;
+        {
+          g_array_sort (totals, compare_totals);
+          return totals;
+        }
     }
 
-  totals = g_array_new (FALSE, FALSE, sizeof (OutlayCurrencyTotal));
-  for (guint i = gtk_list_item_get_position (self->list_item);; i++)
-    {
-      g_autoptr (OutlayExpense) expense = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+  query = outlay_query_copy (shown);
+  from = outlay_query_get_date_from (query);
+  to = outlay_query_get_date_to (query);
+  if ((from == NULL || g_strcmp0 (day, from) >= 0) && (to == NULL || g_strcmp0 (day, to) <= 0))
+    outlay_query_set_date_range (query, day, day);
+  totals = outlay_repository_summarize (get_repository (self), query, NULL, NULL);
 
-      if (expense == NULL || g_strcmp0 (outlay_expense_get_occurred_on (expense), day) != 0)
-        break;
-      add_to_totals (totals, expense);
-    }
-  g_array_sort (totals, compare_totals);
-
-  return totals;
+  return totals != NULL ? totals : g_array_new (FALSE, FALSE, sizeof (OutlayCurrencyTotal));
 }
 
 static GtkWidget *
