@@ -533,6 +533,18 @@ test_signals_are_minimal (Fixture      *fixture,
   assert_model_matches_query (fixture);
 }
 
+/* Sets @query and waits until the model shows all of it, every change
+ * replayed into fixture->copy. */
+static void
+show_query (Fixture           *fixture,
+            const OutlayQuery *query)
+{
+  outlay_expense_model_set_query (fixture->model, query);
+  fixture->writing = TRUE;
+  outlay_test_wait_for_model (fixture->model);
+  fixture->writing = FALSE;
+}
+
 static OutlayQuery *
 text_query (const char *text)
 {
@@ -600,10 +612,7 @@ test_search_is_read_in_a_worker (Fixture      *fixture,
 
   /* A search that finds the same rows changes nothing. */
   fixture->n_signals = 0;
-  outlay_expense_model_set_query (fixture->model, bus_ticket);
-  fixture->writing = TRUE;
-  outlay_test_wait_for_model (fixture->model);
-  fixture->writing = FALSE;
+  show_query (fixture, bus_ticket);
   g_assert_cmpuint (fixture->n_signals, ==, 0);
   g_assert_cmpstr (outlay_query_get_text (outlay_expense_model_get_query (fixture->model)), ==, "bus ticket");
   assert_model_matches_query (fixture);
@@ -677,6 +686,26 @@ assert_signal (GArray  *signals,
   g_assert_cmpint (signal->loading, ==, loading);
 }
 
+/* A model of every expense, replayed into fixture->copy and recorded in
+ * @signals at every change; returns how many rows it has. */
+static guint
+watch_new_model (Fixture *fixture,
+                 GArray  *signals)
+{
+  guint n;
+
+  fixture->model = outlay_expense_model_new (fixture->repository);
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (on_items_changed_cb), fixture);
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (record_signal_cb), signals);
+  fixture->reading = TRUE;
+  n = g_list_model_get_n_items (G_LIST_MODEL (fixture->model));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (fixture->copy, g_list_model_get_item (G_LIST_MODEL (fixture->model), i));
+  fixture->reading = FALSE;
+
+  return n;
+}
+
 /* A search that matches many expenses shows its first page while the rest
  * is read, then adds the rest below it: what the person sees first never
  * moves, and the list says it is loading until it is whole. */
@@ -714,20 +743,10 @@ test_first_page_comes_first (Fixture      *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
     g_object_unref (drafts[i]);
 
-  fixture->model = outlay_expense_model_new (fixture->repository);
-  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (on_items_changed_cb), fixture);
-  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (record_signal_cb), signals);
-  fixture->reading = TRUE;
-  n_all = g_list_model_get_n_items (G_LIST_MODEL (fixture->model));
-  for (guint i = 0; i < n_all; i++)
-    g_ptr_array_add (fixture->copy, g_list_model_get_item (G_LIST_MODEL (fixture->model), i));
-  fixture->reading = FALSE;
+  n_all = watch_new_model (fixture, signals);
   g_assert_cmpuint (n_all, ==, G_N_ELEMENTS (drafts));
 
-  outlay_expense_model_set_query (fixture->model, coffee);
-  fixture->writing = TRUE;
-  outlay_test_wait_for_model (fixture->model);
-  fixture->writing = FALSE;
+  show_query (fixture, coffee);
 
   /* The first 64, still loading; then the rest below them. */
   g_assert_cmpuint (signals->len, ==, 2);
@@ -739,20 +758,14 @@ test_first_page_comes_first (Fixture      *fixture,
   /* Another order of the same search: its own first page, then the rest. */
   g_array_set_size (signals, 0);
   outlay_query_set_sort (by_amount, OUTLAY_SORT_AMOUNT, FALSE);
-  outlay_expense_model_set_query (fixture->model, by_amount);
-  fixture->writing = TRUE;
-  outlay_test_wait_for_model (fixture->model);
-  fixture->writing = FALSE;
+  show_query (fixture, by_amount);
   g_assert_cmpuint (signals->len, >=, 2);
   assert_signal (signals, signals->len - 1, 64, 0, n_coffees - 64, TRUE);
   assert_model_matches_query (fixture);
 
   /* A rare word comes whole, in one change. */
   g_array_set_size (signals, 0);
-  outlay_expense_model_set_query (fixture->model, rare);
-  fixture->writing = TRUE;
-  outlay_test_wait_for_model (fixture->model);
-  fixture->writing = FALSE;
+  show_query (fixture, rare);
   g_assert_cmpuint (signals->len, ==, 1);
   assert_signal (signals, 0, 0, n_coffees, 4, TRUE);
   assert_model_matches_query (fixture);
@@ -763,10 +776,7 @@ test_first_page_comes_first (Fixture      *fixture,
 
     g_array_set_size (signals, 0);
     outlay_query_set_sort (by_description, OUTLAY_SORT_DESCRIPTION, FALSE);
-    outlay_expense_model_set_query (fixture->model, by_description);
-    fixture->writing = TRUE;
-    outlay_test_wait_for_model (fixture->model);
-    fixture->writing = FALSE;
+    show_query (fixture, by_description);
     g_assert_cmpuint (signals->len, ==, 2);
     assert_signal (signals, 0, 0, 4, 64, TRUE);
     assert_signal (signals, 1, 64, 0, n_all - 64, TRUE);
@@ -798,22 +808,12 @@ test_large_change_is_split (Fixture      *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
     g_object_unref (drafts[i]);
 
-  fixture->model = outlay_expense_model_new (fixture->repository);
-  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (on_items_changed_cb), fixture);
-  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (record_signal_cb), signals);
-  fixture->reading = TRUE;
-  n_all = g_list_model_get_n_items (G_LIST_MODEL (fixture->model));
-  for (guint i = 0; i < n_all; i++)
-    g_ptr_array_add (fixture->copy, g_list_model_get_item (G_LIST_MODEL (fixture->model), i));
-  fixture->reading = FALSE;
+  n_all = watch_new_model (fixture, signals);
 
   /* Read in a worker: its first page replaces the list (64 rows to look
    * through), the rest is added below. */
   outlay_query_set_sort (by_amount, OUTLAY_SORT_AMOUNT, TRUE);
-  outlay_expense_model_set_query (fixture->model, by_amount);
-  fixture->writing = TRUE;
-  outlay_test_wait_for_model (fixture->model);
-  fixture->writing = FALSE;
+  show_query (fixture, by_amount);
   g_assert_cmpuint (signals->len, ==, 2);
   assert_signal (signals, 0, 0, n_all, 64, TRUE);
   assert_signal (signals, 1, 64, 0, n_all - 64, TRUE);
@@ -848,14 +848,8 @@ test_long_list_follows_in_worker (Fixture      *fixture,
   for (guint i = 0; i < 100; i++)
     g_object_unref (add_random (fixture));
 
-  fixture->model = outlay_expense_model_new (fixture->repository);
+  watch_new_model (fixture, signals);
   outlay_expense_model_set_follow_in_worker (fixture->model, TRUE);
-  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (on_items_changed_cb), fixture);
-  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (record_signal_cb), signals);
-  fixture->reading = TRUE;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->model)); i++)
-    g_ptr_array_add (fixture->copy, g_list_model_get_item (G_LIST_MODEL (fixture->model), i));
-  fixture->reading = FALSE;
   outlay_query_set_sort (by_amount, OUTLAY_SORT_AMOUNT, FALSE);
   fixture->writing = TRUE;
   outlay_expense_model_set_query (fixture->model, by_amount);
