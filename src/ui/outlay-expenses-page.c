@@ -418,8 +418,11 @@ on_items_changed_cb (OutlayExpensesPage *self,
   queue_summary (self);
 
   /* The list keeps its first visible row in place, which would leave an
-   * expense added at the top just out of sight. */
-  if (position == 0 && added > 0 && gtk_adjustment_get_value (adjustment) <= 0)
+   * expense added at the top just out of sight. At the top means within
+   * a quarter page of it: GTK 4.8 leaves a long list a row below the top
+   * when it is scrolled there from far down. */
+  if (position == 0 && added > 0 &&
+      gtk_adjustment_get_value (adjustment) < gtk_adjustment_get_page_size (adjustment) / 4)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 

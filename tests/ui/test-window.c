@@ -648,6 +648,33 @@ test_saved_expense_shown_in_long_list (void)
   destroy_window (window);
 }
 
+/* An expense added while the list is at its top, or a little below it
+ * (where GTK leaves a long list scrolled back up), comes into view. */
+static void
+test_added_expense_shown_near_top (void)
+{
+  OutlayWindow   *window = open_window (1200, 800);
+  GtkWidget      *page = outlay_window_get_expenses_page (window);
+  GtkWidget      *list = outlay_ui_test_find (page, is_expense_list, NULL);
+  GtkAdjustment  *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  OutlayExpenseRow *row;
+
+  outlay_ui_test_settle (page);
+  gtk_adjustment_set_value (adjustment, 30.0);
+  outlay_ui_test_settle (page);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.0);
+
+  add_expense ("Newspaper", 250, 0, 0);
+  outlay_ui_test_settle (page);
+
+  row = find_expense_row (page, "Newspaper");
+  g_assert_nonnull (row);
+  g_assert_true (row_in_view (page, GTK_WIDGET (row)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0.0);
+
+  destroy_window (window);
+}
+
 static void
 test_phone_layout (void)
 {
@@ -801,6 +828,7 @@ main (int   argc,
   g_test_add_func ("/window/search-and-filter", test_search_and_filter);
   g_test_add_func ("/window/selection-survives-search", test_selection_survives_search);
   g_test_add_func ("/window/saved-expense-shown-in-long-list", test_saved_expense_shown_in_long_list);
+  g_test_add_func ("/window/added-expense-shown-near-top", test_added_expense_shown_near_top);
   g_test_add_func ("/window/phone-layout", test_phone_layout);
   g_test_add_func ("/window/size-from-settings", test_window_size_from_settings);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
