@@ -270,7 +270,12 @@ typedef struct
 /* What a person types into the search bar, one letter at a time, and the
  * two orders without an index of their own setup. */
 static const char *const first_page_names[] = {
-  "search c", "search co", "search cof", "search coffee", "sort by amount", "sort by description",
+  "search c",
+  "search co",
+  "search cof",
+  "search coffee",
+  "sort by amount",
+  "sort by description",
 };
 
 /* Measuring */

@@ -93,8 +93,8 @@ struct _OutlayExpenseModel
   gboolean      partial; /* the list is the first page of pending */
   /* How long the list took to read: a write in a list that takes longer
    * than FOLLOW_AT_ONCE_US is followed by reading it again in the worker. */
-  gint64        read_us;
-  gboolean      follow_in_worker; /* always, for tests */
+  gint64   read_us;
+  gboolean follow_in_worker; /* always, for tests */
 
   GHashTable *live;       /* id → OutlayExpense, weak */
   GHashTable *pages;      /* page number → GPtrArray of OutlayExpense */
@@ -368,7 +368,7 @@ typedef struct
   GMainContext   *context;
   /* Another query than the list shows; the same one is read again whole,
    * after a write. */
-  gboolean        first_page;
+  gboolean first_page;
 } Load;
 
 static Load *
@@ -905,7 +905,6 @@ emit_move (OutlayExpenseModel *self,
   self->n_hidden = 0;
   g_list_model_items_changed (G_LIST_MODEL (self), to, 0, 1);
 }
-
 
 static void
 apply_change_by_day (OutlayExpenseModel *self,

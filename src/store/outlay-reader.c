@@ -38,10 +38,10 @@ struct _OutlayReader
 {
   GObject parent_instance;
 
-  GWeakRef          database; /* the ledger's OutlayDatabase, on the main thread */
-  char             *path;
+  GWeakRef database; /* the ledger's OutlayDatabase, on the main thread */
+  char    *path;
 
-  GMutex            lock; /* held by the call that uses the connection */
+  GMutex            lock;       /* held by the call that uses the connection */
   OutlayRepository *connection; /* read-only, only used under lock */
 };
 

@@ -635,7 +635,7 @@ outlay_repository_find_expenses (OutlayRepository  *self,
  * 2.7 µs a match, before the first is known: 240 ms for "c". That stays
  * the way for rarer words, other orders and filters an index does not
  * hold, and a ledger whose ids are too sparse for a bitmap. */
-#define WALK_SHARE  32                           /* walk when one expense in 32 matches */
+#define WALK_SHARE 32                             /* walk when one expense in 32 matches */
 #define WALK_MAX_ID (G_GINT64_CONSTANT (1) << 26) /* a bitmap of at most 8 MB */
 
 static const char *
@@ -752,8 +752,8 @@ walk_index (OutlayRepository  *self,
   g_auto (OutlayBindings) bindings = { NULL };
   g_autoptr (GString) sql = NULL;
   g_autofree guint8 *bits = NULL;
-  gint64 max_id = 0;
-  guint  n_matches;
+  gint64             max_id = 0;
+  guint              n_matches;
 
   if (!outlay_repository_catch_up_search (self, error))
     return FALSE;

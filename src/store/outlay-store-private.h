@@ -74,7 +74,7 @@ gboolean                    outlay_repository_validate_expense (OutlayRepository
                                                                 GError          **error);
 
 typedef struct _OutlayExpenseModel OutlayExpenseModel;
-void outlay_expense_model_set_follow_in_worker (OutlayExpenseModel *self,
-                                                gboolean            follow_in_worker);
+void                               outlay_expense_model_set_follow_in_worker (OutlayExpenseModel *self,
+                                                                              gboolean            follow_in_worker);
 
 G_END_DECLS

@@ -392,7 +392,7 @@ outlay_expense_row_init (OutlayExpenseRow *self)
 {
   static const char *detail_classes[] = { "dim-label", "caption", NULL };
   static const char *amount_classes[] = { "numeric", "amount", NULL };
-  GtkWidget *texts;
+  GtkWidget         *texts;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);

@@ -66,8 +66,8 @@ struct _OutlayExpensesPage
    * a change) selects it again wherever it lands, as soon as it is in the
    * list. Set while the list changes, so that a selection the change
    * takes away is not mistaken for the person's. */
-  gint64              kept_id;
-  gboolean            relisting;
+  gint64   kept_id;
+  gboolean relisting;
   /* Asked to show the kept expense while the list was being read (a
    * save in a long search): it is scrolled to once the list has it. */
   gboolean            scroll_to_kept;

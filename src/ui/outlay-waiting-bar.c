@@ -36,7 +36,7 @@
 #include "outlay-waiting-bar.h"
 
 #define DEFAULT_LONG_WAIT_SECONDS 30
-#define DEFAULT_GIVE_UP_SECONDS   120
+#define DEFAULT_GIVE_UP_SECONDS 120
 
 struct _OutlayWaitingBar
 {

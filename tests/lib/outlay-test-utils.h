@@ -91,7 +91,7 @@ sqlite3       *outlay_test_hold_ledger (const char *path);
 void           outlay_test_release_ledger (sqlite3 *other);
 /* How long outlay_test_release_ledger_later() holds on. */
 #define OUTLAY_TEST_RELEASE_LATER_MS 500
-GThread       *outlay_test_release_ledger_later (sqlite3 *other);
+GThread *outlay_test_release_ledger_later (sqlite3 *other);
 
 /* What the repository tests share. */
 

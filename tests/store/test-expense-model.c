@@ -719,8 +719,8 @@ test_first_page_comes_first (Fixture      *fixture,
   g_autoptr (GArray) signals = g_array_new (FALSE, FALSE, sizeof (Signal));
   g_autoptr (GError) error = NULL;
   OutlayExpense *drafts[400];
-  guint n_coffees = 0;
-  guint n_all;
+  guint          n_coffees = 0;
+  guint          n_all;
 
   /* Three coffees in four, one rare word: 4 matches in 400 rows is too
    * few for the first page to come on its own. */
@@ -796,7 +796,7 @@ test_large_change_is_split (Fixture      *fixture,
   g_autoptr (GArray) signals = g_array_new (FALSE, FALSE, sizeof (Signal));
   g_autoptr (GError) error = NULL;
   OutlayExpense *drafts[1200];
-  guint n_all;
+  guint          n_all;
 
   for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
     {

@@ -653,10 +653,10 @@ test_saved_expense_shown_in_long_list (void)
 static void
 test_added_expense_shown_near_top (void)
 {
-  OutlayWindow   *window = open_window (1200, 800);
-  GtkWidget      *page = outlay_window_get_expenses_page (window);
-  GtkWidget      *list = outlay_ui_test_find (page, is_expense_list, NULL);
-  GtkAdjustment  *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  OutlayWindow     *window = open_window (1200, 800);
+  GtkWidget        *page = outlay_window_get_expenses_page (window);
+  GtkWidget        *list = outlay_ui_test_find (page, is_expense_list, NULL);
+  GtkAdjustment    *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
   OutlayExpenseRow *row;
 
   outlay_ui_test_settle (page);
