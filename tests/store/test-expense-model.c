@@ -161,6 +161,31 @@ add_random (Fixture *fixture)
   return stored;
 }
 
+typedef const char *(*DescribeFunc) (guint i);
+
+/* Adds @n random expenses in one write; @describe, when given, says what
+ * the i-th is. */
+static void
+add_many (Fixture     *fixture,
+          guint        n,
+          DescribeFunc describe)
+{
+  g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      OutlayExpense *draft = outlay_expense_new ();
+
+      randomize (fixture, draft);
+      if (describe != NULL)
+        outlay_expense_set_description (draft, describe (i));
+      g_ptr_array_add (drafts, draft);
+    }
+  outlay_repository_add_expenses (fixture->repository, (OutlayExpense **) drafts->pdata, drafts->len, &error);
+  g_assert_no_error (error);
+}
+
 /* Any expense, deleted or not. */
 static gint64
 random_id (Fixture *fixture)
@@ -358,19 +383,7 @@ random_step (Fixture *fixture)
       outlay_expense_model_set_query (fixture->model, query);
     }
   else if (op < 98)
-    {
-      OutlayExpense *drafts[3];
-
-      for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
-        {
-          drafts[i] = outlay_expense_new ();
-          randomize (fixture, drafts[i]);
-        }
-      outlay_repository_add_expenses (fixture->repository, drafts, G_N_ELEMENTS (drafts), &error);
-      g_assert_no_error (error);
-      for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
-        g_object_unref (drafts[i]);
-    }
+    add_many (fixture, 3, NULL);
   else
     {
       /* Deleting a category moves its rows to Other: a reset. */
@@ -706,6 +719,16 @@ watch_new_model (Fixture *fixture,
   return n;
 }
 
+/* Three coffees in four, one rare word: 4 matches in 400 rows is too few
+ * for the first page to come on its own. */
+static const char *
+describe_few_rare (guint i)
+{
+  if (i % 100 == 7)
+    return "Rare stamp";
+  return i % 4 != 0 ? "Coffee" : "Bus ticket";
+}
+
 /* A search that matches many expenses shows its first page while the rest
  * is read, then adds the rest below it: what the person sees first never
  * moves, and the list says it is loading until it is whole. */
@@ -717,34 +740,15 @@ test_first_page_comes_first (Fixture      *fixture,
   g_autoptr (OutlayQuery) by_amount = text_query ("coffee");
   g_autoptr (OutlayQuery) rare = text_query ("rare");
   g_autoptr (GArray) signals = g_array_new (FALSE, FALSE, sizeof (Signal));
-  g_autoptr (GError) error = NULL;
-  OutlayExpense *drafts[400];
   guint          n_coffees = 0;
   guint          n_all;
 
-  /* Three coffees in four, one rare word: 4 matches in 400 rows is too
-   * few for the first page to come on its own. */
-  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
-    {
-      drafts[i] = outlay_expense_new ();
-      randomize (fixture, drafts[i]);
-      if (i % 100 == 7)
-        outlay_expense_set_description (drafts[i], "Rare stamp");
-      else if (i % 4 != 0)
-        {
-          outlay_expense_set_description (drafts[i], "Coffee");
-          n_coffees++;
-        }
-      else
-        outlay_expense_set_description (drafts[i], "Bus ticket");
-    }
-  outlay_repository_add_expenses (fixture->repository, drafts, G_N_ELEMENTS (drafts), &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
-    g_object_unref (drafts[i]);
+  add_many (fixture, 400, describe_few_rare);
+  for (guint i = 0; i < 400; i++)
+    n_coffees += g_str_equal (describe_few_rare (i), "Coffee");
 
   n_all = watch_new_model (fixture, signals);
-  g_assert_cmpuint (n_all, ==, G_N_ELEMENTS (drafts));
+  g_assert_cmpuint (n_all, ==, 400);
 
   show_query (fixture, coffee);
 
@@ -794,20 +798,9 @@ test_large_change_is_split (Fixture      *fixture,
   g_autoptr (OutlayQuery) by_amount = outlay_query_new ();
   g_autoptr (OutlayQuery) by_date = outlay_query_new ();
   g_autoptr (GArray) signals = g_array_new (FALSE, FALSE, sizeof (Signal));
-  g_autoptr (GError) error = NULL;
-  OutlayExpense *drafts[1200];
   guint          n_all;
 
-  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
-    {
-      drafts[i] = outlay_expense_new ();
-      randomize (fixture, drafts[i]);
-    }
-  outlay_repository_add_expenses (fixture->repository, drafts, G_N_ELEMENTS (drafts), &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
-    g_object_unref (drafts[i]);
-
+  add_many (fixture, 1200, NULL);
   n_all = watch_new_model (fixture, signals);
 
   /* Read in a worker: its first page replaces the list (64 rows to look
@@ -908,6 +901,12 @@ test_long_list_follows_in_worker (Fixture      *fixture,
   assert_model_matches_query (fixture);
 }
 
+static const char *
+describe_mostly_coffee (guint i)
+{
+  return i < 30000 ? "Coffee" : "Bus ticket";
+}
+
 /* Back to a search whose first page is shown, before the search typed
  * since has shown anything: the rest of it is read. The first page of
  * 30,000 matches comes long before the rest; should both come at once,
@@ -920,18 +919,8 @@ test_back_to_a_first_page (Fixture      *fixture,
   g_autoptr (OutlayQuery) bus = text_query ("bus");
   g_autoptr (GArray) signals = g_array_new (FALSE, FALSE, sizeof (Signal));
   g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GError) error = NULL;
 
-  for (guint i = 0; i < 31000; i++)
-    {
-      OutlayExpense *draft = outlay_expense_new ();
-
-      randomize (fixture, draft);
-      outlay_expense_set_description (draft, i < 30000 ? "Coffee" : "Bus ticket");
-      g_ptr_array_add (drafts, draft);
-    }
-  outlay_repository_add_expenses (fixture->repository, (OutlayExpense **) drafts->pdata, drafts->len, &error);
-  g_assert_no_error (error);
+  add_many (fixture, 31000, describe_mostly_coffee);
 
   fixture->model = outlay_expense_model_new (fixture->repository);
   g_signal_connect (fixture->model, "items-changed", G_CALLBACK (record_signal_cb), signals);
