@@ -340,6 +340,15 @@ on_position_notify_cb (OutlayExpenseRow *self)
   update_heading (self);
 }
 
+/* A read that starts changes nothing shown; one that ends may have added
+ * the rest of a day the first page cut. */
+static void
+on_loading_notify_cb (OutlayExpenseRow *self)
+{
+  if (!outlay_expense_model_is_loading (self->model))
+    update_heading (self);
+}
+
 static void
 on_expenses_changed_cb (OutlayExpenseRow *self)
 {
@@ -461,10 +470,8 @@ outlay_expense_row_bind (OutlayExpenseRow *self,
                                                      G_CALLBACK (on_position_notify_cb), self);
   self->changed_handler = g_signal_connect_swapped (get_repository (self), "expenses-changed",
                                                     G_CALLBACK (on_expenses_changed_cb), self);
-  /* The first page of a search comes before the rest: a day it cut adds
-   * up its rows again once the list is whole. */
   self->loading_handler = g_signal_connect_swapped (self->model, "notify::loading",
-                                                    G_CALLBACK (on_position_notify_cb), self);
+                                                    G_CALLBACK (on_loading_notify_cb), self);
   label_list_item (self);
   update (self);
 }
