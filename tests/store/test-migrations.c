@@ -226,8 +226,8 @@ test_upgrade_keeps_every_row (Fixture      *fixture,
 
       g_assert_true (outlay_repository_count_expenses (repository, query, &count, &error));
       g_assert_no_error (error);
-      /* Version 2's fixture has two live expenses more than version 1's. */
-      g_assert_cmpuint (count, ==, version == 1 ? 13 : 15);
+      /* Versions 2 and 3 each wrote two live expenses more. */
+      g_assert_cmpuint (count, ==, 11 + 2 * version);
       g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (repository)), ==, 10);
       g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (repository)), ==, "Other");
 
@@ -255,6 +255,72 @@ test_current_fixture_opens_without_upgrade (Fixture      *fixture,
   g_assert_cmpuint (outlay_database_get_schema_version (database), ==, OUTLAY_SCHEMA_VERSION);
   g_assert_null (outlay_database_get_backup_path (database));
   assert_summary_consistent (outlay_database_get_handle (database));
+}
+
+/* The ids of @text (every expense for %NULL) sorted by description, as the
+ * model reads them, and as SQLite sorts them without an index. */
+static void
+assert_description_order (OutlayRepository *repository,
+                          const char       *text,
+                          gboolean          descending)
+{
+  static const char plain[] =
+    "SELECT group_concat(id, ' ') FROM (SELECT id FROM expenses NOT INDEXED WHERE deleted_at IS NULL "
+    "AND (?1 IS NULL OR id IN (SELECT rowid FROM expenses_fts WHERE expenses_fts MATCH ?1)) "
+    "ORDER BY description COLLATE NOCASE %s, id %s)";
+  g_autoptr (OutlayQuery) query = outlay_query_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GString) got = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *match = text != NULL ? g_strdup_printf ("\"%s\"*", text) : NULL;
+  sqlite3      *db = outlay_database_get_handle (outlay_repository_get_database (repository));
+  sqlite3_stmt *stmt = NULL;
+
+  outlay_query_set_text (query, text);
+  outlay_query_set_sort (query, OUTLAY_SORT_DESCRIPTION, descending);
+  ids = outlay_repository_find_expense_ids (repository, query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (got, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "", g_array_index (ids, gint64, i));
+
+  sql = g_strdup_printf (plain, descending ? "DESC" : "ASC", descending ? "DESC" : "ASC");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpuint (ids->len, >, 1);
+  g_assert_cmpstr (got->str, ==, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+}
+
+/* From format 4 on, a file sorts by description through an index, the
+ * same order SQLite gives by sorting every row. */
+static void
+test_description_order (Fixture      *fixture,
+                        gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayDatabase) database = NULL;
+  g_autoptr (OutlayRepository) repository = NULL;
+  g_autofree char *plan = NULL;
+
+  create_from_fixture (fixture->path, "schema-3.sql");
+  database = outlay_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outlay_database_get_schema_version (database), ==, OUTLAY_SCHEMA_VERSION);
+  repository = outlay_repository_new (database);
+  for (guint descending = 0; descending < 2; descending++)
+    {
+      assert_description_order (repository, NULL, descending);
+      /* "c" matches more than one expense in 32: the search walks the index. */
+      assert_description_order (repository, "c", descending);
+    }
+
+  plan = dump_query (outlay_database_get_handle (database),
+                     "EXPLAIN QUERY PLAN SELECT id FROM expenses WHERE deleted_at IS NULL "
+                     "ORDER BY description COLLATE NOCASE DESC, id DESC LIMIT 64");
+  g_assert_nonnull (strstr (plan, "expenses_by_description"));
+  g_assert_null (strstr (plan, "TEMP B-TREE"));
 }
 
 typedef struct
@@ -739,11 +805,11 @@ test_newer_compatible_opens (Fixture      *fixture,
   g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
   sqlite3         *db;
 
-  create_from_fixture (fixture->path, "schema-4-compatible.sql");
+  create_from_fixture (fixture->path, "schema-5-compatible.sql");
 
   database = outlay_database_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (outlay_database_get_schema_version (database), ==, 4);
+  g_assert_cmpuint (outlay_database_get_schema_version (database), ==, 5);
   g_assert_null (outlay_database_get_backup_path (database));
   g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
 
@@ -761,7 +827,7 @@ test_newer_compatible_opens (Fixture      *fixture,
   /* Still the newer format: nothing was migrated down or rewritten. */
   {
     g_autofree char *version = dump_query (db, "PRAGMA user_version");
-    g_assert_cmpstr (version, ==, "4\n");
+    g_assert_cmpstr (version, ==, "5\n");
   }
 }
 
@@ -778,7 +844,7 @@ test_newer_incompatible_refused (Fixture      *fixture,
   g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
   gsize            before_len, after_len;
 
-  create_from_fixture (fixture->path, "schema-4-incompatible.sql");
+  create_from_fixture (fixture->path, "schema-5-incompatible.sql");
   g_file_get_contents (fixture->path, &before, &before_len, &error);
   g_assert_no_error (error);
 
@@ -855,11 +921,11 @@ test_failed_later_step_rolls_back_all (Fixture      *fixture,
   g_autofree char *expected = g_strdup_printf ("data format %u:", OUTLAY_SCHEMA_VERSION);
   sqlite3         *db = NULL;
 
-  /* Step 2 runs through; step 3 adds its column, then finds its index
-   * taken. */
+  /* Steps 2 and 3 run through (3 adds a column); step 4 finds the name of
+   * its index taken. */
   create_from_fixture (fixture->path, "schema-1.sql");
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE INDEX expenses_by_import_hash ON expenses (uuid)", NULL, NULL, NULL),
+  g_assert_cmpint (sqlite3_exec (db, "CREATE INDEX expenses_by_description ON expenses (uuid)", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   columns = read_columns (db, tables_v1);
   before = dump_tables (db, tables_v1, columns);
@@ -896,6 +962,7 @@ main (int   argc,
 
   ADD ("/migrations/upgrade-keeps-every-row", test_upgrade_keeps_every_row);
   ADD ("/migrations/current-fixture-opens", test_current_fixture_opens_without_upgrade);
+  ADD ("/migrations/description-order", test_description_order);
   ADD ("/migrations/older-statements-still-run", test_older_statements_still_run);
   ADD ("/migrations/current-statements-recorded", test_current_statements_are_recorded);
   ADD ("/migrations/newer-compatible-opens", test_newer_compatible_opens);
