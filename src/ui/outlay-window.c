@@ -57,6 +57,14 @@ typedef enum
   PENDING_UNDO,
 } PendingKind;
 
+/* Where a write stands after an attempt. */
+typedef enum
+{
+  WRITE_DONE,  /* written, or failed and said so */
+  WRITE_WAITS, /* another program is changing the ledger */
+  WRITE_RUNS,  /* in a worker, which carries on the queue when it ends */
+} WriteState;
+
 typedef struct
 {
   PendingKind    kind;
@@ -72,6 +80,9 @@ struct _OutlayWindow
   GQueue            undo;
   GQueue            pending; /* PendingWrite, oldest first */
   guint             watch_id;
+  AdwToast         *undo_toast;    /* the newest toast that offers Undo, while it shows */
+  UndoStep         *undoing;       /* an import taken back in a worker */
+  AdwToast         *undoing_toast; /* says so, while it shows */
 
   GtkWidget *expenses_page;
   GtkWidget *dashboard_page;
@@ -172,6 +183,7 @@ show_toast (OutlayWindow *self,
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
+      g_set_weak_pointer (&self->undo_toast, toast);
     }
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -215,7 +227,7 @@ try_delete (OutlayWindow  *self,
   return TRUE;
 }
 
-static gboolean try_undo (OutlayWindow *self);
+static WriteState try_undo (OutlayWindow *self);
 
 static const char *
 describe_pending (PendingWrite *write)
@@ -241,11 +253,23 @@ run_pending (OutlayWindow *self)
 {
   PendingWrite *write;
 
+  /* A write in a worker goes on with the queue when it ends. */
+  if (self->undoing != NULL)
+    return;
+
   while ((write = g_queue_peek_head (&self->pending)) != NULL)
     {
-      gboolean done = write->kind == PENDING_DELETE ? try_delete (self, write->expense) : try_undo (self);
+      WriteState state;
 
-      if (!done)
+      if (write->kind == PENDING_DELETE)
+        state = try_delete (self, write->expense) ? WRITE_DONE : WRITE_WAITS;
+      else
+        state = try_undo (self);
+
+      if (state == WRITE_RUNS)
+        return;
+
+      if (state == WRITE_WAITS)
         {
           outlay_waiting_bar_start (self->waiting_bar, outlay_repository_get_database (self->repository),
                                     describe_pending (write));
@@ -403,9 +427,109 @@ drop_undo_step (OutlayWindow *self)
   update_actions (self);
 }
 
-/* Takes back the newest step. Returns %FALSE when another program is
- * changing the ledger: the step stays, for the undo to wait. */
-static gboolean
+/* An import is taken back through a connection of its own, in a worker:
+ * deleting its rows grows with the import (100,000 take seconds). */
+static void
+undo_import_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  OutlayWindow *self = source_object;
+  g_autoptr (OutlayDatabase) database = NULL;
+  g_autoptr (OutlayRepository) repository = NULL;
+  g_autoptr (GError) error = NULL;
+
+  database = outlay_database_open (task_data, &error);
+  if (database != NULL)
+    {
+      repository = outlay_repository_new (database);
+      /* A worker may wait inside SQLite; the window's retries go on. */
+      outlay_database_set_busy_timeout (database, OUTLAY_WAITING_BAR_RETRY_MS);
+      if (outlay_importer_undo (repository, self->undoing->import, &error))
+        {
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+    }
+
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+on_import_undone_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (object);
+  UndoStep     *step = g_steal_pointer (&self->undoing);
+  g_autoptr (GError) error = NULL;
+
+  /* Closed meanwhile: what was undone is undone, with no one to tell. */
+  if (self->repository == NULL)
+    {
+      undo_step_free (step);
+      return;
+    }
+
+  /* Written through another connection: the lists learn of it now rather
+   * than at the next poll. */
+  outlay_repository_check_external_changes (self->repository);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && is_busy (error))
+    {
+      /* The step comes back, for the undo to wait and try again. */
+      g_queue_push_head (&self->undo, step);
+      update_actions (self);
+      outlay_waiting_bar_start (self->waiting_bar, outlay_repository_get_database (self->repository),
+                                describe_pending (g_queue_peek_head (&self->pending)));
+      return;
+    }
+
+  /* The toast that said it was being undone says it is done, when it
+   * still shows (libadwaita 1.2 can crash when toasts are dismissed in
+   * quick succession: none is). */
+  if (error != NULL)
+    show_error (self, error);
+  else if (self->undoing_toast != NULL)
+    adw_toast_set_title (self->undoing_toast, _("Import undone"));
+  else
+    show_toast (self, _("Import undone"), FALSE);
+  g_clear_weak_pointer (&self->undoing_toast);
+  undo_step_free (step);
+
+  pending_write_free (g_queue_pop_head (&self->pending));
+  run_pending (self);
+}
+
+static void
+start_undo_import (OutlayWindow *self)
+{
+  OutlayDatabase *database = outlay_repository_get_database (self->repository);
+  g_autoptr (GTask) task = g_task_new (self, NULL, on_import_undone_cb, NULL);
+
+  self->undoing = g_queue_pop_head (&self->undo);
+  update_actions (self);
+
+  /* The toast that offered Undo, when it still shows, says what happens;
+   * else a new one. */
+  if (self->undo_toast == NULL)
+    show_toast (self, "", TRUE);
+  g_set_weak_pointer (&self->undoing_toast, self->undo_toast);
+  g_clear_weak_pointer (&self->undo_toast);
+  /* Translators: a toast while an import is taken back */
+  adw_toast_set_title (self->undoing_toast, _("Undoing the import…"));
+  adw_toast_set_button_label (self->undoing_toast, NULL);
+  adw_toast_set_action_name (self->undoing_toast, NULL);
+
+  g_task_set_source_tag (task, start_undo_import);
+  g_task_set_task_data (task, g_strdup (outlay_database_get_path (database)), g_free);
+  g_task_run_in_thread (task, undo_import_thread);
+}
+
+/* Takes back the newest step. When another program is changing the ledger,
+ * the step stays, for the undo to wait. */
+static WriteState
 try_undo (OutlayWindow *self)
 {
   g_autoptr (OutlayExpense) result = NULL;
@@ -413,28 +537,19 @@ try_undo (OutlayWindow *self)
   UndoStep *step = g_queue_peek_head (&self->undo);
 
   if (step == NULL)
-    return TRUE;
+    return WRITE_DONE;
 
   if (step->import != NULL)
     {
-      if (!outlay_importer_undo (self->repository, step->import, &error))
-        {
-          if (is_busy (error))
-            return FALSE;
-          show_error (self, error);
-        }
-      else
-        show_toast (self, _("Import undone"), FALSE);
-
-      drop_undo_step (self);
-      return TRUE;
+      start_undo_import (self);
+      return WRITE_RUNS;
     }
 
   if (!step_still_applies (self, step))
     {
       show_toast (self, _("Cannot undo: the expense was changed elsewhere"), FALSE);
       drop_undo_step (self);
-      return TRUE;
+      return WRITE_DONE;
     }
 
   if (step->deleted)
@@ -443,7 +558,7 @@ try_undo (OutlayWindow *self)
     result = outlay_repository_update_expense (self->repository, step->before, &error);
 
   if (is_busy (error))
-    return FALSE;
+    return WRITE_WAITS;
 
   /* The step is done with before an older one takes the new row. */
   g_queue_pop_head (&self->undo);
@@ -457,7 +572,7 @@ try_undo (OutlayWindow *self)
 
   undo_step_free (step);
   update_actions (self);
-  return TRUE;
+  return WRITE_DONE;
 }
 
 static void
@@ -887,6 +1002,8 @@ outlay_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_WINDOW);
   g_queue_clear_full (&self->undo, undo_step_free);
   g_queue_clear_full (&self->pending, pending_write_free);
+  g_clear_weak_pointer (&self->undoing_toast);
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->settings);
   g_clear_object (&self->repository);
 
@@ -990,6 +1107,19 @@ outlay_window_get_dashboard_page (OutlayWindow *self)
   g_return_val_if_fail (OUTLAY_IS_WINDOW (self), NULL);
 
   return self->dashboard_page;
+}
+
+/**
+ * outlay_window_is_busy:
+ *
+ * Returns: whether the window takes back an import in the background
+ */
+gboolean
+outlay_window_is_busy (OutlayWindow *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_WINDOW (self), FALSE);
+
+  return self->undoing != NULL;
 }
 
 /**

@@ -34,6 +34,7 @@ G_DECLARE_FINAL_TYPE (OutlayWindow, outlay_window, OUTLAY, WINDOW, AdwApplicatio
 OutlayWindow *outlay_window_new (OutlayApplication *application);
 GtkWidget    *outlay_window_get_expenses_page (OutlayWindow *self);
 GtkWidget    *outlay_window_get_dashboard_page (OutlayWindow *self);
+gboolean      outlay_window_is_busy (OutlayWindow *self);
 void          outlay_window_import (OutlayWindow *self,
                                     GFile        *file);
 void          outlay_window_export (OutlayWindow      *self,

@@ -43,7 +43,8 @@
 
 static OutlayApplication *app;
 
-/* Whether an import window still plans or imports in its worker thread. */
+/* Whether an import window still plans or imports in its worker thread,
+ * or a window takes back an import in its own. */
 static gboolean
 import_busy (void)
 {
@@ -54,6 +55,8 @@ import_busy (void)
       g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
 
       if (OUTLAY_IS_IMPORT_WINDOW (window) && outlay_import_window_is_busy (OUTLAY_IMPORT_WINDOW (window)))
+        return TRUE;
+      if (OUTLAY_IS_WINDOW (window) && outlay_window_is_busy (OUTLAY_WINDOW (window)))
         return TRUE;
     }
 
@@ -432,10 +435,16 @@ test_again_finds_duplicates (void)
   settle (GTK_WIDGET (main_window));
   g_assert_cmpuint (count_expenses (), ==, 3);
 
-  /* Ctrl+Z takes the import back as well. */
+  /* Ctrl+Z takes the import back as well, in the background: the window
+   * goes on meanwhile and says what it does. */
   gtk_widget_activate_action (GTK_WIDGET (main_window), "win.undo", NULL);
+  g_assert_true (outlay_window_is_busy (main_window));
+  outlay_ui_test_drain ();
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (main_window), label_shows, "Undoing the import…"));
   settle (GTK_WIDGET (main_window));
+  g_assert_false (outlay_window_is_busy (main_window));
   g_assert_cmpuint (count_expenses (), ==, 0);
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (main_window), label_shows, "Import undone"));
 
   close_main_window (main_window);
 }
@@ -1039,7 +1048,13 @@ test_large_file (void)
   settle (GTK_WIDGET (main_window));
   g_assert_cmpuint (count_expenses (), ==, 100000);
 
+  start = g_get_monotonic_time ();
+  outlay_ui_test_stall_meter_start (&stall);
   gtk_widget_activate_action (GTK_WIDGET (main_window), "win.undo", NULL);
+  while (count_expenses () != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_test_message ("Undone in %.0f ms, the longest stall of the main loop %u ms",
+                  (g_get_monotonic_time () - start) / 1000.0, outlay_ui_test_stall_meter_stop (&stall));
   settle (GTK_WIDGET (main_window));
   g_assert_cmpuint (count_expenses (), ==, 0);
   close_main_window (main_window);
