@@ -56,8 +56,12 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "outlay-csv.h"
 #include "outlay-database-private.h"
 #include "outlay-expense-model.h"
+#include "outlay-export.h"
+#include "outlay-import-loader.h"
+#include "outlay-importer.h"
 #include "outlay-repository.h"
 
 #define DEFAULT_COUNT 1000000
@@ -79,6 +83,11 @@
 #define TARGET_MODEL_MEMORY_MB 30.0
 #define TARGET_BULK_INSERT_ROWS_S 300000.0
 #define TARGET_FIRST_PAGE_MS 100.0
+/* Issue 12: a file of --count lines imported into an empty ledger. */
+#define TARGET_IMPORT_PEAK_RSS_MB 150.0
+#define TARGET_IMPORT_LINES_S 100000.0
+/* One line in this many of the generated bank export is money received. */
+#define IMPORT_INCOME_EVERY 100
 
 /* The vocabulary */
 
@@ -240,6 +249,9 @@ static char    *opt_database = NULL;
 static gboolean opt_keep = FALSE;
 static int      opt_seed = DEFAULT_SEED;
 static gboolean opt_profile = FALSE;
+static gboolean opt_no_import = FALSE;
+static char    *opt_import_child = NULL;
+static char    *opt_import_database = NULL;
 
 static const GOptionEntry entries[] = {
   { "count", 'n', 0, G_OPTION_ARG_INT, &opt_count, "Number of expenses to generate (default 1000000)", "N" },
@@ -250,6 +262,11 @@ static const GOptionEntry entries[] = {
   { "seed", 's', 0, G_OPTION_ARG_INT, &opt_seed, "Seed of the generated data", "S" },
   { "profile", 'p', 0, G_OPTION_ARG_NONE, &opt_profile,
     "Print the time of each SQL statement and the plan of its slowest run", NULL },
+  { "no-import", 0, 0, G_OPTION_ARG_NONE, &opt_no_import,
+    "Leave out the import of a CSV and a JSON file of --count lines", NULL },
+  /* What the child process that imports one file is given. */
+  { "import-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_import_child, NULL, NULL },
+  { "import-database", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_import_database, NULL, NULL },
   { NULL }
 };
 
@@ -265,6 +282,8 @@ typedef struct
   double rare_search_ms;
   double model_memory_mb;
   double first_page_ms[6]; /* first_page_names */
+  double import_lines_s[2]; /* CSV, JSON; 0 when not measured */
+  double import_peak_rss_mb[2];
 } Results;
 
 /* What a person types into the search bar, one letter at a time, and the
@@ -1353,6 +1372,240 @@ remove_directory (const char *dir)
   g_rmdir (dir);
 }
 
+/* Importing
+ *
+ * `outlay import` of a generated bank export (--count lines of date,
+ * description, amount and category) and of the ledger's Outlay JSON
+ * export, each into an empty ledger, the way the command line does it:
+ * loader, plan, importer. Each runs in a child process (this program with
+ * --import-child), so that the peak RSS it reports is the import's own. */
+
+static double
+child_stage (const char *stage,
+             gint64      start)
+{
+  double ms = elapsed_ms (start);
+
+  g_print ("#   %-8s after %6.1f s: RSS %6.1f MB, peak %6.1f MB, heap in use %6.1f MB\n", stage, ms / 1000.0,
+           read_status_kb ("VmRSS") / 1024.0, read_status_kb ("VmHWM") / 1024.0,
+           heap_in_use () / (1024.0 * 1024.0));
+  return ms;
+}
+
+/* In the child: imports @file into the ledger @database_path (created
+ * empty), and prints `import-child ADDED MS PEAK_KB` last. */
+static int
+run_import_child (const char *file,
+                  const char *database_path)
+{
+  g_autoptr (OutlayImportLoader) loader = outlay_import_loader_new ("EUR");
+  g_autoptr (OutlayCsvTable) table = NULL;
+  g_autoptr (OutlayImportSource) source = NULL;
+  g_autoptr (OutlayImportPlan) plan = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (OutlayDatabase) database = NULL;
+  g_autoptr (OutlayRepository) repository = NULL;
+  g_autoptr (GError) error = NULL;
+  OutlayCsvMapping mapping;
+  gint64           start = g_get_monotonic_time ();
+  double           ms;
+
+  if (!outlay_import_loader_read (loader, file, &error))
+    goto failed;
+  child_stage ("read", start);
+  if (!outlay_import_loader_parse (loader, NULL, &error))
+    goto failed;
+  child_stage ("parse", start);
+  /* The command line keeps the table until it is done. */
+  if (outlay_import_loader_get_format (loader) == OUTLAY_IMPORT_FORMAT_CSV)
+    {
+      table = outlay_csv_table_ref (outlay_import_loader_get_table (loader));
+      outlay_csv_mapping_guess (table, &mapping);
+    }
+  if (!(source = outlay_import_loader_build_source (loader, &mapping, &error)))
+    goto failed;
+  g_clear_object (&loader);
+  child_stage ("records", start);
+
+  if (!(database = outlay_database_open (database_path, &error)))
+    goto failed;
+  repository = outlay_repository_new (database);
+  if (!(plan = outlay_import_plan_new (repository, g_steal_pointer (&source), "EUR", &error)))
+    goto failed;
+  child_stage ("plan", start);
+  if (!(result = outlay_importer_apply (repository, plan, &error)))
+    goto failed;
+  ms = child_stage ("apply", start);
+
+  g_print ("#   %u added, %u skipped, %u errors\n", result->n_added, result->n_skipped, result->n_errors);
+  g_print ("import-child %u %.1f %" G_GUINT64_FORMAT "\n", result->n_added, ms, read_status_kb ("VmHWM"));
+  return 0;
+
+failed:
+  g_printerr ("Could not import %s: %s\n", file, error->message);
+  return 1;
+}
+
+/* Imports @file in a child process; FALSE when it failed. */
+static gboolean
+measure_import (const char *name,
+                const char *file,
+                const char *database_path,
+                guint       n_lines,
+                double     *lines_s,
+                double     *peak_rss_mb)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto (GStrv) lines = NULL;
+  /* This very program, even when a rebuild has replaced its file since. */
+  const char *argv[] = { "/proc/self/exe", "--import-child", file, "--import-database", database_path, NULL };
+  int         status = 0;
+  gboolean    done = FALSE;
+
+  g_print ("# import %s: %s (%.1f MB)\n", name, file, file_size (file) / (1024.0 * 1024.0));
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_print ("# import %s failed: %s\n", name, error->message);
+      return FALSE;
+    }
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      guint  added = 0;
+      double ms = 0.0;
+      gulong peak_kb = 0;
+
+      if (sscanf (lines[i], "import-child %u %lf %lu", &added, &ms, &peak_kb) == 3)
+        {
+          g_autofree char *figure = g_strdup_printf ("import %s", name);
+          g_autofree char *peak = g_strdup_printf ("import %s peak RSS", name);
+
+          *lines_s = n_lines / (ms / 1000.0);
+          *peak_rss_mb = peak_kb / 1024.0;
+          print_figure (figure, *lines_s, "lines/s");
+          print_figure (peak, *peak_rss_mb, "MB");
+          done = TRUE;
+        }
+      else if (lines[i][0] != '\0')
+        g_print ("%s\n", lines[i]);
+    }
+  print_load_average (name);
+
+  return done;
+}
+
+/* A bank's CSV export of @count generated expenses, a line in
+ * IMPORT_INCOME_EVERY of them money received. */
+static gboolean
+write_bank_export (const char *path,
+                   const char *scratch_database,
+                   guint       count,
+                   GError    **error)
+{
+  g_autoptr (OutlayRepository) repository = open_store (scratch_database, error);
+  g_autoptr (GString) buffer = g_string_sized_new (1024 * 1024);
+  const char *const header[] = { "Date", "Description", "Amount", "Category" };
+  FILE             *file;
+  Generator         gen;
+  gboolean          ok = TRUE;
+
+  if (repository == NULL)
+    return FALSE;
+  if (!(file = g_fopen (path, "wb")))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "Could not create %s", path);
+      return FALSE;
+    }
+
+  generator_init (&gen, repository, count, (guint32) opt_seed + 1);
+  outlay_csv_append_row (buffer, header, G_N_ELEMENTS (header));
+  for (guint i = 0; ok && i < count; i++)
+    {
+      g_autoptr (OutlayExpense) expense = generate_expense (&gen);
+      OutlayCategory  *category = outlay_repository_lookup_category (repository,
+                                                                     outlay_expense_get_category_id (expense));
+      gint64           cents = outlay_expense_get_amount (expense);
+      gboolean         income = i % IMPORT_INCOME_EVERY == IMPORT_INCOME_EVERY - 1;
+      g_autofree char *amount = g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", income ? "" : "-",
+                                                 cents / 100, (int) (cents % 100));
+      const char      *fields[] = {
+        outlay_expense_get_occurred_on (expense),
+        income ? "Salary" : outlay_expense_get_description (expense),
+        amount,
+        category != NULL && !income ? outlay_category_get_name (category) : "",
+      };
+
+      outlay_csv_append_row (buffer, fields, G_N_ELEMENTS (fields));
+      if (buffer->len > 1000 * 1000 || i + 1 == count)
+        {
+          ok = fwrite (buffer->str, 1, buffer->len, file) == buffer->len;
+          g_string_truncate (buffer, 0);
+        }
+    }
+  generator_clear (&gen);
+
+  if (fclose (file) != 0 || !ok)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "Could not write %s", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes both files (the JSON one from @repository, the ledger of
+ * @count expenses) and imports each. */
+static void
+measure_imports (OutlayRepository *repository,
+                 guint             count,
+                 Results          *results)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("outlay-benchmark-import-XXXXXX", &error);
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *scratch = NULL;
+  g_autofree char *csv_target = NULL;
+  g_autofree char *json_target = NULL;
+  g_autoptr (GFile) json_file = NULL;
+  guint  n_exported = 0;
+  gint64 start;
+
+  if (dir == NULL)
+    {
+      g_print ("# import not measured: %s\n", error->message);
+      return;
+    }
+  csv = g_build_filename (dir, "bank.csv", NULL);
+  json = g_build_filename (dir, "ledger.json", NULL);
+  scratch = g_build_filename (dir, "generator.db", NULL);
+  csv_target = g_build_filename (dir, "from-csv.db", NULL);
+  json_target = g_build_filename (dir, "from-json.db", NULL);
+  json_file = g_file_new_for_path (json);
+
+  start = g_get_monotonic_time ();
+  if (!write_bank_export (csv, scratch, count, &error) ||
+      !outlay_export_to_file (repository, OUTLAY_EXPORT_FORMAT_JSON, NULL, FALSE, json_file, NULL, &n_exported,
+                              &error))
+    g_print ("# import not measured: %s\n", error->message);
+  else
+    {
+      g_print ("# wrote a CSV file of %u lines and a JSON file of %u expenses in %.1f s (not counted)\n", count,
+               n_exported, elapsed_ms (start) / 1000.0);
+      measure_import ("csv", csv, csv_target, count, &results->import_lines_s[0], &results->import_peak_rss_mb[0]);
+      measure_import ("json", json, json_target, n_exported, &results->import_lines_s[1],
+                      &results->import_peak_rss_mb[1]);
+    }
+
+  if (opt_keep)
+    g_print ("# kept %s\n", dir);
+  else
+    remove_directory (dir);
+}
+
 /* A maximum: the figure must stay under @limit. */
 static void
 print_target (const char *name,
@@ -1417,6 +1670,8 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
+  if (opt_import_child != NULL)
+    return opt_import_database != NULL ? run_import_child (opt_import_child, opt_import_database) : 2;
   if (opt_count < 1 || opt_runs < 1)
     {
       g_printerr ("--count and --runs must be at least 1\n");
@@ -1515,6 +1770,12 @@ main (int   argc,
   g_print ("peak RSS: %.1f MB\n", read_status_kb ("VmHWM") / 1024.0);
   print_load_average ("after the measurements");
 
+  if (!opt_no_import)
+    {
+      g_print ("\n");
+      measure_imports (repository, (guint) opt_count, &results);
+    }
+
   g_print ("\n");
   print_target ("open+first100", results.open_first_rows_ms, TARGET_OPEN_FIRST_ROWS_MS, "ms", &n_missed);
   print_target ("by date get_item median", results.get_item_ms[0], TARGET_GET_ITEM_MS, "ms", &n_missed);
@@ -1538,6 +1799,20 @@ main (int   argc,
   else
     g_print ("# target bulk insert >= %.0f rows/s: not measured (the database was reused)\n",
              TARGET_BULK_INSERT_ROWS_S);
+  for (guint i = 0; i < G_N_ELEMENTS (results.import_lines_s); i++)
+    {
+      const char      *format = i == 0 ? "csv" : "json";
+      g_autofree char *rate = g_strdup_printf ("import %s", format);
+      g_autofree char *peak = g_strdup_printf ("import %s peak RSS", format);
+
+      if (results.import_lines_s[i] > 0.0)
+        {
+          print_target (peak, results.import_peak_rss_mb[i], TARGET_IMPORT_PEAK_RSS_MB, "MB", &n_missed);
+          print_target_at_least (rate, results.import_lines_s[i], TARGET_IMPORT_LINES_S, "lines/s", &n_missed);
+        }
+      else
+        g_print ("# targets import %s: not measured\n", format);
+    }
 
   g_clear_object (&repository);
   measured_profile = stop_profile ();
