@@ -28,6 +28,9 @@
 #include "outlay-importer.h"
 #include "outlay-repository-private.h"
 
+/* How many expenses are built and inserted at a time. */
+#define DRAFTS_PER_CHUNK 10000
+
 /* Colours of the GNOME palette for categories an import creates, in turn. */
 static const char *const import_colors[] = {
   "#1c71d8",
@@ -307,6 +310,34 @@ query_uuid (OutlayRepository *self,
   return TRUE;
 }
 
+/* Inserts @drafts after those of the earlier chunks; the ids of one
+ * transaction follow on, so the first chunk gives the first id and each
+ * chunk the last one so far. */
+static gboolean
+insert_chunk (OutlayRepository   *self,
+              GPtrArray          *drafts,
+              const char         *now,
+              OutlayImportResult *result,
+              GError            **error)
+{
+  gint64 first_id = 0;
+  gint64 last_id = 0;
+
+  g_assert (drafts->len > 0);
+
+  if (!outlay_repository_insert_drafts (self, (OutlayExpense **) drafts->pdata, drafts->len, now, TRUE,
+                                        &first_id, &last_id, error))
+    return FALSE;
+
+  g_assert (result->n_added == 0 || first_id == result->last_id + 1);
+  if (result->n_added == 0)
+    result->first_id = first_id;
+  result->last_id = last_id;
+  result->n_added += drafts->len;
+
+  return TRUE;
+}
+
 /**
  * outlay_importer_apply:
  * @plan: what to import, as outlay_import_plan_new() worked it out and the
@@ -385,34 +416,38 @@ outlay_importer_apply (OutlayRepository *self,
   if (!create_missing_categories (self, plan, now, result->created_category_ids, error))
     goto failed;
 
+  /* The drafts are written a chunk at a time, all in the one transaction:
+   * a large file never has all its expenses as objects at once. */
   fallback = outlay_repository_get_fallback_category (self);
-  drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  drafts = g_ptr_array_new_full (DRAFTS_PER_CHUNK, g_object_unref);
   for (guint i = 0; i < source->records->len; i++)
     {
       OutlayImportRecord *record = g_ptr_array_index (source->records, i);
       g_autoptr (OutlayExpense) draft = NULL;
       g_autoptr (GError) local_error = NULL;
 
-      if (outlay_import_plan_get_action (plan, i) != OUTLAY_IMPORT_ACTION_ADD)
-        continue;
-
-      draft = outlay_import_plan_build_draft (plan, i, outlay_category_get_id (fallback));
-      if (!outlay_repository_validate_expense (self, draft, &local_error))
+      if (outlay_import_plan_get_action (plan, i) == OUTLAY_IMPORT_ACTION_ADD)
         {
-          g_set_error (error, local_error->domain, local_error->code,
-                       _("Line %u: %s"), record->line, local_error->message);
-          goto failed;
+          draft = outlay_import_plan_build_draft (plan, i, outlay_category_get_id (fallback));
+          if (!outlay_repository_validate_expense (self, draft, &local_error))
+            {
+              g_set_error (error, local_error->domain, local_error->code,
+                           _("Line %u: %s"), record->line, local_error->message);
+              goto failed;
+            }
+          g_ptr_array_add (drafts, g_steal_pointer (&draft));
         }
-      g_ptr_array_add (drafts, g_steal_pointer (&draft));
+
+      if (drafts->len == DRAFTS_PER_CHUNK || (i + 1 == source->records->len && drafts->len > 0))
+        {
+          if (!insert_chunk (self, drafts, now, result, error))
+            goto failed;
+          g_ptr_array_set_size (drafts, 0);
+        }
     }
 
-  if (drafts->len > 0 &&
-      !outlay_repository_insert_drafts (self, (OutlayExpense **) drafts->pdata, drafts->len, now, TRUE,
-                      &result->first_id, &result->last_id, error))
-    goto failed;
-
   /* Everything is read before the commit, so that nothing fails after it. */
-  if (drafts->len > 0 &&
+  if (result->n_added > 0 &&
       (!query_uuid (self, result->first_id, &result->first_uuid, error) ||
        !query_uuid (self, result->last_id, &result->last_uuid, error)))
     goto failed;
@@ -420,7 +455,6 @@ outlay_importer_apply (OutlayRepository *self,
   if (!outlay_repository_commit_categories (self, transaction, error))
     goto failed;
 
-  result->n_added = drafts->len;
   result->n_categories_created = result->created_category_ids->len;
 
   if (replace || result->n_categories_created > 0)
