@@ -19,6 +19,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -219,6 +221,38 @@ is_timestamp (const char *text)
 }
 
 static void
+read_category (OutlayImportSource *source,
+               GHashTable         *names,
+               JsonNode           *node,
+               guint               position)
+{
+  JsonObject      *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char      *name = object != NULL ? member_string (object, "name") : NULL;
+  g_autofree char *folded = NULL;
+
+  if (name == NULL || *name == '\0')
+    {
+      outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                      _("Category %u has no name; its expenses go to the category they name."),
+                                      position);
+      return;
+    }
+
+  folded = g_utf8_casefold (name, -1);
+  if (!g_hash_table_add (names, g_steal_pointer (&folded)))
+    {
+      outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                      _("The category “%s” is in the file twice; the first one is kept."), name);
+      return;
+    }
+
+  outlay_import_source_add_category (source, name,
+                                     member_string (object, "icon"),
+                                     member_string (object, "color"),
+                                     member_is_true (object, "fallback"));
+}
+
+static void
 read_categories (OutlayImportSource *source,
                  JsonArray          *categories)
 {
@@ -226,33 +260,7 @@ read_categories (OutlayImportSource *source,
   guint n = json_array_get_length (categories);
 
   for (guint i = 0; i < n; i++)
-    {
-      JsonNode        *node = json_array_get_element (categories, i);
-      JsonObject      *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char      *name = object != NULL ? member_string (object, "name") : NULL;
-      g_autofree char *folded = NULL;
-
-      if (name == NULL || *name == '\0')
-        {
-          outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                          _("Category %u has no name; its expenses go to the category they name."),
-                                          i + 1);
-          continue;
-        }
-
-      folded = g_utf8_casefold (name, -1);
-      if (!g_hash_table_add (names, g_steal_pointer (&folded)))
-        {
-          outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                          _("The category “%s” is in the file twice; the first one is kept."), name);
-          continue;
-        }
-
-      outlay_import_source_add_category (source, name,
-                                         member_string (object, "icon"),
-                                         member_string (object, "color"),
-                                         member_is_true (object, "fallback"));
-    }
+    read_category (source, names, json_array_get_element (categories, i), i + 1);
 }
 
 static OutlayImportRecord *
@@ -377,6 +385,306 @@ nests_too_deep (const char *data,
   return FALSE;
 }
 
+/* Reading one element at a time
+ *
+ * A tree of the whole file takes about fifteen times the file's size: a
+ * ledger of a million expenses would need gigabytes. So the top object is
+ * split into its members, and the arrays of categories and expenses into
+ * their elements, each of which json-glib parses on its own and is read
+ * at once. The splitting only follows brackets and strings; json-glib
+ * checks every piece. Whatever it does not expect (a comment, a member
+ * twice, a piece json-glib refuses, a file that is not a ledger of this
+ * version) is left to the reading of the whole tree, which gives the same
+ * records and messages as ever, so that this only ever saves memory. */
+
+typedef struct
+{
+  char       *name;
+  const char *value;
+  gsize       length;
+} Member;
+
+static void
+member_clear (Member *member)
+{
+  g_free (member->name);
+}
+
+static gsize
+skip_space (const char *data,
+            gsize       length,
+            gsize       pos)
+{
+  while (pos < length && (data[pos] == ' ' || data[pos] == '\t' || data[pos] == '\n' || data[pos] == '\r'))
+    pos++;
+  return pos;
+}
+
+/* Moves @pos past the value that starts there: a string, an array or an
+ * object to its closing character, a number or a word to the character
+ * that ends it. */
+static gboolean
+skip_value (const char *data,
+            gsize       length,
+            gsize      *pos)
+{
+  gsize    start = *pos;
+  guint    depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize p = start; p < length; p++)
+    {
+      char c = data[p];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            p++;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              if (depth == 0)
+                {
+                  *pos = p + 1;
+                  return TRUE;
+                }
+            }
+          continue;
+        }
+
+      if (c == '"' && (depth > 0 || p == start))
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        depth++;
+      else if ((c == ']' || c == '}') && depth > 0)
+        {
+          if (--depth == 0)
+            {
+              *pos = p + 1;
+              return TRUE;
+            }
+        }
+      else if (depth == 0 && strchr (",]} \t\n\r\"", c) != NULL)
+        {
+          *pos = p;
+          return p > start;
+        }
+    }
+
+  *pos = length;
+  return depth == 0 && !in_string && length > start;
+}
+
+/* The members of the top object, in order; FALSE when the data is not one
+ * object of members with plain names, each once. */
+static gboolean
+split_members (const char *data,
+               gsize       length,
+               GArray     *members)
+{
+  gsize pos = skip_space (data, length, 0);
+
+  if (pos >= length || data[pos] != '{')
+    return FALSE;
+  pos = skip_space (data, length, pos + 1);
+  if (pos < length && data[pos] == '}')
+    return skip_space (data, length, pos + 1) == length;
+
+  for (;;)
+    {
+      g_autofree char *name = NULL;
+      const char      *name_end;
+      Member           member;
+
+      if (pos >= length || data[pos] != '"')
+        return FALSE;
+      name_end = memchr (data + pos + 1, '"', length - pos - 1);
+      if (name_end == NULL || memchr (data + pos + 1, '\\', name_end - data - pos - 1) != NULL ||
+          !g_utf8_validate_len (data + pos + 1, name_end - data - pos - 1, NULL))
+        return FALSE;
+      name = g_strndup (data + pos + 1, name_end - data - pos - 1);
+      for (guint i = 0; i < members->len; i++)
+        {
+          if (strcmp (g_array_index (members, Member, i).name, name) == 0)
+            return FALSE;
+        }
+
+      pos = skip_space (data, length, name_end - data + 1);
+      if (pos >= length || data[pos] != ':')
+        return FALSE;
+      pos = skip_space (data, length, pos + 1);
+      member.value = data + pos;
+      if (!skip_value (data, length, &pos))
+        return FALSE;
+      member.length = data + pos - member.value;
+      member.name = g_steal_pointer (&name);
+      g_array_append_val (members, member);
+
+      pos = skip_space (data, length, pos);
+      if (pos < length && data[pos] == ',')
+        {
+          pos = skip_space (data, length, pos + 1);
+          continue;
+        }
+      if (pos < length && data[pos] == '}')
+        return skip_space (data, length, pos + 1) == length;
+      return FALSE;
+    }
+}
+
+/* One piece of the file as json-glib reads it: %NULL when it refuses it. */
+static JsonNode *
+parse_piece (JsonParser *parser,
+             const char *text,
+             gsize       length)
+{
+  JsonNode *root;
+
+  if (length > G_MAXSSIZE || !json_parser_load_from_data (parser, text, (gssize) length, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+
+  return root != NULL ? json_node_copy (root) : NULL;
+}
+
+typedef void (*ReadElementFunc) (OutlayImportSource *source,
+                                 gpointer            user_data,
+                                 JsonNode           *node,
+                                 guint               position);
+
+/* Reads each element of the array @text, @length; FALSE when it is not
+ * an array of pieces json-glib reads. */
+static gboolean
+read_elements (JsonParser         *parser,
+               const char         *text,
+               gsize               length,
+               OutlayImportSource *source,
+               ReadElementFunc     func,
+               gpointer            user_data)
+{
+  gsize pos;
+  guint position = 0;
+
+  g_assert (length >= 2 && text[0] == '[' && text[length - 1] == ']');
+
+  length--;
+  pos = skip_space (text, length, 1);
+  if (pos == length)
+    return TRUE;
+
+  for (;;)
+    {
+      gsize start = pos;
+      g_autoptr (JsonNode) node = NULL;
+
+      if (!skip_value (text, length, &pos) || !(node = parse_piece (parser, text + start, pos - start)))
+        return FALSE;
+      func (source, user_data, node, ++position);
+
+      pos = skip_space (text, length, pos);
+      if (pos == length)
+        return TRUE;
+      if (text[pos] != ',')
+        return FALSE;
+      pos = skip_space (text, length, pos + 1);
+    }
+}
+
+static void
+read_category_element (OutlayImportSource *source,
+                       gpointer            user_data,
+                       JsonNode           *node,
+                       guint               position)
+{
+  read_category (source, user_data, node, position);
+}
+
+static void
+read_expense_element (OutlayImportSource *source,
+                      gpointer            user_data,
+                      JsonNode           *node,
+                      guint               position)
+{
+  OutlayImportRecord *record = read_expense (source, node, position);
+
+  if (record != NULL)
+    outlay_import_source_add_record (source, record);
+}
+
+static const Member *
+find_member (GArray     *members,
+             const char *name)
+{
+  for (guint i = 0; i < members->len; i++)
+    {
+      const Member *member = &g_array_index (members, Member, i);
+
+      if (strcmp (member->name, name) == 0)
+        return member;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_array (const Member *member)
+{
+  return member != NULL && member->length >= 2 && member->value[0] == '[' && member->value[member->length - 1] == ']';
+}
+
+/* The records of a ledger file of this version read one element at a
+ * time, or %NULL to read the whole tree instead. */
+static OutlayImportSource *
+read_by_elements (const char *data,
+                  gsize       length)
+{
+  g_autoptr (GArray) members = g_array_new (FALSE, FALSE, sizeof (Member));
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (OutlayImportSource) source = NULL;
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const Member *categories;
+  const Member *expenses;
+  gboolean      is_ledger = FALSE;
+
+  g_array_set_clear_func (members, (GDestroyNotify) member_clear);
+  if (!split_members (data, length, members))
+    return NULL;
+
+  /* Everything but the two arrays is small: read it to check the format
+   * and the version, and that it is JSON at all. */
+  for (guint i = 0; i < members->len; i++)
+    {
+      const Member *member = &g_array_index (members, Member, i);
+      g_autoptr (JsonNode) node = NULL;
+
+      if ((strcmp (member->name, "categories") == 0 || strcmp (member->name, "expenses") == 0) && is_array (member))
+        continue;
+      if (!(node = parse_piece (parser, member->value, member->length)))
+        return NULL;
+      if (strcmp (member->name, "format") == 0)
+        is_ledger = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+                    g_strcmp0 (json_node_get_string (node), LEDGER_FORMAT) == 0;
+      else if (strcmp (member->name, "version") == 0 &&
+               (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+                json_node_get_int (node) < 1 || json_node_get_int (node) > LEDGER_VERSION))
+        return NULL;
+    }
+
+  categories = find_member (members, "categories");
+  expenses = find_member (members, "expenses");
+  if (!is_ledger || find_member (members, "version") == NULL || !is_array (expenses) ||
+      (categories != NULL && !is_array (categories)))
+    return NULL;
+
+  source = outlay_import_source_new ();
+  if ((categories != NULL &&
+       !read_elements (parser, categories->value, categories->length, source, read_category_element, names)) ||
+      !read_elements (parser, expenses->value, expenses->length, source, read_expense_element, NULL))
+    return NULL;
+
+  return g_steal_pointer (&source);
+}
+
 /**
  * outlay_json_read:
  *
@@ -406,6 +714,9 @@ outlay_json_read (const char *data,
                    _("This is not an Outlay ledger file: it nests more than %d levels deep."), MAX_JSON_DEPTH);
       return NULL;
     }
+
+  if ((source = read_by_elements (data, length)) != NULL)
+    return g_steal_pointer (&source);
 
   if (length > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
