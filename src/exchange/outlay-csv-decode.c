@@ -102,14 +102,15 @@ set_not_text_error (GError **error)
                        _("This file does not contain text, so it is not a CSV file."));
 }
 
-/* Returns the text as UTF-8 without a byte order mark. */
-static char *
-decode (const char        *data,
-        gsize              length,
+/* Returns the text as UTF-8 without a byte order mark: @contents itself,
+ * or the part after the mark, when it is UTF-8 already. */
+static GBytes *
+decode (GBytes            *contents,
         OutlayCsvEncoding *encoding,
-        gsize             *text_length,
         GError           **error)
 {
+  gsize         length = 0;
+  const char   *data = g_bytes_get_data (contents, &length);
   const guchar *bytes = (const guchar *) data;
   char         *text;
 
@@ -132,8 +133,7 @@ decode (const char        *data,
           return NULL;
         }
       *encoding = OUTLAY_CSV_ENCODING_UTF16;
-      *text_length = written;
-      return text;
+      return g_bytes_new_take (text, written);
     }
 
   if (memchr (data, '\0', length) != NULL)
@@ -147,8 +147,7 @@ decode (const char        *data,
       if (g_utf8_validate_len (data + 3, length - 3, NULL))
         {
           *encoding = OUTLAY_CSV_ENCODING_UTF8_BOM;
-          *text_length = length - 3;
-          return g_strndup (data + 3, length - 3);
+          return g_bytes_new_from_bytes (contents, 3, length - 3);
         }
       /* A byte order mark in front of something else: the mark is wrong,
        * the bytes are what the bank wrote. */
@@ -158,24 +157,16 @@ decode (const char        *data,
   else if (g_utf8_validate_len (data, length, NULL))
     {
       *encoding = OUTLAY_CSV_ENCODING_UTF8;
-      *text_length = length;
-      return g_strndup (data, length);
+      return g_bytes_ref (contents);
     }
 
   *encoding = OUTLAY_CSV_ENCODING_LATIN1;
   text = decode_cp1252 (bytes, length);
-  *text_length = strlen (text);
-  return text;
+  length = strlen (text);
+  return g_bytes_new_take (text, length);
 }
 
 /* Parsing */
-
-static void
-csv_row_free (OutlayCsvRow *row)
-{
-  g_strfreev (row->fields);
-  g_free (row);
-}
 
 static gsize
 skip_newline (const char *text,
@@ -187,8 +178,9 @@ skip_newline (const char *text,
   return pos + 1;
 }
 
-/* Reads a quoted field starting at the quote at @pos. Returns FALSE, with
- * nothing consumed, when the quote has no partner. */
+/* Reads a quoted field starting at the quote at @pos, into @field unless
+ * it is %NULL. Returns FALSE, with nothing consumed, when the quote has no
+ * partner. */
 static gboolean
 read_quoted_field (const char *text,
                    gsize       length,
@@ -207,7 +199,8 @@ read_quoted_field (const char *text,
         {
           if (p + 1 < length && text[p + 1] == '"')
             {
-              g_string_append_c (field, '"');
+              if (field != NULL)
+                g_string_append_c (field, '"');
               p += 2;
               continue;
             }
@@ -219,92 +212,129 @@ read_quoted_field (const char *text,
         {
           gsize next = skip_newline (text, length, p);
 
-          g_string_append_len (field, text + p, next - p);
+          if (field != NULL)
+            g_string_append_len (field, text + p, next - p);
           p = next;
           l++;
           continue;
         }
-      g_string_append_c (field, c);
+      if (field != NULL)
+        g_string_append_c (field, c);
       p++;
     }
 
-  g_string_truncate (field, 0);
+  if (field != NULL)
+    g_string_truncate (field, 0);
   return FALSE;
 }
 
-/* RFC 4180, forgiving: a quote that does not open a field, or text after a
+/* Reads the row that starts at *@pos (not at an empty line), moving *@pos
+ * and *@line past it. Its fields go into @fields, unless that is %NULL:
+ * counting them and telling a broken quote is what the table keeps; the
+ * fields themselves are read again when they are asked for.
+ *
+ * RFC 4180, forgiving: a quote that does not open a field, or text after a
  * closing quote, is kept as it is and marks the row irregular (which tells
- * a wrong delimiter from the right one). Empty lines are not rows. */
-static GPtrArray *
+ * a wrong delimiter from the right one). */
+static void
+read_row (const char *text,
+          gsize       length,
+          char        delimiter,
+          gsize      *pos,
+          guint      *line,
+          GPtrArray  *fields,
+          guint      *n_fields,
+          gboolean   *irregular)
+{
+  g_autoptr (GString) field = fields != NULL ? g_string_new (NULL) : NULL;
+  gsize p = *pos;
+
+  *n_fields = 0;
+  *irregular = FALSE;
+
+  for (;;)
+    {
+      gsize start;
+
+      if (p < length && text[p] == '"' && read_quoted_field (text, length, &p, line, field))
+        {
+          start = p;
+          while (p < length && text[p] != delimiter && text[p] != '\r' && text[p] != '\n')
+            p++;
+          *irregular |= p > start;
+        }
+      else
+        {
+          start = p;
+          while (p < length && text[p] != delimiter && text[p] != '\r' && text[p] != '\n')
+            {
+              if (text[p] == '"')
+                *irregular = TRUE;
+              p++;
+            }
+        }
+      if (field != NULL)
+        {
+          g_string_append_len (field, text + start, p - start);
+          g_ptr_array_add (fields, g_strndup (field->str, field->len));
+          g_string_truncate (field, 0);
+        }
+      (*n_fields)++;
+
+      if (p < length && text[p] == delimiter)
+        {
+          p++;
+          continue;
+        }
+      break;
+    }
+
+  if (p < length)
+    {
+      p = skip_newline (text, length, p);
+      (*line)++;
+    }
+  *pos = p;
+}
+
+/* Moves *@pos past empty lines, counting them in *@line. */
+static gboolean
+skip_empty_lines (const char *text,
+                  gsize       length,
+                  gsize      *pos,
+                  guint      *line)
+{
+  while (*pos < length && (text[*pos] == '\r' || text[*pos] == '\n'))
+    {
+      *pos = skip_newline (text, length, *pos);
+      (*line)++;
+    }
+  return *pos < length;
+}
+
+/* Where each row starts, its line and how many fields it has; empty lines
+ * are not rows. */
+static GArray *
 parse_rows (const char *text,
             gsize       length,
             char        delimiter,
-            guint       max_rows)
+            guint       max_rows,
+            guint      *n_irregular)
 {
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) csv_row_free);
-  gsize      pos = 0;
-  guint      line = 1;
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (OutlayCsvRow));
+  gsize   pos = 0;
+  guint   line = 1;
 
-  while (pos < length && rows->len < max_rows)
+  *n_irregular = 0;
+  while (rows->len < max_rows && skip_empty_lines (text, length, &pos, &line))
     {
-      g_autoptr (GPtrArray) fields = NULL;
-      OutlayCsvRow *row;
+      OutlayCsvRow row = { pos, line, 0 };
+      gboolean     irregular = FALSE;
 
-      if (text[pos] == '\r' || text[pos] == '\n')
-        {
-          pos = skip_newline (text, length, pos);
-          line++;
-          continue;
-        }
-
-      row = g_new0 (OutlayCsvRow, 1);
-      row->line = line;
-      fields = g_ptr_array_new ();
-
-      for (;;)
-        {
-          GString *field = g_string_new (NULL);
-
-          if (pos < length && text[pos] == '"' && read_quoted_field (text, length, &pos, &line, field))
-            {
-              while (pos < length && text[pos] != delimiter && text[pos] != '\r' && text[pos] != '\n')
-                {
-                  g_string_append_c (field, text[pos++]);
-                  row->irregular = TRUE;
-                }
-            }
-          else
-            {
-              while (pos < length && text[pos] != delimiter && text[pos] != '\r' && text[pos] != '\n')
-                {
-                  if (text[pos] == '"')
-                    row->irregular = TRUE;
-                  g_string_append_c (field, text[pos++]);
-                }
-            }
-          /* A GString keeps room to grow; a table of a large file keeps
-           * only what each field holds. */
-          g_ptr_array_add (fields, g_strndup (field->str, field->len));
-          g_string_free (field, TRUE);
-
-          if (pos < length && text[pos] == delimiter)
-            {
-              pos++;
-              continue;
-            }
-          break;
-        }
-
-      if (pos < length)
-        {
-          pos = skip_newline (text, length, pos);
-          line++;
-        }
-
-      row->n_fields = fields->len;
-      g_ptr_array_add (fields, NULL);
-      row->fields = (char **) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
-      g_ptr_array_add (rows, row);
+      read_row (text, length, delimiter, &pos, &line, NULL, &row.n_fields, &irregular);
+      if (irregular)
+        (*n_irregular)++;
+      g_array_append_val (rows, row);
     }
 
   return rows;
@@ -324,20 +354,18 @@ detect_delimiter (const char *text,
 
   for (guint d = 0; d < G_N_ELEMENTS (delimiters); d++)
     {
-      g_autoptr (GPtrArray) rows = parse_rows (text, length, delimiters[d], OUTLAY_CSV_SAMPLE_ROWS);
-      g_autoptr (GHashTable) widths = g_hash_table_new (NULL, NULL);
       guint irregular = 0;
+      g_autoptr (GArray) rows = parse_rows (text, length, delimiters[d], OUTLAY_CSV_SAMPLE_ROWS, &irregular);
+      g_autoptr (GHashTable) widths = g_hash_table_new (NULL, NULL);
       guint consistent = 0;
       guint width = 1;
 
       for (guint i = 0; i < rows->len; i++)
         {
-          OutlayCsvRow *row = g_ptr_array_index (rows, i);
+          OutlayCsvRow *row = &g_array_index (rows, OutlayCsvRow, i);
           guint   count = GPOINTER_TO_UINT (g_hash_table_lookup (widths, GUINT_TO_POINTER (row->n_fields))) + 1;
 
           g_hash_table_insert (widths, GUINT_TO_POINTER (row->n_fields), GUINT_TO_POINTER (count));
-          if (row->irregular)
-            irregular++;
           if (count > consistent || (count == consistent && row->n_fields > width))
             {
               consistent = count;
@@ -361,10 +389,13 @@ detect_delimiter (const char *text,
   return best;
 }
 
-gboolean
-outlay_csv_is_blank (const char *text)
+static gboolean
+is_blank_len (const char *text,
+              gsize       length)
 {
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  const char *end = text + length;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
     {
       if (!g_unichar_isspace (g_utf8_get_char (p)))
         return FALSE;
@@ -372,27 +403,42 @@ outlay_csv_is_blank (const char *text)
   return TRUE;
 }
 
-OutlayCsvTable *
-outlay_csv_table_read (const char *data,
-                       gsize       length,
-                       GError    **error)
+gboolean
+outlay_csv_is_blank (const char *text)
 {
-  g_autofree char  *text = NULL;
+  return is_blank_len (text, strlen (text));
+}
+
+/**
+ * outlay_csv_table_read_bytes:
+ * @contents: the file's bytes
+ *
+ * Like outlay_csv_table_read(), but the table keeps @contents rather than a
+ * copy when it is UTF-8 already.
+ */
+OutlayCsvTable *
+outlay_csv_table_read_bytes (GBytes  *contents,
+                             GError **error)
+{
+  g_autoptr (GBytes) text = NULL;
   OutlayCsvTable   *table;
   OutlayCsvEncoding encoding = OUTLAY_CSV_ENCODING_UTF8;
-  gsize             text_length = 0;
+  const char       *data;
+  gsize             length = 0;
+  guint             n_irregular;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (contents != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length > 0)
-    text = decode (data, length, &encoding, &text_length, error);
+  if (g_bytes_get_size (contents) > 0)
+    text = decode (contents, &encoding, error);
   else
-    text = g_strdup ("");
+    text = g_bytes_ref (contents);
   if (text == NULL)
     return NULL;
 
-  if (outlay_csv_is_blank (text))
+  data = g_bytes_get_data (text, &length);
+  if (is_blank_len (data, length))
     {
       g_set_error_literal (error, OUTLAY_CSV_ERROR, OUTLAY_CSV_ERROR_EMPTY,
                            _("The file is empty."));
@@ -401,17 +447,30 @@ outlay_csv_table_read (const char *data,
 
   table = g_new0 (OutlayCsvTable, 1);
   g_atomic_ref_count_init (&table->ref_count);
+  g_mutex_init (&table->mutex);
   table->encoding = encoding;
-  table->delimiter = detect_delimiter (text, text_length);
-  table->rows = parse_rows (text, text_length, table->delimiter, G_MAXUINT);
+  table->text = g_steal_pointer (&text);
+  table->delimiter = detect_delimiter (data, length);
+  table->rows = parse_rows (data, length, table->delimiter, G_MAXUINT, &n_irregular);
+  table->decoded = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_strfreev);
   for (guint i = 0; i < table->rows->len; i++)
-    {
-      OutlayCsvRow *row = g_ptr_array_index (table->rows, i);
-
-      table->n_columns = MAX (table->n_columns, row->n_fields);
-    }
+    table->n_columns = MAX (table->n_columns, g_array_index (table->rows, OutlayCsvRow, i).n_fields);
 
   return table;
+}
+
+OutlayCsvTable *
+outlay_csv_table_read (const char *data,
+                       gsize       length,
+                       GError    **error)
+{
+  g_autoptr (GBytes) contents = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  contents = g_bytes_new (data, length);
+  return outlay_csv_table_read_bytes (contents, error);
 }
 
 OutlayCsvTable *
@@ -430,7 +489,10 @@ outlay_csv_table_unref (OutlayCsvTable *table)
 
   if (g_atomic_ref_count_dec (&table->ref_count))
     {
-      g_ptr_array_unref (table->rows);
+      g_hash_table_unref (table->decoded);
+      g_array_unref (table->rows);
+      g_bytes_unref (table->text);
+      g_mutex_clear (&table->mutex);
       g_free (table);
     }
 }
@@ -467,21 +529,63 @@ outlay_csv_table_get_n_columns (OutlayCsvTable *table)
   return table->n_columns;
 }
 
+/* Reads the fields of @row into @fields, after emptying it; it ends with
+ * %NULL. Does not touch what outlay_csv_table_get_row() keeps, so any
+ * thread may call it. */
+void
+outlay_csv_table_read_row (OutlayCsvTable *table,
+                           guint           row,
+                           GPtrArray      *fields)
+{
+  const OutlayCsvRow *r;
+  const char         *text;
+  gsize               length = 0;
+  gsize               pos;
+  guint               line;
+  guint               n_fields = 0;
+  gboolean            irregular = FALSE;
+
+  g_assert (row < table->rows->len);
+
+  r = &g_array_index (table->rows, OutlayCsvRow, row);
+  text = g_bytes_get_data (table->text, &length);
+  pos = r->offset;
+  line = r->line;
+  g_ptr_array_set_size (fields, 0);
+  read_row (text, length, table->delimiter, &pos, &line, fields, &n_fields, &irregular);
+  g_assert (n_fields == r->n_fields);
+  g_ptr_array_add (fields, NULL);
+}
+
 const char *const *
 outlay_csv_table_get_row (OutlayCsvTable *table,
                           guint           row,
                           guint          *n_fields)
 {
-  OutlayCsvRow *r;
+  char **fields;
 
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (row < table->rows->len, NULL);
 
-  r = g_ptr_array_index (table->rows, row);
-  if (n_fields != NULL)
-    *n_fields = r->n_fields;
+  /* The rows asked for here are those a person sees or the mapping is
+   * guessed from: they are read once and kept, so that what this returns
+   * lives as long as the table. */
+  g_mutex_lock (&table->mutex);
+  fields = g_hash_table_lookup (table->decoded, GUINT_TO_POINTER (row));
+  if (fields == NULL)
+    {
+      GPtrArray *array = g_ptr_array_new ();
 
-  return (const char *const *) r->fields;
+      outlay_csv_table_read_row (table, row, array);
+      fields = (char **) g_ptr_array_free (array, FALSE);
+      g_hash_table_insert (table->decoded, GUINT_TO_POINTER (row), fields);
+    }
+  g_mutex_unlock (&table->mutex);
+
+  if (n_fields != NULL)
+    *n_fields = g_array_index (table->rows, OutlayCsvRow, row).n_fields;
+
+  return (const char *const *) fields;
 }
 
 guint
@@ -491,7 +595,7 @@ outlay_csv_table_get_line (OutlayCsvTable *table,
   g_return_val_if_fail (table != NULL, 0);
   g_return_val_if_fail (row < table->rows->len, 0);
 
-  return ((OutlayCsvRow *) g_ptr_array_index (table->rows, row))->line;
+  return g_array_index (table->rows, OutlayCsvRow, row).line;
 }
 
 char *

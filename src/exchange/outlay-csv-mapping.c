@@ -414,10 +414,11 @@ column_values (OutlayCsvTable *table,
 
   for (guint r = first; r < table->rows->len && r < first + OUTLAY_CSV_SAMPLE_ROWS; r++)
     {
-      OutlayCsvRow *row = g_ptr_array_index (table->rows, r);
+      guint              n_fields = 0;
+      const char *const *fields = outlay_csv_table_get_row (table, r, &n_fields);
 
-      if ((guint) column < row->n_fields && !outlay_csv_is_blank (row->fields[column]))
-        g_ptr_array_add (values, outlay_csv_trim (row->fields[column]));
+      if ((guint) column < n_fields && !outlay_csv_is_blank (fields[column]))
+        g_ptr_array_add (values, outlay_csv_trim (fields[column]));
     }
 
   return values;
@@ -741,7 +742,7 @@ outlay_csv_mapping_guess (OutlayCsvTable   *table,
   widths = g_hash_table_new (NULL, NULL);
   for (guint r = 0; r < table->rows->len && r < OUTLAY_CSV_SAMPLE_ROWS; r++)
     {
-      OutlayCsvRow *row = g_ptr_array_index (table->rows, r);
+      OutlayCsvRow *row = &g_array_index (table->rows, OutlayCsvRow, r);
       guint   count = GPOINTER_TO_UINT (g_hash_table_lookup (widths, GUINT_TO_POINTER (row->n_fields))) + 1;
 
       g_hash_table_insert (widths, GUINT_TO_POINTER (row->n_fields), GUINT_TO_POINTER (count));
@@ -754,10 +755,10 @@ outlay_csv_mapping_guess (OutlayCsvTable   *table,
 
   for (guint r = 0; r < table->rows->len && r < HEADER_SEARCH_ROWS && header < 0; r++)
     {
-      OutlayCsvRow *row = g_ptr_array_index (table->rows, r);
+      guint              n_fields = 0;
+      const char *const *fields = outlay_csv_table_get_row (table, r, &n_fields);
 
-      if (row->n_fields >= 2 && row->n_fields + 1 >= width &&
-          count_named_columns ((const char *const *) row->fields, row->n_fields) >= 2)
+      if (n_fields >= 2 && n_fields + 1 >= width && count_named_columns (fields, n_fields) >= 2)
         header = (int) r;
     }
 
@@ -769,12 +770,13 @@ outlay_csv_mapping_guess (OutlayCsvTable   *table,
     }
   else
     {
-      OutlayCsvRow *row = NULL;
+      guint              r;
+      guint              n_fields = 0;
+      const char *const *fields;
 
-      for (guint r = 0; r < table->rows->len; r++)
+      for (r = 0; r < table->rows->len; r++)
         {
-          row = g_ptr_array_index (table->rows, r);
-          if (row->n_fields == width)
+          if (g_array_index (table->rows, OutlayCsvRow, r).n_fields == width)
             {
               mapping->first_row = r;
               break;
@@ -782,12 +784,11 @@ outlay_csv_mapping_guess (OutlayCsvTable   *table,
         }
       /* Column names nobody here knows: a first row without a date above
        * rows with one. */
-      if (!row_has_date ((const char *const *) row->fields, row->n_fields) &&
-          mapping->first_row + 1 < table->rows->len)
+      fields = outlay_csv_table_get_row (table, MIN (r, table->rows->len - 1), &n_fields);
+      if (!row_has_date (fields, n_fields) && mapping->first_row + 1 < table->rows->len)
         {
-          OutlayCsvRow *next = g_ptr_array_index (table->rows, mapping->first_row + 1);
-
-          mapping->has_header = row_has_date ((const char *const *) next->fields, next->n_fields);
+          fields = outlay_csv_table_get_row (table, mapping->first_row + 1, &n_fields);
+          mapping->has_header = row_has_date (fields, n_fields);
         }
     }
 

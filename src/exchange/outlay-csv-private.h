@@ -31,12 +31,13 @@ G_BEGIN_DECLS
 /* How many rows the delimiter and the mapping are guessed from. */
 #define OUTLAY_CSV_SAMPLE_ROWS 200
 
+/* A row is where it starts in the text: a table of a large file keeps
+ * no copy of its fields. */
 typedef struct
 {
-  guint    line;
-  guint    n_fields;
-  gboolean irregular; /* a quote where RFC 4180 allows none */
-  char   **fields;
+  gsize offset;
+  guint line;
+  guint n_fields;
 } OutlayCsvRow;
 
 struct OutlayCsvTable
@@ -45,8 +46,17 @@ struct OutlayCsvTable
   OutlayCsvEncoding encoding;
   char              delimiter;
   guint             n_columns;
-  GPtrArray        *rows; /* of OutlayCsvRow */
+  GBytes           *text; /* UTF-8, without a byte order mark */
+  GArray           *rows; /* of OutlayCsvRow */
+  GMutex            mutex;
+  GHashTable       *decoded; /* row → its fields, as outlay_csv_table_get_row() gave them */
 };
+
+/* The fields of @row, read again from the text into @fields (with a
+ * %NULL after them): for reading every row without keeping them. */
+void outlay_csv_table_read_row (OutlayCsvTable *table,
+                                guint           row,
+                                GPtrArray      *fields);
 
 gboolean outlay_csv_is_blank (const char *text);
 /* White space (any Unicode space, NBSP too) trimmed from both ends. */

@@ -244,6 +244,7 @@ outlay_csv_import (OutlayCsvTable         *table,
                    GError                **error)
 {
   g_autoptr (OutlayImportSource) source = NULL;
+  g_autoptr (GPtrArray) fields = NULL;
   const int columns[] = {
     mapping->date_column, mapping->amount_column, mapping->description_column,
     mapping->category_column, mapping->note_column, mapping->currency_column,
@@ -267,14 +268,18 @@ outlay_csv_import (OutlayCsvTable         *table,
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     needed = MAX (needed, (guint) (columns[i] + 1));
 
+  /* Each row is read into the same array in turn, and only its record is
+   * kept. */
+  fields = g_ptr_array_new_with_free_func (g_free);
   source = outlay_import_source_new ();
   for (guint r = mapping->first_row + (mapping->has_header ? 1 : 0); r < table->rows->len; r++)
     {
-      OutlayCsvRow  *row = g_ptr_array_index (table->rows, r);
-      gboolean blank = TRUE;
+      OutlayCsvRow *row = &g_array_index (table->rows, OutlayCsvRow, r);
+      gboolean      blank = TRUE;
 
+      outlay_csv_table_read_row (table, r, fields);
       for (guint i = 0; i < row->n_fields && blank; i++)
-        blank = outlay_csv_is_blank (row->fields[i]);
+        blank = outlay_csv_is_blank (g_ptr_array_index (fields, i));
       if (blank)
         continue;
 
@@ -289,7 +294,7 @@ outlay_csv_import (OutlayCsvTable         *table,
           continue;
         }
 
-      import_row (source, row->line, (const char *const *) row->fields, mapping, currency);
+      import_row (source, row->line, (const char *const *) fields->pdata, mapping, currency);
     }
 
   return g_steal_pointer (&source);

@@ -62,6 +62,8 @@ GQuark outlay_csv_error_quark (void);
 OutlayCsvTable   *outlay_csv_table_read (const char *data,
                                          gsize       length,
                                          GError    **error);
+OutlayCsvTable   *outlay_csv_table_read_bytes (GBytes  *contents,
+                                               GError **error);
 OutlayCsvTable   *outlay_csv_table_ref (OutlayCsvTable *table);
 void              outlay_csv_table_unref (OutlayCsvTable *table);
 OutlayCsvEncoding outlay_csv_table_get_encoding (OutlayCsvTable *table);
@@ -70,7 +72,8 @@ guint             outlay_csv_table_get_n_rows (OutlayCsvTable *table);
 /* The number of fields of the widest row. */
 guint outlay_csv_table_get_n_columns (OutlayCsvTable *table);
 /* The fields as they are in the file (UTF-8, quotes removed, not trimmed);
- * the array is terminated by NULL and owned by @table. */
+ * the array is terminated by NULL and owned by @table. A row is read from
+ * the text the first time it is asked for, and kept from then on. */
 const char *const *outlay_csv_table_get_row (OutlayCsvTable *table,
                                              guint           row,
                                              guint          *n_fields);

@@ -383,10 +383,7 @@ outlay_import_loader_parse (OutlayImportLoader *self,
 
   if (self->format == OUTLAY_IMPORT_FORMAT_CSV)
     {
-      gsize       length = 0;
-      const char *data = g_bytes_get_data (self->contents, &length);
-
-      self->table = outlay_csv_table_read (data, length, error);
+      self->table = outlay_csv_table_read_bytes (self->contents, error);
       return self->table != NULL;
     }
 
