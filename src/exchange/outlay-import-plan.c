@@ -34,7 +34,9 @@ struct _OutlayImportPlan
   OutlayImportSource *source;
   char               *currency;
   GArray             *actions;    /* of OutlayImportAction, one per record */
-  GPtrArray          *hashes;     /* of char *, one per record */
+  /* of guint, one per record: how many identical lines came before it,
+   * which with its key makes the import hash of a record that has none */
+  GArray             *occurrences;
   GPtrArray          *categories; /* of OutlayImportCategoryMatch */
   GHashTable         *by_name;    /* casefolded name → OutlayImportCategoryMatch */
   gboolean            replace_categories;
@@ -81,6 +83,25 @@ record_hash (const char *key,
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 
   return g_strndup (hash, 32);
+}
+
+/* The import hash of record @index: the one a lossless record brings
+ * (or none), else its fingerprint. Made when needed rather than kept, as
+ * 32 bytes a record add up in a large file. */
+static char *
+record_import_hash (OutlayImportPlan   *plan,
+                    OutlayImportRecord *record,
+                    const char         *key,
+                    guint               index)
+{
+  g_autofree char *own_key = NULL;
+
+  if (record->uuid != NULL)
+    return g_strdup (record->import_hash);
+  if (key == NULL)
+    key = own_key = record_key (plan, record);
+
+  return record_hash (key, g_array_index (plan->occurrences, guint, index));
 }
 
 static gboolean
@@ -142,14 +163,12 @@ find_duplicates (OutlayImportPlan *plan,
       OutlayImportAction  action = OUTLAY_IMPORT_ACTION_ADD;
       char               *key = record_key (plan, record);
       guint               occurrence = GPOINTER_TO_UINT (g_hash_table_lookup (occurrences, key));
-      const char         *hash;
+      g_autofree char    *hash = NULL;
       gint64              count = 0;
 
       if (first_time)
         {
-          /* A lossless record keeps what it had, hash or none. */
-          g_ptr_array_add (plan->hashes, record->uuid != NULL ? g_strdup (record->import_hash)
-                                                              : record_hash (key, occurrence));
+          g_array_append_val (plan->occurrences, occurrence);
 
           if (record->uuid != NULL && !g_hash_table_add (uuids, record->uuid))
             {
@@ -160,7 +179,8 @@ find_duplicates (OutlayImportPlan *plan,
                                               record->description, record->date);
             }
         }
-      hash = g_ptr_array_index (plan->hashes, i);
+      /* A lossless record keeps what it had, hash or none. */
+      hash = record_import_hash (plan, record, key, i);
 
       if (action == OUTLAY_IMPORT_ACTION_ADD && record->uuid != NULL)
         {
@@ -451,7 +471,7 @@ outlay_import_plan_new (OutlayRepository   *repository,
   plan->source = source;
   plan->currency = g_strdup (currency);
   plan->actions = g_array_sized_new (FALSE, FALSE, sizeof (OutlayImportAction), source->records->len);
-  plan->hashes = g_ptr_array_new_full (source->records->len, g_free);
+  plan->occurrences = g_array_sized_new (FALSE, FALSE, sizeof (guint), source->records->len);
   plan->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) category_match_free);
   plan->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -492,7 +512,7 @@ outlay_import_plan_free (OutlayImportPlan *plan)
   g_clear_pointer (&plan->source, outlay_import_source_free);
   g_free (plan->currency);
   g_array_unref (plan->actions);
-  g_ptr_array_unref (plan->hashes);
+  g_array_unref (plan->occurrences);
   g_hash_table_unref (plan->by_name);
   g_ptr_array_unref (plan->categories);
   g_free (plan);
@@ -643,6 +663,8 @@ outlay_import_plan_build_draft (OutlayImportPlan *plan,
   OutlayImportRecord        *record;
   OutlayImportCategoryMatch *match;
   OutlayExpense             *draft;
+  g_autofree char           *description = NULL;
+  g_autofree char           *hash = NULL;
 
   g_return_val_if_fail (plan != NULL, NULL);
   g_return_val_if_fail (index < plan->source->records->len, NULL);
@@ -657,16 +679,19 @@ outlay_import_plan_build_draft (OutlayImportPlan *plan,
   outlay_expense_set_currency (draft, record_currency (plan, record));
   /* A bank line or a HomeBank transaction may name nothing; the ledger
    * wants a description, and the category says the most about it. */
-  if (record->description == NULL || *g_strstrip (record->description) == '\0')
+  if (record->description != NULL)
+    description = g_strstrip (g_strdup (record->description));
+  if (description == NULL || *description == '\0')
     outlay_expense_set_description (draft, record->category != NULL && *record->category != '\0'
                                              ? record->category
                                              : _("Imported expense"));
   else
-    outlay_expense_set_description (draft, record->description);
+    outlay_expense_set_description (draft, description);
   outlay_expense_set_note (draft, record->note != NULL ? record->note : "");
   outlay_expense_set_category_id (draft, category_id);
   outlay_expense_set_occurred_on (draft, record->date);
-  outlay_expense_set_import_hash (draft, g_ptr_array_index (plan->hashes, index));
+  hash = record_import_hash (plan, record, NULL, index);
+  outlay_expense_set_import_hash (draft, hash);
   if (record->uuid != NULL)
     outlay_expense_set_identity (draft, 0, record->uuid);
   if (record->created_at != NULL)
