@@ -24,6 +24,9 @@
 
 #include "outlay-import.h"
 
+/* The size of the blocks the records' strings are stored in. */
+#define STRING_CHUNK_SIZE (64 * 1024)
+
 /* How much of a file is looked at to tell its format. */
 #define SNIFF_LENGTH 4096
 
@@ -77,7 +80,9 @@ outlay_import_source_new (void)
 {
   OutlayImportSource *source = g_new0 (OutlayImportSource, 1);
 
-  source->records = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_record_free);
+  /* The records' strings are in @strings. */
+  source->records = g_ptr_array_new_with_free_func (g_free);
+  source->strings = g_string_chunk_new (STRING_CHUNK_SIZE);
   source->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_issue_free);
   source->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_category_info_free);
 
@@ -91,9 +96,24 @@ outlay_import_source_free (OutlayImportSource *source)
     return;
 
   g_ptr_array_unref (source->records);
+  g_string_chunk_free (source->strings);
   g_ptr_array_unref (source->issues);
   g_ptr_array_unref (source->categories);
   g_free (source);
+}
+
+static void
+move_string (OutlayImportSource *source,
+             char              **string,
+             gboolean            repeats)
+{
+  char *own = *string;
+
+  if (own == NULL)
+    return;
+
+  *string = repeats ? g_string_chunk_insert_const (source->strings, own) : g_string_chunk_insert (source->strings, own);
+  g_free (own);
 }
 
 void
@@ -102,6 +122,20 @@ outlay_import_source_add_record (OutlayImportSource *source,
 {
   g_return_if_fail (source != NULL);
   g_return_if_fail (record != NULL);
+
+  /* A million records of a few strings each: each string stored once,
+   * without malloc's overhead. Dates, currencies, categories, notes and
+   * descriptions repeat; uuids, times and hashes do not. */
+  move_string (source, &record->date, TRUE);
+  move_string (source, &record->currency, TRUE);
+  move_string (source, &record->description, TRUE);
+  move_string (source, &record->note, TRUE);
+  move_string (source, &record->category, TRUE);
+  move_string (source, &record->uuid, FALSE);
+  move_string (source, &record->created_at, FALSE);
+  move_string (source, &record->updated_at, FALSE);
+  move_string (source, &record->deleted_at, FALSE);
+  move_string (source, &record->import_hash, FALSE);
 
   g_ptr_array_add (source->records, record);
 }

@@ -83,11 +83,14 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *records; /* of OutlayImportRecord, in source order */
+  /* of OutlayImportRecord, in source order; their strings belong to the
+   * source and do not change */
+  GPtrArray *records;
   GPtrArray *issues;  /* of OutlayImportIssue, in source order */
   /* of OutlayImportCategoryInfo, in the source's order; only a lossless
    * source fills it */
   GPtrArray *categories;
+  GStringChunk *strings; /* the records' strings */
 } OutlayImportSource;
 
 OutlayImportRecord *outlay_import_record_new (void);
@@ -95,7 +98,8 @@ void                outlay_import_record_free (OutlayImportRecord *record);
 
 OutlayImportSource *outlay_import_source_new (void);
 void                outlay_import_source_free (OutlayImportSource *source);
-/* Takes ownership of @record. */
+/* Takes ownership of @record, whose strings move into @source: free it
+ * only with the source, never with outlay_import_record_free(). */
 void  outlay_import_source_add_record (OutlayImportSource *source,
                                        OutlayImportRecord *record);
 void  outlay_import_source_add_issue (OutlayImportSource   *source,
