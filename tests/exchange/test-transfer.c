@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "outlay-backups.h"
@@ -329,6 +330,83 @@ test_failed_import_changes_nothing (Fixture      *fixture,
   g_assert_cmpint (((OutlayImportCategoryMatch *) g_ptr_array_index (categories, 0))->category_id, ==, 0);
 }
 
+/* A file of @n lines, for imports of more than one chunk of drafts. */
+static OutlayImportSource *
+long_statement (guint n)
+{
+  OutlayImportSource *source = outlay_import_source_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *description = g_strdup_printf ("Ticket %u", i);
+      g_autofree char *date = g_strdup_printf ("2026-%02u-%02u", 1 + i % 12, 1 + i % 28);
+
+      outlay_import_source_add_record (source, record (2 + i, date, 280 + i % 500, description, "Transport"));
+    }
+
+  return source;
+}
+
+/* The drafts are inserted a chunk at a time in one transaction: a disk
+ * that fills up halfway through a large import, after the first chunks
+ * went in, still leaves nothing of it behind. */
+static void
+test_failed_late_in_import_changes_nothing (Fixture      *fixture,
+                                            gconstpointer data)
+{
+  const guint n = 30000;
+  g_autoptr (OutlayImportPlan) plan = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *limit = NULL;
+  gint64           pages;
+  gint64           needed;
+  gint64           changes;
+
+  /* How many pages the whole import takes, in a ledger of its own. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "measure.db", NULL);
+    g_autoptr (OutlayDatabase) database = outlay_database_open (path, &error);
+    g_autoptr (OutlayRepository) repository = NULL;
+    g_autoptr (OutlayImportPlan) measured = NULL;
+    g_autoptr (OutlayImportResult) done = NULL;
+    gint64 start;
+
+    g_assert_no_error (error);
+    repository = outlay_repository_new (database);
+    start = outlay_test_query_int (outlay_database_get_handle (database), "PRAGMA page_count");
+    measured = outlay_import_plan_new (repository, long_statement (n), "EUR", &error);
+    g_assert_no_error (error);
+    done = outlay_importer_apply (repository, measured, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (done->n_added, ==, n);
+    needed = outlay_test_query_int (outlay_database_get_handle (database), "PRAGMA page_count") - start;
+  }
+
+  plan = plan_for (fixture, long_statement (n));
+  g_assert_cmpuint (outlay_import_plan_get_n_added (plan), ==, n);
+  before = outlay_test_dump_store (handle (fixture));
+
+  /* Room for about half of it. */
+  pages = outlay_test_query_int (handle (fixture), "PRAGMA page_count");
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + needed / 2);
+  outlay_test_exec (handle (fixture), limit);
+
+  changes = sqlite3_total_changes64 (handle (fixture));
+  result = outlay_importer_apply (fixture->repository, plan, &error);
+  g_assert_null (result);
+  g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_FULL);
+  /* It failed after a whole chunk of rows had gone in. */
+  g_assert_cmpint (sqlite3_total_changes64 (handle (fixture)) - changes, >, 10000);
+
+  after = outlay_test_dump_store (handle (fixture));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM expenses_fts"), ==,
+                   outlay_test_query_int (handle (fixture), "SELECT count(*) FROM expenses"));
+}
+
 static GBytes *
 export_json (Fixture *fixture,
              gboolean include_deleted)
@@ -380,6 +458,98 @@ populate (Fixture *fixture)
     g_autoptr (OutlayExpense) deleted = outlay_repository_delete_expense (fixture->repository, id, &error);
     g_assert_no_error (error);
   }
+}
+
+/* What a reader made of a file, to compare two readings. */
+static char *
+describe_source (OutlayImportSource *source)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < source->categories->len; i++)
+    {
+      OutlayImportCategoryInfo *info = g_ptr_array_index (source->categories, i);
+
+      g_string_append_printf (out, "category %s %s %s %d\n", info->name, info->icon_name, info->color, info->fallback);
+    }
+  for (guint i = 0; i < source->records->len; i++)
+    {
+      OutlayImportRecord *r = g_ptr_array_index (source->records, i);
+
+      g_string_append_printf (out, "%u %s %" G_GINT64_FORMAT " %s [%s] [%s] [%s] %s %s %s %s %s\n", r->line, r->date,
+                              r->amount, r->currency, r->description, r->note, r->category, r->uuid, r->created_at,
+                              r->updated_at, r->deleted_at, r->import_hash);
+    }
+  for (guint i = 0; i < source->issues->len; i++)
+    {
+      OutlayImportIssue *issue = g_ptr_array_index (source->issues, i);
+
+      g_string_append_printf (out, "issue %u %d %s\n", issue->line, issue->kind, issue->message);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+read_and_describe (const char *text,
+                   gsize       length)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayImportSource) source = outlay_json_read (text, length, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (source);
+  return describe_source (source);
+}
+
+/* Outlay writes one category and one expense a line and the reader takes
+ * one element at a time; a file laid out otherwise, or one the reader
+ * leaves to the whole tree, reads the same. */
+static void
+test_json_layouts (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *escaped = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize       length = 0;
+  const char *exported;
+
+  populate (fixture);
+  bytes = export_json (fixture, TRUE);
+  exported = g_bytes_get_data (bytes, &length);
+  expected = read_and_describe (exported, length);
+  g_assert_nonnull (strstr (expected, "Weekly shop"));
+  g_assert_nonnull (strstr (expected, "category Pets"));
+
+  g_assert_true (json_parser_load_from_data (parser, exported, (gssize) length, &error));
+  g_assert_no_error (error);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+
+  /* All on one line. */
+  text = json_generator_to_data (generator, &length);
+  g_assert_null (strchr (text, '\n'));
+  described = read_and_describe (text, length);
+  g_assert_cmpstr (described, ==, expected);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&described, g_free);
+
+  /* Every member on its own line. */
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, &length);
+  described = read_and_describe (text, length);
+  g_assert_cmpstr (described, ==, expected);
+  g_clear_pointer (&described, g_free);
+
+  /* A member name with an escape is left to the whole tree. */
+  escaped = g_strdup_printf ("{\"x\\u0041\": 1,%s", strchr (text, '{') + 1);
+  described = read_and_describe (escaped, strlen (escaped));
+  g_assert_cmpstr (described, ==, expected);
 }
 
 static void
@@ -721,7 +891,9 @@ main (int   argc,
   ADD ("mapped-category", test_mapped_category);
   ADD ("records-the-ledger-refuses", test_records_the_ledger_refuses);
   ADD ("failed-import-changes-nothing", test_failed_import_changes_nothing);
+  ADD ("failed-late-in-import-changes-nothing", test_failed_late_in_import_changes_nothing);
   ADD ("json-round-trip", test_json_round_trip);
+  ADD ("json-layouts", test_json_layouts);
   ADD ("csv-export", test_csv_export);
   ADD ("json-keeps-changed-categories", test_json_keeps_changed_categories);
   ADD ("undo-replaced-categories", test_undo_replaced_categories);
