@@ -444,6 +444,44 @@ ledger_is_new (OutlayImportPlan *plan,
   return is_new != 0;
 }
 
+/* The plan reads the ledger in one read transaction, unless it is in a
+ * transaction already: every record then sees the same ledger, and the
+ * three queries a record runs do not each take and release the file's
+ * locks (system calls that were an eighth of the time of a large plan). */
+static gboolean
+begin_snapshot (OutlayImportPlan *plan,
+                gboolean         *in_snapshot,
+                GError          **error)
+{
+  sqlite3 *db = outlay_database_get_handle (outlay_repository_get_database (plan->repository));
+  int      rc;
+
+  *in_snapshot = FALSE;
+  if (!sqlite3_get_autocommit (db))
+    return TRUE;
+
+  rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      outlay_sqlite_set_error (db, error, rc, _("Could not compare the file with the ledger"));
+      return FALSE;
+    }
+
+  *in_snapshot = TRUE;
+  return TRUE;
+}
+
+/* Nothing was written: ending the transaction cannot lose anything. */
+static void
+end_snapshot (OutlayImportPlan *plan,
+              gboolean          in_snapshot)
+{
+  sqlite3 *db = outlay_database_get_handle (outlay_repository_get_database (plan->repository));
+
+  if (in_snapshot && sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 /**
  * outlay_import_plan_new:
  * @repository: the ledger to import into
@@ -461,6 +499,7 @@ outlay_import_plan_new (OutlayRepository   *repository,
 {
   g_autoptr (OutlayImportPlan) plan = NULL;
   g_autoptr (GError) local_error = NULL;
+  gboolean in_snapshot = FALSE;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (repository), NULL);
   g_return_val_if_fail (source != NULL, NULL);
@@ -475,8 +514,17 @@ outlay_import_plan_new (OutlayRepository   *repository,
   plan->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) category_match_free);
   plan->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (!find_duplicates (plan, TRUE, plan->actions, error))
+  /* Whatever another program writes from here on makes the import check
+   * again for duplicates. */
+  if (!read_ledger_state (plan, &plan->data_version, &plan->total_changes, error) ||
+      !begin_snapshot (plan, &in_snapshot, error))
     return NULL;
+
+  if (!find_duplicates (plan, TRUE, plan->actions, error))
+    {
+      end_snapshot (plan, in_snapshot);
+      return NULL;
+    }
   count_actions (plan);
 
   check_records (plan);
@@ -485,19 +533,16 @@ outlay_import_plan_new (OutlayRepository   *repository,
    * colours, icons and order; into a ledger in use, even one with only its
    * categories changed, it only adds what is missing. */
   if (source->categories->len > 0)
-    {
-      plan->replace_categories = ledger_is_new (plan, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
+    plan->replace_categories = ledger_is_new (plan, &local_error);
 
   match_categories (plan);
+  end_snapshot (plan, in_snapshot);
 
-  if (!read_ledger_state (plan, &plan->data_version, &plan->total_changes, error))
-    return NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   return g_steal_pointer (&plan);
 }
