@@ -794,6 +794,34 @@ walk_index (OutlayRepository  *self,
   return read_ids (self, stmt, bits, max_id, ids, n_first, first, user_data, error);
 }
 
+/* Hands the first @n_first ids of @query to @first, when there are as
+ * many. */
+static gboolean
+read_first_sorted (OutlayRepository  *self,
+                   const OutlayQuery *query,
+                   guint              n_first,
+                   OutlayIdsFunc      first,
+                   gpointer           user_data,
+                   GError           **error)
+{
+  g_autoptr (GArray) page = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_first);
+  g_auto (OutlayBindings) bindings = { NULL };
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+
+  outlay_bindings_init (&bindings);
+  stmt = outlay_repository_prepare_query (self, "SELECT id", query, TRUE, " LIMIT ?", &bindings, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, bindings.kinds->len + 1, n_first);
+
+  if (!read_ids (self, stmt, NULL, 0, page, 0, NULL, NULL, error))
+    return FALSE;
+  if (page->len == n_first)
+    first (page, user_data);
+
+  return TRUE;
+}
+
 /**
  * outlay_repository_find_expense_ids:
  *
@@ -848,6 +876,18 @@ outlay_repository_find_expense_ids_first (OutlayRepository  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
+    }
+
+  /* Filtered by what the description's index does not hold, SQLite may
+   * sort every row before it knows the first (at 1,000,000 expenses
+   * 900 ms): the first page alone is a bounded sort in one pass. */
+  if (first != NULL && n_first > 0 && query->sort == OUTLAY_SORT_DESCRIPTION &&
+      (query->categories->len > 0 || query->date_from != NULL || query->date_to != NULL ||
+       outlay_query_has_amount_range (query)))
+    {
+      if (!read_first_sorted (self, query, n_first, first, user_data, error))
+        return NULL;
+      first = NULL;
     }
 
   outlay_bindings_init (&bindings);
