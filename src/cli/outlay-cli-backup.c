@@ -239,7 +239,7 @@ outlay_cli_backup (OutlayCli *cli,
                             "\"size\": 98304 }\n"
                             "  [ { \"path\": \"…\", \"created\": \"2024-03-05T10:15:00Z\", \"reason\": \"manual\", "
                             "\"state\": \"verified\",\n"
-                            "      \"expenses\": 1234, \"schema_version\": 3, \"size\": 98304 } ]\n",
+                            "      \"expenses\": 1234, \"schema_version\": 4, \"size\": 98304 } ]\n",
                             entries);
 
   if (!outlay_cli_parse (cli, context, &args, error))
@@ -843,12 +843,12 @@ outlay_cli_check (OutlayCli *cli,
                             "    \"path\": \"/home/me/.local/share/outlay/outlay.db\",\n"
                             "    \"damaged\": true,\n"
                             "    \"problems\": [ \"Page 3: btreeInitPage() returns error code 11\" ],\n"
-                            "    \"schema_version\": 3,\n"
+                            "    \"schema_version\": 4,\n"
                             "    \"expenses\": 1234,\n"
                             "    \"newest_good_backup\": { \"path\": \"…/backups/outlay-20240305-101500-daily.db\",\n"
                             "      \"created\": \"2024-03-05T10:15:00Z\", \"reason\": \"daily\", "
                             "\"state\": \"verified\",\n"
-                            "      \"expenses\": 1230, \"schema_version\": 3, \"size\": 98304 }\n"
+                            "      \"expenses\": 1230, \"schema_version\": 4, \"size\": 98304 }\n"
                             "  }\n",
                             NULL);
 
