@@ -82,6 +82,8 @@ struct _OutlayWindow
   guint             watch_id;
   AdwToast         *undo_toast;    /* the newest toast that offers Undo, while it shows */
   UndoStep         *undoing;       /* an import taken back in a worker */
+  guint             undo_generation; /* raised when the steps are forgotten */
+  gboolean          undo_stopped;    /* the wait was given up while it ran */
   AdwToast         *undoing_toast; /* says so, while it shows */
 
   GtkWidget *expenses_page;
@@ -266,8 +268,12 @@ run_pending (OutlayWindow *self)
       else
         state = try_undo (self);
 
+      /* The worker owns what it does; the queue goes on when it ends. */
       if (state == WRITE_RUNS)
-        return;
+        {
+          pending_write_free (g_queue_pop_head (&self->pending));
+          return;
+        }
 
       if (state == WRITE_WAITS)
         {
@@ -296,6 +302,20 @@ queue_write (OutlayWindow  *self,
   /* Behind a write that waits, in turn; the next retry runs it. */
   if (g_queue_get_length (&self->pending) == 1)
     run_pending (self);
+}
+
+/* A write that was under way and must wait: first in the queue, as it
+ * was asked for before those behind it. */
+static void
+queue_write_first (OutlayWindow *self,
+                   PendingKind   kind)
+{
+  PendingWrite *write = g_new0 (PendingWrite, 1);
+
+  write->kind = kind;
+  g_queue_push_head (&self->pending, write);
+  outlay_waiting_bar_start (self->waiting_bar, outlay_repository_get_database (self->repository),
+                            describe_pending (write));
 }
 
 static void
@@ -429,24 +449,38 @@ drop_undo_step (OutlayWindow *self)
 
 /* An import is taken back through a connection of its own, in a worker:
  * deleting its rows grows with the import (100,000 take seconds). */
+typedef struct
+{
+  char               *path;
+  OutlayImportResult *import; /* the step's, which the window keeps meanwhile */
+  guint               generation;
+} UndoJob;
+
+static void
+undo_job_free (UndoJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
 static void
 undo_import_thread (GTask        *task,
                     gpointer      source_object,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
-  OutlayWindow *self = source_object;
+  UndoJob *job = task_data;
   g_autoptr (OutlayDatabase) database = NULL;
   g_autoptr (OutlayRepository) repository = NULL;
   g_autoptr (GError) error = NULL;
 
-  database = outlay_database_open (task_data, &error);
+  database = outlay_database_open (job->path, &error);
   if (database != NULL)
     {
       repository = outlay_repository_new (database);
       /* A worker may wait inside SQLite; the window's retries go on. */
       outlay_database_set_busy_timeout (database, OUTLAY_WAITING_BAR_RETRY_MS);
-      if (outlay_importer_undo (repository, self->undoing->import, &error))
+      if (outlay_importer_undo (repository, job->import, &error))
         {
           g_task_return_boolean (task, TRUE);
           return;
@@ -462,8 +496,12 @@ on_import_undone_cb (GObject      *object,
                      gpointer      user_data)
 {
   OutlayWindow *self = OUTLAY_WINDOW (object);
+  UndoJob      *job = g_task_get_task_data (G_TASK (result));
   UndoStep     *step = g_steal_pointer (&self->undoing);
   g_autoptr (GError) error = NULL;
+  gboolean      forgotten;
+
+  g_application_release (g_application_get_default ());
 
   /* Closed meanwhile: what was undone is undone, with no one to tell. */
   if (self->repository == NULL)
@@ -475,22 +513,38 @@ on_import_undone_cb (GObject      *object,
   /* Written through another connection: the lists learn of it now rather
    * than at the next poll. */
   outlay_repository_check_external_changes (self->repository);
+  forgotten = job->generation != self->undo_generation;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) && is_busy (error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && is_busy (error) && !forgotten)
     {
-      /* The step comes back, for the undo to wait and try again. */
+      /* The step comes back, for the undo to wait and try again, unless
+       * the wait was given up meanwhile: then it can be asked for again. */
       g_queue_push_head (&self->undo, step);
       update_actions (self);
-      outlay_waiting_bar_start (self->waiting_bar, outlay_repository_get_database (self->repository),
-                                describe_pending (g_queue_peek_head (&self->pending)));
+      if (!self->undo_stopped)
+        queue_write_first (self, PENDING_UNDO);
+      else if (self->undoing_toast != NULL)
+        {
+          adw_toast_set_title (self->undoing_toast, _("The import was not undone"));
+          g_clear_weak_pointer (&self->undoing_toast);
+        }
+      self->undo_stopped = FALSE;
       return;
     }
+  self->undo_stopped = FALSE;
 
-  /* The toast that said it was being undone says it is done, when it
+  if (g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
+    outlay_database_mark_damaged (outlay_repository_get_database (self->repository));
+
+  /* The toast that said it was being undone says how it ended, when it
    * still shows (libadwaita 1.2 can crash when toasts are dismissed in
    * quick succession: none is). */
   if (error != NULL)
-    show_error (self, error);
+    {
+      if (self->undoing_toast != NULL)
+        adw_toast_set_title (self->undoing_toast, _("The import was not undone"));
+      show_error (self, error);
+    }
   else if (self->undoing_toast != NULL)
     adw_toast_set_title (self->undoing_toast, _("Import undone"));
   else
@@ -498,33 +552,56 @@ on_import_undone_cb (GObject      *object,
   g_clear_weak_pointer (&self->undoing_toast);
   undo_step_free (step);
 
-  pending_write_free (g_queue_pop_head (&self->pending));
   run_pending (self);
 }
 
-static void
+static WriteState
 start_undo_import (OutlayWindow *self)
 {
   OutlayDatabase *database = outlay_repository_get_database (self->repository);
-  g_autoptr (GTask) task = g_task_new (self, NULL, on_import_undone_cb, NULL);
+  g_autoptr (GTask) task = NULL;
+  UndoJob        *job;
+
+  /* A file known to be damaged is not written, by any connection. */
+  if (outlay_database_is_damaged (database))
+    {
+      g_autoptr (GError) error = g_error_new_literal (OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED,
+                                                      _("The ledger is damaged: nothing can be undone."));
+
+      show_error (self, error);
+      return WRITE_DONE;
+    }
 
   self->undoing = g_queue_pop_head (&self->undo);
   update_actions (self);
 
-  /* The toast that offered Undo, when it still shows, says what happens;
-   * else a new one. */
-  if (self->undo_toast == NULL)
-    show_toast (self, "", TRUE);
-  g_set_weak_pointer (&self->undoing_toast, self->undo_toast);
-  g_clear_weak_pointer (&self->undo_toast);
+  /* The toast that says so: the one of a wait before, else the one that
+   * offered Undo when it still shows, else a new one. */
+  if (self->undoing_toast == NULL)
+    {
+      if (self->undo_toast == NULL)
+        show_toast (self, "", TRUE);
+      g_set_weak_pointer (&self->undoing_toast, self->undo_toast);
+      g_clear_weak_pointer (&self->undo_toast);
+    }
   /* Translators: a toast while an import is taken back */
   adw_toast_set_title (self->undoing_toast, _("Undoing the import…"));
   adw_toast_set_button_label (self->undoing_toast, NULL);
   adw_toast_set_action_name (self->undoing_toast, NULL);
 
+  job = g_new0 (UndoJob, 1);
+  job->path = g_strdup (outlay_database_get_path (database));
+  job->import = self->undoing->import;
+  job->generation = self->undo_generation;
+
+  /* Closing the last window does not end the process before the worker. */
+  g_application_hold (g_application_get_default ());
+  task = g_task_new (self, NULL, on_import_undone_cb, NULL);
   g_task_set_source_tag (task, start_undo_import);
-  g_task_set_task_data (task, g_strdup (outlay_database_get_path (database)), g_free);
+  g_task_set_task_data (task, job, (GDestroyNotify) undo_job_free);
   g_task_run_in_thread (task, undo_import_thread);
+
+  return WRITE_RUNS;
 }
 
 /* Takes back the newest step. When another program is changing the ledger,
@@ -540,10 +617,10 @@ try_undo (OutlayWindow *self)
     return WRITE_DONE;
 
   if (step->import != NULL)
-    {
-      start_undo_import (self);
-      return WRITE_RUNS;
-    }
+    return start_undo_import (self);
+
+  /* The newest toast with Undo offered this step, or one before it. */
+  g_clear_weak_pointer (&self->undo_toast);
 
   if (!step_still_applies (self, step))
     {
@@ -592,6 +669,7 @@ stop_waiting_action (GtkWidget  *widget,
   OutlayWindow *self = OUTLAY_WINDOW (widget);
 
   g_queue_clear_full (&self->pending, pending_write_free);
+  self->undo_stopped = self->undoing != NULL;
   outlay_waiting_bar_stop (self->waiting_bar);
 }
 
@@ -600,6 +678,7 @@ on_waiting_gave_up_cb (OutlayWindow *self,
                        const GError *error)
 {
   g_queue_clear_full (&self->pending, pending_write_free);
+  self->undo_stopped = self->undoing != NULL;
   show_error (self, error);
 }
 
@@ -613,6 +692,7 @@ forget_undo_action (GtkWidget  *widget,
   OutlayWindow *self = OUTLAY_WINDOW (widget);
 
   g_queue_clear_full (&self->undo, undo_step_free);
+  self->undo_generation++;
   update_actions (self);
 }
 
@@ -881,6 +961,7 @@ on_restored_cb (OutlayWindow *self,
    * rows the restore replaced. */
   outlay_repository_reload (self->repository);
   g_queue_clear_full (&self->undo, undo_step_free);
+  self->undo_generation++;
   update_actions (self);
 
   /* Translators: a toast after a restore, with the backup's date and time */

@@ -651,6 +651,25 @@ count_backups (void)
 }
 
 static gboolean
+window_is_not_busy (gpointer data)
+{
+  return !outlay_window_is_busy (OUTLAY_WINDOW (data));
+}
+
+static gboolean
+has_n_expenses (gpointer data)
+{
+  return query_int ("SELECT count(*) FROM expenses WHERE deleted_at IS NULL") == GPOINTER_TO_INT (data);
+}
+
+/* Rows, deleted or not: an undone import takes its rows out. */
+static gboolean
+has_n_rows (gpointer data)
+{
+  return query_int ("SELECT count(*) FROM expenses") == GPOINTER_TO_INT (data);
+}
+
+static gboolean
 import_is_done (gpointer data)
 {
   return !outlay_import_window_is_busy (OUTLAY_IMPORT_WINDOW (data));
@@ -713,6 +732,35 @@ test_import_waits (void)
   g_assert_cmpint (query_int ("SELECT count(*) FROM expenses"), ==, n_before + 3);
   g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (window), outlay_ui_test_is_label, "Imported 3 expenses"));
 
+  /* Its undo, in a worker of the window, waits as well; Stop Waiting
+   * gives it up and leaves it to be asked for again. */
+  other = hold_ledger ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (outlay_window_is_busy (window));
+  wait_for_waiting (GTK_WIDGET (window));
+  assert_waiting (GTK_WIDGET (window), UNDO_MESSAGE);
+  click (GTK_WIDGET (window), "_Stop Waiting");
+  g_assert_true (wait_until (window_is_not_busy, window));
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  assert_not_waiting (GTK_WIDGET (window));
+  outlay_test_release_ledger (other);
+  outlay_ui_test_wait_ms (700);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM expenses"), ==, n_before + 3);
+
+  /* Asked for again while held, it goes through once the other program
+   * has finished. */
+  other = hold_ledger ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_for_waiting (GTK_WIDGET (window));
+  assert_waiting (GTK_WIDGET (window), UNDO_MESSAGE);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM expenses"), ==, n_before + 3);
+  outlay_test_release_ledger (other);
+  g_assert_true (wait_until (has_n_rows, GINT_TO_POINTER ((int) n_before)));
+  g_assert_true (wait_until (window_is_not_busy, window));
+  g_assert_true (wait_until (window_is_done_waiting, window));
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (window), outlay_ui_test_is_label, "Import undone"));
+
   destroy_window (window);
 }
 
@@ -722,12 +770,6 @@ preferences_is_done_waiting (gpointer data)
   OutlayWaitingBar *bar = OUTLAY_WAITING_BAR (outlay_ui_test_find_of_type (GTK_WIDGET (data), OUTLAY_TYPE_WAITING_BAR));
 
   return !outlay_waiting_bar_get_waiting (bar);
-}
-
-static gboolean
-has_n_expenses (gpointer data)
-{
-  return query_int ("SELECT count(*) FROM expenses WHERE deleted_at IS NULL") == GPOINTER_TO_INT (data);
 }
 
 static void
