@@ -65,7 +65,7 @@
  *
  *   xvfb-run -a perf record -g outlay-ui-benchmark --child scroll --database COPY
  *
- * with first-frame, add, scroll, typing or all; it prints `key=values` lines.
+ * with first-frame, add, scroll, typing, import or all; it prints `key=values` lines.
  *
  * It is run by hand, not by `meson test`. */
 
@@ -83,6 +83,7 @@
 #include "outlay-dashboard-page.h"
 #include "outlay-expense-row.h"
 #include "outlay-expenses-page.h"
+#include "outlay-import-window.h"
 #include "outlay-window.h"
 
 #define DEFAULT_COUNT 1000000
@@ -98,6 +99,8 @@
 #define TYPING_WAIT_MS 2000
 #define STALL_TICK_MS 5
 #define FIRST_PAGE 64
+#define IMPORT_LINES 100000
+#define IMPORT_WAIT_S 300
 
 #define TARGET_FIRST_FRAME_RATIO 1.2
 #define TARGET_FIRST_FRAME_BARE_RATIO 1.3
@@ -107,6 +110,7 @@
 #define TARGET_RSS_RATIO 1.3
 #define TARGET_TYPING_STALL_MS 50.0
 #define TARGET_TYPING_SHOWN_MS 150.0
+#define TARGET_IMPORT_STALL_MS 50.0
 
 /* Options */
 
@@ -123,7 +127,7 @@ static const GOptionEntry entries[] = {
     "R" },
   { "count", 'n', 0, G_OPTION_ARG_INT, &opt_count, "Expenses in a database that is made (default 1000000)", "N" },
   { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opt_child,
-    "Measure in this process: first-frame, add, scroll, typing, all or bare", "WHAT" },
+    "Measure in this process: first-frame, add, scroll, typing, import, all or bare", "WHAT" },
   { "spawned-at", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &opt_spawned_at,
     "The parent's monotonic clock when it spawned this child, in µs", "US" },
   { NULL }
@@ -322,6 +326,14 @@ typedef struct
   gint64   typed_last_key;
   gint64   typed_shown;
   gboolean typed_done;
+
+  /* Importing through the import window, and undoing it */
+  double import_plan_ms;
+  double import_plan_stall_ms;
+  double import_write_ms;
+  double import_write_stall_ms;
+  double import_undo_ms;
+  double import_undo_stall_ms;
 } Child;
 
 static Child child;
@@ -726,6 +738,22 @@ stall_tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static void
+stall_meter_start (void)
+{
+  child.stall_last = 0;
+  child.stall_longest = 0;
+  child.stall_source = g_timeout_add (STALL_TICK_MS, stall_tick_cb, NULL);
+}
+
+/* The longest stall since stall_meter_start(), in ms. */
+static double
+stall_meter_stop (void)
+{
+  g_clear_handle_id (&child.stall_source, g_source_remove);
+  return child.stall_longest / 1000.0;
+}
+
 /* Whether the list shows the first page of TYPED_WORD's matches. */
 static gboolean
 shows_typed_word (void)
@@ -797,9 +825,7 @@ measure_typing (void)
   run_until (NULL, SETTLE_MS);
 
   handler = g_signal_connect_swapped (child.model, "items-changed", G_CALLBACK (typed_items_changed_cb), NULL);
-  child.stall_last = 0;
-  child.stall_longest = 0;
-  child.stall_source = g_timeout_add (STALL_TICK_MS, stall_tick_cb, NULL);
+  stall_meter_start ();
 
   /* A letter at a time at the end, as a key press inserts it: replacing
    * the text would empty the entry in between, a search for everything. */
@@ -823,7 +849,7 @@ measure_typing (void)
     g_main_context_iteration (NULL, TRUE);
   run_until (NULL, SETTLE_MS);
 
-  g_clear_handle_id (&child.stall_source, g_source_remove);
+  stall_meter_stop ();
   g_signal_handler_disconnect (child.model, handler);
 
   if (child.typed_shown == 0)
@@ -831,6 +857,166 @@ measure_typing (void)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   run_until (NULL, SETTLE_MS);
+}
+
+static OutlayImportWindow *
+find_import_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (OUTLAY_IS_IMPORT_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return OUTLAY_IMPORT_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+/* The import window's Import button: its only suggested action. */
+static GtkWidget *
+find_suggested_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "suggested-action"))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_suggested_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Runs the main loop until @ready says so; FALSE after IMPORT_WAIT_S. */
+static gboolean
+wait_for (gboolean (*ready) (void))
+{
+  gint64 until = g_get_monotonic_time () + (gint64) IMPORT_WAIT_S * G_USEC_PER_SEC;
+
+  while (!ready ())
+    {
+      if (g_get_monotonic_time () > until)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static guint import_expected;
+
+static gboolean
+import_planned (void)
+{
+  OutlayImportWindow *window = find_import_window ();
+
+  return window != NULL && !outlay_import_window_is_busy (window);
+}
+
+static gboolean
+list_has_expected (void)
+{
+  return find_import_window () == NULL && !outlay_window_is_busy (child.window) &&
+         !outlay_expense_model_is_loading (child.model) &&
+         g_list_model_get_n_items (G_LIST_MODEL (child.model)) == import_expected;
+}
+
+/* A bank statement of IMPORT_LINES lines through the import window as a
+ * person imports it: opened, planned, imported until the list shows its
+ * expenses, then undone; the longest main-loop stall of each part. */
+static void
+measure_import (void)
+{
+  g_autoptr (GString) csv = g_string_new ("date,amount,description,category\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  OutlayImportWindow *window;
+  GtkWidget          *button;
+  guint               before;
+  gint64              start;
+
+  dir = g_dir_make_tmp ("outlay-ui-benchmark-import-XXXXXX", &error);
+  if (dir == NULL)
+    {
+      fail (error->message);
+      return;
+    }
+  path = g_build_filename (dir, "statement.csv", NULL);
+  for (guint i = 0; i < IMPORT_LINES; i++)
+    g_string_append_printf (csv, "2025-%02u-%02u,-%u.%02u,Shop %u,Group %u\n", 1 + i % 12, 1 + i % 28, 1 + i % 500,
+                            i % 100, i, i % 7);
+  if (!g_file_set_contents (path, csv->str, (gssize) csv->len, &error))
+    {
+      fail (error->message);
+      return;
+    }
+  file = g_file_new_for_path (path);
+
+  outlay_expenses_page_show_filtered (OUTLAY_EXPENSES_PAGE (outlay_window_get_expenses_page (child.window)), 0, NULL,
+                                      NULL);
+  run_until (NULL, SETTLE_MS);
+  before = g_list_model_get_n_items (G_LIST_MODEL (child.model));
+
+  start = g_get_monotonic_time ();
+  stall_meter_start ();
+  outlay_window_import (child.window, file);
+  if (!wait_for (import_planned))
+    {
+      stall_meter_stop ();
+      fail ("the import window was not ready in time");
+      return;
+    }
+  child.import_plan_ms = ms_between (start, g_get_monotonic_time ());
+  run_until (NULL, SETTLE_MS);
+  child.import_plan_stall_ms = stall_meter_stop ();
+
+  window = find_import_window ();
+  button = find_suggested_button (GTK_WIDGET (window));
+  if (button == NULL || !gtk_widget_is_sensitive (button))
+    {
+      fail ("the import window offers no import");
+      return;
+    }
+
+  import_expected = before + IMPORT_LINES;
+  start = g_get_monotonic_time ();
+  stall_meter_start ();
+  gtk_widget_activate (button);
+  if (!wait_for (list_has_expected))
+    {
+      stall_meter_stop ();
+      fail ("the list did not show the imported expenses in time");
+      return;
+    }
+  child.import_write_ms = ms_between (start, g_get_monotonic_time ());
+  run_until (NULL, SETTLE_MS);
+  child.import_write_stall_ms = stall_meter_stop ();
+
+  import_expected = before;
+  start = g_get_monotonic_time ();
+  stall_meter_start ();
+  gtk_widget_activate_action (GTK_WIDGET (child.window), "win.undo", NULL);
+  if (!wait_for (list_has_expected))
+    {
+      stall_meter_stop ();
+      fail ("the list did not drop the undone import in time");
+      return;
+    }
+  child.import_undo_ms = ms_between (start, g_get_monotonic_time ());
+  run_until (NULL, SETTLE_MS);
+  child.import_undo_stall_ms = stall_meter_stop ();
+
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -929,6 +1115,19 @@ activate_cb (OutlayApplication *app)
     }
 
   g_print ("peak-rss-kb=%" G_GUINT64_FORMAT "\n", read_status_kb ("VmHWM"));
+
+  /* Last, after the memory was measured: it adds IMPORT_LINES expenses. */
+  if (all || g_strcmp0 (child.what, "import") == 0)
+    {
+      measure_import ();
+      print_value ("import-plan-ms", child.import_plan_ms);
+      print_value ("import-plan-stall-ms", child.import_plan_stall_ms);
+      print_value ("import-write-ms", child.import_write_ms);
+      print_value ("import-write-stall-ms", child.import_write_stall_ms);
+      print_value ("import-undo-ms", child.import_undo_ms);
+      print_value ("import-undo-stall-ms", child.import_undo_stall_ms);
+    }
+
   if (child.error != NULL)
     g_print ("error=%s\n", child.error);
 
@@ -999,13 +1198,13 @@ run_child (const char *path)
   g_autoptr (OutlayApplication) app = NULL;
   g_autoptr (GSettings) settings = NULL;
   char             *app_argv[] = { (char *) "outlay-ui-benchmark", (char *) "--database", (char *) path, NULL };
-  const char *const whats[] = { "first-frame", "add", "scroll", "typing", "all", NULL };
+  const char *const whats[] = { "first-frame", "add", "scroll", "typing", "import", "all", NULL };
 
   if (g_str_equal (opt_child, "bare"))
     return run_bare ();
   if (!g_strv_contains (whats, opt_child))
     {
-      g_printerr ("--child takes first-frame, add, scroll, typing, all or bare\n");
+      g_printerr ("--child takes first-frame, add, scroll, typing, import, all or bare\n");
       return 2;
     }
   child.what = opt_child;
@@ -1061,6 +1260,7 @@ typedef struct
   GArray     *rss_mb;
   GArray     *typing_stall_ms; /* per run */
   GArray     *typing_shown_ms; /* per run */
+  GArray     *import_ms[6];    /* per run, as import_keys */
   char       *renderer;
   char       *window;
   char       *first_frame_page;
@@ -1068,6 +1268,21 @@ typedef struct
   guint       row_widgets;
   guint       n_errors;
 } Results;
+
+/* What the child prints of an import, in the order of Results.import_ms. */
+static const char *const import_keys[] = {
+  "import-plan-ms", "import-plan-stall-ms", "import-write-ms", "import-write-stall-ms",
+  "import-undo-ms", "import-undo-stall-ms",
+};
+static const char *const import_names[] = {
+  "import: window ready (read and planned)",
+  "import: longest main-loop stall until ready",
+  "import: written and shown in the list",
+  "import: longest main-loop stall while written and shown",
+  "import: undone and gone from the list",
+  "import: longest main-loop stall while undone",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (import_keys) == G_N_ELEMENTS (import_names));
 
 static Results *
 results_new (const char *name)
@@ -1100,6 +1315,8 @@ results_new (const char *name)
   r->name = name;
   for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
     *arrays[i] = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < G_N_ELEMENTS (r->import_ms); i++)
+    r->import_ms[i] = g_array_new (FALSE, FALSE, sizeof (double));
 
   return r;
 }
@@ -1200,6 +1417,12 @@ take_child_output (Results *r,
         append (r->typing_stall_ms, g_array_index (values, double, 0));
       else if (g_str_equal (key, "typing-shown-ms"))
         append (r->typing_shown_ms, g_array_index (values, double, 0));
+      else if (g_str_has_prefix (key, "import-"))
+        {
+          for (guint k = 0; k < G_N_ELEMENTS (import_keys); k++)
+            if (g_str_equal (key, import_keys[k]))
+              append (r->import_ms[k], g_array_index (values, double, 0));
+        }
       else if (g_str_equal (key, "add-frames"))
         g_array_append_vals (r->add_frames, values->data, values->len);
       else if (g_str_equal (key, "frame-ms"))
@@ -1549,6 +1772,14 @@ print_figures (Results *r)
     }
   if (r->typing_shown_ms->len > 0)
     FIGURE ("typing \"" TYPED_WORD "\": its matches shown after the last key", median (r->typing_shown_ms), "ms");
+  for (guint i = 0; i < G_N_ELEMENTS (import_keys); i++)
+    if (r->import_ms[i]->len > 0)
+      FIGURE (import_names[i], median (r->import_ms[i]), "ms");
+  if (r->import_ms[5]->len > 0)
+    {
+      FIGURE ("import: longest main-loop stall of all parts (all runs)",
+              MAX (MAX (maximum (r->import_ms[1]), maximum (r->import_ms[3])), maximum (r->import_ms[5])), "ms");
+    }
   FIGURE ("peak RSS after the first frame", median (r->rss_start_mb), "MB");
   FIGURE ("peak RSS at the end", median (r->rss_mb), "MB");
 
@@ -1650,6 +1881,9 @@ run_parent (const char *self_path)
            N_SMALL_STEPS, N_JUMP_STEPS, big->row_widgets);
   g_print ("# typing: \"%s\" a letter every %d ms into the search bar, at the top of the list\n",
            TYPED_WORD, TYPING_INTERVAL_MS);
+  g_print ("# import: a CSV file of %d lines through the import window (opened, planned, Import pressed,\n"
+           "# until the list shows them), then Undo until the list no longer does\n",
+           IMPORT_LINES);
   g_print ("# adding: %d expenses per run, each with the list at the top after %d ms idle; \"updated\"\n"
            "# is the end of the first frame with the expense first in the model, a row for it in the\n"
            "# list and the dashboard's total changed; \"in view\" also needs that row inside the\n"
@@ -1696,6 +1930,18 @@ run_parent (const char *self_path)
     {
       g_print ("target typing: matches shown after the last key < %g ms: MISSED (shown in %u of %u runs)\n",
                TARGET_TYPING_SHOWN_MS, big->typing_shown_ms->len, big->typing_stall_ms->len);
+      n_missed++;
+    }
+  if (big->import_ms[5]->len > 0)
+    {
+      double worst = MAX (MAX (maximum (big->import_ms[1]), maximum (big->import_ms[3])), maximum (big->import_ms[5]));
+
+      print_target ("import of " G_STRINGIFY (IMPORT_LINES) " lines: longest main-loop stall (all runs)", worst,
+                    TARGET_IMPORT_STALL_MS, "ms", &n_missed);
+    }
+  else
+    {
+      g_print ("target import: longest main-loop stall < %g ms: MISSED (not measured)\n", TARGET_IMPORT_STALL_MS);
       n_missed++;
     }
   print_target ("peak RSS big/empty after the first frame",
