@@ -937,8 +937,8 @@ measure_import (void)
   g_autoptr (GString) csv = g_string_new ("date,amount,description,category\n");
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char    *dir = NULL;
+  g_autofree char    *path = NULL;
   OutlayImportWindow *window;
   GtkWidget          *button;
   guint               before;
@@ -1271,8 +1271,12 @@ typedef struct
 
 /* What the child prints of an import, in the order of Results.import_ms. */
 static const char *const import_keys[] = {
-  "import-plan-ms", "import-plan-stall-ms", "import-write-ms", "import-write-stall-ms",
-  "import-undo-ms", "import-undo-stall-ms",
+  "import-plan-ms",
+  "import-plan-stall-ms",
+  "import-write-ms",
+  "import-write-stall-ms",
+  "import-undo-ms",
+  "import-undo-stall-ms",
 };
 static const char *const import_names[] = {
   "import: window ready (read and planned)",

@@ -80,11 +80,11 @@ struct _OutlayWindow
   GQueue            undo;
   GQueue            pending; /* PendingWrite, oldest first */
   guint             watch_id;
-  AdwToast         *undo_toast;    /* the newest toast that offers Undo, while it shows */
-  UndoStep         *undoing;       /* an import taken back in a worker */
+  AdwToast         *undo_toast;      /* the newest toast that offers Undo, while it shows */
+  UndoStep         *undoing;         /* an import taken back in a worker */
   guint             undo_generation; /* raised when the steps are forgotten */
   gboolean          undo_stopped;    /* the wait was given up while it ran */
-  AdwToast         *undoing_toast; /* says so, while it shows */
+  AdwToast         *undoing_toast;   /* says so, while it shows */
 
   GtkWidget *expenses_page;
   GtkWidget *dashboard_page;
@@ -499,7 +499,7 @@ on_import_undone_cb (GObject      *object,
   UndoJob      *job = g_task_get_task_data (G_TASK (result));
   UndoStep     *step = g_steal_pointer (&self->undoing);
   g_autoptr (GError) error = NULL;
-  gboolean      forgotten;
+  gboolean forgotten;
 
   g_application_release (g_application_get_default ());
 
@@ -560,7 +560,7 @@ start_undo_import (OutlayWindow *self)
 {
   OutlayDatabase *database = outlay_repository_get_database (self->repository);
   g_autoptr (GTask) task = NULL;
-  UndoJob        *job;
+  UndoJob *job;
 
   /* A file known to be damaged is not written, by any connection. */
   if (outlay_database_is_damaged (database))

@@ -274,8 +274,8 @@ assert_description_order (OutlayRepository *repository,
   g_autoptr (GString) got = g_string_new (NULL);
   g_autofree char *sql = NULL;
   g_autofree char *match = text != NULL ? g_strdup_printf ("\"%s\"*", text) : NULL;
-  sqlite3      *db = outlay_database_get_handle (outlay_repository_get_database (repository));
-  sqlite3_stmt *stmt = NULL;
+  sqlite3         *db = outlay_database_get_handle (outlay_repository_get_database (repository));
+  sqlite3_stmt    *stmt = NULL;
 
   outlay_query_set_text (query, text);
   outlay_query_set_sort (query, OUTLAY_SORT_DESCRIPTION, descending);
