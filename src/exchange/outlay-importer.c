@@ -31,6 +31,10 @@
 /* How many expenses are built and inserted at a time. */
 #define DRAFTS_PER_CHUNK 10000
 
+/* From how many new expenses on an import as large as the ledger builds
+ * the indexes after its rows. */
+#define BULK_INDEX_MIN_ROWS 10000
+
 /* Colours of the GNOME palette for categories an import creates, in turn. */
 static const char *const import_colors[] = {
   "#1c71d8",
@@ -360,7 +364,9 @@ outlay_importer_apply (OutlayRepository *self,
   g_autoptr (OutlayImportResult) result = NULL;
   g_autoptr (OutlayTransaction) transaction = NULL;
   g_autoptr (GPtrArray) drafts = NULL;
+  g_autoptr (GPtrArray) indexes = NULL;
   g_autofree char    *now = NULL;
+  guint               n_added;
   OutlayImportSource *source;
   OutlayCategory     *fallback;
   gboolean            replace;
@@ -416,6 +422,21 @@ outlay_importer_apply (OutlayRepository *self,
   if (!create_missing_categories (self, plan, now, result->created_category_ids, error))
     goto failed;
 
+  /* An import larger than the ledger builds the expenses' indexes once,
+   * after its rows, instead of updating each of them row by row: at
+   * 1,000,000 rows the indexes whose keys come in no order (date, amount,
+   * category, description) cost more than the rows. */
+  n_added = outlay_import_plan_get_n_added (plan);
+  if (n_added >= BULK_INDEX_MIN_ROWS)
+    {
+      guint n_rows = outlay_repository_count_expense_rows (self, error);
+
+      if (n_rows == G_MAXUINT)
+        goto failed;
+      if (n_added >= n_rows && !(indexes = outlay_repository_take_off_expense_indexes (self, error)))
+        goto failed;
+    }
+
   /* The drafts are written a chunk at a time, all in the one transaction:
    * a large file never has all its expenses as objects at once. */
   fallback = outlay_repository_get_fallback_category (self);
@@ -445,6 +466,9 @@ outlay_importer_apply (OutlayRepository *self,
           g_ptr_array_set_size (drafts, 0);
         }
     }
+
+  if (indexes != NULL && !outlay_repository_put_back_expense_indexes (self, indexes, error))
+    goto failed;
 
   /* Everything is read before the commit, so that nothing fails after it. */
   if (result->n_added > 0 &&

@@ -300,6 +300,82 @@ outlay_repository_insert_drafts (OutlayRepository *self,
   return ok && outlay_repository_sync_search (self, error);
 }
 
+/* Every row, deleted or not: what a bulk insert is weighed against. */
+guint
+outlay_repository_count_expense_rows (OutlayRepository *self,
+                                      GError          **error)
+{
+  g_autoptr (OutlayCachedStatement) stmt = outlay_database_prepare (self->database, "SELECT count(*) FROM expenses",
+                                                                    error);
+  int rc;
+
+  if (stmt == NULL)
+    return G_MAXUINT;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the expenses"));
+      return G_MAXUINT;
+    }
+
+  return (guint) MIN (sqlite3_column_int64 (stmt, 0), (gint64) G_MAXUINT - 1);
+}
+
+/* Returns: (transfer full): the statements that create the indexes again,
+ * as the schema holds them (whatever data format wrote them). */
+GPtrArray *
+outlay_repository_take_off_expense_indexes (OutlayRepository *self,
+                                            GError          **error)
+{
+  g_autoptr (GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
+
+  stmt = outlay_database_prepare (self->database,
+                                  "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
+                                  "tbl_name = 'expenses' AND sql IS NOT NULL ORDER BY name",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not save the expenses"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      char    *sql = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) names->pdata[i]);
+      gboolean ok = outlay_database_exec (self->database, sql, error);
+
+      sqlite3_free (sql);
+      if (!ok)
+        return NULL;
+    }
+
+  return g_steal_pointer (&indexes);
+}
+
+gboolean
+outlay_repository_put_back_expense_indexes (OutlayRepository *self,
+                                            GPtrArray        *indexes,
+                                            GError          **error)
+{
+  for (guint i = 0; i < indexes->len; i++)
+    if (!outlay_database_exec (self->database, indexes->pdata[i], error))
+      return FALSE;
+
+  return TRUE;
+}
+
 /**
  * outlay_repository_add_expenses:
  * @drafts: (array length=n_drafts): the expenses to store

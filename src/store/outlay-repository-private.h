@@ -94,6 +94,16 @@ gboolean      outlay_repository_insert_drafts (OutlayRepository *self,
                                                gint64           *first_id,
                                                gint64           *last_id,
                                                GError          **error);
+/* For a bulk insert larger than the ledger, inside its transaction: the
+ * expenses' secondary indexes are taken off before the rows and built
+ * again after them, sorted once instead of updated row by row. */
+GPtrArray *outlay_repository_take_off_expense_indexes (OutlayRepository *self,
+                                                       GError          **error);
+gboolean   outlay_repository_put_back_expense_indexes (OutlayRepository *self,
+                                                       GPtrArray        *indexes,
+                                                       GError          **error);
+guint      outlay_repository_count_expense_rows (OutlayRepository *self,
+                                                 GError          **error);
 
 /* outlay-repository-categories.c */
 gboolean outlay_repository_reload_categories (OutlayRepository *self,

@@ -350,6 +350,46 @@ long_statement (guint n)
 /* The drafts are inserted a chunk at a time in one transaction: a disk
  * that fills up halfway through a large import, after the first chunks
  * went in, still leaves nothing of it behind. */
+/* The indexes of the expenses, as the schema holds them. */
+static char *
+expense_indexes (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char         *text;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT group_concat(name || ': ' || sql, char(10)) FROM (SELECT name, sql "
+                                       "FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'expenses' "
+                                       "AND sql IS NOT NULL ORDER BY name)",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return text;
+}
+
+/* An import larger than the ledger builds the indexes after its rows
+ * (the path of the import below): they come back as they were, whole. */
+static void
+assert_indexes_whole (sqlite3    *db,
+                      const char *expected)
+{
+  g_autofree char *indexes = expense_indexes (db);
+
+  g_assert_cmpstr (indexes, ==, expected);
+  g_assert_nonnull (strstr (indexes, "expenses_by_description"));
+  g_assert_cmpint (outlay_test_query_int (db, "SELECT count(*) FROM expenses INDEXED BY expenses_by_date "
+                                              "WHERE deleted_at IS NULL AND occurred_on > ''"),
+                   ==, outlay_test_query_int (db, "SELECT count(*) FROM expenses WHERE deleted_at IS NULL"));
+  {
+    g_autofree char *check = outlay_test_dump (db, "PRAGMA integrity_check");
+
+    g_assert_cmpstr (check, ==, "ok\n");
+  }
+}
+
 static void
 test_failed_late_in_import_changes_nothing (Fixture      *fixture,
                                             gconstpointer data)
@@ -361,6 +401,7 @@ test_failed_late_in_import_changes_nothing (Fixture      *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *limit = NULL;
+  g_autofree char *indexes = NULL;
   gint64           pages;
   gint64           needed;
   gint64           changes;
@@ -376,12 +417,14 @@ test_failed_late_in_import_changes_nothing (Fixture      *fixture,
 
     g_assert_no_error (error);
     repository = outlay_repository_new (database);
+    indexes = expense_indexes (outlay_database_get_handle (database));
     start = outlay_test_query_int (outlay_database_get_handle (database), "PRAGMA page_count");
     measured = outlay_import_plan_new (repository, long_statement (n), "EUR", &error);
     g_assert_no_error (error);
     done = outlay_importer_apply (repository, measured, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (done->n_added, ==, n);
+    assert_indexes_whole (outlay_database_get_handle (database), indexes);
     needed = outlay_test_query_int (outlay_database_get_handle (database), "PRAGMA page_count") - start;
   }
 
@@ -405,6 +448,7 @@ test_failed_late_in_import_changes_nothing (Fixture      *fixture,
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM expenses_fts"), ==,
                    outlay_test_query_int (handle (fixture), "SELECT count(*) FROM expenses"));
+  assert_indexes_whole (handle (fixture), indexes);
 }
 
 static GBytes *
