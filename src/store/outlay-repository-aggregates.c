@@ -371,6 +371,38 @@ suggestion_free (gpointer data)
 }
 
 /**
+ * outlay_repository_get_latest_category_id:
+ *
+ * Returns: the category of the most recently entered expense that is not
+ *   deleted, or 0 when there is none (or on error, with @error set)
+ */
+gint64
+outlay_repository_get_latest_category_id (OutlayRepository *self,
+                                          GError          **error)
+{
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  gint64 category_id = 0;
+  int    rc;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), 0);
+
+  /* The newest rows come first by id: one step, at any size. */
+  stmt = outlay_database_prepare (self->database,
+                                  "SELECT category_id FROM expenses WHERE deleted_at IS NULL ORDER BY id DESC LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return 0;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    category_id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    outlay_database_propagate_error (self->database, error, rc, _("Could not read the expenses"));
+
+  return category_id;
+}
+
+/**
  * outlay_repository_suggest_descriptions:
  * @prefix: (nullable): what the person has typed so far
  * @limit: the most to return

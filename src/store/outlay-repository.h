@@ -209,6 +209,8 @@ GArray  *outlay_repository_totals_by_day (OutlayRepository *self,
                                           const char       *to,
                                           GError          **error);
 
+gint64     outlay_repository_get_latest_category_id (OutlayRepository *self,
+                                                     GError          **error);
 GPtrArray *outlay_repository_suggest_descriptions (OutlayRepository *self,
                                                    const char       *prefix,
                                                    guint             limit,

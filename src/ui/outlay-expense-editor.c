@@ -372,17 +372,12 @@ select_category (OutlayExpenseEditor *self,
 static gint64
 last_used_category (OutlayExpenseEditor *self)
 {
-  g_autoptr (GPtrArray) latest = outlay_repository_suggest_descriptions (self->repository, NULL, 1, NULL);
+  gint64      latest = outlay_repository_get_latest_category_id (self->repository, NULL);
   GListModel *model = outlay_repository_get_categories (self->repository);
   g_autoptr (OutlayCategory) first = NULL;
 
-  if (latest != NULL && latest->len > 0)
-    {
-      OutlaySuggestion *suggestion = g_ptr_array_index (latest, 0);
-
-      if (outlay_repository_lookup_category (self->repository, suggestion->category_id) != NULL)
-        return suggestion->category_id;
-    }
+  if (latest != 0 && outlay_repository_lookup_category (self->repository, latest) != NULL)
+    return latest;
 
   first = g_list_model_get_item (model, 0);
 

@@ -713,6 +713,16 @@ test_suggestions (Fixture      *fixture,
   check_suggestions (fixture, NULL, 2, two);
   one = g_strdup_printf ("Coffee beans|%" G_GINT64_FORMAT "|900|EUR", groceries);
   check_suggestions (fixture, "co", 1, one);
+
+  /* The category a new expense starts in: the newest entered, not the
+   * newest by date, and not a deleted one. */
+  g_assert_cmpint (outlay_repository_get_latest_category_id (fixture->repository, &error), ==, transport);
+  g_assert_no_error (error);
+  g_clear_object (&deleted);
+  deleted = outlay_repository_delete_expense (fixture->repository, outlay_expense_get_id (e9), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_repository_get_latest_category_id (fixture->repository, &error), ==, groceries);
+  g_assert_no_error (error);
 }
 
 int
