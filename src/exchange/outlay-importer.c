@@ -429,9 +429,9 @@ outlay_importer_apply (OutlayRepository *self,
   n_added = outlay_import_plan_get_n_added (plan);
   if (n_added >= BULK_INDEX_MIN_ROWS)
     {
-      guint n_rows = outlay_repository_count_expense_rows (self, error);
+      guint n_rows = 0;
 
-      if (n_rows == G_MAXUINT)
+      if (!outlay_repository_count_expense_rows (self, &n_rows, error))
         goto failed;
       if (n_added >= n_rows && !(indexes = outlay_repository_take_off_expense_indexes (self, error)))
         goto failed;

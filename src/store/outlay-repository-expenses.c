@@ -301,8 +301,9 @@ outlay_repository_insert_drafts (OutlayRepository *self,
 }
 
 /* Every row, deleted or not: what a bulk insert is weighed against. */
-guint
+gboolean
 outlay_repository_count_expense_rows (OutlayRepository *self,
+                                      guint            *n_rows,
                                       GError          **error)
 {
   g_autoptr (OutlayCachedStatement) stmt = outlay_database_prepare (self->database, "SELECT count(*) FROM expenses",
@@ -310,16 +311,17 @@ outlay_repository_count_expense_rows (OutlayRepository *self,
   int rc;
 
   if (stmt == NULL)
-    return G_MAXUINT;
+    return FALSE;
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
       outlay_database_propagate_error (self->database, error, rc, _("Could not read the expenses"));
-      return G_MAXUINT;
+      return FALSE;
     }
 
-  return (guint) MIN (sqlite3_column_int64 (stmt, 0), (gint64) G_MAXUINT - 1);
+  *n_rows = (guint) MIN (sqlite3_column_int64 (stmt, 0), (gint64) G_MAXUINT);
+  return TRUE;
 }
 
 /* Returns: (transfer full): the statements that create the indexes again,
@@ -704,15 +706,25 @@ outlay_repository_find_expenses (OutlayRepository  *self,
 
 /* A search that matches many expenses, in an order one of the expenses'
  * indexes has (by date, amount or description), walks that index and
- * keeps the rows the search index found. At 1,000,000 expenses the walk costs about
- * 100 ms whatever the word, and its first page is known after a few hundred
- * rows: "c" shows its first rows after 40 ms and all 195,000 after 150 ms.
+ * keeps the rows the search index found. At 1,000,000 expenses the walk
+ * costs about 100 ms whatever the word, and its first page is known after
+ * a few hundred rows: "c" shows its first rows after 40 ms and all 195,000
+ * after 150 ms.
  * Sorting the matches instead (the plain query) looks each one up, about
  * 2.7 µs a match, before the first is known: 240 ms for "c". That stays
  * the way for rarer words, other orders and filters an index does not
  * hold, and a ledger whose ids are too sparse for a bitmap. */
 #define WALK_SHARE 32                             /* walk when one expense in 32 matches */
 #define WALK_MAX_ID (G_GINT64_CONSTANT (1) << 26) /* a bitmap of at most 8 MB */
+
+/* Whether @query keeps rows by more than its text: what the description's
+ * index does not hold. */
+static gboolean
+has_filters (const OutlayQuery *query)
+{
+  return query->categories->len > 0 || query->date_from != NULL || query->date_to != NULL ||
+         outlay_query_has_amount_range (query);
+}
 
 static const char *
 walkable_index (const OutlayQuery *query)
@@ -727,9 +739,7 @@ walkable_index (const OutlayQuery *query)
     case OUTLAY_SORT_AMOUNT:
       return query->date_from != NULL || query->date_to != NULL ? NULL : "expenses_by_amount";
     case OUTLAY_SORT_DESCRIPTION:
-      return query->date_from != NULL || query->date_to != NULL || outlay_query_has_amount_range (query)
-               ? NULL
-               : "expenses_by_description";
+      return has_filters (query) ? NULL : "expenses_by_description";
     default:
       return NULL;
     }
@@ -957,9 +967,7 @@ outlay_repository_find_expense_ids_first (OutlayRepository  *self,
   /* Filtered by what the description's index does not hold, SQLite may
    * sort every row before it knows the first (at 1,000,000 expenses
    * 900 ms): the first page alone is a bounded sort in one pass. */
-  if (first != NULL && n_first > 0 && query->sort == OUTLAY_SORT_DESCRIPTION &&
-      (query->categories->len > 0 || query->date_from != NULL || query->date_to != NULL ||
-       outlay_query_has_amount_range (query)))
+  if (first != NULL && n_first > 0 && query->sort == OUTLAY_SORT_DESCRIPTION && has_filters (query))
     {
       if (!read_first_sorted (self, query, n_first, first, user_data, error))
         return NULL;

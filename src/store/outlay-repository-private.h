@@ -102,7 +102,8 @@ GPtrArray *outlay_repository_take_off_expense_indexes (OutlayRepository *self,
 gboolean   outlay_repository_put_back_expense_indexes (OutlayRepository *self,
                                                        GPtrArray        *indexes,
                                                        GError          **error);
-guint      outlay_repository_count_expense_rows (OutlayRepository *self,
+gboolean   outlay_repository_count_expense_rows (OutlayRepository *self,
+                                                 guint            *n_rows,
                                                  GError          **error);
 
 /* outlay-repository-categories.c */

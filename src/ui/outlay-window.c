@@ -116,6 +116,18 @@ undo_step_free (gpointer data)
   g_free (step);
 }
 
+static PendingWrite *
+pending_write_new (PendingKind    kind,
+                   OutlayExpense *expense)
+{
+  PendingWrite *write = g_new0 (PendingWrite, 1);
+
+  write->kind = kind;
+  write->expense = expense != NULL ? outlay_expense_copy (expense) : NULL;
+
+  return write;
+}
+
 static void
 pending_write_free (gpointer data)
 {
@@ -293,11 +305,7 @@ queue_write (OutlayWindow  *self,
              PendingKind    kind,
              OutlayExpense *expense)
 {
-  PendingWrite *write = g_new0 (PendingWrite, 1);
-
-  write->kind = kind;
-  write->expense = expense != NULL ? outlay_expense_copy (expense) : NULL;
-  g_queue_push_tail (&self->pending, write);
+  g_queue_push_tail (&self->pending, pending_write_new (kind, expense));
 
   /* Behind a write that waits, in turn; the next retry runs it. */
   if (g_queue_get_length (&self->pending) == 1)
@@ -310,9 +318,8 @@ static void
 queue_write_first (OutlayWindow *self,
                    PendingKind   kind)
 {
-  PendingWrite *write = g_new0 (PendingWrite, 1);
+  PendingWrite *write = pending_write_new (kind, NULL);
 
-  write->kind = kind;
   g_queue_push_head (&self->pending, write);
   outlay_waiting_bar_start (self->waiting_bar, outlay_repository_get_database (self->repository),
                             describe_pending (write));
