@@ -281,7 +281,7 @@ typedef struct
   double aggregate_ms[3];
   double rare_search_ms;
   double model_memory_mb;
-  double first_page_ms[6]; /* first_page_names */
+  double first_page_ms[6];  /* first_page_names */
   double import_lines_s[2]; /* CSV, JSON; 0 when not measured */
   double import_peak_rss_mb[2];
 } Results;

@@ -740,8 +740,8 @@ test_first_page_comes_first (Fixture      *fixture,
   g_autoptr (OutlayQuery) by_amount = text_query ("coffee");
   g_autoptr (OutlayQuery) rare = text_query ("rare");
   g_autoptr (GArray) signals = g_array_new (FALSE, FALSE, sizeof (Signal));
-  guint          n_coffees = 0;
-  guint          n_all;
+  guint n_coffees = 0;
+  guint n_all;
 
   add_many (fixture, 400, describe_few_rare);
   for (guint i = 0; i < 400; i++)
@@ -798,7 +798,7 @@ test_large_change_is_split (Fixture      *fixture,
   g_autoptr (OutlayQuery) by_amount = outlay_query_new ();
   g_autoptr (OutlayQuery) by_date = outlay_query_new ();
   g_autoptr (GArray) signals = g_array_new (FALSE, FALSE, sizeof (Signal));
-  guint          n_all;
+  guint n_all;
 
   add_many (fixture, 1200, NULL);
   n_all = watch_new_model (fixture, signals);
