@@ -407,9 +407,9 @@ static GtkWidget *
 find_list_view (GtkWidget  *widget,
                 GListModel *model)
 {
-  if (GTK_IS_LIST_VIEW (widget))
+  if (GTK_IS_GRID_VIEW (widget))
     {
-      GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+      GtkSelectionModel *selection = gtk_grid_view_get_model (GTK_GRID_VIEW (widget));
 
       if (GTK_IS_SINGLE_SELECTION (selection) &&
           gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)) == model)
@@ -916,12 +916,16 @@ wait_for (gboolean (*ready) (void))
 
 static guint import_expected;
 
+/* Read, planned, and on screen with Import ready to be pressed (a
+ * button that is not realized ignores gtk_widget_activate()). */
 static gboolean
 import_planned (void)
 {
   OutlayImportWindow *window = find_import_window ();
+  GtkWidget          *button = window != NULL ? find_suggested_button (GTK_WIDGET (window)) : NULL;
 
-  return window != NULL && !outlay_import_window_is_busy (window);
+  return button != NULL && !outlay_import_window_is_busy (window) && gtk_widget_is_sensitive (button) &&
+         gtk_widget_get_mapped (button);
 }
 
 static gboolean
@@ -968,10 +972,9 @@ open_import (gpointer file)
 static void
 press_import (gpointer unused)
 {
-  GtkWidget *button = find_suggested_button (GTK_WIDGET (find_import_window ()));
-
-  if (button != NULL && gtk_widget_is_sensitive (button))
-    gtk_widget_activate (button);
+  /* Clicked at once, as by a pointer: gtk_widget_activate() clicks only
+   * after a quarter-second press, which the figure would include. */
+  g_signal_emit_by_name (find_suggested_button (GTK_WIDGET (find_import_window ())), "clicked");
 }
 
 static void
