@@ -267,14 +267,19 @@ compose_label (OutlayExpenseRow *self,
 }
 
 /* GTK 4.8 has no way to name a list item (gtk_list_item_set_accessible_label
- * came in 4.12), and a screen reader focuses the list item, not the row in
- * it: the item widget takes its name and description from the row. */
+ * came in 4.12), and a screen reader focuses the item, not the row in it:
+ * the item widget (a cell of the one-column grid) takes its name and
+ * description from the row. */
 static void
 label_list_item (OutlayExpenseRow *self)
 {
-  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget        *item = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkAccessibleRole role;
 
-  if (item == NULL || gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (item)) != GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+  if (item == NULL)
+    return;
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (item));
+  if (role != GTK_ACCESSIBLE_ROLE_LIST_ITEM && role != GTK_ACCESSIBLE_ROLE_GRID_CELL)
     return;
 
   gtk_accessible_update_relation (GTK_ACCESSIBLE (item),

@@ -103,7 +103,7 @@ struct _OutlayExpensesPage
   GtkMenuButton     *sort_button;
   GtkStack          *list_stack;
   GtkScrolledWindow *scrolled_window;
-  GtkListView       *list_view;
+  GtkGridView       *list_view;
   GtkRevealer       *summary_revealer;
   GtkLabel          *summary_label;
   GtkLabel          *summary_total_label;
@@ -800,8 +800,8 @@ outlay_expenses_page_constructed (GObject *object)
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   /* Delete deletes the selected expense when the list has the focus; in a
    * text field it keeps deleting text. */

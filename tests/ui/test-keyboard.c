@@ -150,7 +150,7 @@ focused_row_title (GtkWindow *window)
 static gboolean
 focus_in_list (GtkWindow *window)
 {
-  return gtk_widget_get_ancestor (gtk_window_get_focus (window), GTK_TYPE_LIST_VIEW) != NULL;
+  return gtk_widget_get_ancestor (gtk_window_get_focus (window), GTK_TYPE_GRID_VIEW) != NULL;
 }
 
 /* What a window manager does for a new window, or for the one left when
@@ -502,7 +502,7 @@ test_keyboard_only (void)
 
   /* Edit: Tab to the list, Enter on the expense; the editor opens with
    * the focus on the amount, which takes a new one. */
-  tab_to (win, GTK_TYPE_LIST_VIEW);
+  tab_to (win, GTK_TYPE_GRID_VIEW);
   press_key (GDK_KEY_Return, 0);
   outlay_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (focused_row_title (win), ==, "Amount");

@@ -475,7 +475,7 @@ static gboolean
 is_expense_list (GtkWidget  *widget,
                  const char *unused)
 {
-  return GTK_IS_LIST_VIEW (widget) && GTK_IS_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (widget))) &&
+  return GTK_IS_GRID_VIEW (widget) && GTK_IS_SINGLE_SELECTION (gtk_grid_view_get_model (GTK_GRID_VIEW (widget))) &&
          gtk_widget_get_mapped (widget);
 }
 
@@ -483,7 +483,7 @@ static gint64
 selected_id (GtkWidget *page)
 {
   GtkWidget         *list = outlay_ui_test_find (page, is_expense_list, NULL);
-  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  GtkSelectionModel *selection = gtk_grid_view_get_model (GTK_GRID_VIEW (list));
   OutlayExpense     *selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
 
   return selected != NULL ? outlay_expense_get_id (selected) : 0;
