@@ -219,12 +219,9 @@ static void
 update_summary (OutlayExpensesPage *self)
 {
   const OutlayQuery *query = outlay_expense_model_get_query (self->model);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) totals = NULL;
-  guint    n_all = 0;
-  guint    n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  gboolean filtered;
-  guint    n_categories;
+  guint              n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  gboolean           filtered;
+  guint              n_categories;
 
   g_cancellable_cancel (self->summary_cancellable);
   g_clear_object (&self->summary_cancellable);
@@ -249,29 +246,15 @@ update_summary (OutlayExpensesPage *self)
       return;
     }
 
-  /* A search is added up from the full-text index, which grows with the
-   * ledger; everything else from the per-day summary. */
-  if (outlay_query_get_text (query) != NULL)
-    {
-      if (self->reader == NULL)
-        self->reader = outlay_reader_new (self->repository);
-      self->summary_cancellable = g_cancellable_new ();
-      outlay_reader_run_async (self->reader, summarize_thread, outlay_query_copy (query),
-                               (GDestroyNotify) outlay_query_free, (GDestroyNotify) summary_free,
-                               self->summary_cancellable, summarized_cb, self);
-      return;
-    }
-
-  totals = outlay_repository_summarize (self->repository, query, &n_all, &error);
-  if (totals == NULL)
-    {
-      if (!g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
-        g_warning ("Could not add up the list: %s", error->message);
-      gtk_revealer_set_reveal_child (self->summary_revealer, FALSE);
-      return;
-    }
-
-  show_summary (self, query, totals, n_all);
+  /* Added up in the background: a search from the full-text index, the
+   * rest from the per-day summary, both of which grow with the ledger.
+   * The foot keeps what it showed until then. */
+  if (self->reader == NULL)
+    self->reader = outlay_reader_new (self->repository);
+  self->summary_cancellable = g_cancellable_new ();
+  outlay_reader_run_async (self->reader, summarize_thread, outlay_query_copy (query),
+                           (GDestroyNotify) outlay_query_free, (GDestroyNotify) summary_free,
+                           self->summary_cancellable, summarized_cb, self);
 }
 
 static gboolean

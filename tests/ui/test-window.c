@@ -385,6 +385,8 @@ test_search_and_filter (void)
   text = list_text (window);
   g_assert_cmpuint (count_lines (text), ==, 4);
   g_clear_pointer (&text, g_free);
+  /* The foot, added up in the background, counts the whole ledger. */
+  g_assert_nonnull (outlay_ui_test_find (page, outlay_ui_test_is_label, "4 expenses"));
 
   /* Ctrl+F and a word: both coffees, old and new, and what they add up to. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
@@ -425,6 +427,7 @@ test_search_and_filter (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   outlay_ui_test_wait_ms (400);
   outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_nonnull (outlay_ui_test_find (page, outlay_ui_test_is_label, "4 expenses"));
   dropdown = outlay_ui_test_find (page, outlay_ui_test_is_mapped_type, "GtkDropDown");
   g_assert_nonnull (dropdown);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1); /* Food & Drink */
