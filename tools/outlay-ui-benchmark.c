@@ -401,8 +401,7 @@ count_rows (GtkWidget *list_view)
   return n;
 }
 
-/* The list view of the page's own model: the drop-downs' popovers hold
- * list views too. */
+/* The grid of the page's own model, where the expenses are listed. */
 static GtkWidget *
 find_list_view (GtkWidget  *widget,
                 GListModel *model)

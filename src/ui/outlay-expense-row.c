@@ -273,13 +273,9 @@ compose_label (OutlayExpenseRow *self,
 static void
 label_list_item (OutlayExpenseRow *self)
 {
-  GtkWidget        *item = gtk_widget_get_parent (GTK_WIDGET (self));
-  GtkAccessibleRole role;
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
 
-  if (item == NULL)
-    return;
-  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (item));
-  if (role != GTK_ACCESSIBLE_ROLE_LIST_ITEM && role != GTK_ACCESSIBLE_ROLE_GRID_CELL)
+  if (item == NULL || gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (item)) != GTK_ACCESSIBLE_ROLE_GRID_CELL)
     return;
 
   gtk_accessible_update_relation (GTK_ACCESSIBLE (item),

@@ -161,6 +161,18 @@ summarize_thread (OutlayRepository *repository,
   return summary;
 }
 
+/* Whether the list shows a part of the ledger: what the foot and an empty
+ * list say depends on it. */
+static gboolean
+is_filtered (const OutlayQuery *query)
+{
+  guint n_categories;
+
+  outlay_query_get_categories (query, &n_categories);
+  return outlay_query_get_text (query) != NULL || n_categories > 0 || outlay_query_get_date_from (query) != NULL ||
+         outlay_query_get_date_to (query) != NULL;
+}
+
 static void
 show_summary (OutlayExpensesPage *self,
               const OutlayQuery  *query,
@@ -169,12 +181,7 @@ show_summary (OutlayExpensesPage *self,
 {
   g_autofree char *count_text = NULL;
   g_autofree char *total_text = NULL;
-  gboolean         filtered;
-  guint            n_categories;
-
-  outlay_query_get_categories (query, &n_categories);
-  filtered = outlay_query_get_text (query) != NULL || n_categories > 0 ||
-             outlay_query_get_date_from (query) != NULL || outlay_query_get_date_to (query) != NULL;
+  gboolean         filtered = is_filtered (query);
 
   count_text =
     g_strdup_printf (filtered ? g_dngettext (GETTEXT_PACKAGE, "%u matching expense", "%u matching expenses", n_all)
@@ -220,8 +227,6 @@ update_summary (OutlayExpensesPage *self)
 {
   const OutlayQuery *query = outlay_expense_model_get_query (self->model);
   guint              n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  gboolean           filtered;
-  guint              n_categories;
 
   g_cancellable_cancel (self->summary_cancellable);
   g_clear_object (&self->summary_cancellable);
@@ -231,12 +236,8 @@ update_summary (OutlayExpensesPage *self)
   if (outlay_expense_model_is_loading (self->model))
     return;
 
-  outlay_query_get_categories (query, &n_categories);
-  filtered = outlay_query_get_text (query) != NULL || n_categories > 0 ||
-             outlay_query_get_date_from (query) != NULL || outlay_query_get_date_to (query) != NULL;
-
   if (n_items == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
+    gtk_stack_set_visible_child_name (self->list_stack, is_filtered (query) ? "no-results" : "empty");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 
