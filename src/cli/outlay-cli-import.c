@@ -519,7 +519,7 @@ read_source (Import             *import,
 
   /* A file of which not one line is an expense that can be read is the
    * wrong file, or read the wrong way; the first reason says which. */
-  if (source->records->len == 0 &&
+  if (outlay_import_source_get_n_records (source) == 0 &&
       outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED) == 0 &&
       outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR) > 0)
     {

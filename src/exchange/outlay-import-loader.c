@@ -27,6 +27,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
 #include "outlay-database.h"
 #include "outlay-export.h"
 #include "outlay-import-loader.h"
@@ -40,6 +46,9 @@ struct _OutlayImportLoader
   char              *currency;
   char              *file_name;
   OutlayImportFormat format;
+  /* What was read: a JSON file is only named, as it is read a line at a
+   * time when parsed; the others are read whole. */
+  GFile             *file;
   GBytes            *contents;
 
   /* What parsing gave: the table of a CSV file, or the records of the
@@ -54,19 +63,22 @@ G_DEFINE_FINAL_TYPE (OutlayImportLoader, outlay_import_loader, G_TYPE_OBJECT)
  * may run in a worker and so get only what does not change. */
 static OutlayImportSource *
 read_source (OutlayImportFormat      format,
+             GFile                  *file,
              GBytes                 *contents,
              OutlayCsvTable         *table,
              const OutlayCsvMapping *mapping,
              const char             *currency,
+             GCancellable           *cancellable,
              GError                **error)
 {
   gsize       length = 0;
-  const char *data;
+  const char *data = NULL;
 
-  g_assert (contents != NULL);
+  g_assert (contents != NULL || format == OUTLAY_IMPORT_FORMAT_JSON);
   g_assert (currency != NULL);
 
-  data = g_bytes_get_data (contents, &length);
+  if (contents != NULL)
+    data = g_bytes_get_data (contents, &length);
   switch (format)
     {
     case OUTLAY_IMPORT_FORMAT_CSV:
@@ -76,7 +88,8 @@ read_source (OutlayImportFormat      format,
       return outlay_csv_import (table, mapping, currency, error);
 
     case OUTLAY_IMPORT_FORMAT_JSON:
-      return outlay_json_read (data, length, error);
+      return contents != NULL ? outlay_json_read (data, length, error)
+                              : outlay_json_read_file (file, cancellable, NULL, error);
 
     case OUTLAY_IMPORT_FORMAT_HOMEBANK:
       return outlay_xhb_read (data, length, currency, error);
@@ -87,70 +100,91 @@ read_source (OutlayImportFormat      format,
     }
 }
 
-/* Asked for, else what the name says, else what the content says. */
+/* How much of a file is looked at to tell its format. */
+#define HEAD_LENGTH 4096
+
+/* Asked for, else what the name says, else what its first bytes say. */
 static void
-take_contents (OutlayImportLoader *self,
-               const char         *file_name,
-               GBytes             *contents)
+take_file (OutlayImportLoader *self,
+           GFile              *file,
+           OutlayImportFormat  format,
+           GBytes             *contents)
 {
   g_assert (OUTLAY_IS_IMPORT_LOADER (self));
-  g_assert (file_name != NULL);
+  g_assert (format != OUTLAY_IMPORT_FORMAT_UNKNOWN);
+  g_assert (contents != NULL || format == OUTLAY_IMPORT_FORMAT_JSON);
 
   g_clear_pointer (&self->table, outlay_csv_table_unref);
   g_clear_pointer (&self->source, outlay_import_source_free);
   g_clear_pointer (&self->contents, g_bytes_unref);
+  g_set_object (&self->file, file);
   self->contents = contents;
+  self->format = format;
   g_free (self->file_name);
-  self->file_name = g_strdup (file_name);
+  self->file_name = g_file_get_basename (file);
+}
 
-  if (self->format == OUTLAY_IMPORT_FORMAT_UNKNOWN)
-    self->format = outlay_import_format_from_name (self->file_name);
-  if (self->format == OUTLAY_IMPORT_FORMAT_UNKNOWN)
+static OutlayImportFormat
+format_from_head (GInputStream *stream,
+                  GCancellable *cancellable,
+                  GError      **error)
+{
+  char  head[HEAD_LENGTH];
+  gsize n = 0;
+
+  if (!g_input_stream_read_all (stream, head, sizeof head, &n, cancellable, error))
+    return OUTLAY_IMPORT_FORMAT_UNKNOWN;
+
+  return outlay_import_format_from_content (head, n);
+}
+
+/* Reads @file in a worker: whole, unless it is JSON. */
+static gboolean
+read_file (OutlayImportLoader *self,
+           GFile              *file,
+           GCancellable       *cancellable,
+           GError            **error)
+{
+  g_autofree char   *name = g_file_get_basename (file);
+  OutlayImportFormat format = self->format;
+  char              *data = NULL;
+  gsize              length = 0;
+
+  if (format == OUTLAY_IMPORT_FORMAT_UNKNOWN)
+    format = outlay_import_format_from_name (name);
+  /* Opened in any case: a file that cannot be read fails here. */
+  if (format == OUTLAY_IMPORT_FORMAT_UNKNOWN || format == OUTLAY_IMPORT_FORMAT_JSON)
     {
-      gsize       length = 0;
-      const char *data = g_bytes_get_data (contents, &length);
+      g_autoptr (GFileInputStream) stream = g_file_read (file, cancellable, error);
+      OutlayImportFormat sniffed;
 
-      self->format = outlay_import_format_from_content (data, length);
+      if (stream == NULL ||
+          (sniffed = format_from_head (G_INPUT_STREAM (stream), cancellable, error)) == OUTLAY_IMPORT_FORMAT_UNKNOWN)
+        return FALSE;
+      if (format == OUTLAY_IMPORT_FORMAT_UNKNOWN)
+        format = sniffed;
     }
+
+  if (format != OUTLAY_IMPORT_FORMAT_JSON && !g_file_load_contents (file, cancellable, &data, &length, NULL, error))
+    return FALSE;
+
+  take_file (self, file, format, data != NULL ? g_bytes_new_take (data, length) : NULL);
+  return TRUE;
 }
 
 static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
   OutlayImportLoader *self = source_object;
   GError             *error = NULL;
 
-  if (outlay_import_loader_parse (self, cancellable, &error))
+  if (read_file (self, task_data, cancellable, &error) && outlay_import_loader_parse (self, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
-}
-
-static void
-on_contents_loaded_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  OutlayImportLoader *self = g_task_get_source_object (task);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *name = NULL;
-  char            *data = NULL;
-  gsize            length = 0;
-
-  if (!g_file_load_contents_finish (G_FILE (object), result, &data, &length, NULL, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  name = g_file_get_basename (G_FILE (object));
-  take_contents (self, name, g_bytes_new_take (data, length));
-  /* A large file takes a while to parse: not on the main thread. */
-  g_task_run_in_thread (task, parse_thread);
 }
 
 typedef struct
@@ -158,6 +192,7 @@ typedef struct
   char               *database_path;
   char               *currency;
   OutlayImportFormat  format;
+  GFile              *file;
   GBytes             *contents;
   OutlayCsvTable     *table;
   OutlayCsvMapping    mapping;
@@ -170,6 +205,7 @@ plan_job_free (PlanJob *job)
 {
   g_free (job->database_path);
   g_free (job->currency);
+  g_clear_object (&job->file);
   g_clear_pointer (&job->contents, g_bytes_unref);
   g_clear_pointer (&job->table, outlay_csv_table_unref);
   g_clear_pointer (&job->source, outlay_import_source_free);
@@ -193,7 +229,8 @@ plan_thread (GTask        *task,
 
   if (source == NULL)
     {
-      source = read_source (job->format, job->contents, job->table, &job->mapping, job->currency, &error);
+      source = read_source (job->format, job->file, job->contents, job->table, &job->mapping, job->currency,
+                            cancellable, &error);
       if (source == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));
@@ -225,6 +262,7 @@ outlay_import_loader_finalize (GObject *object)
 
   g_free (self->currency);
   g_free (self->file_name);
+  g_clear_object (&self->file);
   g_clear_pointer (&self->contents, g_bytes_unref);
   g_clear_pointer (&self->table, outlay_csv_table_unref);
   g_clear_pointer (&self->source, outlay_import_source_free);
@@ -342,19 +380,48 @@ outlay_import_loader_read (OutlayImportLoader *self,
                            const char         *path,
                            GError            **error)
 {
-  g_autofree char *name = NULL;
-  char            *data = NULL;
-  gsize            length = 0;
+  g_autoptr (GFile) file = NULL;
+  OutlayImportFormat format;
+  char              *data = NULL;
+  gsize              length = 0;
 
   g_return_val_if_fail (OUTLAY_IS_IMPORT_LOADER (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  file = g_file_new_for_path (path);
+  format = self->format != OUTLAY_IMPORT_FORMAT_UNKNOWN ? self->format : outlay_import_format_from_name (path);
+  /* Opened in any case, with the errors of g_file_get_contents(). */
+  if (format == OUTLAY_IMPORT_FORMAT_UNKNOWN || format == OUTLAY_IMPORT_FORMAT_JSON)
+    {
+      char   head[HEAD_LENGTH];
+      gssize n;
+      int    saved_errno;
+      int    fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+      n = fd >= 0 ? read (fd, head, sizeof head) : -1;
+      saved_errno = errno;
+      if (fd >= 0)
+        close (fd);
+      if (n < 0)
+        {
+          g_autofree char *display_name = g_filename_display_name (path);
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       /* GLib's own words, as g_file_get_contents() says them. */
+                       fd < 0 ? g_dgettext ("glib20", "Failed to open file “%s”: %s")
+                              : g_dgettext ("glib20", "Failed to read from file “%s”: %s"),
+                       display_name, g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (format == OUTLAY_IMPORT_FORMAT_UNKNOWN)
+        format = outlay_import_format_from_content (head, (gsize) n);
+    }
+
+  if (format != OUTLAY_IMPORT_FORMAT_JSON && !g_file_get_contents (path, &data, &length, error))
     return FALSE;
 
-  name = g_path_get_basename (path);
-  take_contents (self, name, g_bytes_new_take (data, length));
+  take_file (self, file, format, data != NULL ? g_bytes_new_take (data, length) : NULL);
   return TRUE;
 }
 
@@ -372,7 +439,7 @@ outlay_import_loader_parse (OutlayImportLoader *self,
                             GError            **error)
 {
   g_return_val_if_fail (OUTLAY_IS_IMPORT_LOADER (self), FALSE);
-  g_return_val_if_fail (self->contents != NULL, FALSE);
+  g_return_val_if_fail (self->file != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -387,7 +454,8 @@ outlay_import_loader_parse (OutlayImportLoader *self,
       return self->table != NULL;
     }
 
-  self->source = read_source (self->format, self->contents, NULL, NULL, self->currency, error);
+  self->source = read_source (self->format, self->file, self->contents, NULL, NULL, self->currency, cancellable,
+                              error);
   return self->source != NULL;
 }
 
@@ -409,9 +477,12 @@ outlay_import_loader_load_async (OutlayImportLoader *self,
   g_return_if_fail (OUTLAY_IS_IMPORT_LOADER (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* A large file takes a while to read and parse: not on the main thread. */
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, outlay_import_loader_load_async);
-  g_file_load_contents_async (file, cancellable, on_contents_loaded_cb, task);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+  g_object_unref (task);
 }
 
 gboolean
@@ -437,13 +508,13 @@ outlay_import_loader_build_source (OutlayImportLoader     *self,
                                    GError                **error)
 {
   g_return_val_if_fail (OUTLAY_IS_IMPORT_LOADER (self), NULL);
-  g_return_val_if_fail (self->contents != NULL, NULL);
+  g_return_val_if_fail (self->file != NULL, NULL);
   g_return_val_if_fail (self->format != OUTLAY_IMPORT_FORMAT_CSV || (self->table != NULL && mapping != NULL), NULL);
 
   if (self->source != NULL)
     return g_steal_pointer (&self->source);
 
-  return read_source (self->format, self->contents, self->table, mapping, self->currency, error);
+  return read_source (self->format, self->file, self->contents, self->table, mapping, self->currency, NULL, error);
 }
 
 /**
@@ -467,7 +538,7 @@ outlay_import_loader_plan_async (OutlayImportLoader     *self,
 
   g_return_if_fail (OUTLAY_IS_IMPORT_LOADER (self));
   g_return_if_fail (database_path != NULL);
-  g_return_if_fail (self->contents != NULL);
+  g_return_if_fail (self->file != NULL);
   g_return_if_fail (self->format != OUTLAY_IMPORT_FORMAT_CSV || (self->table != NULL && mapping != NULL));
 
   /* The worker gets a copy of everything, so that the caller can change
@@ -476,7 +547,8 @@ outlay_import_loader_plan_async (OutlayImportLoader     *self,
   job->database_path = g_strdup (database_path);
   job->currency = g_strdup (self->currency);
   job->format = self->format;
-  job->contents = g_bytes_ref (self->contents);
+  job->file = g_object_ref (self->file);
+  job->contents = self->contents != NULL ? g_bytes_ref (self->contents) : NULL;
   job->table = self->table != NULL ? outlay_csv_table_ref (self->table) : NULL;
   if (mapping != NULL)
     job->mapping = *mapping;

@@ -34,11 +34,14 @@ struct _OutlayImportPlan
   OutlayImportSource *source;
   char               *currency;
   GArray             *actions;    /* of OutlayImportAction, one per record */
-  /* of guint, one per record: how many identical lines came before it,
+  /* of guint32, one per record: how many identical lines came before it,
    * which with its key makes the import hash of a record that has none */
   GArray             *occurrences;
   GPtrArray          *categories; /* of OutlayImportCategoryMatch */
   GHashTable         *by_name;    /* casefolded name → OutlayImportCategoryMatch */
+  /* copies of the first records it adds, for a preview, and their indexes */
+  GPtrArray          *preview;
+  GArray             *preview_indexes;
   gboolean            replace_categories;
   gint64              data_version;  /* others' commits when planned */
   gint64              total_changes; /* this connection's, then */
@@ -101,7 +104,119 @@ record_import_hash (OutlayImportPlan   *plan,
   if (key == NULL)
     key = own_key = record_key (plan, record);
 
-  return record_hash (key, g_array_index (plan->occurrences, guint, index));
+  return record_hash (key, g_array_index (plan->occurrences, guint32, index));
+}
+
+/* Counting texts without keeping them
+ *
+ * How often a key came before, and whether a uuid did, is asked of every
+ * record; a table of the texts themselves would grow to hundreds of
+ * megabytes for a large file. This one keeps two 64-bit hashes of each
+ * text and a count: 20 bytes a text. Two texts that differ have the same
+ * pair of hashes with a chance of about 2^-100 for a million of them. */
+
+typedef struct
+{
+  guint64 *keys; /* two a slot; 0, 0 is a free slot */
+  guint32 *counts;
+  gsize    size; /* slots */
+  gsize    n_used;
+} TextCounts;
+
+static guint64
+hash_text (const char *text,
+           guint64     seed)
+{
+  guint64 h = seed;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    h = (h ^ *p) * G_GUINT64_CONSTANT (0x100000001b3);
+
+  /* The bits mixed, as the table uses the low ones. */
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  h ^= h >> 33;
+
+  return h;
+}
+
+/* Room for @expected texts, the table at most three quarters full. */
+static void
+text_counts_init (TextCounts *table,
+                  gsize       expected)
+{
+  table->size = expected + expected / 3 + 64;
+  table->keys = g_new0 (guint64, 2 * table->size);
+  table->counts = g_new0 (guint32, table->size);
+  table->n_used = 0;
+}
+
+static void
+text_counts_clear (TextCounts *table)
+{
+  g_clear_pointer (&table->keys, g_free);
+  g_clear_pointer (&table->counts, g_free);
+  table->size = table->n_used = 0;
+}
+
+static guint32 *text_counts_lookup (TextCounts *table,
+                                    guint64     a,
+                                    guint64     b);
+
+static void
+text_counts_grow (TextCounts *table)
+{
+  TextCounts bigger;
+
+  text_counts_init (&bigger, table->size * 2);
+  for (gsize i = 0; i < table->size; i++)
+    {
+      if (table->keys[2 * i] != 0 || table->keys[2 * i + 1] != 0)
+        *text_counts_lookup (&bigger, table->keys[2 * i], table->keys[2 * i + 1]) = table->counts[i];
+    }
+  text_counts_clear (table);
+  *table = bigger;
+}
+
+/* The count of @a, @b: a new pair is added with 0. */
+static guint32 *
+text_counts_lookup (TextCounts *table,
+                    guint64     a,
+                    guint64     b)
+{
+  gsize i;
+
+  if (a == 0 && b == 0)
+    a = 1;
+
+  for (i = (gsize) (a % table->size);; i = i + 1 < table->size ? i + 1 : 0)
+    {
+      if (table->keys[2 * i] == a && table->keys[2 * i + 1] == b)
+        return &table->counts[i];
+      if (table->keys[2 * i] == 0 && table->keys[2 * i + 1] == 0)
+        break;
+    }
+
+  if (table->n_used + 1 > table->size / 4 * 3)
+    {
+      text_counts_grow (table);
+      return text_counts_lookup (table, a, b);
+    }
+
+  table->keys[2 * i] = a;
+  table->keys[2 * i + 1] = b;
+  table->n_used++;
+  return &table->counts[i];
+}
+
+static guint32 *
+text_counts_get (TextCounts *table,
+                 const char *text)
+{
+  return text_counts_lookup (table, hash_text (text, G_GUINT64_CONSTANT (0xcbf29ce484222325)),
+                             hash_text (text, G_GUINT64_CONSTANT (0x84222325cbf29ce4)));
 }
 
 static gboolean
@@ -124,10 +239,164 @@ query_count (sqlite3_stmt *stmt,
   return TRUE;
 }
 
+static OutlayImportRecord *
+copy_record (const OutlayImportRecord *record)
+{
+  OutlayImportRecord *copy = g_new0 (OutlayImportRecord, 1);
+
+  copy->line = record->line;
+  copy->amount = record->amount;
+  copy->date = g_strdup (record->date);
+  copy->currency = g_strdup (record->currency);
+  copy->description = g_strdup (record->description);
+  copy->note = g_strdup (record->note);
+  copy->category = g_strdup (record->category);
+  copy->uuid = g_strdup (record->uuid);
+  copy->created_at = g_strdup (record->created_at);
+  copy->updated_at = g_strdup (record->updated_at);
+  copy->deleted_at = g_strdup (record->deleted_at);
+  copy->import_hash = g_strdup (record->import_hash);
+
+  return copy;
+}
+
+/* One pass over the records: which of them the ledger already has. */
+typedef struct
+{
+  OutlayImportPlan *plan;
+  gboolean          first_time;
+  GArray           *actions;
+  sqlite3_stmt     *by_uuid;
+  sqlite3_stmt     *by_hash;
+  sqlite3_stmt     *by_content;
+  TextCounts        keys;  /* the first time: live records' keys */
+  TextCounts        uuids; /* the first time: the uuids seen */
+  gint64            fallback_id;
+  guint             n_invalid;
+} DuplicatesPass;
+
+static int  compare_issues (gconstpointer a,
+                            gconstpointer b);
+static void check_record (DuplicatesPass     *pass,
+                          OutlayImportRecord *record,
+                          guint               index,
+                          OutlayImportAction *action);
+static void match_category (OutlayImportPlan   *plan,
+                            OutlayImportRecord *record,
+                            OutlayImportAction  action);
+
+static gboolean
+find_record_duplicates (OutlayImportRecord *record,
+                        guint               index,
+                        gpointer            user_data,
+                        GError            **error)
+{
+  DuplicatesPass    *pass = user_data;
+  OutlayImportPlan  *plan = pass->plan;
+  OutlayImportAction action = OUTLAY_IMPORT_ACTION_ADD;
+  g_autofree char   *key = record_key (plan, record);
+  g_autofree char   *hash = NULL;
+  guint32            occurrence;
+  gint64             count = 0;
+
+  if (pass->first_time)
+    {
+      guint32 *seen = text_counts_get (&pass->keys, key);
+
+      /* A deleted record is no line of its own to a later one. */
+      occurrence = *seen;
+      if (record->deleted_at == NULL)
+        (*seen)++;
+      g_array_append_val (plan->occurrences, occurrence);
+
+      /* A file with uuids has one for each record, as a rule. */
+      if (record->uuid != NULL && pass->uuids.size == 0)
+        text_counts_init (&pass->uuids, outlay_import_source_get_n_records (plan->source));
+      if (record->uuid != NULL && (*text_counts_get (&pass->uuids, record->uuid))++ > 0)
+        {
+          action = OUTLAY_IMPORT_ACTION_INVALID;
+          outlay_import_source_add_issue (plan->source, record->line, OUTLAY_IMPORT_ISSUE_ERROR,
+                                          _("The expense “%s” of %s is in the file twice; only the first is "
+                                            "imported."),
+                                          record->description, record->date);
+        }
+    }
+  else
+    occurrence = g_array_index (plan->occurrences, guint32, index);
+
+  /* A lossless record keeps what it had, hash or none. */
+  hash = record_import_hash (plan, record, key, index);
+
+  if (action == OUTLAY_IMPORT_ACTION_ADD && record->uuid != NULL)
+    {
+      sqlite3_bind_text (pass->by_uuid, 1, record->uuid, -1, SQLITE_TRANSIENT);
+      if (!query_count (pass->by_uuid, &count, error))
+        return FALSE;
+      if (count > 0)
+        action = OUTLAY_IMPORT_ACTION_DUPLICATE;
+    }
+
+  /* A deleted expense of a lossless file is only ever matched by its
+   * uuid; it does not stand for a live one of the same content. */
+  if (action == OUTLAY_IMPORT_ACTION_ADD && record->deleted_at == NULL && hash != NULL)
+    {
+      sqlite3_bind_text (pass->by_hash, 1, hash, -1, SQLITE_TRANSIENT);
+      if (!query_count (pass->by_hash, &count, error))
+        return FALSE;
+      if (count > 0)
+        action = OUTLAY_IMPORT_ACTION_DUPLICATE;
+    }
+
+  if (action == OUTLAY_IMPORT_ACTION_ADD && record->deleted_at == NULL)
+    {
+      g_autofree char *description = g_utf8_casefold (record->description, -1);
+      guint            same = 0;
+      int              rc;
+
+      sqlite3_bind_text (pass->by_content, 1, record->date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (pass->by_content, 2, record->amount);
+      sqlite3_bind_text (pass->by_content, 3, record_currency (plan, record), -1, SQLITE_TRANSIENT);
+      while ((rc = sqlite3_step (pass->by_content)) == SQLITE_ROW)
+        {
+          g_autofree char *other = g_utf8_casefold ((const char *) sqlite3_column_text (pass->by_content, 0), -1);
+
+          if (g_strcmp0 (other, description) == 0)
+            same++;
+        }
+      sqlite3_reset (pass->by_content);
+      if (rc != SQLITE_DONE)
+        {
+          outlay_sqlite_set_error (sqlite3_db_handle (pass->by_content), error, rc,
+                                   _("Could not compare the file with the ledger"));
+          return FALSE;
+        }
+
+      if (occurrence < same)
+        action = OUTLAY_IMPORT_ACTION_DUPLICATE;
+    }
+
+  if (pass->first_time)
+    {
+      if (action == OUTLAY_IMPORT_ACTION_ADD)
+        check_record (pass, record, index, &action);
+      match_category (plan, record, action);
+      if (action == OUTLAY_IMPORT_ACTION_ADD && record->deleted_at == NULL &&
+          plan->preview->len < OUTLAY_IMPORT_PLAN_N_PREVIEW)
+        {
+          g_ptr_array_add (plan->preview, copy_record (record));
+          g_array_append_val (plan->preview_indexes, index);
+        }
+    }
+
+  g_array_append_val (pass->actions, action);
+  return TRUE;
+}
+
 /* Works out which records the ledger already has, into @actions (one per
- * record). The first time it also fingerprints the records and reports a
- * uuid a lossless file has twice; again, inside the import's transaction,
- * it only finds what another program added since. */
+ * record). The first time it also fingerprints the records, reports a
+ * uuid a lossless file has twice and what the store would refuse, and
+ * matches the categories; again, inside the import's transaction, it only
+ * finds what another program added since. */
 static gboolean
 find_duplicates (OutlayImportPlan *plan,
                  gboolean          first_time,
@@ -135,20 +404,18 @@ find_duplicates (OutlayImportPlan *plan,
                  GError          **error)
 {
   OutlayDatabase *database = outlay_repository_get_database (plan->repository);
-  g_autoptr (GHashTable) occurrences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *by_uuid;
-  sqlite3_stmt *by_hash;
-  sqlite3_stmt *by_content;
+  DuplicatesPass  pass = { plan, first_time, actions };
+  gboolean        ok;
 
   /* A line imported before and deleted since stays deleted: the hash
    * matches deleted expenses too. The same day, amount and description
    * only match live ones; "+amount" keeps SQLite on the date index, where
    * a day holds a few rows, rather than on the amount index, where a
    * common amount holds thousands. */
-  if (!(by_uuid = outlay_database_prepare (database, "SELECT count(*) FROM expenses WHERE uuid = ?", error)) ||
-      !(by_hash = outlay_database_prepare (database, "SELECT count(*) FROM expenses WHERE import_hash = ?", error)) ||
-      !(by_content =
+  if (!(pass.by_uuid = outlay_database_prepare (database, "SELECT count(*) FROM expenses WHERE uuid = ?", error)) ||
+      !(pass.by_hash =
+          outlay_database_prepare (database, "SELECT count(*) FROM expenses WHERE import_hash = ?", error)) ||
+      !(pass.by_content =
           outlay_database_prepare (database,
                                    "SELECT description FROM expenses "
                                    "WHERE occurred_on = ? AND +amount = ? AND currency = ? AND deleted_at IS NULL",
@@ -156,96 +423,23 @@ find_duplicates (OutlayImportPlan *plan,
     return FALSE;
 
   g_array_set_size (actions, 0);
-
-  for (guint i = 0; i < plan->source->records->len; i++)
+  if (first_time)
     {
-      OutlayImportRecord *record = g_ptr_array_index (plan->source->records, i);
-      OutlayImportAction  action = OUTLAY_IMPORT_ACTION_ADD;
-      char               *key = record_key (plan, record);
-      guint               occurrence = GPOINTER_TO_UINT (g_hash_table_lookup (occurrences, key));
-      g_autofree char    *hash = NULL;
-      gint64              count = 0;
+      guint n_records = outlay_import_source_get_n_records (plan->source);
 
-      if (first_time)
-        {
-          g_array_append_val (plan->occurrences, occurrence);
-
-          if (record->uuid != NULL && !g_hash_table_add (uuids, record->uuid))
-            {
-              action = OUTLAY_IMPORT_ACTION_INVALID;
-              outlay_import_source_add_issue (plan->source, record->line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                              _("The expense “%s” of %s is in the file twice; only the first is "
-                                                "imported."),
-                                              record->description, record->date);
-            }
-        }
-      /* A lossless record keeps what it had, hash or none. */
-      hash = record_import_hash (plan, record, key, i);
-
-      if (action == OUTLAY_IMPORT_ACTION_ADD && record->uuid != NULL)
-        {
-          sqlite3_bind_text (by_uuid, 1, record->uuid, -1, SQLITE_TRANSIENT);
-          if (!query_count (by_uuid, &count, error))
-            {
-              g_free (key);
-              return FALSE;
-            }
-          if (count > 0)
-            action = OUTLAY_IMPORT_ACTION_DUPLICATE;
-        }
-
-      /* A deleted expense of a lossless file is only ever matched by its
-       * uuid; it does not stand for a live one of the same content. */
-      if (action == OUTLAY_IMPORT_ACTION_ADD && record->deleted_at == NULL && hash != NULL)
-        {
-          sqlite3_bind_text (by_hash, 1, hash, -1, SQLITE_TRANSIENT);
-          if (!query_count (by_hash, &count, error))
-            {
-              g_free (key);
-              return FALSE;
-            }
-          if (count > 0)
-            action = OUTLAY_IMPORT_ACTION_DUPLICATE;
-        }
-
-      if (action == OUTLAY_IMPORT_ACTION_ADD && record->deleted_at == NULL)
-        {
-          g_autofree char *description = g_utf8_casefold (record->description, -1);
-          guint            same = 0;
-          int              rc;
-
-          sqlite3_bind_text (by_content, 1, record->date, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (by_content, 2, record->amount);
-          sqlite3_bind_text (by_content, 3, record_currency (plan, record), -1, SQLITE_TRANSIENT);
-          while ((rc = sqlite3_step (by_content)) == SQLITE_ROW)
-            {
-              g_autofree char *other = g_utf8_casefold ((const char *) sqlite3_column_text (by_content, 0), -1);
-
-              if (g_strcmp0 (other, description) == 0)
-                same++;
-            }
-          sqlite3_reset (by_content);
-          if (rc != SQLITE_DONE)
-            {
-              outlay_sqlite_set_error (outlay_database_get_handle (database), error, rc,
-                                       _("Could not compare the file with the ledger"));
-              g_free (key);
-              return FALSE;
-            }
-
-          if (occurrence < same)
-            action = OUTLAY_IMPORT_ACTION_DUPLICATE;
-        }
-
-      if (record->deleted_at == NULL)
-        g_hash_table_insert (occurrences, key, GUINT_TO_POINTER (occurrence + 1));
-      else
-        g_free (key);
-
-      g_array_append_val (actions, action);
+      text_counts_init (&pass.keys, n_records);
+      pass.fallback_id = outlay_category_get_id (outlay_repository_get_fallback_category (plan->repository));
     }
 
-  return TRUE;
+  ok = outlay_import_source_foreach (plan->source, find_record_duplicates, &pass, error);
+
+  text_counts_clear (&pass.keys);
+  text_counts_clear (&pass.uuids);
+
+  if (ok && pass.n_invalid > 0)
+    g_ptr_array_sort (plan->source->issues, compare_issues);
+
+  return ok;
 }
 
 /* Whether anyone, this connection included, has written since. */
@@ -335,40 +529,27 @@ compare_issues (gconstpointer a,
 /* What the store would refuse becomes an error of its line now, before the
  * person decides, rather than a failed import later. */
 static void
-check_records (OutlayImportPlan *plan)
+check_record (DuplicatesPass     *pass,
+              OutlayImportRecord *record,
+              guint               index,
+              OutlayImportAction *action)
 {
-  OutlayCategory *fallback = outlay_repository_get_fallback_category (plan->repository);
-  guint           n_invalid = 0;
+  g_autoptr (OutlayExpense) draft = outlay_import_plan_build_draft (pass->plan, index, record, pass->fallback_id);
+  g_autoptr (GError) error = NULL;
 
-  for (guint i = 0; i < plan->source->records->len; i++)
-    {
-      OutlayImportRecord *record = g_ptr_array_index (plan->source->records, i);
-      g_autoptr (OutlayExpense) draft = NULL;
-      g_autoptr (GError) error = NULL;
+  outlay_expense_set_category_id (draft, pass->fallback_id);
+  if (outlay_repository_validate_expense (pass->plan->repository, draft, &error))
+    return;
 
-      if (g_array_index (plan->actions, OutlayImportAction, i) != OUTLAY_IMPORT_ACTION_ADD)
-        continue;
-
-      draft = outlay_import_plan_build_draft (plan, i, outlay_category_get_id (fallback));
-      outlay_expense_set_category_id (draft, outlay_category_get_id (fallback));
-      if (!outlay_repository_validate_expense (plan->repository, draft, &error))
-        {
-          g_array_index (plan->actions, OutlayImportAction, i) = OUTLAY_IMPORT_ACTION_INVALID;
-          plan->n_added--;
-          n_invalid++;
-          /* A lossless file has no lines to point at: name the expense. */
-          if (record->line == 0)
-            outlay_import_source_add_issue (plan->source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                            _("The expense “%s” of %s: %s"),
-                                            record->description, record->date, error->message);
-          else
-            outlay_import_source_add_issue (plan->source, record->line, OUTLAY_IMPORT_ISSUE_ERROR,
-                                            "%s", error->message);
-        }
-    }
-
-  if (n_invalid > 0)
-    g_ptr_array_sort (plan->source->issues, compare_issues);
+  *action = OUTLAY_IMPORT_ACTION_INVALID;
+  pass->n_invalid++;
+  /* A lossless file has no lines to point at: name the expense. */
+  if (record->line == 0)
+    outlay_import_source_add_issue (pass->plan->source, 0, OUTLAY_IMPORT_ISSUE_ERROR, _("The expense “%s” of %s: %s"),
+                                    record->description, record->date, error->message);
+  else
+    outlay_import_source_add_issue (pass->plan->source, record->line, OUTLAY_IMPORT_ISSUE_ERROR, "%s",
+                                    error->message);
 }
 
 static int
@@ -383,39 +564,34 @@ compare_matches (gconstpointer a,
 }
 
 static void
-match_categories (OutlayImportPlan *plan)
+match_category (OutlayImportPlan   *plan,
+                OutlayImportRecord *record,
+                OutlayImportAction  action)
 {
-  for (guint i = 0; i < plan->source->records->len; i++)
+  OutlayImportCategoryMatch *match;
+  g_autofree char           *stripped = NULL;
+  g_autofree char           *folded = NULL;
+
+  if (record->category == NULL)
+    return;
+
+  stripped = g_strstrip (g_strdup (record->category));
+  if (*stripped == '\0')
+    return;
+
+  folded = g_utf8_casefold (stripped, -1);
+  match = g_hash_table_lookup (plan->by_name, folded);
+  if (match == NULL)
     {
-      OutlayImportRecord        *record = g_ptr_array_index (plan->source->records, i);
-      OutlayImportCategoryMatch *match;
-      g_autofree char           *stripped = NULL;
-      g_autofree char           *folded = NULL;
-
-      if (record->category == NULL)
-        continue;
-
-      stripped = g_strstrip (g_strdup (record->category));
-      if (*stripped == '\0')
-        continue;
-
-      folded = g_utf8_casefold (stripped, -1);
-      match = g_hash_table_lookup (plan->by_name, folded);
-      if (match == NULL)
-        {
-          match = g_new0 (OutlayImportCategoryMatch, 1);
-          match->name = g_strdup (stripped);
-          match->category_id = outlay_repository_find_category_by_name (plan->repository, stripped);
-          g_ptr_array_add (plan->categories, match);
-          g_hash_table_insert (plan->by_name, g_steal_pointer (&folded), match);
-        }
-
-      if (g_array_index (plan->actions, OutlayImportAction, i) == OUTLAY_IMPORT_ACTION_ADD)
-        match->n_records++;
+      match = g_new0 (OutlayImportCategoryMatch, 1);
+      match->name = g_strdup (stripped);
+      match->category_id = outlay_repository_find_category_by_name (plan->repository, stripped);
+      g_ptr_array_add (plan->categories, match);
+      g_hash_table_insert (plan->by_name, g_steal_pointer (&folded), match);
     }
 
-  /* A stable sort: insertion order within each group. */
-  g_ptr_array_sort_with_data (plan->categories, (GCompareDataFunc) compare_matches, NULL);
+  if (action == OUTLAY_IMPORT_ACTION_ADD)
+    match->n_records++;
 }
 
 /* A new ledger: no expense was ever written, and its categories are the
@@ -509,10 +685,12 @@ outlay_import_plan_new (OutlayRepository   *repository,
   plan->repository = g_object_ref (repository);
   plan->source = source;
   plan->currency = g_strdup (currency);
-  plan->actions = g_array_sized_new (FALSE, FALSE, sizeof (OutlayImportAction), source->records->len);
-  plan->occurrences = g_array_sized_new (FALSE, FALSE, sizeof (guint), source->records->len);
+  plan->actions = g_array_sized_new (FALSE, FALSE, sizeof (OutlayImportAction), source->n_records);
+  plan->occurrences = g_array_sized_new (FALSE, FALSE, sizeof (guint32), source->n_records);
   plan->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) category_match_free);
   plan->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  plan->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_record_free);
+  plan->preview_indexes = g_array_new (FALSE, FALSE, sizeof (guint));
 
   /* Whatever another program writes from here on makes the import check
    * again for duplicates. */
@@ -527,15 +705,14 @@ outlay_import_plan_new (OutlayRepository   *repository,
     }
   count_actions (plan);
 
-  check_records (plan);
-
   /* A lossless file restored into a new ledger brings its own categories,
    * colours, icons and order; into a ledger in use, even one with only its
    * categories changed, it only adds what is missing. */
   if (source->categories->len > 0)
     plan->replace_categories = ledger_is_new (plan, &local_error);
 
-  match_categories (plan);
+  /* A stable sort: insertion order within each group. */
+  g_ptr_array_sort_with_data (plan->categories, (GCompareDataFunc) compare_matches, NULL);
   end_snapshot (plan, in_snapshot);
 
   if (local_error != NULL)
@@ -560,6 +737,8 @@ outlay_import_plan_free (OutlayImportPlan *plan)
   g_array_unref (plan->occurrences);
   g_hash_table_unref (plan->by_name);
   g_ptr_array_unref (plan->categories);
+  g_ptr_array_unref (plan->preview);
+  g_array_unref (plan->preview_indexes);
   g_free (plan);
 }
 
@@ -694,6 +873,8 @@ record_match (OutlayImportPlan   *plan,
 
 /**
  * outlay_import_plan_build_draft:
+ * @index: the record's place in the source
+ * @record: the record, held by the source or read back for a pass
  * @category_id: where the record goes when it has no category of its own
  *   (or the id its new category was given)
  *
@@ -701,20 +882,20 @@ record_match (OutlayImportPlan   *plan,
  *   timestamps and import hash it brings
  */
 OutlayExpense *
-outlay_import_plan_build_draft (OutlayImportPlan *plan,
-                                guint             index,
-                                gint64            category_id)
+outlay_import_plan_build_draft (OutlayImportPlan   *plan,
+                                guint               index,
+                                OutlayImportRecord *record,
+                                gint64              category_id)
 {
-  OutlayImportRecord        *record;
   OutlayImportCategoryMatch *match;
   OutlayExpense             *draft;
   g_autofree char           *description = NULL;
   g_autofree char           *hash = NULL;
 
   g_return_val_if_fail (plan != NULL, NULL);
-  g_return_val_if_fail (index < plan->source->records->len, NULL);
+  g_return_val_if_fail (record != NULL, NULL);
+  g_return_val_if_fail (index < plan->occurrences->len, NULL);
 
-  record = g_ptr_array_index (plan->source->records, index);
   match = record_match (plan, record);
   if (match != NULL && match->category_id != 0)
     category_id = match->category_id;
@@ -745,4 +926,34 @@ outlay_import_plan_build_draft (OutlayImportPlan *plan,
                                    record->deleted_at);
 
   return draft;
+}
+
+guint
+outlay_import_plan_get_n_preview (OutlayImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return plan->preview->len;
+}
+
+/**
+ * outlay_import_plan_get_preview:
+ * @i: less than outlay_import_plan_get_n_preview()
+ * @index: (out) (optional): the record's place in the source
+ *
+ * Returns: (transfer none): a copy of one of the first records the import
+ *   adds (live ones only), in source order
+ */
+OutlayImportRecord *
+outlay_import_plan_get_preview (OutlayImportPlan *plan,
+                                guint             i,
+                                guint            *index)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (i < plan->preview->len, NULL);
+
+  if (index != NULL)
+    *index = g_array_index (plan->preview_indexes, guint, i);
+
+  return g_ptr_array_index (plan->preview, i);
 }

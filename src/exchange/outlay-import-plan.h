@@ -78,6 +78,12 @@ guint               outlay_import_plan_get_n_duplicates (OutlayImportPlan *plan)
  * names first; owned by @plan. */
 GPtrArray *outlay_import_plan_get_categories (OutlayImportPlan *plan);
 guint      outlay_import_plan_get_n_new_categories (OutlayImportPlan *plan);
+/* The first records the import adds, for a preview: at most this many. */
+#define OUTLAY_IMPORT_PLAN_N_PREVIEW 50
+guint               outlay_import_plan_get_n_preview (OutlayImportPlan *plan);
+OutlayImportRecord *outlay_import_plan_get_preview (OutlayImportPlan *plan,
+                                                    guint             i,
+                                                    guint            *index);
 /* Sends the expenses of @name to the existing @category_id, or with 0 to
  * a new category of that name. */
 gboolean outlay_import_plan_map_category (OutlayImportPlan *plan,
@@ -88,9 +94,10 @@ gboolean outlay_import_plan_map_category (OutlayImportPlan *plan,
 gboolean                        outlay_import_plan_recheck (OutlayImportPlan *plan,
                                                             GError          **error);
 gboolean                        outlay_import_plan_get_replace_categories (OutlayImportPlan *plan);
-OutlayExpense                  *outlay_import_plan_build_draft (OutlayImportPlan *plan,
-                                                                guint             record,
-                                                                gint64            category_id);
+OutlayExpense                  *outlay_import_plan_build_draft (OutlayImportPlan   *plan,
+                                                                guint               index,
+                                                                OutlayImportRecord *record,
+                                                                gint64              category_id);
 const OutlayImportCategoryInfo *outlay_import_plan_lookup_category_info (OutlayImportPlan *plan,
                                                                          const char       *name);
 

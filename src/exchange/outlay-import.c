@@ -20,12 +20,46 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "outlay-import.h"
 
 /* The size of the blocks the records' strings are stored in. */
 #define STRING_CHUNK_SIZE (64 * 1024)
+
+/* The records set aside: each is its line and amount, then its strings,
+ * each as a length (NO_STRING for none) and its bytes, in the order of
+ * string_fields. The file is this process's own and unlinked, so nothing
+ * is left of it once the source is freed, or if the process dies. */
+struct _OutlayImportSpool
+{
+  FILE       *file;
+  GByteArray *buffer; /* a record's strings while it is read back */
+  int         error;  /* the errno of a failed write, or 0 */
+};
+
+#define NO_STRING G_MAXUINT32
+
+static const gsize string_fields[] = {
+  G_STRUCT_OFFSET (OutlayImportRecord, date),
+  G_STRUCT_OFFSET (OutlayImportRecord, currency),
+  G_STRUCT_OFFSET (OutlayImportRecord, description),
+  G_STRUCT_OFFSET (OutlayImportRecord, note),
+  G_STRUCT_OFFSET (OutlayImportRecord, category),
+  G_STRUCT_OFFSET (OutlayImportRecord, uuid),
+  G_STRUCT_OFFSET (OutlayImportRecord, created_at),
+  G_STRUCT_OFFSET (OutlayImportRecord, updated_at),
+  G_STRUCT_OFFSET (OutlayImportRecord, deleted_at),
+  G_STRUCT_OFFSET (OutlayImportRecord, import_hash),
+};
+
+#define STRING_FIELD(record, i) G_STRUCT_MEMBER (char *, record, string_fields[i])
 
 /* How much of a file is looked at to tell its format. */
 #define SNIFF_LENGTH 4096
@@ -89,12 +123,107 @@ outlay_import_source_new (void)
   return source;
 }
 
+static void
+spool_free (OutlayImportSpool *spool)
+{
+  if (spool->file != NULL)
+    fclose (spool->file);
+  g_byte_array_unref (spool->buffer);
+  g_free (spool);
+}
+
+/* In the user's cache rather than in /tmp, which is often memory. */
+static FILE *
+open_spool_file (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "outlay", NULL);
+  g_autofree char *path = g_build_filename (dir, "import-XXXXXX", NULL);
+  FILE            *file;
+  int              fd = -1;
+
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return tmpfile ();
+
+  g_unlink (path);
+  file = fdopen (fd, "w+");
+  if (file == NULL)
+    close (fd);
+
+  return file;
+}
+
+static gboolean
+spool_write (OutlayImportSpool  *spool,
+             OutlayImportRecord *record)
+{
+  guint32 line = record->line;
+
+  if (fwrite (&line, sizeof line, 1, spool->file) != 1 ||
+      fwrite (&record->amount, sizeof record->amount, 1, spool->file) != 1)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (string_fields); i++)
+    {
+      const char *text = STRING_FIELD (record, i);
+      gsize       length = text != NULL ? strlen (text) : 0;
+      guint32     stored = text != NULL ? (guint32) MIN (length, NO_STRING - 1) : NO_STRING;
+
+      if (fwrite (&stored, sizeof stored, 1, spool->file) != 1 ||
+          (stored != NO_STRING && stored > 0 && fwrite (text, 1, stored, spool->file) != stored))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Fills @record with the next record; its strings are in the spool's
+ * buffer until the next call. */
+static gboolean
+spool_read (OutlayImportSpool  *spool,
+            OutlayImportRecord *record)
+{
+  guint32 offsets[G_N_ELEMENTS (string_fields)];
+  guint32 line;
+
+  memset (record, 0, sizeof *record);
+  if (fread (&line, sizeof line, 1, spool->file) != 1 ||
+      fread (&record->amount, sizeof record->amount, 1, spool->file) != 1)
+    return FALSE;
+  record->line = line;
+
+  g_byte_array_set_size (spool->buffer, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (string_fields); i++)
+    {
+      guint32 length;
+
+      if (fread (&length, sizeof length, 1, spool->file) != 1)
+        return FALSE;
+      offsets[i] = length != NO_STRING ? spool->buffer->len : NO_STRING;
+      if (length == NO_STRING)
+        continue;
+
+      g_byte_array_set_size (spool->buffer, spool->buffer->len + length + 1);
+      if (length > 0 && fread (spool->buffer->data + offsets[i], 1, length, spool->file) != length)
+        return FALSE;
+      spool->buffer->data[offsets[i] + length] = '\0';
+    }
+
+  /* Only now: the buffer may have moved while it grew. */
+  for (guint i = 0; i < G_N_ELEMENTS (string_fields); i++)
+    STRING_FIELD (record, i) = offsets[i] != NO_STRING ? (char *) spool->buffer->data + offsets[i] : NULL;
+
+  return TRUE;
+}
+
 void
 outlay_import_source_free (OutlayImportSource *source)
 {
   if (source == NULL)
     return;
 
+  g_clear_pointer (&source->spool, spool_free);
   g_ptr_array_unref (source->records);
   g_string_chunk_free (source->strings);
   g_ptr_array_unref (source->issues);
@@ -122,6 +251,24 @@ outlay_import_source_add_record (OutlayImportSource *source,
 {
   g_return_if_fail (source != NULL);
   g_return_if_fail (record != NULL);
+
+  source->n_records++;
+  if (source->records->len >= OUTLAY_IMPORT_N_HELD)
+    {
+      if (source->spool == NULL)
+        {
+          source->spool = g_new0 (OutlayImportSpool, 1);
+          source->spool->buffer = g_byte_array_new ();
+          source->spool->file = open_spool_file ();
+          if (source->spool->file == NULL)
+            source->spool->error = errno != 0 ? errno : EIO;
+        }
+      /* The first failure is kept for outlay_import_source_foreach(). */
+      if (source->spool->error == 0 && !spool_write (source->spool, record))
+        source->spool->error = errno != 0 ? errno : EIO;
+      outlay_import_record_free (record);
+      return;
+    }
 
   /* A million records of a few strings each: each string stored once,
    * without malloc's overhead. Dates, currencies, categories, notes and
@@ -161,6 +308,82 @@ outlay_import_source_add_issue (OutlayImportSource   *source,
   va_end (args);
 
   g_ptr_array_add (source->issues, issue);
+}
+
+guint
+outlay_import_source_get_n_records (OutlayImportSource *source)
+{
+  g_return_val_if_fail (source != NULL, 0);
+
+  return source->n_records;
+}
+
+static void
+set_spool_error (GError **error,
+                 int      saved_errno)
+{
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("The file’s expenses could not be set aside while they are checked: %s"),
+               g_strerror (saved_errno));
+}
+
+gboolean
+outlay_import_source_foreach (OutlayImportSource    *source,
+                              OutlayImportRecordFunc func,
+                              gpointer               user_data,
+                              GError               **error)
+{
+  OutlayImportSpool *spool;
+  gboolean           ok = TRUE;
+
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  spool = source->spool;
+  if (spool != NULL && spool->error != 0)
+    {
+      set_spool_error (error, spool->error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < source->records->len; i++)
+    {
+      if (!func (g_ptr_array_index (source->records, i), i, user_data, error))
+        return FALSE;
+    }
+
+  if (spool == NULL)
+    return TRUE;
+
+  errno = 0;
+  if (fflush (spool->file) != 0 || fseek (spool->file, 0, SEEK_SET) != 0)
+    {
+      set_spool_error (error, errno != 0 ? errno : EIO);
+      return FALSE;
+    }
+
+  for (guint i = source->records->len; ok && i < source->n_records; i++)
+    {
+      OutlayImportRecord record;
+
+      errno = 0;
+      if (!spool_read (spool, &record))
+        {
+          set_spool_error (error, errno != 0 ? errno : EIO);
+          ok = FALSE;
+        }
+      else
+        ok = func (&record, i, user_data, error);
+    }
+
+  /* Whatever is added later goes after what is there. */
+  if (fseek (spool->file, 0, SEEK_END) != 0 && ok)
+    {
+      set_spool_error (error, errno != 0 ? errno : EIO);
+      ok = FALSE;
+    }
+
+  return ok;
 }
 
 guint

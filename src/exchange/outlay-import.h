@@ -81,17 +81,35 @@ typedef struct
   char                 *message; /* translated, one sentence, no line number */
 } OutlayImportIssue;
 
+/* How many records a source keeps in memory: the first ones, which a
+ * preview shows. The others are set aside in a file of their own, unlinked,
+ * and read back in order by outlay_import_source_foreach(), so that a file
+ * of a million lines is imported in bounded memory. */
+#define OUTLAY_IMPORT_N_HELD 256
+
+typedef struct _OutlayImportSpool OutlayImportSpool;
+
 typedef struct
 {
-  /* of OutlayImportRecord, in source order; their strings belong to the
-   * source and do not change */
+  /* of OutlayImportRecord: the first OUTLAY_IMPORT_N_HELD records, in
+   * source order; their strings belong to the source and do not change.
+   * Every record, held or not: outlay_import_source_foreach(). */
   GPtrArray *records;
   GPtrArray *issues;  /* of OutlayImportIssue, in source order */
   /* of OutlayImportCategoryInfo, in the source's order; only a lossless
    * source fills it */
   GPtrArray *categories;
-  GStringChunk *strings; /* the records' strings */
+  GStringChunk      *strings;   /* the held records' strings */
+  guint              n_records; /* held and set aside */
+  OutlayImportSpool *spool;     /* the records set aside, or NULL */
 } OutlayImportSource;
+
+/* Called for each record in source order. A record that was set aside is
+ * read back for the call only: keep nothing of it. */
+typedef gboolean (*OutlayImportRecordFunc) (OutlayImportRecord *record,
+                                            guint               index,
+                                            gpointer            user_data,
+                                            GError            **error);
 
 OutlayImportRecord *outlay_import_record_new (void);
 void                outlay_import_record_free (OutlayImportRecord *record);
@@ -107,6 +125,13 @@ void  outlay_import_source_add_issue (OutlayImportSource   *source,
                                       OutlayImportIssueKind kind,
                                       const char           *format,
                                       ...) G_GNUC_PRINTF (4, 5);
+guint outlay_import_source_get_n_records (OutlayImportSource *source);
+/* Stops at the first call that returns %FALSE, or when a record set aside
+ * cannot be written or read back; %FALSE then with @error set. */
+gboolean outlay_import_source_foreach (OutlayImportSource    *source,
+                                       OutlayImportRecordFunc func,
+                                       gpointer               user_data,
+                                       GError               **error);
 guint outlay_import_source_count_issues (OutlayImportSource   *source,
                                          OutlayImportIssueKind kind);
 void  outlay_import_source_add_category (OutlayImportSource *source,

@@ -342,6 +342,46 @@ insert_chunk (OutlayRepository   *self,
   return TRUE;
 }
 
+typedef struct
+{
+  OutlayRepository   *repository;
+  OutlayImportPlan   *plan;
+  gint64              fallback_id;
+  const char         *now;
+  OutlayImportResult *result;
+  GPtrArray          *drafts;
+} WritePass;
+
+static gboolean
+write_record (OutlayImportRecord *record,
+              guint               index,
+              gpointer            user_data,
+              GError            **error)
+{
+  WritePass *pass = user_data;
+  g_autoptr (OutlayExpense) draft = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  if (outlay_import_plan_get_action (pass->plan, index) != OUTLAY_IMPORT_ACTION_ADD)
+    return TRUE;
+
+  draft = outlay_import_plan_build_draft (pass->plan, index, record, pass->fallback_id);
+  if (!outlay_repository_validate_expense (pass->repository, draft, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code, _("Line %u: %s"), record->line, local_error->message);
+      return FALSE;
+    }
+  g_ptr_array_add (pass->drafts, g_steal_pointer (&draft));
+
+  if (pass->drafts->len < DRAFTS_PER_CHUNK)
+    return TRUE;
+  if (!insert_chunk (pass->repository, pass->drafts, pass->now, pass->result, error))
+    return FALSE;
+  g_ptr_array_set_size (pass->drafts, 0);
+
+  return TRUE;
+}
+
 /**
  * outlay_importer_apply:
  * @plan: what to import, as outlay_import_plan_new() worked it out and the
@@ -370,6 +410,7 @@ outlay_importer_apply (OutlayRepository *self,
   OutlayImportSource *source;
   OutlayCategory     *fallback;
   gboolean            replace;
+  WritePass           pass;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (plan != NULL, NULL);
@@ -440,32 +481,15 @@ outlay_importer_apply (OutlayRepository *self,
   /* The drafts are written a chunk at a time, all in the one transaction:
    * a large file never has all its expenses as objects at once. */
   fallback = outlay_repository_get_fallback_category (self);
-  drafts = g_ptr_array_new_full (DRAFTS_PER_CHUNK, g_object_unref);
-  for (guint i = 0; i < source->records->len; i++)
-    {
-      OutlayImportRecord *record = g_ptr_array_index (source->records, i);
-      g_autoptr (OutlayExpense) draft = NULL;
-      g_autoptr (GError) local_error = NULL;
-
-      if (outlay_import_plan_get_action (plan, i) == OUTLAY_IMPORT_ACTION_ADD)
-        {
-          draft = outlay_import_plan_build_draft (plan, i, outlay_category_get_id (fallback));
-          if (!outlay_repository_validate_expense (self, draft, &local_error))
-            {
-              g_set_error (error, local_error->domain, local_error->code,
-                           _("Line %u: %s"), record->line, local_error->message);
-              goto failed;
-            }
-          g_ptr_array_add (drafts, g_steal_pointer (&draft));
-        }
-
-      if (drafts->len == DRAFTS_PER_CHUNK || (i + 1 == source->records->len && drafts->len > 0))
-        {
-          if (!insert_chunk (self, drafts, now, result, error))
-            goto failed;
-          g_ptr_array_set_size (drafts, 0);
-        }
-    }
+  pass.repository = self;
+  pass.plan = plan;
+  pass.fallback_id = outlay_category_get_id (fallback);
+  pass.now = now;
+  pass.result = result;
+  pass.drafts = drafts = g_ptr_array_new_full (DRAFTS_PER_CHUNK, g_object_unref);
+  if (!outlay_import_source_foreach (source, write_record, &pass, error) ||
+      (drafts->len > 0 && !insert_chunk (self, drafts, now, result, error)))
+    goto failed;
 
   if (indexes != NULL && !outlay_repository_put_back_expense_indexes (self, indexes, error))
     goto failed;
@@ -491,6 +515,8 @@ outlay_importer_apply (OutlayRepository *self,
 failed:
   /* Before the categories are read again: they must be the committed ones. */
   g_clear_pointer (&transaction, outlay_transaction_free);
+  /* The rollback put back whatever indexes were taken off. */
+  self->expense_indexes_off = FALSE;
   forget_created_categories (plan, result->created_category_ids);
   outlay_repository_reload_categories (self, NULL);
   /* The ledger is still what the backup holds; a copy per failed try

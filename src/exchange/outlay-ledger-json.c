@@ -775,3 +775,277 @@ outlay_json_read (const char *data,
 
   return g_steal_pointer (&source);
 }
+
+/* Reading a line at a time
+ *
+ * Outlay writes one category and one expense a line (outlay_export_json()),
+ * so its own files are read a line at a time from the disk: a ledger of a
+ * million expenses never has to be in memory. A file laid out any other
+ * way (formatted by another program, written by hand) is read whole, as
+ * above, with the same records and messages. */
+
+typedef enum
+{
+  LINES_TOP,        /* expecting a member or the closing brace */
+  LINES_CATEGORIES, /* in the array of categories */
+  LINES_EXPENSES,   /* in the array of expenses */
+  LINES_END,        /* after the closing brace */
+} LinesState;
+
+typedef struct
+{
+  OutlayImportSource *source;
+  JsonParser         *parser;
+  GHashTable         *category_names;
+  GHashTable         *members; /* the names seen, each only once */
+  LinesState          state;
+  gboolean            comma; /* the last member or element ended with one */
+  gboolean            is_ledger;
+  gboolean            has_version;
+  guint               position; /* of the element in its array */
+} LinesReader;
+
+/* Strips the comma that ends @text, @length, if any. */
+static gboolean
+strip_comma (const char *text,
+             gsize      *length)
+{
+  if (*length > 0 && text[*length - 1] == ',')
+    {
+      (*length)--;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* An element of an array: FALSE when it does not fit the layout. */
+static gboolean
+read_element_line (LinesReader *reader,
+                   const char  *text,
+                   gsize        length)
+{
+  g_autoptr (JsonNode) node = NULL;
+
+  reader->comma = strip_comma (text, &length);
+  if (length == 0 || nests_too_deep (text, length) || !(node = parse_piece (reader->parser, text, length)))
+    return FALSE;
+
+  reader->position++;
+  if (reader->state == LINES_CATEGORIES)
+    read_category (reader->source, reader->category_names, node, reader->position);
+  else
+    {
+      OutlayImportRecord *record = read_expense (reader->source, node, reader->position);
+
+      if (record != NULL)
+        outlay_import_source_add_record (reader->source, record);
+    }
+
+  return TRUE;
+}
+
+/* A member of the top object on one line: FALSE when it does not fit. */
+static gboolean
+read_member_line (LinesReader *reader,
+                  const char  *text,
+                  gsize        length)
+{
+  g_autofree char *wrapped = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  JsonObject *object;
+  GList      *names;
+  const char *name;
+  JsonNode   *value;
+  gboolean    comma = strip_comma (text, &length);
+
+  /* "name": [ opens an array of elements, one a line. */
+  if (length > 0 && text[length - 1] == '[' && !comma)
+    {
+      wrapped = g_strdup_printf ("{%.*s]}", (int) length, text);
+      reader->comma = FALSE;
+    }
+  else
+    {
+      wrapped = g_strdup_printf ("{%.*s}", (int) length, text);
+      reader->comma = comma;
+    }
+
+  if (nests_too_deep (wrapped, strlen (wrapped)) || !(node = parse_piece (reader->parser, wrapped, strlen (wrapped))) ||
+      !JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+
+  object = json_node_get_object (node);
+  names = json_object_get_members (object);
+  name = names != NULL && names->next == NULL ? names->data : NULL;
+  g_list_free (names);
+  if (name == NULL || !g_hash_table_add (reader->members, g_strdup (name)))
+    return FALSE;
+  value = json_object_get_member (object, name);
+
+  if (strcmp (name, "categories") == 0 || strcmp (name, "expenses") == 0)
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (value) || json_array_get_length (json_node_get_array (value)) > 0)
+        return FALSE;
+      /* An empty array is whole on its line; an open one goes on. */
+      if (text[length - 1] == '[')
+        {
+          reader->state = strcmp (name, "categories") == 0 ? LINES_CATEGORIES : LINES_EXPENSES;
+          reader->position = 0;
+          reader->comma = TRUE;
+        }
+      return TRUE;
+    }
+
+  if (strcmp (name, "format") == 0)
+    reader->is_ledger = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING &&
+                        g_strcmp0 (json_node_get_string (value), LEDGER_FORMAT) == 0;
+  else if (strcmp (name, "version") == 0)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64 ||
+          json_node_get_int (value) < 1 || json_node_get_int (value) > LEDGER_VERSION)
+        return FALSE;
+      reader->has_version = TRUE;
+    }
+
+  /* The format and the version come before what they describe. */
+  return reader->is_ledger || strcmp (name, "format") == 0;
+}
+
+static gboolean
+read_line (LinesReader *reader,
+           const char  *line,
+           gsize        length,
+           gboolean     first)
+{
+  /* What the layout puts around a line. */
+  while (length > 0 && (line[length - 1] == ' ' || line[length - 1] == '\r' || line[length - 1] == '\t'))
+    length--;
+  while (length > 0 && (*line == ' ' || *line == '\t'))
+    line++, length--;
+
+  if (first)
+    return length == 1 && *line == '{';
+
+  switch (reader->state)
+    {
+    case LINES_TOP:
+      if (length == 1 && *line == '}')
+        {
+          reader->state = LINES_END;
+          return !reader->comma;
+        }
+      /* Every member but the last is followed by a comma. */
+      return reader->comma && read_member_line (reader, line, length);
+
+    case LINES_CATEGORIES:
+    case LINES_EXPENSES:
+      if ((length == 1 && *line == ']') || (length == 2 && line[0] == ']' && line[1] == ','))
+        {
+          /* "[" with nothing after it is no element with a comma. */
+          if (reader->comma && reader->position > 0)
+            return FALSE;
+          reader->state = LINES_TOP;
+          reader->comma = length == 2;
+          return reader->position > 0;
+        }
+      return reader->comma && read_element_line (reader, line, length);
+
+    case LINES_END:
+    default:
+      return length == 0;
+    }
+}
+
+/* What the file holds read a line at a time; %NULL with @error set when it
+ * cannot be read, or with @error unset when it is laid out otherwise. */
+static OutlayImportSource *
+read_lines (GInputStream *stream,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  g_autoptr (GDataInputStream) lines = g_data_input_stream_new (stream);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GHashTable) category_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (OutlayImportSource) source = outlay_import_source_new ();
+  LinesReader reader = { source, parser, category_names, members, LINES_TOP, TRUE };
+  gboolean    first = TRUE;
+
+  g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (lines), 256 * 1024);
+  for (guint n = 0;; n++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *line = NULL;
+      gsize            length = 0;
+
+      if (n % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      line = g_data_input_stream_read_line (lines, &length, cancellable, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (line == NULL)
+        break;
+      /* A NUL in a line is no JSON of this layout. */
+      if (strlen (line) != length || !read_line (&reader, line, length, first))
+        return NULL;
+      first = FALSE;
+    }
+
+  if (reader.state != LINES_END || !reader.is_ledger || !reader.has_version ||
+      !g_hash_table_contains (members, "expenses"))
+    return NULL;
+
+  return g_steal_pointer (&source);
+}
+
+/**
+ * outlay_json_read_file:
+ *
+ * @by_lines: (out) (optional): whether it was read a line at a time
+ *
+ * As outlay_json_read(), from @file: a line at a time when it is laid out
+ * as Outlay writes it, else read whole.
+ *
+ * Returns: (transfer full): what the file holds, or %NULL with @error set
+ */
+OutlayImportSource *
+outlay_json_read_file (GFile        *file,
+                       GCancellable *cancellable,
+                       gboolean     *by_lines,
+                       GError      **error)
+{
+  g_autoptr (GFileInputStream) stream = NULL;
+  g_autoptr (OutlayImportSource) source = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize            length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (by_lines != NULL)
+    *by_lines = FALSE;
+  if (!(stream = g_file_read (file, cancellable, error)))
+    return NULL;
+  if ((source = read_lines (G_INPUT_STREAM (stream), cancellable, &local_error)) != NULL)
+    {
+      if (by_lines != NULL)
+        *by_lines = TRUE;
+      return g_steal_pointer (&source);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  g_clear_object (&stream);
+  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, error))
+    return NULL;
+
+  return outlay_json_read (data, length, error);
+}

@@ -59,4 +59,11 @@ OutlayImportSource *outlay_json_read (const char *data,
                                       gsize       length,
                                       GError    **error);
 
+/* The same from a file: a line at a time when it is laid out as Outlay
+ * writes it, so that its size does not matter; read whole otherwise. */
+OutlayImportSource *outlay_json_read_file (GFile        *file,
+                                           GCancellable *cancellable,
+                                           gboolean     *by_lines,
+                                           GError      **error);
+
 G_END_DECLS

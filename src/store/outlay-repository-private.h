@@ -36,6 +36,9 @@ struct _OutlayRepository
   GListStore     *categories; /* OutlayCategory, by position, not deleted */
   char           *fallback_uuid;
   gint64          data_version; /* what PRAGMA data_version said last */
+  /* Between outlay_repository_take_off_expense_indexes() and putting them
+   * back (or the transaction's rollback): rows are only appended. */
+  gboolean expense_indexes_off;
 };
 
 typedef enum

@@ -27,6 +27,7 @@
 
 #include "outlay-backups.h"
 #include "outlay-export.h"
+#include "outlay-import-loader.h"
 #include "outlay-importer.h"
 #include "outlay-repository.h"
 #include "outlay-test-utils.h"
@@ -504,6 +505,18 @@ populate (Fixture *fixture)
   }
 }
 
+static gboolean
+describe_record (OutlayImportRecord *r,
+                 guint               index,
+                 gpointer            user_data,
+                 GError            **error)
+{
+  g_string_append_printf (user_data, "%u %s %" G_GINT64_FORMAT " %s [%s] [%s] [%s] %s %s %s %s %s\n", r->line,
+                          r->date, r->amount, r->currency, r->description, r->note, r->category, r->uuid,
+                          r->created_at, r->updated_at, r->deleted_at, r->import_hash);
+  return TRUE;
+}
+
 /* What a reader made of a file, to compare two readings. */
 static char *
 describe_source (OutlayImportSource *source)
@@ -516,14 +529,7 @@ describe_source (OutlayImportSource *source)
 
       g_string_append_printf (out, "category %s %s %s %d\n", info->name, info->icon_name, info->color, info->fallback);
     }
-  for (guint i = 0; i < source->records->len; i++)
-    {
-      OutlayImportRecord *r = g_ptr_array_index (source->records, i);
-
-      g_string_append_printf (out, "%u %s %" G_GINT64_FORMAT " %s [%s] [%s] [%s] %s %s %s %s %s\n", r->line, r->date,
-                              r->amount, r->currency, r->description, r->note, r->category, r->uuid, r->created_at,
-                              r->updated_at, r->deleted_at, r->import_hash);
-    }
+  g_assert_true (outlay_import_source_foreach (source, describe_record, out, NULL));
   for (guint i = 0; i < source->issues->len; i++)
     {
       OutlayImportIssue *issue = g_ptr_array_index (source->issues, i);
@@ -534,16 +540,38 @@ describe_source (OutlayImportSource *source)
   return g_string_free (out, FALSE);
 }
 
+/* Read from memory, and from a file (a line at a time when it is laid out
+ * as Outlay writes it): the two must read the same. */
 static char *
 read_and_describe (const char *text,
-                   gsize       length)
+                   gsize       length,
+                   gboolean    expect_by_lines)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (OutlayImportSource) source = outlay_json_read (text, length, &error);
+  g_autoptr (OutlayImportSource) from_file = NULL;
+  g_autoptr (GFileIOStream) io = NULL;
+  g_autoptr (GFile) file = g_file_new_tmp ("outlay-test-XXXXXX.json", &io, &error);
+  g_autofree char *described = NULL;
+  g_autofree char *described_file = NULL;
+  gboolean         by_lines = !expect_by_lines;
 
   g_assert_no_error (error);
   g_assert_nonnull (source);
-  return describe_source (source);
+  described = describe_source (source);
+
+  g_assert_true (g_file_replace_contents (file, text, length, NULL, FALSE, 0, NULL, NULL, &error));
+  g_assert_no_error (error);
+  from_file = outlay_json_read_file (file, NULL, &by_lines, &error);
+  g_file_delete (file, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpint (by_lines, ==, expect_by_lines);
+  g_assert_nonnull (from_file);
+  described_file = describe_source (from_file);
+  g_assert_cmpstr (described_file, ==, described);
+  g_assert_cmpuint (outlay_import_source_get_n_records (from_file), ==, outlay_import_source_get_n_records (source));
+
+  return g_steal_pointer (&described);
 }
 
 /* Outlay writes one category and one expense a line and the reader takes
@@ -567,7 +595,7 @@ test_json_layouts (Fixture      *fixture,
   populate (fixture);
   bytes = export_json (fixture, TRUE);
   exported = g_bytes_get_data (bytes, &length);
-  expected = read_and_describe (exported, length);
+  expected = read_and_describe (exported, length, TRUE);
   g_assert_nonnull (strstr (expected, "Weekly shop"));
   g_assert_nonnull (strstr (expected, "category Pets"));
 
@@ -578,7 +606,7 @@ test_json_layouts (Fixture      *fixture,
   /* All on one line. */
   text = json_generator_to_data (generator, &length);
   g_assert_null (strchr (text, '\n'));
-  described = read_and_describe (text, length);
+  described = read_and_describe (text, length, FALSE);
   g_assert_cmpstr (described, ==, expected);
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&described, g_free);
@@ -586,14 +614,39 @@ test_json_layouts (Fixture      *fixture,
   /* Every member on its own line. */
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, &length);
-  described = read_and_describe (text, length);
+  described = read_and_describe (text, length, FALSE);
   g_assert_cmpstr (described, ==, expected);
   g_clear_pointer (&described, g_free);
 
   /* A member name with an escape is left to the whole tree. */
   escaped = g_strdup_printf ("{\"x\\u0041\": 1,%s", strchr (text, '{') + 1);
-  described = read_and_describe (escaped, strlen (escaped));
+  described = read_and_describe (escaped, strlen (escaped), FALSE);
   g_assert_cmpstr (described, ==, expected);
+
+  /* An expense's line without its comma: the same error either way. */
+  {
+    g_autofree char *broken = g_strndup (exported, length);
+    char            *comma = strstr (strstr (broken, "\"expenses\""), "},\n");
+    g_autoptr (GFileIOStream) io = NULL;
+    g_autoptr (GFile) file = g_file_new_tmp ("outlay-test-XXXXXX.json", &io, &error);
+    g_autoptr (GError) from_memory = NULL;
+    g_autoptr (GError) from_file = NULL;
+    g_autoptr (OutlayImportSource) none = NULL;
+    g_autoptr (OutlayImportSource) none_either = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (comma);
+    comma[1] = ' ';
+    none = outlay_json_read (broken, strlen (broken), &from_memory);
+    g_assert_null (none);
+    g_assert_nonnull (from_memory);
+    g_assert_true (g_file_replace_contents (file, broken, strlen (broken), NULL, FALSE, 0, NULL, NULL, &error));
+    none_either = outlay_json_read_file (file, NULL, NULL, &from_file);
+    g_file_delete (file, NULL, NULL);
+    g_assert_null (none_either);
+    g_assert_error (from_file, from_memory->domain, from_memory->code);
+    g_assert_cmpstr (from_file->message, ==, from_memory->message);
+  }
 }
 
 static void
@@ -918,6 +971,204 @@ test_json_hostile (void)
   }
 }
 
+/* A statement of @n lines, each its own expense but for two identical
+ * coffees: one among the records a source holds, one set aside. */
+static OutlayImportSource *
+large_statement (guint n)
+{
+  OutlayImportSource *source = outlay_import_source_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char    *date = g_strdup_printf ("2025-%02u-%02u", 1 + i / 28 % 12, 1 + i % 28);
+      g_autofree char    *description = g_strdup_printf ("Bäckerei Nr. %u", i);
+      OutlayImportRecord *r;
+
+      if (i == 10 || i == 2 * OUTLAY_IMPORT_N_HELD + 5)
+        r = record (i + 2, "2025-06-30", 350, "Coffee", "Food & Drink");
+      else
+        r = record (i + 2, date, 100 + i, description, i % 2 == 0 ? "Groceries" : NULL);
+      /* Empty, missing and long strings come back as they went in. */
+      if (i % 3 == 0)
+        r->note = g_strdup (i % 2 == 0 ? "" : "eine Notiz, “mit” Zeichen");
+      if (i % 7 == 0)
+        r->currency = g_strdup ("CHF");
+      outlay_import_source_add_record (source, r);
+    }
+
+  return source;
+}
+
+typedef struct
+{
+  guint n_seen;
+  guint n_coffees;
+} LargeCheck;
+
+static gboolean
+check_large_record (OutlayImportRecord *r,
+                    guint               index,
+                    gpointer            user_data,
+                    GError            **error)
+{
+  LargeCheck *check = user_data;
+
+  g_assert_cmpuint (index, ==, check->n_seen);
+  g_assert_cmpuint (r->line, ==, index + 2);
+  if (g_strcmp0 (r->description, "Coffee") == 0)
+    {
+      check->n_coffees++;
+      g_assert_cmpint (r->amount, ==, 350);
+      g_assert_cmpstr (r->date, ==, "2025-06-30");
+    }
+  else
+    {
+      g_autofree char *description = g_strdup_printf ("Bäckerei Nr. %u", index);
+
+      g_assert_cmpstr (r->description, ==, description);
+      g_assert_cmpint (r->amount, ==, 100 + index);
+      g_assert_cmpstr (r->category, ==, index % 2 == 0 ? "Groceries" : NULL);
+      if (index % 3 == 0)
+        g_assert_cmpstr (r->note, ==, index % 2 == 0 ? "" : "eine Notiz, “mit” Zeichen");
+      else
+        g_assert_null (r->note);
+      g_assert_cmpstr (r->currency, ==, index % 7 == 0 ? "CHF" : NULL);
+    }
+  g_assert_null (r->uuid);
+  g_assert_null (r->deleted_at);
+  check->n_seen++;
+
+  return TRUE;
+}
+
+/* A large file: its records past the first few hundred are set aside and
+ * read back for each pass, and the import is what it would be if every
+ * record were held. */
+static void
+test_large_file_set_aside (Fixture      *fixture,
+                           gconstpointer data)
+{
+  const guint n = 3 * OUTLAY_IMPORT_N_HELD;
+  g_autoptr (OutlayImportSource) source = large_statement (n);
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (OutlayImportPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  LargeCheck          check = { 0 };
+  OutlayImportRecord *first;
+  guint               index = G_MAXUINT;
+
+  g_assert_cmpuint (outlay_import_source_get_n_records (source), ==, n);
+  g_assert_cmpuint (source->records->len, ==, OUTLAY_IMPORT_N_HELD);
+  /* Twice: a pass can be repeated. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      check = (LargeCheck){ 0 };
+      g_assert_true (outlay_import_source_foreach (source, check_large_record, &check, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (check.n_seen, ==, n);
+      g_assert_cmpuint (check.n_coffees, ==, 2);
+    }
+
+  /* The first two thirds are in the ledger already. */
+  result = import (fixture, large_statement (2 * OUTLAY_IMPORT_N_HELD));
+  g_assert_cmpuint (result->n_added, ==, 2 * OUTLAY_IMPORT_N_HELD);
+  g_clear_pointer (&result, outlay_import_result_free);
+
+  /* The preview starts at the first record that is new, past those held. */
+  plan = plan_for (fixture, g_steal_pointer (&source));
+  g_assert_cmpuint (outlay_import_plan_get_n_added (plan), ==, OUTLAY_IMPORT_N_HELD);
+  g_assert_cmpuint (outlay_import_plan_get_n_duplicates (plan), ==, 2 * OUTLAY_IMPORT_N_HELD);
+  g_assert_cmpuint (outlay_import_plan_get_n_preview (plan), ==, OUTLAY_IMPORT_PLAN_N_PREVIEW);
+  first = outlay_import_plan_get_preview (plan, 0, &index);
+  g_assert_cmpuint (index, ==, 2 * OUTLAY_IMPORT_N_HELD);
+  g_assert_cmpuint (first->line, ==, 2 * OUTLAY_IMPORT_N_HELD + 2);
+  g_assert_cmpint (outlay_import_plan_get_action (plan, 2 * OUTLAY_IMPORT_N_HELD + 5), ==, OUTLAY_IMPORT_ACTION_ADD);
+
+  result = outlay_importer_apply (fixture->repository, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, OUTLAY_IMPORT_N_HELD);
+  g_clear_pointer (&result, outlay_import_result_free);
+  g_assert_cmpint (count_live (fixture), ==, n);
+  /* The second coffee, set aside, is its own line: both are there. */
+  g_assert_cmpint (
+    outlay_test_query_int (handle (fixture), "SELECT count(*) FROM expenses WHERE description = 'Coffee'"), ==, 2);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture),
+                                          "SELECT count(*) FROM expenses WHERE note = 'eine Notiz, “mit” Zeichen'"),
+                   ==, n / 6);
+  outlay_test_assert_summary_consistent (handle (fixture));
+
+  /* The whole file again adds nothing. */
+  result = import (fixture, large_statement (n));
+  g_assert_cmpuint (result->n_added, ==, 0);
+  g_assert_cmpuint (result->n_duplicates, ==, n);
+}
+
+/* A ledger file of more expenses than a source holds, read a line at a
+ * time, restores the same ledger. */
+static void
+test_large_json_file (Fixture      *fixture,
+                      gconstpointer data)
+{
+  const guint n = 2 * OUTLAY_IMPORT_N_HELD + 7;
+  g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GBytes) first = NULL;
+  g_autoptr (GBytes) second = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (OutlayImportLoader) loader = outlay_import_loader_new ("EUR");
+  g_autofree char    *path = NULL;
+  OutlayImportSource *source;
+
+  for (guint i = 0; i < n; i++)
+    {
+      OutlayExpense   *draft = outlay_expense_new ();
+      g_autofree char *description = g_strdup_printf ("Line %u \"quoted\" \\ and Ünïcode", i);
+
+      outlay_expense_set_amount (draft, 1 + i);
+      outlay_expense_set_currency (draft, "EUR");
+      outlay_expense_set_description (draft, description);
+      outlay_expense_set_note (draft, i % 2 == 0 ? "" : "Zeile\nzwei");
+      outlay_expense_set_category_id (draft, 1 + i % 3);
+      outlay_expense_set_occurred_on (draft, "2026-03-01");
+      g_ptr_array_add (drafts, draft);
+    }
+  g_assert_true (outlay_repository_add_expenses (fixture->repository, (OutlayExpense **) drafts->pdata, n, &error));
+  g_assert_no_error (error);
+  first = export_json (fixture, TRUE);
+
+  outlay_test_fixture_teardown (fixture, NULL);
+  outlay_test_fixture_setup (fixture, NULL);
+  path = g_build_filename (fixture->dir, "ledger.json", NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (first, NULL), g_bytes_get_size (first), &error));
+
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    gboolean by_lines = FALSE;
+    g_autoptr (OutlayImportSource) read = outlay_json_read_file (file, NULL, &by_lines, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (by_lines);
+    g_assert_cmpuint (outlay_import_source_get_n_records (read), ==, n);
+  }
+
+  g_assert_true (outlay_import_loader_read (loader, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_import_loader_get_format (loader), ==, OUTLAY_IMPORT_FORMAT_JSON);
+  g_assert_true (outlay_import_loader_parse (loader, NULL, &error));
+  g_assert_no_error (error);
+  source = outlay_import_loader_build_source (loader, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outlay_import_source_get_n_records (source), ==, n);
+  g_assert_cmpuint (source->issues->len, ==, 0);
+  result = import (fixture, source);
+  g_assert_cmpuint (result->n_added, ==, n);
+
+  second = export_json (fixture, TRUE);
+  g_assert_cmpmem (g_bytes_get_data (first, NULL), g_bytes_get_size (first), g_bytes_get_data (second, NULL),
+                   g_bytes_get_size (second));
+  outlay_test_assert_summary_consistent (handle (fixture));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -945,6 +1196,8 @@ main (int   argc,
   ADD ("recheck-in-transaction", test_recheck_in_transaction);
   ADD ("json-uuid-twice", test_json_uuid_twice);
   g_test_add_func ("/transfer/json-hostile", test_json_hostile);
+  ADD ("large-file-set-aside", test_large_file_set_aside);
+  ADD ("large-json-file", test_large_json_file);
   g_test_add_func ("/transfer/json-errors", test_json_errors);
   g_test_add_func ("/transfer/json-bad-expenses-are-issues", test_json_bad_expenses_are_issues);
 

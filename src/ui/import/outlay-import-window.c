@@ -272,7 +272,6 @@ record_category_name (OutlayImportWindow *self,
 static void
 fill_preview (OutlayImportWindow *self)
 {
-  OutlayImportSource *source = self->plan != NULL ? outlay_import_plan_get_source (self->plan) : NULL;
   GPtrArray          *categories = self->plan != NULL ? outlay_import_plan_get_categories (self->plan) : NULL;
   g_autoptr (GHashTable) matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gint64 fallback_id = outlay_category_get_id (outlay_repository_get_fallback_category (self->repository));
@@ -288,9 +287,11 @@ fill_preview (OutlayImportWindow *self)
       g_hash_table_insert (matches, g_utf8_casefold (match->name, -1), (gpointer) match);
     }
 
-  for (guint i = 0; source != NULL && i < source->records->len && n_shown < N_PREVIEW; i++)
+  for (guint i = 0; self->plan != NULL && i < outlay_import_plan_get_n_preview (self->plan) && n_shown < N_PREVIEW;
+       i++)
     {
-      OutlayImportRecord *record = g_ptr_array_index (source->records, i);
+      guint               index;
+      OutlayImportRecord *record = outlay_import_plan_get_preview (self->plan, i, &index);
       g_autoptr (OutlayExpense) draft = NULL;
       g_autofree char *date = NULL;
       g_autofree char *subtitle = NULL;
@@ -299,10 +300,7 @@ fill_preview (OutlayImportWindow *self)
       GtkWidget       *label;
       GtkWidget       *fit;
 
-      if (outlay_import_plan_get_action (self->plan, i) != OUTLAY_IMPORT_ACTION_ADD || record->deleted_at != NULL)
-        continue;
-
-      draft = outlay_import_plan_build_draft (self->plan, i, fallback_id);
+      draft = outlay_import_plan_build_draft (self->plan, index, record, fallback_id);
       date = outlay_format_date (record->date);
       /* Translators: the date and the category of an expense to import */
       subtitle = g_strdup_printf (_("%s · %s"), date, record_category_name (self, matches, record));
