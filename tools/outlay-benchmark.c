@@ -907,6 +907,81 @@ load (const char *path,
   return TRUE;
 }
 
+/* Runs @sql on @db; prints why when it fails. */
+static gboolean
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+
+  g_print ("# bulk insert ceiling not measured: %s\n", message);
+  sqlite3_free (message);
+  return FALSE;
+}
+
+/* What SQLite itself does on this machine, for the bulk insert target: the
+ * rows just inserted copied with one INSERT … SELECT in one transaction
+ * (no binding, no checks, no triggers) into a new file with Outlay's
+ * settings, once with only the table and its uuid index, once with the
+ * expenses' indexes too. Returns the rate, or 0. */
+static double
+measure_insert_ceiling (const char *path,
+                        guint       count,
+                        gboolean    with_indexes)
+{
+  static const char columns[] =
+    "uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at, deleted_at, "
+    "import_hash";
+  g_autofree char *target = g_strconcat (path, ".ceiling", NULL);
+  g_autofree char *target_wal = g_strconcat (target, "-wal", NULL);
+  g_autofree char *target_shm = g_strconcat (target, "-shm", NULL);
+  sqlite3_stmt    *stmt = NULL;
+  sqlite3         *db = NULL;
+  g_autofree char *attach = NULL;
+  g_autofree char *copy = NULL;
+  double           rate = 0.0;
+  gint64           start;
+  gboolean         ok;
+
+  g_unlink (target);
+  ok = sqlite3_open (target, &db) == SQLITE_OK &&
+       exec_sql (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536") &&
+       (attach = sqlite3_mprintf ("ATTACH %Q AS source", path)) != NULL && exec_sql (db, attach);
+  sqlite3_free (g_steal_pointer (&attach));
+
+  /* The table as the ledger has it, without foreign keys to check. */
+  if (ok)
+    ok = sqlite3_prepare_v2 (db,
+                             "SELECT sql FROM source.sqlite_schema WHERE tbl_name = 'expenses' AND sql IS NOT NULL "
+                             "AND (type = 'table' OR type = 'index') ORDER BY type = 'index'",
+                             -1, &stmt, NULL) == SQLITE_OK;
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *sql = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_str_has_prefix (sql, "CREATE INDEX") && !with_indexes)
+        continue;
+      ok = exec_sql (db, sql);
+    }
+  sqlite3_finalize (stmt);
+
+  copy = g_strdup_printf ("BEGIN; INSERT INTO main.expenses (%s) SELECT %s FROM source.expenses; COMMIT",
+                          columns, columns);
+  start = g_get_monotonic_time ();
+  if (ok && exec_sql (db, copy))
+    rate = count / (elapsed_ms (start) / 1000.0);
+
+  sqlite3_close (db);
+  g_unlink (target);
+  g_unlink (target_wal);
+  g_unlink (target_shm);
+
+  return rate;
+}
+
 /* The measurements */
 
 static void
@@ -1719,6 +1794,14 @@ main (int   argc,
     {
       g_printerr ("Could not fill the database: %s\n", error->message);
       return 1;
+    }
+  if (existing == 0)
+    {
+      g_print ("# SQLite alone: the rows copied into a new file in one INSERT … SELECT\n");
+      print_figure ("bulk insert ceiling, table and uuid index only", measure_insert_ceiling (path, opt_count, FALSE),
+                    "rows/s");
+      print_figure ("bulk insert ceiling, with the expenses' indexes", measure_insert_ceiling (path, opt_count, TRUE),
+                    "rows/s");
     }
   wal = g_strconcat (path, "-wal", NULL);
   print_figure ("database size", (file_size (path) + file_size (wal)) / (1024.0 * 1024.0), "MB");
