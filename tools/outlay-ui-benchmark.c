@@ -70,6 +70,10 @@
  *   xvfb-run -a perf record -g outlay-ui-benchmark --child scroll --database COPY
  *
  * with first-frame, add, scroll, typing, import or all; it prints `key=values` lines.
+ * With OUTLAY_UI_BENCHMARK_STALLS set, a child also prints each main-loop
+ * stall over 25 ms with its start and end on the monotonic clock, which
+ * `perf record -k CLOCK_MONOTONIC` stamps its samples with: `perf script
+ * --time START,END --tid PID` then shows what the main thread did.
  *
  * It is run by hand, not by `meson test`. */
 
@@ -736,6 +740,10 @@ stall_tick_cb (gpointer user_data)
 
   if (child.stall_last != 0)
     child.stall_longest = MAX (child.stall_longest, now - child.stall_last);
+  /* For a profile: each long stall with the monotonic clock's times, which
+   * `perf record -k CLOCK_MONOTONIC` also stamps its samples with. */
+  if (child.stall_last != 0 && now - child.stall_last > 25000 && g_getenv ("OUTLAY_UI_BENCHMARK_STALLS") != NULL)
+    g_printerr ("stall %.3f-%.3f s: %.1f ms\n", child.stall_last / 1e6, now / 1e6, (now - child.stall_last) / 1e3);
   child.stall_last = now;
 
   return G_SOURCE_CONTINUE;
