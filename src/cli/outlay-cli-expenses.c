@@ -221,7 +221,7 @@ outlay_cli_add (OutlayCli *cli,
         return FALSE;
     }
   else
-    currency = outlay_cli_dup_default_currency ();
+    currency = outlay_cli_dup_default_currency (cli);
 
   joined = join_words (&args[2]);
   if (!outlay_cli_parse_amount (args[1], currency, &amount, error) ||

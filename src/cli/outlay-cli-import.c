@@ -1179,7 +1179,7 @@ outlay_cli_import (OutlayCli *cli,
         return FALSE;
     }
   else
-    import.currency = outlay_cli_dup_default_currency ();
+    import.currency = outlay_cli_dup_default_currency (cli);
 
   import.path = g_strdup (args[1]);
 

@@ -105,7 +105,7 @@ gboolean        outlay_cli_parse_currency (const char *text,
                                            char      **currency,
                                            GError    **error);
 GSettings      *outlay_cli_new_settings (const char *key);
-char           *outlay_cli_dup_default_currency (void);
+char           *outlay_cli_dup_default_currency (OutlayCli *cli);
 gboolean        outlay_cli_parse_amount (const char *text,
                                          const char *currency,
                                          gint64     *amount,

@@ -433,7 +433,7 @@ outlay_cli_summary (OutlayCli *cli,
     }
 
   if (currency == NULL)
-    currency = outlay_cli_dup_default_currency ();
+    currency = outlay_cli_dup_default_currency (cli);
 
   if (!outlay_cli_open (cli, FALSE, error) ||
       !outlay_cli_set_query_categories (cli, query, category_names, error))

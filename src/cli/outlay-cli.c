@@ -496,24 +496,37 @@ outlay_cli_new_settings (const char *key)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* The one chosen in Preferences, or NULL for Automatic. */
+static char *
+dup_chosen_currency (void)
+{
+  g_autoptr (GSettings) settings = outlay_cli_new_settings ("currency");
+  g_autofree char *chosen = settings != NULL ? g_settings_get_string (settings, "currency") : NULL;
+
+  return outlay_currency_is_valid (chosen) ? g_steal_pointer (&chosen) : NULL;
+}
+
 /**
  * outlay_cli_dup_default_currency:
  *
  * Returns: (transfer full): the currency of new expenses, as in the window:
- *   the one chosen in Preferences, else the locale's
+ *   the one chosen in Preferences, else the ledger's (whatever the locale
+ *   of this command), else for a ledger not made yet the locale's
  */
 char *
-outlay_cli_dup_default_currency (void)
+outlay_cli_dup_default_currency (OutlayCli *cli)
 {
-  g_autoptr (GSettings) settings = outlay_cli_new_settings ("currency");
+  char *chosen = dup_chosen_currency ();
 
-  if (settings != NULL)
-    {
-      g_autofree char *chosen = g_settings_get_string (settings, "currency");
+  if (chosen != NULL)
+    return chosen;
 
-      if (outlay_currency_is_valid (chosen))
-        return g_steal_pointer (&chosen);
-    }
+  /* Only looked at: a ledger that does not open says so when the command
+   * opens it. */
+  if (cli->repository == NULL && g_file_test (outlay_cli_get_database_path (cli), G_FILE_TEST_EXISTS))
+    outlay_cli_open (cli, FALSE, NULL);
+  if (cli->repository != NULL && !outlay_database_is_damaged (cli->database))
+    return outlay_repository_dup_currency (cli->repository, outlay_currency_for_locale ());
 
   return g_strdup (outlay_currency_for_locale ());
 }
@@ -568,6 +581,7 @@ outlay_cli_open_any (OutlayCli *cli,
                      GError   **error)
 {
   const char *path = outlay_cli_get_database_path (cli);
+  gboolean    created;
 
   /* A command may look something up before it writes: one connection. */
   if (cli->database != NULL)
@@ -581,12 +595,23 @@ outlay_cli_open_any (OutlayCli *cli,
       return FALSE;
     }
 
+  created = !g_file_test (path, G_FILE_TEST_EXISTS);
   cli->database = outlay_database_open (path, error);
   if (cli->database == NULL)
     return FALSE;
 
   outlay_database_set_busy_timeout (cli->database, cli->timeout_ms);
   cli->repository = outlay_repository_new (cli->database);
+
+  /* A new ledger records its currency, as the window's does. */
+  if (created)
+    {
+      g_autofree char *chosen = dup_chosen_currency ();
+
+      if (!outlay_repository_ensure_currency (cli->repository, chosen != NULL ? chosen : outlay_currency_for_locale (),
+                                              error))
+        return FALSE;
+    }
   return TRUE;
 }
 

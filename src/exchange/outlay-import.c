@@ -224,6 +224,7 @@ outlay_import_source_free (OutlayImportSource *source)
     return;
 
   g_clear_pointer (&source->spool, spool_free);
+  g_free (source->currency);
   g_ptr_array_unref (source->records);
   g_string_chunk_free (source->strings);
   g_ptr_array_unref (source->issues);

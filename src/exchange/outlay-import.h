@@ -101,6 +101,7 @@ typedef struct
   GPtrArray *categories;
   GStringChunk      *strings;   /* the held records' strings */
   guint              n_records; /* held and set aside */
+  char              *currency;  /* a lossless source: its ledger's currency, or NULL */
   OutlayImportSpool *spool;     /* the records set aside, or NULL */
 } OutlayImportSource;
 

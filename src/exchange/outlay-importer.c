@@ -455,6 +455,14 @@ outlay_importer_apply (OutlayRepository *self,
   if (replace)
     {
       result->replaced_categories = snapshot_categories (self);
+      /* A new ledger takes the file's currency with its categories. */
+      if (source->currency != NULL)
+        {
+          if (!outlay_repository_read_currency (self, &result->previous_currency, error) ||
+              !outlay_repository_write_currency (self, source->currency, error))
+            goto failed;
+          result->replaced_currency = TRUE;
+        }
       if (!replace_categories (self, plan, source, now, result->created_category_ids, error) ||
           !outlay_repository_reload_categories (self, error))
         goto failed;
@@ -544,7 +552,8 @@ outlay_importer_undo (OutlayRepository         *self,
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
-  if (result->n_added == 0 && result->created_category_ids->len == 0 && result->replaced_categories == NULL)
+  if (result->n_added == 0 && result->created_category_ids->len == 0 && result->replaced_categories == NULL &&
+      !result->replaced_currency)
     return TRUE;
 
   if (!(transaction = outlay_database_begin_transaction (outlay_repository_get_database (self), error)))
@@ -615,6 +624,9 @@ outlay_importer_undo (OutlayRepository         *self,
         return FALSE;
     }
 
+  if (result->replaced_currency && !outlay_repository_write_currency (self, result->previous_currency, error))
+    return FALSE;
+
   if (!outlay_repository_sync_search (self, error) || !outlay_repository_commit_categories (self, transaction, error))
     return FALSE;
 
@@ -634,6 +646,7 @@ outlay_import_result_free (OutlayImportResult *result)
 
   g_clear_pointer (&result->created_category_ids, g_array_unref);
   g_clear_pointer (&result->replaced_categories, g_ptr_array_unref);
+  g_free (result->previous_currency);
   g_free (result->first_uuid);
   g_free (result->last_uuid);
   g_free (result->backup_path);

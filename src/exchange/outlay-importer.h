@@ -51,6 +51,10 @@ typedef struct
   char   *backup_path;          /* the copy made before writing */
   /* of OutlayImportCategoryState: the categories a lossless file replaced */
   GPtrArray *replaced_categories;
+  /* whether it replaced the ledger's currency, and the one recorded before
+   * (NULL: none) */
+  gboolean replaced_currency;
+  char    *previous_currency;
 } OutlayImportResult;
 
 void outlay_import_result_free (OutlayImportResult *result);

@@ -151,6 +151,7 @@ outlay_export_json (OutlayRepository  *repository,
                     GError           **error)
 {
   OutlayExportWriter writer;
+  g_autofree char   *currency = NULL;
   gboolean           ok;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (repository), FALSE);
@@ -158,8 +159,9 @@ outlay_export_json (OutlayRepository  *repository,
 
   outlay_export_writer_init (&writer, repository, out, cancellable);
 
-  g_string_append_printf (writer.buffer, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n", LEDGER_FORMAT,
-                          LEDGER_VERSION);
+  currency = outlay_repository_dup_currency (repository, outlay_currency_for_locale ());
+  g_string_append_printf (writer.buffer, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"currency\": \"%s\",\n",
+                          LEDGER_FORMAT, LEDGER_VERSION, currency);
   append_categories (&writer);
   g_string_append (writer.buffer, "  \"expenses\": [");
 
@@ -642,9 +644,10 @@ read_by_elements (const char *data,
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (OutlayImportSource) source = NULL;
   g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const Member *categories;
-  const Member *expenses;
-  gboolean      is_ledger = FALSE;
+  g_autofree char *currency = NULL;
+  const Member    *categories;
+  const Member    *expenses;
+  gboolean         is_ledger = FALSE;
 
   g_array_set_clear_func (members, (GDestroyNotify) member_clear);
   if (!split_members (data, length, members))
@@ -668,6 +671,13 @@ read_by_elements (const char *data,
                (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
                 json_node_get_int (node) < 1 || json_node_get_int (node) > LEDGER_VERSION))
         return NULL;
+      else if (strcmp (member->name, "currency") == 0 && JSON_NODE_HOLDS_VALUE (node) &&
+               json_node_get_value_type (node) == G_TYPE_STRING &&
+               outlay_currency_is_valid (json_node_get_string (node)))
+        {
+          g_free (currency);
+          currency = g_strdup (json_node_get_string (node));
+        }
     }
 
   categories = find_member (members, "categories");
@@ -677,6 +687,7 @@ read_by_elements (const char *data,
     return NULL;
 
   source = outlay_import_source_new ();
+  source->currency = g_steal_pointer (&currency);
   if ((categories != NULL &&
        !read_elements (parser, categories->value, categories->length, source, read_category_element, names)) ||
       !read_elements (parser, expenses->value, expenses->length, source, read_expense_element, NULL))
@@ -761,6 +772,8 @@ outlay_json_read (const char *data,
     }
 
   source = outlay_import_source_new ();
+  if (outlay_currency_is_valid (member_string (root, "currency")))
+    source->currency = g_strdup (member_string (root, "currency"));
   if (categories != NULL)
     read_categories (source, json_node_get_array (categories));
 
@@ -900,6 +913,12 @@ read_member_line (LinesReader *reader,
   if (strcmp (name, "format") == 0)
     reader->is_ledger = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING &&
                         g_strcmp0 (json_node_get_string (value), LEDGER_FORMAT) == 0;
+  else if (strcmp (name, "currency") == 0 && JSON_NODE_HOLDS_VALUE (value) &&
+           json_node_get_value_type (value) == G_TYPE_STRING && outlay_currency_is_valid (json_node_get_string (value)))
+    {
+      g_free (reader->source->currency);
+      reader->source->currency = g_strdup (json_node_get_string (value));
+    }
   else if (strcmp (name, "version") == 0)
     {
       if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64 ||

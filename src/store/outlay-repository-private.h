@@ -89,6 +89,12 @@ GArray       *outlay_repository_find_expense_ids_first (OutlayRepository  *self,
                                                         OutlayIdsFunc      first,
                                                         gpointer           user_data,
                                                         GError           **error);
+gboolean      outlay_repository_read_currency (OutlayRepository *self,
+                                               char            **currency,
+                                               GError          **error);
+gboolean      outlay_repository_write_currency (OutlayRepository *self,
+                                                const char       *currency,
+                                                GError          **error);
 gboolean      outlay_repository_insert_drafts (OutlayRepository *self,
                                                OutlayExpense   **drafts,
                                                guint             n_drafts,

@@ -284,6 +284,178 @@ load_fallback (OutlayRepository *self,
   return TRUE;
 }
 
+/* The ledger's currency
+ *
+ * What "Automatic" means for new expenses and for totals: a currency the
+ * ledger records once, so that a command run under another locale (a cron
+ * job, an ssh session with LANG=C) writes the ledger's currency and not
+ * its locale's. A ledger that records none yet stands for the currency
+ * most of its expenses are in. */
+
+#define META_CURRENCY "currency"
+
+/* The valid currency that @sql gives into @currency, or NULL. */
+static gboolean
+query_currency (OutlayRepository *self,
+                const char       *sql,
+                char            **currency,
+                GError          **error)
+{
+  g_autoptr (OutlayCachedStatement) stmt = outlay_database_prepare (self->database, sql, error);
+  int rc;
+
+  *currency = NULL;
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && outlay_currency_is_valid ((const char *) sqlite3_column_text (stmt, 0)))
+    *currency = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the ledger’s currency"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The recorded currency into @currency, or NULL when there is none. */
+static gboolean
+read_recorded_currency (OutlayRepository *self,
+                        char            **currency,
+                        GError          **error)
+{
+  return query_currency (self, "SELECT value FROM outlay_meta WHERE key = '" META_CURRENCY "'", currency, error);
+}
+
+/* The currency of most expenses, from the per-day summary, or NULL. */
+static gboolean
+read_common_currency (OutlayRepository *self,
+                      char            **currency,
+                      GError          **error)
+{
+  return query_currency (self,
+                         "SELECT currency FROM expense_days GROUP BY currency ORDER BY sum(count) DESC, currency "
+                         "LIMIT 1",
+                         currency, error);
+}
+
+/**
+ * outlay_repository_dup_currency:
+ * @fallback: for a ledger that records no currency and has no expenses
+ *
+ * Returns: (transfer full): the currency the ledger records, else the one
+ *   most of its expenses are in, else @fallback
+ */
+char *
+outlay_repository_dup_currency (OutlayRepository *self,
+                                const char       *fallback)
+{
+  g_autoptr (GError) error = NULL;
+  char *currency = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (outlay_currency_is_valid (fallback), NULL);
+
+  if ((!read_recorded_currency (self, &currency, &error) || currency == NULL) && error == NULL)
+    read_common_currency (self, &currency, &error);
+  /* A ledger that cannot be read says so where its expenses are read. */
+  if (error != NULL)
+    g_debug ("Could not read the ledger’s currency: %s", error->message);
+
+  return currency != NULL ? currency : g_strdup (fallback);
+}
+
+/**
+ * outlay_repository_set_currency:
+ *
+ * Records @currency as the ledger's. Changes no stored amount.
+ */
+gboolean
+outlay_repository_set_currency (OutlayRepository *self,
+                                const char       *currency,
+                                GError          **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+
+  if (!outlay_repository_check_writable (self, error))
+    return FALSE;
+  if (currency == NULL || !outlay_currency_is_valid (currency))
+    {
+      g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_CURRENCY,
+                   _("“%s” is not a currency code."), currency != NULL ? currency : "");
+      return FALSE;
+    }
+
+  return (transaction = outlay_database_begin_transaction (self->database, error)) != NULL &&
+         outlay_repository_write_currency (self, currency, error) && outlay_transaction_commit (transaction, error);
+}
+
+/* Inside a transaction: records the valid @currency, or with NULL none. */
+gboolean
+outlay_repository_write_currency (OutlayRepository *self,
+                                  const char       *currency,
+                                  GError          **error)
+{
+  sqlite3_stmt *stmt = outlay_database_prepare (self->database,
+                                                currency != NULL
+                                                  ? "INSERT INTO outlay_meta (key, value) VALUES ('" META_CURRENCY
+                                                    "', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                                                  : "DELETE FROM outlay_meta WHERE key = '" META_CURRENCY "'",
+                                                error);
+
+  g_assert (currency == NULL || outlay_currency_is_valid (currency));
+
+  if (stmt == NULL)
+    return FALSE;
+  if (currency != NULL)
+    sqlite3_bind_text (stmt, 1, currency, -1, SQLITE_TRANSIENT);
+  return outlay_repository_step_done (self, stmt, _("Could not save the ledger’s currency"), error);
+}
+
+/* The currency the ledger records, or NULL. */
+gboolean
+outlay_repository_read_currency (OutlayRepository *self,
+                                 char            **currency,
+                                 GError          **error)
+{
+  return read_recorded_currency (self, currency, error);
+}
+
+/**
+ * outlay_repository_ensure_currency:
+ * @fallback: the currency of a ledger without expenses: the one chosen in
+ *   Preferences, else the locale's
+ *
+ * Records the ledger's currency when it records none yet: the one most of
+ * its expenses are in, else @fallback. A read-only ledger is left as it is.
+ */
+gboolean
+outlay_repository_ensure_currency (OutlayRepository *self,
+                                   const char       *fallback,
+                                   GError          **error)
+{
+  g_autofree char *recorded = NULL;
+  g_autofree char *common = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (outlay_currency_is_valid (fallback), FALSE);
+
+  if (outlay_database_is_read_only (self->database))
+    return TRUE;
+  if (!read_recorded_currency (self, &recorded, error))
+    return FALSE;
+  if (recorded != NULL)
+    return TRUE;
+  if (!read_common_currency (self, &common, error))
+    return FALSE;
+
+  return outlay_repository_set_currency (self, common != NULL ? common : fallback, error);
+}
+
 /* Other connections */
 
 static gboolean

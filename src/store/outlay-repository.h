@@ -118,6 +118,16 @@ OutlayDatabase   *outlay_repository_get_database (OutlayRepository *self);
 gboolean          outlay_repository_check_external_changes (OutlayRepository *self);
 void              outlay_repository_reload (OutlayRepository *self);
 
+/* The ledger's currency: what "Automatic" means */
+char    *outlay_repository_dup_currency (OutlayRepository *self,
+                                         const char       *fallback);
+gboolean outlay_repository_set_currency (OutlayRepository *self,
+                                         const char       *currency,
+                                         GError          **error);
+gboolean outlay_repository_ensure_currency (OutlayRepository *self,
+                                            const char       *fallback,
+                                            GError          **error);
+
 /* Expenses */
 OutlayExpense *outlay_repository_add_expense (OutlayRepository *self,
                                               OutlayExpense    *draft,

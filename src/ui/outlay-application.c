@@ -174,6 +174,21 @@ open_database (OutlayApplication *self,
    * program's and is tried again from the main loop, saying so. */
   outlay_database_set_busy_timeout (self->database, WINDOW_BUSY_TIMEOUT_MS);
   self->repository = outlay_repository_new (self->database);
+
+  /* The first start with a ledger records its currency: the one chosen,
+   * else the one most of its expenses are in, else the locale's. Another
+   * program writing at that moment only puts it off to the next start. */
+  if (!outlay_database_is_damaged (self->database))
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *chosen = g_settings_get_string (self->settings, "currency");
+
+      if (!outlay_repository_ensure_currency (self->repository,
+                                              outlay_currency_is_valid (chosen) ? chosen
+                                                                                : outlay_currency_for_locale (),
+                                              &local_error))
+        g_message ("Could not record the ledger’s currency: %s", local_error->message);
+    }
   return TRUE;
 }
 
@@ -529,7 +544,7 @@ outlay_application_get_settings (OutlayApplication *self)
  * outlay_application_dup_currency:
  *
  * Returns: (transfer full): the currency for new expenses: the one chosen
- *   in Preferences, else the locale's
+ *   in Preferences, else (Automatic) the ledger's
  */
 char *
 outlay_application_dup_currency (OutlayApplication *self)
@@ -542,5 +557,22 @@ outlay_application_dup_currency (OutlayApplication *self)
   if (outlay_currency_is_valid (chosen))
     return g_steal_pointer (&chosen);
 
-  return g_strdup (outlay_currency_for_locale ());
+  return outlay_application_dup_ledger_currency (self);
+}
+
+/**
+ * outlay_application_dup_ledger_currency:
+ *
+ * Returns: (transfer full): what Automatic means: the currency the ledger
+ *   records, which is the locale's only when nothing else says otherwise
+ */
+char *
+outlay_application_dup_ledger_currency (OutlayApplication *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
+
+  if (self->repository == NULL || outlay_database_is_damaged (self->database))
+    return g_strdup (outlay_currency_for_locale ());
+
+  return outlay_repository_dup_currency (self->repository, outlay_currency_for_locale ());
 }

@@ -34,5 +34,6 @@ OutlayApplication *outlay_application_new (void);
 OutlayRepository  *outlay_application_get_repository (OutlayApplication *self);
 GSettings         *outlay_application_get_settings (OutlayApplication *self);
 char              *outlay_application_dup_currency (OutlayApplication *self);
+char              *outlay_application_dup_ledger_currency (OutlayApplication *self);
 
 G_END_DECLS

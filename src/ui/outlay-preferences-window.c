@@ -627,6 +627,7 @@ add_general_page (OutlayPreferencesWindow *self)
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr (GtkExpression) expression = NULL;
   g_autofree char      *automatic = NULL;
+  g_autofree char      *ledger_currency = outlay_application_dup_ledger_currency (self->application);
   const OutlayCurrency *currencies;
   guint                 n_currencies;
 
@@ -635,8 +636,9 @@ add_general_page (OutlayPreferencesWindow *self)
   adw_preferences_group_set_title (group, _("Money"));
   adw_preferences_group_set_description (group, _("Totals add up the expenses in this currency."));
 
-  /* Translators: the currency choice that follows the language settings, with its code */
-  automatic = g_strdup_printf (_("Automatic (%s)"), outlay_currency_for_locale ());
+  /* Translators: the currency choice that follows the ledger's own (which
+   * a new ledger takes from the language settings), with its code */
+  automatic = g_strdup_printf (_("Automatic (%s)"), ledger_currency);
   gtk_string_list_append (names, automatic);
   g_ptr_array_add (self->codes, g_strdup (""));
 

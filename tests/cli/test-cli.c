@@ -225,6 +225,79 @@ test_add_german (Fixture      *fixture,
   assert_contains (result.out, "\"percent\": 98.7");
 }
 
+/* A command run under another locale (a cron job, an ssh session) writes
+ * the ledger's currency, not its locale's. */
+static void
+test_ledger_currency (Fixture      *fixture,
+                      gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("outlay-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *rows = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3          *db = NULL;
+  const char *const add_german[] = { "--database", path, "add", "3,20", "Brezel", NULL };
+  const char *const add_c[] = { "--database", path, "add", "4.20", "Coffee", NULL };
+  const char *const summary_c[] = { "--database", path, "summary", "--json", NULL };
+
+  if (!have_locale ("de_DE.UTF-8"))
+    {
+      g_test_skip ("The de_DE.UTF-8 locale is not installed (build-aux/install-deps generates it)");
+      outlay_test_remove_tree (dir);
+      return;
+    }
+
+  /* A ledger the command makes records the currency of its locale then. */
+  run_argv ("de_DE.UTF-8", add_german, NULL, &result);
+  assert_success (&result);
+  run_argv ("C.UTF-8", add_c, NULL, &result);
+  assert_success (&result);
+  assert_contains (result.out, "€4.20");
+  run_argv ("C.UTF-8", summary_c, NULL, &result);
+  assert_success (&result);
+  assert_contains (result.out, "\"currency\": \"EUR\",");
+  assert_contains (result.out, "\"total_minor\": 740,");
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  rows = outlay_test_dump (db, "SELECT amount, currency FROM expenses ORDER BY id");
+  g_assert_cmpstr (rows, ==, "320|EUR\n420|EUR\n");
+  g_clear_pointer (&rows, g_free);
+  rows = outlay_test_dump (db, "SELECT value FROM outlay_meta WHERE key = 'currency'");
+  g_assert_cmpstr (rows, ==, "EUR\n");
+  g_clear_pointer (&rows, g_free);
+  sqlite3_close (db);
+  outlay_test_remove_tree (dir);
+
+  /* A ledger that records none is in the currency of most expenses... */
+  run_in (fixture, "de_DE.UTF-8", &result, "add", "12,50", "Essen", NULL);
+  assert_success (&result);
+  run (fixture, &result, "add", "5", "Lunch");
+  assert_success (&result);
+  assert_contains (result.out, "€5.00");
+
+  /* ...and one that records its own is in that one. */
+  g_assert_true (outlay_repository_set_currency (fixture->store.repository, "CHF", &error));
+  g_assert_no_error (error);
+  run (fixture, &result, "add", "6", "Dinner");
+  assert_success (&result);
+  assert_contains (result.out, "CHF");
+  /* --currency still says otherwise for one expense. */
+  run (fixture, &result, "add", "7", "Taxi", "--currency", "USD");
+  assert_success (&result);
+  rows = outlay_test_dump (outlay_database_get_handle (fixture->store.database),
+                           "SELECT amount, currency FROM expenses ORDER BY id");
+  g_assert_cmpstr (rows, ==, "1250|EUR\n500|EUR\n600|CHF\n700|USD\n");
+
+  /* A currency Outlay does not know is refused and changes nothing. */
+  g_assert_false (outlay_repository_set_currency (fixture->store.repository, "XYZ", &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_CURRENCY);
+  g_clear_error (&error);
+  g_clear_pointer (&rows, g_free);
+  rows = outlay_test_dump (outlay_database_get_handle (fixture->store.database),
+                           "SELECT value FROM outlay_meta WHERE key = 'currency'");
+  g_assert_cmpstr (rows, ==, "CHF\n");
+}
+
 static void
 test_list (Fixture      *fixture,
            gconstpointer user_data)
@@ -465,11 +538,12 @@ test_summary (Fixture      *fixture,
   assert_success (&result);
   assert_contains (result.out, "\"change_percent\": null");
 
-  /* By default: this month so far, in the locale's currency. */
+  /* By default: this month so far, in the ledger's currency, whatever the
+   * locale: a ledger that records none is in the one of most expenses. */
   run (fixture, &result, "summary", "--json");
   assert_success (&result);
   assert_json (result.out);
-  assert_contains (result.out, "\"currency\": \"USD\",");
+  assert_contains (result.out, "\"currency\": \"EUR\",");
 }
 
 static void
@@ -887,6 +961,7 @@ main (int   argc,
   add_test ("/cli/help", test_help);
   add_test ("/cli/add", test_add);
   add_test ("/cli/add/german", test_add_german);
+  add_test ("/cli/add/ledger-currency", test_ledger_currency);
   add_test ("/cli/list", test_list);
   add_test ("/cli/show-edit-delete-restore", test_show_edit_delete_restore);
   add_test ("/cli/summary", test_summary);

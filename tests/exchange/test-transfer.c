@@ -787,7 +787,7 @@ test_json_keeps_changed_categories (Fixture      *fixture,
                                     gconstpointer data)
 {
   static const char text[] =
-    "{\"format\": \"outlay-ledger\", \"version\": 1, \"categories\": ["
+    "{\"format\": \"outlay-ledger\", \"version\": 1, \"currency\": \"CHF\", \"categories\": ["
     "{\"name\": \"Rent\", \"icon\": \"user-home-symbolic\", \"color\": \"#865e3c\"},"
     "{\"name\": \"Misc\", \"icon\": \"view-more-horizontal-symbolic\", \"color\": \"#77767b\", \"fallback\": true}],"
     "\"expenses\": [{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-01\", "
@@ -820,7 +820,7 @@ test_undo_replaced_categories (Fixture      *fixture,
                                gconstpointer data)
 {
   static const char text[] =
-    "{\"format\": \"outlay-ledger\", \"version\": 1, \"categories\": ["
+    "{\"format\": \"outlay-ledger\", \"version\": 1, \"currency\": \"CHF\", \"categories\": ["
     "{\"name\": \"Rent\", \"icon\": \"user-home-symbolic\", \"color\": \"#865e3c\"},"
     "{\"name\": \"Misc\", \"icon\": \"view-more-horizontal-symbolic\", \"color\": \"#77767b\", \"fallback\": true}],"
     "\"expenses\": [{\"uuid\": \"0190a0b0-0000-7000-8000-000000000001\", \"date\": \"2026-11-01\", "
@@ -829,17 +829,27 @@ test_undo_replaced_categories (Fixture      *fixture,
   g_autoptr (OutlayImportResult) result = NULL;
   g_autofree char *before = outlay_test_dump_store (handle (fixture));
   g_autofree char *after = NULL;
+  g_autofree char *currency = NULL;
 
   result = import (fixture, read_json (text));
   g_assert_nonnull (result->replaced_categories);
   g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, 2);
   g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (fixture->repository)), ==,
                    "Misc");
+  /* A new ledger takes the file's currency, though its expense is in euros. */
+  currency = outlay_repository_dup_currency (fixture->repository, "JPY");
+  g_assert_cmpstr (currency, ==, "CHF");
+  g_clear_pointer (&currency, g_free);
 
   g_assert_true (outlay_importer_undo (fixture->repository, result, &error));
   g_assert_no_error (error);
   after = outlay_test_dump_store (handle (fixture));
   g_assert_cmpstr (after, ==, before);
+  /* It records none again: an empty ledger is in the fallback's. */
+  currency = outlay_repository_dup_currency (fixture->repository, "JPY");
+  g_assert_cmpstr (currency, ==, "JPY");
+  g_assert_cmpint (
+    outlay_test_query_int (handle (fixture), "SELECT count(*) FROM outlay_meta WHERE key = 'currency'"), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (fixture->repository)), ==, 10);
 }
 

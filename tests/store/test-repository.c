@@ -459,11 +459,78 @@ test_query_sort (Fixture      *fixture,
   }
 }
 
+/* The ledger's currency: recorded, else the one of most expenses, else the
+ * caller's; recorded once, never in a read-only ledger. */
+static void
+test_ledger_currency (OutlayTestFixture *fixture,
+                      gconstpointer      user_data)
+{
+  static const char *const currencies[] = { "USD", "EUR", "EUR", "JPY", "EUR", "USD" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayDatabase) read_only = NULL;
+  g_autoptr (OutlayRepository) reader = NULL;
+  g_autofree char *currency = NULL;
+  gint64           other = outlay_test_category_at (fixture->repository, 0);
+
+  currency = outlay_repository_dup_currency (fixture->repository, "SEK");
+  g_assert_cmpstr (currency, ==, "SEK");
+  g_clear_pointer (&currency, g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    {
+      g_autoptr (OutlayExpense) draft = outlay_test_draft (100 + i, currencies[i], "2026-01-05", "Thing", other);
+      g_autoptr (OutlayExpense) added = outlay_repository_add_expense (fixture->repository, draft, &error);
+
+      g_assert_no_error (error);
+    }
+  currency = outlay_repository_dup_currency (fixture->repository, "SEK");
+  g_assert_cmpstr (currency, ==, "EUR");
+  g_clear_pointer (&currency, g_free);
+
+  /* A read-only ledger records nothing. */
+  read_only = outlay_database_open_full (fixture->path, OUTLAY_DATABASE_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  reader = outlay_repository_new (read_only);
+  g_assert_true (outlay_repository_ensure_currency (reader, "SEK", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_test_query_int (outlay_database_get_handle (fixture->database),
+                                          "SELECT count(*) FROM outlay_meta WHERE key = 'currency'"),
+                   ==, 0);
+
+  g_assert_true (outlay_repository_ensure_currency (fixture->repository, "SEK", &error));
+  g_assert_no_error (error);
+  currency = outlay_repository_dup_currency (fixture->repository, "SEK");
+  g_assert_cmpstr (currency, ==, "EUR");
+  g_clear_pointer (&currency, g_free);
+  g_assert_true (outlay_repository_set_currency (fixture->repository, "GBP", &error));
+  g_assert_no_error (error);
+  /* Recorded once: a second ensure keeps what is there. */
+  g_assert_true (outlay_repository_ensure_currency (fixture->repository, "SEK", &error));
+  g_assert_no_error (error);
+  currency = outlay_repository_dup_currency (fixture->repository, "SEK");
+  g_assert_cmpstr (currency, ==, "GBP");
+  g_clear_pointer (&currency, g_free);
+  currency = outlay_repository_dup_currency (reader, "SEK");
+  g_assert_cmpstr (currency, ==, "GBP");
+  g_clear_pointer (&currency, g_free);
+
+  /* Not in a read-only ledger, not a code it does not know. */
+  g_assert_false (outlay_repository_set_currency (reader, "CHF", &error));
+  g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (outlay_repository_set_currency (fixture->repository, "EURO", &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_CURRENCY);
+  currency = outlay_repository_dup_currency (fixture->repository, "SEK");
+  g_assert_cmpstr (currency, ==, "GBP");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  OUTLAY_TEST_ADD ("/repository/ledger-currency", test_ledger_currency);
 
   OUTLAY_TEST_ADD ("/repository/query/text", test_query_text);
   OUTLAY_TEST_ADD ("/repository/query/filters", test_query_filters);

@@ -31,10 +31,12 @@
 #include <adwaita.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "outlay-application.h"
 #include "outlay-backups.h"
+#include "outlay-currency.h"
 #include "outlay-database-private.h"
 #include "outlay-preferences-window.h"
 #include "outlay-repository.h"
@@ -480,6 +482,57 @@ test_back_up_now (void)
   close_preferences (preferences);
 }
 
+/* Automatic is the ledger's currency, whatever the locale, and says which. */
+static void
+test_ledger_currency (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *recorded = NULL;
+  g_autofree char *currency = NULL;
+  GtkWindow       *preferences;
+  GtkWidget       *row;
+  GListModel      *names;
+  sqlite3_stmt    *stmt = NULL;
+
+  /* The first start recorded the locale's: the ledger was new. */
+  g_settings_reset (settings, "currency");
+  g_assert_cmpint (sqlite3_prepare_v2 (outlay_database_get_handle (outlay_repository_get_database (repository ())),
+                                       "SELECT value FROM outlay_meta WHERE key = 'currency'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  recorded = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpstr (recorded, ==, outlay_currency_for_locale ());
+
+  g_assert_true (outlay_repository_set_currency (repository (), "CHF", &error));
+  g_assert_no_error (error);
+  currency = outlay_application_dup_currency (app);
+  g_assert_cmpstr (currency, ==, "CHF");
+  g_clear_pointer (&currency, g_free);
+
+  preferences = open_preferences ();
+  row = outlay_ui_test_find_of_type (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW);
+  g_assert_nonnull (row);
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Automatic (CHF)");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  close_preferences (preferences);
+
+  /* A currency chosen in Preferences comes first; Automatic again is the
+   * ledger's. */
+  g_settings_set_string (settings, "currency", "JPY");
+  currency = outlay_application_dup_currency (app);
+  g_assert_cmpstr (currency, ==, "JPY");
+  g_clear_pointer (&currency, g_free);
+  g_settings_reset (settings, "currency");
+  currency = outlay_application_dup_currency (app);
+  g_assert_cmpstr (currency, ==, "CHF");
+
+  g_assert_true (outlay_repository_set_currency (repository (), recorded, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/preferences/empty-and-count", test_empty_and_count);
   g_test_add_func ("/preferences/restore", test_restore);
   g_test_add_func ("/preferences/back-up-now", test_back_up_now);
+  g_test_add_func ("/preferences/ledger-currency", test_ledger_currency);
 
   ret = g_test_run ();
 
