@@ -39,6 +39,7 @@ struct _OutlayRepository
   /* Between outlay_repository_take_off_expense_indexes() and putting them
    * back (or the transaction's rollback): rows are only appended. */
   gboolean expense_indexes_off;
+  char    *currency; /* the ledger's, as last read, or NULL */
 };
 
 typedef enum

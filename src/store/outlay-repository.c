@@ -290,7 +290,7 @@ load_fallback (OutlayRepository *self,
  * ledger records once, so that a command run under another locale (a cron
  * job, an ssh session with LANG=C) writes the ledger's currency and not
  * its locale's. A ledger that records none yet stands for the currency
- * most of its expenses are in. */
+ * most of its last year's expenses are in. */
 
 #define META_CURRENCY "currency"
 
@@ -329,15 +329,17 @@ read_recorded_currency (OutlayRepository *self,
   return query_currency (self, "SELECT value FROM outlay_meta WHERE key = '" META_CURRENCY "'", currency, error);
 }
 
-/* The currency of most expenses, from the per-day summary, or NULL. */
+/* The currency of most expenses of the ledger's last year, from the
+ * per-day summary (a few thousand rows however old the ledger), or NULL. */
 static gboolean
 read_common_currency (OutlayRepository *self,
                       char            **currency,
                       GError          **error)
 {
   return query_currency (self,
-                         "SELECT currency FROM expense_days GROUP BY currency ORDER BY sum(count) DESC, currency "
-                         "LIMIT 1",
+                         "SELECT currency FROM expense_days "
+                         "WHERE day >= date((SELECT max(day) FROM expense_days), '-1 year') "
+                         "GROUP BY currency ORDER BY sum(count) DESC, currency LIMIT 1",
                          currency, error);
 }
 
@@ -346,7 +348,7 @@ read_common_currency (OutlayRepository *self,
  * @fallback: for a ledger that records no currency and has no expenses
  *
  * Returns: (transfer full): the currency the ledger records, else the one
- *   most of its expenses are in, else @fallback
+ *   most of its last year's expenses are in, else @fallback
  */
 char *
 outlay_repository_dup_currency (OutlayRepository *self,
@@ -358,8 +360,14 @@ outlay_repository_dup_currency (OutlayRepository *self,
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (outlay_currency_is_valid (fallback), NULL);
 
+  /* Read once, until the ledger changes under the repository. */
+  if (self->currency != NULL)
+    return g_strdup (self->currency);
+
   if ((!read_recorded_currency (self, &currency, &error) || currency == NULL) && error == NULL)
     read_common_currency (self, &currency, &error);
+  if (currency != NULL)
+    self->currency = g_strdup (currency);
   /* A ledger that cannot be read says so where its expenses are read. */
   if (error != NULL)
     g_debug ("Could not read the ledger’s currency: %s", error->message);
@@ -394,6 +402,50 @@ outlay_repository_set_currency (OutlayRepository *self,
          outlay_repository_write_currency (self, currency, error) && outlay_transaction_commit (transaction, error);
 }
 
+/**
+ * outlay_repository_record_currency:
+ * @currency: what outlay_repository_dup_currency() gave on any connection
+ *
+ * Records @currency as the ledger's, unless it records one by now. It
+ * does not wait for the disk: a record lost in a crash is made again at
+ * the next start, so this is cheap enough for the window's main loop.
+ */
+gboolean
+outlay_repository_record_currency (OutlayRepository *self,
+                                   const char       *currency,
+                                   GError          **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  sqlite3_stmt *stmt;
+  gboolean      ok;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (outlay_currency_is_valid (currency), FALSE);
+
+  if (!outlay_repository_check_writable (self, error))
+    return FALSE;
+
+  /* In WAL mode, NORMAL skips the sync of this commit only; the next
+   * commit of the connection, at FULL again, syncs the log with it. */
+  outlay_database_exec (self->database, "PRAGMA synchronous = NORMAL", NULL);
+  ok = (transaction = outlay_database_begin_transaction (self->database, error)) != NULL &&
+       (stmt = outlay_database_prepare (self->database,
+                                        "INSERT INTO outlay_meta (key, value) VALUES ('" META_CURRENCY
+                                        "', ?) ON CONFLICT (key) DO NOTHING",
+                                        error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, currency, -1, SQLITE_TRANSIENT);
+      ok = outlay_repository_step_done (self, stmt, _("Could not save the ledger’s currency"), error) &&
+           outlay_transaction_commit (transaction, error);
+    }
+  g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&transaction, outlay_transaction_free);
+  outlay_database_exec (self->database, "PRAGMA synchronous = FULL", NULL);
+
+  return ok;
+}
+
 /* Inside a transaction: records the valid @currency, or with NULL none. */
 gboolean
 outlay_repository_write_currency (OutlayRepository *self,
@@ -409,6 +461,7 @@ outlay_repository_write_currency (OutlayRepository *self,
 
   g_assert (currency == NULL || outlay_currency_is_valid (currency));
 
+  g_clear_pointer (&self->currency, g_free);
   if (stmt == NULL)
     return FALSE;
   if (currency != NULL)
@@ -536,7 +589,9 @@ outlay_repository_reload (OutlayRepository *self)
 
   g_return_if_fail (OUTLAY_IS_REPOSITORY (self));
 
-  /* A restored backup may name another fallback category. */
+  /* A restored backup may name another fallback category and another
+   * currency; another program may have recorded one. */
+  g_clear_pointer (&self->currency, g_free);
   if (!load_fallback (self, &error) || !outlay_repository_reload_categories (self, &error))
     {
       if (!g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
@@ -578,6 +633,7 @@ outlay_repository_finalize (GObject *object)
   g_clear_object (&self->categories);
   g_clear_object (&self->database);
   g_clear_pointer (&self->fallback_uuid, g_free);
+  g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (outlay_repository_parent_class)->finalize (object);
 }

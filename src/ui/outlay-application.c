@@ -174,22 +174,81 @@ open_database (OutlayApplication *self,
    * program's and is tried again from the main loop, saying so. */
   outlay_database_set_busy_timeout (self->database, WINDOW_BUSY_TIMEOUT_MS);
   self->repository = outlay_repository_new (self->database);
-
-  /* The first start with a ledger records its currency: the one chosen,
-   * else the one most of its expenses are in, else the locale's. Another
-   * program writing at that moment only puts it off to the next start. */
-  if (!outlay_database_is_damaged (self->database))
-    {
-      g_autoptr (GError) local_error = NULL;
-      g_autofree char *chosen = g_settings_get_string (self->settings, "currency");
-
-      if (!outlay_repository_ensure_currency (self->repository,
-                                              outlay_currency_is_valid (chosen) ? chosen
-                                                                                : outlay_currency_for_locale (),
-                                              &local_error))
-        g_message ("Could not record the ledger’s currency: %s", local_error->message);
-    }
   return TRUE;
+}
+
+/* The first start with a ledger records its currency: the one chosen,
+ * else the one most of its last year's expenses are in, else the
+ * locale's, which is what Automatic meant until then. A worker reads it
+ * on a read-only connection (a write there would reach the window as a
+ * change from another program, which reads every list again); the
+ * window's own connection writes it, without waiting for the disk. */
+static void
+find_currency_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  const char *const *job = task_data; /* the path, the fallback */
+  g_autoptr (OutlayDatabase) database = NULL;
+  g_autoptr (OutlayRepository) repository = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *recorded = NULL;
+
+  database = outlay_database_open_full (job[0], OUTLAY_DATABASE_FLAGS_READ_ONLY, &error);
+  if (database == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The recorded one when there is one, which the write then keeps. */
+  repository = outlay_repository_new (database);
+  recorded = outlay_repository_dup_currency (repository, job[1]);
+  if (outlay_database_is_damaged (database))
+    g_task_return_pointer (task, NULL, NULL);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&recorded), g_free);
+}
+
+static void
+currency_found_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (source);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *currency = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (currency != NULL && self->repository != NULL && !outlay_database_is_damaged (self->database) &&
+      !outlay_repository_record_currency (self->repository, currency, &error))
+    g_message ("Could not record the ledger’s currency: %s", error->message);
+  else if (error != NULL)
+    g_message ("Could not read the ledger’s currency: %s", error->message);
+
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+record_currency (OutlayApplication *self)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *chosen = g_settings_get_string (self->settings, "currency");
+  char           **job;
+
+  if (outlay_database_is_read_only (self->database))
+    return;
+
+  job = g_new0 (char *, 3);
+  job[0] = g_strdup (outlay_database_get_path (self->database));
+  job[1] = g_strdup (outlay_currency_is_valid (chosen) ? chosen : outlay_currency_for_locale ());
+
+  /* Released when it is done: closing the window at once leaves no thread
+   * behind. */
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (self, NULL, currency_found_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, find_currency_thread);
 }
 
 static void
@@ -301,7 +360,7 @@ start_check (OutlayApplication *self)
 
 /* The daily backup and the check of a large file start after the first
  * frame: their reading (a million expenses: 300 MB copied, then read
- * again) would otherwise slow it down. */
+ * again) would otherwise slow it down. So does the currency's record. */
 static gboolean
 start_background_cb (gpointer user_data)
 {
@@ -309,6 +368,7 @@ start_background_cb (gpointer user_data)
 
   if (self->database != NULL && !outlay_database_is_damaged (self->database))
     {
+      record_currency (self);
       start_daily_backup (self);
       start_check (self);
     }

@@ -21,7 +21,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
@@ -1113,6 +1116,40 @@ test_large_file_set_aside (Fixture      *fixture,
   g_assert_cmpuint (result->n_duplicates, ==, n);
 }
 
+/* Records that cannot be set aside (a full disk) fail the plan with the
+ * reason, and change nothing. */
+static void
+test_large_file_cannot_be_set_aside (Fixture      *fixture,
+                                     gconstpointer data)
+{
+  g_autoptr (OutlayImportSource) source = NULL;
+  g_autoptr (OutlayImportPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = outlay_test_dump_store (handle (fixture));
+  g_autofree char *after = NULL;
+  struct rlimit    limit, saved;
+
+  /* Files of this process grow to 16 KiB at most; past that, a write fails
+   * with EFBIG rather than a signal. */
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 16 * 1024;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  source = large_statement (3 * OUTLAY_IMPORT_N_HELD);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+
+  g_assert_cmpuint (outlay_import_source_get_n_records (source), ==, 3 * OUTLAY_IMPORT_N_HELD);
+  plan = outlay_import_plan_new (fixture->repository, g_steal_pointer (&source), "EUR", &error);
+  g_assert_null (plan);
+  g_assert_error (error, G_FILE_ERROR, g_file_error_from_errno (EFBIG));
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "The file’s expenses could not be set aside while they are checked: "));
+  after = outlay_test_dump_store (handle (fixture));
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* A ledger file of more expenses than a source holds, read a line at a
  * time, restores the same ledger. */
 static void
@@ -1208,6 +1245,7 @@ main (int   argc,
   g_test_add_func ("/transfer/json-hostile", test_json_hostile);
   ADD ("large-file-set-aside", test_large_file_set_aside);
   ADD ("large-json-file", test_large_json_file);
+  ADD ("large-file-cannot-be-set-aside", test_large_file_cannot_be_set_aside);
   g_test_add_func ("/transfer/json-errors", test_json_errors);
   g_test_add_func ("/transfer/json-bad-expenses-are-issues", test_json_bad_expenses_are_issues);
 

@@ -215,6 +215,14 @@ set_currency (Fixture *fixture,
 }
 
 static gboolean
+record_currency (Fixture *fixture,
+                 gpointer state,
+                 GError **error)
+{
+  return outlay_repository_record_currency (fixture->repository, "CHF", error);
+}
+
+static gboolean
 create_backup (Fixture *fixture,
                gpointer state,
                GError **error)
@@ -277,6 +285,7 @@ OPERATION ("recolor category", recolor_category)
 OPERATION ("move category", move_category)
 OPERATION ("delete category", delete_category)
 OPERATION ("set the ledger's currency", set_currency)
+OPERATION ("record the ledger's currency", record_currency)
 OPERATION ("create backup", create_backup)
 
 /* The backup holds the sample; the ledger has one expense more. */
@@ -392,6 +401,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/category/move", test_move_category);
   OUTLAY_TEST_ADD ("/faults/category/delete", test_delete_category);
   OUTLAY_TEST_ADD ("/faults/ledger/currency", test_set_currency);
+  OUTLAY_TEST_ADD ("/faults/ledger/currency-recorded", test_record_currency);
   OUTLAY_TEST_ADD ("/faults/backup/create", test_create_backup);
   OUTLAY_TEST_ADD ("/faults/backup/restore", test_restore_backup);
   OUTLAY_TEST_ADD ("/faults/open/without-space", test_open_without_space);

@@ -497,6 +497,19 @@ test_ledger_currency (OutlayTestFixture *fixture,
                                           "SELECT count(*) FROM outlay_meta WHERE key = 'currency'"),
                    ==, 0);
 
+  /* As the window does: what a read found, kept if one came meanwhile. */
+  g_assert_true (outlay_repository_record_currency (fixture->repository, "NOK", &error));
+  g_assert_no_error (error);
+  g_assert_true (outlay_repository_record_currency (fixture->repository, "DKK", &error));
+  g_assert_no_error (error);
+  currency = outlay_repository_dup_currency (fixture->repository, "SEK");
+  g_assert_cmpstr (currency, ==, "NOK");
+  g_clear_pointer (&currency, g_free);
+  g_assert_cmpint (outlay_test_query_int (outlay_database_get_handle (fixture->database), "PRAGMA synchronous"), ==,
+                   2);
+  outlay_test_exec (outlay_database_get_handle (fixture->database),
+                    "DELETE FROM outlay_meta WHERE key = 'currency'");
+
   g_assert_true (outlay_repository_ensure_currency (fixture->repository, "SEK", &error));
   g_assert_no_error (error);
   currency = outlay_repository_dup_currency (fixture->repository, "SEK");
@@ -516,6 +529,9 @@ test_ledger_currency (OutlayTestFixture *fixture,
 
   /* Not in a read-only ledger, not a code it does not know. */
   g_assert_false (outlay_repository_set_currency (reader, "CHF", &error));
+  g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (outlay_repository_record_currency (reader, "CHF", &error));
   g_assert_error (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_READ_ONLY);
   g_clear_error (&error);
   g_assert_false (outlay_repository_set_currency (fixture->repository, "EURO", &error));

@@ -482,6 +482,30 @@ test_back_up_now (void)
   close_preferences (preferences);
 }
 
+static char *
+dup_recorded_currency (void)
+{
+  sqlite3_stmt *stmt = NULL;
+  char         *currency = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (outlay_database_get_handle (outlay_repository_get_database (repository ())),
+                                       "SELECT value FROM outlay_meta WHERE key = 'currency'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    currency = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return currency;
+}
+
+static gboolean
+currency_is_recorded (gpointer data)
+{
+  g_autofree char *currency = dup_recorded_currency ();
+
+  return currency != NULL;
+}
+
 /* Automatic is the ledger's currency, whatever the locale, and says which. */
 static void
 test_ledger_currency (void)
@@ -491,18 +515,21 @@ test_ledger_currency (void)
   g_autofree char *recorded = NULL;
   g_autofree char *currency = NULL;
   GtkWindow       *preferences;
+  GtkWindow       *window;
   GtkWidget       *row;
   GListModel      *names;
-  sqlite3_stmt    *stmt = NULL;
 
-  /* The first start recorded the locale's: the ledger was new. */
+  /* The first start recorded the locale's, in the background after the
+   * window's first frame: the ledger was new. */
   g_settings_reset (settings, "currency");
-  g_assert_cmpint (sqlite3_prepare_v2 (outlay_database_get_handle (outlay_repository_get_database (repository ())),
-                                       "SELECT value FROM outlay_meta WHERE key = 'currency'", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  recorded = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  g_application_activate (G_APPLICATION (app));
+  window = g_object_ref (find_toplevel (OUTLAY_TYPE_WINDOW));
+  wait_until (currency_is_recorded, NULL);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  gtk_window_destroy (window);
+  outlay_ui_test_drain ();
+  g_assert_finalize_object (window);
+  recorded = dup_recorded_currency ();
   g_assert_cmpstr (recorded, ==, outlay_currency_for_locale ());
 
   g_assert_true (outlay_repository_set_currency (repository (), "CHF", &error));
