@@ -320,11 +320,12 @@ query_currency (OutlayRepository *self,
   return TRUE;
 }
 
-/* The recorded currency into @currency, or NULL when there is none. */
-static gboolean
-read_recorded_currency (OutlayRepository *self,
-                        char            **currency,
-                        GError          **error)
+/* The currency the ledger records into @currency, or NULL when there is
+ * none. */
+gboolean
+outlay_repository_read_currency (OutlayRepository *self,
+                                 char            **currency,
+                                 GError          **error)
 {
   return query_currency (self, "SELECT value FROM outlay_meta WHERE key = '" META_CURRENCY "'", currency, error);
 }
@@ -341,6 +342,35 @@ read_common_currency (OutlayRepository *self,
                          "WHERE day >= date((SELECT max(day) FROM expense_days), '-1 year') "
                          "GROUP BY currency ORDER BY sum(count) DESC, currency LIMIT 1",
                          currency, error);
+}
+
+/* Inside a transaction: records @currency, over one recorded when
+ * @replace, or with NULL none. */
+static gboolean
+store_currency (OutlayRepository *self,
+                const char       *currency,
+                gboolean          replace,
+                GError          **error)
+{
+  const char   *sql = "DELETE FROM outlay_meta WHERE key = '" META_CURRENCY "'";
+  sqlite3_stmt *stmt;
+
+  g_assert (currency == NULL || outlay_currency_is_valid (currency));
+
+  if (currency != NULL && replace)
+    sql = "INSERT INTO outlay_meta (key, value) VALUES ('" META_CURRENCY "', ?) "
+          "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+  else if (currency != NULL)
+    sql = "INSERT INTO outlay_meta (key, value) VALUES ('" META_CURRENCY "', ?) ON CONFLICT (key) DO NOTHING";
+  stmt = outlay_database_prepare (self->database, sql, error);
+
+  /* Read again next time, whatever the transaction comes to. */
+  g_clear_pointer (&self->currency, g_free);
+  if (stmt == NULL)
+    return FALSE;
+  if (currency != NULL)
+    sqlite3_bind_text (stmt, 1, currency, -1, SQLITE_TRANSIENT);
+  return outlay_repository_step_done (self, stmt, _("Could not save the ledger’s currency"), error);
 }
 
 /**
@@ -364,7 +394,7 @@ outlay_repository_dup_currency (OutlayRepository *self,
   if (self->currency != NULL)
     return g_strdup (self->currency);
 
-  if ((!read_recorded_currency (self, &currency, &error) || currency == NULL) && error == NULL)
+  if ((!outlay_repository_read_currency (self, &currency, &error) || currency == NULL) && error == NULL)
     read_common_currency (self, &currency, &error);
   if (currency != NULL)
     self->currency = g_strdup (currency);
@@ -416,8 +446,7 @@ outlay_repository_record_currency (OutlayRepository *self,
                                    GError          **error)
 {
   g_autoptr (OutlayTransaction) transaction = NULL;
-  sqlite3_stmt *stmt;
-  gboolean      ok;
+  gboolean ok;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (outlay_currency_is_valid (currency), FALSE);
@@ -429,17 +458,7 @@ outlay_repository_record_currency (OutlayRepository *self,
    * commit of the connection, at FULL again, syncs the log with it. */
   outlay_database_exec (self->database, "PRAGMA synchronous = NORMAL", NULL);
   ok = (transaction = outlay_database_begin_transaction (self->database, error)) != NULL &&
-       (stmt = outlay_database_prepare (self->database,
-                                        "INSERT INTO outlay_meta (key, value) VALUES ('" META_CURRENCY
-                                        "', ?) ON CONFLICT (key) DO NOTHING",
-                                        error)) != NULL;
-  if (ok)
-    {
-      sqlite3_bind_text (stmt, 1, currency, -1, SQLITE_TRANSIENT);
-      ok = outlay_repository_step_done (self, stmt, _("Could not save the ledger’s currency"), error) &&
-           outlay_transaction_commit (transaction, error);
-    }
-  g_clear_pointer (&self->currency, g_free);
+       store_currency (self, currency, FALSE, error) && outlay_transaction_commit (transaction, error);
   g_clear_pointer (&transaction, outlay_transaction_free);
   outlay_database_exec (self->database, "PRAGMA synchronous = FULL", NULL);
 
@@ -452,30 +471,22 @@ outlay_repository_write_currency (OutlayRepository *self,
                                   const char       *currency,
                                   GError          **error)
 {
-  sqlite3_stmt *stmt = outlay_database_prepare (self->database,
-                                                currency != NULL
-                                                  ? "INSERT INTO outlay_meta (key, value) VALUES ('" META_CURRENCY
-                                                    "', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-                                                  : "DELETE FROM outlay_meta WHERE key = '" META_CURRENCY "'",
-                                                error);
-
-  g_assert (currency == NULL || outlay_currency_is_valid (currency));
-
-  g_clear_pointer (&self->currency, g_free);
-  if (stmt == NULL)
-    return FALSE;
-  if (currency != NULL)
-    sqlite3_bind_text (stmt, 1, currency, -1, SQLITE_TRANSIENT);
-  return outlay_repository_step_done (self, stmt, _("Could not save the ledger’s currency"), error);
+  return store_currency (self, currency, TRUE, error);
 }
 
-/* The currency the ledger records, or NULL. */
+/**
+ * outlay_repository_has_currency:
+ *
+ * Returns: whether the ledger records its currency (one row read)
+ */
 gboolean
-outlay_repository_read_currency (OutlayRepository *self,
-                                 char            **currency,
-                                 GError          **error)
+outlay_repository_has_currency (OutlayRepository *self)
 {
-  return read_recorded_currency (self, currency, error);
+  g_autofree char *recorded = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+
+  return outlay_repository_read_currency (self, &recorded, NULL) && recorded != NULL;
 }
 
 /**
@@ -499,7 +510,7 @@ outlay_repository_ensure_currency (OutlayRepository *self,
 
   if (outlay_database_is_read_only (self->database))
     return TRUE;
-  if (!read_recorded_currency (self, &recorded, error))
+  if (!outlay_repository_read_currency (self, &recorded, error))
     return FALSE;
   if (recorded != NULL)
     return TRUE;

@@ -127,6 +127,7 @@ gboolean outlay_repository_set_currency (OutlayRepository *self,
 gboolean outlay_repository_ensure_currency (OutlayRepository *self,
                                             const char       *fallback,
                                             GError          **error);
+gboolean outlay_repository_has_currency (OutlayRepository *self);
 gboolean outlay_repository_record_currency (OutlayRepository *self,
                                             const char       *currency,
                                             GError          **error);

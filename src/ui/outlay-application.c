@@ -236,7 +236,8 @@ record_currency (OutlayApplication *self)
   g_autofree char *chosen = g_settings_get_string (self->settings, "currency");
   char           **job;
 
-  if (outlay_database_is_read_only (self->database))
+  /* Every later start: one row read, no worker. */
+  if (outlay_database_is_read_only (self->database) || outlay_repository_has_currency (self->repository))
     return;
 
   job = g_new0 (char *, 3);
