@@ -54,7 +54,8 @@ check_source (OutlayCsvTable     *table,
       g_assert (r->date != NULL && strlen (r->date) == 10);
       g_assert (sscanf (r->date, "%4d-%2d-%2d", &year, &month, &day) == 3);
       g_assert (g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year));
-      if (r->amount <= 0 || r->amount > OUTLAY_MONEY_MAX)
+      /* Money spent is positive; money received negative, and marked. */
+      if (r->amount == 0 || ABS (r->amount) > OUTLAY_MONEY_MAX || (r->amount < 0) != r->incoming)
         g_error ("line %u: amount %" G_GINT64_FORMAT " out of range", r->line, r->amount);
       g_assert (r->currency == NULL || outlay_currency_is_valid (r->currency));
       g_assert (r->description != NULL && g_utf8_validate (r->description, -1, NULL));

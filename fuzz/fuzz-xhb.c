@@ -37,7 +37,9 @@ check_record (const OutlayImportRecord *record)
 {
   g_assert (record->line >= 1);
   g_assert (outlay_date_is_valid (record->date));
-  g_assert (record->amount > 0 && record->amount <= OUTLAY_MONEY_MAX);
+  /* Money spent is positive; money received negative, and marked. */
+  g_assert (record->amount != 0 && ABS (record->amount) <= OUTLAY_MONEY_MAX);
+  g_assert ((record->amount < 0) == record->incoming);
   g_assert (record->currency == NULL || outlay_currency_is_valid (record->currency));
   g_assert (record->description != NULL);
   g_assert (g_utf8_validate (record->description, -1, NULL));

@@ -39,6 +39,7 @@
 #include "outlay-application.h"
 #include "outlay-expense-editor.h"
 #include "outlay-expenses-page.h"
+#include "outlay-import-refunds-group.h"
 #include "outlay-import-window.h"
 #include "outlay-backups.h"
 #include "outlay-sample-ledger.h"
@@ -63,6 +64,9 @@ typedef struct
   const char *import; /* a file of tests/fixtures/import, in the import window */
   Wait        wait;
   gboolean    damaged; /* the ledger found damaged: the last shots, it stays so */
+  /* with a refund in the list and the editor on it; in the import window,
+   * the money received with its first line ticked as a refund */
+  gboolean refund;
 } Shot;
 
 static const Shot shots[] = {
@@ -86,6 +90,10 @@ static const Shot shots[] = {
   { "busy-360x720-dark", "expenses", 360, 720, TRUE, TRUE, NULL, WAIT_SAVE },
   { "busy-delete-360x640-light", "expenses", 360, 640, FALSE, FALSE, NULL, WAIT_DELETE },
   { "busy-delete-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_DELETE },
+  { "refund-1280x800-light", "expenses", 1280, 800, FALSE, TRUE, NULL, WAIT_NONE, FALSE, TRUE },
+  { "refund-360x720-dark", "expenses", 360, 720, TRUE, TRUE, NULL, WAIT_NONE, FALSE, TRUE },
+  { "import-refunds-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, "bank.csv", WAIT_NONE, FALSE, TRUE },
+  { "import-refunds-360x720-dark", "expenses", 360, 720, TRUE, FALSE, "bank.csv", WAIT_NONE, FALSE, TRUE },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -206,6 +214,70 @@ take_waiting (OutlayWindow *window,
   sqlite3_close (other);
 }
 
+/* Today, a pair of boots given back: the newest expense of the list. */
+static void
+add_refund (OutlayApplication *app,
+            OutlayWindow      *window)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  GListModel       *categories = outlay_repository_get_categories (repository);
+  g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, 0);
+  g_autoptr (OutlayExpense) draft = outlay_expense_new ();
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autoptr (GDate) today = g_date_new ();
+  g_autofree char *day = NULL;
+  g_autofree char *currency = outlay_application_dup_currency (app);
+  g_autoptr (GError) error = NULL;
+
+  g_date_set_time_t (today, time (NULL));
+  day = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (today), g_date_get_month (today), g_date_get_day (today));
+  outlay_expense_set_amount (draft, -5900);
+  outlay_expense_set_currency (draft, currency);
+  outlay_expense_set_description (draft, "Boots returned");
+  outlay_expense_set_note (draft, "");
+  outlay_expense_set_occurred_on (draft, day);
+  outlay_expense_set_category_id (draft, outlay_category_get_id (category));
+  stored = outlay_repository_add_expense (repository, draft, &error);
+  if (stored == NULL)
+    g_error ("Could not add the refund: %s", error->message);
+  wait_frames (GTK_WIDGET (window), 3);
+}
+
+static void
+find_pick_rows (GtkWidget *widget,
+                GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ACTION_ROW (child) && !ADW_IS_COMBO_ROW (child))
+        g_ptr_array_add (rows, child);
+      else
+        find_pick_rows (child, rows);
+    }
+}
+
+/* "Those I Tick", the last line (the bottle deposit) ticked, and the
+ * window scrolled down to the lines. */
+static void
+tick_last_refund (GtkWidget *import)
+{
+  GObject *group = gtk_widget_get_template_child (import, OUTLAY_TYPE_IMPORT_WINDOW, "refunds_group");
+  GObject *scrolled = gtk_widget_get_template_child (import, OUTLAY_TYPE_IMPORT_WINDOW, "overview_content");
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  GtkAdjustment *adjustment;
+
+  outlay_import_refunds_group_set_choice (OUTLAY_IMPORT_REFUNDS_GROUP (group), OUTLAY_IMPORT_REFUNDS_PICKED);
+  wait_frames (import, 3);
+  find_pick_rows (GTK_WIDGET (group), rows);
+  if (rows->len > 0)
+    gtk_widget_activate (g_ptr_array_index (rows, rows->len - 1));
+  wait_frames (import, 3);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  wait_frames (import, 6);
+}
+
 static void
 take (OutlayApplication *app,
       const Shot        *shot)
@@ -229,13 +301,18 @@ take (OutlayApplication *app,
       wait_frames (GTK_WIDGET (window), 40);
     }
 
+  if (shot->refund && shot->import == NULL)
+    add_refund (app, window);
+
   if (shot->editor)
     {
       GtkWidget          *page = outlay_window_get_expenses_page (window);
       OutlayExpenseModel *model = outlay_expenses_page_get_model (OUTLAY_EXPENSES_PAGE (page));
-      g_autoptr (OutlayExpense) expense = g_list_model_get_item (G_LIST_MODEL (model), 1);
+      g_autoptr (OutlayExpense) expense = g_list_model_get_item (G_LIST_MODEL (model), shot->refund ? 0 : 1);
 
-      if (shot->width < 600 && shot->wait == WAIT_NONE)
+      if (shot->refund && expense != NULL)
+        outlay_expenses_page_edit_expense (OUTLAY_EXPENSES_PAGE (page), expense);
+      else if (shot->width < 600 && shot->wait == WAIT_NONE)
         outlay_expenses_page_new_expense (OUTLAY_EXPENSES_PAGE (page));
       else if (expense != NULL)
         outlay_expenses_page_edit_expense (OUTLAY_EXPENSES_PAGE (page), expense);
@@ -264,6 +341,8 @@ take (OutlayApplication *app,
       gtk_window_set_default_size (GTK_WINDOW (import), shot->width, shot->height);
       gtk_window_present (GTK_WINDOW (import));
       wait_frames (import, 6);
+      if (shot->refund)
+        tick_last_refund (import);
       save_png (import, path);
       gtk_window_destroy (GTK_WINDOW (import));
       gtk_window_destroy (GTK_WINDOW (window));

@@ -40,6 +40,7 @@
   "    \"amount\": \"3.50\",\n"                               \
   "    \"amount_minor\": 350,\n"                              \
   "    \"currency\": \"EUR\",\n"                              \
+  "    \"refund\": false,\n"                                  \
   "    \"created_at\": \"2024-03-05T09:12:44.120Z\",\n"       \
   "    \"updated_at\": \"2024-03-05T09:12:44.120Z\",\n"       \
   "    \"deleted_at\": null\n"                                \
@@ -67,6 +68,7 @@ outlay_cli_json_expense (OutlayCli     *cli,
   outlay_cli_json_add_money (builder, "amount", outlay_expense_get_amount (expense),
                              outlay_expense_get_currency (expense));
   outlay_cli_json_add_string (builder, "currency", outlay_expense_get_currency (expense));
+  outlay_cli_json_add_bool (builder, "refund", outlay_expense_get_amount (expense) < 0);
   outlay_cli_json_add_string (builder, "created_at", outlay_expense_get_created_at (expense));
   outlay_cli_json_add_string (builder, "updated_at", outlay_expense_get_updated_at (expense));
   outlay_cli_json_add_string (builder, "deleted_at", outlay_expense_get_deleted_at (expense));
@@ -92,7 +94,7 @@ format_id (OutlayExpense *expense)
 static char *
 format_amount (OutlayExpense *expense)
 {
-  return outlay_money_format (outlay_expense_get_amount (expense), outlay_expense_get_currency (expense));
+  return outlay_money_format_expense (outlay_expense_get_amount (expense), outlay_expense_get_currency (expense));
 }
 
 /**
@@ -167,6 +169,7 @@ outlay_cli_add (OutlayCli *cli,
   g_autofree char   *date_text = NULL;
   g_autofree char   *note_text = NULL;
   g_autofree char   *currency_text = NULL;
+  gboolean           refund = FALSE;
   const GOptionEntry entries[] = {
     { "category", 'c', 0, G_OPTION_ARG_FILENAME, &category_name,
       N_(
@@ -178,6 +181,8 @@ outlay_cli_add (OutlayCli *cli,
     { "currency", 0, 0, G_OPTION_ARG_FILENAME, &currency_text,
       N_("The ISO 4217 code of the currency (default: the one chosen in Preferences, else the locale’s)"),
       N_("CODE") },
+    { "refund", 0, 0, G_OPTION_ARG_NONE, &refund,
+      N_("Money back for something bought (a return, a reimbursement): it lowers what was spent"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
@@ -203,6 +208,7 @@ outlay_cli_add (OutlayCli *cli,
                               "  outlay add 4.20 Coffee\n"
                               "  outlay add 12.50+3 Lunch with Anna --category 'Food & Drink' --date yesterday\n"
                               "  outlay add '€ 59' Shoes -c shopping --note 'Winter boots' --currency EUR\n"
+                              "  outlay add 59 Shoes returned -c shopping --refund\n"
                               "\n"
                               "With --json, the stored expense is printed as an object:\n"),
                             EXPENSE_JSON_HELP, entries);
@@ -249,7 +255,8 @@ outlay_cli_add (OutlayCli *cli,
   if (category == NULL)
     return FALSE;
 
-  outlay_expense_set_amount (draft, amount);
+  /* A refund is kept as a negative amount in its category. */
+  outlay_expense_set_amount (draft, refund ? -amount : amount);
   outlay_expense_set_currency (draft, currency);
   outlay_expense_set_description (draft, description);
   outlay_expense_set_note (draft, note != NULL ? note : "");
@@ -505,6 +512,8 @@ outlay_cli_edit (OutlayCli *cli,
   g_autofree char   *category_text = NULL;
   g_autofree char   *date_text = NULL;
   g_autofree char   *note_text = NULL;
+  gboolean           refund = FALSE;
+  gboolean           no_refund = FALSE;
   const GOptionEntry entries[] = {
     { "amount", 'a', 0, G_OPTION_ARG_FILENAME, &amount_text,
       N_("The new amount, read as “outlay add” reads it"), N_("AMOUNT") },
@@ -518,6 +527,10 @@ outlay_cli_edit (OutlayCli *cli,
       N_("The new day: YYYY-MM-DD, today or yesterday"), N_("DAY") },
     { "note", 'n', 0, G_OPTION_ARG_FILENAME, &note_text,
       N_("The new note; \"\" removes it"), N_("TEXT") },
+    { "refund", 0, 0, G_OPTION_ARG_NONE, &refund,
+      N_("Makes it a refund: money back, which lowers what was spent"), NULL },
+    { "no-refund", 0, 0, G_OPTION_ARG_NONE, &no_refund,
+      N_("Makes it money spent again"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
@@ -538,6 +551,7 @@ outlay_cli_edit (OutlayCli *cli,
                                       "  outlay edit 12 --amount 4,80\n"
                                       "  outlay edit 12 --category Groceries --date 2024-03-04\n"
                                       "  outlay edit 12 --note \"\"\n"
+                                      "  outlay edit 12 --refund\n"
                                       "\n"
                                       "With --json, the changed expense object:\n"),
                                     EXPENSE_JSON_HELP,
@@ -552,10 +566,18 @@ outlay_cli_edit (OutlayCli *cli,
     return FALSE;
 
   if (amount_text == NULL && currency_text == NULL && description_text == NULL &&
-      category_text == NULL && date_text == NULL && note_text == NULL)
+      category_text == NULL && date_text == NULL && note_text == NULL && !refund && !no_refund)
     {
       g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                           _("Nothing to change: give --amount, --description, --category, --date or --note."));
+                           _("Nothing to change: give --amount, --description, --category, --date, --note or "
+                             "--refund."));
+      return FALSE;
+    }
+
+  if (refund && no_refund)
+    {
+      g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
+                           _("--refund and --no-refund contradict each other: give one."));
       return FALSE;
     }
 
@@ -596,8 +618,13 @@ outlay_cli_edit (OutlayCli *cli,
       outlay_expense_set_category_id (expense, outlay_category_get_id (category));
     }
 
-  if (amount_text != NULL)
-    outlay_expense_set_amount (expense, amount);
+  /* A new amount keeps the expense a refund or money spent, as it was,
+   * unless --refund or --no-refund says otherwise. */
+  if (amount_text == NULL)
+    amount = ABS (outlay_expense_get_amount (expense));
+  if (refund || (outlay_expense_get_amount (expense) < 0 && !no_refund))
+    amount = -amount;
+  outlay_expense_set_amount (expense, amount);
   if (currency != NULL)
     outlay_expense_set_currency (expense, currency);
   if (description != NULL)

@@ -96,6 +96,7 @@ typedef struct
   char   **map_category;
   gboolean no_create_categories;
   gboolean dry_run;
+  gboolean refunds;
 
   OutlayImportFormat format;
   char              *currency;
@@ -237,12 +238,12 @@ describe_sign (OutlayCsvSign sign)
   switch (sign)
     {
     case OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE:
-      return _("positive amounts are expenses; negative ones, refunds, are left out");
+      return _("positive amounts are expenses; negative ones are money received (see --refund)");
     case OUTLAY_CSV_SIGN_ALL_ARE_EXPENSES:
       return _("every amount is an expense, whatever its sign");
     case OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE:
     default:
-      return _("negative amounts are expenses; positive ones, money received, are left out");
+      return _("negative amounts are expenses; positive ones are money received (see --refund)");
     }
 }
 
@@ -880,6 +881,47 @@ print_categories (Import           *import,
     }
 }
 
+static gboolean
+add_left_out_issue (OutlayImportRecord *record,
+                    guint               index,
+                    gpointer            user_data,
+                    GError            **error)
+{
+  OutlayImportPlan *plan = user_data;
+
+  if (outlay_import_plan_get_action (plan, index) == OUTLAY_IMPORT_ACTION_LEFT_OUT)
+    outlay_import_source_add_issue (outlay_import_plan_get_source (plan), record->line, OUTLAY_IMPORT_ISSUE_SKIPPED,
+                                    "%s", _("Money received, left out: --refund imports it as a refund."));
+  return TRUE;
+}
+
+static int
+compare_issue_lines (gconstpointer a,
+                     gconstpointer b)
+{
+  const OutlayImportIssue *x = *(OutlayImportIssue *const *) a;
+  const OutlayImportIssue *y = *(OutlayImportIssue *const *) b;
+
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+/* The money received that was left out is reported with the other lines
+ * that are not expenses, in the file's order. */
+static gboolean
+report_left_out (OutlayImportPlan *plan,
+                 GError          **error)
+{
+  OutlayImportSource *source = outlay_import_plan_get_source (plan);
+
+  if (outlay_import_plan_get_n_incoming (plan) == outlay_import_plan_get_n_refunds (plan))
+    return TRUE;
+  if (!outlay_import_source_foreach (source, add_left_out_issue, plan, error))
+    return FALSE;
+  g_ptr_array_sort (source->issues, compare_issue_lines);
+
+  return TRUE;
+}
+
 static void
 print_report (OutlayCli                *cli,
               Import                   *import,
@@ -889,8 +931,10 @@ print_report (OutlayCli                *cli,
   OutlayImportSource *source = outlay_import_plan_get_source (plan);
   guint               n_added = outlay_import_plan_get_n_added (plan);
   guint               n_duplicates = outlay_import_plan_get_n_duplicates (plan);
+  guint               n_left_out = outlay_import_plan_get_n_incoming (plan) - outlay_import_plan_get_n_refunds (plan);
   guint               n_skipped = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED);
   guint               n_errors = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR);
+  guint               n_refunds = outlay_import_plan_get_n_refunds (plan);
   g_autofree char    *expenses = NULL;
   g_autofree char    *duplicates = NULL;
   g_autofree char    *skipped = NULL;
@@ -913,6 +957,16 @@ print_report (OutlayCli                *cli,
   /* Translators: the four counts of an import, such as “3 expenses to
    * import”, “1 duplicate skipped”, … */
   outlay_cli_print (_("%s, %s, %s, %s.\n"), expenses, duplicates, skipped, errors);
+  if (n_refunds > 0)
+    outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "Of them, %u is money received, imported as a refund.\n",
+                                   "Of them, %u are money received, imported as refunds.\n", n_refunds),
+                      n_refunds);
+  if (n_left_out > 0)
+    outlay_cli_print (g_dngettext (GETTEXT_PACKAGE,
+                                   "%u line is money received, left out; --refund imports it as a refund.\n",
+                                   "%u lines are money received, left out; --refund imports them as refunds.\n",
+                                   n_left_out),
+                      n_left_out);
 
   print_categories (import, plan, cli);
 
@@ -997,6 +1051,8 @@ print_json_report (OutlayCli                *cli,
                            outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED));
   outlay_cli_json_add_int (builder, "unreadable",
                            outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR));
+  outlay_cli_json_add_int (builder, "incoming", outlay_import_plan_get_n_incoming (plan));
+  outlay_cli_json_add_int (builder, "refunds", outlay_import_plan_get_n_refunds (plan));
 
   outlay_cli_json_begin_array (builder, "categories");
   for (guint i = 0; i < matches->len; i++)
@@ -1057,6 +1113,8 @@ print_json_report (OutlayCli                *cli,
   "    \"duplicates\": 1,\n" \
   "    \"not_expenses\": 1,\n" \
   "    \"unreadable\": 1,\n" \
+  "    \"incoming\": 1,\n" \
+  "    \"refunds\": 0,\n" \
   "    \"categories\": [\n" \
   "      { \"name\": \"Pets\", \"category\": \"Pets\", \"category_id\": 11, \"new\": true, \"expenses\": 2 }\n" \
   "    ],\n" \
@@ -1082,6 +1140,10 @@ outlay_cli_import (OutlayCli *cli,
     { "currency", 0, 0, G_OPTION_ARG_FILENAME, &import.currency_text,
       N_("The currency of the amounts that name none (default: as for “outlay add”)"), N_("CODE") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &import.dry_run, N_("Report what would be imported, and write nothing"),
+      NULL },
+    { "refund", 0, 0, G_OPTION_ARG_NONE, &import.refunds,
+      N_("Import the money received (a statement’s incoming lines) as refunds, which lower what was spent, "
+         "instead of leaving it out"),
       NULL },
     { "map-category", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &import.map_category,
       N_("Put the expenses of a category of the file into an existing one; repeat it for several"),
@@ -1220,7 +1282,10 @@ outlay_cli_import (OutlayCli *cli,
     }
 
   done = (plan = outlay_import_plan_new (cli->repository, source, import.currency, error)) != NULL &&
-         map_categories (cli, &import, plan, error) &&
+         map_categories (cli, &import, plan, error);
+  if (done && import.refunds)
+    outlay_import_plan_take_refunds (plan, TRUE);
+  done = done && report_left_out (plan, error) &&
          (import.dry_run || (result = outlay_importer_apply (cli->repository, plan, error)) != NULL);
 
   /* The copy made before the import counts against the backups kept;

@@ -552,6 +552,17 @@ outlay_cli_parse_amount (const char *text,
       return FALSE;
     }
 
+  /* Money back is a refund, said in words rather than by a sign that a
+   * slip of the finger could add. */
+  if (*amount < 0)
+    {
+      g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
+                   _("Invalid amount “%s”: it comes to less than zero. For money back, give the amount "
+                     "with --refund."),
+                   text);
+      return FALSE;
+    }
+
   return TRUE;
 }
 

@@ -189,28 +189,21 @@ import_row (OutlayImportSource     *source,
       return;
     }
 
+  /* Money received, and in a list of expenses a negative amount, is an
+   * incoming line: a refund if the person takes it as one. */
   if (mapping->amount_column >= 0)
     {
       if (mapping->sign == OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE)
         received = amount > 0;
-      else if (mapping->sign == OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE && amount < 0)
-        {
-          outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_SKIPPED, "%s",
-                                          _("A negative amount is a refund, not an expense."));
-          return;
-        }
-    }
-  if (received)
-    {
-      outlay_import_source_add_issue (source, line, OUTLAY_IMPORT_ISSUE_SKIPPED, "%s",
-                                      _("Money received, not an expense."));
-      return;
+      else if (mapping->sign == OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE)
+        received = amount < 0;
     }
 
   record = outlay_import_record_new ();
   record->line = line;
   record->date = g_steal_pointer (&date);
-  record->amount = ABS (amount);
+  record->amount = received ? -ABS (amount) : ABS (amount);
+  record->incoming = received;
   record->currency = g_strdup (column_currency != NULL ? column_currency : amount_currency);
   g_free (record->description);
   record->description = outlay_csv_trim (field_at (fields, mapping->description_column));

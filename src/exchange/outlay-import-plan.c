@@ -42,12 +42,48 @@ struct _OutlayImportPlan
   /* copies of the first records it adds, for a preview, and their indexes */
   GPtrArray          *preview;
   GArray             *preview_indexes;
+  /* of guint8, one per record once a record is incoming (IncomingState) */
+  GArray             *incoming_states;
+  /* the incoming records the import could add as refunds: their indexes,
+   * and copies of the first of them for the person to pick from */
+  GArray             *incoming_indexes;
+  GPtrArray          *incoming;
+  guint               n_refunds; /* of them, taken as refunds */
   gboolean            replace_categories;
   gint64              data_version;  /* others' commits when planned */
   gint64              total_changes; /* this connection's, then */
   guint               n_added;
   guint               n_duplicates;
 };
+
+typedef enum
+{
+  NOT_INCOMING,
+  INCOMING_LEFT_OUT,
+  INCOMING_TAKEN,
+} IncomingState;
+
+static IncomingState
+incoming_state (OutlayImportPlan *plan,
+                guint             index)
+{
+  if (plan->incoming_states == NULL || index >= plan->incoming_states->len)
+    return NOT_INCOMING;
+
+  return g_array_index (plan->incoming_states, guint8, index);
+}
+
+static void
+set_incoming_state (OutlayImportPlan *plan,
+                    guint             index,
+                    IncomingState     state)
+{
+  if (plan->incoming_states == NULL)
+    plan->incoming_states = g_array_new (FALSE, TRUE, sizeof (guint8));
+  if (index >= plan->incoming_states->len)
+    g_array_set_size (plan->incoming_states, index + 1);
+  g_array_index (plan->incoming_states, guint8, index) = state;
+}
 
 static void
 category_match_free (OutlayImportCategoryMatch *match)
@@ -246,6 +282,7 @@ copy_record (const OutlayImportRecord *record)
 
   copy->line = record->line;
   copy->amount = record->amount;
+  copy->incoming = record->incoming;
   copy->date = g_strdup (record->date);
   copy->currency = g_strdup (record->currency);
   copy->description = g_strdup (record->description);
@@ -380,8 +417,19 @@ find_record_duplicates (OutlayImportRecord *record,
       if (action == OUTLAY_IMPORT_ACTION_ADD)
         check_record (pass, record, index, &action);
       match_category (plan, record, action);
-      if (action == OUTLAY_IMPORT_ACTION_ADD && record->deleted_at == NULL &&
-          plan->preview->len < OUTLAY_IMPORT_PLAN_N_PREVIEW)
+      /* Money received is left out until the person takes it as a refund. */
+      if (record->incoming)
+        {
+          set_incoming_state (plan, index, INCOMING_LEFT_OUT);
+          if (action == OUTLAY_IMPORT_ACTION_ADD)
+            {
+              g_array_append_val (plan->incoming_indexes, index);
+              if (plan->incoming->len < OUTLAY_IMPORT_PLAN_N_INCOMING)
+                g_ptr_array_add (plan->incoming, copy_record (record));
+            }
+        }
+      else if (action == OUTLAY_IMPORT_ACTION_ADD && record->deleted_at == NULL &&
+               plan->preview->len < OUTLAY_IMPORT_PLAN_N_PREVIEW)
         {
           g_ptr_array_add (plan->preview, copy_record (record));
           g_array_append_val (plan->preview_indexes, index);
@@ -468,12 +516,14 @@ count_actions (OutlayImportPlan *plan)
       switch (g_array_index (plan->actions, OutlayImportAction, i))
         {
         case OUTLAY_IMPORT_ACTION_ADD:
-          plan->n_added++;
+          if (incoming_state (plan, i) != INCOMING_LEFT_OUT)
+            plan->n_added++;
           break;
         case OUTLAY_IMPORT_ACTION_DUPLICATE:
           plan->n_duplicates++;
           break;
         case OUTLAY_IMPORT_ACTION_INVALID:
+        case OUTLAY_IMPORT_ACTION_LEFT_OUT:
         default:
           break;
         }
@@ -590,7 +640,11 @@ match_category (OutlayImportPlan   *plan,
       g_hash_table_insert (plan->by_name, g_steal_pointer (&folded), match);
     }
 
-  if (action == OUTLAY_IMPORT_ACTION_ADD)
+  if (action != OUTLAY_IMPORT_ACTION_ADD)
+    return;
+  if (record->incoming)
+    match->n_incoming++;
+  else
     match->n_records++;
 }
 
@@ -691,6 +745,8 @@ outlay_import_plan_new (OutlayRepository   *repository,
   plan->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   plan->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_record_free);
   plan->preview_indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+  plan->incoming_indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+  plan->incoming = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_record_free);
 
   /* Whatever another program writes from here on makes the import check
    * again for duplicates. */
@@ -739,6 +795,9 @@ outlay_import_plan_free (OutlayImportPlan *plan)
   g_ptr_array_unref (plan->categories);
   g_ptr_array_unref (plan->preview);
   g_array_unref (plan->preview_indexes);
+  g_clear_pointer (&plan->incoming_states, g_array_unref);
+  g_array_unref (plan->incoming_indexes);
+  g_ptr_array_unref (plan->incoming);
   g_free (plan);
 }
 
@@ -754,10 +813,16 @@ OutlayImportAction
 outlay_import_plan_get_action (OutlayImportPlan *plan,
                                guint             record)
 {
+  OutlayImportAction action;
+
   g_return_val_if_fail (plan != NULL, OUTLAY_IMPORT_ACTION_DUPLICATE);
   g_return_val_if_fail (record < plan->actions->len, OUTLAY_IMPORT_ACTION_DUPLICATE);
 
-  return g_array_index (plan->actions, OutlayImportAction, record);
+  action = g_array_index (plan->actions, OutlayImportAction, record);
+  if (action == OUTLAY_IMPORT_ACTION_ADD && incoming_state (plan, record) == INCOMING_LEFT_OUT)
+    return OUTLAY_IMPORT_ACTION_LEFT_OUT;
+
+  return action;
 }
 
 guint
@@ -956,4 +1021,135 @@ outlay_import_plan_get_preview (OutlayImportPlan *plan,
     *index = g_array_index (plan->preview_indexes, guint, i);
 
   return g_ptr_array_index (plan->preview, i);
+}
+
+/* Refunds */
+
+guint
+outlay_import_plan_get_n_incoming (OutlayImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return plan->incoming_indexes->len;
+}
+
+guint
+outlay_import_plan_get_n_refunds (OutlayImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return plan->n_refunds;
+}
+
+guint
+outlay_import_plan_get_n_incoming_shown (OutlayImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return plan->incoming->len;
+}
+
+/**
+ * outlay_import_plan_get_incoming:
+ * @i: less than outlay_import_plan_get_n_incoming_shown()
+ * @index: (out) (optional): the record's place in the source
+ *
+ * Returns: (transfer none): a copy of the @i-th incoming record the import
+ *   could add as a refund, in source order
+ */
+OutlayImportRecord *
+outlay_import_plan_get_incoming (OutlayImportPlan *plan,
+                                 guint             i,
+                                 guint            *index)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (i < plan->incoming->len, NULL);
+
+  if (index != NULL)
+    *index = g_array_index (plan->incoming_indexes, guint, i);
+
+  return g_ptr_array_index (plan->incoming, i);
+}
+
+gboolean
+outlay_import_plan_is_refund (OutlayImportPlan *plan,
+                              guint             i)
+{
+  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (i < plan->incoming_indexes->len, FALSE);
+
+  return incoming_state (plan, g_array_index (plan->incoming_indexes, guint, i)) == INCOMING_TAKEN;
+}
+
+/* Takes or leaves out the @i-th incoming record, keeping the counts of
+ * what is added, in all and in its category, in step. @record is its copy,
+ * or NULL past the copies, where only the count changes: the categories
+ * then follow in outlay_import_plan_take_refunds(). */
+static void
+take_incoming (OutlayImportPlan   *plan,
+               guint               i,
+               OutlayImportRecord *record,
+               gboolean            take)
+{
+  guint                      index = g_array_index (plan->incoming_indexes, guint, i);
+  OutlayImportCategoryMatch *match;
+
+  if ((incoming_state (plan, index) == INCOMING_TAKEN) == take)
+    return;
+
+  set_incoming_state (plan, index, take ? INCOMING_TAKEN : INCOMING_LEFT_OUT);
+  /* A recheck may have found it in the ledger since. */
+  if (g_array_index (plan->actions, OutlayImportAction, index) == OUTLAY_IMPORT_ACTION_ADD)
+    plan->n_added = take ? plan->n_added + 1 : plan->n_added - 1;
+  plan->n_refunds = take ? plan->n_refunds + 1 : plan->n_refunds - 1;
+
+  match = record != NULL ? record_match (plan, record) : NULL;
+  if (match != NULL)
+    {
+      match->n_refunds = take ? match->n_refunds + 1 : match->n_refunds - 1;
+      match->n_records = take ? match->n_records + 1 : match->n_records - 1;
+    }
+}
+
+/**
+ * outlay_import_plan_take_refund:
+ * @i: less than outlay_import_plan_get_n_incoming_shown()
+ * @take: whether the import adds it as a refund
+ *
+ * Money received that the person picks as a refund: a return, a
+ * reimbursement. Income, a salary, is left out.
+ */
+void
+outlay_import_plan_take_refund (OutlayImportPlan *plan,
+                                guint             i,
+                                gboolean          take)
+{
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (i < plan->incoming->len);
+
+  take_incoming (plan, i, g_ptr_array_index (plan->incoming, i), take);
+}
+
+/**
+ * outlay_import_plan_take_refunds:
+ * @take: whether the import adds every incoming record as a refund, or none
+ */
+void
+outlay_import_plan_take_refunds (OutlayImportPlan *plan,
+                                 gboolean          take)
+{
+  g_return_if_fail (plan != NULL);
+
+  for (guint i = 0; i < plan->incoming_indexes->len; i++)
+    take_incoming (plan, i, i < plan->incoming->len ? g_ptr_array_index (plan->incoming, i) : NULL, take);
+
+  /* Past the copies, each category's count follows as a whole. */
+  for (guint i = 0; i < plan->categories->len; i++)
+    {
+      OutlayImportCategoryMatch *match = g_ptr_array_index (plan->categories, i);
+      guint                      target = take ? match->n_incoming : 0;
+
+      match->n_records = match->n_records - match->n_refunds + target;
+      match->n_refunds = target;
+    }
 }

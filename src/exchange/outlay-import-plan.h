@@ -50,6 +50,8 @@ typedef enum
   /* Read, but the ledger would not take it (a date before 1900, an amount
    * too large): the plan adds an error issue for its line. */
   OUTLAY_IMPORT_ACTION_INVALID,
+  /* Money received that the person did not take as a refund. */
+  OUTLAY_IMPORT_ACTION_LEFT_OUT,
 } OutlayImportAction;
 
 /* One category name of the source and where its expenses go. */
@@ -57,7 +59,9 @@ typedef struct
 {
   char  *name;        /* as the source spells it */
   gint64 category_id; /* an existing category, or 0: create one of this name */
-  guint  n_records;   /* expenses of the source in it that will be added */
+  guint  n_records;   /* expenses of the source in it that will be added, refunds taken included */
+  guint  n_incoming;  /* incoming records in it the import could add as refunds */
+  guint  n_refunds;   /* of them, taken: counted in @n_records too */
 } OutlayImportCategoryMatch;
 
 typedef struct _OutlayImportPlan OutlayImportPlan;
@@ -84,6 +88,24 @@ guint               outlay_import_plan_get_n_preview (OutlayImportPlan *plan);
 OutlayImportRecord *outlay_import_plan_get_preview (OutlayImportPlan *plan,
                                                     guint             i,
                                                     guint            *index);
+/* Money received in a statement (an incoming record) is left out unless
+ * the person takes it as a refund: all of it, or the lines they pick among
+ * the first OUTLAY_IMPORT_PLAN_N_INCOMING (a statement with more offers all
+ * or none). outlay_import_plan_get_n_added() counts the refunds taken. */
+#define OUTLAY_IMPORT_PLAN_N_INCOMING 500
+guint               outlay_import_plan_get_n_incoming (OutlayImportPlan *plan);
+guint               outlay_import_plan_get_n_refunds (OutlayImportPlan *plan);
+guint               outlay_import_plan_get_n_incoming_shown (OutlayImportPlan *plan);
+OutlayImportRecord *outlay_import_plan_get_incoming (OutlayImportPlan *plan,
+                                                     guint             i,
+                                                     guint            *index);
+gboolean            outlay_import_plan_is_refund (OutlayImportPlan *plan,
+                                                  guint             i);
+void                outlay_import_plan_take_refund (OutlayImportPlan *plan,
+                                                    guint             i,
+                                                    gboolean          take);
+void                outlay_import_plan_take_refunds (OutlayImportPlan *plan,
+                                                     gboolean          take);
 /* Sends the expenses of @name to the existing @category_id, or with 0 to
  * a new category of that name. */
 gboolean outlay_import_plan_map_category (OutlayImportPlan *plan,

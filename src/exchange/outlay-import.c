@@ -159,9 +159,11 @@ spool_write (OutlayImportSpool  *spool,
              OutlayImportRecord *record)
 {
   guint32 line = record->line;
+  guint8  incoming = record->incoming ? 1 : 0;
 
   if (fwrite (&line, sizeof line, 1, spool->file) != 1 ||
-      fwrite (&record->amount, sizeof record->amount, 1, spool->file) != 1)
+      fwrite (&record->amount, sizeof record->amount, 1, spool->file) != 1 ||
+      fwrite (&incoming, sizeof incoming, 1, spool->file) != 1)
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (string_fields); i++)
@@ -186,12 +188,15 @@ spool_read (OutlayImportSpool  *spool,
 {
   guint32 offsets[G_N_ELEMENTS (string_fields)];
   guint32 line;
+  guint8  incoming;
 
   memset (record, 0, sizeof *record);
   if (fread (&line, sizeof line, 1, spool->file) != 1 ||
-      fread (&record->amount, sizeof record->amount, 1, spool->file) != 1)
+      fread (&record->amount, sizeof record->amount, 1, spool->file) != 1 ||
+      fread (&incoming, sizeof incoming, 1, spool->file) != 1)
     return FALSE;
   record->line = line;
+  record->incoming = incoming != 0;
 
   g_byte_array_set_size (spool->buffer, 0);
   for (guint i = 0; i < G_N_ELEMENTS (string_fields); i++)

@@ -43,11 +43,16 @@ typedef struct
 {
   guint  line;        /* 1-based line of the source where the record starts */
   char  *date;        /* "YYYY-MM-DD" */
-  gint64 amount;      /* minor units of @currency, > 0: money spent */
+  /* minor units of @currency: > 0 money spent, < 0 a refund (money back) */
+  gint64 amount;
   char  *currency;    /* ISO 4217 code, or NULL for the ledger's currency */
   char  *description; /* never NULL, may be "" */
   char  *note;        /* NULL or "" for none */
   char  *category;    /* name in the source ("Parent: Child" for subcategories), NULL for none */
+  /* Money received in a statement (negative @amount): a refund only when
+   * the person takes the file's incoming lines as refunds, else left out.
+   * A lossless source's refunds are refunds, not incoming lines. */
+  gboolean incoming;
 
   /* Only a lossless source (Outlay's own JSON) sets these; NULL otherwise. */
   char *uuid;

@@ -29,9 +29,13 @@
 #include "outlay-money.h"
 #include "outlay-uuid.h"
 
-/* The JSON file's "format" and the newest "version" this code reads. */
+/* The JSON file's "format" and the newest "version" this code reads.
+ * Version 2 files may hold refunds, negative amounts, which version 1
+ * readers would refuse line by line; a file without them says version 1,
+ * so older Outlays still read it. */
 #define LEDGER_FORMAT "outlay-ledger"
-#define LEDGER_VERSION 1
+#define LEDGER_VERSION 2
+#define LEDGER_VERSION_WITHOUT_REFUNDS 1
 
 /* clang-format off */
 G_DEFINE_QUARK (outlay-export-error-quark, outlay_export_error)
@@ -152,16 +156,21 @@ outlay_export_json (OutlayRepository  *repository,
 {
   OutlayExportWriter writer;
   g_autofree char   *currency = NULL;
+  gboolean           has_refunds = FALSE;
   gboolean           ok;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (repository), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
+  if (!outlay_repository_has_refunds (repository, &has_refunds, error))
+    return FALSE;
+
   outlay_export_writer_init (&writer, repository, out, cancellable);
 
   currency = outlay_repository_dup_currency (repository, outlay_currency_for_locale ());
   g_string_append_printf (writer.buffer, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"currency\": \"%s\",\n",
-                          LEDGER_FORMAT, LEDGER_VERSION, currency);
+                          LEDGER_FORMAT, has_refunds ? LEDGER_VERSION : LEDGER_VERSION_WITHOUT_REFUNDS,
+                          currency);
   append_categories (&writer);
   g_string_append (writer.buffer, "  \"expenses\": [");
 

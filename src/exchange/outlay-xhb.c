@@ -569,17 +569,6 @@ parse_amount (const char *text,
   return AMOUNT_OK;
 }
 
-static char *
-format_amount (gint64      minor_units,
-               const char *currency)
-{
-  if (currency != NULL)
-    return outlay_money_format (minor_units, currency);
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d",
-                          minor_units / 100, (int) (minor_units % 100));
-}
-
 /* A description holds no control characters, a note none but line breaks;
  * HomeBank lets either slip in through character references. */
 static char *
@@ -911,14 +900,6 @@ read_part (Entry      *entry,
       add_issue (entry, part, OUTLAY_IMPORT_ISSUE_SKIPPED, _("An amount of zero, not an expense."));
       return;
     }
-  if (!negative)
-    {
-      g_autofree char *formatted = format_amount (amount, entry->currency);
-
-      message = g_strdup_printf (_("Money received (%s), not an expense."), formatted);
-      add_issue (entry, part, OUTLAY_IMPORT_ISSUE_SKIPPED, message);
-      return;
-    }
 
   if (!resolve_category (entry->reader, category_key, &category, &message) ||
       !resolve_payee (entry->reader, transaction->payee, &payee, &message) ||
@@ -931,7 +912,10 @@ read_part (Entry      *entry,
   record = outlay_import_record_new ();
   record->line = transaction->line;
   record->date = g_strdup (entry->date);
-  record->amount = amount;
+  /* Money received is an incoming line: a refund if the person takes it
+   * as one. */
+  record->amount = negative ? amount : -amount;
+  record->incoming = !negative;
   record->currency = g_strdup (entry->currency);
   g_free (record->description);
   record->description = g_steal_pointer (&description);

@@ -191,6 +191,31 @@ outlay_repository_get_total (OutlayRepository *self,
 }
 
 /**
+ * outlay_repository_has_refunds:
+ *
+ * Whether any expense, deleted or not, is a refund (a negative amount),
+ * which a file that holds them says so an older Outlay does not misread it.
+ * A scan of the table when there is none: for exports, off the main loop.
+ */
+gboolean
+outlay_repository_has_refunds (OutlayRepository *self,
+                               gboolean         *has_refunds,
+                               GError          **error)
+{
+  gint64 exists = 0;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (has_refunds != NULL, FALSE);
+
+  if (!outlay_repository_read_expenses_number (self, "SELECT EXISTS (SELECT 1 FROM expenses WHERE amount < 0)",
+                                               &exists, error))
+    return FALSE;
+
+  *has_refunds = exists != 0;
+  return TRUE;
+}
+
+/**
  * outlay_repository_totals_by_category:
  *
  * Returns: (transfer full) (element-type OutlayCategoryTotal): the spending

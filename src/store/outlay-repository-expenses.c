@@ -304,14 +304,14 @@ outlay_repository_insert_drafts (OutlayRepository *self,
   return ok && outlay_repository_sync_search (self, error);
 }
 
-/* Every row, deleted or not: what a bulk insert is weighed against. */
+/* The one number @sql reads from the expenses. */
 gboolean
-outlay_repository_count_expense_rows (OutlayRepository *self,
-                                      guint            *n_rows,
-                                      GError          **error)
+outlay_repository_read_expenses_number (OutlayRepository *self,
+                                        const char       *sql,
+                                        gint64           *value,
+                                        GError          **error)
 {
-  g_autoptr (OutlayCachedStatement) stmt = outlay_database_prepare (self->database, "SELECT count(*) FROM expenses",
-                                                                    error);
+  g_autoptr (OutlayCachedStatement) stmt = outlay_database_prepare (self->database, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -324,7 +324,22 @@ outlay_repository_count_expense_rows (OutlayRepository *self,
       return FALSE;
     }
 
-  *n_rows = (guint) MIN (sqlite3_column_int64 (stmt, 0), (gint64) G_MAXUINT);
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Every row, deleted or not: what a bulk insert is weighed against. */
+gboolean
+outlay_repository_count_expense_rows (OutlayRepository *self,
+                                      guint            *n_rows,
+                                      GError          **error)
+{
+  gint64 count = 0;
+
+  if (!outlay_repository_read_expenses_number (self, "SELECT count(*) FROM expenses", &count, error))
+    return FALSE;
+
+  *n_rows = (guint) MIN (count, (gint64) G_MAXUINT);
   return TRUE;
 }
 

@@ -112,6 +112,10 @@ GPtrArray *outlay_repository_take_off_expense_indexes (OutlayRepository *self,
 gboolean   outlay_repository_put_back_expense_indexes (OutlayRepository *self,
                                                        GPtrArray        *indexes,
                                                        GError          **error);
+gboolean   outlay_repository_read_expenses_number (OutlayRepository *self,
+                                                   const char       *sql,
+                                                   gint64           *value,
+                                                   GError          **error);
 gboolean   outlay_repository_count_expense_rows (OutlayRepository *self,
                                                  guint            *n_rows,
                                                  GError          **error);

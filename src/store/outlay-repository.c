@@ -143,14 +143,15 @@ outlay_repository_validate_expense (OutlayRepository *self,
   gint64      amount = outlay_expense_get_amount (expense);
   const char *currency = outlay_expense_get_currency (expense);
 
-  if (amount <= 0)
+  /* A negative amount is a refund: money back for something bought. */
+  if (amount == 0)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT,
                            _("The amount must be more than zero."));
       return FALSE;
     }
 
-  if (amount > OUTLAY_MONEY_MAX)
+  if (amount > OUTLAY_MONEY_MAX || amount < -OUTLAY_MONEY_MAX)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT,
                            _("The amount is too large."));

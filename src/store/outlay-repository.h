@@ -207,6 +207,9 @@ gboolean outlay_repository_get_total (OutlayRepository *self,
                                       const char       *to,
                                       OutlayTotal      *total,
                                       GError          **error);
+gboolean outlay_repository_has_refunds (OutlayRepository *self,
+                                        gboolean         *has_refunds,
+                                        GError          **error);
 GArray  *outlay_repository_totals_by_category (OutlayRepository *self,
                                                const char       *currency,
                                                const char       *from,

@@ -269,9 +269,16 @@ outlay_amount_row_read (OutlayAmountRow *self,
       return 0;
     }
 
-  if (amount <= 0)
+  if (amount == 0)
     {
       *message = g_strdup (_("The amount must be more than zero."));
+      return 0;
+    }
+
+  /* Money back is a refund, said with its switch rather than a sign. */
+  if (amount < 0)
+    {
+      *message = g_strdup (_("The amount must be more than zero. For money back, turn on Refund."));
       return 0;
     }
 

@@ -405,7 +405,7 @@ refresh_hero (OutlayDashboardPage *self,
 
   gtk_label_set_label (self->range_label, range != NULL ? range : "");
 
-  text = outlay_money_format (total.total, currency);
+  text = outlay_money_format_expense (total.total, currency);
   gtk_label_set_label (self->total_label, text);
 
   if (first != NULL && last != NULL)
@@ -552,7 +552,7 @@ refresh_categories (OutlayDashboardPage *self,
   outlay_category_chart_set_segments (self->category_chart,
                                       (const OutlayChartSegment *) (gpointer) segments->data,
                                       segments->len, currency);
-  total_text = outlay_money_format (period_total, currency);
+  total_text = outlay_money_format_expense (period_total, currency);
   outlay_category_chart_set_center (self->category_chart, total_text,
                                     outlay_period_get_label (self->period));
 
@@ -561,7 +561,7 @@ refresh_categories (OutlayDashboardPage *self,
       const OutlayCategoryTotal *total = &g_array_index (totals, OutlayCategoryTotal, i);
       OutlayCategory            *category = lookup_category (self, total->category_id);
       LegendRow                 *row = get_legend_row (self, i);
-      g_autofree char           *amount = outlay_money_format (total->total, currency);
+      g_autofree char           *amount = outlay_money_format_expense (total->total, currency);
       g_autofree char           *share = outlay_category_chart_dup_percentage (self->category_chart, i);
       g_autofree char           *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                                        "%u expense", "%u expenses",
@@ -680,8 +680,8 @@ refresh_recent (OutlayDashboardPage *self,
       RecentRow       *row = get_recent_row (self, i);
       const char      *description = outlay_expense_get_description (expense);
       g_autofree char *day = outlay_format_day_heading (outlay_expense_get_occurred_on (expense), today);
-      g_autofree char *amount = outlay_money_format (outlay_expense_get_amount (expense),
-                                                     outlay_expense_get_currency (expense));
+      g_autofree char *amount = outlay_money_format_expense (outlay_expense_get_amount (expense),
+                                                             outlay_expense_get_currency (expense));
       g_autofree char *spoken = NULL;
 
       if (description == NULL || *description == '\0')
@@ -691,6 +691,10 @@ refresh_recent (OutlayDashboardPage *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), day);
       outlay_category_icon_set_category (OUTLAY_CATEGORY_ICON (row->badge), category);
       gtk_label_set_label (row->amount, amount != NULL ? amount : "");
+      if (outlay_expense_get_amount (expense) < 0)
+        gtk_widget_add_css_class (GTK_WIDGET (row->amount), "success");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (row->amount), "success");
       /* Read as the list on the Expenses page reads, not by its title alone. */
       spoken = outlay_format_expense_spoken (expense, category, today);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),

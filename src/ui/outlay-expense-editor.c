@@ -63,6 +63,7 @@ struct _OutlayExpenseEditor
   char  *loaded_note;
   char  *loaded_date;
   gint64 loaded_category_id;
+  gboolean loaded_refund;
 
   /* What the repository refused about a field, until the field changes. */
   char *amount_store_error;
@@ -85,6 +86,7 @@ struct _OutlayExpenseEditor
   GtkLabel             *error_label;
   OutlayAmountRow      *amount_row;
   GtkLabel             *amount_error;
+  GtkSwitch            *refund_switch;
   OutlayDescriptionRow *description_row;
   GtkLabel             *description_error;
   AdwComboRow          *category_row;
@@ -293,7 +295,8 @@ update_state (OutlayExpenseEditor *self)
           g_strcmp0 (description, self->loaded_description) != 0 ||
           g_strcmp0 (note, self->loaded_note) != 0 ||
           g_strcmp0 (outlay_date_row_get_date (self->date_row), self->loaded_date) != 0 ||
-          self->category_id != self->loaded_category_id;
+          self->category_id != self->loaded_category_id ||
+          gtk_switch_get_active (self->refund_switch) != self->loaded_refund;
 
   if (can_save != self->can_save)
     {
@@ -412,6 +415,7 @@ take_snapshot (OutlayExpenseEditor *self)
   g_free (self->loaded_date);
   self->loaded_date = g_strdup (outlay_date_row_get_date (self->date_row));
   self->loaded_category_id = self->category_id;
+  self->loaded_refund = gtk_switch_get_active (self->refund_switch);
 }
 
 static void
@@ -470,6 +474,7 @@ reset_for_new (OutlayExpenseEditor *self,
 
   self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), "");
+  gtk_switch_set_active (self->refund_switch, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), "");
   set_note (self, NULL);
   self->filling = FALSE;
@@ -496,7 +501,9 @@ load_expense (OutlayExpenseEditor *self,
   clear_store_errors (self);
 
   self->filling = TRUE;
-  outlay_amount_row_set_amount (self->amount_row, outlay_expense_get_amount (expense));
+  /* A refund is stored negative and shown as the amount given back. */
+  outlay_amount_row_set_amount (self->amount_row, ABS (outlay_expense_get_amount (expense)));
+  gtk_switch_set_active (self->refund_switch, outlay_expense_get_amount (expense) < 0);
   gtk_editable_set_text (GTK_EDITABLE (self->description_row),
                          outlay_expense_get_description (expense));
   set_note (self, outlay_expense_get_note (expense));
@@ -523,7 +530,7 @@ apply_form (OutlayExpenseEditor *self,
   g_autofree char *description = dup_description (self);
   g_autofree char *note = dup_note (self);
 
-  outlay_expense_set_amount (expense, amount);
+  outlay_expense_set_amount (expense, gtk_switch_get_active (self->refund_switch) ? -amount : amount);
   outlay_expense_set_currency (expense, active_currency (self));
   outlay_expense_set_description (expense, description);
   outlay_expense_set_note (expense, note);
@@ -700,6 +707,13 @@ on_amount_changed_cb (OutlayExpenseEditor *self)
 }
 
 static void
+on_refund_changed_cb (OutlayExpenseEditor *self)
+{
+  if (!self->filling)
+    update_state (self);
+}
+
+static void
 on_amount_activated_cb (OutlayExpenseEditor *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self->description_row));
@@ -757,7 +771,7 @@ on_suggestion_picked_cb (OutlayExpenseEditor *self,
   if (*amount_text == '\0' && g_strcmp0 (suggestion->currency, active_currency (self)) == 0)
     {
       self->filling = TRUE;
-      outlay_amount_row_set_amount (self->amount_row, suggestion->amount);
+      outlay_amount_row_set_amount (self->amount_row, ABS (suggestion->amount));
       self->filling = FALSE;
       self->amount_touched = TRUE;
       g_clear_pointer (&self->amount_store_error, g_free);
@@ -1163,6 +1177,7 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, amount_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, amount_error);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, refund_switch);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, description_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, description_error);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, category_row);
@@ -1175,6 +1190,7 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, save_another_button);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_refund_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_description_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_description_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_suggestion_picked_cb);

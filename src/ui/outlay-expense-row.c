@@ -317,9 +317,14 @@ update (OutlayExpenseRow *self)
     }
   gtk_label_set_label (GTK_LABEL (self->detail_label), detail);
 
-  amount = outlay_money_format (outlay_expense_get_amount (self->expense),
-                                outlay_expense_get_currency (self->expense));
+  amount = outlay_money_format_expense (outlay_expense_get_amount (self->expense),
+                                        outlay_expense_get_currency (self->expense));
   gtk_label_set_label (GTK_LABEL (self->amount_label), amount != NULL ? amount : "");
+  /* A refund says so with its "+"; the colour only repeats it. */
+  if (outlay_expense_get_amount (self->expense) < 0)
+    gtk_widget_add_css_class (self->amount_label, "success");
+  else
+    gtk_widget_remove_css_class (self->amount_label, "success");
 
   update_heading (self);
 

@@ -442,10 +442,21 @@ outlay_format_expense_spoken (OutlayExpense  *expense,
                               const GDate    *today)
 {
   g_autofree char *day = outlay_format_day (outlay_expense_get_occurred_on (expense), today);
-  g_autofree char *amount = outlay_format_amount_spoken (outlay_expense_get_amount (expense),
-                                                         outlay_expense_get_currency (expense));
+  gint64           minor_units = outlay_expense_get_amount (expense);
+  g_autofree char *amount = outlay_format_amount_spoken (ABS (minor_units), outlay_expense_get_currency (expense));
   const char      *note = outlay_expense_get_note (expense);
   const char      *name = category != NULL ? outlay_category_get_name (category) : "";
+
+  if (minor_units < 0)
+    {
+      char *refund;
+
+      /* Translators: how a screen reader reads a refund's amount, such as
+       * “refund of 12.50 euros”, where the list shows “+€12.50” */
+      refund = g_strdup_printf (_("refund of %s"), amount);
+      g_free (amount);
+      amount = refund;
+    }
 
   if (note != NULL && *note != '\0')
     /* Translators: a list row read by a screen reader: category, description, amount, day, note */

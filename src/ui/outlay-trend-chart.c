@@ -509,7 +509,7 @@ outlay_trend_chart_dup_bar_text (OutlayTrendChart *self,
 
   month = &g_array_index (self->months, OutlayPeriodTotal, index);
   name = outlay_format_month (month->period);
-  amount = outlay_money_format (month->total, self->currency);
+  amount = outlay_money_format_expense (month->total, self->currency);
 
   /* Translators: a month and what was spent in it, e.g. "November 2026: €1,234.56" */
   return g_strdup_printf (_("%s: %s"), name, amount != NULL ? amount : "");

@@ -356,7 +356,7 @@ confirm_delete (OutlayWindow  *self,
   g_autofree char *amount = NULL;
   GtkWidget       *dialog;
 
-  amount = outlay_money_format (outlay_expense_get_amount (expense), outlay_expense_get_currency (expense));
+  amount = outlay_money_format_expense (outlay_expense_get_amount (expense), outlay_expense_get_currency (expense));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete Expense?"), NULL);
   /* Translators: the description and the amount of the expense to delete */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),

@@ -328,6 +328,37 @@ outlay_money_format (gint64      minor_units,
 }
 
 /**
+ * outlay_money_format_expense:
+ * @minor_units: an expense's amount: money spent, or a refund when negative
+ * @currency: a code in the table
+ *
+ * An expense's amount as a list shows it: money spent as
+ * outlay_money_format() writes it ("€12.50"), and a refund, money back, with
+ * a plus sign before the amount it gave back ("+€12.50", "+12,50 €"), since
+ * it adds to what is left rather than to what was spent.
+ *
+ * Returns: (transfer full): the text, or %NULL if @currency is unknown
+ */
+char *
+outlay_money_format_expense (gint64      minor_units,
+                             const char *currency)
+{
+  g_autofree char *magnitude = NULL;
+
+  g_return_val_if_fail (currency != NULL, NULL);
+
+  if (minor_units >= 0)
+    return outlay_money_format (minor_units, currency);
+
+  /* A refund is never larger than OUTLAY_MONEY_MAX, so it negates. */
+  magnitude = outlay_money_format (minor_units == G_MININT64 ? G_MAXINT64 : -minor_units, currency);
+  if (magnitude == NULL)
+    return NULL;
+
+  return g_strconcat ("+", magnitude, NULL);
+}
+
+/**
  * outlay_money_format_plain:
  * @minor_units: the amount
  * @currency: a code in the table
@@ -636,6 +667,13 @@ outlay_money_parse (const char *text,
     }
   else
     {
+      /* "+€12.50", as a refund is shown: the plus sign changes nothing. */
+      const char *after = start + 1;
+
+      if (start < end && *start == '+')
+        trim (&after, &end);
+      if (start < end && *start == '+' && after < end)
+        start = after;
       find_affix (start, end - start, FALSE, cur->code, &prefix);
     }
 

@@ -52,6 +52,8 @@ gboolean outlay_money_parse (const char *text,
                              GError    **error);
 char    *outlay_money_format (gint64      minor_units,
                               const char *currency);
+char    *outlay_money_format_expense (gint64      minor_units,
+                                      const char *currency);
 char    *outlay_money_format_plain (gint64      minor_units,
                                     const char *currency);
 gboolean outlay_money_parse_plain (const char *text,

@@ -261,6 +261,79 @@ test_export_import_json (Fixture      *fixture,
   g_assert_cmpstr (dump_after, ==, dump_before);
 }
 
+/* A statement's money received is left out unless --refund takes it: then
+ * it is a refund, negative, which a JSON export carries (as version 2, so
+ * an older Outlay says it cannot read it) into a new ledger unchanged. */
+static void
+test_import_refunds (Fixture      *fixture,
+                     gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char  *file = g_build_filename (fixture->store.dir, "statement.csv", NULL);
+  g_autofree char  *exported = g_build_filename (fixture->store.dir, "ledger.json", NULL);
+  g_autofree char  *copy = g_build_filename (fixture->store.dir, "copy.db", NULL);
+  g_autofree char  *bytes = NULL;
+  g_autofree char  *rows = NULL;
+  g_autofree char  *before = NULL;
+  g_autofree char  *after = NULL;
+  const char *const import_args[] = { "--database", copy, "import", exported, NULL };
+  const char       *query = "SELECT occurred_on, amount, currency, description FROM expenses ORDER BY occurred_on";
+
+  write_file (file,
+              "Buchungstag;Text;Betrag\n"
+              "03.03.2024;Boots;-80,00\n"
+              "09.03.2024;Boots returned;59,00\n"
+              "10.03.2024;Train;-12,00\n");
+
+  /* Without --refund, nothing is written for the money received. */
+  before = dump (fixture);
+  run (fixture, &result, "import", file, "--currency", "EUR", "--dry-run", "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"to_import\": 2,\n  \"duplicates\": 0,\n  \"not_expenses\": 1,\n  \"unreadable\": 0,\n"
+                               "  \"incoming\": 1,\n  \"refunds\": 0,\n");
+  assert_contains (result.out, "\"line\": 3,\n      \"kind\": \"not_expense\",\n");
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+
+  run (fixture, &result, "import", file, "--currency", "EUR", "--refund");
+  assert_success (&result);
+  assert_contains (result.out, "3 expenses to import, 0 duplicates skipped, 0 lines not expenses");
+  assert_contains (result.out, "Of them, 1 is money received, imported as a refund.\n");
+  assert_lacks (result.out, "Lines left out");
+  rows = outlay_test_dump (outlay_database_get_handle (fixture->store.database), query);
+  g_assert_cmpstr (rows, ==,
+                   "2024-03-03|8000|EUR|Boots\n"
+                   "2024-03-09|-5900|EUR|Boots returned\n"
+                   "2024-03-10|1200|EUR|Train\n");
+  outlay_test_assert_summary_consistent (outlay_database_get_handle (fixture->store.database));
+
+  /* The refund is a line of its own: importing again finds it. */
+  run (fixture, &result, "import", file, "--currency", "EUR", "--refund", "--json");
+  assert_success (&result);
+  assert_contains (result.out, "\"to_import\": 0,\n  \"duplicates\": 3,\n");
+
+  run (fixture, &result, "export", exported);
+  assert_success (&result);
+  bytes = read_file (exported);
+  assert_contains (bytes, "\"version\": 2,\n");
+  assert_contains (bytes, "\"amount\":\"-59.00\"");
+
+  run_argv ("C.UTF-8", import_args, NULL, &result);
+  assert_success (&result);
+  assert_contains (result.out, "\nImported 3 expenses.\n");
+  result_clear (&result);
+  g_clear_pointer (&after, g_free);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    after = outlay_test_dump (db, query);
+    sqlite3_close (db);
+  }
+  g_assert_cmpstr (after, ==, rows);
+}
+
 /* A bank's CSV: a duplicate of what the ledger has, income, a line that
  * cannot be read and a new category, reported line by line. */
 static void
@@ -310,9 +383,10 @@ test_import_csv (Fixture      *fixture,
                                "1 line that cannot be read.\n");
   assert_contains (result.out, "New categories: Pets (1)\n");
   assert_contains (result.out, "  Lebensmittel (1)  → Groceries\n");
+  assert_contains (result.out, "1 line is money received, left out; --refund imports it as a refund.\n");
   assert_contains (result.out, "Lines left out:\n"
                                "  line 4: “31.02.2024” is not a date (expected DD.MM.YYYY).\n"
-                               "  line 5: Money received, not an expense.\n");
+                               "  line 5: Money received, left out: --refund imports it as a refund.\n");
   g_assert_true (g_str_has_suffix (result.out, "\nWould import 3 expenses (a dry run: nothing was written).\n"));
   after = dump (fixture);
   g_assert_cmpstr (after, ==, before);
@@ -337,7 +411,8 @@ test_import_csv (Fixture      *fixture,
   assert_success (&result);
   assert_json (result.out);
   assert_contains (result.out,
-                   "\"to_import\": 0,\n  \"duplicates\": 4,\n  \"not_expenses\": 1,\n  \"unreadable\": 1,\n");
+                   "\"to_import\": 0,\n  \"duplicates\": 4,\n  \"not_expenses\": 1,\n  \"unreadable\": 1,\n"
+                   "  \"incoming\": 1,\n  \"refunds\": 0,\n");
   assert_contains (result.out, "\"line\": 4,\n      \"kind\": \"unreadable\",\n"
                                "      \"message\": \"“31.02.2024” is not a date (expected DD.MM.YYYY).\"\n");
   assert_contains (result.out,
@@ -374,7 +449,7 @@ test_import_options (Fixture      *fixture,
   assert_contains (result.out, "  --sign                positive (");
   assert_contains (result.out, "  --no-header           no row of column names; the expenses start on line 1\n");
   assert_contains (result.out, "2 expenses to import, 0 duplicates skipped, 1 line not an expense");
-  assert_contains (result.out, "  line 2: A negative amount is a refund, not an expense.\n");
+  assert_contains (result.out, "  line 2: Money received, left out: --refund imports it as a refund.\n");
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   result_clear (&result);
 
@@ -883,6 +958,7 @@ main (int   argc,
   add_test ("/cli/import/csv", test_import_csv);
   add_test ("/cli/import/options", test_import_options);
   add_test ("/cli/import/homebank", test_import_homebank);
+  add_test ("/cli/import/refunds", test_import_refunds);
   add_test ("/cli/backup-list", test_backup_list);
   add_test ("/cli/check", test_check);
   add_test ("/cli/damaged", test_damaged);

@@ -181,6 +181,55 @@ test_add (Fixture      *fixture,
   outlay_test_assert_summary_consistent (outlay_database_get_handle (fixture->store.database));
 }
 
+/* A refund, money back, is added and edited with --refund, kept negative
+ * in its category, shown with a plus sign, and lowers the totals. */
+static void
+test_refunds (Fixture      *fixture,
+              gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *rows = NULL;
+
+  run (fixture, &result, "add", "80", "Boots", "--date", "2024-03-02", "--category", "Food & Drink");
+  assert_success (&result);
+  run (fixture, &result, "add", "59", "Boots", "returned", "--date", "2024-03-09", "--category", "Food & Drink",
+       "--refund");
+  assert_success (&result);
+  assert_contains (result.out, "“Boots returned”, +$59.00 on 2024-03-09 in Food & Drink");
+
+  run (fixture, &result, "show", "2", "--json");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"amount\": \"-59.00\",\n  \"amount_minor\": -5900,\n  \"currency\": \"USD\",\n"
+                               "  \"refund\": true,");
+  run (fixture, &result, "show", "1", "--json");
+  assert_contains (result.out, "\"refund\": false,");
+
+  run (fixture, &result, "list");
+  assert_success (&result);
+  assert_contains (result.out, "+$59.00");
+  assert_contains (result.out, "2 expenses, total $21.00\n");
+  run (fixture, &result, "summary", "--month", "2024-03", "--json");
+  assert_success (&result);
+  assert_contains (result.out, "\"total\": \"21.00\",\n  \"total_minor\": 2100,");
+
+  /* A new amount keeps it a refund; --no-refund and --refund turn it. */
+  run (fixture, &result, "edit", "2", "--amount", "60");
+  assert_success (&result);
+  assert_contains (result.out, "+$60.00");
+  run (fixture, &result, "edit", "2", "--no-refund");
+  assert_success (&result);
+  run (fixture, &result, "edit", "1", "--refund", "--amount", "5");
+  assert_success (&result);
+  run (fixture, &result, "edit", "1", "--refund");
+  assert_success (&result);
+
+  rows = outlay_test_dump (outlay_database_get_handle (fixture->store.database),
+                           "SELECT id, amount FROM expenses ORDER BY id");
+  g_assert_cmpstr (rows, ==, "1|-500\n2|6000\n");
+  outlay_test_assert_summary_consistent (outlay_database_get_handle (fixture->store.database));
+}
+
 /* Amounts are read and written in the locale's way. */
 static void
 test_add_german (Fixture      *fixture,
@@ -793,7 +842,7 @@ test_bad_input (Fixture      *fixture,
       { 2, "Invalid amount", { "add", "1.2.3,4", "Coffee" } },
       { 2, "Invalid amount", { "add", "€5", "Coffee", "--currency", "USD" } },
       { 1, "more than zero", { "add", "0", "Coffee" } },
-      { 1, "more than zero", { "add", "5-7", "Coffee" } },
+      { 2, "less than zero. For money back, give the amount with --refund", { "add", "5-7", "Coffee" } },
       { 1, "There is no category “Nope”", { "add", "3", "Coffee", "--category", "Nope" } },
       { 2, "“2024-02-30” is not a day", { "add", "3", "Coffee", "--date", "2024-02-30" } },
       { 2, "is not a day", { "add", "3", "Coffee", "--date", "tomorrow" } },
@@ -820,6 +869,8 @@ test_bad_input (Fixture      *fixture,
       { 1, "There is no category", { "edit", "1", "--category", "Nope" } },
       { 1, "description is empty", { "edit", "1", "--description", "" } },
       { 2, "--currency needs --amount", { "edit", "1", "--currency", "EUR" } },
+      { 2, "--refund and --no-refund contradict", { "edit", "1", "--refund", "--no-refund" } },
+      { 2, "less than zero", { "edit", "1", "--amount", "2-5" } },
       { 2, "is not a day", { "edit", "1", "--date", "2024-13-01" } },
       { 2, "Give the number or the UUID", { "delete" } },
       { 1, "There is no expense with the number 999", { "delete", "999" } },
@@ -961,6 +1012,7 @@ main (int   argc,
   add_test ("/cli/help", test_help);
   add_test ("/cli/add", test_add);
   add_test ("/cli/add/german", test_add_german);
+  add_test ("/cli/add/refunds", test_refunds);
   add_test ("/cli/add/ledger-currency", test_ledger_currency);
   add_test ("/cli/list", test_list);
   add_test ("/cli/show-edit-delete-restore", test_show_edit_delete_restore);

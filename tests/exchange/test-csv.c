@@ -97,8 +97,9 @@ describe_records (OutlayImportSource *source)
     {
       OutlayImportRecord *r = g_ptr_array_index (source->records, i);
 
-      g_string_append_printf (out, "%u %s %" G_GINT64_FORMAT " %s [%s] [%s] [%s]\n",
-                              r->line, r->date, r->amount,
+      /* Money received is marked: a refund only if the person takes it. */
+      g_string_append_printf (out, "%u %s %" G_GINT64_FORMAT "%s %s [%s] [%s] [%s]\n",
+                              r->line, r->date, r->amount, r->incoming ? " in" : "",
                               r->currency != NULL ? r->currency : "-",
                               r->description,
                               r->note != NULL ? r->note : "",
@@ -206,10 +207,11 @@ test_german_bank (void)
   source = import (table, &mapping, "EUR");
   assert_source (source,
                  "7 2026-11-24 1250 - [REWE Markt GmbH] [Einkauf Filiale München] [-]\n"
+                 "8 2026-11-23 -234567 in - [Arbeitgeber AG] [Gehalt November] [-]\n"
                  "9 2026-11-22 480 - [Bäckerei Müller] [Brötchen & Kaffee] [-]\n"
                  "10 2026-11-20 123456 - [Hausverwaltung Schön] [Miete Dezember] [-]\n"
                  "11 2026-11-19 8700 - [Stadtwerke Köln] [Strom Abschlag 150 €] [-]\n",
-                 "8 skipped Money received, not an expense.\n");
+                 "");
 }
 
 /* MM/DD/YYYY, quoted descriptions with commas and doubled quotes, money
@@ -232,9 +234,10 @@ test_us_bank (void)
   source = import (table, &mapping, "USD");
   assert_source (source,
                  "2 2026-11-24 575 - [STARBUCKS STORE #1234, SEATTLE WA] [] [-]\n"
+                 "3 2026-11-23 -250000 in - [PAYROLL \"ACME, INC.\"] [] [-]\n"
                  "4 2026-11-21 123456 - [AMAZON.COM*2K4 MARKETPLACE] [] [-]\n"
                  "5 2026-11-13 2310 - [JOE'S DINER \"THE ORIGINAL\"] [] [-]\n",
-                 "3 skipped Money received, not an expense.\n");
+                 "");
 }
 
 /* UTF-8 with a byte order mark, ISO dates, positive amounts, categories
@@ -323,8 +326,9 @@ test_tab_separated (void)
   assert_source (source,
                  "2 2026-11-24 1100 EUR [Kino am Markt] [] [Freizeit]\n"
                  "3 2026-11-25 1999 EUR [Buchhandlung] [] [Bücher]\n"
+                 "4 2026-11-26 -500 in EUR [Rückerstattung] [] [Bücher]\n"
                  "5 2026-12-01 24000 CHF [Hotel Zürich] [] [Reisen]\n",
-                 "4 skipped Money received, not an expense.\n");
+                 "");
 }
 
 /* Every broken row is named with its line and reason; the good ones are
@@ -343,6 +347,7 @@ test_broken_rows (void)
   source = import (table, &mapping, "EUR");
   assert_source (source,
                  "2 2026-11-01 1000 - [Good one] [] [-]\n"
+                 "11 2026-11-07 -300 in - [Refund] [] [-]\n"
                  "12 2026-11-08 800 - [Good two] [] [-]\n"
                  "15 2026-11-10 1000 - [Good three] [] [-]\n",
                  "3 error “2026-13-01” is not a date (expected YYYY-MM-DD).\n"
@@ -352,7 +357,6 @@ test_broken_rows (void)
                  "7 error Amounts in EUR can have at most 2 decimals\n"
                  "8 error The date is missing.\n"
                  "10 skipped The amount is zero.\n"
-                 "11 skipped A negative amount is a refund, not an expense.\n"
                  "13 error “31.02.2026” is not a date (expected YYYY-MM-DD).\n"
                  "14 error The description is longer than 200 characters.\n"
                  "16 error “\"” is not allowed in an amount\n");
@@ -724,8 +728,9 @@ test_guess_without_header (void)
   source = import (table, &mapping, "EUR");
   assert_source (source,
                  "1 2026-11-24 320 - [Bäckerei am Eck] [] [-]\n"
-                 "2 2026-11-25 6105 - [Tankstelle] [] [-]\n",
-                 "3 skipped Money received, not an expense.\n");
+                 "2 2026-11-25 6105 - [Tankstelle] [] [-]\n"
+                 "3 2026-11-25 -250000 in - [Gehalt] [] [-]\n",
+                 "");
 
   /* Names nobody knows, above rows with dates: still a header. */
   assert_mapping (named, &mapping,
@@ -807,9 +812,9 @@ test_direction_marks (void)
   source = import (table, &mapping, "EUR");
   assert_source (source,
                  "2 2026-11-24 1250 EUR [REWE] [Einkauf] [-]\n"
+                 "3 2026-11-23 -234567 in EUR [Arbeitgeber] [Gehalt] [-]\n"
                  "4 2026-11-22 480 EUR [Bäcker] [Brötchen] [-]\n"
                  "6 2026-11-20 300 EUR [Bank] [Storno] [-]\n",
-                 "3 skipped Money received, not an expense.\n"
                  "5 error “X” marks the amount as neither a debit nor a credit.\n");
 
   mapping.amount_column = -1;

@@ -986,6 +986,159 @@ test_json_hostile (void)
 
 /* A statement of @n lines, each its own expense but for two identical
  * coffees: one among the records a source holds, one set aside. */
+static OutlayImportRecord *
+incoming (guint       line,
+          const char *date,
+          gint64      amount,
+          const char *description,
+          const char *category)
+{
+  OutlayImportRecord *r = record (line, date, -amount, description, category);
+
+  r->incoming = TRUE;
+  return r;
+}
+
+static OutlayImportCategoryMatch *
+match_named (OutlayImportPlan *plan,
+             const char       *name)
+{
+  GPtrArray *categories = outlay_import_plan_get_categories (plan);
+
+  for (guint i = 0; i < categories->len; i++)
+    {
+      OutlayImportCategoryMatch *match = g_ptr_array_index (categories, i);
+
+      if (g_strcmp0 (match->name, name) == 0)
+        return match;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Money received is left out until taken as refunds, all of it or the
+ * lines picked; what is added, in all and in each category, follows. */
+static void
+test_refunds_taken (Fixture      *fixture,
+                    gconstpointer data)
+{
+  OutlayImportSource *source = outlay_import_source_new ();
+  g_autoptr (OutlayImportPlan) plan = NULL;
+  g_autoptr (OutlayImportPlan) again = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char           *rows = NULL;
+  OutlayImportCategoryMatch *clothes;
+  OutlayImportCategoryMatch *income;
+  guint                      index = 0;
+
+  outlay_import_source_add_record (source, record (2, "2026-03-02", 8000, "Boots", "Kleidung"));
+  outlay_import_source_add_record (source, incoming (3, "2026-03-09", 5900, "Boots returned", "Kleidung"));
+  outlay_import_source_add_record (source, incoming (4, "2026-03-10", 250000, "Salary", "Einkommen"));
+  outlay_import_source_add_record (source, incoming (5, "2026-03-11", 320, "Deposit", "Food & Drink"));
+  plan = plan_for (fixture, source);
+  clothes = match_named (plan, "Kleidung");
+  income = match_named (plan, "Einkommen");
+
+  /* Left out: not added, and a category with only money received is no
+   * new category. */
+  g_assert_cmpuint (outlay_import_plan_get_n_added (plan), ==, 1);
+  g_assert_cmpuint (outlay_import_plan_get_n_incoming (plan), ==, 3);
+  g_assert_cmpuint (outlay_import_plan_get_n_incoming_shown (plan), ==, 3);
+  g_assert_cmpuint (outlay_import_plan_get_n_refunds (plan), ==, 0);
+  g_assert_cmpint (outlay_import_plan_get_action (plan, 1), ==, OUTLAY_IMPORT_ACTION_LEFT_OUT);
+  g_assert_cmpuint (clothes->n_records, ==, 1);
+  g_assert_cmpuint (clothes->n_incoming, ==, 1);
+  g_assert_cmpuint (income->n_records, ==, 0);
+  g_assert_cmpuint (outlay_import_plan_get_n_new_categories (plan), ==, 1);
+  g_assert_cmpstr (outlay_import_plan_get_incoming (plan, 1, &index)->description, ==, "Salary");
+  g_assert_cmpuint (index, ==, 2);
+
+  /* One picked. */
+  outlay_import_plan_take_refund (plan, 0, TRUE);
+  g_assert_true (outlay_import_plan_is_refund (plan, 0));
+  g_assert_cmpuint (outlay_import_plan_get_n_added (plan), ==, 2);
+  g_assert_cmpuint (outlay_import_plan_get_n_refunds (plan), ==, 1);
+  g_assert_cmpint (outlay_import_plan_get_action (plan, 1), ==, OUTLAY_IMPORT_ACTION_ADD);
+  g_assert_cmpuint (clothes->n_records, ==, 2);
+  /* Picked twice is picked once. */
+  outlay_import_plan_take_refund (plan, 0, TRUE);
+  g_assert_cmpuint (outlay_import_plan_get_n_added (plan), ==, 2);
+
+  /* All, then none. */
+  outlay_import_plan_take_refunds (plan, TRUE);
+  g_assert_cmpuint (outlay_import_plan_get_n_added (plan), ==, 4);
+  g_assert_cmpuint (income->n_records, ==, 1);
+  g_assert_cmpuint (outlay_import_plan_get_n_new_categories (plan), ==, 2);
+  outlay_import_plan_take_refunds (plan, FALSE);
+  g_assert_cmpuint (outlay_import_plan_get_n_added (plan), ==, 1);
+  g_assert_cmpuint (outlay_import_plan_get_n_refunds (plan), ==, 0);
+  g_assert_cmpuint (clothes->n_records, ==, 1);
+  g_assert_cmpuint (income->n_records, ==, 0);
+
+  /* The return and the deposit, not the salary. */
+  outlay_import_plan_take_refund (plan, 0, TRUE);
+  outlay_import_plan_take_refund (plan, 2, TRUE);
+  result = outlay_importer_apply (fixture->repository, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 3);
+  rows = outlay_test_dump (handle (fixture), "SELECT e.amount, e.description, c.name FROM expenses e "
+                                             "JOIN categories c ON c.id = e.category_id ORDER BY e.id");
+  g_assert_cmpstr (rows, ==, "8000|Boots|Kleidung\n-5900|Boots returned|Kleidung\n-320|Deposit|Food & Drink\n");
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM categories WHERE name = 'Einkommen'"),
+                   ==, 0);
+  outlay_test_assert_summary_consistent (handle (fixture));
+
+  /* Again: the refunds are duplicates; the salary is still left out. */
+  source = outlay_import_source_new ();
+  outlay_import_source_add_record (source, record (2, "2026-03-02", 8000, "Boots", "Kleidung"));
+  outlay_import_source_add_record (source, incoming (3, "2026-03-09", 5900, "Boots returned", "Kleidung"));
+  outlay_import_source_add_record (source, incoming (4, "2026-03-10", 250000, "Salary", "Einkommen"));
+  outlay_import_source_add_record (source, incoming (5, "2026-03-11", 320, "Deposit", "Food & Drink"));
+  again = plan_for (fixture, source);
+  g_assert_cmpuint (outlay_import_plan_get_n_duplicates (again), ==, 3);
+  g_assert_cmpuint (outlay_import_plan_get_n_incoming (again), ==, 1);
+  g_assert_cmpuint (outlay_import_plan_get_n_added (again), ==, 0);
+}
+
+/* More money received than can be picked line by line, most of it set
+ * aside on disk: all of it is still taken, counted and written. */
+static void
+test_many_refunds (Fixture      *fixture,
+                   gconstpointer data)
+{
+  OutlayImportSource *source = outlay_import_source_new ();
+  g_autoptr (OutlayImportPlan) plan = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n = OUTLAY_IMPORT_PLAN_N_INCOMING + 100;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2025-%02u-%02u", 1 + i / 28 % 12, 1 + i % 28);
+      g_autofree char *description = g_strdup_printf ("Return %u", i);
+
+      outlay_import_source_add_record (source, record (2 * i + 2, date, 1000 + i, "Shopping", "Kleidung"));
+      outlay_import_source_add_record (source, incoming (2 * i + 3, date, 100 + i, description, "Kleidung"));
+    }
+  plan = plan_for (fixture, source);
+  g_assert_cmpuint (outlay_import_plan_get_n_incoming (plan), ==, n);
+  g_assert_cmpuint (outlay_import_plan_get_n_incoming_shown (plan), ==, OUTLAY_IMPORT_PLAN_N_INCOMING);
+  g_assert_cmpuint (match_named (plan, "Kleidung")->n_records, ==, n);
+
+  outlay_import_plan_take_refunds (plan, TRUE);
+  g_assert_cmpuint (outlay_import_plan_get_n_added (plan), ==, 2 * n);
+  g_assert_cmpuint (outlay_import_plan_get_n_refunds (plan), ==, n);
+  g_assert_cmpuint (match_named (plan, "Kleidung")->n_records, ==, 2 * n);
+
+  result = outlay_importer_apply (fixture->repository, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, 2 * n);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM expenses WHERE amount < 0"), ==, n);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT sum(amount) FROM expenses"), ==,
+                   (gint64) n * 900);
+}
+
 static OutlayImportSource *
 large_statement (guint n)
 {
@@ -1246,6 +1399,8 @@ main (int   argc,
   ADD ("large-file-set-aside", test_large_file_set_aside);
   ADD ("large-json-file", test_large_json_file);
   ADD ("large-file-cannot-be-set-aside", test_large_file_cannot_be_set_aside);
+  ADD ("refunds-taken", test_refunds_taken);
+  ADD ("many-refunds", test_many_refunds);
   g_test_add_func ("/transfer/json-errors", test_json_errors);
   g_test_add_func ("/transfer/json-bad-expenses-are-issues", test_json_bad_expenses_are_issues);
 

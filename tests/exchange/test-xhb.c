@@ -136,6 +136,20 @@ assert_record (OutlayImportSource *source,
   g_assert_cmpstr (record->category, ==, category);
 }
 
+/* Money received: a refund only if the person takes it as one. */
+static void
+assert_incoming (OutlayImportSource *source,
+                 guint               index,
+                 gboolean            incoming)
+{
+  OutlayImportRecord *record;
+
+  g_assert_cmpuint (index, <, source->records->len);
+  record = g_ptr_array_index (source->records, index);
+  g_assert_cmpint (record->incoming, ==, incoming);
+  g_assert_cmpint (record->amount < 0, ==, incoming);
+}
+
 static void
 assert_issue (OutlayImportSource   *source,
               guint                 index,
@@ -213,32 +227,37 @@ test_homebank5 (void)
 {
   g_autoptr (OutlayImportSource) source = read_fixture ("homebank5.xhb");
 
-  g_assert_cmpuint (source->records->len, ==, 8);
+  g_assert_cmpuint (source->records->len, ==, 11);
   /* "-45.509999999999998" is the double nearest 45.51. */
   assert_record (source, 0, 22, "2026-11-24", 4551, "EUR", "Supermarket", "weekly shop", "Food: Groceries");
+  /* Money received is an incoming record, negative: a refund if the person
+   * takes it as one (this salary would be left out). */
+  assert_record (source, 1, 23, "2026-11-25", -250000, "EUR", "Employer", "November salary", "Salary");
   /* A split: each part with its category; the second part has no memo of
    * its own and takes the transaction's. */
-  assert_record (source, 1, 26, "2026-11-27", 4250, "EUR", "Hardware store", "paint", "Home: Tools");
-  assert_record (source, 2, 26, "2026-11-27", 1750, "EUR", "Hardware store", "renovation", "Food: Groceries");
+  assert_record (source, 2, 26, "2026-11-27", 4250, "EUR", "Hardware store", "paint", "Home: Tools");
+  assert_record (source, 3, 26, "2026-11-27", 1750, "EUR", "Hardware store", "renovation", "Food: Groceries");
   /* No payee: the memo describes it. */
-  assert_record (source, 3, 27, "2026-11-28", 380, "EUR", "coffee with Ana", NULL, "Food: Restaurants");
+  assert_record (source, 4, 27, "2026-11-28", 380, "EUR", "coffee with Ana", NULL, "Food: Restaurants");
   /* The US card's currency; the cheque number joins the memo. */
-  assert_record (source, 4, 28, "2026-11-29", 1230, "USD", "Café & Bäckerei", "breakfast (ref 1234)",
+  assert_record (source, 5, 28, "2026-11-29", 1230, "USD", "Café & Bäckerei", "breakfast (ref 1234)",
                  "Food: Restaurants");
   /* Half a cent rounds away from zero. */
-  assert_record (source, 5, 29, "2026-11-30", 1, "EUR", "Supermarket", NULL, NULL);
+  assert_record (source, 6, 29, "2026-11-30", 1, "EUR", "Supermarket", NULL, NULL);
   /* Savings names no currency: the file's base currency. */
-  assert_record (source, 6, 31, "2026-12-01", 1500, "EUR", "bank fee", NULL, "Home");
-  assert_record (source, 7, 34, "2026-12-04", 3000, "EUR", "Supermarket", "food", "Food: Groceries");
+  assert_record (source, 7, 31, "2026-12-01", 1500, "EUR", "bank fee", NULL, "Home");
+  assert_record (source, 8, 33, "2026-12-03", -1550, "USD", "Supermarket", "refund", "Food: Groceries");
+  assert_record (source, 9, 34, "2026-12-04", 3000, "EUR", "Supermarket", "food", "Food: Groceries");
+  /* A split's part of money received, a bottle deposit, likewise. */
+  assert_record (source, 10, 34, "2026-12-04", -500, "EUR", "Supermarket", "bottle deposit", "Food: Groceries");
+  for (guint i = 0; i < source->records->len; i++)
+    assert_incoming (source, i, i == 1 || i == 8 || i == 10);
 
-  g_assert_cmpuint (source->issues->len, ==, 7);
-  assert_issue (source, 0, 23, SKIPPED, "Money received (€2,500.00), not an expense.");
-  assert_issue (source, 1, 24, SKIPPED, "A transfer between accounts, not an expense.");
-  assert_issue (source, 2, 25, SKIPPED, "A transfer between accounts, not an expense.");
-  assert_issue (source, 3, 30, SKIPPED, "An amount of zero, not an expense.");
-  assert_issue (source, 4, 32, SKIPPED, "A voided transaction, not an expense.");
-  assert_issue (source, 5, 33, SKIPPED, "Money received ($15.50), not an expense.");
-  assert_issue (source, 6, 34, SKIPPED, "Split part 2: Money received (€5.00), not an expense.");
+  g_assert_cmpuint (source->issues->len, ==, 4);
+  assert_issue (source, 0, 24, SKIPPED, "A transfer between accounts, not an expense.");
+  assert_issue (source, 1, 25, SKIPPED, "A transfer between accounts, not an expense.");
+  assert_issue (source, 2, 30, SKIPPED, "An amount of zero, not an expense.");
+  assert_issue (source, 3, 32, SKIPPED, "A voided transaction, not an expense.");
   g_assert_cmpuint (outlay_import_source_count_issues (source, ERROR), ==, 0);
 }
 
@@ -411,12 +430,14 @@ test_amounts (void)
       assert_issue (source, 0, 5, ERROR, message);
     }
 
-  /* Income in JPY is formatted without decimals. */
+  /* Income in JPY: an incoming record in yen, no decimals. */
   {
     g_autofree char *text = one_transaction ("JPY", "1200");
     g_autoptr (OutlayImportSource) source = read_text (text);
 
-    assert_issue (source, 0, 5, SKIPPED, "Money received (¥1,200), not an expense.");
+    g_assert_cmpuint (source->issues->len, ==, 0);
+    assert_record (source, 0, 5, "2026-11-24", -1200, "JPY", "", NULL, NULL);
+    assert_incoming (source, 0, TRUE);
   }
 }
 
@@ -653,8 +674,8 @@ test_errno (void)
 
     errno = EAGAIN;
     source = read_fixture ("homebank5.xhb");
-    g_assert_cmpuint (source->records->len, ==, 8);
-    assert_record (source, 7, 34, "2026-12-04", 3000, "EUR", "Supermarket", "food", "Food: Groceries");
+    g_assert_cmpuint (source->records->len, ==, 11);
+    assert_record (source, 9, 34, "2026-12-04", 3000, "EUR", "Supermarket", "food", "Food: Groceries");
     g_assert_cmpuint (outlay_import_source_count_issues (source, ERROR), ==, 0);
   }
 

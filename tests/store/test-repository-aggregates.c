@@ -218,6 +218,56 @@ test_aggregates (Fixture      *fixture,
   aggregate_samples_clear (&s);
 }
 
+/* A refund, money back, is a negative amount in its category: it lowers
+ * what the period, the day, the month and the category spent, and counts
+ * as one of their expenses. */
+static void
+test_refunds (Fixture      *fixture,
+              gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayExpense) shoes = NULL;
+  g_autoptr (OutlayExpense) returned = NULL;
+  g_autoptr (OutlayExpense) train = NULL;
+  g_autoptr (OutlayExpense) refunded = NULL;
+  g_autoptr (OutlayExpense) deleted = NULL;
+  g_autofree char *by_category = NULL;
+  gint64           food = outlay_test_category (fixture, OUTLAY_TEST_FOOD);
+  gint64           transport = outlay_test_category (fixture, OUTLAY_TEST_TRANSPORT);
+  gboolean         has_refunds = TRUE;
+
+  g_assert_true (outlay_repository_has_refunds (fixture->repository, &has_refunds, &error));
+  g_assert_no_error (error);
+  g_assert_false (has_refunds);
+
+  shoes = outlay_test_add (fixture, 8000, "EUR", "2024-05-02", "Shoes", food);
+  returned = outlay_test_add (fixture, -8000, "EUR", "2024-05-20", "Shoes returned", food);
+  train = outlay_test_add (fixture, 4500, "EUR", "2024-05-03", "Train", transport);
+  refunded = outlay_test_add (fixture, -1500, "EUR", "2024-06-01", "Train delay refund", transport);
+
+  g_assert_true (outlay_repository_has_refunds (fixture->repository, &has_refunds, &error));
+  g_assert_true (has_refunds);
+
+  check_total (fixture, "EUR", NULL, NULL, 8000 - 8000 + 4500 - 1500, 4);
+  check_total (fixture, "EUR", "2024-05-01", "2024-05-31", 4500, 3);
+  /* A period with only a refund spent less than nothing. */
+  check_total (fixture, "EUR", "2024-06-01", "2024-06-30", -1500, 1);
+  check_months (fixture, "EUR", "2024-05-01", "2024-06-30", "2024-05=4500/3 2024-06=-1500/1");
+  check_days (fixture, "EUR", "2024-05-20", "2024-05-20", "2024-05-20=-8000/1");
+  by_category = g_strdup_printf ("%" G_GINT64_FORMAT "=3000/2 %" G_GINT64_FORMAT "=0/2", transport, food);
+  check_categories (fixture, "EUR", NULL, NULL, by_category);
+
+  /* Deleting the refund puts the spending back; a deleted refund still
+   * makes an export say it holds refunds, since it exports deleted rows. */
+  deleted = outlay_repository_delete_expense (fixture->repository, outlay_expense_get_id (returned), &error);
+  g_assert_no_error (error);
+  check_total (fixture, "EUR", "2024-05-01", "2024-05-31", 12500, 2);
+  g_assert_true (outlay_repository_has_refunds (fixture->repository, &has_refunds, &error));
+  g_assert_true (has_refunds);
+
+  outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
+}
+
 static void
 test_aggregates_follow_writes (Fixture      *fixture,
                                gconstpointer user_data)
@@ -733,6 +783,7 @@ main (int   argc,
 
   OUTLAY_TEST_ADD ("/repository/aggregates/totals", test_aggregates);
   OUTLAY_TEST_ADD ("/repository/aggregates/follow-writes", test_aggregates_follow_writes);
+  OUTLAY_TEST_ADD ("/repository/aggregates/refunds", test_refunds);
   OUTLAY_TEST_ADD ("/repository/aggregates/raw-writes", test_aggregates_raw_writes);
   OUTLAY_TEST_ADD ("/repository/aggregates/bulk", test_bulk_derived_data);
   OUTLAY_TEST_ADD ("/repository/aggregates/summarize", test_summarize);

@@ -720,7 +720,7 @@ test_expense_leaf_without_index (Fixture      *fixture,
 }
 
 /* Rows that read but would not be stored, as another program may have
- * written them: an unknown currency, a negative amount, a uuid that is
+ * written them: an unknown currency, an amount of zero, a uuid that is
  * not one are counted as unreadable; a missing category sends the row to
  * "Recovered". */
 static void
@@ -737,7 +737,7 @@ test_invalid_rows (Fixture      *fixture,
 
   g_assert_cmpint (sqlite3_open (fixture->damaged, &db), ==, SQLITE_OK);
   outlay_test_exec (db, "UPDATE expenses SET currency = 'ZZZ' WHERE id = 2; "
-                        "UPDATE expenses SET amount = -5 WHERE id = 3; "
+                        "UPDATE expenses SET amount = 0 WHERE id = 3; "
                         "UPDATE expenses SET uuid = 'not a uuid' WHERE id = 4; "
                         "UPDATE expenses SET category_id = 999 WHERE id = 5");
   sqlite3_close (db);

@@ -522,6 +522,28 @@ def import_window_is_named():
 
 
 @test
+def refund_reads_as_one():
+    """The Refund switch is named and reached from the editor; a refund
+    reads as one, not as a sign a speech synthesizer may drop."""
+    amount = open_editor()
+    set_text(amount, "12.50")
+    set_text(wait_find(app.window, "text", "Description"), "Deposit back")
+    refund = wait_find(app.window, "check box", "Refund")
+    press(refund)
+    wait_for("the switch to turn", lambda: refund.getState().contains(pyatspi.STATE_CHECKED))
+    assert_all_named(app.window, "editor of a refund")
+    press(wait_find(app.window, "push button", "Save"))
+    name = "Food & Drink, Deposit back, refund of 12.50 US dollars, " + spoken_day(today)
+    # The search of the tests before may still be on: search for it.
+    entry = find(app.window, "entry", "Search expenses")
+    if entry is None:
+        press(wait_find(app.window, "push button", "Search"))
+        entry = wait_find(app.window, "entry", "Search expenses")
+    set_text(entry, "deposit")
+    wait_for("the refund's row", lambda: expense_rows() == [name])
+
+
+@test
 def preferences_are_named():
     press(menu_item("Preferences"))
     prefs = wait_for("the Preferences window", lambda: app.toplevel("frame") or app.toplevel("dialog"))

@@ -539,6 +539,62 @@ test_recent_follows_changes (Fixture      *fixture,
                        amount);
 }
 
+/* A refund lowers the period's total and its category's, is one of their
+ * expenses, and shows with a plus sign; a category given back more than
+ * it spent has no slice of the ring. */
+static void
+test_refunds (Fixture      *fixture,
+              gconstpointer user_data)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) legend = NULL;
+  g_autofree char     *total = money (4500);
+  g_autofree char     *back = money (1500);
+  g_autofree char     *plus_back = g_strconcat ("+", back, NULL);
+  g_autofree char     *groceries = money (2500);
+  g_autofree char     *ten = money (1000);
+  g_autofree char     *plus_ten = g_strconcat ("+", ten, NULL);
+  GtkLabel            *amount;
+  OutlayCategoryChart *chart = OUTLAY_CATEGORY_CHART (child (fixture, "category_chart"));
+
+  add_expense (fixture, -1500, fixture->today_iso, "Bottle deposit", fixture->groceries);
+  outlay_ui_test_drain ();
+
+  g_assert_cmpstr (label_text (fixture, "total_label"), ==, total);
+  g_assert_cmpstr (label_text (fixture, "count_label"), ==, "4");
+
+  rows = list_rows (fixture, "recent_list");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, 0))), ==,
+                   "Bottle deposit");
+  amount = find_label (g_ptr_array_index (rows, 0), "dashboard-recent-amount");
+  g_assert_cmpstr (gtk_label_get_label (amount), ==, plus_back);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (amount), "success"));
+  amount = find_label (g_ptr_array_index (rows, 1), "dashboard-recent-amount");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (amount), "success"));
+
+  legend = list_rows (fixture, "legend_list");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (legend, 0))), ==,
+                   "Groceries");
+  g_assert_cmpstr (gtk_label_get_label (find_label (g_ptr_array_index (legend, 0), "dashboard-legend-amount")), ==,
+                   groceries);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (g_ptr_array_index (legend, 0))), ==, "2 expenses");
+  g_assert_cmpint (outlay_category_chart_get_value (chart, 0), ==, 2500);
+
+  /* More given back than spent: the legend says so, the ring leaves it out. */
+  add_expense (fixture, -3000, fixture->today_iso, "Dinner refunded", fixture->food);
+  outlay_ui_test_drain ();
+  g_clear_pointer (&legend, g_ptr_array_unref);
+  legend = list_rows (fixture, "legend_list");
+  g_assert_cmpuint (legend->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (legend, 1))), ==,
+                   "Food & Drink");
+  g_assert_cmpstr (gtk_label_get_label (find_label (g_ptr_array_index (legend, 1), "dashboard-legend-amount")), ==,
+                   plus_ten);
+  g_assert_cmpint (outlay_category_chart_get_value (chart, 1), ==, 0);
+  g_assert_cmpstr (gtk_label_get_label (find_label (g_ptr_array_index (legend, 1), "dashboard-legend-share")), ==,
+                   "0%");
+}
+
 static void
 test_empty (Fixture      *fixture,
             gconstpointer user_data)
@@ -698,6 +754,7 @@ main (int   argc,
   g_test_add ("/dashboard/same-and-less", Fixture, NULL, fixture_set_up, test_same_and_less, fixture_tear_down);
   g_test_add ("/dashboard/activation", Fixture, NULL, fixture_set_up, test_activation, fixture_tear_down);
   g_test_add ("/dashboard/recent", Fixture, NULL, fixture_set_up, test_recent_follows_changes, fixture_tear_down);
+  g_test_add ("/dashboard/refunds", Fixture, NULL, fixture_set_up, test_refunds, fixture_tear_down);
   g_test_add ("/dashboard/large-text", Fixture, NULL, fixture_set_up, test_large_text, fixture_tear_down);
   g_test_add ("/dashboard/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/dashboard/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);

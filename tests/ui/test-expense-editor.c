@@ -488,6 +488,82 @@ test_edit_expense (Fixture      *fixture,
   g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 1);
 }
 
+static GtkSwitch *
+get_refund_switch (Fixture *fixture)
+{
+  GtkWidget *toggle = outlay_ui_test_find_of_type (get_row (fixture, "_Refund"), GTK_TYPE_SWITCH);
+
+  g_assert_nonnull (toggle);
+  return GTK_SWITCH (toggle);
+}
+
+/* Money back is entered as the amount given back with Refund on: it is
+ * stored negative, loads back as it was typed, and turns back into money
+ * spent with the switch off. */
+static void
+test_refund (Fixture      *fixture,
+             gconstpointer user_data)
+{
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkSwitch *toggle = get_refund_switch (fixture);
+  gint64     id;
+
+  g_assert_false (gtk_switch_get_active (toggle));
+  type_into (fixture, "Amount", "59");
+  type_into (fixture, "Description", "Boots returned");
+  /* Activating the row, as Enter or a tap on it does, turns the switch,
+   * once its slide has played. */
+  gtk_widget_activate (get_row (fixture, "_Refund"));
+  {
+    gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+    while (!gtk_switch_get_active (toggle) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_true (gtk_switch_get_active (toggle));
+  g_assert_true (outlay_expense_editor_get_dirty (fixture->editor));
+  press (fixture, "_Save");
+
+  g_assert_cmpuint (fixture->saved.count, ==, 1);
+  g_assert_cmpint (outlay_expense_get_amount (fixture->saved.after), ==, -5900);
+  id = outlay_expense_get_id (fixture->saved.after);
+  stored = outlay_repository_get_expense (fixture->store.repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_expense_get_amount (stored), ==, -5900);
+
+  /* Saved, the form shows the refund as it was entered, not dirty. */
+  g_assert_cmpstr (text_of (fixture, "Amount"), ==, "59.00");
+  g_assert_true (gtk_switch_get_active (toggle));
+  g_assert_false (outlay_expense_editor_get_dirty (fixture->editor));
+
+  /* The switch alone makes the form dirty, and off it is money spent. */
+  gtk_switch_set_active (toggle, FALSE);
+  flush (fixture);
+  g_assert_true (outlay_expense_editor_get_dirty (fixture->editor));
+  g_assert_true (can_save (fixture));
+  press (fixture, "_Save");
+  g_assert_cmpint (outlay_expense_get_amount (fixture->saved.after), ==, 5900);
+  g_assert_cmpint (outlay_expense_get_id (fixture->saved.after), ==, id);
+
+  /* A stored refund loads with the switch on. */
+  g_clear_object (&stored);
+  stored = outlay_test_add (&fixture->store, -1250, "EUR", "2026-11-21", "Deposit back",
+                            outlay_test_category_at (fixture->store.repository, 1));
+  outlay_expense_editor_edit (fixture->editor, stored);
+  flush (fixture);
+  g_assert_cmpstr (text_of (fixture, "Amount"), ==, "12.50");
+  g_assert_true (gtk_switch_get_active (toggle));
+  g_assert_false (outlay_expense_editor_get_dirty (fixture->editor));
+
+  /* The next expense starts as money spent again. */
+  type_into (fixture, "Amount", "13");
+  press (fixture, "Save and _Add Another");
+  g_assert_cmpint (outlay_expense_get_amount (fixture->saved.after), ==, -1300);
+  g_assert_false (gtk_switch_get_active (toggle));
+  g_assert_cmpstr (text_of (fixture, "Amount"), ==, "");
+}
+
 static void
 test_expression (Fixture      *fixture,
                  gconstpointer user_data)
@@ -559,6 +635,12 @@ test_invalid_amount (Fixture      *fixture,
   type_into (fixture, "Amount", "0");
   g_assert_true (field_error_shown (fixture, "Amount"));
   g_assert_cmpstr (gtk_label_get_text (error), ==, "The amount must be more than zero.");
+  g_assert_false (can_save (fixture));
+
+  /* Less than zero says how money back is entered. */
+  type_into (fixture, "Amount", "5-7");
+  g_assert_cmpstr (gtk_label_get_text (error), ==,
+                   "The amount must be more than zero. For money back, turn on Refund.");
   g_assert_false (can_save (fixture));
 
   /* Mending it clears everything. */
@@ -1081,6 +1163,7 @@ main (int   argc,
   ADD ("new-category", test_new_expense_category);
   ADD ("edit", test_edit_expense);
   ADD ("expression", test_expression);
+  ADD ("refund", test_refund);
   ADD ("invalid-amount", test_invalid_amount);
   ADD ("empty-description", test_empty_description);
   ADD ("autocomplete", test_autocomplete);

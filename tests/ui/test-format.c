@@ -150,6 +150,7 @@ test_expense_spoken (void)
   g_autoptr (OutlayExpense) expense = outlay_expense_new ();
   g_autofree char *plain = NULL;
   g_autofree char *noted = NULL;
+  g_autofree char *refund = NULL;
 
   g_assert_no_error (error);
   database = outlay_database_open (path, &error);
@@ -168,6 +169,13 @@ test_expense_spoken (void)
   outlay_expense_set_note (expense, "for the week");
   noted = outlay_format_expense_spoken (expense, category, today);
   g_assert_cmpstr (noted, ==, "Groceries, weekly shop, 54.37 euros, Tuesday 24 November, for the week");
+
+  /* A refund says so in words: a screen reader may not read a "+". */
+  outlay_expense_set_amount (expense, -320);
+  outlay_expense_set_description (expense, "bottle deposit");
+  outlay_expense_set_note (expense, NULL);
+  refund = outlay_format_expense_spoken (expense, category, today);
+  g_assert_cmpstr (refund, ==, "Groceries, bottle deposit, refund of 3.20 euros, Tuesday 24 November");
 
   g_clear_object (&category);
   g_clear_object (&repository);

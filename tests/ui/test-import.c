@@ -331,17 +331,33 @@ test_bank_statement (void)
   g_assert_cmpstr (chosen (window, "Decimal Separator"), ==, "Comma (1.234,50)");
   g_assert_cmpstr (chosen (window, "Amounts That Are Expenses"), ==, "Negative amounts (bank statements)");
 
-  /* Debits are expenses; the salary and the refund are not; 31 February
-   * is no date, and the window says so with its line. */
+  /* Debits are expenses; the salary and the bottle deposit are money
+   * received, left out until taken as refunds; 31 February is no date,
+   * and the window says so with its line. */
   assert_summary (window, "3 expenses will be imported",
-                  "2 lines not expenses · 1 line cannot be read · 2 new categories");
+                  "2 lines of money received left out · 1 line cannot be read · 2 new categories");
   g_assert_nonnull (
     outlay_ui_test_find (window, label_shows, "Line 5 — “31.02.2026” is not a date (expected DD.MM.YYYY)."));
-  g_assert_nonnull (outlay_ui_test_find (window, label_shows, "Line 3 — Money received, not an expense."));
   g_assert_nonnull (outlay_ui_test_find (window, outlay_ui_test_is_button, "_Import"));
   g_assert_nonnull (outlay_ui_test_find (window, row_titled, "REWE Markt"));
   g_assert_null (outlay_ui_test_find (window, row_titled, "Gehalt November"));
   g_assert_cmpuint (outlay_import_window_get_n_to_import (OUTLAY_IMPORT_WINDOW (window)), ==, 3);
+
+  /* The deposit given back is a refund; the salary is not. */
+  g_assert_cmpstr (chosen (window, "_Import as Refunds"), ==, "None");
+  choose (window, "_Import as Refunds", "All");
+  assert_summary (window, "5 expenses will be imported",
+                  "2 of them refunds · 1 line cannot be read · 3 new categories");
+  choose (window, "_Import as Refunds", "Those I Tick");
+  assert_summary (window, "3 expenses will be imported",
+                  "2 lines of money received left out · 1 line cannot be read · 2 new categories");
+  g_assert_nonnull (outlay_ui_test_find (window, row_titled, "Gehalt November"));
+  g_signal_emit_by_name (outlay_ui_test_find (window, row_titled, "Erstattung Pfand"), "activate");
+  settle (window);
+  assert_summary (window, "4 expenses will be imported",
+                  "1 of them a refund · 1 line of money received left out · 1 line cannot be read · "
+                  "2 new categories");
+  g_assert_cmpuint (outlay_import_window_get_n_to_import (OUTLAY_IMPORT_WINDOW (window)), ==, 4);
 
   /* Every amount is an expense after all: two more. */
   choose (window, "Amounts That Are Expenses", "All amounts");
@@ -370,26 +386,32 @@ test_bank_statement (void)
   choose (window, "Amounts That Are Expenses", "Negative amounts (bank statements)");
   g_assert_nonnull (outlay_ui_test_find (window, outlay_ui_test_is_button, "_Import"));
 
+  /* The line ticked stays ticked through the plans made meanwhile. */
+  g_assert_cmpstr (chosen (window, "_Import as Refunds"), ==, "Those I Tick");
+  g_assert_cmpuint (outlay_import_window_get_n_to_import (OUTLAY_IMPORT_WINDOW (window)), ==, 4);
+
   /* Groceries go to the ledger's own category rather than a new one. */
   g_assert_cmpstr (chosen (window, "Lebensmittel"), ==, "Create “Lebensmittel”");
   choose (window, "Lebensmittel", "Food & Drink");
-  assert_summary (window, "3 expenses will be imported",
-                  "2 lines not expenses · 1 line cannot be read · 1 new category");
+  assert_summary (window, "4 expenses will be imported",
+                  "1 of them a refund · 1 line of money received left out · 1 line cannot be read · "
+                  "1 new category");
 
   press (window, "_Import");
   settle (GTK_WIDGET (main_window));
   g_assert_false (gtk_widget_get_visible (window));
   g_assert_finalize_object (window);
 
-  g_assert_cmpuint (count_expenses (), ==, 3);
+  g_assert_cmpuint (count_expenses (), ==, 4);
   g_assert_true (has_category ("Wohnen"));
   g_assert_false (has_category ("Lebensmittel"));
   list = expense_list (main_window);
   g_assert_nonnull (strstr (list, "Food & Drink, REWE Markt, 12.50 euros"));
   g_assert_nonnull (strstr (list, "Food & Drink, Bäckerei Müller, 4.80 euros"));
   g_assert_nonnull (strstr (list, "Wohnen, Stadtwerke Köln, 87 euros"));
+  g_assert_nonnull (strstr (list, "Food & Drink, Erstattung Pfand, refund of 3.20 euros"));
   g_clear_pointer (&list, g_free);
-  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (main_window), label_shows, "Imported 3 expenses"));
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (main_window), label_shows, "Imported 4 expenses"));
 
   /* Undo on the toast takes it all back, the new category too. */
   press (GTK_WIDGET (main_window), "_Undo");
@@ -428,7 +450,7 @@ test_again_finds_duplicates (void)
   /* The same file again: nothing new, and Import has nothing to do. */
   import = import_file (main_window, "import/bank.csv");
   assert_summary (GTK_WIDGET (import), "Nothing to import",
-                  "3 duplicates skipped · 2 lines not expenses · 1 line cannot be read");
+                  "3 duplicates skipped · 2 lines of money received left out · 1 line cannot be read");
   g_assert_false (
     gtk_widget_is_sensitive (outlay_ui_test_find (GTK_WIDGET (import), outlay_ui_test_is_button, "_Import")));
   press (GTK_WIDGET (import), "_Cancel");
@@ -551,29 +573,57 @@ test_homebank (void)
 {
   OutlayWindow *main_window = open_main_window ();
   GtkWidget    *window = GTK_WIDGET (import_file (main_window, "homebank/homebank5.xhb"));
-  GtkWidget    *all;
-  GtkWidget    *subtitle;
-  GtkWidget    *back;
 
   /* Nothing to map: the file says what is what. */
   g_assert_true (OUTLAY_IS_IMPORT_WINDOW (window));
   g_assert_null (outlay_ui_test_find (window, label_shows, "Columns"));
-  assert_summary (window, "8 expenses will be imported", "7 lines not expenses · 4 new categories");
+  assert_summary (window, "8 expenses will be imported",
+                  "3 lines of money received left out · 4 lines not expenses · 4 new categories");
   g_assert_nonnull (outlay_ui_test_find (window, row_titled, "Café & Bäckerei"));
   g_assert_nonnull (outlay_ui_test_find (window, label_shows, "$12.30"));
   g_assert_nonnull (outlay_ui_test_find (window, combo_titled, "Food: Groceries"));
+  /* Fewer problems than the overview has room for: no page of them. */
+  g_assert_nonnull (
+    outlay_ui_test_find (window, label_shows, "Line 24 — A transfer between accounts, not an expense."));
+  g_assert_nonnull (outlay_ui_test_find (window, label_shows, "Line 32 — A voided transaction, not an expense."));
+  g_assert_null (outlay_ui_test_find (window, row_named, "all-problems"));
 
-  /* The first problems are in the overview; all of them a click away. */
-  g_assert_nonnull (outlay_ui_test_find (window, label_shows, "Line 23 — Money received (€2,500.00), not an expense."));
-  g_assert_null (
-    outlay_ui_test_find (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
+  /* Money received in a split and on the US card, taken as refunds. */
+  choose (window, "_Import as Refunds", "Those I Tick");
+  g_signal_emit_by_name (outlay_ui_test_find (window, row_titled, "Supermarket"), "activate");
+  settle (window);
+  g_assert_nonnull (outlay_ui_test_find (window, label_shows, "+$15.50"));
+  assert_summary (window, "9 expenses will be imported",
+                  "1 of them a refund · 2 lines of money received left out · 4 lines not expenses · "
+                  "4 new categories");
+
+  press (window, "_Cancel");
+  settle (GTK_WIDGET (main_window));
+  g_assert_cmpuint (count_expenses (), ==, 0);
+  close_main_window (main_window);
+}
+
+/* The first problems are in the overview; all of them a click away. */
+static void
+test_all_problems (void)
+{
+  OutlayWindow *main_window = open_main_window ();
+  GtkWidget    *window = GTK_WIDGET (import_file (main_window, "import/problems.csv"));
+  GtkWidget    *all;
+  GtkWidget    *subtitle;
+  GtkWidget    *back;
+  const char   *last = "Line 9 — Amounts in EUR can have at most 2 decimals";
+
+  assert_summary (window, "2 expenses will be imported", "7 lines cannot be read");
+  g_assert_nonnull (
+    outlay_ui_test_find (window, label_shows, "Line 3 — “2026-11-31” is not a date (expected YYYY-MM-DD)."));
+  g_assert_null (outlay_ui_test_find (window, label_shows, last));
   all = outlay_ui_test_find (window, row_named, "all-problems");
   g_assert_nonnull (all);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (all)), ==, "Show All 7 Problems");
   gtk_widget_activate (all);
   wait_for_page (window, "problems");
-  g_assert_nonnull (
-    outlay_ui_test_find (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
+  g_assert_nonnull (outlay_ui_test_find (window, label_shows, last));
   subtitle = outlay_ui_test_find (window, label_shows, "7 lines not imported");
   g_assert_nonnull (subtitle);
 
@@ -582,8 +632,7 @@ test_homebank (void)
   g_assert_nonnull (back);
   gtk_widget_activate (back);
   wait_for_page (window, "overview");
-  g_assert_null (
-    outlay_ui_test_find (window, label_shows, "Line 34 — Split part 2: Money received (€5.00), not an expense."));
+  g_assert_null (outlay_ui_test_find (window, label_shows, last));
   press (window, "_Cancel");
   settle (GTK_WIDGET (main_window));
   g_assert_cmpuint (count_expenses (), ==, 0);
@@ -1191,6 +1240,7 @@ main (int   argc,
   g_test_add_func ("/import/again-finds-duplicates", test_again_finds_duplicates);
   g_test_add_func ("/import/not-readable", test_not_readable);
   g_test_add_func ("/import/homebank", test_homebank);
+  g_test_add_func ("/import/all-problems", test_all_problems);
   g_test_add_func ("/import/failed", test_failed_import);
   g_test_add_func ("/import/phone", test_phone);
   g_test_add_func ("/import/large-text", test_large_text);

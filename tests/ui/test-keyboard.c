@@ -264,6 +264,18 @@ wait_for_popover (GtkWindow *window,
   wait_until (GTK_WIDGET (window), popover_is, &wait, open ? "a popover to open" : "the popover to close");
 }
 
+static gboolean
+switch_on (gpointer data)
+{
+  return gtk_switch_get_active (GTK_SWITCH (data));
+}
+
+static gboolean
+switch_off (gpointer data)
+{
+  return !gtk_switch_get_active (GTK_SWITCH (data));
+}
+
 /* Tab until the focus is on a widget of @type (or in one), as a person
  * looks for the next control; fails after a screenful of stops. */
 static GtkWidget *
@@ -514,6 +526,26 @@ test_keyboard_only (void)
   g_assert_cmpint (outlay_expense_get_amount (expense), ==, 6000);
   g_clear_object (&expense);
   g_assert_true (focus_in_list (win));
+
+  /* Money back: Tab on to the Refund switch, Space turns it (once its
+   * slide has played), Ctrl+Enter saves; and the same turns it back. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *refund;
+
+      press_key (GDK_KEY_Return, 0);
+      outlay_ui_test_settle (GTK_WIDGET (window));
+      refund = tab_to (win, GTK_TYPE_SWITCH);
+      g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (refund)), ==, i == 1);
+      press_key (GDK_KEY_space, 0);
+      wait_until (GTK_WIDGET (window), i == 0 ? switch_on : switch_off, refund, "the switch to turn");
+      press_key (GDK_KEY_Return, GDK_CONTROL_MASK);
+      outlay_ui_test_settle (GTK_WIDGET (window));
+      expense = only_expense ();
+      g_assert_cmpint (outlay_expense_get_amount (expense), ==, i == 0 ? -6000 : 6000);
+      g_clear_object (&expense);
+      g_assert_true (focus_in_list (win));
+    }
 
   /* Delete from the list asks first. Escape leaves the dialog and keeps
    * the expense; the second time Tab goes to Delete. */

@@ -921,6 +921,51 @@ test_format (void)
     }
 }
 
+/* An expense's amount: money spent as outlay_money_format() has it, a
+ * refund with a plus sign, whatever the locale puts where, and read back
+ * by the parser as the amount it gave back. */
+static void
+test_format_expense (void)
+{
+  static const FormatRow rows[] = {
+    { EN, "EUR", 1250, "€12.50" },
+    { EN, "EUR", -1250, "+€12.50" },
+    { EN, "JPY", -1250, "+¥1,250" },
+    { EN, "CHF", -1250, "+CHF" NBSP "12.50" },
+    { EN, "EUR", -MONEY_MAX, "+€9,999,999,999.99" },
+    { DE, "EUR", -123456, "+1.234,56" NBSP "€" },
+    { DE, "EUR", 123456, "1.234,56" NBSP "€" },
+    { FR, "EUR", -1250, "+12,50" NBSP "€" },
+    { C_, "USD", -1250, "+$12.50" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      locale_t         loc = enter_locale (rows[i].locale);
+      g_autofree char *text = NULL;
+      g_autofree char *got = NULL;
+      g_autofree char *expected = NULL;
+      g_autoptr (GError) error = NULL;
+      gint64 back = 0;
+
+      if (loc == (locale_t) 0)
+        return;
+
+      text = outlay_money_format_expense (rows[i].minor_units, rows[i].currency);
+      if (!outlay_money_parse (text, rows[i].currency, &back, &error))
+        g_error ("%s: %s", text, error->message);
+      leave_locale (loc);
+      g_assert_no_error (error);
+      g_assert_cmpint (back, ==, ABS (rows[i].minor_units));
+
+      got = g_strdup_printf ("%s %s %" G_GINT64_FORMAT " → «%s»", rows[i].locale,
+                             rows[i].currency, rows[i].minor_units, text);
+      expected = g_strdup_printf ("%s %s %" G_GINT64_FORMAT " → «%s»", rows[i].locale,
+                                  rows[i].currency, rows[i].minor_units, rows[i].expected);
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
 static void
 test_format_plain (void)
 {
@@ -1332,6 +1377,7 @@ main (int   argc,
   g_test_add_func ("/money/parse/decimal", test_parse_decimal);
   g_test_add_func ("/money/format", test_format);
   g_test_add_func ("/money/format/plain", test_format_plain);
+  g_test_add_func ("/money/format/expense", test_format_expense);
   g_test_add_func ("/money/round-trip", test_round_trip);
   g_test_add_func ("/money/thread-locale", test_thread_locale);
 

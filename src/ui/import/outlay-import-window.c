@@ -35,6 +35,7 @@
 #include "outlay-import-loader.h"
 #include "outlay-import-mapping-group.h"
 #include "outlay-import-problem-row.h"
+#include "outlay-import-refunds-group.h"
 #include "outlay-import-window.h"
 #include "outlay-money.h"
 #include "outlay-waiting-bar.h"
@@ -88,6 +89,7 @@ struct _OutlayImportWindow
   OutlayImportMappingGroup *mapping_group;
   AdwPreferencesGroup      *categories_group;
   GtkListBox               *categories_list;
+  OutlayImportRefundsGroup *refunds_group;
   AdwPreferencesGroup      *problems_group;
   GtkListBox               *problems_list;
   AdwPreferencesGroup      *preview_group;
@@ -304,7 +306,7 @@ fill_preview (OutlayImportWindow *self)
       date = outlay_format_date (record->date);
       /* Translators: the date and the category of an expense to import */
       subtitle = g_strdup_printf (_("%s · %s"), date, record_category_name (self, matches, record));
-      amount = outlay_money_format (outlay_expense_get_amount (draft), outlay_expense_get_currency (draft));
+      amount = outlay_money_format_expense (outlay_expense_get_amount (draft), outlay_expense_get_currency (draft));
 
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -370,7 +372,7 @@ update_summary (OutlayImportWindow *self)
   OutlayImportSource *source;
   g_autoptr (GPtrArray) parts = NULL;
   g_autofree char *details = NULL;
-  guint            n_added, n_duplicates, n_skipped, n_errors, n_new;
+  guint            n_added, n_duplicates, n_skipped, n_errors, n_new, n_refunds, n_left_out;
 
   if (self->plan == NULL)
     {
@@ -388,6 +390,8 @@ update_summary (OutlayImportWindow *self)
   n_skipped = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED);
   n_errors = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR);
   n_new = outlay_import_plan_get_n_new_categories (self->plan);
+  n_refunds = outlay_import_plan_get_n_refunds (self->plan);
+  n_left_out = outlay_import_plan_get_n_incoming (self->plan) - n_refunds;
 
   parts = g_ptr_array_new_with_free_func (g_free);
   if (n_added == 0)
@@ -395,9 +399,15 @@ update_summary (OutlayImportWindow *self)
   append_part (parts, n_added,
                g_dngettext (GETTEXT_PACKAGE, "%'u expense will be imported", "%'u expenses will be imported", n_added),
                n_added);
+  append_part (parts, n_refunds,
+               g_dngettext (GETTEXT_PACKAGE, "%'u of them a refund", "%'u of them refunds", n_refunds), n_refunds);
   append_part (parts, n_duplicates,
                g_dngettext (GETTEXT_PACKAGE, "%'u duplicate skipped", "%'u duplicates skipped", n_duplicates),
                n_duplicates);
+  append_part (parts, n_left_out,
+               g_dngettext (GETTEXT_PACKAGE, "%'u line of money received left out",
+                            "%'u lines of money received left out", n_left_out),
+               n_left_out);
   append_part (parts, n_skipped,
                g_dngettext (GETTEXT_PACKAGE, "%'u line not an expense", "%'u lines not expenses", n_skipped),
                n_skipped);
@@ -445,6 +455,15 @@ on_category_selected_cb (AdwComboRow        *row,
   fill_preview (self);
 }
 
+/* Refunds taken or left out change what is added, and which of the file's
+ * categories have expenses to put somewhere. */
+static void
+on_refunds_changed_cb (OutlayImportWindow *self)
+{
+  fill_categories (self);
+  update_summary (self);
+}
+
 static void start_plan (OutlayImportWindow *self);
 
 /* While the worker plans or imports, the summary says so and Import waits. */
@@ -465,6 +484,8 @@ show_planned (OutlayImportWindow *self)
 {
   gtk_spinner_stop (GTK_SPINNER (self->spinner));
   gtk_widget_set_visible (self->spinner, FALSE);
+  /* First: the refunds taken count in the categories and the summary. */
+  outlay_import_refunds_group_set_plan (self->refunds_group, self->plan, self->repository);
   fill_categories (self);
   update_summary (self);
   fill_preview (self);
@@ -847,6 +868,7 @@ outlay_import_window_class_init (OutlayImportWindowClass *klass)
 
   g_type_ensure (OUTLAY_TYPE_IMPORT_MAPPING_GROUP);
   g_type_ensure (OUTLAY_TYPE_IMPORT_PROBLEM_ROW);
+  g_type_ensure (OUTLAY_TYPE_IMPORT_REFUNDS_GROUP);
   g_type_ensure (OUTLAY_TYPE_WAITING_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/import/outlay-import-window.ui");
@@ -863,6 +885,7 @@ outlay_import_window_class_init (OutlayImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, categories_group);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, categories_list);
+  gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, refunds_group);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, problems_group);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, problems_list);
   gtk_widget_class_bind_template_child (widget_class, OutlayImportWindow, preview_group);
@@ -873,6 +896,7 @@ outlay_import_window_class_init (OutlayImportWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_problems_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_mapping_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_refunds_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_waiting_gave_up_cb);
 
   gtk_widget_class_install_action (widget_class, "import.stop-waiting", NULL, stop_waiting_action);
