@@ -312,7 +312,7 @@ format_totals (GArray *totals)
   for (guint i = 0; i < totals->len; i++)
     {
       const OutlayCurrencyTotal *total = &g_array_index (totals, OutlayCurrencyTotal, i);
-      g_autofree char           *amount = outlay_money_format (total->total, total->currency);
+      g_autofree char           *amount = outlay_money_format_expense (total->total, total->currency);
 
       if (i > 0)
         g_string_append (text, ", ");

@@ -213,7 +213,7 @@ parse_decimal_separator (const char *text,
   return FALSE;
 }
 
-static const char *const sign_names[] = { "negative", "positive", "all" };
+static const char *const sign_names[] = { "negative", "positive", "all", "refunds" };
 
 static gboolean
 parse_sign (const char    *text,
@@ -228,7 +228,7 @@ parse_sign (const char    *text,
       }
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-               _("--sign “%s” is not one of negative, positive or all."), text);
+               _("--sign “%s” is not one of negative, positive, all or refunds."), text);
   return FALSE;
 }
 
@@ -241,6 +241,8 @@ describe_sign (OutlayCsvSign sign)
       return _("positive amounts are expenses; negative ones are money received (see --refund)");
     case OUTLAY_CSV_SIGN_ALL_ARE_EXPENSES:
       return _("every amount is an expense, whatever its sign");
+    case OUTLAY_CSV_SIGN_NEGATIVE_IS_REFUND:
+      return _("positive amounts are expenses; negative ones are refunds");
     case OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE:
     default:
       return _("negative amounts are expenses; positive ones are money received (see --refund)");
@@ -1174,7 +1176,8 @@ outlay_cli_import (OutlayCli *cli,
       N_("CSV: iso (2024-03-05), dmy (05.03.2024, 05/03/2024), mdy (03/05/2024) or ymd (2024/03/05)"), N_("FORMAT") },
     { "decimal-separator", 0, 0, G_OPTION_ARG_FILENAME, &import.decimal_text, N_("CSV: . or ,"), N_("CHAR") },
     { "sign", 0, 0, G_OPTION_ARG_FILENAME, &import.sign_text,
-      N_("CSV: which amounts are expenses: negative (a bank statement), positive (a list of expenses) or all"),
+      N_("CSV: which amounts are expenses: negative (a bank statement), positive (a list of expenses), all, or "
+         "refunds (positive amounts are expenses, negative ones refunds, as Outlay exports them)"),
       N_("WHICH") },
     { "header", 0, 0, G_OPTION_ARG_NONE, &import.header, N_("CSV: the first row holds the column names"), NULL },
     { "no-header", 0, 0, G_OPTION_ARG_NONE, &import.no_header, N_("CSV: the first row is an expense already"), NULL },

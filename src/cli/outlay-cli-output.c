@@ -507,7 +507,9 @@ outlay_cli_json_add_percent (JsonBuilder *builder,
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   set_name (builder, name);
-  if (whole == 0)
+  /* Of nothing, or of less (more refunded than spent), no share or
+   * change means anything. */
+  if (whole <= 0)
     {
       json_builder_add_null_value (builder);
       return;
@@ -548,7 +550,7 @@ char *
 outlay_cli_format_percent (gint64 part,
                            gint64 whole)
 {
-  if (whole == 0)
+  if (whole <= 0)
     return NULL;
 
   return g_strdup_printf ("%.1f%%", 100.0 * (double) part / (double) whole);

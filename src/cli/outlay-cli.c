@@ -557,8 +557,8 @@ outlay_cli_parse_amount (const char *text,
   if (*amount < 0)
     {
       g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                   _("Invalid amount “%s”: it comes to less than zero. For money back, give the amount "
-                     "with --refund."),
+                   _("Invalid amount “%s”: it comes to less than zero. Money back is given as a positive "
+                     "amount, with --refund."),
                    text);
       return FALSE;
     }

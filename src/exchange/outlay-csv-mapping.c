@@ -616,6 +616,24 @@ guess_amounts (OutlayCsvTable   *table,
     mapping->sign = OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE;
 }
 
+/* The header outlay_export_csv() writes, exactly. */
+static gboolean
+is_outlay_export (OutlayCsvTable *table,
+                  guint           row)
+{
+  static const char *const header[] = { "date", "amount", "currency", "description", "category", "note" };
+  guint                    n_fields = 0;
+  const char *const       *fields = outlay_csv_table_get_row (table, row, &n_fields);
+
+  if (n_fields != G_N_ELEMENTS (header))
+    return FALSE;
+  for (guint i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i], header[i]) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Fills in by content what the column names did not say. */
 static void
 map_by_content (OutlayCsvTable   *table,
@@ -805,6 +823,10 @@ outlay_csv_mapping_guess (OutlayCsvTable   *table,
     }
 
   guess_amounts (table, first, mapping);
+
+  /* Outlay's own export: its negative amounts are refunds. */
+  if (mapping->has_header && is_outlay_export (table, mapping->first_row))
+    mapping->sign = OUTLAY_CSV_SIGN_NEGATIVE_IS_REFUND;
 }
 
 static gboolean
@@ -866,7 +888,7 @@ outlay_csv_mapping_validate (const OutlayCsvMapping *mapping,
     return mapping_error (error, _("Choose a period or a comma as the decimal separator."));
   if (mapping->date_format > OUTLAY_CSV_DATE_YMD_SLASH)
     return mapping_error (error, _("Choose how the dates are written."));
-  if (mapping->sign > OUTLAY_CSV_SIGN_ALL_ARE_EXPENSES)
+  if (mapping->sign > OUTLAY_CSV_SIGN_NEGATIVE_IS_REFUND)
     return mapping_error (error, _("Choose which amounts are expenses."));
 
   return TRUE;

@@ -204,6 +204,9 @@ import_row (OutlayImportSource     *source,
   record->date = g_steal_pointer (&date);
   record->amount = received ? -ABS (amount) : ABS (amount);
   record->incoming = received;
+  /* A list of expenses with its refunds, Outlay's export: as they are. */
+  if (mapping->amount_column >= 0 && mapping->sign == OUTLAY_CSV_SIGN_NEGATIVE_IS_REFUND)
+    record->amount = amount;
   record->currency = g_strdup (column_currency != NULL ? column_currency : amount_currency);
   g_free (record->description);
   record->description = outlay_csv_trim (field_at (fields, mapping->description_column));

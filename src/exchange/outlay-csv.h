@@ -97,6 +97,9 @@ typedef enum
   OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE,
   /* Every amount is money spent, whatever its sign. */
   OUTLAY_CSV_SIGN_ALL_ARE_EXPENSES,
+  /* Positive amounts are money spent, negative ones refunds: Outlay's own
+   * CSV export, read back. */
+  OUTLAY_CSV_SIGN_NEGATIVE_IS_REFUND,
 } OutlayCsvSign;
 
 typedef struct

@@ -27,7 +27,11 @@
 G_BEGIN_DECLS
 
 /* What the CSV export and Outlay's JSON share: a buffer that goes to the
- * stream in pieces while the repository walks the expenses. */
+ * stream in pieces while the repository walks the expenses, and one read
+ * transaction from outlay_export_writer_init() to _clear(), so that what
+ * the file says of the ledger (its categories, whether it holds refunds)
+ * and its expenses are of the same moment, whatever another program
+ * writes meanwhile. */
 
 typedef struct
 {
@@ -36,6 +40,7 @@ typedef struct
   GCancellable     *cancellable;
   GString          *buffer;
   guint             n_written;
+  gboolean          in_snapshot; /* the writer's own read transaction */
 } OutlayExportWriter;
 
 void outlay_export_writer_init (OutlayExportWriter *writer,

@@ -32,17 +32,32 @@ outlay_export_writer_init (OutlayExportWriter *writer,
                            GOutputStream      *out,
                            GCancellable       *cancellable)
 {
+  sqlite3 *db;
+
   g_assert (OUTLAY_IS_REPOSITORY (repository));
   g_assert (G_IS_OUTPUT_STREAM (out));
 
   *writer = (OutlayExportWriter){
-    repository, out, cancellable, g_string_sized_new (CHUNK_SIZE + 1024), 0
+    repository, out, cancellable, g_string_sized_new (CHUNK_SIZE + 1024), 0, FALSE
   };
+
+  /* Without it (a transaction of the caller's, or BEGIN failing), each
+   * read sees the ledger as it is then, as before. */
+  db = outlay_database_get_handle (outlay_repository_get_database (repository));
+  if (sqlite3_get_autocommit (db))
+    writer->in_snapshot = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 }
 
 void
 outlay_export_writer_clear (OutlayExportWriter *writer)
 {
+  sqlite3 *db = outlay_database_get_handle (outlay_repository_get_database (writer->repository));
+
+  /* Nothing was written in it: ending it cannot lose anything. */
+  if (writer->in_snapshot && sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  writer->in_snapshot = FALSE;
+
   if (writer->buffer != NULL)
     g_string_free (g_steal_pointer (&writer->buffer), TRUE);
 }

@@ -162,10 +162,12 @@ outlay_export_json (OutlayRepository  *repository,
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (repository), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
-  if (!outlay_repository_has_refunds (repository, &has_refunds, error))
-    return FALSE;
-
   outlay_export_writer_init (&writer, repository, out, cancellable);
+  if (!outlay_repository_has_refunds (repository, &has_refunds, error))
+    {
+      outlay_export_writer_clear (&writer);
+      return FALSE;
+    }
 
   currency = outlay_repository_dup_currency (repository, outlay_currency_for_locale ());
   g_string_append_printf (writer.buffer, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"currency\": \"%s\",\n",

@@ -278,7 +278,8 @@ outlay_amount_row_read (OutlayAmountRow *self,
   /* Money back is a refund, said with its switch rather than a sign. */
   if (amount < 0)
     {
-      *message = g_strdup (_("The amount must be more than zero. For money back, turn on Refund."));
+      *message =
+        g_strdup (_("The amount must be more than zero. Money back is entered as a positive amount, with Refund on."));
       return 0;
     }
 

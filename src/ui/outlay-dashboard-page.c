@@ -343,7 +343,9 @@ refresh_comparison (OutlayDashboardPage *self,
       return;
     }
 
-  if (previous.total != 0)
+  /* A change against nothing, or against more refunded than spent, is no
+   * percentage. */
+  if (previous.total > 0)
     percentage = outlay_format_percent (ABS (difference), previous.total, FALSE);
 
   if (difference > 0)
@@ -413,7 +415,7 @@ refresh_hero (OutlayDashboardPage *self,
   if (days > 0)
     average = (total.total + (total.total >= 0 ? days / 2 : -days / 2)) / days;
   g_clear_pointer (&text, g_free);
-  text = outlay_money_format (average, currency);
+  text = outlay_money_format_expense (average, currency);
   gtk_label_set_label (self->average_label, text);
 
   g_clear_pointer (&text, g_free);
@@ -578,7 +580,7 @@ refresh_categories (OutlayDashboardPage *self,
       gtk_label_set_label (row->share, share);
       /* The legend is the chart's text equivalent, a list a screen reader
        * walks segment by segment. */
-      spoken = outlay_format_amount_spoken (total->total, currency);
+      spoken = outlay_format_net_spoken (total->total, currency);
       /* Translators: a segment of the category chart read by a screen reader: category, amount, share, number of
        * expenses */
       label = g_strdup_printf (_("%s: %s, %s of the total, %s"),
@@ -627,8 +629,8 @@ refresh_trend (OutlayDashboardPage *self,
 
   for (guint i = 0; i < months->len; i++)
     sum += g_array_index (months, OutlayPeriodTotal, i).total;
-  average = outlay_money_format (months->len > 0 ? (sum + months->len / 2) / (gint64) months->len : 0,
-                                 currency);
+  average = outlay_money_format_expense (months->len > 0 ? (sum + months->len / 2) / (gint64) months->len : 0,
+                                         currency);
   /* Translators: the average spending of the last twelve months, e.g. "€812.30 a month on average" */
   text = g_strdup_printf (_("%s a month on average"), average);
   gtk_label_set_label (self->trend_average_label, text);

@@ -67,7 +67,7 @@ create_suggestion_row (OutlayDescriptionRow *self,
                        OutlaySuggestion     *suggestion)
 {
   OutlayCategory  *category = outlay_repository_lookup_category (self->repository, suggestion->category_id);
-  g_autofree char *amount = outlay_money_format (suggestion->amount, suggestion->currency);
+  g_autofree char *amount = outlay_money_format_expense (suggestion->amount, suggestion->currency);
   GtkWidget       *row = gtk_list_box_row_new ();
   GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget       *icon = outlay_category_icon_new ();

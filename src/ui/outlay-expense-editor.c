@@ -771,7 +771,9 @@ on_suggestion_picked_cb (OutlayExpenseEditor *self,
   if (*amount_text == '\0' && g_strcmp0 (suggestion->currency, active_currency (self)) == 0)
     {
       self->filling = TRUE;
+      /* A refund suggested is a refund again, with the amount it gave back. */
       outlay_amount_row_set_amount (self->amount_row, ABS (suggestion->amount));
+      gtk_switch_set_active (self->refund_switch, suggestion->amount < 0);
       self->filling = FALSE;
       self->amount_touched = TRUE;
       g_clear_pointer (&self->amount_store_error, g_free);

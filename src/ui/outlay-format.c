@@ -176,7 +176,8 @@ char *
 outlay_format_totals (GArray     *totals,
                       const char *currency)
 {
-  return join_totals (totals, currency, outlay_money_format, " + ");
+  /* A total below zero is money back, shown as a refund is: "+€59.00". */
+  return join_totals (totals, currency, outlay_money_format_expense, " + ");
 }
 
 /**
@@ -192,7 +193,28 @@ outlay_format_totals_spoken (GArray     *totals,
                              const char *currency)
 {
   /* Translators: joins totals in several currencies, read aloud: "12 euros and 4.50 US dollars" */
-  return join_totals (totals, currency, outlay_format_amount_spoken, _(" and "));
+  return join_totals (totals, currency, outlay_format_net_spoken, _(" and "));
+}
+
+/**
+ * outlay_format_net_spoken:
+ * @minor_units: a total: what was spent less what came back
+ *
+ * Returns: (transfer full): the total in words, such as “54.37 euros”, or
+ *   for more refunded than spent “59 euros refunded”
+ */
+char *
+outlay_format_net_spoken (gint64      minor_units,
+                          const char *currency)
+{
+  g_autofree char *amount = outlay_format_amount_spoken (ABS (minor_units), currency);
+
+  if (minor_units >= 0)
+    return g_steal_pointer (&amount);
+
+  /* Translators: a total below zero, read aloud: more came back than was
+   * spent, such as "59 euros refunded" */
+  return g_strdup_printf (_("%s refunded"), amount);
 }
 
 /* The currency's name with the right plural form for @n, around a %s for

@@ -41,6 +41,8 @@ char *outlay_format_totals (GArray     *totals,
 
 char *outlay_format_totals_spoken (GArray     *totals,
                                    const char *currency);
+char *outlay_format_net_spoken (gint64      minor_units,
+                                const char *currency);
 char *outlay_format_amount_spoken (gint64      minor_units,
                                    const char *currency);
 char *outlay_format_expense_spoken (OutlayExpense  *expense,

@@ -285,7 +285,7 @@ test_import_refunds (Fixture      *fixture,
               "09.03.2024;Boots returned;59,00\n"
               "10.03.2024;Train;-12,00\n");
 
-  /* Without --refund, nothing is written for the money received. */
+  /* A dry run writes nothing. */
   before = dump (fixture);
   run (fixture, &result, "import", file, "--currency", "EUR", "--dry-run", "--json");
   assert_success (&result);
@@ -296,9 +296,17 @@ test_import_refunds (Fixture      *fixture,
   after = dump (fixture);
   g_assert_cmpstr (after, ==, before);
 
+  /* Without --refund, the money received is left out. */
+  run (fixture, &result, "import", file, "--currency", "EUR");
+  assert_success (&result);
+  rows = outlay_test_dump (outlay_database_get_handle (fixture->store.database), query);
+  g_assert_cmpstr (rows, ==, "2024-03-03|8000|EUR|Boots\n2024-03-10|1200|EUR|Train\n");
+  g_clear_pointer (&rows, g_free);
+
+  /* With it, the same file adds the refund, and only that. */
   run (fixture, &result, "import", file, "--currency", "EUR", "--refund");
   assert_success (&result);
-  assert_contains (result.out, "3 expenses to import, 0 duplicates skipped, 0 lines not expenses");
+  assert_contains (result.out, "1 expense to import, 2 duplicates skipped, 0 lines not expenses");
   assert_contains (result.out, "Of them, 1 is money received, imported as a refund.\n");
   assert_lacks (result.out, "Lines left out");
   rows = outlay_test_dump (outlay_database_get_handle (fixture->store.database), query);

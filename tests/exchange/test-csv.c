@@ -76,7 +76,7 @@ static char *
 describe_mapping (const OutlayCsvMapping *m)
 {
   static const char *const formats[] = { "ISO", "DMY", "MDY", "YMD" };
-  static const char *const signs[] = { "negative", "positive", "all" };
+  static const char *const signs[] = { "negative", "positive", "all", "refunds" };
 
   return g_strdup_printf ("first=%u header=%d date=%s amount=%s description=%s category=%s "
                           "note=%s currency=%s debit=%s credit=%s format=%s decimal=%c sign=%s direction=%s",
@@ -282,7 +282,7 @@ test_outlay_export (void)
 
   assert_mapping (table, &mapping,
                   "first=0 header=1 date=0 amount=1 description=3 category=4 note=5 "
-                  "currency=2 debit=- credit=- format=ISO decimal=. sign=positive direction=-");
+                  "currency=2 debit=- credit=- format=ISO decimal=. sign=refunds direction=-");
 
   source = import (table, &mapping, "EUR");
   assert_source (source,

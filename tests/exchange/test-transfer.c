@@ -29,6 +29,7 @@
 #include <sqlite3.h>
 
 #include "outlay-backups.h"
+#include "outlay-csv.h"
 #include "outlay-export.h"
 #include "outlay-import-loader.h"
 #include "outlay-importer.h"
@@ -771,6 +772,50 @@ test_csv_export (Fixture      *fixture,
                    "2026-11-24,54.37,EUR,Weekly shop,Groceries,\"Line one\nLine “two”, with a comma\"\r\n");
 }
 
+/* Outlay's own CSV export, read back: its negative amounts are refunds,
+ * not money received to leave out, however many of them there are. */
+static void
+test_csv_refunds_round_trip (Fixture      *fixture,
+                             gconstpointer data)
+{
+  static const char *const exports[] = {
+    /* Mostly expenses: a card statement's signs, unless it is Outlay's. */
+    "date,amount,currency,description,category,note\r\n"
+    "2026-11-01,80.00,EUR,Boots,Shopping,\r\n"
+    "2026-11-02,4.20,EUR,Coffee,Food & Drink,\r\n"
+    "2026-11-03,12.00,EUR,Train,Transport,\r\n"
+    "2026-11-09,-59.00,EUR,Boots returned,Shopping,\r\n",
+    /* Refunds only: a bank statement's signs, unless it is Outlay's. */
+    "date,amount,currency,description,category,note\r\n"
+    "2026-11-19,-59.00,EUR,Boots returned,Shopping,\r\n",
+  };
+  static const char *const expected[] = { "2026-11-09|-5900\n", "2026-11-09|-5900\n2026-11-19|-5900\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (OutlayCsvTable) table = outlay_csv_table_read (exports[i], strlen (exports[i]), &error);
+      g_autoptr (OutlayImportPlan) plan = NULL;
+      g_autoptr (OutlayImportResult) result = NULL;
+      g_autofree char *rows = NULL;
+      OutlayImportSource *source;
+      OutlayCsvMapping    mapping;
+
+      g_assert_no_error (error);
+      outlay_csv_mapping_guess (table, &mapping);
+      g_assert_cmpint (mapping.sign, ==, OUTLAY_CSV_SIGN_NEGATIVE_IS_REFUND);
+      source = outlay_csv_import (table, &mapping, "EUR", &error);
+      g_assert_no_error (error);
+      plan = plan_for (fixture, source);
+      g_assert_cmpuint (outlay_import_plan_get_n_incoming (plan), ==, 0);
+      result = outlay_importer_apply (fixture->repository, plan, &error);
+      g_assert_no_error (error);
+      rows = outlay_test_dump (handle (fixture), "SELECT occurred_on, amount FROM expenses "
+                                                 "WHERE description = 'Boots returned' ORDER BY occurred_on");
+      g_assert_cmpstr (rows, ==, expected[i]);
+    }
+}
+
 static OutlayImportSource *
 read_json (const char *text)
 {
@@ -984,8 +1029,7 @@ test_json_hostile (void)
   }
 }
 
-/* A statement of @n lines, each its own expense but for two identical
- * coffees: one among the records a source holds, one set aside. */
+/* Money received in a statement: negative, and marked. */
 static OutlayImportRecord *
 incoming (guint       line,
           const char *date,
@@ -1139,6 +1183,8 @@ test_many_refunds (Fixture      *fixture,
                    (gint64) n * 900);
 }
 
+/* A statement of @n lines, each its own expense but for two identical
+ * coffees: one among the records a source holds, one set aside. */
 static OutlayImportSource *
 large_statement (guint n)
 {
@@ -1390,6 +1436,7 @@ main (int   argc,
   ADD ("json-round-trip", test_json_round_trip);
   ADD ("json-layouts", test_json_layouts);
   ADD ("csv-export", test_csv_export);
+  ADD ("csv-refunds-round-trip", test_csv_refunds_round_trip);
   ADD ("json-keeps-changed-categories", test_json_keeps_changed_categories);
   ADD ("undo-replaced-categories", test_undo_replaced_categories);
   ADD ("deleted-import-stays-deleted", test_deleted_import_stays_deleted);

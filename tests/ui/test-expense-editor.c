@@ -488,6 +488,24 @@ test_edit_expense (Fixture      *fixture,
   g_assert_cmpuint (outlay_test_count (&fixture->store), ==, 1);
 }
 
+static GtkPopover *
+get_suggestions (Fixture *fixture)
+{
+  GtkWidget *popover = outlay_ui_test_find_of_type (get_row (fixture, "Description"), GTK_TYPE_POPOVER);
+
+  g_assert_nonnull (popover);
+  return GTK_POPOVER (popover);
+}
+
+static GtkListBox *
+get_suggestion_list (Fixture *fixture)
+{
+  GtkWidget *list = outlay_ui_test_find_of_type (GTK_WIDGET (get_suggestions (fixture)), GTK_TYPE_LIST_BOX);
+
+  g_assert_nonnull (list);
+  return GTK_LIST_BOX (list);
+}
+
 static GtkSwitch *
 get_refund_switch (Fixture *fixture)
 {
@@ -562,6 +580,16 @@ test_refund (Fixture      *fixture,
   g_assert_cmpint (outlay_expense_get_amount (fixture->saved.after), ==, -1300);
   g_assert_false (gtk_switch_get_active (toggle));
   g_assert_cmpstr (text_of (fixture, "Amount"), ==, "");
+
+  /* A refund picked from the suggestions is a refund again. */
+  type_into (fixture, "Description", "Depos");
+  g_assert_true (wait_until_visible (GTK_WIDGET (get_suggestions (fixture))));
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (get_suggestion_list (fixture)), label_has_prefix, "+€13.00"));
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (get_suggestion_list (fixture), 0)));
+  flush (fixture);
+  g_assert_cmpstr (text_of (fixture, "Description"), ==, "Deposit back");
+  g_assert_cmpstr (text_of (fixture, "Amount"), ==, "13.00");
+  g_assert_true (gtk_switch_get_active (toggle));
 }
 
 static void
@@ -640,7 +668,7 @@ test_invalid_amount (Fixture      *fixture,
   /* Less than zero says how money back is entered. */
   type_into (fixture, "Amount", "5-7");
   g_assert_cmpstr (gtk_label_get_text (error), ==,
-                   "The amount must be more than zero. For money back, turn on Refund.");
+                   "The amount must be more than zero. Money back is entered as a positive amount, with Refund on.");
   g_assert_false (can_save (fixture));
 
   /* Mending it clears everything. */
@@ -706,23 +734,6 @@ press_key (Fixture *fixture,
   return handled;
 }
 
-static GtkPopover *
-get_suggestions (Fixture *fixture)
-{
-  GtkWidget *popover = outlay_ui_test_find_of_type (get_row (fixture, "Description"), GTK_TYPE_POPOVER);
-
-  g_assert_nonnull (popover);
-  return GTK_POPOVER (popover);
-}
-
-static GtkListBox *
-get_suggestion_list (Fixture *fixture)
-{
-  GtkWidget *list = outlay_ui_test_find_of_type (GTK_WIDGET (get_suggestions (fixture)), GTK_TYPE_LIST_BOX);
-
-  g_assert_nonnull (list);
-  return GTK_LIST_BOX (list);
-}
 
 static guint
 count_suggestions (Fixture *fixture)

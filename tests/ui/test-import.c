@@ -344,11 +344,11 @@ test_bank_statement (void)
   g_assert_cmpuint (outlay_import_window_get_n_to_import (OUTLAY_IMPORT_WINDOW (window)), ==, 3);
 
   /* The deposit given back is a refund; the salary is not. */
-  g_assert_cmpstr (chosen (window, "_Import as Refunds"), ==, "None");
-  choose (window, "_Import as Refunds", "All");
+  g_assert_cmpstr (chosen (window, "Import as _Refunds"), ==, "None");
+  choose (window, "Import as _Refunds", "All");
   assert_summary (window, "5 expenses will be imported",
                   "2 of them refunds · 1 line cannot be read · 3 new categories");
-  choose (window, "_Import as Refunds", "Those I Tick");
+  choose (window, "Import as _Refunds", "Those I Tick");
   assert_summary (window, "3 expenses will be imported",
                   "2 lines of money received left out · 1 line cannot be read · 2 new categories");
   g_assert_nonnull (outlay_ui_test_find (window, row_titled, "Gehalt November"));
@@ -387,7 +387,7 @@ test_bank_statement (void)
   g_assert_nonnull (outlay_ui_test_find (window, outlay_ui_test_is_button, "_Import"));
 
   /* The line ticked stays ticked through the plans made meanwhile. */
-  g_assert_cmpstr (chosen (window, "_Import as Refunds"), ==, "Those I Tick");
+  g_assert_cmpstr (chosen (window, "Import as _Refunds"), ==, "Those I Tick");
   g_assert_cmpuint (outlay_import_window_get_n_to_import (OUTLAY_IMPORT_WINDOW (window)), ==, 4);
 
   /* Groceries go to the ledger's own category rather than a new one. */
@@ -589,7 +589,7 @@ test_homebank (void)
   g_assert_null (outlay_ui_test_find (window, row_named, "all-problems"));
 
   /* Money received in a split and on the US card, taken as refunds. */
-  choose (window, "_Import as Refunds", "Those I Tick");
+  choose (window, "Import as _Refunds", "Those I Tick");
   g_signal_emit_by_name (outlay_ui_test_find (window, row_titled, "Supermarket"), "activate");
   settle (window);
   g_assert_nonnull (outlay_ui_test_find (window, label_shows, "+$15.50"));

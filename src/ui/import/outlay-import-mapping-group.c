@@ -77,6 +77,7 @@ static const OutlayCsvSign signs[] = {
   OUTLAY_CSV_SIGN_NEGATIVE_IS_EXPENSE,
   OUTLAY_CSV_SIGN_POSITIVE_IS_EXPENSE,
   OUTLAY_CSV_SIGN_ALL_ARE_EXPENSES,
+  OUTLAY_CSV_SIGN_NEGATIVE_IS_REFUND,
 };
 
 /* The rows of the columns, in the order of column_of(). */

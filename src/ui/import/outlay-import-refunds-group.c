@@ -212,8 +212,12 @@ outlay_import_refunds_group_set_plan (OutlayImportRefundsGroup *self,
   if (self->choice == OUTLAY_IMPORT_REFUNDS_PICKED && !can_pick (self))
     self->choice = OUTLAY_IMPORT_REFUNDS_NONE;
 
-  gtk_string_list_append (model, _("None"));
-  gtk_string_list_append (model, _("All"));
+  /* Translators: which of the file's lines of money received to import as
+   * refunds */
+  gtk_string_list_append (model, C_("refunds to import", "None"));
+  /* Translators: which of the file's lines of money received to import as
+   * refunds */
+  gtk_string_list_append (model, C_("refunds to import", "All"));
   /* A statement with hundreds of incoming lines is all or nothing. */
   if (can_pick (self))
     gtk_string_list_append (model, _("Those I Tick"));

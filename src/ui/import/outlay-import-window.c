@@ -462,6 +462,7 @@ on_refunds_changed_cb (OutlayImportWindow *self)
 {
   fill_categories (self);
   update_summary (self);
+  fill_preview (self);
 }
 
 static void start_plan (OutlayImportWindow *self);
