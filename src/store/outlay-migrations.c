@@ -230,11 +230,68 @@ static const char schema_v4[] =
   "CREATE INDEX expenses_by_description ON expenses (description COLLATE NOCASE, id) "
   "  WHERE deleted_at IS NULL;";
 
+/* Version 5: budgets. A budget counts the expenses of some categories (by
+ * uuid, space-separated; none: all of them) in one currency, per period
+ * of a cycle (outlay-cycle.h) from its anchor day. What it carries from
+ * one period to the next is worked out from the per-day summary every
+ * time, never stored. An override gives one period another amount; an
+ * alert row remembers a threshold crossed in a period, so that it is said
+ * once. New tables only: older versions never read them. */
+static const char schema_v5[] =
+  "CREATE TABLE budgets ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  currency TEXT NOT NULL,"
+  "  period TEXT NOT NULL,"
+  "  every INTEGER NOT NULL DEFAULT 1,"
+  "  anchor TEXT NOT NULL,"
+  "  range_end TEXT,"
+  "  categories TEXT NOT NULL DEFAULT '',"
+  "  rollover TEXT NOT NULL DEFAULT 'none',"
+  "  rollover_cap INTEGER,"
+  "  rollover_from TEXT,"
+  "  alerts TEXT NOT NULL DEFAULT '80 100',"
+  "  position INTEGER NOT NULL,"
+  "  archived_at TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  deleted_at TEXT"
+  ");"
+  "CREATE INDEX budgets_by_position ON budgets (position) WHERE deleted_at IS NULL;"
+
+  "CREATE TABLE budget_overrides ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  budget_uuid TEXT NOT NULL,"
+  "  period_start TEXT NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  deleted_at TEXT"
+  ");"
+  "CREATE UNIQUE INDEX budget_overrides_by_period ON budget_overrides (budget_uuid, period_start) "
+  "  WHERE deleted_at IS NULL;"
+
+  "CREATE TABLE budget_alerts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  budget_uuid TEXT NOT NULL,"
+  "  period_start TEXT NOT NULL,"
+  "  threshold INTEGER NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  deleted_at TEXT"
+  ");"
+  "CREATE UNIQUE INDEX budget_alerts_once ON budget_alerts (budget_uuid, period_start, threshold);";
+
 static const OutlayMigration migrations[] = {
   { 1, 1, schema_v1, seed_categories },
   { 2, 1, schema_v2, NULL },
   { 3, 1, schema_v3, NULL },
   { 4, 1, schema_v4, NULL },
+  { 5, 1, schema_v5, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

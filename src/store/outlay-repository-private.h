@@ -68,6 +68,7 @@ void            outlay_repository_emit_change (OutlayRepository *self,
                                                OutlayExpense    *before,
                                                OutlayExpense    *after);
 void            outlay_repository_emit_categories_changed (OutlayRepository *self);
+void            outlay_repository_emit_budgets_changed (OutlayRepository *self);
 
 /* outlay-repository-expenses.c: expenses, their search index, the bulk insert */
 gboolean      outlay_repository_sync_search (OutlayRepository *self,

@@ -37,6 +37,7 @@ enum
 {
   EXPENSES_CHANGED,
   CATEGORIES_CHANGED,
+  BUDGETS_CHANGED,
   N_SIGNALS
 };
 
@@ -236,6 +237,12 @@ outlay_repository_step_done (OutlayRepository *self,
 
   sqlite3_reset (stmt);
   return rc == SQLITE_DONE;
+}
+
+void
+outlay_repository_emit_budgets_changed (OutlayRepository *self)
+{
+  g_signal_emit (self, signals[BUDGETS_CHANGED], 0);
 }
 
 void
@@ -613,6 +620,8 @@ outlay_repository_reload (OutlayRepository *self)
     g_signal_emit (self, signals[CATEGORIES_CHANGED], 0);
 
   outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+  /* Another program (outlay budget …) may have changed them too. */
+  g_signal_emit (self, signals[BUDGETS_CHANGED], 0);
 }
 
 static void
@@ -720,6 +729,18 @@ outlay_repository_class_init (OutlayRepositoryClass *klass)
 
   signals[CATEGORIES_CHANGED] =
     g_signal_new ("categories-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * OutlayRepository::budgets-changed:
+   *
+   * Emitted after each committed write of budgets.
+   */
+  signals[BUDGETS_CHANGED] =
+    g_signal_new ("budgets-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

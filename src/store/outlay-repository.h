@@ -23,6 +23,7 @@
 #include <gio/gio.h>
 
 #include "outlay-date.h"
+#include "outlay-budget.h"
 #include "outlay-category.h"
 #include "outlay-database.h"
 #include "outlay-expense.h"
@@ -51,6 +52,8 @@ typedef enum
   OUTLAY_REPOSITORY_ERROR_INVALID_ICON,
   OUTLAY_REPOSITORY_ERROR_INVALID_POSITION,
   OUTLAY_REPOSITORY_ERROR_PROTECTED,
+  OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD,
+  OUTLAY_REPOSITORY_ERROR_INVALID_ALERT,
 } OutlayRepositoryError;
 
 typedef enum
@@ -232,5 +235,63 @@ GPtrArray *outlay_repository_suggest_descriptions (OutlayRepository *self,
                                                    const char       *prefix,
                                                    guint             limit,
                                                    GError          **error);
+
+/* Budgets (outlay-repository-budgets.c) */
+
+typedef enum
+{
+  OUTLAY_BUDGET_WATCHING,      /* an amount of 0: what was spent, no limit */
+  OUTLAY_BUDGET_ON_TRACK,      /* spending no faster than the period passes */
+  OUTLAY_BUDGET_AHEAD_OF_PACE, /* spending faster than the period passes */
+  OUTLAY_BUDGET_FULLY_USED,    /* exactly all of it: not over */
+  OUTLAY_BUDGET_OVER,
+} OutlayBudgetState;
+
+const char *outlay_budget_state_to_string (OutlayBudgetState state);
+
+/* A budget in the period a day falls in. */
+typedef struct
+{
+  char              period_start[11];
+  char              period_end[11];
+  gint64            amount;    /* this period's: the budget's, or its override */
+  gint64            carried;   /* from the periods before: negative when overspent */
+  gint64            available; /* amount + carried */
+  gint64            spent;     /* refunds lower it */
+  gint64            remaining; /* available - spent: negative when over */
+  OutlayBudgetState state;
+  guint             days;         /* in the period */
+  guint             days_elapsed; /* up to the day, which counts */
+  guint             days_left;    /* after the day */
+  guint             pace_percent; /* days_elapsed of days */
+  /* of OutlayCurrencyTotal, the expenses of its categories in other
+   * currencies, which it does not count (their count and total) */
+  GArray *uncounted;
+} OutlayBudgetStatus;
+
+void          outlay_budget_status_clear (OutlayBudgetStatus *status);
+GPtrArray    *outlay_repository_list_budgets (OutlayRepository *self,
+                                              gboolean          archived_too,
+                                              GError          **error);
+OutlayBudget *outlay_repository_find_budget (OutlayRepository *self,
+                                             const char       *name_or_uuid,
+                                             GError          **error);
+gboolean      outlay_repository_validate_budget (OutlayRepository *self,
+                                                 OutlayBudget     *budget,
+                                                 GError          **error);
+OutlayBudget *outlay_repository_add_budget (OutlayRepository *self,
+                                            OutlayBudget     *draft,
+                                            GError          **error);
+OutlayBudget *outlay_repository_update_budget (OutlayRepository *self,
+                                               OutlayBudget     *budget,
+                                               GError          **error);
+OutlayBudget *outlay_repository_delete_budget (OutlayRepository *self,
+                                               gint64            id,
+                                               GError          **error);
+gboolean      outlay_repository_get_budget_status (OutlayRepository   *self,
+                                                   OutlayBudget       *budget,
+                                                   const GDate        *day,
+                                                   OutlayBudgetStatus *status,
+                                                   GError            **error);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #pragma once
 
 #include "outlay-database-private.h"
+#include "outlay-budget.h"
 #include "outlay-category.h"
 #include "outlay-expense.h"
 
@@ -55,6 +56,24 @@ void            outlay_expense_set_timestamps (OutlayExpense *self,
                                                const char    *updated_at,
                                                const char    *deleted_at);
 OutlayCategory *outlay_category_new_from_statement (sqlite3_stmt *stmt);
+
+#define OUTLAY_BUDGET_COLUMNS                                                                                  \
+  "id, uuid, name, amount, currency, period, every, anchor, range_end, categories, rollover, rollover_cap, " \
+  "rollover_from, alerts, position, archived_at, created_at, updated_at, deleted_at"
+
+OutlayBudget *outlay_budget_new_from_statement (sqlite3_stmt *stmt);
+void          outlay_budget_set_identity (OutlayBudget *self,
+                                          gint64        id,
+                                          const char   *uuid,
+                                          int           position);
+void          outlay_budget_set_timestamps (OutlayBudget *self,
+                                            const char   *created_at,
+                                            const char   *updated_at,
+                                            const char   *deleted_at);
+void          outlay_budget_set_archived_at (OutlayBudget *self,
+                                             const char   *archived_at);
+char         *outlay_budget_dup_categories_text (OutlayBudget *self);
+char         *outlay_budget_dup_alerts_text (OutlayBudget *self);
 
 typedef struct _OutlayRepository OutlayRepository;
 typedef gboolean (*OutlayExpenseFunc) (OutlayExpense *expense,

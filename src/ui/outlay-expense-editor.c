@@ -571,6 +571,8 @@ show_store_error (OutlayExpenseEditor *self,
         case OUTLAY_REPOSITORY_ERROR_INVALID_ICON:
         case OUTLAY_REPOSITORY_ERROR_INVALID_POSITION:
         case OUTLAY_REPOSITORY_ERROR_PROTECTED:
+        case OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD:
+        case OUTLAY_REPOSITORY_ERROR_INVALID_ALERT:
         default:
           break;
         }

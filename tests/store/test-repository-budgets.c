@@ -1,0 +1,553 @@
+/* test-repository-budgets.c
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "outlay-money.h"
+#include "outlay-repository.h"
+#include "outlay-store-private.h"
+#include "outlay-test-utils.h"
+#include "outlay-uuid.h"
+
+typedef OutlayTestFixture Fixture;
+
+static const char *
+category_uuid (Fixture *fixture,
+               guint    position)
+{
+  g_autoptr (OutlayCategory) category =
+    g_list_model_get_item (outlay_repository_get_categories (fixture->repository), position);
+
+  /* The repository's list keeps it alive. */
+  return outlay_category_get_uuid (category);
+}
+
+static OutlayBudget *
+draft (const char *name,
+       gint64      amount,
+       const char *anchor)
+{
+  OutlayBudget *budget = outlay_budget_new ();
+
+  outlay_budget_set_name (budget, name);
+  outlay_budget_set_amount (budget, amount);
+  outlay_budget_set_currency (budget, "EUR");
+  outlay_budget_set_cycle (budget, OUTLAY_CYCLE_MONTH, 1, anchor, NULL);
+  return budget;
+}
+
+static OutlayBudget *
+add (Fixture      *fixture,
+     OutlayBudget *budget)
+{
+  g_autoptr (GError) error = NULL;
+  OutlayBudget *stored = outlay_repository_add_budget (fixture->repository, budget, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  return stored;
+}
+
+static void
+status_on (Fixture            *fixture,
+           OutlayBudget       *budget,
+           const char         *day,
+           OutlayBudgetStatus *status)
+{
+  g_autoptr (GDate) date = outlay_date_parse_iso (day);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (outlay_repository_get_budget_status (fixture->repository, budget, date, status, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_refused (Fixture      *fixture,
+                OutlayBudget *budget,
+                int           code,
+                const char   *message)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (outlay_repository_add_budget (fixture->repository, budget, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, code);
+  g_assert_nonnull (strstr (error->message, message));
+}
+
+static void
+on_budgets_changed_cb (OutlayRepository *repository,
+                       guint            *count)
+{
+  (*count)++;
+}
+
+/* Added, read back, changed, found, deleted softly; each write said. */
+static void
+test_crud (Fixture      *fixture,
+           gconstpointer user_data)
+{
+  g_autoptr (OutlayBudget) groceries = draft ("Groceries", 40000, "2026-01-25");
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (OutlayBudget) second = NULL;
+  g_autoptr (OutlayBudget) changed = NULL;
+  g_autoptr (OutlayBudget) found = NULL;
+  g_autoptr (OutlayBudget) before = NULL;
+  g_autoptr (GPtrArray) budgets = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *const categories[] = { category_uuid (fixture, 1), NULL };
+  const guint       alerts[] = { 100, 50, 80, 50 };
+  guint             changes = 0;
+
+  g_signal_connect (fixture->repository, "budgets-changed", G_CALLBACK (on_budgets_changed_cb), &changes);
+
+  outlay_budget_set_categories (groceries, categories);
+  outlay_budget_set_rollover (groceries, OUTLAY_ROLLOVER_BOTH, 10000, "2026-02-25");
+  outlay_budget_set_alerts (groceries, alerts, G_N_ELEMENTS (alerts));
+  stored = add (fixture, groceries);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpint (outlay_budget_get_id (stored), >, 0);
+  g_assert_true (outlay_uuid_is_valid (outlay_budget_get_uuid (stored)));
+  outlay_test_assert_timestamp (outlay_budget_get_created_at (stored));
+  g_assert_cmpstr (outlay_budget_get_updated_at (stored), ==, outlay_budget_get_created_at (stored));
+  g_assert_null (outlay_budget_get_deleted_at (stored));
+  g_assert_cmpstr (outlay_budget_get_name (stored), ==, "Groceries");
+  g_assert_cmpint (outlay_budget_get_amount (stored), ==, 40000);
+  g_assert_cmpstr (outlay_budget_get_anchor (stored), ==, "2026-01-25");
+  g_assert_true (g_strv_equal (outlay_budget_get_categories (stored), categories));
+  g_assert_cmpint (outlay_budget_get_rollover (stored), ==, OUTLAY_ROLLOVER_BOTH);
+  g_assert_cmpint (outlay_budget_get_rollover_cap (stored), ==, 10000);
+  g_assert_cmpstr (outlay_budget_get_rollover_from (stored), ==, "2026-02-25");
+  /* Sorted, each once. */
+  g_assert_cmpuint (outlay_budget_get_alerts (stored)->len, ==, 3);
+  g_assert_cmpuint (g_array_index (outlay_budget_get_alerts (stored), guint, 0), ==, 50);
+  g_assert_cmpuint (g_array_index (outlay_budget_get_alerts (stored), guint, 2), ==, 100);
+
+  second = add (fixture, draft ("Everything", 150000, "2026-01-01"));
+  g_assert_cmpint (outlay_budget_get_position (second), ==, outlay_budget_get_position (stored) + 1);
+
+  outlay_budget_set_name (stored, "  Food shop ");
+  outlay_budget_set_amount (stored, 45000);
+  outlay_test_let_time_pass ();
+  changed = outlay_repository_update_budget (fixture->repository, stored, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outlay_budget_get_name (changed), ==, "Food shop");
+  g_assert_cmpint (outlay_budget_get_amount (changed), ==, 45000);
+  g_assert_cmpstr (outlay_budget_get_created_at (changed), ==, outlay_budget_get_created_at (stored));
+  g_assert_cmpstr (outlay_budget_get_updated_at (changed), >, outlay_budget_get_created_at (stored));
+  g_assert_cmpuint (changes, ==, 3);
+
+  /* By name in any case, or by uuid. */
+  found = outlay_repository_find_budget (fixture->repository, "FOOD SHOP", &error);
+  g_assert_no_error (error);
+  g_assert_true (outlay_budget_equal (found, changed));
+  g_clear_object (&found);
+  found = outlay_repository_find_budget (fixture->repository, outlay_budget_get_uuid (second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outlay_budget_get_name (found), ==, "Everything");
+  g_clear_object (&found);
+  g_assert_null (outlay_repository_find_budget (fixture->repository, "Nope", &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  before = outlay_repository_delete_budget (fixture->repository, outlay_budget_get_id (second), &error);
+  g_assert_no_error (error);
+  g_assert_null (outlay_budget_get_deleted_at (before));
+  g_assert_cmpuint (changes, ==, 4);
+  budgets = outlay_repository_list_budgets (fixture->repository, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (budgets->len, ==, 1);
+  /* The row stays, deleted. */
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture),
+                                          "SELECT count(*) FROM budgets WHERE deleted_at IS NOT NULL"),
+                   ==, 1);
+  g_assert_null (outlay_repository_delete_budget (fixture->repository, outlay_budget_get_id (second), &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A deleted budget's name is free again. */
+  g_clear_object (&found);
+  found = add (fixture, draft ("everything", 1000, "2026-01-01"));
+}
+
+/* What the store refuses, with what it says; nothing is written. */
+static void
+test_refused (Fixture      *fixture,
+              gconstpointer user_data)
+{
+  g_autoptr (OutlayBudget) taken = add (fixture, draft ("Groceries", 40000, "2026-01-25"));
+  g_autoptr (OutlayBudget) budget = NULL;
+  const char *const unknown[] = { "01234567-89ab-7def-8123-456789abcdef", NULL };
+  const guint       zero[] = { 0 };
+  const guint       huge[] = { 1001 };
+
+  budget = draft ("  ", 100, "2026-01-01");
+  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_NAME, "name is empty");
+  g_clear_object (&budget);
+  budget = draft ("GROCERIES", 100, "2026-01-01");
+  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_NAME, "already a budget named “Groceries”");
+  g_clear_object (&budget);
+  budget = draft ("Negative", -1, "2026-01-01");
+  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT, "zero (to watch only) or more");
+  outlay_budget_set_amount (budget, OUTLAY_MONEY_MAX + 1);
+  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT, "zero (to watch only) or more");
+  outlay_budget_set_amount (budget, 100);
+  outlay_budget_set_currency (budget, "XYZ");
+  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_CURRENCY, "“XYZ”");
+  outlay_budget_set_currency (budget, "EUR");
+  outlay_budget_set_cycle (budget, OUTLAY_CYCLE_MONTH, 1, "2026-02-30", NULL);
+  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD, "“2026-02-30” is not a day");
+  outlay_budget_set_cycle (budget, OUTLAY_CYCLE_RANGE, 1, "2026-07-21", "2026-07-01");
+  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD, "before it starts");
+  outlay_budget_set_cycle (budget, OUTLAY_CYCLE_WEEK, 0, "2026-07-01", NULL);
+  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD, "every 1 to 1000");
+  outlay_budget_set_cycle (budget, OUTLAY_CYCLE_WEEK, 1, "2026-07-01", NULL);
+  outlay_budget_set_categories (budget, unknown);
+  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_CATEGORY, "does not exist");
+  outlay_budget_set_categories (budget, NULL);
+  outlay_budget_set_alerts (budget, zero, 1);
+  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_ALERT, "not at 0 %");
+  outlay_budget_set_alerts (budget, huge, 1);
+  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_ALERT, "not at 1001 %");
+  outlay_budget_set_alerts (budget, zero, 0);
+  outlay_budget_set_rollover (budget, OUTLAY_ROLLOVER_SURPLUS, -5, NULL);
+  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT, "most a budget carries");
+  outlay_budget_set_rollover (budget, OUTLAY_ROLLOVER_SURPLUS, -1, "someday");
+  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD, "“someday”");
+
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture), "SELECT count(*) FROM budgets"), ==, 1);
+}
+
+/* The states, and what is counted: the budget's categories and currency
+ * only, refunds lowering what was spent, exactly all of it "fully used". */
+static void
+test_status (Fixture      *fixture,
+             gconstpointer user_data)
+{
+  gint64 groceries = outlay_test_category (fixture, OUTLAY_TEST_GROCERIES);
+  gint64 food = outlay_test_category (fixture, OUTLAY_TEST_FOOD);
+  g_autoptr (OutlayBudget) budget = draft ("Groceries", 50000, "2026-01-25");
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (OutlayBudget) watch = NULL;
+  g_autoptr (OutlayExpense) a = NULL;
+  g_autoptr (OutlayExpense) b = NULL;
+  g_autoptr (OutlayExpense) c = NULL;
+  g_autoptr (OutlayExpense) d = NULL;
+  g_autoptr (OutlayExpense) e = NULL;
+  g_autoptr (OutlayExpense) f = NULL;
+  g_autoptr (OutlayExpense) g = NULL;
+  g_autoptr (OutlayExpense) h = NULL;
+  const char *const categories[] = { category_uuid (fixture, OUTLAY_TEST_GROCERIES), NULL };
+  OutlayBudgetStatus status;
+
+  outlay_budget_set_categories (budget, categories);
+  stored = add (fixture, budget);
+
+  /* Payday to payday: 25 February to 24 March, 28 days. */
+  a = outlay_test_add (fixture, 20000, "EUR", "2026-02-25", "Big shop", groceries);
+  b = outlay_test_add (fixture, 12000, "EUR", "2026-03-24", "Market", groceries);
+  c = outlay_test_add (fixture, 5000, "EUR", "2026-03-01", "Restaurant", food);       /* another category */
+  d = outlay_test_add (fixture, 3000, "USD", "2026-03-02", "Duty free", groceries);   /* another currency */
+  e = outlay_test_add (fixture, 4000, "USD", "2026-03-03", "Duty free", groceries);
+  f = outlay_test_add (fixture, 9000, "EUR", "2026-02-24", "Before", groceries);      /* the period before */
+  g = outlay_test_add (fixture, -2000, "EUR", "2026-03-05", "Deposit back", groceries);
+
+  status_on (fixture, stored, "2026-03-10", &status);
+  g_assert_cmpstr (status.period_start, ==, "2026-02-25");
+  g_assert_cmpstr (status.period_end, ==, "2026-03-24");
+  g_assert_cmpint (status.amount, ==, 50000);
+  g_assert_cmpint (status.carried, ==, 0);
+  g_assert_cmpint (status.available, ==, 50000);
+  g_assert_cmpint (status.spent, ==, 20000 + 12000 - 2000);
+  g_assert_cmpint (status.remaining, ==, 20000);
+  g_assert_cmpuint (status.days, ==, 28);
+  /* 25 February to 10 March: 4 + 10 days, the day itself counted. */
+  g_assert_cmpuint (status.days_elapsed, ==, 14);
+  g_assert_cmpuint (status.days_left, ==, 14);
+  g_assert_cmpuint (status.pace_percent, ==, 50);
+  /* 60 % spent at 50 % of the period. */
+  g_assert_cmpint (status.state, ==, OUTLAY_BUDGET_AHEAD_OF_PACE);
+  g_assert_cmpuint (status.uncounted->len, ==, 1);
+  g_assert_cmpstr (g_array_index (status.uncounted, OutlayCurrencyTotal, 0).currency, ==, "USD");
+  g_assert_cmpuint (g_array_index (status.uncounted, OutlayCurrencyTotal, 0).count, ==, 2);
+  outlay_budget_status_clear (&status);
+
+  /* On the last day: on track. */
+  status_on (fixture, stored, "2026-03-24", &status);
+  g_assert_cmpint (status.state, ==, OUTLAY_BUDGET_ON_TRACK);
+  g_assert_cmpuint (status.days_left, ==, 0);
+  outlay_budget_status_clear (&status);
+
+  /* Exactly all of it: fully used, not over. */
+  h = outlay_test_add (fixture, 20000, "EUR", "2026-03-06", "Freezer", groceries);
+  status_on (fixture, stored, "2026-03-24", &status);
+  g_assert_cmpint (status.remaining, ==, 0);
+  g_assert_cmpint (status.state, ==, OUTLAY_BUDGET_FULLY_USED);
+  g_assert_cmpstr (outlay_budget_state_to_string (status.state), ==, "fully_used");
+  outlay_budget_status_clear (&status);
+
+  /* One cent more: over. */
+  g_clear_object (&h);
+  h = outlay_test_add (fixture, 1, "EUR", "2026-03-07", "Gum", groceries);
+  status_on (fixture, stored, "2026-03-24", &status);
+  g_assert_cmpint (status.remaining, ==, -1);
+  g_assert_cmpint (status.state, ==, OUTLAY_BUDGET_OVER);
+  outlay_budget_status_clear (&status);
+
+  /* Watching only, every category. */
+  watch = add (fixture, draft ("All of it", 0, "2026-03-01"));
+  status_on (fixture, watch, "2026-03-10", &status);
+  g_assert_cmpint (status.state, ==, OUTLAY_BUDGET_WATCHING);
+  /* March, in euros, every category: the market, the restaurant, the
+   * deposit back, the freezer, the gum. */
+  g_assert_cmpint (status.spent, ==, 12000 + 5000 - 2000 + 20000 + 1);
+  outlay_budget_status_clear (&status);
+}
+
+/* The carry, worked out by brute force: for each period from the first,
+ * the expenses whose day falls in it, summed by walking every expense,
+ * periods found by comparing days. */
+typedef struct
+{
+  char   day[11];
+  gint64 amount;
+  gint64 category;
+} Spent;
+
+static gint64
+brute_force_carry (const Spent   *spent,
+                   guint          n_spent,
+                   gint64         counted_category,
+                   GPtrArray     *starts, /* period starts, "YYYY-MM-DD", in order */
+                   guint          target,
+                   gint64         amount,
+                   OutlayRollover rollover,
+                   gint64         cap)
+{
+  gint64 carry = 0;
+
+  for (guint k = 0; k < target; k++)
+    {
+      const char *from = g_ptr_array_index (starts, k);
+      const char *until = g_ptr_array_index (starts, k + 1);
+      gint64      period_spent = 0;
+      gint64      left;
+
+      for (guint i = 0; i < n_spent; i++)
+        if (spent[i].category == counted_category && strcmp (spent[i].day, from) >= 0 &&
+            strcmp (spent[i].day, until) < 0)
+          period_spent += spent[i].amount;
+
+      left = amount + carry - period_spent;
+      if (rollover == OUTLAY_ROLLOVER_NONE)
+        carry = 0;
+      else if (rollover == OUTLAY_ROLLOVER_SURPLUS)
+        carry = MAX (left, 0);
+      else
+        carry = left;
+      if (cap >= 0)
+        carry = CLAMP (carry, -cap, cap);
+    }
+
+  return carry;
+}
+
+/* Month starts from the 31st, written out: the 31st or the month's last. */
+static GPtrArray *
+month_starts_from_31 (guint year,
+                      guint n)
+{
+  GPtrArray *starts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint month = 1 + i % 12;
+      guint y = year + i / 12;
+
+      g_ptr_array_add (starts, g_strdup_printf ("%04u-%02u-%02u", y, month,
+                                                g_date_get_days_in_month (month, y)));
+    }
+
+  return starts;
+}
+
+static void
+test_carry_brute_force (Fixture      *fixture,
+                        gconstpointer user_data)
+{
+  static const OutlayRollover modes[] = { OUTLAY_ROLLOVER_NONE, OUTLAY_ROLLOVER_SURPLUS, OUTLAY_ROLLOVER_BOTH };
+  static const gint64         caps[] = { -1, 15000 };
+  gint64                      groceries = outlay_test_category (fixture, OUTLAY_TEST_GROCERIES);
+  gint64                      food = outlay_test_category (fixture, OUTLAY_TEST_FOOD);
+  const char *const           categories[] = { category_uuid (fixture, OUTLAY_TEST_GROCERIES), NULL };
+  g_autoptr (GPtrArray) starts = month_starts_from_31 (2025, 30);
+  g_autoptr (GArray) spent = g_array_new (FALSE, FALSE, sizeof (Spent));
+  g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (13);
+
+  /* Two years of random days and amounts, refunds among them. */
+  for (guint i = 0; i < 600; i++)
+    {
+      GDate  date;
+      Spent  row;
+      gint64 category = g_rand_int_range (rand, 0, 3) == 0 ? food : groceries;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, G_DATE_JANUARY, 2025);
+      g_date_add_days (&date, g_rand_int_range (rand, 0, 800));
+      outlay_date_format_iso_buf (&date, row.day);
+      row.amount = g_rand_int_range (rand, 0, 10) == 0 ? -g_rand_int_range (rand, 100, 5000)
+                                                         : g_rand_int_range (rand, 100, 9000);
+      row.category = category;
+      g_array_append_val (spent, row);
+      g_ptr_array_add (drafts, outlay_test_draft (row.amount, "EUR", row.day, "Random", category));
+    }
+  outlay_repository_add_expenses (fixture->repository, (OutlayExpense **) drafts->pdata, drafts->len, &error);
+  g_assert_no_error (error);
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    for (guint c = 0; c < G_N_ELEMENTS (caps); c++)
+      {
+        g_autofree char *name = g_strdup_printf ("Budget %u %u", m, c);
+        g_autoptr (OutlayBudget) budget = draft (name, 60000, "2025-01-31");
+        g_autoptr (OutlayBudget) stored = NULL;
+
+        outlay_budget_set_categories (budget, categories);
+        outlay_budget_set_rollover (budget, modes[m], caps[c], NULL);
+        stored = add (fixture, budget);
+
+        for (guint k = 0; k < 27; k += 1 + k / 6)
+          {
+            OutlayBudgetStatus status;
+            gint64             expected =
+              brute_force_carry ((const Spent *) (gpointer) spent->data, spent->len, groceries, starts, k, 60000,
+                                 modes[m], caps[c]);
+
+            status_on (fixture, stored, g_ptr_array_index (starts, k), &status);
+            g_assert_cmpstr (status.period_start, ==, g_ptr_array_index (starts, k));
+            g_test_message ("mode %u cap %u k %u carried %" G_GINT64_FORMAT, m, c, k, expected);
+            g_assert_cmpint (status.carried, ==, expected);
+            outlay_budget_status_clear (&status);
+          }
+      }
+
+  g_rand_free (rand);
+}
+
+/* An expense added, changed or deleted in a past period moves the carry of
+ * every period after it; a carry counted from a later start ignores it. */
+static void
+test_past_edit_moves_carry (Fixture      *fixture,
+                            gconstpointer user_data)
+{
+  gint64 groceries = outlay_test_category (fixture, OUTLAY_TEST_GROCERIES);
+  g_autoptr (OutlayBudget) budget = draft ("Everything", 10000, "2026-01-01");
+  g_autoptr (OutlayBudget) later = draft ("From March", 10000, "2026-01-01");
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (OutlayBudget) from_march = NULL;
+  g_autoptr (OutlayExpense) january = NULL;
+  g_autoptr (OutlayExpense) updated = NULL;
+  g_autoptr (OutlayExpense) deleted = NULL;
+  g_autoptr (GError) error = NULL;
+  OutlayBudgetStatus status;
+
+  outlay_budget_set_rollover (budget, OUTLAY_ROLLOVER_BOTH, -1, NULL);
+  stored = add (fixture, budget);
+  outlay_budget_set_rollover (later, OUTLAY_ROLLOVER_BOTH, -1, "2026-03-15");
+  from_march = add (fixture, later);
+
+  /* Nothing spent: January and February carry 100 each into March. */
+  status_on (fixture, stored, "2026-03-10", &status);
+  g_assert_cmpint (status.carried, ==, 20000);
+  outlay_budget_status_clear (&status);
+
+  january = outlay_test_add (fixture, 13000, "EUR", "2026-01-20", "Sofa", groceries);
+  status_on (fixture, stored, "2026-03-10", &status);
+  g_assert_cmpint (status.carried, ==, 7000);
+  g_assert_cmpint (status.available, ==, 17000);
+  outlay_budget_status_clear (&status);
+  status_on (fixture, stored, "2026-02-10", &status);
+  g_assert_cmpint (status.carried, ==, -3000);
+  outlay_budget_status_clear (&status);
+
+  outlay_expense_set_amount (january, 3000);
+  updated = outlay_repository_update_expense (fixture->repository, january, &error);
+  g_assert_no_error (error);
+  status_on (fixture, stored, "2026-03-10", &status);
+  g_assert_cmpint (status.carried, ==, 17000);
+  outlay_budget_status_clear (&status);
+
+  deleted = outlay_repository_delete_expense (fixture->repository, outlay_expense_get_id (january), &error);
+  g_assert_no_error (error);
+  status_on (fixture, stored, "2026-03-10", &status);
+  g_assert_cmpint (status.carried, ==, 20000);
+  outlay_budget_status_clear (&status);
+
+  /* Counted from March: nothing carried into it. */
+  status_on (fixture, from_march, "2026-03-10", &status);
+  g_assert_cmpint (status.carried, ==, 0);
+  outlay_budget_status_clear (&status);
+  status_on (fixture, from_march, "2026-04-10", &status);
+  g_assert_cmpint (status.carried, ==, 10000);
+  outlay_budget_status_clear (&status);
+}
+
+/* A period's own amount, from an override on its first day. */
+static void
+test_override (Fixture      *fixture,
+               gconstpointer user_data)
+{
+  g_autoptr (OutlayBudget) budget = draft ("Gifts", 5000, "2026-01-01");
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autofree char *sql = NULL;
+  OutlayBudgetStatus status;
+
+  outlay_budget_set_rollover (budget, OUTLAY_ROLLOVER_SURPLUS, -1, NULL);
+  stored = add (fixture, budget);
+  sql = g_strdup_printf ("INSERT INTO budget_overrides (uuid, budget_uuid, period_start, amount, created_at, "
+                         "updated_at) VALUES ('7d2e4f60-3a1b-4c5d-8e9f-000000000101', '%s', '2026-12-01', 60000, "
+                         "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+                         outlay_budget_get_uuid (stored));
+  outlay_test_exec (outlay_test_handle (fixture), sql);
+
+  status_on (fixture, stored, "2026-12-10", &status);
+  g_assert_cmpint (status.amount, ==, 60000);
+  g_assert_cmpint (status.carried, ==, 11 * 5000);
+  outlay_budget_status_clear (&status);
+  status_on (fixture, stored, "2026-11-10", &status);
+  g_assert_cmpint (status.amount, ==, 5000);
+  outlay_budget_status_clear (&status);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  OUTLAY_TEST_ADD ("/repository/budgets/crud", test_crud);
+  OUTLAY_TEST_ADD ("/repository/budgets/refused", test_refused);
+  OUTLAY_TEST_ADD ("/repository/budgets/status", test_status);
+  OUTLAY_TEST_ADD ("/repository/budgets/carry-brute-force", test_carry_brute_force);
+  OUTLAY_TEST_ADD ("/repository/budgets/past-edit-moves-carry", test_past_edit_moves_carry);
+  OUTLAY_TEST_ADD ("/repository/budgets/override", test_override);
+
+  return g_test_run ();
+}
