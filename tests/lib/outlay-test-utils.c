@@ -129,8 +129,20 @@ outlay_test_dump_store (sqlite3 *db)
   g_autofree char *meta = outlay_test_dump (db, "SELECT * FROM outlay_meta WHERE key NOT LIKE 'backup!_%' ESCAPE '!' "
                                                 "ORDER BY key");
 
-  return g_strdup_printf ("[expenses]\n%s[expense_days]\n%s[categories]\n%s[outlay_meta]\n%s",
-                          expenses, days, categories, meta);
+  g_autofree char *budgets = NULL;
+
+  /* Data format 5 and later. */
+  if (outlay_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'budgets'") > 0)
+    {
+      g_autofree char *rows = outlay_test_dump (db, "SELECT * FROM budgets ORDER BY id");
+      g_autofree char *overrides = outlay_test_dump (db, "SELECT * FROM budget_overrides ORDER BY id");
+      g_autofree char *alerts = outlay_test_dump (db, "SELECT * FROM budget_alerts ORDER BY id");
+
+      budgets = g_strconcat (rows, "[budget_overrides]\n", overrides, "[budget_alerts]\n", alerts, NULL);
+    }
+
+  return g_strdup_printf ("[expenses]\n%s[expense_days]\n%s[categories]\n%s[outlay_meta]\n%s[budgets]\n%s",
+                          expenses, days, categories, meta, budgets != NULL ? budgets : "");
 }
 
 /* The summary as the triggers keep it, and as it must be: computed from

@@ -265,6 +265,89 @@ find_backup (Fixture *fixture,
   return g_strdup (newest->path);
 }
 
+static OutlayBudget *
+budget_draft (Fixture *fixture)
+{
+  OutlayBudget     *budget = outlay_budget_new ();
+  OutlayCategory   *food = outlay_repository_lookup_category (fixture->repository,
+                                                              outlay_test_category (fixture, OUTLAY_TEST_FOOD));
+  const char *const categories[] = { outlay_category_get_uuid (food), NULL };
+
+  outlay_budget_set_name (budget, "Eating out");
+  outlay_budget_set_amount (budget, 20000);
+  outlay_budget_set_currency (budget, "EUR");
+  outlay_budget_set_cycle (budget, OUTLAY_CYCLE_MONTH, 1, "2024-01-25", NULL);
+  outlay_budget_set_categories (budget, categories);
+  outlay_budget_set_rollover (budget, OUTLAY_ROLLOVER_SURPLUS, -1, NULL);
+  return budget;
+}
+
+static gboolean
+add_budget (Fixture *fixture,
+            gpointer state,
+            GError **error)
+{
+  g_autoptr (OutlayBudget) draft = budget_draft (fixture);
+  g_autoptr (OutlayBudget) stored = outlay_repository_add_budget (fixture->repository, draft, error);
+
+  return stored != NULL;
+}
+
+/* The budget the test put in the ledger before the faults. */
+static gpointer
+find_budget (Fixture *fixture,
+             gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  OutlayBudget *budget = outlay_repository_find_budget (fixture->repository, "Eating out", &error);
+
+  g_assert_no_error (error);
+  return budget;
+}
+
+static gboolean
+update_budget (Fixture *fixture,
+               gpointer state,
+               GError **error)
+{
+  g_autoptr (OutlayBudget) budget = outlay_budget_copy (state);
+  g_autoptr (OutlayBudget) stored = NULL;
+
+  outlay_budget_set_amount (budget, 25000);
+  outlay_budget_set_rollover (budget, OUTLAY_ROLLOVER_BOTH, 5000, "2024-02-25");
+  stored = outlay_repository_update_budget (fixture->repository, budget, error);
+  return stored != NULL;
+}
+
+static gboolean
+delete_budget (Fixture *fixture,
+               gpointer state,
+               GError **error)
+{
+  g_autoptr (OutlayBudget) before = outlay_repository_delete_budget (fixture->repository,
+                                                                     outlay_budget_get_id (state), error);
+
+  return before != NULL;
+}
+
+#define BUDGET_OPERATION(name, run) \
+  static void \
+  test_##run (Fixture      *fixture, \
+              gconstpointer user_data) \
+  { \
+    static const OutlayFaultOperation operation = { name, find_budget, run, g_object_unref }; \
+    g_autoptr (OutlayBudget) draft = budget_draft (fixture); \
+    g_autoptr (OutlayBudget) stored = NULL; \
+    g_autoptr (GError) error = NULL; \
+\
+    stored = outlay_repository_add_budget (fixture->repository, draft, &error); \
+    g_assert_no_error (error); \
+    check (fixture, &operation); \
+  }
+
+BUDGET_OPERATION ("update budget", update_budget)
+BUDGET_OPERATION ("delete budget", delete_budget)
+
 #define OPERATION(name, run) \
   static void \
   test_##run (Fixture      *fixture, \
@@ -287,6 +370,7 @@ OPERATION ("delete category", delete_category)
 OPERATION ("set the ledger's currency", set_currency)
 OPERATION ("record the ledger's currency", record_currency)
 OPERATION ("create backup", create_backup)
+OPERATION ("add budget", add_budget)
 
 /* The backup holds the sample; the ledger has one expense more. */
 static void
@@ -401,6 +485,9 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/category/move", test_move_category);
   OUTLAY_TEST_ADD ("/faults/category/delete", test_delete_category);
   OUTLAY_TEST_ADD ("/faults/ledger/currency", test_set_currency);
+  OUTLAY_TEST_ADD ("/faults/budget/add", test_add_budget);
+  OUTLAY_TEST_ADD ("/faults/budget/update", test_update_budget);
+  OUTLAY_TEST_ADD ("/faults/budget/delete", test_delete_budget);
   OUTLAY_TEST_ADD ("/faults/ledger/currency-recorded", test_record_currency);
   OUTLAY_TEST_ADD ("/faults/backup/create", test_create_backup);
   OUTLAY_TEST_ADD ("/faults/backup/restore", test_restore_backup);
