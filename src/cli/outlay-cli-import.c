@@ -959,6 +959,10 @@ print_report (OutlayCli                *cli,
   /* Translators: the four counts of an import, such as “3 expenses to
    * import”, “1 duplicate skipped”, … */
   outlay_cli_print (_("%s, %s, %s, %s.\n"), expenses, duplicates, skipped, errors);
+  if (outlay_import_plan_get_n_budgets (plan) > 0)
+    outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "%u budget to import.\n", "%u budgets to import.\n",
+                                   outlay_import_plan_get_n_budgets (plan)),
+                      outlay_import_plan_get_n_budgets (plan));
   if (n_refunds > 0)
     outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "Of them, %u is money received, imported as a refund.\n",
                                    "Of them, %u are money received, imported as refunds.\n", n_refunds),
@@ -1055,6 +1059,7 @@ print_json_report (OutlayCli                *cli,
                            outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR));
   outlay_cli_json_add_int (builder, "incoming", outlay_import_plan_get_n_incoming (plan));
   outlay_cli_json_add_int (builder, "refunds", outlay_import_plan_get_n_refunds (plan));
+  outlay_cli_json_add_int (builder, "budgets", outlay_import_plan_get_n_budgets (plan));
 
   outlay_cli_json_begin_array (builder, "categories");
   for (guint i = 0; i < matches->len; i++)
@@ -1117,6 +1122,7 @@ print_json_report (OutlayCli                *cli,
   "    \"unreadable\": 1,\n" \
   "    \"incoming\": 1,\n" \
   "    \"refunds\": 0,\n" \
+  "    \"budgets\": 0,\n" \
   "    \"categories\": [\n" \
   "      { \"name\": \"Pets\", \"category\": \"Pets\", \"category_id\": 11, \"new\": true, \"expenses\": 2 }\n" \
   "    ],\n" \

@@ -49,6 +49,8 @@ struct _OutlayImportPlan
   GArray             *incoming_indexes;
   GPtrArray          *incoming;
   guint               n_refunds; /* of them, taken as refunds */
+  GArray             *budget_actions; /* of OutlayImportAction, one per source budget */
+  guint               n_budgets;      /* to add */
   gboolean            replace_categories;
   gint64              data_version;  /* others' commits when planned */
   gint64              total_changes; /* this connection's, then */
@@ -674,6 +676,60 @@ ledger_is_new (OutlayImportPlan *plan,
   return is_new != 0;
 }
 
+/* A budget of a lossless file is added unless the ledger has it (its
+ * uuid) or a budget of its name. */
+static gboolean
+plan_budgets (OutlayImportPlan *plan,
+              GError          **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (plan->repository);
+  g_autoptr (GPtrArray) live = NULL;
+  sqlite3_stmt *by_uuid;
+
+  if (plan->source->budgets->len == 0)
+    return TRUE;
+
+  if (!(live = outlay_repository_list_budgets (plan->repository, TRUE, error)) ||
+      !(by_uuid = outlay_database_prepare (database, "SELECT count(*) FROM budgets WHERE uuid = ?", error)))
+    return FALSE;
+
+  for (guint i = 0; i < plan->source->budgets->len; i++)
+    {
+      OutlayImportBudget *budget = g_ptr_array_index (plan->source->budgets, i);
+      OutlayImportAction  action = OUTLAY_IMPORT_ACTION_ADD;
+      g_autofree char    *name = g_utf8_casefold (outlay_budget_get_name (budget->budget), -1);
+      gint64              count = 0;
+
+      sqlite3_bind_text (by_uuid, 1, outlay_budget_get_uuid (budget->budget), -1, SQLITE_TRANSIENT);
+      if (!query_count (by_uuid, &count, error))
+        return FALSE;
+      if (count > 0)
+        action = OUTLAY_IMPORT_ACTION_DUPLICATE;
+
+      for (guint j = 0; action == OUTLAY_IMPORT_ACTION_ADD && outlay_budget_get_deleted_at (budget->budget) == NULL &&
+                        j < live->len;
+           j++)
+        {
+          g_autofree char *other = g_utf8_casefold (outlay_budget_get_name (g_ptr_array_index (live, j)), -1);
+
+          if (g_str_equal (name, other))
+            {
+              action = OUTLAY_IMPORT_ACTION_INVALID;
+              outlay_import_source_add_issue (plan->source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                              _("The ledger has a budget named “%s” already; the file’s is not "
+                                                "imported."),
+                                              outlay_budget_get_name (budget->budget));
+            }
+        }
+
+      if (action == OUTLAY_IMPORT_ACTION_ADD)
+        plan->n_budgets++;
+      g_array_append_val (plan->budget_actions, action);
+    }
+
+  return TRUE;
+}
+
 /* The plan reads the ledger in one read transaction, unless it is in a
  * transaction already: every record then sees the same ledger, and the
  * three queries a record runs do not each take and release the file's
@@ -747,6 +803,7 @@ outlay_import_plan_new (OutlayRepository   *repository,
   plan->preview_indexes = g_array_new (FALSE, FALSE, sizeof (guint));
   plan->incoming_indexes = g_array_new (FALSE, FALSE, sizeof (guint));
   plan->incoming = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_record_free);
+  plan->budget_actions = g_array_new (FALSE, FALSE, sizeof (OutlayImportAction));
 
   /* Whatever another program writes from here on makes the import check
    * again for duplicates. */
@@ -754,7 +811,7 @@ outlay_import_plan_new (OutlayRepository   *repository,
       !begin_snapshot (plan, &in_snapshot, error))
     return NULL;
 
-  if (!find_duplicates (plan, TRUE, plan->actions, error))
+  if (!find_duplicates (plan, TRUE, plan->actions, error) || !plan_budgets (plan, error))
     {
       end_snapshot (plan, in_snapshot);
       return NULL;
@@ -798,6 +855,7 @@ outlay_import_plan_free (OutlayImportPlan *plan)
   g_clear_pointer (&plan->incoming_states, g_array_unref);
   g_array_unref (plan->incoming_indexes);
   g_ptr_array_unref (plan->incoming);
+  g_array_unref (plan->budget_actions);
   g_free (plan);
 }
 
@@ -1152,4 +1210,30 @@ outlay_import_plan_take_refunds (OutlayImportPlan *plan,
       match->n_records = match->n_records - match->n_refunds + target;
       match->n_refunds = target;
     }
+}
+
+/* Budgets */
+
+guint
+outlay_import_plan_get_n_budgets (OutlayImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return plan->n_budgets;
+}
+
+/**
+ * outlay_import_plan_get_budget_action:
+ * @i: less than the source's number of budgets
+ *
+ * Returns: whether the import adds the source's budget @i
+ */
+OutlayImportAction
+outlay_import_plan_get_budget_action (OutlayImportPlan *plan,
+                                      guint             i)
+{
+  g_return_val_if_fail (plan != NULL, OUTLAY_IMPORT_ACTION_DUPLICATE);
+  g_return_val_if_fail (i < plan->budget_actions->len, OUTLAY_IMPORT_ACTION_DUPLICATE);
+
+  return g_array_index (plan->budget_actions, OutlayImportAction, i);
 }

@@ -106,6 +106,11 @@ void                outlay_import_plan_take_refund (OutlayImportPlan *plan,
                                                     gboolean          take);
 void                outlay_import_plan_take_refunds (OutlayImportPlan *plan,
                                                      gboolean          take);
+/* The budgets of a lossless file it adds: those the ledger lacks (by
+ * uuid), unless the ledger has a budget of the same name. */
+guint              outlay_import_plan_get_n_budgets (OutlayImportPlan *plan);
+OutlayImportAction outlay_import_plan_get_budget_action (OutlayImportPlan *plan,
+                                                         guint             i);
 /* Sends the expenses of @name to the existing @category_id, or with 0 to
  * a new category of that name. */
 gboolean outlay_import_plan_map_category (OutlayImportPlan *plan,

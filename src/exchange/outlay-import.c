@@ -119,8 +119,55 @@ outlay_import_source_new (void)
   source->strings = g_string_chunk_new (STRING_CHUNK_SIZE);
   source->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_issue_free);
   source->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_category_info_free);
+  source->budgets = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_budget_free);
 
   return source;
+}
+
+OutlayImportBudgetRow *
+outlay_import_budget_row_new (void)
+{
+  return g_new0 (OutlayImportBudgetRow, 1);
+}
+
+void
+outlay_import_budget_row_free (OutlayImportBudgetRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->uuid);
+  g_free (row->period_start);
+  g_free (row->created_at);
+  g_free (row->updated_at);
+  g_free (row->deleted_at);
+  g_free (row);
+}
+
+OutlayImportBudget *
+outlay_import_budget_new (void)
+{
+  OutlayImportBudget *budget = g_new0 (OutlayImportBudget, 1);
+
+  budget->budget = outlay_budget_new ();
+  budget->category_names = g_new0 (char *, 1);
+  budget->overrides = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_budget_row_free);
+  budget->alerts_given = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_budget_row_free);
+
+  return budget;
+}
+
+void
+outlay_import_budget_free (OutlayImportBudget *budget)
+{
+  if (budget == NULL)
+    return;
+
+  g_clear_object (&budget->budget);
+  g_strfreev (budget->category_names);
+  g_ptr_array_unref (budget->overrides);
+  g_ptr_array_unref (budget->alerts_given);
+  g_free (budget);
 }
 
 static void
@@ -234,6 +281,7 @@ outlay_import_source_free (OutlayImportSource *source)
   g_string_chunk_free (source->strings);
   g_ptr_array_unref (source->issues);
   g_ptr_array_unref (source->categories);
+  g_ptr_array_unref (source->budgets);
   g_free (source);
 }
 

@@ -22,6 +22,8 @@
 
 #include <glib.h>
 
+#include "outlay-budget.h"
+
 G_BEGIN_DECLS
 
 /* What every importer (CSV, HomeBank, JSON) produces before anything is
@@ -71,6 +73,35 @@ typedef struct
   gboolean fallback; /* the category that takes the expenses of a deleted one */
 } OutlayImportCategoryInfo;
 
+/* A row that belongs to a budget in a lossless source: an override of one
+ * period's amount (@value, minor units) or an alert given (@value, the
+ * threshold in percent), on the period starting @period_start. */
+typedef struct
+{
+  char  *uuid;
+  char  *period_start;
+  gint64 value;
+  char  *created_at;
+  char  *updated_at;
+  char  *deleted_at;
+} OutlayImportBudgetRow;
+
+/* A budget as a lossless source (Outlay's JSON) describes it. */
+typedef struct
+{
+  /* With its uuid and timestamps; its categories are in @category_names,
+   * which the import turns into the ledger's. */
+  OutlayBudget *budget;
+  GStrv         category_names; /* empty: every category */
+  GPtrArray    *overrides;      /* of OutlayImportBudgetRow */
+  GPtrArray    *alerts_given;   /* of OutlayImportBudgetRow */
+} OutlayImportBudget;
+
+OutlayImportBudget    *outlay_import_budget_new (void);
+void                   outlay_import_budget_free (OutlayImportBudget *budget);
+OutlayImportBudgetRow *outlay_import_budget_row_new (void);
+void                   outlay_import_budget_row_free (OutlayImportBudgetRow *row);
+
 typedef enum
 {
   /* The line cannot be read: a malformed date or amount, a broken row. */
@@ -104,6 +135,7 @@ typedef struct
   /* of OutlayImportCategoryInfo, in the source's order; only a lossless
    * source fills it */
   GPtrArray *categories;
+  GPtrArray *budgets; /* of OutlayImportBudget; only a lossless source fills it */
   GStringChunk      *strings;   /* the held records' strings */
   guint              n_records; /* held and set aside */
   char              *currency;  /* a lossless source: its ledger's currency, or NULL */
@@ -154,6 +186,8 @@ OutlayImportFormat outlay_import_format_from_content (const char *data,
                                                       gsize       length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportRecord, outlay_import_record_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportBudget, outlay_import_budget_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportBudgetRow, outlay_import_budget_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportSource, outlay_import_source_free)
 
 G_END_DECLS

@@ -253,6 +253,119 @@ create_missing_categories (OutlayRepository *self,
   return TRUE;
 }
 
+/* The uuid of the ledger's category @name, created as the file describes
+ * it when the ledger has none of that name. */
+static const char *
+budget_category_uuid (OutlayRepository *self,
+                      OutlayImportPlan *plan,
+                      const char       *name,
+                      const char       *now,
+                      GArray           *created,
+                      GError          **error)
+{
+  gint64          id = outlay_repository_find_category_by_name (self, name);
+  OutlayCategory *category;
+
+  if (id == 0)
+    {
+      const OutlayImportCategoryInfo *info = outlay_import_plan_lookup_category_info (plan, name);
+      const char *icon_name = info != NULL && info->icon_name != NULL ? info->icon_name : "view-more-horizontal-symbolic";
+      const char *color = info != NULL && info->color != NULL ? info->color
+                                                              : import_colors[created->len % G_N_ELEMENTS (import_colors)];
+
+      if (!outlay_repository_insert_category (self, name, icon_name, color, now, &id, error) ||
+          !outlay_repository_reload_categories (self, error))
+        return NULL;
+      g_array_append_val (created, id);
+    }
+
+  category = outlay_repository_lookup_category (self, id);
+  return category != NULL ? outlay_category_get_uuid (category) : NULL;
+}
+
+static gboolean
+insert_budget_rows (OutlayRepository *self,
+                    const char       *sql,
+                    const char       *budget_uuid,
+                    GPtrArray        *rows,
+                    GError          **error)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const OutlayImportBudgetRow *row = g_ptr_array_index (rows, i);
+      sqlite3_stmt *stmt = outlay_database_prepare (outlay_repository_get_database (self), sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, row->uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, budget_uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, row->period_start, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, row->value);
+      sqlite3_bind_text (stmt, 5, row->created_at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, row->updated_at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, row->deleted_at, -1, SQLITE_TRANSIENT);
+      if (!outlay_repository_step_done (self, stmt, _("Could not save the budget"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The budgets of a lossless file the plan adds, in its order, with their
+ * categories (made where the ledger lacks them), overrides and alerts. */
+static gboolean
+write_budgets (OutlayRepository   *self,
+               OutlayImportPlan   *plan,
+               const char         *now,
+               OutlayImportResult *result,
+               GError            **error)
+{
+  GPtrArray *budgets = outlay_import_plan_get_source (plan)->budgets;
+
+  for (guint i = 0; i < budgets->len; i++)
+    {
+      OutlayImportBudget *budget = g_ptr_array_index (budgets, i);
+      g_autoptr (OutlayBudget) draft = NULL;
+      g_autoptr (GPtrArray) uuids = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+      g_autoptr (GError) local_error = NULL;
+      gint64 id;
+
+      if (outlay_import_plan_get_budget_action (plan, i) != OUTLAY_IMPORT_ACTION_ADD)
+        continue;
+
+      for (guint j = 0; budget->category_names[j] != NULL; j++)
+        {
+          const char *uuid = budget_category_uuid (self, plan, budget->category_names[j], now,
+                                                   result->created_category_ids, error);
+
+          if (uuid == NULL)
+            return FALSE;
+          g_ptr_array_add (uuids, g_strdup (uuid));
+        }
+
+      draft = outlay_budget_copy (budget->budget);
+      outlay_budget_set_categories (draft, (const char *const *) uuids->pdata);
+      if (!outlay_repository_insert_budget (self, draft, now, &id, &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code, _("Could not add the budget “%s”: %s"),
+                       outlay_budget_get_name (draft), local_error->message);
+          return FALSE;
+        }
+      if (!insert_budget_rows (self,
+                               "INSERT INTO budget_overrides (uuid, budget_uuid, period_start, amount, created_at, "
+                               "updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               outlay_budget_get_uuid (draft), budget->overrides, error) ||
+          !insert_budget_rows (self,
+                               "INSERT INTO budget_alerts (uuid, budget_uuid, period_start, threshold, created_at, "
+                               "updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               outlay_budget_get_uuid (draft), budget->alerts_given, error))
+        return FALSE;
+      g_ptr_array_add (result->added_budget_uuids, g_strdup (outlay_budget_get_uuid (draft)));
+    }
+
+  return TRUE;
+}
+
 static void
 forget_created_categories (OutlayImportPlan *plan,
                            GArray           *created)
@@ -420,6 +533,7 @@ outlay_importer_apply (OutlayRepository *self,
 
   result = g_new0 (OutlayImportResult, 1);
   result->created_category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  result->added_budget_uuids = g_ptr_array_new_with_free_func (g_free);
   result->n_duplicates = outlay_import_plan_get_n_duplicates (plan);
   result->n_errors = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR);
   result->n_skipped = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED);
@@ -431,7 +545,7 @@ outlay_importer_apply (OutlayRepository *self,
       return NULL;
     }
 
-  if (outlay_import_plan_get_n_added (plan) == 0 && !replace)
+  if (outlay_import_plan_get_n_added (plan) == 0 && outlay_import_plan_get_n_budgets (plan) == 0 && !replace)
     return g_steal_pointer (&result);
 
   if (!back_up_before_import (self, &result->backup_path, error))
@@ -468,7 +582,8 @@ outlay_importer_apply (OutlayRepository *self,
         goto failed;
     }
 
-  if (!create_missing_categories (self, plan, now, result->created_category_ids, error))
+  if (!create_missing_categories (self, plan, now, result->created_category_ids, error) ||
+      !write_budgets (self, plan, now, result, error))
     goto failed;
 
   /* An import larger than the ledger builds the expenses' indexes once,
@@ -517,6 +632,8 @@ outlay_importer_apply (OutlayRepository *self,
     outlay_repository_emit_categories_changed (self);
   if (result->n_added > 0)
     outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+  if (result->added_budget_uuids->len > 0)
+    outlay_repository_emit_budgets_changed (self);
 
   return g_steal_pointer (&result);
 
@@ -553,7 +670,7 @@ outlay_importer_undo (OutlayRepository         *self,
   g_return_val_if_fail (result != NULL, FALSE);
 
   if (result->n_added == 0 && result->created_category_ids->len == 0 && result->replaced_categories == NULL &&
-      !result->replaced_currency)
+      !result->replaced_currency && result->added_budget_uuids->len == 0)
     return TRUE;
 
   if (!(transaction = outlay_database_begin_transaction (outlay_repository_get_database (self), error)))
@@ -586,6 +703,25 @@ outlay_importer_undo (OutlayRepository         *self,
       sqlite3_bind_int64 (stmt, 2, result->last_id);
       if (!outlay_repository_step_done (self, stmt, _("Could not undo the import"), error))
         return FALSE;
+    }
+
+  /* The budgets it added never were: they go for good, with their rows. */
+  for (guint i = 0; i < result->added_budget_uuids->len; i++)
+    {
+      static const char *const sql[] = {
+        "DELETE FROM budgets WHERE uuid = ?",
+        "DELETE FROM budget_overrides WHERE budget_uuid = ?",
+        "DELETE FROM budget_alerts WHERE budget_uuid = ?",
+      };
+
+      for (guint j = 0; j < G_N_ELEMENTS (sql); j++)
+        {
+          if (!(stmt = outlay_database_prepare (outlay_repository_get_database (self), sql[j], error)))
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, g_ptr_array_index (result->added_budget_uuids, i), -1, SQLITE_TRANSIENT);
+          if (!outlay_repository_step_done (self, stmt, _("Could not undo the import"), error))
+            return FALSE;
+        }
     }
 
   /* The defaults a lossless file replaced come back as they were: first
@@ -633,6 +769,8 @@ outlay_importer_undo (OutlayRepository         *self,
   if (result->created_category_ids->len > 0 || result->replaced_categories != NULL)
     outlay_repository_emit_categories_changed (self);
   outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+  if (result->added_budget_uuids->len > 0)
+    outlay_repository_emit_budgets_changed (self);
 
   return TRUE;
 }
@@ -646,6 +784,7 @@ outlay_import_result_free (OutlayImportResult *result)
 
   g_clear_pointer (&result->created_category_ids, g_array_unref);
   g_clear_pointer (&result->replaced_categories, g_ptr_array_unref);
+  g_clear_pointer (&result->added_budget_uuids, g_ptr_array_unref);
   g_free (result->previous_currency);
   g_free (result->first_uuid);
   g_free (result->last_uuid);

@@ -55,6 +55,9 @@ typedef struct
    * (NULL: none) */
   gboolean replaced_currency;
   char    *previous_currency;
+  /* the uuids of the budgets a lossless file added, with their overrides
+   * and alerts given */
+  GPtrArray *added_budget_uuids;
 } OutlayImportResult;
 
 void outlay_import_result_free (OutlayImportResult *result);

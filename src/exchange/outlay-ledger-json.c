@@ -25,16 +25,20 @@
 #include <json-glib/json-glib.h>
 
 #include "outlay-export-private.h"
+#include "outlay-ledger-json-private.h"
 #include "outlay-ledger-json.h"
 #include "outlay-money.h"
 #include "outlay-uuid.h"
 
-/* The JSON file's "format" and the newest "version" this code reads.
- * Version 2 files may hold refunds, negative amounts, which version 1
- * readers would refuse line by line; a file without them says version 1,
- * so older Outlays still read it. */
+/* The JSON file's "format" and the newest "version" this code reads. A
+ * file says the oldest version that reads all of it, so older Outlays
+ * still read what they can read whole:
+ *  1  categories and expenses
+ *  2  refunds, negative amounts, which version 1 refused line by line
+ *  3  budgets, which version 2 would leave out without a word */
 #define LEDGER_FORMAT "outlay-ledger"
-#define LEDGER_VERSION 2
+#define LEDGER_VERSION 3
+#define LEDGER_VERSION_WITH_REFUNDS 2
 #define LEDGER_VERSION_WITHOUT_REFUNDS 1
 
 /* clang-format off */
@@ -52,14 +56,6 @@ append_json (GString    *buffer,
   g_string_append (buffer, text);
 }
 
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
 
 static JsonNode *
 expense_to_node (OutlayExportWriter *writer,
@@ -102,6 +98,54 @@ append_json_expense (OutlayExpense *expense,
   writer->n_written++;
 
   return outlay_export_writer_flush (writer, FALSE, error);
+}
+
+/* The budgets, one a line, when there are any: a ledger without them
+ * writes the file older versions read. */
+static gboolean
+append_budgets (OutlayExportWriter *writer,
+                gboolean            include_deleted,
+                gboolean           *any,
+                GError            **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (writer->repository);
+  sqlite3_stmt   *stmt = outlay_database_prepare (database,
+                                                  "SELECT " OUTLAY_BUDGET_COLUMNS " FROM budgets "
+                                                  "WHERE ? OR deleted_at IS NULL ORDER BY position, id",
+                                                  error);
+  g_autoptr (GPtrArray) budgets = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, include_deleted);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (budgets, outlay_budget_new_from_statement (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (database, error, rc, _("Could not read the budgets"));
+      return FALSE;
+    }
+
+  *any = budgets->len > 0;
+  if (budgets->len == 0)
+    return TRUE;
+
+  g_string_append (writer->buffer, "  \"budgets\": [");
+  for (guint i = 0; i < budgets->len; i++)
+    {
+      g_autoptr (JsonNode) node =
+        outlay_ledger_json_budget_to_node (writer, g_ptr_array_index (budgets, i), include_deleted, error);
+
+      if (node == NULL)
+        return FALSE;
+      append_json (writer->buffer, node, i == 0 ? "\n    " : ",\n    ");
+    }
+  g_string_append (writer->buffer, "\n  ],\n");
+
+  return TRUE;
 }
 
 static void
@@ -157,7 +201,10 @@ outlay_export_json (OutlayRepository  *repository,
   OutlayExportWriter writer;
   g_autofree char   *currency = NULL;
   gboolean           has_refunds = FALSE;
-  gboolean           ok;
+  gboolean           has_budgets = FALSE;
+  g_autoptr (GString) budgets = NULL;
+  int      version;
+  gboolean ok;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (repository), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
@@ -169,11 +216,36 @@ outlay_export_json (OutlayRepository  *repository,
       return FALSE;
     }
 
+  /* The budgets belong to the whole ledger, not to a part of it: they are
+   * worked out first, as the version depends on them. */
+  if (query == NULL)
+    {
+      GString *buffer = writer.buffer;
+
+      writer.buffer = g_string_new (NULL);
+      ok = append_budgets (&writer, include_deleted, &has_budgets, error);
+      budgets = writer.buffer;
+      writer.buffer = buffer;
+      if (!ok)
+        {
+          outlay_export_writer_clear (&writer);
+          return FALSE;
+        }
+    }
+
+  if (has_budgets)
+    version = LEDGER_VERSION;
+  else if (has_refunds)
+    version = LEDGER_VERSION_WITH_REFUNDS;
+  else
+    version = LEDGER_VERSION_WITHOUT_REFUNDS;
+
   currency = outlay_repository_dup_currency (repository, outlay_currency_for_locale ());
   g_string_append_printf (writer.buffer, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"currency\": \"%s\",\n",
-                          LEDGER_FORMAT, has_refunds ? LEDGER_VERSION : LEDGER_VERSION_WITHOUT_REFUNDS,
-                          currency);
+                          LEDGER_FORMAT, version, currency);
   append_categories (&writer);
+  if (budgets != NULL)
+    g_string_append_len (writer.buffer, budgets->str, budgets->len);
   g_string_append (writer.buffer, "  \"expenses\": [");
 
   ok = outlay_repository_foreach_expense (repository, query, include_deleted, append_json_expense, &writer, error);
@@ -192,8 +264,8 @@ outlay_export_json (OutlayRepository  *repository,
 
 /* Reading */
 
-static const char *
-member_string (JsonObject *object,
+const char *
+outlay_ledger_json_member_string (JsonObject *object,
                const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
@@ -218,11 +290,11 @@ static gboolean
 member_is_string_or_absent (JsonObject *object,
                             const char *name)
 {
-  return !json_object_has_member (object, name) || member_string (object, name) != NULL;
+  return !json_object_has_member (object, name) || outlay_ledger_json_member_string (object, name) != NULL;
 }
 
-static gboolean
-is_timestamp (const char *text)
+gboolean
+outlay_ledger_json_is_timestamp (const char *text)
 {
   g_autoptr (GDateTime) time = NULL;
 
@@ -240,7 +312,7 @@ read_category (OutlayImportSource *source,
                guint               position)
 {
   JsonObject      *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char      *name = object != NULL ? member_string (object, "name") : NULL;
+  const char      *name = object != NULL ? outlay_ledger_json_member_string (object, "name") : NULL;
   g_autofree char *folded = NULL;
 
   if (name == NULL || *name == '\0')
@@ -260,8 +332,8 @@ read_category (OutlayImportSource *source,
     }
 
   outlay_import_source_add_category (source, name,
-                                     member_string (object, "icon"),
-                                     member_string (object, "color"),
+                                     outlay_ledger_json_member_string (object, "icon"),
+                                     outlay_ledger_json_member_string (object, "color"),
                                      member_is_true (object, "fallback"));
 }
 
@@ -297,12 +369,12 @@ read_expense (OutlayImportSource *source,
     }
 
   object = json_node_get_object (node);
-  date = member_string (object, "date");
-  amount = member_string (object, "amount");
-  currency = member_string (object, "currency");
-  description = member_string (object, "description");
+  date = outlay_ledger_json_member_string (object, "date");
+  amount = outlay_ledger_json_member_string (object, "amount");
+  currency = outlay_ledger_json_member_string (object, "currency");
+  description = outlay_ledger_json_member_string (object, "description");
 
-  if (!outlay_uuid_is_valid (member_string (object, "uuid")))
+  if (!outlay_uuid_is_valid (outlay_ledger_json_member_string (object, "uuid")))
     outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
                                     _("Expense %u has no valid uuid."), position);
   else if (date == NULL || !outlay_date_is_valid (date))
@@ -322,9 +394,9 @@ read_expense (OutlayImportSource *source,
   else if (!member_is_string_or_absent (object, "created_at") ||
            !member_is_string_or_absent (object, "updated_at") ||
            !member_is_string_or_absent (object, "deleted_at") ||
-           !is_timestamp (member_string (object, "created_at")) ||
-           !is_timestamp (member_string (object, "updated_at")) ||
-           !is_timestamp (member_string (object, "deleted_at")))
+           !outlay_ledger_json_is_timestamp (outlay_ledger_json_member_string (object, "created_at")) ||
+           !outlay_ledger_json_is_timestamp (outlay_ledger_json_member_string (object, "updated_at")) ||
+           !outlay_ledger_json_is_timestamp (outlay_ledger_json_member_string (object, "deleted_at")))
     outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
                                     _("Expense %u has a time that is not an ISO 8601 timestamp."), position);
   else
@@ -349,13 +421,13 @@ read_expense (OutlayImportSource *source,
       record->currency = g_strdup (currency);
       g_free (record->description);
       record->description = g_strdup (description);
-      record->note = g_strdup (member_string (object, "note"));
-      record->category = g_strdup (member_string (object, "category"));
-      record->uuid = g_strdup (member_string (object, "uuid"));
-      record->created_at = g_strdup (member_string (object, "created_at"));
-      record->updated_at = g_strdup (member_string (object, "updated_at"));
-      record->deleted_at = g_strdup (member_string (object, "deleted_at"));
-      record->import_hash = g_strdup (member_string (object, "import_hash"));
+      record->note = g_strdup (outlay_ledger_json_member_string (object, "note"));
+      record->category = g_strdup (outlay_ledger_json_member_string (object, "category"));
+      record->uuid = g_strdup (outlay_ledger_json_member_string (object, "uuid"));
+      record->created_at = g_strdup (outlay_ledger_json_member_string (object, "created_at"));
+      record->updated_at = g_strdup (outlay_ledger_json_member_string (object, "updated_at"));
+      record->deleted_at = g_strdup (outlay_ledger_json_member_string (object, "deleted_at"));
+      record->import_hash = g_strdup (outlay_ledger_json_member_string (object, "import_hash"));
       return g_steal_pointer (&record);
     }
 
@@ -613,6 +685,15 @@ read_category_element (OutlayImportSource *source,
 }
 
 static void
+read_budget_element (OutlayImportSource *source,
+                     gpointer            user_data,
+                     JsonNode           *node,
+                     guint               position)
+{
+  outlay_ledger_json_read_budget (source, node, position);
+}
+
+static void
 read_expense_element (OutlayImportSource *source,
                       gpointer            user_data,
                       JsonNode           *node,
@@ -657,6 +738,7 @@ read_by_elements (const char *data,
   g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *currency = NULL;
   const Member    *categories;
+  const Member    *budgets;
   const Member    *expenses;
   gboolean         is_ledger = FALSE;
 
@@ -671,7 +753,9 @@ read_by_elements (const char *data,
       const Member *member = &g_array_index (members, Member, i);
       g_autoptr (JsonNode) node = NULL;
 
-      if ((strcmp (member->name, "categories") == 0 || strcmp (member->name, "expenses") == 0) && is_array (member))
+      if ((strcmp (member->name, "categories") == 0 || strcmp (member->name, "budgets") == 0 ||
+           strcmp (member->name, "expenses") == 0) &&
+          is_array (member))
         continue;
       if (!(node = parse_piece (parser, member->value, member->length)))
         return NULL;
@@ -692,15 +776,17 @@ read_by_elements (const char *data,
     }
 
   categories = find_member (members, "categories");
+  budgets = find_member (members, "budgets");
   expenses = find_member (members, "expenses");
   if (!is_ledger || find_member (members, "version") == NULL || !is_array (expenses) ||
-      (categories != NULL && !is_array (categories)))
+      (categories != NULL && !is_array (categories)) || (budgets != NULL && !is_array (budgets)))
     return NULL;
 
   source = outlay_import_source_new ();
   source->currency = g_steal_pointer (&currency);
   if ((categories != NULL &&
        !read_elements (parser, categories->value, categories->length, source, read_category_element, names)) ||
+      (budgets != NULL && !read_elements (parser, budgets->value, budgets->length, source, read_budget_element, NULL)) ||
       !read_elements (parser, expenses->value, expenses->length, source, read_expense_element, NULL))
     return NULL;
 
@@ -725,6 +811,7 @@ outlay_json_read (const char *data,
   JsonNode   *node;
   JsonNode   *expenses;
   JsonNode   *categories;
+  JsonNode   *budgets;
   const char *format;
   gint64      version;
 
@@ -750,7 +837,7 @@ outlay_json_read (const char *data,
 
   node = json_parser_get_root (parser);
   root = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  format = root != NULL ? member_string (root, "format") : NULL;
+  format = root != NULL ? outlay_ledger_json_member_string (root, "format") : NULL;
   if (g_strcmp0 (format, LEDGER_FORMAT) != 0)
     {
       g_set_error_literal (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
@@ -783,10 +870,15 @@ outlay_json_read (const char *data,
     }
 
   source = outlay_import_source_new ();
-  if (outlay_currency_is_valid (member_string (root, "currency")))
-    source->currency = g_strdup (member_string (root, "currency"));
+  if (outlay_currency_is_valid (outlay_ledger_json_member_string (root, "currency")))
+    source->currency = g_strdup (outlay_ledger_json_member_string (root, "currency"));
   if (categories != NULL)
     read_categories (source, json_node_get_array (categories));
+  budgets = json_object_get_member (root, "budgets");
+  for (guint i = 0; budgets != NULL && JSON_NODE_HOLDS_ARRAY (budgets) &&
+                    i < json_array_get_length (json_node_get_array (budgets));
+       i++)
+    outlay_ledger_json_read_budget (source, json_array_get_element (json_node_get_array (budgets), i), i + 1);
 
   for (guint i = 0; i < json_array_get_length (json_node_get_array (expenses)); i++)
     {
@@ -812,6 +904,7 @@ typedef enum
 {
   LINES_TOP,        /* expecting a member or the closing brace */
   LINES_CATEGORIES, /* in the array of categories */
+  LINES_BUDGETS,    /* in the array of budgets */
   LINES_EXPENSES,   /* in the array of expenses */
   LINES_END,        /* after the closing brace */
 } LinesState;
@@ -858,6 +951,8 @@ read_element_line (LinesReader *reader,
   reader->position++;
   if (reader->state == LINES_CATEGORIES)
     read_category (reader->source, reader->category_names, node, reader->position);
+  else if (reader->state == LINES_BUDGETS)
+    outlay_ledger_json_read_budget (reader->source, node, reader->position);
   else
     {
       OutlayImportRecord *record = read_expense (reader->source, node, reader->position);
@@ -907,14 +1002,19 @@ read_member_line (LinesReader *reader,
     return FALSE;
   value = json_object_get_member (object, name);
 
-  if (strcmp (name, "categories") == 0 || strcmp (name, "expenses") == 0)
+  if (strcmp (name, "categories") == 0 || strcmp (name, "budgets") == 0 || strcmp (name, "expenses") == 0)
     {
       if (!JSON_NODE_HOLDS_ARRAY (value) || json_array_get_length (json_node_get_array (value)) > 0)
         return FALSE;
       /* An empty array is whole on its line; an open one goes on. */
       if (text[length - 1] == '[')
         {
-          reader->state = strcmp (name, "categories") == 0 ? LINES_CATEGORIES : LINES_EXPENSES;
+          if (strcmp (name, "categories") == 0)
+            reader->state = LINES_CATEGORIES;
+          else if (strcmp (name, "budgets") == 0)
+            reader->state = LINES_BUDGETS;
+          else
+            reader->state = LINES_EXPENSES;
           reader->position = 0;
           reader->comma = TRUE;
         }
@@ -969,6 +1069,7 @@ read_line (LinesReader *reader,
       return reader->comma && read_member_line (reader, line, length);
 
     case LINES_CATEGORIES:
+    case LINES_BUDGETS:
     case LINES_EXPENSES:
       if ((length == 1 && *line == ']') || (length == 2 && line[0] == ']' && line[1] == ','))
         {

@@ -218,7 +218,8 @@ outlay_repository_validate_budget (OutlayRepository *self,
       return FALSE;
     }
 
-  if (name_taken (self, budget, name, error))
+  /* A deleted budget (restored from a file) names nothing any more. */
+  if (outlay_budget_get_deleted_at (budget) == NULL && name_taken (self, budget, name, error))
     return FALSE;
 
   if (outlay_budget_get_amount (budget) < 0 || outlay_budget_get_amount (budget) > OUTLAY_MONEY_MAX)
@@ -352,6 +353,50 @@ finish_budget_write (OutlayRepository  *self,
   return g_steal_pointer (&stored);
 }
 
+/* Checks and inserts @draft, in the transaction the caller holds. */
+gboolean
+outlay_repository_insert_budget (OutlayRepository *self,
+                                 OutlayBudget     *draft,
+                                 const char       *now,
+                                 gint64           *id,
+                                 GError          **error)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *name = NULL;
+  sqlite3_stmt    *stmt;
+  const char      *created_at;
+
+  if (!outlay_repository_validate_budget (self, draft, error))
+    return FALSE;
+
+  uuid = outlay_budget_get_uuid (draft) != NULL ? g_strdup (outlay_budget_get_uuid (draft)) : outlay_uuid_new ();
+  name = outlay_repository_strip_text (outlay_budget_get_name (draft));
+  created_at = outlay_budget_get_created_at (draft) != NULL ? outlay_budget_get_created_at (draft) : now;
+
+  if (!(stmt = outlay_database_prepare (self->database,
+                                        "INSERT INTO budgets (name, amount, currency, period, every, anchor, "
+                                        "range_end, categories, rollover, rollover_cap, rollover_from, alerts, "
+                                        "archived_at, uuid, position, created_at, updated_at, deleted_at) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                        "(SELECT coalesce(max(position), -1) + 1 FROM budgets), ?, ?, ?)",
+                                        error)))
+    return FALSE;
+
+  bind_budget (stmt, draft, name);
+  sqlite3_bind_text (stmt, 14, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 15, created_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 16, outlay_budget_get_updated_at (draft) != NULL ? outlay_budget_get_updated_at (draft)
+                                                                             : created_at,
+                     -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 17, outlay_budget_get_deleted_at (draft), -1, SQLITE_TRANSIENT);
+
+  if (!outlay_repository_step_done (self, stmt, _("Could not save the budget"), error))
+    return FALSE;
+
+  *id = sqlite3_last_insert_rowid (outlay_database_get_handle (self->database));
+  return TRUE;
+}
+
 /**
  * outlay_repository_add_budget:
  * @draft: what to add; a uuid and timestamps it brings (a restored file)
@@ -368,10 +413,7 @@ outlay_repository_add_budget (OutlayRepository *self,
 {
   g_autoptr (OutlayTransaction) transaction = NULL;
   g_autofree char *now = NULL;
-  g_autofree char *uuid = NULL;
-  g_autofree char *name = NULL;
-  sqlite3_stmt    *stmt;
-  const char      *created_at;
+  gint64           id = 0;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (OUTLAY_IS_BUDGET (draft), NULL);
@@ -380,33 +422,11 @@ outlay_repository_add_budget (OutlayRepository *self,
     return NULL;
 
   now = outlay_timestamp_now_utc ();
-  uuid = outlay_budget_get_uuid (draft) != NULL ? g_strdup (outlay_budget_get_uuid (draft)) : outlay_uuid_new ();
-  name = outlay_repository_strip_text (outlay_budget_get_name (draft));
-  created_at = outlay_budget_get_created_at (draft) != NULL ? outlay_budget_get_created_at (draft) : now;
-
   if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
-      !(stmt = outlay_database_prepare (self->database,
-                                        "INSERT INTO budgets (name, amount, currency, period, every, anchor, "
-                                        "range_end, categories, rollover, rollover_cap, rollover_from, alerts, "
-                                        "archived_at, uuid, position, created_at, updated_at, deleted_at) "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                        "(SELECT coalesce(max(position), -1) + 1 FROM budgets), ?, ?, ?)",
-                                        error)))
+      !outlay_repository_insert_budget (self, draft, now, &id, error))
     return NULL;
 
-  bind_budget (stmt, draft, name);
-  sqlite3_bind_text (stmt, 14, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 15, created_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 16, outlay_budget_get_updated_at (draft) != NULL ? outlay_budget_get_updated_at (draft)
-                                                                             : created_at,
-                     -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 17, outlay_budget_get_deleted_at (draft), -1, SQLITE_TRANSIENT);
-
-  if (!outlay_repository_step_done (self, stmt, _("Could not save the budget"), error))
-    return NULL;
-
-  return finish_budget_write (self, transaction,
-                              sqlite3_last_insert_rowid (outlay_database_get_handle (self->database)), error);
+  return finish_budget_write (self, transaction, id, error);
 }
 
 /**

@@ -691,6 +691,175 @@ test_json_round_trip (Fixture      *fixture,
   g_assert_cmpint (count_live (fixture), ==, 3);
 }
 
+/* Budgets go into Outlay's JSON with everything they have: categories by
+ * name, rollover, cap, archive, overrides, alerts given, deleted ones; a
+ * new ledger takes them back as they were, read whole or a line at a
+ * time; a second import finds them; Undo takes them away. */
+static void
+test_json_budgets (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autoptr (GBytes) first = NULL;
+  g_autoptr (GBytes) second = NULL;
+  g_autoptr (GBytes) without = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayImportSource) source = NULL;
+  g_autoptr (OutlayImportSource) by_lines = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (OutlayImportPlan) again = NULL;
+  g_autoptr (OutlayBudget) groceries = outlay_budget_new ();
+  g_autoptr (OutlayBudget) holiday = outlay_budget_new ();
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (OutlayBudget) trip = NULL;
+  g_autoptr (OutlayBudget) gone = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *budgets_before = NULL;
+  g_autofree char *budgets_after = NULL;
+  OutlayCategory  *food = g_list_model_get_item (outlay_repository_get_categories (fixture->repository), 0);
+  OutlayCategory  *travel = g_list_model_get_item (outlay_repository_get_categories (fixture->repository), 8);
+  const char *const both[] = { outlay_category_get_uuid (food), outlay_category_get_uuid (travel), NULL };
+  const guint       alerts[] = { 50, 90, 100 };
+  gboolean          read_by_lines = FALSE;
+  gsize             length;
+  const char       *text;
+  const char       *budget_rows = "SELECT uuid, name, amount, currency, period, every, anchor, range_end, categories, "
+                                  "rollover, rollover_cap, rollover_from, alerts, position, archived_at, created_at, "
+                                  "updated_at, deleted_at FROM budgets ORDER BY position";
+
+  populate (fixture);
+
+  /* A ledger without budgets writes what an older Outlay reads. */
+  without = export_json (fixture, TRUE);
+  g_assert_null (strstr (g_bytes_get_data (without, NULL), "\"budgets\""));
+  g_assert_nonnull (strstr (g_bytes_get_data (without, NULL), "\"version\": 1,"));
+
+  outlay_budget_set_name (groceries, "Food shop");
+  outlay_budget_set_amount (groceries, 40000);
+  outlay_budget_set_currency (groceries, "EUR");
+  outlay_budget_set_cycle (groceries, OUTLAY_CYCLE_MONTH, 1, "2026-01-25", NULL);
+  outlay_budget_set_categories (groceries, both);
+  outlay_budget_set_rollover (groceries, OUTLAY_ROLLOVER_BOTH, 10000, "2026-02-25");
+  outlay_budget_set_alerts (groceries, alerts, G_N_ELEMENTS (alerts));
+  stored = outlay_repository_add_budget (fixture->repository, groceries, &error);
+  g_assert_no_error (error);
+  outlay_budget_set_name (holiday, "Summer trip");
+  outlay_budget_set_amount (holiday, 120000);
+  outlay_budget_set_currency (holiday, "JPY");
+  outlay_budget_set_cycle (holiday, OUTLAY_CYCLE_RANGE, 1, "2026-07-01", "2026-07-21");
+  trip = outlay_repository_add_budget (fixture->repository, holiday, &error);
+  g_assert_no_error (error);
+  gone = outlay_repository_delete_budget (fixture->repository, outlay_budget_get_id (trip), &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO budget_overrides (uuid, budget_uuid, period_start, amount, created_at, "
+                         "updated_at) VALUES ('7d2e4f60-3a1b-4c5d-8e9f-000000000101', '%1$s', '2026-12-25', 60000, "
+                         "'2026-11-01T10:00:00.000Z', '2026-11-01T10:00:00.000Z'); "
+                         "INSERT INTO budget_alerts (uuid, budget_uuid, period_start, threshold, created_at, "
+                         "updated_at) VALUES ('7d2e4f60-3a1b-4c5d-8e9f-000000000201', '%1$s', '2026-02-25', 90, "
+                         "'2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z'); "
+                         "UPDATE budgets SET archived_at = '2026-11-02T10:00:00.000Z' WHERE id = %2$" G_GINT64_FORMAT,
+                         outlay_budget_get_uuid (stored), outlay_budget_get_id (stored));
+  outlay_test_exec (handle (fixture), sql);
+  budgets_before = outlay_test_dump (handle (fixture), budget_rows);
+
+  first = export_json (fixture, TRUE);
+  text = g_bytes_get_data (first, &length);
+  g_assert_nonnull (strstr (text, "\"version\": 3,"));
+  g_assert_nonnull (strstr (text, "\"categories\":[\"Food & Drink\",\"Travel\"]"));
+  g_assert_nonnull (strstr (text, "\"overrides\":[{\"uuid\":\"7d2e4f60-3a1b-4c5d-8e9f-000000000101\","
+                                  "\"period_start\":\"2026-12-25\",\"amount\":\"600.00\""));
+  g_assert_nonnull (strstr (text, "\"amount\":\"120000\",\"currency\":\"JPY\""));
+
+  /* Into a new ledger, read a line at a time from a file. */
+  outlay_test_fixture_teardown (fixture, NULL);
+  outlay_test_fixture_setup (fixture, NULL);
+  path = g_build_filename (fixture->dir, "ledger.json", NULL);
+  g_assert_true (g_file_set_contents (path, text, (gssize) length, &error));
+  file = g_file_new_for_path (path);
+  by_lines = outlay_json_read_file (file, NULL, &read_by_lines, &error);
+  g_assert_no_error (error);
+  g_assert_true (read_by_lines);
+  g_assert_cmpuint (by_lines->budgets->len, ==, 2);
+  g_assert_cmpuint (by_lines->issues->len, ==, 0);
+
+  source = outlay_json_read (text, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (source->budgets->len, ==, 2);
+  result = import (fixture, g_steal_pointer (&source));
+  g_assert_cmpuint (result->added_budget_uuids->len, ==, 2);
+  budgets_after = outlay_test_dump (handle (fixture), budget_rows);
+  g_assert_cmpstr (budgets_after, !=, "");
+  second = export_json (fixture, TRUE);
+  g_assert_cmpmem (g_bytes_get_data (first, NULL), g_bytes_get_size (first),
+                   g_bytes_get_data (second, NULL), g_bytes_get_size (second));
+
+  /* Again: the budgets are there. */
+  source = outlay_json_read (text, length, &error);
+  g_assert_no_error (error);
+  again = plan_for (fixture, g_steal_pointer (&source));
+  g_assert_cmpuint (outlay_import_plan_get_n_budgets (again), ==, 0);
+
+  /* Undo takes them away, overrides and alerts too. */
+  g_assert_true (outlay_importer_undo (fixture->repository, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM budgets"), ==, 0);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM budget_overrides"), ==, 0);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM budget_alerts"), ==, 0);
+
+  g_object_unref (food);
+  g_object_unref (travel);
+}
+
+/* A budget whose name the ledger has already is not imported, and says so;
+ * one that cannot be read is an issue, not a failed import. */
+static void
+test_json_budget_conflicts (Fixture      *fixture,
+                            gconstpointer data)
+{
+  static const char text[] =
+    "{\"format\": \"outlay-ledger\", \"version\": 3, \"categories\": [], \"budgets\": ["
+    "{\"uuid\":\"7d2e4f60-3a1b-4c5d-8e9f-000000000001\",\"name\":\"groceries\",\"amount\":\"10.00\","
+    "\"currency\":\"EUR\",\"period\":\"month\",\"every\":1,\"anchor\":\"2026-01-01\",\"categories\":[],"
+    "\"rollover\":\"none\",\"alerts\":[80],\"created_at\":\"2026-01-01T00:00:00.000Z\","
+    "\"updated_at\":\"2026-01-01T00:00:00.000Z\"},"
+    "{\"uuid\":\"7d2e4f60-3a1b-4c5d-8e9f-000000000002\",\"name\":\"Odd\",\"amount\":\"10.00\","
+    "\"currency\":\"EUR\",\"period\":\"fortnight\",\"every\":1,\"anchor\":\"2026-01-01\",\"categories\":[],"
+    "\"rollover\":\"none\",\"alerts\":[],\"created_at\":\"2026-01-01T00:00:00.000Z\","
+    "\"updated_at\":\"2026-01-01T00:00:00.000Z\"}"
+    "], \"expenses\": []}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayBudget) draft = outlay_budget_new ();
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (OutlayImportSource) source = NULL;
+  g_autoptr (OutlayImportPlan) plan = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  OutlayImportIssue *issue;
+
+  outlay_budget_set_name (draft, "Groceries");
+  outlay_budget_set_amount (draft, 5000);
+  outlay_budget_set_currency (draft, "EUR");
+  outlay_budget_set_cycle (draft, OUTLAY_CYCLE_MONTH, 1, "2026-01-01", NULL);
+  stored = outlay_repository_add_budget (fixture->repository, draft, &error);
+  g_assert_no_error (error);
+
+  source = outlay_json_read (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (source->budgets->len, ==, 1);
+  g_assert_cmpuint (source->issues->len, ==, 1);
+  issue = g_ptr_array_index (source->issues, 0);
+  g_assert_nonnull (strstr (issue->message, "“Odd” has a period or a rollover that cannot be read"));
+
+  plan = plan_for (fixture, g_steal_pointer (&source));
+  g_assert_cmpuint (outlay_import_plan_get_n_budgets (plan), ==, 0);
+  g_assert_cmpint (outlay_import_plan_get_budget_action (plan, 0), ==, OUTLAY_IMPORT_ACTION_INVALID);
+  issue = g_ptr_array_index (outlay_import_plan_get_source (plan)->issues, 1);
+  g_assert_nonnull (strstr (issue->message, "has a budget named “groceries” already"));
+  result = outlay_importer_apply (fixture->repository, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM budgets"), ==, 1);
+}
+
 static void
 test_json_errors (void)
 {
@@ -1434,6 +1603,8 @@ main (int   argc,
   ADD ("failed-import-changes-nothing", test_failed_import_changes_nothing);
   ADD ("failed-late-in-import-changes-nothing", test_failed_late_in_import_changes_nothing);
   ADD ("json-round-trip", test_json_round_trip);
+  ADD ("json-budgets", test_json_budgets);
+  ADD ("json-budget-conflicts", test_json_budget_conflicts);
   ADD ("json-layouts", test_json_layouts);
   ADD ("csv-export", test_csv_export);
   ADD ("csv-refunds-round-trip", test_csv_refunds_round_trip);

@@ -372,7 +372,7 @@ update_summary (OutlayImportWindow *self)
   OutlayImportSource *source;
   g_autoptr (GPtrArray) parts = NULL;
   g_autofree char *details = NULL;
-  guint            n_added, n_duplicates, n_skipped, n_errors, n_new, n_refunds, n_left_out;
+  guint            n_added, n_duplicates, n_skipped, n_errors, n_new, n_refunds, n_left_out, n_budgets;
 
   if (self->plan == NULL)
     {
@@ -391,16 +391,20 @@ update_summary (OutlayImportWindow *self)
   n_errors = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR);
   n_new = outlay_import_plan_get_n_new_categories (self->plan);
   n_refunds = outlay_import_plan_get_n_refunds (self->plan);
+  n_budgets = outlay_import_plan_get_n_budgets (self->plan);
   n_left_out = outlay_import_plan_get_n_incoming (self->plan) - n_refunds;
 
   parts = g_ptr_array_new_with_free_func (g_free);
-  if (n_added == 0)
+  if (n_added == 0 && n_budgets == 0)
     g_ptr_array_add (parts, g_strdup (_("Nothing to import")));
   append_part (parts, n_added,
                g_dngettext (GETTEXT_PACKAGE, "%'u expense will be imported", "%'u expenses will be imported", n_added),
                n_added);
   append_part (parts, n_refunds,
                g_dngettext (GETTEXT_PACKAGE, "%'u of them a refund", "%'u of them refunds", n_refunds), n_refunds);
+  append_part (parts, n_budgets,
+               g_dngettext (GETTEXT_PACKAGE, "%'u budget will be imported", "%'u budgets will be imported", n_budgets),
+               n_budgets);
   append_part (parts, n_duplicates,
                g_dngettext (GETTEXT_PACKAGE, "%'u duplicate skipped", "%'u duplicates skipped", n_duplicates),
                n_duplicates);
@@ -431,7 +435,7 @@ update_summary (OutlayImportWindow *self)
 
   /* The headline says how many; the button stays one short word, which a
    * phone's header bar has room for beside Cancel and the title. */
-  gtk_widget_set_sensitive (self->import_button, n_added > 0);
+  gtk_widget_set_sensitive (self->import_button, n_added > 0 || n_budgets > 0);
 }
 
 static void
