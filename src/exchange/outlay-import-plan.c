@@ -676,8 +676,9 @@ ledger_is_new (OutlayImportPlan *plan,
   return is_new != 0;
 }
 
-/* A budget of a lossless file is added unless the ledger has it (its
- * uuid) or a budget of its name. */
+/* A budget of the file is added unless the ledger has it: its uuid, or
+ * for a HomeBank file, which gives none that lasts, its name. A budget of
+ * Outlay's file whose name the ledger has for another one is reported. */
 static gboolean
 plan_budgets (OutlayImportPlan *plan,
               GError          **error)
@@ -712,7 +713,11 @@ plan_budgets (OutlayImportPlan *plan,
         {
           g_autofree char *other = g_utf8_casefold (outlay_budget_get_name (g_ptr_array_index (live, j)), -1);
 
-          if (g_str_equal (name, other))
+          /* A HomeBank file's budget (it brings no times of its own) is
+           * the ledger's of the same name, from an earlier import. */
+          if (g_str_equal (name, other) && outlay_budget_get_created_at (budget->budget) == NULL)
+            action = OUTLAY_IMPORT_ACTION_DUPLICATE;
+          else if (g_str_equal (name, other))
             {
               action = OUTLAY_IMPORT_ACTION_INVALID;
               outlay_import_source_add_issue (plan->source, 0, OUTLAY_IMPORT_ISSUE_ERROR,

@@ -269,9 +269,13 @@ budget_category_uuid (OutlayRepository *self,
   if (id == 0)
     {
       const OutlayImportCategoryInfo *info = outlay_import_plan_lookup_category_info (plan, name);
-      const char *icon_name = info != NULL && info->icon_name != NULL ? info->icon_name : "view-more-horizontal-symbolic";
-      const char *color = info != NULL && info->color != NULL ? info->color
-                                                              : import_colors[created->len % G_N_ELEMENTS (import_colors)];
+      const char                     *icon_name = "view-more-horizontal-symbolic";
+      const char                     *color = import_colors[created->len % G_N_ELEMENTS (import_colors)];
+
+      if (info != NULL && info->icon_name != NULL)
+        icon_name = info->icon_name;
+      if (info != NULL && info->color != NULL)
+        color = info->color;
 
       if (!outlay_repository_insert_category (self, name, icon_name, color, now, &id, error) ||
           !outlay_repository_reload_categories (self, error))

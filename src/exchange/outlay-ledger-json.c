@@ -786,7 +786,8 @@ read_by_elements (const char *data,
   source->currency = g_steal_pointer (&currency);
   if ((categories != NULL &&
        !read_elements (parser, categories->value, categories->length, source, read_category_element, names)) ||
-      (budgets != NULL && !read_elements (parser, budgets->value, budgets->length, source, read_budget_element, NULL)) ||
+      (budgets != NULL &&
+       !read_elements (parser, budgets->value, budgets->length, source, read_budget_element, NULL)) ||
       !read_elements (parser, expenses->value, expenses->length, source, read_expense_element, NULL))
     return NULL;
 

@@ -27,6 +27,8 @@
 #include "outlay-money.h"
 #include "outlay-number.h"
 #include "outlay-repository.h"
+#include "outlay-store-private.h"
+#include "outlay-uuid.h"
 #include "outlay-xhb.h"
 
 /* A HomeBank file is one <homebank> element whose children define
@@ -70,10 +72,16 @@ typedef struct
   char *currency; /* key of a <cur>; none or 0: the file's base currency */
 } Account;
 
+/* HomeBank's category flags (hb-category.h). */
+#define CATEGORY_INCOME (1 << 1)
+#define CATEGORY_CUSTOM (1 << 2) /* a budget of its own each month: b1…b12 */
+
 typedef struct
 {
   char *name;
   char *parent; /* key of the parent category; none or 0: a top category */
+  char *flags;
+  char *budgets[13]; /* b0 (every month), b1…b12; negative for spending */
 } Category;
 
 /* The attributes of one <ope>, as written; they are read once every key
@@ -147,6 +155,9 @@ category_free (Category *category)
 {
   g_free (category->name);
   g_free (category->parent);
+  g_free (category->flags);
+  for (guint i = 0; i < G_N_ELEMENTS (category->budgets); i++)
+    g_free (category->budgets[i]);
   g_free (category);
 }
 
@@ -348,6 +359,14 @@ read_category (Reader      *reader,
   category = g_new0 (Category, 1);
   category->name = dup_attribute (names, values, "name");
   category->parent = dup_attribute (names, values, "parent");
+  category->flags = dup_attribute (names, values, "flags");
+  for (guint i = 0; i < G_N_ELEMENTS (category->budgets); i++)
+    {
+      char name[4];
+
+      g_snprintf (name, sizeof name, "b%u", i);
+      category->budgets[i] = dup_attribute (names, values, name);
+    }
   g_hash_table_replace (reader->categories, GUINT_TO_POINTER (key), category);
 }
 
@@ -1072,6 +1091,139 @@ propagate_parse_error (Reader  *reader,
   g_error_free (parse_error);
 }
 
+/* The money a category's budget attribute plans to spend, in minor units;
+ * 0 for none, for income, or for what cannot be read. */
+static gint64
+planned_spending (const char *text,
+                  guint       exponent)
+{
+  gboolean negative = FALSE;
+  gint64   amount = 0;
+
+  if (text == NULL || parse_amount (text, exponent, &negative, &amount) != AMOUNT_OK || !negative)
+    return 0;
+  return amount;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = GPOINTER_TO_UINT (*(gconstpointer *) a);
+  guint y = GPOINTER_TO_UINT (*(gconstpointer *) b);
+
+  return (x > y) - (x < y);
+}
+
+static OutlayImportBudgetRow *
+override_row (guint       year,
+              guint       month,
+              gint64      amount,
+              const char *now)
+{
+  OutlayImportBudgetRow *row = outlay_import_budget_row_new ();
+
+  row->uuid = outlay_uuid_new ();
+  row->period_start = g_strdup_printf ("%04u-%02u-01", year, month);
+  row->value = amount;
+  row->created_at = g_strdup (now);
+  row->updated_at = g_strdup (now);
+  return row;
+}
+
+/* HomeBank's budgets, on its categories: the same amount every month (b0),
+ * or one a month (b1…b12, with the category's custom flag), negative for
+ * spending. Each becomes a monthly Outlay budget of that category from
+ * this January; one a month becomes the amount most months have, and an
+ * override for each other month of this year and the next. Income
+ * categories and budgets of nothing are left out. */
+static void
+read_budgets (Reader             *reader,
+              OutlayImportSource *source)
+{
+  g_autoptr (GList) keys = g_hash_table_get_keys (reader->categories);
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr (GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char      *now = outlay_timestamp_now_utc ();
+  g_autofree char      *anchor = g_strdup_printf ("%04d-01-01", g_date_time_get_year (today));
+  const char           *currency = NULL;
+  g_autofree char      *message = NULL;
+  const OutlayCurrency *known;
+  guint                 exponent;
+
+  if (!resolve_currency (reader, &(Account){ NULL, NULL }, &currency, &message))
+    return;
+  if (currency == NULL)
+    currency = reader->ledger_currency;
+  known = outlay_currency_lookup (currency);
+  exponent = known != NULL ? known->exponent : DEFAULT_EXPONENT;
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    g_ptr_array_add (sorted, l->data);
+  g_ptr_array_sort (sorted, compare_keys);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      gpointer            key = g_ptr_array_index (sorted, i);
+      Category           *category = g_hash_table_lookup (reader->categories, key);
+      guint               flags = parse_number (category->flags);
+      g_autoptr (OutlayImportBudget) budget = NULL;
+      g_autofree char    *name = NULL;
+      g_autofree char    *key_text = g_strdup_printf ("%u", GPOINTER_TO_UINT (key));
+      g_autofree char    *uuid = outlay_uuid_new ();
+      gint64              months[13] = { 0 };
+      gint64              amount = 0;
+      guint               best = 0;
+
+      if ((flags & CATEGORY_INCOME) != 0 || !resolve_category (reader, key_text, &name, &message) || name == NULL)
+        {
+          g_clear_pointer (&message, g_free);
+          continue;
+        }
+
+      if ((flags & CATEGORY_CUSTOM) == 0)
+        amount = planned_spending (category->budgets[0], exponent);
+      else
+        {
+          /* The amount most months have; the others are overrides. */
+          for (guint m = 1; m <= 12; m++)
+            months[m] = planned_spending (category->budgets[m], exponent);
+          for (guint m = 1; m <= 12; m++)
+            {
+              guint same = 0;
+
+              for (guint n = 1; n <= 12; n++)
+                same += months[n] == months[m];
+              if (same > best || (same == best && months[m] > amount))
+                {
+                  best = same;
+                  amount = months[m];
+                }
+            }
+          if (amount == 0)
+            for (guint m = 1; m <= 12; m++)
+              amount = MAX (amount, months[m]);
+        }
+      if (amount == 0)
+        continue;
+
+      budget = outlay_import_budget_new ();
+      outlay_budget_set_identity (budget->budget, 0, uuid, 0);
+      outlay_budget_set_name (budget->budget, name);
+      outlay_budget_set_amount (budget->budget, amount);
+      outlay_budget_set_currency (budget->budget, currency);
+      outlay_budget_set_cycle (budget->budget, OUTLAY_CYCLE_MONTH, 1, anchor, NULL);
+      g_strfreev (budget->category_names);
+      budget->category_names = g_strdupv ((char *[]){ name, NULL });
+      for (guint year = 0; (flags & CATEGORY_CUSTOM) != 0 && year < 2; year++)
+        for (guint m = 1; m <= 12; m++)
+          if (months[m] != amount)
+            g_ptr_array_add (budget->overrides,
+                             override_row ((guint) g_date_time_get_year (today) + year, m, months[m], now));
+      g_ptr_array_add (source->budgets, g_steal_pointer (&budget));
+    }
+}
+
 OutlayImportSource *
 outlay_xhb_read (const char *data,
                  gsize       length,
@@ -1131,6 +1283,7 @@ outlay_xhb_read (const char *data,
   source = outlay_import_source_new ();
   for (guint i = 0; i < reader.transactions->len; i++)
     read_transaction (&reader, g_ptr_array_index (reader.transactions, i), source);
+  read_budgets (&reader, source);
 
   reader_clear (&reader);
   return g_steal_pointer (&source);

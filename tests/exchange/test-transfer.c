@@ -35,6 +35,7 @@
 #include "outlay-importer.h"
 #include "outlay-repository.h"
 #include "outlay-test-utils.h"
+#include "outlay-xhb.h"
 
 typedef OutlayTestFixture Fixture;
 
@@ -860,6 +861,44 @@ test_json_budget_conflicts (Fixture      *fixture,
   g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM budgets"), ==, 1);
 }
 
+/* A HomeBank file's budgets come into the ledger with the categories they
+ * count; the same file again adds none and says nothing of them. */
+static void
+test_homebank_budgets (Fixture      *fixture,
+                       gconstpointer data)
+{
+  static const char text[] =
+    "<homebank v=\"1.4\">\n"
+    "<properties curr=\"1\"/>\n"
+    "<cur key=\"1\" iso=\"EUR\"/>\n"
+    "<cat key=\"1\" flags=\"8\" name=\"Lebensmittel\" b0=\"-400\"/>\n"
+    "<cat key=\"2\" flags=\"12\" name=\"Geschenke\" b1=\"-20\" b2=\"-20\" b3=\"-20\" b4=\"-20\" b5=\"-20\" "
+    "b6=\"-20\" b7=\"-20\" b8=\"-20\" b9=\"-20\" b10=\"-20\" b11=\"-20\" b12=\"-300\"/>\n"
+    "</homebank>\n";
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (OutlayImportSource) source = outlay_xhb_read (text, strlen (text), "EUR", &error);
+      g_autoptr (OutlayImportPlan) plan = NULL;
+      g_autoptr (OutlayImportResult) result = NULL;
+      g_autofree char *rows = NULL;
+
+      g_assert_no_error (error);
+      plan = plan_for (fixture, g_steal_pointer (&source));
+      g_assert_cmpuint (outlay_import_plan_get_n_budgets (plan), ==, round == 0 ? 2 : 0);
+      g_assert_cmpuint (outlay_import_plan_get_source (plan)->issues->len, ==, 0);
+      result = outlay_importer_apply (fixture->repository, plan, &error);
+      g_assert_no_error (error);
+
+      rows = outlay_test_dump (handle (fixture),
+                               "SELECT b.name, b.amount, c.name, (SELECT count(*) FROM budget_overrides o "
+                               "WHERE o.budget_uuid = b.uuid) FROM budgets b "
+                               "JOIN categories c ON c.uuid = b.categories ORDER BY b.position");
+      g_assert_cmpstr (rows, ==, "Lebensmittel|40000|Lebensmittel|0\nGeschenke|2000|Geschenke|2\n");
+    }
+}
+
 static void
 test_json_errors (void)
 {
@@ -1605,6 +1644,7 @@ main (int   argc,
   ADD ("json-round-trip", test_json_round_trip);
   ADD ("json-budgets", test_json_budgets);
   ADD ("json-budget-conflicts", test_json_budget_conflicts);
+  ADD ("homebank-budgets", test_homebank_budgets);
   ADD ("json-layouts", test_json_layouts);
   ADD ("csv-export", test_csv_export);
   ADD ("csv-refunds-round-trip", test_csv_refunds_round_trip);

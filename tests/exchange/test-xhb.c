@@ -33,6 +33,7 @@
 
 #include "outlay-money.h"
 #include "outlay-repository.h"
+#include "outlay-uuid.h"
 #include "outlay-xhb.h"
 
 /* HomeBank counts days from 0001-01-01 = day 1, as GDate's Julian days do:
@@ -322,6 +323,57 @@ one_transaction (const char *iso,
                           "<ope date=\"739944\" amount=\"%s\" account=\"1\"/>\n"
                           "</homebank>\n",
                           iso, amount);
+}
+
+/* HomeBank's budgets on its categories become Outlay budgets of them: the
+ * same every month (b0), or one a month (b1…b12, custom flag) as the
+ * amount most months have and an override for each other month of this
+ * year and the next; income and empty budgets are left out. */
+static void
+test_budgets (void)
+{
+  static const char text[] =
+    "<homebank v=\"1.4\">\n"
+    "<properties curr=\"1\"/>\n"
+    "<cur key=\"1\" iso=\"CHF\"/>\n"
+    "<cat key=\"1\" flags=\"8\" name=\"Food\" b0=\"-400\"/>\n"
+    "<cat key=\"2\" parent=\"1\" flags=\"13\" name=\"Restaurants\" b1=\"-50\" b2=\"-50\" b3=\"-50\" "
+    "b4=\"-50\" b5=\"-50\" b6=\"-50\" b7=\"-50\" b8=\"-50\" b9=\"-50\" b10=\"-50\" b11=\"-50\" b12=\"-180.5\"/>\n"
+    "<cat key=\"3\" flags=\"10\" name=\"Salary\" b0=\"5000\"/>\n"
+    "<cat key=\"4\" flags=\"0\" name=\"Gifts\"/>\n"
+    "<cat key=\"5\" flags=\"8\" name=\"Unbudgeted\" b0=\"0\"/>\n"
+    "</homebank>\n";
+  g_autoptr (OutlayImportSource) source = read_text (text);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *anchor = g_strdup_printf ("%04d-01-01", g_date_time_get_year (now));
+  g_autofree char *december = g_strdup_printf ("%04d-12-01", g_date_time_get_year (now));
+  g_autofree char *next_december = g_strdup_printf ("%04d-12-01", g_date_time_get_year (now) + 1);
+  OutlayImportBudget    *food;
+  OutlayImportBudget    *restaurants;
+  OutlayImportBudgetRow *row;
+
+  g_assert_cmpuint (source->budgets->len, ==, 2);
+  food = g_ptr_array_index (source->budgets, 0);
+  g_assert_cmpstr (outlay_budget_get_name (food->budget), ==, "Food");
+  g_assert_cmpint (outlay_budget_get_amount (food->budget), ==, 40000);
+  g_assert_cmpstr (outlay_budget_get_currency (food->budget), ==, "CHF");
+  g_assert_cmpint (outlay_budget_get_period (food->budget), ==, OUTLAY_CYCLE_MONTH);
+  g_assert_cmpstr (outlay_budget_get_anchor (food->budget), ==, anchor);
+  g_assert_true (g_strv_equal ((const char *const *) food->category_names, (const char *const[]){ "Food", NULL }));
+  g_assert_cmpuint (food->overrides->len, ==, 0);
+
+  restaurants = g_ptr_array_index (source->budgets, 1);
+  g_assert_cmpstr (outlay_budget_get_name (restaurants->budget), ==, "Food: Restaurants");
+  g_assert_true (g_strv_equal ((const char *const *) restaurants->category_names,
+                               (const char *const[]){ "Food: Restaurants", NULL }));
+  g_assert_cmpint (outlay_budget_get_amount (restaurants->budget), ==, 5000);
+  g_assert_cmpuint (restaurants->overrides->len, ==, 2);
+  row = g_ptr_array_index (restaurants->overrides, 0);
+  g_assert_cmpstr (row->period_start, ==, december);
+  g_assert_cmpint (row->value, ==, 18050);
+  row = g_ptr_array_index (restaurants->overrides, 1);
+  g_assert_cmpstr (row->period_start, ==, next_december);
+  g_assert_true (outlay_uuid_is_valid (row->uuid));
 }
 
 /* Amounts are rounded from their decimal digits, never through a double:
@@ -690,6 +742,7 @@ main (int   argc,
 
   g_test_add_func ("/xhb/day-numbers", test_day_numbers);
   g_test_add_func ("/xhb/homebank5", test_homebank5);
+  g_test_add_func ("/xhb/budgets", test_budgets);
   g_test_add_func ("/xhb/homebank4", test_homebank4);
   g_test_add_func ("/xhb/broken", test_broken);
   g_test_add_func ("/xhb/amounts", test_amounts);
