@@ -30,6 +30,7 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-budgets-group.h"
 #include "outlay-category-chart.h"
 #include "outlay-category-icon.h"
 #include "outlay-dashboard-page.h"
@@ -89,6 +90,7 @@ struct _OutlayDashboardPage
   GtkStack            *category_stack;
   OutlayCategoryChart *category_chart;
   GtkListBox          *legend_list;
+  OutlayBudgetsGroup *budgets_group;
   GtkLabel            *category_empty_label;
   OutlayTrendChart    *trend_chart;
   GtkLabel            *trend_average_label;
@@ -742,6 +744,7 @@ refresh (OutlayDashboardPage *self)
   outlay_period_get_range (self->period, today, &self->from, &self->to);
 
   refresh_hero (self, &period_total);
+  outlay_budgets_group_refresh (self->budgets_group, today);
   refresh_categories (self, period_total);
   refresh_trend (self, today);
   refresh_recent (self, today);
@@ -782,6 +785,23 @@ on_categories_changed_cb (OutlayDashboardPage *self,
                           OutlayRepository    *repository)
 {
   queue_refresh (self);
+}
+
+static void
+on_budgets_changed_cb (OutlayDashboardPage *self,
+                       OutlayRepository    *repository)
+{
+  queue_refresh (self);
+}
+
+/* A budget shows its expenses of its period, as a legend row does. */
+static void
+on_budget_activated_cb (OutlayDashboardPage *self,
+                        gint64               category_id,
+                        const char          *from,
+                        const char          *to)
+{
+  g_signal_emit (self, signals[CATEGORY_ACTIVATED], 0, category_id, from, to);
 }
 
 static void
@@ -853,6 +873,9 @@ outlay_dashboard_page_constructed (GObject *object)
                            G_CALLBACK (on_expenses_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->repository, "categories-changed",
                            G_CALLBACK (on_categories_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->repository, "budgets-changed",
+                           G_CALLBACK (on_budgets_changed_cb), self, G_CONNECT_SWAPPED);
+  outlay_budgets_group_set_repository (self->budgets_group, self->repository);
 
   refresh (self);
 }
@@ -1031,6 +1054,7 @@ outlay_dashboard_page_class_init (OutlayDashboardPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (OUTLAY_TYPE_BUDGETS_GROUP);
   g_type_ensure (OUTLAY_TYPE_CATEGORY_CHART);
   g_type_ensure (OUTLAY_TYPE_FIT_BIN);
   g_type_ensure (OUTLAY_TYPE_TREND_CHART);
@@ -1054,6 +1078,8 @@ outlay_dashboard_page_class_init (OutlayDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayDashboardPage, show_all_button);
   gtk_widget_class_bind_template_callback (widget_class, on_period_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_legend_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_budget_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, OutlayDashboardPage, budgets_group);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked_cb);
 

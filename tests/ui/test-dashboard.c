@@ -25,6 +25,7 @@
 
 #include <adwaita.h>
 
+#include "outlay-budgets-group.h"
 #include "outlay-category-chart.h"
 #include "outlay-dashboard-page.h"
 #include "outlay-format.h"
@@ -595,6 +596,137 @@ test_refunds (Fixture      *fixture,
                    "0%");
 }
 
+static OutlayBudget *
+add_budget (Fixture    *fixture,
+            const char *name,
+            gint64      amount,
+            gint64      category_id)
+{
+  OutlayCategory *category = outlay_repository_lookup_category (fixture->repository, category_id);
+  g_autoptr (OutlayBudget) draft = outlay_budget_new ();
+  g_autoptr (GDate) first = g_date_copy (fixture->today);
+  g_autofree char *anchor = NULL;
+  g_autoptr (GError) error = NULL;
+  OutlayBudget *stored;
+
+  g_date_set_day (first, 1);
+  anchor = outlay_date_format_iso (first);
+  outlay_budget_set_name (draft, name);
+  outlay_budget_set_amount (draft, amount);
+  outlay_budget_set_currency (draft, "EUR");
+  outlay_budget_set_cycle (draft, OUTLAY_CYCLE_MONTH, 1, anchor, NULL);
+  outlay_budget_set_categories (draft, (const char *const[]){ outlay_category_get_uuid (category), NULL });
+  stored = outlay_repository_add_budget (fixture->repository, draft, &error);
+  g_assert_no_error (error);
+  return stored;
+}
+
+static gboolean
+is_budgets_group (GtkWidget  *widget,
+                  const char *unused)
+{
+  return OUTLAY_IS_BUDGETS_GROUP (widget);
+}
+
+static gboolean
+label_is (GtkWidget  *widget,
+          const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static void
+on_budget_shown_cb (OutlayDashboardPage *page,
+                    gint64               category_id,
+                    const char          *from,
+                    const char          *to,
+                    char               **out)
+{
+  g_free (*out);
+  *out = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", category_id, from, to);
+}
+
+/* A budget in this month: what it spent of what it has, its state and
+ * what is left a day in words, one phrase for a screen reader; exactly all
+ * of it "Fully used"; activated, its expenses of the month. */
+static void
+test_budgets (Fixture      *fixture,
+              gconstpointer user_data)
+{
+  GtkWidget *group = outlay_ui_test_find (GTK_WIDGET (fixture->page), is_budgets_group, NULL);
+  g_autoptr (OutlayBudget) groceries = NULL;
+  g_autoptr (OutlayBudget) changed = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDate) last = g_date_copy (fixture->today);
+  g_autofree char *amounts = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *spoken = NULL;
+  g_autofree char *a_day = NULL;
+  g_autofree char *activated = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *first_iso = NULL;
+  g_autofree char *last_iso = NULL;
+  guint            day = g_date_get_day (fixture->today);
+  guint            days = g_date_get_days_in_month (g_date_get_month (fixture->today), g_date_get_year (fixture->today));
+  guint            to_go = days - day + 1;
+  GtkListBoxRow   *row;
+
+  g_assert_nonnull (group);
+  g_assert_false (gtk_widget_get_visible (group));
+
+  /* €40.00 of €80.00 spent: on track unless fewer than half the days are gone. */
+  groceries = add_budget (fixture, "Groceries", 8000, fixture->groceries);
+  outlay_ui_test_drain ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_visible (group));
+  amounts = g_strdup_printf ("%s of %s", "€40.00", "€80.00");
+  g_assert_nonnull (outlay_ui_test_find (group, label_is, amounts));
+  a_day = outlay_money_format (4000 / to_go, "EUR");
+  if (to_go > 1)
+    detail = g_strdup_printf ("%s · €40.00 left · %s a day for %u days",
+                              4000 * days > 8000 * day ? "Ahead of pace" : "On track", a_day, to_go);
+  else
+    detail = g_strdup_printf ("%s · €40.00 left today", 4000 * days > 8000 * day ? "Ahead of pace" : "On track");
+  g_assert_nonnull (outlay_ui_test_find (group, label_is, detail));
+  /* What a screen reader hears of the row (the tests run without an
+   * accessibility bus, so the phrase is asked of the group). */
+  spoken = g_strdup_printf (to_go == 1 ? "Groceries: 40 euros of 80 euros spent, 40 euros left, %u day to go"
+                                       : "Groceries: 40 euros of 80 euros spent, 40 euros left, %u days to go",
+                            to_go);
+  {
+    OutlayBudgetStatus status;
+    g_autofree char   *phrase = NULL;
+
+    g_assert_true (outlay_repository_get_budget_status (fixture->repository, groceries, fixture->today, &status,
+                                                        &error));
+    phrase = outlay_budgets_group_speak_status (groceries, &status);
+    g_assert_cmpstr (phrase, ==, spoken);
+    outlay_budget_status_clear (&status);
+  }
+
+  /* Exactly all of it. */
+  outlay_budget_set_amount (groceries, 4000);
+  changed = outlay_repository_update_budget (fixture->repository, groceries, &error);
+  g_assert_no_error (error);
+  outlay_ui_test_drain ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_clear_pointer (&detail, g_free);
+  detail = g_strdup_printf (to_go == 1 ? "Fully used · %u day to go" : "Fully used · %u days to go", to_go);
+  g_assert_nonnull (outlay_ui_test_find (group, label_is, detail));
+  row = GTK_LIST_BOX_ROW (gtk_widget_get_ancestor (outlay_ui_test_find (group, label_is, detail),
+                                                   GTK_TYPE_LIST_BOX_ROW));
+
+  /* Its expenses of this month. */
+  g_signal_connect (fixture->page, "category-activated", G_CALLBACK (on_budget_shown_cb), &activated);
+  g_signal_emit_by_name (row, "activate");
+  g_date_set_day (last, days);
+  last_iso = outlay_date_format_iso (last);
+  g_date_set_day (last, 1);
+  first_iso = outlay_date_format_iso (last);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", fixture->groceries, first_iso, last_iso);
+  g_assert_cmpstr (activated, ==, expected);
+}
+
 static void
 test_empty (Fixture      *fixture,
             gconstpointer user_data)
@@ -755,6 +887,7 @@ main (int   argc,
   g_test_add ("/dashboard/activation", Fixture, NULL, fixture_set_up, test_activation, fixture_tear_down);
   g_test_add ("/dashboard/recent", Fixture, NULL, fixture_set_up, test_recent_follows_changes, fixture_tear_down);
   g_test_add ("/dashboard/refunds", Fixture, NULL, fixture_set_up, test_refunds, fixture_tear_down);
+  g_test_add ("/dashboard/budgets", Fixture, NULL, fixture_set_up, test_budgets, fixture_tear_down);
   g_test_add ("/dashboard/large-text", Fixture, NULL, fixture_set_up, test_large_text, fixture_tear_down);
   g_test_add ("/dashboard/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/dashboard/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);

@@ -1,0 +1,39 @@
+/* outlay-budget-bar.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "outlay-repository.h"
+
+G_BEGIN_DECLS
+
+#define OUTLAY_TYPE_BUDGET_BAR (outlay_budget_bar_get_type ())
+
+G_DECLARE_FINAL_TYPE (OutlayBudgetBar, outlay_budget_bar, OUTLAY, BUDGET_BAR, GtkWidget)
+
+GtkWidget *outlay_budget_bar_new (void);
+void       outlay_budget_bar_set_status (OutlayBudgetBar          *self,
+                                         const OutlayBudgetStatus *status);
+double     outlay_budget_bar_get_fraction (OutlayBudgetBar *self);
+double     outlay_budget_bar_get_pace (OutlayBudgetBar *self);
+
+G_END_DECLS
