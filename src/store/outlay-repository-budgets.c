@@ -529,6 +529,58 @@ outlay_repository_delete_budget (OutlayRepository *self,
   return g_steal_pointer (&before);
 }
 
+/**
+ * outlay_repository_archive_budget:
+ * @archived: %TRUE to archive it, %FALSE to bring it back among the others
+ *
+ * An archived budget keeps its rows and its history, but leaves the list
+ * of the budgets in use. Archiving one that is archived already keeps the
+ * day it was archived.
+ *
+ * Returns: (transfer full): the budget as stored
+ */
+OutlayBudget *
+outlay_repository_archive_budget (OutlayRepository *self,
+                                  gint64            id,
+                                  gboolean          archived,
+                                  GError          **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt    *stmt;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+
+  if (!outlay_repository_check_writable (self, error) || !(stored = read_budget (self, id, error)))
+    return NULL;
+  if (outlay_budget_get_deleted_at (stored) != NULL)
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
+                           _("The budget was deleted."));
+      return NULL;
+    }
+  if ((outlay_budget_get_archived_at (stored) != NULL) == !!archived)
+    return g_steal_pointer (&stored);
+
+  now = outlay_timestamp_now_utc ();
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(stmt = outlay_database_prepare (self->database,
+                                        "UPDATE budgets SET archived_at = ?, updated_at = ? WHERE id = ?", error)))
+    return NULL;
+
+  if (archived)
+    sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, id);
+  if (!outlay_repository_step_done (self, stmt, _("Could not save the budget"), error))
+    return NULL;
+
+  return finish_budget_write (self, transaction, id, error);
+}
+
 /* What it spent */
 
 /* The condition on expense_days for the budget's categories: "" for all,

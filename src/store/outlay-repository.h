@@ -288,6 +288,10 @@ OutlayBudget *outlay_repository_update_budget (OutlayRepository *self,
 OutlayBudget *outlay_repository_delete_budget (OutlayRepository *self,
                                                gint64            id,
                                                GError          **error);
+OutlayBudget *outlay_repository_archive_budget (OutlayRepository *self,
+                                                gint64            id,
+                                                gboolean          archived,
+                                                GError          **error);
 gboolean      outlay_repository_get_budget_status (OutlayRepository   *self,
                                                    OutlayBudget       *budget,
                                                    const GDate        *day,

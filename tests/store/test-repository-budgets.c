@@ -186,6 +186,56 @@ test_crud (Fixture      *fixture,
   found = add (fixture, draft ("everything", 1000, "2026-01-01"));
 }
 
+/* Archived and back: out of the list in use, in the list of all, the day
+ * it was archived kept when it is archived again; each write said. */
+static void
+test_archive (Fixture      *fixture,
+              gconstpointer user_data)
+{
+  g_autoptr (OutlayBudget) stored = add (fixture, draft ("Groceries", 40000, "2026-01-25"));
+  g_autoptr (OutlayBudget) archived = NULL;
+  g_autoptr (OutlayBudget) again = NULL;
+  g_autoptr (OutlayBudget) back = NULL;
+  g_autoptr (OutlayBudget) deleted = NULL;
+  g_autoptr (GPtrArray) in_use = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = outlay_budget_get_id (stored);
+  guint  changes = 0;
+
+  g_signal_connect (fixture->repository, "budgets-changed", G_CALLBACK (on_budgets_changed_cb), &changes);
+
+  archived = outlay_repository_archive_budget (fixture->repository, id, TRUE, &error);
+  g_assert_no_error (error);
+  outlay_test_assert_timestamp (outlay_budget_get_archived_at (archived));
+  g_assert_cmpuint (changes, ==, 1);
+  in_use = outlay_repository_list_budgets (fixture->repository, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (in_use->len, ==, 0);
+  all = outlay_repository_list_budgets (fixture->repository, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 1);
+
+  outlay_test_let_time_pass ();
+  again = outlay_repository_archive_budget (fixture->repository, id, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (outlay_budget_equal (again, archived));
+  g_assert_cmpuint (changes, ==, 1);
+
+  back = outlay_repository_archive_budget (fixture->repository, id, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_null (outlay_budget_get_archived_at (back));
+  g_assert_cmpuint (changes, ==, 2);
+
+  deleted = outlay_repository_delete_budget (fixture->repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (outlay_repository_archive_budget (fixture->repository, id, TRUE, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (outlay_repository_archive_budget (fixture->repository, id + 100, TRUE, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+}
+
 /* What the store refuses, with what it says; nothing is written. */
 static void
 test_refused (Fixture      *fixture,
@@ -543,6 +593,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   OUTLAY_TEST_ADD ("/repository/budgets/crud", test_crud);
+  OUTLAY_TEST_ADD ("/repository/budgets/archive", test_archive);
   OUTLAY_TEST_ADD ("/repository/budgets/refused", test_refused);
   OUTLAY_TEST_ADD ("/repository/budgets/status", test_status);
   OUTLAY_TEST_ADD ("/repository/budgets/carry-brute-force", test_carry_brute_force);
