@@ -270,6 +270,9 @@ typedef struct
 } OutlayBudgetStatus;
 
 void          outlay_budget_status_clear (OutlayBudgetStatus *status);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OutlayBudgetStatus, outlay_budget_status_clear)
+
 GPtrArray    *outlay_repository_list_budgets (OutlayRepository *self,
                                               gboolean          archived_too,
                                               GError          **error);
