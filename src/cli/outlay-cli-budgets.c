@@ -141,8 +141,8 @@ budget_options_clear (BudgetOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BudgetOptions, budget_options_clear)
 
-/* Returns: (transfer container): the options of @options followed by
- * @entries, for outlay_cli_context_new() */
+/* Returns: (transfer container): @entries, the command's own options,
+ * followed by those of @options, for outlay_cli_context_new() */
 static GOptionEntry *
 budget_options_add_entries (BudgetOptions      *options,
                             const GOptionEntry *entries)
@@ -179,9 +179,9 @@ budget_options_add_entries (BudgetOptions      *options,
   };
   g_autoptr (GArray) all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
 
-  g_array_append_vals (all, shared, G_N_ELEMENTS (shared));
   for (guint i = 0; entries != NULL && entries[i].long_name != NULL; i++)
     g_array_append_val (all, entries[i]);
+  g_array_append_vals (all, shared, G_N_ELEMENTS (shared));
 
   return (GOptionEntry *) (gpointer) g_array_free (g_steal_pointer (&all), FALSE);
 }
