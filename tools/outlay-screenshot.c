@@ -67,6 +67,7 @@ typedef struct
   /* with a refund in the list and the editor on it; in the import window,
    * the money received with its first line ticked as a refund */
   gboolean refund;
+  gboolean budgets; /* a few budgets, for the Dashboard */
 } Shot;
 
 static const Shot shots[] = {
@@ -94,6 +95,8 @@ static const Shot shots[] = {
   { "refund-360x720-dark", "expenses", 360, 720, TRUE, TRUE, NULL, WAIT_NONE, FALSE, TRUE },
   { "import-refunds-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, "bank.csv", WAIT_NONE, FALSE, TRUE },
   { "import-refunds-360x720-dark", "expenses", 360, 720, TRUE, FALSE, "bank.csv", WAIT_NONE, FALSE, TRUE },
+  { "budgets-1280x800-light", "dashboard", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE },
+  { "budgets-360x720-dark", "dashboard", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -243,6 +246,53 @@ add_refund (OutlayApplication *app,
   wait_frames (GTK_WIDGET (window), 3);
 }
 
+/* Budgets of this month: one on track, one over, one that only watches. */
+static void
+add_budgets (OutlayApplication *app,
+             OutlayWindow      *window)
+{
+  static const struct
+  {
+    const char *name;
+    gint64      amount;
+    int         category; /* position, -1 for every category */
+  } budgets[] = {
+    { "Groceries", 40000, 1 },
+    { "Eating out", 6000, 0 },
+    { "Everything", 0, -1 },
+  };
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  GListModel       *categories = outlay_repository_get_categories (repository);
+  g_autofree char  *currency = outlay_application_dup_currency (app);
+  g_autoptr (GDate) first = g_date_new ();
+  g_autofree char *anchor = NULL;
+
+  g_date_set_time_t (first, time (NULL));
+  anchor = g_strdup_printf ("%04u-%02u-01", g_date_get_year (first), g_date_get_month (first));
+
+  for (guint i = 0; i < G_N_ELEMENTS (budgets); i++)
+    {
+      g_autoptr (OutlayBudget) draft = outlay_budget_new ();
+      g_autoptr (OutlayBudget) stored = NULL;
+      g_autoptr (OutlayCategory) category = NULL;
+      g_autoptr (GError) error = NULL;
+
+      outlay_budget_set_name (draft, budgets[i].name);
+      outlay_budget_set_amount (draft, budgets[i].amount);
+      outlay_budget_set_currency (draft, currency);
+      outlay_budget_set_cycle (draft, OUTLAY_CYCLE_MONTH, 1, anchor, NULL);
+      if (budgets[i].category >= 0)
+        {
+          category = g_list_model_get_item (categories, (guint) budgets[i].category);
+          outlay_budget_set_categories (draft, (const char *const[]){ outlay_category_get_uuid (category), NULL });
+        }
+      stored = outlay_repository_add_budget (repository, draft, &error);
+      if (stored == NULL)
+        g_error ("Could not add the budget: %s", error->message);
+    }
+  wait_frames (GTK_WIDGET (window), 3);
+}
+
 static void
 find_pick_rows (GtkWidget *widget,
                 GPtrArray *rows)
@@ -303,6 +353,8 @@ take (OutlayApplication *app,
 
   if (shot->refund && shot->import == NULL)
     add_refund (app, window);
+  if (shot->budgets)
+    add_budgets (app, window);
 
   if (shot->editor)
     {

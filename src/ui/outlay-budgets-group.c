@@ -233,7 +233,6 @@ new_row (OutlayBudget             *budget,
   GtkWidget       *name = new_label (outlay_budget_get_name (budget), "heading", 0);
   GtkWidget       *fit = outlay_fit_bin_new ();
   GtkWidget       *amount_label;
-  GtkWidget       *bar = outlay_budget_bar_new ();
 
   if (status->state == OUTLAY_BUDGET_WATCHING)
     amounts = g_strdup (spent);
@@ -249,9 +248,15 @@ new_row (OutlayBudget             *budget,
   adw_bin_set_child (ADW_BIN (fit), amount_label);
   gtk_box_append (GTK_BOX (top), fit);
 
-  outlay_budget_bar_set_status (OUTLAY_BUDGET_BAR (bar), status);
   gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), bar);
+  /* Without an amount there is nothing to fill. */
+  if (status->state != OUTLAY_BUDGET_WATCHING)
+    {
+      GtkWidget *bar = outlay_budget_bar_new ();
+
+      outlay_budget_bar_set_status (OUTLAY_BUDGET_BAR (bar), status);
+      gtk_box_append (GTK_BOX (box), bar);
+    }
   gtk_box_append (GTK_BOX (box), new_label (detail, "caption", 0));
   if (*uncounted != '\0')
     gtk_box_append (GTK_BOX (box), new_label (uncounted, "caption", 0));

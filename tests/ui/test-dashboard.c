@@ -667,7 +667,8 @@ test_budgets (Fixture      *fixture,
   g_autofree char *first_iso = NULL;
   g_autofree char *last_iso = NULL;
   guint            day = g_date_get_day (fixture->today);
-  guint            days = g_date_get_days_in_month (g_date_get_month (fixture->today), g_date_get_year (fixture->today));
+  guint            days =
+    g_date_get_days_in_month (g_date_get_month (fixture->today), g_date_get_year (fixture->today));
   guint            to_go = days - day + 1;
   GtkListBoxRow   *row;
 
