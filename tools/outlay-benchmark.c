@@ -86,6 +86,9 @@
 /* Issue 12: a file of --count lines imported into an empty ledger. */
 #define TARGET_IMPORT_PEAK_RSS_MB 150.0
 #define TARGET_IMPORT_LINES_S 100000.0
+/* Issue 13: the Dashboard's budgets, each in its period, over the ledger. */
+#define TARGET_BUDGETS_MS 10.0
+#define N_BUDGETS 20
 /* One line in this many of the generated bank export is money received. */
 #define IMPORT_INCOME_EVERY 100
 
@@ -284,6 +287,7 @@ typedef struct
   double first_page_ms[6];  /* first_page_names */
   double import_lines_s[2]; /* CSV, JSON; 0 when not measured */
   double import_peak_rss_mb[2];
+  double budgets_ms;
 } Results;
 
 /* What a person types into the search bar, one letter at a time, and the
@@ -1193,6 +1197,74 @@ measure_aggregates (OutlayRepository *repository,
            total.count, total.total / 100, (int) (total.total % 100));
 }
 
+/* What the Dashboard shows of 20 budgets: each read and worked out in the
+ * period today falls in. Half carry from their first period, ten years
+ * ago (a fold over 120 months or 520 weeks of the per-day summary); a
+ * third count every category. They are taken out again afterwards. */
+static void
+measure_budgets (OutlayRepository *repository,
+                 Results          *results)
+{
+  g_autofree double *budgets_ms = g_new0 (double, opt_runs);
+  GListModel        *categories = outlay_repository_get_categories (repository);
+  g_autofree char   *anchor = NULL;
+  GDate              date;
+  gint64             carried = 0;
+
+  g_date_clear (&date, 1);
+  g_date_set_time_t (&date, time (NULL));
+  g_date_set_day (&date, 1);
+  g_date_subtract_years (&date, YEARS);
+  anchor = format_gdate (&date);
+
+  for (guint i = 0; i < N_BUDGETS; i++)
+    {
+      g_autoptr (OutlayBudget) draft = outlay_budget_new ();
+      g_autoptr (OutlayBudget) stored = NULL;
+      g_autoptr (OutlayCategory) category =
+        g_list_model_get_item (categories, i % g_list_model_get_n_items (categories));
+      g_autofree char *name = g_strdup_printf ("Benchmark %u", i);
+      g_autoptr (GError) error = NULL;
+
+      outlay_budget_set_name (draft, name);
+      outlay_budget_set_amount (draft, 50000 + 1000 * i);
+      outlay_budget_set_currency (draft, "EUR");
+      outlay_budget_set_cycle (draft, i % 4 == 3 ? OUTLAY_CYCLE_WEEK : OUTLAY_CYCLE_MONTH, 1, anchor, NULL);
+      if (i % 3 != 0)
+        outlay_budget_set_categories (draft, (const char *const[]){ outlay_category_get_uuid (category), NULL });
+      outlay_budget_set_rollover (draft, i % 2 == 0 ? OUTLAY_ROLLOVER_BOTH : OUTLAY_ROLLOVER_NONE, -1, NULL);
+      stored = outlay_repository_add_budget (repository, draft, &error);
+      g_assert_no_error (error);
+    }
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr (GPtrArray) budgets = NULL;
+      g_autoptr (GArray) statuses = NULL;
+      g_autoptr (GError) error = NULL;
+      GDate  today;
+      gint64 start = g_get_monotonic_time ();
+
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, time (NULL));
+      budgets = outlay_repository_list_budgets (repository, FALSE, &error);
+      g_assert_no_error (error);
+      statuses = outlay_repository_get_budget_statuses (repository, budgets, &today, &error);
+      g_assert_no_error (error);
+      budgets_ms[run] = elapsed_ms (start);
+      for (guint i = 0; i < statuses->len; i++)
+        carried += g_array_index (statuses, OutlayBudgetStatus, i).carried;
+    }
+
+  results->budgets_ms = median (budgets_ms, opt_runs);
+  print_figure ("20 budgets in their periods", results->budgets_ms, "ms");
+  g_print ("# carried, all budgets and runs: %" G_GINT64_FORMAT " cents\n", carried);
+
+  /* Not part of the ledger the other measurements see next time. */
+  sqlite3_exec (outlay_database_get_handle (outlay_repository_get_database (repository)),
+                "DELETE FROM budgets WHERE name LIKE 'Benchmark %'", NULL, NULL, NULL);
+}
+
 /* A model over a text search: created, counted and its first 100 rows
  * read. The query alone (outlay_repository_find_expense_ids()) is timed
  * too, which shows what the model adds to it. */
@@ -1845,6 +1917,7 @@ main (int   argc,
   measure_random_access (repository, amount_query, "amount-sort", "amount-sort setup",
                          &results.get_item_ms[2], &results.get_item_max_ms[2]);
   measure_aggregates (repository, &results);
+  measure_budgets (repository, &results);
   results.rare_search_ms = measure_search (repository, RARE_WORD);
   measure_search (repository, COMMON_WORD);
   measure_first_pages (repository, &results);
@@ -1870,6 +1943,7 @@ main (int   argc,
   print_target ("totals_by_category this month", results.aggregate_ms[0], TARGET_AGGREGATE_MS, "ms", &n_missed);
   print_target ("totals_by_month 12 months", results.aggregate_ms[1], TARGET_AGGREGATE_MS, "ms", &n_missed);
   print_target ("get_total all time", results.aggregate_ms[2], TARGET_AGGREGATE_MS, "ms", &n_missed);
+  print_target ("20 budgets in their periods", results.budgets_ms, TARGET_BUDGETS_MS, "ms", &n_missed);
   print_target ("search " RARE_WORD, results.rare_search_ms, TARGET_RARE_SEARCH_MS, "ms", &n_missed);
   print_target ("model memory", results.model_memory_mb, TARGET_MODEL_MEMORY_MB, "MB", &n_missed);
   for (guint i = 0; i < G_N_ELEMENTS (first_page_names); i++)

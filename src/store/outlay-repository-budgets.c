@@ -581,104 +581,71 @@ outlay_repository_archive_budget (OutlayRepository *self,
   return finish_budget_write (self, transaction, id, error);
 }
 
-/* What it spent */
+/* What they spent
+ *
+ * The budgets of the Dashboard are worked out together, in one pass over
+ * the per-day summary from the first day any of them folds from: every
+ * row is a day, a category and a currency, and each budget takes the rows
+ * of its categories into the period that holds the day (the days come in
+ * order, so each budget only moves forward through its periods). */
 
-/* The condition on expense_days for the budget's categories: "" for all,
- * else "AND category_id IN (…)" of their ids, which are integers the
- * statement holds as text without a parameter. */
-static char *
-categories_condition (OutlayRepository *self,
-                      OutlayBudget     *budget)
+typedef struct
 {
-  const char *const *uuids = outlay_budget_get_categories (budget);
-  GString           *condition;
+  OutlayBudget *budget;
+  OutlayCycle   cycle;
+  gint64        first; /* the first period folded */
+  gint64        last;  /* the period asked for */
+  gint64        k;     /* the period the rows read now fall in */
+  /* Days as Julian day numbers, compared as numbers row after row. */
+  guint32       from;    /* the first day of period first */
+  guint32       to;      /* the last day of period k */
+  guint32       current; /* the first day of period last */
+  guint32       until;   /* the last day of period last */
+  char          current_text[OUTLAY_DATE_ISO_SIZE];
+  char          until_text[OUTLAY_DATE_ISO_SIZE];
+  gboolean      all;
+  GArray       *category_ids; /* of gint64, sorted */
+  gint64       *spent;        /* one a period, first…last */
+  gint64       *amounts;
+  GArray       *uncounted; /* of OutlayCurrencyTotal */
+} Fold;
 
-  if (uuids[0] == NULL)
-    return g_strdup ("");
-
-  condition = g_string_new (" AND category_id IN (");
-  for (guint i = 0; uuids[i] != NULL; i++)
-    {
-      OutlayCategory *category = category_by_uuid (self, uuids[i]);
-
-      g_string_append_printf (condition, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "",
-                              category != NULL ? outlay_category_get_id (category) : (gint64) -1);
-    }
-  g_string_append_c (condition, ')');
-
-  return g_string_free (condition, FALSE);
+static void
+fold_clear (Fold *fold)
+{
+  g_clear_pointer (&fold->category_ids, g_array_unref);
+  g_clear_pointer (&fold->spent, g_free);
+  g_clear_pointer (&fold->amounts, g_free);
+  g_clear_pointer (&fold->uncounted, g_array_unref);
 }
 
-/* What each period from @first to @last spent, in @spent (one a period),
- * from the per-day summary. */
-static gboolean
-read_spent (OutlayRepository  *self,
-            OutlayBudget      *budget,
-            const OutlayCycle *cycle,
-            gint64             first,
-            gint64             last,
-            gint64            *spent,
-            GError           **error)
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
 {
-  g_autofree char *condition = categories_condition (self, budget);
-  g_autofree char *sql = g_strdup_printf ("SELECT day, sum(total) FROM expense_days "
-                                          "WHERE currency = ? AND day >= ? AND day <= ?%s GROUP BY day ORDER BY day",
-                                          condition);
-  char          from[OUTLAY_DATE_ISO_SIZE], to[OUTLAY_DATE_ISO_SIZE], last_day[OUTLAY_DATE_ISO_SIZE];
-  GDate         start, end;
-  gint64        k = first;
-  sqlite3_stmt *stmt;
-  int           rc;
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
 
-  /* From the first day of @first to the last of @last; @to is the last
-   * day of period k as the days are read. */
-  outlay_cycle_get_period (cycle, first, &start, &end);
-  outlay_date_format_iso_buf (&start, from);
-  outlay_date_format_iso_buf (&end, to);
-  outlay_cycle_get_period (cycle, last, NULL, &end);
-  outlay_date_format_iso_buf (&end, last_day);
+  return (x > y) - (x < y);
+}
 
-  if (!(stmt = outlay_database_prepare (self->database, sql, error)))
-    return FALSE;
+static gboolean
+fold_counts (const Fold *fold,
+             gint64      category_id)
+{
+  if (fold->all)
+    return TRUE;
 
-  sqlite3_bind_text (stmt, 1, outlay_budget_get_currency (budget), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, last_day, -1, SQLITE_TRANSIENT);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *day = (const char *) sqlite3_column_text (stmt, 0);
-
-      /* The days come in order: move on to the period that holds this one. */
-      while (k < last && strcmp (day, to) > 0)
-        {
-          k++;
-          outlay_cycle_get_period (cycle, k, NULL, &end);
-          outlay_date_format_iso_buf (&end, to);
-        }
-      spent[k - first] += sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      outlay_database_propagate_error (self->database, error, rc, _("Could not read what the budget spent"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return bsearch (&category_id, fold->category_ids->data, fold->category_ids->len, sizeof (gint64), compare_ids) !=
+         NULL;
 }
 
 /* The amounts of the periods from @first to @last that an override
- * changes, into @amounts (already the budget's amount each). */
+ * changes, into @fold's amounts (already the budget's amount each). */
 static gboolean
-read_overrides (OutlayRepository  *self,
-                OutlayBudget      *budget,
-                const OutlayCycle *cycle,
-                gint64             first,
-                gint64             last,
-                gint64            *amounts,
-                GError           **error)
+read_overrides (OutlayRepository *self,
+                Fold             *fold,
+                GError          **error)
 {
   sqlite3_stmt *stmt = outlay_database_prepare (self->database,
                                                 "SELECT period_start, amount FROM budget_overrides "
@@ -689,7 +656,7 @@ read_overrides (OutlayRepository  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, outlay_budget_get_uuid (budget), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, outlay_budget_get_uuid (fold->budget), -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr (GDate) start = outlay_date_parse_iso ((const char *) sqlite3_column_text (stmt, 0));
@@ -697,9 +664,9 @@ read_overrides (OutlayRepository  *self,
       gint64 k;
 
       /* Only an override on a period's first day counts. */
-      if (start != NULL && outlay_cycle_find (cycle, start, &k) && k >= first && k <= last &&
-          outlay_cycle_get_start (cycle, k, &first_day) && g_date_compare (&first_day, start) == 0)
-        amounts[k - first] = sqlite3_column_int64 (stmt, 1);
+      if (start != NULL && outlay_cycle_find (&fold->cycle, start, &k) && k >= fold->first && k <= fold->last &&
+          outlay_cycle_get_start (&fold->cycle, k, &first_day) && g_date_compare (&first_day, start) == 0)
+        fold->amounts[k - fold->first] = sqlite3_column_int64 (stmt, 1);
     }
   sqlite3_reset (stmt);
 
@@ -713,43 +680,133 @@ read_overrides (OutlayRepository  *self,
 }
 
 static gboolean
-read_uncounted (OutlayRepository   *self,
-                OutlayBudget       *budget,
-                OutlayBudgetStatus *status,
-                GError            **error)
+fold_init (OutlayRepository *self,
+           Fold             *fold,
+           OutlayBudget     *budget,
+           const GDate      *day,
+           GError          **error)
 {
-  g_autofree char *condition = categories_condition (self, budget);
-  g_autofree char *sql = g_strdup_printf ("SELECT currency, sum(total), sum(count) FROM expense_days "
-                                          "WHERE currency != ? AND day >= ? AND day <= ?%s "
-                                          "GROUP BY currency HAVING sum(count) > 0 ORDER BY currency",
-                                          condition);
-  sqlite3_stmt    *stmt = outlay_database_prepare (self->database, sql, error);
-  int              rc;
+  const char *const *uuids = outlay_budget_get_categories (budget);
+  GDate              start, end;
+  gint64             n;
 
-  if (stmt == NULL)
+  memset (fold, 0, sizeof *fold);
+  fold->budget = budget;
+  fold->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  fold->uncounted = g_array_new (FALSE, FALSE, sizeof (OutlayCurrencyTotal));
+
+  if (!outlay_budget_get_cycle (budget, &fold->cycle, error))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, outlay_budget_get_currency (budget), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, status->period_start, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, status->period_end, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!outlay_cycle_find (&fold->cycle, day, &fold->last))
+    fold->last = 0;
+
+  if (outlay_budget_get_rollover (budget) == OUTLAY_ROLLOVER_NONE)
+    fold->first = fold->last;
+  else if (outlay_budget_get_rollover_from (budget) != NULL)
     {
-      OutlayCurrencyTotal row = { { 0 } };
+      g_autoptr (GDate) from = outlay_date_parse_iso (outlay_budget_get_rollover_from (budget));
 
-      g_strlcpy (row.currency, (const char *) sqlite3_column_text (stmt, 0), sizeof row.currency);
-      row.total = sqlite3_column_int64 (stmt, 1);
-      row.count = (guint) sqlite3_column_int64 (stmt, 2);
-      g_array_append_val (status->uncounted, row);
+      if (from == NULL || !outlay_cycle_find (&fold->cycle, from, &fold->first))
+        fold->first = 0;
     }
-  sqlite3_reset (stmt);
+  /* A carry that starts later than the day carries nothing yet. */
+  fold->first = MIN (fold->first, fold->last);
+  fold->k = fold->first;
 
-  if (rc != SQLITE_DONE)
+  n = fold->last - fold->first + 1;
+  fold->spent = g_new0 (gint64, n);
+  fold->amounts = g_new (gint64, n);
+  for (gint64 i = 0; i < n; i++)
+    fold->amounts[i] = outlay_budget_get_amount (budget);
+
+  outlay_cycle_get_period (&fold->cycle, fold->first, &start, &end);
+  fold->from = g_date_get_julian (&start);
+  fold->to = g_date_get_julian (&end);
+  outlay_cycle_get_period (&fold->cycle, fold->last, &start, &end);
+  fold->current = g_date_get_julian (&start);
+  fold->until = g_date_get_julian (&end);
+  outlay_date_format_iso_buf (&start, fold->current_text);
+  outlay_date_format_iso_buf (&end, fold->until_text);
+
+  fold->all = uuids[0] == NULL;
+  for (guint i = 0; uuids[i] != NULL; i++)
     {
-      outlay_database_propagate_error (self->database, error, rc, _("Could not read what the budget spent"));
-      return FALSE;
+      OutlayCategory *category = category_by_uuid (self, uuids[i]);
+      gint64          id = category != NULL ? outlay_category_get_id (category) : -1;
+
+      g_array_append_val (fold->category_ids, id);
+    }
+  g_array_sort (fold->category_ids, compare_ids);
+
+  return read_overrides (self, fold, error);
+}
+
+/* "YYYY-MM-DD", which the summary holds valid, as a Julian day number,
+ * without the parsing of a GDate: a row is read for every budget. */
+static guint32
+julian_of (const char *day)
+{
+  guint year = (guint) ((day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0'));
+  guint month = (guint) ((day[5] - '0') * 10 + (day[6] - '0'));
+  guint dom = (guint) ((day[8] - '0') * 10 + (day[9] - '0'));
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) dom, (GDateMonth) month, (GDateYear) year);
+  return g_date_get_julian (&date);
+}
+
+/* One row of the per-day summary, for one budget. */
+static void
+fold_row (Fold       *fold,
+          guint32     day,
+          gint64      category_id,
+          const char *currency,
+          gint64      total,
+          guint       count)
+{
+  if (day < fold->from || day > fold->until || !fold_counts (fold, category_id))
+    return;
+
+  if (strcmp (currency, outlay_budget_get_currency (fold->budget)) != 0)
+    {
+      /* Not counted, but said: in the period asked for only. */
+      if (day >= fold->current)
+        {
+          for (guint i = 0; i < fold->uncounted->len; i++)
+            {
+              OutlayCurrencyTotal *row = &g_array_index (fold->uncounted, OutlayCurrencyTotal, i);
+
+              if (strcmp (row->currency, currency) == 0)
+                {
+                  row->total += total;
+                  row->count += count;
+                  return;
+                }
+            }
+          {
+            OutlayCurrencyTotal row = { { 0 } };
+
+            g_strlcpy (row.currency, currency, sizeof row.currency);
+            row.total = total;
+            row.count = count;
+            g_array_append_val (fold->uncounted, row);
+          }
+        }
+      return;
     }
 
-  return TRUE;
+  /* The days come in order: move on to the period that holds this one. */
+  while (fold->k < fold->last && day > fold->to)
+    {
+      GDate end;
+
+      fold->k++;
+      outlay_cycle_get_period (&fold->cycle, fold->k, NULL, &end);
+      fold->to = g_date_get_julian (&end);
+    }
+  fold->spent[fold->k - fold->first] += total;
 }
 
 static gint64
@@ -791,6 +848,135 @@ state_of (OutlayBudget             *budget,
   return OUTLAY_BUDGET_ON_TRACK;
 }
 
+/* The carry folded over the periods before the one asked for, and that
+ * period as @status says it. */
+static void
+fold_finish (Fold               *fold,
+             const GDate        *day,
+             OutlayBudgetStatus *status)
+{
+  gint64 n = fold->last - fold->first + 1;
+  gint64 carry = 0;
+  gint64 elapsed;
+  GDate  start, end;
+
+  for (gint64 i = 0; i < n - 1; i++)
+    carry = carry_out (fold->budget, fold->amounts[i] + carry - fold->spent[i]);
+
+  memset (status, 0, sizeof *status);
+  outlay_cycle_get_period (&fold->cycle, fold->last, &start, &end);
+  g_strlcpy (status->period_start, fold->current_text, sizeof status->period_start);
+  g_strlcpy (status->period_end, fold->until_text, sizeof status->period_end);
+  status->amount = fold->amounts[n - 1];
+  status->carried = carry;
+  status->available = status->amount + carry;
+  status->spent = fold->spent[n - 1];
+  status->remaining = status->available - status->spent;
+
+  status->days = g_date_days_between (&start, &end) + 1;
+  elapsed = (gint64) g_date_days_between (&start, day) + 1;
+  status->days_elapsed = (guint) CLAMP (elapsed, 0, (gint64) status->days);
+  status->days_left = status->days - status->days_elapsed;
+  status->pace_percent = status->days_elapsed * 100 / status->days;
+  status->state = state_of (fold->budget, status);
+  status->uncounted = g_steal_pointer (&fold->uncounted);
+}
+
+/**
+ * outlay_repository_get_budget_statuses:
+ * @budgets: (element-type OutlayBudget): the budgets
+ * @day: the day whose periods are wanted, usually today
+ *
+ * outlay_repository_get_budget_status() of each of @budgets, in one read
+ * of the per-day summary: what the Dashboard shows.
+ *
+ * Returns: (transfer full) (element-type OutlayBudgetStatus): one status a
+ *   budget, in their order, cleared with the array; %NULL with @error set
+ */
+GArray *
+outlay_repository_get_budget_statuses (OutlayRepository *self,
+                                       GPtrArray        *budgets,
+                                       const GDate      *day,
+                                       GError          **error)
+{
+  g_autoptr (GArray) statuses = NULL;
+  g_autofree Fold *folds = NULL;
+  guint32          from = G_MAXUINT32;
+  guint32          until = 0;
+  char             from_text[OUTLAY_DATE_ISO_SIZE];
+  char             until_text[OUTLAY_DATE_ISO_SIZE];
+  GDate            date;
+  sqlite3_stmt    *stmt = NULL;
+  gboolean         ok = TRUE;
+  int              rc;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (budgets != NULL && day != NULL, NULL);
+
+  statuses = g_array_sized_new (FALSE, TRUE, sizeof (OutlayBudgetStatus), budgets->len);
+  g_array_set_clear_func (statuses, (GDestroyNotify) outlay_budget_status_clear);
+  folds = g_new0 (Fold, MAX (budgets->len, 1));
+
+  for (guint i = 0; ok && i < budgets->len; i++)
+    {
+      ok = fold_init (self, &folds[i], g_ptr_array_index (budgets, i), day, error);
+      if (ok)
+        {
+          from = MIN (from, folds[i].from);
+          until = MAX (until, folds[i].until);
+        }
+    }
+
+  if (ok && budgets->len > 0 &&
+      (stmt = outlay_database_prepare (self->database,
+                                       "SELECT day, category_id, currency, total, count FROM expense_days "
+                                       "WHERE day >= ? AND day <= ? ORDER BY day",
+                                       error)) == NULL)
+    ok = FALSE;
+
+  if (ok && stmt != NULL)
+    {
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, from);
+      outlay_date_format_iso_buf (&date, from_text);
+      g_date_set_julian (&date, until);
+      outlay_date_format_iso_buf (&date, until_text);
+      sqlite3_bind_text (stmt, 1, from_text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, until_text, -1, SQLITE_TRANSIENT);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          guint32     row_day = julian_of ((const char *) sqlite3_column_text (stmt, 0));
+          gint64      category_id = sqlite3_column_int64 (stmt, 1);
+          const char *currency = (const char *) sqlite3_column_text (stmt, 2);
+          gint64      total = sqlite3_column_int64 (stmt, 3);
+          guint       count = (guint) sqlite3_column_int64 (stmt, 4);
+
+          for (guint i = 0; i < budgets->len; i++)
+            fold_row (&folds[i], row_day, category_id, currency, total, count);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          outlay_database_propagate_error (self->database, error, rc, _("Could not read what the budget spent"));
+          ok = FALSE;
+        }
+    }
+
+  for (guint i = 0; i < budgets->len; i++)
+    {
+      if (ok)
+        {
+          OutlayBudgetStatus status;
+
+          fold_finish (&folds[i], day, &status);
+          g_array_append_val (statuses, status);
+        }
+      fold_clear (&folds[i]);
+    }
+
+  return ok ? g_steal_pointer (&statuses) : NULL;
+}
+
 /**
  * outlay_repository_get_budget_status:
  * @day: the day whose period is wanted, usually today; for a budget of one
@@ -810,67 +996,23 @@ outlay_repository_get_budget_status (OutlayRepository   *self,
                                      OutlayBudgetStatus *status,
                                      GError            **error)
 {
-  g_autofree gint64 *spent = NULL;
-  g_autofree gint64 *amounts = NULL;
-  OutlayCycle        cycle;
-  GDate              start, end;
-  gint64             k, first = 0, carry = 0;
-  gint64             n;
-  gint64             elapsed;
+  g_autoptr (GPtrArray) one = g_ptr_array_new ();
+  g_autoptr (GArray) statuses = NULL;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (OUTLAY_IS_BUDGET (budget), FALSE);
   g_return_val_if_fail (day != NULL && status != NULL, FALSE);
 
   memset (status, 0, sizeof *status);
-  status->uncounted = g_array_new (FALSE, FALSE, sizeof (OutlayCurrencyTotal));
-
-  if (!outlay_budget_get_cycle (budget, &cycle, error))
-    return FALSE;
-
-  if (!outlay_cycle_find (&cycle, day, &k))
-    k = 0;
-
-  if (outlay_budget_get_rollover (budget) == OUTLAY_ROLLOVER_NONE)
-    first = k;
-  else if (outlay_budget_get_rollover_from (budget) != NULL)
+  g_ptr_array_add (one, budget);
+  if (!(statuses = outlay_repository_get_budget_statuses (self, one, day, error)))
     {
-      g_autoptr (GDate) from = outlay_date_parse_iso (outlay_budget_get_rollover_from (budget));
-
-      if (from == NULL || !outlay_cycle_find (&cycle, from, &first))
-        first = 0;
+      status->uncounted = g_array_new (FALSE, FALSE, sizeof (OutlayCurrencyTotal));
+      return FALSE;
     }
-  /* A carry that starts later than the day carries nothing yet. */
-  first = MIN (first, k);
-  n = k - first + 1;
 
-  spent = g_new0 (gint64, n);
-  amounts = g_new (gint64, n);
-  for (gint64 i = 0; i < n; i++)
-    amounts[i] = outlay_budget_get_amount (budget);
-
-  if (!read_spent (self, budget, &cycle, first, k, spent, error) ||
-      !read_overrides (self, budget, &cycle, first, k, amounts, error))
-    return FALSE;
-
-  for (gint64 i = 0; i < n - 1; i++)
-    carry = carry_out (budget, amounts[i] + carry - spent[i]);
-
-  outlay_cycle_get_period (&cycle, k, &start, &end);
-  outlay_date_format_iso_buf (&start, status->period_start);
-  outlay_date_format_iso_buf (&end, status->period_end);
-  status->amount = amounts[n - 1];
-  status->carried = carry;
-  status->available = status->amount + carry;
-  status->spent = spent[n - 1];
-  status->remaining = status->available - status->spent;
-
-  status->days = g_date_days_between (&start, &end) + 1;
-  elapsed = (gint64) g_date_days_between (&start, day) + 1;
-  status->days_elapsed = (guint) CLAMP (elapsed, 0, (gint64) status->days);
-  status->days_left = status->days - status->days_elapsed;
-  status->pace_percent = status->days_elapsed * 100 / status->days;
-  status->state = state_of (budget, status);
-
-  return read_uncounted (self, budget, status, error);
+  /* The array's clear function would free it: take it out whole. */
+  *status = g_array_index (statuses, OutlayBudgetStatus, 0);
+  g_array_index (statuses, OutlayBudgetStatus, 0).uncounted = NULL;
+  return TRUE;
 }

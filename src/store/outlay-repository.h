@@ -295,6 +295,10 @@ OutlayBudget *outlay_repository_archive_budget (OutlayRepository *self,
                                                 gint64            id,
                                                 gboolean          archived,
                                                 GError          **error);
+GArray       *outlay_repository_get_budget_statuses (OutlayRepository *self,
+                                                     GPtrArray        *budgets,
+                                                     const GDate      *day,
+                                                     GError          **error);
 gboolean      outlay_repository_get_budget_status (OutlayRepository   *self,
                                                    OutlayBudget       *budget,
                                                    const GDate        *day,

@@ -290,6 +290,7 @@ outlay_budgets_group_refresh (OutlayBudgetsGroup *self,
                               const GDate        *today)
 {
   g_autoptr (GPtrArray) budgets = NULL;
+  g_autoptr (GArray) statuses = NULL;
   g_autoptr (GError) error = NULL;
   GtkWidget *child;
 
@@ -309,19 +310,21 @@ outlay_budgets_group_refresh (OutlayBudgetsGroup *self,
       return;
     }
 
+  /* All of them in one read of the per-day summary. */
+  if (!(statuses = outlay_repository_get_budget_statuses (self->repository, budgets, today, &error)))
+    {
+      g_warning ("Could not read what the budgets spent: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return;
+    }
+
   for (guint i = 0; i < budgets->len; i++)
     {
       OutlayBudget      *budget = g_ptr_array_index (budgets, i);
-      OutlayBudgetStatus status;
+      OutlayBudgetStatus status = g_array_index (statuses, OutlayBudgetStatus, i);
 
-      if (!outlay_repository_get_budget_status (self->repository, budget, today, &status, &error))
-        {
-          g_warning ("Could not read what the budget “%s” spent: %s", outlay_budget_get_name (budget),
-                     error->message);
-          g_clear_error (&error);
-          outlay_budget_status_clear (&status);
-          continue;
-        }
+      /* Taken out of the array, which would free it. */
+      g_array_index (statuses, OutlayBudgetStatus, i).uncounted = NULL;
       gtk_list_box_append (GTK_LIST_BOX (self->list), new_row (budget, &status));
       g_ptr_array_add (self->budgets, g_object_ref (budget));
       g_array_append_val (self->statuses, status);
