@@ -1016,3 +1016,112 @@ outlay_repository_get_budget_status (OutlayRepository   *self,
   g_array_index (statuses, OutlayBudgetStatus, 0).uncounted = NULL;
   return TRUE;
 }
+
+/* Alerts */
+
+void
+outlay_budget_alert_free (OutlayBudgetAlert *alert)
+{
+  if (alert == NULL)
+    return;
+
+  g_clear_object (&alert->budget);
+  outlay_budget_status_clear (&alert->status);
+  g_free (alert);
+}
+
+/**
+ * outlay_repository_take_budget_alerts:
+ * @day: the day whose periods to look at, usually today
+ *
+ * The thresholds (outlay_budget_get_alerts()) that budgets have reached in
+ * the period @day falls in and that were not told yet, each remembered in
+ * the ledger as told, so that it is told once a period whatever edits
+ * take the spending back below it and above it again. A budget that only
+ * watches has none. One transaction; nothing is remembered when it fails.
+ *
+ * Returns: (transfer full) (element-type OutlayBudgetAlert): the alerts
+ *   to tell, the highest threshold of each budget only, in the budgets'
+ *   order; %NULL with @error set
+ */
+GPtrArray *
+outlay_repository_take_budget_alerts (OutlayRepository *self,
+                                      const GDate      *day,
+                                      GError          **error)
+{
+  g_autoptr (GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_budget_alert_free);
+  g_autoptr (GPtrArray) budgets = NULL;
+  g_autoptr (GArray) statuses = NULL;
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt    *stmt;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (day != NULL, NULL);
+
+  if (!(budgets = outlay_repository_list_budgets (self, FALSE, error)))
+    return NULL;
+  if (budgets->len == 0 || outlay_database_is_read_only (self->database) ||
+      outlay_database_is_damaged (self->database))
+    return g_steal_pointer (&alerts);
+  if (!(statuses = outlay_repository_get_budget_statuses (self, budgets, day, error)))
+    return NULL;
+
+  now = outlay_timestamp_now_utc ();
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(stmt = outlay_database_prepare (self->database,
+                                        "INSERT INTO budget_alerts (uuid, budget_uuid, period_start, threshold, "
+                                        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+                                        "ON CONFLICT (budget_uuid, period_start, threshold) DO NOTHING",
+                                        error)))
+    return NULL;
+
+  for (guint i = 0; i < budgets->len; i++)
+    {
+      OutlayBudget       *budget = g_ptr_array_index (budgets, i);
+      OutlayBudgetStatus *status = &g_array_index (statuses, OutlayBudgetStatus, i);
+      GArray             *thresholds = outlay_budget_get_alerts (budget);
+      guint               highest = 0;
+
+      if (status->state == OUTLAY_BUDGET_WATCHING || status->available <= 0)
+        continue;
+
+      for (guint t = 0; t < thresholds->len; t++)
+        {
+          guint            percent = g_array_index (thresholds, guint, t);
+          g_autofree char *uuid = NULL;
+
+          /* Reached: spent × 100 ≥ available × percent, without rounding. */
+          if ((double) status->spent * 100 < (double) status->available * percent)
+            continue;
+
+          uuid = outlay_uuid_new ();
+          sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, outlay_budget_get_uuid (budget), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, status->period_start, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (stmt, 4, (int) percent);
+          sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
+          if (!outlay_repository_step_done (self, stmt, _("Could not remember the budget’s alert"), error))
+            return NULL;
+          if (sqlite3_changes (outlay_database_get_handle (self->database)) > 0)
+            highest = MAX (highest, percent);
+        }
+
+      if (highest > 0)
+        {
+          OutlayBudgetAlert *alert = g_new0 (OutlayBudgetAlert, 1);
+
+          alert->budget = g_object_ref (budget);
+          alert->threshold = highest;
+          alert->status = *status;
+          status->uncounted = NULL;
+          g_ptr_array_add (alerts, alert);
+        }
+    }
+
+  if (!outlay_transaction_commit (transaction, error))
+    return NULL;
+
+  return g_steal_pointer (&alerts);
+}

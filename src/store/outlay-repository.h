@@ -271,6 +271,19 @@ typedef struct
 
 void          outlay_budget_status_clear (OutlayBudgetStatus *status);
 
+/* A threshold a budget reached in a period, to tell once. */
+typedef struct
+{
+  OutlayBudget      *budget;
+  guint              threshold; /* percent */
+  OutlayBudgetStatus status;
+} OutlayBudgetAlert;
+
+void       outlay_budget_alert_free (OutlayBudgetAlert *alert);
+GPtrArray *outlay_repository_take_budget_alerts (OutlayRepository *self,
+                                                 const GDate      *day,
+                                                 GError          **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OutlayBudgetStatus, outlay_budget_status_clear)
 
 GPtrArray    *outlay_repository_list_budgets (OutlayRepository *self,

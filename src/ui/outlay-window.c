@@ -31,6 +31,7 @@
 
 #include "outlay-application.h"
 #include "outlay-backups.h"
+#include "outlay-budgets-group.h"
 #include "outlay-dashboard-page.h"
 #include "outlay-expenses-page.h"
 #include "outlay-export-job.h"
@@ -80,6 +81,7 @@ struct _OutlayWindow
   GQueue            undo;
   GQueue            pending; /* PendingWrite, oldest first */
   guint             watch_id;
+  guint             alerts_id; /* the budgets' thresholds are looked at */
   AdwToast         *undo_toast;      /* the newest toast that offers Undo, while it shows */
   UndoStep         *undoing;         /* an import taken back in a worker */
   guint             undo_generation; /* raised when the steps are forgotten */
@@ -201,6 +203,80 @@ show_toast (OutlayWindow *self,
     }
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Budget alerts: a threshold a budget reached in its period, told once
+ * (the ledger remembers it), as a toast in the window a person looks at,
+ * else as a notification. */
+
+static char *
+alert_title (const OutlayBudgetAlert *alert)
+{
+  const char *name = outlay_budget_get_name (alert->budget);
+
+  if (alert->status.state == OUTLAY_BUDGET_OVER)
+    /* Translators: a budget alert: the budget's name */
+    return g_strdup_printf (_("“%s” is over budget"), name);
+  if (alert->threshold >= 100)
+    /* Translators: a budget alert: the budget's name; all of it is spent, not more */
+    return g_strdup_printf (_("“%s” is fully used"), name);
+  /* Translators: a budget alert: the budget's name and a percent, "“Groceries” has reached 80 % of its budget" */
+  return g_strdup_printf (_("“%s” has reached %u %% of its budget"), name, alert->threshold);
+}
+
+static gboolean
+check_alerts_cb (gpointer user_data)
+{
+  OutlayWindow *self = user_data;
+  g_autoptr (GDate) today = outlay_date_new_today ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) alerts = NULL;
+
+  self->alerts_id = 0;
+  alerts = outlay_repository_take_budget_alerts (self->repository, today, &error);
+  if (alerts == NULL)
+    {
+      /* Another program writes: the next change looks again. */
+      if (!g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BUSY))
+        g_warning ("Could not look at the budgets’ alerts: %s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const OutlayBudgetAlert *alert = g_ptr_array_index (alerts, i);
+      g_autofree char         *title = alert_title (alert);
+
+      GApplication            *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+      /* Without a session bus, no notification would be seen. */
+      if (gtk_window_is_active (GTK_WINDOW (self)) || app == NULL || g_application_get_dbus_connection (app) == NULL)
+        {
+          AdwToast *toast = adw_toast_new (title);
+
+          /* The newest state of a budget is what matters now. */
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
+      else
+        {
+          g_autoptr (GNotification) notification = g_notification_new (title);
+          g_autofree char *body = outlay_budgets_group_describe_status (alert->budget, &alert->status);
+          g_autofree char *id = g_strdup_printf ("budget-%s", outlay_budget_get_uuid (alert->budget));
+
+          g_notification_set_body (notification, body);
+          g_application_send_notification (app, id, notification);
+        }
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_alerts (OutlayWindow *self)
+{
+  if (self->alerts_id == 0 && !outlay_database_is_damaged (outlay_repository_get_database (self->repository)))
+    self->alerts_id = g_idle_add_full (G_PRIORITY_LOW, check_alerts_cb, self, NULL);
 }
 
 static void
@@ -1057,6 +1133,10 @@ setup (OutlayWindow      *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->repository, "expenses-changed", G_CALLBACK (on_state_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->repository, "expenses-changed", G_CALLBACK (queue_alerts), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->repository, "budgets-changed", G_CALLBACK (queue_alerts), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->expenses_page, "notify::editing", G_CALLBACK (on_state_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -1074,6 +1154,7 @@ outlay_window_dispose (GObject *object)
   OutlayWindow *self = OUTLAY_WINDOW (object);
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_handle_id (&self->alerts_id, g_source_remove);
 
   /* libadwaita 1.2 warns when a switcher outlives its stack's pages. */
   if (self->switcher_bar != NULL)

@@ -345,6 +345,36 @@ delete_budget (Fixture *fixture,
     check (fixture, &operation); \
   }
 
+/* The café au lait of January is 90 % of a budget of 5 a month. */
+static gboolean
+take_budget_alerts (Fixture *fixture,
+                    gpointer state,
+                    GError **error)
+{
+  g_autoptr (GDate) day = g_date_new_dmy (10, G_DATE_JANUARY, 2024);
+  g_autoptr (GPtrArray) alerts = outlay_repository_take_budget_alerts (fixture->repository, day, error);
+
+  if (alerts != NULL)
+    g_assert_cmpuint (alerts->len, ==, 1);
+  return alerts != NULL;
+}
+
+static void
+test_take_budget_alerts (Fixture      *fixture,
+                         gconstpointer user_data)
+{
+  static const OutlayFaultOperation operation = { "remember a budget's alerts", NULL, take_budget_alerts, NULL };
+  g_autoptr (OutlayBudget) draft = budget_draft (fixture);
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  outlay_budget_set_amount (draft, 500);
+  outlay_budget_set_cycle (draft, OUTLAY_CYCLE_MONTH, 1, "2024-01-01", NULL);
+  stored = outlay_repository_add_budget (fixture->repository, draft, &error);
+  g_assert_no_error (error);
+  check (fixture, &operation);
+}
+
 BUDGET_OPERATION ("update budget", update_budget)
 BUDGET_OPERATION ("delete budget", delete_budget)
 
@@ -488,6 +518,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/budget/add", test_add_budget);
   OUTLAY_TEST_ADD ("/faults/budget/update", test_update_budget);
   OUTLAY_TEST_ADD ("/faults/budget/delete", test_delete_budget);
+  OUTLAY_TEST_ADD ("/faults/budget/alerts", test_take_budget_alerts);
   OUTLAY_TEST_ADD ("/faults/ledger/currency-recorded", test_record_currency);
   OUTLAY_TEST_ADD ("/faults/backup/create", test_create_backup);
   OUTLAY_TEST_ADD ("/faults/backup/restore", test_restore_backup);

@@ -636,7 +636,7 @@ run_budget_workload (OutlayRepository *repository)
   outlay_budget_set_rollover (draft, OUTLAY_ROLLOVER_BOTH, 5000, "2024-03-11");
   added = outlay_repository_add_budget (repository, draft, &error);
   g_assert_no_error (error);
-  outlay_budget_set_amount (added, 12000);
+  outlay_budget_set_amount (added, 5000);
   changed = outlay_repository_update_budget (repository, added, &error);
   g_assert_no_error (error);
   budgets = outlay_repository_list_budgets (repository, FALSE, &error);
@@ -650,6 +650,8 @@ run_budget_workload (OutlayRepository *repository)
       g_assert_no_error (error);
       outlay_budget_status_clear (&status);
     }
+  g_ptr_array_unref (outlay_repository_take_budget_alerts (repository, day, &error));
+  g_assert_no_error (error);
   deleted = outlay_repository_delete_budget (repository, outlay_budget_get_id (found), &error);
   g_assert_no_error (error);
   g_object_unref (groceries);

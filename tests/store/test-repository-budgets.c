@@ -586,6 +586,83 @@ test_override (Fixture      *fixture,
   outlay_budget_status_clear (&status);
 }
 
+static guint
+take_alerts (Fixture    *fixture,
+             const char *day,
+             guint      *threshold)
+{
+  g_autoptr (GDate) date = outlay_date_parse_iso (day);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) alerts = outlay_repository_take_budget_alerts (fixture->repository, date, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (alerts);
+  if (threshold != NULL)
+    *threshold = alerts->len > 0 ? ((OutlayBudgetAlert *) g_ptr_array_index (alerts, 0))->threshold : 0;
+  return alerts->len;
+}
+
+/* Each threshold is told once a period: not again when an edit takes the
+ * spending below it and above it again, again in the next period; two
+ * reached at once are told as the higher. Exactly the threshold counts. */
+static void
+test_alerts (Fixture      *fixture,
+             gconstpointer user_data)
+{
+  gint64 groceries = outlay_test_category (fixture, OUTLAY_TEST_GROCERIES);
+  g_autoptr (OutlayBudget) budget = draft ("Groceries", 10000, "2026-03-01");
+  g_autoptr (OutlayBudget) watch = draft ("Watching", 0, "2026-03-01");
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (OutlayBudget) watching = NULL;
+  g_autoptr (OutlayExpense) a = NULL;
+  g_autoptr (OutlayExpense) b = NULL;
+  g_autoptr (OutlayExpense) c = NULL;
+  g_autoptr (OutlayExpense) d = NULL;
+  g_autoptr (OutlayExpense) e = NULL;
+  g_autoptr (OutlayExpense) edited = NULL;
+  g_autoptr (GError) error = NULL;
+  guint threshold = 0;
+
+  stored = add (fixture, budget);
+  watching = add (fixture, watch);
+  g_assert_cmpuint (take_alerts (fixture, "2026-03-10", NULL), ==, 0);
+
+  a = outlay_test_add (fixture, 7999, "EUR", "2026-03-02", "Shop", groceries);
+  g_assert_cmpuint (take_alerts (fixture, "2026-03-10", NULL), ==, 0);
+
+  /* Exactly 80 %. */
+  b = outlay_test_add (fixture, 1, "EUR", "2026-03-03", "Gum", groceries);
+  g_assert_cmpuint (take_alerts (fixture, "2026-03-10", &threshold), ==, 1);
+  g_assert_cmpuint (threshold, ==, 80);
+  g_assert_cmpuint (take_alerts (fixture, "2026-03-10", NULL), ==, 0);
+
+  /* Below and above again: not told again. */
+  outlay_expense_set_amount (a, 100);
+  edited = outlay_repository_update_expense (fixture->repository, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (take_alerts (fixture, "2026-03-10", NULL), ==, 0);
+  g_clear_object (&edited);
+  outlay_expense_set_amount (a, 7999);
+  edited = outlay_repository_update_expense (fixture->repository, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (take_alerts (fixture, "2026-03-10", NULL), ==, 0);
+
+  /* 100 %: told. */
+  c = outlay_test_add (fixture, 2000, "EUR", "2026-03-04", "Freezer", groceries);
+  g_assert_cmpuint (take_alerts (fixture, "2026-03-10", &threshold), ==, 1);
+  g_assert_cmpuint (threshold, ==, 100);
+
+  /* The next period, both at once: told as 100. */
+  d = outlay_test_add (fixture, 15000, "EUR", "2026-04-02", "Party", groceries);
+  g_assert_cmpuint (take_alerts (fixture, "2026-04-10", &threshold), ==, 1);
+  g_assert_cmpuint (threshold, ==, 100);
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture), "SELECT count(*) FROM budget_alerts"), ==, 4);
+
+  /* A budget that only watches tells nothing. */
+  e = outlay_test_add (fixture, 99999, "EUR", "2026-04-03", "Car", groceries);
+  g_assert_cmpuint (take_alerts (fixture, "2026-04-10", NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -599,6 +676,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/budgets/carry-brute-force", test_carry_brute_force);
   OUTLAY_TEST_ADD ("/repository/budgets/past-edit-moves-carry", test_past_edit_moves_carry);
   OUTLAY_TEST_ADD ("/repository/budgets/override", test_override);
+  OUTLAY_TEST_ADD ("/repository/budgets/alerts", test_alerts);
 
   return g_test_run ();
 }

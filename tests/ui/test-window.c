@@ -31,6 +31,7 @@
 #include "outlay-expenses-page.h"
 #include "outlay-format.h"
 #include "outlay-period.h"
+#include "outlay-test-utils.h"
 #include "outlay-dashboard-page.h"
 #include "outlay-store-private.h"
 #include "outlay-ui-test-utils.h"
@@ -678,6 +679,70 @@ test_added_expense_shown_near_top (void)
   destroy_window (window);
 }
 
+static gboolean
+label_is (GtkWidget  *widget,
+          const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static void
+add_franc (gint64 amount)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  g_autoptr (OutlayExpense) draft = outlay_expense_new ();
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autoptr (GDate) today = outlay_date_new_today ();
+  g_autoptr (GError) error = NULL;
+
+  outlay_expense_set_amount (draft, amount);
+  outlay_expense_set_currency (draft, "CHF");
+  outlay_expense_set_description (draft, "Zürich");
+  outlay_expense_set_category_id (draft, outlay_category_get_id (outlay_repository_get_fallback_category (repository)));
+  outlay_expense_set_date (draft, today);
+  stored = outlay_repository_add_expense (repository, draft, &error);
+  g_assert_no_error (error);
+}
+
+/* A budget reaching a threshold says so in the window, once: here as a
+ * toast (the tests have no session bus for a notification). */
+static void
+test_budget_alerts (void)
+{
+  OutlayWindow *window = open_window (1200, 800);
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  g_autoptr (OutlayBudget) draft = outlay_budget_new ();
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (GDate) first = outlay_date_new_today ();
+  g_autofree char *anchor = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_date_set_day (first, 1);
+  anchor = outlay_date_format_iso (first);
+  outlay_budget_set_name (draft, "Franken");
+  outlay_budget_set_amount (draft, 10000);
+  outlay_budget_set_currency (draft, "CHF");
+  outlay_budget_set_cycle (draft, OUTLAY_CYCLE_MONTH, 1, anchor, NULL);
+  stored = outlay_repository_add_budget (repository, draft, &error);
+  g_assert_no_error (error);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+
+  add_franc (8500);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (window), label_is, "“Franken” has reached 80 % of its budget"));
+
+  add_franc (2000);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (window), label_is, "“Franken” is over budget"));
+
+  /* Told once a period: in the ledger. */
+  g_assert_cmpint (outlay_test_query_int (outlay_database_get_handle (outlay_repository_get_database (repository)),
+                                          "SELECT count(*) FROM budget_alerts"),
+                   ==, 2);
+
+  destroy_window (window);
+}
+
 static void
 test_phone_layout (void)
 {
@@ -832,6 +897,7 @@ main (int   argc,
   g_test_add_func ("/window/selection-survives-search", test_selection_survives_search);
   g_test_add_func ("/window/saved-expense-shown-in-long-list", test_saved_expense_shown_in_long_list);
   g_test_add_func ("/window/added-expense-shown-near-top", test_added_expense_shown_near_top);
+  g_test_add_func ("/window/budget-alerts", test_budget_alerts);
   g_test_add_func ("/window/phone-layout", test_phone_layout);
   g_test_add_func ("/window/size-from-settings", test_window_size_from_settings);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
