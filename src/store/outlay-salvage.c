@@ -614,6 +614,85 @@ use_rollback_journal (Salvage *self,
   return TRUE;
 }
 
+/* Budgets, their overrides and the alerts they told: rows copied as they
+ * read, column by column, ids, uuids and timestamps kept; a row the new
+ * file refuses (a uuid twice, a missing value) is counted unreadable. */
+
+typedef struct
+{
+  Salvage      *salvage;
+  sqlite3_stmt *insert;
+  guint         n_columns;
+  gboolean      is_budget;
+} CopyRows;
+
+static gboolean
+copy_row (sqlite3_stmt *row,
+          gpointer      user_data,
+          GError      **error)
+{
+  CopyRows *copy = user_data;
+  gboolean  rejected = FALSE;
+
+  for (guint i = 0; i < copy->n_columns; i++)
+    sqlite3_bind_value (copy->insert, (int) i + 1, sqlite3_column_value (row, (int) i));
+  if (!step_row (copy->salvage, copy->insert, _("Could not save the budgets"), &rejected, error))
+    return FALSE;
+  sqlite3_clear_bindings (copy->insert);
+
+  if (copy->is_budget && rejected)
+    copy->salvage->report.budgets_unreadable++;
+  else if (copy->is_budget)
+    copy->salvage->report.budgets_saved++;
+  return TRUE;
+}
+
+static gboolean
+copy_table (Salvage    *self,
+            const char *table,
+            const char *columns,
+            guint       n_columns,
+            GError    **error)
+{
+  g_autoptr (OutlaySalvageReader) reader = NULL;
+  g_autoptr (GString) sql = g_string_new (NULL);
+  CopyRows copy = { self, NULL, n_columns, g_str_equal (table, "budgets") };
+
+  g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES (?", table, columns);
+  for (guint i = 1; i < n_columns; i++)
+    g_string_append (sql, ", ?");
+  g_string_append_c (sql, ')');
+
+  if (!(copy.insert = outlay_database_prepare (self->database, sql->str, error)) ||
+      !(reader = outlay_salvage_reader_new (self->source, table, columns, _("Could not read the database"),
+                                            self->cancellable, error)))
+    return FALSE;
+
+  return outlay_salvage_reader_read (reader, copy_row, &copy, error);
+}
+
+static gboolean
+save_budgets (Salvage *self,
+              GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean      has_budgets = FALSE;
+
+  /* A file of data format 4 or older has none. */
+  if (sqlite3_prepare_v2 (self->source, "SELECT 1 FROM sqlite_schema WHERE name = 'budgets'", -1, &stmt, NULL) ==
+      SQLITE_OK)
+    has_budgets = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  if (!has_budgets)
+    return TRUE;
+
+  return copy_table (self, "budgets", OUTLAY_BUDGET_COLUMNS, 19, error) &&
+         copy_table (self, "budget_overrides",
+                     "id, uuid, budget_uuid, period_start, amount, created_at, updated_at, deleted_at", 8, error) &&
+         copy_table (self, "budget_alerts",
+                     "id, uuid, budget_uuid, period_start, threshold, created_at, updated_at, deleted_at", 8, error);
+}
+
 static gboolean
 write_rows (Salvage *self,
             GError **error)
@@ -634,6 +713,7 @@ write_rows (Salvage *self,
   ok = write_categories (self, &local_error) &&
        save_expenses (self, &local_error) &&
        write_fallback (self, &local_error) &&
+       save_budgets (self, &local_error) &&
        derive_rows (self, &local_error);
 
   sqlite3_progress_handler (db, 0, NULL, NULL);

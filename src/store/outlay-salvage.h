@@ -33,6 +33,8 @@ typedef struct
   guint    categories_saved;
   guint    categories_unreadable;
   gboolean categories_replaced; /* expenses whose category could not be read were put into a "Recovered" category */
+  guint    budgets_saved;       /* budgets, with their overrides and alerts told (data format 5 and later) */
+  guint    budgets_unreadable;
 } OutlaySalvageReport;
 
 gboolean outlay_salvage (const char          *damaged_path,

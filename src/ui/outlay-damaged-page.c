@@ -353,6 +353,14 @@ salvage_done_cb (GObject      *source,
                                            "%'u expenses could not be read.", salvage->report.expenses_unreadable),
                               salvage->report.expenses_unreadable);
     }
+  if (salvage->report.budgets_unreadable > 0)
+    {
+      g_string_append_c (body, ' ');
+      g_string_append_printf (body,
+                              g_dngettext (GETTEXT_PACKAGE, "%'u budget could not be read.",
+                                           "%'u budgets could not be read.", salvage->report.budgets_unreadable),
+                              salvage->report.budgets_unreadable);
+    }
   if (salvage->report.categories_replaced)
     {
       g_string_append_c (body, ' ');

@@ -180,6 +180,35 @@ fill_ledger (const char *path)
   g_assert_true (outlay_repository_add_expenses (repository, (OutlayExpense **) drafts->pdata, drafts->len, &error));
   g_assert_no_error (error);
 
+  /* Two budgets, one deleted, an override and an alert told. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (OutlayBudget) budget = outlay_budget_new ();
+      g_autoptr (OutlayBudget) stored = NULL;
+      g_autoptr (OutlayBudget) deleted = NULL;
+
+      outlay_budget_set_name (budget, i == 0 ? "Books" : "Everything");
+      outlay_budget_set_amount (budget, 5000 + i);
+      outlay_budget_set_currency (budget, "EUR");
+      outlay_budget_set_cycle (budget, OUTLAY_CYCLE_MONTH, 1, "2025-01-25", NULL);
+      if (i == 0)
+        outlay_budget_set_categories (budget, (const char *const[]){ outlay_category_get_uuid (books), NULL });
+      stored = outlay_repository_add_budget (repository, budget, &error);
+      g_assert_no_error (error);
+      if (i == 1)
+        {
+          deleted = outlay_repository_delete_budget (repository, outlay_budget_get_id (stored), &error);
+          g_assert_no_error (error);
+        }
+    }
+  outlay_test_exec (outlay_database_get_handle (database),
+                    "INSERT INTO budget_overrides (uuid, budget_uuid, period_start, amount, created_at, updated_at) "
+                    "SELECT '7d2e4f60-3a1b-4c5d-8e9f-000000000101', uuid, '2025-12-25', 9000, created_at, created_at "
+                    "FROM budgets WHERE name = 'Books'; "
+                    "INSERT INTO budget_alerts (uuid, budget_uuid, period_start, threshold, created_at, updated_at) "
+                    "SELECT '7d2e4f60-3a1b-4c5d-8e9f-000000000201', uuid, '2025-02-25', 80, created_at, created_at "
+                    "FROM budgets WHERE name = 'Books'");
+
   /* Deleted as the repository deletes, in one statement: the triggers keep
    * the summary. */
   outlay_test_exec (outlay_database_get_handle (database),
@@ -576,12 +605,26 @@ test_intact (Fixture      *fixture,
   g_autofree char    *days_after = NULL;
 
   salvage (fixture, &report, lost, FALSE);
+  g_assert_cmpuint (report.budgets_saved, ==, 2);
+  g_assert_cmpuint (report.budgets_unreadable, ==, 0);
 
   original = open_read_only (fixture->damaged);
   copy = open_read_only (fixture->saved);
   days_before = outlay_test_dump (original, "SELECT * FROM expense_days ORDER BY day, category_id, currency");
   days_after = outlay_test_dump (copy, "SELECT * FROM expense_days ORDER BY day, category_id, currency");
   g_assert_cmpstr (days_after, ==, days_before);
+
+  /* The budgets as they were, every column, the deleted one too. */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *const tables[] = { "budgets", "budget_overrides", "budget_alerts" };
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[i]);
+      g_autofree char *before = outlay_test_dump (original, sql);
+      g_autofree char *after = outlay_test_dump (copy, sql);
+
+      g_assert_cmpstr (before, !=, "");
+      g_assert_cmpstr (after, ==, before);
+    }
   sqlite3_close (original);
   sqlite3_close (copy);
 }
