@@ -263,8 +263,22 @@ budget_category_uuid (OutlayRepository *self,
                       GArray           *created,
                       GError          **error)
 {
-  gint64          id = outlay_repository_find_category_by_name (self, name);
-  OutlayCategory *category;
+  GPtrArray       *matches = outlay_import_plan_get_categories (plan);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  gint64           id = 0;
+  OutlayCategory  *category;
+
+  /* Where the person sent the file's category, as its expenses go. */
+  for (guint i = 0; id == 0 && i < matches->len; i++)
+    {
+      const OutlayImportCategoryMatch *match = g_ptr_array_index (matches, i);
+      g_autofree char                 *other = g_utf8_casefold (match->name, -1);
+
+      if (match->category_id != 0 && g_str_equal (folded, other))
+        id = match->category_id;
+    }
+  if (id == 0)
+    id = outlay_repository_find_category_by_name (self, name);
 
   if (id == 0)
     {

@@ -608,6 +608,7 @@ typedef struct
   gint64       *spent;        /* one a period, first…last */
   gint64       *amounts;
   GArray       *uncounted; /* of OutlayCurrencyTotal */
+  gboolean      invalid;   /* it could not be worked out */
 } Fold;
 
 static void
@@ -710,6 +711,9 @@ fold_init (OutlayRepository *self,
       if (from == NULL || !outlay_cycle_find (&fold->cycle, from, &fold->first))
         fold->first = 0;
     }
+  /* No period before the first one had any money to carry. */
+  if (fold->first < 0 && fold->last >= 0)
+    fold->first = 0;
   /* A carry that starts later than the day carries nothing yet. */
   fold->first = MIN (fold->first, fold->last);
   fold->k = fold->first;
@@ -720,7 +724,14 @@ fold_init (OutlayRepository *self,
   for (gint64 i = 0; i < n; i++)
     fold->amounts[i] = outlay_budget_get_amount (budget);
 
-  outlay_cycle_get_period (&fold->cycle, fold->first, &start, &end);
+  /* Periods that would begin before 1900 or after 2999. */
+  if (!outlay_cycle_get_period (&fold->cycle, fold->first, &start, &end) ||
+      !outlay_cycle_get_period (&fold->cycle, fold->last, NULL, NULL))
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD,
+                           _("The budget’s period falls outside the years 1900 to 2999."));
+      return FALSE;
+    }
   fold->from = g_date_get_julian (&start);
   fold->to = g_date_get_julian (&end);
   outlay_cycle_get_period (&fold->cycle, fold->last, &start, &end);
@@ -739,7 +750,7 @@ fold_init (OutlayRepository *self,
     }
   g_array_sort (fold->category_ids, compare_ids);
 
-  return read_overrides (self, fold, error);
+  return TRUE;
 }
 
 /* "YYYY-MM-DD", which the summary holds valid, as a Julian day number,
@@ -876,6 +887,7 @@ fold_finish (Fold               *fold,
   status->days = g_date_days_between (&start, &end) + 1;
   elapsed = (gint64) g_date_days_between (&start, day) + 1;
   status->days_elapsed = (guint) CLAMP (elapsed, 0, (gint64) status->days);
+  status->ended = elapsed > (gint64) status->days;
   status->days_left = status->days - status->days_elapsed;
   status->pace_percent = status->days_elapsed * 100 / status->days;
   status->state = state_of (fold->budget, status);
@@ -917,17 +929,29 @@ outlay_repository_get_budget_statuses (OutlayRepository *self,
   g_array_set_clear_func (statuses, (GDestroyNotify) outlay_budget_status_clear);
   folds = g_new0 (Fold, MAX (budgets->len, 1));
 
-  for (guint i = 0; ok && i < budgets->len; i++)
+  for (guint i = 0; i < budgets->len; i++)
     {
-      ok = fold_init (self, &folds[i], g_ptr_array_index (budgets, i), day, error);
-      if (ok)
+      g_autoptr (GError) local_error = NULL;
+
+      /* One budget that cannot be read (a damaged row) hides no other. */
+      if (!fold_init (self, &folds[i], g_ptr_array_index (budgets, i), day, &local_error))
         {
-          from = MIN (from, folds[i].from);
-          until = MAX (until, folds[i].until);
+          g_warning ("The budget “%s” cannot be worked out: %s",
+                     outlay_budget_get_name (g_ptr_array_index (budgets, i)), local_error->message);
+          folds[i].invalid = TRUE;
+          continue;
         }
+      /* A read that fails is not the budget's fault: it fails the whole. */
+      if (!read_overrides (self, &folds[i], error))
+        {
+          ok = FALSE;
+          break;
+        }
+      from = MIN (from, folds[i].from);
+      until = MAX (until, folds[i].until);
     }
 
-  if (ok && budgets->len > 0 &&
+  if (ok && from <= until &&
       (stmt = outlay_database_prepare (self->database,
                                        "SELECT day, category_id, currency, total, count FROM expense_days "
                                        "WHERE day >= ? AND day <= ? ORDER BY day",
@@ -952,7 +976,8 @@ outlay_repository_get_budget_statuses (OutlayRepository *self,
           guint       count = (guint) sqlite3_column_int64 (stmt, 4);
 
           for (guint i = 0; i < budgets->len; i++)
-            fold_row (&folds[i], row_day, category_id, currency, total, count);
+            if (!folds[i].invalid)
+              fold_row (&folds[i], row_day, category_id, currency, total, count);
         }
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -964,7 +989,16 @@ outlay_repository_get_budget_statuses (OutlayRepository *self,
 
   for (guint i = 0; i < budgets->len; i++)
     {
-      if (ok)
+      if (ok && folds[i].invalid)
+        {
+          OutlayBudgetStatus status = { { 0 } };
+
+          /* No period: said by an empty period_start. */
+          status.state = OUTLAY_BUDGET_WATCHING;
+          status.uncounted = g_array_new (FALSE, FALSE, sizeof (OutlayCurrencyTotal));
+          g_array_append_val (statuses, status);
+        }
+      else if (ok)
         {
           OutlayBudgetStatus status;
 
@@ -1014,6 +1048,13 @@ outlay_repository_get_budget_status (OutlayRepository   *self,
   /* The array's clear function would free it: take it out whole. */
   *status = g_array_index (statuses, OutlayBudgetStatus, 0);
   g_array_index (statuses, OutlayBudgetStatus, 0).uncounted = NULL;
+  if (status->period_start[0] == '\0')
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD,
+                           _("The budget’s periods cannot be worked out: its anchor, its range or its repetition is "
+                             "not valid."));
+      return FALSE;
+    }
   return TRUE;
 }
 

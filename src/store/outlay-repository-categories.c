@@ -578,6 +578,7 @@ outlay_repository_delete_category (OutlayRepository *self,
   g_autofree char *now = outlay_timestamp_now_utc ();
   sqlite3_stmt    *stmt;
   guint            moved;
+  gboolean         budgets_changed = FALSE;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
 
@@ -612,6 +613,26 @@ outlay_repository_delete_category (OutlayRepository *self,
     return FALSE;
   moved = sqlite3_changes (outlay_database_get_handle (self->database));
 
+  /* A budget counts, in place of the category, the one its expenses move
+   * to: it keeps counting them (and does not come to count every
+   * category when it counted only this one). */
+  if (!(stmt = outlay_database_prepare (self->database,
+                                        "UPDATE budgets SET categories = trim (replace (' ' || categories || ' ', "
+                                        "' ' || ? || ' ', ' ' || ? || ' ')), updated_at = ? "
+                                        "WHERE instr (' ' || categories || ' ', ' ' || ? || ' ') > 0",
+                                        error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, outlay_category_get_uuid (outlay_repository_lookup_category (self, id)), -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, outlay_category_get_uuid (fallback), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, outlay_category_get_uuid (outlay_repository_lookup_category (self, id)), -1,
+                     SQLITE_TRANSIENT);
+  if (!outlay_repository_step_done (self, stmt, _("Could not change the budgets"), error))
+    return FALSE;
+  if (sqlite3_changes (outlay_database_get_handle (self->database)) > 0)
+    budgets_changed = TRUE;
+
   if (!(stmt = outlay_database_prepare (self->database,
                                         "UPDATE categories SET deleted_at = ?, updated_at = ? WHERE id = ?",
                                         error)))
@@ -629,6 +650,8 @@ outlay_repository_delete_category (OutlayRepository *self,
 
   if (moved > 0)
     outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+  if (budgets_changed)
+    outlay_repository_emit_budgets_changed (self);
 
   return TRUE;
 }

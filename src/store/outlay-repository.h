@@ -264,6 +264,7 @@ typedef struct
   guint             days_elapsed; /* up to the day, which counts */
   guint             days_left;    /* after the day */
   guint             pace_percent; /* days_elapsed of days */
+  gboolean          ended;        /* a range, over before the day */
   /* of OutlayCurrencyTotal, the expenses of its categories in other
    * currencies, which it does not count (their count and total) */
   GArray *uncounted;

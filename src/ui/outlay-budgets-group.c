@@ -92,6 +92,8 @@ state_words (OutlayBudgetState state)
 static guint
 days_to_go (const OutlayBudgetStatus *status)
 {
+  if (status->ended)
+    return 0;
   return status->days_elapsed > 0 ? status->days_left + 1 : status->days;
 }
 
@@ -110,6 +112,20 @@ outlay_budgets_group_describe_status (OutlayBudget             *budget,
   g_autofree char *days_text =
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day to go", "%u days to go", days), days);
   g_autofree char *amount = NULL;
+
+  /* A range of days that is over: what came of it. */
+  if (status->ended && status->remaining < 0)
+    {
+      amount = money (-status->remaining, currency);
+      /* Translators: a budget for a range of days that is over, spent beyond its amount */
+      return g_strdup_printf (_("Ended · %s over"), amount);
+    }
+  if (status->ended)
+    {
+      amount = money (status->remaining, currency);
+      /* Translators: a budget for a range of days that is over, with what was left */
+      return g_strdup_printf (_("Ended · %s left"), amount);
+    }
 
   switch (status->state)
     {
@@ -325,6 +341,12 @@ outlay_budgets_group_refresh (OutlayBudgetsGroup *self,
 
       /* Taken out of the array, which would free it. */
       g_array_index (statuses, OutlayBudgetStatus, i).uncounted = NULL;
+      /* One that cannot be worked out (a damaged row) is left out. */
+      if (status.period_start[0] == '\0')
+        {
+          outlay_budget_status_clear (&status);
+          continue;
+        }
       gtk_list_box_append (GTK_LIST_BOX (self->list), new_row (budget, &status));
       g_ptr_array_add (self->budgets, g_object_ref (budget));
       g_array_append_val (self->statuses, status);

@@ -899,6 +899,38 @@ test_homebank_budgets (Fixture      *fixture,
     }
 }
 
+/* A budget follows its category where the person sends it: to the
+ * ledger's Groceries, not into a new, empty Lebensmittel. */
+static void
+test_homebank_budget_mapped (Fixture      *fixture,
+                             gconstpointer data)
+{
+  static const char text[] =
+    "<homebank v=\"1.4\">\n"
+    "<properties curr=\"1\"/>\n"
+    "<cur key=\"1\" iso=\"EUR\"/>\n"
+    "<account key=\"1\" name=\"A\" curr=\"1\"/>\n"
+    "<cat key=\"1\" flags=\"8\" name=\"Lebensmittel\" b0=\"-400\"/>\n"
+    "<ope date=\"739944\" amount=\"-12\" account=\"1\" category=\"1\" wording=\"REWE\"/>\n"
+    "</homebank>\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayImportSource) source = outlay_xhb_read (text, strlen (text), "EUR", &error);
+  g_autoptr (OutlayImportPlan) plan = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autofree char *rows = NULL;
+  gint64           groceries = outlay_test_category_at (fixture->repository, 1);
+
+  g_assert_no_error (error);
+  plan = plan_for (fixture, g_steal_pointer (&source));
+  g_assert_true (outlay_import_plan_map_category (plan, "Lebensmittel", groceries));
+  result = outlay_importer_apply (fixture->repository, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->created_category_ids->len, ==, 0);
+  rows = outlay_test_dump (handle (fixture), "SELECT b.name, c.name FROM budgets b "
+                                             "JOIN categories c ON c.uuid = b.categories");
+  g_assert_cmpstr (rows, ==, "Lebensmittel|Groceries\n");
+}
+
 static void
 test_json_errors (void)
 {
@@ -1645,6 +1677,7 @@ main (int   argc,
   ADD ("json-budgets", test_json_budgets);
   ADD ("json-budget-conflicts", test_json_budget_conflicts);
   ADD ("homebank-budgets", test_homebank_budgets);
+  ADD ("homebank-budget-mapped", test_homebank_budget_mapped);
   ADD ("json-layouts", test_json_layouts);
   ADD ("csv-export", test_csv_export);
   ADD ("csv-refunds-round-trip", test_csv_refunds_round_trip);

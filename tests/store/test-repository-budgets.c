@@ -65,6 +65,16 @@ add (Fixture      *fixture,
   return stored;
 }
 
+/* add() of a draft made for it, which it takes. */
+static OutlayBudget *
+add_draft (Fixture      *fixture,
+           OutlayBudget *budget)
+{
+  g_autoptr (OutlayBudget) owned = budget;
+
+  return add (fixture, owned);
+}
+
 static void
 status_on (Fixture            *fixture,
            OutlayBudget       *budget,
@@ -139,7 +149,7 @@ test_crud (Fixture      *fixture,
   g_assert_cmpuint (g_array_index (outlay_budget_get_alerts (stored), guint, 0), ==, 50);
   g_assert_cmpuint (g_array_index (outlay_budget_get_alerts (stored), guint, 2), ==, 100);
 
-  second = add (fixture, draft ("Everything", 150000, "2026-01-01"));
+  second = add_draft (fixture, draft ("Everything", 150000, "2026-01-01"));
   g_assert_cmpint (outlay_budget_get_position (second), ==, outlay_budget_get_position (stored) + 1);
 
   outlay_budget_set_name (stored, "  Food shop ");
@@ -183,7 +193,7 @@ test_crud (Fixture      *fixture,
 
   /* A deleted budget's name is free again. */
   g_clear_object (&found);
-  found = add (fixture, draft ("everything", 1000, "2026-01-01"));
+  found = add_draft (fixture, draft ("everything", 1000, "2026-01-01"));
 }
 
 /* Archived and back: out of the list in use, in the list of all, the day
@@ -192,7 +202,7 @@ static void
 test_archive (Fixture      *fixture,
               gconstpointer user_data)
 {
-  g_autoptr (OutlayBudget) stored = add (fixture, draft ("Groceries", 40000, "2026-01-25"));
+  g_autoptr (OutlayBudget) stored = add_draft (fixture, draft ("Groceries", 40000, "2026-01-25"));
   g_autoptr (OutlayBudget) archived = NULL;
   g_autoptr (OutlayBudget) again = NULL;
   g_autoptr (OutlayBudget) back = NULL;
@@ -241,7 +251,7 @@ static void
 test_refused (Fixture      *fixture,
               gconstpointer user_data)
 {
-  g_autoptr (OutlayBudget) taken = add (fixture, draft ("Groceries", 40000, "2026-01-25"));
+  g_autoptr (OutlayBudget) taken = add_draft (fixture, draft ("Groceries", 40000, "2026-01-25"));
   g_autoptr (OutlayBudget) budget = NULL;
   const char *const unknown[] = { "01234567-89ab-7def-8123-456789abcdef", NULL };
   const guint       zero[] = { 0 };
@@ -361,7 +371,7 @@ test_status (Fixture      *fixture,
   outlay_budget_status_clear (&status);
 
   /* Watching only, every category. */
-  watch = add (fixture, draft ("All of it", 0, "2026-03-01"));
+  watch = add_draft (fixture, draft ("All of it", 0, "2026-03-01"));
   status_on (fixture, watch, "2026-03-10", &status);
   g_assert_cmpint (status.state, ==, OUTLAY_BUDGET_WATCHING);
   /* March, in euros, every category: the market, the restaurant, the
@@ -663,6 +673,143 @@ test_alerts (Fixture      *fixture,
   g_assert_cmpuint (take_alerts (fixture, "2026-04-10", NULL), ==, 0);
 }
 
+/* The Dashboard's one pass gives, for budgets of every kind together,
+ * what each gives alone. */
+static void
+test_statuses_together (Fixture      *fixture,
+                        gconstpointer user_data)
+{
+  gint64 groceries = outlay_test_category (fixture, OUTLAY_TEST_GROCERIES);
+  gint64 food = outlay_test_category (fixture, OUTLAY_TEST_FOOD);
+  const char *const categories[] = { category_uuid (fixture, OUTLAY_TEST_GROCERIES), NULL };
+  g_autoptr (GPtrArray) budgets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GArray) statuses = NULL;
+  g_autoptr (GDate) day = outlay_date_parse_iso ("2026-03-10");
+  g_autoptr (GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2025-%02d-%02d", g_rand_int_range (rand, 1, 13),
+                                               g_rand_int_range (rand, 1, 29));
+      g_autoptr (OutlayExpense) expense = outlay_test_add (fixture, g_rand_int_range (rand, -500, 9000) | 1,
+                                                           i % 9 == 0 ? "USD" : "EUR", date, "Random",
+                                                           i % 2 == 0 ? groceries : food);
+    }
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Budget %u", i);
+      g_autoptr (OutlayBudget) budget = draft (name, 20000 + 1000 * i, i % 2 == 0 ? "2025-01-31" : "2025-02-15");
+
+      if (i == 1)
+        outlay_budget_set_cycle (budget, OUTLAY_CYCLE_WEEK, 2, "2025-01-06", NULL);
+      if (i == 3)
+        outlay_budget_set_cycle (budget, OUTLAY_CYCLE_RANGE, 1, "2025-06-01", "2025-08-31");
+      if (i == 4)
+        outlay_budget_set_cycle (budget, OUTLAY_CYCLE_YEAR, 1, "2024-02-29", NULL);
+      if (i % 3 != 0)
+        outlay_budget_set_categories (budget, categories);
+      outlay_budget_set_rollover (budget, i % 3, i == 2 ? 5000 : -1, i == 5 ? "2025-06-20" : NULL);
+      g_ptr_array_add (budgets, add (fixture, budget));
+    }
+
+  statuses = outlay_repository_get_budget_statuses (fixture->repository, budgets, day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (statuses->len, ==, budgets->len);
+  for (guint i = 0; i < budgets->len; i++)
+    {
+      const OutlayBudgetStatus *together = &g_array_index (statuses, OutlayBudgetStatus, i);
+      OutlayBudgetStatus        alone;
+
+      status_on (fixture, g_ptr_array_index (budgets, i), "2026-03-10", &alone);
+      g_assert_cmpstr (together->period_start, ==, alone.period_start);
+      g_assert_cmpstr (together->period_end, ==, alone.period_end);
+      g_assert_cmpint (together->carried, ==, alone.carried);
+      g_assert_cmpint (together->spent, ==, alone.spent);
+      g_assert_cmpint (together->state, ==, alone.state);
+      g_assert_cmpuint (together->uncounted->len, ==, alone.uncounted->len);
+      outlay_budget_status_clear (&alone);
+    }
+
+  g_rand_free (rand);
+}
+
+/* A range: the same status before, during and after it, said ended after;
+ * a carry counted from before the first period carries nothing from
+ * periods that never were. */
+static void
+test_range_and_early_carry (Fixture      *fixture,
+                            gconstpointer user_data)
+{
+  gint64 groceries = outlay_test_category (fixture, OUTLAY_TEST_GROCERIES);
+  g_autoptr (OutlayBudget) trip = draft ("Trip", 50000, "2026-07-01");
+  g_autoptr (OutlayBudget) early = draft ("Early", 10000, "2026-03-01");
+  g_autoptr (OutlayBudget) stored_trip = NULL;
+  g_autoptr (OutlayBudget) stored_early = NULL;
+  g_autoptr (OutlayExpense) hotel = outlay_test_add (fixture, 30000, "EUR", "2026-07-05", "Hotel", groceries);
+  OutlayBudgetStatus status;
+
+  outlay_budget_set_cycle (trip, OUTLAY_CYCLE_RANGE, 1, "2026-07-01", "2026-07-21");
+  stored_trip = add (fixture, trip);
+  status_on (fixture, stored_trip, "2026-06-01", &status);
+  g_assert_cmpstr (status.period_start, ==, "2026-07-01");
+  g_assert_cmpuint (status.days_elapsed, ==, 0);
+  g_assert_false (status.ended);
+  outlay_budget_status_clear (&status);
+  status_on (fixture, stored_trip, "2026-07-10", &status);
+  g_assert_cmpint (status.spent, ==, 30000);
+  g_assert_cmpuint (status.days_elapsed, ==, 10);
+  g_assert_false (status.ended);
+  outlay_budget_status_clear (&status);
+  status_on (fixture, stored_trip, "2026-09-01", &status);
+  g_assert_cmpint (status.remaining, ==, 20000);
+  g_assert_true (status.ended);
+  outlay_budget_status_clear (&status);
+
+  outlay_budget_set_rollover (early, OUTLAY_ROLLOVER_SURPLUS, -1, "2025-01-01");
+  stored_early = add (fixture, early);
+  status_on (fixture, stored_early, "2026-03-10", &status);
+  g_assert_cmpint (status.carried, ==, 0);
+  outlay_budget_status_clear (&status);
+  status_on (fixture, stored_early, "2026-05-10", &status);
+  g_assert_cmpint (status.carried, ==, 20000);
+  outlay_budget_status_clear (&status);
+}
+
+/* A category deleted: the budgets that counted it count the one its
+ * expenses went to, and can still be changed. */
+static void
+test_deleted_category (Fixture      *fixture,
+                       gconstpointer user_data)
+{
+  gint64 travel = outlay_test_category (fixture, OUTLAY_TEST_TRAVEL);
+  const char *const categories[] = { category_uuid (fixture, OUTLAY_TEST_TRAVEL),
+                                     category_uuid (fixture, OUTLAY_TEST_FOOD), NULL };
+  g_autoptr (OutlayBudget) budget = draft ("Trips", 50000, "2026-01-01");
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (OutlayBudget) found = NULL;
+  g_autoptr (OutlayBudget) changed = NULL;
+  g_autoptr (GError) error = NULL;
+  OutlayCategory *fallback = outlay_repository_get_fallback_category (fixture->repository);
+  guint           changes = 0;
+
+  outlay_budget_set_categories (budget, categories);
+  stored = add (fixture, budget);
+  g_signal_connect (fixture->repository, "budgets-changed", G_CALLBACK (on_budgets_changed_cb), &changes);
+  g_assert_true (outlay_repository_delete_category (fixture->repository, travel, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+
+  found = outlay_repository_find_budget (fixture->repository, "Trips", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outlay_budget_get_categories (found)[0], ==, outlay_category_get_uuid (fallback));
+  g_assert_cmpstr (outlay_budget_get_categories (found)[1], ==, categories[1]);
+  g_assert_null (outlay_budget_get_categories (found)[2]);
+  outlay_budget_set_name (found, "Holidays");
+  changed = outlay_repository_update_budget (fixture->repository, found, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -677,6 +824,9 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/budgets/past-edit-moves-carry", test_past_edit_moves_carry);
   OUTLAY_TEST_ADD ("/repository/budgets/override", test_override);
   OUTLAY_TEST_ADD ("/repository/budgets/alerts", test_alerts);
+  OUTLAY_TEST_ADD ("/repository/budgets/statuses-together", test_statuses_together);
+  OUTLAY_TEST_ADD ("/repository/budgets/range-and-early-carry", test_range_and_early_carry);
+  OUTLAY_TEST_ADD ("/repository/budgets/deleted-category", test_deleted_category);
 
   return g_test_run ();
 }
