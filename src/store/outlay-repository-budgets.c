@@ -581,6 +581,192 @@ outlay_repository_archive_budget (OutlayRepository *self,
   return finish_budget_write (self, transaction, id, error);
 }
 
+/**
+ * outlay_repository_restore_budget:
+ *
+ * Brings back a budget that was deleted, as it was: the Undo of
+ * outlay_repository_delete_budget(). Its name must still be free.
+ *
+ * Returns: (transfer full): the budget as stored
+ */
+OutlayBudget *
+outlay_repository_restore_budget (OutlayRepository *self,
+                                  gint64            id,
+                                  GError          **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (OutlayBudget) check = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt    *stmt;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+
+  if (!outlay_repository_check_writable (self, error) || !(stored = read_budget (self, id, error)))
+    return NULL;
+  if (outlay_budget_get_deleted_at (stored) == NULL)
+    return g_steal_pointer (&stored);
+
+  /* Checked as it will be: not deleted, so another of its name counts. */
+  check = outlay_budget_copy (stored);
+  outlay_budget_set_timestamps (check, outlay_budget_get_created_at (stored), outlay_budget_get_updated_at (stored),
+                                NULL);
+  if (!outlay_repository_validate_budget (self, check, error))
+    return NULL;
+
+  now = outlay_timestamp_now_utc ();
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(stmt = outlay_database_prepare (self->database,
+                                        "UPDATE budgets SET deleted_at = NULL, updated_at = ? WHERE id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!outlay_repository_step_done (self, stmt, _("Could not restore the budget"), error))
+    return NULL;
+
+  return finish_budget_write (self, transaction, id, error);
+}
+
+/**
+ * outlay_repository_move_budget:
+ * @position: the new index among the budgets in use (archived ones not
+ *   counted)
+ *
+ * Moves a budget within the list; the others keep their order.
+ */
+gboolean
+outlay_repository_move_budget (OutlayRepository *self,
+                               gint64            id,
+                               guint             position,
+                               GError          **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autoptr (GPtrArray) budgets = NULL;
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *now = outlay_timestamp_now_utc ();
+  sqlite3_stmt    *stmt;
+  gboolean         found = FALSE;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+
+  if (!outlay_repository_check_writable (self, error) ||
+      !(budgets = outlay_repository_list_budgets (self, FALSE, error)))
+    return FALSE;
+
+  for (guint i = 0; i < budgets->len; i++)
+    {
+      gint64 other = outlay_budget_get_id (g_ptr_array_index (budgets, i));
+
+      if (other == id)
+        found = TRUE;
+      else
+        g_array_append_val (order, other);
+    }
+  if (!found)
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
+                           _("The budget does not exist, or it is archived."));
+      return FALSE;
+    }
+  if (position >= budgets->len)
+    {
+      g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_POSITION,
+                   _("The position must be between 1 and %u."), budgets->len);
+      return FALSE;
+    }
+  g_array_insert_val (order, position, id);
+
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(stmt = outlay_database_prepare (self->database,
+                                        "UPDATE budgets SET position = ?, updated_at = ? WHERE id = ? AND position IS NOT ?",
+                                        error)))
+    return FALSE;
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      sqlite3_bind_int (stmt, 1, (int) i);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, g_array_index (order, gint64, i));
+      sqlite3_bind_int (stmt, 4, (int) i);
+      if (!outlay_repository_step_done (self, stmt, _("Could not move the budget"), error))
+        return FALSE;
+    }
+
+  if (!outlay_transaction_commit (transaction, error))
+    return FALSE;
+  outlay_repository_emit_budgets_changed (self);
+  return TRUE;
+}
+
+/**
+ * outlay_repository_get_unbudgeted:
+ * @currency: the currency of the totals
+ * @from: (nullable): the first day, as "YYYY-MM-DD"
+ * @to: (nullable): the last day
+ *
+ * What no budget in use counts: the spending in @currency between @from
+ * and @to of each category that none of them counts. A budget of all
+ * expenses counts every category, which leaves nothing unbudgeted.
+ *
+ * Returns: (transfer full) (element-type OutlayCategoryTotal): the spending
+ *   of each such category that has any, largest first
+ */
+GArray *
+outlay_repository_get_unbudgeted (OutlayRepository *self,
+                                  const char       *currency,
+                                  const char       *from,
+                                  const char       *to,
+                                  GError          **error)
+{
+  g_autoptr (GPtrArray) budgets = NULL;
+  g_autoptr (GArray) counted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) totals = NULL;
+  g_autoptr (GArray) unbudgeted = g_array_new (FALSE, FALSE, sizeof (OutlayCategoryTotal));
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (currency != NULL, NULL);
+
+  if (!(budgets = outlay_repository_list_budgets (self, FALSE, error)))
+    return NULL;
+
+  for (guint i = 0; i < budgets->len; i++)
+    {
+      const char *const *uuids = outlay_budget_get_categories (g_ptr_array_index (budgets, i));
+
+      if (uuids[0] == NULL)
+        return g_steal_pointer (&unbudgeted);
+
+      for (guint j = 0; uuids[j] != NULL; j++)
+        {
+          OutlayCategory *category = category_by_uuid (self, uuids[j]);
+
+          if (category != NULL)
+            {
+              gint64 id = outlay_category_get_id (category);
+
+              g_array_append_val (counted, id);
+            }
+        }
+    }
+
+  if (!(totals = outlay_repository_totals_by_category (self, currency, from, to, error)))
+    return NULL;
+
+  for (guint i = 0; i < totals->len; i++)
+    {
+      OutlayCategoryTotal *row = &g_array_index (totals, OutlayCategoryTotal, i);
+      gboolean             is_counted = FALSE;
+
+      for (guint j = 0; !is_counted && j < counted->len; j++)
+        is_counted = g_array_index (counted, gint64, j) == row->category_id;
+      if (!is_counted)
+        g_array_append_val (unbudgeted, *row);
+    }
+
+  return g_steal_pointer (&unbudgeted);
+}
+
 /* What they spent
  *
  * The budgets of the Dashboard are worked out together, in one pass over
@@ -594,6 +780,7 @@ typedef struct
   OutlayBudget *budget;
   OutlayCycle   cycle;
   gint64        first; /* the first period folded */
+  gint64        carry_first; /* the first period whose money carries */
   gint64        last;  /* the period asked for */
   gint64        k;     /* the period the rows read now fall in */
   /* Days as Julian day numbers, compared as numbers row after row. */
@@ -685,6 +872,7 @@ fold_init (OutlayRepository *self,
            Fold             *fold,
            OutlayBudget     *budget,
            const GDate      *day,
+           guint             n_history,
            GError          **error)
 {
   const char *const *uuids = outlay_budget_get_categories (budget);
@@ -716,6 +904,11 @@ fold_init (OutlayRepository *self,
     fold->first = 0;
   /* A carry that starts later than the day carries nothing yet. */
   fold->first = MIN (fold->first, fold->last);
+  fold->carry_first = fold->first;
+  /* The periods to show, before the anchor too (what was spent then);
+   * a range has only the one. */
+  if (n_history > 1 && fold->cycle.unit != OUTLAY_CYCLE_RANGE)
+    fold->first = MIN (fold->first, fold->last - (gint64) n_history + 1);
   fold->k = fold->first;
 
   n = fold->last - fold->first + 1;
@@ -872,7 +1065,8 @@ fold_finish (Fold               *fold,
   GDate  start, end;
 
   for (gint64 i = 0; i < n - 1; i++)
-    carry = carry_out (fold->budget, fold->amounts[i] + carry - fold->spent[i]);
+    if (fold->first + i >= fold->carry_first)
+      carry = carry_out (fold->budget, fold->amounts[i] + carry - fold->spent[i]);
 
   memset (status, 0, sizeof *status);
   outlay_cycle_get_period (&fold->cycle, fold->last, &start, &end);
@@ -894,6 +1088,82 @@ fold_finish (Fold               *fold,
   status->uncounted = g_steal_pointer (&fold->uncounted);
 }
 
+/* Folds @budgets over the per-day summary, each from its first period
+ * (and @n_history periods back at least): @folds has one a budget, and
+ * those that cannot be worked out are marked invalid. */
+static gboolean
+run_folds (OutlayRepository *self,
+           Fold             *folds,
+           GPtrArray        *budgets,
+           const GDate      *day,
+           guint             n_history,
+           GError          **error)
+{
+  guint32       from = G_MAXUINT32;
+  guint32       until = 0;
+  char          from_text[OUTLAY_DATE_ISO_SIZE];
+  char          until_text[OUTLAY_DATE_ISO_SIZE];
+  GDate         date;
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  for (guint i = 0; i < budgets->len; i++)
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      /* One budget that cannot be read (a damaged row) hides no other. */
+      if (!fold_init (self, &folds[i], g_ptr_array_index (budgets, i), day, n_history, &local_error))
+        {
+          g_warning ("The budget “%s” cannot be worked out: %s",
+                     outlay_budget_get_name (g_ptr_array_index (budgets, i)), local_error->message);
+          folds[i].invalid = TRUE;
+          continue;
+        }
+      /* A read that fails is not the budget's fault: it fails the whole. */
+      if (!read_overrides (self, &folds[i], error))
+        return FALSE;
+      from = MIN (from, folds[i].from);
+      until = MAX (until, folds[i].until);
+    }
+
+  if (from > until)
+    return TRUE;
+
+  if (!(stmt = outlay_database_prepare (self->database,
+                                        "SELECT day, category_id, currency, total, count FROM expense_days "
+                                        "WHERE day >= ? AND day <= ? ORDER BY day",
+                                        error)))
+    return FALSE;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, from);
+  outlay_date_format_iso_buf (&date, from_text);
+  g_date_set_julian (&date, until);
+  outlay_date_format_iso_buf (&date, until_text);
+  sqlite3_bind_text (stmt, 1, from_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, until_text, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint32     row_day = julian_of ((const char *) sqlite3_column_text (stmt, 0));
+      gint64      category_id = sqlite3_column_int64 (stmt, 1);
+      const char *currency = (const char *) sqlite3_column_text (stmt, 2);
+      gint64      total = sqlite3_column_int64 (stmt, 3);
+      guint       count = (guint) sqlite3_column_int64 (stmt, 4);
+
+      for (guint i = 0; i < budgets->len; i++)
+        if (!folds[i].invalid)
+          fold_row (&folds[i], row_day, category_id, currency, total, count);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read what the budget spent"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * outlay_repository_get_budget_statuses:
  * @budgets: (element-type OutlayBudget): the budgets
@@ -913,14 +1183,7 @@ outlay_repository_get_budget_statuses (OutlayRepository *self,
 {
   g_autoptr (GArray) statuses = NULL;
   g_autofree Fold *folds = NULL;
-  guint32          from = G_MAXUINT32;
-  guint32          until = 0;
-  char             from_text[OUTLAY_DATE_ISO_SIZE];
-  char             until_text[OUTLAY_DATE_ISO_SIZE];
-  GDate            date;
-  sqlite3_stmt    *stmt = NULL;
-  gboolean         ok = TRUE;
-  int              rc;
+  gboolean         ok;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (budgets != NULL && day != NULL, NULL);
@@ -929,63 +1192,7 @@ outlay_repository_get_budget_statuses (OutlayRepository *self,
   g_array_set_clear_func (statuses, (GDestroyNotify) outlay_budget_status_clear);
   folds = g_new0 (Fold, MAX (budgets->len, 1));
 
-  for (guint i = 0; i < budgets->len; i++)
-    {
-      g_autoptr (GError) local_error = NULL;
-
-      /* One budget that cannot be read (a damaged row) hides no other. */
-      if (!fold_init (self, &folds[i], g_ptr_array_index (budgets, i), day, &local_error))
-        {
-          g_warning ("The budget “%s” cannot be worked out: %s",
-                     outlay_budget_get_name (g_ptr_array_index (budgets, i)), local_error->message);
-          folds[i].invalid = TRUE;
-          continue;
-        }
-      /* A read that fails is not the budget's fault: it fails the whole. */
-      if (!read_overrides (self, &folds[i], error))
-        {
-          ok = FALSE;
-          break;
-        }
-      from = MIN (from, folds[i].from);
-      until = MAX (until, folds[i].until);
-    }
-
-  if (ok && from <= until &&
-      (stmt = outlay_database_prepare (self->database,
-                                       "SELECT day, category_id, currency, total, count FROM expense_days "
-                                       "WHERE day >= ? AND day <= ? ORDER BY day",
-                                       error)) == NULL)
-    ok = FALSE;
-
-  if (ok && stmt != NULL)
-    {
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, from);
-      outlay_date_format_iso_buf (&date, from_text);
-      g_date_set_julian (&date, until);
-      outlay_date_format_iso_buf (&date, until_text);
-      sqlite3_bind_text (stmt, 1, from_text, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, until_text, -1, SQLITE_TRANSIENT);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          guint32     row_day = julian_of ((const char *) sqlite3_column_text (stmt, 0));
-          gint64      category_id = sqlite3_column_int64 (stmt, 1);
-          const char *currency = (const char *) sqlite3_column_text (stmt, 2);
-          gint64      total = sqlite3_column_int64 (stmt, 3);
-          guint       count = (guint) sqlite3_column_int64 (stmt, 4);
-
-          for (guint i = 0; i < budgets->len; i++)
-            if (!folds[i].invalid)
-              fold_row (&folds[i], row_day, category_id, currency, total, count);
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          outlay_database_propagate_error (self->database, error, rc, _("Could not read what the budget spent"));
-          ok = FALSE;
-        }
-    }
+  ok = run_folds (self, folds, budgets, day, 1, error);
 
   for (guint i = 0; i < budgets->len; i++)
     {
@@ -1009,6 +1216,74 @@ outlay_repository_get_budget_statuses (OutlayRepository *self,
     }
 
   return ok ? g_steal_pointer (&statuses) : NULL;
+}
+
+/**
+ * outlay_repository_get_budget_history:
+ * @day: the day whose period is the last, usually today
+ * @n_periods: how many periods, the last included
+ *
+ * What @budget had (its amount and what it carried) and spent in each of
+ * the @n_periods periods up to the one @day falls in, oldest first: the
+ * Budgets page's chart. Periods before the budget's anchor count what was
+ * spent then against its amount; a budget of one range has one period.
+ *
+ * Returns: (transfer full) (element-type OutlayBudgetPeriod): the periods,
+ *   or %NULL with @error set
+ */
+GArray *
+outlay_repository_get_budget_history (OutlayRepository *self,
+                                      OutlayBudget     *budget,
+                                      const GDate      *day,
+                                      guint             n_periods,
+                                      GError          **error)
+{
+  g_autoptr (GPtrArray) one = g_ptr_array_new ();
+  g_autoptr (GArray) periods = g_array_new (FALSE, TRUE, sizeof (OutlayBudgetPeriod));
+  Fold     fold = { 0 };
+  gint64   carry = 0;
+  gint64   n;
+  gboolean ok;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (OUTLAY_IS_BUDGET (budget), NULL);
+  g_return_val_if_fail (day != NULL && n_periods > 0, NULL);
+
+  g_ptr_array_add (one, budget);
+  ok = run_folds (self, &fold, one, day, n_periods, error);
+  if (ok && fold.invalid)
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD,
+                           _("The budget’s periods cannot be worked out: its anchor, its range or its repetition is "
+                             "not valid."));
+      ok = FALSE;
+    }
+
+  n = fold.last - fold.first + 1;
+  for (gint64 i = 0; ok && i < n; i++)
+    {
+      gint64 k = fold.first + i;
+
+      if (k > fold.last - (gint64) n_periods)
+        {
+          OutlayBudgetPeriod period = { { 0 } };
+          GDate              start, end;
+
+          outlay_cycle_get_period (&fold.cycle, k, &start, &end);
+          outlay_date_format_iso_buf (&start, period.period_start);
+          outlay_date_format_iso_buf (&end, period.period_end);
+          period.amount = fold.amounts[i];
+          period.carried = carry;
+          period.available = period.amount + carry;
+          period.spent = fold.spent[i];
+          g_array_append_val (periods, period);
+        }
+      if (k >= fold.carry_first)
+        carry = carry_out (budget, fold.amounts[i] + carry - fold.spent[i]);
+    }
+  fold_clear (&fold);
+
+  return ok ? g_steal_pointer (&periods) : NULL;
 }
 
 /**

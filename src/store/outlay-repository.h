@@ -272,6 +272,17 @@ typedef struct
 
 void          outlay_budget_status_clear (OutlayBudgetStatus *status);
 
+/* One period of a budget's history: what it had and what it spent. */
+typedef struct
+{
+  char   period_start[11];
+  char   period_end[11];
+  gint64 amount;
+  gint64 carried;
+  gint64 available;
+  gint64 spent;
+} OutlayBudgetPeriod;
+
 /* A threshold a budget reached in a period, to tell once. */
 typedef struct
 {
@@ -308,6 +319,23 @@ OutlayBudget *outlay_repository_delete_budget (OutlayRepository *self,
 OutlayBudget *outlay_repository_archive_budget (OutlayRepository *self,
                                                 gint64            id,
                                                 gboolean          archived,
+                                                GError          **error);
+OutlayBudget *outlay_repository_restore_budget (OutlayRepository *self,
+                                                gint64            id,
+                                                GError          **error);
+gboolean      outlay_repository_move_budget (OutlayRepository *self,
+                                             gint64            id,
+                                             guint             position,
+                                             GError          **error);
+GArray       *outlay_repository_get_budget_history (OutlayRepository *self,
+                                                    OutlayBudget     *budget,
+                                                    const GDate      *day,
+                                                    guint             n_periods,
+                                                    GError          **error);
+GArray       *outlay_repository_get_unbudgeted (OutlayRepository *self,
+                                                const char       *currency,
+                                                const char       *from,
+                                                const char       *to,
                                                 GError          **error);
 GArray       *outlay_repository_get_budget_statuses (OutlayRepository *self,
                                                      GPtrArray        *budgets,
