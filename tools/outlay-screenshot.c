@@ -42,6 +42,7 @@
 #include "outlay-import-refunds-group.h"
 #include "outlay-import-window.h"
 #include "outlay-backups.h"
+#include "outlay-budgets-window.h"
 #include "outlay-sample-ledger.h"
 #include "outlay-waiting-bar.h"
 #include "outlay-window.h"
@@ -67,7 +68,8 @@ typedef struct
   /* with a refund in the list and the editor on it; in the import window,
    * the money received with its first line ticked as a refund */
   gboolean refund;
-  gboolean budgets; /* a few budgets, for the Dashboard */
+  gboolean    budgets; /* a few budgets, for the Dashboard */
+  const char *budgets_window; /* the Budgets window: "list", "detail" or "editor" */
 } Shot;
 
 static const Shot shots[] = {
@@ -97,6 +99,15 @@ static const Shot shots[] = {
   { "import-refunds-360x720-dark", "expenses", 360, 720, TRUE, FALSE, "bank.csv", WAIT_NONE, FALSE, TRUE },
   { "budgets-1280x800-light", "dashboard", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE },
   { "budgets-360x720-dark", "dashboard", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE },
+  { "budgets-list-1280x800-light", "dashboard", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE, "list" },
+  { "budgets-list-360x720-dark", "dashboard", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE, "list" },
+  { "budget-page-1280x800-dark", "dashboard", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE, "detail" },
+  { "budget-page-360x720-light", "dashboard", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE,
+    "detail" },
+  { "budget-editor-1280x800-light", "dashboard", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE,
+    "editor" },
+  { "budget-editor-360x720-dark", "dashboard", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE,
+    "editor" },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -270,6 +281,14 @@ add_budgets (OutlayApplication *app,
   g_date_set_time_t (first, time (NULL));
   anchor = g_strdup_printf ("%04u-%02u-01", g_date_get_year (first), g_date_get_month (first));
 
+  /* Added for an earlier shot already. */
+  {
+    g_autoptr (GPtrArray) listed = outlay_repository_list_budgets (repository, TRUE, NULL);
+
+    if (listed != NULL && listed->len > 0)
+      return;
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (budgets); i++)
     {
       g_autoptr (OutlayBudget) draft = outlay_budget_new ();
@@ -326,6 +345,53 @@ tick_last_refund (GtkWidget *import)
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   wait_frames (import, 6);
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* The Budgets window over the main one: its list, the first budget's
+ * page, or the editor of a new budget. */
+static void
+take_budgets_window (OutlayWindow *window,
+                     const Shot   *shot,
+                     const char   *path)
+{
+  GtkWidget *budgets;
+  GtkWidget *shown;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.budgets", NULL);
+  budgets = find_toplevel (OUTLAY_TYPE_BUDGETS_WINDOW);
+  gtk_window_set_default_size (GTK_WINDOW (budgets), shot->width, shot->height);
+  wait_frames (budgets, 6);
+  shown = budgets;
+  if (g_str_equal (shot->budgets_window, "detail"))
+    {
+      GtkWidget *row = outlay_budgets_window_get_row (OUTLAY_BUDGETS_WINDOW (budgets), "Groceries");
+
+      gtk_widget_activate (row);
+    }
+  else if (g_str_equal (shot->budgets_window, "editor"))
+    {
+      outlay_budgets_window_add_budget (OUTLAY_BUDGETS_WINDOW (budgets));
+      shown = outlay_budgets_window_get_editor (OUTLAY_BUDGETS_WINDOW (budgets));
+      gtk_window_set_default_size (GTK_WINDOW (shown), shot->width, shot->height);
+    }
+  wait_frames (shown, 6);
+  save_png (shown, path);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -404,6 +470,12 @@ take (OutlayApplication *app,
   if (shot->wait != WAIT_NONE)
     {
       take_waiting (window, shot, path);
+      return;
+    }
+
+  if (shot->budgets_window != NULL)
+    {
+      take_budgets_window (window, shot, path);
       return;
     }
 

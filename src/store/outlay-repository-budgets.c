@@ -679,7 +679,8 @@ outlay_repository_move_budget (OutlayRepository *self,
 
   if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
       !(stmt = outlay_database_prepare (self->database,
-                                        "UPDATE budgets SET position = ?, updated_at = ? WHERE id = ? AND position IS NOT ?",
+                                        "UPDATE budgets SET position = ?, updated_at = ? "
+                                        "WHERE id = ? AND position IS NOT ?",
                                         error)))
     return FALSE;
 

@@ -444,6 +444,8 @@ static void
 outlay_budgets_group_init (OutlayBudgetsGroup *self)
 {
   GtkWidget *heading = gtk_label_new (_("Budgets"));
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *manage = gtk_button_new_with_mnemonic (_("_All Budgets"));
 
   self->budgets = g_ptr_array_new_with_free_func (g_object_unref);
   self->statuses = g_array_new (FALSE, FALSE, sizeof (OutlayBudgetStatus));
@@ -452,7 +454,14 @@ outlay_budgets_group_init (OutlayBudgetsGroup *self)
   gtk_box_set_spacing (GTK_BOX (self), 12);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");
-  gtk_box_append (GTK_BOX (self), heading);
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_box_append (GTK_BOX (header), heading);
+  /* The Budgets window, to add, change and look back on them. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (manage), "win.budgets");
+  gtk_widget_add_css_class (manage, "flat");
+  gtk_widget_set_valign (manage, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (header), manage);
+  gtk_box_append (GTK_BOX (self), header);
 
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);

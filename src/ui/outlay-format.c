@@ -138,6 +138,44 @@ outlay_format_month (const char *iso_month)
   return outlay_format_date_with (date, _("%B %Y"));
 }
 
+/**
+ * outlay_format_period:
+ * @start: the first day, as `YYYY-MM-DD`
+ * @end: the last day
+ *
+ * Returns: (transfer full): a period as a person names it: “November
+ *   2026” for a calendar month, “2026” for a calendar year, else its first
+ *   and last day, “25 Oct 2026 – 24 Nov 2026”
+ */
+char *
+outlay_format_period (const char *start,
+                      const char *end)
+{
+  g_autoptr (GDate) first = outlay_date_parse_iso (start);
+  g_autoptr (GDate) last = outlay_date_parse_iso (end);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (first != NULL && last != NULL && g_date_get_day (first) == 1 &&
+      g_date_get_year (first) == g_date_get_year (last))
+    {
+      GDateYear year = g_date_get_year (first);
+
+      if (g_date_get_month (first) == g_date_get_month (last) &&
+          g_date_get_day (last) == g_date_get_days_in_month (g_date_get_month (last), year))
+        return outlay_format_date_with (first, _("%B %Y"));
+      if (g_date_get_month (first) == G_DATE_JANUARY && g_date_get_month (last) == G_DATE_DECEMBER &&
+          g_date_get_day (last) == 31)
+        /* Translators: a calendar year, see strftime(3); e.g. "2026" */
+        return outlay_format_date_with (first, _("%Y"));
+    }
+
+  from = outlay_format_date (start);
+  to = outlay_format_date (end);
+  /* Translators: a period from its first to its last day: "25 Oct 2026 – 24 Nov 2026" */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}
+
 typedef char *(*FormatAmount) (gint64      minor_units,
                                const char *currency);
 

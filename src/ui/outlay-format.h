@@ -36,6 +36,8 @@ char *outlay_format_date (const char *iso_date);
 char *outlay_format_date_with (const GDate *date,
                                const char  *format);
 char *outlay_format_month (const char *iso_month);
+char *outlay_format_period (const char *start,
+                            const char *end);
 char *outlay_format_totals (GArray     *totals,
                             const char *currency);
 

@@ -21,7 +21,11 @@
 /* Spending by month as a bar chart: one bar per month, one month (the
  * current one) in the accent colour, the months' names below. Hovering a
  * bar tells its month and amount; assistive technologies get the same
- * values as the chart's description. */
+ * values as the chart's description.
+ *
+ * The same chart shows a budget's periods: each bar what a period spent,
+ * with a line across it at what the period had; the part of a bar above
+ * its line is drawn in the error colour, and its text says "over". */
 
 #include "config.h"
 
@@ -41,10 +45,14 @@ struct _OutlayTrendChart
 {
   OutlayChart parent_instance;
 
-  GArray *months; /* OutlayPeriodTotal */
-  char   *currency;
-  int     highlight;
-  char   *summary;
+  GArray    *months; /* OutlayPeriodTotal */
+  GArray    *limits; /* gint64 a bar, for a budget's periods; else empty */
+  GPtrArray *labels; /* under the bars: "Nov" */
+  GPtrArray *initials; /* when the labels do not fit: "N" */
+  GPtrArray *names;  /* in the bars' texts: "November 2026" */
+  char      *currency;
+  int        highlight;
+  char      *summary;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayTrendChart, outlay_trend_chart, OUTLAY_TYPE_CHART)
@@ -202,13 +210,14 @@ outlay_trend_chart_snapshot (GtkWidget   *widget,
 
   for (guint i = 0; i < self->months->len; i++)
     max = MAX (max, g_array_index (self->months, OutlayPeriodTotal, i).total);
+  for (guint i = 0; i < self->limits->len; i++)
+    max = MAX (max, g_array_index (self->limits, gint64, i));
 
-  /* Short month names when every one of them fits its slot. */
+  /* Short names when every one of them fits its slot. */
   for (guint i = 0; i < self->months->len; i++)
     {
-      g_autofree char *text = month_label (&g_array_index (self->months, OutlayPeriodTotal, i), FALSE);
-      PangoLayout     *layout = gtk_widget_create_pango_layout (widget, text);
-      int              w;
+      PangoLayout *layout = gtk_widget_create_pango_layout (widget, g_ptr_array_index (self->labels, i));
+      int          w;
 
       pango_layout_get_pixel_size (layout, &w, NULL);
       if (w > slot - 4)
@@ -218,11 +227,7 @@ outlay_trend_chart_snapshot (GtkWidget   *widget,
   if (initials)
     {
       for (guint i = 0; i < self->months->len; i++)
-        {
-          g_autofree char *text = month_label (&g_array_index (self->months, OutlayPeriodTotal, i), TRUE);
-
-          pango_layout_set_text (g_ptr_array_index (labels, i), text, -1);
-        }
+        pango_layout_set_text (g_ptr_array_index (labels, i), g_ptr_array_index (self->initials, i), -1);
     }
 
   /* Faint gridlines at a third, two thirds and the top of the scale, and
@@ -291,7 +296,34 @@ outlay_trend_chart_snapshot (GtkWidget   *widget,
           gsk_rounded_rect_init (&shape, &rect, &round, &round, &square, &square);
           gtk_snapshot_push_rounded_clip (snapshot, &shape);
           gtk_snapshot_append_color (snapshot, &bar_color, &rect);
+          /* What a period spent beyond what it had, in the error colour. */
+          if (i < self->limits->len && month->total > g_array_index (self->limits, gint64, i))
+            {
+              gint64  limit = MAX (g_array_index (self->limits, gint64, i), 0);
+              float   lh = (float) ((double) limit / (double) max * (chart_height - 1 - TOP_PADDING));
+              GdkRGBA over;
+
+              if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "error_color", &over))
+                gdk_rgba_parse (&over, "#c01c28");
+              gtk_snapshot_append_color (snapshot, &over,
+                                         &GRAPHENE_RECT_INIT (x, chart_height - 1 - h, bar_width, MAX (0, h - lh)));
+            }
           gtk_snapshot_pop (snapshot);
+        }
+
+      /* What the period had: a line across its slot. */
+      if (i < self->limits->len && max > 0 && g_array_index (self->limits, gint64, i) > 0)
+        {
+          gint64 limit = g_array_index (self->limits, gint64, i);
+          float  ly = chart_height - 1 -
+                     (float) ((double) limit / (double) max * (chart_height - 1 - TOP_PADDING));
+          float   inset = (slot - bar_width) / 4;
+          GdkRGBA line = fg;
+
+          /* Faded as far as a 3:1 contrast with the card allows. */
+          line.alpha *= 0.7f;
+          gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (slot * i + inset, ly - 1,
+                                                                         slot - 2 * inset, 2));
         }
 
       label_color = fg;
@@ -366,6 +398,10 @@ outlay_trend_chart_finalize (GObject *object)
   OutlayTrendChart *self = OUTLAY_TREND_CHART (object);
 
   g_clear_pointer (&self->months, g_array_unref);
+  g_clear_pointer (&self->limits, g_array_unref);
+  g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->initials, g_ptr_array_unref);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->summary, g_free);
 
@@ -398,6 +434,10 @@ static void
 outlay_trend_chart_init (OutlayTrendChart *self)
 {
   self->months = g_array_new (FALSE, FALSE, sizeof (OutlayPeriodTotal));
+  self->limits = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->labels = g_ptr_array_new_with_free_func (g_free);
+  self->initials = g_ptr_array_new_with_free_func (g_free);
+  self->names = g_ptr_array_new_with_free_func (g_free);
   self->currency = g_strdup ("EUR");
   self->highlight = -1;
   self->summary = g_strdup ("");
@@ -429,8 +469,18 @@ outlay_trend_chart_set_months (OutlayTrendChart        *self,
   g_return_if_fail (currency != NULL);
 
   g_array_set_size (self->months, 0);
+  g_array_set_size (self->limits, 0);
+  g_ptr_array_set_size (self->labels, 0);
+  g_ptr_array_set_size (self->initials, 0);
+  g_ptr_array_set_size (self->names, 0);
   if (n_months > 0)
     g_array_append_vals (self->months, months, n_months);
+  for (guint i = 0; i < n_months; i++)
+    {
+      g_ptr_array_add (self->labels, month_label (&months[i], FALSE));
+      g_ptr_array_add (self->initials, month_label (&months[i], TRUE));
+      g_ptr_array_add (self->names, outlay_format_month (months[i].period));
+    }
 
   g_free (self->currency);
   self->currency = g_strdup (currency);
@@ -501,15 +551,33 @@ outlay_trend_chart_dup_bar_text (OutlayTrendChart *self,
                                  guint             index)
 {
   const OutlayPeriodTotal *month;
-  g_autofree char         *name = NULL;
+  const char              *name;
   g_autofree char         *amount = NULL;
 
   g_return_val_if_fail (OUTLAY_IS_TREND_CHART (self), NULL);
   g_return_val_if_fail (index < self->months->len, NULL);
 
   month = &g_array_index (self->months, OutlayPeriodTotal, index);
-  name = outlay_format_month (month->period);
+  name = g_ptr_array_index (self->names, index);
   amount = outlay_money_format_expense (month->total, self->currency);
+
+  if (index < self->limits->len)
+    {
+      gint64           limit = g_array_index (self->limits, gint64, index);
+      g_autofree char *had = outlay_money_format_expense (limit, self->currency);
+      g_autofree char *rest = outlay_money_format_expense (ABS (limit - month->total), self->currency);
+
+      if (limit <= 0 && month->total <= 0)
+        /* Translators: a budget's period and what it spent: "March 2026: €0.00 spent" */
+        return g_strdup_printf (_("%s: %s spent"), name, amount);
+      if (month->total > limit)
+        /* Translators: a budget's period, what it spent of what it had, and by how much it went over:
+         * "March 2026: €120.00 of €100.00 spent, €20.00 over" */
+        return g_strdup_printf (_("%s: %s of %s spent, %s over"), name, amount, had, rest);
+      /* Translators: a budget's period, what it spent of what it had, and what was left:
+       * "March 2026: €80.00 of €100.00 spent, €20.00 left" */
+      return g_strdup_printf (_("%s: %s of %s spent, %s left"), name, amount, had, rest);
+    }
 
   /* Translators: a month and what was spent in it, e.g. "November 2026: €1,234.56" */
   return g_strdup_printf (_("%s: %s"), name, amount != NULL ? amount : "");
@@ -527,4 +595,110 @@ outlay_trend_chart_get_summary (OutlayTrendChart *self)
   g_return_val_if_fail (OUTLAY_IS_TREND_CHART (self), NULL);
 
   return self->summary;
+}
+
+/* The short name under a budget's bar, from the first day of its period:
+ * a month's name, a year, or a day and month for weeks. */
+static char *
+period_label (const char     *start,
+              OutlayCycleUnit unit,
+              gboolean        initial)
+{
+  g_autoptr (GDate) date = outlay_date_parse_iso (start);
+  char        buf[64];
+  const char *format;
+
+  if (date == NULL)
+    return g_strdup ("");
+
+  switch (unit)
+    {
+    case OUTLAY_CYCLE_YEAR:
+      /* Translators: a year under a budget's bar, see strftime(3); "2026", or "26" where it does not fit */
+      format = initial ? _("%y") : _("%Y");
+      break;
+    case OUTLAY_CYCLE_WEEK:
+      /* Translators: the first day of a week under a budget's bar, see strftime(3); "3 Mar", or "3" where it does
+       * not fit */
+      format = initial ? _("%-d") : _("%-d %b");
+      break;
+    case OUTLAY_CYCLE_MONTH:
+    case OUTLAY_CYCLE_RANGE:
+    default:
+      /* Translators: the short name of a month under a bar of the trend
+       * chart, see strftime(3); e.g. "Nov" */
+      format = _("%b");
+      break;
+    }
+
+  if (g_date_strftime (buf, sizeof buf, format, date) == 0)
+    return g_strdup ("");
+  if (initial && (unit == OUTLAY_CYCLE_MONTH || unit == OUTLAY_CYCLE_RANGE))
+    {
+      g_autofree char *first = g_utf8_substring (buf, 0, 1);
+
+      return g_utf8_strup (first, -1);
+    }
+  return g_strdup (buf);
+}
+
+/**
+ * outlay_trend_chart_set_budget_periods:
+ * @periods: (array length=n_periods): a budget's periods, oldest first
+ * @unit: how the budget repeats, for the names under the bars
+ * @currency: the budget's currency
+ *
+ * Shows what each period spent against what it had; the last period is
+ * the current one, in the accent colour.
+ */
+void
+outlay_trend_chart_set_budget_periods (OutlayTrendChart         *self,
+                                       const OutlayBudgetPeriod *periods,
+                                       guint                     n_periods,
+                                       OutlayCycleUnit           unit,
+                                       const char               *currency)
+{
+  g_return_if_fail (OUTLAY_IS_TREND_CHART (self));
+  g_return_if_fail (periods != NULL || n_periods == 0);
+  g_return_if_fail (currency != NULL);
+
+  g_array_set_size (self->months, 0);
+  g_array_set_size (self->limits, 0);
+  g_ptr_array_set_size (self->labels, 0);
+  g_ptr_array_set_size (self->initials, 0);
+  g_ptr_array_set_size (self->names, 0);
+  for (guint i = 0; i < n_periods; i++)
+    {
+      OutlayPeriodTotal bar = { { 0 } };
+
+      g_strlcpy (bar.period, periods[i].period_start, sizeof bar.period);
+      bar.total = periods[i].spent;
+      g_array_append_val (self->months, bar);
+      g_array_append_val (self->limits, periods[i].available);
+      g_ptr_array_add (self->labels, period_label (periods[i].period_start, unit, FALSE));
+      g_ptr_array_add (self->initials, period_label (periods[i].period_start, unit, TRUE));
+      g_ptr_array_add (self->names, outlay_format_period (periods[i].period_start, periods[i].period_end));
+    }
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  self->highlight = n_periods > 0 ? (int) n_periods - 1 : -1;
+
+  update_summary (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * outlay_trend_chart_get_limit:
+ *
+ * Returns: what the period of the bar at @index had, or -1 for a month
+ */
+gint64
+outlay_trend_chart_get_limit (OutlayTrendChart *self,
+                              guint             index)
+{
+  g_return_val_if_fail (OUTLAY_IS_TREND_CHART (self), -1);
+  g_return_val_if_fail (index < self->months->len, -1);
+
+  return index < self->limits->len ? g_array_index (self->limits, gint64, index) : -1;
 }

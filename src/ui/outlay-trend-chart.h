@@ -47,5 +47,12 @@ int         outlay_trend_chart_get_highlight (OutlayTrendChart *self);
 char       *outlay_trend_chart_dup_bar_text (OutlayTrendChart *self,
                                              guint             index);
 const char *outlay_trend_chart_get_summary (OutlayTrendChart *self);
+void        outlay_trend_chart_set_budget_periods (OutlayTrendChart         *self,
+                                                   const OutlayBudgetPeriod *periods,
+                                                   guint                     n_periods,
+                                                   OutlayCycleUnit           unit,
+                                                   const char               *currency);
+gint64      outlay_trend_chart_get_limit (OutlayTrendChart *self,
+                                          guint             index);
 
 G_END_DECLS

@@ -32,6 +32,7 @@
 #include "outlay-application.h"
 #include "outlay-backups.h"
 #include "outlay-budgets-group.h"
+#include "outlay-budgets-window.h"
 #include "outlay-dashboard-page.h"
 #include "outlay-expenses-page.h"
 #include "outlay-export-job.h"
@@ -157,6 +158,7 @@ update_actions (OutlayWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-expense", !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !damaged);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.budgets", !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !damaged);
   gtk_widget_set_visible (self->search_button, on_expenses);
   gtk_widget_set_visible (self->new_button, !damaged);
@@ -885,6 +887,29 @@ import_action (GtkWidget  *widget,
   run_chooser (widget, outlay_import_window_create_chooser (GTK_WINDOW (widget)), G_CALLBACK (on_import_chosen_cb));
 }
 
+/* The currency of what is new: the one chosen in Preferences, or the
+ * ledger's. */
+static char *
+dup_currency (OutlayWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (OUTLAY_IS_APPLICATION (app))
+    return outlay_application_dup_currency (OUTLAY_APPLICATION (app));
+  return g_strdup (outlay_currency_for_locale ());
+}
+
+static void
+budgets_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+  g_autofree char *currency = dup_currency (self);
+
+  gtk_window_present (GTK_WINDOW (outlay_budgets_window_new (GTK_WINDOW (self), self->repository, currency)));
+}
+
 static void
 on_exported_cb (GObject      *object,
                 GAsyncResult *result,
@@ -1210,6 +1235,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.budgets", NULL, budgets_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-expense", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
@@ -1218,6 +1244,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "dashboard");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "win.budgets", NULL);
 }
 
 static void
