@@ -41,6 +41,8 @@
 
 #include "outlay-application.h"
 #include "outlay-backups.h"
+#include "outlay-budget-editor.h"
+#include "outlay-budgets-window.h"
 #include "outlay-expense-editor.h"
 #include "outlay-expenses-page.h"
 #include "outlay-period.h"
@@ -391,6 +393,9 @@ test_keyboard_only (void)
   GtkWidget       *focus;
   GtkWidget       *dropdown;
   GtkWidget       *chart;
+  GtkWindow       *budgets;
+  GtkWindow       *budget_editor;
+  OutlayBudget    *budget;
   g_autofree char *bar = NULL;
 
   if (!have_xtest ())
@@ -613,6 +618,51 @@ test_keyboard_only (void)
   wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), "the About window");
   press_key (GDK_KEY_Escape, 0);
   wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), "the About window to close");
+  take_keyboard (win);
+
+  /* Ctrl+B opens the Budgets; Ctrl+N a new budget's editor, its name
+   * first; Tab goes to the amount; Enter adds it and opens its page. */
+  press_key (GDK_KEY_b, GDK_CONTROL_MASK);
+  wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_BUDGETS_WINDOW), "the Budgets");
+  budgets = GTK_WINDOW (outlay_ui_test_find_toplevel (OUTLAY_TYPE_BUDGETS_WINDOW));
+  press_key (GDK_KEY_n, GDK_CONTROL_MASK);
+  wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_BUDGET_EDITOR), "the budget editor");
+  budget_editor = GTK_WINDOW (outlay_ui_test_find_toplevel (OUTLAY_TYPE_BUDGET_EDITOR));
+  g_assert_cmpstr (focused_row_title (budget_editor), ==, "_Name");
+  type_text ("Holidays");
+  press_key (GDK_KEY_Tab, 0);
+  g_assert_cmpstr (focused_row_title (budget_editor), ==, "_Amount Each Period");
+  type_text ("400");
+  press_key (GDK_KEY_Return, 0);
+  wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_BUDGET_EDITOR), "the editor to close");
+  take_keyboard (budgets);
+  budget = outlay_repository_find_budget (outlay_application_get_repository (app), "Holidays", NULL);
+  g_assert_nonnull (budget);
+  g_assert_cmpint (outlay_budget_get_amount (budget), ==, 40000);
+  g_clear_object (&budget);
+  g_assert_cmpstr (outlay_budgets_window_get_page (OUTLAY_BUDGETS_WINDOW (budgets)), ==, "detail");
+
+  /* Alt+E edits the budget its page shows: Tab, Ctrl+A and a new amount. */
+  press_key (GDK_KEY_e, GDK_ALT_MASK);
+  wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_BUDGET_EDITOR), "the budget editor");
+  budget_editor = GTK_WINDOW (outlay_ui_test_find_toplevel (OUTLAY_TYPE_BUDGET_EDITOR));
+  press_key (GDK_KEY_Tab, 0);
+  g_assert_cmpstr (focused_row_title (budget_editor), ==, "_Amount Each Period");
+  press_key (GDK_KEY_a, GDK_CONTROL_MASK);
+  type_text ("450");
+  press_key (GDK_KEY_Return, 0);
+  wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_BUDGET_EDITOR), "the editor to close");
+  take_keyboard (budgets);
+  budget = outlay_repository_find_budget (outlay_application_get_repository (app), "Holidays", NULL);
+  g_assert_cmpint (outlay_budget_get_amount (budget), ==, 45000);
+  g_clear_object (&budget);
+
+  /* Escape goes back to the list, and closes the Budgets from there. */
+  press_key (GDK_KEY_Escape, 0);
+  g_assert_cmpstr (outlay_budgets_window_get_page (OUTLAY_BUDGETS_WINDOW (budgets)), ==, "list");
+  press_key (GDK_KEY_Escape, 0);
+  wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_BUDGETS_WINDOW),
+              "the Budgets to close");
   take_keyboard (win);
 
   /* Ctrl+Q quits: every window closes. */

@@ -575,6 +575,8 @@ build (OutlayBudgetEditor *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->alerts_row);
 
   update_visibility (self);
+  /* The name first, as a person fills the form. */
+  gtk_window_set_focus (GTK_WINDOW (self), self->name_row);
 }
 
 static void
@@ -684,7 +686,8 @@ outlay_budget_editor_get_error (OutlayBudgetEditor *self)
 /**
  * outlay_budget_editor_get_row:
  * @name: "name", "amount", "period", "every", "start", "end", "all",
- *   "rollover", "cap" or "alerts"
+ *   "rollover", "cap", "alerts", "save", or "category:" and a category's
+ *   uuid
  *
  * Returns: (transfer none) (nullable): the row, for tests
  */
@@ -704,6 +707,19 @@ outlay_budget_editor_get_row (OutlayBudgetEditor *self,
   };
 
   g_return_val_if_fail (OUTLAY_IS_BUDGET_EDITOR (self), NULL);
+
+  /* "category:UUID": a category's check button */
+  if (g_str_has_prefix (name, "category:"))
+    {
+      for (guint i = 0; i < self->category_checks->len; i++)
+        {
+          GtkWidget *check = g_ptr_array_index (self->category_checks, i);
+
+          if (g_strcmp0 (g_object_get_data (G_OBJECT (check), "uuid"), name + strlen ("category:")) == 0)
+            return check;
+        }
+      return NULL;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (g_str_equal (rows[i].name, name))
