@@ -101,7 +101,7 @@ static const Shot shots[] = {
   { "budgets-360x720-dark", "dashboard", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE },
   { "budgets-list-1280x800-light", "dashboard", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE, "list" },
   { "budgets-list-360x720-dark", "dashboard", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE, "list" },
-  { "budget-page-1280x800-dark", "dashboard", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE, "detail" },
+  { "budget-page-1280x800-light", "dashboard", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE, "detail" },
   { "budget-page-360x720-light", "dashboard", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE,
     "detail" },
   { "budget-editor-1280x800-light", "dashboard", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE,
@@ -389,7 +389,8 @@ take_budgets_window (OutlayWindow *window,
       shown = outlay_budgets_window_get_editor (OUTLAY_BUDGETS_WINDOW (budgets));
       gtk_window_set_default_size (GTK_WINDOW (shown), shot->width, shot->height);
     }
-  wait_frames (shown, 6);
+  /* The page slides in. */
+  wait_frames (shown, 30);
   save_png (shown, path);
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -631,7 +631,7 @@ test_keyboard_only (void)
   g_assert_cmpstr (focused_row_title (budget_editor), ==, "_Name");
   type_text ("Holidays");
   press_key (GDK_KEY_Tab, 0);
-  g_assert_cmpstr (focused_row_title (budget_editor), ==, "_Amount Each Period");
+  g_assert_cmpstr (focused_row_title (budget_editor), ==, "_Amount");
   type_text ("400");
   press_key (GDK_KEY_Return, 0);
   wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_BUDGET_EDITOR), "the editor to close");
@@ -647,7 +647,7 @@ test_keyboard_only (void)
   wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_BUDGET_EDITOR), "the budget editor");
   budget_editor = GTK_WINDOW (outlay_ui_test_find_toplevel (OUTLAY_TYPE_BUDGET_EDITOR));
   press_key (GDK_KEY_Tab, 0);
-  g_assert_cmpstr (focused_row_title (budget_editor), ==, "_Amount Each Period");
+  g_assert_cmpstr (focused_row_title (budget_editor), ==, "_Amount");
   press_key (GDK_KEY_a, GDK_CONTROL_MASK);
   type_text ("450");
   press_key (GDK_KEY_Return, 0);

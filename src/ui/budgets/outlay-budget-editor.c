@@ -485,13 +485,14 @@ build (OutlayBudgetEditor *self,
   adw_window_set_content (ADW_WINDOW (self), box);
 
   /* What */
-  group = new_group (page, NULL, _("A budget of zero watches what is spent, without a limit."));
+  group = new_group (page, NULL, _("The amount is for each period. A budget of zero watches what is spent, "
+                                   "without a limit."));
   self->name_row = new_entry (_("_Name"));
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), outlay_budget_get_name (self->budget));
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (self->name_row), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->name_row);
   /* Translators: the amount of a budget, for each period */
-  self->amount_row = new_amount_row (_("_Amount Each Period"), currency);
+  self->amount_row = new_amount_row (_("_Amount"), currency);
   if (!self->is_new)
     outlay_amount_row_set_amount (OUTLAY_AMOUNT_ROW (self->amount_row), outlay_budget_get_amount (self->budget));
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (self->amount_row), TRUE);

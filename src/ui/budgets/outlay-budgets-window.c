@@ -800,7 +800,7 @@ outlay_budgets_window_init (OutlayBudgetsWindow *self)
   gtk_box_append (GTK_BOX (box), self->header);
 
   self->stack = gtk_stack_new ();
-  gtk_stack_set_transition_type (GTK_STACK (self->stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  gtk_stack_set_transition_type (GTK_STACK (self->stack), GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
   gtk_widget_set_vexpand (self->stack, TRUE);
   build_list_page (self);
   build_detail_page (self);
