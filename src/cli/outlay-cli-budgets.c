@@ -18,7 +18,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* `outlay budget [list|add|show|edit|delete]`: the budgets, and how each
+/* `outlay budget [list|add|show|edit|override|delete]`: the budgets, and how each
  * stands in the period a day falls in. What a budget carries is the
  * store's to compute, every time; this file only reads options and
  * prints. */
@@ -78,6 +78,13 @@
   "    \"alerts\": [\n"                                       \
   "      80,\n"                                               \
   "      100\n"                                               \
+  "    ],\n"                                                  \
+  "    \"overrides\": [\n"                                    \
+  "      {\n"                                                 \
+  "        \"period_start\": \"2026-11-25\",\n"                \
+  "        \"amount\": \"600.00\",\n"                          \
+  "        \"amount_minor\": 60000\n"                           \
+  "      }\n"                                                 \
   "    ],\n"                                                  \
   "    \"archived\": false,\n"                                \
   "    \"archived_at\": null\n"                               \
@@ -472,6 +479,8 @@ json_budget (OutlayCli                *cli,
   const char *const *categories = outlay_budget_get_categories (budget);
   GArray            *alerts = outlay_budget_get_alerts (budget);
   gint64             cap = outlay_budget_get_rollover_cap (budget);
+  g_autoptr (GArray) overrides = NULL;
+  g_autoptr (GError) error = NULL;
 
   outlay_cli_json_begin_object (builder, NULL);
   outlay_cli_json_add_string (builder, "name", outlay_budget_get_name (budget));
@@ -528,6 +537,21 @@ json_budget (OutlayCli                *cli,
   outlay_cli_json_begin_array (builder, "alerts");
   for (guint i = 0; i < alerts->len; i++)
     outlay_cli_json_add_int (builder, NULL, g_array_index (alerts, guint, i));
+  json_builder_end_array (builder);
+
+  /* The periods with another amount; a read that fails leaves them out. */
+  outlay_cli_json_begin_array (builder, "overrides");
+  if ((overrides = outlay_repository_list_budget_overrides (cli->repository, budget, &error)) == NULL)
+    g_warning ("Could not read the budget’s other amounts: %s", error->message);
+  for (guint i = 0; overrides != NULL && i < overrides->len; i++)
+    {
+      const OutlayBudgetOverride *row = &g_array_index (overrides, OutlayBudgetOverride, i);
+
+      outlay_cli_json_begin_object (builder, NULL);
+      outlay_cli_json_add_string (builder, "period_start", row->period_start);
+      outlay_cli_json_add_money (builder, "amount", row->amount, currency);
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
 
   outlay_cli_json_add_bool (builder, "archived", outlay_budget_get_archived_at (budget) != NULL);
@@ -724,6 +748,7 @@ print_budget (OutlayCli                *cli,
   g_autofree char *categories = describe_categories (cli, budget);
   g_autofree char *rollover = describe_rollover (budget);
   g_autofree char *alerts = describe_alerts (budget);
+  g_autoptr (GArray) overrides = outlay_repository_list_budget_overrides (cli->repository, budget, NULL);
 
   /* Translators: "2026-02-25 – 2026-03-24, day 14 of 28, 14 days left" */
   period_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s, %u day left", "%s, %s, %u days left",
@@ -760,6 +785,22 @@ print_budget (OutlayCli                *cli,
   outlay_cli_table_add (table, _("Counts"), categories, NULL);
   outlay_cli_table_add (table, _("Rollover"), rollover, NULL);
   outlay_cli_table_add (table, _("Alerts"), alerts, NULL);
+  if (overrides != NULL && overrides->len > 0)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < overrides->len; i++)
+        {
+          const OutlayBudgetOverride *row = &g_array_index (overrides, OutlayBudgetOverride, i);
+          g_autofree char            *money = outlay_money_format (row->amount, currency);
+
+          if (i > 0)
+            g_string_append (text, ", ");
+          /* Translators: a period's first day and its own amount, in a list: "2026-12-01: €600.00" */
+          g_string_append_printf (text, _("%s: %s"), row->period_start, money);
+        }
+      outlay_cli_table_add (table, _("Other amounts"), text->str, NULL);
+    }
   outlay_cli_table_add (table, _("Currency"), currency, NULL);
   if (outlay_budget_get_archived_at (budget) != NULL)
     outlay_cli_table_add (table, _("Archived"), outlay_budget_get_archived_at (budget), NULL);
@@ -853,6 +894,7 @@ list_budgets (OutlayCli *cli,
                                                  "  outlay budget show Groceries --json\n"
                                                  "  outlay budget edit Groceries --amount 450 --rollover surplus\n"
                                                  "  outlay budget edit Groceries --archive\n"
+                                                 "  outlay budget override Groceries 2026-12-01 600\n"
                                                  "  outlay budget delete Groceries\n"
                                                  "\n"),
                                               _(BUDGET_STATES_HELP),
@@ -864,11 +906,11 @@ list_budgets (OutlayCli *cli,
   g_autoptr (GPtrArray) uncounted_lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GDate) day = NULL;
 
-  context = outlay_cli_context_new (cli, whole ? _("[list|add|show|edit|delete] …") : NULL,
+  context = outlay_cli_context_new (cli, whole ? _("[list|add|show|edit|override|delete] …") : NULL,
                                     _("Lists the budgets, each in the period the day falls in: what it has, "
                                       "what it spent, what is left, and how that compares with the time gone. "
-                                      "“outlay budget add”, “show”, “edit” and “delete” deal with one; each has "
-                                      "its own --help."),
+                                      "“outlay budget add”, “show”, “edit”, “override” and “delete” deal with "
+                                      "one; each has its own --help."),
                                     description, "[\n" BUDGET_JSON_HELP "]\n", entries);
 
   if (!outlay_cli_parse (cli, context, &args, error))
@@ -1286,6 +1328,7 @@ outlay_cli_budget (OutlayCli *cli,
     { "show", "budget show", show_budget },
     { "edit", "budget edit", edit_budget },
     { "delete", "budget delete", delete_budget },
+    { "override", "budget override", outlay_cli_budget_override },
   };
   int sub = outlay_cli_find_argument (argv);
   g_autoptr (GPtrArray) rest = NULL;
@@ -1316,7 +1359,7 @@ outlay_cli_budget (OutlayCli *cli,
     g_autofree char *utf8 = g_utf8_make_valid (argv[sub], -1);
 
     g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                 _("“%s” is not one of list, add, show, edit or delete."), utf8);
+                 _("“%s” is not one of list, add, show, edit, override or delete."), utf8);
   }
   return FALSE;
 }

@@ -261,6 +261,9 @@ gboolean outlay_cli_categories (OutlayCli *cli,
 gboolean outlay_cli_budget (OutlayCli *cli,
                             char     **args,
                             GError   **error);
+gboolean outlay_cli_budget_override (OutlayCli *cli,
+                                     char     **args,
+                                     GError   **error);
 gboolean outlay_cli_backup (OutlayCli *cli,
                             char     **args,
                             GError   **error);

@@ -253,7 +253,7 @@ outlay_repository_validate_budget (OutlayRepository *self,
 
   if (cap < -1 || cap > OUTLAY_MONEY_MAX)
     {
-      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT,
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_CAP,
                            _("The most a budget carries is zero or more, up to what Outlay can keep."));
       return FALSE;
     }
@@ -309,10 +309,11 @@ bind_budget (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, 13, outlay_budget_get_archived_at (budget), -1, SQLITE_TRANSIENT);
 }
 
-static OutlayBudget *
-read_budget (OutlayRepository *self,
-             gint64            id,
-             GError          **error)
+/* The budget of @id, deleted or not. */
+OutlayBudget *
+outlay_repository_read_budget (OutlayRepository *self,
+                               gint64            id,
+                               GError          **error)
 {
   sqlite3_stmt *stmt = outlay_database_prepare (self->database,
                                                 "SELECT " OUTLAY_BUDGET_COLUMNS " FROM budgets WHERE id = ?", error);
@@ -344,7 +345,7 @@ finish_budget_write (OutlayRepository  *self,
                      gint64             id,
                      GError           **error)
 {
-  g_autoptr (OutlayBudget) stored = read_budget (self, id, error);
+  g_autoptr (OutlayBudget) stored = outlay_repository_read_budget (self, id, error);
 
   if (stored == NULL || !outlay_transaction_commit (transaction, error))
     return NULL;
@@ -454,7 +455,7 @@ outlay_repository_update_budget (OutlayRepository *self,
   if (!outlay_repository_check_writable (self, error) || !outlay_repository_validate_budget (self, budget, error))
     return NULL;
 
-  if (!(stored = read_budget (self, outlay_budget_get_id (budget), error)))
+  if (!(stored = outlay_repository_read_budget (self, outlay_budget_get_id (budget), error)))
     return NULL;
   if (outlay_budget_get_deleted_at (stored) != NULL)
     {
@@ -504,7 +505,7 @@ outlay_repository_delete_budget (OutlayRepository *self,
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
 
-  if (!outlay_repository_check_writable (self, error) || !(before = read_budget (self, id, error)))
+  if (!outlay_repository_check_writable (self, error) || !(before = outlay_repository_read_budget (self, id, error)))
     return NULL;
   if (outlay_budget_get_deleted_at (before) != NULL)
     {
@@ -552,7 +553,7 @@ outlay_repository_archive_budget (OutlayRepository *self,
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
 
-  if (!outlay_repository_check_writable (self, error) || !(stored = read_budget (self, id, error)))
+  if (!outlay_repository_check_writable (self, error) || !(stored = outlay_repository_read_budget (self, id, error)))
     return NULL;
   if (outlay_budget_get_deleted_at (stored) != NULL)
     {
@@ -602,7 +603,7 @@ outlay_repository_restore_budget (OutlayRepository *self,
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
 
-  if (!outlay_repository_check_writable (self, error) || !(stored = read_budget (self, id, error)))
+  if (!outlay_repository_check_writable (self, error) || !(stored = outlay_repository_read_budget (self, id, error)))
     return NULL;
   if (outlay_budget_get_deleted_at (stored) == NULL)
     return g_steal_pointer (&stored);

@@ -113,6 +113,9 @@ GPtrArray *outlay_repository_take_off_expense_indexes (OutlayRepository *self,
 gboolean   outlay_repository_put_back_expense_indexes (OutlayRepository *self,
                                                        GPtrArray        *indexes,
                                                        GError          **error);
+OutlayBudget *outlay_repository_read_budget (OutlayRepository *self,
+                                             gint64            id,
+                                             GError          **error);
 gboolean   outlay_repository_insert_budget (OutlayRepository *self,
                                             OutlayBudget     *draft,
                                             const char       *now,

@@ -54,6 +54,7 @@ typedef enum
   OUTLAY_REPOSITORY_ERROR_PROTECTED,
   OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD,
   OUTLAY_REPOSITORY_ERROR_INVALID_ALERT,
+  OUTLAY_REPOSITORY_ERROR_INVALID_CAP, /* the most a budget carries */
 } OutlayRepositoryError;
 
 typedef enum
@@ -272,6 +273,13 @@ typedef struct
 
 void          outlay_budget_status_clear (OutlayBudgetStatus *status);
 
+/* A period with another amount than its budget's. */
+typedef struct
+{
+  char   period_start[11];
+  gint64 amount;
+} OutlayBudgetOverride;
+
 /* One period of a budget's history: what it had and what it spent. */
 typedef struct
 {
@@ -332,6 +340,15 @@ GArray       *outlay_repository_get_budget_history (OutlayRepository *self,
                                                     const GDate      *day,
                                                     guint             n_periods,
                                                     GError          **error);
+gboolean      outlay_repository_set_budget_override (OutlayRepository *self,
+                                                     gint64            id,
+                                                     const char       *day,
+                                                     gint64            amount,
+                                                     char            **period_start,
+                                                     GError          **error);
+GArray       *outlay_repository_list_budget_overrides (OutlayRepository *self,
+                                                       OutlayBudget     *budget,
+                                                       GError          **error);
 GArray       *outlay_repository_get_unbudgeted (OutlayRepository *self,
                                                 const char       *currency,
                                                 const char       *from,

@@ -573,6 +573,7 @@ show_store_error (OutlayExpenseEditor *self,
         case OUTLAY_REPOSITORY_ERROR_PROTECTED:
         case OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD:
         case OUTLAY_REPOSITORY_ERROR_INVALID_ALERT:
+        case OUTLAY_REPOSITORY_ERROR_INVALID_CAP:
         default:
           break;
         }

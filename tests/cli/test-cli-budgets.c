@@ -161,7 +161,7 @@ test_help (Fixture      *fixture,
 
   run (fixture, &result, "budget", "--help");
   assert_success (&result);
-  assert_contains (result.out, "outlay budget [OPTION…] [list|add|show|edit|delete]");
+  assert_contains (result.out, "outlay budget [OPTION…] [list|add|show|edit|override|delete]");
   assert_contains (result.out, "Examples:");
   assert_contains (result.out, "--archived");
   assert_contains (result.out, "--json");
@@ -184,6 +184,12 @@ test_help (Fixture      *fixture,
       assert_contains (result.out, "\"period_start\": \"2026-02-25\"");
       assert_contains (result.out, "\"remaining_minor\"");
     }
+
+  run (fixture, &result, "budget", "override", "--help");
+  assert_success (&result);
+  assert_contains (result.out, "outlay budget override [OPTION…] NAME|UUID DAY [AMOUNT]");
+  assert_contains (result.out, "--remove");
+  assert_contains (result.out, "\"removed\": false");
 
   run (fixture, &result, "budget", "add", "--help");
   assert_contains (result.out, "payday to payday");
@@ -729,7 +735,13 @@ test_bad_input (Fixture      *fixture,
                 gconstpointer user_data)
 {
   const BadInput cases[] = {
-    { 2, "“frob” is not one of list, add, show, edit or delete", { "frob" } },
+    { 2, "“frob” is not one of list, add, show, edit, override or delete", { "frob" } },
+    { 2, "Give the name of the budget, a day of the period and its amount", { "override", "Groceries", "2026-12-01" } },
+    { 2, "Give the name of the budget and a day of the period", { "override", "Groceries", "--remove" } },
+    { 2, "“someday” is not a day", { "override", "Groceries", "someday", "5" } },
+    { 2, "Invalid amount “lots”", { "override", "Groceries", "2026-12-01", "lots" } },
+    { 1, "There is no budget “Nope”", { "override", "Nope", "2026-12-01", "5" } },
+    { 1, "has one amount", { "override", "Trip", "2026-07-03", "5" } },
     { 2, "Give the name of the budget and its amount", { "add" } },
     { 2, "Give the name of the budget and its amount", { "add", "Fun" } },
     { 2, "Unexpected argument “Out”", { "add", "Eating", "50", "Out" } },
@@ -814,6 +826,59 @@ test_bad_input (Fixture      *fixture,
     }
 }
 
+/* One period's own amount: named by any of its days, shown, carried over
+ * like any amount, and taken back. */
+static void
+test_override (Fixture      *fixture,
+               gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (JsonObject) december = NULL;
+  g_autoptr (JsonObject) january = NULL;
+  g_autoptr (JsonObject) usual = NULL;
+  JsonObject *set;
+  JsonArray  *overrides;
+
+  use_euros (fixture);
+  run (fixture, &result, "budget", "add", "Groceries", "400", "--anchor", "2026-01-01", "--rollover", "surplus");
+  assert_success (&result);
+
+  run (fixture, &result, "budget", "override", "groceries", "2026-12-15", "600", "--json");
+  assert_success (&result);
+  root = parse_json (result.out);
+  set = json_node_get_object (root);
+  g_assert_cmpstr (member_string (set, "budget"), ==, "Groceries");
+  g_assert_cmpstr (member_string (set, "period_start"), ==, "2026-12-01");
+  g_assert_cmpstr (member_string (set, "amount"), ==, "600.00");
+  g_assert_cmpint (member_int (set, "amount_minor"), ==, 60000);
+  g_assert_false (json_object_get_boolean_member (set, "removed"));
+
+  december = show (fixture, "Groceries", "2026-12-03");
+  g_assert_cmpstr (member_string (december, "amount"), ==, "600.00");
+  overrides = json_object_get_array_member (december, "overrides");
+  g_assert_cmpuint (json_array_get_length (overrides), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (overrides, 0), "period_start"), ==,
+                   "2026-12-01");
+  /* Nothing spent: January 2027 carries the whole of 2026, December's
+   * 600 among it: 11 × 400 + 600. */
+  january = show (fixture, "Groceries", "2027-01-03");
+  g_assert_cmpstr (member_string (january, "amount"), ==, "400.00");
+  g_assert_cmpstr (member_string (january, "carried"), ==, "5000.00");
+
+  run (fixture, &result, "budget", "show", "Groceries", "--date", "2026-12-03");
+  assert_success (&result);
+  assert_contains (result.out, "Other amounts");
+  assert_contains (result.out, "2026-12-01: €600.00");
+
+  run (fixture, &result, "budget", "override", "Groceries", "2026-12-31", "--remove");
+  assert_success (&result);
+  assert_contains (result.out, "its usual amount, €400.00, again");
+  usual = show (fixture, "Groceries", "2026-12-03");
+  g_assert_cmpstr (member_string (usual, "amount"), ==, "400.00");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (usual, "overrides")), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -829,6 +894,7 @@ main (int   argc,
   add_test ("/cli/budget/edit", test_edit);
   add_test ("/cli/budget/delete", test_delete);
   add_test ("/cli/budget/weeks-by-locale", test_weeks_by_locale);
+  add_test ("/cli/budget/override", test_override);
   add_test ("/cli/budget/bad-input", test_bad_input);
 
   return g_test_run ();

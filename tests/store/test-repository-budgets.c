@@ -287,7 +287,7 @@ test_refused (Fixture      *fixture,
   assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_ALERT, "not at 1001 %");
   outlay_budget_set_alerts (budget, zero, 0);
   outlay_budget_set_rollover (budget, OUTLAY_ROLLOVER_SURPLUS, -5, NULL);
-  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT, "most a budget carries");
+  assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_CAP, "most a budget carries");
   outlay_budget_set_rollover (budget, OUTLAY_ROLLOVER_SURPLUS, -1, "someday");
   assert_refused (fixture, budget, OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD, "“someday”");
 

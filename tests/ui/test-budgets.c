@@ -28,6 +28,7 @@
 #include <adwaita.h>
 
 #include "outlay-budget-editor.h"
+#include "outlay-budget-overrides-group.h"
 #include "outlay-budgets-window.h"
 #include "outlay-money.h"
 #include "outlay-test-utils.h"
@@ -445,6 +446,77 @@ test_unbudgeted (Fixture      *fixture,
                    "Every expense of this month is in a budget.");
 }
 
+static gint64
+amount_on (Fixture    *fixture,
+           const char *name,
+           GDate      *day)
+{
+  g_autoptr (OutlayBudget) budget = stored_budget (fixture, name);
+  g_auto (OutlayBudgetStatus) status = { { 0 } };
+  g_autoptr (GError) error = NULL;
+
+  outlay_repository_get_budget_status (fixture->repository, budget, day, &status, &error);
+  g_assert_no_error (error);
+  return status.amount;
+}
+
+/* Another amount for one period, set and taken back on the budget's page;
+ * a wrong amount is said and kept. */
+static void
+test_overrides (Fixture      *fixture,
+                gconstpointer user_data)
+{
+  gint64                      id = add_budget (fixture, "Groceries", 40000, fixture->groceries);
+  g_autoptr (GDate)           december = g_date_new_dmy (10, G_DATE_DECEMBER, 2026);
+  g_autoptr (GDate)           november = g_date_new_dmy (10, G_DATE_NOVEMBER, 2026);
+  OutlayBudgetOverridesGroup *group;
+  GtkWidget                  *period, *amount, *text;
+  GListModel                 *choices;
+  g_autoptr (GObject) choice = NULL;
+
+  open_window (fixture);
+  outlay_budgets_window_show_budget (fixture->window, id);
+  group = OUTLAY_BUDGET_OVERRIDES_GROUP (outlay_budgets_window_get_overrides_group (fixture->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
+  g_assert_cmpuint (outlay_budget_overrides_group_get_n_overrides (group), ==, 0);
+
+  /* This month and the next eleven: March 2026 to February 2027. */
+  period = outlay_budget_overrides_group_get_period_row (group);
+  choices = adw_combo_row_get_model (ADW_COMBO_ROW (period));
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 12);
+  choice = g_list_model_get_item (choices, 9);
+  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (choice)), ==, "December 2026");
+
+  amount = outlay_budget_overrides_group_get_amount_row (group);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (period), 9);
+  gtk_editable_set_text (GTK_EDITABLE (amount), "lots");
+  g_assert_false (outlay_budget_overrides_group_apply (group));
+  g_assert_nonnull (outlay_budget_overrides_group_get_error (group));
+  g_assert_true (gtk_widget_has_css_class (amount, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount)), ==, "lots");
+  g_assert_cmpint (amount_on (fixture, "Groceries", december), ==, 40000);
+
+  /* Enter in the amount sets it, once. */
+  gtk_editable_set_text (GTK_EDITABLE (amount), "600");
+  text = outlay_ui_test_find_of_type (amount, GTK_TYPE_TEXT);
+  g_signal_emit_by_name (text, "activate");
+  outlay_ui_test_drain ();
+  g_assert_null (outlay_budget_overrides_group_get_error (group));
+  g_assert_false (gtk_widget_has_css_class (amount, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount)), ==, "");
+  g_assert_cmpuint (outlay_budget_overrides_group_get_n_overrides (group), ==, 1);
+  g_assert_cmpint (amount_on (fixture, "Groceries", december), ==, 60000);
+  g_assert_cmpint (amount_on (fixture, "Groceries", november), ==, 40000);
+  /* The choice stays where it was after the page is read again. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (period)), ==, 9);
+
+  /* Its button gives December the usual amount again. */
+  g_assert_true (outlay_budget_overrides_group_remove (group, 0));
+  outlay_ui_test_drain ();
+  g_assert_cmpuint (outlay_budget_overrides_group_get_n_overrides (group), ==, 0);
+  g_assert_cmpint (amount_on (fixture, "Groceries", december), ==, 40000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +531,7 @@ main (int   argc,
   g_test_add ("/budgets/order-archive-delete", Fixture, NULL, fixture_set_up, test_order_archive_delete,
               fixture_tear_down);
   g_test_add ("/budgets/chart", Fixture, NULL, fixture_set_up, test_chart, fixture_tear_down);
+  g_test_add ("/budgets/overrides", Fixture, NULL, fixture_set_up, test_overrides, fixture_tear_down);
   g_test_add ("/budgets/unbudgeted", Fixture, NULL, fixture_set_up, test_unbudgeted, fixture_tear_down);
 
   return g_test_run ();

@@ -285,7 +285,9 @@ row_of_error (OutlayBudgetEditor *self,
     case OUTLAY_REPOSITORY_ERROR_INVALID_NAME:
       return self->name_row;
     case OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT:
-      return strstr (error->message, "carr") != NULL ? self->cap_row : self->amount_row;
+      return self->amount_row;
+    case OUTLAY_REPOSITORY_ERROR_INVALID_CAP:
+      return self->cap_row;
     case OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD:
       return selected_unit (self) == OUTLAY_CYCLE_RANGE ? self->end_row : self->start_row;
     case OUTLAY_REPOSITORY_ERROR_INVALID_CATEGORY:

@@ -35,6 +35,7 @@
 
 #include "outlay-budget-bar.h"
 #include "outlay-budget-editor.h"
+#include "outlay-budget-overrides-group.h"
 #include "outlay-budgets-group.h"
 #include "outlay-budgets-window.h"
 #include "outlay-format.h"
@@ -76,6 +77,8 @@ struct _OutlayBudgetsWindow
   GtkWidget       *detail_box;
   GtkWidget       *chart;
   GtkWidget       *chart_group;
+  GtkWidget       *overrides_group;
+  GtkWidget       *detail_page;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayBudgetsWindow, outlay_budgets_window, ADW_TYPE_WINDOW)
@@ -467,6 +470,8 @@ show_detail (OutlayBudgetsWindow *self)
                                          (const OutlayBudgetPeriod *) (gpointer) periods->data, periods->len,
                                          outlay_budget_get_period (budget), currency);
   gtk_widget_set_visible (self->chart_group, periods->len > 1);
+  outlay_budget_overrides_group_set_budget (OUTLAY_BUDGET_OVERRIDES_GROUP (self->overrides_group), budget,
+                                            self->today);
 }
 
 static void
@@ -568,7 +573,7 @@ archive_action (GtkWidget  *widget,
   if (archive)
     {
       /* Translators: a toast after archiving a budget, with its name */
-      title = g_strdup_printf (_("“%s” archived"), outlay_budget_get_name (stored));
+      title = g_strdup_printf (C_("budget", "“%s” archived"), outlay_budget_get_name (stored));
       show_undo (self, title, id, TRUE);
     }
 }
@@ -590,7 +595,7 @@ delete_action (GtkWidget  *widget,
       return;
     }
   /* Translators: a toast after deleting a budget, with its name */
-  title = g_strdup_printf (_("“%s” deleted"), outlay_budget_get_name (before));
+  title = g_strdup_printf (C_("budget", "“%s” deleted"), outlay_budget_get_name (before));
   show_undo (self, title, id, FALSE);
 }
 
@@ -770,6 +775,7 @@ build_detail_page (OutlayBudgetsWindow *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->chart_group), frame);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->chart_group));
 
+  self->detail_page = page;
   gtk_stack_add_named (GTK_STACK (self->stack), page, "detail");
 }
 
@@ -838,6 +844,8 @@ outlay_budgets_window_new (GtkWindow        *parent,
                        "default-height", 680,
                        NULL);
   self->repository = g_object_ref (repository);
+  self->overrides_group = outlay_budget_overrides_group_new (repository);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->detail_page), ADW_PREFERENCES_GROUP (self->overrides_group));
   self->currency = g_strdup (currency);
   g_signal_connect_object (repository, "budgets-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (repository, "expenses-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
@@ -982,4 +990,18 @@ outlay_budgets_window_get_page (OutlayBudgetsWindow *self)
   g_return_val_if_fail (OUTLAY_IS_BUDGETS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+}
+
+/**
+ * outlay_budgets_window_get_overrides_group:
+ *
+ * Returns: (transfer none): the group of a budget's other amounts, on its
+ *   page
+ */
+GtkWidget *
+outlay_budgets_window_get_overrides_group (OutlayBudgetsWindow *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_BUDGETS_WINDOW (self), NULL);
+
+  return self->overrides_group;
 }

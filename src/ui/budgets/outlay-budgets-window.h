@@ -47,5 +47,6 @@ char               **outlay_budgets_window_dup_names (OutlayBudgetsWindow *self,
 const char          *outlay_budgets_window_get_unbudgeted (OutlayBudgetsWindow *self);
 GtkWidget           *outlay_budgets_window_get_chart (OutlayBudgetsWindow *self);
 const char          *outlay_budgets_window_get_page (OutlayBudgetsWindow *self);
+GtkWidget           *outlay_budgets_window_get_overrides_group (OutlayBudgetsWindow *self);
 
 G_END_DECLS
