@@ -362,31 +362,13 @@ on_row_activated_cb (OutlayBudgetsGroup *self,
   int                       index = gtk_list_box_row_get_index (row);
   OutlayBudget             *budget;
   const OutlayBudgetStatus *status;
-  const char *const        *categories;
-  gint64                    category_id = 0;
 
   if (index < 0 || (guint) index >= self->budgets->len)
     return;
 
   budget = g_ptr_array_index (self->budgets, index);
   status = &g_array_index (self->statuses, OutlayBudgetStatus, index);
-  categories = outlay_budget_get_categories (budget);
-
-  /* The list filters by one category: a budget of one shows it. */
-  if (categories[0] != NULL && categories[1] == NULL)
-    {
-      GListModel *all = outlay_repository_get_categories (self->repository);
-
-      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-        {
-          g_autoptr (OutlayCategory) category = g_list_model_get_item (all, i);
-
-          if (g_strcmp0 (outlay_category_get_uuid (category), categories[0]) == 0)
-            category_id = outlay_category_get_id (category);
-        }
-    }
-
-  g_signal_emit (self, signals[BUDGET_ACTIVATED], 0, category_id, status->period_start, status->period_end);
+  g_signal_emit (self, signals[BUDGET_ACTIVATED], 0, budget, status->period_start, status->period_end);
 }
 
 void
@@ -430,13 +412,13 @@ outlay_budgets_group_class_init (OutlayBudgetsGroupClass *klass)
 
   /**
    * OutlayBudgetsGroup::budget-activated:
-   * @category_id: the budget's one category, or 0 for several or all
+   * @budget: the budget activated
    * @from: the first day of the period shown
    * @to: its last day
    */
   signals[BUDGET_ACTIVATED] =
     g_signal_new ("budget-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_NONE, 3, OUTLAY_TYPE_BUDGET, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 

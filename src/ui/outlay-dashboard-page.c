@@ -110,6 +110,7 @@ enum
 enum
 {
   CATEGORY_ACTIVATED,
+  BUDGET_ACTIVATED,
   EXPENSE_ACTIVATED,
   SHOW_ALL,
   N_SIGNALS
@@ -797,11 +798,11 @@ on_budgets_changed_cb (OutlayDashboardPage *self,
 /* A budget shows its expenses of its period, as a legend row does. */
 static void
 on_budget_activated_cb (OutlayDashboardPage *self,
-                        gint64               category_id,
+                        OutlayBudget        *budget,
                         const char          *from,
                         const char          *to)
 {
-  g_signal_emit (self, signals[CATEGORY_ACTIVATED], 0, category_id, from, to);
+  g_signal_emit (self, signals[BUDGET_ACTIVATED], 0, budget, from, to);
 }
 
 static void
@@ -1029,6 +1030,17 @@ outlay_dashboard_page_class_init (OutlayDashboardPageClass *klass)
                   G_TYPE_NONE, 3,
                   G_TYPE_INT64,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * OutlayDashboardPage::budget-activated:
+   * @budget: the budget activated
+   * @from: the first day of its period
+   * @to: its last day
+   */
+  signals[BUDGET_ACTIVATED] =
+    g_signal_new ("budget-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, OUTLAY_TYPE_BUDGET, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   /**

@@ -55,6 +55,9 @@ static const OutlayPeriod period_presets[] = {
   OUTLAY_PERIOD_LAST_12_MONTHS,
 };
 
+/* The category filter's entry of a set of categories. */
+#define SET_ID ((gint64) -1)
+
 struct _OutlayExpensesPage
 {
   AdwBin parent_instance;
@@ -72,7 +75,8 @@ struct _OutlayExpensesPage
    * save in a long search): it is scrolled to once the list has it. */
   gboolean            scroll_to_kept;
   char               *currency;
-  GArray             *category_ids; /* gint64 per category dropdown entry; 0 = all */
+  GArray             *category_ids; /* gint64 per category dropdown entry; 0 = all, -1 = the set */
+  GArray             *set_ids;      /* a set of categories to filter by (a budget's), or NULL */
   GtkStringList      *category_names;
   GtkStringList      *period_names;
   char               *custom_from;
@@ -318,7 +322,10 @@ update_query (OutlayExpensesPage *self)
 
   outlay_query_set_text (query, text);
 
-  if (category != GTK_INVALID_LIST_POSITION && category > 0 && category < self->category_ids->len)
+  if (category != GTK_INVALID_LIST_POSITION && category > 0 && category < self->category_ids->len &&
+      g_array_index (self->category_ids, gint64, category) == SET_ID)
+    outlay_query_set_categories (query, (const gint64 *) (gpointer) self->set_ids->data, self->set_ids->len);
+  else if (category != GTK_INVALID_LIST_POSITION && category > 0 && category < self->category_ids->len)
     outlay_query_set_categories (query, &g_array_index (self->category_ids, gint64, category), 1);
 
   if (period == PERIOD_CUSTOM)
@@ -377,6 +384,30 @@ rebuild_categories (OutlayExpensesPage *self)
       gtk_string_list_append (self->category_names, outlay_category_get_name (category));
       if (id == selected_id)
         new_selected = i + 1;
+    }
+
+  /* A budget's categories, one entry named by all of them. */
+  if (self->set_ids != NULL && self->set_ids->len > 0)
+    {
+      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *label = NULL;
+      gint64           set = SET_ID;
+
+      for (guint i = 0; i < self->set_ids->len; i++)
+        {
+          OutlayCategory *category =
+            outlay_repository_lookup_category (self->repository, g_array_index (self->set_ids, gint64, i));
+
+          if (category != NULL)
+            g_ptr_array_add (names, (gpointer) outlay_category_get_name (category));
+        }
+      g_ptr_array_add (names, NULL);
+      /* Translators: between categories the list shows together, a budget's: "Groceries, Eating out" */
+      label = g_strjoinv (_(", "), (char **) names->pdata);
+      g_array_append_val (self->category_ids, set);
+      gtk_string_list_append (self->category_names, label);
+      if (selected_id == SET_ID)
+        new_selected = self->category_ids->len - 1;
     }
 
   gtk_drop_down_set_selected (self->category_dropdown, new_selected);
@@ -880,6 +911,7 @@ outlay_expenses_page_finalize (GObject *object)
   OutlayExpensesPage *self = OUTLAY_EXPENSES_PAGE (object);
 
   g_clear_pointer (&self->category_ids, g_array_unref);
+  g_clear_pointer (&self->set_ids, g_array_unref);
   g_free (self->currency);
   g_free (self->custom_from);
   g_free (self->custom_to);
@@ -1147,6 +1179,59 @@ outlay_expenses_page_focus_list (OutlayExpensesPage *self)
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/**
+ * outlay_expenses_page_show_categories:
+ * @category_ids: (array length=n_category_ids): the categories to show;
+ *   none for all
+ * @from: (nullable): the first day, or %NULL for all time
+ * @to: (nullable): the last day
+ *
+ * Shows the expenses of some categories in a period, as a budget of them
+ * asks: several become one entry of the category filter, named by all of
+ * them, which stays until another set takes its place.
+ */
+void
+outlay_expenses_page_show_categories (OutlayExpensesPage *self,
+                                      const gint64       *category_ids,
+                                      guint               n_category_ids,
+                                      const char         *from,
+                                      const char         *to)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSES_PAGE (self));
+  g_return_if_fail (category_ids != NULL || n_category_ids == 0);
+
+  if (n_category_ids <= 1)
+    {
+      outlay_expenses_page_show_filtered (self, n_category_ids == 1 ? category_ids[0] : 0, from, to);
+      return;
+    }
+
+  g_clear_pointer (&self->set_ids, g_array_unref);
+  self->set_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_category_ids);
+  g_array_append_vals (self->set_ids, category_ids, n_category_ids);
+  rebuild_categories (self);
+  outlay_expenses_page_show_filtered (self, SET_ID, from, to);
+}
+
+/**
+ * outlay_expenses_page_get_category_filter:
+ *
+ * Returns: what the category filter shows: "All Categories", a
+ *   category's name, or the names of a budget's categories
+ */
+const char *
+outlay_expenses_page_get_category_filter (OutlayExpensesPage *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (OUTLAY_IS_EXPENSES_PAGE (self), NULL);
+
+  selected = gtk_drop_down_get_selected (self->category_dropdown);
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return gtk_string_list_get_string (self->category_names, selected);
 }
 
 /**

@@ -40,6 +40,12 @@ void                outlay_expenses_page_edit_expense (OutlayExpensesPage *self,
                                                        OutlayExpense      *expense);
 void                outlay_expenses_page_close_editor (OutlayExpensesPage *self);
 void                outlay_expenses_page_start_search (OutlayExpensesPage *self);
+void                outlay_expenses_page_show_categories (OutlayExpensesPage *self,
+                                                          const gint64       *category_ids,
+                                                          guint               n_category_ids,
+                                                          const char         *from,
+                                                          const char         *to);
+const char         *outlay_expenses_page_get_category_filter (OutlayExpensesPage *self);
 void                outlay_expenses_page_show_filtered (OutlayExpensesPage *self,
                                                         gint64              category_id,
                                                         const char         *from,

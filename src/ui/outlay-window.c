@@ -1002,6 +1002,32 @@ on_category_activated_cb (OutlayWindow *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "expenses");
 }
 
+/* A budget's expenses of its period: of its categories, of its one, or
+ * all of them. */
+static void
+on_budget_activated_cb (OutlayWindow *self,
+                        OutlayBudget *budget,
+                        const char   *from,
+                        const char   *to)
+{
+  const char *const *uuids = outlay_budget_get_categories (budget);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GListModel *categories = outlay_repository_get_categories (self->repository);
+
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
+      gint64 id = outlay_category_get_id (category);
+
+      if (g_strv_contains (uuids, outlay_category_get_uuid (category)))
+        g_array_append_val (ids, id);
+    }
+
+  outlay_expenses_page_show_categories (OUTLAY_EXPENSES_PAGE (self->expenses_page),
+                                        (const gint64 *) (gpointer) ids->data, ids->len, from, to);
+  adw_view_stack_set_visible_child_name (self->view_stack, "expenses");
+}
+
 static void
 on_expense_activated_cb (OutlayWindow  *self,
                          OutlayExpense *expense)
@@ -1131,6 +1157,8 @@ setup (OutlayWindow      *self,
 
   g_signal_connect_object (self->expenses_page, "saved", G_CALLBACK (on_page_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->expenses_page, "delete-requested", G_CALLBACK (on_delete_requested_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dashboard_page, "budget-activated", G_CALLBACK (on_budget_activated_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->dashboard_page, "category-activated", G_CALLBACK (on_category_activated_cb), self,
                            G_CONNECT_SWAPPED);

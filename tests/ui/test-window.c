@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "outlay-application.h"
+#include "outlay-budgets-group.h"
 #include "outlay-expense-row.h"
 #include "outlay-expense-editor.h"
 #include "outlay-expenses-page.h"
@@ -743,6 +744,103 @@ test_budget_alerts (void)
   destroy_window (window);
 }
 
+static gboolean
+is_budgets_group (GtkWidget  *widget,
+                  const char *unused)
+{
+  return OUTLAY_IS_BUDGETS_GROUP (widget) && gtk_widget_get_mapped (widget);
+}
+
+static void
+add_coffee (gint64      category_id,
+            const char *description)
+{
+  g_autoptr (OutlayExpense) draft = outlay_expense_new ();
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autoptr (GDate) today = outlay_date_new_today ();
+  g_autoptr (GError) error = NULL;
+
+  outlay_expense_set_amount (draft, 350);
+  outlay_expense_set_currency (draft, "SEK");
+  outlay_expense_set_description (draft, description);
+  outlay_expense_set_category_id (draft, category_id);
+  outlay_expense_set_date (draft, today);
+  stored = outlay_repository_add_expense (outlay_application_get_repository (app), draft, &error);
+  g_assert_no_error (error);
+}
+
+/* A budget of two categories, activated on the Dashboard, shows the
+ * expenses of both and of no other, its period's, with the filter named
+ * by both. */
+static void
+test_budget_shows_its_categories (void)
+{
+  OutlayWindow     *window = open_window (1200, 800);
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  GListModel       *categories = outlay_repository_get_categories (repository);
+  g_autoptr (OutlayCategory) first = g_list_model_get_item (categories, 0);
+  g_autoptr (OutlayCategory) second = g_list_model_get_item (categories, 1);
+  g_autoptr (OutlayCategory) third = g_list_model_get_item (categories, 2);
+  g_autoptr (OutlayBudget) draft = outlay_budget_new ();
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (GDate) start = outlay_date_new_today ();
+  g_autofree char *anchor = NULL;
+  g_autofree char *filter = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget          *page = outlay_window_get_expenses_page (window);
+  OutlayExpenseModel *model = outlay_expenses_page_get_model (OUTLAY_EXPENSES_PAGE (page));
+  GtkWidget          *group, *row;
+  gboolean            saw_first = FALSE, saw_second = FALSE;
+
+  g_date_set_day (start, 1);
+  anchor = outlay_date_format_iso (start);
+  outlay_budget_set_name (draft, "Kronor");
+  outlay_budget_set_amount (draft, 100000);
+  outlay_budget_set_currency (draft, "SEK");
+  outlay_budget_set_cycle (draft, OUTLAY_CYCLE_MONTH, 1, anchor, NULL);
+  outlay_budget_set_categories (draft, (const char *const[]){ outlay_category_get_uuid (first),
+                                                              outlay_category_get_uuid (second), NULL });
+  stored = outlay_repository_add_budget (repository, draft, &error);
+  g_assert_no_error (error);
+  add_coffee (outlay_category_get_id (first), "Fika one");
+  add_coffee (outlay_category_get_id (second), "Fika two");
+  add_coffee (outlay_category_get_id (third), "Fika three");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard");
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  group = outlay_ui_test_find (GTK_WIDGET (window), is_budgets_group, NULL);
+  g_assert_nonnull (group);
+  row = gtk_widget_get_ancestor (outlay_ui_test_find (group, label_is, "Kronor"), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+  outlay_ui_test_settle (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_get_mapped (page));
+  filter = g_strdup_printf ("%s, %s", outlay_category_get_name (first), outlay_category_get_name (second));
+  g_assert_cmpstr (outlay_expenses_page_get_category_filter (OUTLAY_EXPENSES_PAGE (page)), ==, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr (OutlayExpense) expense = g_list_model_get_item (G_LIST_MODEL (model), i);
+      gint64 category = outlay_expense_get_category_id (expense);
+
+      g_assert_true (category == outlay_category_get_id (first) || category == outlay_category_get_id (second));
+      g_assert_cmpstr (outlay_expense_get_occurred_on (expense), >=, anchor);
+      saw_first |= g_str_equal (outlay_expense_get_description (expense), "Fika one");
+      saw_second |= g_str_equal (outlay_expense_get_description (expense), "Fika two");
+    }
+  g_assert_true (saw_first && saw_second);
+
+  /* The categories read again (a rename) keep the filter. */
+  g_assert_true (outlay_repository_rename_category (repository, outlay_category_get_id (third), "Fika elsewhere",
+                                                    &error));
+  g_assert_no_error (error);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (outlay_expenses_page_get_category_filter (OUTLAY_EXPENSES_PAGE (page)), ==, filter);
+
+  destroy_window (window);
+}
+
 static void
 test_phone_layout (void)
 {
@@ -898,6 +996,7 @@ main (int   argc,
   g_test_add_func ("/window/saved-expense-shown-in-long-list", test_saved_expense_shown_in_long_list);
   g_test_add_func ("/window/added-expense-shown-near-top", test_added_expense_shown_near_top);
   g_test_add_func ("/window/budget-alerts", test_budget_alerts);
+  g_test_add_func ("/window/budget-shows-its-categories", test_budget_shows_its_categories);
   g_test_add_func ("/window/phone-layout", test_phone_layout);
   g_test_add_func ("/window/size-from-settings", test_window_size_from_settings);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
