@@ -901,8 +901,9 @@ fold_init (OutlayRepository *self,
       if (from == NULL || !outlay_cycle_find (&fold->cycle, from, &fold->first))
         fold->first = 0;
     }
-  /* No period before the first one had any money to carry. */
-  if (fold->first < 0 && fold->last >= 0)
+  /* No period before the first one had any money to carry, not even into
+   * a period before the first. */
+  if (fold->first < 0)
     fold->first = 0;
   /* A carry that starts later than the day carries nothing yet. */
   fold->first = MIN (fold->first, fold->last);
