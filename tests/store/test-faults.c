@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "outlay-backups.h"
+#include "outlay-store-private.h"
 #include "outlay-test-faults.h"
 
 typedef OutlayTestFixture Fixture;
@@ -330,20 +331,91 @@ delete_budget (Fixture *fixture,
   return before != NULL;
 }
 
-#define BUDGET_OPERATION(name, run) \
+static gboolean
+restore_budget (Fixture *fixture,
+                gpointer state,
+                GError **error)
+{
+  g_autoptr (OutlayBudget) restored = outlay_repository_restore_budget (fixture->repository,
+                                                                        outlay_budget_get_id (state), error);
+
+  return restored != NULL;
+}
+
+static void
+delete_stored_budget (Fixture      *fixture,
+                      OutlayBudget *stored)
+{
+  g_autoptr (OutlayBudget) before = NULL;
+  g_autoptr (GError) error = NULL;
+
+  before = outlay_repository_delete_budget (fixture->repository, outlay_budget_get_id (stored), &error);
+  g_assert_no_error (error);
+}
+
+/* The budget the test deleted before the faults: its id is all that
+ * restore_budget() needs, and the store lists deleted budgets nowhere. */
+static gpointer
+find_deleted_budget (Fixture *fixture,
+                     gpointer user_data)
+{
+  const char   *sql = "SELECT id FROM budgets WHERE name = 'Eating out' AND deleted_at IS NOT NULL";
+  OutlayBudget *budget = outlay_budget_new ();
+
+  outlay_budget_set_identity (budget, outlay_test_query_int (outlay_test_handle (fixture), sql), NULL, 0);
+  return budget;
+}
+
+/* Moves the test's budget, first of three, to the end: every position
+ * changes. */
+static gboolean
+move_budget (Fixture *fixture,
+             gpointer state,
+             GError **error)
+{
+  return outlay_repository_move_budget (fixture->repository, outlay_budget_get_id (state), 2, error);
+}
+
+static void
+add_two_budgets (Fixture      *fixture,
+                 OutlayBudget *stored)
+{
+  const char *const names[] = { "Groceries", "Trips" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (OutlayBudget) draft = budget_draft (fixture);
+      g_autoptr (OutlayBudget) added = NULL;
+      g_autoptr (GError) error = NULL;
+
+      outlay_budget_set_name (draft, names[i]);
+      added = outlay_repository_add_budget (fixture->repository, draft, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (outlay_budget_get_position (added), >, outlay_budget_get_position (stored));
+    }
+}
+
+/* The operation @run on the budget of the test, which @before (when not
+ * %NULL) changes or joins others first; @find gives it to @run. */
+#define BUDGET_OPERATION_AFTER(name, before, find, run) \
   static void \
   test_##run (Fixture      *fixture, \
               gconstpointer user_data) \
   { \
-    static const OutlayFaultOperation operation = { name, find_budget, run, g_object_unref }; \
+    static const OutlayFaultOperation operation = { name, find, run, g_object_unref }; \
+    void (*prepare_ledger) (Fixture *, OutlayBudget *) = before; \
     g_autoptr (OutlayBudget) draft = budget_draft (fixture); \
     g_autoptr (OutlayBudget) stored = NULL; \
     g_autoptr (GError) error = NULL; \
 \
     stored = outlay_repository_add_budget (fixture->repository, draft, &error); \
     g_assert_no_error (error); \
+    if (prepare_ledger != NULL) \
+      prepare_ledger (fixture, stored); \
     check (fixture, &operation); \
   }
+
+#define BUDGET_OPERATION(name, run) BUDGET_OPERATION_AFTER (name, NULL, find_budget, run)
 
 /* The café au lait of January is 90 % of a budget of 5 a month. */
 static gboolean
@@ -377,6 +449,8 @@ test_take_budget_alerts (Fixture      *fixture,
 
 BUDGET_OPERATION ("update budget", update_budget)
 BUDGET_OPERATION ("delete budget", delete_budget)
+BUDGET_OPERATION_AFTER ("restore budget", delete_stored_budget, find_deleted_budget, restore_budget)
+BUDGET_OPERATION_AFTER ("move budget", add_two_budgets, find_budget, move_budget)
 
 #define OPERATION(name, run) \
   static void \
@@ -518,6 +592,8 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/budget/add", test_add_budget);
   OUTLAY_TEST_ADD ("/faults/budget/update", test_update_budget);
   OUTLAY_TEST_ADD ("/faults/budget/delete", test_delete_budget);
+  OUTLAY_TEST_ADD ("/faults/budget/restore", test_restore_budget);
+  OUTLAY_TEST_ADD ("/faults/budget/move", test_move_budget);
   OUTLAY_TEST_ADD ("/faults/budget/alerts", test_take_budget_alerts);
   OUTLAY_TEST_ADD ("/faults/ledger/currency-recorded", test_record_currency);
   OUTLAY_TEST_ADD ("/faults/backup/create", test_create_backup);

@@ -810,6 +810,411 @@ test_deleted_category (Fixture      *fixture,
   g_assert_no_error (error);
 }
 
+static GArray *
+history_on (Fixture      *fixture,
+            OutlayBudget *budget,
+            const char   *day,
+            guint         n_periods)
+{
+  g_autoptr (GDate) date = outlay_date_parse_iso (day);
+  g_autoptr (GError) error = NULL;
+  GArray *periods = outlay_repository_get_budget_history (fixture->repository, budget, date, n_periods, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (periods);
+  return periods;
+}
+
+static void
+assert_period (GArray     *periods,
+               guint       index,
+               const char *start,
+               const char *end,
+               gint64      amount,
+               gint64      carried,
+               gint64      available,
+               gint64      spent)
+{
+  const OutlayBudgetPeriod *period;
+
+  g_assert_cmpuint (index, <, periods->len);
+  period = &g_array_index (periods, OutlayBudgetPeriod, index);
+  g_assert_cmpstr (period->period_start, ==, start);
+  g_assert_cmpstr (period->period_end, ==, end);
+  g_assert_cmpint (period->amount, ==, amount);
+  g_assert_cmpint (period->carried, ==, carried);
+  g_assert_cmpint (period->available, ==, available);
+  g_assert_cmpint (period->spent, ==, spent);
+}
+
+/* Each period of a history is what the status of a day in it says. */
+static void
+assert_history_agrees (Fixture      *fixture,
+                       OutlayBudget *budget,
+                       GArray       *periods)
+{
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const OutlayBudgetPeriod *period = &g_array_index (periods, OutlayBudgetPeriod, i);
+      OutlayBudgetStatus        status;
+
+      /* Its last day, where the status of a range is asked too. */
+      status_on (fixture, budget, period->period_end, &status);
+      g_assert_cmpstr (status.period_start, ==, period->period_start);
+      g_assert_cmpstr (status.period_end, ==, period->period_end);
+      g_assert_cmpint (status.amount, ==, period->amount);
+      g_assert_cmpint (status.carried, ==, period->carried);
+      g_assert_cmpint (status.available, ==, period->available);
+      g_assert_cmpint (status.spent, ==, period->spent);
+      outlay_budget_status_clear (&status);
+    }
+}
+
+/* The last periods of a budget, oldest first: what each had, carried and
+ * spent, the period before the anchor among them but carrying nothing;
+ * each what the status of a day in it says. A range has one period, a
+ * budget that carries nothing carries nothing in any. */
+static void
+test_history (Fixture      *fixture,
+              gconstpointer user_data)
+{
+  gint64 groceries = outlay_test_category (fixture, OUTLAY_TEST_GROCERIES);
+  gint64 food = outlay_test_category (fixture, OUTLAY_TEST_FOOD);
+  g_autoptr (OutlayBudget) both = draft ("Both ways", 10000, "2024-01-01");
+  g_autoptr (OutlayBudget) none = draft ("No carry", 10000, "2024-01-01");
+  g_autoptr (OutlayBudget) trip = draft ("Trip", 20000, "2024-02-10");
+  g_autoptr (OutlayBudget) late = draft ("Anchored in February", 10000, "2024-02-01");
+  g_autoptr (OutlayBudget) stored_both = NULL;
+  g_autoptr (OutlayBudget) stored_none = NULL;
+  g_autoptr (OutlayBudget) stored_trip = NULL;
+  g_autoptr (OutlayBudget) stored_late = NULL;
+  g_autoptr (GPtrArray) expenses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GArray) periods = NULL;
+
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 4000, "EUR", "2023-12-10", "Before the anchor", groceries));
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 3000, "EUR", "2024-01-05", "Market", groceries));
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 2500, "EUR", "2024-01-31", "Lunch", food));
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 15000, "EUR", "2024-02-14", "Dinner", food));
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 7000, "USD", "2024-02-15", "Duty free", groceries));
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 2000, "EUR", "2024-03-01", "Market", groceries));
+  g_ptr_array_add (expenses, outlay_test_add (fixture, -500, "EUR", "2024-03-10", "Deposit back", groceries));
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 2000, "EUR", "2024-03-31", "Market", groceries));
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 9999, "EUR", "2024-04-01", "After", groceries));
+
+  /* Every category, in euros. Spent: December 40, January 30 + 25 = 55,
+   * February 150 (not the dollars), March 20 - 5 + 20 = 35. */
+  outlay_budget_set_rollover (both, OUTLAY_ROLLOVER_BOTH, -1, NULL);
+  stored_both = add (fixture, both);
+  periods = history_on (fixture, stored_both, "2024-03-15", 4);
+  g_assert_cmpuint (periods->len, ==, 4);
+  /* December, before the anchor: nothing carried into it. */
+  assert_period (periods, 0, "2023-12-01", "2023-12-31", 10000, 0, 10000, 4000);
+  /* January, the first period: nothing from December either. */
+  assert_period (periods, 1, "2024-01-01", "2024-01-31", 10000, 0, 10000, 5500);
+  /* February (29 days): January's 100 - 55 = 45 left. */
+  assert_period (periods, 2, "2024-02-01", "2024-02-29", 10000, 4500, 14500, 15000);
+  /* March: February's 145 - 150 = -5, carried as a debt. */
+  assert_period (periods, 3, "2024-03-01", "2024-03-31", 10000, -500, 9500, 3500);
+  assert_history_agrees (fixture, stored_both, periods);
+  g_clear_pointer (&periods, g_array_unref);
+
+  /* The last one alone, with what it carries all the same. */
+  periods = history_on (fixture, stored_both, "2024-03-31", 1);
+  g_assert_cmpuint (periods->len, ==, 1);
+  assert_period (periods, 0, "2024-03-01", "2024-03-31", 10000, -500, 9500, 3500);
+  g_clear_pointer (&periods, g_array_unref);
+
+  /* No carry: each period has its amount only. */
+  stored_none = add (fixture, none);
+  periods = history_on (fixture, stored_none, "2024-03-15", 4);
+  g_assert_cmpuint (periods->len, ==, 4);
+  assert_period (periods, 0, "2023-12-01", "2023-12-31", 10000, 0, 10000, 4000);
+  assert_period (periods, 1, "2024-01-01", "2024-01-31", 10000, 0, 10000, 5500);
+  assert_period (periods, 2, "2024-02-01", "2024-02-29", 10000, 0, 10000, 15000);
+  assert_period (periods, 3, "2024-03-01", "2024-03-31", 10000, 0, 10000, 3500);
+  assert_history_agrees (fixture, stored_none, periods);
+  g_clear_pointer (&periods, g_array_unref);
+
+  /* A range, asked after it ended: its one period, the dinner of 150 in it. */
+  outlay_budget_set_cycle (trip, OUTLAY_CYCLE_RANGE, 1, "2024-02-10", "2024-02-20");
+  outlay_budget_set_rollover (trip, OUTLAY_ROLLOVER_BOTH, -1, NULL);
+  stored_trip = add (fixture, trip);
+  periods = history_on (fixture, stored_trip, "2024-03-15", 4);
+  g_assert_cmpuint (periods->len, ==, 1);
+  assert_period (periods, 0, "2024-02-10", "2024-02-20", 20000, 0, 20000, 15000);
+  assert_history_agrees (fixture, stored_trip, periods);
+  g_clear_pointer (&periods, g_array_unref);
+
+  /* A carry said to start before the anchor starts at it: December and
+   * January, before it, carry nothing although they spent less than 100;
+   * February carries nothing in; March gets 100 - 150 = -50. */
+  outlay_budget_set_rollover (late, OUTLAY_ROLLOVER_BOTH, -1, "2023-11-01");
+  stored_late = add (fixture, late);
+  periods = history_on (fixture, stored_late, "2024-03-15", 4);
+  g_assert_cmpuint (periods->len, ==, 4);
+  assert_period (periods, 0, "2023-12-01", "2023-12-31", 10000, 0, 10000, 4000);
+  assert_period (periods, 1, "2024-01-01", "2024-01-31", 10000, 0, 10000, 5500);
+  assert_period (periods, 2, "2024-02-01", "2024-02-29", 10000, 0, 10000, 15000);
+  assert_period (periods, 3, "2024-03-01", "2024-03-31", 10000, -5000, 5000, 3500);
+  assert_history_agrees (fixture, stored_late, periods);
+}
+
+static void
+assert_order (Fixture    *fixture,
+              const char *expected)
+{
+  g_autoptr (GPtrArray) budgets = NULL;
+  g_autoptr (GString) names = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  budgets = outlay_repository_list_budgets (fixture->repository, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < budgets->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? " " : "", outlay_budget_get_name (g_ptr_array_index (budgets, i)));
+  g_assert_cmpstr (names->str, ==, expected);
+}
+
+/* Moved among the budgets in use, the others in their order; a position
+ * past the end, an archived, deleted or unknown budget refused, and
+ * nothing moved then. */
+static void
+test_move (Fixture      *fixture,
+           gconstpointer user_data)
+{
+  g_autoptr (OutlayBudget) a = add_draft (fixture, draft ("A", 1000, "2026-01-01"));
+  g_autoptr (OutlayBudget) b = add_draft (fixture, draft ("B", 1000, "2026-01-01"));
+  g_autoptr (OutlayBudget) c = add_draft (fixture, draft ("C", 1000, "2026-01-01"));
+  g_autoptr (OutlayBudget) d = add_draft (fixture, draft ("D", 1000, "2026-01-01"));
+  g_autoptr (OutlayBudget) archived = NULL;
+  g_autoptr (OutlayBudget) deleted = NULL;
+  g_autoptr (GError) error = NULL;
+  guint changes = 0;
+
+  deleted = outlay_repository_delete_budget (fixture->repository, outlay_budget_get_id (d), &error);
+  g_assert_no_error (error);
+  g_signal_connect (fixture->repository, "budgets-changed", G_CALLBACK (on_budgets_changed_cb), &changes);
+
+  g_assert_true (outlay_repository_move_budget (fixture->repository, outlay_budget_get_id (c), 0, &error));
+  g_assert_no_error (error);
+  assert_order (fixture, "C A B");
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Three in use: positions 0 to 2. */
+  g_assert_false (outlay_repository_move_budget (fixture->repository, outlay_budget_get_id (a), 3, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_POSITION);
+  g_clear_error (&error);
+  assert_order (fixture, "C A B");
+  g_assert_cmpuint (changes, ==, 1);
+
+  g_assert_true (outlay_repository_move_budget (fixture->repository, outlay_budget_get_id (a), 2, &error));
+  g_assert_no_error (error);
+  assert_order (fixture, "C B A");
+
+  g_assert_false (outlay_repository_move_budget (fixture->repository, outlay_budget_get_id (d), 0, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (outlay_repository_move_budget (fixture->repository, outlay_budget_get_id (d) + 100, 0, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  archived = outlay_repository_archive_budget (fixture->repository, outlay_budget_get_id (b), TRUE, &error);
+  g_assert_no_error (error);
+  changes = 0;
+  g_assert_false (outlay_repository_move_budget (fixture->repository, outlay_budget_get_id (b), 0, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  assert_order (fixture, "C A");
+  /* The archived one is not counted: two in use, positions 0 and 1. */
+  g_assert_false (outlay_repository_move_budget (fixture->repository, outlay_budget_get_id (a), 2, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_POSITION);
+  g_clear_error (&error);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_true (outlay_repository_move_budget (fixture->repository, outlay_budget_get_id (a), 0, &error));
+  g_assert_no_error (error);
+  assert_order (fixture, "A C");
+  g_assert_cmpuint (changes, ==, 1);
+}
+
+/* Deleted and back, as it was; refused while another budget has its
+ * name, and left deleted then. */
+static void
+test_restore (Fixture      *fixture,
+              gconstpointer user_data)
+{
+  g_autoptr (OutlayBudget) stored = add_draft (fixture, draft ("Groceries", 40000, "2026-01-25"));
+  g_autoptr (OutlayBudget) before = NULL;
+  g_autoptr (OutlayBudget) restored = NULL;
+  g_autoptr (OutlayBudget) again = NULL;
+  g_autoptr (OutlayBudget) other = NULL;
+  g_autoptr (GPtrArray) budgets = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64           id = outlay_budget_get_id (stored);
+  guint            changes = 0;
+
+  before = outlay_repository_delete_budget (fixture->repository, id, &error);
+  g_assert_no_error (error);
+  budgets = outlay_repository_list_budgets (fixture->repository, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (budgets->len, ==, 0);
+  g_clear_pointer (&budgets, g_ptr_array_unref);
+
+  g_signal_connect (fixture->repository, "budgets-changed", G_CALLBACK (on_budgets_changed_cb), &changes);
+  outlay_test_let_time_pass ();
+  restored = outlay_repository_restore_budget (fixture->repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpint (outlay_budget_get_id (restored), ==, id);
+  g_assert_cmpstr (outlay_budget_get_uuid (restored), ==, outlay_budget_get_uuid (stored));
+  g_assert_cmpstr (outlay_budget_get_name (restored), ==, "Groceries");
+  g_assert_cmpint (outlay_budget_get_amount (restored), ==, 40000);
+  g_assert_null (outlay_budget_get_deleted_at (restored));
+  g_assert_cmpstr (outlay_budget_get_created_at (restored), ==, outlay_budget_get_created_at (stored));
+  g_assert_cmpstr (outlay_budget_get_updated_at (restored), >, outlay_budget_get_updated_at (stored));
+  budgets = outlay_repository_list_budgets (fixture->repository, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (budgets->len, ==, 1);
+  g_assert_cmpstr (outlay_budget_get_uuid (g_ptr_array_index (budgets, 0)), ==, outlay_budget_get_uuid (stored));
+  g_clear_pointer (&budgets, g_ptr_array_unref);
+
+  /* One that is not deleted: as it is, nothing written. */
+  again = outlay_repository_restore_budget (fixture->repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (outlay_budget_equal (again, restored));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_null (outlay_repository_restore_budget (fixture->repository, id + 100, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Its name taken meanwhile, in another case. */
+  g_clear_object (&before);
+  before = outlay_repository_delete_budget (fixture->repository, id, &error);
+  g_assert_no_error (error);
+  other = add_draft (fixture, draft ("GROCERIES", 1000, "2026-01-01"));
+  changes = 0;
+  g_assert_null (outlay_repository_restore_budget (fixture->repository, id, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME);
+  g_clear_error (&error);
+  g_assert_cmpuint (changes, ==, 0);
+  sql = g_strdup_printf ("SELECT deleted_at IS NOT NULL FROM budgets WHERE id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture), sql), ==, 1);
+  budgets = outlay_repository_list_budgets (fixture->repository, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (budgets->len, ==, 1);
+  g_assert_cmpint (outlay_budget_get_id (g_ptr_array_index (budgets, 0)), ==, outlay_budget_get_id (other));
+}
+
+static GArray *
+unbudgeted (Fixture    *fixture,
+            const char *currency,
+            const char *from,
+            const char *to)
+{
+  g_autoptr (GError) error = NULL;
+  GArray *totals = outlay_repository_get_unbudgeted (fixture->repository, currency, from, to, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (totals);
+  return totals;
+}
+
+static void
+assert_total (GArray *totals,
+              guint   index,
+              gint64  category_id,
+              gint64  total,
+              guint   count)
+{
+  const OutlayCategoryTotal *row;
+
+  g_assert_cmpuint (index, <, totals->len);
+  row = &g_array_index (totals, OutlayCategoryTotal, index);
+  g_assert_cmpint (row->category_id, ==, category_id);
+  g_assert_cmpint (row->total, ==, total);
+  g_assert_cmpuint (row->count, ==, count);
+}
+
+/* What no budget in use counts: the other categories, in the currency and
+ * the days asked, largest first; nothing once a budget counts all. */
+static void
+test_unbudgeted (Fixture      *fixture,
+                 gconstpointer user_data)
+{
+  gint64            groceries = outlay_test_category (fixture, OUTLAY_TEST_GROCERIES);
+  gint64            food = outlay_test_category (fixture, OUTLAY_TEST_FOOD);
+  gint64            transport = outlay_test_category (fixture, OUTLAY_TEST_TRANSPORT);
+  const char *const counts_groceries[] = { category_uuid (fixture, OUTLAY_TEST_GROCERIES), NULL };
+  const char *const counts_food[] = { category_uuid (fixture, OUTLAY_TEST_FOOD), NULL };
+  g_autoptr (OutlayBudget) budget = draft ("Groceries", 50000, "2026-03-01");
+  g_autoptr (OutlayBudget) eating = draft ("Eating out", 50000, "2026-03-01");
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (OutlayBudget) stored_eating = NULL;
+  g_autoptr (OutlayBudget) archived = NULL;
+  g_autoptr (OutlayBudget) gone = NULL;
+  g_autoptr (OutlayBudget) all = NULL;
+  g_autoptr (GPtrArray) expenses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GArray) totals = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 9000, "EUR", "2026-03-02", "Big shop", groceries));
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 3000, "EUR", "2026-03-03", "Lunch", food));
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 1000, "EUR", "2026-03-31", "Coffee", food));
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 7000, "EUR", "2026-03-04", "Train", transport));
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 50000, "USD", "2026-03-05", "Dinner", food));
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 20000, "EUR", "2026-02-28", "Dinner", food));
+  g_ptr_array_add (expenses, outlay_test_add (fixture, 30000, "EUR", "2026-04-01", "Taxi", transport));
+
+  outlay_budget_set_categories (budget, counts_groceries);
+  stored = add (fixture, budget);
+
+  /* March in euros: transport 70, then food 30 + 10 = 40; not groceries,
+   * not the dollars, not February's or April's. */
+  totals = unbudgeted (fixture, "EUR", "2026-03-01", "2026-03-31");
+  g_assert_cmpuint (totals->len, ==, 2);
+  assert_total (totals, 0, transport, 7000, 1);
+  assert_total (totals, 1, food, 4000, 2);
+  g_clear_pointer (&totals, g_array_unref);
+
+  /* In dollars: the dinner only. */
+  totals = unbudgeted (fixture, "USD", "2026-03-01", "2026-03-31");
+  g_assert_cmpuint (totals->len, ==, 1);
+  assert_total (totals, 0, food, 50000, 1);
+  g_clear_pointer (&totals, g_array_unref);
+
+  /* A budget of food, archived, or deleted, counts nothing. */
+  outlay_budget_set_categories (eating, counts_food);
+  stored_eating = add (fixture, eating);
+  totals = unbudgeted (fixture, "EUR", "2026-03-01", "2026-03-31");
+  g_assert_cmpuint (totals->len, ==, 1);
+  assert_total (totals, 0, transport, 7000, 1);
+  g_clear_pointer (&totals, g_array_unref);
+  archived = outlay_repository_archive_budget (fixture->repository, outlay_budget_get_id (stored_eating), TRUE, &error);
+  g_assert_no_error (error);
+  totals = unbudgeted (fixture, "EUR", "2026-03-01", "2026-03-31");
+  g_assert_cmpuint (totals->len, ==, 2);
+  assert_total (totals, 0, transport, 7000, 1);
+  assert_total (totals, 1, food, 4000, 2);
+  g_clear_pointer (&totals, g_array_unref);
+  gone = outlay_repository_delete_budget (fixture->repository, outlay_budget_get_id (stored_eating), &error);
+  g_assert_no_error (error);
+  totals = unbudgeted (fixture, "EUR", "2026-03-01", "2026-03-31");
+  g_assert_cmpuint (totals->len, ==, 2);
+  g_clear_pointer (&totals, g_array_unref);
+
+  /* Without bounds: every day, April's taxi and February's dinner too. */
+  totals = unbudgeted (fixture, "EUR", NULL, NULL);
+  g_assert_cmpuint (totals->len, ==, 2);
+  assert_total (totals, 0, transport, 37000, 2);
+  assert_total (totals, 1, food, 24000, 3);
+  g_clear_pointer (&totals, g_array_unref);
+
+  /* A budget of every category leaves nothing unbudgeted. */
+  all = add_draft (fixture, draft ("Everything", 100000, "2026-03-01"));
+  totals = unbudgeted (fixture, "EUR", "2026-03-01", "2026-03-31");
+  g_assert_cmpuint (totals->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -827,6 +1232,10 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/budgets/statuses-together", test_statuses_together);
   OUTLAY_TEST_ADD ("/repository/budgets/range-and-early-carry", test_range_and_early_carry);
   OUTLAY_TEST_ADD ("/repository/budgets/deleted-category", test_deleted_category);
+  OUTLAY_TEST_ADD ("/repository/budgets/history", test_history);
+  OUTLAY_TEST_ADD ("/repository/budgets/move", test_move);
+  OUTLAY_TEST_ADD ("/repository/budgets/restore", test_restore);
+  OUTLAY_TEST_ADD ("/repository/budgets/unbudgeted", test_unbudgeted);
 
   return g_test_run ();
 }
