@@ -708,8 +708,9 @@ outlay_repository_move_budget (OutlayRepository *self,
  * @to: (nullable): the last day
  *
  * What no budget in use counts: the spending in @currency between @from
- * and @to of each category that none of them counts. A budget of all
- * expenses counts every category, which leaves nothing unbudgeted.
+ * and @to of each category that none of its budgets in @currency counts.
+ * A budget of all expenses counts every category, which leaves nothing
+ * unbudgeted.
  *
  * Returns: (transfer full) (element-type OutlayCategoryTotal): the spending
  *   of each such category that has any, largest first
@@ -736,6 +737,9 @@ outlay_repository_get_unbudgeted (OutlayRepository *self,
     {
       const char *const *uuids = outlay_budget_get_categories (g_ptr_array_index (budgets, i));
 
+      /* A budget counts its own currency only. */
+      if (g_strcmp0 (outlay_budget_get_currency (g_ptr_array_index (budgets, i)), currency) != 0)
+        continue;
       if (uuids[0] == NULL)
         return g_steal_pointer (&unbudgeted);
 

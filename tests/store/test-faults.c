@@ -395,6 +395,28 @@ add_two_budgets (Fixture      *fixture,
     }
 }
 
+/* December gets its own amount, replacing one it had: the old row is
+ * deleted softly and a new one added, in one transaction. */
+static gboolean
+override_budget (Fixture *fixture,
+                 gpointer state,
+                 GError **error)
+{
+  return outlay_repository_set_budget_override (fixture->repository, outlay_budget_get_id (state), "2024-12-15",
+                                                70000, NULL, error);
+}
+
+static void
+give_december (Fixture      *fixture,
+               OutlayBudget *stored)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (outlay_repository_set_budget_override (fixture->repository, outlay_budget_get_id (stored),
+                                                        "2024-12-01", 60000, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* The operation @run on the budget of the test, which @before (when not
  * %NULL) changes or joins others first; @find gives it to @run. */
 #define BUDGET_OPERATION_AFTER(name, before, find, run) \
@@ -451,6 +473,7 @@ BUDGET_OPERATION ("update budget", update_budget)
 BUDGET_OPERATION ("delete budget", delete_budget)
 BUDGET_OPERATION_AFTER ("restore budget", delete_stored_budget, find_deleted_budget, restore_budget)
 BUDGET_OPERATION_AFTER ("move budget", add_two_budgets, find_budget, move_budget)
+BUDGET_OPERATION_AFTER ("override a budget's period", give_december, find_budget, override_budget)
 
 #define OPERATION(name, run) \
   static void \
@@ -594,6 +617,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/budget/delete", test_delete_budget);
   OUTLAY_TEST_ADD ("/faults/budget/restore", test_restore_budget);
   OUTLAY_TEST_ADD ("/faults/budget/move", test_move_budget);
+  OUTLAY_TEST_ADD ("/faults/budget/override", test_override_budget);
   OUTLAY_TEST_ADD ("/faults/budget/alerts", test_take_budget_alerts);
   OUTLAY_TEST_ADD ("/faults/ledger/currency-recorded", test_record_currency);
   OUTLAY_TEST_ADD ("/faults/backup/create", test_create_backup);

@@ -596,6 +596,121 @@ test_override (Fixture      *fixture,
   outlay_budget_status_clear (&status);
 }
 
+static GArray *
+overrides_of (Fixture      *fixture,
+              OutlayBudget *budget)
+{
+  g_autoptr (GError) error = NULL;
+  GArray *overrides = outlay_repository_list_budget_overrides (fixture->repository, budget, &error);
+
+  g_assert_no_error (error);
+  return overrides;
+}
+
+static void
+assert_override_refused (Fixture    *fixture,
+                         gint64      id,
+                         const char *day,
+                         gint64      amount,
+                         int         code)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (outlay_repository_set_budget_override (fixture->repository, id, day, amount, NULL, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, code);
+}
+
+/* Another amount for one period, named by any of its days, replaced and
+ * taken back; what cannot be is refused and changes nothing. */
+static void
+test_set_override (Fixture      *fixture,
+                   gconstpointer user_data)
+{
+  g_autoptr (OutlayBudget) budget = draft ("Gifts", 5000, "2026-01-25");
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (OutlayBudget) trip = NULL;
+  g_autoptr (OutlayBudget) gone = NULL;
+  g_autoptr (GArray) overrides = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *start = NULL;
+  g_autofree char   *dump = NULL;
+  OutlayBudgetStatus status;
+  guint              changes = 0;
+
+  stored = add (fixture, budget);
+  g_signal_connect (fixture->repository, "budgets-changed", G_CALLBACK (on_budgets_changed_cb), &changes);
+
+  /* Payday to payday: 2 December falls in the period from 25 November. */
+  g_assert_true (outlay_repository_set_budget_override (fixture->repository, outlay_budget_get_id (stored),
+                                                        "2026-12-02", 60000, &start, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (start, ==, "2026-11-25");
+  g_assert_cmpuint (changes, ==, 1);
+  overrides = overrides_of (fixture, stored);
+  g_assert_cmpuint (overrides->len, ==, 1);
+  g_assert_cmpstr (g_array_index (overrides, OutlayBudgetOverride, 0).period_start, ==, "2026-11-25");
+  g_assert_cmpint (g_array_index (overrides, OutlayBudgetOverride, 0).amount, ==, 60000);
+  g_clear_pointer (&overrides, g_array_unref);
+  status_on (fixture, stored, "2026-12-24", &status);
+  g_assert_cmpint (status.amount, ==, 60000);
+  outlay_budget_status_clear (&status);
+  status_on (fixture, stored, "2026-12-25", &status);
+  g_assert_cmpint (status.amount, ==, 5000);
+  outlay_budget_status_clear (&status);
+
+  /* Another amount for the same period replaces it; the old row stays,
+   * deleted, for a later sync. */
+  g_assert_true (outlay_repository_set_budget_override (fixture->repository, outlay_budget_get_id (stored),
+                                                        "2026-11-25", 70000, NULL, &error));
+  overrides = overrides_of (fixture, stored);
+  g_assert_cmpuint (overrides->len, ==, 1);
+  g_assert_cmpint (g_array_index (overrides, OutlayBudgetOverride, 0).amount, ==, 70000);
+  g_clear_pointer (&overrides, g_array_unref);
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture), "SELECT count(*) FROM budget_overrides"), ==,
+                   2);
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture),
+                                          "SELECT count(*) FROM budget_overrides WHERE deleted_at IS NULL"),
+                   ==, 1);
+
+  /* -1: the usual amount again. */
+  g_assert_true (outlay_repository_set_budget_override (fixture->repository, outlay_budget_get_id (stored),
+                                                        "2026-12-20", -1, NULL, &error));
+  overrides = overrides_of (fixture, stored);
+  g_assert_cmpuint (overrides->len, ==, 0);
+  g_clear_pointer (&overrides, g_array_unref);
+  status_on (fixture, stored, "2026-12-02", &status);
+  g_assert_cmpint (status.amount, ==, 5000);
+  outlay_budget_status_clear (&status);
+  g_assert_cmpuint (changes, ==, 3);
+
+  /* Refused, and nothing changed. */
+  {
+    g_autoptr (OutlayBudget) range = draft ("Trip", 90000, "2026-07-01");
+
+    outlay_budget_set_cycle (range, OUTLAY_CYCLE_RANGE, 1, "2026-07-01", "2026-07-14");
+    trip = add (fixture, range);
+  }
+  dump = outlay_test_dump_store (outlay_test_handle (fixture));
+  assert_override_refused (fixture, outlay_budget_get_id (stored), "2026-02-30", 100,
+                           OUTLAY_REPOSITORY_ERROR_INVALID_DATE);
+  assert_override_refused (fixture, outlay_budget_get_id (stored), "2026-12-02", -5,
+                           OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT);
+  assert_override_refused (fixture, 9999, "2026-12-02", 100, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  /* A range has one amount, the budget's. */
+  assert_override_refused (fixture, outlay_budget_get_id (trip), "2026-07-03", 100,
+                           OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD);
+  {
+    g_autofree char *after = outlay_test_dump_store (outlay_test_handle (fixture));
+
+    g_assert_cmpstr (after, ==, dump);
+  }
+
+  gone = outlay_repository_delete_budget (fixture->repository, outlay_budget_get_id (stored), &error);
+  g_assert_no_error (error);
+  assert_override_refused (fixture, outlay_budget_get_id (stored), "2026-12-02", 100,
+                           OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+}
+
 static guint
 take_alerts (Fixture    *fixture,
              const char *day,
@@ -1209,10 +1324,15 @@ test_unbudgeted (Fixture      *fixture,
   assert_total (totals, 1, food, 24000, 3);
   g_clear_pointer (&totals, g_array_unref);
 
-  /* A budget of every category leaves nothing unbudgeted. */
+  /* A budget of every category leaves nothing unbudgeted, in its own
+   * currency: the dollars stay. */
   all = add_draft (fixture, draft ("Everything", 100000, "2026-03-01"));
   totals = unbudgeted (fixture, "EUR", "2026-03-01", "2026-03-31");
   g_assert_cmpuint (totals->len, ==, 0);
+  g_clear_pointer (&totals, g_array_unref);
+  totals = unbudgeted (fixture, "USD", "2026-03-01", "2026-03-31");
+  g_assert_cmpuint (totals->len, ==, 1);
+  assert_total (totals, 0, food, 50000, 1);
 }
 
 int
@@ -1228,6 +1348,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/budgets/carry-brute-force", test_carry_brute_force);
   OUTLAY_TEST_ADD ("/repository/budgets/past-edit-moves-carry", test_past_edit_moves_carry);
   OUTLAY_TEST_ADD ("/repository/budgets/override", test_override);
+  OUTLAY_TEST_ADD ("/repository/budgets/set-override", test_set_override);
   OUTLAY_TEST_ADD ("/repository/budgets/alerts", test_alerts);
   OUTLAY_TEST_ADD ("/repository/budgets/statuses-together", test_statuses_together);
   OUTLAY_TEST_ADD ("/repository/budgets/range-and-early-carry", test_range_and_early_carry);
