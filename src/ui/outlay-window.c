@@ -1199,6 +1199,9 @@ setup (OutlayWindow      *self,
                            G_CALLBACK (on_damaged_changed_cb), self, G_CONNECT_SWAPPED);
   on_damaged_changed_cb (self);
   update_actions (self);
+  /* A threshold reached while the window was closed (by the command
+   * line, or another device later) is told when it opens. */
+  queue_alerts (self);
 }
 
 static void

@@ -742,6 +742,17 @@ test_budget_alerts (void)
                    ==, 2);
 
   destroy_window (window);
+
+  /* Reached while no window was open: told when one opens. */
+  g_clear_object (&stored);
+  outlay_budget_set_name (draft, "Rappen");
+  outlay_budget_set_amount (draft, 5000);
+  stored = outlay_repository_add_budget (repository, draft, &error);
+  g_assert_no_error (error);
+  window = open_window (1200, 800);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (window), label_is, "“Rappen” is over budget"));
+  destroy_window (window);
 }
 
 static gboolean
