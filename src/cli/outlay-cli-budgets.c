@@ -181,7 +181,7 @@ budget_options_add_entries (BudgetOptions      *options,
     { "currency", 0, 0, G_OPTION_ARG_FILENAME, &options->currency_text,
       N_("The ISO 4217 code of the currency it counts (default: the ledger’s)"), N_("CODE") },
     { "alert", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->alert_texts,
-      N_("Tell at this percent of the amount, 1 to 1000; repeat it for several (default: 80 and 100)"),
+      N_("Tell at this percent of what the period has, 1 to 1000; repeat it for several (default: 80 and 100)"),
       N_("PERCENT") },
   };
   g_autoptr (GArray) all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
