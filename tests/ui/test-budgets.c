@@ -30,6 +30,7 @@
 #include "outlay-budget-editor.h"
 #include "outlay-budget-overrides-group.h"
 #include "outlay-budgets-window.h"
+#include "outlay-date-row.h"
 #include "outlay-money.h"
 #include "outlay-test-utils.h"
 #include "outlay-trend-chart.h"
@@ -324,6 +325,53 @@ test_edit (Fixture      *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Food shopping");
 }
 
+/* The carry counts from the first period, which it follows while the
+ * person has not chosen another day; a day chosen is kept. */
+static void
+test_carry_from (Fixture      *fixture,
+                 gconstpointer user_data)
+{
+  g_autoptr (OutlayBudget) fresh = NULL;
+  g_autoptr (OutlayBudget) chosen = NULL;
+  OutlayBudgetEditor *editor;
+  GtkWidget          *start, *from;
+
+  open_window (fixture);
+  outlay_budgets_window_add_budget (fixture->window);
+  editor = editor_of (fixture);
+  start = outlay_budget_editor_get_row (editor, "start");
+  from = outlay_budget_editor_get_row (editor, "carry-from");
+  type_into (editor, "name", "Fresh");
+  type_into (editor, "amount", "100");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (outlay_budget_editor_get_row (editor, "rollover")), 1);
+  g_assert_true (gtk_widget_get_visible (from));
+  /* The person picks another first day: the carry's follows. */
+  outlay_date_row_set_date (OUTLAY_DATE_ROW (start), "2026-01-01");
+  g_signal_emit_by_name (start, "changed");
+  g_assert_cmpstr (outlay_date_row_get_date (OUTLAY_DATE_ROW (from)), ==, "2026-01-01");
+  g_assert_true (outlay_budget_editor_save (editor));
+  outlay_ui_test_drain ();
+  fresh = stored_budget (fixture, "Fresh");
+  g_assert_cmpstr (outlay_budget_get_anchor (fresh), ==, "2026-01-01");
+  g_assert_null (outlay_budget_get_rollover_from (fresh));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "budgets.edit", "x", outlay_budget_get_id (fresh));
+  editor = editor_of (fixture);
+  from = outlay_budget_editor_get_row (editor, "carry-from");
+  outlay_date_row_set_date (OUTLAY_DATE_ROW (from), "2026-02-01");
+  g_signal_emit_by_name (from, "changed");
+  /* A later first day does not move a day chosen. */
+  start = outlay_budget_editor_get_row (editor, "start");
+  outlay_date_row_set_date (OUTLAY_DATE_ROW (start), "2025-12-01");
+  g_signal_emit_by_name (start, "changed");
+  g_assert_cmpstr (outlay_date_row_get_date (OUTLAY_DATE_ROW (from)), ==, "2026-02-01");
+  g_assert_true (outlay_budget_editor_save (editor));
+  outlay_ui_test_drain ();
+  chosen = stored_budget (fixture, "Fresh");
+  g_assert_cmpstr (outlay_budget_get_rollover_from (chosen), ==, "2026-02-01");
+  g_assert_cmpstr (outlay_budget_get_anchor (chosen), ==, "2025-12-01");
+}
+
 /* Moving, archiving and deleting, each with what Undo brings back. */
 static void
 test_order_archive_delete (Fixture      *fixture,
@@ -528,6 +576,7 @@ main (int   argc,
   g_test_add ("/budgets/add", Fixture, NULL, fixture_set_up, test_add, fixture_tear_down);
   g_test_add ("/budgets/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
   g_test_add ("/budgets/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
+  g_test_add ("/budgets/carry-from", Fixture, NULL, fixture_set_up, test_carry_from, fixture_tear_down);
   g_test_add ("/budgets/order-archive-delete", Fixture, NULL, fixture_set_up, test_order_archive_delete,
               fixture_tear_down);
   g_test_add ("/budgets/chart", Fixture, NULL, fixture_set_up, test_chart, fixture_tear_down);

@@ -73,6 +73,9 @@ struct _OutlayBudgetEditor
   GPtrArray       *category_checks; /* GtkCheckButton, with "uuid" data */
   GtkWidget       *rollover_row;
   GtkWidget       *cap_row;
+  GtkWidget       *carry_from_row;
+  gboolean         carry_from_chosen; /* else it follows the first period's day */
+  gboolean         syncing;
   GtkWidget       *alerts_row;
 };
 
@@ -142,6 +145,7 @@ update_visibility (OutlayBudgetEditor *self)
                                  once ? _("First Day") : _("First Period Starts"));
   gtk_widget_set_visible (self->categories_group, !all);
   gtk_widget_set_visible (self->cap_row, selected_rollover (self) != OUTLAY_ROLLOVER_NONE);
+  gtk_widget_set_visible (self->carry_from_row, selected_rollover (self) != OUTLAY_ROLLOVER_NONE && !once);
   update_every_unit (self);
 }
 
@@ -149,7 +153,8 @@ static void
 clear_errors (OutlayBudgetEditor *self)
 {
   GtkWidget *rows[] = { self->name_row, self->amount_row, self->period_row, self->end_row,
-                        self->start_row, self->cap_row, self->alerts_row, self->all_row };
+                        self->start_row, self->cap_row, self->alerts_row, self->all_row,
+                        self->carry_from_row };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_remove_css_class (rows[i], "error");
@@ -159,6 +164,26 @@ static void
 on_changed_cb (OutlayBudgetEditor *self)
 {
   update_visibility (self);
+}
+
+/* Until the person chooses another, the carry counts from the first
+ * period, wherever that moves. */
+static void
+on_start_changed_cb (OutlayBudgetEditor *self)
+{
+  if (self->carry_from_chosen)
+    return;
+  self->syncing = TRUE;
+  outlay_date_row_set_date (OUTLAY_DATE_ROW (self->carry_from_row),
+                            outlay_date_row_get_date (OUTLAY_DATE_ROW (self->start_row)));
+  self->syncing = FALSE;
+}
+
+static void
+on_carry_from_changed_cb (OutlayBudgetEditor *self)
+{
+  if (!self->syncing)
+    self->carry_from_chosen = TRUE;
 }
 
 /* An amount of the budget's currency; empty is @empty. */
@@ -261,7 +286,15 @@ read_form (OutlayBudgetEditor *self,
   *row = self->cap_row;
   if (!read_amount (self, self->cap_row, -1, &cap, error))
     return NULL;
-  outlay_budget_set_rollover (budget, selected_rollover (self), cap, outlay_budget_get_rollover_from (budget));
+  /* From the first period, unless another day is chosen. */
+  {
+    const char *from = outlay_date_row_get_date (OUTLAY_DATE_ROW (self->carry_from_row));
+    const char *anchor = outlay_budget_get_anchor (budget);
+
+    if (unit == OUTLAY_CYCLE_RANGE || g_strcmp0 (from, anchor) <= 0)
+      from = NULL;
+    outlay_budget_set_rollover (budget, selected_rollover (self), cap, from);
+  }
 
   *row = self->alerts_row;
   if (!read_alerts (self, percents, error))
@@ -567,6 +600,19 @@ build (OutlayBudgetEditor *self,
   if (cap >= 0)
     outlay_amount_row_set_amount (OUTLAY_AMOUNT_ROW (self->cap_row), cap);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->cap_row);
+  self->carry_from_row = g_object_new (OUTLAY_TYPE_DATE_ROW, NULL);
+  /* Translators: the day whose period a budget's carry is counted from */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->carry_from_row), _("Carry Counted From"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->carry_from_row),
+                               _("Periods before this day carry nothing; by default, the first period"));
+  outlay_date_row_set_date (OUTLAY_DATE_ROW (self->carry_from_row),
+                            outlay_budget_get_rollover_from (self->budget) != NULL
+                              ? outlay_budget_get_rollover_from (self->budget)
+                              : outlay_budget_get_anchor (self->budget));
+  self->carry_from_chosen = outlay_budget_get_rollover_from (self->budget) != NULL;
+  g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (on_start_changed_cb), self);
+  g_signal_connect_swapped (self->carry_from_row, "changed", G_CALLBACK (on_carry_from_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->carry_from_row);
 
   /* When to tell */
   group = new_group (page, _("Alerts"), _("A notification when the budget reaches each percentage, once a period."));
@@ -706,7 +752,7 @@ outlay_budget_editor_get_row (OutlayBudgetEditor *self,
     { "name", self->name_row },     { "amount", self->amount_row },     { "period", self->period_row },
     { "every", self->every_spin },  { "start", self->start_row },       { "end", self->end_row },
     { "all", self->all_switch },    { "rollover", self->rollover_row }, { "cap", self->cap_row },
-    { "alerts", self->alerts_row }, { "save", self->save_button },
+    { "alerts", self->alerts_row }, { "save", self->save_button },  { "carry-from", self->carry_from_row },
   };
 
   g_return_val_if_fail (OUTLAY_IS_BUDGET_EDITOR (self), NULL);
