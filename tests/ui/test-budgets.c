@@ -396,6 +396,11 @@ test_order_archive_delete (Fixture      *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "budgets.archive", "x", a);
   assert_names (fixture, FALSE, (const char *const[]){ "C", "B", NULL });
   assert_names (fixture, TRUE, (const char *const[]){ "A", NULL });
+  /* An archived one opens too, to look back on. */
+  g_signal_emit_by_name (outlay_budgets_window_get_row (fixture->window, "A"), "activate");
+  g_assert_cmpstr (outlay_budgets_window_get_page (fixture->window), ==, "detail");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "budgets.back", NULL);
+  g_assert_cmpstr (outlay_budgets_window_get_page (fixture->window), ==, "list");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "budgets.undo", NULL);
   assert_names (fixture, FALSE, (const char *const[]){ "C", "A", "B", NULL });
   assert_names (fixture, TRUE, (const char *const[]){ NULL });

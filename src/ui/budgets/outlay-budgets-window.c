@@ -208,14 +208,15 @@ new_budget_row (OutlayBudgetsWindow      *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              new_actions_button (budget, status == NULL, index,
                                                  status != NULL ? self->budgets->len : 0));
-  if (status != NULL)
-    {
-      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  /* Each opens into its page, an archived one too (to look back on). */
+  {
+    /* Only a sign that the row opens: nothing to read out. */
+    GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic", "accessible-role",
+                                     GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-    }
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  }
   return row;
 }
 
