@@ -467,11 +467,11 @@ build_categories (OutlayBudgetEditor *self)
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    g_strv_contains (counted, outlay_category_get_uuid (category)));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      outlay_category_get_name (category), -1);
       g_object_set_data_full (G_OBJECT (check), "uuid", g_strdup (outlay_category_get_uuid (category)), g_free);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      /* Which also names the check by the row's title: a label of its own
+       * would be read as well ("Food & Drink Food & Drink"). */
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->categories_group), row);
       g_ptr_array_add (self->category_checks, check);
