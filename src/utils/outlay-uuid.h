@@ -29,5 +29,7 @@ G_BEGIN_DECLS
 void      outlay_uuid_write (char *text);
 char     *outlay_uuid_new (void);
 gboolean  outlay_uuid_is_valid (const char *text);
+char     *outlay_uuid_new_for_name (const char *namespace_uuid,
+                                    const char *name);
 
 G_END_DECLS

@@ -84,6 +84,23 @@ test_is_valid (void)
     g_assert_false (outlay_uuid_is_valid (invalid[i]));
 }
 
+/* Version 5 uuids as RFC 4122 defines them: the values are Python's
+ * uuid.uuid5(), the first its documentation's own example. */
+static void
+test_for_name (void)
+{
+  g_autofree char *dns = outlay_uuid_new_for_name ("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "python.org");
+  g_autofree char *day = outlay_uuid_new_for_name ("0C6F5D1E-7A43-4B8E-9D1A-000000000001", "2027-01-31");
+  g_autofree char *again = outlay_uuid_new_for_name ("0c6f5d1e-7a43-4b8e-9d1a-000000000001", "2027-01-31");
+  g_autofree char *next = outlay_uuid_new_for_name ("0c6f5d1e-7a43-4b8e-9d1a-000000000001", "2027-02-28");
+
+  g_assert_cmpstr (dns, ==, "886313e1-3b8a-5372-9b90-0c9aee199e5d");
+  g_assert_cmpstr (day, ==, "99a360b9-e500-5839-9054-5eb0b241cff4");
+  g_assert_cmpstr (again, ==, day);
+  g_assert_cmpstr (next, !=, day);
+  g_assert_null (outlay_uuid_new_for_name ("not a uuid", "2027-01-31"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -93,6 +110,7 @@ main (int   argc,
   g_test_add_func ("/uuid/new", test_new);
   g_test_add_func ("/uuid/write-many", test_write_many);
   g_test_add_func ("/uuid/is-valid", test_is_valid);
+  g_test_add_func ("/uuid/for-name", test_for_name);
 
   return g_test_run ();
 }
