@@ -184,8 +184,8 @@ outlay_recurrence_validate (const OutlayRecurrence *recurrence,
       if (recurrence->monthly_on == OUTLAY_MONTHLY_ON_WEEKDAY
           && (!g_date_valid_weekday (recurrence->weekday)
               || (recurrence->week_number != -1 && (recurrence->week_number < 1 || recurrence->week_number > 4))))
-        return invalid (error, _("A monthly expense falls on the first, second, third, fourth or last of a "
-                                 "weekday."));
+        return invalid (error, _("A monthly expense on a weekday falls on the first, second, third, "
+                                 "fourth or last of them in the month."));
     }
   if (recurrence->end == OUTLAY_REPEAT_END_COUNT && recurrence->count < 1)
     return invalid (error, _("A recurring expense that ends after a number of times happens at least once."));
