@@ -286,12 +286,69 @@ static const char schema_v5[] =
   ");"
   "CREATE UNIQUE INDEX budget_alerts_once ON budget_alerts (budget_uuid, period_start, threshold);";
 
+/* Version 6: recurring expenses. A rule's schedule is an OutlayRecurrence
+ * (outlay-recurrence.h) in plain columns; it refers to its category by
+ * uuid. Its occurrences are ordinary expenses that remember their rule and
+ * scheduled day, with a uuid derived from both, so that an occurrence
+ * written twice (two processes, later two devices) is one row. An
+ * exception skips one occurrence or gives it another amount or day.
+ * done_through is the last day whose occurrences are dealt with. New
+ * tables and nullable columns only: older versions write expenses as
+ * before, without a rule. */
+static const char schema_v6[] =
+  "CREATE TABLE recurring_rules ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  amount INTEGER NOT NULL,"
+  "  currency TEXT NOT NULL,"
+  "  description TEXT NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  category_uuid TEXT NOT NULL,"
+  "  start_on TEXT NOT NULL,"
+  "  unit TEXT NOT NULL,"
+  "  every INTEGER NOT NULL DEFAULT 1,"
+  "  weekdays INTEGER NOT NULL DEFAULT 0,"
+  "  monthly_on TEXT NOT NULL DEFAULT 'day',"
+  "  month_day INTEGER NOT NULL DEFAULT 1,"
+  "  week_number INTEGER NOT NULL DEFAULT 1,"
+  "  weekday INTEGER NOT NULL DEFAULT 1,"
+  "  end_count INTEGER,"
+  "  end_on TEXT,"
+  "  weekend TEXT NOT NULL DEFAULT 'keep',"
+  "  mode TEXT NOT NULL DEFAULT 'automatic',"
+  "  paused_at TEXT,"
+  "  done_through TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  deleted_at TEXT"
+  ");"
+
+  "CREATE TABLE recurring_exceptions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  rule_uuid TEXT NOT NULL,"
+  "  scheduled_on TEXT NOT NULL,"
+  "  skipped INTEGER NOT NULL DEFAULT 0,"
+  "  amount INTEGER,"
+  "  occurs_on TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  deleted_at TEXT"
+  ");"
+  "CREATE UNIQUE INDEX recurring_exceptions_by_day ON recurring_exceptions (rule_uuid, scheduled_on) "
+  "  WHERE deleted_at IS NULL;"
+
+  "ALTER TABLE expenses ADD COLUMN rule_uuid TEXT;"
+  "ALTER TABLE expenses ADD COLUMN scheduled_on TEXT;"
+  "CREATE INDEX expenses_by_rule ON expenses (rule_uuid, scheduled_on) WHERE rule_uuid IS NOT NULL;";
+
 static const OutlayMigration migrations[] = {
   { 1, 1, schema_v1, seed_categories },
   { 2, 1, schema_v2, NULL },
   { 3, 1, schema_v3, NULL },
   { 4, 1, schema_v4, NULL },
   { 5, 1, schema_v5, NULL },
+  { 6, 1, schema_v6, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

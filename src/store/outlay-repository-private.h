@@ -69,6 +69,7 @@ void            outlay_repository_emit_change (OutlayRepository *self,
                                                OutlayExpense    *after);
 void            outlay_repository_emit_categories_changed (OutlayRepository *self);
 void            outlay_repository_emit_budgets_changed (OutlayRepository *self);
+void            outlay_repository_emit_recurring_changed (OutlayRepository *self);
 
 /* outlay-repository-expenses.c: expenses, their search index, the bulk insert */
 gboolean      outlay_repository_sync_search (OutlayRepository *self,
@@ -128,6 +129,13 @@ gboolean   outlay_repository_read_expenses_number (OutlayRepository *self,
 gboolean   outlay_repository_count_expense_rows (OutlayRepository *self,
                                                  guint            *n_rows,
                                                  GError          **error);
+
+/* outlay-repository-recurring.c */
+gboolean outlay_repository_insert_recurring_rule (OutlayRepository    *self,
+                                                  OutlayRecurringRule *draft,
+                                                  const char          *now,
+                                                  char               **uuid,
+                                                  GError             **error);
 
 /* outlay-repository-categories.c */
 gboolean outlay_repository_reload_categories (OutlayRepository *self,

@@ -38,6 +38,7 @@ enum
   EXPENSES_CHANGED,
   CATEGORIES_CHANGED,
   BUDGETS_CHANGED,
+  RECURRING_CHANGED,
   N_SIGNALS
 };
 
@@ -243,6 +244,12 @@ void
 outlay_repository_emit_budgets_changed (OutlayRepository *self)
 {
   g_signal_emit (self, signals[BUDGETS_CHANGED], 0);
+}
+
+void
+outlay_repository_emit_recurring_changed (OutlayRepository *self)
+{
+  g_signal_emit (self, signals[RECURRING_CHANGED], 0);
 }
 
 void
@@ -620,8 +627,10 @@ outlay_repository_reload (OutlayRepository *self)
     g_signal_emit (self, signals[CATEGORIES_CHANGED], 0);
 
   outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
-  /* Another program (outlay budget …) may have changed them too. */
+  /* Another program (outlay budget …, outlay recurring …) may have
+   * changed them too. */
   g_signal_emit (self, signals[BUDGETS_CHANGED], 0);
+  g_signal_emit (self, signals[RECURRING_CHANGED], 0);
 }
 
 static void
@@ -741,6 +750,19 @@ outlay_repository_class_init (OutlayRepositoryClass *klass)
    */
   signals[BUDGETS_CHANGED] =
     g_signal_new ("budgets-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * OutlayRepository::recurring-changed:
+   *
+   * Emitted after each committed write of recurring expenses' rules, their
+   * exceptions or how far they are done.
+   */
+  signals[RECURRING_CHANGED] =
+    g_signal_new ("recurring-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

@@ -24,6 +24,7 @@
 
 #include "outlay-date.h"
 #include "outlay-budget.h"
+#include "outlay-recurring-rule.h"
 #include "outlay-category.h"
 #include "outlay-database.h"
 #include "outlay-expense.h"
@@ -363,5 +364,88 @@ gboolean      outlay_repository_get_budget_status (OutlayRepository   *self,
                                                    const GDate        *day,
                                                    OutlayBudgetStatus *status,
                                                    GError            **error);
+
+/* Recurring expenses (outlay-repository-recurring.c) */
+
+/* An occurrence not written yet: due, or still to come. */
+typedef struct
+{
+  OutlayRecurringRule *rule;
+  OutlayOccurrence     occurrence; /* its day: after the weekend rule, or as moved */
+  gint64               amount;     /* the rule's, or this occurrence's own */
+} OutlayPlannedExpense;
+
+void outlay_planned_expense_clear (OutlayPlannedExpense *planned);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OutlayPlannedExpense, outlay_planned_expense_clear)
+
+/* A rule that would write more in one run than it may without asking. */
+typedef struct
+{
+  OutlayRecurringRule *rule;
+  guint                count;
+} OutlayHeldRule;
+
+void outlay_held_rule_free (OutlayHeldRule *held);
+
+/* What a catch-up wrote, and held. */
+typedef struct
+{
+  gatomicrefcount ref_count;
+  GArray         *expense_ids; /* gint64: the expenses written */
+  GPtrArray      *held;        /* OutlayHeldRule */
+} OutlayRecurringRun;
+
+#define OUTLAY_TYPE_RECURRING_RUN (outlay_recurring_run_get_type ())
+
+GType               outlay_recurring_run_get_type (void) G_GNUC_CONST;
+OutlayRecurringRun *outlay_recurring_run_ref (OutlayRecurringRun *run);
+void                outlay_recurring_run_unref (OutlayRecurringRun *run);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayRecurringRun, outlay_recurring_run_unref)
+
+gboolean             outlay_repository_validate_recurring_rule (OutlayRepository    *self,
+                                                                OutlayRecurringRule *rule,
+                                                                GError             **error);
+OutlayRecurringRule *outlay_repository_get_recurring_rule (OutlayRepository *self,
+                                                           const char       *uuid,
+                                                           GError          **error);
+GPtrArray           *outlay_repository_list_recurring_rules (OutlayRepository *self,
+                                                             GError          **error);
+OutlayRecurringRule *outlay_repository_add_recurring_rule (OutlayRepository    *self,
+                                                           OutlayRecurringRule *draft,
+                                                           GError             **error);
+OutlayRecurringRule *outlay_repository_update_recurring_rule (OutlayRepository    *self,
+                                                              OutlayRecurringRule *rule,
+                                                              GError             **error);
+OutlayRecurringRule *outlay_repository_delete_recurring_rule (OutlayRepository *self,
+                                                              const char       *uuid,
+                                                              gboolean          delete_expenses,
+                                                              GError          **error);
+OutlayRecurringRule *outlay_repository_restore_recurring_rule (OutlayRepository *self,
+                                                               const char       *uuid,
+                                                               GError          **error);
+OutlayRecurringRun  *outlay_repository_run_recurring (OutlayRepository  *self,
+                                                      const GDate       *today,
+                                                      guint              most,
+                                                      const char *const *allowed,
+                                                      GError           **error);
+GArray              *outlay_repository_list_upcoming (OutlayRepository *self,
+                                                      const GDate      *from,
+                                                      const GDate      *to,
+                                                      GError          **error);
+GArray              *outlay_repository_list_due (OutlayRepository *self,
+                                                 const GDate      *today,
+                                                 GError          **error);
+gint64               outlay_repository_confirm_occurrence (OutlayRepository *self,
+                                                           const char       *rule_uuid,
+                                                           const GDate      *scheduled,
+                                                           const GDate      *today,
+                                                           GError          **error);
+gboolean             outlay_repository_skip_occurrence (OutlayRepository *self,
+                                                        const char       *rule_uuid,
+                                                        const GDate      *scheduled,
+                                                        const GDate      *today,
+                                                        GError          **error);
 
 G_END_DECLS

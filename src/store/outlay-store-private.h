@@ -24,6 +24,7 @@
 #include "outlay-budget.h"
 #include "outlay-category.h"
 #include "outlay-expense.h"
+#include "outlay-recurring-rule.h"
 
 G_BEGIN_DECLS
 
@@ -74,6 +75,22 @@ void          outlay_budget_set_archived_at (OutlayBudget *self,
                                              const char   *archived_at);
 char         *outlay_budget_dup_categories_text (OutlayBudget *self);
 char         *outlay_budget_dup_alerts_text (OutlayBudget *self);
+
+#define OUTLAY_RECURRING_RULE_COLUMNS                                                                              \
+  "id, uuid, amount, currency, description, note, category_uuid, start_on, unit, every, weekdays, monthly_on, " \
+  "month_day, week_number, weekday, end_count, end_on, weekend, mode, paused_at, done_through, created_at, "    \
+  "updated_at, deleted_at"
+
+OutlayRecurringRule *outlay_recurring_rule_new_from_statement (sqlite3_stmt *stmt);
+void                 outlay_recurring_rule_set_identity (OutlayRecurringRule *self,
+                                                         gint64               id,
+                                                         const char          *uuid);
+void                 outlay_recurring_rule_set_timestamps (OutlayRecurringRule *self,
+                                                           const char          *created_at,
+                                                           const char          *updated_at,
+                                                           const char          *deleted_at);
+void                 outlay_recurring_rule_set_done_through (OutlayRecurringRule *self,
+                                                             const char          *done_through);
 
 typedef struct _OutlayRepository OutlayRepository;
 typedef gboolean (*OutlayExpenseFunc) (OutlayExpense *expense,

@@ -47,10 +47,12 @@
 #define MAX_SHIFT 2
 
 static const char *const unit_names[] = { "day", "week", "month", "year" };
+static const char *const monthly_on_names[] = { "day", "last", "weekday" };
 static const char *const weekend_names[] = { "keep", "before", "after", "skip" };
 static const char *const weekday_codes[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (unit_names) == OUTLAY_REPEAT_YEARLY + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (monthly_on_names) == OUTLAY_MONTHLY_ON_WEEKDAY + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (weekend_names) == OUTLAY_WEEKEND_SKIP + 1);
 
 /* clang-format off */
@@ -73,6 +75,27 @@ outlay_repeat_unit_from_string (const char       *text,
     if (g_str_equal (text, unit_names[i]))
       {
         *unit = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+outlay_monthly_on_to_string (OutlayMonthlyOn monthly_on)
+{
+  g_return_val_if_fail (monthly_on <= OUTLAY_MONTHLY_ON_WEEKDAY, NULL);
+
+  return monthly_on_names[monthly_on];
+}
+
+gboolean
+outlay_monthly_on_from_string (const char      *text,
+                               OutlayMonthlyOn *monthly_on)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (monthly_on_names); i++)
+    if (g_str_equal (text, monthly_on_names[i]))
+      {
+        *monthly_on = i;
         return TRUE;
       }
   return FALSE;

@@ -116,6 +116,9 @@ gint64   outlay_recurrence_monthly_equivalent (const OutlayRecurrence *recurrenc
 const char *outlay_repeat_unit_to_string (OutlayRepeatUnit unit);
 gboolean    outlay_repeat_unit_from_string (const char       *text,
                                             OutlayRepeatUnit *unit);
+const char *outlay_monthly_on_to_string (OutlayMonthlyOn monthly_on);
+gboolean    outlay_monthly_on_from_string (const char      *text,
+                                           OutlayMonthlyOn *monthly_on);
 const char *outlay_weekend_rule_to_string (OutlayWeekendRule rule);
 gboolean    outlay_weekend_rule_from_string (const char        *text,
                                              OutlayWeekendRule *rule);

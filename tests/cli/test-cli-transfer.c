@@ -28,6 +28,10 @@
 #include "outlay-backups.h"
 #include "outlay-cli-test-utils.h"
 
+/* How the JSON of a ledger of today's data format says it. */
+#define SCHEMA_VERSION "\"schema_version\": " G_STRINGIFY (OUTLAY_SCHEMA_VERSION)
+#define DATA_FORMAT "data format " G_STRINGIFY (OUTLAY_SCHEMA_VERSION)
+
 static void
 test_backup_restore (Fixture      *fixture,
                      gconstpointer user_data)
@@ -541,7 +545,7 @@ test_backup_list (Fixture      *fixture,
   g_autofree char *saved = NULL;
   g_autofree char *now = NULL;
   g_autoptr (GRegex) line = g_regex_new ("^2024-03-0[45] [0-9]{2}:[0-9]{2}  Daily {14}Not verified {4}"
-                                         "data format 5  [0-9.]+\\x{00a0}kB  "
+                                         DATA_FORMAT "  [0-9.]+\\x{00a0}kB  "
                                          ".*/backups/outlay-20240305-101500-daily\\.db$",
                                          G_REGEX_MULTILINE, 0, NULL);
 
@@ -573,7 +577,7 @@ test_backup_list (Fixture      *fixture,
   assert_success (&result);
   assert_json (result.out);
   assert_contains (result.out, "\"created\": \"2024-03-05T10:15:00Z\",\n    \"reason\": \"daily\",\n"
-                               "    \"state\": \"unverified\",\n    \"expenses\": null,\n    \"schema_version\": 5,\n"
+                               "    \"state\": \"unverified\",\n    \"expenses\": null,\n    " SCHEMA_VERSION ",\n"
                                "    \"size\": ");
   assert_contains (result.out, "\"reason\": \"migration\"");
 
@@ -605,11 +609,11 @@ test_backup_list (Fixture      *fixture,
   /* The backup made now was checked, and records what it holds. */
   run (fixture, &result, "backup", "--list");
   assert_success (&result);
-  assert_contains (result.out, "  Manual             Verified      8 expenses  data format 5  ");
+  assert_contains (result.out, "  Manual             Verified      8 expenses  " DATA_FORMAT "  ");
   run (fixture, &result, "backup", "--list", "--json");
   assert_success (&result);
   assert_contains (result.out, "\"reason\": \"manual\",\n    \"state\": \"verified\",\n    \"expenses\": 8,\n"
-                               "    \"schema_version\": 5,\n");
+                               "    " SCHEMA_VERSION ",\n");
 
   /* Without the schema installed it keeps 10 too, and does not abort. */
   g_assert_cmpint (g_mkdir (empty_schemas, 0700), ==, 0);
@@ -697,7 +701,7 @@ test_check (Fixture      *fixture,
   run (fixture, &result, "check");
   assert_success (&result);
   {
-    g_autofree char *sound = g_strdup_printf ("The database “%s” is sound: 8 expenses, data format 5.\n",
+    g_autofree char *sound = g_strdup_printf ("The database “%s” is sound: 8 expenses, " DATA_FORMAT ".\n",
                                               fixture->store.path);
 
     g_assert_cmpstr (result.out, ==, sound);
@@ -705,7 +709,7 @@ test_check (Fixture      *fixture,
   run (fixture, &result, "check", "--json");
   assert_success (&result);
   assert_json (result.out);
-  assert_contains (result.out, "\"damaged\": false,\n  \"problems\": [],\n  \"schema_version\": 5,\n"
+  assert_contains (result.out, "\"damaged\": false,\n  \"problems\": [],\n  " SCHEMA_VERSION ",\n"
                                "  \"expenses\": 8,\n  \"newest_good_backup\": null\n}\n");
 
   backup = make_damaged (fixture, "categories");
@@ -730,18 +734,18 @@ test_check (Fixture      *fixture,
   g_assert_cmpstr (result.err, ==, "");
   assert_json (result.out);
   assert_contains (result.out, "\"damaged\": true,\n  \"problems\": [\n    \"");
-  assert_contains (result.out, "\"schema_version\": 5,\n  \"expenses\": 8,\n  \"newest_good_backup\": {\n");
+  assert_contains (result.out, SCHEMA_VERSION ",\n  \"expenses\": 8,\n  \"newest_good_backup\": {\n");
   assert_contains (result.out, "\"state\": \"verified\",\n    \"expenses\": 8,\n");
 
   /* The list works on it, with each backup's check. */
   run (fixture, &result, "backup", "--list");
   assert_success (&result);
-  assert_contains (result.out, "  Manual  Verified  8 expenses  data format 5  ");
+  assert_contains (result.out, "  Manual  Verified  8 expenses  " DATA_FORMAT "  ");
   run (fixture, &result, "backup", "--list", "--json");
   assert_success (&result);
   assert_json (result.out);
   assert_contains (result.out, "\"reason\": \"manual\",\n    \"state\": \"verified\",\n    \"expenses\": 8,\n"
-                               "    \"schema_version\": 5,\n");
+                               "    " SCHEMA_VERSION ",\n");
 
   /* A file whose header is gone: why it does not open. */
   file = g_fopen (fixture->store.path, "r+b");
@@ -849,7 +853,7 @@ test_damaged (Fixture      *fixture,
 
   run (fixture, &result, "check");
   assert_success (&result);
-  assert_contains (result.out, "” is sound: 8 expenses, data format 5.\n");
+  assert_contains (result.out, "” is sound: 8 expenses, " DATA_FORMAT ".\n");
   run (fixture, &result, "add", "1", "x");
   assert_success (&result);
 

@@ -475,6 +475,180 @@ BUDGET_OPERATION_AFTER ("restore budget", delete_stored_budget, find_deleted_bud
 BUDGET_OPERATION_AFTER ("move budget", add_two_budgets, find_budget, move_budget)
 BUDGET_OPERATION_AFTER ("override a budget's period", give_december, find_budget, override_budget)
 
+/* Recurring expenses: rent on the 1st from January 2024, with a sample
+ * ledger beside it. */
+static OutlayRecurringRule *
+rule_draft (Fixture    *fixture,
+            const char *description)
+{
+  g_autoptr (OutlayCategory) housing =
+    g_list_model_get_item (outlay_repository_get_categories (fixture->repository), OUTLAY_TEST_HOUSING);
+  OutlayRecurringRule *rule = outlay_recurring_rule_new ();
+  g_autoptr (GDate) start = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  OutlayRecurrence recurrence;
+
+  outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_MONTHLY, 1, start);
+  outlay_recurring_rule_set_amount (rule, 95000);
+  outlay_recurring_rule_set_currency (rule, "EUR");
+  outlay_recurring_rule_set_description (rule, description);
+  outlay_recurring_rule_set_category_uuid (rule, outlay_category_get_uuid (housing));
+  outlay_recurring_rule_set_recurrence (rule, &recurrence);
+  return rule;
+}
+
+static gboolean
+add_rule (Fixture *fixture,
+          gpointer state,
+          GError **error)
+{
+  g_autoptr (OutlayRecurringRule) draft = rule_draft (fixture, "Rent");
+  g_autoptr (OutlayRecurringRule) stored = outlay_repository_add_recurring_rule (fixture->repository, draft, error);
+
+  return stored != NULL;
+}
+
+/* The uuid of the rule the test added before the faults. */
+static gpointer
+find_rule (Fixture *fixture,
+           gpointer user_data)
+{
+  return outlay_test_dump (outlay_test_handle (fixture),
+                           "SELECT uuid FROM recurring_rules WHERE description = 'Rent' ORDER BY id DESC LIMIT 1");
+}
+
+static char *
+rule_uuid (gpointer state)
+{
+  return g_strstrip (g_strdup (state));
+}
+
+static gboolean
+update_rule (Fixture *fixture,
+             gpointer state,
+             GError **error)
+{
+  g_autofree char *uuid = rule_uuid (state);
+  g_autoptr (OutlayRecurringRule) rule = outlay_repository_get_recurring_rule (fixture->repository, uuid, error);
+  g_autoptr (OutlayRecurringRule) stored = NULL;
+
+  if (rule == NULL)
+    return FALSE;
+  outlay_recurring_rule_set_amount (rule, 99000);
+  outlay_recurring_rule_set_mode (rule, OUTLAY_RECURRING_CONFIRM);
+  stored = outlay_repository_update_recurring_rule (fixture->repository, rule, error);
+  return stored != NULL;
+}
+
+/* Three months of rent at once, and how far the rule is done. */
+static gboolean
+run_rules (Fixture *fixture,
+           gpointer state,
+           GError **error)
+{
+  g_autoptr (GDate) today = g_date_new_dmy (15, G_DATE_MARCH, 2024);
+  g_autoptr (OutlayRecurringRun) run = outlay_repository_run_recurring (fixture->repository, today, 60, NULL, error);
+
+  if (run != NULL)
+    g_assert_cmpuint (run->expense_ids->len, ==, 3);
+  return run != NULL;
+}
+
+/* The rule goes with the expenses it wrote. */
+static gboolean
+delete_rule (Fixture *fixture,
+             gpointer state,
+             GError **error)
+{
+  g_autofree char *uuid = rule_uuid (state);
+  g_autoptr (OutlayRecurringRule) before = outlay_repository_delete_recurring_rule (fixture->repository, uuid, TRUE,
+                                                                                     error);
+
+  return before != NULL;
+}
+
+static gboolean
+restore_rule (Fixture *fixture,
+              gpointer state,
+              GError **error)
+{
+  g_autofree char *uuid = rule_uuid (state);
+  g_autoptr (OutlayRecurringRule) restored = outlay_repository_restore_recurring_rule (fixture->repository, uuid,
+                                                                                        error);
+
+  return restored != NULL;
+}
+
+static gboolean
+confirm_occurrence (Fixture *fixture,
+                    gpointer state,
+                    GError **error)
+{
+  g_autofree char *uuid = rule_uuid (state);
+  g_autoptr (GDate) january = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  g_autoptr (GDate) today = g_date_new_dmy (15, G_DATE_MARCH, 2024);
+
+  return outlay_repository_confirm_occurrence (fixture->repository, uuid, january, today, error) > 0;
+}
+
+static gboolean
+skip_occurrence (Fixture *fixture,
+                 gpointer state,
+                 GError **error)
+{
+  g_autofree char *uuid = rule_uuid (state);
+  g_autoptr (GDate) january = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  g_autoptr (GDate) today = g_date_new_dmy (15, G_DATE_MARCH, 2024);
+
+  return outlay_repository_skip_occurrence (fixture->repository, uuid, january, today, error);
+}
+
+static void
+stored_rule (Fixture            *fixture,
+             OutlayRecurringMode mode,
+             gboolean            written,
+             gboolean            deleted)
+{
+  g_autoptr (OutlayRecurringRule) draft = rule_draft (fixture, "Rent");
+  g_autoptr (OutlayRecurringRule) stored = NULL;
+  g_autoptr (OutlayRecurringRun) run = NULL;
+  g_autoptr (OutlayRecurringRule) before = NULL;
+  g_autoptr (GDate) today = g_date_new_dmy (15, G_DATE_MARCH, 2024);
+  g_autoptr (GError) error = NULL;
+
+  outlay_recurring_rule_set_mode (draft, mode);
+  stored = outlay_repository_add_recurring_rule (fixture->repository, draft, &error);
+  g_assert_no_error (error);
+  if (written)
+    {
+      run = outlay_repository_run_recurring (fixture->repository, today, 60, NULL, &error);
+      g_assert_no_error (error);
+    }
+  if (deleted)
+    {
+      before = outlay_repository_delete_recurring_rule (fixture->repository, outlay_recurring_rule_get_uuid (stored),
+                                                        TRUE, &error);
+      g_assert_no_error (error);
+    }
+}
+
+#define RULE_OPERATION(name, run, mode, written, deleted) \
+  static void \
+  test_##run (Fixture      *fixture, \
+              gconstpointer user_data) \
+  { \
+    static const OutlayFaultOperation operation = { name, find_rule, run, g_free }; \
+\
+    stored_rule (fixture, mode, written, deleted); \
+    check (fixture, &operation); \
+  }
+
+RULE_OPERATION ("update a recurring expense", update_rule, OUTLAY_RECURRING_AUTOMATIC, TRUE, FALSE)
+RULE_OPERATION ("catch up recurring expenses", run_rules, OUTLAY_RECURRING_AUTOMATIC, FALSE, FALSE)
+RULE_OPERATION ("delete a recurring expense", delete_rule, OUTLAY_RECURRING_AUTOMATIC, TRUE, FALSE)
+RULE_OPERATION ("restore a recurring expense", restore_rule, OUTLAY_RECURRING_AUTOMATIC, TRUE, TRUE)
+RULE_OPERATION ("confirm a recurring expense", confirm_occurrence, OUTLAY_RECURRING_CONFIRM, FALSE, FALSE)
+RULE_OPERATION ("skip a recurring expense", skip_occurrence, OUTLAY_RECURRING_CONFIRM, FALSE, FALSE)
+
 #define OPERATION(name, run) \
   static void \
   test_##run (Fixture      *fixture, \
@@ -498,6 +672,7 @@ OPERATION ("set the ledger's currency", set_currency)
 OPERATION ("record the ledger's currency", record_currency)
 OPERATION ("create backup", create_backup)
 OPERATION ("add budget", add_budget)
+OPERATION ("add a recurring expense", add_rule)
 
 /* The backup holds the sample; the ledger has one expense more. */
 static void
@@ -620,6 +795,13 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/budget/override", test_override_budget);
   OUTLAY_TEST_ADD ("/faults/budget/alerts", test_take_budget_alerts);
   OUTLAY_TEST_ADD ("/faults/ledger/currency-recorded", test_record_currency);
+  OUTLAY_TEST_ADD ("/faults/recurring/add", test_add_rule);
+  OUTLAY_TEST_ADD ("/faults/recurring/update", test_update_rule);
+  OUTLAY_TEST_ADD ("/faults/recurring/run", test_run_rules);
+  OUTLAY_TEST_ADD ("/faults/recurring/delete", test_delete_rule);
+  OUTLAY_TEST_ADD ("/faults/recurring/restore", test_restore_rule);
+  OUTLAY_TEST_ADD ("/faults/recurring/confirm", test_confirm_occurrence);
+  OUTLAY_TEST_ADD ("/faults/recurring/skip", test_skip_occurrence);
   OUTLAY_TEST_ADD ("/faults/backup/create", test_create_backup);
   OUTLAY_TEST_ADD ("/faults/backup/restore", test_restore_backup);
   OUTLAY_TEST_ADD ("/faults/open/without-space", test_open_without_space);

@@ -179,6 +179,10 @@ test_upgrade_keeps_every_row (Fixture      *fixture,
   g_autoptr (OutlayQuery) query = outlay_query_new ();
   sqlite3 *db = NULL;
   guint    count = 0;
+  /* The live expenses in each format's fixture. */
+  static const guint live_expenses[] = { 0, 13, 15, 17, 19, 20 };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (live_expenses) == OUTLAY_SCHEMA_VERSION);
 
   /* Every older format's fixture, upgraded to today's. */
   for (guint version = 1; version < OUTLAY_SCHEMA_VERSION; version++)
@@ -226,8 +230,8 @@ test_upgrade_keeps_every_row (Fixture      *fixture,
 
       g_assert_true (outlay_repository_count_expenses (repository, query, &count, &error));
       g_assert_no_error (error);
-      /* Versions 2 and 3 each wrote two live expenses more. */
-      g_assert_cmpuint (count, ==, 11 + 2 * version);
+      /* Versions 2 to 4 each wrote two live expenses more, 5 one. */
+      g_assert_cmpuint (count, ==, live_expenses[version]);
       g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (repository)), ==, 10);
       g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (repository)), ==, "Other");
 
@@ -657,6 +661,65 @@ run_budget_workload (OutlayRepository *repository)
   g_object_unref (groceries);
 }
 
+/* Everything the app does with recurring expenses, once. */
+static void
+run_recurring_workload (OutlayRepository *repository)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayRecurringRule) draft = outlay_recurring_rule_new ();
+  g_autoptr (OutlayRecurringRule) added = NULL;
+  g_autoptr (OutlayRecurringRule) changed = NULL;
+  g_autoptr (OutlayRecurringRule) deleted = NULL;
+  g_autoptr (OutlayRecurringRule) restored = NULL;
+  g_autoptr (OutlayRecurringRule) confirm = NULL;
+  g_autoptr (OutlayRecurringRun) run = NULL;
+  g_autoptr (GPtrArray) rules = NULL;
+  g_autoptr (GArray) upcoming = NULL;
+  g_autoptr (GArray) due = NULL;
+  g_autoptr (GDate) start = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  g_autoptr (GDate) today = g_date_new_dmy (14, G_DATE_MARCH, 2024);
+  g_autoptr (GDate) later = g_date_new_dmy (13, G_DATE_APRIL, 2024);
+  OutlayCategory   *housing = g_list_model_get_item (outlay_repository_get_categories (repository), 3);
+  OutlayRecurrence  recurrence;
+
+  outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_MONTHLY, 1, start);
+  outlay_recurring_rule_set_amount (draft, 95000);
+  outlay_recurring_rule_set_currency (draft, "EUR");
+  outlay_recurring_rule_set_description (draft, "Rent");
+  outlay_recurring_rule_set_category_uuid (draft, outlay_category_get_uuid (housing));
+  outlay_recurring_rule_set_recurrence (draft, &recurrence);
+  added = outlay_repository_add_recurring_rule (repository, draft, &error);
+  g_assert_no_error (error);
+  outlay_recurring_rule_set_amount (added, 97500);
+  changed = outlay_repository_update_recurring_rule (repository, added, &error);
+  g_assert_no_error (error);
+  run = outlay_repository_run_recurring (repository, today, 60, NULL, &error);
+  g_assert_no_error (error);
+  rules = outlay_repository_list_recurring_rules (repository, &error);
+  g_assert_no_error (error);
+  upcoming = outlay_repository_list_upcoming (repository, today, later, &error);
+  g_assert_no_error (error);
+
+  outlay_recurring_rule_set_mode (draft, OUTLAY_RECURRING_CONFIRM);
+  outlay_recurring_rule_set_description (draft, "Phone");
+  confirm = outlay_repository_add_recurring_rule (repository, draft, &error);
+  g_assert_no_error (error);
+  due = outlay_repository_list_due (repository, today, &error);
+  g_assert_no_error (error);
+  outlay_repository_confirm_occurrence (repository, outlay_recurring_rule_get_uuid (confirm), start, today, &error);
+  g_assert_no_error (error);
+  g_date_add_months (start, 1);
+  outlay_repository_skip_occurrence (repository, outlay_recurring_rule_get_uuid (confirm), start, today, &error);
+  g_assert_no_error (error);
+
+  deleted = outlay_repository_delete_recurring_rule (repository, outlay_recurring_rule_get_uuid (added), TRUE,
+                                                     &error);
+  g_assert_no_error (error);
+  restored = outlay_repository_restore_recurring_rule (repository, outlay_recurring_rule_get_uuid (added), &error);
+  g_assert_no_error (error);
+  g_object_unref (housing);
+}
+
 /* Everything the app does with the database, once. */
 static void
 run_workload (OutlayRepository *repository)
@@ -766,6 +829,7 @@ run_workload (OutlayRepository *repository)
   g_assert_no_error (error);
 
   run_budget_workload (repository);
+  run_recurring_workload (repository);
 }
 
 static void
@@ -973,13 +1037,13 @@ test_failed_later_step_rolls_back_all (Fixture      *fixture,
   g_autofree char *expected = g_strdup_printf ("data format %u:", OUTLAY_SCHEMA_VERSION);
   sqlite3         *db = NULL;
 
-  /* Steps 2 to 4 run through (3 adds a column); the last step finds the
+  /* Steps 2 to 5 run through (3 adds a column); the last step finds the
    * name of its first table taken. */
-  G_STATIC_ASSERT (OUTLAY_SCHEMA_VERSION == 5);
+  G_STATIC_ASSERT (OUTLAY_SCHEMA_VERSION == 6);
   create_from_fixture (fixture->path, "schema-1.sql");
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE budgets (id INTEGER PRIMARY KEY)", NULL, NULL, NULL), ==,
-                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE recurring_rules (id INTEGER PRIMARY KEY)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   columns = read_columns (db, tables_v1);
   before = dump_tables (db, tables_v1, columns);
   schema_before = dump_query (db, schema_sql);
