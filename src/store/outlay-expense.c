@@ -41,6 +41,8 @@ struct _OutlayExpense
   char  *updated_at;
   char  *deleted_at;
   char  *import_hash;
+  char  *rule_uuid;
+  char  *scheduled_on;
 };
 
 enum
@@ -105,6 +107,8 @@ outlay_expense_finalize (GObject *object)
   g_free (self->updated_at);
   g_free (self->deleted_at);
   g_free (self->import_hash);
+  g_free (self->rule_uuid);
+  g_free (self->scheduled_on);
 
   G_OBJECT_CLASS (outlay_expense_parent_class)->finalize (object);
 }
@@ -282,7 +286,9 @@ outlay_expense_equal (OutlayExpense *a,
          g_strcmp0 (a->created_at, b->created_at) == 0 &&
          g_strcmp0 (a->updated_at, b->updated_at) == 0 &&
          g_strcmp0 (a->deleted_at, b->deleted_at) == 0 &&
-         g_strcmp0 (a->import_hash, b->import_hash) == 0;
+         g_strcmp0 (a->import_hash, b->import_hash) == 0 &&
+         g_strcmp0 (a->rule_uuid, b->rule_uuid) == 0 &&
+         g_strcmp0 (a->scheduled_on, b->scheduled_on) == 0;
 }
 
 /**
@@ -310,6 +316,7 @@ outlay_expense_assign (OutlayExpense *self,
   outlay_expense_set_occurred_on (self, other->occurred_on);
   outlay_expense_set_timestamps (self, other->created_at, other->updated_at, other->deleted_at);
   outlay_expense_set_import_hash (self, other->import_hash);
+  outlay_expense_set_occurrence (self, other->rule_uuid, other->scheduled_on);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -537,6 +544,62 @@ outlay_expense_set_import_hash (OutlayExpense *self,
     }
 }
 
+/**
+ * outlay_expense_get_rule_uuid:
+ *
+ * Returns: (nullable): for an occurrence of a recurring expense, the uuid
+ *   of the rule that wrote it
+ */
+const char *
+outlay_expense_get_rule_uuid (OutlayExpense *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE (self), NULL);
+
+  return self->rule_uuid;
+}
+
+/**
+ * outlay_expense_get_scheduled_on:
+ *
+ * Returns: (nullable): for an occurrence of a recurring expense, the day
+ *   its rule's schedule names for it (its own day may differ: a weekend
+ *   moved it, or the person did)
+ */
+const char *
+outlay_expense_get_scheduled_on (OutlayExpense *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE (self), NULL);
+
+  return self->scheduled_on;
+}
+
+/**
+ * outlay_expense_set_occurrence:
+ * @rule_uuid: (nullable): the rule that wrote it, or %NULL for none
+ * @scheduled_on: (nullable): the day the rule's schedule names for it
+ *
+ * What a file brings back of an occurrence of a recurring expense; the
+ * repository writes occurrences itself.
+ */
+void
+outlay_expense_set_occurrence (OutlayExpense *self,
+                               const char    *rule_uuid,
+                               const char    *scheduled_on)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSE (self));
+
+  if (g_strcmp0 (self->rule_uuid, rule_uuid) != 0)
+    {
+      g_free (self->rule_uuid);
+      self->rule_uuid = g_strdup (rule_uuid);
+    }
+  if (g_strcmp0 (self->scheduled_on, scheduled_on) != 0)
+    {
+      g_free (self->scheduled_on);
+      self->scheduled_on = g_strdup (scheduled_on);
+    }
+}
+
 OutlayExpense *
 outlay_expense_new_from_statement (sqlite3_stmt *stmt)
 {
@@ -557,6 +620,8 @@ outlay_expense_new_from_statement (sqlite3_stmt *stmt)
   self->updated_at = g_strdup (column_text (stmt, 9));
   self->deleted_at = g_strdup (column_text (stmt, 10));
   self->import_hash = g_strdup (column_text (stmt, 11));
+  self->rule_uuid = g_strdup (column_text (stmt, 12));
+  self->scheduled_on = g_strdup (column_text (stmt, 13));
 
   if (self->description == NULL)
     self->description = g_strdup ("");

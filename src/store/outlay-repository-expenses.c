@@ -121,7 +121,7 @@ outlay_repository_catch_up_search (OutlayRepository *self,
 
 #define SQL_INSERT_EXPENSE                                                                                  \
   "INSERT INTO expenses (uuid, amount, currency, description, note, category_id, occurred_on, created_at, " \
-  "updated_at, deleted_at, import_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+  "updated_at, deleted_at, import_hash, rule_uuid, scheduled_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 /* Runs @stmt, SQL_INSERT_EXPENSE, for one draft. A bulk insert runs it a
  * million times, so it copies nothing: the uuid is made on the stack and
@@ -161,6 +161,8 @@ insert_expense (OutlayRepository *self,
   sqlite3_bind_text (stmt, 9, updated_at != NULL ? updated_at : now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, exact ? outlay_expense_get_deleted_at (draft) : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, outlay_expense_get_import_hash (draft), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, outlay_expense_get_rule_uuid (draft), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, outlay_expense_get_scheduled_on (draft), -1, SQLITE_STATIC);
 
   /* The message is translated only when it is needed. */
   rc = sqlite3_step (stmt);

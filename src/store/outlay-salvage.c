@@ -42,14 +42,18 @@
 #define RECOVERED_ICON "dialog-warning-symbolic"
 #define RECOVERED_COLOR "#77767b"
 
-/* Schema versions before 3 have no import_hash; the read has the same
- * columns either way. */
-#define EXPENSE_COLUMNS_V1 \
-  "id, uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at, deleted_at, NULL"
+/* Schema versions before 3 have no import_hash, before 6 no rule_uuid nor
+ * scheduled_on; the read has the same columns either way. */
+#define EXPENSE_COLUMNS_V1                                                                                        \
+  "id, uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at, deleted_at, " \
+  "NULL, NULL, NULL"
+#define EXPENSE_COLUMNS_V3                                                                                        \
+  "id, uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at, deleted_at, " \
+  "import_hash, NULL, NULL"
 
 /* What each column of a read must hold, a letter a column: an integer,
  * text, or text or NULL. */
-#define EXPENSE_KINDS "ititttitttnn"
+#define EXPENSE_KINDS "ititttitttnnnn"
 #define CATEGORY_KINDS "ittttittn"
 
 /* Indexes that list every row, covering the id, so that reading them does
@@ -75,6 +79,7 @@ typedef struct
   GCancellable       *cancellable;
   sqlite3            *source;
   gboolean            has_import_hash;
+  gboolean            has_rule_uuid;
   GPtrArray          *categories;    /* OutlayCategory, as they read */
   char               *fallback_uuid; /* the damaged file's, when it reads */
   OutlayDatabase     *database;
@@ -225,6 +230,8 @@ inspect_source (Salvage    *self,
 
   if (rc == SQLITE_OK)
     rc = inspect_table (self, "expenses", "import_hash", &has_expenses, &self->has_import_hash);
+  if (rc == SQLITE_OK)
+    rc = inspect_table (self, "expenses", "rule_uuid", &has_expenses, &self->has_rule_uuid);
   if (rc == SQLITE_OK)
     rc = inspect_table (self, "categories", "uuid", &has_categories, &unused);
 
@@ -408,7 +415,7 @@ insert_expense (Salvage       *self,
 {
   sqlite3_stmt *stmt = outlay_database_prepare (self->database,
                                                 "INSERT INTO expenses (" OUTLAY_EXPENSE_COLUMNS ") "
-                                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                                 error);
   gboolean      rejected;
 
@@ -427,6 +434,8 @@ insert_expense (Salvage       *self,
   sqlite3_bind_text (stmt, 10, outlay_expense_get_updated_at (expense), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, outlay_expense_get_deleted_at (expense), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 12, outlay_expense_get_import_hash (expense), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, outlay_expense_get_rule_uuid (expense), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, outlay_expense_get_scheduled_on (expense), -1, SQLITE_STATIC);
 
   if (!step_row (self, stmt, _("Could not save the expense"), &rejected, error))
     return FALSE;
@@ -504,7 +513,9 @@ save_expenses (Salvage *self,
   guint n_lost = 0;
 
   reader = outlay_salvage_reader_new (self->source, "expenses",
-                                      self->has_import_hash ? OUTLAY_EXPENSE_COLUMNS : EXPENSE_COLUMNS_V1,
+                                      self->has_rule_uuid     ? OUTLAY_EXPENSE_COLUMNS
+                                      : self->has_import_hash ? EXPENSE_COLUMNS_V3
+                                                              : EXPENSE_COLUMNS_V1,
                                       _("Could not read the database"), self->cancellable, error);
   if (reader == NULL ||
       !outlay_salvage_reader_read (reader, save_expense_row, self, error) ||
@@ -672,18 +683,27 @@ copy_table (Salvage    *self,
 }
 
 static gboolean
+has_table (Salvage    *self,
+           const char *table)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean      found = FALSE;
+
+  if (sqlite3_prepare_v2 (self->source, "SELECT 1 FROM sqlite_schema WHERE name = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static gboolean
 save_budgets (Salvage *self,
               GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean      has_budgets = FALSE;
-
   /* A file of data format 4 or older has none. */
-  if (sqlite3_prepare_v2 (self->source, "SELECT 1 FROM sqlite_schema WHERE name = 'budgets'", -1, &stmt, NULL) ==
-      SQLITE_OK)
-    has_budgets = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-  if (!has_budgets)
+  if (!has_table (self, "budgets"))
     return TRUE;
 
   return copy_table (self, "budgets", OUTLAY_BUDGET_COLUMNS, 19, error) &&
@@ -691,6 +711,22 @@ save_budgets (Salvage *self,
                      "id, uuid, budget_uuid, period_start, amount, created_at, updated_at, deleted_at", 8, error) &&
          copy_table (self, "budget_alerts",
                      "id, uuid, budget_uuid, period_start, threshold, created_at, updated_at, deleted_at", 8, error);
+}
+
+/* Recurring expenses' rules and their exceptions, as the budgets. */
+static gboolean
+save_recurring (Salvage *self,
+                GError **error)
+{
+  /* A file of data format 5 or older has none. */
+  if (!has_table (self, "recurring_rules"))
+    return TRUE;
+
+  return copy_table (self, "recurring_rules", OUTLAY_RECURRING_RULE_COLUMNS, 24, error) &&
+         copy_table (self, "recurring_exceptions",
+                     "id, uuid, rule_uuid, scheduled_on, skipped, amount, occurs_on, created_at, updated_at, "
+                     "deleted_at",
+                     10, error);
 }
 
 static gboolean
@@ -714,6 +750,7 @@ write_rows (Salvage *self,
        save_expenses (self, &local_error) &&
        write_fallback (self, &local_error) &&
        save_budgets (self, &local_error) &&
+       save_recurring (self, &local_error) &&
        derive_rows (self, &local_error);
 
   sqlite3_progress_handler (db, 0, NULL, NULL);
