@@ -963,6 +963,10 @@ print_report (OutlayCli                *cli,
     outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "%u budget to import.\n", "%u budgets to import.\n",
                                    outlay_import_plan_get_n_budgets (plan)),
                       outlay_import_plan_get_n_budgets (plan));
+  if (outlay_import_plan_get_n_rules (plan) > 0)
+    outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "%u recurring expense to import.\n",
+                                   "%u recurring expenses to import.\n", outlay_import_plan_get_n_rules (plan)),
+                      outlay_import_plan_get_n_rules (plan));
   if (n_refunds > 0)
     outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "Of them, %u is money received, imported as a refund.\n",
                                    "Of them, %u are money received, imported as refunds.\n", n_refunds),
@@ -1060,6 +1064,7 @@ print_json_report (OutlayCli                *cli,
   outlay_cli_json_add_int (builder, "incoming", outlay_import_plan_get_n_incoming (plan));
   outlay_cli_json_add_int (builder, "refunds", outlay_import_plan_get_n_refunds (plan));
   outlay_cli_json_add_int (builder, "budgets", outlay_import_plan_get_n_budgets (plan));
+  outlay_cli_json_add_int (builder, "recurring", outlay_import_plan_get_n_rules (plan));
 
   outlay_cli_json_begin_array (builder, "categories");
   for (guint i = 0; i < matches->len; i++)

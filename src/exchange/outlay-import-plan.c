@@ -51,6 +51,8 @@ struct _OutlayImportPlan
   guint               n_refunds; /* of them, taken as refunds */
   GArray             *budget_actions; /* of OutlayImportAction, one per source budget */
   guint               n_budgets;      /* to add */
+  GArray             *rule_actions;   /* of OutlayImportAction, one per source rule */
+  guint               n_rules;        /* to add */
   gboolean            replace_categories;
   gint64              data_version;  /* others' commits when planned */
   gint64              total_changes; /* this connection's, then */
@@ -295,6 +297,8 @@ copy_record (const OutlayImportRecord *record)
   copy->updated_at = g_strdup (record->updated_at);
   copy->deleted_at = g_strdup (record->deleted_at);
   copy->import_hash = g_strdup (record->import_hash);
+  copy->rule_uuid = g_strdup (record->rule_uuid);
+  copy->scheduled_on = g_strdup (record->scheduled_on);
 
   return copy;
 }
@@ -735,6 +739,39 @@ plan_budgets (OutlayImportPlan *plan,
   return TRUE;
 }
 
+/* A recurring expense's rule of the file is added unless the ledger has
+ * it (its uuid, deleted or not). */
+static gboolean
+plan_rules (OutlayImportPlan *plan,
+            GError          **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (plan->repository);
+  sqlite3_stmt   *by_uuid;
+
+  if (plan->source->rules->len == 0)
+    return TRUE;
+  if (!(by_uuid = outlay_database_prepare (database, "SELECT count(*) FROM recurring_rules WHERE uuid = ?", error)))
+    return FALSE;
+
+  for (guint i = 0; i < plan->source->rules->len; i++)
+    {
+      OutlayImportRule  *rule = g_ptr_array_index (plan->source->rules, i);
+      OutlayImportAction action = OUTLAY_IMPORT_ACTION_ADD;
+      gint64             count = 0;
+
+      sqlite3_bind_text (by_uuid, 1, outlay_recurring_rule_get_uuid (rule->rule), -1, SQLITE_TRANSIENT);
+      if (!query_count (by_uuid, &count, error))
+        return FALSE;
+      if (count > 0)
+        action = OUTLAY_IMPORT_ACTION_DUPLICATE;
+      else
+        plan->n_rules++;
+      g_array_append_val (plan->rule_actions, action);
+    }
+
+  return TRUE;
+}
+
 /* The plan reads the ledger in one read transaction, unless it is in a
  * transaction already: every record then sees the same ledger, and the
  * three queries a record runs do not each take and release the file's
@@ -809,6 +846,7 @@ outlay_import_plan_new (OutlayRepository   *repository,
   plan->incoming_indexes = g_array_new (FALSE, FALSE, sizeof (guint));
   plan->incoming = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_record_free);
   plan->budget_actions = g_array_new (FALSE, FALSE, sizeof (OutlayImportAction));
+  plan->rule_actions = g_array_new (FALSE, FALSE, sizeof (OutlayImportAction));
 
   /* Whatever another program writes from here on makes the import check
    * again for duplicates. */
@@ -816,7 +854,8 @@ outlay_import_plan_new (OutlayRepository   *repository,
       !begin_snapshot (plan, &in_snapshot, error))
     return NULL;
 
-  if (!find_duplicates (plan, TRUE, plan->actions, error) || !plan_budgets (plan, error))
+  if (!find_duplicates (plan, TRUE, plan->actions, error) || !plan_budgets (plan, error) ||
+      !plan_rules (plan, error))
     {
       end_snapshot (plan, in_snapshot);
       return NULL;
@@ -861,6 +900,7 @@ outlay_import_plan_free (OutlayImportPlan *plan)
   g_array_unref (plan->incoming_indexes);
   g_ptr_array_unref (plan->incoming);
   g_array_unref (plan->budget_actions);
+  g_array_unref (plan->rule_actions);
   g_free (plan);
 }
 
@@ -1046,6 +1086,7 @@ outlay_import_plan_build_draft (OutlayImportPlan   *plan,
   outlay_expense_set_occurred_on (draft, record->date);
   hash = record_import_hash (plan, record, NULL, index);
   outlay_expense_set_import_hash (draft, hash);
+  outlay_expense_set_occurrence (draft, record->rule_uuid, record->scheduled_on);
   if (record->uuid != NULL)
     outlay_expense_set_identity (draft, 0, record->uuid);
   if (record->created_at != NULL)
@@ -1225,6 +1266,36 @@ outlay_import_plan_get_n_budgets (OutlayImportPlan *plan)
   g_return_val_if_fail (plan != NULL, 0);
 
   return plan->n_budgets;
+}
+
+/**
+ * outlay_import_plan_get_n_rules:
+ *
+ * Returns: how many recurring expenses' rules of a lossless file the
+ *   import adds
+ */
+guint
+outlay_import_plan_get_n_rules (OutlayImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return plan->n_rules;
+}
+
+/**
+ * outlay_import_plan_get_rule_action:
+ * @i: less than the source's number of rules
+ *
+ * Returns: whether the import adds the source's rule @i
+ */
+OutlayImportAction
+outlay_import_plan_get_rule_action (OutlayImportPlan *plan,
+                                    guint             i)
+{
+  g_return_val_if_fail (plan != NULL, OUTLAY_IMPORT_ACTION_DUPLICATE);
+  g_return_val_if_fail (i < plan->rule_actions->len, OUTLAY_IMPORT_ACTION_DUPLICATE);
+
+  return g_array_index (plan->rule_actions, OutlayImportAction, i);
 }
 
 /**

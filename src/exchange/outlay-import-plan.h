@@ -109,6 +109,11 @@ void                outlay_import_plan_take_refunds (OutlayImportPlan *plan,
 /* The budgets of a lossless file it adds: those the ledger lacks (by
  * uuid), unless the ledger has a budget of the same name. */
 guint              outlay_import_plan_get_n_budgets (OutlayImportPlan *plan);
+/* The recurring expenses' rules of a lossless file it adds: those the
+ * ledger lacks (by uuid). */
+guint              outlay_import_plan_get_n_rules (OutlayImportPlan *plan);
+OutlayImportAction outlay_import_plan_get_rule_action (OutlayImportPlan *plan,
+                                                       guint             i);
 OutlayImportAction outlay_import_plan_get_budget_action (OutlayImportPlan *plan,
                                                          guint             i);
 /* Sends the expenses of @name to the existing @category_id, or with 0 to

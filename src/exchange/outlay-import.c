@@ -57,6 +57,8 @@ static const gsize string_fields[] = {
   G_STRUCT_OFFSET (OutlayImportRecord, updated_at),
   G_STRUCT_OFFSET (OutlayImportRecord, deleted_at),
   G_STRUCT_OFFSET (OutlayImportRecord, import_hash),
+  G_STRUCT_OFFSET (OutlayImportRecord, rule_uuid),
+  G_STRUCT_OFFSET (OutlayImportRecord, scheduled_on),
 };
 
 #define STRING_FIELD(record, i) G_STRUCT_MEMBER (char *, record, string_fields[i])
@@ -90,6 +92,8 @@ outlay_import_record_free (OutlayImportRecord *record)
   g_free (record->updated_at);
   g_free (record->deleted_at);
   g_free (record->import_hash);
+  g_free (record->rule_uuid);
+  g_free (record->scheduled_on);
   g_free (record);
 }
 
@@ -120,8 +124,46 @@ outlay_import_source_new (void)
   source->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_issue_free);
   source->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_category_info_free);
   source->budgets = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_budget_free);
+  source->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_rule_free);
 
   return source;
+}
+
+OutlayImportRule *
+outlay_import_rule_new (void)
+{
+  OutlayImportRule *rule = g_new0 (OutlayImportRule, 1);
+
+  rule->rule = outlay_recurring_rule_new ();
+  rule->exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_rule_exception_free);
+  return rule;
+}
+
+void
+outlay_import_rule_free (OutlayImportRule *rule)
+{
+  if (rule == NULL)
+    return;
+
+  g_clear_object (&rule->rule);
+  g_free (rule->category_name);
+  g_ptr_array_unref (rule->exceptions);
+  g_free (rule);
+}
+
+void
+outlay_import_rule_exception_free (OutlayImportRuleException *exception)
+{
+  if (exception == NULL)
+    return;
+
+  g_free (exception->uuid);
+  g_free (exception->scheduled_on);
+  g_free (exception->occurs_on);
+  g_free (exception->created_at);
+  g_free (exception->updated_at);
+  g_free (exception->deleted_at);
+  g_free (exception);
 }
 
 OutlayImportBudgetRow *
@@ -282,6 +324,7 @@ outlay_import_source_free (OutlayImportSource *source)
   g_ptr_array_unref (source->issues);
   g_ptr_array_unref (source->categories);
   g_ptr_array_unref (source->budgets);
+  g_ptr_array_unref (source->rules);
   g_free (source);
 }
 
@@ -337,6 +380,8 @@ outlay_import_source_add_record (OutlayImportSource *source,
   move_string (source, &record->updated_at, FALSE);
   move_string (source, &record->deleted_at, FALSE);
   move_string (source, &record->import_hash, FALSE);
+  move_string (source, &record->rule_uuid, TRUE);
+  move_string (source, &record->scheduled_on, TRUE);
 
   g_ptr_array_add (source->records, record);
 }

@@ -23,6 +23,7 @@
 #include <glib.h>
 
 #include "outlay-budget.h"
+#include "outlay-recurring-rule.h"
 
 G_BEGIN_DECLS
 
@@ -62,6 +63,8 @@ typedef struct
   char *updated_at;
   char *deleted_at;
   char *import_hash;
+  char *rule_uuid;    /* an occurrence of a recurring expense: its rule */
+  char *scheduled_on; /* and the day the rule's schedule names for it */
 } OutlayImportRecord;
 
 /* A category as a lossless source describes it. */
@@ -102,6 +105,34 @@ void                   outlay_import_budget_free (OutlayImportBudget *budget);
 OutlayImportBudgetRow *outlay_import_budget_row_new (void);
 void                   outlay_import_budget_row_free (OutlayImportBudgetRow *row);
 
+/* A recurring expense's exception in a lossless source: one occurrence
+ * skipped, or with its own amount (-1: the rule's) or day (NULL). */
+typedef struct
+{
+  char    *uuid;
+  char    *scheduled_on;
+  gboolean skipped;
+  gint64   amount;
+  char    *occurs_on;
+  char    *created_at;
+  char    *updated_at;
+  char    *deleted_at;
+} OutlayImportRuleException;
+
+/* A recurring expense's rule as a lossless source describes it. */
+typedef struct
+{
+  /* With its uuid and timestamps; its category is @category_name, which
+   * the import turns into the ledger's. */
+  OutlayRecurringRule *rule;
+  char                *category_name;
+  GPtrArray           *exceptions; /* of OutlayImportRuleException */
+} OutlayImportRule;
+
+OutlayImportRule *outlay_import_rule_new (void);
+void              outlay_import_rule_free (OutlayImportRule *rule);
+void              outlay_import_rule_exception_free (OutlayImportRuleException *exception);
+
 typedef enum
 {
   /* The line cannot be read: a malformed date or amount, a broken row. */
@@ -136,6 +167,7 @@ typedef struct
    * source fills it */
   GPtrArray *categories;
   GPtrArray *budgets; /* of OutlayImportBudget; only a lossless source fills it */
+  GPtrArray *rules;   /* of OutlayImportRule; only a lossless source fills it */
   GStringChunk      *strings;   /* the held records' strings */
   guint              n_records; /* held and set aside */
   char              *currency;  /* a lossless source: its ledger's currency, or NULL */
@@ -188,6 +220,8 @@ OutlayImportFormat outlay_import_format_from_content (const char *data,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportRecord, outlay_import_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportBudget, outlay_import_budget_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportBudgetRow, outlay_import_budget_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportRule, outlay_import_rule_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportRuleException, outlay_import_rule_exception_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportSource, outlay_import_source_free)
 
 G_END_DECLS

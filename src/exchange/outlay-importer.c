@@ -384,6 +384,73 @@ write_budgets (OutlayRepository   *self,
   return TRUE;
 }
 
+/* The recurring expenses' rules of a lossless file the plan adds, with
+ * their categories (made where the ledger lacks them) and exceptions. */
+static gboolean
+write_rules (OutlayRepository   *self,
+             OutlayImportPlan   *plan,
+             const char         *now,
+             OutlayImportResult *result,
+             GError            **error)
+{
+  GPtrArray *rules = outlay_import_plan_get_source (plan)->rules;
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      OutlayImportRule *rule = g_ptr_array_index (rules, i);
+      g_autoptr (OutlayRecurringRule) draft = NULL;
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *uuid = NULL;
+      const char      *category_uuid;
+
+      if (outlay_import_plan_get_rule_action (plan, i) != OUTLAY_IMPORT_ACTION_ADD)
+        continue;
+
+      if (!(category_uuid = budget_category_uuid (self, plan, rule->category_name, now, result->created_category_ids,
+                                                  error)))
+        return FALSE;
+      draft = outlay_recurring_rule_copy (rule->rule);
+      outlay_recurring_rule_set_category_uuid (draft, category_uuid);
+      if (!outlay_repository_insert_recurring_rule (self, draft, now, &uuid, &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("Could not add the recurring expense “%s”: %s"), outlay_recurring_rule_get_description (draft),
+                       local_error->message);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < rule->exceptions->len; j++)
+        {
+          const OutlayImportRuleException *exception = g_ptr_array_index (rule->exceptions, j);
+          sqlite3_stmt *stmt = outlay_database_prepare (outlay_repository_get_database (self),
+                                                        "INSERT INTO recurring_exceptions (uuid, rule_uuid, "
+                                                        "scheduled_on, skipped, amount, occurs_on, created_at, "
+                                                        "updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                                        error);
+
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, exception->uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, exception->scheduled_on, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (stmt, 4, exception->skipped);
+          if (exception->amount >= 0)
+            sqlite3_bind_int64 (stmt, 5, exception->amount);
+          else
+            sqlite3_bind_null (stmt, 5);
+          sqlite3_bind_text (stmt, 6, exception->occurs_on, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 7, exception->created_at, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 8, exception->updated_at, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 9, exception->deleted_at, -1, SQLITE_TRANSIENT);
+          if (!outlay_repository_step_done (self, stmt, _("Could not save the recurring expense"), error))
+            return FALSE;
+        }
+      g_ptr_array_add (result->added_rule_uuids, g_steal_pointer (&uuid));
+    }
+
+  return TRUE;
+}
+
 static void
 forget_created_categories (OutlayImportPlan *plan,
                            GArray           *created)
@@ -552,6 +619,7 @@ outlay_importer_apply (OutlayRepository *self,
   result = g_new0 (OutlayImportResult, 1);
   result->created_category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   result->added_budget_uuids = g_ptr_array_new_with_free_func (g_free);
+  result->added_rule_uuids = g_ptr_array_new_with_free_func (g_free);
   result->n_duplicates = outlay_import_plan_get_n_duplicates (plan);
   result->n_errors = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR);
   result->n_skipped = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED);
@@ -563,7 +631,8 @@ outlay_importer_apply (OutlayRepository *self,
       return NULL;
     }
 
-  if (outlay_import_plan_get_n_added (plan) == 0 && outlay_import_plan_get_n_budgets (plan) == 0 && !replace)
+  if (outlay_import_plan_get_n_added (plan) == 0 && outlay_import_plan_get_n_budgets (plan) == 0 &&
+      outlay_import_plan_get_n_rules (plan) == 0 && !replace)
     return g_steal_pointer (&result);
 
   if (!back_up_before_import (self, &result->backup_path, error))
@@ -601,7 +670,7 @@ outlay_importer_apply (OutlayRepository *self,
     }
 
   if (!create_missing_categories (self, plan, now, result->created_category_ids, error) ||
-      !write_budgets (self, plan, now, result, error))
+      !write_budgets (self, plan, now, result, error) || !write_rules (self, plan, now, result, error))
     goto failed;
 
   /* An import larger than the ledger builds the expenses' indexes once,
@@ -652,6 +721,8 @@ outlay_importer_apply (OutlayRepository *self,
     outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
   if (result->added_budget_uuids->len > 0)
     outlay_repository_emit_budgets_changed (self);
+  if (result->added_rule_uuids->len > 0)
+    outlay_repository_emit_recurring_changed (self);
 
   return g_steal_pointer (&result);
 
@@ -688,7 +759,7 @@ outlay_importer_undo (OutlayRepository         *self,
   g_return_val_if_fail (result != NULL, FALSE);
 
   if (result->n_added == 0 && result->created_category_ids->len == 0 && result->replaced_categories == NULL &&
-      !result->replaced_currency && result->added_budget_uuids->len == 0)
+      !result->replaced_currency && result->added_budget_uuids->len == 0 && result->added_rule_uuids->len == 0)
     return TRUE;
 
   if (!(transaction = outlay_database_begin_transaction (outlay_repository_get_database (self), error)))
@@ -742,6 +813,24 @@ outlay_importer_undo (OutlayRepository         *self,
         }
     }
 
+  /* So do the recurring expenses' rules. */
+  for (guint i = 0; i < result->added_rule_uuids->len; i++)
+    {
+      static const char *const sql[] = {
+        "DELETE FROM recurring_rules WHERE uuid = ?",
+        "DELETE FROM recurring_exceptions WHERE rule_uuid = ?",
+      };
+
+      for (guint j = 0; j < G_N_ELEMENTS (sql); j++)
+        {
+          if (!(stmt = outlay_database_prepare (outlay_repository_get_database (self), sql[j], error)))
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, g_ptr_array_index (result->added_rule_uuids, i), -1, SQLITE_TRANSIENT);
+          if (!outlay_repository_step_done (self, stmt, _("Could not undo the import"), error))
+            return FALSE;
+        }
+    }
+
   /* The defaults a lossless file replaced come back as they were: first
    * out of the way of the names they had, the categories it created go. */
   for (guint i = 0; i < result->created_category_ids->len; i++)
@@ -789,6 +878,8 @@ outlay_importer_undo (OutlayRepository         *self,
   outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
   if (result->added_budget_uuids->len > 0)
     outlay_repository_emit_budgets_changed (self);
+  if (result->added_rule_uuids->len > 0)
+    outlay_repository_emit_recurring_changed (self);
 
   return TRUE;
 }
@@ -803,6 +894,7 @@ outlay_import_result_free (OutlayImportResult *result)
   g_clear_pointer (&result->created_category_ids, g_array_unref);
   g_clear_pointer (&result->replaced_categories, g_ptr_array_unref);
   g_clear_pointer (&result->added_budget_uuids, g_ptr_array_unref);
+  g_clear_pointer (&result->added_rule_uuids, g_ptr_array_unref);
   g_free (result->previous_currency);
   g_free (result->first_uuid);
   g_free (result->last_uuid);

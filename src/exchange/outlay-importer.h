@@ -58,6 +58,9 @@ typedef struct
   /* the uuids of the budgets a lossless file added, with their overrides
    * and alerts given */
   GPtrArray *added_budget_uuids;
+  /* the uuids of the recurring expenses' rules it added, with their
+   * exceptions */
+  GPtrArray *added_rule_uuids;
 } OutlayImportResult;
 
 void outlay_import_result_free (OutlayImportResult *result);

@@ -27,8 +27,8 @@
 
 G_BEGIN_DECLS
 
-/* What outlay-ledger-json.c and the budgets' part of the file
- * (outlay-ledger-json-budgets.c) share. */
+/* What outlay-ledger-json.c and the budgets' and recurring expenses' parts
+ * of the file (outlay-ledger-json-budgets.c, -recurring.c) share. */
 
 static inline void
 add_string_member (JsonBuilder *builder,
@@ -59,5 +59,13 @@ JsonNode *outlay_ledger_json_budget_to_node (OutlayExportWriter *writer,
 void      outlay_ledger_json_read_budget (OutlayImportSource *source,
                                           JsonNode           *node,
                                           guint               position);
+
+JsonNode *outlay_ledger_json_rule_to_node (OutlayExportWriter  *writer,
+                                           OutlayRecurringRule *rule,
+                                           gboolean             include_deleted,
+                                           GError             **error);
+void      outlay_ledger_json_read_rule (OutlayImportSource *source,
+                                        JsonNode           *node,
+                                        guint               position);
 
 G_END_DECLS

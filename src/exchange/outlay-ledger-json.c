@@ -35,9 +35,11 @@
  * still read what they can read whole:
  *  1  categories and expenses
  *  2  refunds, negative amounts, which version 1 refused line by line
- *  3  budgets, which version 2 would leave out without a word */
+ *  3  budgets, which version 2 would leave out without a word
+ *  4  recurring expenses, and the rule and day of their occurrences */
 #define LEDGER_FORMAT "outlay-ledger"
-#define LEDGER_VERSION 3
+#define LEDGER_VERSION 4
+#define LEDGER_VERSION_WITH_BUDGETS 3
 #define LEDGER_VERSION_WITH_REFUNDS 2
 #define LEDGER_VERSION_WITHOUT_REFUNDS 1
 
@@ -81,6 +83,11 @@ expense_to_node (OutlayExportWriter *writer,
     add_string_member (builder, "deleted_at", outlay_expense_get_deleted_at (expense));
   if (outlay_expense_get_import_hash (expense) != NULL)
     add_string_member (builder, "import_hash", outlay_expense_get_import_hash (expense));
+  if (outlay_expense_get_rule_uuid (expense) != NULL)
+    {
+      add_string_member (builder, "rule", outlay_expense_get_rule_uuid (expense));
+      add_optional_member (builder, "scheduled", outlay_expense_get_scheduled_on (expense));
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -100,20 +107,49 @@ append_json_expense (OutlayExpense *expense,
   return outlay_export_writer_flush (writer, FALSE, error);
 }
 
-/* The budgets, one a line, when there are any: a ledger without them
- * writes the file older versions read. */
+/* A part of the ledger the file lists apart (budgets, recurring
+ * expenses): how its rows are read and written. */
+typedef struct
+{
+  const char *member;
+  const char *sql; /* binds whether deleted rows are in */
+  const char *read_error;
+  gpointer (*new_from_statement) (sqlite3_stmt *stmt);
+  JsonNode *(*to_node) (OutlayExportWriter *writer,
+                        gpointer            item,
+                        gboolean            include_deleted,
+                        GError            **error);
+} ListedPart;
+
+static const ListedPart budgets_part = {
+  "budgets",
+  "SELECT " OUTLAY_BUDGET_COLUMNS " FROM budgets WHERE ? OR deleted_at IS NULL ORDER BY position, id",
+  N_("Could not read the budgets"),
+  (gpointer (*) (sqlite3_stmt *)) outlay_budget_new_from_statement,
+  (JsonNode * (*) (OutlayExportWriter *, gpointer, gboolean, GError **)) outlay_ledger_json_budget_to_node,
+};
+
+static const ListedPart rules_part = {
+  "recurring",
+  "SELECT " OUTLAY_RECURRING_RULE_COLUMNS " FROM recurring_rules WHERE ? OR deleted_at IS NULL "
+  "ORDER BY created_at, id",
+  N_("Could not read the recurring expenses"),
+  (gpointer (*) (sqlite3_stmt *)) outlay_recurring_rule_new_from_statement,
+  (JsonNode * (*) (OutlayExportWriter *, gpointer, gboolean, GError **)) outlay_ledger_json_rule_to_node,
+};
+
+/* The rows of @part, one a line, when there are any: a ledger without
+ * them writes the file older versions read. */
 static gboolean
-append_budgets (OutlayExportWriter *writer,
-                gboolean            include_deleted,
-                gboolean           *any,
-                GError            **error)
+append_part (OutlayExportWriter *writer,
+             const ListedPart   *part,
+             gboolean            include_deleted,
+             gboolean           *any,
+             GError            **error)
 {
   OutlayDatabase *database = outlay_repository_get_database (writer->repository);
-  sqlite3_stmt   *stmt = outlay_database_prepare (database,
-                                                  "SELECT " OUTLAY_BUDGET_COLUMNS " FROM budgets "
-                                                  "WHERE ? OR deleted_at IS NULL ORDER BY position, id",
-                                                  error);
-  g_autoptr (GPtrArray) budgets = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt   *stmt = outlay_database_prepare (database, part->sql, error);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   if (stmt == NULL)
@@ -121,23 +157,22 @@ append_budgets (OutlayExportWriter *writer,
 
   sqlite3_bind_int (stmt, 1, include_deleted);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (budgets, outlay_budget_new_from_statement (stmt));
+    g_ptr_array_add (items, part->new_from_statement (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      outlay_database_propagate_error (database, error, rc, _("Could not read the budgets"));
+      outlay_database_propagate_error (database, error, rc, _(part->read_error));
       return FALSE;
     }
 
-  *any = budgets->len > 0;
-  if (budgets->len == 0)
+  *any = items->len > 0;
+  if (items->len == 0)
     return TRUE;
 
-  g_string_append (writer->buffer, "  \"budgets\": [");
-  for (guint i = 0; i < budgets->len; i++)
+  g_string_append_printf (writer->buffer, "  \"%s\": [", part->member);
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr (JsonNode) node =
-        outlay_ledger_json_budget_to_node (writer, g_ptr_array_index (budgets, i), include_deleted, error);
+      g_autoptr (JsonNode) node = part->to_node (writer, g_ptr_array_index (items, i), include_deleted, error);
 
       if (node == NULL)
         return FALSE;
@@ -145,6 +180,30 @@ append_budgets (OutlayExportWriter *writer,
     }
   g_string_append (writer->buffer, "\n  ],\n");
 
+  return TRUE;
+}
+
+/* Whether an expense of the ledger is an occurrence of a recurring one. */
+static gboolean
+has_occurrences (OutlayRepository *repository,
+                 gboolean         *any,
+                 GError          **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (repository);
+  sqlite3_stmt   *stmt = outlay_database_prepare (
+    database, "SELECT EXISTS (SELECT 1 FROM expenses WHERE rule_uuid IS NOT NULL)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *any = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      outlay_database_propagate_error (database, error, rc, _("Could not read the recurring expenses"));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -202,6 +261,8 @@ outlay_export_json (OutlayRepository  *repository,
   g_autofree char   *currency = NULL;
   gboolean           has_refunds = FALSE;
   gboolean           has_budgets = FALSE;
+  gboolean           has_rules = FALSE;
+  gboolean           has_occurrences_ = FALSE;
   g_autoptr (GString) budgets = NULL;
   int      version;
   gboolean ok;
@@ -210,7 +271,8 @@ outlay_export_json (OutlayRepository  *repository,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
   outlay_export_writer_init (&writer, repository, out, cancellable);
-  if (!outlay_repository_has_refunds (repository, &has_refunds, error))
+  if (!outlay_repository_has_refunds (repository, &has_refunds, error) ||
+      !has_occurrences (repository, &has_occurrences_, error))
     {
       outlay_export_writer_clear (&writer);
       return FALSE;
@@ -223,7 +285,8 @@ outlay_export_json (OutlayRepository  *repository,
       GString *buffer = writer.buffer;
 
       writer.buffer = g_string_new (NULL);
-      ok = append_budgets (&writer, include_deleted, &has_budgets, error);
+      ok = append_part (&writer, &budgets_part, include_deleted, &has_budgets, error) &&
+           append_part (&writer, &rules_part, include_deleted, &has_rules, error);
       budgets = writer.buffer;
       writer.buffer = buffer;
       if (!ok)
@@ -233,8 +296,10 @@ outlay_export_json (OutlayRepository  *repository,
         }
     }
 
-  if (has_budgets)
+  if (has_rules || has_occurrences_)
     version = LEDGER_VERSION;
+  else if (has_budgets)
+    version = LEDGER_VERSION_WITH_BUDGETS;
   else if (has_refunds)
     version = LEDGER_VERSION_WITH_REFUNDS;
   else
@@ -399,6 +464,13 @@ read_expense (OutlayImportSource *source,
            !outlay_ledger_json_is_timestamp (outlay_ledger_json_member_string (object, "deleted_at")))
     outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
                                     _("Expense %u has a time that is not an ISO 8601 timestamp."), position);
+  else if ((json_object_has_member (object, "rule") &&
+            !outlay_uuid_is_valid (outlay_ledger_json_member_string (object, "rule"))) ||
+           (json_object_has_member (object, "scheduled") &&
+            !outlay_date_is_valid (outlay_ledger_json_member_string (object, "scheduled"))) ||
+           json_object_has_member (object, "rule") != json_object_has_member (object, "scheduled"))
+    outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                    _("Expense %u names a recurring expense or a day that cannot be read."), position);
   else
     {
       record = outlay_import_record_new ();
@@ -428,6 +500,8 @@ read_expense (OutlayImportSource *source,
       record->updated_at = g_strdup (outlay_ledger_json_member_string (object, "updated_at"));
       record->deleted_at = g_strdup (outlay_ledger_json_member_string (object, "deleted_at"));
       record->import_hash = g_strdup (outlay_ledger_json_member_string (object, "import_hash"));
+      record->rule_uuid = g_strdup (outlay_ledger_json_member_string (object, "rule"));
+      record->scheduled_on = g_strdup (outlay_ledger_json_member_string (object, "scheduled"));
       return g_steal_pointer (&record);
     }
 
@@ -694,6 +768,15 @@ read_budget_element (OutlayImportSource *source,
 }
 
 static void
+read_rule_element (OutlayImportSource *source,
+                   gpointer            user_data,
+                   JsonNode           *node,
+                   guint               position)
+{
+  outlay_ledger_json_read_rule (source, node, position);
+}
+
+static void
 read_expense_element (OutlayImportSource *source,
                       gpointer            user_data,
                       JsonNode           *node,
@@ -739,6 +822,7 @@ read_by_elements (const char *data,
   g_autofree char *currency = NULL;
   const Member    *categories;
   const Member    *budgets;
+  const Member    *rules;
   const Member    *expenses;
   gboolean         is_ledger = FALSE;
 
@@ -754,7 +838,7 @@ read_by_elements (const char *data,
       g_autoptr (JsonNode) node = NULL;
 
       if ((strcmp (member->name, "categories") == 0 || strcmp (member->name, "budgets") == 0 ||
-           strcmp (member->name, "expenses") == 0) &&
+           strcmp (member->name, "recurring") == 0 || strcmp (member->name, "expenses") == 0) &&
           is_array (member))
         continue;
       if (!(node = parse_piece (parser, member->value, member->length)))
@@ -777,9 +861,11 @@ read_by_elements (const char *data,
 
   categories = find_member (members, "categories");
   budgets = find_member (members, "budgets");
+  rules = find_member (members, "recurring");
   expenses = find_member (members, "expenses");
   if (!is_ledger || find_member (members, "version") == NULL || !is_array (expenses) ||
-      (categories != NULL && !is_array (categories)) || (budgets != NULL && !is_array (budgets)))
+      (categories != NULL && !is_array (categories)) || (budgets != NULL && !is_array (budgets)) ||
+      (rules != NULL && !is_array (rules)))
     return NULL;
 
   source = outlay_import_source_new ();
@@ -788,6 +874,7 @@ read_by_elements (const char *data,
        !read_elements (parser, categories->value, categories->length, source, read_category_element, names)) ||
       (budgets != NULL &&
        !read_elements (parser, budgets->value, budgets->length, source, read_budget_element, NULL)) ||
+      (rules != NULL && !read_elements (parser, rules->value, rules->length, source, read_rule_element, NULL)) ||
       !read_elements (parser, expenses->value, expenses->length, source, read_expense_element, NULL))
     return NULL;
 
@@ -813,6 +900,7 @@ outlay_json_read (const char *data,
   JsonNode   *expenses;
   JsonNode   *categories;
   JsonNode   *budgets;
+  JsonNode   *rules;
   const char *format;
   gint64      version;
 
@@ -880,6 +968,11 @@ outlay_json_read (const char *data,
                     i < json_array_get_length (json_node_get_array (budgets));
        i++)
     outlay_ledger_json_read_budget (source, json_array_get_element (json_node_get_array (budgets), i), i + 1);
+  rules = json_object_get_member (root, "recurring");
+  for (guint i = 0; rules != NULL && JSON_NODE_HOLDS_ARRAY (rules) &&
+                    i < json_array_get_length (json_node_get_array (rules));
+       i++)
+    outlay_ledger_json_read_rule (source, json_array_get_element (json_node_get_array (rules), i), i + 1);
 
   for (guint i = 0; i < json_array_get_length (json_node_get_array (expenses)); i++)
     {
@@ -906,6 +999,7 @@ typedef enum
   LINES_TOP,        /* expecting a member or the closing brace */
   LINES_CATEGORIES, /* in the array of categories */
   LINES_BUDGETS,    /* in the array of budgets */
+  LINES_RULES,      /* in the array of recurring expenses */
   LINES_EXPENSES,   /* in the array of expenses */
   LINES_END,        /* after the closing brace */
 } LinesState;
@@ -954,6 +1048,8 @@ read_element_line (LinesReader *reader,
     read_category (reader->source, reader->category_names, node, reader->position);
   else if (reader->state == LINES_BUDGETS)
     outlay_ledger_json_read_budget (reader->source, node, reader->position);
+  else if (reader->state == LINES_RULES)
+    outlay_ledger_json_read_rule (reader->source, node, reader->position);
   else
     {
       OutlayImportRecord *record = read_expense (reader->source, node, reader->position);
@@ -1003,7 +1099,8 @@ read_member_line (LinesReader *reader,
     return FALSE;
   value = json_object_get_member (object, name);
 
-  if (strcmp (name, "categories") == 0 || strcmp (name, "budgets") == 0 || strcmp (name, "expenses") == 0)
+  if (strcmp (name, "categories") == 0 || strcmp (name, "budgets") == 0 || strcmp (name, "recurring") == 0 ||
+      strcmp (name, "expenses") == 0)
     {
       if (!JSON_NODE_HOLDS_ARRAY (value) || json_array_get_length (json_node_get_array (value)) > 0)
         return FALSE;
@@ -1014,6 +1111,8 @@ read_member_line (LinesReader *reader,
             reader->state = LINES_CATEGORIES;
           else if (strcmp (name, "budgets") == 0)
             reader->state = LINES_BUDGETS;
+          else if (strcmp (name, "recurring") == 0)
+            reader->state = LINES_RULES;
           else
             reader->state = LINES_EXPENSES;
           reader->position = 0;
@@ -1071,6 +1170,7 @@ read_line (LinesReader *reader,
 
     case LINES_CATEGORIES:
     case LINES_BUDGETS:
+    case LINES_RULES:
     case LINES_EXPENSES:
       if ((length == 1 && *line == ']') || (length == 2 && line[0] == ']' && line[1] == ','))
         {

@@ -812,6 +812,228 @@ test_json_budgets (Fixture      *fixture,
   g_object_unref (travel);
 }
 
+/* Recurring expenses go into Outlay's JSON with their repetition, mode,
+ * pause, exceptions and deleted ones, and their occurrences with the rule
+ * and day that wrote them; a new ledger takes them back as they were (the
+ * same bytes again), and catching up there writes no occurrence twice. */
+static OutlayRecurringRule *
+add_rule (Fixture                *fixture,
+          const char             *description,
+          gint64                  amount,
+          guint                   category,
+          const OutlayRecurrence *recurrence)
+{
+  g_autoptr (OutlayRecurringRule) draft = outlay_recurring_rule_new ();
+  g_autoptr (OutlayCategory) item =
+    g_list_model_get_item (outlay_repository_get_categories (fixture->repository), category);
+  g_autoptr (GError) error = NULL;
+  OutlayRecurringRule *stored;
+
+  outlay_recurring_rule_set_amount (draft, amount);
+  outlay_recurring_rule_set_currency (draft, "EUR");
+  outlay_recurring_rule_set_description (draft, description);
+  outlay_recurring_rule_set_category_uuid (draft, outlay_category_get_uuid (item));
+  outlay_recurring_rule_set_recurrence (draft, recurrence);
+  stored = outlay_repository_add_recurring_rule (fixture->repository, draft, &error);
+  g_assert_no_error (error);
+  return stored;
+}
+
+static void
+test_json_recurring (Fixture      *fixture,
+                     gconstpointer data)
+{
+  g_autoptr (GBytes) first = NULL;
+  g_autoptr (GBytes) second = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayImportSource) source = NULL;
+  g_autoptr (OutlayImportSource) by_lines = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autoptr (OutlayImportPlan) again = NULL;
+  g_autoptr (OutlayRecurringRule) rent = NULL;
+  g_autoptr (OutlayRecurringRule) gym = NULL;
+  g_autoptr (OutlayRecurringRule) gym_changed = NULL;
+  g_autoptr (OutlayRecurringRule) insurance = NULL;
+  g_autoptr (OutlayRecurringRule) gone = NULL;
+  g_autoptr (OutlayRecurringRun) run = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GDate) start = g_date_new_dmy (1, G_DATE_JANUARY, 2026);
+  g_autoptr (GDate) today = g_date_new_dmy (20, G_DATE_MARCH, 2026);
+  g_autoptr (GDate) second_thursday = g_date_new_dmy (15, G_DATE_JANUARY, 2026);
+  g_autofree char *path = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *rules_before = NULL;
+  g_autofree char *rules_after = NULL;
+  g_autofree char *exceptions_before = NULL;
+  g_autofree char *exceptions_after = NULL;
+  g_autofree char *occurrences_before = NULL;
+  g_autofree char *occurrences_after = NULL;
+  OutlayRecurrence recurrence;
+  gboolean         read_by_lines = FALSE;
+  gsize            length;
+  const char      *text;
+  const char      *rule_rows = "SELECT r.uuid, amount, currency, description, note, c.name, start_on, unit, every, "
+                               "weekdays, monthly_on, month_day, week_number, weekday, end_count, end_on, weekend, "
+                               "mode, paused_at, done_through, r.created_at, r.updated_at, r.deleted_at "
+                               "FROM recurring_rules r JOIN categories c ON c.uuid = r.category_uuid ORDER BY r.uuid";
+  const char      *exception_rows = "SELECT uuid, rule_uuid, scheduled_on, skipped, amount, occurs_on, created_at, "
+                                    "updated_at, deleted_at FROM recurring_exceptions ORDER BY uuid";
+  const char      *occurrence_rows = "SELECT uuid, occurred_on, amount, rule_uuid, scheduled_on, deleted_at "
+                                     "FROM expenses WHERE rule_uuid IS NOT NULL ORDER BY uuid";
+
+  populate (fixture);
+
+  /* Rent on the second Tuesday, ten times, a Friday before a weekend. */
+  outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_MONTHLY, 1, start);
+  recurrence.monthly_on = OUTLAY_MONTHLY_ON_WEEKDAY;
+  recurrence.week_number = 2;
+  recurrence.weekday = G_DATE_TUESDAY;
+  recurrence.end = OUTLAY_REPEAT_END_COUNT;
+  recurrence.count = 10;
+  recurrence.weekend = OUTLAY_WEEKEND_BEFORE;
+  rent = add_rule (fixture, "Rent", 95000, 3, &recurrence);
+  /* A gym on Tuesdays and Thursdays every second week until June, to
+   * confirm, paused, with a note. */
+  outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_WEEKLY, 2, start);
+  recurrence.weekdays = OUTLAY_WEEKDAY_BIT (G_DATE_TUESDAY) | OUTLAY_WEEKDAY_BIT (G_DATE_THURSDAY);
+  recurrence.end = OUTLAY_REPEAT_END_UNTIL;
+  g_date_set_dmy (&recurrence.until, 30, G_DATE_JUNE, 2026);
+  gym = add_rule (fixture, "Gym", 1250, 5, &recurrence);
+  outlay_recurring_rule_set_mode (gym, OUTLAY_RECURRING_CONFIRM);
+  outlay_recurring_rule_set_note (gym, "with Sam");
+  g_clear_object (&gym_changed);
+  gym_changed = outlay_repository_update_recurring_rule (fixture->repository, gym, &error);
+  g_assert_no_error (error);
+  /* A yearly insurance, deleted. */
+  outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_YEARLY, 1, start);
+  insurance = add_rule (fixture, "Insurance", 24000, 9, &recurrence);
+
+  run = outlay_repository_run_recurring (fixture->repository, today, 60, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (run->expense_ids->len, ==, 4);
+  g_assert_true (outlay_repository_skip_occurrence (fixture->repository, outlay_recurring_rule_get_uuid (gym),
+                                                    second_thursday, today, &error));
+  g_assert_no_error (error);
+  outlay_recurring_rule_set_paused_at (gym, "2026-03-01T09:00:00.000Z");
+  g_clear_object (&gym_changed);
+  gym_changed = outlay_repository_update_recurring_rule (fixture->repository, gym, &error);
+  g_assert_no_error (error);
+  gone = outlay_repository_delete_recurring_rule (fixture->repository, outlay_recurring_rule_get_uuid (insurance),
+                                                  FALSE, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO recurring_exceptions (uuid, rule_uuid, scheduled_on, amount, occurs_on, "
+                         "created_at, updated_at) VALUES ('9a1c3e5f-2b4d-4f6a-8c0e-000000000102', '%1$s', "
+                         "'2026-05-12', 97500, '2026-05-11', '2026-03-02T10:00:00.000Z', "
+                         "'2026-03-02T10:00:00.000Z'); "
+                         "UPDATE expenses SET deleted_at = '2026-03-03T10:00:00.000Z' "
+                         "WHERE rule_uuid = '%1$s' AND scheduled_on = '2026-02-10'",
+                         outlay_recurring_rule_get_uuid (rent));
+  outlay_test_exec (handle (fixture), sql);
+  rules_before = outlay_test_dump (handle (fixture), rule_rows);
+  exceptions_before = outlay_test_dump (handle (fixture), exception_rows);
+  occurrences_before = outlay_test_dump (handle (fixture), occurrence_rows);
+
+  first = export_json (fixture, TRUE);
+  text = g_bytes_get_data (first, &length);
+  g_assert_nonnull (strstr (text, "\"version\": 4,"));
+  g_assert_nonnull (strstr (text, "\"repeat\":\"month\",\"every\":1,\"start\":\"2026-01-01\",\"on\":\"weekday\","
+                                  "\"week\":2,\"weekday\":\"TU\",\"count\":10,\"weekend\":\"before\""));
+  g_assert_nonnull (strstr (text, "\"weekdays\":[\"TU\",\"TH\"]"));
+  g_assert_nonnull (strstr (text, "\"exceptions\":[{\"uuid\":\"9a1c3e5f-2b4d-4f6a-8c0e-000000000102\","
+                                  "\"scheduled\":\"2026-05-12\",\"amount\":\"975.00\",\"day\":\"2026-05-11\""));
+
+  /* Into a new ledger, read a line at a time from a file. */
+  outlay_test_fixture_teardown (fixture, NULL);
+  outlay_test_fixture_setup (fixture, NULL);
+  path = g_build_filename (fixture->dir, "ledger.json", NULL);
+  g_assert_true (g_file_set_contents (path, text, (gssize) length, &error));
+  file = g_file_new_for_path (path);
+  by_lines = outlay_json_read_file (file, NULL, &read_by_lines, &error);
+  g_assert_no_error (error);
+  g_assert_true (read_by_lines);
+  g_assert_cmpuint (by_lines->rules->len, ==, 3);
+  g_assert_cmpuint (by_lines->issues->len, ==, 0);
+  result = import (fixture, g_steal_pointer (&by_lines));
+  g_assert_cmpuint (result->added_rule_uuids->len, ==, 3);
+
+  rules_after = outlay_test_dump (handle (fixture), rule_rows);
+  exceptions_after = outlay_test_dump (handle (fixture), exception_rows);
+  occurrences_after = outlay_test_dump (handle (fixture), occurrence_rows);
+  g_assert_cmpstr (rules_after, ==, rules_before);
+  g_assert_cmpstr (exceptions_after, ==, exceptions_before);
+  g_assert_cmpstr (occurrences_after, ==, occurrences_before);
+  second = export_json (fixture, TRUE);
+  g_assert_cmpmem (g_bytes_get_data (first, NULL), g_bytes_get_size (first),
+                   g_bytes_get_data (second, NULL), g_bytes_get_size (second));
+
+  /* The same occurrences: none written again, the deleted one neither. */
+  g_clear_pointer (&run, outlay_recurring_run_unref);
+  outlay_test_exec (handle (fixture), "UPDATE recurring_rules SET done_through = NULL");
+  run = outlay_repository_run_recurring (fixture->repository, today, 60, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (run->expense_ids->len, ==, 0);
+
+  /* Read whole: the same; a second import finds them. */
+  source = outlay_json_read (text, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (source->rules->len, ==, 3);
+  again = plan_for (fixture, g_steal_pointer (&source));
+  g_assert_cmpuint (outlay_import_plan_get_n_rules (again), ==, 0);
+
+  /* Undo takes them away, with their exceptions. */
+  g_assert_true (outlay_importer_undo (fixture->repository, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM recurring_rules"), ==, 0);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM recurring_exceptions"), ==, 0);
+}
+
+/* A recurring expense that cannot be read is an issue, not a failed
+ * import; the others come in. */
+static void
+test_json_recurring_unreadable (Fixture      *fixture,
+                                gconstpointer data)
+{
+  static const char text[] =
+    "{\"format\": \"outlay-ledger\", \"version\": 4, \"categories\": [], \"recurring\": ["
+    "{\"uuid\":\"9a1c3e5f-2b4d-4f6a-8c0e-000000000001\",\"description\":\"Rent\",\"amount\":\"950.00\","
+    "\"currency\":\"EUR\",\"category\":\"Housing\",\"repeat\":\"month\",\"every\":1,"
+    "\"start\":\"2026-01-31\",\"on\":\"day\",\"day\":31,\"weekend\":\"keep\",\"mode\":\"automatic\","
+    "\"created_at\":\"2026-01-01T00:00:00.000Z\",\"updated_at\":\"2026-01-01T00:00:00.000Z\"},"
+    "{\"uuid\":\"9a1c3e5f-2b4d-4f6a-8c0e-000000000002\",\"description\":\"Odd\",\"amount\":\"10.00\","
+    "\"currency\":\"EUR\",\"category\":\"Housing\",\"repeat\":\"fortnight\",\"every\":1,"
+    "\"start\":\"2026-01-01\",\"weekend\":\"keep\",\"mode\":\"automatic\","
+    "\"created_at\":\"2026-01-01T00:00:00.000Z\",\"updated_at\":\"2026-01-01T00:00:00.000Z\"},"
+    "{\"uuid\":\"9a1c3e5f-2b4d-4f6a-8c0e-000000000003\",\"description\":\"Free\",\"amount\":\"0.00\","
+    "\"currency\":\"EUR\",\"category\":\"Housing\",\"repeat\":\"day\",\"every\":1,"
+    "\"start\":\"2026-01-01\",\"weekend\":\"keep\",\"mode\":\"automatic\","
+    "\"created_at\":\"2026-01-01T00:00:00.000Z\",\"updated_at\":\"2026-01-01T00:00:00.000Z\"}"
+    "], \"expenses\": ["
+    "{\"uuid\":\"0190e2a4-7b1c-7c3e-9a51-3f0e6c1d2b4a\",\"date\":\"2026-01-31\",\"amount\":\"950.00\","
+    "\"currency\":\"EUR\",\"description\":\"Rent\",\"category\":\"Housing\","
+    "\"created_at\":\"2026-01-31T00:00:00.000Z\",\"updated_at\":\"2026-01-31T00:00:00.000Z\","
+    "\"rule\":\"9a1c3e5f-2b4d-4f6a-8c0e-000000000001\"}"
+    "]}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayImportSource) source = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+
+  source = outlay_json_read (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (source->rules->len, ==, 1);
+  g_assert_cmpuint (source->issues->len, ==, 3);
+  g_assert_nonnull (strstr (((OutlayImportIssue *) g_ptr_array_index (source->issues, 0))->message,
+                            "“Odd” has a repetition that cannot be read"));
+  g_assert_nonnull (strstr (((OutlayImportIssue *) g_ptr_array_index (source->issues, 1))->message,
+                            "“Free” has no known currency, category or amount"));
+  /* An occurrence without its day. */
+  g_assert_nonnull (strstr (((OutlayImportIssue *) g_ptr_array_index (source->issues, 2))->message,
+                            "Expense 1 names a recurring expense or a day that cannot be read"));
+
+  result = import (fixture, g_steal_pointer (&source));
+  g_assert_cmpuint (result->added_rule_uuids->len, ==, 1);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM recurring_rules"), ==, 1);
+}
+
 /* A budget whose name the ledger has already is not imported, and says so;
  * one that cannot be read is an issue, not a failed import. */
 static void
@@ -1676,6 +1898,8 @@ main (int   argc,
   ADD ("json-round-trip", test_json_round_trip);
   ADD ("json-budgets", test_json_budgets);
   ADD ("json-budget-conflicts", test_json_budget_conflicts);
+  ADD ("json-recurring", test_json_recurring);
+  ADD ("json-recurring-unreadable", test_json_recurring_unreadable);
   ADD ("homebank-budgets", test_homebank_budgets);
   ADD ("homebank-budget-mapped", test_homebank_budget_mapped);
   ADD ("json-layouts", test_json_layouts);
