@@ -258,6 +258,9 @@ gboolean outlay_cli_summary (OutlayCli *cli,
 gboolean outlay_cli_categories (OutlayCli *cli,
                                 char     **args,
                                 GError   **error);
+gboolean outlay_cli_recurring (OutlayCli *cli,
+                               char     **args,
+                               GError   **error);
 gboolean outlay_cli_budget (OutlayCli *cli,
                             char     **args,
                             GError   **error);

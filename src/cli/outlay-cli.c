@@ -61,6 +61,8 @@ static const Command commands[] = {
   { "summary", outlay_cli_summary, N_("Totals of a period by category, against the period before") },
   { "categories", outlay_cli_categories, N_("List, add, rename or delete categories") },
   { "budget", outlay_cli_budget, N_("Budgets: what each has, spent and has left in its period; add, edit, delete") },
+  { "recurring", outlay_cli_recurring,
+    N_("Recurring expenses: add, list, pause, skip; write what is due (run)") },
   { "check", outlay_cli_check, N_("Check the database for damage, and say how to bring back a backup") },
   { "backup", outlay_cli_backup, N_("Save a copy of the database, or list the backups") },
   { "restore-backup", outlay_cli_restore_backup,

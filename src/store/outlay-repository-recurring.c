@@ -33,6 +33,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "outlay-currency.h"
 #include "outlay-date.h"
@@ -60,6 +61,7 @@ outlay_recurring_run_unref (OutlayRecurringRun *run)
   if (!g_atomic_ref_count_dec (&run->ref_count))
     return;
   g_array_unref (run->expense_ids);
+  g_array_unref (run->planned);
   g_ptr_array_unref (run->held);
   g_free (run);
 }
@@ -71,6 +73,8 @@ recurring_run_new (void)
 
   g_atomic_ref_count_init (&run->ref_count);
   run->expense_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  run->planned = g_array_new (FALSE, FALSE, sizeof (OutlayPlannedExpense));
+  g_array_set_clear_func (run->planned, (GDestroyNotify) outlay_planned_expense_clear);
   run->held = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_held_rule_free);
   return run;
 }
@@ -832,43 +836,25 @@ compare_planned (gconstpointer a,
   return g_strcmp0 (outlay_recurring_rule_get_uuid (pa->rule), outlay_recurring_rule_get_uuid (pb->rule));
 }
 
-/**
- * outlay_repository_run_recurring:
- * @today: the day to catch up to
- * @most: the most occurrences one rule may write in this run, unless its
- *   uuid is in @allowed (0 for no limit)
- * @allowed: (nullable) (array zero-terminated=1): rules that may write
- *   more
- *
- * Writes every occurrence of the automatic rules that falls on @today or
- * before and is not written yet: a year away writes every month of rent,
- * each once. What falls while a rule is paused is left out, for good. A rule that would write more
- * than @most is held, with how many it would write, for the person to
- * decide; it writes nothing. All in one transaction.
- *
- * Returns: (transfer full): what was written and held, or %NULL on error
- */
-OutlayRecurringRun *
-outlay_repository_run_recurring (OutlayRepository  *self,
-                                 const GDate       *today,
-                                 guint              most,
-                                 const char *const *allowed,
-                                 GError           **error)
+static OutlayRecurringRun *
+run_or_plan (OutlayRepository  *self,
+             const GDate       *today,
+             guint              most,
+             const char *const *allowed,
+             gboolean           write,
+             GError           **error)
 {
   g_autoptr (OutlayRecurringRun) run = recurring_run_new ();
   g_autoptr (OutlayTransaction) transaction = NULL;
   g_autoptr (GPtrArray) rules = NULL;
   g_autofree char *now = NULL;
 
-  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
-
-  if (!outlay_repository_check_writable (self, error))
+  if (write && !outlay_repository_check_writable (self, error))
     return NULL;
 
   now = outlay_timestamp_now_utc ();
   /* Read in the transaction: another process may have run a moment ago. */
-  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+  if ((write && !(transaction = outlay_database_begin_transaction (self->database, error))) ||
       !(rules = outlay_repository_list_recurring_rules (self, error)))
     return NULL;
 
@@ -885,7 +871,7 @@ outlay_repository_run_recurring (OutlayRepository  *self,
        * when it resumes. */
       if (outlay_recurring_rule_get_paused_at (rule) != NULL)
         {
-          if (!set_done_through (self, rule, today, error))
+          if (write && !set_done_through (self, rule, today, error))
             return NULL;
           continue;
         }
@@ -908,17 +894,27 @@ outlay_repository_run_recurring (OutlayRepository  *self,
       g_array_sort (open, compare_planned);
       for (guint j = 0; j < open->len; j++)
         {
-          gint64 id = 0;
+          OutlayPlannedExpense *planned = &g_array_index (open, OutlayPlannedExpense, j);
+          OutlayPlannedExpense  copy = *planned;
+          gint64                id = 0;
 
-          if (!write_occurrence (self, &g_array_index (open, OutlayPlannedExpense, j), now, &id, error))
+          if (write && !write_occurrence (self, planned, now, &id, error))
             return NULL;
+          if (write && id == 0)
+            continue;
           if (id != 0)
             g_array_append_val (run->expense_ids, id);
+          copy.rule = g_object_ref (planned->rule);
+          g_array_append_val (run->planned, copy);
         }
-      if (!set_done_through (self, rule, today, error))
+      if (write && !set_done_through (self, rule, today, error))
         return NULL;
     }
 
+  /* By day, whichever rule. */
+  g_array_sort (run->planned, compare_planned);
+  if (!write)
+    return g_steal_pointer (&run);
   if (!outlay_transaction_commit (transaction, error))
     return NULL;
 
@@ -926,6 +922,58 @@ outlay_repository_run_recurring (OutlayRepository  *self,
     outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
   outlay_repository_emit_recurring_changed (self);
   return g_steal_pointer (&run);
+}
+
+/**
+ * outlay_repository_run_recurring:
+ * @today: the day to catch up to
+ * @most: the most occurrences one rule may write in this run, unless its
+ *   uuid is in @allowed (0 for no limit)
+ * @allowed: (nullable) (array zero-terminated=1): rules that may write
+ *   more
+ *
+ * Writes every occurrence of the automatic rules that falls on @today or
+ * before and is not written yet: a year away writes every month of rent,
+ * each once. What falls while a rule is paused is left out, for good. A
+ * rule that would write more than @most is held, with how many it would
+ * write, for the person to decide; it writes nothing. All in one
+ * transaction.
+ *
+ * Returns: (transfer full): what was written (its ids, and each
+ *   occurrence) and held, or %NULL on error
+ */
+OutlayRecurringRun *
+outlay_repository_run_recurring (OutlayRepository  *self,
+                                 const GDate       *today,
+                                 guint              most,
+                                 const char *const *allowed,
+                                 GError           **error)
+{
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  return run_or_plan (self, today, most, allowed, TRUE, error);
+}
+
+/**
+ * outlay_repository_plan_recurring:
+ *
+ * What outlay_repository_run_recurring() would write and hold, without
+ * writing anything: its expense ids are empty.
+ *
+ * Returns: (transfer full): the plan, or %NULL on error
+ */
+OutlayRecurringRun *
+outlay_repository_plan_recurring (OutlayRepository  *self,
+                                  const GDate       *today,
+                                  guint              most,
+                                  const char *const *allowed,
+                                  GError           **error)
+{
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  return run_or_plan (self, today, most, allowed, FALSE, error);
 }
 
 /* The open occurrences of every rule that @include says, from each one's
@@ -993,6 +1041,54 @@ outlay_repository_list_upcoming (OutlayRepository *self,
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
 
   return list_planned (self, from, to, FALSE, error);
+}
+
+/**
+ * outlay_repository_get_next_occurrence:
+ * @rule: a rule
+ * @from: the first day to look at
+ * @planned: (out caller-allocates): its first occurrence not written yet
+ *   that falls on @from or later
+ *
+ * Returns: whether it has one (%FALSE without an error once it ended)
+ */
+gboolean
+outlay_repository_get_next_occurrence (OutlayRepository     *self,
+                                       OutlayRecurringRule  *rule,
+                                       const GDate          *from,
+                                       OutlayPlannedExpense *planned,
+                                       GError              **error)
+{
+  static const guint windows[] = { 62, 800, 40000 };
+  GDate start = first_open_day (rule);
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (OUTLAY_IS_RECURRING_RULE (rule) && from != NULL && planned != NULL, FALSE);
+
+  memset (planned, 0, sizeof *planned);
+  if (!outlay_recurrence_validate (outlay_recurring_rule_get_recurrence (rule), NULL))
+    return FALSE;
+  if (g_date_compare (from, &start) > 0)
+    start = *from;
+
+  /* Most rules fall within two months; a yearly one within a few. */
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      g_autoptr (GArray) open = NULL;
+      GDate to = start;
+
+      g_date_add_days (&to, MIN (windows[i], (guint) (G_MAXUINT32 - g_date_get_julian (&to))));
+      if (!(open = list_open (self, rule, &start, &to, error)))
+        return FALSE;
+      if (open->len > 0)
+        {
+          g_array_sort (open, compare_planned);
+          *planned = g_array_index (open, OutlayPlannedExpense, 0);
+          planned->rule = g_object_ref (planned->rule);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /**

@@ -393,6 +393,7 @@ typedef struct
 {
   gatomicrefcount ref_count;
   GArray         *expense_ids; /* gint64: the expenses written */
+  GArray         *planned;     /* OutlayPlannedExpense: the occurrences written, or to write */
   GPtrArray      *held;        /* OutlayHeldRule */
 } OutlayRecurringRun;
 
@@ -430,10 +431,20 @@ OutlayRecurringRun  *outlay_repository_run_recurring (OutlayRepository  *self,
                                                       guint              most,
                                                       const char *const *allowed,
                                                       GError           **error);
+OutlayRecurringRun  *outlay_repository_plan_recurring (OutlayRepository  *self,
+                                                       const GDate       *today,
+                                                       guint              most,
+                                                       const char *const *allowed,
+                                                       GError           **error);
 GArray              *outlay_repository_list_upcoming (OutlayRepository *self,
                                                       const GDate      *from,
                                                       const GDate      *to,
                                                       GError          **error);
+gboolean             outlay_repository_get_next_occurrence (OutlayRepository     *self,
+                                                            OutlayRecurringRule  *rule,
+                                                            const GDate          *from,
+                                                            OutlayPlannedExpense *planned,
+                                                            GError              **error);
 GArray              *outlay_repository_list_due (OutlayRepository *self,
                                                  const GDate      *today,
                                                  GError          **error);

@@ -644,3 +644,131 @@ outlay_recurrence_monthly_equivalent (const OutlayRecurrence *recurrence,
       g_return_val_if_reached (0);
     }
 }
+
+/* A weekday's name in the language of the messages. */
+static char *
+weekday_name (GDateWeekday weekday)
+{
+  /* 1 January 2024 was a Monday. */
+  g_autoptr (GDate) day = g_date_new_dmy (weekday, G_DATE_JANUARY, 2024);
+  char name[64];
+
+  if (g_date_strftime (name, sizeof name, "%A", day) == 0)
+    return g_strdup (outlay_weekday_to_code (weekday));
+  return g_locale_to_utf8 (name, -1, NULL, NULL, NULL);
+}
+
+static char *
+describe_monthly_day (const OutlayRecurrence *r)
+{
+  g_autofree char *weekday = NULL;
+
+  switch (r->monthly_on)
+    {
+    case OUTLAY_MONTHLY_LAST_DAY:
+      /* Translators: when a monthly expense falls: "monthly on the last day" */
+      return g_strdup (_("on the last day"));
+
+    case OUTLAY_MONTHLY_ON_WEEKDAY:
+      weekday = weekday_name (r->weekday);
+      switch (r->week_number)
+        {
+        case 1:
+          /* Translators: when a monthly expense falls; %s is a weekday: "on the first Monday" */
+          return g_strdup_printf (_("on the first %s"), weekday);
+        case 2:
+          /* Translators: when a monthly expense falls; %s is a weekday: "on the second Tuesday" */
+          return g_strdup_printf (_("on the second %s"), weekday);
+        case 3:
+          /* Translators: when a monthly expense falls; %s is a weekday: "on the third Wednesday" */
+          return g_strdup_printf (_("on the third %s"), weekday);
+        case 4:
+          /* Translators: when a monthly expense falls; %s is a weekday: "on the fourth Thursday" */
+          return g_strdup_printf (_("on the fourth %s"), weekday);
+        default:
+          /* Translators: when a monthly expense falls; %s is a weekday: "on the last Friday" */
+          return g_strdup_printf (_("on the last %s"), weekday);
+        }
+
+    case OUTLAY_MONTHLY_ON_DAY:
+    default:
+      /* Translators: when a monthly expense falls: "on day 31" (of the month) */
+      return g_strdup_printf (_("on day %u"), r->month_day);
+    }
+}
+
+static char *
+describe_day_of_year (const GDate *day)
+{
+  char text[64];
+
+  /* Translators: a day of the year as strftime() writes it: "29 February" */
+  if (g_date_strftime (text, sizeof text, _("%-d %B"), day) == 0)
+    return outlay_date_format_iso (day);
+  return g_locale_to_utf8 (text, -1, NULL, NULL, NULL);
+}
+
+/**
+ * outlay_recurrence_describe:
+ *
+ * Returns: (transfer full): the repetition in words, without its end:
+ *   "monthly on day 1", "every 2 weeks on Tuesday, Thursday", "yearly on
+ *   29 February"
+ */
+char *
+outlay_recurrence_describe (const OutlayRecurrence *r)
+{
+  g_autofree char *on = NULL;
+
+  g_return_val_if_fail (r != NULL, NULL);
+
+  switch (r->unit)
+    {
+    case OUTLAY_REPEAT_DAILY:
+      if (r->interval == 1)
+        return g_strdup (_("daily"));
+      /* Translators: how often an expense repeats */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "every %u day", "every %u days", r->interval),
+                              r->interval);
+
+    case OUTLAY_REPEAT_WEEKLY:
+      {
+        g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+        for (GDateWeekday day = G_DATE_MONDAY; day <= G_DATE_SUNDAY; day++)
+          if ((r->weekdays & OUTLAY_WEEKDAY_BIT (day)) != 0)
+            g_ptr_array_add (names, weekday_name (day));
+        g_ptr_array_add (names, NULL);
+        /* Translators: what separates the weekdays of a weekly expense: "Tuesday, Thursday" */
+        on = g_strjoinv (_(", "), (char **) names->pdata);
+      }
+      if (r->interval == 1)
+        /* Translators: how often an expense repeats; %s are weekdays: "weekly on Tuesday, Thursday" */
+        return g_strdup_printf (_("weekly on %s"), on);
+      /* Translators: how often an expense repeats; %u is a number, %s are weekdays */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "every %u week on %s", "every %u weeks on %s",
+                                           r->interval),
+                              r->interval, on);
+
+    case OUTLAY_REPEAT_MONTHLY:
+      on = describe_monthly_day (r);
+      if (r->interval == 1)
+        /* Translators: how often an expense repeats; %s says the day: "monthly on day 1" */
+        return g_strdup_printf (_("monthly %s"), on);
+      /* Translators: how often an expense repeats; %u is a number, %s says the day: "every 2 months on day 1" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "every %u month %s", "every %u months %s",
+                                           r->interval),
+                              r->interval, on);
+
+    case OUTLAY_REPEAT_YEARLY:
+    default:
+      on = describe_day_of_year (&r->start);
+      if (r->interval == 1)
+        /* Translators: how often an expense repeats; %s is a day: "yearly on 29 February" */
+        return g_strdup_printf (_("yearly on %s"), on);
+      /* Translators: how often an expense repeats; %u is a number, %s is a day */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "every %u year on %s", "every %u years on %s",
+                                           r->interval),
+                              r->interval, on);
+    }
+}

@@ -110,6 +110,7 @@ gboolean outlay_recurrence_next (const OutlayRecurrence *recurrence,
                                  OutlayOccurrence       *occurrence);
 gboolean outlay_recurrence_get_last (const OutlayRecurrence *recurrence,
                                      OutlayOccurrence       *occurrence);
+char    *outlay_recurrence_describe (const OutlayRecurrence *recurrence);
 gint64   outlay_recurrence_monthly_equivalent (const OutlayRecurrence *recurrence,
                                                gint64                  amount);
 

@@ -130,6 +130,7 @@ outlay_test_dump_store (sqlite3 *db)
                                                 "ORDER BY key");
 
   g_autofree char *budgets = NULL;
+  g_autofree char *recurring = NULL;
 
   /* Data format 5 and later. */
   if (outlay_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'budgets'") > 0)
@@ -141,8 +142,19 @@ outlay_test_dump_store (sqlite3 *db)
       budgets = g_strconcat (rows, "[budget_overrides]\n", overrides, "[budget_alerts]\n", alerts, NULL);
     }
 
-  return g_strdup_printf ("[expenses]\n%s[expense_days]\n%s[categories]\n%s[outlay_meta]\n%s[budgets]\n%s",
-                          expenses, days, categories, meta, budgets != NULL ? budgets : "");
+  /* Data format 6 and later. */
+  if (outlay_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'recurring_rules'") > 0)
+    {
+      g_autofree char *rules = outlay_test_dump (db, "SELECT * FROM recurring_rules ORDER BY id");
+      g_autofree char *exceptions = outlay_test_dump (db, "SELECT * FROM recurring_exceptions ORDER BY id");
+
+      recurring = g_strconcat (rules, "[recurring_exceptions]\n", exceptions, NULL);
+    }
+
+  return g_strdup_printf ("[expenses]\n%s[expense_days]\n%s[categories]\n%s[outlay_meta]\n%s[budgets]\n%s"
+                          "[recurring_rules]\n%s",
+                          expenses, days, categories, meta, budgets != NULL ? budgets : "",
+                          recurring != NULL ? recurring : "");
 }
 
 /* The summary as the triggers keep it, and as it must be: computed from

@@ -123,8 +123,19 @@ test_catch_up (Fixture      *fixture,
   g_autofree char *days = NULL;
   g_autofree char *rows = NULL;
 
-  /* 400 days after the first. */
+  /* 400 days after the first: planned, then written. */
+  {
+    GDate today = day_of ("2025-02-04");
+    g_autoptr (OutlayRecurringRun) plan = outlay_repository_plan_recurring (fixture->repository, &today, 60, NULL,
+                                                                            &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (plan->planned->len, ==, 14);
+    g_assert_cmpuint (plan->expense_ids->len, ==, 0);
+    g_assert_cmpuint (outlay_test_count (fixture), ==, 0);
+  }
   first = run_through (fixture, "2025-02-04");
+  g_assert_cmpuint (first->planned->len, ==, 14);
   g_assert_cmpuint (first->expense_ids->len, ==, 14);
   g_assert_cmpuint (first->held->len, ==, 0);
   days = written_days (fixture, outlay_recurring_rule_get_uuid (rent), TRUE);

@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include "outlay-date.h"
 #include "outlay-recurrence.h"
 
@@ -481,10 +483,47 @@ test_monthly_equivalent (void)
   g_assert_cmpint (outlay_recurrence_monthly_equivalent (&recurrence, 100), ==, 3044);
 }
 
+static void
+assert_described (const OutlayRecurrence *recurrence,
+                  const char             *expected)
+{
+  g_autofree char *text = outlay_recurrence_describe (recurrence);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_describe (void)
+{
+  OutlayRecurrence recurrence = recurrence_of (OUTLAY_REPEAT_MONTHLY, 1, "2027-01-01");
+
+  assert_described (&recurrence, "monthly on day 1");
+  recurrence.interval = 3;
+  recurrence.monthly_on = OUTLAY_MONTHLY_LAST_DAY;
+  assert_described (&recurrence, "every 3 months on the last day");
+  recurrence.interval = 1;
+  recurrence.monthly_on = OUTLAY_MONTHLY_ON_WEEKDAY;
+  recurrence.week_number = 2;
+  recurrence.weekday = G_DATE_TUESDAY;
+  assert_described (&recurrence, "monthly on the second Tuesday");
+  recurrence.week_number = -1;
+  recurrence.weekday = G_DATE_FRIDAY;
+  assert_described (&recurrence, "monthly on the last Friday");
+
+  recurrence = recurrence_of (OUTLAY_REPEAT_WEEKLY, 2, "2027-01-05");
+  recurrence.weekdays |= OUTLAY_WEEKDAY_BIT (G_DATE_THURSDAY);
+  assert_described (&recurrence, "every 2 weeks on Tuesday, Thursday");
+  recurrence = recurrence_of (OUTLAY_REPEAT_DAILY, 1, "2027-01-05");
+  assert_described (&recurrence, "daily");
+  recurrence = recurrence_of (OUTLAY_REPEAT_YEARLY, 1, "2028-02-29");
+  assert_described (&recurrence, "yearly on 29 February");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/recurrence/five-years", test_five_years);
@@ -493,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/next-and-last", test_next_and_last);
   g_test_add_func ("/recurrence/invalid", test_invalid);
   g_test_add_func ("/recurrence/monthly-equivalent", test_monthly_equivalent);
+  g_test_add_func ("/recurrence/describe", test_describe);
 
   return g_test_run ();
 }
