@@ -89,6 +89,11 @@
 /* Issue 13: the Dashboard's budgets, each in its period, over the ledger. */
 #define TARGET_BUDGETS_MS 10.0
 #define N_BUDGETS 20
+/* Issue 14: the next 30 days of 200 recurring expenses (the Dashboard's
+ * Upcoming), and a year of them caught up at once. */
+#define TARGET_UPCOMING_MS 5.0
+#define TARGET_CATCH_UP_MS 1000.0
+#define N_RULES 200
 /* One line in this many of the generated bank export is money received. */
 #define IMPORT_INCOME_EVERY 100
 
@@ -288,6 +293,8 @@ typedef struct
   double import_lines_s[2]; /* CSV, JSON; 0 when not measured */
   double import_peak_rss_mb[2];
   double budgets_ms;
+  double upcoming_ms;
+  double catch_up_ms;
 } Results;
 
 /* What a person types into the search bar, one letter at a time, and the
@@ -1265,6 +1272,113 @@ measure_budgets (OutlayRepository *repository,
                 "DELETE FROM budgets WHERE name LIKE 'Benchmark %'", NULL, NULL, NULL);
 }
 
+/* 200 recurring expenses from a year ago: monthly on a day, on the last
+ * day or on the 2nd Tuesday, weekly on one or two days, yearly, and ten
+ * daily ones; a third to confirm. The next 30 days of all of them, as the
+ * Dashboard lists them; and a year of them written at once, as after a
+ * year away, taken out again after each run. */
+static void
+measure_recurring (OutlayRepository *repository,
+                   Results          *results)
+{
+  g_autofree double *upcoming_ms = g_new0 (double, opt_runs);
+  g_autofree double *catch_up_ms = g_new0 (double, opt_runs);
+  GListModel        *categories = outlay_repository_get_categories (repository);
+  sqlite3           *db = outlay_database_get_handle (outlay_repository_get_database (repository));
+  GDate              today;
+  GDate              start;
+  GDate              month_later;
+  guint              n_upcoming = 0;
+  guint              n_written = 0;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  start = today;
+  g_date_subtract_years (&start, 1);
+  month_later = today;
+  g_date_add_days (&month_later, 30);
+
+  for (guint i = 0; i < N_RULES; i++)
+    {
+      g_autoptr (OutlayRecurringRule) draft = outlay_recurring_rule_new ();
+      g_autoptr (OutlayRecurringRule) stored = NULL;
+      g_autoptr (OutlayCategory) category =
+        g_list_model_get_item (categories, i % g_list_model_get_n_items (categories));
+      g_autofree char *description = g_strdup_printf ("Benchmark rule %u", i);
+      g_autoptr (GError) error = NULL;
+      OutlayRecurrence recurrence;
+      GDate            first = start;
+
+      g_date_add_days (&first, i % 28);
+      if (i < 10)
+        outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_DAILY, 1, &first);
+      else if (i < 60)
+        {
+          outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_WEEKLY, 1 + i % 2, &first);
+          if (i % 3 == 0)
+            recurrence.weekdays |= OUTLAY_WEEKDAY_BIT (G_DATE_THURSDAY);
+        }
+      else if (i < 80)
+        outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_YEARLY, 1, &first);
+      else
+        {
+          outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_MONTHLY, 1, &first);
+          if (i % 5 == 0)
+            recurrence.monthly_on = OUTLAY_MONTHLY_LAST_DAY;
+          else if (i % 5 == 1)
+            {
+              recurrence.monthly_on = OUTLAY_MONTHLY_ON_WEEKDAY;
+              recurrence.week_number = 2;
+              recurrence.weekday = G_DATE_TUESDAY;
+            }
+        }
+      recurrence.weekend = (OutlayWeekendRule) (i % 4);
+      outlay_recurring_rule_set_amount (draft, 500 + 137 * i);
+      outlay_recurring_rule_set_currency (draft, "EUR");
+      outlay_recurring_rule_set_description (draft, description);
+      outlay_recurring_rule_set_category_uuid (draft, outlay_category_get_uuid (category));
+      outlay_recurring_rule_set_recurrence (draft, &recurrence);
+      outlay_recurring_rule_set_mode (draft, i % 3 == 2 ? OUTLAY_RECURRING_CONFIRM : OUTLAY_RECURRING_AUTOMATIC);
+      stored = outlay_repository_add_recurring_rule (repository, draft, &error);
+      g_assert_no_error (error);
+    }
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr (GArray) upcoming = NULL;
+      g_autoptr (OutlayRecurringRun) written = NULL;
+      g_autoptr (GError) error = NULL;
+      gint64 begin = g_get_monotonic_time ();
+
+      upcoming = outlay_repository_list_upcoming (repository, &today, &month_later, &error);
+      g_assert_no_error (error);
+      upcoming_ms[run] = elapsed_ms (begin);
+      n_upcoming = upcoming->len;
+
+      begin = g_get_monotonic_time ();
+      written = outlay_repository_run_recurring (repository, &today, 0, NULL, &error);
+      g_assert_no_error (error);
+      catch_up_ms[run] = elapsed_ms (begin);
+      n_written = written->expense_ids->len;
+
+      /* As before the year away, for the next run. */
+      sqlite3_exec (db,
+                    "DELETE FROM expenses WHERE rule_uuid IS NOT NULL; "
+                    "UPDATE recurring_rules SET done_through = NULL",
+                    NULL, NULL, NULL);
+    }
+
+  results->upcoming_ms = median (upcoming_ms, opt_runs);
+  results->catch_up_ms = median (catch_up_ms, opt_runs);
+  print_figure ("next 30 days of 200 recurring expenses", results->upcoming_ms, "ms");
+  g_print ("# %u occurrences in the next 30 days\n", n_upcoming);
+  print_figure ("200 recurring expenses caught up over a year", results->catch_up_ms, "ms");
+  g_print ("# %u expenses written by a catch-up\n", n_written);
+
+  /* Not part of the ledger the other measurements see next time. */
+  sqlite3_exec (db, "DELETE FROM recurring_rules WHERE description LIKE 'Benchmark rule %'", NULL, NULL, NULL);
+}
+
 /* A model over a text search: created, counted and its first 100 rows
  * read. The query alone (outlay_repository_find_expense_ids()) is timed
  * too, which shows what the model adds to it. */
@@ -1918,6 +2032,7 @@ main (int   argc,
                          &results.get_item_ms[2], &results.get_item_max_ms[2]);
   measure_aggregates (repository, &results);
   measure_budgets (repository, &results);
+  measure_recurring (repository, &results);
   results.rare_search_ms = measure_search (repository, RARE_WORD);
   measure_search (repository, COMMON_WORD);
   measure_first_pages (repository, &results);
@@ -1944,6 +2059,9 @@ main (int   argc,
   print_target ("totals_by_month 12 months", results.aggregate_ms[1], TARGET_AGGREGATE_MS, "ms", &n_missed);
   print_target ("get_total all time", results.aggregate_ms[2], TARGET_AGGREGATE_MS, "ms", &n_missed);
   print_target ("20 budgets in their periods", results.budgets_ms, TARGET_BUDGETS_MS, "ms", &n_missed);
+  print_target ("next 30 days of 200 recurring expenses", results.upcoming_ms, TARGET_UPCOMING_MS, "ms", &n_missed);
+  print_target ("200 recurring expenses caught up over a year", results.catch_up_ms, TARGET_CATCH_UP_MS, "ms",
+                &n_missed);
   print_target ("search " RARE_WORD, results.rare_search_ms, TARGET_RARE_SEARCH_MS, "ms", &n_missed);
   print_target ("model memory", results.model_memory_mb, TARGET_MODEL_MEMORY_MB, "MB", &n_missed);
   for (guint i = 0; i < G_N_ELEMENTS (first_page_names); i++)
