@@ -406,8 +406,11 @@ write_rules (OutlayRepository   *self,
       if (outlay_import_plan_get_rule_action (plan, i) != OUTLAY_IMPORT_ACTION_ADD)
         continue;
 
-      if (!(category_uuid = budget_category_uuid (self, plan, rule->category_name, now, result->created_category_ids,
-                                                  error)))
+      /* None: the fallback's, as an expense of no category. */
+      if (rule->category_name == NULL && outlay_repository_get_fallback_category (self) != NULL)
+        category_uuid = outlay_category_get_uuid (outlay_repository_get_fallback_category (self));
+      else if (!(category_uuid = budget_category_uuid (self, plan, rule->category_name, now,
+                                                       result->created_category_ids, error)))
         return FALSE;
       draft = outlay_recurring_rule_copy (rule->rule);
       outlay_recurring_rule_set_category_uuid (draft, category_uuid);

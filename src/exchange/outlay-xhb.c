@@ -29,7 +29,7 @@
 #include "outlay-repository.h"
 #include "outlay-store-private.h"
 #include "outlay-uuid.h"
-#include "outlay-xhb.h"
+#include "outlay-xhb-private.h"
 
 /* A HomeBank file is one <homebank> element whose children define
  * currencies, accounts, payees and categories by numeric key, and the
@@ -37,106 +37,6 @@
  * whole first, because a hand-edited file may define a key after the
  * transactions that use it; then each transaction is turned into records
  * or issues, in file order. */
-
-/* HomeBank 4 and 5 write file format 1.x; a new major version would mean
- * elements this reader does not know how to take. */
-#define NEWEST_MAJOR_VERSION 1
-
-#define PAYMODE_INTERNAL_TRANSFER 5
-#define FLAG_INTERNAL_TRANSFER (1 << 3)
-#define FLAG_SPLIT (1 << 8)
-#define STATUS_VOID 4
-
-#define SPLIT_SEPARATOR "||"
-
-/* Amounts in a file without <cur> are rounded as most currencies are. */
-#define DEFAULT_EXPONENT 2
-
-/* Digits of OUTLAY_MONEY_MAX: an amount with more can only be too large. */
-#define MAX_AMOUNT_DIGITS 12
-G_STATIC_ASSERT (OUTLAY_MONEY_MAX < G_GINT64_CONSTANT (1000000000000));
-
-/* A larger exponent in an amount ("1e999999999") is already far out of
- * range; capping it keeps the arithmetic in bounds. */
-#define MAX_AMOUNT_POWER 1000000
-
-/* GDate's day numbers run further, but its years stop at 65535 and a
- * "YYYY-MM-DD" date at 9999-12-31, which is day 3652059. */
-#define LAST_FORMATTABLE_DAY 3652059
-
-#define ELLIPSIS "\xe2\x80\xa6" /* U+2026 */
-
-typedef struct
-{
-  char *name;
-  char *currency; /* key of a <cur>; none or 0: the file's base currency */
-} Account;
-
-/* HomeBank's category flags (hb-category.h). */
-#define CATEGORY_INCOME (1 << 1)
-#define CATEGORY_CUSTOM (1 << 2) /* a budget of its own each month: b1…b12 */
-
-typedef struct
-{
-  char *name;
-  char *parent; /* key of the parent category; none or 0: a top category */
-  char *flags;
-  char *budgets[13]; /* b0 (every month), b1…b12; negative for spending */
-} Category;
-
-/* The attributes of one <ope>, as written; they are read once every key
- * is known. */
-typedef struct
-{
-  guint line;
-  char *date;
-  char *amount;
-  char *account;
-  char *dst_account;
-  char *paymode;
-  char *status;
-  char *flags;
-  char *payee;
-  char *category;
-  char *memo;
-  char *info;
-  char *kxfer;
-  char *split_categories;
-  char *split_amounts;
-  char *split_memos;
-} Transaction;
-
-typedef struct
-{
-  guint       depth;
-  gboolean    seen_root;
-  gboolean    has_currencies;
-  char       *base_currency;   /* key of a <cur>, from <properties curr> */
-  const char *ledger_currency; /* for a file that names no currency */
-  GHashTable *currencies;      /* key → ISO code */
-  GHashTable *accounts;        /* key → Account */
-  GHashTable *payees;          /* key → name */
-  GHashTable *categories;      /* key → Category */
-  GPtrArray  *transactions;    /* of Transaction, in file order */
-} Reader;
-
-/* What every part of one transaction shares. */
-typedef struct
-{
-  Reader             *reader;
-  OutlayImportSource *source;
-  const Transaction  *transaction;
-  const char         *date;
-  const char         *currency; /* NULL: the ledger's currency */
-  guint               exponent;
-} Entry;
-
-typedef enum
-{
-  AMOUNT_OK,
-  AMOUNT_INVALID,
-  AMOUNT_TOO_LARGE,
-} AmountResult;
 
 /* clang-format off */
 G_DEFINE_QUARK (outlay-xhb-error-quark, outlay_xhb_error)
@@ -179,6 +79,12 @@ transaction_free (Transaction *transaction)
   g_free (transaction->split_categories);
   g_free (transaction->split_amounts);
   g_free (transaction->split_memos);
+  g_free (transaction->key);
+  g_free (transaction->nextdate);
+  g_free (transaction->every);
+  g_free (transaction->unit);
+  g_free (transaction->limit);
+  g_free (transaction->weekend);
   g_free (transaction);
 }
 
@@ -191,6 +97,7 @@ reader_init (Reader *reader)
   reader->payees = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   reader->categories = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) category_free);
   reader->transactions = g_ptr_array_new_with_free_func ((GDestroyNotify) transaction_free);
+  reader->scheduled = g_ptr_array_new_with_free_func ((GDestroyNotify) transaction_free);
 }
 
 static void
@@ -202,6 +109,7 @@ reader_clear (Reader *reader)
   g_hash_table_unref (reader->payees);
   g_hash_table_unref (reader->categories);
   g_ptr_array_unref (reader->transactions);
+  g_ptr_array_unref (reader->scheduled);
 }
 
 /* Keys are positive 32-bit numbers; an empty or missing key, or 0, means
@@ -224,16 +132,16 @@ parse_key (const char *text,
 
 /* A number attribute (a key, a mode, a set of flags); 0 when it is missing
  * or not a number. */
-static guint
-parse_number (const char *text)
+guint
+outlay_xhb_parse_number (const char *text)
 {
   guint value;
 
   return parse_key (text, &value) ? value : 0;
 }
 
-static const char *
-lookup_attribute (const char **names,
+const char *
+outlay_xhb_lookup_attribute (const char **names,
                   const char **values,
                   const char  *name)
 {
@@ -246,12 +154,12 @@ lookup_attribute (const char **names,
   return NULL;
 }
 
-static char *
-dup_attribute (const char **names,
+char *
+outlay_xhb_dup_attribute (const char **names,
                const char **values,
                const char  *name)
 {
-  return g_strdup (lookup_attribute (names, values, name));
+  return g_strdup (outlay_xhb_lookup_attribute (names, values, name));
 }
 
 /* "1.3", "1.4": the major version decides whether the file can be read. */
@@ -298,7 +206,7 @@ definition_key (const char **names,
                 const char **values,
                 guint       *key)
 {
-  return parse_key (lookup_attribute (names, values, "key"), key) && *key != 0;
+  return parse_key (outlay_xhb_lookup_attribute (names, values, "key"), key) && *key != 0;
 }
 
 static void
@@ -306,7 +214,7 @@ read_currency (Reader      *reader,
                const char **names,
                const char **values)
 {
-  const char *iso = lookup_attribute (names, values, "iso");
+  const char *iso = outlay_xhb_lookup_attribute (names, values, "iso");
   guint       key;
 
   reader->has_currencies = TRUE;
@@ -326,8 +234,8 @@ read_account (Reader      *reader,
     return;
 
   account = g_new0 (Account, 1);
-  account->name = dup_attribute (names, values, "name");
-  account->currency = dup_attribute (names, values, "curr");
+  account->name = outlay_xhb_dup_attribute (names, values, "name");
+  account->currency = outlay_xhb_dup_attribute (names, values, "curr");
   g_hash_table_replace (reader->accounts, GUINT_TO_POINTER (key), account);
 }
 
@@ -342,7 +250,7 @@ read_payee (Reader      *reader,
     return;
 
   g_hash_table_replace (reader->payees, GUINT_TO_POINTER (key),
-                        dup_attribute (names, values, "name"));
+                        outlay_xhb_dup_attribute (names, values, "name"));
 }
 
 static void
@@ -357,24 +265,26 @@ read_category (Reader      *reader,
     return;
 
   category = g_new0 (Category, 1);
-  category->name = dup_attribute (names, values, "name");
-  category->parent = dup_attribute (names, values, "parent");
-  category->flags = dup_attribute (names, values, "flags");
+  category->name = outlay_xhb_dup_attribute (names, values, "name");
+  category->parent = outlay_xhb_dup_attribute (names, values, "parent");
+  category->flags = outlay_xhb_dup_attribute (names, values, "flags");
   for (guint i = 0; i < G_N_ELEMENTS (category->budgets); i++)
     {
       char name[4];
 
       g_snprintf (name, sizeof name, "b%u", i);
-      category->budgets[i] = dup_attribute (names, values, name);
+      category->budgets[i] = outlay_xhb_dup_attribute (names, values, name);
     }
   g_hash_table_replace (reader->categories, GUINT_TO_POINTER (key), category);
 }
 
+/* An <ope>, or a <fav> (@scheduled), which has a few more. */
 static void
 read_transaction_element (Reader              *reader,
                           GMarkupParseContext *context,
                           const char         **names,
-                          const char         **values)
+                          const char         **values,
+                          gboolean             scheduled)
 {
   Transaction *transaction = g_new0 (Transaction, 1);
   int          line = 0;
@@ -383,26 +293,35 @@ read_transaction_element (Reader              *reader,
    * tags HomeBank writes. */
   g_markup_parse_context_get_position (context, &line, NULL);
   transaction->line = (guint) MAX (line, 1);
-  transaction->date = dup_attribute (names, values, "date");
-  transaction->amount = dup_attribute (names, values, "amount");
-  transaction->account = dup_attribute (names, values, "account");
-  transaction->dst_account = dup_attribute (names, values, "dst_account");
-  transaction->paymode = dup_attribute (names, values, "paymode");
-  transaction->status = dup_attribute (names, values, "st");
-  transaction->flags = dup_attribute (names, values, "flags");
-  transaction->payee = dup_attribute (names, values, "payee");
-  transaction->category = dup_attribute (names, values, "category");
+  transaction->date = outlay_xhb_dup_attribute (names, values, "date");
+  transaction->amount = outlay_xhb_dup_attribute (names, values, "amount");
+  transaction->account = outlay_xhb_dup_attribute (names, values, "account");
+  transaction->dst_account = outlay_xhb_dup_attribute (names, values, "dst_account");
+  transaction->paymode = outlay_xhb_dup_attribute (names, values, "paymode");
+  transaction->status = outlay_xhb_dup_attribute (names, values, "st");
+  transaction->flags = outlay_xhb_dup_attribute (names, values, "flags");
+  transaction->payee = outlay_xhb_dup_attribute (names, values, "payee");
+  transaction->category = outlay_xhb_dup_attribute (names, values, "category");
   /* HomeBank 5.7 renamed "wording" to "memo". */
-  transaction->memo = dup_attribute (names, values, "memo");
+  transaction->memo = outlay_xhb_dup_attribute (names, values, "memo");
   if (transaction->memo == NULL)
-    transaction->memo = dup_attribute (names, values, "wording");
-  transaction->info = dup_attribute (names, values, "info");
-  transaction->kxfer = dup_attribute (names, values, "kxfer");
-  transaction->split_categories = dup_attribute (names, values, "scat");
-  transaction->split_amounts = dup_attribute (names, values, "samt");
-  transaction->split_memos = dup_attribute (names, values, "smem");
+    transaction->memo = outlay_xhb_dup_attribute (names, values, "wording");
+  transaction->info = outlay_xhb_dup_attribute (names, values, "info");
+  transaction->kxfer = outlay_xhb_dup_attribute (names, values, "kxfer");
+  transaction->split_categories = outlay_xhb_dup_attribute (names, values, "scat");
+  transaction->split_amounts = outlay_xhb_dup_attribute (names, values, "samt");
+  transaction->split_memos = outlay_xhb_dup_attribute (names, values, "smem");
+  if (scheduled)
+    {
+      transaction->key = outlay_xhb_dup_attribute (names, values, "key");
+      transaction->nextdate = outlay_xhb_dup_attribute (names, values, "nextdate");
+      transaction->every = outlay_xhb_dup_attribute (names, values, "every");
+      transaction->unit = outlay_xhb_dup_attribute (names, values, "unit");
+      transaction->limit = outlay_xhb_dup_attribute (names, values, "limit");
+      transaction->weekend = outlay_xhb_dup_attribute (names, values, "weekend");
+    }
 
-  g_ptr_array_add (reader->transactions, transaction);
+  g_ptr_array_add (scheduled ? reader->scheduled : reader->transactions, transaction);
 }
 
 static void
@@ -434,19 +353,19 @@ start_element (GMarkupParseContext *context,
         }
 
       reader->seen_root = TRUE;
-      check_version (lookup_attribute (names, values, "v"), error);
+      check_version (outlay_xhb_lookup_attribute (names, values, "v"), error);
       return;
     }
 
   /* Whatever nests deeper is not HomeBank's, and <asg> (assignment rules),
-   * <fav> (scheduled templates), <tag> and the rest hold no expenses. */
+   * <tag> and the rest hold no expenses. */
   if (depth > 1)
     return;
 
   if (strcmp (element_name, "properties") == 0)
     {
       g_free (reader->base_currency);
-      reader->base_currency = dup_attribute (names, values, "curr");
+      reader->base_currency = outlay_xhb_dup_attribute (names, values, "curr");
     }
   else if (strcmp (element_name, "cur") == 0)
     {
@@ -466,7 +385,11 @@ start_element (GMarkupParseContext *context,
     }
   else if (strcmp (element_name, "ope") == 0)
     {
-      read_transaction_element (reader, context, names, values);
+      read_transaction_element (reader, context, names, values, FALSE);
+    }
+  else if (strcmp (element_name, "fav") == 0)
+    {
+      read_transaction_element (reader, context, names, values, TRUE);
     }
 }
 
@@ -490,8 +413,8 @@ static const GMarkupParser parser = {
  * "-45.509999999999998", "-1e-05". They are rounded to @exponent decimals
  * half away from zero on the decimal digits themselves, so that no binary
  * fraction can move the result by a minor unit. */
-static AmountResult
-parse_amount (const char *text,
+AmountResult
+outlay_xhb_parse_amount (const char *text,
               guint       exponent,
               gboolean   *negative,
               gint64     *minor_units)
@@ -590,8 +513,8 @@ parse_amount (const char *text,
 
 /* A description holds no control characters, a note none but line breaks;
  * HomeBank lets either slip in through character references. */
-static char *
-clean_text (const char *text,
+char *
+outlay_xhb_clean_text (const char *text,
             gboolean    keep_line_breaks)
 {
   g_autofree char *valid = NULL;
@@ -622,8 +545,8 @@ clean_text (const char *text,
   return g_strstrip (g_string_free (out, FALSE));
 }
 
-static gboolean
-read_date (const char *text,
+gboolean
+outlay_xhb_read_date (const char *text,
            char      **date,
            char      **message)
 {
@@ -675,8 +598,8 @@ lookup_reference (GHashTable *table,
   return *value != NULL;
 }
 
-static const Account *
-resolve_account (Reader            *reader,
+const Account *
+outlay_xhb_resolve_account (Reader            *reader,
                  const Transaction *transaction,
                  char             **message)
 {
@@ -694,8 +617,8 @@ resolve_account (Reader            *reader,
 /* The ISO code of the account's currency, the file's base currency if the
  * account names none, or NULL (the ledger's currency) in a file from before
  * HomeBank knew currencies. */
-static gboolean
-resolve_currency (Reader        *reader,
+gboolean
+outlay_xhb_resolve_currency (Reader        *reader,
                   const Account *account,
                   const char   **code,
                   char         **message)
@@ -732,8 +655,8 @@ resolve_currency (Reader        *reader,
 
 /* "Parent: Child" for a subcategory, the name for a top category, NULL for
  * none. */
-static gboolean
-resolve_category (Reader     *reader,
+gboolean
+outlay_xhb_resolve_category (Reader     *reader,
                   const char *text,
                   char      **name,
                   char      **message)
@@ -753,7 +676,7 @@ resolve_category (Reader     *reader,
   if (category == NULL)
     return TRUE;
 
-  child_name = clean_text (category->name, FALSE);
+  child_name = outlay_xhb_clean_text (category->name, FALSE);
   if (!lookup_reference (reader->categories, category->parent, (gpointer *) &parent))
     {
       *message = g_strdup_printf (_("The category “%s” belongs to a category (key “%s”) that is not in the file."),
@@ -768,13 +691,13 @@ resolve_category (Reader     *reader,
       return TRUE;
     }
 
-  parent_name = clean_text (parent->name, FALSE);
+  parent_name = outlay_xhb_clean_text (parent->name, FALSE);
   *name = g_strdup_printf ("%s: %s", parent_name, child_name);
   return TRUE;
 }
 
-static gboolean
-resolve_payee (Reader     *reader,
+gboolean
+outlay_xhb_resolve_payee (Reader     *reader,
                const char *text,
                char      **name,
                char      **message)
@@ -790,7 +713,7 @@ resolve_payee (Reader     *reader,
     }
 
   if (payee != NULL)
-    *name = clean_text (payee, FALSE);
+    *name = outlay_xhb_clean_text (payee, FALSE);
   return TRUE;
 }
 
@@ -798,22 +721,22 @@ resolve_payee (Reader     *reader,
  * note; without a payee the memo is the description. A description too
  * long to keep ends in an ellipsis and is kept whole at the top of the
  * note. */
-static gboolean
-compose_texts (const char *payee,
+gboolean
+outlay_xhb_compose_texts (const char *payee,
                const char *memo,
                const char *info,
                char      **description,
                char      **note,
                char      **message)
 {
-  g_autofree char *reference = clean_text (info, FALSE);
+  g_autofree char *reference = outlay_xhb_clean_text (info, FALSE);
   g_autofree char *desc = NULL;
   g_autofree char *text = NULL;
   glong            length;
 
   if (payee != NULL && *payee != '\0')
     {
-      g_autofree char *memo_text = clean_text (memo, TRUE);
+      g_autofree char *memo_text = outlay_xhb_clean_text (memo, TRUE);
 
       desc = g_strdup (payee);
       if (*reference != '\0' && *memo_text != '\0')
@@ -826,7 +749,7 @@ compose_texts (const char *payee,
     }
   else
     {
-      desc = clean_text (memo, FALSE);
+      desc = outlay_xhb_clean_text (memo, FALSE);
       if (*reference != '\0')
         text = g_strdup_printf (_("Ref %s"), reference);
     }
@@ -898,7 +821,7 @@ read_part (Entry      *entry,
   gboolean         negative;
   gint64           amount;
 
-  switch (parse_amount (amount_text, entry->exponent, &negative, &amount))
+  switch (outlay_xhb_parse_amount (amount_text, entry->exponent, &negative, &amount))
     {
     case AMOUNT_OK:
       break;
@@ -920,9 +843,9 @@ read_part (Entry      *entry,
       return;
     }
 
-  if (!resolve_category (entry->reader, category_key, &category, &message) ||
-      !resolve_payee (entry->reader, transaction->payee, &payee, &message) ||
-      !compose_texts (payee, memo, transaction->info, &description, &note, &message))
+  if (!outlay_xhb_resolve_category (entry->reader, category_key, &category, &message) ||
+      !outlay_xhb_resolve_payee (entry->reader, transaction->payee, &payee, &message) ||
+      !outlay_xhb_compose_texts (payee, memo, transaction->info, &description, &note, &message))
     {
       add_issue (entry, part, OUTLAY_IMPORT_ISSUE_ERROR, message);
       return;
@@ -943,12 +866,12 @@ read_part (Entry      *entry,
   outlay_import_source_add_record (entry->source, g_steal_pointer (&record));
 }
 
-static gboolean
-is_split (const Transaction *transaction)
+gboolean
+outlay_xhb_is_split (const Transaction *transaction)
 {
   return transaction->split_amounts != NULL ||
          transaction->split_categories != NULL ||
-         (parse_number (transaction->flags) & FLAG_SPLIT) != 0;
+         (outlay_xhb_parse_number (transaction->flags) & FLAG_SPLIT) != 0;
 }
 
 /* Each part of a split is an expense of its own, with its own category,
@@ -1003,13 +926,13 @@ read_split (Entry *entry)
     }
 }
 
-static gboolean
-is_transfer (const Transaction *transaction)
+gboolean
+outlay_xhb_is_transfer (const Transaction *transaction)
 {
-  return parse_number (transaction->paymode) == PAYMODE_INTERNAL_TRANSFER ||
-         parse_number (transaction->dst_account) != 0 ||
-         parse_number (transaction->kxfer) != 0 ||
-         (parse_number (transaction->flags) & FLAG_INTERNAL_TRANSFER) != 0;
+  return outlay_xhb_parse_number (transaction->paymode) == PAYMODE_INTERNAL_TRANSFER ||
+         outlay_xhb_parse_number (transaction->dst_account) != 0 ||
+         outlay_xhb_parse_number (transaction->kxfer) != 0 ||
+         (outlay_xhb_parse_number (transaction->flags) & FLAG_INTERNAL_TRANSFER) != 0;
 }
 
 static void
@@ -1026,25 +949,25 @@ read_transaction (Reader             *reader,
                .transaction = transaction,
   };
 
-  if (!read_date (transaction->date, &date, &message) ||
-      (account = resolve_account (reader, transaction, &message)) == NULL)
+  if (!outlay_xhb_read_date (transaction->date, &date, &message) ||
+      (account = outlay_xhb_resolve_account (reader, transaction, &message)) == NULL)
     {
       add_issue (&entry, 0, OUTLAY_IMPORT_ISSUE_ERROR, message);
       return;
     }
 
-  if (parse_number (transaction->status) == STATUS_VOID)
+  if (outlay_xhb_parse_number (transaction->status) == STATUS_VOID)
     {
       add_issue (&entry, 0, OUTLAY_IMPORT_ISSUE_SKIPPED, _("A voided transaction, not an expense."));
       return;
     }
-  if (is_transfer (transaction))
+  if (outlay_xhb_is_transfer (transaction))
     {
       add_issue (&entry, 0, OUTLAY_IMPORT_ISSUE_SKIPPED, _("A transfer between accounts, not an expense."));
       return;
     }
 
-  if (!resolve_currency (reader, account, &entry.currency, &message))
+  if (!outlay_xhb_resolve_currency (reader, account, &entry.currency, &message))
     {
       add_issue (&entry, 0, OUTLAY_IMPORT_ISSUE_ERROR, message);
       return;
@@ -1059,7 +982,7 @@ read_transaction (Reader             *reader,
 
     entry.exponent = currency != NULL ? currency->exponent : DEFAULT_EXPONENT;
   }
-  if (is_split (transaction))
+  if (outlay_xhb_is_split (transaction))
     read_split (&entry);
   else
     read_part (&entry, 0, transaction->amount, transaction->category, transaction->memo);
@@ -1089,139 +1012,6 @@ propagate_parse_error (Reader  *reader,
     g_set_error (error, OUTLAY_XHB_ERROR, OUTLAY_XHB_ERROR_INVALID,
                  _("This is not a HomeBank file: %s"), detail);
   g_error_free (parse_error);
-}
-
-/* The money a category's budget attribute plans to spend, in minor units;
- * 0 for none, for income, or for what cannot be read. */
-static gint64
-planned_spending (const char *text,
-                  guint       exponent)
-{
-  gboolean negative = FALSE;
-  gint64   amount = 0;
-
-  if (text == NULL || parse_amount (text, exponent, &negative, &amount) != AMOUNT_OK || !negative)
-    return 0;
-  return amount;
-}
-
-static int
-compare_keys (gconstpointer a,
-              gconstpointer b)
-{
-  guint x = GPOINTER_TO_UINT (*(gconstpointer *) a);
-  guint y = GPOINTER_TO_UINT (*(gconstpointer *) b);
-
-  return (x > y) - (x < y);
-}
-
-static OutlayImportBudgetRow *
-override_row (guint       year,
-              guint       month,
-              gint64      amount,
-              const char *now)
-{
-  OutlayImportBudgetRow *row = outlay_import_budget_row_new ();
-
-  row->uuid = outlay_uuid_new ();
-  row->period_start = g_strdup_printf ("%04u-%02u-01", year, month);
-  row->value = amount;
-  row->created_at = g_strdup (now);
-  row->updated_at = g_strdup (now);
-  return row;
-}
-
-/* HomeBank's budgets, on its categories: the same amount every month (b0),
- * or one a month (b1…b12, with the category's custom flag), negative for
- * spending. Each becomes a monthly Outlay budget of that category from
- * this January; one a month becomes the amount most months have, and an
- * override for each other month of this year and the next. Income
- * categories and budgets of nothing are left out. */
-static void
-read_budgets (Reader             *reader,
-              OutlayImportSource *source)
-{
-  g_autoptr (GList) keys = g_hash_table_get_keys (reader->categories);
-  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
-  g_autoptr (GDateTime) today = g_date_time_new_now_local ();
-  g_autofree char      *now = outlay_timestamp_now_utc ();
-  g_autofree char      *anchor = g_strdup_printf ("%04d-01-01", g_date_time_get_year (today));
-  const char           *currency = NULL;
-  g_autofree char      *message = NULL;
-  const OutlayCurrency *known;
-  guint                 exponent;
-
-  if (!resolve_currency (reader, &(Account){ NULL, NULL }, &currency, &message))
-    return;
-  if (currency == NULL)
-    currency = reader->ledger_currency;
-  known = outlay_currency_lookup (currency);
-  exponent = known != NULL ? known->exponent : DEFAULT_EXPONENT;
-
-  for (GList *l = keys; l != NULL; l = l->next)
-    g_ptr_array_add (sorted, l->data);
-  g_ptr_array_sort (sorted, compare_keys);
-
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      gpointer            key = g_ptr_array_index (sorted, i);
-      Category           *category = g_hash_table_lookup (reader->categories, key);
-      guint               flags = parse_number (category->flags);
-      g_autoptr (OutlayImportBudget) budget = NULL;
-      g_autofree char    *name = NULL;
-      g_autofree char    *key_text = g_strdup_printf ("%u", GPOINTER_TO_UINT (key));
-      g_autofree char    *uuid = outlay_uuid_new ();
-      gint64              months[13] = { 0 };
-      gint64              amount = 0;
-      guint               best = 0;
-
-      if ((flags & CATEGORY_INCOME) != 0 || !resolve_category (reader, key_text, &name, &message) || name == NULL)
-        {
-          g_clear_pointer (&message, g_free);
-          continue;
-        }
-
-      if ((flags & CATEGORY_CUSTOM) == 0)
-        amount = planned_spending (category->budgets[0], exponent);
-      else
-        {
-          /* The amount most months have; the others are overrides. */
-          for (guint m = 1; m <= 12; m++)
-            months[m] = planned_spending (category->budgets[m], exponent);
-          for (guint m = 1; m <= 12; m++)
-            {
-              guint same = 0;
-
-              for (guint n = 1; n <= 12; n++)
-                same += months[n] == months[m];
-              if (same > best || (same == best && months[m] > amount))
-                {
-                  best = same;
-                  amount = months[m];
-                }
-            }
-          if (amount == 0)
-            for (guint m = 1; m <= 12; m++)
-              amount = MAX (amount, months[m]);
-        }
-      if (amount == 0)
-        continue;
-
-      budget = outlay_import_budget_new ();
-      outlay_budget_set_identity (budget->budget, 0, uuid, 0);
-      outlay_budget_set_name (budget->budget, name);
-      outlay_budget_set_amount (budget->budget, amount);
-      outlay_budget_set_currency (budget->budget, currency);
-      outlay_budget_set_cycle (budget->budget, OUTLAY_CYCLE_MONTH, 1, anchor, NULL);
-      g_strfreev (budget->category_names);
-      budget->category_names = g_strdupv ((char *[]){ name, NULL });
-      for (guint year = 0; (flags & CATEGORY_CUSTOM) != 0 && year < 2; year++)
-        for (guint m = 1; m <= 12; m++)
-          if (months[m] != amount)
-            g_ptr_array_add (budget->overrides,
-                             override_row ((guint) g_date_time_get_year (today) + year, m, months[m], now));
-      g_ptr_array_add (source->budgets, g_steal_pointer (&budget));
-    }
 }
 
 OutlayImportSource *
@@ -1283,7 +1073,8 @@ outlay_xhb_read (const char *data,
   source = outlay_import_source_new ();
   for (guint i = 0; i < reader.transactions->len; i++)
     read_transaction (&reader, g_ptr_array_index (reader.transactions, i), source);
-  read_budgets (&reader, source);
+  outlay_xhb_read_budgets (&reader, source);
+  outlay_xhb_read_scheduled (&reader, source);
 
   reader_clear (&reader);
   return g_steal_pointer (&source);

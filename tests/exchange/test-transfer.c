@@ -1121,6 +1121,87 @@ test_homebank_budgets (Fixture      *fixture,
     }
 }
 
+/* A HomeBank file's scheduled expenses become recurring expenses from
+ * their next date, with their unit, interval, end and weekend rule; its
+ * templates, scheduled income and transfers do not; the same file again
+ * adds none. The days are written out from a calendar: 31 January 2027 is
+ * a Sunday, moved to Friday 29 January. */
+static void
+test_homebank_scheduled (Fixture      *fixture,
+                         gconstpointer data)
+{
+  static const char text[] =
+    "<homebank v=\"1.4\">\n"
+    "<properties curr=\"1\"/>\n"
+    "<cur key=\"1\" iso=\"EUR\"/>\n"
+    "<account key=\"1\" name=\"Giro\" curr=\"1\"/>\n"
+    "<account key=\"2\" name=\"Savings\" curr=\"1\"/>\n"
+    "<pay key=\"1\" name=\"Streamio\"/>\n"
+    "<cat key=\"1\" flags=\"0\" name=\"Entertainment\"/>\n"
+    "<fav key=\"1\" amount=\"-9.9900000000000002\" account=\"1\" flags=\"4\" payee=\"1\" category=\"1\" "
+    "wording=\"subscription\" nextdate=\"739981\" every=\"1\" unit=\"2\" weekend=\"1\"/>\n"
+    "<fav key=\"2\" amount=\"-40\" account=\"1\" flags=\"132\" wording=\"Cleaning\" nextdate=\"739944\" "
+    "every=\"2\" unit=\"1\" limit=\"3\"/>\n"
+    "<fav key=\"3\" amount=\"-5\" account=\"1\" flags=\"0\" wording=\"Template\" nextdate=\"739944\" "
+    "every=\"1\" unit=\"2\"/>\n"
+    "<fav key=\"4\" amount=\"2500\" account=\"1\" flags=\"6\" wording=\"Salary\" nextdate=\"739944\" "
+    "every=\"1\" unit=\"2\"/>\n"
+    "<fav key=\"5\" amount=\"-100\" account=\"1\" dst_account=\"2\" paymode=\"5\" flags=\"4\" "
+    "wording=\"To savings\" nextdate=\"739944\" every=\"1\" unit=\"2\"/>\n"
+    "<fav key=\"6\" amount=\"-1\" account=\"1\" flags=\"4\" wording=\"Odd\" nextdate=\"739944\" "
+    "every=\"1\" unit=\"7\"/>\n"
+    "<fav key=\"7\" amount=\"-240\" account=\"1\" flags=\"4\" wording=\"Insurance\" nextdate=\"740040\" "
+    "every=\"1\" unit=\"3\"/>\n"
+    "</homebank>\n";
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (OutlayImportSource) source = outlay_xhb_read (text, strlen (text), "EUR", &error);
+      g_autoptr (OutlayImportPlan) plan = NULL;
+      g_autoptr (OutlayImportResult) result = NULL;
+      g_autofree char *rows = NULL;
+      GPtrArray       *issues;
+
+      g_assert_no_error (error);
+      plan = plan_for (fixture, g_steal_pointer (&source));
+      g_assert_cmpuint (outlay_import_plan_get_n_rules (plan), ==, round == 0 ? 3 : 0);
+      issues = outlay_import_plan_get_source (plan)->issues;
+      g_assert_cmpuint (issues->len, ==, 3);
+      g_assert_cmpuint (((OutlayImportIssue *) g_ptr_array_index (issues, 0))->line, ==, 11);
+      g_assert_cmpstr (((OutlayImportIssue *) g_ptr_array_index (issues, 0))->message, ==,
+                       "Scheduled transaction: Income, not a recurring expense.");
+      g_assert_cmpint (((OutlayImportIssue *) g_ptr_array_index (issues, 1))->kind, ==, OUTLAY_IMPORT_ISSUE_SKIPPED);
+      g_assert_cmpint (((OutlayImportIssue *) g_ptr_array_index (issues, 2))->kind, ==, OUTLAY_IMPORT_ISSUE_ERROR);
+      result = outlay_importer_apply (fixture->repository, plan, &error);
+      g_assert_no_error (error);
+
+      rows = outlay_test_dump (handle (fixture),
+                               "SELECT r.description, r.note, r.amount, r.currency, c.name, r.start_on, r.unit, "
+                               "r.every, r.end_count, r.weekend, r.mode FROM recurring_rules r "
+                               "JOIN categories c ON c.uuid = r.category_uuid ORDER BY r.start_on");
+      g_assert_cmpstr (rows, ==,
+                       "Cleaning||4000|EUR|Other|2026-11-24|week|2|3|keep|automatic\n"
+                       "Streamio|subscription|999|EUR|Entertainment|2026-12-31|month|1|<NULL>|before|automatic\n"
+                       "Insurance||24000|EUR|Other|2027-02-28|year|1|<NULL>|keep|automatic\n");
+    }
+
+  /* Caught up to 1 February 2027. */
+  {
+    g_autoptr (GDate) day = g_date_new_dmy (1, G_DATE_FEBRUARY, 2027);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (OutlayRecurringRun) run = outlay_repository_run_recurring (fixture->repository, day, 60, NULL, &error);
+    g_autofree char *days = NULL;
+
+    g_assert_no_error (error);
+    days = outlay_test_dump (handle (fixture), "SELECT group_concat(occurred_on || ' ' || description, ', ') FROM "
+                                               "(SELECT * FROM expenses ORDER BY occurred_on)");
+    g_assert_cmpstr (days, ==,
+                     "2026-11-24 Cleaning, 2026-12-08 Cleaning, 2026-12-22 Cleaning, 2026-12-31 Streamio, "
+                     "2027-01-29 Streamio\n");
+  }
+}
+
 /* A budget follows its category where the person sends it: to the
  * ledger's Groceries, not into a new, empty Lebensmittel. */
 static void
@@ -1902,6 +1983,7 @@ main (int   argc,
   ADD ("json-recurring-unreadable", test_json_recurring_unreadable);
   ADD ("homebank-budgets", test_homebank_budgets);
   ADD ("homebank-budget-mapped", test_homebank_budget_mapped);
+  ADD ("homebank-scheduled", test_homebank_scheduled);
   ADD ("json-layouts", test_json_layouts);
   ADD ("csv-export", test_csv_export);
   ADD ("csv-refunds-round-trip", test_csv_refunds_round_trip);

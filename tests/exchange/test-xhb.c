@@ -23,6 +23,8 @@
 
 #include "config.h"
 
+#include "outlay-date.h"
+
 #include <dlfcn.h>
 #include <errno.h>
 #include <locale.h>
@@ -253,6 +255,25 @@ test_homebank5 (void)
   assert_record (source, 10, 34, "2026-12-04", -500, "EUR", "Supermarket", "bottle deposit", "Food: Groceries");
   for (guint i = 0; i < source->records->len; i++)
     assert_incoming (source, i, i == 1 || i == 8 || i == 10);
+
+  /* Its scheduled subscription (line 21), from its next date, monthly;
+   * its limit counts only with HomeBank's limit flag, which it lacks. */
+  g_assert_cmpuint (source->rules->len, ==, 1);
+  {
+    OutlayImportRule       *rule = g_ptr_array_index (source->rules, 0);
+    const OutlayRecurrence *recurrence = outlay_recurring_rule_get_recurrence (rule->rule);
+    g_autofree char        *start = outlay_date_format_iso (&recurrence->start);
+
+    g_assert_cmpstr (outlay_recurring_rule_get_description (rule->rule), ==, "Supermarket");
+    g_assert_cmpstr (outlay_recurring_rule_get_note (rule->rule), ==, "subscription");
+    g_assert_cmpint (outlay_recurring_rule_get_amount (rule->rule), ==, 999);
+    g_assert_cmpstr (outlay_recurring_rule_get_currency (rule->rule), ==, "EUR");
+    g_assert_cmpstr (rule->category_name, ==, "Food: Groceries");
+    /* Day 739700 */
+    g_assert_cmpstr (start, ==, "2026-03-25");
+    g_assert_cmpint (recurrence->unit, ==, OUTLAY_REPEAT_MONTHLY);
+    g_assert_cmpint (recurrence->end, ==, OUTLAY_REPEAT_END_NEVER);
+  }
 
   g_assert_cmpuint (source->issues->len, ==, 4);
   assert_issue (source, 0, 24, SKIPPED, "A transfer between accounts, not an expense.");
