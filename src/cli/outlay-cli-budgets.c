@@ -1317,12 +1317,7 @@ outlay_cli_budget (OutlayCli *cli,
                    char     **argv,
                    GError   **error)
 {
-  static const struct
-  {
-    const char      *name;
-    const char      *command;
-    OutlayCliRunFunc run;
-  } subcommands[] = {
+  static const OutlayCliSubcommand subcommands[] = {
     { "list", "budget list", list_budgets },
     { "add", "budget add", add_budget },
     { "show", "budget show", show_budget },
@@ -1330,26 +1325,15 @@ outlay_cli_budget (OutlayCli *cli,
     { "delete", "budget delete", delete_budget },
     { "override", "budget override", outlay_cli_budget_override },
   };
-  int sub = outlay_cli_find_argument (argv);
-  g_autoptr (GPtrArray) rest = NULL;
+  gboolean handled;
+  gboolean done;
+  int      sub;
 
+  done = outlay_cli_run_subcommand (cli, argv, subcommands, G_N_ELEMENTS (subcommands), &sub, &handled, error);
+  if (handled)
+    return done;
   if (sub < 0)
     return list_budgets (cli, argv, error);
-
-  rest = g_ptr_array_new ();
-  for (int i = 0; argv[i] != NULL; i++)
-    if (i != sub)
-      g_ptr_array_add (rest, argv[i]);
-  g_ptr_array_add (rest, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    {
-      if (g_str_equal (argv[sub], subcommands[i].name))
-        {
-          cli->command = subcommands[i].command;
-          return subcommands[i].run (cli, (char **) rest->pdata, error);
-        }
-    }
 
   /* "budget --date 2026-03-10": the word is an option's value, for list. */
   if (sub > 1 && argv[sub - 1][0] == '-')

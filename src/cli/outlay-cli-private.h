@@ -67,6 +67,22 @@ typedef gboolean (*OutlayCliRunFunc) (OutlayCli *cli,
 
 GQuark outlay_cli_error_quark (void);
 
+/* A word after a command that names what it does: "budget add". */
+typedef struct
+{
+  const char      *name;
+  const char      *command; /* for messages: "budget add" */
+  OutlayCliRunFunc run;
+} OutlayCliSubcommand;
+
+gboolean outlay_cli_run_subcommand (OutlayCli                 *cli,
+                                    char                     **argv,
+                                    const OutlayCliSubcommand *subcommands,
+                                    guint                      n_subcommands,
+                                    int                       *sub,
+                                    gboolean                  *handled,
+                                    GError                   **error);
+
 /* Options and arguments */
 GOptionContext *outlay_cli_context_new (OutlayCli          *cli,
                                         const char         *parameters,

@@ -1297,12 +1297,7 @@ outlay_cli_recurring (OutlayCli *cli,
                       char     **argv,
                       GError   **error)
 {
-  static const struct
-  {
-    const char      *name;
-    const char      *command;
-    OutlayCliRunFunc run;
-  } subcommands[] = {
+  static const OutlayCliSubcommand subcommands[] = {
     { "list", "recurring list", list_rules },
     { "add", "recurring add", add_rule },
     { "show", "recurring show", show_rule },
@@ -1314,26 +1309,15 @@ outlay_cli_recurring (OutlayCli *cli,
     { "confirm", "recurring confirm", confirm_occurrence },
     { "run", "recurring run", run_rules },
   };
-  int sub = outlay_cli_find_argument (argv);
-  g_autoptr (GPtrArray) rest = NULL;
+  gboolean handled;
+  gboolean done;
+  int      sub;
 
+  done = outlay_cli_run_subcommand (cli, argv, subcommands, G_N_ELEMENTS (subcommands), &sub, &handled, error);
+  if (handled)
+    return done;
   if (sub < 0)
     return list_rules (cli, argv, error);
-
-  rest = g_ptr_array_new ();
-  for (int i = 0; argv[i] != NULL; i++)
-    if (i != sub)
-      g_ptr_array_add (rest, argv[i]);
-  g_ptr_array_add (rest, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    {
-      if (g_str_equal (argv[sub], subcommands[i].name))
-        {
-          cli->command = subcommands[i].command;
-          return subcommands[i].run (cli, (char **) rest->pdata, error);
-        }
-    }
 
   {
     g_autofree char *utf8 = g_utf8_make_valid (argv[sub], -1);

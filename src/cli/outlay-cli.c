@@ -788,6 +788,51 @@ outlay_cli_find_argument (char **argv)
 }
 
 /**
+ * outlay_cli_run_subcommand:
+ * @argv: a command's words, the command itself first
+ * @subcommands: (array length=n_subcommands): the words it knows
+ * @sub: (out): the index in @argv of its first argument, or -1 for none
+ * @handled: (out): whether that argument named one of @subcommands, which
+ *   then ran with the other words
+ *
+ * Returns: what the subcommand returned, or %FALSE when none ran
+ */
+gboolean
+outlay_cli_run_subcommand (OutlayCli                 *cli,
+                           char                     **argv,
+                           const OutlayCliSubcommand *subcommands,
+                           guint                      n_subcommands,
+                           int                       *sub,
+                           gboolean                  *handled,
+                           GError                   **error)
+{
+  g_autoptr (GPtrArray) rest = NULL;
+
+  *handled = FALSE;
+  *sub = outlay_cli_find_argument (argv);
+  if (*sub < 0)
+    return FALSE;
+
+  for (guint i = 0; i < n_subcommands; i++)
+    {
+      if (!g_str_equal (argv[*sub], subcommands[i].name))
+        continue;
+
+      rest = g_ptr_array_new ();
+      for (int j = 0; argv[j] != NULL; j++)
+        if (j != *sub)
+          g_ptr_array_add (rest, argv[j]);
+      g_ptr_array_add (rest, NULL);
+
+      *handled = TRUE;
+      cli->command = subcommands[i].command;
+      return subcommands[i].run (cli, (char **) rest->pdata, error);
+    }
+
+  return FALSE;
+}
+
+/**
  * outlay_cli_is_expense_reference:
  *
  * Returns: whether @text names an expense rather than a file: it is all
