@@ -804,7 +804,7 @@ add_rule (OutlayCli *cli,
     cli, _("AMOUNT DESCRIPTION…"),
     _("Adds a recurring expense: AMOUNT, read as “outlay add” reads amounts, each time it falls. Each day it "
       "falls on is counted from the first (a month on the 31st falls on the 31st again after February). "
-      "“outlay recurring run” writes what is due."),
+      "“outlay recurring run”, and the window when it opens, write what is due."),
     _("Examples:\n"
       "  outlay recurring add 950 Rent --category Housing --on-day 1\n"
       "  outlay recurring add 39.99 Phone bill --on-day last --weekend before --mode confirm\n"

@@ -811,6 +811,7 @@ set_done_through (OutlayRepository    *self,
   outlay_date_format_iso_buf (day, text);
   if (g_strcmp0 (outlay_recurring_rule_get_done_through (rule), text) == 0)
     return TRUE;
+  self->recurring_changed = TRUE;
   if (!(stmt = outlay_database_prepare (self->database, "UPDATE recurring_rules SET done_through = ? WHERE uuid = ?",
                                         error)))
     return FALSE;
@@ -853,6 +854,7 @@ run_or_plan (OutlayRepository  *self,
     return NULL;
 
   now = outlay_timestamp_now_utc ();
+  self->recurring_changed = FALSE;
   /* Read in the transaction: another process may have run a moment ago. */
   if ((write && !(transaction = outlay_database_begin_transaction (self->database, error))) ||
       !(rules = outlay_repository_list_recurring_rules (self, error)))
@@ -920,7 +922,10 @@ run_or_plan (OutlayRepository  *self,
 
   if (run->expense_ids->len > 0)
     outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
-  outlay_repository_emit_recurring_changed (self);
+  /* Only when it changed something: a run that finds nothing to do is
+   * not a change to follow. */
+  if (self->recurring_changed)
+    outlay_repository_emit_recurring_changed (self);
   return g_steal_pointer (&run);
 }
 
@@ -1288,4 +1293,54 @@ outlay_repository_skip_occurrence (OutlayRepository *self,
 
   outlay_repository_emit_recurring_changed (self);
   return TRUE;
+}
+
+/**
+ * outlay_repository_take_back_run:
+ * @expense_ids: (element-type gint64): what a run wrote
+ *
+ * The Undo of a catch-up: the expenses it wrote are deleted, those still
+ * live (softly: their rows stay, so the rules never write them again). One
+ * transaction.
+ *
+ * Returns: how many were deleted, or -1 with @error set
+ */
+gint64
+outlay_repository_take_back_run (OutlayRepository *self,
+                                 GArray           *expense_ids,
+                                 GError          **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt    *stmt;
+  gint64           n_deleted = 0;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), -1);
+  g_return_val_if_fail (expense_ids != NULL, -1);
+
+  if (!outlay_repository_check_writable (self, error))
+    return -1;
+  now = outlay_timestamp_now_utc ();
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(stmt = outlay_database_prepare (self->database,
+                                        "UPDATE expenses SET deleted_at = ?, updated_at = ? "
+                                        "WHERE id = ? AND rule_uuid IS NOT NULL AND deleted_at IS NULL",
+                                        error)))
+    return -1;
+
+  for (guint i = 0; i < expense_ids->len; i++)
+    {
+      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, g_array_index (expense_ids, gint64, i));
+      if (!outlay_repository_step_done (self, stmt, _("Could not undo the recurring expenses"), error))
+        return -1;
+      n_deleted += sqlite3_changes (outlay_database_get_handle (self->database));
+    }
+  if (!outlay_transaction_commit (transaction, error))
+    return -1;
+
+  if (n_deleted > 0)
+    outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+  return n_deleted;
 }

@@ -431,6 +431,9 @@ OutlayRecurringRun  *outlay_repository_run_recurring (OutlayRepository  *self,
                                                       guint              most,
                                                       const char *const *allowed,
                                                       GError           **error);
+gint64               outlay_repository_take_back_run (OutlayRepository *self,
+                                                      GArray           *expense_ids,
+                                                      GError          **error);
 OutlayRecurringRun  *outlay_repository_plan_recurring (OutlayRepository  *self,
                                                        const GDate       *today,
                                                        guint              most,

@@ -39,6 +39,7 @@
 #include "outlay-import-window.h"
 #include "outlay-money.h"
 #include "outlay-damaged-page.h"
+#include "outlay-recurring-runner.h"
 #include "outlay-waiting-bar.h"
 #include "outlay-window.h"
 
@@ -50,6 +51,7 @@ typedef struct
   OutlayExpense      *after;  /* as the step left it: undo only that */
   gboolean            deleted;
   OutlayImportResult *import; /* or an import to take back */
+  GArray             *written; /* or what recurring expenses wrote (gint64 ids) */
 } UndoStep;
 
 /* A write that waits for another program to finish. */
@@ -88,6 +90,7 @@ struct _OutlayWindow
   guint             undo_generation; /* raised when the steps are forgotten */
   gboolean          undo_stopped;    /* the wait was given up while it ran */
   AdwToast         *undoing_toast;   /* says so, while it shows */
+  OutlayRecurringRunner *recurring;  /* writes what recurring expenses owe */
 
   GtkWidget *expenses_page;
   GtkWidget *dashboard_page;
@@ -116,6 +119,7 @@ undo_step_free (gpointer data)
   g_clear_object (&step->before);
   g_clear_object (&step->after);
   g_clear_pointer (&step->import, outlay_import_result_free);
+  g_clear_pointer (&step->written, g_array_unref);
   g_free (step);
 }
 
@@ -704,6 +708,21 @@ try_undo (OutlayWindow *self)
   if (step->import != NULL)
     return start_undo_import (self);
 
+  if (step->written != NULL)
+    {
+      gint64 n_deleted = outlay_repository_take_back_run (self->repository, step->written, &error);
+
+      if (is_busy (error))
+        return WRITE_WAITS;
+      g_clear_weak_pointer (&self->undo_toast);
+      drop_undo_step (self);
+      if (n_deleted < 0)
+        show_error (self, error);
+      else
+        show_toast (self, _("Recurring expenses taken back"), FALSE);
+      return WRITE_DONE;
+    }
+
   /* The newest toast with Undo offered this step, or one before it. */
   g_clear_weak_pointer (&self->undo_toast);
 
@@ -1106,6 +1125,23 @@ on_restored_cb (OutlayWindow *self,
 
 /* A damaged file shows what happened and the ways out instead of lists
  * that would be wrong; everything that writes is off until a restore. */
+/* A catch-up wrote what recurring expenses owed: said, with Undo. */
+static void
+on_caught_up_cb (OutlayWindow *self,
+                 GArray       *expense_ids)
+{
+  UndoStep        *step = g_new0 (UndoStep, 1);
+  g_autofree char *title = NULL;
+
+  step->written = g_array_copy (expense_ids);
+  push_undo_step (self, step);
+  /* Translators: a toast when the window writes what recurring expenses owed */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u recurring expense", "Added %u recurring expenses",
+                                        expense_ids->len),
+                           expense_ids->len);
+  show_toast (self, title, TRUE);
+}
+
 static void
 on_damaged_changed_cb (OutlayWindow *self)
 {
@@ -1202,6 +1238,10 @@ setup (OutlayWindow      *self,
   /* A threshold reached while the window was closed (by the command
    * line, or another device later) is told when it opens. */
   queue_alerts (self);
+
+  /* What recurring expenses owe: now, and at each midnight. */
+  self->recurring = outlay_recurring_runner_new (self->repository, GTK_WINDOW (self));
+  g_signal_connect_object (self->recurring, "caught-up", G_CALLBACK (on_caught_up_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -1211,6 +1251,7 @@ outlay_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_handle_id (&self->alerts_id, g_source_remove);
+  g_clear_object (&self->recurring);
 
   /* libadwaita 1.2 warns when a switcher outlives its stack's pages. */
   if (self->switcher_bar != NULL)
@@ -1398,4 +1439,18 @@ outlay_window_export (OutlayWindow      *self,
     query = NULL;
 
   outlay_export_job_run_async (self->repository, query, format, file, NULL, on_exported_cb, g_object_ref (self));
+}
+
+/**
+ * outlay_window_get_recurring_runner:
+ *
+ * Returns: (transfer none): what writes the recurring expenses' due
+ *   occurrences while the window is open
+ */
+OutlayRecurringRunner *
+outlay_window_get_recurring_runner (OutlayWindow *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_WINDOW (self), NULL);
+
+  return self->recurring;
 }

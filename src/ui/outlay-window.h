@@ -41,4 +41,7 @@ void          outlay_window_export (OutlayWindow      *self,
                                     GFile             *file,
                                     OutlayExportFormat format);
 
+typedef struct _OutlayRecurringRunner OutlayRecurringRunner;
+OutlayRecurringRunner *outlay_window_get_recurring_runner (OutlayWindow *self);
+
 G_END_DECLS

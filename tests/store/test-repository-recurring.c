@@ -158,6 +158,33 @@ test_catch_up (Fixture      *fixture,
   g_assert_cmpstr (outlay_recurring_rule_get_done_through (stored), ==, "2025-02-04");
 }
 
+/* The Undo of a catch-up deletes what it wrote, for good: the next run
+ * does not write it again; an expense the person deleted meanwhile stays
+ * as it is. */
+static void
+test_take_back (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) rent = add (fixture, draft (fixture, "Rent", 95000, "2024-01-01"));
+  g_autoptr (OutlayRecurringRun) run = run_through (fixture, "2024-03-15");
+  g_autoptr (OutlayRecurringRun) again = NULL;
+  g_autoptr (OutlayExpense) deleted = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpuint (run->expense_ids->len, ==, 3);
+  deleted = outlay_repository_delete_expense (fixture->repository, g_array_index (run->expense_ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_repository_take_back_run (fixture->repository, run->expense_ids, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture),
+                                          "SELECT count(*) FROM expenses WHERE deleted_at IS NULL"),
+                   ==, 0);
+  again = run_through (fixture, "2024-03-15");
+  g_assert_cmpuint (again->expense_ids->len, ==, 0);
+  outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
+  (void) rent;
+}
+
 /* Written on its day, not before; a month on the 31st falls on the month's
  * last day where it has no 31st. */
 static void
@@ -532,6 +559,7 @@ main (int   argc,
 
   OUTLAY_TEST_ADD ("/repository/recurring/catch-up", test_catch_up);
   OUTLAY_TEST_ADD ("/repository/recurring/on-its-day", test_on_its_day);
+  OUTLAY_TEST_ADD ("/repository/recurring/take-back", test_take_back);
   OUTLAY_TEST_ADD ("/repository/recurring/deleted-and-edited", test_deleted_and_edited);
   OUTLAY_TEST_ADD ("/repository/recurring/two-writers", test_two_writers);
   OUTLAY_TEST_ADD ("/repository/recurring/held", test_held);

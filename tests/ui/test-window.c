@@ -36,6 +36,7 @@
 #include "outlay-dashboard-page.h"
 #include "outlay-store-private.h"
 #include "outlay-ui-test-utils.h"
+#include "outlay-recurring-runner.h"
 #include "outlay-window.h"
 
 /* Runs with GSETTINGS_BACKEND=memory and GSETTINGS_SCHEMA_DIR=<builddir>/data
@@ -755,6 +756,100 @@ test_budget_alerts (void)
   destroy_window (window);
 }
 
+static OutlayRecurringRule *
+add_rule (const char       *description,
+          OutlayRepeatUnit  unit,
+          const GDate      *start)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  g_autoptr (OutlayRecurringRule) draft = outlay_recurring_rule_new ();
+  g_autoptr (GError) error = NULL;
+  OutlayRecurringRule *stored;
+  OutlayRecurrence     recurrence;
+
+  outlay_recurrence_init (&recurrence, unit, 1, start);
+  outlay_recurring_rule_set_amount (draft, 1200);
+  outlay_recurring_rule_set_currency (draft, "NOK");
+  outlay_recurring_rule_set_description (draft, description);
+  outlay_recurring_rule_set_category_uuid (
+    draft, outlay_category_get_uuid (outlay_repository_get_fallback_category (repository)));
+  outlay_recurring_rule_set_recurrence (draft, &recurrence);
+  stored = outlay_repository_add_recurring_rule (repository, draft, &error);
+  g_assert_no_error (error);
+  return stored;
+}
+
+static gint64
+count_live (const char *description)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  g_autofree char  *sql = g_strdup_printf ("SELECT count(*) FROM expenses WHERE description = '%s' "
+                                           "AND deleted_at IS NULL",
+                                           description);
+
+  return outlay_test_query_int (outlay_database_get_handle (outlay_repository_get_database (repository)), sql);
+}
+
+/* The window writes what recurring expenses owe when it opens, says so
+ * with Undo, and Undo takes them back for good; one that would write many
+ * at once asks first. */
+static void
+test_recurring_catch_up (void)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  g_autoptr (OutlayRecurringRule) rent = NULL;
+  g_autoptr (OutlayRecurringRule) coffee = NULL;
+  g_autoptr (OutlayRecurringRule) gone = NULL;
+  g_autoptr (GDate) start = outlay_date_new_today ();
+  g_autoptr (GError) error = NULL;
+  OutlayWindow *window;
+  GtkWindow    *question;
+
+  /* Monthly on a day every month has, from two months ago: that month's,
+   * last month's and this month's, today or before. */
+  g_date_set_day (start, MIN (g_date_get_day (start), 28));
+  g_date_subtract_months (start, 2);
+  rent = add_rule ("Hyttelån", OUTLAY_REPEAT_MONTHLY, start);
+
+  window = open_window (1200, 800);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_cmpint (count_live ("Hyttelån"), ==, 3);
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (window), label_is, "Added 3 recurring expenses"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_cmpint (count_live ("Hyttelån"), ==, 0);
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (window), label_is, "Recurring expenses taken back"));
+  destroy_window (window);
+
+  /* Taken back, they stay so; a daily one from 70 days ago asks first. */
+  g_date_set_time_t (start, time (NULL));
+  g_date_subtract_days (start, 70);
+  coffee = add_rule ("Kaffe", OUTLAY_REPEAT_DAILY, start);
+  window = open_window (1200, 800);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_cmpint (count_live ("Hyttelån"), ==, 0);
+  g_assert_cmpint (count_live ("Kaffe"), ==, 0);
+  question = outlay_recurring_runner_get_question (outlay_window_get_recurring_runner (window));
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==,
+                   "Add 71 Recurring Expenses?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)),
+                            "“Kaffe” would add 71 expenses"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "add");
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_cmpint (count_live ("Kaffe"), ==, 71);
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (window), label_is, "Added 71 recurring expenses"));
+  destroy_window (window);
+
+  /* Out of the way of the other tests. */
+  gone = outlay_repository_delete_recurring_rule (repository, outlay_recurring_rule_get_uuid (coffee), TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&gone);
+  gone = outlay_repository_delete_recurring_rule (repository, outlay_recurring_rule_get_uuid (rent), TRUE, &error);
+  g_assert_no_error (error);
+}
+
 static gboolean
 is_budgets_group (GtkWidget  *widget,
                   const char *unused)
@@ -1008,6 +1103,7 @@ main (int   argc,
   g_test_add_func ("/window/added-expense-shown-near-top", test_added_expense_shown_near_top);
   g_test_add_func ("/window/budget-alerts", test_budget_alerts);
   g_test_add_func ("/window/budget-shows-its-categories", test_budget_shows_its_categories);
+  g_test_add_func ("/window/recurring-catch-up", test_recurring_catch_up);
   g_test_add_func ("/window/phone-layout", test_phone_layout);
   g_test_add_func ("/window/size-from-settings", test_window_size_from_settings);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
