@@ -43,6 +43,8 @@
 #include "outlay-import-window.h"
 #include "outlay-backups.h"
 #include "outlay-budgets-window.h"
+#include "outlay-date.h"
+#include "outlay-recurring-runner.h"
 #include "outlay-sample-ledger.h"
 #include "outlay-waiting-bar.h"
 #include "outlay-window.h"
@@ -70,6 +72,7 @@ typedef struct
   gboolean refund;
   gboolean    budgets; /* a few budgets, for the Dashboard */
   const char *budgets_window; /* the Budgets window: "list", "detail" or "editor" */
+  gboolean    recurring;      /* the question before many recurring expenses at once */
 } Shot;
 
 static const Shot shots[] = {
@@ -108,6 +111,10 @@ static const Shot shots[] = {
     "editor" },
   { "budget-editor-360x720-dark", "dashboard", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, TRUE,
     "editor" },
+  { "recurring-question-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE,
+    NULL, TRUE },
+  { "recurring-question-360x720-dark", "expenses", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL,
+    TRUE },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -395,10 +402,58 @@ take_budgets_window (OutlayWindow *window,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A daily coffee from 70 days ago, never written: the window asks
+ * before it adds them all. */
+static OutlayRecurringRule *
+add_coffee_rule (OutlayApplication *app)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  g_autoptr (OutlayRecurringRule) draft = outlay_recurring_rule_new ();
+  g_autoptr (GDate) start = outlay_date_new_today ();
+  g_autoptr (GError) error = NULL;
+  OutlayRecurringRule *stored;
+  OutlayRecurrence     recurrence;
+
+  g_date_subtract_days (start, 70);
+  outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_DAILY, 1, start);
+  outlay_recurring_rule_set_amount (draft, 340);
+  outlay_recurring_rule_set_currency (draft, "EUR");
+  outlay_recurring_rule_set_description (draft, "Coffee at the station");
+  outlay_recurring_rule_set_category_uuid (
+    draft, outlay_category_get_uuid (outlay_repository_get_fallback_category (repository)));
+  outlay_recurring_rule_set_recurrence (draft, &recurrence);
+  stored = outlay_repository_add_recurring_rule (repository, draft, &error);
+  if (stored == NULL)
+    g_error ("Could not add the recurring expense: %s", error->message);
+  return stored;
+}
+
+static void
+take_recurring_question (OutlayApplication   *app,
+                         OutlayWindow        *window,
+                         OutlayRecurringRule *rule,
+                         const Shot          *shot,
+                         const char          *path)
+{
+  OutlayRecurringRunner *runner = outlay_window_get_recurring_runner (window);
+  g_autoptr (OutlayRecurringRule) gone = NULL;
+  GtkWindow *question = NULL;
+
+  while (question == NULL && g_main_context_iteration (NULL, TRUE))
+    question = outlay_recurring_runner_get_question (runner);
+  wait_frames (GTK_WIDGET (question), 10);
+  save_png (GTK_WIDGET (question), path);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "later");
+  gone = outlay_repository_delete_recurring_rule (outlay_application_get_repository (app),
+                                                  outlay_recurring_rule_get_uuid (rule), TRUE, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 take (OutlayApplication *app,
       const Shot        *shot)
 {
+  g_autoptr (OutlayRecurringRule) rule = shot->recurring ? add_coffee_rule (app) : NULL;
   OutlayWindow    *window = outlay_window_new (app);
   g_autofree char *scale = text_scale != 1.0 ? g_strdup_printf ("-text%g", text_scale) : g_strdup ("");
   g_autofree char *file = g_strconcat (shot->name, scale, high_contrast ? "-hc" : "", ".png", NULL);
@@ -477,6 +532,12 @@ take (OutlayApplication *app,
   if (shot->budgets_window != NULL)
     {
       take_budgets_window (window, shot, path);
+      return;
+    }
+
+  if (rule != NULL)
+    {
+      take_recurring_question (app, window, rule, shot, path);
       return;
     }
 

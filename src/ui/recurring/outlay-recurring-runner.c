@@ -123,8 +123,8 @@ ask (OutlayRecurringRunner *self,
                               outlay_recurring_rule_get_description (rule->rule), rule->count);
     }
   g_string_append (body, "\n\n");
-  g_string_append (body, _("They fell while Outlay was not running. Add them all now, or later: they are asked "
-                           "about again the next time Outlay opens."));
+  g_string_append (body, _("They came due while Outlay was closed. Add them all now, or later: Outlay asks again "
+                           "the next time it opens."));
 
   self->asked = (GStrv) g_ptr_array_free (g_steal_pointer (&uuids), FALSE);
   self->question = adw_message_dialog_new (self->parent, NULL, body->str);
