@@ -58,6 +58,7 @@ struct _OutlayExpenseRow
   GtkWidget *main_box;
   GtkWidget *icon;
   GtkWidget *description_label;
+  GtkWidget *repeat_icon; /* an occurrence of a recurring expense */
   GtkWidget *detail_label;
   GtkWidget *amount_label;
 };
@@ -303,6 +304,7 @@ update (OutlayExpenseRow *self)
   outlay_category_icon_set_category (OUTLAY_CATEGORY_ICON (self->icon), category);
 
   gtk_label_set_label (GTK_LABEL (self->description_label), outlay_expense_get_description (self->expense));
+  gtk_widget_set_visible (self->repeat_icon, outlay_expense_get_rule_uuid (self->expense) != NULL);
 
   /* The note, on one line; without one, the category. Out of date order
    * the date comes first, since there are no day headings. */
@@ -427,9 +429,20 @@ outlay_expense_row_init (OutlayExpenseRow *self)
   gtk_widget_set_hexpand (texts, TRUE);
   gtk_box_append (GTK_BOX (self->main_box), texts);
 
-  self->description_label = new_label (0.0f, NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (self->description_label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (texts), self->description_label);
+  {
+    GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    self->description_label = new_label (0.0f, NULL);
+    gtk_label_set_ellipsize (GTK_LABEL (self->description_label), PANGO_ELLIPSIZE_END);
+    gtk_box_append (GTK_BOX (line), self->description_label);
+    /* The row's name says "recurring" in words. */
+    self->repeat_icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "media-playlist-repeat-symbolic",
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, "visible", FALSE, NULL);
+    gtk_widget_set_tooltip_text (self->repeat_icon, _("Recurring"));
+    gtk_widget_add_css_class (self->repeat_icon, "dim-label");
+    gtk_box_append (GTK_BOX (line), self->repeat_icon);
+    gtk_box_append (GTK_BOX (texts), line);
+  }
 
   self->detail_label = new_label (0.0f, detail_classes);
   gtk_label_set_ellipsize (GTK_LABEL (self->detail_label), PANGO_ELLIPSIZE_END);

@@ -506,6 +506,7 @@ outlay_format_expense_spoken (OutlayExpense  *expense,
   g_autofree char *amount = outlay_format_amount_spoken (ABS (minor_units), outlay_expense_get_currency (expense));
   const char      *note = outlay_expense_get_note (expense);
   const char      *name = category != NULL ? outlay_category_get_name (category) : "";
+  g_autofree char *spoken = NULL;
 
   if (minor_units < 0)
     {
@@ -520,12 +521,19 @@ outlay_format_expense_spoken (OutlayExpense  *expense,
 
   if (note != NULL && *note != '\0')
     /* Translators: a list row read by a screen reader: category, description, amount, day, note */
-    return g_strdup_printf (_("%s, %s, %s, %s, %s"),
-                            name, outlay_expense_get_description (expense), amount, day, note);
+    spoken = g_strdup_printf (_("%s, %s, %s, %s, %s"),
+                              name, outlay_expense_get_description (expense), amount, day, note);
+  else
+    /* Translators: a list row read by a screen reader: category, description, amount, day */
+    spoken = g_strdup_printf (_("%s, %s, %s, %s"),
+                              name, outlay_expense_get_description (expense), amount, day);
 
-  /* Translators: a list row read by a screen reader: category, description, amount, day */
-  return g_strdup_printf (_("%s, %s, %s, %s"),
-                          name, outlay_expense_get_description (expense), amount, day);
+  if (outlay_expense_get_rule_uuid (expense) == NULL)
+    return g_steal_pointer (&spoken);
+  /* Translators: a list row read by a screen reader, of an expense a
+   * recurring one wrote: what is read of any expense, then this word,
+   * where the list shows a repeat icon */
+  return g_strdup_printf (_("%s, recurring"), spoken);
 }
 
 /**

@@ -151,6 +151,7 @@ test_expense_spoken (void)
   g_autofree char *plain = NULL;
   g_autofree char *noted = NULL;
   g_autofree char *refund = NULL;
+  g_autofree char *recurring = NULL;
 
   g_assert_no_error (error);
   database = outlay_database_open (path, &error);
@@ -176,6 +177,14 @@ test_expense_spoken (void)
   outlay_expense_set_note (expense, NULL);
   refund = outlay_format_expense_spoken (expense, category, today);
   g_assert_cmpstr (refund, ==, "Groceries, bottle deposit, refund of 3.20 euros, Tuesday 24 November");
+
+  /* Written by a recurring expense: said in words, where the list shows
+   * an icon. */
+  outlay_expense_set_amount (expense, 95000);
+  outlay_expense_set_description (expense, "rent");
+  outlay_expense_set_occurrence (expense, "9a1c3e5f-2b4d-4f6a-8c0e-000000000001", "2026-11-24");
+  recurring = outlay_format_expense_spoken (expense, category, today);
+  g_assert_cmpstr (recurring, ==, "Groceries, rent, 950 euros, Tuesday 24 November, recurring");
 
   g_clear_object (&category);
   g_clear_object (&repository);

@@ -779,6 +779,14 @@ add_rule (const char       *description,
   return stored;
 }
 
+static gboolean
+shown_repeat_icon (GtkWidget  *widget,
+                   const char *unused)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), "media-playlist-repeat-symbolic") == 0;
+}
+
 static gint64
 count_live (const char *description)
 {
@@ -815,6 +823,8 @@ test_recurring_catch_up (void)
   outlay_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpint (count_live ("Hyttelån"), ==, 3);
   g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (window), label_is, "Added 3 recurring expenses"));
+  /* Each shows that it repeats. */
+  g_assert_nonnull (outlay_ui_test_find (outlay_window_get_expenses_page (window), shown_repeat_icon, NULL));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   outlay_ui_test_settle (GTK_WIDGET (window));
