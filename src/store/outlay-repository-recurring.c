@@ -853,6 +853,18 @@ run_or_plan (OutlayRepository  *self,
   if (write && !outlay_repository_check_writable (self, error))
     return NULL;
 
+  /* Without a rule, nothing to lock the ledger for (the window runs this
+   * each time it opens). */
+  {
+    gint64 n_rules = 0;
+
+    if (!outlay_repository_read_expenses_number (self, "SELECT count(*) FROM recurring_rules WHERE deleted_at IS NULL",
+                                                 &n_rules, error))
+      return NULL;
+    if (n_rules == 0)
+      return g_steal_pointer (&run);
+  }
+
   now = outlay_timestamp_now_utc ();
   self->recurring_changed = FALSE;
   /* Read in the transaction: another process may have run a moment ago. */

@@ -35,6 +35,8 @@
 
 /* More at once for one recurring expense asks first. */
 #define MOST_AT_ONCE 60
+/* Another program that writes is waited for this long, again and again. */
+#define BUSY_RETRY_SECONDS 2
 /* After midnight, so that "today" has surely moved on. */
 #define AFTER_MIDNIGHT_SECONDS 2
 
@@ -68,8 +70,9 @@ is_busy (const GError *error)
   return g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BUSY);
 }
 
-static void run_allowed (OutlayRecurringRunner *self,
-                         const char *const     *allowed);
+static void     run_allowed (OutlayRecurringRunner *self,
+                             const char *const     *allowed);
+static gboolean run_cb (gpointer user_data);
 
 static void
 on_question_response_cb (AdwMessageDialog      *dialog,
@@ -156,9 +159,12 @@ run_allowed (OutlayRecurringRunner *self,
   run = outlay_repository_run_recurring (self->repository, today, MOST_AT_ONCE, allowed, &error);
   if (run == NULL)
     {
-      /* Another program writes, or cannot: the next run (at midnight, or
-       * the next start) catches up, as nothing was written. */
-      if (!is_busy (error))
+      /* Another program is writing (the backup of the day, the command
+       * line): again in a moment. Anything else: the next run (at
+       * midnight, or the next start) catches up, as nothing was written. */
+      if (is_busy (error) && self->run_id == 0)
+        self->run_id = g_timeout_add_seconds (BUSY_RETRY_SECONDS, run_cb, self);
+      else if (!is_busy (error))
         g_message ("Could not write the recurring expenses: %s", error->message);
       return;
     }
