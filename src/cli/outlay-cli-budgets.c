@@ -456,17 +456,9 @@ static const char *
 category_name_of (OutlayCli  *cli,
                   const char *uuid)
 {
-  GListModel *categories = outlay_repository_get_categories (cli->repository);
+  OutlayCategory *category = outlay_repository_lookup_category_by_uuid (cli->repository, uuid);
 
-  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
-    {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
-
-      if (g_strcmp0 (outlay_category_get_uuid (category), uuid) == 0)
-        return outlay_category_get_name (category); /* the list holds it */
-    }
-
-  return NULL;
+  return category != NULL ? outlay_category_get_name (category) : NULL;
 }
 
 static void

@@ -464,21 +464,17 @@ find_rule (OutlayCli  *cli,
 
 /* Printing */
 
+/* A category deleted since: the fallback's, as its expenses are. */
 static const char *
 category_name_of (OutlayCli           *cli,
                   OutlayRecurringRule *rule)
 {
-  GListModel     *categories = outlay_repository_get_categories (cli->repository);
-  OutlayCategory *fallback = outlay_repository_get_fallback_category (cli->repository);
+  OutlayCategory *category =
+    outlay_repository_lookup_category_by_uuid (cli->repository, outlay_recurring_rule_get_category_uuid (rule));
 
-  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
-    {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
-
-      if (g_strcmp0 (outlay_category_get_uuid (category), outlay_recurring_rule_get_category_uuid (rule)) == 0)
-        return outlay_category_get_name (category); /* the list holds it */
-    }
-  return fallback != NULL ? outlay_category_get_name (fallback) : NULL;
+  if (category == NULL)
+    category = outlay_repository_get_fallback_category (cli->repository);
+  return category != NULL ? outlay_category_get_name (category) : NULL;
 }
 
 static char *

@@ -106,7 +106,6 @@ outlay_ledger_json_budget_to_node (OutlayExportWriter *writer,
   const char *const *uuids = outlay_budget_get_categories (budget);
   GArray            *alerts = outlay_budget_get_alerts (budget);
   g_autofree char   *amount = outlay_money_format_plain (outlay_budget_get_amount (budget), currency);
-  GListModel        *categories = outlay_repository_get_categories (writer->repository);
 
   json_builder_begin_object (builder);
   add_string_member (builder, "uuid", outlay_budget_get_uuid (budget));
@@ -123,13 +122,12 @@ outlay_ledger_json_budget_to_node (OutlayExportWriter *writer,
   json_builder_set_member_name (builder, "categories");
   json_builder_begin_array (builder);
   for (guint i = 0; uuids[i] != NULL; i++)
-    for (guint j = 0; j < g_list_model_get_n_items (categories); j++)
-      {
-        g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, j);
+    {
+      OutlayCategory *category = outlay_repository_lookup_category_by_uuid (writer->repository, uuids[i]);
 
-        if (g_strcmp0 (outlay_category_get_uuid (category), uuids[i]) == 0)
-          json_builder_add_string_value (builder, outlay_category_get_name (category));
-      }
+      if (category != NULL)
+        json_builder_add_string_value (builder, outlay_category_get_name (category));
+    }
   json_builder_end_array (builder);
 
   add_string_member (builder, "rollover", outlay_rollover_to_string (outlay_budget_get_rollover (budget)));

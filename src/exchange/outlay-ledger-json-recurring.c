@@ -164,27 +164,20 @@ outlay_ledger_json_rule_to_node (OutlayExportWriter  *writer,
   const char      *currency = outlay_recurring_rule_get_currency (rule);
   const char      *note = outlay_recurring_rule_get_note (rule);
   g_autofree char *amount = outlay_money_format_plain (outlay_recurring_rule_get_amount (rule), currency);
-  GListModel      *categories = outlay_repository_get_categories (writer->repository);
-  const char      *category = NULL;
+  OutlayCategory  *category =
+    outlay_repository_lookup_category_by_uuid (writer->repository, outlay_recurring_rule_get_category_uuid (rule));
 
   /* By name, as the expenses name theirs; one deleted since is the
    * fallback's, as its expenses are. */
-  for (guint i = 0; category == NULL && i < g_list_model_get_n_items (categories); i++)
-    {
-      g_autoptr (OutlayCategory) item = g_list_model_get_item (categories, i);
-
-      if (g_strcmp0 (outlay_category_get_uuid (item), outlay_recurring_rule_get_category_uuid (rule)) == 0)
-        category = outlay_category_get_name (item);
-    }
-  if (category == NULL && outlay_repository_get_fallback_category (writer->repository) != NULL)
-    category = outlay_category_get_name (outlay_repository_get_fallback_category (writer->repository));
+  if (category == NULL)
+    category = outlay_repository_get_fallback_category (writer->repository);
 
   json_builder_begin_object (builder);
   add_string_member (builder, "uuid", outlay_recurring_rule_get_uuid (rule));
   add_string_member (builder, "description", outlay_recurring_rule_get_description (rule));
   add_string_member (builder, "amount", amount);
   add_string_member (builder, "currency", currency);
-  add_optional_member (builder, "category", category);
+  add_optional_member (builder, "category", category != NULL ? outlay_category_get_name (category) : NULL);
   if (note != NULL && *note != '\0')
     add_string_member (builder, "note", note);
   add_repetition (builder, outlay_recurring_rule_get_recurrence (rule));

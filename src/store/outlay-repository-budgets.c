@@ -131,24 +131,6 @@ outlay_repository_find_budget (OutlayRepository *self,
 
 /* Checks */
 
-static OutlayCategory *
-category_by_uuid (OutlayRepository *self,
-                  const char       *uuid)
-{
-  GListModel *categories = G_LIST_MODEL (self->categories);
-
-  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
-    {
-      OutlayCategory *category = g_list_model_get_item (categories, i);
-
-      g_object_unref (category); /* the list holds it */
-      if (g_strcmp0 (outlay_category_get_uuid (category), uuid) == 0)
-        return category;
-    }
-
-  return NULL;
-}
-
 static gboolean
 name_taken (OutlayRepository *self,
             OutlayBudget     *budget,
@@ -259,7 +241,7 @@ outlay_repository_validate_budget (OutlayRepository *self,
     }
 
   for (guint i = 0; categories[i] != NULL; i++)
-    if (category_by_uuid (self, categories[i]) == NULL)
+    if (outlay_repository_lookup_category_by_uuid (self, categories[i]) == NULL)
       {
         g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_CATEGORY,
                      _("The budget counts a category that does not exist (%s)."), categories[i]);
@@ -745,7 +727,7 @@ outlay_repository_get_unbudgeted (OutlayRepository *self,
 
       for (guint j = 0; uuids[j] != NULL; j++)
         {
-          OutlayCategory *category = category_by_uuid (self, uuids[j]);
+          OutlayCategory *category = outlay_repository_lookup_category_by_uuid (self, uuids[j]);
 
           if (category != NULL)
             {
@@ -943,7 +925,7 @@ fold_init (OutlayRepository *self,
   fold->all = uuids[0] == NULL;
   for (guint i = 0; uuids[i] != NULL; i++)
     {
-      OutlayCategory *category = category_by_uuid (self, uuids[i]);
+      OutlayCategory *category = outlay_repository_lookup_category_by_uuid (self, uuids[i]);
       gint64          id = category != NULL ? outlay_category_get_id (category) : -1;
 
       g_array_append_val (fold->category_ids, id);

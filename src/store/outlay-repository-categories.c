@@ -219,6 +219,21 @@ outlay_repository_lookup_category (OutlayRepository *self,
 }
 
 /**
+ * outlay_repository_lookup_category_by_uuid:
+ * @uuid: (nullable): a category's uuid
+ *
+ * Returns: (transfer none) (nullable): the category, unless it is deleted
+ */
+OutlayCategory *
+outlay_repository_lookup_category_by_uuid (OutlayRepository *self,
+                                           const char       *uuid)
+{
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+
+  return uuid != NULL ? find_category (self, has_uuid, uuid) : NULL;
+}
+
+/**
  * outlay_repository_get_fallback_category:
  *
  * Returns: (transfer none) (nullable): the category that takes the expenses

@@ -92,22 +92,6 @@ outlay_planned_expense_clear (OutlayPlannedExpense *planned)
   g_clear_object (&planned->rule);
 }
 
-static OutlayCategory *
-category_with_uuid (OutlayRepository *self,
-               const char       *uuid)
-{
-  GListModel *categories = G_LIST_MODEL (self->categories);
-
-  for (guint i = 0; uuid != NULL && i < g_list_model_get_n_items (categories); i++)
-    {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
-
-      if (g_strcmp0 (outlay_category_get_uuid (category), uuid) == 0)
-        return g_steal_pointer (&category);
-    }
-  return NULL;
-}
-
 /**
  * outlay_repository_validate_recurring_rule:
  *
@@ -120,7 +104,7 @@ outlay_repository_validate_recurring_rule (OutlayRepository    *self,
                                            GError             **error)
 {
   g_autoptr (OutlayExpense) draft = outlay_expense_new ();
-  g_autoptr (OutlayCategory) category = NULL;
+  OutlayCategory *category;
   g_autoptr (GError) recurrence_error = NULL;
   const OutlayRecurrence *recurrence;
 
@@ -146,7 +130,7 @@ outlay_repository_validate_recurring_rule (OutlayRepository    *self,
                            _("A recurring expense is written on its day or when confirmed."));
       return FALSE;
     }
-  category = category_with_uuid (self, outlay_recurring_rule_get_category_uuid (rule));
+  category = outlay_repository_lookup_category_by_uuid (self, outlay_recurring_rule_get_category_uuid (rule));
   if (category == NULL)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_CATEGORY,
@@ -754,15 +738,15 @@ write_occurrence (OutlayRepository           *self,
                   GError                    **error)
 {
   g_autofree char *uuid = outlay_recurring_rule_dup_occurrence_uuid (planned->rule, &planned->occurrence.scheduled);
-  g_autoptr (OutlayCategory) category =
-    category_with_uuid (self, outlay_recurring_rule_get_category_uuid (planned->rule));
+  OutlayCategory  *category =
+    outlay_repository_lookup_category_by_uuid (self, outlay_recurring_rule_get_category_uuid (planned->rule));
   char          day[OUTLAY_DATE_ISO_SIZE];
   char          scheduled[OUTLAY_DATE_ISO_SIZE];
   sqlite3_stmt *stmt;
 
   /* A category deleted since: as any expense of it, in the fallback. */
-  if (category == NULL && outlay_repository_get_fallback_category (self) != NULL)
-    category = g_object_ref (outlay_repository_get_fallback_category (self));
+  if (category == NULL)
+    category = outlay_repository_get_fallback_category (self);
   if (category == NULL)
     {
       g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_CATEGORY,

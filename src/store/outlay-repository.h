@@ -182,6 +182,8 @@ GArray *outlay_repository_summarize (OutlayRepository  *self,
 GListModel     *outlay_repository_get_categories (OutlayRepository *self);
 OutlayCategory *outlay_repository_lookup_category (OutlayRepository *self,
                                                    gint64            id);
+OutlayCategory *outlay_repository_lookup_category_by_uuid (OutlayRepository *self,
+                                                           const char       *uuid);
 OutlayCategory *outlay_repository_get_fallback_category (OutlayRepository *self);
 OutlayCategory *outlay_repository_add_category (OutlayRepository *self,
                                                 const char       *name,
