@@ -40,8 +40,6 @@ struct _OutlayRepository
    * back (or the transaction's rollback): rows are only appended. */
   gboolean expense_indexes_off;
   char    *currency; /* the ledger's, as last read, or NULL */
-  /* In a catch-up: whether it changed a rule (how far it is done) */
-  gboolean recurring_changed;
 };
 
 typedef enum

@@ -783,10 +783,12 @@ write_occurrence (OutlayRepository           *self,
   return TRUE;
 }
 
+/* @changed (optional) is set when the rule was done through another day. */
 static gboolean
 set_done_through (OutlayRepository    *self,
                   OutlayRecurringRule *rule,
                   const GDate         *day,
+                  gboolean            *changed,
                   GError             **error)
 {
   char          text[OUTLAY_DATE_ISO_SIZE];
@@ -795,7 +797,8 @@ set_done_through (OutlayRepository    *self,
   outlay_date_format_iso_buf (day, text);
   if (g_strcmp0 (outlay_recurring_rule_get_done_through (rule), text) == 0)
     return TRUE;
-  self->recurring_changed = TRUE;
+  if (changed != NULL)
+    *changed = TRUE;
   if (!(stmt = outlay_database_prepare (self->database, "UPDATE recurring_rules SET done_through = ? WHERE uuid = ?",
                                         error)))
     return FALSE;
@@ -821,6 +824,28 @@ compare_planned (gconstpointer a,
   return g_strcmp0 (outlay_recurring_rule_get_uuid (pa->rule), outlay_recurring_rule_get_uuid (pb->rule));
 }
 
+static gboolean
+has_rules (OutlayRepository *self,
+           gboolean         *any,
+           GError          **error)
+{
+  g_autoptr (OutlayCachedStatement) stmt =
+    outlay_database_prepare (self->database, "SELECT EXISTS (SELECT 1 FROM recurring_rules WHERE deleted_at IS NULL)",
+                             error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the recurring expenses"));
+      return FALSE;
+    }
+  *any = sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
+
 static OutlayRecurringRun *
 run_or_plan (OutlayRepository  *self,
              const GDate       *today,
@@ -833,24 +858,20 @@ run_or_plan (OutlayRepository  *self,
   g_autoptr (OutlayTransaction) transaction = NULL;
   g_autoptr (GPtrArray) rules = NULL;
   g_autofree char *now = NULL;
+  gboolean         changed = FALSE;
+  gboolean         any = FALSE;
 
   if (write && !outlay_repository_check_writable (self, error))
     return NULL;
 
   /* Without a rule, nothing to lock the ledger for (the window runs this
    * each time it opens). */
-  {
-    gint64 n_rules = 0;
-
-    if (!outlay_repository_read_expenses_number (self, "SELECT count(*) FROM recurring_rules WHERE deleted_at IS NULL",
-                                                 &n_rules, error))
-      return NULL;
-    if (n_rules == 0)
-      return g_steal_pointer (&run);
-  }
+  if (!has_rules (self, &any, error))
+    return NULL;
+  if (!any)
+    return g_steal_pointer (&run);
 
   now = outlay_timestamp_now_utc ();
-  self->recurring_changed = FALSE;
   /* Read in the transaction: another process may have run a moment ago. */
   if ((write && !(transaction = outlay_database_begin_transaction (self->database, error))) ||
       !(rules = outlay_repository_list_recurring_rules (self, error)))
@@ -869,7 +890,7 @@ run_or_plan (OutlayRepository  *self,
        * when it resumes. */
       if (outlay_recurring_rule_get_paused_at (rule) != NULL)
         {
-          if (write && !set_done_through (self, rule, today, error))
+          if (write && !set_done_through (self, rule, today, &changed, error))
             return NULL;
           continue;
         }
@@ -905,7 +926,7 @@ run_or_plan (OutlayRepository  *self,
           copy.rule = g_object_ref (planned->rule);
           g_array_append_val (run->planned, copy);
         }
-      if (write && !set_done_through (self, rule, today, error))
+      if (write && !set_done_through (self, rule, today, &changed, error))
         return NULL;
     }
 
@@ -920,7 +941,7 @@ run_or_plan (OutlayRepository  *self,
     outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
   /* Only when it changed something: a run that finds nothing to do is
    * not a change to follow. */
-  if (self->recurring_changed)
+  if (changed)
     outlay_repository_emit_recurring_changed (self);
   return g_steal_pointer (&run);
 }
@@ -1138,7 +1159,7 @@ advance_done_through (OutlayRepository    *self,
         }
     }
   return g_date_compare (&done, &outlay_recurring_rule_get_recurrence (rule)->start) < 0 ||
-         set_done_through (self, rule, &done, error);
+         set_done_through (self, rule, &done, NULL, error);
 }
 
 /* Finds the open occurrence of @rule scheduled on @scheduled, up to @today
