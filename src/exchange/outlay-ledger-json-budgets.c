@@ -164,8 +164,9 @@ outlay_ledger_json_budget_to_node (OutlayExportWriter *writer,
 
 /* Reading */
 
-static gboolean
-read_int_member (JsonObject *object,
+/* An integer member from @min to @max: FALSE when it is not one. */
+gboolean
+outlay_ledger_json_read_int (JsonObject *object,
                  const char *name,
                  gint64      min,
                  gint64      max,
@@ -233,7 +234,7 @@ read_rows (JsonObject *object,
         return FALSE;
       if (currency != NULL ? amount == NULL || !outlay_money_parse_plain (amount, currency, &row->value, NULL) ||
                                row->value < 0
-                           : !read_int_member (row_object, "threshold", 1, 1000, &row->value))
+                           : !outlay_ledger_json_read_int (row_object, "threshold", 1, 1000, &row->value))
         return FALSE;
 
       row->uuid = g_strdup (uuid);
@@ -341,7 +342,7 @@ outlay_ledger_json_read_budget (OutlayImportSource *source,
     }
 
   if (!outlay_cycle_unit_from_string (outlay_ledger_json_member_string (object, "period"), &period) ||
-      !read_int_member (object, "every", 1, 1000, &every) || anchor == NULL || !outlay_date_is_valid (anchor) ||
+      !outlay_ledger_json_read_int (object, "every", 1, 1000, &every) || anchor == NULL || !outlay_date_is_valid (anchor) ||
       !is_optional_day (object, "range_end") || !is_optional_day (object, "rollover_from") ||
       !outlay_rollover_from_string (outlay_ledger_json_member_string (object, "rollover"), &rollover))
     {

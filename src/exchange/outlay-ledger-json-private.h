@@ -51,6 +51,11 @@ add_optional_member (JsonBuilder *builder,
 const char *outlay_ledger_json_member_string (JsonObject *object,
                                               const char *name);
 gboolean    outlay_ledger_json_is_timestamp (const char *text);
+gboolean    outlay_ledger_json_read_int (JsonObject *object,
+                                         const char *name,
+                                         gint64      min,
+                                         gint64      max,
+                                         gint64     *value);
 
 JsonNode *outlay_ledger_json_budget_to_node (OutlayExportWriter *writer,
                                              OutlayBudget       *budget,

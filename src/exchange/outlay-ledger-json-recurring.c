@@ -197,21 +197,6 @@ outlay_ledger_json_rule_to_node (OutlayExportWriter  *writer,
 /* Reading */
 
 static gboolean
-read_int (JsonObject *object,
-          const char *name,
-          gint64      min,
-          gint64      max,
-          gint64     *value)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-  *value = json_node_get_int (node);
-  return *value >= min && *value <= max;
-}
-
-static gboolean
 read_day (JsonObject *object,
           const char *name,
           GDate      *day)
@@ -247,7 +232,7 @@ read_repetition (JsonObject       *object,
   GDate  start;
 
   if (!outlay_repeat_unit_from_string (outlay_ledger_json_member_string (object, "repeat"), &r->unit) ||
-      !read_int (object, "every", 1, 1000, &every) || !read_day (object, "start", &start))
+      !outlay_ledger_json_read_int (object, "every", 1, 1000, &every) || !read_day (object, "start", &start))
     return FALSE;
   {
     OutlayRepeatUnit unit = r->unit;
@@ -282,13 +267,13 @@ read_repetition (JsonObject       *object,
         return FALSE;
       if (r->monthly_on == OUTLAY_MONTHLY_ON_DAY)
         {
-          if (!read_int (object, "day", 1, 31, &value))
+          if (!outlay_ledger_json_read_int (object, "day", 1, 31, &value))
             return FALSE;
           r->month_day = (guint) value;
         }
       if (r->monthly_on == OUTLAY_MONTHLY_ON_WEEKDAY)
         {
-          if (!read_int (object, "week", -1, 4, &value) || value == 0)
+          if (!outlay_ledger_json_read_int (object, "week", -1, 4, &value) || value == 0)
             return FALSE;
           r->week_number = (int) value;
           r->weekday = outlay_weekday_from_code (outlay_ledger_json_member_string (object, "weekday"));
@@ -296,7 +281,7 @@ read_repetition (JsonObject       *object,
     }
   if (json_object_has_member (object, "count"))
     {
-      if (!read_int (object, "count", 1, G_MAXINT32, &value))
+      if (!outlay_ledger_json_read_int (object, "count", 1, G_MAXINT32, &value))
         return FALSE;
       r->end = OUTLAY_REPEAT_END_COUNT;
       r->count = (guint) value;
