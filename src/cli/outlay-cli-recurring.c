@@ -37,76 +37,76 @@
 #define MOST_AT_ONCE 60
 #define MAX_COUNT 100000
 
-#define RULE_JSON_HELP                                               \
-  "  {\n"                                                            \
-  "    \"uuid\": \"0190e2a4-7b1c-7c3e-9a51-3f0e6c1d2b4a\",\n"        \
-  "    \"description\": \"Rent\",\n"                                 \
-  "    \"amount\": \"950.00\",\n"                                    \
-  "    \"amount_minor\": 95000,\n"                                   \
-  "    \"currency\": \"EUR\",\n"                                     \
-  "    \"category\": \"Housing\",\n"                                 \
-  "    \"note\": \"\",\n"                                            \
-  "    \"repeats\": \"monthly on day 1\",\n"                         \
-  "    \"every\": \"month\",\n"                                      \
-  "    \"interval\": 1,\n"                                           \
-  "    \"from\": \"2026-01-01\",\n"                                  \
-  "    \"weekdays\": null,\n"                                        \
-  "    \"on_day\": 1,\n"                                             \
-  "    \"on_weekday\": null,\n"                                      \
-  "    \"count\": null,\n"                                           \
-  "    \"until\": null,\n"                                           \
-  "    \"weekend\": \"keep\",\n"                                     \
-  "    \"mode\": \"automatic\",\n"                                   \
-  "    \"paused\": false,\n"                                         \
-  "    \"next\": \"2026-04-01\",\n"                                  \
-  "    \"monthly_equivalent\": \"950.00\",\n"                        \
-  "    \"monthly_equivalent_minor\": 95000,\n"                       \
-  "    \"done_through\": \"2026-03-20\"\n"                           \
+#define RULE_JSON_HELP                                        \
+  "  {\n"                                                     \
+  "    \"uuid\": \"0190e2a4-7b1c-7c3e-9a51-3f0e6c1d2b4a\",\n" \
+  "    \"description\": \"Rent\",\n"                          \
+  "    \"amount\": \"950.00\",\n"                             \
+  "    \"amount_minor\": 95000,\n"                            \
+  "    \"currency\": \"EUR\",\n"                              \
+  "    \"category\": \"Housing\",\n"                          \
+  "    \"note\": \"\",\n"                                     \
+  "    \"repeats\": \"monthly on day 1\",\n"                  \
+  "    \"every\": \"month\",\n"                               \
+  "    \"interval\": 1,\n"                                    \
+  "    \"from\": \"2026-01-01\",\n"                           \
+  "    \"weekdays\": null,\n"                                 \
+  "    \"on_day\": 1,\n"                                      \
+  "    \"on_weekday\": null,\n"                               \
+  "    \"count\": null,\n"                                    \
+  "    \"until\": null,\n"                                    \
+  "    \"weekend\": \"keep\",\n"                              \
+  "    \"mode\": \"automatic\",\n"                            \
+  "    \"paused\": false,\n"                                  \
+  "    \"next\": \"2026-04-01\",\n"                           \
+  "    \"monthly_equivalent\": \"950.00\",\n"                 \
+  "    \"monthly_equivalent_minor\": 95000,\n"                \
+  "    \"done_through\": \"2026-03-20\"\n"                    \
   "  }\n"
 
-#define RUN_JSON_HELP                                                \
-  "{\n"                                                              \
-  "  \"through\": \"2026-03-20\",\n"                                 \
-  "  \"dry_run\": false,\n"                                          \
-  "  \"written\": [\n"                                               \
-  "    {\n"                                                          \
-  "      \"rule\": \"0190e2a4-7b1c-7c3e-9a51-3f0e6c1d2b4a\",\n"      \
-  "      \"description\": \"Rent\",\n"                               \
-  "      \"date\": \"2026-03-01\",\n"                                \
-  "      \"scheduled\": \"2026-03-01\",\n"                           \
-  "      \"amount\": \"950.00\",\n"                                  \
-  "      \"amount_minor\": 95000,\n"                                 \
-  "      \"currency\": \"EUR\"\n"                                    \
-  "    }\n"                                                          \
-  "  ],\n"                                                           \
-  "  \"held\": [\n"                                                  \
-  "    {\n"                                                          \
-  "      \"rule\": \"0190e2a4-7b1c-7c3e-9a51-3f0e6c1d2b4b\",\n"      \
-  "      \"description\": \"Coffee\",\n"                             \
-  "      \"count\": 91\n"                                            \
-  "    }\n"                                                          \
-  "  ],\n"                                                           \
-  "  \"due\": []\n"                                                  \
+#define RUN_JSON_HELP                                           \
+  "{\n"                                                         \
+  "  \"through\": \"2026-03-20\",\n"                            \
+  "  \"dry_run\": false,\n"                                     \
+  "  \"written\": [\n"                                          \
+  "    {\n"                                                     \
+  "      \"rule\": \"0190e2a4-7b1c-7c3e-9a51-3f0e6c1d2b4a\",\n" \
+  "      \"description\": \"Rent\",\n"                          \
+  "      \"date\": \"2026-03-01\",\n"                           \
+  "      \"scheduled\": \"2026-03-01\",\n"                      \
+  "      \"amount\": \"950.00\",\n"                             \
+  "      \"amount_minor\": 95000,\n"                            \
+  "      \"currency\": \"EUR\"\n"                               \
+  "    }\n"                                                     \
+  "  ],\n"                                                      \
+  "  \"held\": [\n"                                             \
+  "    {\n"                                                     \
+  "      \"rule\": \"0190e2a4-7b1c-7c3e-9a51-3f0e6c1d2b4b\",\n" \
+  "      \"description\": \"Coffee\",\n"                        \
+  "      \"count\": 91\n"                                       \
+  "    }\n"                                                     \
+  "  ],\n"                                                      \
+  "  \"due\": []\n"                                             \
   "}\n"
 
 /* The options add and edit share: what a recurring expense is. */
 typedef struct
 {
-  char  *every_text;
-  char  *interval_text;
-  char  *on_day_text;
-  char **on_weekday_texts;
-  char  *from_text;
-  char  *until_text;
-  char  *count_text;
+  char    *every_text;
+  char    *interval_text;
+  char    *on_day_text;
+  char   **on_weekday_texts;
+  char    *from_text;
+  char    *until_text;
+  char    *count_text;
   gboolean forever;
-  char  *weekend_text;
-  char  *mode_text;
-  char  *category_name;
-  char  *note_text;
-  char  *currency_text;
-  char  *amount_text;      /* edit */
-  char  *description_text; /* edit */
+  char    *weekend_text;
+  char    *mode_text;
+  char    *category_name;
+  char    *note_text;
+  char    *currency_text;
+  char    *amount_text;      /* edit */
+  char    *description_text; /* edit */
 } RuleOptions;
 
 static void
@@ -134,6 +134,7 @@ static GOptionEntry *
 rule_options_entries (RuleOptions *options,
                       gboolean     edit)
 {
+  /* clang-format off */
   const GOptionEntry entries[] = {
     { "every", 'e', 0, G_OPTION_ARG_FILENAME, &options->every_text,
       N_("How often: day, week, month or year (default: month)"), N_("UNIT") },
@@ -167,12 +168,11 @@ rule_options_entries (RuleOptions *options,
       N_("Its currency (default: the ledger's)"), N_("CODE") },
     G_OPTION_ENTRY_NULL
   };
+  /* clang-format on */
   const GOptionEntry edit_entries[] = {
     { "amount", 'a', 0, G_OPTION_ARG_FILENAME, &options->amount_text, N_("A new amount"), N_("AMOUNT") },
-    { "description", 'd', 0, G_OPTION_ARG_FILENAME, &options->description_text, N_("A new description"),
-      N_("TEXT") },
-    G_OPTION_ENTRY_NULL
-  };
+      { "description", 'd', 0, G_OPTION_ARG_FILENAME, &options->description_text, N_("A new description"), N_("TEXT") },
+        G_OPTION_ENTRY_NULL };
   guint         n = G_N_ELEMENTS (entries) - 1;
   guint         n_edit = edit ? G_N_ELEMENTS (edit_entries) - 1 : 0;
   GOptionEntry *all = g_new0 (GOptionEntry, n + n_edit + 1);
@@ -238,10 +238,10 @@ static gboolean
 parse_nth_weekday (const char       *text,
                    OutlayRecurrence *r)
 {
-  gsize        length = strlen (text);
+  gsize            length = strlen (text);
   g_autofree char *number = NULL;
-  GDateWeekday weekday;
-  gint64       n = 0;
+  GDateWeekday     weekday;
+  gint64           n = 0;
 
   if (length < 3)
     return FALSE;
@@ -320,7 +320,7 @@ apply_schedule (RuleOptions      *options,
 
                   if (day == G_DATE_BAD_WEEKDAY)
                     return usage_error (error, _("--on-weekday takes MO, TU, WE, TH, FR, SA or SU, not “%s”."),
-                                        codes[j]);
+                                                  codes[j]);
                   r->weekdays |= OUTLAY_WEEKDAY_BIT (day);
                 }
             }
@@ -331,7 +331,7 @@ apply_schedule (RuleOptions      *options,
             return usage_error (error,
                                 _("A monthly expense falls on one weekday of the month: --on-weekday 2TU (the second "
                                   "Tuesday) or -1FR (the last Friday), not “%s”."),
-                                options->on_weekday_texts[0]);
+                                   options->on_weekday_texts[0]);
         }
       else
         return usage_error (error, _("--on-weekday is for a weekly or a monthly expense."));
@@ -428,7 +428,7 @@ find_rule (OutlayCli  *cli,
 {
   g_autofree char *text = outlay_cli_text (raw, _("The recurring expense"), error);
   g_autoptr (GPtrArray) rules = NULL;
-  g_autofree char *folded = NULL;
+  g_autofree char     *folded = NULL;
   OutlayRecurringRule *found = NULL;
   guint                n_found = 0;
 
@@ -455,11 +455,24 @@ find_rule (OutlayCli  *cli,
   if (n_found > 1)
     g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
                  _("%u recurring expenses are called “%s”: give the UUID of one (outlay recurring list --json)."),
-                 n_found, text);
+                    n_found, text);
   else
     g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
                  _("There is no recurring expense “%s” (outlay recurring list shows them)."), text);
   return NULL;
+}
+
+/* The database opened, and the recurring expense the one argument names. */
+static OutlayRecurringRule *
+open_rule (OutlayCli *cli,
+           char     **args,
+           GError   **error)
+{
+  const char *usage = _("Give the description or the UUID of a recurring expense.");
+
+  if (!outlay_cli_expect_args (cli, args, 1, 1, usage, error) || !outlay_cli_open (cli, FALSE, error))
+    return NULL;
+  return find_rule (cli, args[1], error);
 }
 
 /* Printing */
@@ -686,13 +699,14 @@ list_rules (OutlayCli *cli,
             char     **argv,
             GError   **error)
 {
-  gboolean         whole = g_str_equal (cli->command, "recurring");
+  gboolean whole = g_str_equal (cli->command, "recurring");
   g_autoptr (GOptionContext) context = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
   g_autoptr (OutlayCliTable) table = outlay_cli_table_new (6);
   g_autoptr (GPtrArray) rules = NULL;
   g_autoptr (GDate) today = outlay_date_new_today ();
 
+  /* clang-format off */
   context = outlay_cli_context_new (
     cli, whole ? _("[list|add|show|edit|pause|resume|delete|skip|confirm|run] …") : NULL,
     _("Lists the recurring expenses: how often each falls, when next, and what it costs in an average month. "
@@ -707,6 +721,7 @@ list_rules (OutlayCli *cli,
       "\n"
       "With --json, an array of recurring expense objects:\n"),
     "[\n" RULE_JSON_HELP "]\n", NULL);
+  /* clang-format on */
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;
@@ -720,7 +735,7 @@ list_rules (OutlayCli *cli,
   outlay_cli_table_align_right (table, 1);
   outlay_cli_table_align_right (table, 4);
   outlay_cli_table_add (table, _("DESCRIPTION"), _("AMOUNT"), _("REPEATS"), _("NEXT"), _("A MONTH"), _("MODE"),
-                        NULL);
+                                                                                                             NULL);
   for (guint i = 0; i < rules->len; i++)
     {
       OutlayRecurringRule    *rule = g_ptr_array_index (rules, i);
@@ -755,9 +770,11 @@ list_rules (OutlayCli *cli,
       monthly =
         outlay_money_format_expense (outlay_recurrence_monthly_equivalent (r, outlay_recurring_rule_get_amount (rule)),
                                      currency);
+      /* clang-format off */
       mode = outlay_recurring_rule_get_paused_at (rule) != NULL                         ? _("paused")
              : outlay_recurring_rule_get_mode (rule) == OUTLAY_RECURRING_CONFIRM ? _("to confirm")
                                                                                  : _("automatic");
+      /* clang-format on */
       outlay_cli_table_add (table, outlay_recurring_rule_get_description (rule), amount, repeats, day, monthly, mode,
                             NULL);
     }
@@ -796,6 +813,7 @@ add_rule (OutlayCli *cli,
   OutlayRecurrence recurrence;
   gint64           amount = 0;
 
+  /* clang-format off */
   context = outlay_cli_context_new (
     cli, _("AMOUNT DESCRIPTION…"),
     _("Adds a recurring expense: AMOUNT, read as “outlay add” reads amounts, each time it falls. Each day it "
@@ -810,6 +828,7 @@ add_rule (OutlayCli *cli,
       "\n"
       "With --json, the new recurring expense object:\n"),
     RULE_JSON_HELP, entries);
+  /* clang-format on */
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;
@@ -864,6 +883,7 @@ show_rule (OutlayCli *cli,
   g_auto (OutlayPlannedExpense) next = { 0 };
   g_autofree char *what = NULL;
 
+  /* clang-format off */
   context = outlay_cli_context_new (cli, _("DESCRIPTION|UUID"),
                                     _("Shows one recurring expense, found by its description in any case or its "
                                       "UUID, and when it falls next."),
@@ -872,14 +892,13 @@ show_rule (OutlayCli *cli,
                                       "\n"
                                       "With --json, one recurring expense object:\n"),
                                     RULE_JSON_HELP, NULL);
+  /* clang-format on */
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;
   if (cli->help)
     return TRUE;
-  if (!outlay_cli_expect_args (cli, args, 1, 1, _("Give the description or the UUID of a recurring expense."),
-                               error) ||
-      !outlay_cli_open (cli, FALSE, error) || !(rule = find_rule (cli, args[1], error)))
+  if (!(rule = open_rule (cli, args, error)))
     return FALSE;
 
   if (cli->json)
@@ -919,6 +938,7 @@ edit_rule (OutlayCli *cli,
   g_autoptr (OutlayRecurringRule) stored = NULL;
   OutlayRecurrence recurrence;
 
+  /* clang-format off */
   context = outlay_cli_context_new (
     cli, _("DESCRIPTION|UUID"),
     _("Changes a recurring expense from now on, with the options of “outlay recurring add” and --amount and "
@@ -929,14 +949,13 @@ edit_rule (OutlayCli *cli,
       "\n"
       "With --json, the changed recurring expense object:\n"),
     RULE_JSON_HELP, entries);
+  /* clang-format on */
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;
   if (cli->help)
     return TRUE;
-  if (!outlay_cli_expect_args (cli, args, 1, 1, _("Give the description or the UUID of a recurring expense."),
-                               error) ||
-      !outlay_cli_open (cli, FALSE, error) || !(rule = find_rule (cli, args[1], error)))
+  if (!(rule = open_rule (cli, args, error)))
     return FALSE;
 
   if (options.every_text == NULL && options.interval_text == NULL && options.on_day_text == NULL &&
@@ -971,19 +990,19 @@ pause_or_resume (OutlayCli *cli,
   g_autoptr (OutlayRecurringRule) rule = NULL;
   g_autoptr (OutlayRecurringRule) stored = NULL;
 
+  /* clang-format off */
   context = outlay_cli_context_new (
     cli, _("DESCRIPTION|UUID"),
     pause ? _("Pauses a recurring expense: nothing that falls while it is paused is written, then or later.")
           : _("Resumes a paused recurring expense, from today."),
     _("With --json, the recurring expense object:\n"), RULE_JSON_HELP, NULL);
+  /* clang-format on */
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;
   if (cli->help)
     return TRUE;
-  if (!outlay_cli_expect_args (cli, args, 1, 1, _("Give the description or the UUID of a recurring expense."),
-                               error) ||
-      !outlay_cli_open (cli, FALSE, error) || !(rule = find_rule (cli, args[1], error)))
+  if (!(rule = open_rule (cli, args, error)))
     return FALSE;
 
   if (pause == (outlay_recurring_rule_get_paused_at (rule) != NULL))
@@ -1030,14 +1049,15 @@ delete_rule (OutlayCli *cli,
   gboolean           remove = FALSE;
   const GOptionEntry entries[] = {
     { "keep-expenses", 0, 0, G_OPTION_ARG_NONE, &keep, N_("Keep the expenses it wrote (the default)"), NULL },
-    { "delete-expenses", 0, 0, G_OPTION_ARG_NONE, &remove, N_("Delete the expenses it wrote too"), NULL },
-    G_OPTION_ENTRY_NULL
-  };
+      { "delete-expenses", 0, 0, G_OPTION_ARG_NONE, &remove, N_("Delete the expenses it wrote too"), NULL },
+        G_OPTION_ENTRY_NULL };
   g_autoptr (GOptionContext) context = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
   g_autoptr (OutlayRecurringRule) rule = NULL;
   g_autoptr (OutlayRecurringRule) before = NULL;
+  const char *uuid;
 
+  /* clang-format off */
   context = outlay_cli_context_new (cli, _("DESCRIPTION|UUID"),
                                     _("Deletes a recurring expense: it writes nothing more. The expenses it wrote "
                                       "stay, unless --delete-expenses; both are kept, marked deleted, for a later "
@@ -1047,6 +1067,7 @@ delete_rule (OutlayCli *cli,
                                       "\n"
                                       "With --json, the deleted recurring expense object:\n"),
                                     RULE_JSON_HELP, entries);
+  /* clang-format on */
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;
@@ -1054,11 +1075,11 @@ delete_rule (OutlayCli *cli,
     return TRUE;
   if (keep && remove)
     return usage_error (error, _("Give --keep-expenses or --delete-expenses, not both."));
-  if (!outlay_cli_expect_args (cli, args, 1, 1, _("Give the description or the UUID of a recurring expense."),
-                               error) ||
-      !outlay_cli_open (cli, FALSE, error) || !(rule = find_rule (cli, args[1], error)) ||
-      !(before = outlay_repository_delete_recurring_rule (cli->repository, outlay_recurring_rule_get_uuid (rule),
-                                                          remove, error)))
+  if (!(rule = open_rule (cli, args, error)))
+    return FALSE;
+  uuid = outlay_recurring_rule_get_uuid (rule);
+  before = outlay_repository_delete_recurring_rule (cli->repository, uuid, remove, error);
+  if (before == NULL)
     return FALSE;
 
   return print_rule (cli, before, remove ? SAID_DELETED_WITH_EXPENSES : SAID_DELETED, error);
@@ -1104,8 +1125,10 @@ skip_or_confirm (OutlayCli *cli,
   g_autoptr (OutlayRecurringRule) rule = NULL;
   g_autoptr (GDate) today = outlay_date_new_today ();
   g_auto (OutlayPlannedExpense) planned = { 0 };
-  GDate scheduled;
+  const char *usage;
+  GDate       scheduled;
 
+  /* clang-format off */
   context = outlay_cli_context_new (
     cli, _("DESCRIPTION|UUID DAY"),
     confirm ? _("Writes the occurrence a recurring expense's schedule names on DAY now: a due one of an expense to "
@@ -1115,15 +1138,17 @@ skip_or_confirm (OutlayCli *cli,
     confirm ? _("Example:\n  outlay recurring confirm 'Phone bill' 2026-03-31\n")
             : _("Example:\n  outlay recurring skip Rent 2026-08-01\n"),
     NULL, NULL);
+  /* clang-format on */
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;
   if (cli->help)
     return TRUE;
-  if (!outlay_cli_expect_args (cli, args, 2, 2,
-                               _("Give the description or the UUID of a recurring expense, and the day."), error) ||
-      !parse_day (args[2], _("The day"), &scheduled, error) || !outlay_cli_open (cli, FALSE, error) ||
-      !(rule = find_rule (cli, args[1], error)))
+  usage = _("Give the description or the UUID of a recurring expense, and the day.");
+  if (!outlay_cli_expect_args (cli, args, 2, 2, usage, error) ||
+      !parse_day (args[2], _("The day"), &scheduled, error))
+    return FALSE;
+  if (!outlay_cli_open (cli, FALSE, error) || !(rule = find_rule (cli, args[1], error)))
     return FALSE;
 
   if (confirm)
@@ -1184,11 +1209,10 @@ run_rules (OutlayCli *cli,
   const GOptionEntry entries[] = {
     { "through", 't', 0, G_OPTION_ARG_FILENAME, &through_text,
       N_("Catch up to this day, as if it were today (default: today)"), N_("DAY") },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Say what would be written, and write nothing"), NULL },
-    { "allow-many", 0, 0, G_OPTION_ARG_NONE, &allow_many,
-      N_("Write even where one recurring expense would write more than 60 at once"), NULL },
-    G_OPTION_ENTRY_NULL
-  };
+      { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Say what would be written, and write nothing"), NULL },
+        { "allow-many", 0, 0, G_OPTION_ARG_NONE, &allow_many,
+          N_("Write even where one recurring expense would write more than 60 at once"), NULL },
+          G_OPTION_ENTRY_NULL };
   g_autoptr (GOptionContext) context = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
   g_autoptr (OutlayRecurringRun) run = NULL;
@@ -1196,6 +1220,7 @@ run_rules (OutlayCli *cli,
   GDate through;
   guint most;
 
+  /* clang-format off */
   context = outlay_cli_context_new (
     cli, NULL,
     _("Writes every occurrence of the automatic recurring expenses that fell since they were last written, up to "
@@ -1207,6 +1232,7 @@ run_rules (OutlayCli *cli,
       "\n"
       "With --json, what it wrote (or would write), held and found due:\n"),
     RUN_JSON_HELP, entries);
+  /* clang-format on */
 
   if (!outlay_cli_parse (cli, context, &args, error))
     return FALSE;

@@ -51,6 +51,7 @@ typedef struct
   const char      *summary;
 } Command;
 
+/* clang-format off */
 static const Command commands[] = {
   { "add", outlay_cli_add, N_("Add an expense") },
   { "list", outlay_cli_list, N_("List expenses, filtered and sorted") },
@@ -70,6 +71,7 @@ static const Command commands[] = {
   { "export", outlay_cli_export, N_("Write expenses to a CSV or JSON file") },
   { "import", outlay_cli_import, N_("Read expenses from a CSV, HomeBank or Outlay JSON file") },
 };
+/* clang-format on */
 
 static const Command *
 find_command (const char *name)

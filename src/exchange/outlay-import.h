@@ -167,7 +167,7 @@ typedef struct
    * source fills it */
   GPtrArray *categories;
   GPtrArray *budgets; /* of OutlayImportBudget; only a lossless source fills it */
-  GPtrArray *rules;   /* of OutlayImportRule; only a lossless source fills it */
+  GPtrArray         *rules;   /* of OutlayImportRule; only a lossless source fills it */
   GStringChunk      *strings;   /* the held records' strings */
   guint              n_records; /* held and set aside */
   char              *currency;  /* a lossless source: its ledger's currency, or NULL */

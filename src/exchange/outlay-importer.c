@@ -384,6 +384,10 @@ write_budgets (OutlayRepository   *self,
   return TRUE;
 }
 
+#define SQL_INSERT_EXCEPTION                                                                      \
+  "INSERT INTO recurring_exceptions (uuid, rule_uuid, scheduled_on, skipped, amount, occurs_on, " \
+  "created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
 /* The recurring expenses' rules of a lossless file the plan adds, with
  * their categories (made where the ledger lacks them) and exceptions. */
 static gboolean
@@ -418,18 +422,15 @@ write_rules (OutlayRepository   *self,
         {
           g_set_error (error, local_error->domain, local_error->code,
                        _("Could not add the recurring expense “%s”: %s"), outlay_recurring_rule_get_description (draft),
-                       local_error->message);
+                          local_error->message);
           return FALSE;
         }
 
       for (guint j = 0; j < rule->exceptions->len; j++)
         {
           const OutlayImportRuleException *exception = g_ptr_array_index (rule->exceptions, j);
-          sqlite3_stmt *stmt = outlay_database_prepare (outlay_repository_get_database (self),
-                                                        "INSERT INTO recurring_exceptions (uuid, rule_uuid, "
-                                                        "scheduled_on, skipped, amount, occurs_on, created_at, "
-                                                        "updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                                        error);
+          OutlayDatabase                  *database = outlay_repository_get_database (self);
+          sqlite3_stmt                    *stmt = outlay_database_prepare (database, SQL_INSERT_EXCEPTION, error);
 
           if (stmt == NULL)
             return FALSE;

@@ -167,10 +167,10 @@ outlay_ledger_json_budget_to_node (OutlayExportWriter *writer,
 /* An integer member from @min to @max: FALSE when it is not one. */
 gboolean
 outlay_ledger_json_read_int (JsonObject *object,
-                 const char *name,
-                 gint64      min,
-                 gint64      max,
-                 gint64     *value)
+                             const char *name,
+                             gint64      min,
+                             gint64      max,
+                             gint64     *value)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -342,7 +342,8 @@ outlay_ledger_json_read_budget (OutlayImportSource *source,
     }
 
   if (!outlay_cycle_unit_from_string (outlay_ledger_json_member_string (object, "period"), &period) ||
-      !outlay_ledger_json_read_int (object, "every", 1, 1000, &every) || anchor == NULL || !outlay_date_is_valid (anchor) ||
+      !outlay_ledger_json_read_int (object, "every", 1, 1000, &every) ||
+      anchor == NULL || !outlay_date_is_valid (anchor) ||
       !is_optional_day (object, "range_end") || !is_optional_day (object, "rollover_from") ||
       !outlay_rollover_from_string (outlay_ledger_json_member_string (object, "rollover"), &rollover))
     {

@@ -102,9 +102,9 @@ add_exceptions (OutlayExportWriter *writer,
   OutlayDatabase *database = outlay_repository_get_database (writer->repository);
   sqlite3_stmt   *stmt = outlay_database_prepare (database,
                                                   "SELECT uuid, scheduled_on, skipped, amount, occurs_on, created_at, "
-                                                  "updated_at, deleted_at FROM recurring_exceptions "
-                                                  "WHERE rule_uuid = ? AND (? OR deleted_at IS NULL) "
-                                                  "ORDER BY scheduled_on, id",
+                                                    "updated_at, deleted_at FROM recurring_exceptions "
+                                                    "WHERE rule_uuid = ? AND (? OR deleted_at IS NULL) "
+                                                    "ORDER BY scheduled_on, id",
                                                   error);
   gboolean        any = FALSE;
   int             rc;
@@ -384,7 +384,7 @@ outlay_ledger_json_read_rule (OutlayImportSource *source,
     {
       outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
                                       _("The recurring expense “%s” has no known currency, category or amount."),
-                                      description);
+                                         description);
       return;
     }
   if (!read_repetition (object, &recurrence) ||
@@ -392,7 +392,7 @@ outlay_ledger_json_read_rule (OutlayImportSource *source,
     {
       outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
                                       _("The recurring expense “%s” has a repetition that cannot be read."),
-                                      description);
+                                         description);
       return;
     }
   if ((json_object_has_member (object, "note") && outlay_ledger_json_member_string (object, "note") == NULL) ||
@@ -405,7 +405,7 @@ outlay_ledger_json_read_rule (OutlayImportSource *source,
       outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
                                       _("The recurring expense “%s” has a note, exceptions or times that cannot be "
                                         "read."),
-                                      description);
+                                         description);
       return;
     }
 

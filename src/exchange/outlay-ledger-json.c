@@ -125,18 +125,18 @@ static const ListedPart budgets_part = {
   "budgets",
   "SELECT " OUTLAY_BUDGET_COLUMNS " FROM budgets WHERE ? OR deleted_at IS NULL ORDER BY position, id",
   N_("Could not read the budgets"),
-  (gpointer (*) (sqlite3_stmt *)) outlay_budget_new_from_statement,
-  (JsonNode * (*) (OutlayExportWriter *, gpointer, gboolean, GError **)) outlay_ledger_json_budget_to_node,
-};
+      (gpointer (*) (sqlite3_stmt *)) outlay_budget_new_from_statement,
+      (JsonNode * (*) (OutlayExportWriter *, gpointer, gboolean, GError **) ) outlay_ledger_json_budget_to_node,
+  };
 
 static const ListedPart rules_part = {
   "recurring",
   "SELECT " OUTLAY_RECURRING_RULE_COLUMNS " FROM recurring_rules WHERE ? OR deleted_at IS NULL "
   "ORDER BY created_at, id",
   N_("Could not read the recurring expenses"),
-  (gpointer (*) (sqlite3_stmt *)) outlay_recurring_rule_new_from_statement,
-  (JsonNode * (*) (OutlayExportWriter *, gpointer, gboolean, GError **)) outlay_ledger_json_rule_to_node,
-};
+      (gpointer (*) (sqlite3_stmt *)) outlay_recurring_rule_new_from_statement,
+      (JsonNode * (*) (OutlayExportWriter *, gpointer, gboolean, GError **) ) outlay_ledger_json_rule_to_node,
+  };
 
 /* The rows of @part, one a line, when there are any: a ledger without
  * them writes the file older versions read. */
@@ -191,7 +191,7 @@ has_occurrences (OutlayRepository *repository,
 {
   OutlayDatabase *database = outlay_repository_get_database (repository);
   sqlite3_stmt   *stmt = outlay_database_prepare (
-    database, "SELECT EXISTS (SELECT 1 FROM expenses WHERE rule_uuid IS NOT NULL)", error);
+      database, "SELECT EXISTS (SELECT 1 FROM expenses WHERE rule_uuid IS NOT NULL)", error);
   int rc;
 
   if (stmt == NULL)

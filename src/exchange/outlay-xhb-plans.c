@@ -118,16 +118,16 @@ outlay_xhb_read_budgets (Reader             *reader,
 
   for (guint i = 0; i < sorted->len; i++)
     {
-      gpointer            key = g_ptr_array_index (sorted, i);
-      Category           *category = g_hash_table_lookup (reader->categories, key);
-      guint               flags = outlay_xhb_parse_number (category->flags);
+      gpointer  key = g_ptr_array_index (sorted, i);
+      Category *category = g_hash_table_lookup (reader->categories, key);
+      guint     flags = outlay_xhb_parse_number (category->flags);
       g_autoptr (OutlayImportBudget) budget = NULL;
-      g_autofree char    *name = NULL;
-      g_autofree char    *key_text = g_strdup_printf ("%u", GPOINTER_TO_UINT (key));
-      g_autofree char    *uuid = outlay_uuid_new ();
-      gint64              months[13] = { 0 };
-      gint64              amount = 0;
-      guint               best = 0;
+      g_autofree char *name = NULL;
+      g_autofree char *key_text = g_strdup_printf ("%u", GPOINTER_TO_UINT (key));
+      g_autofree char *uuid = outlay_uuid_new ();
+      gint64           months[13] = { 0 };
+      gint64           amount = 0;
+      guint            best = 0;
 
       if ((flags & CATEGORY_INCOME) != 0 || !outlay_xhb_resolve_category (reader, key_text, &name, &message) ||
           name == NULL)
@@ -195,10 +195,10 @@ static const OutlayWeekendRule scheduled_weekends[] = {
 };
 
 static void
-scheduled_issue (OutlayImportSource    *source,
-                 const Transaction     *scheduled,
-                 OutlayImportIssueKind  kind,
-                 const char            *reason)
+scheduled_issue (OutlayImportSource   *source,
+                 const Transaction    *scheduled,
+                 OutlayImportIssueKind kind,
+                 const char           *reason)
 {
   /* Translators: %s is why a scheduled transaction of a HomeBank file was
    * left out, a sentence */
@@ -214,10 +214,10 @@ read_one_scheduled (Reader             *reader,
                     const char         *now,
                     OutlayImportSource *source)
 {
-  guint            flags = outlay_xhb_parse_number (scheduled->flags);
-  guint            unit = outlay_xhb_parse_number (scheduled->unit);
-  guint            every = MAX (outlay_xhb_parse_number (scheduled->every), 1);
-  guint            weekend = outlay_xhb_parse_number (scheduled->weekend);
+  guint flags = outlay_xhb_parse_number (scheduled->flags);
+  guint unit = outlay_xhb_parse_number (scheduled->unit);
+  guint every = MAX (outlay_xhb_parse_number (scheduled->every), 1);
+  guint weekend = outlay_xhb_parse_number (scheduled->weekend);
   g_autoptr (OutlayImportRule) rule = NULL;
   g_autofree char *date = NULL;
   g_autofree char *message = NULL;
@@ -228,12 +228,12 @@ read_one_scheduled (Reader             *reader,
   g_autofree char *name = NULL;
   g_autofree char *uuid = NULL;
   g_autoptr (GDate) start = NULL;
-  const Account   *account;
-  const char      *currency = NULL;
+  const Account        *account;
+  const char           *currency = NULL;
   const OutlayCurrency *known;
-  OutlayRecurrence recurrence;
-  gboolean         negative = FALSE;
-  gint64           amount = 0;
+  OutlayRecurrence      recurrence;
+  gboolean              negative = FALSE;
+  gint64                amount = 0;
 
   if ((flags & SCHEDULED_INCOME) != 0)
     {
@@ -260,8 +260,8 @@ read_one_scheduled (Reader             *reader,
   if (unit >= G_N_ELEMENTS (scheduled_units) || every > 1000)
     {
       message = g_strdup_printf (_("It repeats every %s of unit %s, which HomeBank does not write."),
-                                 scheduled->every != NULL ? scheduled->every : "",
-                                 scheduled->unit != NULL ? scheduled->unit : "");
+                                    scheduled->every != NULL ? scheduled->every : "",
+                                    scheduled->unit != NULL ? scheduled->unit : "");
       scheduled_issue (source, scheduled, OUTLAY_IMPORT_ISSUE_ERROR, message);
       return;
     }

@@ -137,46 +137,46 @@ typedef enum
   AMOUNT_TOO_LARGE,
 } AmountResult;
 
-guint               outlay_xhb_parse_number (const char *text);
-const char         *outlay_xhb_lookup_attribute (const char **names,
-                                                 const char **values,
-                                                 const char  *name);
-char               *outlay_xhb_dup_attribute (const char **names,
-                                              const char **values,
-                                              const char  *name);
-AmountResult        outlay_xhb_parse_amount (const char *text,
-                                             guint       exponent,
-                                             gboolean   *negative,
-                                             gint64     *amount);
-char               *outlay_xhb_clean_text (const char *text,
-                                           gboolean    keep_line_breaks);
-gboolean            outlay_xhb_read_date (const char *text,
-                                          char      **date,
-                                          char      **message);
-const Account      *outlay_xhb_resolve_account (Reader            *reader,
-                                                const Transaction *transaction,
-                                                char             **message);
-gboolean            outlay_xhb_resolve_currency (Reader        *reader,
-                                                 const Account *account,
-                                                 const char   **code,
-                                                 char         **message);
-gboolean            outlay_xhb_resolve_category (Reader     *reader,
-                                                 const char *text,
-                                                 char      **name,
-                                                 char      **message);
-gboolean            outlay_xhb_resolve_payee (Reader     *reader,
-                                              const char *text,
-                                              char      **name,
-                                              char      **message);
-gboolean            outlay_xhb_compose_texts (const char *payee,
-                                              const char *memo,
-                                              const char *info,
-                                              char      **description,
-                                              char      **note,
-                                              char      **message);
+guint          outlay_xhb_parse_number (const char *text);
+const char    *outlay_xhb_lookup_attribute (const char **names,
+                                            const char **values,
+                                            const char  *name);
+char          *outlay_xhb_dup_attribute (const char **names,
+                                         const char **values,
+                                         const char  *name);
+AmountResult   outlay_xhb_parse_amount (const char *text,
+                                        guint       exponent,
+                                        gboolean   *negative,
+                                        gint64     *amount);
+char          *outlay_xhb_clean_text (const char *text,
+                                      gboolean    keep_line_breaks);
+gboolean       outlay_xhb_read_date (const char *text,
+                                     char      **date,
+                                     char      **message);
+const Account *outlay_xhb_resolve_account (Reader            *reader,
+                                           const Transaction *transaction,
+                                           char             **message);
+gboolean       outlay_xhb_resolve_currency (Reader        *reader,
+                                            const Account *account,
+                                            const char   **code,
+                                            char         **message);
+gboolean       outlay_xhb_resolve_category (Reader     *reader,
+                                            const char *text,
+                                            char      **name,
+                                            char      **message);
+gboolean       outlay_xhb_resolve_payee (Reader     *reader,
+                                         const char *text,
+                                         char      **name,
+                                         char      **message);
+gboolean       outlay_xhb_compose_texts (const char *payee,
+                                         const char *memo,
+                                         const char *info,
+                                         char      **description,
+                                         char      **note,
+                                         char      **message);
 
-gboolean            outlay_xhb_is_split (const Transaction *transaction);
-gboolean            outlay_xhb_is_transfer (const Transaction *transaction);
+gboolean outlay_xhb_is_split (const Transaction *transaction);
+gboolean outlay_xhb_is_transfer (const Transaction *transaction);
 
 /* outlay-xhb-plans.c */
 void outlay_xhb_read_budgets (Reader             *reader,

@@ -142,8 +142,8 @@ outlay_xhb_parse_number (const char *text)
 
 const char *
 outlay_xhb_lookup_attribute (const char **names,
-                  const char **values,
-                  const char  *name)
+                             const char **values,
+                             const char  *name)
 {
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -156,8 +156,8 @@ outlay_xhb_lookup_attribute (const char **names,
 
 char *
 outlay_xhb_dup_attribute (const char **names,
-               const char **values,
-               const char  *name)
+                          const char **values,
+                          const char  *name)
 {
   return g_strdup (outlay_xhb_lookup_attribute (names, values, name));
 }
@@ -415,9 +415,9 @@ static const GMarkupParser parser = {
  * fraction can move the result by a minor unit. */
 AmountResult
 outlay_xhb_parse_amount (const char *text,
-              guint       exponent,
-              gboolean   *negative,
-              gint64     *minor_units)
+                         guint       exponent,
+                         gboolean   *negative,
+                         gint64     *minor_units)
 {
   g_autoptr (GString) digits = g_string_new (NULL); /* without leading zeros */
   const char *p = text;
@@ -515,7 +515,7 @@ outlay_xhb_parse_amount (const char *text,
  * HomeBank lets either slip in through character references. */
 char *
 outlay_xhb_clean_text (const char *text,
-            gboolean    keep_line_breaks)
+                       gboolean    keep_line_breaks)
 {
   g_autofree char *valid = NULL;
   GString         *out;
@@ -547,8 +547,8 @@ outlay_xhb_clean_text (const char *text,
 
 gboolean
 outlay_xhb_read_date (const char *text,
-           char      **date,
-           char      **message)
+                      char      **date,
+                      char      **message)
 {
   GDate   day;
   guint64 number;
@@ -600,8 +600,8 @@ lookup_reference (GHashTable *table,
 
 const Account *
 outlay_xhb_resolve_account (Reader            *reader,
-                 const Transaction *transaction,
-                 char             **message)
+                            const Transaction *transaction,
+                            char             **message)
 {
   gpointer account;
 
@@ -619,9 +619,9 @@ outlay_xhb_resolve_account (Reader            *reader,
  * HomeBank knew currencies. */
 gboolean
 outlay_xhb_resolve_currency (Reader        *reader,
-                  const Account *account,
-                  const char   **code,
-                  char         **message)
+                             const Account *account,
+                             const char   **code,
+                             char         **message)
 {
   const char *text = account->currency;
   gpointer    iso;
@@ -657,9 +657,9 @@ outlay_xhb_resolve_currency (Reader        *reader,
  * none. */
 gboolean
 outlay_xhb_resolve_category (Reader     *reader,
-                  const char *text,
-                  char      **name,
-                  char      **message)
+                             const char *text,
+                             char      **name,
+                             char      **message)
 {
   Category        *category;
   Category        *parent;
@@ -698,9 +698,9 @@ outlay_xhb_resolve_category (Reader     *reader,
 
 gboolean
 outlay_xhb_resolve_payee (Reader     *reader,
-               const char *text,
-               char      **name,
-               char      **message)
+                          const char *text,
+                          char      **name,
+                          char      **message)
 {
   gpointer payee;
 
@@ -723,11 +723,11 @@ outlay_xhb_resolve_payee (Reader     *reader,
  * note. */
 gboolean
 outlay_xhb_compose_texts (const char *payee,
-               const char *memo,
-               const char *info,
-               char      **description,
-               char      **note,
-               char      **message)
+                          const char *memo,
+                          const char *info,
+                          char      **description,
+                          char      **note,
+                          char      **message)
 {
   g_autofree char *reference = outlay_xhb_clean_text (info, FALSE);
   g_autofree char *desc = NULL;

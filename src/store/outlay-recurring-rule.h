@@ -46,8 +46,8 @@ OutlayRecurringRule *outlay_recurring_rule_copy (OutlayRecurringRule *self);
 gboolean             outlay_recurring_rule_equal (OutlayRecurringRule *a,
                                                   OutlayRecurringRule *b);
 
-gint64                  outlay_recurring_rule_get_id (OutlayRecurringRule *self);
-const char             *outlay_recurring_rule_get_uuid (OutlayRecurringRule *self);
+gint64      outlay_recurring_rule_get_id (OutlayRecurringRule *self);
+const char *outlay_recurring_rule_get_uuid (OutlayRecurringRule *self);
 /* Minor units of the currency, more than 0. */
 gint64                  outlay_recurring_rule_get_amount (OutlayRecurringRule *self);
 void                    outlay_recurring_rule_set_amount (OutlayRecurringRule *self,
@@ -71,15 +71,15 @@ OutlayRecurringMode     outlay_recurring_rule_get_mode (OutlayRecurringRule *sel
 void                    outlay_recurring_rule_set_mode (OutlayRecurringRule *self,
                                                         OutlayRecurringMode  mode);
 /* When it was paused, or NULL */
-const char             *outlay_recurring_rule_get_paused_at (OutlayRecurringRule *self);
-void                    outlay_recurring_rule_set_paused_at (OutlayRecurringRule *self,
-                                                             const char          *paused_at);
+const char *outlay_recurring_rule_get_paused_at (OutlayRecurringRule *self);
+void        outlay_recurring_rule_set_paused_at (OutlayRecurringRule *self,
+                                                 const char          *paused_at);
 /* The last day whose occurrences are written (or, in confirm mode,
  * confirmed or skipped), or NULL before the first */
-const char             *outlay_recurring_rule_get_done_through (OutlayRecurringRule *self);
-const char             *outlay_recurring_rule_get_created_at (OutlayRecurringRule *self);
-const char             *outlay_recurring_rule_get_updated_at (OutlayRecurringRule *self);
-const char             *outlay_recurring_rule_get_deleted_at (OutlayRecurringRule *self);
+const char *outlay_recurring_rule_get_done_through (OutlayRecurringRule *self);
+const char *outlay_recurring_rule_get_created_at (OutlayRecurringRule *self);
+const char *outlay_recurring_rule_get_updated_at (OutlayRecurringRule *self);
+const char *outlay_recurring_rule_get_deleted_at (OutlayRecurringRule *self);
 
 char *outlay_recurring_rule_dup_occurrence_uuid (OutlayRecurringRule *self,
                                                  const GDate         *scheduled);

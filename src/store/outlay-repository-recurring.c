@@ -310,7 +310,7 @@ outlay_repository_insert_recurring_rule (OutlayRepository    *self,
     return FALSE;
 
   uuid = outlay_recurring_rule_get_uuid (draft) != NULL ? g_strdup (outlay_recurring_rule_get_uuid (draft))
-                                                         : outlay_uuid_new ();
+                                                        : outlay_uuid_new ();
   description = outlay_repository_strip_text (outlay_recurring_rule_get_description (draft));
   note = g_strdup (outlay_recurring_rule_get_note (draft));
   created_at = outlay_recurring_rule_get_created_at (draft) != NULL ? outlay_recurring_rule_get_created_at (draft)
@@ -1082,7 +1082,7 @@ outlay_repository_get_next_occurrence (OutlayRepository     *self,
                                        GError              **error)
 {
   static const guint windows[] = { 62, 800, 40000 };
-  GDate start = first_open_day (rule);
+  GDate              start = first_open_day (rule);
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (OUTLAY_IS_RECURRING_RULE (rule) && from != NULL && planned != NULL, FALSE);
@@ -1304,8 +1304,9 @@ outlay_repository_skip_occurrence (OutlayRepository *self,
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  if (!outlay_repository_step_done (self, stmt, _("Could not skip the recurring expense"), error) ||
-      !advance_done_through (self, rule, today, error) || !outlay_transaction_commit (transaction, error))
+  if (!outlay_repository_step_done (self, stmt, _("Could not skip the recurring expense"), error))
+    return FALSE;
+  if (!advance_done_through (self, rule, today, error) || !outlay_transaction_commit (transaction, error))
     return FALSE;
 
   outlay_repository_emit_recurring_changed (self);

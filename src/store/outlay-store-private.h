@@ -76,7 +76,7 @@ void          outlay_budget_set_archived_at (OutlayBudget *self,
 char         *outlay_budget_dup_categories_text (OutlayBudget *self);
 char         *outlay_budget_dup_alerts_text (OutlayBudget *self);
 
-#define OUTLAY_RECURRING_RULE_COLUMNS                                                                              \
+#define OUTLAY_RECURRING_RULE_COLUMNS                                                                           \
   "id, uuid, amount, currency, description, note, category_uuid, start_on, unit, every, weekdays, monthly_on, " \
   "month_day, week_number, weekday, end_count, end_on, weekend, mode, paused_at, done_through, created_at, "    \
   "updated_at, deleted_at"

@@ -522,11 +522,11 @@ outlay_format_expense_spoken (OutlayExpense  *expense,
   if (note != NULL && *note != '\0')
     /* Translators: a list row read by a screen reader: category, description, amount, day, note */
     spoken = g_strdup_printf (_("%s, %s, %s, %s, %s"),
-                              name, outlay_expense_get_description (expense), amount, day, note);
+                                 name, outlay_expense_get_description (expense), amount, day, note);
   else
     /* Translators: a list row read by a screen reader: category, description, amount, day */
     spoken = g_strdup_printf (_("%s, %s, %s, %s"),
-                              name, outlay_expense_get_description (expense), amount, day);
+                                 name, outlay_expense_get_description (expense), amount, day);
 
   if (outlay_expense_get_rule_uuid (expense) == NULL)
     return g_steal_pointer (&spoken);

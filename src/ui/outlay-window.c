@@ -90,7 +90,7 @@ struct _OutlayWindow
   guint             undo_generation; /* raised when the steps are forgotten */
   gboolean          undo_stopped;    /* the wait was given up while it ran */
   AdwToast         *undoing_toast;   /* says so, while it shows */
-  OutlayRecurringRunner *recurring;  /* writes what recurring expenses owe */
+  OutlayRecurringRunner *recurring;       /* writes what recurring expenses owe */
 
   GtkWidget *expenses_page;
   GtkWidget *dashboard_page;

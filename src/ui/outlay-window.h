@@ -42,6 +42,6 @@ void          outlay_window_export (OutlayWindow      *self,
                                     OutlayExportFormat format);
 
 typedef struct _OutlayRecurringRunner OutlayRecurringRunner;
-OutlayRecurringRunner *outlay_window_get_recurring_runner (OutlayWindow *self);
+OutlayRecurringRunner                *outlay_window_get_recurring_runner (OutlayWindow *self);
 
 G_END_DECLS

@@ -192,28 +192,30 @@ outlay_recurrence_validate (const OutlayRecurrence *recurrence,
     return invalid (error, _("A recurring expense repeats daily, weekly, monthly or yearly."));
   if (recurrence->interval < 1 || recurrence->interval > 1000)
     return invalid (error, _("A recurring expense repeats every 1 to 1000 days, weeks, months or years."));
-  if (!g_date_valid (&recurrence->start) || g_date_get_year (&recurrence->start) < FIRST_YEAR
-      || g_date_get_year (&recurrence->start) > LAST_YEAR)
+  if (!g_date_valid (&recurrence->start) ||
+      g_date_get_year (&recurrence->start) < FIRST_YEAR ||
+      g_date_get_year (&recurrence->start) > LAST_YEAR)
     return invalid (error, _("A recurring expense starts on a day between 1900 and 2999."));
   if (recurrence->unit == OUTLAY_REPEAT_WEEKLY && (recurrence->weekdays == 0 || recurrence->weekdays > 0x7f))
     return invalid (error, _("A weekly expense falls on at least one day of the week."));
   if (recurrence->unit == OUTLAY_REPEAT_MONTHLY)
     {
+      gboolean bad_week = recurrence->week_number != -1 &&
+                          (recurrence->week_number < 1 || recurrence->week_number > 4);
+
       if (recurrence->monthly_on > OUTLAY_MONTHLY_ON_WEEKDAY)
         return invalid (error, _("A monthly expense falls on a day of the month, its last day, or a weekday."));
-      if (recurrence->monthly_on == OUTLAY_MONTHLY_ON_DAY
-          && (recurrence->month_day < 1 || recurrence->month_day > 31))
+      if (recurrence->monthly_on == OUTLAY_MONTHLY_ON_DAY && (recurrence->month_day < 1 || recurrence->month_day > 31))
         return invalid (error, _("A monthly expense falls on a day from 1 to 31."));
-      if (recurrence->monthly_on == OUTLAY_MONTHLY_ON_WEEKDAY
-          && (!g_date_valid_weekday (recurrence->weekday)
-              || (recurrence->week_number != -1 && (recurrence->week_number < 1 || recurrence->week_number > 4))))
+      if (recurrence->monthly_on == OUTLAY_MONTHLY_ON_WEEKDAY &&
+          (!g_date_valid_weekday (recurrence->weekday) || bad_week))
         return invalid (error, _("A monthly expense on a weekday falls on the first, second, third, "
                                  "fourth or last of them in the month."));
     }
   if (recurrence->end == OUTLAY_REPEAT_END_COUNT && recurrence->count < 1)
     return invalid (error, _("A recurring expense that ends after a number of times happens at least once."));
-  if (recurrence->end == OUTLAY_REPEAT_END_UNTIL
-      && (!g_date_valid (&recurrence->until) || g_date_compare (&recurrence->until, &recurrence->start) < 0))
+  if (recurrence->end == OUTLAY_REPEAT_END_UNTIL &&
+      (!g_date_valid (&recurrence->until) || g_date_compare (&recurrence->until, &recurrence->start) < 0))
     return invalid (error, _("A recurring expense ends on or after the day it starts."));
   if (recurrence->end > OUTLAY_REPEAT_END_UNTIL || recurrence->weekend > OUTLAY_WEEKEND_SKIP)
     return invalid (error, _("This repetition is not one Outlay knows."));
@@ -254,10 +256,10 @@ monthly_day (const OutlayRecurrence *r,
              gint64                  year,
              guint                   month)
 {
-  guint         last = days_in_month (year, month);
+  guint last = days_in_month (year, month);
   g_autoptr (GDate) first = NULL;
-  GDateWeekday  weekday;
-  guint         day;
+  GDateWeekday weekday;
+  guint        day;
 
   switch (r->monthly_on)
     {
@@ -314,8 +316,8 @@ period_days (const OutlayRecurrence *r,
         gint64 monday = start_julian - (g_date_get_weekday (&r->start) - 1) + 7 * k * r->interval;
 
         for (guint w = 0; w < 7; w++)
-          if ((r->weekdays & (1u << w)) != 0 && set_julian (&day, monday + w)
-              && (k > 0 || g_date_compare (&day, &r->start) >= 0))
+          if ((r->weekdays & (1u << w)) != 0 && set_julian (&day, monday + w) &&
+              (k > 0 || g_date_compare (&day, &r->start) >= 0))
             days[n++] = day;
         return n;
       }
@@ -356,9 +358,9 @@ static guint64
 numbered_before (const OutlayRecurrence *r,
                  gint64                  k)
 {
-  GDate  days[7];
-  guint  in_first;
-  guint  per_period;
+  GDate days[7];
+  guint in_first;
+  guint per_period;
 
   if (k <= 0)
     return 0;
@@ -388,8 +390,8 @@ period_of (const OutlayRecurrence *r,
       }
 
     case OUTLAY_REPEAT_MONTHLY:
-      months = ((gint64) g_date_get_year (day) - g_date_get_year (&r->start)) * 12
-               + ((gint64) g_date_get_month (day) - g_date_get_month (&r->start));
+      months = ((gint64) g_date_get_year (day) - g_date_get_year (&r->start)) * 12 +
+               ((gint64) g_date_get_month (day) - g_date_get_month (&r->start));
       return floor_div (months, r->interval);
 
     case OUTLAY_REPEAT_YEARLY:

@@ -38,7 +38,7 @@ typedef enum
 
 typedef enum
 {
-  OUTLAY_MONTHLY_ON_DAY,     /* day N; the month's last day where it has fewer */
+  OUTLAY_MONTHLY_ON_DAY, /* day N; the month's last day where it has fewer */
   OUTLAY_MONTHLY_LAST_DAY,
   OUTLAY_MONTHLY_ON_WEEKDAY, /* the Nth (1 to 4) or the last (-1) weekday */
 } OutlayMonthlyOn;
@@ -59,7 +59,7 @@ typedef enum
 } OutlayRepeatEnd;
 
 /* A weekday's bit in OutlayRecurrence.weekdays: Monday is bit 0. */
-#define OUTLAY_WEEKDAY_BIT(weekday) (1u << ((weekday) - 1))
+#define OUTLAY_WEEKDAY_BIT(weekday) (1u << ((weekday) -1))
 
 typedef struct
 {
@@ -114,16 +114,16 @@ char    *outlay_recurrence_describe (const OutlayRecurrence *recurrence);
 gint64   outlay_recurrence_monthly_equivalent (const OutlayRecurrence *recurrence,
                                                gint64                  amount);
 
-const char *outlay_repeat_unit_to_string (OutlayRepeatUnit unit);
-gboolean    outlay_repeat_unit_from_string (const char       *text,
-                                            OutlayRepeatUnit *unit);
-const char *outlay_monthly_on_to_string (OutlayMonthlyOn monthly_on);
-gboolean    outlay_monthly_on_from_string (const char      *text,
-                                           OutlayMonthlyOn *monthly_on);
-const char *outlay_weekend_rule_to_string (OutlayWeekendRule rule);
-gboolean    outlay_weekend_rule_from_string (const char        *text,
-                                             OutlayWeekendRule *rule);
-const char *outlay_weekday_to_code (GDateWeekday weekday);
+const char  *outlay_repeat_unit_to_string (OutlayRepeatUnit unit);
+gboolean     outlay_repeat_unit_from_string (const char       *text,
+                                             OutlayRepeatUnit *unit);
+const char  *outlay_monthly_on_to_string (OutlayMonthlyOn monthly_on);
+gboolean     outlay_monthly_on_from_string (const char      *text,
+                                            OutlayMonthlyOn *monthly_on);
+const char  *outlay_weekend_rule_to_string (OutlayWeekendRule rule);
+gboolean     outlay_weekend_rule_from_string (const char        *text,
+                                              OutlayWeekendRule *rule);
+const char  *outlay_weekday_to_code (GDateWeekday weekday);
 GDateWeekday outlay_weekday_from_code (const char *code);
 
 G_END_DECLS

@@ -43,7 +43,7 @@ days_of (Fixture    *fixture,
                                           "expenses WHERE description = '%s' AND deleted_at IS NULL "
                                           "ORDER BY occurred_on)",
                                           description);
-  char *dump = outlay_test_dump (outlay_database_get_handle (fixture->store.database), sql);
+  char            *dump = outlay_test_dump (outlay_database_get_handle (fixture->store.database), sql);
 
   return g_strstrip (dump);
 }
@@ -171,8 +171,8 @@ test_two_at_once (Fixture      *fixture,
   for (guint i = 0; i < 4; i++)
     {
       g_autoptr (GError) error = NULL;
-      const char *argv[] = { binary (),  "--database", fixture->store.path, "recurring", "run",
-                             "--through", "2026-02-28", "--allow-many", NULL };
+      const char  *argv[] = { binary (), "--database", fixture->store.path, "recurring", "run",
+                              "--through", "2026-02-28", "--allow-many", NULL };
       GSubprocess *process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
 
       g_assert_no_error (error);
@@ -279,12 +279,12 @@ test_bad_input (Fixture      *fixture,
     { 2, "--interval takes a whole number from 1 to 1000", { "add", "5", "X", "--interval", "0" } },
     { 2, "--on-day takes a whole number from 1 to 31, not “32”", { "add", "5", "X", "--on-day", "32" } },
     { 2, "--on-day is for a monthly expense", { "add", "5", "X", "--every", "week", "--on-day", "3" } },
-    { 2, "--on-weekday takes MO, TU, WE, TH, FR, SA or SU, not “XX”",
+    { 2,
+      "--on-weekday takes MO, TU, WE, TH, FR, SA or SU, not “XX”",
       { "add", "5", "X", "--every", "week", "--on-weekday", "XX" } },
     { 2, "not “5TU”", { "add", "5", "X", "--on-weekday", "5TU" } },
     { 2, "--on-weekday is for a weekly or a monthly expense", { "add", "5", "X", "--every", "day", "-w", "TU" } },
-    { 2, "Give one of --until, --count and --forever",
-      { "add", "5", "X", "--count", "3", "--until", "2026-12-31" } },
+    { 2, "Give one of --until, --count and --forever", { "add", "5", "X", "--count", "3", "--until", "2026-12-31" } },
     { 2, "--weekend takes keep, before, after or skip", { "add", "5", "X", "--weekend", "never" } },
     { 2, "--mode takes auto or confirm", { "add", "5", "X", "--mode", "maybe" } },
     { 2, "is not a day", { "add", "5", "X", "--from", "2026-02-30" } },
@@ -296,7 +296,8 @@ test_bad_input (Fixture      *fixture,
     { 2, "--currency needs --amount", { "edit", "Rent", "--currency", "USD" } },
     { 1, "no occurrence on that day", { "skip", "Rent", "2026-01-15" } },
     { 1, "no occurrence on that day", { "confirm", "Rent", "2026-01-01" } },
-    { 2, "Give --keep-expenses or --delete-expenses, not both",
+    { 2,
+      "Give --keep-expenses or --delete-expenses, not both",
       { "delete", "Rent", "--keep-expenses", "--delete-expenses" } },
     { 2, "is not a day", { "run", "--through", "soon" } },
   };

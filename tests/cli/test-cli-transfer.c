@@ -31,6 +31,10 @@
 /* How the JSON of a ledger of today's data format says it. */
 #define SCHEMA_VERSION "\"schema_version\": " G_STRINGIFY (OUTLAY_SCHEMA_VERSION)
 #define DATA_FORMAT "data format " G_STRINGIFY (OUTLAY_SCHEMA_VERSION)
+/* The daily backup a test plants, as `outlay backup --list` lists it. */
+#define DAILY_BACKUP_LINE                                                    \
+  "^2024-03-0[45] [0-9]{2}:[0-9]{2}  Daily {14}Not verified {4}" DATA_FORMAT \
+  "  [0-9.]+\\x{00a0}kB  .*/backups/outlay-20240305-101500-daily\\.db$"
 
 static void
 test_backup_restore (Fixture      *fixture,
@@ -544,10 +548,7 @@ test_backup_list (Fixture      *fixture,
   g_autofree char *empty_schemas = g_build_filename (fixture->store.dir, "no-schemas", NULL);
   g_autofree char *saved = NULL;
   g_autofree char *now = NULL;
-  g_autoptr (GRegex) line = g_regex_new ("^2024-03-0[45] [0-9]{2}:[0-9]{2}  Daily {14}Not verified {4}"
-                                         DATA_FORMAT "  [0-9.]+\\x{00a0}kB  "
-                                         ".*/backups/outlay-20240305-101500-daily\\.db$",
-                                         G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr (GRegex) line = g_regex_new (DAILY_BACKUP_LINE, G_REGEX_MULTILINE, 0, NULL);
 
   run (fixture, &result, "backup", "--list");
   assert_success (&result);

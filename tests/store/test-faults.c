@@ -561,7 +561,7 @@ delete_rule (Fixture *fixture,
 {
   g_autofree char *uuid = rule_uuid (state);
   g_autoptr (OutlayRecurringRule) before = outlay_repository_delete_recurring_rule (fixture->repository, uuid, TRUE,
-                                                                                     error);
+                                                                                    error);
 
   return before != NULL;
 }
@@ -573,7 +573,7 @@ restore_rule (Fixture *fixture,
 {
   g_autofree char *uuid = rule_uuid (state);
   g_autoptr (OutlayRecurringRule) restored = outlay_repository_restore_recurring_rule (fixture->repository, uuid,
-                                                                                        error);
+                                                                                       error);
 
   return restored != NULL;
 }
@@ -631,15 +631,15 @@ stored_rule (Fixture            *fixture,
     }
 }
 
-#define RULE_OPERATION(name, run, mode, written, deleted) \
-  static void \
-  test_##run (Fixture      *fixture, \
-              gconstpointer user_data) \
-  { \
+#define RULE_OPERATION(name, run, mode, written, deleted)                           \
+  static void                                                                       \
+    test_##run (Fixture      *fixture,                                              \
+                gconstpointer user_data)                                            \
+  {                                                                                 \
     static const OutlayFaultOperation operation = { name, find_rule, run, g_free }; \
-\
-    stored_rule (fixture, mode, written, deleted); \
-    check (fixture, &operation); \
+                                                                                    \
+    stored_rule (fixture, mode, written, deleted);                                  \
+    check (fixture, &operation);                                                    \
   }
 
 RULE_OPERATION ("update a recurring expense", update_rule, OUTLAY_RECURRING_AUTOMATIC, TRUE, FALSE)

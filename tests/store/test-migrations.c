@@ -679,8 +679,8 @@ run_recurring_workload (OutlayRepository *repository)
   g_autoptr (GDate) start = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
   g_autoptr (GDate) today = g_date_new_dmy (14, G_DATE_MARCH, 2024);
   g_autoptr (GDate) later = g_date_new_dmy (13, G_DATE_APRIL, 2024);
-  OutlayCategory   *housing = g_list_model_get_item (outlay_repository_get_categories (repository), 3);
-  OutlayRecurrence  recurrence;
+  OutlayCategory  *housing = g_list_model_get_item (outlay_repository_get_categories (repository), 3);
+  OutlayRecurrence recurrence;
 
   outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_MONTHLY, 1, start);
   outlay_recurring_rule_set_amount (draft, 95000);

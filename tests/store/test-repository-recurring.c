@@ -401,10 +401,10 @@ test_upcoming (Fixture      *fixture,
   g_autoptr (OutlayRecurringRun) run = NULL;
   g_autoptr (GArray) upcoming = NULL;
   g_autoptr (GError) error = NULL;
-  GDate from = day_of ("2024-03-16");
-  GDate to = day_of ("2024-05-14");
-  GDate april = day_of ("2024-04-01");
-  GString *text = g_string_new (NULL);
+  GDate            from = day_of ("2024-03-16");
+  GDate            to = day_of ("2024-05-14");
+  GDate            april = day_of ("2024-04-01");
+  GString         *text = g_string_new (NULL);
   g_autofree char *listed = NULL;
 
   run = run_through (fixture, "2024-03-15");

@@ -757,9 +757,9 @@ test_budget_alerts (void)
 }
 
 static OutlayRecurringRule *
-add_rule (const char       *description,
-          OutlayRepeatUnit  unit,
-          const GDate      *start)
+add_rule (const char      *description,
+          OutlayRepeatUnit unit,
+          const GDate     *start)
 {
   OutlayRepository *repository = outlay_application_get_repository (app);
   g_autoptr (OutlayRecurringRule) draft = outlay_recurring_rule_new ();
@@ -792,7 +792,7 @@ count_live (const char *description)
 {
   OutlayRepository *repository = outlay_application_get_repository (app);
   g_autofree char  *sql = g_strdup_printf ("SELECT count(*) FROM expenses WHERE description = '%s' "
-                                           "AND deleted_at IS NULL",
+                                            "AND deleted_at IS NULL",
                                            description);
 
   return outlay_test_query_int (outlay_database_get_handle (outlay_repository_get_database (repository)), sql);

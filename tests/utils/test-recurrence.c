@@ -66,7 +66,7 @@ is_weekend (const GDate *day)
   return g_date_get_weekday (day) == G_DATE_SATURDAY || g_date_get_weekday (day) == G_DATE_SUNDAY;
 }
 
-typedef gboolean (*DayPredicate) (const GDate *day,
+typedef gboolean (*DayPredicate) (const GDate  *day,
                                   gconstpointer data);
 
 static gboolean
@@ -86,8 +86,8 @@ on_29_february (const GDate *day, gconstpointer data)
 {
   guint year = g_date_get_year (day);
 
-  return g_date_get_month (day) == G_DATE_FEBRUARY
-         && (g_date_get_day (day) == 29 || (g_date_get_day (day) == 28 && !is_leap (year)));
+  return g_date_get_month (day) == G_DATE_FEBRUARY &&
+         (g_date_get_day (day) == 29 || (g_date_get_day (day) == 28 && !is_leap (year)));
 }
 
 static gboolean
@@ -129,8 +129,8 @@ every_two_weeks (const GDate *day, gconstpointer data)
 static gboolean
 tuesday_thursday_fortnightly (const GDate *day, gconstpointer data)
 {
-  GDate first_monday = day_of ("2027-01-04");
-  GDate start = day_of ("2027-01-06");
+  GDate        first_monday = day_of ("2027-01-04");
+  GDate        start = day_of ("2027-01-06");
   GDateWeekday weekday = g_date_get_weekday (day);
 
   if (g_date_compare (day, &start) < 0 || (weekday != G_DATE_TUESDAY && weekday != G_DATE_THURSDAY))
@@ -178,11 +178,11 @@ assert_days (const OutlayRecurrence *recurrence,
              DayPredicate            predicate,
              const char             *name)
 {
-  GDate            first = day_of (FIRST);
-  GDate            last = day_of (LAST);
+  GDate first = day_of (FIRST);
+  GDate last = day_of (LAST);
   g_autoptr (GArray) expected = g_array_new (FALSE, FALSE, sizeof (OutlayOccurrence));
   g_autoptr (GArray) found = NULL;
-  guint64          number = 0;
+  guint64 number = 0;
 
   for (GDate day = first; g_date_compare (&day, &last) <= 0; g_date_add_days (&day, 1))
     {
@@ -231,38 +231,38 @@ recurrence_of (OutlayRepeatUnit unit,
 static void
 test_five_years (void)
 {
-  Case cases[12];
+  Case  cases[12];
   guint n = 0;
 
-  cases[n] = (Case) { "monthly on the 31st", recurrence_of (OUTLAY_REPEAT_MONTHLY, 1, "2027-01-31"), on_31st };
+  cases[n] = (Case){ "monthly on the 31st", recurrence_of (OUTLAY_REPEAT_MONTHLY, 1, "2027-01-31"), on_31st };
   n++;
-  cases[n] = (Case) { "monthly on the 30th", recurrence_of (OUTLAY_REPEAT_MONTHLY, 1, "2027-01-30"), on_30th };
+  cases[n] = (Case){ "monthly on the 30th", recurrence_of (OUTLAY_REPEAT_MONTHLY, 1, "2027-01-30"), on_30th };
   n++;
-  cases[n] = (Case) { "yearly on 29 February", recurrence_of (OUTLAY_REPEAT_YEARLY, 1, "2028-02-29"),
-                      on_29_february };
+  cases[n] = (Case){ "yearly on 29 February", recurrence_of (OUTLAY_REPEAT_YEARLY, 1, "2028-02-29"),
+                     on_29_february };
   n++;
-  cases[n] = (Case) { "monthly on the last day", recurrence_of (OUTLAY_REPEAT_MONTHLY, 1, "2027-01-15"),
-                      on_last_day };
+  cases[n] = (Case){ "monthly on the last day", recurrence_of (OUTLAY_REPEAT_MONTHLY, 1, "2027-01-15"),
+                     on_last_day };
   cases[n].recurrence.monthly_on = OUTLAY_MONTHLY_LAST_DAY;
   n++;
-  cases[n] = (Case) { "the last Friday", recurrence_of (OUTLAY_REPEAT_MONTHLY, 1, "2027-01-01"), on_last_friday };
+  cases[n] = (Case){ "the last Friday", recurrence_of (OUTLAY_REPEAT_MONTHLY, 1, "2027-01-01"), on_last_friday };
   cases[n].recurrence.monthly_on = OUTLAY_MONTHLY_ON_WEEKDAY;
   cases[n].recurrence.week_number = -1;
   cases[n].recurrence.weekday = G_DATE_FRIDAY;
   n++;
-  cases[n] = (Case) { "the 2nd Tuesday", recurrence_of (OUTLAY_REPEAT_MONTHLY, 1, "2027-01-01"),
-                      on_second_tuesday };
+  cases[n] = (Case){ "the 2nd Tuesday", recurrence_of (OUTLAY_REPEAT_MONTHLY, 1, "2027-01-01"),
+                     on_second_tuesday };
   cases[n].recurrence.monthly_on = OUTLAY_MONTHLY_ON_WEEKDAY;
   cases[n].recurrence.week_number = 2;
   cases[n].recurrence.weekday = G_DATE_TUESDAY;
   n++;
-  cases[n] = (Case) { "every 2 weeks", recurrence_of (OUTLAY_REPEAT_WEEKLY, 2, "2027-01-05"), every_two_weeks };
+  cases[n] = (Case){ "every 2 weeks", recurrence_of (OUTLAY_REPEAT_WEEKLY, 2, "2027-01-05"), every_two_weeks };
   n++;
-  cases[n] = (Case) { "Tuesday and Thursday every 2 weeks", recurrence_of (OUTLAY_REPEAT_WEEKLY, 2, "2027-01-06"),
-                      tuesday_thursday_fortnightly };
+  cases[n] = (Case){ "Tuesday and Thursday every 2 weeks", recurrence_of (OUTLAY_REPEAT_WEEKLY, 2, "2027-01-06"),
+                     tuesday_thursday_fortnightly };
   cases[n].recurrence.weekdays = OUTLAY_WEEKDAY_BIT (G_DATE_TUESDAY) | OUTLAY_WEEKDAY_BIT (G_DATE_THURSDAY);
   n++;
-  cases[n] = (Case) { "every 3 days", recurrence_of (OUTLAY_REPEAT_DAILY, 3, "2027-03-10"), every_third_day };
+  cases[n] = (Case){ "every 3 days", recurrence_of (OUTLAY_REPEAT_DAILY, 3, "2027-03-10"), every_third_day };
   n++;
   g_assert_cmpuint (n, <=, G_N_ELEMENTS (cases));
 
@@ -364,7 +364,7 @@ test_windows_agree (void)
   OutlayRecurrence recurrences[4];
   GDate            first = day_of (FIRST);
   /* Past the last window's last day. */
-  GDate            last = day_of ("2032-12-31");
+  GDate last = day_of ("2032-12-31");
 
   recurrences[0] = recurrence_of (OUTLAY_REPEAT_MONTHLY, 1, "2027-01-31");
   recurrences[0].weekend = OUTLAY_WEEKEND_AFTER;
@@ -381,10 +381,10 @@ test_windows_agree (void)
 
       for (guint i = 0; i < 300; i++)
         {
-          GDate    from = first;
-          GDate    to;
-          guint    expected_first = G_MAXUINT;
-          guint    expected_n = 0;
+          GDate from = first;
+          GDate to;
+          guint expected_first = G_MAXUINT;
+          guint expected_n = 0;
           g_autoptr (GArray) window = NULL;
 
           g_date_add_days (&from, g_test_rand_int_range (0, 1800));

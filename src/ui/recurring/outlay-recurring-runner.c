@@ -135,8 +135,8 @@ ask (OutlayRecurringRunner *self,
                                      g_dngettext (GETTEXT_PACKAGE, "Add %u Recurring Expense?",
                                                   "Add %u Recurring Expenses?", total),
                                      total);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self->question), "later", _("_Not Now"), "add",
-                                    _("_Add Them"), NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self->question), "later", _("_Not Now"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self->question), "add", _("_Add Them"));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self->question), "add",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self->question), "add");
@@ -203,7 +203,7 @@ schedule_midnight (OutlayRecurringRunner *self)
   g_autoptr (GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
                                                        g_date_time_get_day_of_month (now), 0, 0, 0);
   g_autoptr (GDateTime) tomorrow = g_date_time_add_days (today, 1);
-  GTimeSpan             until = g_date_time_difference (tomorrow, now);
+  GTimeSpan until = g_date_time_difference (tomorrow, now);
 
   g_clear_handle_id (&self->midnight_id, g_source_remove);
   self->midnight_id = g_timeout_add_seconds ((guint) (until / G_TIME_SPAN_SECOND) + AFTER_MIDNIGHT_SECONDS,
