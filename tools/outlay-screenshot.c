@@ -72,7 +72,9 @@ typedef struct
   gboolean refund;
   gboolean    budgets; /* a few budgets, for the Dashboard */
   const char *budgets_window; /* the Budgets window: "list", "detail" or "editor" */
-  gboolean    recurring;      /* the question before many recurring expenses at once */
+  /* 1: the question before many recurring expenses at once; 2: the list
+   * with what they wrote */
+  int recurring;
 } Shot;
 
 static const Shot shots[] = {
@@ -115,6 +117,8 @@ static const Shot shots[] = {
     NULL, TRUE },
   { "recurring-question-360x720-dark", "expenses", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL,
     TRUE },
+  { "recurring-rows-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL,
+    2 },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -441,9 +445,18 @@ take_recurring_question (OutlayApplication   *app,
 
   while (question == NULL && g_main_context_iteration (NULL, TRUE))
     question = outlay_recurring_runner_get_question (runner);
-  wait_frames (GTK_WIDGET (question), 10);
-  save_png (GTK_WIDGET (question), path);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "later");
+  if (shot->recurring == 1)
+    {
+      wait_frames (GTK_WIDGET (question), 10);
+      save_png (GTK_WIDGET (question), path);
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "later");
+    }
+  else
+    {
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "add");
+      wait_frames (GTK_WIDGET (window), 20);
+      save_png (GTK_WIDGET (window), path);
+    }
   gone = outlay_repository_delete_recurring_rule (outlay_application_get_repository (app),
                                                   outlay_recurring_rule_get_uuid (rule), TRUE, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
