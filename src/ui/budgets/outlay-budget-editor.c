@@ -32,6 +32,7 @@
 #include "outlay-budget-editor.h"
 #include "outlay-category-icon.h"
 #include "outlay-date-row.h"
+#include "outlay-form-rows.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
 
@@ -415,19 +416,6 @@ new_group (GtkWidget  *page,
 }
 
 static GtkWidget *
-new_combo (const char *title,
-           const char *const *choices)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr (GtkStringList) model = gtk_string_list_new (choices);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  return row;
-}
-
-static GtkWidget *
 new_entry (const char *title)
 {
   GtkWidget *row = adw_entry_row_new ();
@@ -535,25 +523,17 @@ build (OutlayBudgetEditor *self,
 
   /* When */
   group = new_group (page, _("Period"), NULL);
-  self->period_row = new_combo (_("_Repeats"), period_choices);
+  self->period_row = outlay_form_combo_row_new (_("_Repeats"), period_choices);
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
     if (units[i] == unit)
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->period_row), i);
   g_signal_connect_swapped (self->period_row, "notify::selected", G_CALLBACK (on_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->period_row);
 
-  self->every_row = adw_action_row_new ();
   /* Translators: how often a budget's period repeats: "Every" 2 "months" */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->every_row), _("E_very"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->every_row), TRUE);
-  self->every_spin = gtk_spin_button_new_with_range (1, 99, 1);
+  self->every_row = outlay_form_spin_row_new (_("E_very"), 1, 99, &self->every_spin);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->every_spin), MAX (outlay_budget_get_every (self->budget), 1));
-  gtk_widget_set_valign (self->every_spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->every_spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  self->every_row, NULL, -1);
   g_signal_connect_swapped (self->every_spin, "value-changed", G_CALLBACK (on_changed_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->every_row), self->every_spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->every_row), self->every_spin);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->every_row);
 
   self->start_row = g_object_new (OUTLAY_TYPE_DATE_ROW, NULL);
@@ -589,7 +569,7 @@ build (OutlayBudgetEditor *self,
 
   /* What is left */
   group = new_group (page, _("Left Over Money"), _("What is left, or overspent, at the end of a period."));
-  self->rollover_row = new_combo (_("_Next Period"), rollover_choices);
+  self->rollover_row = outlay_form_combo_row_new (_("_Next Period"), rollover_choices);
   for (guint i = 0; i < G_N_ELEMENTS (rollovers); i++)
     if (rollovers[i] == outlay_budget_get_rollover (self->budget))
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->rollover_row), i);
