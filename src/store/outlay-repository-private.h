@@ -131,6 +131,13 @@ gboolean   outlay_repository_count_expense_rows (OutlayRepository *self,
                                                  GError          **error);
 
 /* outlay-repository-recurring.c */
+gboolean outlay_repository_write_owed (OutlayRepository    *self,
+                                       OutlayRecurringRule *rule,
+                                       const GDate         *today,
+                                       const GDate         *only,
+                                       const char          *now,
+                                       GArray              *expense_ids,
+                                       GError             **error);
 gboolean outlay_repository_insert_recurring_rule (OutlayRepository    *self,
                                                   OutlayRecurringRule *draft,
                                                   const char          *now,

@@ -1256,6 +1256,50 @@ outlay_repository_confirm_occurrence (OutlayRepository *self,
   return id;
 }
 
+/* Writes what a rule owes up to @today, in the transaction the caller
+ * holds: every open occurrence of an automatic rule, or only the one
+ * scheduled on @only; and moves how far the rule is done. */
+gboolean
+outlay_repository_write_owed (OutlayRepository    *self,
+                              OutlayRecurringRule *rule,
+                              const GDate         *today,
+                              const GDate         *only,
+                              const char          *now,
+                              GArray              *expense_ids,
+                              GError             **error)
+{
+  g_autoptr (GArray) open = NULL;
+  GDate from = first_open_day (rule);
+
+  if (only != NULL)
+    {
+      g_auto (OutlayPlannedExpense) planned = { 0 };
+      gint64 id = 0;
+
+      if (!find_open (self, rule, only, &planned, error) || !write_occurrence (self, &planned, now, &id, error))
+        return FALSE;
+      if (id != 0)
+        g_array_append_val (expense_ids, id);
+      return advance_done_through (self, rule, today, error);
+    }
+
+  if (g_date_compare (&from, today) > 0)
+    return TRUE;
+  if (!(open = list_open (self, rule, &from, today, error)))
+    return FALSE;
+  g_array_sort (open, compare_planned);
+  for (guint i = 0; i < open->len; i++)
+    {
+      gint64 id = 0;
+
+      if (!write_occurrence (self, &g_array_index (open, OutlayPlannedExpense, i), now, &id, error))
+        return FALSE;
+      if (id != 0)
+        g_array_append_val (expense_ids, id);
+    }
+  return set_done_through (self, rule, today, NULL, error);
+}
+
 /**
  * outlay_repository_skip_occurrence:
  * @rule_uuid: the rule

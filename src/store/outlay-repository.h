@@ -464,4 +464,17 @@ gboolean             outlay_repository_skip_occurrence (OutlayRepository *self,
                                                         const GDate      *today,
                                                         GError          **error);
 
+/* outlay-repository-repeating.c */
+
+/* The most occurrences one rule writes in one catch-up without asking. */
+#define OUTLAY_RECURRING_MOST_AT_ONCE 60
+
+OutlayRecurringRule *outlay_repository_add_repeating_expense (OutlayRepository       *self,
+                                                              OutlayExpense          *draft,
+                                                              const OutlayRecurrence *recurrence,
+                                                              OutlayRecurringMode     mode,
+                                                              const GDate            *today,
+                                                              GArray                **written,
+                                                              GError                **error);
+
 G_END_DECLS

@@ -507,6 +507,29 @@ add_rule (Fixture *fixture,
   return stored != NULL;
 }
 
+/* An expense typed on 1 January that repeats monthly, on 15 March: the
+ * rule and three months of it, at once. */
+static gboolean
+add_repeating (Fixture *fixture,
+               gpointer state,
+               GError **error)
+{
+  g_autoptr (OutlayExpense) draft = outlay_test_draft (95000, "EUR", "2024-01-01", "Rent",
+                                                       outlay_test_category_at (fixture->repository, 1));
+  g_autoptr (GDate) start = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  g_autoptr (GDate) today = g_date_new_dmy (15, G_DATE_MARCH, 2024);
+  g_autoptr (OutlayRecurringRule) stored = NULL;
+  g_autoptr (GArray) written = NULL;
+  OutlayRecurrence recurrence;
+
+  outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_MONTHLY, 1, start);
+  stored = outlay_repository_add_repeating_expense (fixture->repository, draft, &recurrence,
+                                                    OUTLAY_RECURRING_AUTOMATIC, today, &written, error);
+  if (stored != NULL)
+    g_assert_cmpuint (written->len, ==, 3);
+  return stored != NULL;
+}
+
 /* The uuid of the rule the test added before the faults. */
 static gpointer
 find_rule (Fixture *fixture,
@@ -673,6 +696,7 @@ OPERATION ("record the ledger's currency", record_currency)
 OPERATION ("create backup", create_backup)
 OPERATION ("add budget", add_budget)
 OPERATION ("add a recurring expense", add_rule)
+OPERATION ("add a repeating expense", add_repeating)
 
 /* The backup holds the sample; the ledger has one expense more. */
 static void
@@ -796,6 +820,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/budget/alerts", test_take_budget_alerts);
   OUTLAY_TEST_ADD ("/faults/ledger/currency-recorded", test_record_currency);
   OUTLAY_TEST_ADD ("/faults/recurring/add", test_add_rule);
+  OUTLAY_TEST_ADD ("/faults/recurring/add-repeating", test_add_repeating);
   OUTLAY_TEST_ADD ("/faults/recurring/update", test_update_rule);
   OUTLAY_TEST_ADD ("/faults/recurring/run", test_run_rules);
   OUTLAY_TEST_ADD ("/faults/recurring/delete", test_delete_rule);

@@ -551,6 +551,88 @@ test_fixture_uuids (Fixture      *fixture,
                    ==, 1);
 }
 
+static OutlayRecurringRule *
+add_repeating (Fixture            *fixture,
+               const char         *description,
+               const char         *start,
+               OutlayRecurringMode mode,
+               const char         *today,
+               GArray            **written,
+               GError            **error)
+{
+  g_autoptr (OutlayExpense) typed =
+    outlay_test_draft (95000, "EUR", start, description, outlay_test_category_at (fixture->repository, 1));
+  GDate            first = day_of (start);
+  GDate            now = day_of (today);
+  OutlayRecurrence recurrence;
+
+  outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_MONTHLY, 1, &first);
+  recurrence.monthly_on = OUTLAY_MONTHLY_LAST_DAY;
+  return outlay_repository_add_repeating_expense (fixture->repository, typed, &recurrence, mode, &now, written, error);
+}
+
+/* The editor's save of an expense that repeats: its rule, and what the rule
+ * owes up to today, each once; a rule that asks writes only the one typed. */
+static void
+test_add_repeating (Fixture      *fixture,
+                    gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) rent = NULL;
+  g_autoptr (OutlayRecurringRule) phone = NULL;
+  g_autoptr (OutlayRecurringRule) later = NULL;
+  g_autoptr (OutlayRecurringRule) refused = NULL;
+  g_autoptr (OutlayRecurringRun) run = NULL;
+  g_autoptr (GArray) written = NULL;
+  g_autoptr (GArray) none = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *days = NULL;
+
+  /* Typed on 31 January, monthly on the last day, saved on 15 April. */
+  rent = add_repeating (fixture, "Rent", "2024-01-31", OUTLAY_RECURRING_AUTOMATIC, "2024-04-15", &written, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 3);
+  days = written_days (fixture, outlay_recurring_rule_get_uuid (rent), TRUE);
+  g_assert_cmpstr (days, ==, "2024-01-31 2024-02-29 2024-03-31");
+  g_assert_cmpstr (outlay_recurring_rule_get_done_through (rent), ==, "2024-04-15");
+  /* A catch-up the same day has nothing more to write. */
+  run = run_through (fixture, "2024-04-15");
+  g_assert_cmpuint (run->expense_ids->len, ==, 0);
+  g_clear_pointer (&written, g_array_unref);
+  g_clear_pointer (&days, g_free);
+
+  /* A rule that asks: the one typed is confirmed; the next one is due. */
+  phone = add_repeating (fixture, "Phone", "2024-02-29", OUTLAY_RECURRING_CONFIRM, "2024-04-15", &written, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 1);
+  days = written_days (fixture, outlay_recurring_rule_get_uuid (phone), TRUE);
+  g_assert_cmpstr (days, ==, "2024-02-29");
+  {
+    GDate today = day_of ("2024-04-15");
+    g_autoptr (GArray) due = outlay_repository_list_due (fixture->repository, &today, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (due->len, ==, 1);
+    g_assert_cmpint (g_date_get_month (&g_array_index (due, OutlayPlannedExpense, 0).occurrence.day), ==,
+                     G_DATE_MARCH);
+  }
+  g_clear_pointer (&written, g_array_unref);
+
+  /* Its first day has not come: the rule only. */
+  later = add_repeating (fixture, "Gym", "2024-05-31", OUTLAY_RECURRING_AUTOMATIC, "2024-04-15", &written, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 0);
+  g_assert_cmpuint (outlay_test_count (fixture), ==, 4);
+
+  /* Refused: nothing of it is written. */
+  refused = add_repeating (fixture, "", "2024-01-31", OUTLAY_RECURRING_AUTOMATIC, "2024-04-15", &none, &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+  g_assert_null (none);
+  g_assert_cmpuint (outlay_test_count (fixture), ==, 4);
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture), "SELECT count(*) FROM recurring_rules"), ==,
+                   3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +651,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/recurring/delete-and-restore", test_delete_and_restore);
   OUTLAY_TEST_ADD ("/repository/recurring/refused", test_refused);
   OUTLAY_TEST_ADD ("/repository/recurring/fixture-uuids", test_fixture_uuids);
+  OUTLAY_TEST_ADD ("/repository/recurring/add-repeating", test_add_repeating);
 
   return g_test_run ();
 }
