@@ -51,7 +51,10 @@ typedef struct
   OutlayExpense      *after;  /* as the step left it: undo only that */
   gboolean            deleted;
   OutlayImportResult *import; /* or an import to take back */
-  GArray             *written; /* or what recurring expenses wrote (gint64 ids) */
+  OutlayUndoFunc      take_back; /* or a change taken back by a function */
+  gpointer            data;
+  GDestroyNotify      destroy_data;
+  char               *undone; /* what the toast says after it */
 } UndoStep;
 
 /* A write that waits for another program to finish. */
@@ -119,7 +122,9 @@ undo_step_free (gpointer data)
   g_clear_object (&step->before);
   g_clear_object (&step->after);
   g_clear_pointer (&step->import, outlay_import_result_free);
-  g_clear_pointer (&step->written, g_array_unref);
+  if (step->destroy_data != NULL)
+    g_clear_pointer (&step->data, step->destroy_data);
+  g_free (step->undone);
   g_free (step);
 }
 
@@ -708,18 +713,19 @@ try_undo (OutlayWindow *self)
   if (step->import != NULL)
     return start_undo_import (self);
 
-  if (step->written != NULL)
+  if (step->take_back != NULL)
     {
-      gint64 n_deleted = outlay_repository_take_back_run (self->repository, step->written, &error);
+      g_autofree char *undone = g_strdup (step->undone);
+      gboolean         done = step->take_back (self->repository, step->data, &error);
 
       if (is_busy (error))
         return WRITE_WAITS;
       g_clear_weak_pointer (&self->undo_toast);
       drop_undo_step (self);
-      if (n_deleted < 0)
+      if (!done)
         show_error (self, error);
       else
-        show_toast (self, _("Recurring expenses taken back"), FALSE);
+        show_toast (self, undone, FALSE);
       return WRITE_DONE;
     }
 
@@ -1125,23 +1131,6 @@ on_restored_cb (OutlayWindow *self,
 
 /* A damaged file shows what happened and the ways out instead of lists
  * that would be wrong; everything that writes is off until a restore. */
-/* A catch-up wrote what recurring expenses owed: said, with Undo. */
-static void
-on_caught_up_cb (OutlayWindow *self,
-                 GArray       *expense_ids)
-{
-  UndoStep        *step = g_new0 (UndoStep, 1);
-  g_autofree char *title = NULL;
-
-  step->written = g_array_copy (expense_ids);
-  push_undo_step (self, step);
-  /* Translators: a toast when the window writes what recurring expenses owed */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u recurring expense", "Added %u recurring expenses",
-                                        expense_ids->len),
-                           expense_ids->len);
-  show_toast (self, title, TRUE);
-}
-
 static void
 on_damaged_changed_cb (OutlayWindow *self)
 {
@@ -1241,7 +1230,6 @@ setup (OutlayWindow      *self,
 
   /* What recurring expenses owe: now, and at each midnight. */
   self->recurring = outlay_recurring_runner_new (self->repository, GTK_WINDOW (self));
-  g_signal_connect_object (self->recurring, "caught-up", G_CALLBACK (on_caught_up_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -1453,4 +1441,36 @@ outlay_window_get_recurring_runner (OutlayWindow *self)
   g_return_val_if_fail (OUTLAY_IS_WINDOW (self), NULL);
 
   return self->recurring;
+}
+
+/**
+ * outlay_window_push_undo:
+ * @title: the toast that offers Undo
+ * @undone: the toast once it is undone
+ * @take_back: what Undo does; it may fail with %OUTLAY_DATABASE_ERROR_BUSY,
+ *   and is then tried again when the other program is done
+ * @data: (transfer full): for @take_back
+ *
+ * Offers Undo of a change made outside the window's own steps: one toast,
+ * and the change taken back by Ctrl+Z or the toast's button.
+ */
+void
+outlay_window_push_undo (OutlayWindow  *self,
+                         const char    *title,
+                         const char    *undone,
+                         OutlayUndoFunc take_back,
+                         gpointer       data,
+                         GDestroyNotify destroy_data)
+{
+  UndoStep *step = g_new0 (UndoStep, 1);
+
+  g_return_if_fail (OUTLAY_IS_WINDOW (self));
+  g_return_if_fail (title != NULL && undone != NULL && take_back != NULL);
+
+  step->take_back = take_back;
+  step->data = data;
+  step->destroy_data = destroy_data;
+  step->undone = g_strdup (undone);
+  push_undo_step (self, step);
+  show_toast (self, title, TRUE);
 }

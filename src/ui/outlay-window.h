@@ -41,6 +41,17 @@ void          outlay_window_export (OutlayWindow      *self,
                                     GFile             *file,
                                     OutlayExportFormat format);
 
+typedef gboolean (*OutlayUndoFunc) (OutlayRepository *repository,
+                                    gpointer          data,
+                                    GError          **error);
+
+void outlay_window_push_undo (OutlayWindow  *self,
+                              const char    *title,
+                              const char    *undone,
+                              OutlayUndoFunc take_back,
+                              gpointer       data,
+                              GDestroyNotify destroy_data);
+
 typedef struct _OutlayRecurringRunner OutlayRecurringRunner;
 OutlayRecurringRunner                *outlay_window_get_recurring_runner (OutlayWindow *self);
 

@@ -32,9 +32,9 @@
 
 #include "outlay-date.h"
 #include "outlay-recurring-runner.h"
+#include "outlay-window.h"
 
 /* More at once for one recurring expense asks first. */
-#define MOST_AT_ONCE 60
 /* Another program that writes is waited for this long, again and again. */
 #define BUSY_RETRY_SECONDS 2
 /* After midnight, so that "today" has surely moved on. */
@@ -145,6 +145,39 @@ ask (OutlayRecurringRunner *self,
   gtk_window_present (GTK_WINDOW (self->question));
 }
 
+static gboolean
+take_back_written (OutlayRepository *repository,
+                   gpointer          expense_ids,
+                   GError          **error)
+{
+  return outlay_repository_take_back_run (repository, expense_ids, error) >= 0;
+}
+
+static void
+unref_array (gpointer array)
+{
+  g_array_unref (array);
+}
+
+/* What a catch-up wrote is said in the window, with Undo. */
+static void
+offer_undo (OutlayRecurringRunner *self,
+            GArray                *expense_ids)
+{
+  g_autofree char *title = NULL;
+  const char      *undone;
+
+  if (!OUTLAY_IS_WINDOW (self->parent))
+    return;
+  /* Translators: a toast when the window writes what recurring expenses owed */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u recurring expense", "Added %u recurring expenses",
+                                        expense_ids->len),
+                           expense_ids->len);
+  undone = _("Recurring expenses taken back");
+  outlay_window_push_undo (OUTLAY_WINDOW (self->parent), title, undone, take_back_written, g_array_ref (expense_ids),
+                           unref_array);
+}
+
 static void
 run_allowed (OutlayRecurringRunner *self,
              const char *const     *allowed)
@@ -156,7 +189,7 @@ run_allowed (OutlayRecurringRunner *self,
   if (outlay_database_is_damaged (outlay_repository_get_database (self->repository)))
     return;
 
-  run = outlay_repository_run_recurring (self->repository, today, MOST_AT_ONCE, allowed, &error);
+  run = outlay_repository_run_recurring (self->repository, today, OUTLAY_RECURRING_MOST_AT_ONCE, allowed, &error);
   if (run == NULL)
     {
       /* Another program is writing (the backup of the day, the command
@@ -170,7 +203,10 @@ run_allowed (OutlayRecurringRunner *self,
     }
 
   if (run->expense_ids->len > 0)
-    g_signal_emit (self, signals[CAUGHT_UP], 0, run->expense_ids);
+    {
+      offer_undo (self, run->expense_ids);
+      g_signal_emit (self, signals[CAUGHT_UP], 0, run->expense_ids);
+    }
   if (run->held->len > 0)
     ask (self, run->held);
 }
