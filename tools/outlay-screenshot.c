@@ -37,6 +37,7 @@
 #include <sqlite3.h>
 
 #include "outlay-application.h"
+#include "outlay-description-row.h"
 #include "outlay-expense-editor.h"
 #include "outlay-expenses-page.h"
 #include "outlay-import-refunds-group.h"
@@ -45,6 +46,8 @@
 #include "outlay-budgets-window.h"
 #include "outlay-date.h"
 #include "outlay-recurring-runner.h"
+#include "outlay-repeat-group.h"
+#include "outlay-repetition-dialog.h"
 #include "outlay-sample-ledger.h"
 #include "outlay-waiting-bar.h"
 #include "outlay-window.h"
@@ -73,7 +76,7 @@ typedef struct
   gboolean    budgets; /* a few budgets, for the Dashboard */
   const char *budgets_window; /* the Budgets window: "list", "detail" or "editor" */
   /* 1: the question before many recurring expenses at once; 2: the list
-   * with what they wrote */
+   * with what they wrote; 3: the editor's Repeat rows; 4: its Custom… */
   int recurring;
 } Shot;
 
@@ -119,6 +122,10 @@ static const Shot shots[] = {
     TRUE },
   { "recurring-rows-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL,
     2 },
+  { "repeat-editor-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 3 },
+  { "repeat-editor-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 3 },
+  { "repeat-custom-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 4 },
+  { "repeat-custom-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 4 },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -462,11 +469,64 @@ take_recurring_question (OutlayApplication   *app,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A new expense that repeats monthly, the editor scrolled to its Repeat
+ * rows; or the dialog of Custom… over it. */
+static void
+take_repeat_editor (OutlayWindow *window,
+                    const Shot   *shot,
+                    const char   *path)
+{
+  GtkWidget *page = outlay_window_get_expenses_page (window);
+  GtkWidget *editor = outlay_expenses_page_get_editor (OUTLAY_EXPENSES_PAGE (page));
+  GObject   *group = gtk_widget_get_template_child (editor, OUTLAY_TYPE_EXPENSE_EDITOR, "repeat_group");
+  GObject   *amount = gtk_widget_get_template_child (editor, OUTLAY_TYPE_EXPENSE_EDITOR, "amount_row");
+  GObject   *description = gtk_widget_get_template_child (editor, OUTLAY_TYPE_EXPENSE_EDITOR, "description_row");
+  g_autoptr (GDate) today = outlay_date_new_today ();
+  GtkAdjustment   *adjustment;
+  OutlayRecurrence monthly;
+
+  outlay_expenses_page_new_expense (OUTLAY_EXPENSES_PAGE (page));
+  gtk_editable_set_text (GTK_EDITABLE (amount), "950");
+  gtk_editable_set_text (GTK_EDITABLE (description), "Rent");
+  outlay_description_row_hide_suggestions (OUTLAY_DESCRIPTION_ROW (description));
+  outlay_recurrence_init (&monthly, OUTLAY_REPEAT_MONTHLY, 1, today);
+  outlay_repeat_group_set_recurrence (OUTLAY_REPEAT_GROUP (group), &monthly, OUTLAY_RECURRING_AUTOMATIC);
+  wait_frames (GTK_WIDGET (window), 6);
+  adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (group), GTK_TYPE_SCROLLED_WINDOW)));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  wait_frames (GTK_WIDGET (window), 6);
+
+  if (shot->recurring == 4)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      outlay_repeat_group_choose_custom (OUTLAY_REPEAT_GROUP (group));
+      run_for (500);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (OUTLAY_IS_REPETITION_DIALOG (toplevel))
+            {
+              if (shot->width < 600)
+                gtk_window_set_default_size (GTK_WINDOW (toplevel), shot->width, shot->height);
+              wait_frames (toplevel, 6);
+              save_png (toplevel, path);
+              gtk_window_destroy (GTK_WINDOW (toplevel));
+            }
+        }
+    }
+  else
+    save_png (GTK_WIDGET (window), path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 take (OutlayApplication *app,
       const Shot        *shot)
 {
-  g_autoptr (OutlayRecurringRule) rule = shot->recurring ? add_coffee_rule (app) : NULL;
+  g_autoptr (OutlayRecurringRule) rule = shot->recurring == 1 || shot->recurring == 2 ? add_coffee_rule (app) : NULL;
   OutlayWindow    *window = outlay_window_new (app);
   g_autofree char *scale = text_scale != 1.0 ? g_strdup_printf ("-text%g", text_scale) : g_strdup ("");
   g_autofree char *file = g_strconcat (shot->name, scale, high_contrast ? "-hc" : "", ".png", NULL);
@@ -551,6 +611,11 @@ take (OutlayApplication *app,
   if (rule != NULL)
     {
       take_recurring_question (app, window, rule, shot, path);
+      return;
+    }
+  if (shot->recurring >= 3)
+    {
+      take_repeat_editor (window, shot, path);
       return;
     }
 

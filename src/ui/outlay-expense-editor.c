@@ -45,6 +45,7 @@
 #include "outlay-expense-editor.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
+#include "outlay-repeat-group.h"
 #include "outlay-waiting-bar.h"
 
 struct _OutlayExpenseEditor
@@ -91,6 +92,7 @@ struct _OutlayExpenseEditor
   GtkLabel             *description_error;
   AdwComboRow          *category_row;
   OutlayDateRow        *date_row;
+  OutlayRepeatGroup    *repeat_group;
   GtkWidget            *note_box;
   GtkTextView          *note_view;
   GtkTextBuffer        *note_buffer;
@@ -296,7 +298,8 @@ update_state (OutlayExpenseEditor *self)
           g_strcmp0 (note, self->loaded_note) != 0 ||
           g_strcmp0 (outlay_date_row_get_date (self->date_row), self->loaded_date) != 0 ||
           self->category_id != self->loaded_category_id ||
-          gtk_switch_get_active (self->refund_switch) != self->loaded_refund;
+          gtk_switch_get_active (self->refund_switch) != self->loaded_refund ||
+          (self->expense == NULL && outlay_repeat_group_get_repeats (self->repeat_group));
 
   if (can_save != self->can_save)
     {
@@ -418,6 +421,16 @@ take_snapshot (OutlayExpenseEditor *self)
   self->loaded_refund = gtk_switch_get_active (self->refund_switch);
 }
 
+/* A repetition starts on the expense's day. */
+static void
+sync_repeat_start (OutlayExpenseEditor *self)
+{
+  g_autoptr (GDate) day = outlay_date_parse_iso (outlay_date_row_get_date (self->date_row));
+
+  if (day != NULL)
+    outlay_repeat_group_set_start (self->repeat_group, day);
+}
+
 static void
 notify_mode (OutlayExpenseEditor *self)
 {
@@ -481,6 +494,8 @@ reset_for_new (OutlayExpenseEditor *self,
 
   outlay_date_row_set_date (self->date_row, date);
   select_category (self, category_id);
+  outlay_repeat_group_show_expense (self->repeat_group, self->repository, NULL);
+  sync_repeat_start (self);
 
   self->amount_touched = FALSE;
   self->description_touched = FALSE;
@@ -511,6 +526,7 @@ load_expense (OutlayExpenseEditor *self,
 
   outlay_date_row_set_date (self->date_row, outlay_expense_get_occurred_on (expense));
   select_category (self, outlay_expense_get_category_id (expense));
+  outlay_repeat_group_show_expense (self->repeat_group, self->repository, expense);
 
   /* A stored expense is valid; whatever is changed shows its errors. */
   self->amount_touched = TRUE;
@@ -543,40 +559,19 @@ static void
 show_store_error (OutlayExpenseEditor *self,
                   const GError        *error)
 {
-  if (error->domain == OUTLAY_REPOSITORY_ERROR)
+  char **field = NULL;
+
+  if (g_error_matches (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT) ||
+      g_error_matches (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_CURRENCY))
+    field = &self->amount_store_error;
+  else if (g_error_matches (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_DESCRIPTION))
+    field = &self->description_store_error;
+  else if (g_error_matches (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NOTE))
+    field = &self->note_store_error;
+  if (field != NULL)
     {
-      switch ((OutlayRepositoryError) error->code)
-        {
-        case OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT:
-        case OUTLAY_REPOSITORY_ERROR_INVALID_CURRENCY:
-          g_free (self->amount_store_error);
-          self->amount_store_error = g_strdup (error->message);
-          break;
-
-        case OUTLAY_REPOSITORY_ERROR_INVALID_DESCRIPTION:
-          g_free (self->description_store_error);
-          self->description_store_error = g_strdup (error->message);
-          break;
-
-        case OUTLAY_REPOSITORY_ERROR_INVALID_NOTE:
-          g_free (self->note_store_error);
-          self->note_store_error = g_strdup (error->message);
-          break;
-
-        case OUTLAY_REPOSITORY_ERROR_NOT_FOUND:
-        case OUTLAY_REPOSITORY_ERROR_INVALID_DATE:
-        case OUTLAY_REPOSITORY_ERROR_INVALID_CATEGORY:
-        case OUTLAY_REPOSITORY_ERROR_INVALID_NAME:
-        case OUTLAY_REPOSITORY_ERROR_INVALID_COLOR:
-        case OUTLAY_REPOSITORY_ERROR_INVALID_ICON:
-        case OUTLAY_REPOSITORY_ERROR_INVALID_POSITION:
-        case OUTLAY_REPOSITORY_ERROR_PROTECTED:
-        case OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD:
-        case OUTLAY_REPOSITORY_ERROR_INVALID_ALERT:
-        case OUTLAY_REPOSITORY_ERROR_INVALID_CAP:
-        default:
-          break;
-        }
+      g_free (*field);
+      *field = g_strdup (error->message);
     }
 
   show_error (self, error->message);
@@ -641,6 +636,23 @@ save_form (OutlayExpenseEditor *self,
       draft = outlay_expense_copy (before);
       apply_form (self, draft, amount);
       after = outlay_repository_update_expense (self->repository, draft, &error);
+    }
+  else if (outlay_repeat_group_get_repeats (self->repeat_group) && !gtk_switch_get_active (self->refund_switch))
+    {
+      gboolean saved;
+
+      draft = outlay_expense_new ();
+      apply_form (self, draft, amount);
+      after = outlay_repeat_group_save (self->repeat_group, self->repository, draft, &saved, &error);
+      /* Its first day has not come: nothing to show but a new form. */
+      if (saved && after == NULL)
+        {
+          outlay_waiting_bar_stop (self->waiting_bar);
+          reset_for_new (self, add_another);
+          if (!add_another)
+            g_signal_emit (self, signals[CANCELLED], 0);
+          return TRUE;
+        }
     }
   else
     {
@@ -712,6 +724,8 @@ on_amount_changed_cb (OutlayExpenseEditor *self)
 static void
 on_refund_changed_cb (OutlayExpenseEditor *self)
 {
+  /* A refund is not something that repeats. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->repeat_group), !gtk_switch_get_active (self->refund_switch));
   if (!self->filling)
     update_state (self);
 }
@@ -816,6 +830,13 @@ on_categories_changed_cb (OutlayExpenseEditor *self)
 
 static void
 on_date_changed_cb (OutlayExpenseEditor *self)
+{
+  sync_repeat_start (self);
+  update_state (self);
+}
+
+static void
+on_repeat_changed_cb (OutlayExpenseEditor *self)
 {
   update_state (self);
 }
@@ -1173,6 +1194,7 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   g_type_ensure (OUTLAY_TYPE_CATEGORY_ICON);
   g_type_ensure (OUTLAY_TYPE_DATE_ROW);
   g_type_ensure (OUTLAY_TYPE_DESCRIPTION_ROW);
+  g_type_ensure (OUTLAY_TYPE_REPEAT_GROUP);
   g_type_ensure (OUTLAY_TYPE_WAITING_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/outlay-expense-editor.ui");
@@ -1187,6 +1209,7 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, description_error);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, category_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, date_row);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, repeat_group);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_box);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_view);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_buffer);
@@ -1201,6 +1224,7 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_suggestion_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_category_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_repeat_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_note_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_waiting_retry_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_waiting_gave_up_cb);
