@@ -38,7 +38,7 @@
 #include "outlay-currency.h"
 #include "outlay-date.h"
 #include "outlay-money.h"
-#include "outlay-repository-private.h"
+#include "outlay-repository-recurring-private.h"
 
 /* A weekend rule moves an occurrence by at most two days: a catch-up looks
  * that far before where the last one stopped. */
@@ -147,10 +147,10 @@ outlay_repository_validate_recurring_rule (OutlayRepository    *self,
   return outlay_repository_validate_expense (self, draft, error);
 }
 
-static OutlayRecurringRule *
-read_rule (OutlayRepository *self,
-           const char       *uuid,
-           GError          **error)
+OutlayRecurringRule *
+outlay_repository_read_recurring_rule (OutlayRepository *self,
+                                       const char       *uuid,
+                                       GError          **error)
 {
   sqlite3_stmt        *stmt = outlay_database_prepare (self->database,
                                                        "SELECT " OUTLAY_RECURRING_RULE_COLUMNS
@@ -192,7 +192,7 @@ outlay_repository_get_recurring_rule (OutlayRepository *self,
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  return read_rule (self, uuid, error);
+  return outlay_repository_read_recurring_rule (self, uuid, error);
 }
 
 /**
@@ -274,14 +274,14 @@ bind_rule (sqlite3_stmt        *stmt,
 }
 
 /* Commits, reads the rule back and says the rules changed. */
-static OutlayRecurringRule *
-finish_rule_write (OutlayRepository  *self,
-                   OutlayTransaction *transaction,
-                   const char        *uuid,
-                   gboolean           expenses_changed,
-                   GError           **error)
+OutlayRecurringRule *
+outlay_repository_finish_recurring_write (OutlayRepository  *self,
+                                          OutlayTransaction *transaction,
+                                          const char        *uuid,
+                                          gboolean           expenses_changed,
+                                          GError           **error)
 {
-  g_autoptr (OutlayRecurringRule) stored = read_rule (self, uuid, error);
+  g_autoptr (OutlayRecurringRule) stored = outlay_repository_read_recurring_rule (self, uuid, error);
 
   if (stored == NULL || !outlay_transaction_commit (transaction, error))
     return NULL;
@@ -374,7 +374,7 @@ outlay_repository_add_recurring_rule (OutlayRepository    *self,
       !outlay_repository_insert_recurring_rule (self, draft, now, &uuid, error))
     return NULL;
 
-  return finish_rule_write (self, transaction, uuid, FALSE, error);
+  return outlay_repository_finish_recurring_write (self, transaction, uuid, FALSE, error);
 }
 
 /**
@@ -405,7 +405,7 @@ outlay_repository_update_recurring_rule (OutlayRepository    *self,
   if (!outlay_repository_check_writable (self, error) ||
       !outlay_repository_validate_recurring_rule (self, rule, error))
     return NULL;
-  if (uuid == NULL || !(stored = read_rule (self, uuid, error)))
+  if (uuid == NULL || !(stored = outlay_repository_read_recurring_rule (self, uuid, error)))
     {
       if (uuid == NULL)
         g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
@@ -437,7 +437,7 @@ outlay_repository_update_recurring_rule (OutlayRepository    *self,
   if (!outlay_repository_step_done (self, stmt, _("Could not save the recurring expense"), error))
     return NULL;
 
-  return finish_rule_write (self, transaction, uuid, FALSE, error);
+  return outlay_repository_finish_recurring_write (self, transaction, uuid, FALSE, error);
 }
 
 /**
@@ -462,7 +462,8 @@ outlay_repository_delete_recurring_rule (OutlayRepository *self,
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  if (!outlay_repository_check_writable (self, error) || !(before = read_rule (self, uuid, error)))
+  if (!outlay_repository_check_writable (self, error) ||
+      !(before = outlay_repository_read_recurring_rule (self, uuid, error)))
     return NULL;
   if (outlay_recurring_rule_get_deleted_at (before) != NULL)
     {
@@ -498,7 +499,7 @@ outlay_repository_delete_recurring_rule (OutlayRepository *self,
         return NULL;
     }
 
-  if (!(after = finish_rule_write (self, transaction, uuid, delete_expenses, error)))
+  if (!(after = outlay_repository_finish_recurring_write (self, transaction, uuid, delete_expenses, error)))
     return NULL;
   return g_steal_pointer (&before);
 }
@@ -526,7 +527,8 @@ outlay_repository_restore_recurring_rule (OutlayRepository *self,
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  if (!outlay_repository_check_writable (self, error) || !(before = read_rule (self, uuid, error)))
+  if (!outlay_repository_check_writable (self, error) ||
+      !(before = outlay_repository_read_recurring_rule (self, uuid, error)))
     return NULL;
   deleted_at = outlay_recurring_rule_get_deleted_at (before);
   if (deleted_at == NULL)
@@ -555,16 +557,16 @@ outlay_repository_restore_recurring_rule (OutlayRepository *self,
   if (!outlay_repository_step_done (self, stmt, _("Could not restore the recurring expense"), error))
     return NULL;
 
-  return finish_rule_write (self, transaction, uuid, restored > 0, error);
+  return outlay_repository_finish_recurring_write (self, transaction, uuid, restored > 0, error);
 }
 
 /* The occurrences of @rule that exist as expenses (deleted too), by their
  * scheduled day from @from on: a set of "YYYY-MM-DD". */
-static GHashTable *
-read_written (OutlayRepository    *self,
-              OutlayRecurringRule *rule,
-              const GDate         *from,
-              GError             **error)
+GHashTable *
+outlay_repository_read_written_occurrences (OutlayRepository    *self,
+                                            OutlayRecurringRule *rule,
+                                            const GDate         *from,
+                                            GError             **error)
 {
   g_autoptr (GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   char          day[OUTLAY_DATE_ISO_SIZE];
@@ -591,19 +593,10 @@ read_written (OutlayRepository    *self,
   return g_steal_pointer (&written);
 }
 
-/* One occurrence's exception: skipped, or another amount or day. */
-typedef struct
-{
-  gboolean skipped;
-  gint64   amount; /* -1: the rule's */
-  GDate    day;    /* invalid: the scheduled one, after the weekend rule */
-} Exception;
-
-/* The rule's exceptions by scheduled day ("YYYY-MM-DD" → Exception). */
-static GHashTable *
-read_exceptions (OutlayRepository    *self,
-                 OutlayRecurringRule *rule,
-                 GError             **error)
+GHashTable *
+outlay_repository_read_recurring_exceptions (OutlayRepository    *self,
+                                             OutlayRecurringRule *rule,
+                                             GError             **error)
 {
   g_autoptr (GHashTable) exceptions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_stmt *stmt;
@@ -618,7 +611,7 @@ read_exceptions (OutlayRepository    *self,
   sqlite3_bind_text (stmt, 1, outlay_recurring_rule_get_uuid (rule), -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Exception *exception = g_new0 (Exception, 1);
+      OutlayRecurringException *exception = g_new0 (OutlayRecurringException, 1);
       g_autoptr (GDate) day = outlay_date_parse_iso ((const char *) sqlite3_column_text (stmt, 3));
 
       exception->skipped = sqlite3_column_int (stmt, 1) != 0;
@@ -680,7 +673,8 @@ list_open (OutlayRepository    *self,
   g_array_set_clear_func (open, (GDestroyNotify) outlay_planned_expense_clear);
   if (g_date_get_julian (&earliest) > MAX_SHIFT)
     g_date_subtract_days (&earliest, MAX_SHIFT);
-  if (!(exceptions = read_exceptions (self, rule, error)) || !(written = read_written (self, rule, &earliest, error)))
+  if (!(exceptions = outlay_repository_read_recurring_exceptions (self, rule, error)) ||
+      !(written = outlay_repository_read_written_occurrences (self, rule, &earliest, error)))
     return NULL;
 
   occurrences = outlay_recurrence_between (recurrence, from, to, 0);
@@ -689,7 +683,7 @@ list_open (OutlayRepository    *self,
       const OutlayOccurrence *occurrence = &g_array_index (occurrences, OutlayOccurrence, i);
       OutlayPlannedExpense    planned = { 0 };
       char                    scheduled[OUTLAY_DATE_ISO_SIZE];
-      Exception              *exception;
+      OutlayRecurringException *exception;
 
       outlay_date_format_iso_buf (&occurrence->scheduled, scheduled);
       exception = g_hash_table_lookup (exceptions, scheduled);
@@ -710,7 +704,7 @@ list_open (OutlayRepository    *self,
   g_hash_table_iter_init (&iter, exceptions);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      Exception           *exception = value;
+      OutlayRecurringException *exception = value;
       OutlayPlannedExpense planned = { 0 };
       g_autoptr (GDate) scheduled = outlay_date_parse_iso (key);
 
@@ -784,12 +778,12 @@ write_occurrence (OutlayRepository           *self,
 }
 
 /* @changed (optional) is set when the rule was done through another day. */
-static gboolean
-set_done_through (OutlayRepository    *self,
-                  OutlayRecurringRule *rule,
-                  const GDate         *day,
-                  gboolean            *changed,
-                  GError             **error)
+gboolean
+outlay_repository_set_done_through (OutlayRepository    *self,
+                                    OutlayRecurringRule *rule,
+                                    const GDate         *day,
+                                    gboolean            *changed,
+                                    GError             **error)
 {
   char          text[OUTLAY_DATE_ISO_SIZE];
   sqlite3_stmt *stmt;
@@ -890,7 +884,7 @@ run_or_plan (OutlayRepository  *self,
        * when it resumes. */
       if (outlay_recurring_rule_get_paused_at (rule) != NULL)
         {
-          if (write && !set_done_through (self, rule, today, &changed, error))
+          if (write && !outlay_repository_set_done_through (self, rule, today, &changed, error))
             return NULL;
           continue;
         }
@@ -926,7 +920,7 @@ run_or_plan (OutlayRepository  *self,
           copy.rule = g_object_ref (planned->rule);
           g_array_append_val (run->planned, copy);
         }
-      if (write && !set_done_through (self, rule, today, &changed, error))
+      if (write && !outlay_repository_set_done_through (self, rule, today, &changed, error))
         return NULL;
     }
 
@@ -1159,26 +1153,40 @@ advance_done_through (OutlayRepository    *self,
         }
     }
   return g_date_compare (&done, &outlay_recurring_rule_get_recurrence (rule)->start) < 0 ||
-         set_done_through (self, rule, &done, NULL, error);
+         outlay_repository_set_done_through (self, rule, &done, NULL, error);
 }
 
 /* Finds the open occurrence of @rule scheduled on @scheduled, up to @today
  * or later. */
-static gboolean
-find_open (OutlayRepository     *self,
-           OutlayRecurringRule  *rule,
-           const GDate          *scheduled,
-           OutlayPlannedExpense *found,
-           GError              **error)
+gboolean
+outlay_repository_find_open_occurrence (OutlayRepository     *self,
+                                        OutlayRecurringRule  *rule,
+                                        const GDate          *scheduled,
+                                        OutlayPlannedExpense *found,
+                                        GError              **error)
 {
   g_autoptr (GArray) open = NULL;
-  GDate from = *scheduled;
-  GDate to = *scheduled;
+  g_autoptr (GHashTable) exceptions = NULL;
+  OutlayRecurringException *exception;
+  char                      day[OUTLAY_DATE_ISO_SIZE];
+  GDate                     from = *scheduled;
+  GDate                     to = *scheduled;
 
-  /* A moved one can be anywhere: every exception is looked at anyway. */
   if (g_date_get_julian (&from) > MAX_SHIFT)
     g_date_subtract_days (&from, MAX_SHIFT);
   g_date_add_days (&to, MAX_SHIFT);
+  /* A moved one can be anywhere: look on its day too. */
+  if (!(exceptions = outlay_repository_read_recurring_exceptions (self, rule, error)))
+    return FALSE;
+  outlay_date_format_iso_buf (scheduled, day);
+  exception = g_hash_table_lookup (exceptions, day);
+  if (exception != NULL && g_date_valid (&exception->day))
+    {
+      if (g_date_compare (&exception->day, &from) < 0)
+        from = exception->day;
+      if (g_date_compare (&exception->day, &to) > 0)
+        to = exception->day;
+    }
   if (!(open = list_open (self, rule, &from, &to, error)))
     return FALSE;
   for (guint i = 0; i < open->len; i++)
@@ -1198,12 +1206,12 @@ find_open (OutlayRepository     *self,
   return FALSE;
 }
 
-static OutlayRecurringRule *
-read_live_rule (OutlayRepository *self,
-                const char       *uuid,
-                GError          **error)
+OutlayRecurringRule *
+outlay_repository_read_live_recurring_rule (OutlayRepository *self,
+                                            const char       *uuid,
+                                            GError          **error)
 {
-  g_autoptr (OutlayRecurringRule) rule = read_rule (self, uuid, error);
+  g_autoptr (OutlayRecurringRule) rule = outlay_repository_read_recurring_rule (self, uuid, error);
 
   if (rule != NULL && outlay_recurring_rule_get_deleted_at (rule) != NULL)
     {
@@ -1246,7 +1254,8 @@ outlay_repository_confirm_occurrence (OutlayRepository *self,
     return 0;
   now = outlay_timestamp_now_utc ();
   if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
-      !(rule = read_live_rule (self, rule_uuid, error)) || !find_open (self, rule, scheduled, &planned, error) ||
+      !(rule = outlay_repository_read_live_recurring_rule (self, rule_uuid, error)) ||
+      !outlay_repository_find_open_occurrence (self, rule, scheduled, &planned, error) ||
       !write_occurrence (self, &planned, now, &id, error) || !advance_done_through (self, rule, today, error) ||
       !outlay_transaction_commit (transaction, error))
     return 0;
@@ -1276,7 +1285,8 @@ outlay_repository_write_owed (OutlayRepository    *self,
       g_auto (OutlayPlannedExpense) planned = { 0 };
       gint64 id = 0;
 
-      if (!find_open (self, rule, only, &planned, error) || !write_occurrence (self, &planned, now, &id, error))
+      if (!outlay_repository_find_open_occurrence (self, rule, only, &planned, error) ||
+          !write_occurrence (self, &planned, now, &id, error))
         return FALSE;
       if (id != 0)
         g_array_append_val (expense_ids, id);
@@ -1297,7 +1307,35 @@ outlay_repository_write_owed (OutlayRepository    *self,
       if (id != 0)
         g_array_append_val (expense_ids, id);
     }
-  return set_done_through (self, rule, today, NULL, error);
+  return outlay_repository_set_done_through (self, rule, today, NULL, error);
+}
+
+gboolean
+outlay_repository_write_skipped_occurrence (OutlayRepository *self,
+                                            const char       *rule_uuid,
+                                            const GDate      *scheduled,
+                                            const char       *now,
+                                            GError          **error)
+{
+  g_autofree char *uuid = outlay_uuid_new ();
+  char             day[OUTLAY_DATE_ISO_SIZE];
+  sqlite3_stmt    *stmt;
+
+  /* Over an exception that moved it, if any. */
+  if (!(stmt = outlay_database_prepare (self->database,
+                                        "INSERT INTO recurring_exceptions (uuid, rule_uuid, scheduled_on, skipped, "
+                                        "created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?) "
+                                        "ON CONFLICT (rule_uuid, scheduled_on) WHERE deleted_at IS NULL "
+                                        "DO UPDATE SET skipped = 1, updated_at = excluded.updated_at",
+                                        error)))
+    return FALSE;
+  outlay_date_format_iso_buf (scheduled, day);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rule_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  return outlay_repository_step_done (self, stmt, _("Could not skip the recurring expense"), error);
 }
 
 /**
@@ -1319,9 +1357,6 @@ outlay_repository_skip_occurrence (OutlayRepository *self,
   g_autoptr (OutlayTransaction) transaction = NULL;
   g_autoptr (OutlayRecurringRule) rule = NULL;
   g_autofree char *now = NULL;
-  g_autofree char *uuid = NULL;
-  char             day[OUTLAY_DATE_ISO_SIZE];
-  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (rule_uuid != NULL && scheduled != NULL && today != NULL, FALSE);
@@ -1329,28 +1364,11 @@ outlay_repository_skip_occurrence (OutlayRepository *self,
   if (!outlay_repository_check_writable (self, error))
     return FALSE;
   now = outlay_timestamp_now_utc ();
-  uuid = outlay_uuid_new ();
-  outlay_date_format_iso_buf (scheduled, day);
   if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
-      !(rule = read_live_rule (self, rule_uuid, error)) || !find_open (self, rule, scheduled, &planned, error))
-    return FALSE;
-
-  /* Over an exception that moved it, if any. */
-  if (!(stmt = outlay_database_prepare (self->database,
-                                        "INSERT INTO recurring_exceptions (uuid, rule_uuid, scheduled_on, skipped, "
-                                        "created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?) "
-                                        "ON CONFLICT (rule_uuid, scheduled_on) WHERE deleted_at IS NULL "
-                                        "DO UPDATE SET skipped = 1, updated_at = excluded.updated_at",
-                                        error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, rule_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  if (!outlay_repository_step_done (self, stmt, _("Could not skip the recurring expense"), error))
-    return FALSE;
-  if (!advance_done_through (self, rule, today, error) || !outlay_transaction_commit (transaction, error))
+      !(rule = outlay_repository_read_live_recurring_rule (self, rule_uuid, error)) ||
+      !outlay_repository_find_open_occurrence (self, rule, scheduled, &planned, error) ||
+      !outlay_repository_write_skipped_occurrence (self, rule_uuid, scheduled, now, error) ||
+      !advance_done_through (self, rule, today, error) || !outlay_transaction_commit (transaction, error))
     return FALSE;
 
   outlay_repository_emit_recurring_changed (self);
