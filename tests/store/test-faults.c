@@ -654,16 +654,75 @@ stored_rule (Fixture            *fixture,
     }
 }
 
-#define RULE_OPERATION(name, run, mode, written, deleted)                           \
-  static void                                                                       \
-    test_##run (Fixture      *fixture,                                              \
-                gconstpointer user_data)                                            \
-  {                                                                                 \
-    static const OutlayFaultOperation operation = { name, find_rule, run, g_free }; \
-                                                                                    \
-    stored_rule (fixture, mode, written, deleted);                                  \
-    check (fixture, &operation);                                                    \
+/* January's occurrence of the rule to confirm, skipped or confirmed
+ * before the faults. */
+static void
+skip_january (Fixture *fixture)
+{
+  g_autofree char *dump = find_rule (fixture, NULL);
+  g_autofree char *uuid = rule_uuid (dump);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (skip_occurrence (fixture, uuid, &error));
+  g_assert_no_error (error);
+}
+
+static void
+confirm_january (Fixture *fixture)
+{
+  g_autofree char *dump = find_rule (fixture, NULL);
+  g_autofree char *uuid = rule_uuid (dump);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (confirm_occurrence (fixture, uuid, &error));
+  g_assert_no_error (error);
+}
+
+/* The id of the expense the confirmation wrote. */
+static gpointer
+find_confirmed (Fixture *fixture,
+                gpointer user_data)
+{
+  return outlay_test_dump (outlay_test_handle (fixture), "SELECT id FROM expenses WHERE rule_uuid IS NOT NULL");
+}
+
+static gboolean
+restore_occurrence (Fixture *fixture,
+                    gpointer state,
+                    GError **error)
+{
+  g_autofree char *uuid = rule_uuid (state);
+  g_autoptr (GDate) january = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+
+  return outlay_repository_restore_occurrence (fixture->repository, uuid, january, error);
+}
+
+static gboolean
+take_back_confirmation (Fixture *fixture,
+                        gpointer state,
+                        GError **error)
+{
+  return outlay_repository_take_back_confirmation (fixture->repository, g_ascii_strtoll (state, NULL, 10), error);
+}
+
+/* The operation @run on the rule of the test, which @before (when not
+ * %NULL) changes first; @find gives what @run needs. */
+#define RULE_OPERATION_AFTER(name, run, mode, written, deleted, before, find)  \
+  static void                                                                  \
+    test_##run (Fixture      *fixture,                                         \
+                gconstpointer user_data)                                       \
+  {                                                                            \
+    static const OutlayFaultOperation operation = { name, find, run, g_free }; \
+    void (*prepare_ledger) (Fixture *) = before;                               \
+                                                                               \
+    stored_rule (fixture, mode, written, deleted);                             \
+    if (prepare_ledger != NULL)                                                \
+      prepare_ledger (fixture);                                                \
+    check (fixture, &operation);                                               \
   }
+
+#define RULE_OPERATION(name, run, mode, written, deleted) \
+  RULE_OPERATION_AFTER (name, run, mode, written, deleted, NULL, find_rule)
 
 RULE_OPERATION ("update a recurring expense", update_rule, OUTLAY_RECURRING_AUTOMATIC, TRUE, FALSE)
 RULE_OPERATION ("catch up recurring expenses", run_rules, OUTLAY_RECURRING_AUTOMATIC, FALSE, FALSE)
@@ -671,6 +730,12 @@ RULE_OPERATION ("delete a recurring expense", delete_rule, OUTLAY_RECURRING_AUTO
 RULE_OPERATION ("restore a recurring expense", restore_rule, OUTLAY_RECURRING_AUTOMATIC, TRUE, TRUE)
 RULE_OPERATION ("confirm a recurring expense", confirm_occurrence, OUTLAY_RECURRING_CONFIRM, FALSE, FALSE)
 RULE_OPERATION ("skip a recurring expense", skip_occurrence, OUTLAY_RECURRING_CONFIRM, FALSE, FALSE)
+/* clang-format off */
+RULE_OPERATION_AFTER ("restore an occurrence of a recurring expense", restore_occurrence, OUTLAY_RECURRING_CONFIRM,
+                      FALSE, FALSE, skip_january, find_rule)
+RULE_OPERATION_AFTER ("take back the confirmation of a recurring expense", take_back_confirmation,
+                      OUTLAY_RECURRING_CONFIRM, FALSE, FALSE, confirm_january, find_confirmed)
+/* clang-format on */
 
 #define OPERATION(name, run) \
   static void \
@@ -827,6 +892,8 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/recurring/restore", test_restore_rule);
   OUTLAY_TEST_ADD ("/faults/recurring/confirm", test_confirm_occurrence);
   OUTLAY_TEST_ADD ("/faults/recurring/skip", test_skip_occurrence);
+  OUTLAY_TEST_ADD ("/faults/recurring/restore-occurrence", test_restore_occurrence);
+  OUTLAY_TEST_ADD ("/faults/recurring/take-back-confirmation", test_take_back_confirmation);
   OUTLAY_TEST_ADD ("/faults/backup/create", test_create_backup);
   OUTLAY_TEST_ADD ("/faults/backup/restore", test_restore_backup);
   OUTLAY_TEST_ADD ("/faults/open/without-space", test_open_without_space);

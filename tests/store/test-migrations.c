@@ -681,6 +681,7 @@ run_recurring_workload (OutlayRepository *repository)
   g_autoptr (GDate) later = g_date_new_dmy (13, G_DATE_APRIL, 2024);
   OutlayCategory  *housing = g_list_model_get_item (outlay_repository_get_categories (repository), 3);
   OutlayRecurrence recurrence;
+  gint64           confirmed;
 
   outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_MONTHLY, 1, start);
   outlay_recurring_rule_set_amount (draft, 95000);
@@ -706,10 +707,15 @@ run_recurring_workload (OutlayRepository *repository)
   g_assert_no_error (error);
   due = outlay_repository_list_due (repository, today, &error);
   g_assert_no_error (error);
-  outlay_repository_confirm_occurrence (repository, outlay_recurring_rule_get_uuid (confirm), start, today, &error);
+  confirmed = outlay_repository_confirm_occurrence (repository, outlay_recurring_rule_get_uuid (confirm), start,
+                                                    today, &error);
   g_assert_no_error (error);
   g_date_add_months (start, 1);
   outlay_repository_skip_occurrence (repository, outlay_recurring_rule_get_uuid (confirm), start, today, &error);
+  g_assert_no_error (error);
+  outlay_repository_restore_occurrence (repository, outlay_recurring_rule_get_uuid (confirm), start, &error);
+  g_assert_no_error (error);
+  outlay_repository_take_back_confirmation (repository, confirmed, &error);
   g_assert_no_error (error);
 
   deleted = outlay_repository_delete_recurring_rule (repository, outlay_recurring_rule_get_uuid (added), TRUE,

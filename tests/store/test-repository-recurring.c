@@ -633,6 +633,198 @@ test_add_repeating (Fixture      *fixture,
                    3);
 }
 
+/* The days of the occurrences due on @today, "YYYY-MM-DD …". */
+static char *
+due_days (Fixture    *fixture,
+          const char *today)
+{
+  g_autoptr (GError) error = NULL;
+  GDate day = day_of (today);
+  g_autoptr (GArray) due = outlay_repository_list_due (fixture->repository, &day, &error);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < due->len; i++)
+    {
+      char iso[OUTLAY_DATE_ISO_SIZE];
+
+      outlay_date_format_iso_buf (&g_array_index (due, OutlayPlannedExpense, i).occurrence.day, iso);
+      g_string_append_printf (text, "%s%s", i > 0 ? " " : "", iso);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A rule to confirm on the 15th of each month from January 2024. */
+static OutlayRecurringRule *
+add_bill (Fixture *fixture)
+{
+  OutlayRecurringRule *bill = draft (fixture, "Water bill", 4200, "2024-01-15");
+
+  outlay_recurring_rule_set_mode (bill, OUTLAY_RECURRING_CONFIRM);
+  return add (fixture, bill);
+}
+
+static void
+assert_due (Fixture    *fixture,
+            const char *today,
+            const char *expected)
+{
+  g_autofree char *days = due_days (fixture, today);
+
+  g_assert_cmpstr (days, ==, expected);
+}
+
+/* The Undo of a skip: due again, though the months after it were dealt
+ * with; confirmed then, it is written once. */
+static void
+test_restore_skipped (Fixture      *fixture,
+                      gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) bill = add_bill (fixture);
+  const char *uuid = outlay_recurring_rule_get_uuid (bill);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *days = NULL;
+  GDate            today = day_of ("2024-03-20");
+  GDate            january = day_of ("2024-01-15");
+  GDate            february = day_of ("2024-02-15");
+  GDate            march = day_of ("2024-03-15");
+
+  g_assert_cmpint (outlay_repository_confirm_occurrence (fixture->repository, uuid, &january, &today, &error), >, 0);
+  g_assert_true (outlay_repository_skip_occurrence (fixture->repository, uuid, &february, &today, &error));
+  g_assert_cmpint (outlay_repository_confirm_occurrence (fixture->repository, uuid, &march, &today, &error), >, 0);
+  g_assert_no_error (error);
+  assert_due (fixture, "2024-03-20", "");
+
+  g_assert_true (outlay_repository_restore_occurrence (fixture->repository, uuid, &february, &error));
+  g_assert_no_error (error);
+  assert_due (fixture, "2024-03-20", "2024-02-15");
+
+  /* Nothing left to restore. */
+  g_assert_false (outlay_repository_restore_occurrence (fixture->repository, uuid, &february, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (outlay_repository_restore_occurrence (fixture->repository, uuid, &march, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpint (outlay_repository_confirm_occurrence (fixture->repository, uuid, &february, &today, &error), >, 0);
+  g_assert_no_error (error);
+  assert_due (fixture, "2024-03-20", "");
+  days = written_days (fixture, uuid, TRUE);
+  g_assert_cmpstr (days, ==, "2024-01-15 2024-02-15 2024-03-15");
+}
+
+/* An automatic rule's skip taken back after the catch-up went past it:
+ * the next catch-up writes it, and nothing else twice. */
+static void
+test_restore_skipped_automatic (Fixture      *fixture,
+                                gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) rent = add (fixture, draft (fixture, "Rent", 95000, "2024-01-01"));
+  const char *uuid = outlay_recurring_rule_get_uuid (rent);
+  g_autoptr (OutlayRecurringRun) run = run_through (fixture, "2024-01-10");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *days = NULL;
+  GDate            today = day_of ("2024-01-10");
+  GDate            february = day_of ("2024-02-01");
+
+  g_assert_true (outlay_repository_skip_occurrence (fixture->repository, uuid, &february, &today, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&run, outlay_recurring_run_unref);
+  run = run_through (fixture, "2024-03-05");
+  g_assert_cmpuint (run->expense_ids->len, ==, 1);
+
+  g_assert_true (outlay_repository_restore_occurrence (fixture->repository, uuid, &february, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&run, outlay_recurring_run_unref);
+  run = run_through (fixture, "2024-03-05");
+  g_assert_cmpuint (run->expense_ids->len, ==, 1);
+  days = written_days (fixture, uuid, TRUE);
+  g_assert_cmpstr (days, ==, "2024-01-01 2024-02-01 2024-03-01");
+  outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
+}
+
+/* The Undo of a confirmation: the expense goes, the occurrence is due
+ * again, and confirming it again writes it once. */
+static void
+test_take_back_confirmation (Fixture      *fixture,
+                             gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) bill = add_bill (fixture);
+  const char *uuid = outlay_recurring_rule_get_uuid (bill);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *days = NULL;
+  GDate            today = day_of ("2024-03-20");
+  GDate            january = day_of ("2024-01-15");
+  gint64           id;
+  gint64           again;
+
+  assert_due (fixture, "2024-03-20", "2024-01-15 2024-02-15 2024-03-15");
+  id = outlay_repository_confirm_occurrence (fixture->repository, uuid, &january, &today, &error);
+  g_assert_no_error (error);
+  assert_due (fixture, "2024-03-20", "2024-02-15 2024-03-15");
+
+  g_assert_true (outlay_repository_take_back_confirmation (fixture->repository, id, &error));
+  g_assert_no_error (error);
+  assert_due (fixture, "2024-03-20", "2024-01-15 2024-02-15 2024-03-15");
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture), "SELECT count(*) FROM expenses"), ==, 0);
+  /* Once. */
+  g_assert_false (outlay_repository_take_back_confirmation (fixture->repository, id, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  again = outlay_repository_confirm_occurrence (fixture->repository, uuid, &january, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, >, 0);
+  assert_due (fixture, "2024-03-20", "2024-02-15 2024-03-15");
+  days = written_days (fixture, uuid, TRUE);
+  g_assert_cmpstr (days, ==, "2024-01-15");
+  outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
+}
+
+/* One confirmed ahead of its day, taken back, is written by the catch-up
+ * on its day, once; an expense of no rule, or one changed since, is not
+ * taken back. */
+static void
+test_take_back_refused (Fixture      *fixture,
+                        gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) rent = add (fixture, draft (fixture, "Rent", 95000, "2024-01-01"));
+  const char *uuid = outlay_recurring_rule_get_uuid (rent);
+  g_autoptr (OutlayRecurringRun) run = run_through (fixture, "2024-01-10");
+  g_autoptr (OutlayExpense) lunch = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *sql = NULL;
+  GDate            today = day_of ("2024-01-10");
+  GDate            february = day_of ("2024-02-01");
+  gint64           id;
+
+  id = outlay_repository_confirm_occurrence (fixture->repository, uuid, &february, &today, &error);
+  g_assert_no_error (error);
+  g_assert_true (outlay_repository_take_back_confirmation (fixture->repository, id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&run, outlay_recurring_run_unref);
+  run = run_through (fixture, "2024-02-05");
+  g_assert_cmpuint (run->expense_ids->len, ==, 1);
+  days = written_days (fixture, uuid, TRUE);
+  g_assert_cmpstr (days, ==, "2024-01-01 2024-02-01");
+
+  lunch = outlay_test_add (fixture, 1250, "EUR", "2024-01-05", "Lunch", outlay_test_category (fixture, 0));
+  g_assert_false (outlay_repository_take_back_confirmation (fixture->repository, outlay_expense_get_id (lunch),
+                                                            &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  sql = g_strdup_printf ("UPDATE expenses SET updated_at = '2030-01-01T00:00:00.000Z' WHERE id = %" G_GINT64_FORMAT,
+                         g_array_index (run->expense_ids, gint64, 0));
+  outlay_test_exec (outlay_test_handle (fixture), sql);
+  g_assert_false (outlay_repository_take_back_confirmation (fixture->repository,
+                                                            g_array_index (run->expense_ids, gint64, 0), &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_PROTECTED);
+  g_assert_cmpuint (outlay_test_count (fixture), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -652,6 +844,10 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/recurring/refused", test_refused);
   OUTLAY_TEST_ADD ("/repository/recurring/fixture-uuids", test_fixture_uuids);
   OUTLAY_TEST_ADD ("/repository/recurring/add-repeating", test_add_repeating);
+  OUTLAY_TEST_ADD ("/repository/recurring/restore-skipped", test_restore_skipped);
+  OUTLAY_TEST_ADD ("/repository/recurring/restore-skipped-automatic", test_restore_skipped_automatic);
+  OUTLAY_TEST_ADD ("/repository/recurring/take-back-confirmation", test_take_back_confirmation);
+  OUTLAY_TEST_ADD ("/repository/recurring/take-back-refused", test_take_back_refused);
 
   return g_test_run ();
 }
