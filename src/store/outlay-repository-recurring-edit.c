@@ -30,9 +30,38 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "outlay-date.h"
 #include "outlay-repository-recurring-private.h"
+
+#define DELETE_EXCEPTION                                                  \
+  "UPDATE recurring_exceptions SET deleted_at = ?, updated_at = ? WHERE " \
+  "rule_uuid = ? AND scheduled_on = ? AND deleted_at IS NULL"
+
+/* Runs @sql, an update of one live exception, whose parameters are @first
+ * (unless %NULL), @now, the rule's uuid and the scheduled day. */
+static gboolean
+update_exception (OutlayRepository *self,
+                  const char       *sql,
+                  const char       *first,
+                  const char       *now,
+                  const char       *rule_uuid,
+                  const char       *scheduled,
+                  GError          **error)
+{
+  sqlite3_stmt *stmt = outlay_database_prepare (self->database, sql, error);
+  int           n = 1;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (first != NULL)
+    sqlite3_bind_text (stmt, n++, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, n++, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, n++, rule_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, n, scheduled, -1, SQLITE_TRANSIENT);
+  return outlay_repository_step_done (self, stmt, _("Could not save the occurrence of the recurring expense"), error);
+}
 
 /* Makes a catch-up, and the list of what is due, look at @day again. */
 static gboolean
@@ -100,10 +129,8 @@ outlay_repository_restore_occurrence (OutlayRepository *self,
   g_autofree char          *now = NULL;
   OutlayRecurringException *exception;
   char                      day[OUTLAY_DATE_ISO_SIZE];
-  sqlite3_stmt             *stmt;
   gboolean                  unskip;
   GDate                     open_on;
-  int                       n = 1;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (rule_uuid != NULL && scheduled != NULL && g_date_valid (scheduled), FALSE);
@@ -127,19 +154,11 @@ outlay_repository_restore_occurrence (OutlayRepository *self,
 
   /* The row stays, deleted, for a later sync to carry the Undo too. */
   unskip = exception->skipped && (exception->amount >= 0 || g_date_valid (&exception->day));
-  if (!(stmt = outlay_database_prepare (self->database,
-                                        unskip ? "UPDATE recurring_exceptions SET skipped = 0, updated_at = ? "
-                                                 "WHERE rule_uuid = ? AND scheduled_on = ? AND deleted_at IS NULL"
-                                               : "UPDATE recurring_exceptions SET deleted_at = ?, updated_at = ? "
-                                                 "WHERE rule_uuid = ? AND scheduled_on = ? AND deleted_at IS NULL",
-                                        error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, n++, now, -1, SQLITE_TRANSIENT);
-  if (!unskip)
-    sqlite3_bind_text (stmt, n++, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, n++, rule_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, n, day, -1, SQLITE_TRANSIENT);
-  if (!outlay_repository_step_done (self, stmt, _("Could not restore the occurrence of the recurring expense"), error))
+  if (!update_exception (self,
+                         unskip ? "UPDATE recurring_exceptions SET skipped = 0, updated_at = ? "
+                                  "WHERE rule_uuid = ? AND scheduled_on = ? AND deleted_at IS NULL"
+                                : DELETE_EXCEPTION,
+                         unskip ? NULL : now, now, rule_uuid, day, error))
     return FALSE;
 
   /* A weekend rule moves it by at most two days: the catch-up looks that
@@ -245,4 +264,284 @@ outlay_repository_take_back_confirmation (OutlayRepository *self,
   outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
   outlay_repository_emit_recurring_changed (self);
   return TRUE;
+}
+
+/* The first occurrence @r names on @from or later, as scheduled (before
+ * the weekend rule, which moves or leaves out a day but does not change
+ * which occurrence it is); unless @bounded, as if it never ended. */
+static gboolean
+next_scheduled (const OutlayRecurrence *r,
+                const GDate            *from,
+                gboolean                bounded,
+                OutlayOccurrence       *occurrence)
+{
+  OutlayRecurrence scheduled = *r;
+
+  scheduled.weekend = OUTLAY_WEEKEND_KEEP;
+  if (!bounded)
+    scheduled.end = OUTLAY_REPEAT_END_NEVER;
+  return outlay_recurrence_next (&scheduled, from, occurrence);
+}
+
+static gboolean
+names_day (const OutlayRecurrence *r,
+           const GDate            *day)
+{
+  OutlayOccurrence occurrence;
+
+  return next_scheduled (r, day, TRUE, &occurrence) && g_date_compare (&occurrence.scheduled, day) == 0;
+}
+
+static gboolean
+same_end (const OutlayRecurrence *a,
+          const OutlayRecurrence *b)
+{
+  return a->end == b->end && (a->end != OUTLAY_REPEAT_END_COUNT || a->count == b->count) &&
+         (a->end != OUTLAY_REPEAT_END_UNTIL || g_date_compare (&a->until, &b->until) == 0);
+}
+
+/* The schedule of the new rule of a split: @changed's, from @from on. */
+static gboolean
+split_recurrence (const OutlayRecurrence *old,
+                  const OutlayRecurrence *changed,
+                  const GDate            *from,
+                  OutlayRecurrence       *r,
+                  GError                **error)
+{
+  OutlayOccurrence occurrence;
+  guint64          before = G_MAXUINT64; /* how many of the old rule's fall before @from */
+
+  *r = *changed;
+  if (next_scheduled (old, from, FALSE, &occurrence))
+    before = occurrence.number;
+  if (((old->end == OUTLAY_REPEAT_END_COUNT && before >= old->count) ||
+       (old->end == OUTLAY_REPEAT_END_UNTIL && g_date_compare (&old->until, from) < 0)) &&
+      same_end (old, changed))
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_DATE,
+                           _("The recurring expense ends before that day: there is nothing to change from then on."));
+      return FALSE;
+    }
+
+  /* It starts on the first day its schedule names from @from on, not on
+   * @from itself: every second week, or a yearly one, keeps its days. */
+  if (g_date_compare (&r->start, from) < 0)
+    r->start = next_scheduled (changed, from, FALSE, &occurrence) ? occurrence.scheduled : *from;
+  /* Ten times in all, four of them before: six more. */
+  if (old->end == OUTLAY_REPEAT_END_COUNT && same_end (old, changed))
+    r->count = old->count - (guint) before;
+  return TRUE;
+}
+
+/* How far the new rule of a split is done: through the day before @from,
+ * or as far as the old rule was, so that it deals with no day again; but
+ * an occurrence it takes over that was moved before that is looked at on
+ * its day. */
+static void
+split_done_through (OutlayRecurringRule *old,
+                    const GDate         *from,
+                    GHashTable          *taken_over,
+                    char                 text[OUTLAY_DATE_ISO_SIZE])
+{
+  g_autoptr (GDate) old_done = NULL;
+  GHashTableIter iter;
+  gpointer       value;
+  GDate          done = *from;
+
+  g_date_subtract_days (&done, 1);
+  if (outlay_recurring_rule_get_done_through (old) != NULL &&
+      (old_done = outlay_date_parse_iso (outlay_recurring_rule_get_done_through (old))) != NULL &&
+      g_date_compare (old_done, &done) > 0)
+    done = *old_done;
+  g_hash_table_iter_init (&iter, taken_over);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const OutlayRecurringException *exception = value;
+
+      if (!exception->skipped && g_date_valid (&exception->day) && g_date_compare (&exception->day, &done) <= 0)
+        {
+          done = exception->day;
+          g_date_subtract_days (&done, 1);
+        }
+    }
+  outlay_date_format_iso_buf (&done, text);
+}
+
+/* The old rule of a split ends the day before @from, unless it ends
+ * before: one that ends after a number of times ends on a day instead. */
+static gboolean
+end_before (OutlayRepository    *self,
+            OutlayRecurringRule *old,
+            const GDate         *from,
+            const char          *now,
+            GError             **error)
+{
+  OutlayOccurrence occurrence;
+  char             until[OUTLAY_DATE_ISO_SIZE];
+  sqlite3_stmt    *stmt;
+  GDate            last = *from;
+
+  if (!next_scheduled (outlay_recurring_rule_get_recurrence (old), from, TRUE, &occurrence))
+    return TRUE;
+  g_date_subtract_days (&last, 1);
+  outlay_date_format_iso_buf (&last, until);
+  if (!(stmt = outlay_database_prepare (self->database,
+                                        "UPDATE recurring_rules SET end_count = NULL, end_on = ?, updated_at = ? "
+                                        "WHERE uuid = ?",
+                                        error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, until, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, outlay_recurring_rule_get_uuid (old), -1, SQLITE_TRANSIENT);
+  return outlay_repository_step_done (self, stmt, _("Could not save the recurring expense"), error);
+}
+
+/* The old rule's exceptions from @from on go to the new rule where its
+ * schedule still names their day (@taken_over), and are deleted where it
+ * does not. The occurrences the old rule wrote ahead of their day stay its
+ * own; the new rule skips them rather than write them a second time. */
+static gboolean
+hand_over (OutlayRepository       *self,
+           OutlayRecurringRule    *old,
+           const char             *new_uuid,
+           const OutlayRecurrence *r,
+           const GDate            *from,
+           GHashTable             *exceptions,
+           GHashTable             *taken_over,
+           const char             *now,
+           GError                **error)
+{
+  const char *old_uuid = outlay_recurring_rule_get_uuid (old);
+  g_autoptr (GHashTable) written = NULL;
+  char           from_text[OUTLAY_DATE_ISO_SIZE];
+  GHashTableIter iter;
+  gpointer       key;
+
+  outlay_date_format_iso_buf (from, from_text);
+  g_hash_table_iter_init (&iter, exceptions);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gboolean taken = g_hash_table_contains (taken_over, key);
+
+      if (strcmp (key, from_text) >= 0 &&
+          !update_exception (self,
+                             taken ? "UPDATE recurring_exceptions SET rule_uuid = ?, updated_at = ? "
+                                     "WHERE rule_uuid = ? AND scheduled_on = ? AND deleted_at IS NULL"
+                                   : DELETE_EXCEPTION,
+                             taken ? new_uuid : now, now, old_uuid, key, error))
+        return FALSE;
+    }
+
+  if (!(written = outlay_repository_read_written_occurrences (self, old, from, error)))
+    return FALSE;
+  g_hash_table_iter_init (&iter, written);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autoptr (GDate) scheduled = outlay_date_parse_iso (key);
+
+      if (scheduled != NULL && names_day (r, scheduled) &&
+          !outlay_repository_write_skipped_occurrence (self, new_uuid, scheduled, now, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Of @exceptions, those from @from on whose day @r names. */
+static GHashTable *
+find_taken_over (GHashTable             *exceptions,
+                 const GDate            *from,
+                 const OutlayRecurrence *r)
+{
+  GHashTable    *taken_over = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer       key, value;
+
+  g_hash_table_iter_init (&iter, exceptions);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr (GDate) scheduled = outlay_date_parse_iso (key);
+
+      if (scheduled != NULL && g_date_compare (scheduled, from) >= 0 && names_day (r, scheduled))
+        g_hash_table_insert (taken_over, key, value);
+    }
+  return taken_over;
+}
+
+/**
+ * outlay_repository_split_recurring_rule:
+ * @uuid: the rule
+ * @from: the first day the change is for
+ * @changed: what the rule is from @from on (its identity and how far it
+ *   is done are not read)
+ *
+ * Changes a rule from a day on ("this and later"): the rule ends the day
+ * before @from (unless it ends before), and a new one with @changed's
+ * fields starts on the first day its schedule names from @from on. What
+ * the old rule wrote stays its own and is not written again; one that
+ * ended after a number of times keeps its count in all, when @changed
+ * keeps it. The skipped and changed occurrences from @from on go to the
+ * new rule where it still has their day. A @from on or before the rule's
+ * first day changes the rule itself, as
+ * outlay_repository_update_recurring_rule() does.
+ *
+ * Returns: (transfer full): the new rule as stored (or the changed one)
+ */
+OutlayRecurringRule *
+outlay_repository_split_recurring_rule (OutlayRepository    *self,
+                                        const char          *uuid,
+                                        const GDate         *from,
+                                        OutlayRecurringRule *changed,
+                                        GError             **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autoptr (OutlayRecurringRule) old = NULL;
+  g_autoptr (OutlayRecurringRule) draft = NULL;
+  g_autoptr (GHashTable) exceptions = NULL;
+  g_autoptr (GHashTable) taken_over = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *new_uuid = NULL;
+  char             done[OUTLAY_DATE_ISO_SIZE];
+  OutlayRecurrence r;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (uuid != NULL && from != NULL && g_date_valid (from), NULL);
+  g_return_val_if_fail (OUTLAY_IS_RECURRING_RULE (changed), NULL);
+
+  if (!outlay_repository_check_writable (self, error) ||
+      !outlay_repository_validate_recurring_rule (self, changed, error) ||
+      !(old = outlay_repository_read_live_recurring_rule (self, uuid, error)))
+    return NULL;
+
+  if (g_date_compare (from, &outlay_recurring_rule_get_recurrence (old)->start) <= 0)
+    {
+      g_autoptr (OutlayRecurringRule) whole = outlay_recurring_rule_copy (changed);
+
+      outlay_recurring_rule_set_identity (whole, outlay_recurring_rule_get_id (old), uuid);
+      return outlay_repository_update_recurring_rule (self, whole, error);
+    }
+
+  now = outlay_timestamp_now_utc ();
+  /* Read again in the transaction: a catch-up may have moved it on. */
+  g_clear_object (&old);
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(old = outlay_repository_read_live_recurring_rule (self, uuid, error)) ||
+      !split_recurrence (outlay_recurring_rule_get_recurrence (old), outlay_recurring_rule_get_recurrence (changed),
+                         from, &r, error) ||
+      !(exceptions = outlay_repository_read_recurring_exceptions (self, old, error)))
+    return NULL;
+
+  taken_over = find_taken_over (exceptions, from, &r);
+  split_done_through (old, from, taken_over, done);
+  draft = outlay_recurring_rule_copy (changed);
+  outlay_recurring_rule_set_identity (draft, 0, NULL);
+  outlay_recurring_rule_set_timestamps (draft, NULL, NULL, NULL);
+  outlay_recurring_rule_set_recurrence (draft, &r);
+  outlay_recurring_rule_set_done_through (draft, done);
+
+  if (!end_before (self, old, from, now, error) ||
+      !outlay_repository_insert_recurring_rule (self, draft, now, &new_uuid, error) ||
+      !hand_over (self, old, new_uuid, &r, from, exceptions, taken_over, now, error))
+    return NULL;
+
+  return outlay_repository_finish_recurring_write (self, transaction, new_uuid, FALSE, error);
 }

@@ -478,12 +478,17 @@ OutlayRecurringRule *outlay_repository_add_repeating_expense (OutlayRepository  
                                                               GError                **error);
 
 /* outlay-repository-recurring-edit.c */
-gboolean outlay_repository_restore_occurrence (OutlayRepository *self,
-                                               const char       *rule_uuid,
-                                               const GDate      *scheduled,
-                                               GError          **error);
-gboolean outlay_repository_take_back_confirmation (OutlayRepository *self,
-                                                   gint64            expense_id,
-                                                   GError          **error);
+OutlayRecurringRule *outlay_repository_split_recurring_rule (OutlayRepository    *self,
+                                                             const char          *uuid,
+                                                             const GDate         *from,
+                                                             OutlayRecurringRule *changed,
+                                                             GError             **error);
+gboolean             outlay_repository_restore_occurrence (OutlayRepository *self,
+                                                           const char       *rule_uuid,
+                                                           const GDate      *scheduled,
+                                                           GError          **error);
+gboolean             outlay_repository_take_back_confirmation (OutlayRepository *self,
+                                                               gint64            expense_id,
+                                                               GError          **error);
 
 G_END_DECLS

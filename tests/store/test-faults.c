@@ -678,6 +678,38 @@ confirm_january (Fixture *fixture)
   g_assert_no_error (error);
 }
 
+/* May's occurrence skipped: the split hands it over to the new rule. */
+static void
+skip_may (Fixture *fixture)
+{
+  g_autofree char *dump = find_rule (fixture, NULL);
+  g_autofree char *uuid = rule_uuid (dump);
+  g_autoptr (GDate) may = g_date_new_dmy (1, G_DATE_MAY, 2024);
+  g_autoptr (GDate) today = g_date_new_dmy (15, G_DATE_MARCH, 2024);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (outlay_repository_skip_occurrence (fixture->repository, uuid, may, today, &error));
+  g_assert_no_error (error);
+}
+
+/* More rent from the middle of February, after March was written. */
+static gboolean
+split_rule (Fixture *fixture,
+            gpointer state,
+            GError **error)
+{
+  g_autofree char *uuid = rule_uuid (state);
+  g_autoptr (OutlayRecurringRule) rule = outlay_repository_get_recurring_rule (fixture->repository, uuid, error);
+  g_autoptr (OutlayRecurringRule) later = NULL;
+  g_autoptr (GDate) from = g_date_new_dmy (15, G_DATE_FEBRUARY, 2024);
+
+  if (rule == NULL)
+    return FALSE;
+  outlay_recurring_rule_set_amount (rule, 99000);
+  later = outlay_repository_split_recurring_rule (fixture->repository, uuid, from, rule, error);
+  return later != NULL;
+}
+
 /* The id of the expense the confirmation wrote. */
 static gpointer
 find_confirmed (Fixture *fixture,
@@ -735,6 +767,8 @@ RULE_OPERATION_AFTER ("restore an occurrence of a recurring expense", restore_oc
                       FALSE, FALSE, skip_january, find_rule)
 RULE_OPERATION_AFTER ("take back the confirmation of a recurring expense", take_back_confirmation,
                       OUTLAY_RECURRING_CONFIRM, FALSE, FALSE, confirm_january, find_confirmed)
+RULE_OPERATION_AFTER ("change a recurring expense from a day on", split_rule, OUTLAY_RECURRING_AUTOMATIC, TRUE,
+                      FALSE, skip_may, find_rule)
 /* clang-format on */
 
 #define OPERATION(name, run) \
@@ -894,6 +928,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/recurring/skip", test_skip_occurrence);
   OUTLAY_TEST_ADD ("/faults/recurring/restore-occurrence", test_restore_occurrence);
   OUTLAY_TEST_ADD ("/faults/recurring/take-back-confirmation", test_take_back_confirmation);
+  OUTLAY_TEST_ADD ("/faults/recurring/split", test_split_rule);
   OUTLAY_TEST_ADD ("/faults/backup/create", test_create_backup);
   OUTLAY_TEST_ADD ("/faults/backup/restore", test_restore_backup);
   OUTLAY_TEST_ADD ("/faults/open/without-space", test_open_without_space);

@@ -672,6 +672,7 @@ run_recurring_workload (OutlayRepository *repository)
   g_autoptr (OutlayRecurringRule) deleted = NULL;
   g_autoptr (OutlayRecurringRule) restored = NULL;
   g_autoptr (OutlayRecurringRule) confirm = NULL;
+  g_autoptr (OutlayRecurringRule) raised = NULL;
   g_autoptr (OutlayRecurringRun) run = NULL;
   g_autoptr (GPtrArray) rules = NULL;
   g_autoptr (GArray) upcoming = NULL;
@@ -716,6 +717,14 @@ run_recurring_workload (OutlayRepository *repository)
   outlay_repository_restore_occurrence (repository, outlay_recurring_rule_get_uuid (confirm), start, &error);
   g_assert_no_error (error);
   outlay_repository_take_back_confirmation (repository, confirmed, &error);
+  g_assert_no_error (error);
+  g_date_add_months (start, 3);
+  outlay_repository_skip_occurrence (repository, outlay_recurring_rule_get_uuid (changed), start, today, &error);
+  g_assert_no_error (error);
+  g_date_subtract_months (start, 1);
+  outlay_recurring_rule_set_amount (changed, 99000);
+  raised = outlay_repository_split_recurring_rule (repository, outlay_recurring_rule_get_uuid (changed), start,
+                                                   changed, &error);
   g_assert_no_error (error);
 
   deleted = outlay_repository_delete_recurring_rule (repository, outlay_recurring_rule_get_uuid (added), TRUE,

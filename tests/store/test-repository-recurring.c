@@ -825,6 +825,334 @@ test_take_back_refused (Fixture      *fixture,
   g_assert_cmpuint (outlay_test_count (fixture), ==, 3);
 }
 
+static OutlayRecurringRule *
+split (Fixture             *fixture,
+       OutlayRecurringRule *rule,
+       const char          *from,
+       OutlayRecurringRule *changed)
+{
+  g_autoptr (GError) error = NULL;
+  GDate                day = day_of (from);
+  OutlayRecurringRule *stored = outlay_repository_split_recurring_rule (
+    fixture->repository, outlay_recurring_rule_get_uuid (rule), &day, changed, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  return stored;
+}
+
+static void
+count_cb (OutlayRepository *repository,
+          guint            *count)
+{
+  (*count)++;
+}
+
+/* "This and later": the rent goes up from March, said in the middle of
+ * it. What was written stays as it was, with its rule; the new rule
+ * writes from April, not March again. */
+static void
+test_split (Fixture      *fixture,
+            gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) rent = add (fixture, draft (fixture, "Rent", 95000, "2024-01-01"));
+  g_autoptr (OutlayRecurringRun) run = run_through (fixture, "2024-03-15");
+  g_autoptr (OutlayRecurringRule) changed = outlay_recurring_rule_copy (rent);
+  g_autoptr (OutlayRecurringRule) later = NULL;
+  g_autoptr (OutlayRecurringRule) old = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *old_days = NULL;
+  g_autofree char *new_days = NULL;
+  guint            signals = 0;
+
+  before = outlay_test_dump (outlay_test_handle (fixture), "SELECT * FROM expenses ORDER BY id");
+  g_signal_connect (fixture->repository, "recurring-changed", G_CALLBACK (count_cb), &signals);
+  outlay_recurring_rule_set_amount (changed, 99000);
+  later = split (fixture, rent, "2024-03-01", changed);
+  g_assert_cmpuint (signals, ==, 1);
+  g_assert_cmpstr (outlay_recurring_rule_get_uuid (later), !=, outlay_recurring_rule_get_uuid (rent));
+  g_assert_cmpint (outlay_recurring_rule_get_amount (later), ==, 99000);
+  {
+    GDate march = day_of ("2024-03-01");
+    GDate february_end = day_of ("2024-02-29");
+
+    g_assert_cmpint (g_date_compare (&outlay_recurring_rule_get_recurrence (later)->start, &march), ==, 0);
+    old = outlay_repository_get_recurring_rule (fixture->repository, outlay_recurring_rule_get_uuid (rent), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (outlay_recurring_rule_get_recurrence (old)->end, ==, OUTLAY_REPEAT_END_UNTIL);
+    g_assert_cmpint (g_date_compare (&outlay_recurring_rule_get_recurrence (old)->until, &february_end), ==, 0);
+  }
+  after = outlay_test_dump (outlay_test_handle (fixture), "SELECT * FROM expenses ORDER BY id");
+  g_assert_cmpstr (after, ==, before);
+
+  g_clear_pointer (&run, outlay_recurring_run_unref);
+  run = run_through (fixture, "2024-05-02");
+  g_assert_cmpuint (run->expense_ids->len, ==, 2);
+  old_days = written_days (fixture, outlay_recurring_rule_get_uuid (rent), TRUE);
+  g_assert_cmpstr (old_days, ==, "2024-01-01 2024-02-01 2024-03-01");
+  new_days = written_days (fixture, outlay_recurring_rule_get_uuid (later), TRUE);
+  g_assert_cmpstr (new_days, ==, "2024-04-01 2024-05-01");
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture),
+                                          "SELECT count(*) FROM expenses WHERE amount = 99000"),
+                   ==, 2);
+  after = (g_free (after), outlay_test_dump (outlay_test_handle (fixture),
+                                             "SELECT * FROM expenses WHERE amount = 95000 ORDER BY id"));
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* One confirmed ahead of its day before the change stays as it was
+ * written, once: the new rule does not write it again. */
+static void
+test_split_written_ahead (Fixture      *fixture,
+                          gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) rent = add (fixture, draft (fixture, "Rent", 95000, "2024-01-01"));
+  g_autoptr (OutlayRecurringRun) run = run_through (fixture, "2024-03-15");
+  g_autoptr (OutlayRecurringRule) changed = outlay_recurring_rule_copy (rent);
+  g_autoptr (OutlayRecurringRule) later = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *amounts = NULL;
+  GDate            today = day_of ("2024-03-15");
+  GDate            april = day_of ("2024-04-01");
+
+  g_assert_cmpint (outlay_repository_confirm_occurrence (fixture->repository, outlay_recurring_rule_get_uuid (rent),
+                                                         &april, &today, &error),
+                   >, 0);
+  g_assert_no_error (error);
+  outlay_recurring_rule_set_amount (changed, 99000);
+  later = split (fixture, rent, "2024-03-20", changed);
+
+  g_clear_pointer (&run, outlay_recurring_run_unref);
+  run = run_through (fixture, "2024-06-02");
+  amounts = outlay_test_dump (outlay_test_handle (fixture),
+                              "SELECT group_concat(scheduled_on || ':' || amount, ' ') FROM "
+                              "(SELECT scheduled_on, amount FROM expenses ORDER BY scheduled_on)");
+  g_assert_cmpstr (amounts, ==,
+                   "2024-01-01:95000 2024-02-01:95000 2024-03-01:95000 2024-04-01:95000 2024-05-01:99000 "
+                   "2024-06-01:99000\n");
+}
+
+/* A month on the 31st becomes one on the last day from April: its
+ * exceptions from then on go with it where it has their day, and are
+ * deleted where it does not. */
+static void
+test_split_last_day (Fixture      *fixture,
+                     gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) phone = add (fixture, draft (fixture, "Phone", 3999, "2024-01-31"));
+  const char *uuid = outlay_recurring_rule_get_uuid (phone);
+  g_autoptr (OutlayRecurringRun) run = run_through (fixture, "2024-03-31");
+  g_autoptr (OutlayRecurringRule) changed = outlay_recurring_rule_copy (phone);
+  g_autoptr (OutlayRecurringRule) later = NULL;
+  g_autoptr (GArray) upcoming = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *old_days = NULL;
+  g_autofree char *new_days = NULL;
+  g_autofree char *exceptions = NULL;
+  g_autofree char *sql = NULL;
+  OutlayRecurrence recurrence = *outlay_recurring_rule_get_recurrence (phone);
+  GDate            today = day_of ("2024-03-31");
+  GDate            may = day_of ("2024-05-31");
+  GDate            from = day_of ("2024-04-01");
+  GDate            to = day_of ("2024-08-31");
+
+  g_assert_true (outlay_repository_skip_occurrence (fixture->repository, uuid, &may, &today, &error));
+  g_assert_no_error (error);
+  recurrence.monthly_on = OUTLAY_MONTHLY_LAST_DAY;
+  outlay_recurring_rule_set_recurrence (changed, &recurrence);
+  later = split (fixture, phone, "2024-04-01", changed);
+  g_assert_cmpint (outlay_recurring_rule_get_recurrence (later)->monthly_on, ==, OUTLAY_MONTHLY_LAST_DAY);
+
+  upcoming = outlay_repository_list_upcoming (fixture->repository, &from, &to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upcoming->len, ==, 4);
+  for (guint i = 0; i < upcoming->len; i++)
+    g_assert_cmpstr (outlay_recurring_rule_get_uuid (g_array_index (upcoming, OutlayPlannedExpense, i).rule), ==,
+                     outlay_recurring_rule_get_uuid (later));
+
+  g_clear_pointer (&run, outlay_recurring_run_unref);
+  run = run_through (fixture, "2024-07-01");
+  old_days = written_days (fixture, uuid, TRUE);
+  g_assert_cmpstr (old_days, ==, "2024-01-31 2024-02-29 2024-03-31");
+  new_days = written_days (fixture, outlay_recurring_rule_get_uuid (later), TRUE);
+  g_assert_cmpstr (new_days, ==, "2024-04-30 2024-06-30");
+  sql = g_strdup_printf ("SELECT rule_uuid = '%s', scheduled_on, skipped, deleted_at IS NULL FROM recurring_exceptions",
+                         outlay_recurring_rule_get_uuid (later));
+  exceptions = outlay_test_dump (outlay_test_handle (fixture), sql);
+  g_assert_cmpstr (exceptions, ==, "1|2024-05-31|1|1\n");
+}
+
+/* Every second month from January becomes every second month from March
+ * on the 15th: a skip of a day it still has moves to it, one of a day it
+ * no longer has is deleted; it keeps the months of the old one. */
+static void
+test_split_exceptions (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) water = draft (fixture, "Water", 4000, "2024-01-01");
+  g_autoptr (OutlayRecurringRule) changed = NULL;
+  g_autoptr (OutlayRecurringRule) later = NULL;
+  g_autoptr (OutlayRecurringRun) run = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *exceptions = NULL;
+  OutlayRecurrence recurrence = *outlay_recurring_rule_get_recurrence (water);
+  GDate            today = day_of ("2024-01-10");
+  GDate            may = day_of ("2024-05-01");
+  GDate            july = day_of ("2024-07-01");
+
+  recurrence.interval = 2;
+  outlay_recurring_rule_set_recurrence (water, &recurrence);
+  water = add (fixture, water);
+  run = run_through (fixture, "2024-01-10");
+  g_assert_true (outlay_repository_skip_occurrence (fixture->repository, outlay_recurring_rule_get_uuid (water), &may,
+                                                    &today, &error));
+  g_assert_true (outlay_repository_skip_occurrence (fixture->repository, outlay_recurring_rule_get_uuid (water), &july,
+                                                    &today, &error));
+  g_assert_no_error (error);
+
+  /* From 15 February: the old one falls on 1 March no more. */
+  changed = outlay_recurring_rule_copy (water);
+  recurrence.end = OUTLAY_REPEAT_END_NEVER;
+  outlay_recurring_rule_set_recurrence (changed, &recurrence);
+  outlay_recurring_rule_set_amount (changed, 4500);
+  later = split (fixture, water, "2024-02-15", changed);
+  {
+    GDate march = day_of ("2024-03-01");
+
+    g_assert_cmpint (g_date_compare (&outlay_recurring_rule_get_recurrence (later)->start, &march), ==, 0);
+  }
+  g_clear_object (&changed);
+
+  /* Then from 1 June on the 15th of every second month from July. */
+  changed = outlay_recurring_rule_copy (later);
+  recurrence.month_day = 15;
+  outlay_recurring_rule_set_recurrence (changed, &recurrence);
+  g_clear_object (&water);
+  water = g_steal_pointer (&later);
+  later = split (fixture, water, "2024-06-01", changed);
+  {
+    GDate july_15 = day_of ("2024-07-15");
+
+    g_assert_cmpint (g_date_compare (&outlay_recurring_rule_get_recurrence (later)->start, &july_15), ==, 0);
+  }
+
+  g_clear_pointer (&run, outlay_recurring_run_unref);
+  run = run_through (fixture, "2024-12-31");
+  days = outlay_test_dump (outlay_test_handle (fixture),
+                           "SELECT group_concat(occurred_on || ':' || amount, ' ') FROM "
+                           "(SELECT occurred_on, amount FROM expenses ORDER BY occurred_on)");
+  g_assert_cmpstr (days, ==, "2024-01-01:4000 2024-03-01:4500 2024-07-15:4500 2024-09-15:4500 2024-11-15:4500\n");
+  exceptions = outlay_test_dump (outlay_test_handle (fixture),
+                                 "SELECT scheduled_on, deleted_at IS NULL FROM recurring_exceptions "
+                                 "ORDER BY scheduled_on");
+  g_assert_cmpstr (exceptions, ==, "2024-05-01|1\n2024-07-01|0\n");
+}
+
+/* Ten times in all: four before the change, six after it. */
+static void
+test_split_count (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) lessons = draft (fixture, "Lessons", 6000, "2024-01-10");
+  g_autoptr (OutlayRecurringRule) changed = NULL;
+  g_autoptr (OutlayRecurringRule) later = NULL;
+  g_autoptr (OutlayRecurringRule) old = NULL;
+  g_autoptr (OutlayRecurringRun) run = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *old_days = NULL;
+  g_autofree char *new_days = NULL;
+  OutlayRecurrence recurrence = *outlay_recurring_rule_get_recurrence (lessons);
+  GDate            from = day_of ("2024-05-01");
+  GDate            april_end = day_of ("2024-04-30");
+
+  recurrence.end = OUTLAY_REPEAT_END_COUNT;
+  recurrence.count = 10;
+  outlay_recurring_rule_set_recurrence (lessons, &recurrence);
+  lessons = add (fixture, lessons);
+  run = run_through (fixture, "2024-04-20");
+
+  changed = outlay_recurring_rule_copy (lessons);
+  outlay_recurring_rule_set_amount (changed, 6500);
+  later = split (fixture, lessons, "2024-05-01", changed);
+  g_assert_cmpint (outlay_recurring_rule_get_recurrence (later)->end, ==, OUTLAY_REPEAT_END_COUNT);
+  g_assert_cmpuint (outlay_recurring_rule_get_recurrence (later)->count, ==, 6);
+  old = outlay_repository_get_recurring_rule (fixture->repository, outlay_recurring_rule_get_uuid (lessons), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_recurring_rule_get_recurrence (old)->end, ==, OUTLAY_REPEAT_END_UNTIL);
+  g_assert_cmpint (g_date_compare (&outlay_recurring_rule_get_recurrence (old)->until, &april_end), ==, 0);
+
+  g_clear_pointer (&run, outlay_recurring_run_unref);
+  run = run_through (fixture, "2025-12-31");
+  old_days = written_days (fixture, outlay_recurring_rule_get_uuid (lessons), TRUE);
+  g_assert_cmpstr (old_days, ==, "2024-01-10 2024-02-10 2024-03-10 2024-04-10");
+  new_days = written_days (fixture, outlay_recurring_rule_get_uuid (later), TRUE);
+  g_assert_cmpstr (new_days, ==, "2024-05-10 2024-06-10 2024-07-10 2024-08-10 2024-09-10 2024-10-10");
+
+  /* Nothing is left of it from 2025 on. */
+  g_clear_object (&changed);
+  changed = outlay_recurring_rule_copy (later);
+  from = day_of ("2025-01-01");
+  g_assert_null (outlay_repository_split_recurring_rule (fixture->repository, outlay_recurring_rule_get_uuid (later),
+                                                         &from, changed, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_DATE);
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture), "SELECT count(*) FROM recurring_rules"), ==, 2);
+}
+
+/* A bad change changes nothing; from the first day on, the rule itself
+ * changes. */
+static void
+test_split_refused (Fixture      *fixture,
+                    gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) rent = add (fixture, draft (fixture, "Rent", 95000, "2024-01-01"));
+  g_autoptr (OutlayRecurringRun) run = run_through (fixture, "2024-03-15");
+  g_autoptr (OutlayRecurringRule) changed = outlay_recurring_rule_copy (rent);
+  g_autoptr (OutlayRecurringRule) whole = NULL;
+  g_autoptr (OutlayRecurringRule) deleted = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = outlay_test_dump_store (outlay_test_handle (fixture));
+  g_autofree char *after = NULL;
+  GDate            from = day_of ("2024-03-10");
+  OutlayRecurrence recurrence = *outlay_recurring_rule_get_recurrence (rent);
+
+  outlay_recurring_rule_set_amount (changed, 0);
+  g_assert_null (outlay_repository_split_recurring_rule (fixture->repository, outlay_recurring_rule_get_uuid (rent),
+                                                         &from, changed, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT);
+  g_clear_error (&error);
+
+  /* Until a day before the new rule's first. */
+  outlay_recurring_rule_set_amount (changed, 99000);
+  recurrence.end = OUTLAY_REPEAT_END_UNTIL;
+  recurrence.until = day_of ("2024-03-20");
+  outlay_recurring_rule_set_recurrence (changed, &recurrence);
+  g_assert_null (outlay_repository_split_recurring_rule (fixture->repository, outlay_recurring_rule_get_uuid (rent),
+                                                         &from, changed, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD);
+  g_clear_error (&error);
+  after = outlay_test_dump_store (outlay_test_handle (fixture));
+  g_assert_cmpstr (after, ==, before);
+
+  recurrence.end = OUTLAY_REPEAT_END_NEVER;
+  outlay_recurring_rule_set_recurrence (changed, &recurrence);
+  from = day_of ("2024-01-01");
+  whole = split (fixture, rent, "2024-01-01", changed);
+  g_assert_cmpstr (outlay_recurring_rule_get_uuid (whole), ==, outlay_recurring_rule_get_uuid (rent));
+  g_assert_cmpint (outlay_recurring_rule_get_amount (whole), ==, 99000);
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture), "SELECT count(*) FROM recurring_rules"), ==, 1);
+
+  deleted = outlay_repository_delete_recurring_rule (fixture->repository, outlay_recurring_rule_get_uuid (rent), FALSE,
+                                                     &error);
+  g_assert_no_error (error);
+  from = day_of ("2024-06-01");
+  g_assert_null (outlay_repository_split_recurring_rule (fixture->repository, outlay_recurring_rule_get_uuid (rent),
+                                                         &from, changed, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -848,6 +1176,12 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/recurring/restore-skipped-automatic", test_restore_skipped_automatic);
   OUTLAY_TEST_ADD ("/repository/recurring/take-back-confirmation", test_take_back_confirmation);
   OUTLAY_TEST_ADD ("/repository/recurring/take-back-refused", test_take_back_refused);
+  OUTLAY_TEST_ADD ("/repository/recurring/split", test_split);
+  OUTLAY_TEST_ADD ("/repository/recurring/split-written-ahead", test_split_written_ahead);
+  OUTLAY_TEST_ADD ("/repository/recurring/split-last-day", test_split_last_day);
+  OUTLAY_TEST_ADD ("/repository/recurring/split-exceptions", test_split_exceptions);
+  OUTLAY_TEST_ADD ("/repository/recurring/split-count", test_split_count);
+  OUTLAY_TEST_ADD ("/repository/recurring/split-refused", test_split_refused);
 
   return g_test_run ();
 }
