@@ -31,6 +31,7 @@
 
 #include "outlay-application.h"
 #include "outlay-backups.h"
+#include "outlay-budget-alerts.h"
 #include "outlay-budgets-group.h"
 #include "outlay-budgets-window.h"
 #include "outlay-dashboard-page.h"
@@ -216,70 +217,13 @@ show_toast (OutlayWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* Budget alerts: a threshold a budget reached in its period, told once
- * (the ledger remembers it), as a toast in the window a person looks at,
- * else as a notification. */
-
-static char *
-alert_title (const OutlayBudgetAlert *alert)
-{
-  const char *name = outlay_budget_get_name (alert->budget);
-
-  if (alert->status.state == OUTLAY_BUDGET_OVER)
-    /* Translators: a budget alert: the budget's name */
-    return g_strdup_printf (_("“%s” is over budget"), name);
-  if (alert->threshold >= 100)
-    /* Translators: a budget alert: the budget's name; all of it is spent, not more */
-    return g_strdup_printf (_("“%s” is fully used"), name);
-  /* Translators: a budget alert: the budget's name and a percent, "“Groceries” has reached 80 % of its budget" */
-  return g_strdup_printf (_("“%s” has reached %u %% of its budget"), name, alert->threshold);
-}
-
 static gboolean
 check_alerts_cb (gpointer user_data)
 {
   OutlayWindow *self = user_data;
-  g_autoptr (GDate) today = outlay_date_new_today ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) alerts = NULL;
 
   self->alerts_id = 0;
-  alerts = outlay_repository_take_budget_alerts (self->repository, today, &error);
-  if (alerts == NULL)
-    {
-      /* Another program writes: the next change looks again. */
-      if (!g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_BUSY))
-        g_warning ("Could not look at the budgets’ alerts: %s", error->message);
-      return G_SOURCE_REMOVE;
-    }
-
-  for (guint i = 0; i < alerts->len; i++)
-    {
-      const OutlayBudgetAlert *alert = g_ptr_array_index (alerts, i);
-      g_autofree char         *title = alert_title (alert);
-
-      GApplication            *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-      /* Without a session bus, no notification would be seen. */
-      if (gtk_window_is_active (GTK_WINDOW (self)) || app == NULL || g_application_get_dbus_connection (app) == NULL)
-        {
-          AdwToast *toast = adw_toast_new (title);
-
-          /* The newest state of a budget is what matters now. */
-          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-          adw_toast_overlay_add_toast (self->toast_overlay, toast);
-        }
-      else
-        {
-          g_autoptr (GNotification) notification = g_notification_new (title);
-          g_autofree char *body = outlay_budgets_group_describe_status (alert->budget, &alert->status);
-          g_autofree char *id = g_strdup_printf ("budget-%s", outlay_budget_get_uuid (alert->budget));
-
-          g_notification_set_body (notification, body);
-          g_application_send_notification (app, id, notification);
-        }
-    }
-
+  outlay_budget_alerts_show (GTK_WINDOW (self), self->toast_overlay, self->repository);
   return G_SOURCE_REMOVE;
 }
 
