@@ -45,6 +45,7 @@
 #include "outlay-backups.h"
 #include "outlay-budgets-window.h"
 #include "outlay-date.h"
+#include "outlay-recurring-editor.h"
 #include "outlay-recurring-runner.h"
 #include "outlay-repeat-group.h"
 #include "outlay-repetition-dialog.h"
@@ -76,7 +77,8 @@ typedef struct
   gboolean    budgets; /* a few budgets, for the Dashboard */
   const char *budgets_window; /* the Budgets window: "list", "detail" or "editor" */
   /* 1: the question before many recurring expenses at once; 2: the list
-   * with what they wrote; 3: the editor's Repeat rows; 4: its Custom… */
+   * with what they wrote; 3: the editor's Repeat rows; 4: its Custom…; 5: the
+   * editor of a recurring expense */
   int recurring;
 } Shot;
 
@@ -126,6 +128,10 @@ static const Shot shots[] = {
   { "repeat-editor-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 3 },
   { "repeat-custom-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 4 },
   { "repeat-custom-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 4 },
+  { "recurring-editor-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL,
+    5 },
+  { "recurring-editor-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL,
+    5 },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -526,7 +532,8 @@ static void
 take (OutlayApplication *app,
       const Shot        *shot)
 {
-  g_autoptr (OutlayRecurringRule) rule = shot->recurring == 1 || shot->recurring == 2 ? add_coffee_rule (app) : NULL;
+  g_autoptr (OutlayRecurringRule) rule =
+    shot->recurring == 1 || shot->recurring == 2 || shot->recurring == 5 ? add_coffee_rule (app) : NULL;
   OutlayWindow    *window = outlay_window_new (app);
   g_autofree char *scale = text_scale != 1.0 ? g_strdup_printf ("-text%g", text_scale) : g_strdup ("");
   g_autofree char *file = g_strconcat (shot->name, scale, high_contrast ? "-hc" : "", ".png", NULL);
@@ -608,6 +615,20 @@ take (OutlayApplication *app,
       return;
     }
 
+  if (rule != NULL && shot->recurring == 5)
+    {
+      OutlayRecurringEditor *editor =
+        outlay_recurring_editor_new (GTK_WINDOW (window), outlay_application_get_repository (app), rule, "EUR");
+
+      if (shot->width < 600)
+        gtk_window_set_default_size (GTK_WINDOW (editor), shot->width, shot->height);
+      gtk_window_present (GTK_WINDOW (editor));
+      wait_frames (GTK_WIDGET (editor), 6);
+      save_png (GTK_WIDGET (editor), path);
+      gtk_window_destroy (GTK_WINDOW (editor));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
   if (rule != NULL)
     {
       take_recurring_question (app, window, rule, shot, path);

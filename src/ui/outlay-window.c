@@ -40,6 +40,7 @@
 #include "outlay-import-window.h"
 #include "outlay-money.h"
 #include "outlay-damaged-page.h"
+#include "outlay-recurring-editor.h"
 #include "outlay-recurring-runner.h"
 #include "outlay-waiting-bar.h"
 #include "outlay-window.h"
@@ -169,6 +170,7 @@ update_actions (OutlayWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.budgets", !damaged);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-recurring", !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !damaged);
   gtk_widget_set_visible (self->search_button, on_expenses);
   gtk_widget_set_visible (self->new_button, !damaged);
@@ -868,6 +870,24 @@ dup_currency (OutlayWindow *self)
   return g_strdup (outlay_currency_for_locale ());
 }
 
+/* A recurring expense's editor, by its uuid. */
+static void
+edit_recurring_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  OutlayWindow    *self = OUTLAY_WINDOW (widget);
+  g_autofree char *currency = dup_currency (self);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayRecurringRule) rule =
+    outlay_repository_get_recurring_rule (self->repository, g_variant_get_string (parameter, NULL), &error);
+
+  if (rule == NULL)
+    show_error (self, error);
+  else
+    gtk_window_present (GTK_WINDOW (outlay_recurring_editor_new (GTK_WINDOW (self), self->repository, rule, currency)));
+}
+
 static void
 budgets_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1240,6 +1260,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.budgets", NULL, budgets_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-recurring", "s", edit_recurring_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-expense", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);

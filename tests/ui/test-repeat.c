@@ -25,6 +25,7 @@
 #include "outlay-date-row.h"
 #include "outlay-date.h"
 #include "outlay-expense-editor.h"
+#include "outlay-recurring-editor.h"
 #include "outlay-repetition-dialog.h"
 #include "outlay-test-utils.h"
 #include "outlay-ui-test-utils.h"
@@ -446,6 +447,143 @@ test_custom (Fixture      *fixture,
   }
 }
 
+/* A rule of €9.50 monthly on the day 2 months ago, with what it owes. */
+static OutlayRecurringRule *
+add_monthly (Fixture *fixture,
+             char   **start_out)
+{
+  g_autoptr (GDate) start = outlay_date_new_today ();
+  g_autoptr (OutlayExpense) typed = NULL;
+  g_autoptr (GArray) written = NULL;
+  g_autoptr (GDate) today = outlay_date_new_today ();
+  g_autoptr (GError) error = NULL;
+  OutlayRecurringRule *rule;
+  OutlayRecurrence     recurrence;
+
+  /* Early in its month, so that two months back has the same day. */
+  g_date_subtract_months (start, 2);
+  g_date_set_day (start, 3);
+  *start_out = outlay_date_format_iso (start);
+  typed = outlay_test_draft (950, "EUR", *start_out, "Music", outlay_test_category_at (fixture->store.repository, 1));
+  outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_MONTHLY, 1, start);
+  rule = outlay_repository_add_repeating_expense (fixture->store.repository, typed, &recurrence,
+                                                  OUTLAY_RECURRING_AUTOMATIC, today, &written, &error);
+  g_assert_no_error (error);
+  return rule;
+}
+
+static AdwMessageDialog *
+find_question (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* Answers the question and waits until the editor closed. */
+static void
+answer (Fixture               *fixture,
+        OutlayRecurringEditor *editor,
+        AdwMessageDialog      *question,
+        const char            *response)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  adw_message_dialog_response (question, response);
+  while (editor != NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (editor);
+  flush (fixture);
+}
+
+static gint64
+amount_on (Fixture    *fixture,
+           const char *day)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT amount FROM expenses WHERE occurred_on = '%s' "
+                                          "AND deleted_at IS NULL",
+                                          day);
+
+  return outlay_test_query_int (outlay_database_get_handle (fixture->store.database), sql);
+}
+
+/* A new amount from the next time on: the rule splits there, and what it
+ * wrote keeps its amount. */
+static void
+test_edit_this_and_later (Fixture      *fixture,
+                          gconstpointer user_data)
+{
+  g_autofree char *start = NULL;
+  g_autoptr (OutlayRecurringRule) rule = add_monthly (fixture, &start);
+  g_autoptr (GPtrArray) rules = NULL;
+  OutlayRecurringEditor *editor = outlay_recurring_editor_new (fixture->window, fixture->store.repository, rule, "EUR");
+  AdwMessageDialog      *question;
+  GtkWidget             *amount;
+  guint                  before = outlay_test_count (&fixture->store);
+
+  gtk_window_present (GTK_WINDOW (editor));
+  flush (fixture);
+  amount = outlay_ui_test_find (GTK_WIDGET (editor), outlay_ui_test_is_row, "Amount");
+  g_assert_nonnull (amount);
+  gtk_editable_set_text (GTK_EDITABLE (amount), "10.50");
+  g_assert_true (outlay_recurring_editor_save (editor));
+  flush (fixture);
+  question = find_question ();
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "later");
+  answer (fixture, editor, question, "later");
+
+  /* Two rules: the old one ends before the next day, the new one costs 10.50. */
+  rules = list_rules (fixture);
+  g_assert_cmpuint (rules->len, ==, 2);
+  g_assert_cmpint (outlay_recurring_rule_get_amount (g_ptr_array_index (rules, 0)) +
+                     outlay_recurring_rule_get_amount (g_ptr_array_index (rules, 1)),
+                   ==, 950 + 1050);
+  g_assert_cmpint (outlay_recurring_rule_get_recurrence (g_ptr_array_index (rules, 0))->end +
+                     outlay_recurring_rule_get_recurrence (g_ptr_array_index (rules, 1))->end,
+                   ==, OUTLAY_REPEAT_END_UNTIL + OUTLAY_REPEAT_END_NEVER);
+  /* What it wrote stays as it was, and nothing more was written. */
+  g_assert_cmpint (amount_on (fixture, start), ==, 950);
+  g_assert_cmpuint (outlay_test_count (&fixture->store), ==, before);
+}
+
+/* All Upcoming changes the rule itself. */
+static void
+test_edit_all_upcoming (Fixture      *fixture,
+                        gconstpointer user_data)
+{
+  g_autofree char *start = NULL;
+  g_autoptr (OutlayRecurringRule) rule = add_monthly (fixture, &start);
+  g_autoptr (GPtrArray) rules = NULL;
+  OutlayRecurringEditor *editor = outlay_recurring_editor_new (fixture->window, fixture->store.repository, rule, "EUR");
+  AdwMessageDialog      *question;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  flush (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (outlay_ui_test_find (GTK_WIDGET (editor), outlay_ui_test_is_row,
+                                                            "_Description")),
+                         "Music and films");
+  g_assert_true (outlay_recurring_editor_save (editor));
+  flush (fixture);
+  question = find_question ();
+  g_assert_nonnull (question);
+  answer (fixture, editor, question, "all");
+
+  rules = list_rules (fixture);
+  g_assert_cmpuint (rules->len, ==, 1);
+  g_assert_cmpstr (outlay_recurring_rule_get_description (g_ptr_array_index (rules, 0)), ==, "Music and films");
+  g_assert_cmpstr (outlay_recurring_rule_get_uuid (g_ptr_array_index (rules, 0)), ==,
+                   outlay_recurring_rule_get_uuid (rule));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +598,8 @@ main (int   argc,
   ADD ("save", test_save_writes_what_is_due);
   ADD ("future-and-confirm", test_future_start_and_confirm);
   ADD ("custom", test_custom);
+  ADD ("edit-this-and-later", test_edit_this_and_later);
+  ADD ("edit-all-upcoming", test_edit_all_upcoming);
 
 #undef ADD
 

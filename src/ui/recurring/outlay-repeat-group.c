@@ -468,7 +468,6 @@ outlay_repeat_group_init (OutlayRepeatGroup *self)
   adw_action_row_add_prefix (ADW_ACTION_ROW (self->rule_row), icon);
   self->edit_button = gtk_button_new_with_mnemonic (_("_Edit Repetition"));
   gtk_widget_set_valign (self->edit_button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "win.edit-recurring");
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->rule_row), self->edit_button);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->rule_row);
 
@@ -677,6 +676,7 @@ outlay_repeat_group_show_expense (OutlayRepeatGroup *self,
   show_rows (self, FALSE);
   rule = outlay_repository_get_recurring_rule (repository, rule_uuid, NULL);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "s", rule_uuid);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "win.edit-recurring");
   gtk_widget_set_visible (self->edit_button, rule != NULL && outlay_recurring_rule_get_deleted_at (rule) == NULL);
   if (rule == NULL || outlay_recurring_rule_get_deleted_at (rule) != NULL)
     {
