@@ -672,6 +672,103 @@ test_keyboard_only (void)
   g_assert_null (window);
 }
 
+/* Tab until the focus is in the row titled @title. */
+static void
+tab_to_row (GtkWindow  *window,
+            const char *title)
+{
+  for (guint i = 0; i < 40; i++)
+    {
+      if (g_strcmp0 (focused_row_title (window), title) == 0)
+        return;
+      press_key (GDK_KEY_Tab, 0);
+    }
+  g_error ("Tab never reached the row %s", title);
+}
+
+/* A monthly recurring expense with keys alone: Ctrl+N, the amount and the
+ * description, Tab to Repeat, its list, Down to "Monthly on day N", Enter;
+ * the next days show; Ctrl+Enter saves the expense and its rule. */
+static void
+test_keyboard_recurring (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (GDate) today = outlay_date_new_today ();
+  g_autoptr (GPtrArray) rules = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char        *monthly = g_strdup_printf ("Monthly on day %u", g_date_get_day (today));
+  OutlayRepository       *repository = outlay_application_get_repository (app);
+  const OutlayRecurrence *recurrence;
+  OutlayWindow           *window;
+  GtkWindow              *win;
+  GtkWidget              *editor;
+  GtkWidget              *repeat;
+
+  if (!have_xtest ())
+    return;
+
+  g_settings_set_string (settings, "currency", "EUR");
+  g_settings_set_int (settings, "window-width", 1200);
+  g_settings_set_int (settings, "window-height", 800);
+  window = outlay_window_new (app);
+  win = GTK_WINDOW (window);
+  editor = outlay_expenses_page_get_editor (OUTLAY_EXPENSES_PAGE (outlay_window_get_expenses_page (window)));
+  gtk_window_present (win);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  take_keyboard (win);
+
+  press_key (GDK_KEY_n, GDK_CONTROL_MASK);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (focused_row_title (win), ==, "Amount");
+  type_text ("950");
+  press_key (GDK_KEY_Tab, 0);
+  type_text ("Rent");
+  press_key (GDK_KEY_Escape, 0);
+
+  tab_to_row (win, "_Repeat");
+  repeat = gtk_widget_get_ancestor (focus_of (win), ADW_TYPE_COMBO_ROW);
+  press_key (GDK_KEY_space, 0);
+  wait_for_popover (win, TRUE);
+  press_key (GDK_KEY_Down, 0);
+  press_key (GDK_KEY_Down, 0);
+  press_key (GDK_KEY_Down, 0);
+  press_key (GDK_KEY_Return, 0);
+  wait_for_popover (win, FALSE);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (repeat))),
+                                               adw_combo_row_get_selected (ADW_COMBO_ROW (repeat))),
+                   ==, monthly);
+  /* Its next days show, and the focus is still on the row. */
+  g_assert_true (gtk_widget_get_mapped (outlay_ui_test_find (editor, outlay_ui_test_is_row, "Next")));
+  g_assert_cmpstr (focused_row_title (win), ==, "_Repeat");
+
+  press_key (GDK_KEY_Return, GDK_CONTROL_MASK);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+
+  rules = outlay_repository_list_recurring_rules (repository, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rules->len, ==, 1);
+  recurrence = outlay_recurring_rule_get_recurrence (g_ptr_array_index (rules, 0));
+  g_assert_cmpint (recurrence->unit, ==, OUTLAY_REPEAT_MONTHLY);
+  g_assert_cmpint (recurrence->monthly_on, ==, OUTLAY_MONTHLY_ON_DAY);
+  g_assert_cmpuint (recurrence->month_day, ==, g_date_get_day (today));
+  g_assert_cmpint (outlay_recurring_rule_get_amount (g_ptr_array_index (rules, 0)), ==, 95000);
+  /* The one typed today is written, as an occurrence of the rule. */
+  {
+    g_autoptr (OutlayQuery) query = outlay_query_new ();
+    g_autoptr (GPtrArray) found = NULL;
+
+    outlay_query_set_text (query, "Rent");
+    found = outlay_repository_find_expenses (repository, query, 0, 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (outlay_expense_get_rule_uuid (g_ptr_array_index (found, 0)), ==,
+                     outlay_recurring_rule_get_uuid (g_ptr_array_index (rules, 0)));
+  }
+
+  gtk_window_destroy (win);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -688,6 +785,7 @@ main (int   argc,
 
   g_test_add_func ("/keyboard/damaged", test_keyboard_damaged);
   g_test_add_func ("/keyboard/only", test_keyboard_only);
+  g_test_add_func ("/keyboard/recurring", test_keyboard_recurring);
 
   ret = g_test_run ();
 
