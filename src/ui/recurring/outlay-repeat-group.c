@@ -419,6 +419,8 @@ outlay_repeat_group_init (OutlayRepeatGroup *self)
   self->repeat_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->repeat_row), _("_Repeat"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->repeat_row), TRUE);
+  /* Under the title, where a long repetition wraps rather than shrinks. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self->repeat_row), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->repeat_row);
   fill_choices (self, KIND_NEVER);
   g_signal_connect_swapped (self->repeat_row, "notify::selected", G_CALLBACK (on_repeat_selected_cb), self);
