@@ -346,6 +346,19 @@ test_save_writes_what_is_due (Fixture      *fixture,
     g_assert_cmpstr (subtitle_of (fixture, weekly), ==, next_words);
   }
   g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (fixture->editor), outlay_ui_test_is_button, "_Edit Repetition"));
+
+  /* Paused elsewhere: the row follows. */
+  {
+    g_autoptr (OutlayRecurringRule) paused = outlay_recurring_rule_copy (g_ptr_array_index (rules, 0));
+    g_autoptr (OutlayRecurringRule) stored = NULL;
+    g_autoptr (GError) error = NULL;
+
+    outlay_recurring_rule_set_paused_at (paused, "2026-01-01T00:00:00.000Z");
+    stored = outlay_repository_update_recurring_rule (fixture->store.repository, paused, &error);
+    g_assert_no_error (error);
+    flush (fixture);
+    g_assert_cmpstr (subtitle_of (fixture, weekly), ==, "Paused");
+  }
 }
 
 static void

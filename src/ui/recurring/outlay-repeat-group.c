@@ -79,6 +79,9 @@ struct _OutlayRepeatGroup
   GtkWidget *preview_row;
   GtkWidget *rule_row; /* an occurrence's: its rule, next day, and a way to it */
   GtkWidget *edit_button;
+
+  OutlayRepository *repository; /* whose rules changing redraws the rule row */
+  OutlayExpense    *occurrence; /* the one shown, if written by a rule */
 };
 
 enum
@@ -371,6 +374,17 @@ on_repeat_selected_cb (OutlayRepeatGroup *self)
 }
 
 static void
+outlay_repeat_group_dispose (GObject *object)
+{
+  OutlayRepeatGroup *self = OUTLAY_REPEAT_GROUP (object);
+
+  g_clear_object (&self->occurrence);
+  g_clear_object (&self->repository);
+
+  G_OBJECT_CLASS (outlay_repeat_group_parent_class)->dispose (object);
+}
+
+static void
 outlay_repeat_group_finalize (GObject *object)
 {
   OutlayRepeatGroup *self = OUTLAY_REPEAT_GROUP (object);
@@ -385,6 +399,7 @@ outlay_repeat_group_class_init (OutlayRepeatGroupClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = outlay_repeat_group_dispose;
   object_class->finalize = outlay_repeat_group_finalize;
 
   /**
@@ -640,6 +655,8 @@ outlay_repeat_group_get_mode (OutlayRepeatGroup *self)
                                                                    : OUTLAY_RECURRING_AUTOMATIC;
 }
 
+static void on_rules_changed_cb (OutlayRepeatGroup *self);
+
 /**
  * outlay_repeat_group_show_expense:
  * @expense: (nullable): the expense in the editor; %NULL for a new one
@@ -664,7 +681,17 @@ outlay_repeat_group_show_expense (OutlayRepeatGroup *self,
   g_return_if_fail (OUTLAY_IS_REPEAT_GROUP (self));
   g_return_if_fail (OUTLAY_IS_REPOSITORY (repository));
 
+  if (self->repository != repository)
+    {
+      if (self->repository != NULL)
+        g_signal_handlers_disconnect_by_func (self->repository, on_rules_changed_cb, self);
+      g_set_object (&self->repository, repository);
+      g_signal_connect_object (repository, "recurring-changed", G_CALLBACK (on_rules_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   rule_uuid = expense != NULL ? outlay_expense_get_rule_uuid (expense) : NULL;
+  if (expense != self->occurrence)
+    g_set_object (&self->occurrence, (rule_uuid != NULL ? expense : NULL));
   gtk_widget_set_visible (GTK_WIDGET (self), expense == NULL || rule_uuid != NULL);
   if (expense == NULL)
     {
@@ -706,6 +733,18 @@ outlay_repeat_group_show_expense (OutlayRepeatGroup *self,
     /* Translators: under the repetition of a recurring expense that has ended */
     subtitle = g_strdup (_("Ended"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rule_row), subtitle);
+}
+
+/* Its repetition or next day may have changed. */
+static void
+on_rules_changed_cb (OutlayRepeatGroup *self)
+{
+  g_autoptr (OutlayExpense) occurrence = NULL;
+
+  if (self->occurrence == NULL)
+    return;
+  occurrence = g_object_ref (self->occurrence);
+  outlay_repeat_group_show_expense (self, self->repository, occurrence);
 }
 
 static gboolean
