@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "outlay-date.h"
+#include "outlay-money.h"
 #include "outlay-repository-recurring-private.h"
 
 #define DELETE_EXCEPTION                                                  \
@@ -544,4 +545,124 @@ outlay_repository_split_recurring_rule (OutlayRepository    *self,
     return NULL;
 
   return outlay_repository_finish_recurring_write (self, transaction, new_uuid, FALSE, error);
+}
+
+/**
+ * outlay_repository_get_occurrence:
+ * @rule_uuid: the rule
+ * @scheduled: the day the schedule names for the occurrence
+ * @planned: (out caller-allocates): the occurrence as it falls: its day
+ *   and amount, its own or the rule's
+ *
+ * Returns: whether the occurrence is still to come or due (not written nor
+ *   skipped); %OUTLAY_REPOSITORY_ERROR_NOT_FOUND if not
+ */
+gboolean
+outlay_repository_get_occurrence (OutlayRepository     *self,
+                                  const char           *rule_uuid,
+                                  const GDate          *scheduled,
+                                  OutlayPlannedExpense *planned,
+                                  GError              **error)
+{
+  g_autoptr (OutlayRecurringRule) rule = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (rule_uuid != NULL && scheduled != NULL && g_date_valid (scheduled), FALSE);
+  g_return_val_if_fail (planned != NULL, FALSE);
+
+  memset (planned, 0, sizeof *planned);
+  return (rule = outlay_repository_read_live_recurring_rule (self, rule_uuid, error)) != NULL &&
+         outlay_repository_find_open_occurrence (self, rule, scheduled, planned, error);
+}
+
+/**
+ * outlay_repository_override_occurrence:
+ * @rule_uuid: the rule
+ * @scheduled: the day the schedule names for the occurrence
+ * @amount: its own amount, or -1 for the rule's
+ * @day: (nullable): the day it falls on instead, or %NULL for the one its
+ *   schedule gives it
+ *
+ * Gives one occurrence still to come or due, not written yet, its own
+ * amount or day (or both; what is given replaces what an earlier change
+ * gave). outlay_repository_restore_occurrence() takes it back.
+ *
+ * Returns: whether it was changed; %OUTLAY_REPOSITORY_ERROR_NOT_FOUND when
+ *   the schedule has no such occurrence still to come or due, or it is
+ *   written already
+ */
+gboolean
+outlay_repository_override_occurrence (OutlayRepository *self,
+                                       const char       *rule_uuid,
+                                       const GDate      *scheduled,
+                                       gint64            amount,
+                                       const GDate      *day,
+                                       GError          **error)
+{
+  g_auto (OutlayPlannedExpense) planned = { 0 };
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autoptr (OutlayRecurringRule) rule = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *uuid = NULL;
+  char             scheduled_text[OUTLAY_DATE_ISO_SIZE];
+  char             day_text[OUTLAY_DATE_ISO_SIZE] = "";
+  sqlite3_stmt    *stmt;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (rule_uuid != NULL && scheduled != NULL && g_date_valid (scheduled), FALSE);
+  g_return_val_if_fail (amount >= 0 || day != NULL, FALSE);
+
+  if (amount != -1 && (amount <= 0 || amount > OUTLAY_MONEY_MAX))
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT,
+                           amount <= 0 ? _("A recurring expense’s amount is more than zero.")
+                                       : _("The amount is too large."));
+      return FALSE;
+    }
+  if (day != NULL && g_date_valid (day))
+    outlay_date_format_iso_buf (day, day_text);
+  if (day != NULL && !outlay_date_is_valid (day_text))
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_DATE,
+                           _("The date must be a real day between 1900 and 2999."));
+      return FALSE;
+    }
+  if (!outlay_repository_check_writable (self, error))
+    return FALSE;
+
+  now = outlay_timestamp_now_utc ();
+  uuid = outlay_uuid_new ();
+  outlay_date_format_iso_buf (scheduled, scheduled_text);
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(rule = outlay_repository_read_live_recurring_rule (self, rule_uuid, error)) ||
+      !check_not_written (self, rule, scheduled, error) ||
+      !outlay_repository_find_open_occurrence (self, rule, scheduled, &planned, error) ||
+      !(stmt = outlay_database_prepare (self->database,
+                                        "INSERT INTO recurring_exceptions (uuid, rule_uuid, scheduled_on, skipped, "
+                                        "amount, occurs_on, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?) "
+                                        "ON CONFLICT (rule_uuid, scheduled_on) WHERE deleted_at IS NULL "
+                                        "DO UPDATE SET skipped = 0, amount = excluded.amount, "
+                                        "occurs_on = excluded.occurs_on, updated_at = excluded.updated_at",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rule_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, scheduled_text, -1, SQLITE_TRANSIENT);
+  if (amount >= 0)
+    sqlite3_bind_int64 (stmt, 4, amount);
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_text (stmt, 5, day != NULL ? day_text : NULL, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  if (!outlay_repository_step_done (self, stmt, _("Could not save the occurrence of the recurring expense"), error))
+    return FALSE;
+
+  /* Moved to a day the rule was done through: looked at there. */
+  if ((day != NULL && !reopen_from (self, rule, day, error)) || !outlay_transaction_commit (transaction, error))
+    return FALSE;
+
+  outlay_repository_emit_recurring_changed (self);
+  return TRUE;
 }

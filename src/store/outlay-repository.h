@@ -483,6 +483,17 @@ OutlayRecurringRule *outlay_repository_split_recurring_rule (OutlayRepository   
                                                              const GDate         *from,
                                                              OutlayRecurringRule *changed,
                                                              GError             **error);
+gboolean             outlay_repository_get_occurrence (OutlayRepository     *self,
+                                                       const char           *rule_uuid,
+                                                       const GDate          *scheduled,
+                                                       OutlayPlannedExpense *planned,
+                                                       GError              **error);
+gboolean             outlay_repository_override_occurrence (OutlayRepository *self,
+                                                            const char       *rule_uuid,
+                                                            const GDate      *scheduled,
+                                                            gint64            amount,
+                                                            const GDate      *day,
+                                                            GError          **error);
 gboolean             outlay_repository_restore_occurrence (OutlayRepository *self,
                                                            const char       *rule_uuid,
                                                            const GDate      *scheduled,

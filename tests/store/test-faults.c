@@ -710,6 +710,19 @@ split_rule (Fixture *fixture,
   return later != NULL;
 }
 
+/* January's occurrence paid on the 3rd, and more. */
+static gboolean
+override_occurrence (Fixture *fixture,
+                     gpointer state,
+                     GError **error)
+{
+  g_autofree char *uuid = rule_uuid (state);
+  g_autoptr (GDate) january = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  g_autoptr (GDate) third = g_date_new_dmy (3, G_DATE_JANUARY, 2024);
+
+  return outlay_repository_override_occurrence (fixture->repository, uuid, january, 99000, third, error);
+}
+
 /* The id of the expense the confirmation wrote. */
 static gpointer
 find_confirmed (Fixture *fixture,
@@ -763,6 +776,8 @@ RULE_OPERATION ("restore a recurring expense", restore_rule, OUTLAY_RECURRING_AU
 RULE_OPERATION ("confirm a recurring expense", confirm_occurrence, OUTLAY_RECURRING_CONFIRM, FALSE, FALSE)
 RULE_OPERATION ("skip a recurring expense", skip_occurrence, OUTLAY_RECURRING_CONFIRM, FALSE, FALSE)
 /* clang-format off */
+RULE_OPERATION ("change an occurrence of a recurring expense", override_occurrence, OUTLAY_RECURRING_CONFIRM, FALSE,
+                FALSE)
 RULE_OPERATION_AFTER ("restore an occurrence of a recurring expense", restore_occurrence, OUTLAY_RECURRING_CONFIRM,
                       FALSE, FALSE, skip_january, find_rule)
 RULE_OPERATION_AFTER ("take back the confirmation of a recurring expense", take_back_confirmation,
@@ -929,6 +944,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/recurring/restore-occurrence", test_restore_occurrence);
   OUTLAY_TEST_ADD ("/faults/recurring/take-back-confirmation", test_take_back_confirmation);
   OUTLAY_TEST_ADD ("/faults/recurring/split", test_split_rule);
+  OUTLAY_TEST_ADD ("/faults/recurring/override", test_override_occurrence);
   OUTLAY_TEST_ADD ("/faults/backup/create", test_create_backup);
   OUTLAY_TEST_ADD ("/faults/backup/restore", test_restore_backup);
   OUTLAY_TEST_ADD ("/faults/open/without-space", test_open_without_space);

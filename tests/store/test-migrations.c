@@ -683,6 +683,7 @@ run_recurring_workload (OutlayRepository *repository)
   OutlayCategory  *housing = g_list_model_get_item (outlay_repository_get_categories (repository), 3);
   OutlayRecurrence recurrence;
   gint64           confirmed;
+  g_auto (OutlayPlannedExpense) occurrence = { 0 };
 
   outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_MONTHLY, 1, start);
   outlay_recurring_rule_set_amount (draft, 95000);
@@ -712,7 +713,15 @@ run_recurring_workload (OutlayRepository *repository)
                                                     today, &error);
   g_assert_no_error (error);
   g_date_add_months (start, 1);
+  outlay_repository_override_occurrence (repository, outlay_recurring_rule_get_uuid (confirm), start, 4000, today,
+                                         &error);
+  g_assert_no_error (error);
+  outlay_repository_get_occurrence (repository, outlay_recurring_rule_get_uuid (confirm), start, &occurrence, &error);
+  g_assert_no_error (error);
   outlay_repository_skip_occurrence (repository, outlay_recurring_rule_get_uuid (confirm), start, today, &error);
+  g_assert_no_error (error);
+  /* The skip, then the change. */
+  outlay_repository_restore_occurrence (repository, outlay_recurring_rule_get_uuid (confirm), start, &error);
   g_assert_no_error (error);
   outlay_repository_restore_occurrence (repository, outlay_recurring_rule_get_uuid (confirm), start, &error);
   g_assert_no_error (error);

@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "outlay-date.h"
 #include "outlay-repository.h"
 #include "outlay-store-private.h"
@@ -1153,6 +1155,185 @@ test_split_refused (Fixture      *fixture,
   g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
 }
 
+/* The occurrences from @from to @to, "day:amount (scheduled) …". */
+static char *
+upcoming_text (Fixture    *fixture,
+               const char *from,
+               const char *to)
+{
+  g_autoptr (GError) error = NULL;
+  GDate first = day_of (from);
+  GDate last = day_of (to);
+  g_autoptr (GArray) upcoming = outlay_repository_list_upcoming (fixture->repository, &first, &last, &error);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < upcoming->len; i++)
+    {
+      const OutlayPlannedExpense *planned = &g_array_index (upcoming, OutlayPlannedExpense, i);
+      char                        day[OUTLAY_DATE_ISO_SIZE];
+      char                        scheduled[OUTLAY_DATE_ISO_SIZE];
+
+      outlay_date_format_iso_buf (&planned->occurrence.day, day);
+      outlay_date_format_iso_buf (&planned->occurrence.scheduled, scheduled);
+      g_string_append_printf (text, "%s%s:%" G_GINT64_FORMAT " (%s)", i > 0 ? " " : "", day, planned->amount,
+                              scheduled);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+assert_upcoming (Fixture    *fixture,
+                 const char *from,
+                 const char *to,
+                 const char *expected)
+{
+  g_autofree char *text = upcoming_text (fixture, from, to);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+override (Fixture    *fixture,
+          const char *rule_uuid,
+          const char *scheduled,
+          gint64      amount,
+          const char *day)
+{
+  g_autoptr (GError) error = NULL;
+  GDate scheduled_day = day_of (scheduled);
+  GDate moved = day != NULL ? day_of (day) : scheduled_day;
+
+  g_assert_true (outlay_repository_override_occurrence (fixture->repository, rule_uuid, &scheduled_day, amount,
+                                                        day != NULL ? &moved : NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* February's rent is paid on the 5th and is more, March's is less: so
+ * they are listed, and so the catch-up writes them, each once. */
+static void
+test_override (Fixture      *fixture,
+               gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) rent = add (fixture, draft (fixture, "Rent", 95000, "2024-01-01"));
+  const char *uuid = outlay_recurring_rule_get_uuid (rent);
+  g_autoptr (OutlayRecurringRun) run = run_through (fixture, "2024-01-10");
+  g_autofree char *rows = NULL;
+
+  override (fixture, uuid, "2024-02-01", 99000, "2024-02-05");
+  override (fixture, uuid, "2024-03-01", 97000, NULL);
+  assert_upcoming (fixture, "2024-01-11", "2024-03-31",
+                   "2024-02-05:99000 (2024-02-01) 2024-03-01:97000 (2024-03-01)");
+
+  /* A second change replaces the first. */
+  override (fixture, uuid, "2024-04-01", -1, "2024-04-03");
+  override (fixture, uuid, "2024-04-01", 500, NULL);
+  assert_upcoming (fixture, "2024-04-01", "2024-04-30", "2024-04-01:500 (2024-04-01)");
+
+  g_clear_pointer (&run, outlay_recurring_run_unref);
+  run = run_through (fixture, "2024-02-04");
+  g_assert_cmpuint (run->expense_ids->len, ==, 0);
+  g_clear_pointer (&run, outlay_recurring_run_unref);
+  run = run_through (fixture, "2024-03-02");
+  g_assert_cmpuint (run->expense_ids->len, ==, 2);
+
+  /* Moved back to a day already caught up to: written by the next run. */
+  override (fixture, uuid, "2024-05-01", -1, "2024-02-20");
+  g_clear_pointer (&run, outlay_recurring_run_unref);
+  run = run_through (fixture, "2024-03-02");
+  g_assert_cmpuint (run->expense_ids->len, ==, 1);
+  g_clear_pointer (&run, outlay_recurring_run_unref);
+  run = run_through (fixture, "2024-05-02");
+
+  rows = outlay_test_dump (outlay_test_handle (fixture),
+                           "SELECT group_concat(occurred_on || ':' || amount || ':' || scheduled_on, ' ') FROM "
+                           "(SELECT * FROM expenses ORDER BY scheduled_on)");
+  g_assert_cmpstr (rows, ==,
+                   "2024-01-01:95000:2024-01-01 2024-02-05:99000:2024-02-01 2024-03-01:97000:2024-03-01 "
+                   "2024-04-01:500:2024-04-01 2024-02-20:95000:2024-05-01\n");
+  outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
+}
+
+/* A due occurrence to confirm with its own amount is confirmed with it;
+ * the Undo of a change, and of a skip over one, gives back what was
+ * before. */
+static void
+test_override_and_restore (Fixture      *fixture,
+                           gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) bill = add_bill (fixture);
+  const char *uuid = outlay_recurring_rule_get_uuid (bill);
+  g_autoptr (OutlayExpense) expense = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate  today = day_of ("2024-02-20");
+  GDate  january = day_of ("2024-01-15");
+  GDate  march = day_of ("2024-03-15");
+  gint64 id;
+
+  override (fixture, uuid, "2024-01-15", 5100, "2024-01-17");
+  assert_due (fixture, "2024-02-20", "2024-01-17 2024-02-15");
+  id = outlay_repository_confirm_occurrence (fixture->repository, uuid, &january, &today, &error);
+  g_assert_no_error (error);
+  expense = outlay_repository_get_expense (fixture->repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_expense_get_amount (expense), ==, 5100);
+  g_assert_cmpstr (outlay_expense_get_occurred_on (expense), ==, "2024-01-17");
+
+  override (fixture, uuid, "2024-03-15", 3000, "2024-03-01");
+  assert_upcoming (fixture, "2024-02-21", "2024-03-31", "2024-03-01:3000 (2024-03-15)");
+  g_assert_true (outlay_repository_skip_occurrence (fixture->repository, uuid, &march, &today, &error));
+  assert_upcoming (fixture, "2024-02-21", "2024-03-31", "");
+  g_assert_true (outlay_repository_restore_occurrence (fixture->repository, uuid, &march, &error));
+  assert_upcoming (fixture, "2024-02-21", "2024-03-31", "2024-03-01:3000 (2024-03-15)");
+  g_assert_true (outlay_repository_restore_occurrence (fixture->repository, uuid, &march, &error));
+  g_assert_no_error (error);
+  assert_upcoming (fixture, "2024-02-21", "2024-03-31", "2024-03-15:4200 (2024-03-15)");
+}
+
+/* What cannot be changed is refused, and nothing is written. */
+static void
+test_override_refused (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) rent = add (fixture, draft (fixture, "Rent", 95000, "2024-01-01"));
+  const char *uuid = outlay_recurring_rule_get_uuid (rent);
+  g_autoptr (OutlayRecurringRun) run = run_through (fixture, "2024-01-10");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GDate            today = day_of ("2024-01-10");
+  GDate            january = day_of ("2024-01-01");
+  GDate            february = day_of ("2024-02-01");
+  GDate            mid_february = day_of ("2024-02-15");
+  GDate            march = day_of ("2024-03-01");
+  GDate            far = day_of ("2024-03-05");
+
+  g_assert_true (outlay_repository_skip_occurrence (fixture->repository, uuid, &march, &today, &error));
+  g_assert_no_error (error);
+  before = outlay_test_dump_store (outlay_test_handle (fixture));
+
+  g_assert_false (outlay_repository_override_occurrence (fixture->repository, uuid, &january, 100, NULL, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "written already"));
+  g_clear_error (&error);
+  g_assert_false (outlay_repository_override_occurrence (fixture->repository, uuid, &mid_february, 100, NULL, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (outlay_repository_override_occurrence (fixture->repository, uuid, &march, 100, NULL, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (outlay_repository_override_occurrence (fixture->repository, uuid, &february, 0, NULL, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_AMOUNT);
+  g_clear_error (&error);
+  g_date_set_year (&far, 3000);
+  g_assert_false (outlay_repository_override_occurrence (fixture->repository, uuid, &february, -1, &far, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_DATE);
+  g_clear_error (&error);
+
+  after = outlay_test_dump_store (outlay_test_handle (fixture));
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1182,6 +1363,9 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/recurring/split-exceptions", test_split_exceptions);
   OUTLAY_TEST_ADD ("/repository/recurring/split-count", test_split_count);
   OUTLAY_TEST_ADD ("/repository/recurring/split-refused", test_split_refused);
+  OUTLAY_TEST_ADD ("/repository/recurring/override", test_override);
+  OUTLAY_TEST_ADD ("/repository/recurring/override-and-restore", test_override_and_restore);
+  OUTLAY_TEST_ADD ("/repository/recurring/override-refused", test_override_refused);
 
   return g_test_run ();
 }
