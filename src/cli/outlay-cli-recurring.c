@@ -179,6 +179,9 @@ rule_options_entries (RuleOptions *options,
 
   memcpy (all, edit_entries, n_edit * sizeof (GOptionEntry));
   memcpy (all + n_edit, entries, n * sizeof (GOptionEntry));
+  for (guint i = n_edit; edit && i < n + n_edit; i++)
+    if (g_str_equal (all[i].long_name, "from"))
+      all[i].description = N_("Change only what falls from this day on (default: all that is still to come)");
   return all;
 }
 
@@ -420,7 +423,7 @@ apply_fields (OutlayCli           *cli,
 }
 
 /* A rule by its uuid, or by its description in any case when only one
- * has it. */
+ * has it, or only one of those that have it has not ended. */
 static OutlayRecurringRule *
 find_rule (OutlayCli  *cli,
            const char *raw,
@@ -428,9 +431,12 @@ find_rule (OutlayCli  *cli,
 {
   g_autofree char *text = outlay_cli_text (raw, _("The recurring expense"), error);
   g_autoptr (GPtrArray) rules = NULL;
+  g_autoptr (GDate) today = outlay_date_new_today ();
   g_autofree char     *folded = NULL;
   OutlayRecurringRule *found = NULL;
+  OutlayRecurringRule *going = NULL;
   guint                n_found = 0;
+  guint                n_going = 0;
 
   if (text == NULL || !(rules = outlay_repository_list_recurring_rules (cli->repository, error)))
     return NULL;
@@ -438,20 +444,28 @@ find_rule (OutlayCli  *cli,
   folded = g_utf8_casefold (text, -1);
   for (guint i = 0; i < rules->len; i++)
     {
-      OutlayRecurringRule *rule = g_ptr_array_index (rules, i);
-      g_autofree char     *other = g_utf8_casefold (outlay_recurring_rule_get_description (rule), -1);
+      OutlayRecurringRule    *rule = g_ptr_array_index (rules, i);
+      const OutlayRecurrence *r = outlay_recurring_rule_get_recurrence (rule);
+      g_autofree char        *other = g_utf8_casefold (outlay_recurring_rule_get_description (rule), -1);
+      OutlayOccurrence        next;
 
       if (g_ascii_strcasecmp (outlay_recurring_rule_get_uuid (rule), text) == 0)
         return g_object_ref (rule);
-      if (g_str_equal (folded, other))
+      if (!g_str_equal (folded, other))
+        continue;
+      found = rule;
+      n_found++;
+      if (outlay_recurrence_validate (r, NULL) && outlay_recurrence_next (r, today, &next))
         {
-          found = rule;
-          n_found++;
+          going = rule;
+          n_going++;
         }
     }
 
-  if (n_found == 1)
-    return g_object_ref (found);
+  /* One changed from a day on ends where the new one, of the same name,
+   * goes on: once it has ended, the name is the new one's. */
+  if (n_found == 1 || (n_found > 1 && n_going == 1))
+    return g_object_ref (n_found == 1 ? found : going);
   if (n_found > 1)
     g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
                  _("%u recurring expenses are called “%s”: give the UUID of one (outlay recurring list --json)."),
@@ -629,6 +643,7 @@ typedef enum
   SAID_NOTHING, /* --json only */
   SAID_ADDED,
   SAID_CHANGED,
+  SAID_CHANGED_FROM,
   SAID_PAUSED,
   SAID_RESUMED,
   SAID_PAUSED_ALREADY,
@@ -665,6 +680,10 @@ print_rule (OutlayCli           *cli,
       break;
     case SAID_CHANGED:
       outlay_cli_print (_("Changed recurring expense “%s”: %s.\n"), description, what);
+      break;
+    case SAID_CHANGED_FROM:
+      /* Translators: the new recurring expense of a change from a day on, and what it is */
+      outlay_cli_print (_("Changed recurring expense “%s” from a day on: %s.\n"), description, what);
       break;
     case SAID_PAUSED:
       outlay_cli_print (_("Paused “%s”: %s.\n"), description, what);
@@ -937,17 +956,22 @@ edit_rule (OutlayCli *cli,
   g_autoptr (OutlayRecurringRule) rule = NULL;
   g_autoptr (OutlayRecurringRule) stored = NULL;
   OutlayRecurrence recurrence;
+  OutlayRepeatUnit unit;
+  gboolean         split;
+  GDate            from;
 
   /* clang-format off */
   context = outlay_cli_context_new (
     cli, _("DESCRIPTION|UUID"),
-    _("Changes a recurring expense from now on, with the options of “outlay recurring add” and --amount and "
-      "--description. The expenses it wrote already stay as they are."),
+    _("Changes a recurring expense, with the options of “outlay recurring add” and --amount and --description: "
+      "every occurrence still to come, or with --from those from a day on (the recurring expense ends the day "
+      "before, and a new one goes on from there). The expenses it wrote already stay as they are."),
     _("Examples:\n"
       "  outlay recurring edit Rent --amount 990\n"
+      "  outlay recurring edit Rent --amount 990 --from 2026-07-01\n"
       "  outlay recurring edit Gym --every month --on-day 1 --forever\n"
       "\n"
-      "With --json, the changed recurring expense object:\n"),
+      "With --json, the changed recurring expense object (with --from, the new one):\n"),
     RULE_JSON_HELP, entries);
   /* clang-format on */
 
@@ -955,11 +979,17 @@ edit_rule (OutlayCli *cli,
     return FALSE;
   if (cli->help)
     return TRUE;
+  /* Here --from is the day the change is for, not the first of the
+   * schedule: the schedule keeps its days. */
+  split = options.from_text != NULL;
+  if (split && !parse_day (options.from_text, "--from", &from, error))
+    return FALSE;
+  g_clear_pointer (&options.from_text, g_free);
   if (!(rule = open_rule (cli, args, error)))
     return FALSE;
 
   if (options.every_text == NULL && options.interval_text == NULL && options.on_day_text == NULL &&
-      options.on_weekday_texts == NULL && options.from_text == NULL && options.until_text == NULL &&
+      options.on_weekday_texts == NULL && options.until_text == NULL &&
       options.count_text == NULL && !options.forever && options.weekend_text == NULL && options.mode_text == NULL &&
       options.category_name == NULL && options.note_text == NULL && options.currency_text == NULL &&
       options.amount_text == NULL && options.description_text == NULL)
@@ -969,14 +999,22 @@ edit_rule (OutlayCli *cli,
     return usage_error (error, _("--currency needs --amount: the amount in the new currency."));
 
   recurrence = *outlay_recurring_rule_get_recurrence (rule);
+  /* Another unit from a day on falls on that day's weekday or day. */
+  if (split && options.every_text != NULL && outlay_repeat_unit_from_string (options.every_text, &unit) &&
+      unit != recurrence.unit)
+    recurrence.start = from;
   if (!apply_schedule (&options, &recurrence, error))
     return FALSE;
   outlay_recurring_rule_set_recurrence (rule, &recurrence);
-  if (!apply_fields (cli, &options, rule, error) ||
-      !(stored = outlay_repository_update_recurring_rule (cli->repository, rule, error)))
+  if (!apply_fields (cli, &options, rule, error))
+    return FALSE;
+  stored = split ? outlay_repository_split_recurring_rule (cli->repository, outlay_recurring_rule_get_uuid (rule),
+                                                           &from, rule, error)
+                 : outlay_repository_update_recurring_rule (cli->repository, rule, error);
+  if (stored == NULL)
     return FALSE;
 
-  return print_rule (cli, stored, SAID_CHANGED, error);
+  return print_rule (cli, stored, split ? SAID_CHANGED_FROM : SAID_CHANGED, error);
 }
 
 static gboolean

@@ -258,6 +258,66 @@ test_confirm_skip_pause (Fixture      *fixture,
                    ==, 0);
 }
 
+/* "This and later": the rent goes up from the middle of February, said
+ * after March was written. What was written stays, with its amount; the
+ * new recurring expense falls on the same days from April, and the name
+ * finds it once the old one has ended. */
+static void
+test_edit_from (Fixture      *fixture,
+                gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *old_uuid = NULL;
+  g_autofree char *new_uuid = NULL;
+  g_autofree char *amounts = NULL;
+  g_autofree char *show = NULL;
+  JsonObject      *rule;
+
+  run (fixture, &result, "recurring", "add", "950", "Rent", "--on-day", "1", "--from", "2026-01-01", "--currency",
+       "EUR", "--json");
+  assert_success (&result);
+  root = parse_json (result.out);
+  old_uuid = g_strdup (json_object_get_string_member (json_node_get_object (root), "uuid"));
+  g_clear_pointer (&root, json_node_unref);
+  run (fixture, &result, "recurring", "run", "--through", "2026-03-10");
+  assert_success (&result);
+
+  run (fixture, &result, "recurring", "edit", "Rent", "--amount", "990", "--from", "2026-02-15", "--json");
+  assert_success (&result);
+  root = parse_json (result.out);
+  rule = json_node_get_object (root);
+  new_uuid = g_strdup (json_object_get_string_member (rule, "uuid"));
+  g_assert_cmpstr (new_uuid, !=, old_uuid);
+  g_assert_cmpstr (json_object_get_string_member (rule, "amount"), ==, "990.00");
+  g_assert_cmpstr (json_object_get_string_member (rule, "from"), ==, "2026-03-01");
+  g_assert_cmpint (json_object_get_int_member (rule, "on_day"), ==, 1);
+
+  run (fixture, &result, "recurring", "show", old_uuid, "--json");
+  assert_success (&result);
+  assert_contains (result.out, "\"until\": \"2026-02-14\"");
+  run (fixture, &result, "recurring", "show", "rent");
+  assert_success (&result);
+  show = g_strdup_printf ("UUID: %s\n", new_uuid);
+  assert_contains (result.out, show);
+
+  run (fixture, &result, "recurring", "run", "--through", "2026-05-02");
+  assert_success (&result);
+  assert_contains (result.out,
+                   "Added 2 recurring expenses:\n  2026-04-01  Rent  €990.00\n  2026-05-01  Rent  €990.00\n");
+  amounts = outlay_test_dump (outlay_database_get_handle (fixture->store.database),
+                              "SELECT group_concat(occurred_on || ':' || amount, ' ') FROM "
+                              "(SELECT occurred_on, amount FROM expenses ORDER BY occurred_on)");
+  g_assert_cmpstr (amounts, ==,
+                   "2026-01-01:95000 2026-02-01:95000 2026-03-01:95000 2026-04-01:99000 2026-05-01:99000\n");
+
+  /* Another unit from a day on falls on that day's weekday. */
+  run (fixture, &result, "recurring", "edit", "Rent", "--every", "week", "--from", "2026-06-01");
+  assert_success (&result);
+  assert_contains (result.out, "Changed recurring expense “Rent” from a day on: 990.00 EUR, weekly on Monday from "
+                               "2026-06-01.");
+}
+
 typedef struct
 {
   int         status;
@@ -300,11 +360,17 @@ test_bad_input (Fixture      *fixture,
       "Give --keep-expenses or --delete-expenses, not both",
       { "delete", "Rent", "--keep-expenses", "--delete-expenses" } },
     { 2, "is not a day", { "run", "--through", "soon" } },
+    { 2, "is not a day", { "edit", "Rent", "--amount", "5", "--from", "someday" } },
+    { 2, "Nothing to change", { "edit", "Rent", "--from", "2026-03-01" } },
+    { 1, "amount is more than zero", { "edit", "Rent", "--amount", "0", "--from", "2026-03-01" } },
+    { 1, "ends before that day", { "edit", "Gym", "--amount", "5", "--from", "2026-06-01" } },
   };
   g_autofree char *before = NULL;
   g_auto (Result) result = { 0 };
 
   run (fixture, &result, "recurring", "add", "950", "Rent", "--on-day", "1", "--from", "2026-01-01");
+  assert_success (&result);
+  run (fixture, &result, "recurring", "add", "30", "Gym", "--on-day", "10", "--from", "2026-01-10", "--count", "2");
   assert_success (&result);
   run (fixture, &result, "recurring", "run", "--through", "2026-02-10");
   assert_success (&result);
@@ -343,6 +409,7 @@ main (int   argc,
   add_test ("/cli/recurring/two-at-once", test_two_at_once);
   add_test ("/cli/recurring/held", test_held);
   add_test ("/cli/recurring/confirm-skip-pause", test_confirm_skip_pause);
+  add_test ("/cli/recurring/edit-from", test_edit_from);
   add_test ("/cli/recurring/bad-input", test_bad_input);
 
   return g_test_run ();
