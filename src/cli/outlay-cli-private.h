@@ -249,6 +249,17 @@ void  outlay_cli_print_expense (OutlayCli     *cli,
 char *outlay_cli_describe_expense (OutlayCli     *cli,
                                    OutlayExpense *expense);
 
+/* Recurring expenses, shared by outlay-cli-recurring*.c */
+gboolean             outlay_cli_parse_day (const char *text,
+                                           const char *option,
+                                           GDate      *day,
+                                           GError    **error);
+OutlayRecurringRule *outlay_cli_find_recurring_rule (OutlayCli  *cli,
+                                                     const char *raw,
+                                                     GError    **error);
+void                 outlay_cli_json_occurrence (JsonBuilder                *builder,
+                                                 const OutlayPlannedExpense *planned);
+
 /* The commands */
 gboolean outlay_cli_add (OutlayCli *cli,
                          char     **args,
@@ -277,6 +288,12 @@ gboolean outlay_cli_categories (OutlayCli *cli,
 gboolean outlay_cli_recurring (OutlayCli *cli,
                                char     **args,
                                GError   **error);
+gboolean outlay_cli_recurring_override (OutlayCli *cli,
+                                        char     **args,
+                                        GError   **error);
+gboolean outlay_cli_recurring_restore (OutlayCli *cli,
+                                       char     **args,
+                                       GError   **error);
 gboolean outlay_cli_budget (OutlayCli *cli,
                             char     **args,
                             GError   **error);

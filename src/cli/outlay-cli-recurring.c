@@ -19,7 +19,8 @@
  */
 
 /* `outlay recurring [list|add|show|edit|pause|resume|delete|skip|confirm|
- * run]`: recurring expenses. Which days they fall on and what a catch-up
+ * override|restore|run]`: recurring expenses (override and restore in
+ * outlay-cli-recurring-edit.c). Which days they fall on and what a catch-up
  * writes are the store's to work out; this file reads options and
  * prints. */
 
@@ -220,11 +221,11 @@ parse_count (const char *text,
   return TRUE;
 }
 
-static gboolean
-parse_day (const char *text,
-           const char *option,
-           GDate      *day,
-           GError    **error)
+gboolean
+outlay_cli_parse_day (const char *text,
+                      const char *option,
+                      GDate      *day,
+                      GError    **error)
 {
   g_autofree char *iso = NULL;
   g_autoptr (GDate) parsed = NULL;
@@ -273,7 +274,7 @@ apply_schedule (RuleOptions      *options,
     return usage_error (error, _("--every takes day, week, month or year, not “%s”."), options->every_text);
   if (options->interval_text != NULL && !parse_count (options->interval_text, "--interval", 1000, &interval, error))
     return FALSE;
-  if (options->from_text != NULL && !parse_day (options->from_text, "--from", &start, error))
+  if (options->from_text != NULL && !outlay_cli_parse_day (options->from_text, "--from", &start, error))
     return FALSE;
 
   /* A new unit or first day: the days it falls on follow from them again,
@@ -346,7 +347,7 @@ apply_schedule (RuleOptions      *options,
     r->end = OUTLAY_REPEAT_END_NEVER;
   if (options->until_text != NULL)
     {
-      if (!parse_day (options->until_text, "--until", &r->until, error))
+      if (!outlay_cli_parse_day (options->until_text, "--until", &r->until, error))
         return FALSE;
       r->end = OUTLAY_REPEAT_END_UNTIL;
     }
@@ -424,10 +425,10 @@ apply_fields (OutlayCli           *cli,
 
 /* A rule by its uuid, or by its description in any case when only one
  * has it, or only one of those that have it has not ended. */
-static OutlayRecurringRule *
-find_rule (OutlayCli  *cli,
-           const char *raw,
-           GError    **error)
+OutlayRecurringRule *
+outlay_cli_find_recurring_rule (OutlayCli  *cli,
+                                const char *raw,
+                                GError    **error)
 {
   g_autofree char *text = outlay_cli_text (raw, _("The recurring expense"), error);
   g_autoptr (GPtrArray) rules = NULL;
@@ -486,7 +487,7 @@ open_rule (OutlayCli *cli,
 
   if (!outlay_cli_expect_args (cli, args, 1, 1, usage, error) || !outlay_cli_open (cli, FALSE, error))
     return NULL;
-  return find_rule (cli, args[1], error);
+  return outlay_cli_find_recurring_rule (cli, args[1], error);
 }
 
 /* Printing */
@@ -727,10 +728,10 @@ list_rules (OutlayCli *cli,
 
   /* clang-format off */
   context = outlay_cli_context_new (
-    cli, whole ? _("[list|add|show|edit|pause|resume|delete|skip|confirm|run] …") : NULL,
+    cli, whole ? _("[list|add|show|edit|pause|resume|delete|skip|confirm|override|restore|run] …") : NULL,
     _("Lists the recurring expenses: how often each falls, when next, and what it costs in an average month. "
-      "“outlay recurring add”, “show”, “edit”, “pause”, “resume”, “delete”, “skip”, “confirm” and “run” deal "
-      "with them; each has its own --help."),
+      "“outlay recurring add”, “show”, “edit”, “pause”, “resume”, “delete”, “skip”, “confirm”, “override”, "
+      "“restore” and “run” deal with them; each has its own --help."),
     _("Examples:\n"
       "  outlay recurring add 950 Rent --category Housing --on-day 1\n"
       "  outlay recurring add 39.99 Phone bill --on-day last --weekend before --mode confirm\n"
@@ -982,7 +983,7 @@ edit_rule (OutlayCli *cli,
   /* Here --from is the day the change is for, not the first of the
    * schedule: the schedule keeps its days. */
   split = options.from_text != NULL;
-  if (split && !parse_day (options.from_text, "--from", &from, error))
+  if (split && !outlay_cli_parse_day (options.from_text, "--from", &from, error))
     return FALSE;
   g_clear_pointer (&options.from_text, g_free);
   if (!(rule = open_rule (cli, args, error)))
@@ -1125,9 +1126,9 @@ delete_rule (OutlayCli *cli,
 
 /* skip, confirm */
 
-static void
-json_occurrence (JsonBuilder                *builder,
-                 const OutlayPlannedExpense *planned)
+void
+outlay_cli_json_occurrence (JsonBuilder                *builder,
+                            const OutlayPlannedExpense *planned)
 {
   const char *currency = outlay_recurring_rule_get_currency (planned->rule);
 
@@ -1184,9 +1185,9 @@ skip_or_confirm (OutlayCli *cli,
     return TRUE;
   usage = _("Give the description or the UUID of a recurring expense, and the day.");
   if (!outlay_cli_expect_args (cli, args, 2, 2, usage, error) ||
-      !parse_day (args[2], _("The day"), &scheduled, error))
+      !outlay_cli_parse_day (args[2], _("The day"), &scheduled, error))
     return FALSE;
-  if (!outlay_cli_open (cli, FALSE, error) || !(rule = find_rule (cli, args[1], error)))
+  if (!outlay_cli_open (cli, FALSE, error) || !(rule = outlay_cli_find_recurring_rule (cli, args[1], error)))
     return FALSE;
 
   if (confirm)
@@ -1277,7 +1278,7 @@ run_rules (OutlayCli *cli,
   if (cli->help)
     return TRUE;
   if (!outlay_cli_expect_args (cli, args, 0, 0, NULL, error) ||
-      !parse_day (through_text != NULL ? through_text : "today", "--through", &through, error) ||
+      !outlay_cli_parse_day (through_text != NULL ? through_text : "today", "--through", &through, error) ||
       !outlay_cli_open (cli, FALSE, error))
     return FALSE;
 
@@ -1296,7 +1297,7 @@ run_rules (OutlayCli *cli,
       outlay_cli_json_add_bool (builder, "dry_run", dry_run);
       outlay_cli_json_begin_array (builder, "written");
       for (guint i = 0; i < run->planned->len; i++)
-        json_occurrence (builder, &g_array_index (run->planned, OutlayPlannedExpense, i));
+        outlay_cli_json_occurrence (builder, &g_array_index (run->planned, OutlayPlannedExpense, i));
       json_builder_end_array (builder);
       outlay_cli_json_begin_array (builder, "held");
       for (guint i = 0; i < run->held->len; i++)
@@ -1312,7 +1313,7 @@ run_rules (OutlayCli *cli,
       json_builder_end_array (builder);
       outlay_cli_json_begin_array (builder, "due");
       for (guint i = 0; i < due->len; i++)
-        json_occurrence (builder, &g_array_index (due, OutlayPlannedExpense, i));
+        outlay_cli_json_occurrence (builder, &g_array_index (due, OutlayPlannedExpense, i));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       outlay_cli_json_print (builder);
@@ -1367,6 +1368,8 @@ outlay_cli_recurring (OutlayCli *cli,
     { "delete", "recurring delete", delete_rule },
     { "skip", "recurring skip", skip_occurrence },
     { "confirm", "recurring confirm", confirm_occurrence },
+    { "override", "recurring override", outlay_cli_recurring_override },
+    { "restore", "recurring restore", outlay_cli_recurring_restore },
     { "run", "recurring run", run_rules },
   };
   gboolean handled;
@@ -1382,8 +1385,11 @@ outlay_cli_recurring (OutlayCli *cli,
   {
     g_autofree char *utf8 = g_utf8_make_valid (argv[sub], -1);
 
+    /* Translators: the words after “outlay recurring” */
     g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                 _("“%s” is not one of list, add, show, edit, pause, resume, delete, skip, confirm or run."), utf8);
+                 _("“%s” is not one of list, add, show, edit, pause, resume, delete, skip, confirm, override, "
+                   "restore or run."),
+                    utf8);
   }
   return FALSE;
 }

@@ -318,6 +318,55 @@ test_edit_from (Fixture      *fixture,
                                "2026-06-01.");
 }
 
+/* One occurrence paid later and for more, listed and written so; the
+ * Undo of that and of a skip. */
+static void
+test_override_and_restore (Fixture      *fixture,
+                           gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *days = NULL;
+  JsonObject      *occurrence;
+
+  run (fixture, &result, "recurring", "add", "950", "Rent", "--on-day", "1", "--from", "2026-01-01", "--currency",
+       "EUR");
+  assert_success (&result);
+  run (fixture, &result, "recurring", "run", "--through", "2026-02-10");
+  assert_success (&result);
+
+  run (fixture, &result, "recurring", "override", "Rent", "2026-03-01", "--amount", "990", "--on", "2026-03-03",
+       "--json");
+  assert_success (&result);
+  root = parse_json (result.out);
+  occurrence = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (occurrence, "date"), ==, "2026-03-03");
+  g_assert_cmpstr (json_object_get_string_member (occurrence, "scheduled"), ==, "2026-03-01");
+  g_assert_cmpint (json_object_get_int_member (occurrence, "amount_minor"), ==, 99000);
+  run (fixture, &result, "recurring", "run", "--through", "2026-03-02", "--json");
+  assert_success (&result);
+  assert_contains (result.out, "\"written\": []");
+
+  run (fixture, &result, "recurring", "restore", "Rent", "2026-03-01");
+  assert_success (&result);
+  assert_contains (result.out, "Restored “Rent” of 2026-03-01: it falls on 2026-03-01, for €950.00.\n");
+  run (fixture, &result, "recurring", "override", "Rent", "2026-03-01", "--amount", "990", "--on", "2026-03-03");
+  assert_success (&result);
+  assert_contains (result.out, "Changed “Rent” of 2026-03-01: it falls on 2026-03-03, for €990.00.\n");
+  run (fixture, &result, "recurring", "run", "--through", "2026-03-05");
+  assert_success (&result);
+  assert_contains (result.out, "Added 1 recurring expense:\n  2026-03-03  Rent  €990.00\n");
+
+  run (fixture, &result, "recurring", "skip", "Rent", "2026-04-01");
+  assert_success (&result);
+  run (fixture, &result, "recurring", "restore", "Rent", "2026-04-01");
+  assert_success (&result);
+  run (fixture, &result, "recurring", "run", "--through", "2026-04-02");
+  assert_success (&result);
+  days = days_of (fixture, "Rent");
+  g_assert_cmpstr (days, ==, "2026-01-01 2026-02-01 2026-03-03 2026-04-01");
+}
+
 typedef struct
 {
   int         status;
@@ -331,7 +380,9 @@ test_bad_input (Fixture      *fixture,
                 gconstpointer user_data)
 {
   const BadInput cases[] = {
-    { 2, "is not one of list, add, show, edit, pause, resume, delete, skip, confirm or run", { "frob" } },
+    { 2,
+      "is not one of list, add, show, edit, pause, resume, delete, skip, confirm, override, restore or run",
+      { "frob" } },
     { 2, "Give the amount and the description", { "add", "5" } },
     { 2, "Invalid amount “lots”", { "add", "lots", "Rent" } },
     { 1, "A recurring expense’s amount is more than zero", { "add", "0", "Free" } },
@@ -364,6 +415,17 @@ test_bad_input (Fixture      *fixture,
     { 2, "Nothing to change", { "edit", "Rent", "--from", "2026-03-01" } },
     { 1, "amount is more than zero", { "edit", "Rent", "--amount", "0", "--from", "2026-03-01" } },
     { 1, "ends before that day", { "edit", "Gym", "--amount", "5", "--from", "2026-06-01" } },
+    { 2, "Give the description or the UUID of a recurring expense, and the day", { "override", "Rent" } },
+    { 2, "Nothing to change: give --amount, --on or both", { "override", "Rent", "2026-03-01" } },
+    { 2, "is not a day", { "override", "Rent", "2026-02-30", "--amount", "5" } },
+    { 2, "is not a day", { "override", "Rent", "2026-03-01", "--on", "soon" } },
+    { 2, "Invalid amount “lots”", { "override", "Rent", "2026-03-01", "--amount", "lots" } },
+    { 1, "amount is more than zero", { "override", "Rent", "2026-03-01", "--amount", "0" } },
+    { 1, "written already", { "override", "Rent", "2026-01-01", "--amount", "5" } },
+    { 1, "no occurrence on that day", { "override", "Rent", "2026-03-15", "--amount", "5" } },
+    { 1, "There is no recurring expense “Nope”", { "override", "Nope", "2026-03-01", "--amount", "5" } },
+    { 1, "neither skipped nor changed", { "restore", "Rent", "2026-03-01" } },
+    { 2, "Give the description or the UUID of a recurring expense, and the day", { "restore", "Rent" } },
   };
   g_autofree char *before = NULL;
   g_auto (Result) result = { 0 };
@@ -410,6 +472,7 @@ main (int   argc,
   add_test ("/cli/recurring/held", test_held);
   add_test ("/cli/recurring/confirm-skip-pause", test_confirm_skip_pause);
   add_test ("/cli/recurring/edit-from", test_edit_from);
+  add_test ("/cli/recurring/override-and-restore", test_override_and_restore);
   add_test ("/cli/recurring/bad-input", test_bad_input);
 
   return g_test_run ();
