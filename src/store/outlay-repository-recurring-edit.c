@@ -259,7 +259,8 @@ outlay_repository_take_back_confirmation (OutlayRepository *self,
 
   if (g_date_compare (occurred, scheduled) < 0)
     *scheduled = *occurred;
-  if (!reopen_from (self, rule, scheduled, error) || !outlay_transaction_commit (transaction, error))
+  if (!reopen_from (self, rule, scheduled, error) || !outlay_repository_sync_search (self, error) ||
+      !outlay_transaction_commit (transaction, error))
     return FALSE;
 
   outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);

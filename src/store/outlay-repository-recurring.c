@@ -928,7 +928,8 @@ run_or_plan (OutlayRepository  *self,
   g_array_sort (run->planned, compare_planned);
   if (!write)
     return g_steal_pointer (&run);
-  if (!outlay_transaction_commit (transaction, error))
+  /* What was written is found by a search at once. */
+  if (!outlay_repository_sync_search (self, error) || !outlay_transaction_commit (transaction, error))
     return NULL;
 
   if (run->expense_ids->len > 0)
@@ -1257,7 +1258,7 @@ outlay_repository_confirm_occurrence (OutlayRepository *self,
       !(rule = outlay_repository_read_live_recurring_rule (self, rule_uuid, error)) ||
       !outlay_repository_find_open_occurrence (self, rule, scheduled, &planned, error) ||
       !write_occurrence (self, &planned, now, &id, error) || !advance_done_through (self, rule, today, error) ||
-      !outlay_transaction_commit (transaction, error))
+      !outlay_repository_sync_search (self, error) || !outlay_transaction_commit (transaction, error))
     return 0;
 
   outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);

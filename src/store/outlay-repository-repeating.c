@@ -103,7 +103,7 @@ outlay_repository_add_repeating_expense (OutlayRepository       *self,
     return NULL;
   g_clear_object (&stored);
   if (!(stored = outlay_repository_get_recurring_rule (self, uuid, error)) ||
-      !outlay_transaction_commit (transaction, error))
+      !outlay_repository_sync_search (self, error) || !outlay_transaction_commit (transaction, error))
     return NULL;
 
   if (ids->len > 0)

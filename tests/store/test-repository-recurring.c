@@ -1334,6 +1334,59 @@ test_override_refused (Fixture      *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Found by a reader of the file, as the window's list reads it: one that
+ * does not bring the search index up to date itself. */
+static guint
+count_found (Fixture    *fixture,
+             const char *words)
+{
+  g_autoptr (OutlayQuery) query = outlay_query_new ();
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayDatabase) reader = outlay_database_open_full (fixture->path, OUTLAY_DATABASE_FLAGS_READ_ONLY,
+                                                                 &error);
+  g_autoptr (OutlayRepository) repository = NULL;
+
+  g_assert_no_error (error);
+  repository = outlay_repository_new (reader);
+  outlay_query_set_text (query, words);
+  found = outlay_repository_find_expenses (repository, query, 0, 100, &error);
+  g_assert_no_error (error);
+  return found->len;
+}
+
+/* What a catch-up, a confirmation and a repeating expense write is found by
+ * a search at once, not after the next start. */
+static void
+test_searchable (Fixture      *fixture,
+                 gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) rent = add (fixture, draft (fixture, "Rent", 95000, "2024-01-01"));
+  g_autoptr (OutlayRecurringRule) phone = draft (fixture, "Phone bill", 2000, "2024-01-31");
+  g_autoptr (OutlayRecurringRule) stored = NULL;
+  g_autoptr (OutlayRecurringRun) run = NULL;
+  g_autoptr (OutlayRecurringRule) gym = NULL;
+  g_autoptr (GArray) written = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate january = day_of ("2024-01-31");
+  GDate today = day_of ("2024-03-15");
+
+  run = run_through (fixture, "2024-03-15");
+  g_assert_cmpuint (count_found (fixture, "rent"), ==, 3);
+
+  outlay_recurring_rule_set_mode (phone, OUTLAY_RECURRING_CONFIRM);
+  stored = add (fixture, g_steal_pointer (&phone));
+  g_assert_cmpint (outlay_repository_confirm_occurrence (fixture->repository, outlay_recurring_rule_get_uuid (stored),
+                                                         &january, &today, &error),
+                   >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (fixture, "phone"), ==, 1);
+
+  gym = add_repeating (fixture, "Gym", "2024-02-29", OUTLAY_RECURRING_AUTOMATIC, "2024-03-15", &written, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (fixture, "gym"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1353,6 +1406,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/recurring/refused", test_refused);
   OUTLAY_TEST_ADD ("/repository/recurring/fixture-uuids", test_fixture_uuids);
   OUTLAY_TEST_ADD ("/repository/recurring/add-repeating", test_add_repeating);
+  OUTLAY_TEST_ADD ("/repository/recurring/searchable", test_searchable);
   OUTLAY_TEST_ADD ("/repository/recurring/restore-skipped", test_restore_skipped);
   OUTLAY_TEST_ADD ("/repository/recurring/restore-skipped-automatic", test_restore_skipped_automatic);
   OUTLAY_TEST_ADD ("/repository/recurring/take-back-confirmation", test_take_back_confirmation);
