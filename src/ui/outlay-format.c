@@ -103,6 +103,36 @@ outlay_format_day_heading (const char  *iso_date,
 }
 
 /**
+ * outlay_format_day_ahead:
+ * @date: a day, today or later
+ * @today: the day to count from
+ *
+ * Returns: (transfer full): “Today”, “Tomorrow”, the weekday within the
+ *   week ahead (“Friday”), else the day in short, “Mon 14 June”, with the
+ *   year when it is not this year's
+ */
+char *
+outlay_format_day_ahead (const GDate *date,
+                         const GDate *today)
+{
+  int days = g_date_days_between (today, date);
+
+  if (days == 0)
+    return g_strdup (_("Today"));
+  if (days == 1)
+    /* Translators: the day after today, when something is due */
+    return g_strdup (_("Tomorrow"));
+  if (days > 1 && days < 7)
+    /* Translators: a day of the week ahead, see strftime(3); e.g. "Friday" */
+    return outlay_format_date_with (date, _("%A"));
+  if (g_date_get_year (date) == g_date_get_year (today))
+    /* Translators: a day further ahead, see strftime(3); e.g. "Mon 14 June" */
+    return outlay_format_date_with (date, _("%a %-d %B"));
+  /* Translators: a day ahead in another year, see strftime(3); e.g. "Mon 4 January 2027" */
+  return outlay_format_date_with (date, _("%a %-d %B %Y"));
+}
+
+/**
  * outlay_format_date:
  *
  * Returns: (transfer full): a day in a short form, such as “23 Nov 2026”

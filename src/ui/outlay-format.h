@@ -32,6 +32,8 @@ char *outlay_format_day (const char  *iso_date,
                          const GDate *today);
 char *outlay_format_day_heading (const char  *iso_date,
                                  const GDate *today);
+char *outlay_format_day_ahead (const GDate *date,
+                               const GDate *today);
 char *outlay_format_date (const char *iso_date);
 char *outlay_format_date_with (const GDate *date,
                                const char  *format);

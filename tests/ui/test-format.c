@@ -120,6 +120,34 @@ test_day (void)
   g_assert_cmpstr (last_year, ==, "Monday 24 November 2025");
 }
 
+static void
+test_day_ahead (void)
+{
+  g_autoptr (GDate) today = g_date_new_dmy (25, G_DATE_NOVEMBER, 2026); /* a Wednesday */
+  const struct
+  {
+    int         days;
+    const char *words;
+  } cases[] = {
+    { 0, "Today" },
+    { 1, "Tomorrow" },
+    { 2, "Friday" },
+    { 6, "Tuesday" },
+    { 7, "Wed 2 December" },
+    { 40, "Mon 4 January 2027" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GDate) day = g_date_copy (today);
+      g_autofree char *words = NULL;
+
+      g_date_add_days (day, cases[i].days);
+      words = outlay_format_day_ahead (day, today);
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+}
+
 static OutlayCategory *
 find_category (OutlayRepository *repository,
                const char       *name)
@@ -249,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/format/amount-spoken", test_amount_spoken);
   g_test_add_func ("/format/totals-spoken", test_totals_spoken);
   g_test_add_func ("/format/day", test_day);
+  g_test_add_func ("/format/day-ahead", test_day_ahead);
   g_test_add_func ("/format/expense-spoken", test_expense_spoken);
   g_test_add_func ("/format/backup-details", test_backup_details);
 
