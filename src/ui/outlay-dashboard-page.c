@@ -1147,6 +1147,20 @@ outlay_dashboard_page_get_repository (OutlayDashboardPage *self)
 }
 
 /**
+ * outlay_dashboard_page_refresh:
+ *
+ * Computes the page anew soon, as after a change: a new day moves “this
+ * month” on, and what is to come.
+ */
+void
+outlay_dashboard_page_refresh (OutlayDashboardPage *self)
+{
+  g_return_if_fail (OUTLAY_IS_DASHBOARD_PAGE (self));
+
+  queue_refresh (self);
+}
+
+/**
  * outlay_dashboard_page_get_currency:
  *
  * Returns: the ISO 4217 code of the currency the totals are in

@@ -39,5 +39,6 @@ void              outlay_dashboard_page_set_currency (OutlayDashboardPage *self,
 const char       *outlay_dashboard_page_get_period (OutlayDashboardPage *self);
 void              outlay_dashboard_page_set_period (OutlayDashboardPage *self,
                                                     const char          *period);
+void              outlay_dashboard_page_refresh (OutlayDashboardPage *self);
 
 G_END_DECLS

@@ -1194,6 +1194,9 @@ setup (OutlayWindow      *self,
 
   /* What recurring expenses owe: now, and at each midnight. */
   self->recurring = outlay_recurring_runner_new (self->repository, GTK_WINDOW (self));
+  /* What counts days from today moves on. */
+  g_signal_connect_object (self->recurring, "day-changed", G_CALLBACK (outlay_dashboard_page_refresh),
+                           self->dashboard_page, G_CONNECT_SWAPPED);
 }
 
 static void

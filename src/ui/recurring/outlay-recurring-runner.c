@@ -20,10 +20,10 @@
 
 /* Writes what the recurring expenses owe while the window is open: when it
  * opens and at each midnight, as `outlay recurring run` does. What it wrote
- * is said by "caught-up", for the window to offer Undo; a recurring expense
- * that would write more than 60 at once asks first, in a dialog. The work
- * grows with what is due, never with the ledger: each occurrence is one
- * indexed insert. */
+ * is said by "caught-up", for the window to offer Undo, and each new day
+ * by "day-changed"; a recurring expense that would write more than 60 at
+ * once asks first, in a dialog. The work grows with what is due, never
+ * with the ledger: each occurrence is one indexed insert. */
 
 #include "config.h"
 
@@ -57,6 +57,7 @@ G_DEFINE_FINAL_TYPE (OutlayRecurringRunner, outlay_recurring_runner, G_TYPE_OBJE
 enum
 {
   CAUGHT_UP,
+  DAY_CHANGED,
   N_SIGNALS
 };
 
@@ -229,6 +230,7 @@ midnight_cb (gpointer user_data)
   self->midnight_id = 0;
   run_allowed (self, NULL);
   schedule_midnight (self);
+  g_signal_emit (self, signals[DAY_CHANGED], 0);
   return G_SOURCE_REMOVE;
 }
 
@@ -276,6 +278,16 @@ outlay_recurring_runner_class_init (OutlayRecurringRunnerClass *klass)
    */
   signals[CAUGHT_UP] = g_signal_new ("caught-up", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                      G_TYPE_NONE, 1, G_TYPE_ARRAY);
+
+  /**
+   * OutlayRecurringRunner::day-changed:
+   *
+   * Emitted after midnight, once what fell due that day is written: what
+   * counts days from today ("Tomorrow", "in the next 30 days") is out of
+   * date.
+   */
+  signals[DAY_CHANGED] = g_signal_new ("day-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                       NULL, G_TYPE_NONE, 0);
 }
 
 static void
