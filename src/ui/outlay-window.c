@@ -1442,3 +1442,20 @@ outlay_window_push_undo (OutlayWindow  *self,
   push_undo_step (self, step);
   show_toast (self, title, TRUE);
 }
+
+/**
+ * outlay_window_show_error:
+ * @error: why a change was not made
+ *
+ * Says @error in a toast that stays until it is dismissed, as the window
+ * does for its own changes.
+ */
+void
+outlay_window_show_error (OutlayWindow *self,
+                          const GError *error)
+{
+  g_return_if_fail (OUTLAY_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  show_error (self, error);
+}

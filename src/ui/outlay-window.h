@@ -51,6 +51,8 @@ void outlay_window_push_undo (OutlayWindow  *self,
                               OutlayUndoFunc take_back,
                               gpointer       data,
                               GDestroyNotify destroy_data);
+void outlay_window_show_error (OutlayWindow *self,
+                               const GError *error);
 
 typedef struct _OutlayRecurringRunner OutlayRecurringRunner;
 OutlayRecurringRunner                *outlay_window_get_recurring_runner (OutlayWindow *self);
