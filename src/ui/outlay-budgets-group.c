@@ -32,7 +32,7 @@
 
 #include "outlay-budget-bar.h"
 #include "outlay-budgets-group.h"
-#include "outlay-fit-bin.h"
+#include "outlay-form-rows.h"
 #include "outlay-format.h"
 #include "outlay-money.h"
 
@@ -218,21 +218,6 @@ describe_uncounted (const OutlayBudgetStatus *status)
 }
 
 static GtkWidget *
-new_label (const char *text,
-           const char *css_class,
-           float       xalign)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
 new_row (OutlayBudget             *budget,
          const OutlayBudgetStatus *status)
 {
@@ -245,26 +230,13 @@ new_row (OutlayBudget             *budget,
   g_autofree char *uncounted = describe_uncounted (status);
   GtkWidget       *row = gtk_list_box_row_new ();
   GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget       *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget       *name = new_label (outlay_budget_get_name (budget), "heading", 0);
-  GtkWidget       *fit = outlay_fit_bin_new ();
-  GtkWidget       *amount_label;
 
   if (status->state == OUTLAY_BUDGET_WATCHING)
     amounts = g_strdup (spent);
   else
     /* Translators: what a budget spent of what it has: "€312.00 of €500.00" */
     amounts = g_strdup_printf (_("%s of %s"), spent, available);
-  amount_label = new_label (amounts, "numeric", 1);
-  gtk_label_set_wrap (GTK_LABEL (amount_label), FALSE);
-
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_box_append (GTK_BOX (top), name);
-  gtk_widget_set_valign (fit, GTK_ALIGN_CENTER);
-  adw_bin_set_child (ADW_BIN (fit), amount_label);
-  gtk_box_append (GTK_BOX (top), fit);
-
-  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), outlay_form_name_amount_new (outlay_budget_get_name (budget), amounts));
   /* Without an amount there is nothing to fill. */
   if (status->state != OUTLAY_BUDGET_WATCHING)
     {
@@ -273,9 +245,9 @@ new_row (OutlayBudget             *budget,
       outlay_budget_bar_set_status (OUTLAY_BUDGET_BAR (bar), status);
       gtk_box_append (GTK_BOX (box), bar);
     }
-  gtk_box_append (GTK_BOX (box), new_label (detail, "caption", 0));
+  gtk_box_append (GTK_BOX (box), outlay_form_label_new (detail, "caption", 0));
   if (*uncounted != '\0')
-    gtk_box_append (GTK_BOX (box), new_label (uncounted, "caption", 0));
+    gtk_box_append (GTK_BOX (box), outlay_form_label_new (uncounted, "caption", 0));
   gtk_widget_add_css_class (box, "budget-row");
   if (status->state == OUTLAY_BUDGET_OVER)
     gtk_widget_add_css_class (box, "over");

@@ -18,10 +18,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Rows that the editors' forms share: a choice among words, and a number. */
+/* What the editors' forms and the Dashboard's groups share: rows for a
+ * choice among words and for a number, a label that wraps, and a row's
+ * name beside its amount. */
 
 #include "config.h"
 
+#include "outlay-fit-bin.h"
 #include "outlay-form-rows.h"
 
 /**
@@ -68,4 +71,59 @@ outlay_form_spin_row_new (const char *title,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), *spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), *spin);
   return row;
+}
+
+/**
+ * outlay_form_label_new:
+ * @text: (nullable): the label's text
+ * @css_class: (nullable): a style class, such as "heading" or "caption"
+ * @xalign: where the text lines up, 0 at the start and 1 at the end
+ *
+ * A label that wraps, inside a word too where large text leaves no other
+ * way: a row of a list never widens a phone's window.
+ *
+ * Returns: (transfer floating): a #GtkLabel
+ */
+GtkWidget *
+outlay_form_label_new (const char *text,
+                       const char *css_class,
+                       float       xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/**
+ * outlay_form_name_amount_new:
+ * @name: what the row is about, such as a budget's name
+ * @amount: its amount, written whole
+ *
+ * The first line of a row of the Dashboard's groups: the name in bold,
+ * wrapping, and the amount at the end, which shrinks to fit rather than
+ * break inside the number.
+ *
+ * Returns: (transfer floating): a horizontal #GtkBox
+ */
+GtkWidget *
+outlay_form_name_amount_new (const char *name,
+                             const char *amount)
+{
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name_label = outlay_form_label_new (name, "heading", 0);
+  GtkWidget *amount_label = outlay_form_label_new (amount, "numeric", 1);
+  GtkWidget *fit = outlay_fit_bin_new ();
+
+  gtk_label_set_wrap (GTK_LABEL (amount_label), FALSE);
+  gtk_widget_set_hexpand (name_label, TRUE);
+  gtk_box_append (GTK_BOX (line), name_label);
+  gtk_widget_set_valign (fit, GTK_ALIGN_CENTER);
+  adw_bin_set_child (ADW_BIN (fit), amount_label);
+  gtk_box_append (GTK_BOX (line), fit);
+  return line;
 }

@@ -30,5 +30,10 @@ GtkWidget *outlay_form_spin_row_new (const char *title,
                                      double      min,
                                      double      max,
                                      GtkWidget **spin);
+GtkWidget *outlay_form_label_new (const char *text,
+                                  const char *css_class,
+                                  float       xalign);
+GtkWidget *outlay_form_name_amount_new (const char *name,
+                                        const char *amount);
 
 G_END_DECLS

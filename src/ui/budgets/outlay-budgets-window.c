@@ -38,6 +38,7 @@
 #include "outlay-budget-overrides-group.h"
 #include "outlay-budgets-group.h"
 #include "outlay-budgets-window.h"
+#include "outlay-form-rows.h"
 #include "outlay-format.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
@@ -343,21 +344,6 @@ clear_detail (OutlayBudgetsWindow *self)
     gtk_box_remove (GTK_BOX (self->detail_box), child);
 }
 
-static GtkWidget *
-new_label (const char *text,
-           const char *css_class,
-           float       xalign)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static const char *
 describe_repetition (OutlayBudget *budget)
 {
@@ -444,7 +430,7 @@ show_detail (OutlayBudgetsWindow *self)
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "budget-row");
-  gtk_box_append (GTK_BOX (card), new_label (amounts, "title-3", 0));
+  gtk_box_append (GTK_BOX (card), outlay_form_label_new (amounts, "title-3", 0));
   if (status.state != OUTLAY_BUDGET_WATCHING)
     {
       GtkWidget *bar = outlay_budget_bar_new ();
@@ -452,7 +438,7 @@ show_detail (OutlayBudgetsWindow *self)
       outlay_budget_bar_set_status (OUTLAY_BUDGET_BAR (bar), &status);
       gtk_box_append (GTK_BOX (card), bar);
     }
-  gtk_box_append (GTK_BOX (card), new_label (detail, NULL, 0));
+  gtk_box_append (GTK_BOX (card), outlay_form_label_new (detail, NULL, 0));
   if (status.carried != 0)
     {
       g_autofree char *carried = outlay_money_format_expense (ABS (status.carried), currency);
@@ -462,7 +448,7 @@ show_detail (OutlayBudgetsWindow *self)
                                 /* Translators: money overspent in the periods before, taken from this one */
                                 : g_strdup_printf (_("Less %s overspent before"), carried);
 
-      gtk_box_append (GTK_BOX (card), new_label (text, "dim-label", 0));
+      gtk_box_append (GTK_BOX (card), outlay_form_label_new (text, "dim-label", 0));
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_box_append (GTK_BOX (self->detail_box), card);
