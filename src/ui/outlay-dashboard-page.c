@@ -19,7 +19,8 @@
  */
 
 /* The dashboard: what was spent in a period against the period before,
- * spending by category, the last twelve months and the latest expenses.
+ * budgets, recurring expenses to come, spending by category, the last
+ * twelve months and the latest expenses.
  *
  * Every figure comes from the store's aggregates, which read the per-day
  * summary and so stay fast at any number of expenses: a change recomputes
@@ -40,6 +41,7 @@
 #include "outlay-money.h"
 #include "outlay-period.h"
 #include "outlay-trend-chart.h"
+#include "outlay-upcoming-group.h"
 
 #define N_RECENT 5
 #define N_TREND_MONTHS 12
@@ -91,6 +93,7 @@ struct _OutlayDashboardPage
   OutlayCategoryChart *category_chart;
   GtkListBox          *legend_list;
   OutlayBudgetsGroup *budgets_group;
+  OutlayUpcomingGroup *upcoming_group;
   GtkLabel            *category_empty_label;
   OutlayTrendChart    *trend_chart;
   GtkLabel            *trend_average_label;
@@ -746,6 +749,7 @@ refresh (OutlayDashboardPage *self)
 
   refresh_hero (self, &period_total);
   outlay_budgets_group_refresh (self->budgets_group, today);
+  outlay_upcoming_group_refresh (self->upcoming_group, today);
   refresh_categories (self, period_total);
   refresh_trend (self, today);
   refresh_recent (self, today);
@@ -877,6 +881,7 @@ outlay_dashboard_page_constructed (GObject *object)
   g_signal_connect_object (self->repository, "budgets-changed",
                            G_CALLBACK (on_budgets_changed_cb), self, G_CONNECT_SWAPPED);
   outlay_budgets_group_set_repository (self->budgets_group, self->repository);
+  outlay_upcoming_group_set_repository (self->upcoming_group, self->repository);
 
   refresh (self);
 }
@@ -1070,6 +1075,7 @@ outlay_dashboard_page_class_init (OutlayDashboardPageClass *klass)
   g_type_ensure (OUTLAY_TYPE_CATEGORY_CHART);
   g_type_ensure (OUTLAY_TYPE_FIT_BIN);
   g_type_ensure (OUTLAY_TYPE_TREND_CHART);
+  g_type_ensure (OUTLAY_TYPE_UPCOMING_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/outlay-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, OutlayDashboardPage, range_label);
@@ -1092,6 +1098,7 @@ outlay_dashboard_page_class_init (OutlayDashboardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_legend_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_budget_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, OutlayDashboardPage, budgets_group);
+  gtk_widget_class_bind_template_child (widget_class, OutlayDashboardPage, upcoming_group);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked_cb);
 
