@@ -78,7 +78,8 @@ typedef struct
   const char *budgets_window; /* the Budgets window: "list", "detail" or "editor" */
   /* 1: the question before many recurring expenses at once; 2: the list
    * with what they wrote; 3: the editor's Repeat rows; 4: its Custom…; 5: the
-   * editor of a recurring expense */
+   * editor of a recurring expense; 6: the Dashboard with those due and to
+   * come */
   int recurring;
 } Shot;
 
@@ -132,6 +133,8 @@ static const Shot shots[] = {
     5 },
   { "recurring-editor-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL,
     5 },
+  { "upcoming-360x720-light", "dashboard", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 6 },
+  { "upcoming-1280x800-dark", "dashboard", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 6 },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -445,6 +448,106 @@ add_coffee_rule (OutlayApplication *app)
   return stored;
 }
 
+/* Two to confirm that are due, and a few to come: none writes anything
+ * when the window opens. */
+static GPtrArray *
+add_upcoming_rules (OutlayApplication *app)
+{
+  static const struct
+  {
+    const char         *description;
+    gint64              amount;
+    OutlayRepeatUnit    unit;
+    int                 start; /* days from today */
+    OutlayRecurringMode mode;
+  } rules[] = {
+    { "Rent", 95000, OUTLAY_REPEAT_MONTHLY, -1, OUTLAY_RECURRING_CONFIRM },
+    { "Electricity", 6450, OUTLAY_REPEAT_MONTHLY, -4, OUTLAY_RECURRING_CONFIRM },
+    { "Gym", 3990, OUTLAY_REPEAT_WEEKLY, 1, OUTLAY_RECURRING_AUTOMATIC },
+    { "Streaming", 1299, OUTLAY_REPEAT_MONTHLY, 4, OUTLAY_RECURRING_AUTOMATIC },
+    { "Phone plan", 2500, OUTLAY_REPEAT_MONTHLY, 9, OUTLAY_RECURRING_AUTOMATIC },
+  };
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  g_autofree char  *currency = outlay_application_dup_currency (app);
+  GPtrArray        *added = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autoptr (OutlayRecurringRule) draft = outlay_recurring_rule_new ();
+      g_autoptr (GDate) start = outlay_date_new_today ();
+      g_autoptr (GError) error = NULL;
+      OutlayRecurringRule *stored;
+      OutlayRecurrence     recurrence;
+
+      if (rules[i].start < 0)
+        g_date_subtract_days (start, (guint) -rules[i].start);
+      else
+        g_date_add_days (start, (guint) rules[i].start);
+      outlay_recurrence_init (&recurrence, rules[i].unit, 1, start);
+      outlay_recurring_rule_set_amount (draft, rules[i].amount);
+      outlay_recurring_rule_set_currency (draft, currency);
+      outlay_recurring_rule_set_description (draft, rules[i].description);
+      outlay_recurring_rule_set_category_uuid (
+        draft, outlay_category_get_uuid (outlay_repository_get_fallback_category (repository)));
+      outlay_recurring_rule_set_recurrence (draft, &recurrence);
+      outlay_recurring_rule_set_mode (draft, rules[i].mode);
+      if (!(stored = outlay_repository_add_recurring_rule (repository, draft, &error)))
+        g_error ("Could not add the recurring expense: %s", error->message);
+      g_ptr_array_add (added, stored);
+    }
+  return added;
+}
+
+/* The Dashboard scrolled down to the Upcoming group. */
+static void
+take_upcoming (OutlayApplication *app,
+               OutlayWindow      *window,
+               GPtrArray         *rules,
+               const char        *path)
+{
+  GtkWidget *page = outlay_window_get_dashboard_page (window);
+  GtkWidget *group = NULL;
+  GtkWidget *scrolled = NULL;
+
+  wait_frames (GTK_WIDGET (window), 6);
+  for (GtkWidget *child = gtk_widget_get_first_child (page); child != NULL;)
+    {
+      if (GTK_IS_SCROLLED_WINDOW (child) && scrolled == NULL)
+        scrolled = child;
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "OutlayUpcomingGroup"))
+        group = child;
+      /* Depth first, through the whole page. */
+      if (gtk_widget_get_first_child (child) != NULL)
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != page && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          child = child != page ? gtk_widget_get_next_sibling (child) : NULL;
+        }
+    }
+  if (group != NULL && scrolled != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      double         x, y;
+
+      if (gtk_widget_translate_coordinates (group, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)), 0,
+                                            0, &x, &y))
+        gtk_adjustment_set_value (adjustment, y - 12);
+    }
+  wait_frames (GTK_WIDGET (window), 6);
+  save_png (GTK_WIDGET (window), path);
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      g_autoptr (OutlayRecurringRule) gone =
+        outlay_repository_delete_recurring_rule (outlay_application_get_repository (app),
+                                                 outlay_recurring_rule_get_uuid (g_ptr_array_index (rules, i)), TRUE,
+                                                 NULL);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 take_recurring_question (OutlayApplication   *app,
                          OutlayWindow        *window,
@@ -534,6 +637,7 @@ take (OutlayApplication *app,
 {
   g_autoptr (OutlayRecurringRule) rule =
     shot->recurring == 1 || shot->recurring == 2 || shot->recurring == 5 ? add_coffee_rule (app) : NULL;
+  g_autoptr (GPtrArray) upcoming = shot->recurring == 6 ? add_upcoming_rules (app) : NULL;
   OutlayWindow    *window = outlay_window_new (app);
   g_autofree char *scale = text_scale != 1.0 ? g_strdup_printf ("-text%g", text_scale) : g_strdup ("");
   g_autofree char *file = g_strconcat (shot->name, scale, high_contrast ? "-hc" : "", ".png", NULL);
@@ -632,6 +736,11 @@ take (OutlayApplication *app,
   if (rule != NULL)
     {
       take_recurring_question (app, window, rule, shot, path);
+      return;
+    }
+  if (upcoming != NULL)
+    {
+      take_upcoming (app, window, upcoming, path);
       return;
     }
   if (shot->recurring >= 3)
