@@ -649,6 +649,86 @@ def budget_reads_as_one():
     press(wait_find(app.window, "page tab", "Expenses"))
 
 
+KEY_DOWN = 0xff54
+
+
+def tab_to(root, acc, what):
+    for _ in range(40):
+        if focused(acc):
+            return
+        key(KEY_TAB)
+        time.sleep(0.2)
+    raise AssertionError("Tab does not reach " + what)
+
+
+@test
+def monthly_recurring_expense_is_named():
+    """A monthly recurring expense made in the editor: the Repeat rows are
+    named, the next days are read, the expense reads as recurring and its
+    editor offers Edit Repetition."""
+    amount = open_editor()
+    # Little enough to stay below the Groceries budget's alerts: a
+    # notification with no notification server is a warning, and the
+    # warnings are fatal here.
+    set_text(amount, "95")
+    set_text(wait_find(app.window, "text", "Description"), "Rent")
+    repeat = wait_find(app.window, "combo box", "Repeat")
+    tab_to(app.window, repeat, "the Repeat row")
+    # Never, weekly, every 2 weeks, then monthly on this day.
+    key(KEY_SPACE)
+    time.sleep(0.5)
+    for _ in range(3):
+        key(KEY_DOWN)
+        time.sleep(0.2)
+    key(KEY_RETURN)
+    monthly = "Monthly on day %d" % today.day
+    wait_for("the monthly choice", lambda: find(app.window, "label", monthly))
+    # The next three days: the next month's day first.
+    wait_find(app.window, "label", "Next")
+    assert_all_named(app.window, "editor of a repeating expense")
+
+    press(wait_find(app.window, "push button", "Save"))
+    entry = find(app.window, "entry", "Search expenses")
+    if entry is None:
+        press(wait_find(app.window, "push button", "Search"))
+        entry = wait_find(app.window, "entry", "Search expenses")
+    set_text(entry, "rent")
+    # In the category the last expense had.
+    ending = ", Rent, 95 US dollars, " + spoken_day(today) + ", recurring"
+    wait_for("the recurring expense's row",
+             lambda: len(expense_rows()) == 1 and expense_rows()[0].endswith(ending))
+    # Its editor says how it repeats, and how to change that.
+    wait_find(app.window, "label", monthly)
+    wait_find(app.window, "push button", "Edit Repetition")
+    assert_all_named(app.window, "editor of a recurring expense's occurrence")
+
+
+@test
+def confirm_due_recurring_expense():
+    """A weekly expense to confirm, added by the command line from a week
+    ago: the Dashboard's Upcoming group reads it as one phrase and Confirm,
+    named for it, writes it."""
+    start = today - datetime.timedelta(days=7)
+    subprocess.run([sys.argv[1], "--database", os.path.join(app.dir, "outlay.db"), "recurring", "add", "12",
+                    "Swimming", "--every", "week", "--from", start.isoformat(), "--mode", "confirm"],
+                   check=True, stdout=subprocess.DEVNULL, env=dict(os.environ, LC_ALL="en_US.UTF-8"))
+    press(wait_find(app.window, "page tab", "Dashboard"))
+    # Due: the first two, a week ago and today.
+    confirm = wait_find(app.window, "push button", "Confirm Swimming")
+
+    def due():
+        return [acc.name for acc, _ in walk(app.window)
+                if acc.getRoleName() == "list item" and acc.name.startswith("Swimming, 12 US dollars, weekly on ")
+                and ", due " in acc.name]
+
+    before = wait_for("the due expenses", lambda: due() or None)
+    print("# due: " + before[0])
+    assert_all_named(app.window, "Dashboard with recurring expenses due")
+    press(confirm)
+    wait_for("one due fewer", lambda: len(due()) == len(before) - 1)
+    press(wait_find(app.window, "page tab", "Expenses"))
+
+
 @test
 def preferences_are_named():
     press(menu_item("Preferences"))
