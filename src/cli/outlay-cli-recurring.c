@@ -34,8 +34,7 @@
 #include "outlay-money.h"
 #include "outlay-number.h"
 
-/* A run that would write more than this for one rule asks first. */
-#define MOST_AT_ONCE 60
+/* The most times a recurring expense may be given to end after. */
 #define MAX_COUNT 100000
 
 #define RULE_JSON_HELP                                        \
@@ -1282,7 +1281,7 @@ run_rules (OutlayCli *cli,
       !outlay_cli_open (cli, FALSE, error))
     return FALSE;
 
-  most = allow_many ? 0 : MOST_AT_ONCE;
+  most = allow_many ? 0 : OUTLAY_RECURRING_MOST_AT_ONCE;
   run = dry_run ? outlay_repository_plan_recurring (cli->repository, &through, most, NULL, error)
                 : outlay_repository_run_recurring (cli->repository, &through, most, NULL, error);
   if (run == NULL || !(due = outlay_repository_list_due (cli->repository, &through, error)))
