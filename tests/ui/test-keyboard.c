@@ -766,6 +766,55 @@ test_keyboard_recurring (void)
                      outlay_recurring_rule_get_uuid (g_ptr_array_index (rules, 0)));
   }
 
+  /* One to confirm, due since yesterday: Ctrl+2, Tab to its Confirm,
+   * Space writes it. */
+  {
+    g_autoptr (GDate) yesterday = outlay_date_new_today ();
+    g_autoptr (OutlayRecurringRule) draft = outlay_recurring_rule_new ();
+    g_autoptr (OutlayRecurringRule) swim = NULL;
+    g_autoptr (OutlayQuery) query = outlay_query_new ();
+    g_autoptr (GPtrArray) found = NULL;
+    OutlayRecurrence weekly;
+    GtkWidget       *focus;
+
+    g_date_subtract_days (yesterday, 1);
+    outlay_recurrence_init (&weekly, OUTLAY_REPEAT_WEEKLY, 1, yesterday);
+    outlay_recurring_rule_set_amount (draft, 1200);
+    outlay_recurring_rule_set_currency (draft, "EUR");
+    outlay_recurring_rule_set_description (draft, "Swimming");
+    outlay_recurring_rule_set_recurrence (draft, &weekly);
+    outlay_recurring_rule_set_mode (draft, OUTLAY_RECURRING_CONFIRM);
+    {
+      g_autoptr (OutlayCategory) first = g_list_model_get_item (outlay_repository_get_categories (repository), 0);
+
+      outlay_recurring_rule_set_category_uuid (draft, outlay_category_get_uuid (first));
+    }
+    swim = outlay_repository_add_recurring_rule (repository, draft, &error);
+    g_assert_no_error (error);
+
+    press_key (GDK_KEY_2, GDK_CONTROL_MASK);
+    outlay_ui_test_settle (GTK_WIDGET (window));
+    g_assert_cmpstr (visible_page (window), ==, "dashboard");
+    for (guint i = 0; i < 60; i++)
+      {
+        focus = gtk_window_get_focus (win);
+        if (GTK_IS_BUTTON (focus) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (focus)), "Confirm") == 0)
+          break;
+        press_key (GDK_KEY_Tab, 0);
+      }
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_window_get_focus (win))), ==, "Confirm");
+    press_key (GDK_KEY_space, 0);
+    outlay_ui_test_wait_ms (400);
+    outlay_ui_test_settle (GTK_WIDGET (window));
+
+    outlay_query_set_text (query, "Swimming");
+    found = outlay_repository_find_expenses (repository, query, 0, 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (outlay_expense_get_rule_uuid (g_ptr_array_index (found, 0)), ==,
+                     outlay_recurring_rule_get_uuid (swim));
+  }
+
   gtk_window_destroy (win);
 }
 
