@@ -1046,15 +1046,8 @@ pause_or_resume (OutlayCli *cli,
   if (pause == (outlay_recurring_rule_get_paused_at (rule) != NULL))
     return print_rule (cli, rule, pause ? SAID_PAUSED_ALREADY : SAID_NOT_PAUSED, error);
 
-  if (pause)
-    {
-      g_autofree char *now = outlay_timestamp_now_utc ();
-
-      outlay_recurring_rule_set_paused_at (rule, now);
-    }
-  else
-    outlay_recurring_rule_set_paused_at (rule, NULL);
-  if (!(stored = outlay_repository_update_recurring_rule (cli->repository, rule, error)))
+  if (!(stored = outlay_repository_pause_recurring_rule (cli->repository, outlay_recurring_rule_get_uuid (rule),
+                                                         pause, error)))
     return FALSE;
 
   return print_rule (cli, stored, pause ? SAID_PAUSED : SAID_RESUMED, error);

@@ -20,7 +20,9 @@
 
 /* Recurring expenses, changed after they were added: one occurrence given
  * another amount or day, a skip or a confirmation taken back (the Undo of
- * the window), and a rule changed from a day on ("this and later").
+ * the window), a rule changed from a day on ("this and later"), paused or
+ * resumed; and how many expenses a rule wrote, which deleting it asks
+ * about.
  *
  * done_through only says where a catch-up starts looking (see
  * outlay-repository-recurring.c). An occurrence that is open again on a
@@ -666,4 +668,75 @@ outlay_repository_override_occurrence (OutlayRepository *self,
 
   outlay_repository_emit_recurring_changed (self);
   return TRUE;
+}
+
+/**
+ * outlay_repository_pause_recurring_rule:
+ * @uuid: the rule's uuid
+ * @pause: pause it (from now), or resume it
+ *
+ * Pauses or resumes the rule: nothing that falls while it is paused is
+ * written, then or later. A rule that is so already is left as it is.
+ *
+ * Returns: (transfer full): the rule as stored
+ */
+OutlayRecurringRule *
+outlay_repository_pause_recurring_rule (OutlayRepository *self,
+                                        const char       *uuid,
+                                        gboolean          pause,
+                                        GError          **error)
+{
+  g_autoptr (OutlayRecurringRule) rule = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (!(rule = outlay_repository_read_recurring_rule (self, uuid, error)))
+    return NULL;
+  if (pause == (outlay_recurring_rule_get_paused_at (rule) != NULL))
+    return g_steal_pointer (&rule);
+
+  if (pause)
+    now = outlay_timestamp_now_utc ();
+  outlay_recurring_rule_set_paused_at (rule, now);
+  return outlay_repository_update_recurring_rule (self, rule, error);
+}
+
+/**
+ * outlay_repository_count_recurring_expenses:
+ * @rule_uuid: a rule's uuid
+ *
+ * What deleting the rule with its expenses would delete. Reads the rule's
+ * own expenses only, by their index.
+ *
+ * Returns: how many expenses the rule wrote that are not deleted, or -1
+ *   with @error set
+ */
+gint64
+outlay_repository_count_recurring_expenses (OutlayRepository *self,
+                                            const char       *rule_uuid,
+                                            GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64        count = -1;
+  int           rc;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), -1);
+  g_return_val_if_fail (rule_uuid != NULL, -1);
+
+  if (!(stmt = outlay_database_prepare (self->database,
+                                        "SELECT count(*) FROM expenses WHERE rule_uuid = ? AND deleted_at IS NULL",
+                                        error)))
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, rule_uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    outlay_database_propagate_error (self->database, error, rc, _("Could not read the recurring expenses"));
+  return count;
 }

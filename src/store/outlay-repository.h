@@ -421,6 +421,10 @@ OutlayRecurringRule *outlay_repository_add_recurring_rule (OutlayRepository    *
 OutlayRecurringRule *outlay_repository_update_recurring_rule (OutlayRepository    *self,
                                                               OutlayRecurringRule *rule,
                                                               GError             **error);
+OutlayRecurringRule *outlay_repository_pause_recurring_rule (OutlayRepository *self,
+                                                             const char       *uuid,
+                                                             gboolean          pause,
+                                                             GError          **error);
 OutlayRecurringRule *outlay_repository_delete_recurring_rule (OutlayRepository *self,
                                                               const char       *uuid,
                                                               gboolean          delete_expenses,
@@ -428,6 +432,9 @@ OutlayRecurringRule *outlay_repository_delete_recurring_rule (OutlayRepository *
 OutlayRecurringRule *outlay_repository_restore_recurring_rule (OutlayRepository *self,
                                                                const char       *uuid,
                                                                GError          **error);
+gint64               outlay_repository_count_recurring_expenses (OutlayRepository *self,
+                                                                 const char       *rule_uuid,
+                                                                 GError          **error);
 OutlayRecurringRun  *outlay_repository_run_recurring (OutlayRepository  *self,
                                                       const GDate       *today,
                                                       guint              most,

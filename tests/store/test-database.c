@@ -732,6 +732,26 @@ check_plans (sqlite3 *db)
     assert_no_table_scan (rows, sql);
   }
 
+  /* A recurring expense's own expenses: how many it wrote (asked before it
+   * is deleted), and which of its days are written. */
+  {
+    const char *sqls[] = {
+      "SELECT count(*) FROM expenses WHERE rule_uuid = ? AND deleted_at IS NULL",
+      "SELECT scheduled_on FROM expenses WHERE rule_uuid = ? AND scheduled_on >= ?",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sqls); i++)
+      {
+        g_autoptr (GPtrArray) rows = explain (db, sqls[i]);
+        g_autofree char *plan = plan_to_string (rows);
+
+        /* The second reads the index alone ("COVERING INDEX"). */
+        assert_plan_has (rows, "SEARCH expenses USING", sqls[i]);
+        g_assert_nonnull (strstr (plan, "INDEX expenses_by_rule (rule_uuid=?"));
+        assert_no_table_scan (rows, sqls[i]);
+      }
+  }
+
   /* An expense by its uuid (import, undo). */
   {
     const char *sql = "SELECT " OUTLAY_EXPENSE_COLUMNS " FROM expenses WHERE uuid = ?";

@@ -736,6 +736,8 @@ run_recurring_workload (OutlayRepository *repository)
                                                    changed, &error);
   g_assert_no_error (error);
 
+  outlay_repository_count_recurring_expenses (repository, outlay_recurring_rule_get_uuid (added), &error);
+  g_assert_no_error (error);
   deleted = outlay_repository_delete_recurring_rule (repository, outlay_recurring_rule_get_uuid (added), TRUE,
                                                      &error);
   g_assert_no_error (error);

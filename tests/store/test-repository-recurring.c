@@ -96,6 +96,13 @@ run_through (Fixture    *fixture,
   return run;
 }
 
+static void
+count_signal_cb (guint            *count,
+                 OutlayRepository *repository)
+{
+  (*count)++;
+}
+
 /* The days of a rule's expenses, live ones, "YYYY-MM-DD …", in order. */
 static char *
 written_days (Fixture    *fixture,
@@ -344,6 +351,41 @@ test_paused (Fixture      *fixture,
   g_assert_cmpstr (days, ==, "2024-01-10 2024-02-10 2024-05-10");
 }
 
+/* Pausing and resuming by uuid: a paused rule says since when; doing it
+ * twice changes nothing and says nothing. */
+static void
+test_pause_and_resume (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) gym = add (fixture, draft (fixture, "Gym", 3000, "2024-01-10"));
+  const char *uuid = outlay_recurring_rule_get_uuid (gym);
+  g_autoptr (OutlayRecurringRule) paused = NULL;
+  g_autoptr (OutlayRecurringRule) again = NULL;
+  g_autoptr (OutlayRecurringRule) resumed = NULL;
+  g_autoptr (GError) error = NULL;
+  guint changes = 0;
+
+  g_signal_connect_swapped (fixture->repository, "recurring-changed", G_CALLBACK (count_signal_cb), &changes);
+  paused = outlay_repository_pause_recurring_rule (fixture->repository, uuid, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (outlay_recurring_rule_get_paused_at (paused));
+  g_assert_cmpuint (changes, ==, 1);
+
+  again = outlay_repository_pause_recurring_rule (fixture->repository, uuid, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outlay_recurring_rule_get_paused_at (again), ==, outlay_recurring_rule_get_paused_at (paused));
+  g_assert_cmpuint (changes, ==, 1);
+
+  resumed = outlay_repository_pause_recurring_rule (fixture->repository, uuid, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_null (outlay_recurring_rule_get_paused_at (resumed));
+  g_assert_cmpuint (changes, ==, 2);
+  g_signal_handlers_disconnect_by_func (fixture->repository, count_signal_cb, &changes);
+
+  g_assert_null (outlay_repository_pause_recurring_rule (fixture->repository, "no-such-rule", TRUE, &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND);
+}
+
 /* A rule to confirm writes nothing by itself; its due occurrences are
  * listed until confirmed or skipped. */
 static void
@@ -446,6 +488,19 @@ test_delete_and_restore (Fixture      *fixture,
 
   run = run_through (fixture, "2024-03-15");
   g_assert_cmpuint (outlay_test_count (fixture), ==, 6);
+  /* What deleting it with its expenses would delete: the live ones. */
+  g_assert_cmpint (outlay_repository_count_recurring_expenses (fixture->repository,
+                                                               outlay_recurring_rule_get_uuid (rent), &error),
+                   ==, 3);
+  g_assert_no_error (error);
+  outlay_test_exec (outlay_test_handle (fixture),
+                    "UPDATE expenses SET deleted_at = '2024-03-15T00:00:00.000Z' "
+                    "WHERE occurred_on = '2024-01-01' AND description = 'Rent'");
+  g_assert_cmpint (outlay_repository_count_recurring_expenses (fixture->repository,
+                                                               outlay_recurring_rule_get_uuid (rent), &error),
+                   ==, 2);
+  g_assert_cmpint (outlay_repository_count_recurring_expenses (fixture->repository, "no-such-rule", &error), ==, 0);
+  g_assert_no_error (error);
 
   before = outlay_repository_delete_recurring_rule (fixture->repository, outlay_recurring_rule_get_uuid (rent), TRUE,
                                                     &error);
@@ -468,8 +523,9 @@ test_delete_and_restore (Fixture      *fixture,
                                                        &error);
   g_assert_no_error (error);
   g_assert_null (outlay_recurring_rule_get_deleted_at (restored));
+  /* Those deleted with it, not the one deleted before. */
   days = written_days (fixture, outlay_recurring_rule_get_uuid (rent), FALSE);
-  g_assert_cmpstr (days, ==, "2024-01-01 2024-02-01 2024-03-01");
+  g_assert_cmpstr (days, ==, "2024-02-01 2024-03-01");
 }
 
 static void
@@ -1400,6 +1456,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/recurring/two-writers", test_two_writers);
   OUTLAY_TEST_ADD ("/repository/recurring/held", test_held);
   OUTLAY_TEST_ADD ("/repository/recurring/paused", test_paused);
+  OUTLAY_TEST_ADD ("/repository/recurring/pause-and-resume", test_pause_and_resume);
   OUTLAY_TEST_ADD ("/repository/recurring/confirm", test_confirm);
   OUTLAY_TEST_ADD ("/repository/recurring/upcoming", test_upcoming);
   OUTLAY_TEST_ADD ("/repository/recurring/delete-and-restore", test_delete_and_restore);
