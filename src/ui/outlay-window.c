@@ -42,6 +42,7 @@
 #include "outlay-damaged-page.h"
 #include "outlay-recurring-editor.h"
 #include "outlay-recurring-runner.h"
+#include "outlay-recurring-window.h"
 #include "outlay-waiting-bar.h"
 #include "outlay-window.h"
 
@@ -171,6 +172,7 @@ update_actions (OutlayWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.budgets", !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-recurring", !damaged);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recurring", !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !damaged);
   gtk_widget_set_visible (self->search_button, on_expenses);
   gtk_widget_set_visible (self->new_button, !damaged);
@@ -900,6 +902,16 @@ budgets_action (GtkWidget  *widget,
 }
 
 static void
+recurring_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  OutlayWindow *self = OUTLAY_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (outlay_recurring_window_new (GTK_WINDOW (self), self->repository)));
+}
+
+static void
 on_exported_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -1264,6 +1276,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.budgets", NULL, budgets_action);
   gtk_widget_class_install_action (widget_class, "win.edit-recurring", "s", edit_recurring_action);
+  gtk_widget_class_install_action (widget_class, "win.recurring", NULL, recurring_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-expense", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
@@ -1273,6 +1286,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "win.budgets", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.recurring", NULL);
 }
 
 static void

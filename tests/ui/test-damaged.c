@@ -30,6 +30,7 @@
 #include "outlay-application.h"
 #include "outlay-backups.h"
 #include "outlay-damaged-page.h"
+#include "outlay-recurring-window.h"
 #include "outlay-test-utils.h"
 #include "outlay-ui-test-utils.h"
 #include "outlay-window.h"
@@ -124,6 +125,9 @@ test_damaged_window (void)
   g_assert_false (is_editing (window));
   new_button = outlay_ui_test_find (GTK_WIDGET (window), outlay_ui_test_is_button, "New Expense");
   g_assert_true (new_button == NULL || !gtk_widget_get_mapped (new_button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.recurring", NULL);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_null (outlay_ui_test_find_toplevel (OUTLAY_TYPE_RECURRING_WINDOW));
 
   /* The newest good backup, with what it holds. */
   restore_row = outlay_ui_test_find (page, outlay_ui_test_is_row, "_Restore the Newest Good Backup");

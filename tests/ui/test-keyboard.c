@@ -43,6 +43,7 @@
 #include "outlay-backups.h"
 #include "outlay-budget-editor.h"
 #include "outlay-budgets-window.h"
+#include "outlay-recurring-window.h"
 #include "outlay-expense-editor.h"
 #include "outlay-expenses-page.h"
 #include "outlay-period.h"
@@ -295,6 +296,53 @@ tab_to (GtkWindow *window,
     }
 
   g_error ("Tab never reached a %s", g_type_name (type));
+}
+
+/* Down through the open menu until its item @text (without its
+ * mnemonic) has the focus, as a person looks down a menu; fails after a
+ * menu's length. */
+static void
+down_to_item (GtkWindow  *window,
+              const char *text)
+{
+  for (guint i = 0; i < 10; i++)
+    {
+      GtkWidget       *focus = gtk_window_get_focus (window);
+      g_autofree char *label = NULL;
+
+      if (focus != NULL && g_str_equal (G_OBJECT_TYPE_NAME (focus), "GtkModelButton"))
+        g_object_get (focus, "text", &label, NULL);
+      if (g_strcmp0 (label, text) == 0)
+        return;
+      press_key (GDK_KEY_Down, 0);
+    }
+
+  g_error ("Down never reached the menu item %s", text);
+}
+
+static OutlayRecurringRule *
+stored_rule (const char *uuid)
+{
+  g_autoptr (GError) error = NULL;
+  OutlayRecurringRule *rule = outlay_repository_get_recurring_rule (outlay_application_get_repository (app), uuid,
+                                                                    &error);
+
+  g_assert_no_error (error);
+  return rule;
+}
+
+static gboolean
+rule_is_paused (gpointer uuid)
+{
+  g_autoptr (OutlayRecurringRule) rule = stored_rule (uuid);
+
+  return outlay_recurring_rule_get_paused_at (rule) != NULL;
+}
+
+static gboolean
+rule_is_running (gpointer uuid)
+{
+  return !rule_is_paused (uuid);
 }
 
 /* Keys go through the X server's XTest extension; skips the test when
@@ -664,6 +712,80 @@ test_keyboard_only (void)
   wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_BUDGETS_WINDOW),
               "the Budgets to close");
   take_keyboard (win);
+
+  /* The main menu opens the recurring expenses: F10, Down to them, Enter.
+   * Tab goes to a rule's menu; Enter opens it, and Enter on Pause pauses
+   * the rule; Ctrl+Z takes it back; Escape closes the window. (The rule
+   * starts tomorrow: nothing is due.) */
+  {
+    g_autoptr (OutlayRecurringRule) draft = outlay_recurring_rule_new ();
+    g_autoptr (OutlayRecurringRule) rent = NULL;
+    g_autoptr (GDate) tomorrow = outlay_date_new_today ();
+    g_autoptr (GError) error = NULL;
+    OutlayRecurrence recurrence;
+    GtkWindow       *recurring;
+    GtkWidget       *menu;
+
+    g_date_add_days (tomorrow, 1);
+    outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_MONTHLY, 1, tomorrow);
+    outlay_recurring_rule_set_amount (draft, 95000);
+    outlay_recurring_rule_set_currency (draft, "EUR");
+    outlay_recurring_rule_set_description (draft, "Rent");
+    outlay_recurring_rule_set_category_uuid (draft, outlay_category_get_uuid (outlay_repository_get_fallback_category (
+                                                      outlay_application_get_repository (app))));
+    outlay_recurring_rule_set_recurrence (draft, &recurrence);
+    rent = outlay_repository_add_recurring_rule (outlay_application_get_repository (app), draft, &error);
+    g_assert_no_error (error);
+
+    press_key (GDK_KEY_F10, 0);
+    wait_for_popover (win, TRUE);
+    down_to_item (win, "Recurring Expenses");
+    press_key (GDK_KEY_Return, 0);
+    wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_RECURRING_WINDOW),
+                "the Recurring Expenses");
+    recurring = GTK_WINDOW (outlay_ui_test_find_toplevel (OUTLAY_TYPE_RECURRING_WINDOW));
+
+    menu = tab_to (recurring, GTK_TYPE_MENU_BUTTON);
+    g_assert_true (gtk_widget_is_ancestor (menu, outlay_recurring_window_get_row (OUTLAY_RECURRING_WINDOW (recurring),
+                                                                                  "Rent")));
+    press_key (GDK_KEY_Return, 0);
+    wait_for_popover (recurring, TRUE);
+    down_to_item (recurring, "Pause");
+    press_key (GDK_KEY_Return, 0);
+    wait_until (GTK_WIDGET (recurring), rule_is_paused, (gpointer) outlay_recurring_rule_get_uuid (rent),
+                "the rule to pause");
+    /* The focus stays on the rule's menu, now to resume it. */
+    wait_for_popover (recurring, FALSE);
+    g_assert_true (gtk_widget_is_ancestor (focus_of (recurring), menu) || focus_of (recurring) == menu);
+
+    press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+    wait_until (GTK_WIDGET (recurring), rule_is_running, (gpointer) outlay_recurring_rule_get_uuid (rent),
+                "the pause to be undone");
+
+    /* Escape dismisses the toast that offered Undo, then closes the
+     * window. */
+    press_key (GDK_KEY_Escape, 0);
+    outlay_ui_test_wait_ms (500);
+    if (outlay_ui_test_find_toplevel (OUTLAY_TYPE_RECURRING_WINDOW) != NULL)
+      press_key (GDK_KEY_Escape, 0);
+    wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_RECURRING_WINDOW),
+                "the Recurring Expenses to close");
+    take_keyboard (win);
+
+    /* Ctrl+R opens them too. */
+    press_key (GDK_KEY_r, GDK_CONTROL_MASK);
+    wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_RECURRING_WINDOW),
+                "the Recurring Expenses");
+    press_key (GDK_KEY_Escape, 0);
+    wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_RECURRING_WINDOW),
+                "the Recurring Expenses to close");
+    take_keyboard (win);
+
+    /* The tests after this one start without it. */
+    g_object_unref (outlay_repository_delete_recurring_rule (outlay_application_get_repository (app),
+                                                             outlay_recurring_rule_get_uuid (rent), TRUE, &error));
+    g_assert_no_error (error);
+  }
 
   /* Ctrl+Q quits: every window closes. */
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
