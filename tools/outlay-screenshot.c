@@ -47,6 +47,7 @@
 #include "outlay-date.h"
 #include "outlay-recurring-editor.h"
 #include "outlay-recurring-runner.h"
+#include "outlay-recurring-window.h"
 #include "outlay-repeat-group.h"
 #include "outlay-repetition-dialog.h"
 #include "outlay-sample-ledger.h"
@@ -81,6 +82,9 @@ typedef struct
    * editor of a recurring expense; 6: the Dashboard with those due and to
    * come */
   int recurring;
+  /* the Recurring Expenses window: "list" (of a few, some paused or
+   * ended) or "empty" */
+  const char *recurring_window;
 } Shot;
 
 static const Shot shots[] = {
@@ -135,6 +139,14 @@ static const Shot shots[] = {
     5 },
   { "upcoming-360x720-light", "dashboard", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 6 },
   { "upcoming-1280x800-dark", "dashboard", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 6 },
+  { "recurring-window-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL,
+    0, "list" },
+  { "recurring-window-360x720-dark", "expenses", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL,
+    0, "list" },
+  { "recurring-window-800x720-light", "expenses", 800, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL,
+    0, "list" },
+  { "recurring-window-empty-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE,
+    NULL, 0, "empty" },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -448,30 +460,29 @@ add_coffee_rule (OutlayApplication *app)
   return stored;
 }
 
-/* Two to confirm that are due, and a few to come: none writes anything
- * when the window opens. */
-static GPtrArray *
-add_upcoming_rules (OutlayApplication *app)
+/* A recurring expense of the shots, from some days before or after
+ * today. */
+typedef struct
 {
-  static const struct
-  {
-    const char         *description;
-    gint64              amount;
-    OutlayRepeatUnit    unit;
-    int                 start; /* days from today */
-    OutlayRecurringMode mode;
-  } rules[] = {
-    { "Rent", 95000, OUTLAY_REPEAT_MONTHLY, -1, OUTLAY_RECURRING_CONFIRM },
-    { "Electricity", 6450, OUTLAY_REPEAT_MONTHLY, -4, OUTLAY_RECURRING_CONFIRM },
-    { "Gym", 3990, OUTLAY_REPEAT_WEEKLY, 1, OUTLAY_RECURRING_AUTOMATIC },
-    { "Streaming", 1299, OUTLAY_REPEAT_MONTHLY, 4, OUTLAY_RECURRING_AUTOMATIC },
-    { "Phone plan", 2500, OUTLAY_REPEAT_MONTHLY, 9, OUTLAY_RECURRING_AUTOMATIC },
-  };
+  const char         *description;
+  gint64              amount;
+  OutlayRepeatUnit    unit;
+  int                 start; /* days from today */
+  OutlayRecurringMode mode;
+  guint               count; /* or 0, forever */
+  gboolean            paused;
+} SampleRule;
+
+static GPtrArray *
+add_rules (OutlayApplication *app,
+           const SampleRule  *rules,
+           guint              n_rules)
+{
   OutlayRepository *repository = outlay_application_get_repository (app);
   g_autofree char  *currency = outlay_application_dup_currency (app);
   GPtrArray        *added = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+  for (guint i = 0; i < n_rules; i++)
     {
       g_autoptr (OutlayRecurringRule) draft = outlay_recurring_rule_new ();
       g_autoptr (GDate) start = outlay_date_new_today ();
@@ -484,6 +495,11 @@ add_upcoming_rules (OutlayApplication *app)
       else
         g_date_add_days (start, (guint) rules[i].start);
       outlay_recurrence_init (&recurrence, rules[i].unit, 1, start);
+      if (rules[i].count > 0)
+        {
+          recurrence.end = OUTLAY_REPEAT_END_COUNT;
+          recurrence.count = rules[i].count;
+        }
       outlay_recurring_rule_set_amount (draft, rules[i].amount);
       outlay_recurring_rule_set_currency (draft, currency);
       outlay_recurring_rule_set_description (draft, rules[i].description);
@@ -491,11 +507,29 @@ add_upcoming_rules (OutlayApplication *app)
         draft, outlay_category_get_uuid (outlay_repository_get_fallback_category (repository)));
       outlay_recurring_rule_set_recurrence (draft, &recurrence);
       outlay_recurring_rule_set_mode (draft, rules[i].mode);
+      if (rules[i].paused)
+        outlay_recurring_rule_set_paused_at (draft, "2026-01-01T08:00:00.000Z");
       if (!(stored = outlay_repository_add_recurring_rule (repository, draft, &error)))
         g_error ("Could not add the recurring expense: %s", error->message);
       g_ptr_array_add (added, stored);
     }
   return added;
+}
+
+/* Two to confirm that are due, and a few to come: none writes anything
+ * when the window opens. */
+static GPtrArray *
+add_upcoming_rules (OutlayApplication *app)
+{
+  static const SampleRule rules[] = {
+    { "Rent", 95000, OUTLAY_REPEAT_MONTHLY, -1, OUTLAY_RECURRING_CONFIRM },
+    { "Electricity", 6450, OUTLAY_REPEAT_MONTHLY, -4, OUTLAY_RECURRING_CONFIRM },
+    { "Gym", 3990, OUTLAY_REPEAT_WEEKLY, 1, OUTLAY_RECURRING_AUTOMATIC },
+    { "Streaming", 1299, OUTLAY_REPEAT_MONTHLY, 4, OUTLAY_RECURRING_AUTOMATIC },
+    { "Phone plan", 2500, OUTLAY_REPEAT_MONTHLY, 9, OUTLAY_RECURRING_AUTOMATIC },
+  };
+
+  return add_rules (app, rules, G_N_ELEMENTS (rules));
 }
 
 /* The Dashboard scrolled down to the Upcoming group. */
@@ -631,6 +665,53 @@ take_repeat_editor (OutlayWindow *window,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A few recurring expenses around today: monthly, weekly and yearly ones
+ * that write, one that asks first, one paused and one that has ended. */
+static GPtrArray *
+add_sample_rules (OutlayApplication *app)
+{
+  static const SampleRule rules[] = {
+    { "Rent", 95000, OUTLAY_REPEAT_MONTHLY, -75, OUTLAY_RECURRING_AUTOMATIC },
+    { "Gym", 1000, OUTLAY_REPEAT_WEEKLY, -20, OUTLAY_RECURRING_AUTOMATIC },
+    { "Car insurance", 48000, OUTLAY_REPEAT_YEARLY, -100, OUTLAY_RECURRING_AUTOMATIC },
+    { "Streaming", 1299, OUTLAY_REPEAT_MONTHLY, 5, OUTLAY_RECURRING_CONFIRM },
+    { "Newspaper", 2500, OUTLAY_REPEAT_MONTHLY, -40, OUTLAY_RECURRING_AUTOMATIC, 0, TRUE },
+    { "Phone contract", 2000, OUTLAY_REPEAT_MONTHLY, -150, OUTLAY_RECURRING_AUTOMATIC, 3 },
+  };
+
+  return add_rules (app, rules, G_N_ELEMENTS (rules));
+}
+
+/* The Recurring Expenses window over the main one; the rules go again
+ * afterwards, with what they wrote, for the shots after it. */
+static void
+take_recurring_window (OutlayApplication *app,
+                       OutlayWindow      *window,
+                       const Shot        *shot,
+                       const char        *path)
+{
+  g_autoptr (GPtrArray) rules = g_str_equal (shot->recurring_window, "list") ? add_sample_rules (app) : NULL;
+  GtkWidget *recurring;
+
+  /* Those that write write what they owe when the main window shows. */
+  if (rules != NULL)
+    outlay_recurring_runner_run_now (outlay_window_get_recurring_runner (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.recurring", NULL);
+  recurring = find_toplevel (OUTLAY_TYPE_RECURRING_WINDOW);
+  gtk_window_set_default_size (GTK_WINDOW (recurring), shot->width, shot->height);
+  wait_frames (recurring, 20);
+  save_png (recurring, path);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    {
+      g_autoptr (OutlayRecurringRule) gone =
+        outlay_repository_delete_recurring_rule (outlay_application_get_repository (app),
+                                                 outlay_recurring_rule_get_uuid (g_ptr_array_index (rules, i)), TRUE,
+                                                 NULL);
+    }
+}
+
 static void
 take (OutlayApplication *app,
       const Shot        *shot)
@@ -746,6 +827,12 @@ take (OutlayApplication *app,
   if (shot->recurring >= 3)
     {
       take_repeat_editor (window, shot, path);
+      return;
+    }
+
+  if (shot->recurring_window != NULL)
+    {
+      take_recurring_window (app, window, shot, path);
       return;
     }
 
