@@ -6,10 +6,11 @@ accessibility tree (controls found by role and name, never by position).
 
 It adds an expense, finds it by search, deletes it through the
 confirmation and brings it back with Undo, asserting what a screen reader
-would say for the list row; and on each page (the list, the editor, the
-Dashboard, the import window of a file chosen from the main menu,
-Preferences) it walks every control on screen and fails on any that is
-interactive or takes the focus but has no name.
+would say for the list row (and for a budget's and a recurring expense's);
+and on each page (the list, the editor, the Dashboard, the import window
+of a file chosen from the main menu, the Budgets and Recurring Expenses
+windows, Preferences) it walks every control on screen and fails on any
+that is interactive or takes the focus but has no name.
 
 Usage: test-a11y.py OUTLAY-BINARY. Prints TAP. Skips, with the reason, when
 there is no display, no D-Bus session tool, no AT-SPI bus or no pyatspi.
@@ -727,6 +728,31 @@ def confirm_due_recurring_expense():
     press(confirm)
     wait_for("one due fewer", lambda: len(due()) == len(before) - 1)
     press(wait_find(app.window, "page tab", "Expenses"))
+
+
+@test
+def recurring_expense_reads_as_one():
+    """The Recurring Expenses window is named, and a recurring expense
+    added by the command line reads there as one phrase: its description,
+    amount, repetition in words and next day (among those the tests before
+    made)."""
+    next_month = (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    added = subprocess.run(
+        [sys.argv[1], "--database", os.path.join(app.dir, "outlay.db"), "recurring", "add", "480", "Insurance",
+         "--on-day", "1", "--from", next_month.isoformat(), "--currency", "USD"],
+        env=dict(os.environ, LC_ALL="en_US.UTF-8", LANGUAGE="en_US"), capture_output=True, text=True)
+    assert added.returncode == 0, added.stderr
+
+    press(menu_item("Recurring Expenses"))
+    window = wait_for("the Recurring Expenses window", lambda: named_toplevel("Recurring Expenses"))
+    day = spoken_day(next_month) + ("" if next_month.year == today.year else " %d" % next_month.year)
+    phrase = "Insurance, 480 US dollars, monthly on day 1, next " + day
+    row = wait_find(window, "list item", prefix="Insurance")
+    assert row.name == phrase, "the row reads %r, not %r" % (row.name, phrase)
+    wait_find(window, "push button", "Actions for “Insurance”")
+    assert_all_named(window, "Recurring Expenses window")
+    press(wait_find(window, "push button", "Close"))
+    wait_for("the Recurring Expenses window to close", lambda: closed(window))
 
 
 @test
