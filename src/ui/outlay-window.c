@@ -43,6 +43,7 @@
 #include "outlay-recurring-editor.h"
 #include "outlay-recurring-runner.h"
 #include "outlay-recurring-window.h"
+#include "outlay-toasts.h"
 #include "outlay-waiting-bar.h"
 #include "outlay-window.h"
 
@@ -242,11 +243,7 @@ static void
 show_error (OutlayWindow *self,
             const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  outlay_toasts_add_error (self->toast_overlay, error->message);
 }
 
 /* Returns %FALSE when another program is changing the ledger, for the

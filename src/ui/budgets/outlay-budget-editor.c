@@ -35,6 +35,7 @@
 #include "outlay-form-rows.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
+#include "outlay-toasts.h"
 
 /* The order of the choices in the period's combo row. */
 static const OutlayCycleUnit units[] = {
@@ -338,8 +339,6 @@ show_error (OutlayBudgetEditor *self,
             GtkWidget          *row,
             const GError       *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
   g_free (self->error);
   self->error = g_strdup (error->message);
   if (row != NULL)
@@ -347,9 +346,7 @@ show_error (OutlayBudgetEditor *self,
       gtk_widget_add_css_class (row, "error");
       gtk_widget_grab_focus (row);
     }
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toasts, toast);
+  outlay_toasts_add_error (self->toasts, error->message);
 }
 
 /**

@@ -42,6 +42,7 @@
 #include "outlay-format.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
+#include "outlay-toasts.h"
 #include "outlay-trend-chart.h"
 
 #define HISTORY_PERIODS 12
@@ -101,11 +102,7 @@ static void
 show_error (OutlayBudgetsWindow *self,
             const GError        *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toasts, toast);
+  outlay_toasts_add_error (self->toasts, error->message);
 }
 
 static void
@@ -114,16 +111,9 @@ show_undo (OutlayBudgetsWindow *self,
            gint64               id,
            gboolean             archive)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "budgets.undo");
   self->undo_id = id;
   self->undo_archive = archive;
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  adw_toast_overlay_add_toast (self->toasts, toast);
+  outlay_toasts_add_undo (self->toasts, title, "budgets.undo", &self->undo_toast);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budgets.undo", TRUE);
 }
 

@@ -38,6 +38,7 @@
 #include "outlay-import-refunds-group.h"
 #include "outlay-import-window.h"
 #include "outlay-money.h"
+#include "outlay-toasts.h"
 #include "outlay-waiting-bar.h"
 
 /* Enough to recognise the file; the count says how many more there are.
@@ -752,12 +753,9 @@ on_imported_cb (GObject      *object,
   if (imported == NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Nothing was imported: %s"), error->message);
-      AdwToast        *toast = adw_toast_new (title);
 
       show_planned (self);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      outlay_toasts_add_error (self->toast_overlay, title);
       return;
     }
 

@@ -35,6 +35,7 @@
 #include "outlay-format.h"
 #include "outlay-recurring-row.h"
 #include "outlay-recurring-window.h"
+#include "outlay-toasts.h"
 
 typedef enum
 {
@@ -96,11 +97,7 @@ static void
 show_error (OutlayRecurringWindow *self,
             const GError          *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toasts, toast);
+  outlay_toasts_add_error (self->toasts, error->message);
 }
 
 static void
@@ -109,17 +106,10 @@ show_undo (OutlayRecurringWindow *self,
            UndoKind               kind,
            const char            *uuid)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "recurring.undo");
   self->undo_kind = kind;
   g_free (self->undo_uuid);
   self->undo_uuid = g_strdup (uuid);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  adw_toast_overlay_add_toast (self->toasts, toast);
+  outlay_toasts_add_undo (self->toasts, title, "recurring.undo", &self->undo_toast);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "recurring.undo", TRUE);
 }
 
