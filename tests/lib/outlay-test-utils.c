@@ -217,6 +217,47 @@ outlay_test_category_at (OutlayRepository *repository,
   return outlay_category_get_id (category);
 }
 
+/* A rule of @amount euro cents for @description from @start (a literal
+ * "YYYY-MM-DD"), every @interval @unit on the start's day or weekday, in
+ * the Housing category. */
+OutlayRecurringRule *
+outlay_test_recurring_draft (OutlayRepository *repository,
+                             const char       *description,
+                             gint64            amount,
+                             OutlayRepeatUnit  unit,
+                             guint             interval,
+                             const char       *start)
+{
+  OutlayRecurringRule *draft = outlay_recurring_rule_new ();
+  g_autoptr (GDate) first = outlay_date_parse_iso (start);
+  g_autoptr (OutlayCategory) housing =
+    g_list_model_get_item (outlay_repository_get_categories (repository), OUTLAY_TEST_HOUSING);
+  OutlayRecurrence recurrence;
+
+  g_assert_nonnull (first);
+  outlay_recurrence_init (&recurrence, unit, interval, first);
+  outlay_recurring_rule_set_amount (draft, amount);
+  outlay_recurring_rule_set_currency (draft, "EUR");
+  outlay_recurring_rule_set_description (draft, description);
+  outlay_recurring_rule_set_category_uuid (draft, outlay_category_get_uuid (housing));
+  outlay_recurring_rule_set_recurrence (draft, &recurrence);
+  return draft;
+}
+
+/* Adds @draft, which it takes, and returns the rule as stored. */
+OutlayRecurringRule *
+outlay_test_add_recurring (OutlayRepository    *repository,
+                           OutlayRecurringRule *draft)
+{
+  g_autoptr (OutlayRecurringRule) owned = draft;
+  g_autoptr (GError) error = NULL;
+  OutlayRecurringRule *stored = outlay_repository_add_recurring_rule (repository, owned, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  return stored;
+}
+
 void
 outlay_test_change_clear (gpointer data)
 {

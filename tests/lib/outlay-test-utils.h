@@ -68,6 +68,14 @@ OutlayExpense *outlay_test_draft (gint64      amount,
                                   gint64      category_id);
 gint64         outlay_test_category_at (OutlayRepository *repository,
                                         guint             position);
+OutlayRecurringRule *outlay_test_recurring_draft (OutlayRepository *repository,
+                                                  const char       *description,
+                                                  gint64            amount,
+                                                  OutlayRepeatUnit  unit,
+                                                  guint             interval,
+                                                  const char       *start);
+OutlayRecurringRule *outlay_test_add_recurring (OutlayRepository    *repository,
+                                                OutlayRecurringRule *draft);
 void           outlay_test_change_clear (gpointer data);
 void           outlay_test_on_expenses_changed_cb (OutlayRepository    *repository,
                                                    OutlayExpenseChange *change,

@@ -57,30 +57,14 @@ draft (Fixture    *fixture,
        gint64      amount,
        const char *start)
 {
-  OutlayRecurringRule *rule = outlay_recurring_rule_new ();
-  GDate                first = day_of (start);
-  OutlayRecurrence     recurrence;
-
-  outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_MONTHLY, 1, &first);
-  outlay_recurring_rule_set_amount (rule, amount);
-  outlay_recurring_rule_set_currency (rule, "EUR");
-  outlay_recurring_rule_set_description (rule, description);
-  outlay_recurring_rule_set_category_uuid (rule, category_uuid (fixture, OUTLAY_TEST_HOUSING));
-  outlay_recurring_rule_set_recurrence (rule, &recurrence);
-  return rule;
+  return outlay_test_recurring_draft (fixture->repository, description, amount, OUTLAY_REPEAT_MONTHLY, 1, start);
 }
 
 static OutlayRecurringRule *
 add (Fixture             *fixture,
      OutlayRecurringRule *rule)
 {
-  g_autoptr (OutlayRecurringRule) owned = rule;
-  g_autoptr (GError) error = NULL;
-  OutlayRecurringRule *stored = outlay_repository_add_recurring_rule (fixture->repository, owned, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (stored);
-  return stored;
+  return outlay_test_add_recurring (fixture->repository, rule);
 }
 
 static OutlayRecurringRun *

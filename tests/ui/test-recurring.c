@@ -102,49 +102,6 @@ open_window (Fixture *fixture)
   outlay_ui_test_settle (GTK_WIDGET (fixture->window));
 }
 
-static const char *
-housing_uuid (Fixture *fixture)
-{
-  return outlay_category_get_uuid (
-    outlay_repository_lookup_category (fixture->repository, outlay_test_category_at (fixture->repository, 3)));
-}
-
-/* A rule of @amount cents from @start, every @interval @unit, on the
- * start's day (or weekday): what outlay_recurrence_init() makes. */
-static OutlayRecurringRule *
-new_draft (Fixture         *fixture,
-           const char      *description,
-           gint64           amount,
-           OutlayRepeatUnit unit,
-           guint            interval,
-           const char      *start)
-{
-  OutlayRecurringRule *draft = outlay_recurring_rule_new ();
-  g_autoptr (GDate) first = outlay_date_parse_iso (start);
-  OutlayRecurrence recurrence;
-
-  g_assert_nonnull (first);
-  outlay_recurrence_init (&recurrence, unit, interval, first);
-  outlay_recurring_rule_set_amount (draft, amount);
-  outlay_recurring_rule_set_currency (draft, "EUR");
-  outlay_recurring_rule_set_description (draft, description);
-  outlay_recurring_rule_set_category_uuid (draft, housing_uuid (fixture));
-  outlay_recurring_rule_set_recurrence (draft, &recurrence);
-  return draft;
-}
-
-static OutlayRecurringRule *
-store_rule (Fixture             *fixture,
-            OutlayRecurringRule *draft)
-{
-  g_autoptr (OutlayRecurringRule) owned = draft;
-  g_autoptr (GError) error = NULL;
-  OutlayRecurringRule *stored = outlay_repository_add_recurring_rule (fixture->repository, owned, &error);
-
-  g_assert_no_error (error);
-  return stored;
-}
-
 static OutlayRecurringRule *
 add_rule (Fixture         *fixture,
           const char      *description,
@@ -153,7 +110,8 @@ add_rule (Fixture         *fixture,
           guint            interval,
           const char      *start)
 {
-  return store_rule (fixture, new_draft (fixture, description, amount, unit, interval, start));
+  return outlay_test_add_recurring (fixture->repository, outlay_test_recurring_draft (fixture->repository, description,
+                                                                                      amount, unit, interval, start));
 }
 
 static OutlayRecurringRule *
@@ -362,19 +320,19 @@ test_rows (Fixture      *fixture,
   gint64           total_cents = 95000 + gym_cents + 48000 / 12 + 9000 / 3;
   OutlayRecurrence recurrence;
 
-  draft = new_draft (fixture, "Water", 9000, OUTLAY_REPEAT_MONTHLY, 3, "2026-02-10");
+  draft = outlay_test_recurring_draft (fixture->repository, "Water", 9000, OUTLAY_REPEAT_MONTHLY, 3, "2026-02-10");
   outlay_recurring_rule_set_mode (draft, OUTLAY_RECURRING_CONFIRM);
-  water = store_rule (fixture, g_steal_pointer (&draft));
-  draft = new_draft (fixture, "Newspaper", 2500, OUTLAY_REPEAT_MONTHLY, 1, "2026-01-15");
+  water = outlay_test_add_recurring (fixture->repository, g_steal_pointer (&draft));
+  draft = outlay_test_recurring_draft (fixture->repository, "Newspaper", 2500, OUTLAY_REPEAT_MONTHLY, 1, "2026-01-15");
   outlay_recurring_rule_set_paused_at (draft, "2026-03-01T08:00:00.000Z");
-  paper = store_rule (fixture, g_steal_pointer (&draft));
+  paper = outlay_test_add_recurring (fixture->repository, g_steal_pointer (&draft));
   /* Three times from January 2025: its last was in March 2025. */
-  draft = new_draft (fixture, "Phone", 2000, OUTLAY_REPEAT_MONTHLY, 1, "2025-01-10");
+  draft = outlay_test_recurring_draft (fixture->repository, "Phone", 2000, OUTLAY_REPEAT_MONTHLY, 1, "2025-01-10");
   recurrence = *outlay_recurring_rule_get_recurrence (draft);
   recurrence.end = OUTLAY_REPEAT_END_COUNT;
   recurrence.count = 3;
   outlay_recurring_rule_set_recurrence (draft, &recurrence);
-  phone = store_rule (fixture, g_steal_pointer (&draft));
+  phone = outlay_test_add_recurring (fixture->repository, g_steal_pointer (&draft));
 
   open_window (fixture);
   g_assert_cmpstr (outlay_recurring_window_get_page (fixture->window), ==, "list");
@@ -680,9 +638,9 @@ test_live (Fixture      *fixture,
   /* Still the same row. */
   g_assert_true (GTK_WIDGET (row_of (fixture, "Gym")) == row);
 
-  draft = new_draft (fixture, "Hosting", 1200, OUTLAY_REPEAT_MONTHLY, 1, "2026-01-20");
+  draft = outlay_test_recurring_draft (fixture->repository, "Hosting", 1200, OUTLAY_REPEAT_MONTHLY, 1, "2026-01-20");
   outlay_recurring_rule_set_currency (draft, "USD");
-  usd = store_rule (fixture, g_steal_pointer (&draft));
+  usd = outlay_test_add_recurring (fixture->repository, g_steal_pointer (&draft));
   g_assert_cmpstr (outlay_recurring_window_get_summary (fixture->window), ==,
                    "3 recurring expenses · ≈ €1,015.22 + $12.00 a month");
   (void) changed;
