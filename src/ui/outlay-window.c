@@ -869,6 +869,25 @@ dup_currency (OutlayWindow *self)
   return g_strdup (outlay_currency_for_locale ());
 }
 
+/* The editor of a recurring expense of the Recurring Expenses window, or
+ * of a new one, over it. */
+static void
+open_recurring_editor (GtkWindow           *recurring,
+                       OutlayRecurringRule *rule,
+                       OutlayWindow        *self)
+{
+  g_autofree char *currency = dup_currency (self);
+
+  gtk_window_present (GTK_WINDOW (outlay_recurring_editor_new (recurring, self->repository, rule, currency)));
+}
+
+static void
+open_new_recurring_editor (GtkWindow    *recurring,
+                           OutlayWindow *self)
+{
+  open_recurring_editor (recurring, NULL, self);
+}
+
 /* A recurring expense's editor, by its uuid. */
 static void
 edit_recurring_action (GtkWidget  *widget,
@@ -903,9 +922,12 @@ recurring_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  OutlayWindow *self = OUTLAY_WINDOW (widget);
+  OutlayWindow          *self = OUTLAY_WINDOW (widget);
+  OutlayRecurringWindow *recurring = outlay_recurring_window_new (GTK_WINDOW (self), self->repository);
 
-  gtk_window_present (GTK_WINDOW (outlay_recurring_window_new (GTK_WINDOW (self), self->repository)));
+  g_signal_connect_object (recurring, "new-rule", G_CALLBACK (open_new_recurring_editor), self, 0);
+  g_signal_connect_object (recurring, "edit-rule", G_CALLBACK (open_recurring_editor), self, 0);
+  gtk_window_present (GTK_WINDOW (recurring));
 }
 
 static void

@@ -26,6 +26,7 @@
 #include "outlay-date.h"
 #include "outlay-expense-editor.h"
 #include "outlay-recurring-editor.h"
+#include "outlay-recurring-window.h"
 #include "outlay-repetition-dialog.h"
 #include "outlay-test-utils.h"
 #include "outlay-ui-test-utils.h"
@@ -597,6 +598,42 @@ test_edit_all_upcoming (Fixture      *fixture,
                    outlay_recurring_rule_get_uuid (rule));
 }
 
+/* Edited over the Recurring Expenses window: its Undo takes the change
+ * back. */
+static void
+test_edit_undo_in_list (Fixture      *fixture,
+                        gconstpointer user_data)
+{
+  g_autofree char *start = NULL;
+  g_autoptr (OutlayRecurringRule) rule = add_monthly (fixture, &start);
+  g_autoptr (OutlayRecurringRule) after = NULL;
+  g_autoptr (OutlayRecurringRule) undone = NULL;
+  OutlayRecurringWindow *list = outlay_recurring_window_new (fixture->window, fixture->store.repository);
+  OutlayRecurringEditor *editor;
+
+  gtk_window_present (GTK_WINDOW (list));
+  flush (fixture);
+  editor = outlay_recurring_editor_new (GTK_WINDOW (list), fixture->store.repository, rule, "EUR");
+  gtk_window_present (GTK_WINDOW (editor));
+  flush (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (outlay_ui_test_find (GTK_WIDGET (editor), outlay_ui_test_is_row,
+                                                            "_Description")),
+                         "Films");
+  g_assert_true (outlay_recurring_editor_save (editor));
+  flush (fixture);
+  answer (fixture, editor, find_question (), "all");
+  after = outlay_repository_get_recurring_rule (fixture->store.repository, outlay_recurring_rule_get_uuid (rule),
+                                                NULL);
+  g_assert_cmpstr (outlay_recurring_rule_get_description (after), ==, "Films");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "recurring.undo", NULL));
+  flush (fixture);
+  undone = outlay_repository_get_recurring_rule (fixture->store.repository, outlay_recurring_rule_get_uuid (rule),
+                                                 NULL);
+  g_assert_cmpstr (outlay_recurring_rule_get_description (undone), ==, "Music");
+  gtk_window_destroy (GTK_WINDOW (list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,6 +650,7 @@ main (int   argc,
   ADD ("custom", test_custom);
   ADD ("edit-this-and-later", test_edit_this_and_later);
   ADD ("edit-all-upcoming", test_edit_all_upcoming);
+  ADD ("edit-undo-in-list", test_edit_undo_in_list);
 
 #undef ADD
 

@@ -35,6 +35,7 @@
 #include "outlay-date.h"
 #include "outlay-format.h"
 #include "outlay-recurring-editor.h"
+#include "outlay-recurring-window.h"
 #include "outlay-repeat-group.h"
 #include "outlay-window.h"
 
@@ -160,23 +161,16 @@ static void
 offer_undo (OutlayRecurringEditor *self,
             OutlayRecurringRule   *added)
 {
-  GtkWindow       *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  TakeBack        *take_back;
+  TakeBack        *take_back = g_new0 (TakeBack, 1);
   const char      *undone;
   g_autofree char *title = NULL;
 
   /* Translators: a toast after a recurring expense was changed */
   title = g_strdup_printf (_("Changed “%s”"), outlay_recurring_rule_get_description (self->rule));
-  while (parent != NULL && !OUTLAY_IS_WINDOW (parent))
-    parent = gtk_window_get_transient_for (parent);
-  if (parent == NULL)
-    return;
-
-  take_back = g_new0 (TakeBack, 1);
   take_back->before = g_object_ref (self->rule);
   take_back->added = added != NULL ? g_strdup (outlay_recurring_rule_get_uuid (added)) : NULL;
   undone = _("Change undone");
-  outlay_window_push_undo (OUTLAY_WINDOW (parent), title, undone, take_back_change, take_back, take_back_free);
+  outlay_recurring_offer_undo (GTK_WIDGET (self), title, undone, take_back_change, take_back, take_back_free);
 }
 
 /* Saving */

@@ -35,6 +35,7 @@
 #include "outlay-format.h"
 #include "outlay-recurring-row.h"
 #include "outlay-recurring-window.h"
+#include "outlay-window.h"
 #include "outlay-toasts.h"
 
 typedef enum
@@ -43,6 +44,7 @@ typedef enum
   UNDO_PAUSE,  /* resumes it */
   UNDO_RESUME, /* pauses it again */
   UNDO_DELETE, /* restores it, with the expenses deleted with it */
+  UNDO_FUNC,   /* a change made elsewhere: its editor's */
 } UndoKind;
 
 struct _OutlayRecurringWindow
@@ -56,6 +58,9 @@ struct _OutlayRecurringWindow
   char             *summary;
   UndoKind          undo_kind;
   char             *undo_uuid;
+  OutlayUndoFunc    undo_func;
+  gpointer          undo_data;
+  GDestroyNotify    undo_destroy;
   AdwToast         *undo_toast;
   GtkWidget        *question; /* while one asks */
 
@@ -106,6 +111,10 @@ show_undo (OutlayRecurringWindow *self,
            UndoKind               kind,
            const char            *uuid)
 {
+  if (self->undo_destroy != NULL)
+    g_clear_pointer (&self->undo_data, self->undo_destroy);
+  self->undo_func = NULL;
+  self->undo_destroy = NULL;
   self->undo_kind = kind;
   g_free (self->undo_uuid);
   self->undo_uuid = g_strdup (uuid);
@@ -433,6 +442,10 @@ undo_action (GtkWidget  *widget,
     case UNDO_DELETE:
       stored = outlay_repository_restore_recurring_rule (self->repository, uuid, &error);
       break;
+    case UNDO_FUNC:
+      if (!self->undo_func (self->repository, self->undo_data, &error))
+        show_error (self, error);
+      return;
     case UNDO_NONE:
     default:
       return;
@@ -472,6 +485,8 @@ outlay_recurring_window_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->undo_uuid, g_free);
+  if (self->undo_destroy != NULL)
+    g_clear_pointer (&self->undo_data, self->undo_destroy);
 
   G_OBJECT_CLASS (outlay_recurring_window_parent_class)->finalize (object);
 }
@@ -662,4 +677,59 @@ outlay_recurring_window_get_question (OutlayRecurringWindow *self)
   g_return_val_if_fail (OUTLAY_IS_RECURRING_WINDOW (self), NULL);
 
   return GTK_WINDOW (self->question);
+}
+
+/**
+ * outlay_recurring_window_push_undo:
+ * @title: the toast that offers Undo
+ * @take_back: what Undo does
+ * @data: (transfer full): for @take_back
+ *
+ * Offers Undo of a change made from this window, such as in the editor of
+ * one of its recurring expenses.
+ */
+void
+outlay_recurring_window_push_undo (OutlayRecurringWindow *self,
+                                   const char            *title,
+                                   OutlayUndoFunc         take_back,
+                                   gpointer               data,
+                                   GDestroyNotify         destroy_data)
+{
+  g_return_if_fail (OUTLAY_IS_RECURRING_WINDOW (self));
+  g_return_if_fail (title != NULL && take_back != NULL);
+
+  show_undo (self, title, UNDO_FUNC, NULL);
+  self->undo_func = take_back;
+  self->undo_data = data;
+  self->undo_destroy = destroy_data;
+}
+
+/**
+ * outlay_recurring_offer_undo:
+ * @widget: in the window where the change was made, or in a dialog over it
+ * @undone: the toast once it is undone, where the window says so
+ * @data: (transfer full): for @take_back
+ *
+ * Offers Undo of a change to recurring expenses where the person made it:
+ * in the Recurring Expenses window, else in the main window.
+ */
+void
+outlay_recurring_offer_undo (GtkWidget     *widget,
+                             const char    *title,
+                             const char    *undone,
+                             OutlayUndoFunc take_back,
+                             gpointer       data,
+                             GDestroyNotify destroy_data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+
+  while (window != NULL && !OUTLAY_IS_RECURRING_WINDOW (window) && !OUTLAY_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+
+  if (OUTLAY_IS_RECURRING_WINDOW (window))
+    outlay_recurring_window_push_undo (OUTLAY_RECURRING_WINDOW (window), title, take_back, data, destroy_data);
+  else if (OUTLAY_IS_WINDOW (window))
+    outlay_window_push_undo (OUTLAY_WINDOW (window), title, undone, take_back, data, destroy_data);
+  else if (destroy_data != NULL)
+    destroy_data (data);
 }

@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "outlay-repository.h"
+#include "outlay-window.h"
 
 G_BEGIN_DECLS
 
@@ -40,5 +41,17 @@ char                 **outlay_recurring_window_dup_descriptions (OutlayRecurring
 const char            *outlay_recurring_window_get_summary (OutlayRecurringWindow *self);
 const char            *outlay_recurring_window_get_page (OutlayRecurringWindow *self);
 GtkWindow             *outlay_recurring_window_get_question (OutlayRecurringWindow *self);
+void                   outlay_recurring_window_push_undo (OutlayRecurringWindow *self,
+                                                          const char            *title,
+                                                          OutlayUndoFunc         take_back,
+                                                          gpointer               data,
+                                                          GDestroyNotify         destroy_data);
+
+void outlay_recurring_offer_undo (GtkWidget     *widget,
+                                  const char    *title,
+                                  const char    *undone,
+                                  OutlayUndoFunc take_back,
+                                  gpointer       data,
+                                  GDestroyNotify destroy_data);
 
 G_END_DECLS

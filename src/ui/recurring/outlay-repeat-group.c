@@ -34,7 +34,7 @@
 #include "outlay-format.h"
 #include "outlay-repeat-group.h"
 #include "outlay-repetition-dialog.h"
-#include "outlay-window.h"
+#include "outlay-recurring-window.h"
 
 typedef enum
 {
@@ -780,8 +780,9 @@ outlay_repeat_group_save (OutlayRepeatGroup *self,
   g_autoptr (GDate) today = outlay_date_new_today ();
   g_autofree char *words = NULL;
   g_autofree char *title = NULL;
-  GtkRoot         *root = gtk_widget_get_root (GTK_WIDGET (self));
   OutlayRecurrence r;
+  char            *uuid;
+  const char      *undone;
 
   g_return_val_if_fail (OUTLAY_IS_REPEAT_GROUP (self), NULL);
   g_return_val_if_fail (saved != NULL, NULL);
@@ -797,13 +798,9 @@ outlay_repeat_group_save (OutlayRepeatGroup *self,
   words = outlay_recurrence_describe (outlay_recurring_rule_get_recurrence (rule));
   /* Translators: a toast after saving a repeating expense: "Added “Rent”, monthly on day 1" */
   title = g_strdup_printf (_("Added “%s”, %s"), outlay_recurring_rule_get_description (rule), words);
-  if (OUTLAY_IS_WINDOW (root))
-    {
-      char       *uuid = g_strdup (outlay_recurring_rule_get_uuid (rule));
-      const char *undone = _("Recurring expense removed");
-
-      outlay_window_push_undo (OUTLAY_WINDOW (root), title, undone, take_back_added, uuid, g_free);
-    }
+  uuid = g_strdup (outlay_recurring_rule_get_uuid (rule));
+  undone = _("Recurring expense removed");
+  outlay_recurring_offer_undo (GTK_WIDGET (self), title, undone, take_back_added, uuid, g_free);
 
   return written->len > 0 ? outlay_repository_get_expense (repository, g_array_index (written, gint64, 0), NULL)
                           : NULL;
