@@ -483,15 +483,6 @@ fill (OutlayRecurringEditor *self)
                                       outlay_recurring_rule_get_mode (self->rule));
 }
 
-static gboolean
-close_cb (GtkWidget *widget,
-          GVariant  *args,
-          gpointer   user_data)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-  return TRUE;
-}
-
 static void
 outlay_recurring_editor_dispose (GObject *object)
 {
@@ -511,7 +502,7 @@ outlay_recurring_editor_class_init (OutlayRecurringEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = outlay_recurring_editor_dispose;
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_cb, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

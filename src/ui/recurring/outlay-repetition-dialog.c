@@ -321,15 +321,6 @@ fill (OutlayRepetitionDialog *self)
   update (self);
 }
 
-static gboolean
-close_cb (GtkWidget *widget,
-          GVariant  *args,
-          gpointer   user_data)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-  return TRUE;
-}
-
 static void
 outlay_repetition_dialog_class_init (OutlayRepetitionDialogClass *klass)
 {
@@ -344,7 +335,7 @@ outlay_repetition_dialog_class_init (OutlayRepetitionDialogClass *klass)
   signals[APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_cb, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
