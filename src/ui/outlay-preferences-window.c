@@ -32,6 +32,7 @@
 #include "outlay-format.h"
 #include "outlay-money.h"
 #include "outlay-preferences-window.h"
+#include "outlay-toasts.h"
 #include "outlay-waiting-bar.h"
 
 struct _OutlayPreferencesWindow
@@ -125,7 +126,7 @@ static void
 show_toast (OutlayPreferencesWindow *self,
             const char              *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = outlay_toasts_new (title);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);

@@ -28,6 +28,22 @@
 #include "outlay-toasts.h"
 
 /**
+ * outlay_toasts_new:
+ * @text: what the toast says, plain text: a description such as “AT&T”
+ *   stays as it is typed
+ *
+ * Returns: (transfer floating): a toast; libadwaita reads a toast's title
+ *   as markup
+ */
+AdwToast *
+outlay_toasts_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
+/**
  * outlay_toasts_add_error:
  * @message: why a change was not made
  *
@@ -42,7 +58,7 @@ outlay_toasts_add_error (AdwToastOverlay *overlay,
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
   g_return_if_fail (message != NULL);
 
-  toast = adw_toast_new (message);
+  toast = outlay_toasts_new (message);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (overlay, toast);
@@ -68,7 +84,7 @@ outlay_toasts_add_undo (AdwToastOverlay *overlay,
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
   g_return_if_fail (title != NULL && action_name != NULL && shown != NULL);
 
-  toast = adw_toast_new (title);
+  toast = outlay_toasts_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, action_name);
   if (*shown != NULL)

@@ -24,6 +24,7 @@
 
 G_BEGIN_DECLS
 
+AdwToast *outlay_toasts_new (const char *text);
 void outlay_toasts_add_error (AdwToastOverlay *overlay,
                               const char      *message);
 void outlay_toasts_add_undo (AdwToastOverlay *overlay,

@@ -210,7 +210,7 @@ show_toast (OutlayWindow *self,
             const char   *title,
             gboolean      with_undo)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = outlay_toasts_new (title);
 
   if (with_undo)
     {

@@ -31,6 +31,7 @@
 #include "outlay-money.h"
 #include "outlay-period.h"
 #include "outlay-repository.h"
+#include "outlay-toasts.h"
 
 static void
 test_amount_spoken (void)
@@ -265,6 +266,21 @@ test_backup_details (void)
   g_assert_cmpstr (damaged, ==, "Damaged · Manual · 98.3\u00a0kB");
 }
 
+/* A toast says a description as it was typed: libadwaita reads a toast's
+ * title as markup, where "&" and "<" would break it or vanish. */
+static void
+test_toast_text (void)
+{
+  const char *typed = "AT&T <phone> 5 > 3";
+  g_autoptr (AdwToast) toast = g_object_ref_sink (outlay_toasts_new (typed));
+  g_autofree char *shown = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (pango_parse_markup (adw_toast_get_title (toast), -1, 0, NULL, &shown, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (shown, ==, typed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +296,7 @@ main (int   argc,
   g_test_add_func ("/format/day-ahead", test_day_ahead);
   g_test_add_func ("/format/expense-spoken", test_expense_spoken);
   g_test_add_func ("/format/backup-details", test_backup_details);
+  g_test_add_func ("/format/toast-text", test_toast_text);
 
   return g_test_run ();
 }

@@ -29,6 +29,7 @@
 #include "outlay-budget-alerts.h"
 #include "outlay-budgets-group.h"
 #include "outlay-date.h"
+#include "outlay-toasts.h"
 
 static char *
 alert_title (const OutlayBudgetAlert *alert)
@@ -79,7 +80,7 @@ outlay_budget_alerts_show (GtkWindow        *window,
       /* Without a session bus, no notification would be seen. */
       if (gtk_window_is_active (window) || app == NULL || g_application_get_dbus_connection (app) == NULL)
         {
-          AdwToast *toast = adw_toast_new (title);
+          AdwToast *toast = outlay_toasts_new (title);
 
           /* The newest state of a budget is what matters now. */
           adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
