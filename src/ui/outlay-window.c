@@ -1463,11 +1463,12 @@ outlay_window_push_undo (OutlayWindow  *self,
                          gpointer       data,
                          GDestroyNotify destroy_data)
 {
-  UndoStep *step = g_new0 (UndoStep, 1);
+  UndoStep *step;
 
   g_return_if_fail (OUTLAY_IS_WINDOW (self));
   g_return_if_fail (title != NULL && undone != NULL && take_back != NULL);
 
+  step = g_new0 (UndoStep, 1);
   step->take_back = take_back;
   step->data = data;
   step->destroy_data = destroy_data;

@@ -555,15 +555,42 @@ test_edit_this_and_later (Fixture      *fixture,
   g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "later");
   answer (fixture, editor, question, "later");
 
-  /* Two rules: the old one ends before the next day, the new one costs 10.50. */
+  /* Two rules: the old one, of 9.50, ends before the next day; the new
+   * one, of 10.50, starts then and does not end. */
   rules = list_rules (fixture);
   g_assert_cmpuint (rules->len, ==, 2);
-  g_assert_cmpint (outlay_recurring_rule_get_amount (g_ptr_array_index (rules, 0)) +
-                     outlay_recurring_rule_get_amount (g_ptr_array_index (rules, 1)),
-                   ==, 950 + 1050);
-  g_assert_cmpint (outlay_recurring_rule_get_recurrence (g_ptr_array_index (rules, 0))->end +
-                     outlay_recurring_rule_get_recurrence (g_ptr_array_index (rules, 1))->end,
-                   ==, OUTLAY_REPEAT_END_UNTIL + OUTLAY_REPEAT_END_NEVER);
+  {
+    OutlayRecurringRule *old = g_ptr_array_index (rules, 0);
+    OutlayRecurringRule *new = g_ptr_array_index (rules, 1);
+    const OutlayRecurrence *old_r;
+    const OutlayRecurrence *new_r;
+    GDate                   day_before;
+
+    if (g_strcmp0 (outlay_recurring_rule_get_uuid (new), outlay_recurring_rule_get_uuid (rule)) == 0)
+      {
+        OutlayRecurringRule *swap = old;
+
+        old = new;
+        new = swap;
+      }
+    old_r = outlay_recurring_rule_get_recurrence (old);
+    new_r = outlay_recurring_rule_get_recurrence (new);
+    g_assert_cmpstr (outlay_recurring_rule_get_uuid (old), ==, outlay_recurring_rule_get_uuid (rule));
+    g_assert_cmpint (outlay_recurring_rule_get_amount (old), ==, 950);
+    g_assert_cmpint (outlay_recurring_rule_get_amount (new), ==, 1050);
+    g_assert_cmpint (old_r->end, ==, OUTLAY_REPEAT_END_UNTIL);
+    g_assert_cmpint (new_r->end, ==, OUTLAY_REPEAT_END_NEVER);
+    day_before = new_r->start;
+    g_date_subtract_days (&day_before, 1);
+    g_assert_cmpint (g_date_compare (&old_r->until, &day_before), ==, 0);
+    /* The new one starts on the third of a month after today. */
+    g_assert_cmpuint (g_date_get_day (&new_r->start), ==, 3);
+    {
+      g_autoptr (GDate) today = outlay_date_new_today ();
+
+      g_assert_cmpint (g_date_compare (&new_r->start, today), >, 0);
+    }
+  }
   /* What it wrote stays as it was, and nothing more was written. */
   g_assert_cmpint (amount_on (fixture, start), ==, 950);
   g_assert_cmpuint (outlay_test_count (&fixture->store), ==, before);
@@ -596,6 +623,37 @@ test_edit_all_upcoming (Fixture      *fixture,
   g_assert_cmpstr (outlay_recurring_rule_get_description (g_ptr_array_index (rules, 0)), ==, "Music and films");
   g_assert_cmpstr (outlay_recurring_rule_get_uuid (g_ptr_array_index (rules, 0)), ==,
                    outlay_recurring_rule_get_uuid (rule));
+}
+
+/* Its category deleted since: saving without a change changes nothing,
+ * asks nothing, and does not file it under the first category. */
+static void
+test_edit_keeps_category (Fixture      *fixture,
+                          gconstpointer user_data)
+{
+  g_autofree char *start = NULL;
+  g_autoptr (OutlayRecurringRule) rule = add_monthly (fixture, &start);
+  g_autoptr (OutlayRecurringRule) after = NULL;
+  g_autoptr (GError) error = NULL;
+  OutlayRecurringEditor *editor;
+  guint                  n_moved = 0;
+
+  g_assert_true (outlay_repository_delete_category (fixture->store.repository,
+                                                    outlay_test_category_at (fixture->store.repository, 1), &n_moved,
+                                                    &error));
+  g_assert_no_error (error);
+  editor = outlay_recurring_editor_new (fixture->window, fixture->store.repository, rule, "EUR");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  flush (fixture);
+  g_assert_true (outlay_recurring_editor_save (editor));
+  flush (fixture);
+  g_assert_null (find_question ());
+  g_assert_null (editor);
+  after = outlay_repository_get_recurring_rule (fixture->store.repository, outlay_recurring_rule_get_uuid (rule),
+                                                NULL);
+  g_assert_cmpstr (outlay_recurring_rule_get_category_uuid (after), ==, outlay_recurring_rule_get_category_uuid (rule));
+  g_assert_cmpstr (outlay_recurring_rule_get_updated_at (after), ==, outlay_recurring_rule_get_updated_at (rule));
 }
 
 /* Edited over the Recurring Expenses window: its Undo takes the change
@@ -651,6 +709,7 @@ main (int   argc,
   ADD ("edit-this-and-later", test_edit_this_and_later);
   ADD ("edit-all-upcoming", test_edit_all_upcoming);
   ADD ("edit-undo-in-list", test_edit_undo_in_list);
+  ADD ("edit-keeps-category", test_edit_keeps_category);
 
 #undef ADD
 

@@ -57,6 +57,8 @@ struct _OutlayRecurringEditor
   GtkWidget *repeat_group;
   GtkWidget *note_row;
   GtkWidget *question; /* This and Later, or All Upcoming */
+
+  gboolean category_chosen; /* by the person, since the rule was loaded */
 };
 
 G_DEFINE_FINAL_TYPE (OutlayRecurringEditor, outlay_recurring_editor, ADW_TYPE_WINDOW)
@@ -69,6 +71,8 @@ show_error (OutlayRecurringEditor *self,
   gtk_widget_set_visible (self->error_label, message != NULL);
 }
 
+/* The first day chosen; the date row always holds one (it starts on the
+ * rule's, or today). */
 static GDate
 start_day (OutlayRecurringEditor *self)
 {
@@ -116,7 +120,9 @@ read_form (OutlayRecurringEditor *self)
   outlay_recurring_rule_set_currency (rule, outlay_amount_row_get_currency (OUTLAY_AMOUNT_ROW (self->amount_row)));
   outlay_recurring_rule_set_description (rule, description);
   outlay_recurring_rule_set_note (rule, gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
-  if (category != NULL)
+  /* A rule without a category, or with one deleted since, keeps it until
+   * one is chosen. */
+  if (category != NULL && (self->rule == NULL || self->category_chosen))
     outlay_recurring_rule_set_category_uuid (rule, outlay_category_get_uuid (category));
   outlay_recurring_rule_set_recurrence (rule, &recurrence);
   outlay_recurring_rule_set_mode (rule, outlay_repeat_group_get_mode (OUTLAY_REPEAT_GROUP (self->repeat_group)));
@@ -355,6 +361,12 @@ new_group (GtkWidget  *page,
 }
 
 static void
+on_category_chosen_cb (OutlayRecurringEditor *self)
+{
+  self->category_chosen = TRUE;
+}
+
+static void
 select_category (OutlayRecurringEditor *self,
                  const char            *uuid)
 {
@@ -477,6 +489,7 @@ fill (OutlayRecurringEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), outlay_recurring_rule_get_description (self->rule));
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), outlay_recurring_rule_get_note (self->rule));
   select_category (self, outlay_recurring_rule_get_category_uuid (self->rule));
+  g_signal_connect_swapped (self->category_row, "notify::selected", G_CALLBACK (on_category_chosen_cb), self);
   start = outlay_date_format_iso (&recurrence->start);
   outlay_date_row_set_date (OUTLAY_DATE_ROW (self->start_row), start);
   outlay_repeat_group_set_recurrence (OUTLAY_REPEAT_GROUP (self->repeat_group), recurrence,

@@ -98,7 +98,7 @@ update_menu (OutlayRecurringRow *self,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (last));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
 
-  /* Translators: the menu of a budget's row, with its name */
+  /* Translators: the menu of a recurring expense's row, with its description */
   label = g_strdup_printf (_("Actions for “%s”"), outlay_recurring_rule_get_description (self->rule));
   gtk_widget_set_tooltip_text (self->menu_button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
