@@ -927,6 +927,8 @@ recurring_action (GtkWidget  *widget,
 
   g_signal_connect_object (recurring, "new-rule", G_CALLBACK (open_new_recurring_editor), self, 0);
   g_signal_connect_object (recurring, "edit-rule", G_CALLBACK (open_recurring_editor), self, 0);
+  g_signal_connect_object (self->recurring, "day-changed", G_CALLBACK (outlay_recurring_window_take_today), recurring,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (recurring));
 }
 

@@ -597,6 +597,20 @@ outlay_recurring_window_set_today (OutlayRecurringWindow *self,
 }
 
 /**
+ * outlay_recurring_window_take_today:
+ *
+ * A new day began (the window stayed open past midnight): the next days
+ * are counted from it.
+ */
+void
+outlay_recurring_window_take_today (OutlayRecurringWindow *self)
+{
+  g_autoptr (GDate) today = outlay_date_new_today ();
+
+  outlay_recurring_window_set_today (self, today);
+}
+
+/**
  * outlay_recurring_window_get_row:
  * @description: a recurring expense's description
  *

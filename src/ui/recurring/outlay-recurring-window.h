@@ -35,6 +35,7 @@ OutlayRecurringWindow *outlay_recurring_window_new (GtkWindow        *parent,
                                                     OutlayRepository *repository);
 void                   outlay_recurring_window_set_today (OutlayRecurringWindow *self,
                                                           const GDate           *today);
+void                   outlay_recurring_window_take_today (OutlayRecurringWindow *self);
 GtkWidget             *outlay_recurring_window_get_row (OutlayRecurringWindow *self,
                                                         const char            *description);
 char                 **outlay_recurring_window_dup_descriptions (OutlayRecurringWindow *self);
