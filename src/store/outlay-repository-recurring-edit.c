@@ -740,3 +740,89 @@ outlay_repository_count_recurring_expenses (OutlayRepository *self,
     outlay_database_propagate_error (self->database, error, rc, _("Could not read the recurring expenses"));
   return count;
 }
+
+/* Runs one of take_back_split()'s statements: its four values in order. */
+static gboolean
+run_four (OutlayRepository *self,
+          const char       *sql,
+          const char       *a,
+          const char       *b,
+          const char       *c,
+          const char       *d,
+          GError          **error)
+{
+  sqlite3_stmt *stmt = outlay_database_prepare (self->database, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, c, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, d, -1, SQLITE_TRANSIENT);
+  return outlay_repository_step_done (self, stmt, _("Could not undo the change of the recurring expense"), error);
+}
+
+/**
+ * outlay_repository_take_back_split:
+ * @before: the rule as it was before outlay_repository_split_recurring_rule()
+ * @added_uuid: the rule the split added
+ *
+ * The Undo of a change "from a day on": the exceptions the split handed to
+ * the new rule go back to the old one, those it deleted come back, the
+ * skips it wrote go; the new rule goes (with anything it wrote since), and
+ * the old rule is as it was. Safe to run again when a step was refused
+ * because another program was writing.
+ *
+ * Returns: whether it was taken back
+ */
+gboolean
+outlay_repository_take_back_split (OutlayRepository    *self,
+                                   OutlayRecurringRule *before,
+                                   const char          *added_uuid,
+                                   GError             **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autoptr (OutlayRecurringRule) added = NULL;
+  g_autoptr (OutlayRecurringRule) gone = NULL;
+  g_autoptr (OutlayRecurringRule) restored = NULL;
+  g_autofree char *now = NULL;
+  const char      *old_uuid;
+  const char      *split_at;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (OUTLAY_IS_RECURRING_RULE (before) && added_uuid != NULL, FALSE);
+
+  if (!outlay_repository_check_writable (self, error) ||
+      !(added = outlay_repository_get_recurring_rule (self, added_uuid, error)))
+    return FALSE;
+
+  old_uuid = outlay_recurring_rule_get_uuid (before);
+  split_at = outlay_recurring_rule_get_created_at (added);
+  now = outlay_timestamp_now_utc ();
+  if (outlay_recurring_rule_get_deleted_at (added) == NULL)
+    {
+      if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+          /* Those it deleted, on the days the new schedule does not name. */
+          !run_four (self,
+                     "UPDATE recurring_exceptions SET deleted_at = NULL, updated_at = ? "
+                     "WHERE rule_uuid = ? AND deleted_at = ? AND ? IS NOT NULL",
+                     now, old_uuid, split_at, split_at, error) ||
+          /* The skips it wrote for days the old rule had written. */
+          !run_four (self,
+                     "UPDATE recurring_exceptions SET deleted_at = ?, updated_at = ? "
+                     "WHERE rule_uuid = ? AND deleted_at IS NULL AND created_at >= ?",
+                     now, now, added_uuid, split_at, error) ||
+          /* Those it handed over. */
+          !run_four (self,
+                     "UPDATE recurring_exceptions SET rule_uuid = ?, updated_at = ? "
+                     "WHERE rule_uuid = ? AND deleted_at IS NULL AND created_at < ?",
+                     old_uuid, now, added_uuid, split_at, error) ||
+          !outlay_transaction_commit (transaction, error))
+        return FALSE;
+      if (!(gone = outlay_repository_delete_recurring_rule (self, added_uuid, TRUE, error)))
+        return FALSE;
+    }
+
+  restored = outlay_repository_update_recurring_rule (self, before, error);
+  return restored != NULL;
+}

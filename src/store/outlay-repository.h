@@ -505,6 +505,10 @@ gboolean             outlay_repository_restore_occurrence (OutlayRepository *sel
                                                            const char       *rule_uuid,
                                                            const GDate      *scheduled,
                                                            GError          **error);
+gboolean             outlay_repository_take_back_split (OutlayRepository    *self,
+                                                        OutlayRecurringRule *before,
+                                                        const char          *added_uuid,
+                                                        GError             **error);
 gboolean             outlay_repository_take_back_confirmation (OutlayRepository *self,
                                                                gint64            expense_id,
                                                                GError          **error);

@@ -1093,6 +1093,75 @@ test_split_exceptions (Fixture      *fixture,
   g_assert_cmpstr (exceptions, ==, "2024-05-01|1\n2024-07-01|0\n");
 }
 
+/* Undo of a change from a day on: the skips come back to the old rule,
+ * moved or deleted by the split; the new rule goes; the old one is as it
+ * was, and the catch-up writes what it wrote before. Twice is as once. */
+static void
+test_take_back_split (Fixture      *fixture,
+                      gconstpointer data)
+{
+  g_autoptr (OutlayRecurringRule) water = add (fixture, draft (fixture, "Water", 4000, "2024-01-01"));
+  g_autoptr (OutlayRecurringRule) changed = NULL;
+  g_autoptr (OutlayRecurringRule) later = NULL;
+  g_autoptr (OutlayRecurringRule) after = NULL;
+  g_autoptr (OutlayRecurringRun) run = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exceptions = NULL;
+  g_autofree char *days = NULL;
+  OutlayRecurrence recurrence = *outlay_recurring_rule_get_recurrence (water);
+  GDate            today = day_of ("2024-01-10");
+  GDate            may = day_of ("2024-05-01");
+
+  run = run_through (fixture, "2024-01-10");
+  g_assert_true (outlay_repository_skip_occurrence (fixture->repository, outlay_recurring_rule_get_uuid (water), &may,
+                                                    &today, &error));
+  g_assert_no_error (error);
+
+  /* From 1 March on the 15th: the skip of 1 May is deleted. */
+  changed = outlay_recurring_rule_copy (water);
+  recurrence.month_day = 15;
+  outlay_recurring_rule_set_recurrence (changed, &recurrence);
+  later = split (fixture, water, "2024-03-01", changed);
+  g_assert_true (outlay_repository_take_back_split (fixture->repository, water, outlay_recurring_rule_get_uuid (later),
+                                                    &error));
+  g_assert_no_error (error);
+  g_assert_true (outlay_repository_take_back_split (fixture->repository, water, outlay_recurring_rule_get_uuid (later),
+                                                    &error));
+  g_assert_no_error (error);
+
+  after = outlay_repository_get_recurring_rule (fixture->repository, outlay_recurring_rule_get_uuid (water), &error);
+  g_assert_cmpint (outlay_recurring_rule_get_recurrence (after)->end, ==, OUTLAY_REPEAT_END_NEVER);
+  g_clear_object (&after);
+  after = outlay_repository_get_recurring_rule (fixture->repository, outlay_recurring_rule_get_uuid (later), &error);
+  g_assert_nonnull (outlay_recurring_rule_get_deleted_at (after));
+  exceptions = outlay_test_dump (outlay_test_handle (fixture),
+                                 "SELECT rule_uuid = (SELECT uuid FROM recurring_rules WHERE description = 'Water' "
+                                 "AND deleted_at IS NULL), scheduled_on, skipped FROM recurring_exceptions "
+                                 "WHERE deleted_at IS NULL");
+  g_assert_cmpstr (exceptions, ==, "1|2024-05-01|1\n");
+
+  /* Then the same change of amount only: the skip moves over and back. */
+  g_clear_object (&changed);
+  g_clear_object (&later);
+  changed = outlay_recurring_rule_copy (water);
+  outlay_recurring_rule_set_amount (changed, 4500);
+  later = split (fixture, water, "2024-03-01", changed);
+  g_assert_true (outlay_repository_take_back_split (fixture->repository, water, outlay_recurring_rule_get_uuid (later),
+                                                    &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&exceptions, g_free);
+  exceptions = outlay_test_dump (outlay_test_handle (fixture),
+                                 "SELECT rule_uuid = (SELECT uuid FROM recurring_rules WHERE description = 'Water' "
+                                 "AND deleted_at IS NULL), scheduled_on, skipped FROM recurring_exceptions "
+                                 "WHERE deleted_at IS NULL");
+  g_assert_cmpstr (exceptions, ==, "1|2024-05-01|1\n");
+
+  g_clear_pointer (&run, outlay_recurring_run_unref);
+  run = run_through (fixture, "2024-06-10");
+  days = written_days (fixture, outlay_recurring_rule_get_uuid (water), FALSE);
+  g_assert_cmpstr (days, ==, "2024-01-01 2024-02-01 2024-03-01 2024-04-01 2024-06-01");
+}
+
 /* Ten times in all: four before the change, six after it. */
 static void
 test_split_count (Fixture      *fixture,
@@ -1448,6 +1517,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/recurring/fixture-uuids", test_fixture_uuids);
   OUTLAY_TEST_ADD ("/repository/recurring/add-repeating", test_add_repeating);
   OUTLAY_TEST_ADD ("/repository/recurring/searchable", test_searchable);
+  OUTLAY_TEST_ADD ("/repository/recurring/take-back-split", test_take_back_split);
   OUTLAY_TEST_ADD ("/repository/recurring/restore-skipped", test_restore_skipped);
   OUTLAY_TEST_ADD ("/repository/recurring/restore-skipped-automatic", test_restore_skipped_automatic);
   OUTLAY_TEST_ADD ("/repository/recurring/take-back-confirmation", test_take_back_confirmation);

@@ -153,12 +153,10 @@ take_back_change (OutlayRepository *repository,
                   GError          **error)
 {
   TakeBack *take_back = data;
-  g_autoptr (OutlayRecurringRule) gone = NULL;
   g_autoptr (OutlayRecurringRule) restored = NULL;
 
-  if (take_back->added != NULL &&
-      !(gone = outlay_repository_delete_recurring_rule (repository, take_back->added, TRUE, error)))
-    return FALSE;
+  if (take_back->added != NULL)
+    return outlay_repository_take_back_split (repository, take_back->before, take_back->added, error);
   restored = outlay_repository_update_recurring_rule (repository, take_back->before, error);
   return restored != NULL;
 }
