@@ -112,3 +112,55 @@ outlay_repository_add_repeating_expense (OutlayRepository       *self,
   *written = g_steal_pointer (&ids);
   return g_steal_pointer (&stored);
 }
+
+/**
+ * outlay_repository_confirm_due:
+ * @today: today
+ *
+ * Confirm All: writes every occurrence due up to @today of the recurring
+ * expenses that ask first, as one change: all of them, or none.
+ *
+ * Returns: (transfer full) (element-type gint64): the expenses written, or
+ *   %NULL with @error set and nothing changed
+ */
+GArray *
+outlay_repository_confirm_due (OutlayRepository *self,
+                               const GDate      *today,
+                               GError          **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) due = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (!outlay_repository_check_writable (self, error))
+    return NULL;
+  now = outlay_timestamp_now_utc ();
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(due = outlay_repository_list_due (self, today, error)))
+    return NULL;
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      const OutlayPlannedExpense *planned = &g_array_index (due, OutlayPlannedExpense, i);
+      /* As it is now: confirming one moves how far it is done. */
+      g_autoptr (OutlayRecurringRule) rule =
+        outlay_repository_get_recurring_rule (self, outlay_recurring_rule_get_uuid (planned->rule), error);
+
+      if (rule == NULL ||
+          !outlay_repository_write_owed (self, rule, today, &planned->occurrence.scheduled, now, ids, error))
+        return NULL;
+    }
+  if (!outlay_repository_sync_search (self, error) || !outlay_transaction_commit (transaction, error))
+    return NULL;
+
+  if (ids->len > 0)
+    {
+      outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+      outlay_repository_emit_recurring_changed (self);
+    }
+  return g_steal_pointer (&ids);
+}

@@ -483,6 +483,9 @@ OutlayRecurringRule *outlay_repository_add_repeating_expense (OutlayRepository  
                                                               const GDate            *today,
                                                               GArray                **written,
                                                               GError                **error);
+GArray              *outlay_repository_confirm_due (OutlayRepository *self,
+                                                    const GDate      *today,
+                                                    GError          **error);
 
 /* outlay-repository-recurring-edit.c */
 OutlayRecurringRule *outlay_repository_split_recurring_rule (OutlayRepository    *self,

@@ -613,6 +613,20 @@ confirm_occurrence (Fixture *fixture,
   return outlay_repository_confirm_occurrence (fixture->repository, uuid, january, today, error) > 0;
 }
 
+/* Confirm All: three months at once, or none. */
+static gboolean
+confirm_due (Fixture *fixture,
+             gpointer state,
+             GError **error)
+{
+  g_autoptr (GDate) today = g_date_new_dmy (15, G_DATE_MARCH, 2024);
+  g_autoptr (GArray) ids = outlay_repository_confirm_due (fixture->repository, today, error);
+
+  if (ids != NULL)
+    g_assert_cmpuint (ids->len, ==, 3);
+  return ids != NULL;
+}
+
 static gboolean
 skip_occurrence (Fixture *fixture,
                  gpointer state,
@@ -775,6 +789,7 @@ RULE_OPERATION ("delete a recurring expense", delete_rule, OUTLAY_RECURRING_AUTO
 RULE_OPERATION ("restore a recurring expense", restore_rule, OUTLAY_RECURRING_AUTOMATIC, TRUE, TRUE)
 RULE_OPERATION ("confirm a recurring expense", confirm_occurrence, OUTLAY_RECURRING_CONFIRM, FALSE, FALSE)
 RULE_OPERATION ("skip a recurring expense", skip_occurrence, OUTLAY_RECURRING_CONFIRM, FALSE, FALSE)
+RULE_OPERATION ("confirm every due recurring expense", confirm_due, OUTLAY_RECURRING_CONFIRM, FALSE, FALSE)
 /* clang-format off */
 RULE_OPERATION ("change an occurrence of a recurring expense", override_occurrence, OUTLAY_RECURRING_CONFIRM, FALSE,
                 FALSE)
@@ -941,6 +956,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/recurring/restore", test_restore_rule);
   OUTLAY_TEST_ADD ("/faults/recurring/confirm", test_confirm_occurrence);
   OUTLAY_TEST_ADD ("/faults/recurring/skip", test_skip_occurrence);
+  OUTLAY_TEST_ADD ("/faults/recurring/confirm-due", test_confirm_due);
   OUTLAY_TEST_ADD ("/faults/recurring/restore-occurrence", test_restore_occurrence);
   OUTLAY_TEST_ADD ("/faults/recurring/take-back-confirmation", test_take_back_confirmation);
   OUTLAY_TEST_ADD ("/faults/recurring/split", test_split_rule);

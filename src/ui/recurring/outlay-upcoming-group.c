@@ -630,8 +630,7 @@ skip_action (GtkWidget  *widget,
   outlay_window_push_undo (window, title, undone, restore_skipped, skipped, skipped_free);
 }
 
-/* Every one that is due, or none: one that fails takes back those before
- * it. */
+/* Every one that is due, in one change: all of them, or none. */
 static void
 confirm_all_action (GtkWidget  *widget,
                     const char *action_name,
@@ -639,31 +638,20 @@ confirm_all_action (GtkWidget  *widget,
 {
   OutlayUpcomingGroup *self = OUTLAY_UPCOMING_GROUP (widget);
   g_autoptr (GDate) today = outlay_date_new_today ();
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GArray) due = NULL;
+  g_autoptr (GArray) ids = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *undone = NULL;
 
   if (self->repository == NULL)
     return;
-  if (!(due = outlay_repository_list_due (self->repository, today, &error)))
+  if (!(ids = outlay_repository_confirm_due (self->repository, today, &error)))
     {
       show_error (self, error);
       return;
     }
-
-  for (guint i = 0; i < due->len && error == NULL; i++)
-    {
-      const OutlayPlannedExpense *planned = &g_array_index (due, OutlayPlannedExpense, i);
-      const char                 *rule_uuid = outlay_recurring_rule_get_uuid (planned->rule);
-      gint64                      id;
-
-      id = outlay_repository_confirm_occurrence (self->repository, rule_uuid, &planned->occurrence.scheduled, today,
-                                                 &error);
-      if (id != 0)
-        g_array_append_val (ids, id);
-    }
+  if (ids->len == 0)
+    return;
 
   /* Translators: a toast after every due occurrence of the recurring expenses to confirm was written */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Confirmed %u recurring expense",
@@ -673,19 +661,7 @@ confirm_all_action (GtkWidget  *widget,
   undone = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u recurring expense is due again",
                                          "%u recurring expenses are due again", ids->len),
                             ids->len);
-  if (error != NULL)
-    {
-      g_autoptr (GError) take_back_error = NULL;
-
-      /* Those that cannot be taken back now (another program writes)
-       * can be with Undo, once it is done. */
-      if (!take_back_confirmed (self->repository, ids, &take_back_error))
-        offer_undo_confirmed (self, title, undone, ids);
-      show_error (self, error);
-      return;
-    }
-  if (ids->len > 0)
-    offer_undo_confirmed (self, title, undone, ids);
+  offer_undo_confirmed (self, title, undone, ids);
 }
 
 static void
