@@ -668,3 +668,24 @@ outlay_format_backup_details (const OutlayBackupInfo *info)
    * “12 expenses · Migration · 48 kB · data format 2” */
   return g_strdup_printf (_("%s · data format %u"), details, info->schema_version);
 }
+
+/**
+ * outlay_format_sentence:
+ * @words: words that go inside a sentence, such as “monthly on day 1”
+ *
+ * Returns: (transfer full): @words at the start of a line: “Monthly on day 1”
+ */
+char *
+outlay_format_sentence (const char *words)
+{
+  GString *sentence = g_string_new (NULL);
+
+  g_return_val_if_fail (words != NULL, NULL);
+
+  if (*words != '\0')
+    {
+      g_string_append_unichar (sentence, g_unichar_totitle (g_utf8_get_char (words)));
+      g_string_append (sentence, g_utf8_next_char (words));
+    }
+  return g_string_free (sentence, FALSE);
+}

@@ -60,4 +60,6 @@ char *outlay_format_percent (gint64   part,
 char *outlay_format_backup_time (GDateTime *created);
 char *outlay_format_backup_details (const OutlayBackupInfo *info);
 
+char *outlay_format_sentence (const char *words);
+
 G_END_DECLS

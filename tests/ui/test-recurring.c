@@ -393,6 +393,16 @@ test_rows (Fixture      *fixture,
   /* The menu names the rule. */
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (outlay_recurring_row_get_menu_button (row_of (fixture, "Rent"))),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Actions for “Rent”");
+
+  /* A change elsewhere redraws the list, and leaves an open menu open. */
+  {
+    GtkMenuButton *button = GTK_MENU_BUTTON (outlay_recurring_row_get_menu_button (row_of (fixture, "Rent")));
+    GMenuModel    *before = gtk_menu_button_get_menu_model (button);
+
+    outlay_repository_reload (fixture->store.repository);
+    outlay_ui_test_drain ();
+    g_assert_true (gtk_menu_button_get_menu_model (button) == before);
+  }
   (void) rent;
   (void) gym;
   (void) insurance;

@@ -47,23 +47,12 @@ struct _OutlayRecurringRow
   GtkWidget *monthly;
   GtkWidget *amount;
   GtkWidget *menu_button;
+
+  int   menu_state; /* what the menu offers: -1 none yet, 0 ended, 1 paused, 2 going */
+  char *menu_label;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayRecurringRow, outlay_recurring_row, GTK_TYPE_LIST_BOX_ROW)
-
-/* "monthly on day 1" as the start of a line: "Monthly on day 1". */
-static char *
-capitalize (const char *text)
-{
-  GString *capitalized = g_string_new (NULL);
-
-  if (*text != '\0')
-    {
-      g_string_append_unichar (capitalized, g_unichar_totitle (g_utf8_get_char (text)));
-      g_string_append (capitalized, g_utf8_next_char (text));
-    }
-  return g_string_free (capitalized, FALSE);
-}
 
 static void
 append_item (GMenu      *menu,
@@ -83,10 +72,23 @@ update_menu (OutlayRecurringRow *self,
              gboolean            ended)
 {
   const char *uuid = outlay_recurring_rule_get_uuid (self->rule);
-  g_autoptr (GMenu) menu = g_menu_new ();
-  g_autoptr (GMenu) last = g_menu_new ();
+  int         state = ended ? 0 : outlay_recurring_rule_get_paused_at (self->rule) != NULL ? 1
+                                                                                           : 2;
+  g_autoptr (GMenu) menu = NULL;
+  g_autoptr (GMenu) last = NULL;
   g_autofree char *label = NULL;
 
+  /* Translators: the menu of a recurring expense's row, with its description */
+  label = g_strdup_printf (_("Actions for “%s”"), outlay_recurring_rule_get_description (self->rule));
+  /* A new menu would close the one open: only when it offers other things. */
+  if (state == self->menu_state && g_strcmp0 (label, self->menu_label) == 0)
+    return;
+  self->menu_state = state;
+  g_free (self->menu_label);
+  self->menu_label = g_strdup (label);
+
+  menu = g_menu_new ();
+  last = g_menu_new ();
   if (ended)
     ;
   else if (outlay_recurring_rule_get_paused_at (self->rule) != NULL)
@@ -97,9 +99,6 @@ update_menu (OutlayRecurringRow *self,
   append_item (last, _("_Delete"), "recurring.delete", uuid);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (last));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
-
-  /* Translators: the menu of a recurring expense's row, with its description */
-  label = g_strdup_printf (_("Actions for “%s”"), outlay_recurring_rule_get_description (self->rule));
   gtk_widget_set_tooltip_text (self->menu_button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
@@ -135,6 +134,7 @@ outlay_recurring_row_finalize (GObject *object)
   g_clear_object (&self->rule);
   g_clear_pointer (&self->amount_text, g_free);
   g_clear_pointer (&self->monthly_text, g_free);
+  g_clear_pointer (&self->menu_label, g_free);
 
   G_OBJECT_CLASS (outlay_recurring_row_parent_class)->finalize (object);
 }
@@ -156,6 +156,7 @@ outlay_recurring_row_init (OutlayRecurringRow *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
+  self->menu_state = -1;
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
@@ -235,7 +236,7 @@ outlay_recurring_row_set_rule (OutlayRecurringRow  *self,
   monthly = outlay_recurrence_monthly_equivalent (recurrence, amount);
   paused = outlay_recurring_rule_get_paused_at (rule) != NULL;
   repeats = outlay_recurrence_describe (recurrence);
-  repeats_line = capitalize (repeats);
+  repeats_line = outlay_format_sentence (repeats);
   spoken_amount = outlay_format_amount_spoken (amount, currency);
   if (next != NULL)
     {

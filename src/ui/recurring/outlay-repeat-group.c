@@ -94,19 +94,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (OutlayRepeatGroup, outlay_repeat_group, ADW_TYPE_PREFERENCES_GROUP)
 
-static char *
-capitalize (const char *text)
-{
-  g_autofree char *first = NULL;
-  const char      *rest;
-
-  if (text == NULL || *text == '\0')
-    return g_strdup ("");
-  rest = g_utf8_next_char (text);
-  first = g_utf8_strup (text, rest - text);
-  return g_strconcat (first, rest, NULL);
-}
-
 /* The repetition of a preset, from the start day. */
 static void
 preset (OutlayRepeatGroup *self,
@@ -192,7 +179,7 @@ describe (OutlayRepeatGroup *self,
     default:
       preset (self, kind, &r);
       words = outlay_recurrence_describe (&r);
-      return capitalize (words);
+      return outlay_format_sentence (words);
     }
 }
 
@@ -716,7 +703,7 @@ outlay_repeat_group_show_expense (OutlayRepeatGroup *self,
     }
 
   words = outlay_recurrence_describe (outlay_recurring_rule_get_recurrence (rule));
-  title = capitalize (words);
+  title = outlay_format_sentence (words);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rule_row), title);
   if (outlay_recurring_rule_get_paused_at (rule) != NULL)
     /* Translators: under the repetition of a paused recurring expense */
