@@ -680,9 +680,9 @@ list_open (OutlayRepository    *self,
   occurrences = outlay_recurrence_between (recurrence, from, to, 0);
   for (guint i = 0; i < occurrences->len; i++)
     {
-      const OutlayOccurrence *occurrence = &g_array_index (occurrences, OutlayOccurrence, i);
-      OutlayPlannedExpense    planned = { 0 };
-      char                    scheduled[OUTLAY_DATE_ISO_SIZE];
+      const OutlayOccurrence   *occurrence = &g_array_index (occurrences, OutlayOccurrence, i);
+      OutlayPlannedExpense      planned = { 0 };
+      char                      scheduled[OUTLAY_DATE_ISO_SIZE];
       OutlayRecurringException *exception;
 
       outlay_date_format_iso_buf (&occurrence->scheduled, scheduled);
@@ -705,7 +705,7 @@ list_open (OutlayRepository    *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       OutlayRecurringException *exception = value;
-      OutlayPlannedExpense planned = { 0 };
+      OutlayPlannedExpense      planned = { 0 };
       g_autoptr (GDate) scheduled = outlay_date_parse_iso (key);
 
       if (exception->skipped || !g_date_valid (&exception->day) || scheduled == NULL ||

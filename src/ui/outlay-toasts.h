@@ -25,11 +25,11 @@
 G_BEGIN_DECLS
 
 AdwToast *outlay_toasts_new (const char *text);
-void outlay_toasts_add_error (AdwToastOverlay *overlay,
-                              const char      *message);
-void outlay_toasts_add_undo (AdwToastOverlay *overlay,
-                             const char      *title,
-                             const char      *action_name,
-                             AdwToast       **shown);
+void      outlay_toasts_add_error (AdwToastOverlay *overlay,
+                                   const char      *message);
+void      outlay_toasts_add_undo (AdwToastOverlay *overlay,
+                                  const char      *title,
+                                  const char      *action_name,
+                                  AdwToast       **shown);
 
 G_END_DECLS

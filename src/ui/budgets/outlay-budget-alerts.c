@@ -74,7 +74,6 @@ outlay_budget_alerts_show (GtkWindow        *window,
     {
       const OutlayBudgetAlert *alert = g_ptr_array_index (alerts, i);
       g_autofree char         *title = alert_title (alert);
-
       GApplication            *app = G_APPLICATION (gtk_window_get_application (window));
 
       /* Without a session bus, no notification would be seen. */
