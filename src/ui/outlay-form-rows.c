@@ -24,6 +24,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "outlay-fit-bin.h"
 #include "outlay-form-rows.h"
 
@@ -126,4 +128,34 @@ outlay_form_name_amount_new (const char *name,
   adw_bin_set_child (ADW_BIN (fit), amount_label);
   gtk_box_append (GTK_BOX (line), fit);
   return line;
+}
+
+/**
+ * outlay_form_dialog_header_new:
+ * @dialog: the dialog, which Cancel destroys
+ * @accept_label: the suggested button's label, with a mnemonic: "_Save"
+ * @accept: what it does, called with @dialog
+ * @accept_button: (out) (transfer none): the suggested button
+ *
+ * Returns: (transfer floating): a dialog's header bar: Cancel at the
+ *   start, the suggested button at the end, no window buttons
+ */
+GtkWidget *
+outlay_form_dialog_header_new (GtkWindow  *dialog,
+                               const char *accept_label,
+                               GCallback   accept,
+                               GtkWidget **accept_button)
+{
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), dialog);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  *accept_button = gtk_button_new_with_mnemonic (accept_label);
+  gtk_widget_add_css_class (*accept_button, "suggested-action");
+  g_signal_connect_swapped (*accept_button, "clicked", accept, dialog);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), *accept_button);
+  return header;
 }

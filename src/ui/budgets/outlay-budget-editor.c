@@ -476,8 +476,8 @@ build (OutlayBudgetEditor *self,
     NULL,
   };
   GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget       *header = adw_header_bar_new ();
-  GtkWidget       *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget       *header;
+  const char      *accept;
   GtkWidget       *page = adw_preferences_page_new ();
   GtkWidget       *group;
   GArray          *alerts = outlay_budget_get_alerts (self->budget);
@@ -487,14 +487,9 @@ build (OutlayBudgetEditor *self,
   gint64           cap = outlay_budget_get_rollover_cap (self->budget);
 
   gtk_window_set_title (GTK_WINDOW (self), self->is_new ? _("New Budget") : _("Edit Budget"));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->save_button = gtk_button_new_with_mnemonic (self->is_new ? _("_Add") : _("_Save"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
+  accept = self->is_new ? _("_Add") : _("_Save");
+  header = outlay_form_dialog_header_new (GTK_WINDOW (self), accept, G_CALLBACK (on_save_clicked_cb),
+                                          &self->save_button);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
   gtk_box_append (GTK_BOX (box), header);
 

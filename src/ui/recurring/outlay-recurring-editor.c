@@ -33,6 +33,7 @@
 #include "outlay-amount-row.h"
 #include "outlay-date-row.h"
 #include "outlay-date.h"
+#include "outlay-form-rows.h"
 #include "outlay-format.h"
 #include "outlay-recurring-editor.h"
 #include "outlay-recurring-window.h"
@@ -386,26 +387,19 @@ static void
 build (OutlayRecurringEditor *self)
 {
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *header;
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group;
   g_autoptr (GtkListItemFactory) factory =
     gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_BASE_PATH "/outlay-category-item.ui");
 
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  header = outlay_form_dialog_header_new (GTK_WINDOW (self), _("_Save"), G_CALLBACK (outlay_recurring_editor_save),
+                                                                &self->save_button);
   /* Short enough for a phone beside Cancel and Save; the window's title
    * says it in full. */
   /* Translators: the heading of the editor of a recurring expense */
   self->title = adw_window_title_new (_("Recurring Expense"), NULL);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), self->title);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (outlay_recurring_editor_save), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
   gtk_box_append (GTK_BOX (content), header);
 
   group = new_group (page, NULL);

@@ -212,20 +212,13 @@ build (OutlayRepetitionDialog *self)
   const char      *monthly_choices[5];
   const char      *translated[5];
   GtkWidget       *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget       *header = adw_header_bar_new ();
-  GtkWidget       *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget       *header;
   GtkWidget       *page = adw_preferences_page_new ();
   GtkWidget       *group = adw_preferences_group_new ();
   GtkWidget       *preview_group = adw_preferences_group_new ();
 
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->done_button = gtk_button_new_with_mnemonic (_("_Done"));
-  gtk_widget_add_css_class (self->done_button, "suggested-action");
-  g_signal_connect_swapped (self->done_button, "clicked", G_CALLBACK (on_done_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->done_button);
+  header = outlay_form_dialog_header_new (GTK_WINDOW (self), _("_Done"), G_CALLBACK (on_done_clicked_cb),
+                                                                &self->done_button);
   gtk_box_append (GTK_BOX (content), header);
 
   for (guint i = 0; unit_choices[i] != NULL; i++)
