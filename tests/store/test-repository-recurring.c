@@ -1093,6 +1093,16 @@ test_split_exceptions (Fixture      *fixture,
   g_assert_cmpstr (exceptions, ==, "2024-05-01|1\n2024-07-01|0\n");
 }
 
+/* The live exceptions: whether of the live "Water", the day, skipped. */
+static char *
+live_exceptions (Fixture *fixture)
+{
+  return outlay_test_dump (outlay_test_handle (fixture),
+                           "SELECT rule_uuid = (SELECT uuid FROM recurring_rules WHERE description = 'Water' "
+                           "AND deleted_at IS NULL), scheduled_on, skipped FROM recurring_exceptions "
+                           "WHERE deleted_at IS NULL");
+}
+
 /* Undo of a change from a day on: the skips come back to the old rule,
  * moved or deleted by the split; the new rule goes; the old one is as it
  * was, and the catch-up writes what it wrote before. Twice is as once. */
@@ -1134,10 +1144,7 @@ test_take_back_split (Fixture      *fixture,
   g_clear_object (&after);
   after = outlay_repository_get_recurring_rule (fixture->repository, outlay_recurring_rule_get_uuid (later), &error);
   g_assert_nonnull (outlay_recurring_rule_get_deleted_at (after));
-  exceptions = outlay_test_dump (outlay_test_handle (fixture),
-                                 "SELECT rule_uuid = (SELECT uuid FROM recurring_rules WHERE description = 'Water' "
-                                 "AND deleted_at IS NULL), scheduled_on, skipped FROM recurring_exceptions "
-                                 "WHERE deleted_at IS NULL");
+  exceptions = live_exceptions (fixture);
   g_assert_cmpstr (exceptions, ==, "1|2024-05-01|1\n");
 
   /* Then the same change of amount only: the skip moves over and back. */
@@ -1150,10 +1157,7 @@ test_take_back_split (Fixture      *fixture,
                                                     &error));
   g_assert_no_error (error);
   g_clear_pointer (&exceptions, g_free);
-  exceptions = outlay_test_dump (outlay_test_handle (fixture),
-                                 "SELECT rule_uuid = (SELECT uuid FROM recurring_rules WHERE description = 'Water' "
-                                 "AND deleted_at IS NULL), scheduled_on, skipped FROM recurring_exceptions "
-                                 "WHERE deleted_at IS NULL");
+  exceptions = live_exceptions (fixture);
   g_assert_cmpstr (exceptions, ==, "1|2024-05-01|1\n");
 
   g_clear_pointer (&run, outlay_recurring_run_unref);
