@@ -684,13 +684,25 @@ refresh_recent (OutlayDashboardPage *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (OutlayExpense) expense = g_list_model_get_item (G_LIST_MODEL (self->recent_model), i);
-      OutlayCategory  *category = lookup_category (self, outlay_expense_get_category_id (expense));
-      RecentRow       *row = get_recent_row (self, i);
-      const char      *description = outlay_expense_get_description (expense);
-      g_autofree char *day = outlay_format_day_heading (outlay_expense_get_occurred_on (expense), today);
-      g_autofree char *amount = outlay_money_format_expense (outlay_expense_get_amount (expense),
-                                                             outlay_expense_get_currency (expense));
+      OutlayCategory  *category;
+      RecentRow       *row;
+      const char      *description;
+      g_autofree char *day = NULL;
+      g_autofree char *amount = NULL;
       g_autofree char *spoken = NULL;
+
+      /* Its page could not be read just now (another program holds the
+       * ledger): the rows before it show, and the next change reads again. */
+      if (expense == NULL)
+        {
+          n = i;
+          break;
+        }
+      category = lookup_category (self, outlay_expense_get_category_id (expense));
+      row = get_recent_row (self, i);
+      description = outlay_expense_get_description (expense);
+      day = outlay_format_day_heading (outlay_expense_get_occurred_on (expense), today);
+      amount = outlay_money_format_expense (outlay_expense_get_amount (expense), outlay_expense_get_currency (expense));
 
       if (description == NULL || *description == '\0')
         description = category != NULL ? outlay_category_get_name (category) : "";
