@@ -154,7 +154,7 @@ replace_categories (OutlayRepository   *self,
         }
       else
         {
-          if (!outlay_repository_insert_category (self, info->name, icon_name, color, now, &id, error) ||
+          if (!outlay_repository_insert_category (self, info->name, icon_name, color, NULL, now, &id, error) ||
               !run_category_update (self, update_sql, id, info->name, icon_name, color, (int) i, now, error))
             return FALSE;
           g_array_append_val (created, id);
@@ -236,7 +236,7 @@ create_missing_categories (OutlayRepository *self,
           if (info != NULL && info->color != NULL)
             color = info->color;
 
-          if (!outlay_repository_insert_category (self, match->name, icon_name, color, now, &id, &local_error))
+          if (!outlay_repository_insert_category (self, match->name, icon_name, color, NULL, now, &id, &local_error))
             {
               g_set_error (error, local_error->domain, local_error->code,
                            _("Could not add the category “%s”: %s"), match->name, local_error->message);
@@ -291,7 +291,7 @@ budget_category_uuid (OutlayRepository *self,
       if (info != NULL && info->color != NULL)
         color = info->color;
 
-      if (!outlay_repository_insert_category (self, name, icon_name, color, now, &id, error) ||
+      if (!outlay_repository_insert_category (self, name, icon_name, color, NULL, now, &id, error) ||
           !outlay_repository_reload_categories (self, error))
         return NULL;
       g_array_append_val (created, id);

@@ -37,6 +37,8 @@ struct _OutlayCategory
   char  *created_at;
   char  *updated_at;
   char  *deleted_at;
+  char    *parent_uuid;
+  gboolean hidden;
 };
 
 enum
@@ -51,6 +53,8 @@ enum
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_DELETED_AT,
+  PROP_PARENT_UUID,
+  PROP_HIDDEN,
   N_PROPS
 };
 
@@ -84,6 +88,7 @@ outlay_category_finalize (GObject *object)
   g_free (self->created_at);
   g_free (self->updated_at);
   g_free (self->deleted_at);
+  g_free (self->parent_uuid);
 
   G_OBJECT_CLASS (outlay_category_parent_class)->finalize (object);
 }
@@ -134,6 +139,14 @@ outlay_category_get_property (GObject    *object,
       g_value_set_string (value, self->deleted_at);
       break;
 
+    case PROP_PARENT_UUID:
+      g_value_set_string (value, self->parent_uuid);
+      break;
+
+    case PROP_HIDDEN:
+      g_value_set_boolean (value, self->hidden);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -157,6 +170,8 @@ outlay_category_class_init (OutlayCategoryClass *klass)
   properties[PROP_CREATED_AT] = g_param_spec_string ("created-at", NULL, NULL, NULL, ro);
   properties[PROP_UPDATED_AT] = g_param_spec_string ("updated-at", NULL, NULL, NULL, ro);
   properties[PROP_DELETED_AT] = g_param_spec_string ("deleted-at", NULL, NULL, NULL, ro);
+  properties[PROP_PARENT_UUID] = g_param_spec_string ("parent-uuid", NULL, NULL, NULL, ro);
+  properties[PROP_HIDDEN] = g_param_spec_boolean ("hidden", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -234,6 +249,28 @@ outlay_category_get_deleted_at (OutlayCategory *self)
   return self->deleted_at;
 }
 
+/**
+ * outlay_category_get_parent_uuid:
+ *
+ * Returns: (nullable): the uuid of the category this one is under, as the
+ *   file holds it: it may name a deleted category, when the category is at
+ *   the top (see outlay_repository_get_parent_category())
+ */
+const char *
+outlay_category_get_parent_uuid (OutlayCategory *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_CATEGORY (self), NULL);
+  return self->parent_uuid;
+}
+
+/* Hidden: kept for the expenses it has, not offered for new ones. */
+gboolean
+outlay_category_get_hidden (OutlayCategory *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_CATEGORY (self), FALSE);
+  return self->hidden;
+}
+
 /* Takes the values of @other, notifying only what changes. */
 void
 outlay_category_assign (OutlayCategory *self,
@@ -260,6 +297,12 @@ outlay_category_assign (OutlayCategory *self,
   set_string (self, &self->created_at, other->created_at, PROP_CREATED_AT);
   set_string (self, &self->updated_at, other->updated_at, PROP_UPDATED_AT);
   set_string (self, &self->deleted_at, other->deleted_at, PROP_DELETED_AT);
+  set_string (self, &self->parent_uuid, other->parent_uuid, PROP_PARENT_UUID);
+  if (self->hidden != other->hidden)
+    {
+      self->hidden = other->hidden;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN]);
+    }
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -277,6 +320,12 @@ outlay_category_new_from_statement (sqlite3_stmt *stmt)
   self->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
   self->updated_at = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
   self->deleted_at = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  /* A file of data format 6 or older, salvaged, has neither. */
+  if (sqlite3_column_count (stmt) > 10)
+    {
+      self->parent_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+      self->hidden = sqlite3_column_int (stmt, 10) != 0;
+    }
 
   return self;
 }

@@ -37,6 +37,8 @@ int         outlay_category_get_position (OutlayCategory *self);
 const char *outlay_category_get_created_at (OutlayCategory *self);
 const char *outlay_category_get_updated_at (OutlayCategory *self);
 const char *outlay_category_get_deleted_at (OutlayCategory *self);
+const char *outlay_category_get_parent_uuid (OutlayCategory *self);
+gboolean    outlay_category_get_hidden (OutlayCategory *self);
 void        outlay_category_assign (OutlayCategory *self,
                                     OutlayCategory *other);
 

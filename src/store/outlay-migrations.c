@@ -342,6 +342,39 @@ static const char schema_v6[] =
   "ALTER TABLE expenses ADD COLUMN scheduled_on TEXT;"
   "CREATE INDEX expenses_by_rule ON expenses (rule_uuid, scheduled_on) WHERE rule_uuid IS NOT NULL;";
 
+/* Version 7: categories and rules that file expenses. A category may sit
+ * under another (one level; by uuid, so that it survives sync; a parent
+ * deleted by an older version leaves its children at the top) and may be
+ * hidden: kept for the expenses it has, not offered for new ones. A rule
+ * files an expense whose description or note contains, starts with or
+ * equals one of its patterns (one a line, compared case- and
+ * accent-insensitively), optionally within an amount range (decimal texts,
+ * in the expense's own currency) and in one currency, under a category, and
+ * may rename its description; the first that matches, by position, wins.
+ * Nullable or defaulted columns and a new table: older versions keep
+ * writing categories as before, at the top and shown. */
+static const char schema_v7[] =
+  "ALTER TABLE categories ADD COLUMN parent_uuid TEXT;"
+  "ALTER TABLE categories ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;"
+
+  "CREATE TABLE category_rules ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  position INTEGER NOT NULL,"
+  "  field TEXT NOT NULL DEFAULT 'description',"
+  "  match_type TEXT NOT NULL DEFAULT 'contains',"
+  "  patterns TEXT NOT NULL,"
+  "  amount_min TEXT,"
+  "  amount_max TEXT,"
+  "  currency TEXT,"
+  "  category_uuid TEXT NOT NULL,"
+  "  rename_to TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  deleted_at TEXT"
+  ");"
+  "CREATE INDEX category_rules_by_position ON category_rules (position) WHERE deleted_at IS NULL;";
+
 static const OutlayMigration migrations[] = {
   { 1, 1, schema_v1, seed_categories },
   { 2, 1, schema_v2, NULL },
@@ -349,6 +382,7 @@ static const OutlayMigration migrations[] = {
   { 4, 1, schema_v4, NULL },
   { 5, 1, schema_v5, NULL },
   { 6, 1, schema_v6, NULL },
+  { 7, 1, schema_v7, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);

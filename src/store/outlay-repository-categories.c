@@ -25,6 +25,66 @@
 
 #include "outlay-repository-private.h"
 
+/* The category of @items that @category is under: a live one at the top.
+ * A parent that is deleted (by an older version, which knows nothing of
+ * parents), or is itself under another, leaves @category at the top. */
+static OutlayCategory *
+find_parent_in (GPtrArray      *items,
+                OutlayCategory *category)
+{
+  const char *parent_uuid = outlay_category_get_parent_uuid (category);
+
+  if (parent_uuid == NULL)
+    return NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      OutlayCategory *other = items->pdata[i];
+
+      if (other != category && g_strcmp0 (outlay_category_get_uuid (other), parent_uuid) == 0)
+        {
+          const char *grand_uuid = outlay_category_get_parent_uuid (other);
+          gboolean    at_top = TRUE;
+
+          for (guint j = 0; at_top && grand_uuid != NULL && j < items->len; j++)
+            at_top = g_strcmp0 (outlay_category_get_uuid (items->pdata[j]), grand_uuid) != 0;
+
+          return at_top ? other : NULL;
+        }
+    }
+
+  return NULL;
+}
+
+/* @items in their order, each category at the top followed by the ones
+ * under it: the order of every list and menu of categories. */
+static GPtrArray *
+order_as_tree (GPtrArray *items)
+{
+  g_autoptr (GPtrArray) tree = g_ptr_array_new_full (items->len, g_object_unref);
+  g_autofree OutlayCategory **parents = g_new0 (OutlayCategory *, items->len + 1);
+
+  for (guint i = 0; i < items->len; i++)
+    parents[i] = find_parent_in (items, items->pdata[i]);
+
+  /* Those whose parent is gone come after the others at the top: their
+   * positions are among that parent's. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < items->len; i++)
+      {
+        if (parents[i] != NULL || (outlay_category_get_parent_uuid (items->pdata[i]) != NULL) != pass)
+          continue;
+
+        g_ptr_array_add (tree, g_object_ref (items->pdata[i]));
+        for (guint j = 0; j < items->len; j++)
+          if (parents[j] == items->pdata[i])
+            g_ptr_array_add (tree, g_object_ref (items->pdata[j]));
+      }
+
+  g_ptr_array_unref (items);
+  return g_steal_pointer (&tree);
+}
+
 /* The live categories as the file holds them, as new objects: nothing in
  * memory changes until apply_categories(), so that a write can read them
  * inside its transaction and show them only once it is committed. */
@@ -32,7 +92,7 @@ static GPtrArray *
 read_categories (OutlayRepository *self,
                  GError          **error)
 {
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (OutlayCachedStatement) stmt = NULL;
   int rc;
 
@@ -41,18 +101,22 @@ read_categories (OutlayRepository *self,
                                   "WHERE deleted_at IS NULL ORDER BY position, id",
                                   error);
   if (stmt == NULL)
-    return NULL;
+    {
+      g_ptr_array_unref (items);
+      return NULL;
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, outlay_category_new_from_statement (stmt));
 
   if (rc != SQLITE_DONE)
     {
+      g_ptr_array_unref (items);
       outlay_database_propagate_error (self->database, error, rc, _("Could not read the categories"));
       return NULL;
     }
 
-  return g_steal_pointer (&items);
+  return order_as_tree (items);
 }
 
 static void
@@ -193,8 +257,10 @@ has_folded_name (OutlayCategory *category,
 /**
  * outlay_repository_get_categories:
  *
- * Returns: (transfer none): the live list of categories in their order; the
- *   same objects stay in it and follow every change
+ * Returns: (transfer none): the live list of categories, each one at the top
+ *   followed by the ones under it, in their order; the same objects stay in
+ *   it and follow every change. Hidden ones are in it too: see
+ *   outlay_repository_is_category_offered().
  */
 GListModel *
 outlay_repository_get_categories (OutlayRepository *self)
@@ -247,9 +313,147 @@ outlay_repository_get_fallback_category (OutlayRepository *self)
   return find_category (self, has_uuid, self->fallback_uuid);
 }
 
+/**
+ * outlay_repository_get_parent_category:
+ *
+ * Returns: (transfer none) (nullable): the category @category is under, or
+ *   %NULL for one at the top
+ */
+OutlayCategory *
+outlay_repository_get_parent_category (OutlayRepository *self,
+                                       OutlayCategory   *category)
+{
+  OutlayCategory *parent;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (OUTLAY_IS_CATEGORY (category), NULL);
+
+  parent = outlay_repository_lookup_category_by_uuid (self, outlay_category_get_parent_uuid (category));
+  if (parent == NULL || parent == category ||
+      outlay_repository_lookup_category_by_uuid (self, outlay_category_get_parent_uuid (parent)) != NULL)
+    return NULL;
+
+  return parent;
+}
+
+/**
+ * outlay_repository_list_subcategories:
+ *
+ * Returns: (transfer container) (element-type OutlayCategory): the live
+ *   categories under @category, in their order
+ */
+GPtrArray *
+outlay_repository_list_subcategories (OutlayRepository *self,
+                                      OutlayCategory   *category)
+{
+  GListModel *model;
+  GPtrArray  *children = g_ptr_array_new_with_free_func (g_object_unref);
+  guint       n;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), children);
+
+  model = G_LIST_MODEL (self->categories);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OutlayCategory) other = g_list_model_get_item (model, i);
+
+      if (outlay_repository_get_parent_category (self, other) == category)
+        g_ptr_array_add (children, g_steal_pointer (&other));
+    }
+
+  return children;
+}
+
+/**
+ * outlay_repository_is_category_offered:
+ *
+ * Returns: whether new expenses may go in @category: it is not hidden, and
+ *   neither is the category it is under
+ */
+gboolean
+outlay_repository_is_category_offered (OutlayRepository *self,
+                                       OutlayCategory   *category)
+{
+  OutlayCategory *parent;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (OUTLAY_IS_CATEGORY (category), FALSE);
+
+  parent = outlay_repository_get_parent_category (self, category);
+  return !outlay_category_get_hidden (category) && (parent == NULL || !outlay_category_get_hidden (parent));
+}
+
+/**
+ * outlay_repository_dup_category_path:
+ *
+ * Returns: (transfer full): the category's name after the one it is under:
+ *   "Food & Drink › Restaurants"
+ */
+char *
+outlay_repository_dup_category_path (OutlayRepository *self,
+                                     OutlayCategory   *category)
+{
+  OutlayCategory *parent;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (OUTLAY_IS_CATEGORY (category), NULL);
+
+  parent = outlay_repository_get_parent_category (self, category);
+  if (parent == NULL)
+    return g_strdup (outlay_category_get_name (category));
+
+  /* Translators: a subcategory after the category it is under, as in
+   * "Food & Drink › Restaurants" */
+  return g_strdup_printf (_("%s › %s"), outlay_category_get_name (parent), outlay_category_get_name (category));
+}
+
+/**
+ * outlay_repository_expand_category_ids:
+ * @ids: (array length=n_ids): categories
+ *
+ * Returns: (transfer full) (element-type gint64): @ids and the categories
+ *   under them: what a filter or a budget of @ids counts
+ */
+GArray *
+outlay_repository_expand_category_ids (OutlayRepository *self,
+                                       const gint64     *ids,
+                                       guint             n_ids)
+{
+  GArray     *expanded = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  GListModel *model;
+  guint       n;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), expanded);
+
+  g_array_append_vals (expanded, ids, n_ids);
+  model = G_LIST_MODEL (self->categories);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (model, i);
+      OutlayCategory *parent = outlay_repository_get_parent_category (self, category);
+      gint64          id = outlay_category_get_id (category);
+      gboolean        listed = FALSE, under_listed = FALSE;
+
+      for (guint j = 0; j < n_ids; j++)
+        {
+          listed = listed || ids[j] == id;
+          under_listed = under_listed || (parent != NULL && ids[j] == outlay_category_get_id (parent));
+        }
+
+      if (under_listed && !listed)
+        g_array_append_val (expanded, id);
+    }
+
+  return expanded;
+}
+
 /* The live category named @name, ignoring case, other than the one with
- * @except_id (0 for none); (transfer none). Names are unique among the live
- * categories, so there is at most one. */
+ * @except_id (0 for none); (transfer none). Names are unique among the
+ * categories under one parent: one at the top comes first, then the first
+ * of that name under another. "Parent › Child" and "Parent:Child" (as
+ * HomeBank writes it) name the one under Parent. */
 OutlayCategory *
 outlay_repository_find_category_named (OutlayRepository *self,
                                        const char       *name,
@@ -257,10 +461,91 @@ outlay_repository_find_category_named (OutlayRepository *self,
 {
   g_autofree char *folded = g_utf8_casefold (name, -1);
   NameKey          key = { folded, except_id };
+  GListModel      *model = G_LIST_MODEL (self->categories);
+  guint            n = g_list_model_get_n_items (model);
+  const char      *separators[] = { " › ", "›", ":" };
+  OutlayCategory  *found = NULL;
 
   g_assert (OUTLAY_IS_REPOSITORY (self));
 
-  return find_category (self, has_folded_name, &key);
+  for (guint pass = 0; pass < 2 && found == NULL; pass++)
+    for (guint i = 0; i < n && found == NULL; i++)
+      {
+        g_autoptr (OutlayCategory) category = g_list_model_get_item (model, i);
+        gboolean at_top = outlay_repository_get_parent_category (self, category) == NULL;
+
+        if (at_top == (pass == 0) && has_folded_name (category, &key))
+          found = category;
+      }
+
+  for (guint s = 0; found == NULL && s < G_N_ELEMENTS (separators); s++)
+    {
+      const char      *split = strstr (name, separators[s]);
+      g_autofree char *parent_name = NULL;
+      g_autofree char *child_name = NULL;
+      OutlayCategory  *parent;
+
+      if (split == NULL || split == name)
+        continue;
+
+      parent_name = g_strstrip (g_strndup (name, split - name));
+      child_name = g_strstrip (g_strdup (split + strlen (separators[s])));
+      parent = outlay_repository_find_category_named (self, parent_name, 0);
+      if (parent != NULL && *child_name != '\0')
+        found = outlay_repository_find_subcategory_named (self, parent, child_name, except_id);
+    }
+
+  return found;
+}
+
+/* The live category under @parent (at the top for %NULL) named @name,
+ * ignoring case, other than the one with @except_id; (transfer none). */
+OutlayCategory *
+outlay_repository_find_subcategory_named (OutlayRepository *self,
+                                          OutlayCategory   *parent,
+                                          const char       *name,
+                                          gint64            except_id)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  NameKey          key = { folded, except_id };
+  GListModel      *model = G_LIST_MODEL (self->categories);
+  guint            n = g_list_model_get_n_items (model);
+
+  g_assert (OUTLAY_IS_REPOSITORY (self));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (model, i);
+
+      if (outlay_repository_get_parent_category (self, category) == parent && has_folded_name (category, &key))
+        return category;
+    }
+
+  return NULL;
+}
+
+/**
+ * outlay_repository_find_category:
+ * @name: a name, "Parent › Child", or a uuid
+ *
+ * Returns: (transfer none) (nullable): the live category it names
+ */
+OutlayCategory *
+outlay_repository_find_category (OutlayRepository *self,
+                                 const char       *name)
+{
+  g_autofree char *stripped = NULL;
+  OutlayCategory  *category;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (name));
+  category = outlay_repository_find_category_named (self, stripped, 0);
+  if (category == NULL && outlay_uuid_is_valid (stripped))
+    category = outlay_repository_lookup_category_by_uuid (self, stripped);
+
+  return category;
 }
 
 /* The live category of that name, ignoring case, or 0. */
@@ -274,8 +559,18 @@ outlay_repository_find_category_by_name (OutlayRepository *self,
 }
 
 static gboolean
+set_not_found (GError **error)
+{
+  g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
+                       _("The category does not exist."));
+  return FALSE;
+}
+
+/* A name no other category under @parent (%NULL: at the top) has. */
+static gboolean
 validate_category_name (OutlayRepository *self,
                         const char       *name,
+                        OutlayCategory   *parent,
                         gint64            except_id,
                         GError          **error)
 {
@@ -304,10 +599,53 @@ validate_category_name (OutlayRepository *self,
     }
 
   stripped = outlay_repository_strip_text (name);
-  if (outlay_repository_find_category_named (self, stripped, except_id) != NULL)
+  if (outlay_repository_find_subcategory_named (self, parent, stripped, except_id) != NULL)
     {
-      g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME,
-                   _("There is already a category named “%s”."), stripped);
+      if (parent != NULL)
+        g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME,
+                     _("“%s” already has a category named “%s”."), outlay_category_get_name (parent), stripped);
+      else
+        g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME,
+                     _("There is already a category named “%s”."), stripped);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether @category may go under @parent: one level only, no cycle. */
+static gboolean
+validate_parent (OutlayRepository *self,
+                 OutlayCategory   *category,
+                 OutlayCategory   *parent,
+                 GError          **error)
+{
+  g_autoptr (GPtrArray) children = NULL;
+
+  if (parent == NULL)
+    return TRUE;
+
+  if (parent == category)
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_PARENT,
+                           _("A category cannot be under itself."));
+      return FALSE;
+    }
+
+  if (outlay_repository_get_parent_category (self, parent) != NULL)
+    {
+      g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_PARENT,
+                   _("“%s” is itself under another category: subcategories go one level deep."),
+                      outlay_category_get_name (parent));
+      return FALSE;
+    }
+
+  children = category != NULL ? outlay_repository_list_subcategories (self, category) : NULL;
+  if (children != NULL && children->len > 0)
+    {
+      g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_PARENT,
+                   _("“%s” has subcategories of its own and cannot go under another category."),
+                      outlay_category_get_name (category));
       return FALSE;
     }
 
@@ -359,30 +697,40 @@ finish_category_write (OutlayRepository  *self,
          commit_category_write (self, transaction, error);
 }
 
+/* Inserts a category at the end of the ones under @parent_uuid (%NULL: at
+ * the top), which must be a live category at the top. */
 gboolean
 outlay_repository_insert_category (OutlayRepository *self,
                                    const char       *name,
                                    const char       *icon_name,
                                    const char       *color,
+                                   const char       *parent_uuid,
                                    const char       *now,
                                    gint64           *id,
                                    GError          **error)
 {
   g_autofree char *uuid = outlay_uuid_new ();
   g_autofree char *stripped = outlay_repository_strip_text (name);
+  OutlayCategory  *parent = NULL;
   sqlite3_stmt    *stmt;
 
-  if (!validate_category_name (self, stripped, -1, error) ||
-      !outlay_repository_validate_icon_name (icon_name, error) ||
-      !outlay_repository_validate_color (color, error))
+  if (parent_uuid != NULL && (parent = outlay_repository_lookup_category_by_uuid (self, parent_uuid)) == NULL)
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_PARENT,
+                           _("The category to put it under does not exist."));
+      return FALSE;
+    }
+
+  if (!validate_category_name (self, stripped, parent, -1, error) || !validate_parent (self, NULL, parent, error) ||
+      !outlay_repository_validate_icon_name (icon_name, error) || !outlay_repository_validate_color (color, error))
     return FALSE;
 
-  stmt =
-    outlay_database_prepare (self->database,
-                             "INSERT INTO categories (uuid, name, icon_name, color, position, created_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position) + 1, 0) FROM categories WHERE "
-                             "deleted_at IS NULL), ?, ?)",
-                             error);
+  stmt = outlay_database_prepare (self->database,
+                                  "INSERT INTO categories (uuid, name, icon_name, color, parent_uuid, position, "
+                                  "created_at, updated_at) "
+                                  "VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(position) + 1, 0) FROM categories "
+                                  "WHERE deleted_at IS NULL AND parent_uuid IS ?), ?, ?)",
+                                  error);
   if (stmt == NULL)
     return FALSE;
 
@@ -390,8 +738,10 @@ outlay_repository_insert_category (OutlayRepository *self,
   sqlite3_bind_text (stmt, 2, stripped, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, icon_name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, color, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, parent_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, parent_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
 
   if (!outlay_repository_step_done (self, stmt, _("Could not add the category"), error))
     return FALSE;
@@ -401,9 +751,46 @@ outlay_repository_insert_category (OutlayRepository *self,
 }
 
 /**
+ * outlay_repository_add_subcategory:
+ * @parent: (nullable): the category to put it under, at the top for %NULL
+ *
+ * Adds a category at the end of the ones under @parent.
+ *
+ * Returns: (transfer none): the new category, or %NULL with @error set
+ */
+OutlayCategory *
+outlay_repository_add_subcategory (OutlayRepository *self,
+                                   OutlayCategory   *parent,
+                                   const char       *name,
+                                   const char       *icon_name,
+                                   const char       *color,
+                                   GError          **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autofree char *now = NULL;
+  gint64           id;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (parent == NULL || OUTLAY_IS_CATEGORY (parent), NULL);
+
+  if (!outlay_repository_check_writable (self, error))
+    return NULL;
+
+  now = outlay_timestamp_now_utc ();
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !outlay_repository_insert_category (self, name, icon_name, color,
+                                          parent != NULL ? outlay_category_get_uuid (parent) : NULL, now, &id,
+                                          error) ||
+      !commit_category_write (self, transaction, error))
+    return NULL;
+
+  return outlay_repository_lookup_category (self, id);
+}
+
+/**
  * outlay_repository_add_category:
  *
- * Adds a category at the end of the list.
+ * Adds a category at the end of the ones at the top.
  *
  * Returns: (transfer none): the new category, or %NULL with @error set
  */
@@ -414,49 +801,84 @@ outlay_repository_add_category (OutlayRepository *self,
                                 const char       *color,
                                 GError          **error)
 {
+  return outlay_repository_add_subcategory (self, NULL, name, icon_name, color, error);
+}
+
+/**
+ * outlay_repository_change_category:
+ * @changes: what to change; each %NULL field stays as it is
+ *
+ * Renames, recolours, gives another icon or moves a category under another
+ * (or to the top), in one write. Nothing changes unless all of it is valid.
+ */
+gboolean
+outlay_repository_change_category (OutlayRepository            *self,
+                                   gint64                       id,
+                                   const OutlayCategoryChanges *changes,
+                                   GError                     **error)
+{
   g_autoptr (OutlayTransaction) transaction = NULL;
   g_autofree char *now = NULL;
-  gint64           id;
+  g_autofree char *name = NULL;
+  OutlayCategory  *category;
+  OutlayCategory  *parent;
+  const char      *parent_uuid;
+  gboolean         reparent;
+  sqlite3_stmt    *stmt;
 
-  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
 
   if (!outlay_repository_check_writable (self, error))
-    return NULL;
+    return FALSE;
+
+  if ((category = outlay_repository_lookup_category (self, id)) == NULL)
+    return set_not_found (error);
+
+  parent = outlay_repository_get_parent_category (self, category);
+  reparent = changes->parent_uuid != NULL &&
+             g_strcmp0 (*changes->parent_uuid != '\0' ? changes->parent_uuid : NULL,
+                        parent != NULL ? outlay_category_get_uuid (parent) : NULL) != 0;
+  if (reparent && *changes->parent_uuid != '\0' &&
+      (parent = outlay_repository_lookup_category_by_uuid (self, changes->parent_uuid)) == NULL)
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_PARENT,
+                           _("The category to put it under does not exist."));
+      return FALSE;
+    }
+  else if (reparent && *changes->parent_uuid == '\0')
+    parent = NULL;
+
+  name = outlay_repository_strip_text (changes->name != NULL ? changes->name : outlay_category_get_name (category));
+  if (!validate_category_name (self, name, parent, id, error) ||
+      (reparent && !validate_parent (self, category, parent, error)) ||
+      (changes->icon_name != NULL && !outlay_repository_validate_icon_name (changes->icon_name, error)) ||
+      (changes->color != NULL && !outlay_repository_validate_color (changes->color, error)))
+    return FALSE;
 
   now = outlay_timestamp_now_utc ();
   if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
-      !outlay_repository_insert_category (self, name, icon_name, color, now, &id, error) ||
-      !commit_category_write (self, transaction, error))
-    return NULL;
-
-  return outlay_repository_lookup_category (self, id);
-}
-
-static gboolean
-update_category_field (OutlayRepository *self,
-                       gint64            id,
-                       const char       *sql,
-                       const char       *value,
-                       GError          **error)
-{
-  g_autoptr (OutlayTransaction) transaction = NULL;
-  g_autofree char *now = outlay_timestamp_now_utc ();
-  sqlite3_stmt    *stmt;
-
-  if (outlay_repository_lookup_category (self, id) == NULL)
-    {
-      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
-                           _("The category does not exist."));
-      return FALSE;
-    }
-
-  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
-      !(stmt = outlay_database_prepare (self->database, sql, error)))
+      !(stmt = outlay_database_prepare (self->database,
+                                        "UPDATE categories SET name = ?, icon_name = coalesce (?, icon_name), "
+                                        "color = coalesce (?, color), "
+                                        "parent_uuid = CASE WHEN ? THEN ? ELSE parent_uuid END, "
+                                        "position = CASE WHEN ? THEN (SELECT coalesce (max (position) + 1, 0) "
+                                        "FROM categories WHERE deleted_at IS NULL AND parent_uuid IS ?) "
+                                        "ELSE position END, updated_at = ? "
+                                        "WHERE id = ? AND deleted_at IS NULL",
+                                        error)))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, id);
+  parent_uuid = parent != NULL ? outlay_category_get_uuid (parent) : NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, changes->icon_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, changes->color, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, reparent);
+  sqlite3_bind_text (stmt, 5, parent_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 6, reparent);
+  sqlite3_bind_text (stmt, 7, parent_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, id);
 
   return finish_category_write (self, transaction, _("Could not change the category"), stmt, error);
 }
@@ -467,20 +889,11 @@ outlay_repository_rename_category (OutlayRepository *self,
                                    const char       *name,
                                    GError          **error)
 {
-  g_autofree char *stripped = NULL;
+  OutlayCategoryChanges changes = { .name = name };
 
-  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
 
-  if (!outlay_repository_check_writable (self, error))
-    return FALSE;
-
-  if (!validate_category_name (self, name, id, error))
-    return FALSE;
-
-  stripped = outlay_repository_strip_text (name);
-  return update_category_field (self, id,
-                                "UPDATE categories SET name = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
-                                stripped, error);
+  return outlay_repository_change_category (self, id, &changes, error);
 }
 
 gboolean
@@ -489,36 +902,31 @@ outlay_repository_recolor_category (OutlayRepository *self,
                                     const char       *color,
                                     GError          **error)
 {
-  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  OutlayCategoryChanges changes = { .color = color };
 
-  if (!outlay_repository_check_writable (self, error))
-    return FALSE;
+  if (color == NULL)
+    return outlay_repository_validate_color (color, error);
 
-  if (!outlay_repository_validate_color (color, error))
-    return FALSE;
-
-  return update_category_field (self, id,
-                                "UPDATE categories SET color = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
-                                color, error);
+  return outlay_repository_change_category (self, id, &changes, error);
 }
 
 /**
- * outlay_repository_move_category:
- * @position: the new index in the list
+ * outlay_repository_set_category_hidden:
  *
- * Moves a category within the list; the others keep their order.
+ * Hides a category, which keeps its expenses but is not offered for new
+ * ones, or shows it again. The category that takes the expenses of deleted
+ * ones is never hidden.
  */
 gboolean
-outlay_repository_move_category (OutlayRepository *self,
-                                 gint64            id,
-                                 guint             position,
-                                 GError          **error)
+outlay_repository_set_category_hidden (OutlayRepository *self,
+                                       gint64            id,
+                                       gboolean          hidden,
+                                       GError          **error)
 {
-  GListModel *model = G_LIST_MODEL (self->categories);
   g_autoptr (OutlayTransaction) transaction = NULL;
-  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *now = outlay_timestamp_now_utc ();
-  guint            n = g_list_model_get_n_items (model);
+  g_autofree char *now = NULL;
+  OutlayCategory  *category;
+  OutlayCategory  *fallback;
   sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
@@ -526,24 +934,75 @@ outlay_repository_move_category (OutlayRepository *self,
   if (!outlay_repository_check_writable (self, error))
     return FALSE;
 
-  if (outlay_repository_lookup_category (self, id) == NULL)
+  if ((category = outlay_repository_lookup_category (self, id)) == NULL)
+    return set_not_found (error);
+
+  fallback = outlay_repository_get_fallback_category (self);
+  if (hidden && category == fallback)
     {
-      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
-                           _("The category does not exist."));
+      g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_PROTECTED,
+                   _("“%s” takes the expenses of deleted categories and cannot be hidden."),
+                      outlay_category_get_name (category));
       return FALSE;
     }
 
-  if (position >= n)
+  if (outlay_category_get_hidden (category) == !!hidden)
+    return TRUE;
+
+  now = outlay_timestamp_now_utc ();
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !(stmt = outlay_database_prepare (self->database,
+                                        "UPDATE categories SET hidden = ?, updated_at = ? WHERE id = ? AND "
+                                        "deleted_at IS NULL",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, !!hidden);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, id);
+
+  return finish_category_write (self, transaction, _("Could not change the category"), stmt, error);
+}
+
+/**
+ * outlay_repository_move_category:
+ * @position: the new index among the categories under the same one (or
+ *   among the ones at the top)
+ *
+ * Moves a category within its siblings; the others keep their order.
+ */
+gboolean
+outlay_repository_move_category (OutlayRepository *self,
+                                 gint64            id,
+                                 guint             position,
+                                 GError          **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) siblings = NULL;
+  g_autofree char *now = outlay_timestamp_now_utc ();
+  OutlayCategory  *category;
+  sqlite3_stmt    *stmt;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+
+  if (!outlay_repository_check_writable (self, error))
+    return FALSE;
+
+  if ((category = outlay_repository_lookup_category (self, id)) == NULL)
+    return set_not_found (error);
+
+  siblings = outlay_repository_list_subcategories (self, outlay_repository_get_parent_category (self, category));
+  if (position >= siblings->len)
     {
       g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_POSITION,
-                   _("The position must be between 1 and %u."), n);
+                   _("The position must be between 1 and %u."), siblings->len);
       return FALSE;
     }
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < siblings->len; i++)
     {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (model, i);
-      gint64 other = outlay_category_get_id (category);
+      gint64 other = outlay_category_get_id (siblings->pdata[i]);
 
       if (other != id)
         g_array_append_val (order, other);
@@ -572,101 +1031,4 @@ outlay_repository_move_category (OutlayRepository *self,
     }
 
   return FALSE;
-}
-
-/**
- * outlay_repository_delete_category:
- * @n_moved: (out) (optional): how many expenses moved to the fallback
- *
- * Deletes a category; its expenses, deleted ones included, move to the
- * fallback category ("Other"), so nothing is lost. The fallback category
- * itself cannot be deleted.
- */
-gboolean
-outlay_repository_delete_category (OutlayRepository *self,
-                                   gint64            id,
-                                   guint            *n_moved,
-                                   GError          **error)
-{
-  g_autoptr (OutlayTransaction) transaction = NULL;
-  OutlayCategory  *fallback;
-  g_autofree char *now = outlay_timestamp_now_utc ();
-  sqlite3_stmt    *stmt;
-  guint            moved;
-  gboolean         budgets_changed = FALSE;
-
-  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
-
-  if (!outlay_repository_check_writable (self, error))
-    return FALSE;
-
-  if (outlay_repository_lookup_category (self, id) == NULL)
-    {
-      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
-                           _("The category does not exist."));
-      return FALSE;
-    }
-
-  fallback = outlay_repository_get_fallback_category (self);
-  if (fallback == NULL || outlay_category_get_id (fallback) == id)
-    {
-      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_PROTECTED,
-                           _("This category takes the expenses of deleted categories and cannot be deleted."));
-      return FALSE;
-    }
-
-  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
-      !(stmt = outlay_database_prepare (self->database,
-                                        "UPDATE expenses SET category_id = ?, updated_at = ? WHERE category_id = ?",
-                                        error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, outlay_category_get_id (fallback));
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, id);
-  if (!outlay_repository_step_done (self, stmt, _("Could not move the expenses of the category"), error))
-    return FALSE;
-  moved = sqlite3_changes (outlay_database_get_handle (self->database));
-
-  /* A budget counts, in place of the category, the one its expenses move
-   * to: it keeps counting them (and does not come to count every
-   * category when it counted only this one). */
-  if (!(stmt = outlay_database_prepare (self->database,
-                                        "UPDATE budgets SET categories = trim (replace (' ' || categories || ' ', "
-                                        "' ' || ? || ' ', ' ' || ? || ' ')), updated_at = ? "
-                                        "WHERE instr (' ' || categories || ' ', ' ' || ? || ' ') > 0",
-                                        error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, outlay_category_get_uuid (outlay_repository_lookup_category (self, id)), -1,
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, outlay_category_get_uuid (fallback), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, outlay_category_get_uuid (outlay_repository_lookup_category (self, id)), -1,
-                     SQLITE_TRANSIENT);
-  if (!outlay_repository_step_done (self, stmt, _("Could not change the budgets"), error))
-    return FALSE;
-  if (sqlite3_changes (outlay_database_get_handle (self->database)) > 0)
-    budgets_changed = TRUE;
-
-  if (!(stmt = outlay_database_prepare (self->database,
-                                        "UPDATE categories SET deleted_at = ?, updated_at = ? WHERE id = ?",
-                                        error)))
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, id);
-
-  if (!finish_category_write (self, transaction, _("Could not delete the category"), stmt, error))
-    return FALSE;
-
-  if (n_moved != NULL)
-    *n_moved = moved;
-
-  if (moved > 0)
-    outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
-  if (budgets_changed)
-    outlay_repository_emit_budgets_changed (self);
-
-  return TRUE;
 }

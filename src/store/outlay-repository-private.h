@@ -70,6 +70,7 @@ void            outlay_repository_emit_change (OutlayRepository *self,
 void            outlay_repository_emit_categories_changed (OutlayRepository *self);
 void            outlay_repository_emit_budgets_changed (OutlayRepository *self);
 void            outlay_repository_emit_recurring_changed (OutlayRepository *self);
+void            outlay_repository_emit_category_rules_changed (OutlayRepository *self);
 
 /* outlay-repository-expenses.c: expenses, their search index, the bulk insert */
 gboolean      outlay_repository_sync_search (OutlayRepository *self,
@@ -160,6 +161,7 @@ gboolean outlay_repository_insert_category (OutlayRepository *self,
                                             const char       *name,
                                             const char       *icon_name,
                                             const char       *color,
+                                            const char       *parent_uuid,
                                             const char       *now,
                                             gint64           *id,
                                             GError          **error);
@@ -175,5 +177,9 @@ sqlite3_stmt *outlay_repository_prepare_days (OutlayRepository  *self,
 OutlayCategory *outlay_repository_find_category_named (OutlayRepository *self,
                                                        const char       *name,
                                                        gint64            except_id);
+OutlayCategory *outlay_repository_find_subcategory_named (OutlayRepository *self,
+                                                          OutlayCategory   *parent,
+                                                          const char       *name,
+                                                          gint64            except_id);
 
 G_END_DECLS

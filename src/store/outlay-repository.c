@@ -39,6 +39,7 @@ enum
   CATEGORIES_CHANGED,
   BUDGETS_CHANGED,
   RECURRING_CHANGED,
+  CATEGORY_RULES_CHANGED,
   N_SIGNALS
 };
 
@@ -250,6 +251,12 @@ void
 outlay_repository_emit_recurring_changed (OutlayRepository *self)
 {
   g_signal_emit (self, signals[RECURRING_CHANGED], 0);
+}
+
+void
+outlay_repository_emit_category_rules_changed (OutlayRepository *self)
+{
+  g_signal_emit (self, signals[CATEGORY_RULES_CHANGED], 0);
 }
 
 void
@@ -631,6 +638,7 @@ outlay_repository_reload (OutlayRepository *self)
    * changed them too. */
   g_signal_emit (self, signals[BUDGETS_CHANGED], 0);
   g_signal_emit (self, signals[RECURRING_CHANGED], 0);
+  g_signal_emit (self, signals[CATEGORY_RULES_CHANGED], 0);
 }
 
 static void
@@ -763,6 +771,18 @@ outlay_repository_class_init (OutlayRepositoryClass *klass)
    */
   signals[RECURRING_CHANGED] =
     g_signal_new ("recurring-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * OutlayRepository::category-rules-changed:
+   *
+   * Emitted after each committed write of the rules that file expenses.
+   */
+  signals[CATEGORY_RULES_CHANGED] =
+    g_signal_new ("category-rules-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

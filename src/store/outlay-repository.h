@@ -55,7 +55,8 @@ typedef enum
   OUTLAY_REPOSITORY_ERROR_PROTECTED,
   OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD,
   OUTLAY_REPOSITORY_ERROR_INVALID_ALERT,
-  OUTLAY_REPOSITORY_ERROR_INVALID_CAP, /* the most a budget carries */
+  OUTLAY_REPOSITORY_ERROR_INVALID_CAP,    /* the most a budget carries */
+  OUTLAY_REPOSITORY_ERROR_INVALID_PARENT, /* the category a category is under */
 } OutlayRepositoryError;
 
 typedef enum
@@ -178,18 +179,52 @@ GArray *outlay_repository_summarize (OutlayRepository  *self,
                                      guint             *n_all,
                                      GError           **error);
 
-/* Categories */
+/* Categories (outlay-repository-categories.c) */
+
+/* What outlay_repository_change_category() changes: %NULL leaves a field
+ * as it is; a @parent_uuid of "" puts the category at the top. */
+typedef struct
+{
+  const char *name;
+  const char *icon_name;
+  const char *color;
+  const char *parent_uuid;
+} OutlayCategoryChanges;
+
 GListModel     *outlay_repository_get_categories (OutlayRepository *self);
 OutlayCategory *outlay_repository_lookup_category (OutlayRepository *self,
                                                    gint64            id);
 OutlayCategory *outlay_repository_lookup_category_by_uuid (OutlayRepository *self,
                                                            const char       *uuid);
+OutlayCategory *outlay_repository_find_category (OutlayRepository *self,
+                                                 const char       *name);
 OutlayCategory *outlay_repository_get_fallback_category (OutlayRepository *self);
+OutlayCategory *outlay_repository_get_parent_category (OutlayRepository *self,
+                                                       OutlayCategory   *category);
+GPtrArray      *outlay_repository_list_subcategories (OutlayRepository *self,
+                                                      OutlayCategory   *category);
+gboolean        outlay_repository_is_category_offered (OutlayRepository *self,
+                                                       OutlayCategory   *category);
+char           *outlay_repository_dup_category_path (OutlayRepository *self,
+                                                     OutlayCategory   *category);
+GArray         *outlay_repository_expand_category_ids (OutlayRepository *self,
+                                                       const gint64     *ids,
+                                                       guint             n_ids);
 OutlayCategory *outlay_repository_add_category (OutlayRepository *self,
                                                 const char       *name,
                                                 const char       *icon_name,
                                                 const char       *color,
                                                 GError          **error);
+OutlayCategory *outlay_repository_add_subcategory (OutlayRepository *self,
+                                                   OutlayCategory   *parent,
+                                                   const char       *name,
+                                                   const char       *icon_name,
+                                                   const char       *color,
+                                                   GError          **error);
+gboolean        outlay_repository_change_category (OutlayRepository            *self,
+                                                   gint64                       id,
+                                                   const OutlayCategoryChanges *changes,
+                                                   GError                     **error);
 gboolean        outlay_repository_rename_category (OutlayRepository *self,
                                                    gint64            id,
                                                    const char       *name,
@@ -198,14 +233,42 @@ gboolean        outlay_repository_recolor_category (OutlayRepository *self,
                                                     gint64            id,
                                                     const char       *color,
                                                     GError          **error);
+gboolean        outlay_repository_set_category_hidden (OutlayRepository *self,
+                                                       gint64            id,
+                                                       gboolean          hidden,
+                                                       GError          **error);
 gboolean        outlay_repository_move_category (OutlayRepository *self,
                                                  gint64            id,
                                                  guint             position,
                                                  GError          **error);
-gboolean        outlay_repository_delete_category (OutlayRepository *self,
-                                                   gint64            id,
-                                                   guint            *n_moved,
-                                                   GError          **error);
+
+/* Deleting and merging (outlay-repository-category-removal.c) */
+typedef struct _OutlayCategoryRemoval OutlayCategoryRemoval;
+
+#define OUTLAY_TYPE_CATEGORY_REMOVAL (outlay_category_removal_get_type ())
+
+GType                  outlay_category_removal_get_type (void) G_GNUC_CONST;
+OutlayCategoryRemoval *outlay_category_removal_ref (OutlayCategoryRemoval *removal);
+void                   outlay_category_removal_unref (OutlayCategoryRemoval *removal);
+gint64                 outlay_category_removal_get_category_id (OutlayCategoryRemoval *removal);
+gint64                 outlay_category_removal_get_into_id (OutlayCategoryRemoval *removal);
+guint                  outlay_category_removal_get_n_expenses (OutlayCategoryRemoval *removal);
+guint                  outlay_category_removal_get_n_subcategories (OutlayCategoryRemoval *removal);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayCategoryRemoval, outlay_category_removal_unref)
+
+OutlayCategoryRemoval *outlay_repository_remove_category (OutlayRepository *self,
+                                                          gint64            id,
+                                                          gint64            into_id,
+                                                          gboolean          merge,
+                                                          GError          **error);
+gboolean               outlay_repository_undo_category_removal (OutlayRepository      *self,
+                                                                OutlayCategoryRemoval *removal,
+                                                                GError               **error);
+gboolean               outlay_repository_delete_category (OutlayRepository *self,
+                                                          gint64            id,
+                                                          guint            *n_moved,
+                                                          GError          **error);
 
 /* Aggregates over [from, to] (either may be %NULL for no limit) */
 gboolean outlay_repository_get_total (OutlayRepository *self,

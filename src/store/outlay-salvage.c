@@ -54,7 +54,8 @@
 /* What each column of a read must hold, a letter a column: an integer,
  * text, or text or NULL. */
 #define EXPENSE_KINDS "ititttitttnnnn"
-#define CATEGORY_KINDS "ittttittn"
+#define CATEGORY_KINDS "ittttittnni"
+#define CATEGORY_KINDS_V1 "ittttittn"
 
 /* Indexes that list every row, covering the id, so that reading them does
  * not touch the table. The partial ones (expenses_by_date and _by_amount)
@@ -258,7 +259,7 @@ keep_category_row (sqlite3_stmt *row,
   Salvage *self = user_data;
   g_autoptr (OutlayCategory) category = NULL;
 
-  if (!row_has_kinds (row, CATEGORY_KINDS))
+  if (!row_has_kinds (row, sqlite3_column_count (row) > 9 ? CATEGORY_KINDS : CATEGORY_KINDS_V1))
     {
       self->report.categories_unreadable++;
       return TRUE;
@@ -289,8 +290,13 @@ read_categories (Salvage *self,
   g_autoptr (OutlaySalvageReader) reader = NULL;
   sqlite3_stmt *stmt = NULL;
   guint         n_lost = 0;
+  gboolean      exists, has_parent;
 
-  reader = outlay_salvage_reader_new (self->source, "categories", OUTLAY_CATEGORY_COLUMNS,
+  /* A file of data format 6 or older has no parents. */
+  if (inspect_table (self, "categories", "parent_uuid", &exists, &has_parent) != SQLITE_OK)
+    has_parent = FALSE;
+  reader = outlay_salvage_reader_new (self->source, "categories",
+                                      has_parent ? OUTLAY_CATEGORY_COLUMNS : OUTLAY_CATEGORY_COLUMNS_V1,
                                       _("Could not read the database"), self->cancellable, error);
   if (reader == NULL ||
       !outlay_salvage_reader_read (reader, keep_category_row, self, error) ||
@@ -346,7 +352,7 @@ write_categories (Salvage *self,
   if (!outlay_database_exec (self->database, "DELETE FROM categories", error) ||
       !(stmt = outlay_database_prepare (self->database,
                                         "INSERT INTO categories (" OUTLAY_CATEGORY_COLUMNS ") "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                         error)))
     return FALSE;
 
@@ -365,6 +371,8 @@ write_categories (Salvage *self,
       sqlite3_bind_text (stmt, 7, outlay_category_get_created_at (category), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 8, outlay_category_get_updated_at (category), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 9, outlay_category_get_deleted_at (category), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 10, outlay_category_get_parent_uuid (category), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 11, outlay_category_get_hidden (category));
 
       if (!step_row (self, stmt, _("Could not add the category"), &rejected, error))
         return FALSE;
@@ -403,7 +411,7 @@ ensure_recovered (Salvage *self,
       return TRUE;
     }
 
-  return outlay_repository_insert_category (self->repository, name, RECOVERED_ICON, RECOVERED_COLOR, self->now,
+  return outlay_repository_insert_category (self->repository, name, RECOVERED_ICON, RECOVERED_COLOR, NULL, self->now,
                                             &self->recovered_id, error) &&
          outlay_repository_reload_categories (self->repository, error);
 }

@@ -35,6 +35,9 @@ G_BEGIN_DECLS
   "import_hash, rule_uuid, scheduled_on"
 
 #define OUTLAY_CATEGORY_COLUMNS \
+  "id, uuid, name, icon_name, color, position, created_at, updated_at, deleted_at, parent_uuid, hidden"
+/* What a file of data format 6 or older holds. */
+#define OUTLAY_CATEGORY_COLUMNS_V1 \
   "id, uuid, name, icon_name, color, position, created_at, updated_at, deleted_at"
 
 /* Adds the expenses that @condition selects (live ones only: it must say

@@ -180,7 +180,7 @@ test_upgrade_keeps_every_row (Fixture      *fixture,
   sqlite3 *db = NULL;
   guint    count = 0;
   /* The live expenses in each format's fixture. */
-  static const guint live_expenses[] = { 0, 13, 15, 17, 19, 20 };
+  static const guint live_expenses[] = { 0, 13, 15, 17, 19, 20, 22 };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (live_expenses) == OUTLAY_SCHEMA_VERSION);
 
@@ -230,10 +230,20 @@ test_upgrade_keeps_every_row (Fixture      *fixture,
 
       g_assert_true (outlay_repository_count_expenses (repository, query, &count, &error));
       g_assert_no_error (error);
-      /* Versions 2 to 4 each wrote two live expenses more, 5 one. */
+      /* Versions 2 to 4 each wrote two live expenses more, 5 one, 6 two. */
       g_assert_cmpuint (count, ==, live_expenses[version]);
       g_assert_cmpuint (g_list_model_get_n_items (outlay_repository_get_categories (repository)), ==, 10);
       g_assert_cmpstr (outlay_category_get_name (outlay_repository_get_fallback_category (repository)), ==, "Other");
+      /* Every older category at the top, shown, in its order. */
+      for (guint i = 0; i < 10; i++)
+        {
+          g_autoptr (OutlayCategory) category =
+            g_list_model_get_item (outlay_repository_get_categories (repository), i);
+
+          g_assert_cmpint (outlay_category_get_position (category), ==, i);
+          g_assert_null (outlay_repository_get_parent_category (repository, category));
+          g_assert_true (outlay_repository_is_category_offered (repository, category));
+        }
 
       g_clear_object (&repository);
       g_clear_object (&database);
@@ -242,6 +252,42 @@ test_upgrade_keeps_every_row (Fixture      *fixture,
       g_clear_pointer (&after, g_free);
       g_clear_pointer (&in_backup, g_free);
       g_clear_pointer (&fts, g_free);
+    }
+}
+
+/* The categories of the format 7 fixture as the lists show them: each one
+ * at the top followed by the ones under it; Vet, whose parent Pets was
+ * deleted, at the top; Travel hidden. */
+static void
+assert_category_tree (OutlayDatabase *database)
+{
+  g_autoptr (OutlayRepository) repository = outlay_repository_new (database);
+  GListModel              *categories = outlay_repository_get_categories (repository);
+  static const char *const expected[] = {
+    "Food & Drink",
+    "Food & Drink › Restaurants",
+    "Food & Drink › Coffee",
+    "Groceries",
+    "Transport",
+    "Housing",
+    "Utilities",
+    "Health",
+    "Shopping",
+    "Entertainment",
+    "Travel",
+    "Other",
+    "Vet",
+  };
+
+  g_assert_cmpuint (g_list_model_get_n_items (categories), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
+      g_autofree char *path = outlay_repository_dup_category_path (repository, category);
+
+      g_assert_cmpstr (path, ==, expected[i]);
+      g_assert_true (outlay_repository_is_category_offered (repository, category) ==
+                     !g_str_equal (expected[i], "Travel"));
     }
 }
 
@@ -259,6 +305,7 @@ test_current_fixture_opens_without_upgrade (Fixture      *fixture,
   g_assert_cmpuint (outlay_database_get_schema_version (database), ==, OUTLAY_SCHEMA_VERSION);
   g_assert_null (outlay_database_get_backup_path (database));
   assert_summary_consistent (outlay_database_get_handle (database));
+  assert_category_tree (database);
 }
 
 /* The ids of @text (every expense for %NULL) sorted by description, as the
@@ -746,6 +793,37 @@ run_recurring_workload (OutlayRepository *repository)
   g_object_unref (housing);
 }
 
+/* Subcategories, hiding, merging and its Undo, once. */
+static void
+run_category_tree_workload (OutlayRepository *repository)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayCategoryRemoval) removal = NULL;
+  OutlayCategory       *food = outlay_repository_find_category (repository, "Food & Drink");
+  OutlayCategory       *groceries = outlay_repository_find_category (repository, "Groceries");
+  OutlayCategory       *bakery;
+  OutlayCategory       *market;
+  OutlayCategoryChanges changes = { .name = "Market", .parent_uuid = outlay_category_get_uuid (food) };
+
+  bakery = outlay_repository_add_subcategory (repository, groceries, "Bakery", "emoji-food-symbolic", "#c64600",
+                                              &error);
+  g_assert_no_error (error);
+  market = outlay_repository_add_category (repository, "Market stalls", "emoji-food-symbolic", "#2ec27e", &error);
+  g_assert_no_error (error);
+  outlay_repository_change_category (repository, outlay_category_get_id (market), &changes, &error);
+  g_assert_no_error (error);
+  outlay_repository_set_category_hidden (repository, outlay_category_get_id (market), TRUE, &error);
+  g_assert_no_error (error);
+  outlay_repository_move_category (repository, outlay_category_get_id (market), 0, &error);
+  g_assert_no_error (error);
+  removal = outlay_repository_remove_category (repository, outlay_category_get_id (groceries),
+                                               outlay_category_get_id (food), TRUE, &error);
+  g_assert_no_error (error);
+  outlay_repository_undo_category_removal (repository, removal, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bakery);
+}
+
 /* Everything the app does with the database, once. */
 static void
 run_workload (OutlayRepository *repository)
@@ -856,6 +934,7 @@ run_workload (OutlayRepository *repository)
 
   run_budget_workload (repository);
   run_recurring_workload (repository);
+  run_category_tree_workload (repository);
 }
 
 static void
@@ -1063,12 +1142,12 @@ test_failed_later_step_rolls_back_all (Fixture      *fixture,
   g_autofree char *expected = g_strdup_printf ("data format %u:", OUTLAY_SCHEMA_VERSION);
   sqlite3         *db = NULL;
 
-  /* Steps 2 to 5 run through (3 adds a column); the last step finds the
-   * name of its first table taken. */
-  G_STATIC_ASSERT (OUTLAY_SCHEMA_VERSION == 6);
+  /* Steps 2 to 6 run through (3 adds a column); the last step finds the
+   * name of its table taken. */
+  G_STATIC_ASSERT (OUTLAY_SCHEMA_VERSION == 7);
   create_from_fixture (fixture->path, "schema-1.sql");
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE recurring_rules (id INTEGER PRIMARY KEY)", NULL, NULL, NULL),
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE category_rules (id INTEGER PRIMARY KEY)", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   columns = read_columns (db, tables_v1);
   before = dump_tables (db, tables_v1, columns);
