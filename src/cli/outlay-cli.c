@@ -703,21 +703,10 @@ outlay_cli_dup_command_prefix (OutlayCli *cli)
   return g_strdup_printf ("outlay --database %s", quoted);
 }
 
-static gboolean
-same_name (const char *a,
-           const char *b)
-{
-  g_autofree char *folded_a = g_utf8_casefold (a, -1);
-  g_autofree char *folded_b = g_utf8_casefold (b, -1);
-  g_autofree char *normal_a = g_utf8_normalize (folded_a, -1, G_NORMALIZE_ALL);
-  g_autofree char *normal_b = g_utf8_normalize (folded_b, -1, G_NORMALIZE_ALL);
-
-  return g_strcmp0 (normal_a, normal_b) == 0;
-}
-
 /**
  * outlay_cli_find_category:
- * @name: a category's name, in any case, with spaces around or not
+ * @name: a category's name, in any case, with spaces around or not; a
+ *   subcategory's also as "Parent › Child" or "Parent:Child"
  *
  * Returns: (transfer none): the category, or %NULL with @error set
  */
@@ -730,17 +719,19 @@ outlay_cli_find_category (OutlayCli  *cli,
   guint            n = g_list_model_get_n_items (categories);
   g_autofree char *wanted = g_strstrip (g_strdup (name));
   g_autoptr (GString) names = g_string_new (NULL);
+  OutlayCategory *found = outlay_repository_find_category (cli->repository, wanted);
+
+  if (found != NULL)
+    return found;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
-
-      if (same_name (outlay_category_get_name (category), wanted))
-        return outlay_repository_lookup_category (cli->repository, outlay_category_get_id (category));
+      g_autofree char *path = outlay_repository_dup_category_path (cli->repository, category);
 
       if (i > 0)
         g_string_append (names, ", ");
-      g_string_append (names, outlay_category_get_name (category));
+      g_string_append (names, path);
     }
 
   g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
@@ -890,6 +881,7 @@ outlay_cli_set_query_categories (OutlayCli   *cli,
                                  GError     **error)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) expanded = NULL;
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
@@ -904,7 +896,9 @@ outlay_cli_set_query_categories (OutlayCli   *cli,
       g_array_append_val (ids, id);
     }
 
-  outlay_query_set_categories (query, (const gint64 *) (gpointer) ids->data, ids->len);
+  /* A category counts the ones under it. */
+  expanded = outlay_repository_expand_category_ids (cli->repository, (const gint64 *) (gpointer) ids->data, ids->len);
+  outlay_query_set_categories (query, (const gint64 *) (gpointer) expanded->data, expanded->len);
   return TRUE;
 }
 

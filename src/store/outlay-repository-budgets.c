@@ -683,6 +683,30 @@ outlay_repository_move_budget (OutlayRepository *self,
   return TRUE;
 }
 
+/* The live categories a budget of @uuids counts: those, and the ones under
+ * them, so that a budget of "Food" counts "Food › Restaurants", one added
+ * later too. */
+static GArray *
+counted_category_ids (OutlayRepository  *self,
+                      const char *const *uuids)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; uuids[i] != NULL; i++)
+    {
+      OutlayCategory *category = outlay_repository_lookup_category_by_uuid (self, uuids[i]);
+
+      if (category != NULL)
+        {
+          gint64 id = outlay_category_get_id (category);
+
+          g_array_append_val (ids, id);
+        }
+    }
+
+  return outlay_repository_expand_category_ids (self, (const gint64 *) (gpointer) ids->data, ids->len);
+}
+
 /**
  * outlay_repository_get_unbudgeted:
  * @currency: the currency of the totals
@@ -725,17 +749,11 @@ outlay_repository_get_unbudgeted (OutlayRepository *self,
       if (uuids[0] == NULL)
         return g_steal_pointer (&unbudgeted);
 
-      for (guint j = 0; uuids[j] != NULL; j++)
-        {
-          OutlayCategory *category = outlay_repository_lookup_category_by_uuid (self, uuids[j]);
+      {
+        g_autoptr (GArray) ids = counted_category_ids (self, uuids);
 
-          if (category != NULL)
-            {
-              gint64 id = outlay_category_get_id (category);
-
-              g_array_append_val (counted, id);
-            }
-        }
+        g_array_append_vals (counted, ids->data, ids->len);
+      }
     }
 
   if (!(totals = outlay_repository_totals_by_category (self, currency, from, to, error)))
@@ -923,13 +941,8 @@ fold_init (OutlayRepository *self,
   outlay_date_format_iso_buf (&end, fold->until_text);
 
   fold->all = uuids[0] == NULL;
-  for (guint i = 0; uuids[i] != NULL; i++)
-    {
-      OutlayCategory *category = outlay_repository_lookup_category_by_uuid (self, uuids[i]);
-      gint64          id = category != NULL ? outlay_category_get_id (category) : -1;
-
-      g_array_append_val (fold->category_ids, id);
-    }
+  g_clear_pointer (&fold->category_ids, g_array_unref);
+  fold->category_ids = counted_category_ids (self, uuids);
   g_array_sort (fold->category_ids, compare_ids);
 
   return TRUE;

@@ -234,9 +234,19 @@ has_uuid (OutlayCategory *category,
   return g_strcmp0 (outlay_category_get_uuid (category), key) == 0;
 }
 
+/* A name as names are compared: ignoring case and how characters are
+ * composed. */
+static char *
+fold_name (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
+}
+
 typedef struct
 {
-  const char *folded; /* the name looked for, case-folded */
+  const char *folded; /* the name looked for, folded */
   gint64      except_id;
 } NameKey;
 
@@ -250,7 +260,7 @@ has_folded_name (OutlayCategory *category,
   if (outlay_category_get_id (category) == name->except_id)
     return FALSE;
 
-  folded = g_utf8_casefold (outlay_category_get_name (category), -1);
+  folded = fold_name (outlay_category_get_name (category));
   return g_strcmp0 (folded, name->folded) == 0;
 }
 
@@ -459,7 +469,7 @@ outlay_repository_find_category_named (OutlayRepository *self,
                                        const char       *name,
                                        gint64            except_id)
 {
-  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *folded = fold_name (name);
   NameKey          key = { folded, except_id };
   GListModel      *model = G_LIST_MODEL (self->categories);
   guint            n = g_list_model_get_n_items (model);
@@ -506,7 +516,7 @@ outlay_repository_find_subcategory_named (OutlayRepository *self,
                                           const char       *name,
                                           gint64            except_id)
 {
-  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *folded = fold_name (name);
   NameKey          key = { folded, except_id };
   GListModel      *model = G_LIST_MODEL (self->categories);
   guint            n = g_list_model_get_n_items (model);

@@ -47,7 +47,10 @@ struct _OutlayCategoryRemoval
   GPtrArray      *category_rules;       /* uuids */
 };
 
-G_DEFINE_BOXED_TYPE (OutlayCategoryRemoval, outlay_category_removal, outlay_category_removal_ref, outlay_category_removal_unref)
+G_DEFINE_BOXED_TYPE (OutlayCategoryRemoval,
+                     outlay_category_removal,
+                     outlay_category_removal_ref,
+                     outlay_category_removal_unref)
 
 static OutlayCategoryRemoval *
 removal_new (void)
@@ -161,7 +164,6 @@ update_each (OutlayRepository *self,
              const char       *to,
              const char       *extra,
              const char       *now,
-             const char       *context,
              GError          **error)
 {
   sqlite3_stmt *stmt;
@@ -179,11 +181,40 @@ update_each (OutlayRepository *self,
       sqlite3_bind_text (stmt, 3, uuids->pdata[i], -1, SQLITE_STATIC);
       if (extra != NULL)
         sqlite3_bind_text (stmt, 4, extra, -1, SQLITE_STATIC);
-      if (!outlay_repository_step_done (self, stmt, context, error))
+      if (!outlay_repository_step_done (self, stmt, _("Could not move what names the category"), error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+/* The recurring expenses and the rules that name the category come to name
+ * the one that takes its expenses (@forward), or back where they still
+ * do. */
+static gboolean
+move_referrers (OutlayRepository      *self,
+                OutlayCategoryRemoval *removal,
+                const char            *now,
+                gboolean               forward,
+                GError               **error)
+{
+  const char *to = forward ? removal->into_uuid : removal->category_uuid;
+  const char *from = forward ? NULL : removal->into_uuid;
+
+  if (forward)
+    return update_each (self, "UPDATE recurring_rules SET category_uuid = ?, updated_at = ? WHERE uuid = ?",
+                        removal->recurring_rules, to, from, now, error) &&
+           update_each (self, "UPDATE category_rules SET category_uuid = ?, updated_at = ? WHERE uuid = ?",
+                        removal->category_rules, to, from, now, error);
+
+  return update_each (self,
+                      "UPDATE recurring_rules SET category_uuid = ?, updated_at = ? WHERE uuid = ? "
+                      "AND category_uuid = ?",
+                      removal->recurring_rules, to, from, now, error) &&
+         update_each (self,
+                      "UPDATE category_rules SET category_uuid = ?, updated_at = ? WHERE uuid = ? "
+                      "AND category_uuid = ?",
+                      removal->category_rules, to, from, now, error);
 }
 
 /* A budget's categories with @from in place of... (see below): @from
@@ -379,17 +410,16 @@ write_removal (OutlayRepository      *self,
 {
   sqlite3_stmt *stmt;
 
-  if (!move_expenses (self, removal, now, error) || !move_budgets (self, removal, now, error) ||
-      !collect_uuids (self, "SELECT uuid FROM recurring_rules WHERE category_uuid = ?", removal->category_uuid,
+  if (!move_expenses (self, removal, now, error) || !move_budgets (self, removal, now, error))
+    return FALSE;
+
+  if (!collect_uuids (self, "SELECT uuid FROM recurring_rules WHERE category_uuid = ?", removal->category_uuid,
                       removal->recurring_rules, error) ||
-      !update_each (self, "UPDATE recurring_rules SET category_uuid = ?, updated_at = ? WHERE uuid = ?",
-                    removal->recurring_rules, removal->into_uuid, NULL, now,
-                    _("Could not change the recurring expenses"), error) ||
-                    !collect_uuids (self, "SELECT uuid FROM category_rules WHERE category_uuid = ?", removal->category_uuid,
-                                    removal->category_rules, error) ||
-                    !update_each (self, "UPDATE category_rules SET category_uuid = ?, updated_at = ? WHERE uuid = ?",
-                                  removal->category_rules, removal->into_uuid, NULL, now, _("Could not change the rules"), error) ||
-                                  !move_children (self, removal, now, error))
+      !collect_uuids (self, "SELECT uuid FROM category_rules WHERE category_uuid = ?", removal->category_uuid,
+                      removal->category_rules, error))
+    return FALSE;
+
+  if (!move_referrers (self, removal, now, TRUE, error) || !move_children (self, removal, now, error))
     return FALSE;
 
   if (!(stmt = outlay_database_prepare (self->database,
@@ -611,21 +641,13 @@ write_undo (OutlayRepository      *self,
         return FALSE;
     }
 
+  if (!move_referrers (self, removal, now, FALSE, error))
+    return FALSE;
+
   return update_each (self,
-                      "UPDATE recurring_rules SET category_uuid = ?, updated_at = ? "
-                      "WHERE uuid = ? AND category_uuid = ?",
-                      removal->recurring_rules, removal->category_uuid, removal->into_uuid, now,
-                      _("Could not change the recurring expenses"), error) &&
-                      update_each (self,
-                                   "UPDATE category_rules SET category_uuid = ?, updated_at = ? "
-                                   "WHERE uuid = ? AND category_uuid = ?",
-                                   removal->category_rules, removal->category_uuid, removal->into_uuid, now,
-                                   _("Could not change the rules"), error) &&
-                                   update_each (self,
-                                                "UPDATE categories SET parent_uuid = ?, updated_at = ? "
-                                                "WHERE uuid = ? AND deleted_at IS NULL AND parent_uuid IS ?",
-                                                removal->children, removal->category_uuid, removal->children_parent_uuid, now,
-                                                _("Could not move the category"), error);
+                      "UPDATE categories SET parent_uuid = ?, updated_at = ? "
+                      "WHERE uuid = ? AND deleted_at IS NULL AND parent_uuid IS ?",
+                      removal->children, removal->category_uuid, removal->children_parent_uuid, now, error);
 }
 
 /**

@@ -322,11 +322,18 @@ update_query (OutlayExpensesPage *self)
 
   outlay_query_set_text (query, text);
 
-  if (category != GTK_INVALID_LIST_POSITION && category > 0 && category < self->category_ids->len &&
-      g_array_index (self->category_ids, gint64, category) == SET_ID)
-    outlay_query_set_categories (query, (const gint64 *) (gpointer) self->set_ids->data, self->set_ids->len);
-  else if (category != GTK_INVALID_LIST_POSITION && category > 0 && category < self->category_ids->len)
-    outlay_query_set_categories (query, &g_array_index (self->category_ids, gint64, category), 1);
+  /* A category counts the ones under it. */
+  if (category != GTK_INVALID_LIST_POSITION && category > 0 && category < self->category_ids->len)
+    {
+      gboolean is_set = g_array_index (self->category_ids, gint64, category) == SET_ID;
+      g_autoptr (GArray) ids =
+        outlay_repository_expand_category_ids (self->repository,
+                                               is_set ? (const gint64 *) (gpointer) self->set_ids->data
+                                                      : &g_array_index (self->category_ids, gint64, category),
+                                               is_set ? self->set_ids->len : 1);
+
+      outlay_query_set_categories (query, (const gint64 *) (gpointer) ids->data, ids->len);
+    }
 
   if (period == PERIOD_CUSTOM)
     outlay_query_set_date_range (query, self->custom_from, self->custom_to);
@@ -380,8 +387,10 @@ rebuild_categories (OutlayExpensesPage *self)
       g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
       gint64 id = outlay_category_get_id (category);
 
+      g_autofree char *path = outlay_repository_dup_category_path (self->repository, category);
+
       g_array_append_val (self->category_ids, id);
-      gtk_string_list_append (self->category_names, outlay_category_get_name (category));
+      gtk_string_list_append (self->category_names, path);
       if (id == selected_id)
         new_selected = i + 1;
     }

@@ -179,6 +179,13 @@ assert_no_partial_files (OutlayTestFixture *fixture,
     }
 }
 
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
 /* What the repository and a list of expenses show is what the file holds. */
 static void
 assert_repository_agrees (OutlayTestFixture  *fixture,
@@ -188,21 +195,32 @@ assert_repository_agrees (OutlayTestFixture  *fixture,
   sqlite3 *db = outlay_test_handle (fixture);
   GListModel *categories = outlay_repository_get_categories (fixture->repository);
   g_autoptr (GString) shown = g_string_new (NULL);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  /* In the order of ids: the list's own order follows the categories'
+   * parents (see outlay_repository_get_categories()). */
   g_autofree char *stored = outlay_test_dump (db,
-                                              "SELECT id, name, icon_name, color, position FROM categories "
-                                              "WHERE deleted_at IS NULL ORDER BY position");
+                                              "SELECT id, name, icon_name, color, position, "
+                                              "coalesce (parent_uuid, ''), hidden FROM categories "
+                                              "WHERE deleted_at IS NULL ORDER BY id");
 
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
       g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
 
-      g_string_append_printf (shown, "%" G_GINT64_FORMAT "|%s|%s|%s|%d\n",
-                              outlay_category_get_id (category),
-                              outlay_category_get_name (category),
-                              outlay_category_get_icon_name (category),
-                              outlay_category_get_color (category),
-                              outlay_category_get_position (category));
+      g_ptr_array_add (lines, g_strdup_printf ("%012" G_GINT64_FORMAT "%" G_GINT64_FORMAT "|%s|%s|%s|%d|%s|%d\n",
+                                               outlay_category_get_id (category), outlay_category_get_id (category),
+                                               outlay_category_get_name (category),
+                                               outlay_category_get_icon_name (category),
+                                               outlay_category_get_color (category),
+                                               outlay_category_get_position (category),
+                                               outlay_category_get_parent_uuid (category) != NULL
+                                                 ? outlay_category_get_parent_uuid (category)
+                                                 : "",
+                                               outlay_category_get_hidden (category)));
     }
+  g_ptr_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append (shown, (const char *) lines->pdata[i] + 12);
   g_assert_cmpstr (shown->str, ==, stored);
 
   n_live = outlay_test_query_int (db, "SELECT count(*) FROM expenses WHERE deleted_at IS NULL");

@@ -208,6 +208,92 @@ delete_category (Fixture *fixture,
 }
 
 static gboolean
+add_subcategory (Fixture *fixture,
+                 gpointer state,
+                 GError **error)
+{
+  OutlayCategory *food = outlay_repository_lookup_category (fixture->repository,
+                                                            outlay_test_category (fixture, OUTLAY_TEST_FOOD));
+
+  return outlay_repository_add_subcategory (fixture->repository, food, "Restaurants", "emoji-food-symbolic",
+                                            "#c64600", error) != NULL;
+}
+
+/* Transport, renamed, recoloured, under Travel in one write. */
+static gboolean
+change_category (Fixture *fixture,
+                 gpointer state,
+                 GError **error)
+{
+  OutlayCategory       *travel = outlay_repository_lookup_category (fixture->repository,
+                                                                    outlay_test_category (fixture, OUTLAY_TEST_TRAVEL));
+  OutlayCategoryChanges changes = { 0 };
+
+  changes.name = "Getting around";
+  changes.color = "#e01b24";
+  changes.parent_uuid = outlay_category_get_uuid (travel);
+
+  return outlay_repository_change_category (fixture->repository, outlay_test_category (fixture, OUTLAY_TEST_TRANSPORT),
+                                            &changes, error);
+}
+
+static gboolean
+hide_category (Fixture *fixture,
+               gpointer state,
+               GError **error)
+{
+  return outlay_repository_set_category_hidden (fixture->repository,
+                                                outlay_test_category (fixture, OUTLAY_TEST_TRANSPORT), TRUE, error);
+}
+
+/* Transport, which holds expenses, merged into Travel. */
+static gboolean
+merge_category (Fixture *fixture,
+                gpointer state,
+                GError **error)
+{
+  g_autoptr (OutlayCategoryRemoval) removal =
+    outlay_repository_remove_category (fixture->repository, outlay_test_category (fixture, OUTLAY_TEST_TRANSPORT),
+                                       outlay_test_category (fixture, OUTLAY_TEST_TRAVEL), TRUE, error);
+
+  return removal != NULL;
+}
+
+/* What the test deleted before the faults: Transport, its expenses in
+ * Other. */
+static gpointer
+ref_removal (Fixture *fixture,
+             gpointer user_data)
+{
+  return outlay_category_removal_ref (user_data);
+}
+
+static gboolean
+undo_category_removal (Fixture *fixture,
+                       gpointer state,
+                       GError **error)
+{
+  return outlay_repository_undo_category_removal (fixture->repository, state, error);
+}
+
+static void
+test_undo_category_removal (Fixture      *fixture,
+                            gconstpointer user_data)
+{
+  static const OutlayFaultOperation operation = { "undo deleting a category", ref_removal, undo_category_removal,
+                                                  (GDestroyNotify) outlay_category_removal_unref };
+  g_autoptr (OutlayCategoryRemoval) removal = NULL;
+  g_autoptr (GError) error = NULL;
+
+  outlay_test_add_sample_expenses (fixture);
+  removal = outlay_repository_remove_category (fixture->repository,
+                                               outlay_test_category (fixture, OUTLAY_TEST_TRANSPORT), 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outlay_category_removal_get_n_expenses (removal), >, 0);
+  g_assert_cmpuint (outlay_test_faults_check (fixture, &operation, removal, MAX_PER_KIND), >, 0);
+}
+
+static gboolean
 set_currency (Fixture *fixture,
               gpointer state,
               GError **error)
@@ -820,6 +906,10 @@ OPERATION ("rename category", rename_category)
 OPERATION ("recolor category", recolor_category)
 OPERATION ("move category", move_category)
 OPERATION ("delete category", delete_category)
+OPERATION ("add subcategory", add_subcategory)
+OPERATION ("change category", change_category)
+OPERATION ("hide category", hide_category)
+OPERATION ("merge category", merge_category)
 OPERATION ("set the ledger's currency", set_currency)
 OPERATION ("record the ledger's currency", record_currency)
 OPERATION ("create backup", create_backup)
@@ -939,6 +1029,11 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/category/recolor", test_recolor_category);
   OUTLAY_TEST_ADD ("/faults/category/move", test_move_category);
   OUTLAY_TEST_ADD ("/faults/category/delete", test_delete_category);
+  OUTLAY_TEST_ADD ("/faults/category/add-subcategory", test_add_subcategory);
+  OUTLAY_TEST_ADD ("/faults/category/change", test_change_category);
+  OUTLAY_TEST_ADD ("/faults/category/hide", test_hide_category);
+  OUTLAY_TEST_ADD ("/faults/category/merge", test_merge_category);
+  OUTLAY_TEST_ADD ("/faults/category/undo-delete", test_undo_category_removal);
   OUTLAY_TEST_ADD ("/faults/ledger/currency", test_set_currency);
   OUTLAY_TEST_ADD ("/faults/budget/add", test_add_budget);
   OUTLAY_TEST_ADD ("/faults/budget/update", test_update_budget);
