@@ -447,4 +447,47 @@ json_ids (const char *text)
   return g_string_free (g_steal_pointer (&ids), FALSE);
 }
 
+/* A command that must be refused: its exit status, a part of its one-line
+ * reason, and its arguments after the command. */
+typedef struct
+{
+  int         status;
+  const char *message;
+  const char *args[12];
+} OutlayCliRefusal;
+
+/* Runs `outlay COMMAND ARGS…` for each of @cases and checks that each is
+ * refused as it says, with not a byte of the data changed. */
+static inline void
+assert_refusals (Fixture                *fixture,
+                 const char             *command,
+                 const OutlayCliRefusal *cases,
+                 guint                   n_cases)
+{
+  g_autofree char *before = dump (fixture);
+  g_auto (Result) result = { 0 };
+
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr (GPtrArray) args = g_ptr_array_new ();
+      g_autofree char *after = NULL;
+
+      g_ptr_array_add (args, (gpointer) "--database");
+      g_ptr_array_add (args, fixture->store.path);
+      g_ptr_array_add (args, (gpointer) command);
+      for (guint j = 0; cases[i].args[j] != NULL; j++)
+        g_ptr_array_add (args, (gpointer) cases[i].args[j]);
+      g_ptr_array_add (args, NULL);
+
+      g_test_message ("outlay %s %s", command, cases[i].args[0] != NULL ? cases[i].args[0] : "");
+      result_clear (&result);
+      run_argv ("C.UTF-8", (const char *const *) args->pdata, NULL, &result);
+
+      assert_failure (&result, cases[i].status, cases[i].message);
+
+      after = dump (fixture);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
 G_END_DECLS

@@ -74,7 +74,7 @@ test_help (Fixture      *fixture,
     "export",
     "import",
   };
-  static const char *const subcommands[] = { "add", "rename", "delete" };
+  static const char *const subcommands[] = { "add", "edit", "rename", "move", "hide", "show", "merge", "delete" };
   g_auto (Result) result = { 0 };
   g_autofree char  *version = g_strdup_printf ("outlay %s\n", PACKAGE_VERSION);
   const char *const version_args[] = { "--version", NULL };
@@ -640,7 +640,9 @@ test_categories (Fixture      *fixture,
   assert_lacks (result.out, "Transport");
   assert_contains (result.out, "\"name\": \"Other\",\n    \"color\": \"#77767b\",\n    \"icon\": "
                                "\"view-more-horizontal-symbolic\",\n"
-                               "    \"position\": 9,\n    \"fallback\": true,\n    \"expense_count\": 3\n");
+                               "    \"position\": 9,\n    \"parent\": null,\n    \"parent_uuid\": null,\n"
+                               "    \"path\": \"Other\",\n    \"hidden\": false,\n    \"fallback\": true,\n"
+                               "    \"expense_count\": 3\n");
 
   names = outlay_test_dump (outlay_database_get_handle (fixture->store.database),
                             "SELECT name FROM categories WHERE deleted_at IS NULL ORDER BY position");
