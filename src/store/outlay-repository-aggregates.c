@@ -262,6 +262,68 @@ outlay_repository_totals_by_category (OutlayRepository *self,
   return g_steal_pointer (&totals);
 }
 
+static int
+compare_totals (gconstpointer a,
+                gconstpointer b)
+{
+  const OutlayCategoryTotal *x = a;
+  const OutlayCategoryTotal *y = b;
+
+  if (x->total != y->total)
+    return x->total > y->total ? -1 : 1;
+  return x->category_id < y->category_id ? -1 : x->category_id > y->category_id;
+}
+
+/**
+ * outlay_repository_roll_up_category_totals:
+ * @totals: (element-type OutlayCategoryTotal): totals of categories, as
+ *   outlay_repository_totals_by_category() gives them
+ *
+ * Returns: (transfer full) (element-type OutlayCategoryTotal): the totals of
+ *   the categories at the top, each with those of the categories under it,
+ *   largest first
+ */
+GArray *
+outlay_repository_roll_up_category_totals (OutlayRepository *self,
+                                           GArray           *totals)
+{
+  GArray *rolled = g_array_sized_new (FALSE, FALSE, sizeof (OutlayCategoryTotal), totals->len);
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), rolled);
+
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const OutlayCategoryTotal *total = &g_array_index (totals, OutlayCategoryTotal, i);
+      OutlayCategory            *category = outlay_repository_lookup_category (self, total->category_id);
+      OutlayCategory            *parent = category != NULL ? outlay_repository_get_parent_category (self, category)
+                                                           : NULL;
+      gint64                     top = parent != NULL ? outlay_category_get_id (parent) : total->category_id;
+      gboolean                   found = FALSE;
+
+      for (guint j = 0; j < rolled->len && !found; j++)
+        {
+          OutlayCategoryTotal *row = &g_array_index (rolled, OutlayCategoryTotal, j);
+
+          if (row->category_id == top)
+            {
+              row->total += total->total;
+              row->count += total->count;
+              found = TRUE;
+            }
+        }
+
+      if (!found)
+        {
+          OutlayCategoryTotal row = { top, total->total, total->count };
+
+          g_array_append_val (rolled, row);
+        }
+    }
+
+  g_array_sort (rolled, compare_totals);
+  return rolled;
+}
+
 /* Fills the gaps between @from and @to with zero rows, so that a chart gets
  * one entry for every month or day of the range. */
 static GArray *

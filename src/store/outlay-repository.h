@@ -285,6 +285,8 @@ GArray  *outlay_repository_totals_by_category (OutlayRepository *self,
                                                const char       *from,
                                                const char       *to,
                                                GError          **error);
+GArray  *outlay_repository_roll_up_category_totals (OutlayRepository *self,
+                                                    GArray           *totals);
 GArray  *outlay_repository_totals_by_month (OutlayRepository *self,
                                             const char       *currency,
                                             const char       *from,

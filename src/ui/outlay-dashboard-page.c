@@ -34,6 +34,7 @@
 #include "outlay-budgets-group.h"
 #include "outlay-category-chart.h"
 #include "outlay-category-icon.h"
+#include "outlay-category-legend.h"
 #include "outlay-dashboard-page.h"
 #include "outlay-expense-model.h"
 #include "outlay-fit-bin.h"
@@ -45,14 +46,6 @@
 
 #define N_RECENT 5
 #define N_TREND_MONTHS 12
-
-typedef struct
-{
-  GtkListBoxRow *row;
-  GtkWidget     *badge;
-  GtkLabel      *amount;
-  GtkLabel      *share;
-} LegendRow;
 
 typedef struct
 {
@@ -74,8 +67,7 @@ struct _OutlayDashboardPage
   guint      shown_day; /* the Julian day of the last refresh */
   char      *from;      /* the range shown, NULL for all time */
   char      *to;
-  GArray    *legend_rows;     /* LegendRow, borrowed: the list owns the rows */
-  GArray    *legend_ids;      /* gint64, the category of each legend row */
+  OutlayCategoryLegend *legend;
   GArray    *recent_rows;     /* RecentRow, borrowed */
   GPtrArray *recent_expenses; /* OutlayExpense, one per recent row */
 
@@ -429,92 +421,6 @@ refresh_hero (OutlayDashboardPage *self,
   gtk_label_set_label (self->count_label, text);
 }
 
-/* AdwActionRow wraps its title anywhere, even inside a word, when a
- * category's name is long or the text large; the legend breaks between
- * words only. */
-static void
-wrap_between_words (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child))
-        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
-      else
-        wrap_between_words (child);
-    }
-}
-
-static LegendRow *
-get_legend_row (OutlayDashboardPage *self,
-                guint                index)
-{
-  LegendRow  row;
-  GtkWidget *box;
-  GtkWidget *suffix;
-  GtkWidget *fit;
-  GtkWidget *chevron;
-
-  if (index < self->legend_rows->len)
-    return &g_array_index (self->legend_rows, LegendRow, index);
-
-  row.row = GTK_LIST_BOX_ROW (adw_action_row_new ());
-  gtk_list_box_row_set_activatable (row.row, TRUE);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row.row), FALSE);
-
-  row.badge = outlay_category_icon_new ();
-  outlay_category_icon_set_size (OUTLAY_CATEGORY_ICON (row.badge), 32);
-  gtk_widget_set_valign (row.badge, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row.row), row.badge);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  row.amount = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row.amount, 1);
-  gtk_widget_add_css_class (GTK_WIDGET (row.amount), "numeric");
-  gtk_widget_add_css_class (GTK_WIDGET (row.amount), "dashboard-legend-amount");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row.amount));
-  row.share = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row.share, 1);
-  gtk_widget_add_css_class (GTK_WIDGET (row.share), "numeric");
-  gtk_widget_add_css_class (GTK_WIDGET (row.share), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (row.share), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row.share), "dashboard-legend-share");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row.share));
-  suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_box_append (GTK_BOX (suffix), box);
-  chevron = gtk_image_new_from_icon_name ("go-next-symbolic");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (chevron), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (suffix), chevron);
-
-  /* Large text on a phone shrinks the amount rather than squeeze a long
-   * category name ("Entertainment") beside it. */
-  fit = outlay_fit_bin_new ();
-  gtk_widget_set_valign (fit, GTK_ALIGN_CENTER);
-  adw_bin_set_child (ADW_BIN (fit), suffix);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row.row), fit);
-
-  wrap_between_words (GTK_WIDGET (row.row));
-  gtk_list_box_append (self->legend_list, GTK_WIDGET (row.row));
-  g_array_append_val (self->legend_rows, row);
-
-  return &g_array_index (self->legend_rows, LegendRow, index);
-}
-
-static void
-trim_legend (OutlayDashboardPage *self,
-             guint                n_rows)
-{
-  while (self->legend_rows->len > n_rows)
-    {
-      LegendRow *row = &g_array_index (self->legend_rows, LegendRow, self->legend_rows->len - 1);
-
-      gtk_list_box_remove (self->legend_list, GTK_WIDGET (row->row));
-      g_array_set_size (self->legend_rows, self->legend_rows->len - 1);
-    }
-}
-
 static void
 refresh_categories (OutlayDashboardPage *self,
                     gint64               period_total)
@@ -522,6 +428,7 @@ refresh_categories (OutlayDashboardPage *self,
   const char *currency = get_currency (self);
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) totals = NULL;
+  g_autoptr (GArray) rolled = NULL;
   g_autoptr (GArray) segments = NULL;
   g_autofree char *total_text = NULL;
 
@@ -532,22 +439,23 @@ refresh_categories (OutlayDashboardPage *self,
       totals = g_array_new (FALSE, FALSE, sizeof (OutlayCategoryTotal));
     }
 
-  g_array_set_size (self->legend_ids, 0);
-
   if (totals->len == 0)
     {
       /* Translators: in place of the chart when a period has no spending */
       gtk_label_set_label (self->category_empty_label, _("Nothing spent in this period"));
       gtk_stack_set_visible_child_name (self->category_stack, "empty");
       outlay_category_chart_set_segments (self->category_chart, NULL, 0, currency);
-      trim_legend (self, 0);
+      outlay_category_legend_update (self->legend, self->repository, totals, currency);
       return;
     }
 
-  segments = g_array_sized_new (FALSE, FALSE, sizeof (OutlayChartSegment), totals->len);
-  for (guint i = 0; i < totals->len; i++)
+  /* The ring shows the categories at the top, each with the ones under it;
+   * the legend opens into those. */
+  rolled = outlay_repository_roll_up_category_totals (self->repository, totals);
+  segments = g_array_sized_new (FALSE, FALSE, sizeof (OutlayChartSegment), rolled->len);
+  for (guint i = 0; i < rolled->len; i++)
     {
-      const OutlayCategoryTotal *total = &g_array_index (totals, OutlayCategoryTotal, i);
+      const OutlayCategoryTotal *total = &g_array_index (rolled, OutlayCategoryTotal, i);
       OutlayCategory            *category = lookup_category (self, total->category_id);
       OutlayChartSegment         segment;
 
@@ -563,42 +471,7 @@ refresh_categories (OutlayDashboardPage *self,
   total_text = outlay_money_format_expense (period_total, currency);
   outlay_category_chart_set_center (self->category_chart, total_text,
                                     outlay_period_get_label (self->period));
-
-  for (guint i = 0; i < totals->len; i++)
-    {
-      const OutlayCategoryTotal *total = &g_array_index (totals, OutlayCategoryTotal, i);
-      OutlayCategory            *category = lookup_category (self, total->category_id);
-      LegendRow                 *row = get_legend_row (self, i);
-      g_autofree char           *amount = outlay_money_format_expense (total->total, currency);
-      g_autofree char           *share = outlay_category_chart_dup_percentage (self->category_chart, i);
-      g_autofree char           *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                       "%u expense", "%u expenses",
-                                                                       total->count),
-                                                          total->count);
-      g_autofree char           *spoken = NULL;
-      g_autofree char           *label = NULL;
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row),
-                                     g_array_index (segments, OutlayChartSegment, i).name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), count);
-      outlay_category_icon_set_category (OUTLAY_CATEGORY_ICON (row->badge), category);
-      gtk_label_set_label (row->amount, amount);
-      gtk_label_set_label (row->share, share);
-      /* The legend is the chart's text equivalent, a list a screen reader
-       * walks segment by segment. */
-      spoken = outlay_format_net_spoken (total->total, currency);
-      /* Translators: a segment of the category chart read by a screen reader: category, amount, share, number of
-       * expenses */
-      label = g_strdup_printf (_("%s: %s, %s of the total, %s"),
-                               g_array_index (segments, OutlayChartSegment, i).name, spoken, share, count);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
-      /* The row names itself by its title too: the label says it all. */
-      gtk_accessible_reset_relation (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      g_array_append_val (self->legend_ids, total->category_id);
-    }
-  trim_legend (self, totals->len);
+  outlay_category_legend_update (self->legend, self->repository, totals, currency);
 
   gtk_stack_set_visible_child_name (self->category_stack, "chart");
 }
@@ -834,13 +707,12 @@ static void
 on_legend_row_activated_cb (OutlayDashboardPage *self,
                             GtkListBoxRow       *row)
 {
-  int index = gtk_list_box_row_get_index (row);
+  gint64 category_id = outlay_category_legend_get_category (self->legend, row);
 
-  if (index < 0 || (guint) index >= self->legend_ids->len)
+  if (category_id == 0)
     return;
 
-  g_signal_emit (self, signals[CATEGORY_ACTIVATED], 0,
-                 g_array_index (self->legend_ids, gint64, index), self->from, self->to);
+  g_signal_emit (self, signals[CATEGORY_ACTIVATED], 0, category_id, self->from, self->to);
 }
 
 static void
@@ -904,12 +776,11 @@ outlay_dashboard_page_dispose (GObject *object)
   OutlayDashboardPage *self = OUTLAY_DASHBOARD_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_pointer (&self->legend, outlay_category_legend_free);
   /* AdwBin keeps its own pointer to the template's root. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_DASHBOARD_PAGE);
 
-  if (self->legend_rows != NULL)
-    g_array_set_size (self->legend_rows, 0);
   if (self->recent_rows != NULL)
     g_array_set_size (self->recent_rows, 0);
   if (self->recent_expenses != NULL)
@@ -928,8 +799,6 @@ outlay_dashboard_page_finalize (GObject *object)
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
-  g_clear_pointer (&self->legend_rows, g_array_unref);
-  g_clear_pointer (&self->legend_ids, g_array_unref);
   g_clear_pointer (&self->recent_rows, g_array_unref);
   g_clear_pointer (&self->recent_expenses, g_ptr_array_unref);
 
@@ -1124,12 +993,11 @@ outlay_dashboard_page_init (OutlayDashboardPage *self)
   g_autoptr (GtkExpression) expression = NULL;
 
   self->period = OUTLAY_PERIOD_THIS_MONTH;
-  self->legend_rows = g_array_new (FALSE, FALSE, sizeof (LegendRow));
-  self->legend_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->recent_rows = g_array_new (FALSE, FALSE, sizeof (RecentRow));
   self->recent_expenses = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->legend = outlay_category_legend_new (self->legend_list);
 
   for (guint i = 0; i < OUTLAY_N_PERIODS; i++)
     gtk_string_list_append (periods, outlay_period_get_label ((OutlayPeriod) i));

@@ -518,6 +518,101 @@ test_activation (Fixture      *fixture,
   g_free (activation.to);
 }
 
+static gboolean
+is_toggle (GtkWidget  *widget,
+           const char *unused)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_get_visible (widget);
+}
+
+/* A category with subcategories: the ring and its row show it with them;
+ * the row opens into one row each, and one for what was spent in it
+ * outside them; each lists its own expenses. */
+static void
+test_subcategories (Fixture      *fixture,
+                    gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char     *food_total = money (1250 + 750 + 3000 + 500);
+  g_autofree char     *label = NULL;
+  g_autofree char     *spoken = NULL;
+  OutlayCategoryChart *chart = OUTLAY_CATEGORY_CHART (child (fixture, "category_chart"));
+  CategoryActivation   activation = { 0, 0, NULL, NULL };
+  OutlayCategory      *food = outlay_repository_lookup_category (fixture->repository, fixture->food);
+  OutlayCategory      *restaurants = NULL;
+  OutlayCategory      *coffee = NULL;
+  GtkWidget           *toggle;
+
+  restaurants = outlay_repository_add_subcategory (fixture->repository, food, "Restaurants", "emoji-food-symbolic",
+                                                   "#c64600", &error);
+  g_assert_no_error (error);
+  coffee = outlay_repository_add_subcategory (fixture->repository, food, "Coffee", "emoji-food-symbolic", "#986a44",
+                                              &error);
+  g_assert_no_error (error);
+  add_expense (fixture, 3000, fixture->today_iso, "Dinner", outlay_category_get_id (restaurants));
+  add_expense (fixture, 500, fixture->today_iso, "Latte", outlay_category_get_id (coffee));
+  outlay_ui_test_drain ();
+
+  /* Food & Drink with its subcategories is now the largest. */
+  g_assert_cmpuint (outlay_category_chart_get_n_segments (chart), ==, 2);
+  g_assert_cmpint (outlay_category_chart_get_value (chart, 0), ==, 1250 + 750 + 3000 + 500);
+  rows = list_rows (fixture, "legend_list");
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, 0))), ==,
+                   "Food & Drink");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (g_ptr_array_index (rows, 0))), ==, "4 expenses");
+  g_assert_cmpstr (gtk_label_get_label (find_label (g_ptr_array_index (rows, 0), "dashboard-legend-amount")), ==,
+                   food_total);
+  for (guint i = 1; i < 4; i++)
+    g_assert_false (gtk_widget_get_visible (g_ptr_array_index (rows, i)));
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (rows, 4)));
+  g_assert_null (outlay_ui_test_find (g_ptr_array_index (rows, 4), is_toggle, NULL));
+
+  /* Opened: the largest first, then what is in Food & Drink itself. */
+  toggle = outlay_ui_test_find (g_ptr_array_index (rows, 0), is_toggle, NULL);
+  g_assert_nonnull (toggle);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  for (guint i = 1; i < 4; i++)
+    g_assert_true (gtk_widget_get_visible (g_ptr_array_index (rows, i)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, 1))), ==,
+                   "Restaurants");
+  g_assert_cmpstr (gtk_label_get_label (find_label (g_ptr_array_index (rows, 1), "dashboard-legend-share")), ==,
+                   "32%");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, 2))), ==, "Coffee");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, 3))), ==,
+                   "Food & Drink");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (g_ptr_array_index (rows, 3))), ==,
+                   "2 expenses not in a subcategory");
+  spoken = outlay_format_net_spoken (1250 + 750, "EUR");
+  label = g_strdup_printf ("Food & Drink, not in a subcategory: %s, 21%% of the total, 2 expenses not in a "
+                           "subcategory",
+                           spoken);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (rows, 3)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       label);
+
+  /* It stays open when the figures change. */
+  add_expense (fixture, 200, fixture->today_iso, "Espresso", outlay_category_get_id (coffee));
+  outlay_ui_test_drain ();
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = list_rows (fixture, "legend_list");
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (rows, 2)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (g_ptr_array_index (rows, 2))), ==, "2 expenses");
+
+  g_signal_connect (fixture->page, "category-activated", G_CALLBACK (on_category_activated_cb), &activation);
+  gtk_widget_activate (g_ptr_array_index (rows, 1));
+  g_assert_cmpint (activation.category_id, ==, outlay_category_get_id (restaurants));
+  gtk_widget_activate (g_ptr_array_index (rows, 0));
+  g_assert_cmpint (activation.category_id, ==, fixture->food);
+  g_signal_handlers_disconnect_by_data (fixture->page, &activation);
+  g_free (activation.from);
+  g_free (activation.to);
+
+  /* Closed again. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  g_assert_false (gtk_widget_get_visible (g_ptr_array_index (rows, 1)));
+}
+
 static void
 test_recent_follows_changes (Fixture      *fixture,
                              gconstpointer user_data)
@@ -876,6 +971,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The test's own accessibility backend, to read what a screen reader
+   * would be told. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -888,6 +986,7 @@ main (int   argc,
   g_test_add ("/dashboard/activation", Fixture, NULL, fixture_set_up, test_activation, fixture_tear_down);
   g_test_add ("/dashboard/recent", Fixture, NULL, fixture_set_up, test_recent_follows_changes, fixture_tear_down);
   g_test_add ("/dashboard/refunds", Fixture, NULL, fixture_set_up, test_refunds, fixture_tear_down);
+  g_test_add ("/dashboard/subcategories", Fixture, NULL, fixture_set_up, test_subcategories, fixture_tear_down);
   g_test_add ("/dashboard/budgets", Fixture, NULL, fixture_set_up, test_budgets, fixture_tear_down);
   g_test_add ("/dashboard/large-text", Fixture, NULL, fixture_set_up, test_large_text, fixture_tear_down);
   g_test_add ("/dashboard/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
