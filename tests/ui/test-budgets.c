@@ -243,6 +243,63 @@ test_add (Fixture      *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Groceries");
 }
 
+/* A budget of a category counts the ones under it: their checks follow
+ * its check and say so, and only the category is stored; a hidden
+ * category is not offered. */
+static void
+test_subcategories (Fixture      *fixture,
+                    gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayBudget) budget = NULL;
+  OutlayCategory     *food = outlay_repository_lookup_category (fixture->repository, fixture->food);
+  OutlayCategory     *coffee = NULL;
+  g_autofree char    *coffee_uuid = NULL;
+  g_autofree char    *food_check = g_strconcat ("category:", uuid_of (fixture, fixture->food), NULL);
+  g_autofree char    *coffee_check = NULL;
+  g_autofree char    *hidden_check = NULL;
+  OutlayBudgetEditor *editor;
+  GtkWidget          *coffee_button;
+
+  coffee = outlay_repository_add_subcategory (fixture->repository, food, "Coffee", "emoji-food-symbolic", "#986a44",
+                                              &error);
+  g_assert_no_error (error);
+  coffee_uuid = g_strdup (outlay_category_get_uuid (coffee));
+  coffee_check = g_strconcat ("category:", coffee_uuid, NULL);
+  outlay_repository_set_category_hidden (fixture->repository, outlay_test_category_at (fixture->repository, 8),
+                                         TRUE, &error);
+  g_assert_no_error (error);
+  hidden_check = g_strconcat ("category:", uuid_of (fixture, outlay_test_category_at (fixture->repository, 8)), NULL);
+
+  open_window (fixture);
+  outlay_budgets_window_add_budget (fixture->window);
+  editor = editor_of (fixture);
+  type_into (editor, "name", "Coffee");
+  type_into (editor, "amount", "40");
+  gtk_switch_set_active (GTK_SWITCH (outlay_budget_editor_get_row (editor, "all")), FALSE);
+  g_assert_null (outlay_budget_editor_get_row (editor, hidden_check));
+
+  /* Coffee alone, then with all of Food & Drink, then alone again. */
+  coffee_button = outlay_budget_editor_get_row (editor, coffee_check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (coffee_button), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (outlay_budget_editor_get_row (editor, food_check)), TRUE);
+  g_assert_false (gtk_widget_get_sensitive (coffee_button));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (coffee_button,
+                                                                                         ADW_TYPE_ACTION_ROW))),
+                   ==, "Counted with Food & Drink");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (outlay_budget_editor_get_row (editor, food_check)), FALSE);
+  g_assert_true (gtk_widget_get_sensitive (coffee_button));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (coffee_button)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (coffee_button), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (outlay_budget_editor_get_row (editor, food_check)), TRUE);
+
+  g_assert_true (outlay_budget_editor_save (editor));
+  outlay_ui_test_drain ();
+  budget = stored_budget (fixture, "Coffee");
+  g_assert_cmpstr (outlay_budget_get_categories (budget)[0], ==, uuid_of (fixture, fixture->food));
+  g_assert_null (outlay_budget_get_categories (budget)[1]);
+}
+
 /* What the store or the form refuses is said, the row marked, the form
  * kept as typed, and nothing stored. */
 static void
@@ -578,6 +635,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/budgets/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/budgets/subcategories", Fixture, NULL, fixture_set_up, test_subcategories, fixture_tear_down);
   g_test_add ("/budgets/add", Fixture, NULL, fixture_set_up, test_add, fixture_tear_down);
   g_test_add ("/budgets/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
   g_test_add ("/budgets/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);

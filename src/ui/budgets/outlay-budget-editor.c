@@ -271,7 +271,8 @@ read_form (OutlayBudgetEditor *self,
         {
           GtkWidget *check = g_ptr_array_index (self->category_checks, i);
 
-          if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+          /* A subcategory counted with its category is not named apart. */
+          if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) && gtk_widget_get_sensitive (check))
             g_ptr_array_add (uuids, g_object_get_data (G_OBJECT (check), "uuid"));
         }
       if (uuids->len == 0)
@@ -433,6 +434,47 @@ new_amount_row (const char *title,
   return row;
 }
 
+/* A budget of a category counts the ones under it: their checks follow
+ * its check, and say so. */
+static void
+on_parent_toggled_cb (GtkCheckButton     *parent_check,
+                      OutlayBudgetEditor *self)
+{
+  const char *parent_uuid = g_object_get_data (G_OBJECT (parent_check), "uuid");
+  gboolean    counted = gtk_check_button_get_active (parent_check);
+
+  for (guint i = 0; i < self->category_checks->len; i++)
+    {
+      GtkWidget       *check = g_ptr_array_index (self->category_checks, i);
+      GtkWidget       *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+      OutlayCategory  *category = outlay_repository_lookup_category_by_uuid (self->repository,
+                                                                             g_object_get_data (G_OBJECT (check),
+                                                                                                "uuid"));
+      OutlayCategory  *parent = category != NULL ? outlay_repository_get_parent_category (self->repository, category)
+                                                 : NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (parent == NULL || g_strcmp0 (outlay_category_get_uuid (parent), parent_uuid) != 0)
+        continue;
+
+      /* Translators: under a subcategory in a budget's categories, when the budget counts the category it is in */
+      subtitle = counted ? g_strdup_printf (_("Counted with %s"), outlay_category_get_name (parent)) : NULL;
+      /* Its own choice comes back when its category is no longer counted. */
+      if (counted && gtk_widget_get_sensitive (check))
+        {
+          g_object_set_data (G_OBJECT (check), "own-choice",
+                             GINT_TO_POINTER (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) ? 2 : 1));
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+        }
+      else if (!counted && !gtk_widget_get_sensitive (check))
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "own-choice")) == 2);
+      gtk_widget_set_sensitive (check, !counted);
+      if (row != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+}
+
 static void
 build_categories (OutlayBudgetEditor *self)
 {
@@ -442,17 +484,28 @@ build_categories (OutlayBudgetEditor *self)
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
       g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      GtkWidget *icon = outlay_category_icon_new ();
+      const char *uuid = outlay_category_get_uuid (category);
+      gboolean    is_counted = g_strv_contains (counted, uuid);
+      GtkWidget  *row;
+      GtkWidget  *check;
+      GtkWidget  *icon;
 
+      /* A hidden category is offered only to a budget that counts it. */
+      if (!outlay_repository_is_category_offered (self->repository, category) && !is_counted)
+        continue;
+
+      row = adw_action_row_new ();
+      check = gtk_check_button_new ();
+      icon = outlay_category_icon_new ();
       outlay_category_icon_set_category (OUTLAY_CATEGORY_ICON (icon), category);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), outlay_category_get_name (category));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   g_strv_contains (counted, outlay_category_get_uuid (category)));
-      g_object_set_data_full (G_OBJECT (check), "uuid", g_strdup (outlay_category_get_uuid (category)), g_free);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_counted);
+      g_object_set_data_full (G_OBJECT (check), "uuid", g_strdup (uuid), g_free);
+      /* A subcategory sits under its category. */
+      if (outlay_repository_get_parent_category (self->repository, category) != NULL)
+        gtk_widget_set_margin_start (check, 24);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
       /* Which also names the check by the row's title: a label of its own
@@ -460,6 +513,14 @@ build_categories (OutlayBudgetEditor *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->categories_group), row);
       g_ptr_array_add (self->category_checks, check);
+    }
+
+  for (guint i = 0; i < self->category_checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->category_checks, i);
+
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_parent_toggled_cb), self, 0);
+      on_parent_toggled_cb (GTK_CHECK_BUTTON (check), self);
     }
 }
 
