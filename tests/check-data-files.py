@@ -152,6 +152,34 @@ for path, viewbox in icons.items():
                 check(run.returncode == 0 and os.path.getsize(out) > 0,
                       f'{path}: rsvg-convert at {size} px failed: {run.stderr.strip()}')
 
+# The symbolic icons shipped in the resources (the category icons and the
+# window's own): the same rules, and each one listed in the resources under
+# icons/scalable/, where GtkApplication makes the icon theme look.
+uidir = os.path.join(source_root, 'src', 'ui')
+resources = ET.parse(os.path.join(uidir, 'outlay.gresource.xml')).getroot()
+aliases = {f.text.strip(): f.get('alias') for f in resources.iter('file')}
+for root_dir, _dirs, files in os.walk(os.path.join(uidir, 'icons')):
+    for name in sorted(files):
+        if not name.endswith('.svg'):
+            continue
+        path = os.path.join(root_dir, name)
+        relative = os.path.relpath(path, source_root)
+        alias = aliases.get(os.path.relpath(path, uidir))
+        check(alias is not None and alias.startswith('icons/scalable/') and alias.endswith('/' + name),
+              f'{relative}: not in outlay.gresource.xml as icons/scalable/<context>/{name}')
+        with open(path, 'rb') as f:
+            check(b'<svg' in f.read(256), f'{relative}: <svg does not start in the first 256 bytes')
+        svg = ET.parse(path).getroot()
+        check(svg.tag == SVG + 'svg', f'{relative}: not an SVG')
+        check(svg.get('viewBox') == '0 0 16 16' and svg.get('width') == '16' and svg.get('height') == '16',
+              f'{relative}: not 16×16 with the viewBox 0 0 16 16')
+        colours = {e.get(a) for e in svg.iter() for a in ('fill', 'stroke') if e.get(a) not in (None, 'none')}
+        check(name.endswith('-symbolic.svg') and colours == {'#2e3436'},
+              f'{relative}: colours {sorted(colours)}, expected a symbolic icon in #2e3436 only')
+        # GTK recolours symbolic icons by their fill: a stroke would keep
+        # its colour, or turn into a fill.
+        check(all(e.get('stroke') in (None, 'none') for e in svg.iter()), f'{relative}: has a stroke')
+
 for failure in failures:
     print(failure)
 sys.exit(1 if failures else 0)
