@@ -28,6 +28,7 @@
 #include <math.h>
 
 #include "outlay-category-icon.h"
+#include "outlay-category-icons.h"
 
 struct _OutlayCategoryIcon
 {
@@ -86,13 +87,14 @@ static void
 update (OutlayCategoryIcon *self)
 {
   const char *color = self->category != NULL ? outlay_category_get_color (self->category) : NULL;
-  const char *icon = self->category != NULL ? outlay_category_get_icon_name (self->category) : NULL;
+  /* Drawn with a shipped icon rather than the theme's, also when the
+   * ledger was made before the catalogue; none draws the "other" one. */
+  const char *icon = outlay_category_icons_resolve (self->category != NULL
+                                                      ? outlay_category_get_icon_name (self->category)
+                                                      : NULL);
 
   if (color == NULL || !gdk_rgba_parse (&self->color, color))
     gdk_rgba_parse (&self->color, "#77767b");
-
-  if (icon == NULL)
-    icon = "view-more-horizontal-symbolic";
 
   /* Rows rebind often while scrolling: only touch what changed, as a new
    * icon name means a new lookup and a new style means a restyle. */
