@@ -27,7 +27,7 @@
 
 #include "outlay-cli-private.h"
 
-#define DEFAULT_ICON "folder-symbolic"
+#define DEFAULT_ICON "outlay-category-tag-symbolic"
 
 #define CATEGORY_JSON_HELP                           \
   "  {\n"                                            \
@@ -271,7 +271,7 @@ add_category (OutlayCli *cli,
     { "color", 0, 0, G_OPTION_ARG_FILENAME, &color_text,
       N_("Its colour, #rrggbb (default: a colour of GNOME’s palette no category has yet)"), N_("#RRGGBB") },
     { "icon", 0, 0, G_OPTION_ARG_FILENAME, &icon_text,
-      N_("The name of its symbolic icon (default: folder-symbolic)"), N_("NAME") },
+      N_("The name of its symbolic icon (default: outlay-category-tag-symbolic)"), N_("NAME") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;

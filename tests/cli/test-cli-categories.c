@@ -73,7 +73,8 @@ test_subcategories (Fixture      *fixture,
 
   run (fixture, &result, "categories", "add", "Restaurants", "--parent", "food & drink");
   assert_success (&result);
-  g_assert_cmpstr (result.out, ==, "Added category “Food & Drink › Restaurants” (#33d17a, folder-symbolic).\n");
+  g_assert_cmpstr (result.out, ==,
+                   "Added category “Food & Drink › Restaurants” (#33d17a, outlay-category-tag-symbolic).\n");
 
   run (fixture, &result, "categories", "add", "Coffee", "--parent", "Food & Drink", "--json");
   assert_success (&result);

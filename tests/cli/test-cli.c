@@ -622,7 +622,7 @@ test_categories (Fixture      *fixture,
   assert_success (&result);
   assert_json (result.out);
   assert_contains (result.out, "\"name\": \"Kids and School\",");
-  assert_contains (result.out, "\"icon\": \"folder-symbolic\",");
+  assert_contains (result.out, "\"icon\": \"outlay-category-tag-symbolic\",");
   assert_contains (result.out, "\"position\": 11,");
   assert_contains (result.out, "\"fallback\": false,\n  \"expense_count\": 0\n");
 
