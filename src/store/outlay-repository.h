@@ -29,6 +29,7 @@
 #include "outlay-database.h"
 #include "outlay-expense.h"
 #include "outlay-query.h"
+#include "outlay-rule-set.h"
 
 G_BEGIN_DECLS
 
@@ -55,8 +56,9 @@ typedef enum
   OUTLAY_REPOSITORY_ERROR_PROTECTED,
   OUTLAY_REPOSITORY_ERROR_INVALID_PERIOD,
   OUTLAY_REPOSITORY_ERROR_INVALID_ALERT,
-  OUTLAY_REPOSITORY_ERROR_INVALID_CAP,    /* the most a budget carries */
-  OUTLAY_REPOSITORY_ERROR_INVALID_PARENT, /* the category a category is under */
+  OUTLAY_REPOSITORY_ERROR_INVALID_CAP,     /* the most a budget carries */
+  OUTLAY_REPOSITORY_ERROR_INVALID_PARENT,  /* the category a category is under */
+  OUTLAY_REPOSITORY_ERROR_INVALID_PATTERN, /* what a rule looks for, and where */
 } OutlayRepositoryError;
 
 typedef enum
@@ -580,5 +582,120 @@ gboolean             outlay_repository_take_back_split (OutlayRepository    *sel
 gboolean             outlay_repository_take_back_confirmation (OutlayRepository *self,
                                                                gint64            expense_id,
                                                                GError          **error);
+
+/* Category rules (outlay-repository-rules.c, outlay-repository-rules-apply.c) */
+
+/* The longest text a rule looks for, in characters. */
+#define OUTLAY_RULE_PATTERN_MAX_LENGTH 200
+
+GPtrArray          *outlay_repository_list_category_rules (OutlayRepository *self,
+                                                           GError          **error);
+OutlayCategoryRule *outlay_repository_get_category_rule (OutlayRepository *self,
+                                                         const char       *uuid,
+                                                         GError          **error);
+OutlayRuleSet      *outlay_repository_dup_rule_set (OutlayRepository *self,
+                                                    GError          **error);
+gboolean            outlay_repository_validate_category_rule (OutlayRepository   *self,
+                                                              OutlayCategoryRule *rule,
+                                                              GError            **error);
+OutlayCategoryRule *outlay_repository_add_category_rule (OutlayRepository   *self,
+                                                         OutlayCategoryRule *draft,
+                                                         GError            **error);
+OutlayCategoryRule *outlay_repository_update_category_rule (OutlayRepository   *self,
+                                                            OutlayCategoryRule *rule,
+                                                            GError            **error);
+OutlayCategoryRule *outlay_repository_delete_category_rule (OutlayRepository *self,
+                                                            const char       *uuid,
+                                                            GError          **error);
+OutlayCategoryRule *outlay_repository_restore_category_rule (OutlayRepository *self,
+                                                             const char       *uuid,
+                                                             GError          **error);
+gboolean            outlay_repository_move_category_rule (OutlayRepository *self,
+                                                          const char       *uuid,
+                                                          guint             position,
+                                                          GError          **error);
+
+/* Where a suggested category comes from. */
+typedef enum
+{
+  OUTLAY_SUGGESTED_NONE,
+  OUTLAY_SUGGESTED_BY_RULE, /* the first rule that matches */
+  OUTLAY_SUGGESTED_LEARNED, /* the category most used for the description */
+} OutlaySuggestedBy;
+
+const char       *outlay_suggested_by_to_string (OutlaySuggestedBy by);
+OutlaySuggestedBy outlay_repository_suggest_category (OutlayRepository    *self,
+                                                      const char          *description,
+                                                      const char          *note,
+                                                      gint64               amount,
+                                                      const char          *currency,
+                                                      gint64              *category_id,
+                                                      OutlayCategoryRule **rule,
+                                                      GError             **error);
+
+/* What applying rules changes of one expense. */
+typedef struct
+{
+  gint64      expense_id;
+  gint64      old_category_id;
+  gint64      new_category_id;
+  const char *old_description; /* kept by the plan */
+  const char *new_description; /* old_description itself when it stays */
+  gint64      amount;
+  char        currency[4];
+  char        date[11];
+  guint       rule_index; /* in the plan's rules */
+  const char *updated_at; /* the expense's when planned; when applied, the apply's */
+} OutlayRuleChange;
+
+/* The changes rules make to the expenses, planned or applied. */
+typedef struct
+{
+  gatomicrefcount ref_count;
+  GPtrArray      *rules;      /* OutlayCategoryRule, in the order they match */
+  GArray         *counts;     /* guint for each rule: the changes it makes */
+  GArray         *changes;    /* OutlayRuleChange, by expense id */
+  guint           n_scanned;  /* the expenses looked at */
+  guint           n_skipped;  /* applied: changed since the plan, left alone */
+  char           *applied_at; /* applied: when; NULL for a plan */
+  /*< private >*/
+  GStringChunk *strings;
+  gpointer      planned; /* applied: the plan its texts are in */
+} OutlayRulesPlan;
+
+#define OUTLAY_TYPE_RULES_PLAN (outlay_rules_plan_get_type ())
+
+GType            outlay_rules_plan_get_type (void) G_GNUC_CONST;
+OutlayRulesPlan *outlay_rules_plan_ref (OutlayRulesPlan *plan);
+void             outlay_rules_plan_unref (OutlayRulesPlan *plan);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayRulesPlan, outlay_rules_plan_unref)
+
+/* Called from the thread that plans, every few thousand expenses. */
+typedef void (*OutlayRulesProgressFunc) (guint    done,
+                                         guint    total,
+                                         gpointer user_data);
+
+gboolean         outlay_repository_count_rule_matches (OutlayRepository   *self,
+                                                       OutlayCategoryRule *rule,
+                                                       GCancellable       *cancellable,
+                                                       guint              *count,
+                                                       GError            **error);
+OutlayRulesPlan *outlay_repository_plan_rules (OutlayRepository       *self,
+                                               OutlayRuleSet          *set,
+                                               gboolean                only_fallback,
+                                               gint64                  fallback_id,
+                                               OutlayRulesProgressFunc progress,
+                                               gpointer                user_data,
+                                               GCancellable           *cancellable,
+                                               GError                **error);
+gboolean         outlay_repository_apply_rules_plan (OutlayRepository *self,
+                                                     OutlayRulesPlan  *plan,
+                                                     OutlayRulesPlan **applied,
+                                                     GError          **error);
+gboolean         outlay_repository_undo_rules_apply (OutlayRepository *self,
+                                                     OutlayRulesPlan  *applied,
+                                                     guint            *n_restored,
+                                                     GError          **error);
 
 G_END_DECLS

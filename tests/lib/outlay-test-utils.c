@@ -131,6 +131,7 @@ outlay_test_dump_store (sqlite3 *db)
 
   g_autofree char *budgets = NULL;
   g_autofree char *recurring = NULL;
+  g_autofree char *category_rules = NULL;
 
   /* Data format 5 and later. */
   if (outlay_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'budgets'") > 0)
@@ -151,10 +152,14 @@ outlay_test_dump_store (sqlite3 *db)
       recurring = g_strconcat (rules, "[recurring_exceptions]\n", exceptions, NULL);
     }
 
+  /* Data format 7 and later. */
+  if (outlay_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'category_rules'") > 0)
+    category_rules = outlay_test_dump (db, "SELECT * FROM category_rules ORDER BY id");
+
   return g_strdup_printf ("[expenses]\n%s[expense_days]\n%s[categories]\n%s[outlay_meta]\n%s[budgets]\n%s"
-                          "[recurring_rules]\n%s",
+                          "[recurring_rules]\n%s[category_rules]\n%s",
                           expenses, days, categories, meta, budgets != NULL ? budgets : "",
-                          recurring != NULL ? recurring : "");
+                          recurring != NULL ? recurring : "", category_rules != NULL ? category_rules : "");
 }
 
 /* The summary as the triggers keep it, and as it must be: computed from
