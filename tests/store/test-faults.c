@@ -887,6 +887,208 @@ RULE_OPERATION_AFTER ("change a recurring expense from a day on", split_rule, OU
                       FALSE, skip_may, find_rule)
 /* clang-format on */
 
+/* Category rules: the bus filed under Travel and renamed, dinners under
+ * Other; the writes of the rules themselves, and applying them to the
+ * sample's expenses, and its Undo. */
+
+static OutlayCategoryRule *
+category_rule_draft (Fixture    *fixture,
+                     const char *pattern,
+                     guint       position)
+{
+  g_autoptr (OutlayCategory) category =
+    g_list_model_get_item (outlay_repository_get_categories (fixture->repository), position);
+  OutlayCategoryRule *rule = outlay_category_rule_new ();
+
+  outlay_category_rule_set_patterns (rule, (const char *const[]){ pattern, NULL });
+  outlay_category_rule_set_category_uuid (rule, outlay_category_get_uuid (category));
+  return rule;
+}
+
+static void
+add_category_rules (Fixture *fixture)
+{
+  g_autoptr (OutlayCategoryRule) bus = category_rule_draft (fixture, "bus", OUTLAY_TEST_TRAVEL);
+  g_autoptr (OutlayCategoryRule) dinner = category_rule_draft (fixture, "DINNER", OUTLAY_TEST_OTHER);
+  g_autoptr (OutlayCategoryRule) stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  outlay_category_rule_set_rename_to (bus, "Bus");
+  stored = outlay_repository_add_category_rule (fixture->repository, bus, &error);
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = outlay_repository_add_category_rule (fixture->repository, dinner, &error);
+  g_assert_no_error (error);
+}
+
+/* The uuid of the first rule, deleted or not. */
+static gpointer
+find_category_rule (Fixture *fixture,
+                    gpointer user_data)
+{
+  return g_strstrip (outlay_test_dump (outlay_test_handle (fixture),
+                                       "SELECT uuid FROM category_rules ORDER BY id LIMIT 1"));
+}
+
+static gboolean
+add_category_rule (Fixture *fixture,
+                   gpointer state,
+                   GError **error)
+{
+  g_autoptr (OutlayCategoryRule) draft = category_rule_draft (fixture, "café", OUTLAY_TEST_FOOD);
+  g_autoptr (OutlayCategoryRule) stored = NULL;
+
+  outlay_category_rule_set_amount_max (draft, "12.50");
+  stored = outlay_repository_add_category_rule (fixture->repository, draft, error);
+  return stored != NULL;
+}
+
+static gboolean
+update_category_rule (Fixture *fixture,
+                      gpointer state,
+                      GError **error)
+{
+  g_autoptr (OutlayCategoryRule) rule = outlay_repository_get_category_rule (fixture->repository, state, error);
+  g_autoptr (OutlayCategoryRule) stored = NULL;
+
+  if (rule == NULL)
+    return FALSE;
+  outlay_category_rule_set_match (rule, OUTLAY_RULE_MATCH_STARTS);
+  outlay_category_rule_set_currency (rule, "EUR");
+  stored = outlay_repository_update_category_rule (fixture->repository, rule, error);
+  return stored != NULL;
+}
+
+static gboolean
+delete_category_rule (Fixture *fixture,
+                      gpointer state,
+                      GError **error)
+{
+  g_autoptr (OutlayCategoryRule) before = outlay_repository_delete_category_rule (fixture->repository, state, error);
+
+  return before != NULL;
+}
+
+static gboolean
+restore_category_rule (Fixture *fixture,
+                       gpointer state,
+                       GError **error)
+{
+  g_autoptr (OutlayCategoryRule) restored = outlay_repository_restore_category_rule (fixture->repository, state,
+                                                                                     error);
+
+  return restored != NULL;
+}
+
+static gboolean
+move_category_rule (Fixture *fixture,
+                    gpointer state,
+                    GError **error)
+{
+  return outlay_repository_move_category_rule (fixture->repository, state, 1, error);
+}
+
+static gpointer
+plan_category_rules (Fixture *fixture,
+                     gpointer user_data)
+{
+  g_autoptr (OutlayRuleSet) set = NULL;
+  g_autoptr (GError) error = NULL;
+  OutlayRulesPlan *plan;
+
+  set = outlay_repository_dup_rule_set (fixture->repository, &error);
+  g_assert_no_error (error);
+  plan = outlay_repository_plan_rules (fixture->repository, set, FALSE, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->changes->len, ==, 2);
+  return plan;
+}
+
+static gboolean
+apply_category_rules (Fixture *fixture,
+                      gpointer state,
+                      GError **error)
+{
+  g_autoptr (OutlayRulesPlan) applied = NULL;
+
+  if (!outlay_repository_apply_rules_plan (fixture->repository, state, &applied, error))
+    return FALSE;
+  g_assert_cmpuint (applied->changes->len, ==, 2);
+  return TRUE;
+}
+
+/* What the test applied before the faults, on the ledger each trial
+ * starts from: the plan refers to the expenses by id. */
+static gpointer
+ref_applied (Fixture *fixture,
+             gpointer user_data)
+{
+  return outlay_rules_plan_ref (user_data);
+}
+
+static gboolean
+undo_category_rules (Fixture *fixture,
+                     gpointer state,
+                     GError **error)
+{
+  guint n_restored = 0;
+
+  if (!outlay_repository_undo_rules_apply (fixture->repository, state, &n_restored, error))
+    return FALSE;
+  g_assert_cmpuint (n_restored, ==, 2);
+  return TRUE;
+}
+
+/* The operation @run on the sample with its two rules (the first deleted
+ * when @deleted); @find gives what @run needs. */
+#define CATEGORY_RULE_OPERATION(name, run, deleted, find, free_state)                            \
+  static void                                                                                    \
+    test_##run (Fixture      *fixture,                                                           \
+                gconstpointer user_data)                                                         \
+  {                                                                                              \
+    static const OutlayFaultOperation operation = { name, find, run, free_state };               \
+                                                                                                 \
+    outlay_test_add_sample_expenses (fixture);                                                   \
+    add_category_rules (fixture);                                                                \
+    if (deleted)                                                                                 \
+      {                                                                                          \
+        g_autofree char *uuid = find_category_rule (fixture, NULL);                              \
+        g_autoptr (GError) error = NULL;                                                         \
+                                                                                                 \
+        g_assert_true (delete_category_rule (fixture, uuid, &error));                            \
+        g_assert_no_error (error);                                                               \
+      }                                                                                          \
+    g_assert_cmpuint (outlay_test_faults_check (fixture, &operation, NULL, MAX_PER_KIND), >, 0); \
+  }
+
+/* clang-format off */
+CATEGORY_RULE_OPERATION ("add a category rule", add_category_rule, FALSE, NULL, NULL)
+CATEGORY_RULE_OPERATION ("update a category rule", update_category_rule, FALSE, find_category_rule, g_free)
+CATEGORY_RULE_OPERATION ("delete a category rule", delete_category_rule, FALSE, find_category_rule, g_free)
+CATEGORY_RULE_OPERATION ("restore a category rule", restore_category_rule, TRUE, find_category_rule, g_free)
+CATEGORY_RULE_OPERATION ("move a category rule", move_category_rule, FALSE, find_category_rule, g_free)
+CATEGORY_RULE_OPERATION ("apply category rules", apply_category_rules, FALSE, plan_category_rules,
+                         (GDestroyNotify) outlay_rules_plan_unref)
+/* clang-format on */
+
+static void
+test_undo_category_rules (Fixture      *fixture,
+                          gconstpointer user_data)
+{
+  static const OutlayFaultOperation operation = { "undo applying category rules", ref_applied, undo_category_rules,
+                                                  (GDestroyNotify) outlay_rules_plan_unref };
+  g_autoptr (OutlayRulesPlan) plan = NULL;
+  g_autoptr (OutlayRulesPlan) applied = NULL;
+  g_autoptr (GError) error = NULL;
+
+  outlay_test_add_sample_expenses (fixture);
+  add_category_rules (fixture);
+  plan = plan_category_rules (fixture, NULL);
+  g_assert_true (outlay_repository_apply_rules_plan (fixture->repository, plan, &applied, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outlay_test_faults_check (fixture, &operation, applied, MAX_PER_KIND), >, 0);
+}
+
 #define OPERATION(name, run) \
   static void \
   test_##run (Fixture      *fixture, \
@@ -1056,6 +1258,13 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/recurring/take-back-confirmation", test_take_back_confirmation);
   OUTLAY_TEST_ADD ("/faults/recurring/split", test_split_rule);
   OUTLAY_TEST_ADD ("/faults/recurring/override", test_override_occurrence);
+  OUTLAY_TEST_ADD ("/faults/category-rule/add", test_add_category_rule);
+  OUTLAY_TEST_ADD ("/faults/category-rule/update", test_update_category_rule);
+  OUTLAY_TEST_ADD ("/faults/category-rule/delete", test_delete_category_rule);
+  OUTLAY_TEST_ADD ("/faults/category-rule/restore", test_restore_category_rule);
+  OUTLAY_TEST_ADD ("/faults/category-rule/move", test_move_category_rule);
+  OUTLAY_TEST_ADD ("/faults/category-rule/apply", test_apply_category_rules);
+  OUTLAY_TEST_ADD ("/faults/category-rule/undo", test_undo_category_rules);
   OUTLAY_TEST_ADD ("/faults/backup/create", test_create_backup);
   OUTLAY_TEST_ADD ("/faults/backup/restore", test_restore_backup);
   OUTLAY_TEST_ADD ("/faults/open/without-space", test_open_without_space);

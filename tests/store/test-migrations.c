@@ -824,6 +824,80 @@ run_category_tree_workload (OutlayRepository *repository)
   g_assert_nonnull (bakery);
 }
 
+/* Rules that file expenses: their writes, the suggestion, a count, a plan
+ * applied and undone, once. One pattern each: the recorded statements are
+ * one a line, and a rule keeps its patterns one a line. */
+static void
+run_rules_workload (OutlayRepository *repository)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayCategoryRule) coffee = outlay_category_rule_new ();
+  g_autoptr (OutlayCategoryRule) lunch = outlay_category_rule_new ();
+  g_autoptr (OutlayCategoryRule) added = NULL;
+  g_autoptr (OutlayCategoryRule) changed = NULL;
+  g_autoptr (OutlayCategoryRule) second = NULL;
+  g_autoptr (OutlayCategoryRule) deleted = NULL;
+  g_autoptr (OutlayCategoryRule) restored = NULL;
+  g_autoptr (OutlayCategoryRule) found = NULL;
+  g_autoptr (OutlayCategoryRule) by = NULL;
+  g_autoptr (OutlayRuleSet) set = NULL;
+  g_autoptr (OutlayRulesPlan) plan = NULL;
+  g_autoptr (OutlayRulesPlan) only_other = NULL;
+  g_autoptr (OutlayRulesPlan) applied = NULL;
+  g_autoptr (GPtrArray) rules = NULL;
+  OutlayCategory *groceries = outlay_repository_find_category (repository, "Groceries");
+  OutlayCategory *transport = outlay_repository_find_category (repository, "Transport");
+  OutlayCategory *other = outlay_repository_get_fallback_category (repository);
+  gint64          category_id = 0;
+  guint           count = 0;
+
+  outlay_category_rule_set_patterns (coffee, (const char *const[]){ "coffee", NULL });
+  outlay_category_rule_set_category_uuid (coffee, outlay_category_get_uuid (groceries));
+  outlay_category_rule_set_amount_min (coffee, "1.00");
+  outlay_category_rule_set_currency (coffee, "EUR");
+  outlay_category_rule_set_rename_to (coffee, "Coffee beans");
+  added = outlay_repository_add_category_rule (repository, coffee, &error);
+  g_assert_no_error (error);
+  outlay_category_rule_set_match (added, OUTLAY_RULE_MATCH_STARTS);
+  changed = outlay_repository_update_category_rule (repository, added, &error);
+  g_assert_no_error (error);
+  outlay_category_rule_set_patterns (lunch, (const char *const[]){ "lunch", NULL });
+  outlay_category_rule_set_category_uuid (lunch, outlay_category_get_uuid (transport));
+  second = outlay_repository_add_category_rule (repository, lunch, &error);
+  g_assert_no_error (error);
+  outlay_repository_move_category_rule (repository, outlay_category_rule_get_uuid (second), 0, &error);
+  g_assert_no_error (error);
+  rules = outlay_repository_list_category_rules (repository, &error);
+  g_assert_no_error (error);
+  found = outlay_repository_get_category_rule (repository, outlay_category_rule_get_uuid (added), &error);
+  g_assert_no_error (error);
+
+  outlay_repository_suggest_category (repository, "Coffee", NULL, 420, "EUR", &category_id, &by, &error);
+  g_assert_no_error (error);
+  outlay_repository_suggest_category (repository, "Groceries", NULL, 420, "EUR", &category_id, NULL, &error);
+  g_assert_no_error (error);
+  outlay_repository_count_rule_matches (repository, added, NULL, &count, &error);
+  g_assert_no_error (error);
+
+  set = outlay_repository_dup_rule_set (repository, &error);
+  g_assert_no_error (error);
+  only_other = outlay_repository_plan_rules (repository, set, TRUE, outlay_category_get_id (other), NULL, NULL, NULL,
+                                             &error);
+  g_assert_no_error (error);
+  plan = outlay_repository_plan_rules (repository, set, FALSE, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->changes->len, >=, 2);
+  outlay_repository_apply_rules_plan (repository, plan, &applied, &error);
+  g_assert_no_error (error);
+  outlay_repository_undo_rules_apply (repository, applied, NULL, &error);
+  g_assert_no_error (error);
+
+  deleted = outlay_repository_delete_category_rule (repository, outlay_category_rule_get_uuid (second), &error);
+  g_assert_no_error (error);
+  restored = outlay_repository_restore_category_rule (repository, outlay_category_rule_get_uuid (second), &error);
+  g_assert_no_error (error);
+}
+
 /* Everything the app does with the database, once. */
 static void
 run_workload (OutlayRepository *repository)
@@ -935,6 +1009,7 @@ run_workload (OutlayRepository *repository)
   run_budget_workload (repository);
   run_recurring_workload (repository);
   run_category_tree_workload (repository);
+  run_rules_workload (repository);
 }
 
 static void
