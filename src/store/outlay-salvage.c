@@ -34,6 +34,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "outlay-category-rule-private.h"
 #include "outlay-repository-private.h"
 #include "outlay-salvage-private.h"
 #include "outlay-salvage.h"
@@ -737,6 +738,18 @@ save_recurring (Salvage *self,
                      10, error);
 }
 
+/* The rules that file expenses, as the budgets. */
+static gboolean
+save_category_rules (Salvage *self,
+                     GError **error)
+{
+  /* A file of data format 6 or older has none. */
+  if (!has_table (self, "category_rules"))
+    return TRUE;
+
+  return copy_table (self, "category_rules", OUTLAY_CATEGORY_RULE_COLUMNS, 14, error);
+}
+
 static gboolean
 write_rows (Salvage *self,
             GError **error)
@@ -759,6 +772,7 @@ write_rows (Salvage *self,
        write_fallback (self, &local_error) &&
        save_budgets (self, &local_error) &&
        save_recurring (self, &local_error) &&
+       save_category_rules (self, &local_error) &&
        derive_rows (self, &local_error);
 
   sqlite3_progress_handler (db, 0, NULL, NULL);

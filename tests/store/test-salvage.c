@@ -209,6 +209,27 @@ fill_ledger (const char *path)
                     "SELECT '7d2e4f60-3a1b-4c5d-8e9f-000000000201', uuid, '2025-02-25', 80, created_at, created_at "
                     "FROM budgets WHERE name = 'Books'");
 
+  /* Two rules that file expenses, one deleted. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (OutlayCategoryRule) rule = outlay_category_rule_new ();
+      g_autoptr (OutlayCategoryRule) stored = NULL;
+      g_autoptr (OutlayCategoryRule) deleted = NULL;
+      const char *const patterns[] = { i == 0 ? "bücher" : "purchase", "kiosk", NULL };
+
+      outlay_category_rule_set_patterns (rule, patterns);
+      outlay_category_rule_set_category_uuid (rule, outlay_category_get_uuid (books));
+      outlay_category_rule_set_amount_min (rule, i == 0 ? "1.50" : NULL);
+      outlay_category_rule_set_rename_to (rule, i == 0 ? "Books" : NULL);
+      stored = outlay_repository_add_category_rule (repository, rule, &error);
+      g_assert_no_error (error);
+      if (i == 1)
+        {
+          deleted = outlay_repository_delete_category_rule (repository, outlay_category_rule_get_uuid (stored), &error);
+          g_assert_no_error (error);
+        }
+    }
+
   /* Deleted as the repository deletes, in one statement: the triggers keep
    * the summary. */
   outlay_test_exec (outlay_database_get_handle (database),
@@ -614,10 +635,11 @@ test_intact (Fixture      *fixture,
   days_after = outlay_test_dump (copy, "SELECT * FROM expense_days ORDER BY day, category_id, currency");
   g_assert_cmpstr (days_after, ==, days_before);
 
-  /* The budgets as they were, every column, the deleted one too. */
-  for (guint i = 0; i < 3; i++)
+  /* The budgets and the rules as they were, every column, the deleted ones
+   * too. */
+  for (guint i = 0; i < 4; i++)
     {
-      static const char *const tables[] = { "budgets", "budget_overrides", "budget_alerts" };
+      static const char *const tables[] = { "budgets", "budget_overrides", "budget_alerts", "category_rules" };
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[i]);
       g_autofree char *before = outlay_test_dump (original, sql);
       g_autofree char *after = outlay_test_dump (copy, sql);
