@@ -186,26 +186,6 @@ rule_options_entries (RuleOptions *options,
 }
 
 static gboolean
-usage_error (GError    **error,
-             const char *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-usage_error (GError    **error,
-             const char *format,
-             ...)
-{
-  va_list          args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE, message);
-  return FALSE;
-}
-
-static gboolean
 parse_count (const char *text,
              const char *option,
              guint       max,
@@ -215,7 +195,7 @@ parse_count (const char *text,
   guint64 number = 0;
 
   if (!outlay_cli_is_number (text) || !g_ascii_string_to_unsigned (text, 10, 1, max, &number, NULL))
-    return usage_error (error, _("%s takes a whole number from 1 to %u, not “%s”."), option, max, text);
+    return outlay_cli_usage_error (error, _("%s takes a whole number from 1 to %u, not “%s”."), option, max, text);
   *value = (guint) number;
   return TRUE;
 }
@@ -270,7 +250,7 @@ apply_schedule (RuleOptions      *options,
   GDate            start = r->start;
 
   if (options->every_text != NULL && !outlay_repeat_unit_from_string (options->every_text, &unit))
-    return usage_error (error, _("--every takes day, week, month or year, not “%s”."), options->every_text);
+    return outlay_cli_usage_error (error, _("--every takes day, week, month or year, not “%s”."), options->every_text);
   if (options->interval_text != NULL && !parse_count (options->interval_text, "--interval", 1000, &interval, error))
     return FALSE;
   if (options->from_text != NULL && !outlay_cli_parse_day (options->from_text, "--from", &start, error))
@@ -296,7 +276,7 @@ apply_schedule (RuleOptions      *options,
       guint day = 0;
 
       if (r->unit != OUTLAY_REPEAT_MONTHLY)
-        return usage_error (error, _("--on-day is for a monthly expense (--every month)."));
+        return outlay_cli_usage_error (error, _("--on-day is for a monthly expense (--every month)."));
       if (g_ascii_strcasecmp (options->on_day_text, "last") == 0)
         r->monthly_on = OUTLAY_MONTHLY_LAST_DAY;
       else if (parse_count (options->on_day_text, "--on-day", 31, &day, error))
@@ -322,8 +302,9 @@ apply_schedule (RuleOptions      *options,
                   GDateWeekday day = outlay_weekday_from_code (g_strstrip (codes[j]));
 
                   if (day == G_DATE_BAD_WEEKDAY)
-                    return usage_error (error, _("--on-weekday takes MO, TU, WE, TH, FR, SA or SU, not “%s”."),
-                                                  codes[j]);
+                    return outlay_cli_usage_error (error,
+                                                   _("--on-weekday takes MO, TU, WE, TH, FR, SA or SU, not “%s”."),
+                                                      codes[j]);
                   r->weekdays |= OUTLAY_WEEKDAY_BIT (day);
                 }
             }
@@ -331,17 +312,17 @@ apply_schedule (RuleOptions      *options,
       else if (r->unit == OUTLAY_REPEAT_MONTHLY)
         {
           if (g_strv_length (options->on_weekday_texts) != 1 || !parse_nth_weekday (options->on_weekday_texts[0], r))
-            return usage_error (error,
-                                _("A monthly expense falls on one weekday of the month: --on-weekday 2TU (the second "
-                                  "Tuesday) or -1FR (the last Friday), not “%s”."),
-                                   options->on_weekday_texts[0]);
+            return outlay_cli_usage_error (error,
+                                           _("A monthly expense falls on one weekday of the month: --on-weekday 2TU "
+                                             "(the second Tuesday) or -1FR (the last Friday), not “%s”."),
+                                              options->on_weekday_texts[0]);
         }
       else
-        return usage_error (error, _("--on-weekday is for a weekly or a monthly expense."));
+        return outlay_cli_usage_error (error, _("--on-weekday is for a weekly or a monthly expense."));
     }
 
   if ((options->until_text != NULL) + (options->count_text != NULL) + options->forever > 1)
-    return usage_error (error, _("Give one of --until, --count and --forever."));
+    return outlay_cli_usage_error (error, _("Give one of --until, --count and --forever."));
   if (options->forever)
     r->end = OUTLAY_REPEAT_END_NEVER;
   if (options->until_text != NULL)
@@ -357,7 +338,8 @@ apply_schedule (RuleOptions      *options,
       r->end = OUTLAY_REPEAT_END_COUNT;
     }
   if (options->weekend_text != NULL && !outlay_weekend_rule_from_string (options->weekend_text, &r->weekend))
-    return usage_error (error, _("--weekend takes keep, before, after or skip, not “%s”."), options->weekend_text);
+    return outlay_cli_usage_error (error, _("--weekend takes keep, before, after or skip, not “%s”."),
+                                             options->weekend_text);
 
   return TRUE;
 }
@@ -376,7 +358,7 @@ apply_fields (OutlayCli           *cli,
       else if (g_str_equal (options->mode_text, "confirm"))
         outlay_recurring_rule_set_mode (rule, OUTLAY_RECURRING_CONFIRM);
       else
-        return usage_error (error, _("--mode takes auto or confirm, not “%s”."), options->mode_text);
+        return outlay_cli_usage_error (error, _("--mode takes auto or confirm, not “%s”."), options->mode_text);
     }
   if (options->category_name != NULL)
     {
@@ -993,10 +975,11 @@ edit_rule (OutlayCli *cli,
       options.count_text == NULL && !options.forever && options.weekend_text == NULL && options.mode_text == NULL &&
       options.category_name == NULL && options.note_text == NULL && options.currency_text == NULL &&
       options.amount_text == NULL && options.description_text == NULL)
-    return usage_error (error, _("Nothing to change: give what changes, such as --amount 990 (see --help)."));
+    return outlay_cli_usage_error (error,
+                                   _("Nothing to change: give what changes, such as --amount 990 (see --help)."));
   /* Its amount is in minor units of its currency. */
   if (options.currency_text != NULL && options.amount_text == NULL)
-    return usage_error (error, _("--currency needs --amount: the amount in the new currency."));
+    return outlay_cli_usage_error (error, _("--currency needs --amount: the amount in the new currency."));
 
   recurrence = *outlay_recurring_rule_get_recurrence (rule);
   /* Another unit from a day on falls on that day's weekday or day. */
@@ -1105,7 +1088,7 @@ delete_rule (OutlayCli *cli,
   if (cli->help)
     return TRUE;
   if (keep && remove)
-    return usage_error (error, _("Give --keep-expenses or --delete-expenses, not both."));
+    return outlay_cli_usage_error (error, _("Give --keep-expenses or --delete-expenses, not both."));
   if (!(rule = open_rule (cli, args, error)))
     return FALSE;
   uuid = outlay_recurring_rule_get_uuid (rule);

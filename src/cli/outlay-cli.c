@@ -537,6 +537,29 @@ outlay_cli_dup_default_currency (OutlayCli *cli)
 }
 
 /**
+ * outlay_cli_usage_error:
+ * @format: the message, a sentence
+ *
+ * Sets @error to a usage error (exit status 2).
+ *
+ * Returns: %FALSE, for `return outlay_cli_usage_error (…);`
+ */
+gboolean
+outlay_cli_usage_error (GError    **error,
+                        const char *format,
+                        ...)
+{
+  va_list          args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE, message);
+  return FALSE;
+}
+
+/**
  * outlay_cli_parse_amount:
  *
  * Reads an amount as the window's amount field does: in the locale's way
