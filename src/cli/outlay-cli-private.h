@@ -297,6 +297,9 @@ gboolean outlay_cli_recurring_override (OutlayCli *cli,
 gboolean outlay_cli_recurring_restore (OutlayCli *cli,
                                        char     **args,
                                        GError   **error);
+gboolean outlay_cli_rules (OutlayCli *cli,
+                           char     **argv,
+                           GError   **error);
 gboolean outlay_cli_budget (OutlayCli *cli,
                             char     **args,
                             GError   **error);
