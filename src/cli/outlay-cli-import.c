@@ -825,6 +825,20 @@ print_detected (Import *import)
   outlay_cli_table_print (table, "  ");
 }
 
+/* Where the expenses of a category of the file go: "Food & Drink ›
+ * Restaurants" for a subcategory, as the file names its own. */
+static char *
+dup_target_path (OutlayCli *cli,
+                 gint64     category_id)
+{
+  OutlayCategory *category = outlay_repository_lookup_category (cli->repository, category_id);
+
+  if (category == NULL)
+    return g_strdup (outlay_cli_category_name (cli, category_id));
+
+  return outlay_repository_dup_category_path (cli->repository, category);
+}
+
 static void
 print_categories (Import           *import,
                   OutlayImportPlan *plan,
@@ -859,7 +873,8 @@ print_categories (Import           *import,
 
         case CATEGORY_MAPPED:
           {
-            g_autofree char *target = g_strdup_printf ("→ %s", outlay_cli_category_name (cli, match->category_id));
+            g_autofree char *path = dup_target_path (cli, match->category_id);
+            g_autofree char *target = g_strdup_printf ("→ %s", path);
 
             outlay_cli_table_add (mapped, item, target, NULL);
             any_mapped = TRUE;
@@ -1070,14 +1085,15 @@ print_json_report (OutlayCli                *cli,
   for (guint i = 0; i < matches->len; i++)
     {
       const OutlayImportCategoryMatch *match = g_ptr_array_index (matches, i);
+      g_autofree char                 *path = NULL;
 
       if (match->n_records == 0)
         continue;
 
+      path = match->category_id != 0 ? dup_target_path (cli, match->category_id) : NULL;
       outlay_cli_json_begin_object (builder, NULL);
       outlay_cli_json_add_string (builder, "name", match->name);
-      outlay_cli_json_add_string (builder, "category",
-                                  match->category_id != 0 ? outlay_cli_category_name (cli, match->category_id) : NULL);
+      outlay_cli_json_add_string (builder, "category", path);
       outlay_cli_json_add_positive (builder, "category_id", match->category_id);
       outlay_cli_json_add_bool (builder, "new", g_array_index (import->fates, CategoryFate, i) == CATEGORY_NEW);
       outlay_cli_json_add_int (builder, "expenses", match->n_records);

@@ -41,6 +41,7 @@ typedef struct
   GString          *buffer;
   guint             n_written;
   gboolean          in_snapshot; /* the writer's own read transaction */
+  GHashTable       *paths;       /* a subcategory's id → the path written for it */
 } OutlayExportWriter;
 
 void outlay_export_writer_init (OutlayExportWriter *writer,
@@ -52,7 +53,11 @@ void outlay_export_writer_clear (OutlayExportWriter *writer);
 gboolean    outlay_export_writer_flush (OutlayExportWriter *writer,
                                         gboolean            force,
                                         GError            **error);
+/* The name a file gives @expense's category: "Parent › Child" for a
+ * subcategory, whatever the language, so that an import finds it again. */
 const char *outlay_export_writer_category_name (OutlayExportWriter *writer,
                                                 OutlayExpense      *expense);
+const char *outlay_export_writer_category_path (OutlayExportWriter *writer,
+                                                OutlayCategory     *category);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 
 #include "outlay-export.h"
 #include "outlay-export-private.h"
+#include "outlay-import.h"
 #include "outlay-repository.h"
 
 /* Written in pieces of about this size. */
@@ -38,7 +39,8 @@ outlay_export_writer_init (OutlayExportWriter *writer,
   g_assert (G_IS_OUTPUT_STREAM (out));
 
   *writer = (OutlayExportWriter){
-    repository, out, cancellable, g_string_sized_new (CHUNK_SIZE + 1024), 0, FALSE
+    repository, out, cancellable, g_string_sized_new (CHUNK_SIZE + 1024), 0, FALSE,
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free)
   };
 
   /* Without it (a transaction of the caller's, or BEGIN failing), each
@@ -60,6 +62,7 @@ outlay_export_writer_clear (OutlayExportWriter *writer)
 
   if (writer->buffer != NULL)
     g_string_free (g_steal_pointer (&writer->buffer), TRUE);
+  g_clear_pointer (&writer->paths, g_hash_table_unref);
 }
 
 gboolean
@@ -79,13 +82,39 @@ outlay_export_writer_flush (OutlayExportWriter *writer,
 }
 
 const char *
+outlay_export_writer_category_path (OutlayExportWriter *writer,
+                                    OutlayCategory     *category)
+{
+  OutlayCategory *parent;
+  char           *path;
+  gint64          id;
+
+  if (category == NULL)
+    return "";
+
+  parent = outlay_repository_get_parent_category (writer->repository, category);
+  if (parent == NULL)
+    return outlay_category_get_name (category);
+
+  id = outlay_category_get_id (category);
+  path = g_hash_table_lookup (writer->paths, &id);
+  if (path == NULL)
+    {
+      path = outlay_import_category_path (outlay_category_get_name (parent), outlay_category_get_name (category));
+      g_hash_table_insert (writer->paths, g_memdup2 (&id, sizeof id), path);
+    }
+
+  return path;
+}
+
+const char *
 outlay_export_writer_category_name (OutlayExportWriter *writer,
                                     OutlayExpense      *expense)
 {
   OutlayCategory *category = outlay_repository_lookup_category (writer->repository,
                                                                 outlay_expense_get_category_id (expense));
 
-  return category != NULL ? outlay_category_get_name (category) : "";
+  return outlay_export_writer_category_path (writer, category);
 }
 
 /**

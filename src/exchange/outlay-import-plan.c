@@ -26,6 +26,7 @@
 #include "outlay-database-private.h"
 #include "outlay-import-plan.h"
 #include "outlay-money.h"
+#include "outlay-repository-private.h"
 #include "outlay-store-private.h"
 
 struct _OutlayImportPlan
@@ -39,6 +40,9 @@ struct _OutlayImportPlan
   GArray             *occurrences;
   GPtrArray          *categories; /* of OutlayImportCategoryMatch */
   GHashTable         *by_name;    /* casefolded name → OutlayImportCategoryMatch */
+  /* casefolded "Parent › Child" or name at the top → the source's
+   * OutlayImportCategoryInfo, the first of that path */
+  GHashTable *infos;
   /* copies of the first records it adds, for a preview, and their indexes */
   GPtrArray          *preview;
   GArray             *preview_indexes;
@@ -639,9 +643,11 @@ match_category (OutlayImportPlan   *plan,
   match = g_hash_table_lookup (plan->by_name, folded);
   if (match == NULL)
     {
+      OutlayCategory *category = outlay_import_plan_find_category (plan, stripped);
+
       match = g_new0 (OutlayImportCategoryMatch, 1);
       match->name = g_strdup (stripped);
-      match->category_id = outlay_repository_find_category_by_name (plan->repository, stripped);
+      match->category_id = category != NULL ? outlay_category_get_id (category) : 0;
       g_ptr_array_add (plan->categories, match);
       g_hash_table_insert (plan->by_name, g_steal_pointer (&folded), match);
     }
@@ -654,9 +660,10 @@ match_category (OutlayImportPlan   *plan,
     match->n_records++;
 }
 
-/* A new ledger: no expense was ever written, and its categories are the
- * ones it was created with, none added, changed or deleted. Only then may a lossless file's
- * categories take their place. */
+/* A new ledger: no expense was ever written, its categories are the
+ * ones it was created with, none added, changed or deleted, and nothing
+ * refers to them (a budget, a recurring expense, a rule). Only then may a
+ * lossless file's categories, uuids and all, take their place. */
 static gboolean
 ledger_is_new (OutlayImportPlan *plan,
                GError          **error)
@@ -666,7 +673,10 @@ ledger_is_new (OutlayImportPlan *plan,
                                                   "SELECT NOT EXISTS (SELECT 1 FROM expenses) "
                                                     "AND (SELECT count(*) FROM categories) = ? "
                                                     "AND NOT EXISTS (SELECT 1 FROM categories "
-                                                    "  WHERE updated_at != created_at OR deleted_at IS NOT NULL)",
+                                                    "  WHERE updated_at != created_at OR deleted_at IS NOT NULL) "
+                                                    "AND NOT EXISTS (SELECT 1 FROM budgets) "
+                                                    "AND NOT EXISTS (SELECT 1 FROM recurring_rules) "
+                                                    "AND NOT EXISTS (SELECT 1 FROM category_rules)",
                                                   error);
   gint64          is_new = 0;
 
@@ -841,6 +851,18 @@ outlay_import_plan_new (OutlayRepository   *repository,
   plan->occurrences = g_array_sized_new (FALSE, FALSE, sizeof (guint32), source->n_records);
   plan->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) category_match_free);
   plan->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  plan->infos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < source->categories->len; i++)
+    {
+      const OutlayImportCategoryInfo *info = g_ptr_array_index (source->categories, i);
+      g_autofree char                *path = outlay_import_category_path (info->parent, info->name);
+      char                           *folded = g_utf8_casefold (path, -1);
+
+      if (g_hash_table_contains (plan->infos, folded))
+        g_free (folded);
+      else
+        g_hash_table_insert (plan->infos, folded, (gpointer) info);
+    }
   plan->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_record_free);
   plan->preview_indexes = g_array_new (FALSE, FALSE, sizeof (guint));
   plan->incoming_indexes = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -865,7 +887,7 @@ outlay_import_plan_new (OutlayRepository   *repository,
   /* A lossless file restored into a new ledger brings its own categories,
    * colours, icons and order; into a ledger in use, even one with only its
    * categories changed, it only adds what is missing. */
-  if (source->categories->len > 0)
+  if (source->lossless && source->categories->len > 0)
     plan->replace_categories = ledger_is_new (plan, &local_error);
 
   /* A stable sort: insertion order within each group. */
@@ -893,6 +915,7 @@ outlay_import_plan_free (OutlayImportPlan *plan)
   g_array_unref (plan->actions);
   g_array_unref (plan->occurrences);
   g_hash_table_unref (plan->by_name);
+  g_hash_table_unref (plan->infos);
   g_ptr_array_unref (plan->categories);
   g_ptr_array_unref (plan->preview);
   g_array_unref (plan->preview_indexes);
@@ -1000,6 +1023,13 @@ outlay_import_plan_get_replace_categories (OutlayImportPlan *plan)
   return plan->replace_categories;
 }
 
+/**
+ * outlay_import_plan_lookup_category_info:
+ * @name: a category as a record names it: "Parent › Child", or a name at
+ *   the top
+ *
+ * Returns: (nullable): what the source says of that category
+ */
 const OutlayImportCategoryInfo *
 outlay_import_plan_lookup_category_info (OutlayImportPlan *plan,
                                          const char       *name)
@@ -1010,16 +1040,105 @@ outlay_import_plan_lookup_category_info (OutlayImportPlan *plan,
   g_return_val_if_fail (name != NULL, NULL);
 
   folded = g_utf8_casefold (name, -1);
-  for (guint i = 0; i < plan->source->categories->len; i++)
+  return g_hash_table_lookup (plan->infos, folded);
+}
+
+/**
+ * outlay_import_plan_find_top_category:
+ * @name: a category at the top of the source
+ *
+ * Returns: (transfer none) (nullable): the ledger's category at the top
+ *   that it is: the one of its uuid, else the one of its name
+ */
+OutlayCategory *
+outlay_import_plan_find_top_category (OutlayImportPlan *plan,
+                                      const char       *name)
+{
+  const OutlayImportCategoryInfo *info;
+  OutlayCategory                 *category = NULL;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  info = outlay_import_plan_lookup_category_info (plan, name);
+  if (info != NULL && info->parent == NULL && info->uuid != NULL)
+    category = outlay_repository_lookup_category_by_uuid (plan->repository, info->uuid);
+  if (category != NULL && outlay_repository_get_parent_category (plan->repository, category) == NULL)
+    return category;
+
+  return outlay_repository_find_subcategory_named (plan->repository, NULL, name, 0);
+}
+
+/**
+ * outlay_import_plan_find_exact_category:
+ * @name: a category as a record names it: "Parent › Child", or a name
+ *
+ * A category the source describes is the ledger's of its uuid, else the
+ * one of its name under the category of its parent's name (or at the
+ * top); one it does not describe is the one its path or name names, at
+ * the top for a name.
+ *
+ * Returns: (transfer none) (nullable): the ledger's category that it is
+ */
+OutlayCategory *
+outlay_import_plan_find_exact_category (OutlayImportPlan *plan,
+                                        const char       *name)
+{
+  const OutlayImportCategoryInfo *info;
+  OutlayCategory                 *category = NULL;
+  OutlayCategory                 *parent;
+  g_autofree char                *parent_name = NULL;
+  g_autofree char                *own_name = NULL;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  info = outlay_import_plan_lookup_category_info (plan, name);
+  if (info != NULL && info->uuid != NULL)
+    category = outlay_repository_lookup_category_by_uuid (plan->repository, info->uuid);
+  if (category != NULL)
+    return category;
+
+  if (info != NULL)
     {
-      const OutlayImportCategoryInfo *info = g_ptr_array_index (plan->source->categories, i);
-      g_autofree char                *other = g_utf8_casefold (info->name, -1);
-
-      if (g_strcmp0 (folded, other) == 0)
-        return info;
+      parent_name = g_strdup (info->parent);
+      own_name = g_strdup (info->name);
     }
+  else if (!outlay_import_split_category_path (name, &parent_name, &own_name))
+    own_name = g_strdup (name);
 
-  return NULL;
+  parent = parent_name != NULL ? outlay_import_plan_find_top_category (plan, parent_name) : NULL;
+  if (parent_name != NULL && parent == NULL)
+    return NULL;
+
+  return outlay_repository_find_subcategory_named (plan->repository, parent, own_name, 0);
+}
+
+/**
+ * outlay_import_plan_find_category:
+ * @name: a category as a record names it: "Parent › Child", or a name
+ *
+ * As outlay_import_plan_find_exact_category(); only a lossless source
+ * holds to that for the categories it describes. Otherwise a name also
+ * finds the ledger's category of that name under another one, and
+ * "Parent: Child" the one under Parent (see outlay_repository_find_category()).
+ *
+ * Returns: (transfer none) (nullable): the ledger's category that it is
+ */
+OutlayCategory *
+outlay_import_plan_find_category (OutlayImportPlan *plan,
+                                  const char       *name)
+{
+  OutlayCategory *category;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  category = outlay_import_plan_find_exact_category (plan, name);
+  if (category != NULL || (plan->source->lossless && outlay_import_plan_lookup_category_info (plan, name) != NULL))
+    return category;
+
+  return outlay_repository_find_category_named (plan->repository, name, 0);
 }
 
 /* The name a record's category is known by in the plan, or NULL. */

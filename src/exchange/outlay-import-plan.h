@@ -132,6 +132,12 @@ OutlayExpense                  *outlay_import_plan_build_draft (OutlayImportPlan
                                                                 gint64              category_id);
 const OutlayImportCategoryInfo *outlay_import_plan_lookup_category_info (OutlayImportPlan *plan,
                                                                          const char       *name);
+OutlayCategory                 *outlay_import_plan_find_category (OutlayImportPlan *plan,
+                                                                  const char       *name);
+OutlayCategory                 *outlay_import_plan_find_exact_category (OutlayImportPlan *plan,
+                                                                        const char       *name);
+OutlayCategory                 *outlay_import_plan_find_top_category (OutlayImportPlan *plan,
+                                                                      const char       *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportPlan, outlay_import_plan_free)
 

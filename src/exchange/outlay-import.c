@@ -108,8 +108,12 @@ static void
 outlay_import_category_info_free (OutlayImportCategoryInfo *info)
 {
   g_free (info->name);
+  g_free (info->parent);
   g_free (info->icon_name);
   g_free (info->color);
+  g_free (info->uuid);
+  g_free (info->created_at);
+  g_free (info->updated_at);
   g_free (info);
 }
 
@@ -504,8 +508,16 @@ outlay_import_source_count_issues (OutlayImportSource   *source,
   return count;
 }
 
-void
+/**
+ * outlay_import_source_add_category:
+ * @parent: (nullable): the name of the category it is under
+ *
+ * Returns: (transfer none): the category added, for the fields it has
+ *   besides these
+ */
+OutlayImportCategoryInfo *
 outlay_import_source_add_category (OutlayImportSource *source,
+                                   const char         *parent,
                                    const char         *name,
                                    const char         *icon_name,
                                    const char         *color,
@@ -513,15 +525,57 @@ outlay_import_source_add_category (OutlayImportSource *source,
 {
   OutlayImportCategoryInfo *info;
 
-  g_return_if_fail (source != NULL);
-  g_return_if_fail (name != NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
 
   info = g_new0 (OutlayImportCategoryInfo, 1);
   info->name = g_strdup (name);
+  info->parent = g_strdup (parent);
   info->icon_name = g_strdup (icon_name);
   info->color = g_strdup (color);
   info->fallback = fallback;
   g_ptr_array_add (source->categories, info);
+
+  return info;
+}
+
+char *
+outlay_import_category_path (const char *parent,
+                             const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (parent == NULL)
+    return g_strdup (name);
+
+  return g_strconcat (parent, OUTLAY_IMPORT_PATH_SEPARATOR, name, NULL);
+}
+
+/* "›" is in no name a person gives a category by accident; ":" is (a
+ * colon in "Tax: 2024"), so it does not split here. */
+gboolean
+outlay_import_split_category_path (const char *path,
+                                   char      **parent,
+                                   char      **name)
+{
+  const char      *split;
+  g_autofree char *head = NULL;
+  g_autofree char *tail = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  split = strstr (path, "\xe2\x80\xba");
+  if (split == NULL)
+    return FALSE;
+
+  head = g_strstrip (g_strndup (path, split - path));
+  tail = g_strstrip (g_strdup (split + strlen ("\xe2\x80\xba")));
+  if (*head == '\0' || *tail == '\0')
+    return FALSE;
+
+  *parent = g_steal_pointer (&head);
+  *name = g_steal_pointer (&tail);
+  return TRUE;
 }
 
 OutlayImportFormat

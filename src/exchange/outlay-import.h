@@ -51,7 +51,7 @@ typedef struct
   char  *currency;    /* ISO 4217 code, or NULL for the ledger's currency */
   char  *description; /* never NULL, may be "" */
   char  *note;        /* NULL or "" for none */
-  char  *category;    /* name in the source ("Parent: Child" for subcategories), NULL for none */
+  char  *category;    /* name in the source ("Parent › Child" for a subcategory), NULL for none */
   /* Money received in a statement (negative @amount): a refund only when
    * the person takes the file's incoming lines as refunds, else left out.
    * A lossless source's refunds are refunds, not incoming lines. */
@@ -67,14 +67,34 @@ typedef struct
   char *scheduled_on; /* and the day the rule's schedule names for it */
 } OutlayImportRecord;
 
-/* A category as a lossless source describes it. */
+/* How a source names a subcategory after the one it is under, whatever
+ * the language: "Food & Drink › Restaurants". */
+#define OUTLAY_IMPORT_PATH_SEPARATOR " \xe2\x80\xba " /* U+203A */
+
+/* A category as a source describes it: a lossless one (Outlay's JSON) with
+ * everything it has, HomeBank with where its subcategories are. */
 typedef struct
 {
   char    *name;
+  char    *parent; /* the name of the category it is under; NULL at the top */
   char    *icon_name;
   char    *color;
   gboolean fallback; /* the category that takes the expenses of a deleted one */
+  gboolean hidden;
+  /* Only a lossless source sets these; NULL otherwise. */
+  char *uuid;
+  char *created_at;
+  char *updated_at;
 } OutlayImportCategoryInfo;
+
+/* "Parent › Child", or @name at the top (@parent %NULL). */
+char    *outlay_import_category_path (const char *parent,
+                                      const char *name);
+/* Splits "Parent › Child" (with or without the spaces); %FALSE for a name
+ * that is not a path. */
+gboolean outlay_import_split_category_path (const char *path,
+                                            char      **parent,
+                                            char      **name);
 
 /* A row that belongs to a budget in a lossless source: an override of one
  * period's amount (@value, minor units) or an alert given (@value, the
@@ -171,6 +191,8 @@ typedef struct
   GStringChunk      *strings;   /* the held records' strings */
   guint              n_records; /* held and set aside */
   char              *currency;  /* a lossless source: its ledger's currency, or NULL */
+  /* Outlay's own file: its categories are the ledger's, as they were */
+  gboolean           lossless;
   OutlayImportSpool *spool;     /* the records set aside, or NULL */
 } OutlayImportSource;
 
@@ -204,11 +226,14 @@ gboolean outlay_import_source_foreach (OutlayImportSource    *source,
                                        GError               **error);
 guint outlay_import_source_count_issues (OutlayImportSource   *source,
                                          OutlayImportIssueKind kind);
-void  outlay_import_source_add_category (OutlayImportSource *source,
-                                         const char         *name,
-                                         const char         *icon_name,
-                                         const char         *color,
-                                         gboolean            fallback);
+/* Returns: (transfer none): the category added, for the fields it has
+ * besides these */
+OutlayImportCategoryInfo *outlay_import_source_add_category (OutlayImportSource *source,
+                                                             const char         *parent,
+                                                             const char         *name,
+                                                             const char         *icon_name,
+                                                             const char         *color,
+                                                             gboolean            fallback);
 
 /* What a file's name says (.csv, .tsv, .txt, .json, .xhb), or UNKNOWN. */
 OutlayImportFormat outlay_import_format_from_name (const char *path);

@@ -25,7 +25,7 @@
 
 #include "outlay-backups.h"
 #include "outlay-database-private.h"
-#include "outlay-importer.h"
+#include "outlay-importer-private.h"
 #include "outlay-repository-private.h"
 
 /* How many expenses are built and inserted at a time. */
@@ -34,272 +34,6 @@
 /* From how many new expenses on an import as large as the ledger builds
  * the indexes after its rows. */
 #define BULK_INDEX_MIN_ROWS 10000
-
-/* Colours of the GNOME palette for categories an import creates, in turn. */
-static const char *const import_colors[] = {
-  "#1c71d8",
-  "#26a269",
-  "#e5a50a",
-  "#c64600",
-  "#a51d2d",
-  "#813d9c",
-  "#63452c",
-  "#5e5c64",
-};
-
-static gboolean
-run_category_update (OutlayRepository *self,
-                     const char       *sql,
-                     gint64            id,
-                     const char       *name,
-                     const char       *icon_name,
-                     const char       *color,
-                     int               position,
-                     const char       *now,
-                     GError          **error)
-{
-  sqlite3_stmt *stmt = outlay_database_prepare (outlay_repository_get_database (self), sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, icon_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, color, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, position);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 6, id);
-
-  return outlay_repository_step_done (self, stmt, _("Could not change the category"), error);
-}
-
-/* A lossless file restored into an empty ledger: its categories, in its
- * order, with its colours and icons, take the place of the defaults. */
-static void
-category_state_free (OutlayImportCategoryState *state)
-{
-  g_free (state->name);
-  g_free (state->icon_name);
-  g_free (state->color);
-  g_free (state->updated_at);
-  g_free (state);
-}
-
-static GPtrArray *
-snapshot_categories (OutlayRepository *self)
-{
-  GListModel *current = outlay_repository_get_categories (self);
-  GPtrArray  *states = g_ptr_array_new_with_free_func ((GDestroyNotify) category_state_free);
-  guint       n = g_list_model_get_n_items (current);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (current, i);
-      OutlayImportCategoryState *state = g_new0 (OutlayImportCategoryState, 1);
-
-      state->id = outlay_category_get_id (category);
-      state->name = g_strdup (outlay_category_get_name (category));
-      state->icon_name = g_strdup (outlay_category_get_icon_name (category));
-      state->color = g_strdup (outlay_category_get_color (category));
-      state->position = outlay_category_get_position (category);
-      state->updated_at = g_strdup (outlay_category_get_updated_at (category));
-      g_ptr_array_add (states, state);
-    }
-
-  return states;
-}
-
-static gboolean
-replace_categories (OutlayRepository   *self,
-                    OutlayImportPlan   *plan,
-                    OutlayImportSource *source,
-                    const char         *now,
-                    GArray             *created,
-                    GError            **error)
-{
-  static const char update_sql[] =
-    "UPDATE categories SET name = ?, icon_name = ?, color = ?, position = ?, updated_at = ? WHERE id = ?";
-  g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
-  OutlayCategory *fallback = outlay_repository_get_fallback_category (self);
-  gint64          fallback_id = fallback != NULL ? outlay_category_get_id (fallback) : 0;
-  GListModel     *current = outlay_repository_get_categories (self);
-  guint           n_current = g_list_model_get_n_items (current);
-
-  for (guint i = 0; i < source->categories->len; i++)
-    {
-      const OutlayImportCategoryInfo *info = g_ptr_array_index (source->categories, i);
-      const char *icon_name = info->icon_name != NULL ? info->icon_name : "view-more-horizontal-symbolic";
-      const char *color = info->color != NULL ? info->color : import_colors[i % G_N_ELEMENTS (import_colors)];
-      gint64                          id = 0;
-
-      if (info->fallback && fallback != NULL)
-        id = outlay_category_get_id (fallback);
-
-      /* The fallback is only ever the file's fallback, whatever its name. */
-      if (id == 0)
-        {
-          OutlayCategory *named = outlay_repository_find_category_named (self, info->name, fallback_id);
-
-          if (named != NULL)
-            id = outlay_category_get_id (named);
-        }
-
-      if (!outlay_repository_validate_icon_name (icon_name, error) || !outlay_repository_validate_color (color, error))
-        return FALSE;
-
-      if (id != 0)
-        {
-          if (!run_category_update (self, update_sql, id, info->name, icon_name, color, (int) i, now, error))
-            return FALSE;
-        }
-      else
-        {
-          if (!outlay_repository_insert_category (self, info->name, icon_name, color, NULL, now, &id, error) ||
-              !run_category_update (self, update_sql, id, info->name, icon_name, color, (int) i, now, error))
-            return FALSE;
-          g_array_append_val (created, id);
-        }
-
-      g_array_append_val (kept, id);
-    }
-
-  /* Categories the person chose for some of the file's expenses stay. */
-  {
-    GPtrArray *matches = outlay_import_plan_get_categories (plan);
-
-    for (guint i = 0; i < matches->len; i++)
-      {
-        OutlayImportCategoryMatch *match = g_ptr_array_index (matches, i);
-
-        if (match->category_id != 0)
-          g_array_append_val (kept, match->category_id);
-      }
-  }
-
-  /* The defaults the file does not have: the ledger is new, so nothing
-   * uses them. */
-  for (guint j = 0; j < n_current; j++)
-    {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (current, j);
-      gint64        id = outlay_category_get_id (category);
-      gboolean      keep = category == fallback;
-      sqlite3_stmt *stmt;
-
-      for (guint k = 0; !keep && k < kept->len; k++)
-        keep = g_array_index (kept, gint64, k) == id;
-      if (keep)
-        continue;
-
-      if (!(stmt = outlay_database_prepare (outlay_repository_get_database (self),
-                                            "UPDATE categories SET deleted_at = ?, updated_at = ? WHERE id = ?",
-                                            error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, id);
-      if (!outlay_repository_step_done (self, stmt, _("Could not change the category"), error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-create_missing_categories (OutlayRepository *self,
-                           OutlayImportPlan *plan,
-                           const char       *now,
-                           GArray           *created,
-                           GError          **error)
-{
-  GPtrArray *matches = outlay_import_plan_get_categories (plan);
-
-  for (guint i = 0; i < matches->len; i++)
-    {
-      OutlayImportCategoryMatch      *match = g_ptr_array_index (matches, i);
-      const OutlayImportCategoryInfo *info;
-      const char                     *icon_name = "view-more-horizontal-symbolic";
-      const char                     *color = import_colors[created->len % G_N_ELEMENTS (import_colors)];
-      gint64                          id;
-
-      if (match->category_id != 0 || match->n_records == 0)
-        continue;
-
-      /* Found by now when an earlier match created it (names differing in
-       * case only). */
-      if ((id = outlay_repository_find_category_by_name (self, match->name)) == 0)
-        {
-          g_autoptr (GError) local_error = NULL;
-
-          info = outlay_import_plan_lookup_category_info (plan, match->name);
-          if (info != NULL && info->icon_name != NULL)
-            icon_name = info->icon_name;
-          if (info != NULL && info->color != NULL)
-            color = info->color;
-
-          if (!outlay_repository_insert_category (self, match->name, icon_name, color, NULL, now, &id, &local_error))
-            {
-              g_set_error (error, local_error->domain, local_error->code,
-                           _("Could not add the category “%s”: %s"), match->name, local_error->message);
-              return FALSE;
-            }
-          g_array_append_val (created, id);
-          if (!outlay_repository_reload_categories (self, error))
-            return FALSE;
-        }
-
-      match->category_id = id;
-    }
-
-  return TRUE;
-}
-
-/* The uuid of the ledger's category @name, created as the file describes
- * it when the ledger has none of that name. */
-static const char *
-budget_category_uuid (OutlayRepository *self,
-                      OutlayImportPlan *plan,
-                      const char       *name,
-                      const char       *now,
-                      GArray           *created,
-                      GError          **error)
-{
-  GPtrArray       *matches = outlay_import_plan_get_categories (plan);
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  gint64           id = 0;
-  OutlayCategory  *category;
-
-  /* Where the person sent the file's category, as its expenses go. */
-  for (guint i = 0; id == 0 && i < matches->len; i++)
-    {
-      const OutlayImportCategoryMatch *match = g_ptr_array_index (matches, i);
-      g_autofree char                 *other = g_utf8_casefold (match->name, -1);
-
-      if (match->category_id != 0 && g_str_equal (folded, other))
-        id = match->category_id;
-    }
-  if (id == 0)
-    id = outlay_repository_find_category_by_name (self, name);
-
-  if (id == 0)
-    {
-      const OutlayImportCategoryInfo *info = outlay_import_plan_lookup_category_info (plan, name);
-      const char                     *icon_name = "view-more-horizontal-symbolic";
-      const char                     *color = import_colors[created->len % G_N_ELEMENTS (import_colors)];
-
-      if (info != NULL && info->icon_name != NULL)
-        icon_name = info->icon_name;
-      if (info != NULL && info->color != NULL)
-        color = info->color;
-
-      if (!outlay_repository_insert_category (self, name, icon_name, color, NULL, now, &id, error) ||
-          !outlay_repository_reload_categories (self, error))
-        return NULL;
-      g_array_append_val (created, id);
-    }
-
-  category = outlay_repository_lookup_category (self, id);
-  return category != NULL ? outlay_category_get_uuid (category) : NULL;
-}
 
 static gboolean
 insert_budget_rows (OutlayRepository *self,
@@ -353,8 +87,8 @@ write_budgets (OutlayRepository   *self,
 
       for (guint j = 0; budget->category_names[j] != NULL; j++)
         {
-          const char *uuid = budget_category_uuid (self, plan, budget->category_names[j], now,
-                                                   result->created_category_ids, error);
+          const char *uuid = outlay_importer_category_uuid (self, plan, budget->category_names[j], now,
+                                                            result->created_category_ids, error);
 
           if (uuid == NULL)
             return FALSE;
@@ -413,8 +147,8 @@ write_rules (OutlayRepository   *self,
       /* None: the fallback's, as an expense of no category. */
       if (rule->category_name == NULL && outlay_repository_get_fallback_category (self) != NULL)
         category_uuid = outlay_category_get_uuid (outlay_repository_get_fallback_category (self));
-      else if (!(category_uuid = budget_category_uuid (self, plan, rule->category_name, now,
-                                                       result->created_category_ids, error)))
+      else if (!(category_uuid = outlay_importer_category_uuid (self, plan, rule->category_name, now,
+                                                                result->created_category_ids, error)))
         return FALSE;
       draft = outlay_recurring_rule_copy (rule->rule);
       outlay_recurring_rule_set_category_uuid (draft, category_uuid);
@@ -455,24 +189,6 @@ write_rules (OutlayRepository   *self,
   return TRUE;
 }
 
-static void
-forget_created_categories (OutlayImportPlan *plan,
-                           GArray           *created)
-{
-  GPtrArray *matches = outlay_import_plan_get_categories (plan);
-
-  for (guint i = 0; i < matches->len; i++)
-    {
-      OutlayImportCategoryMatch *match = g_ptr_array_index (matches, i);
-
-      for (guint j = 0; j < created->len; j++)
-        {
-          if (match->category_id == g_array_index (created, gint64, j))
-            match->category_id = 0;
-        }
-    }
-}
-
 static gboolean
 back_up_before_import (OutlayRepository *self,
                        char            **path,
@@ -485,16 +201,19 @@ back_up_before_import (OutlayRepository *self,
   return *path != NULL;
 }
 
-/* The uuid of the expense @id, or %NULL when there is none; %FALSE only
- * when it could not be read. */
-static gboolean
-query_uuid (OutlayRepository *self,
-            gint64            id,
-            char            **uuid,
-            GError          **error)
+/* The uuid of the row @id that @sql ("SELECT uuid FROM … WHERE id = ?")
+ * reads, or %NULL when there is none; %FALSE only when it could not be
+ * read, with @context (translated) leading the message. */
+gboolean
+outlay_importer_query_uuid (OutlayRepository *self,
+                            const char       *sql,
+                            const char       *context,
+                            gint64            id,
+                            char            **uuid,
+                            GError          **error)
 {
   OutlayDatabase *database = outlay_repository_get_database (self);
-  sqlite3_stmt   *stmt = outlay_database_prepare (database, "SELECT uuid FROM expenses WHERE id = ?", error);
+  sqlite3_stmt   *stmt = outlay_database_prepare (database, sql, error);
   int             rc;
 
   *uuid = NULL;
@@ -509,11 +228,21 @@ query_uuid (OutlayRepository *self,
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      outlay_database_propagate_error (database, error, rc, _("Could not read the expenses"));
+      outlay_database_propagate_error (database, error, rc, context);
       return FALSE;
     }
 
   return TRUE;
+}
+
+static gboolean
+query_uuid (OutlayRepository *self,
+            gint64            id,
+            char            **uuid,
+            GError          **error)
+{
+  return outlay_importer_query_uuid (self, "SELECT uuid FROM expenses WHERE id = ?", _("Could not read the expenses"),
+                                     id, uuid, error);
 }
 
 /* Inserts @drafts after those of the earlier chunks; the ids of one
@@ -659,7 +388,7 @@ outlay_importer_apply (OutlayRepository *self,
 
   if (replace)
     {
-      result->replaced_categories = snapshot_categories (self);
+      result->replaced_categories = outlay_importer_snapshot_categories (self);
       /* A new ledger takes the file's currency with its categories. */
       if (source->currency != NULL)
         {
@@ -668,12 +397,12 @@ outlay_importer_apply (OutlayRepository *self,
             goto failed;
           result->replaced_currency = TRUE;
         }
-      if (!replace_categories (self, plan, source, now, result->created_category_ids, error) ||
+      if (!outlay_importer_replace_categories (self, plan, now, result, error) ||
           !outlay_repository_reload_categories (self, error))
         goto failed;
     }
 
-  if (!create_missing_categories (self, plan, now, result->created_category_ids, error) ||
+  if (!outlay_importer_create_missing_categories (self, plan, now, result->created_category_ids, error) ||
       !write_budgets (self, plan, now, result, error) || !write_rules (self, plan, now, result, error))
     goto failed;
 
@@ -735,7 +464,7 @@ failed:
   g_clear_pointer (&transaction, outlay_transaction_free);
   /* The rollback put back whatever indexes were taken off. */
   self->expense_indexes_off = FALSE;
-  forget_created_categories (plan, result->created_category_ids);
+  outlay_importer_forget_categories (self, plan, result);
   outlay_repository_reload_categories (self, NULL);
   /* The ledger is still what the backup holds; a copy per failed try
    * would only fill the disk further, which is often why it failed. */
@@ -835,47 +564,15 @@ outlay_importer_undo (OutlayRepository         *self,
         }
     }
 
-  /* The defaults a lossless file replaced come back as they were: first
-   * out of the way of the names they had, the categories it created go. */
-  for (guint i = 0; i < result->created_category_ids->len; i++)
-    {
-      gint64 id = g_array_index (result->created_category_ids, gint64, i);
-
-      if (!(stmt = outlay_database_prepare (outlay_repository_get_database (self),
-                                            "DELETE FROM categories WHERE id = ? "
-                                            "AND NOT EXISTS (SELECT 1 FROM expenses WHERE category_id = ?)",
-                                            error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, id);
-      if (!outlay_repository_step_done (self, stmt, _("Could not undo the import"), error))
-        return FALSE;
-    }
-
-  for (guint i = 0; result->replaced_categories != NULL && i < result->replaced_categories->len; i++)
-    {
-      const OutlayImportCategoryState *state = g_ptr_array_index (result->replaced_categories, i);
-
-      if (!(stmt = outlay_database_prepare (outlay_repository_get_database (self),
-                                            "UPDATE categories SET name = ?, icon_name = ?, color = ?, position = ?, "
-                                            "updated_at = ?, deleted_at = NULL WHERE id = ?",
-                                            error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, state->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, state->icon_name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, state->color, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, state->position);
-      sqlite3_bind_text (stmt, 5, state->updated_at, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, state->id);
-      if (!outlay_repository_step_done (self, stmt, _("Could not undo the import"), error))
-        return FALSE;
-    }
+  if (!outlay_importer_restore_categories (self, result, error))
+    return FALSE;
 
   if (result->replaced_currency && !outlay_repository_write_currency (self, result->previous_currency, error))
     return FALSE;
 
   if (!outlay_repository_sync_search (self, error) || !outlay_repository_commit_categories (self, transaction, error))
     return FALSE;
+  outlay_importer_restored_categories (self, result);
 
   if (result->created_category_ids->len > 0 || result->replaced_categories != NULL)
     outlay_repository_emit_categories_changed (self);
@@ -900,6 +597,7 @@ outlay_import_result_free (OutlayImportResult *result)
   g_clear_pointer (&result->added_budget_uuids, g_ptr_array_unref);
   g_clear_pointer (&result->added_rule_uuids, g_ptr_array_unref);
   g_free (result->previous_currency);
+  g_free (result->previous_fallback_uuid);
   g_free (result->first_uuid);
   g_free (result->last_uuid);
   g_free (result->backup_path);

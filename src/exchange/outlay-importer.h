@@ -27,12 +27,16 @@ G_BEGIN_DECLS
 /* A category as it was before a lossless file replaced the defaults. */
 typedef struct
 {
-  gint64 id;
-  char  *name;
-  char  *icon_name;
-  char  *color;
-  int    position;
-  char  *updated_at;
+  gint64   id;
+  char    *uuid;
+  char    *name;
+  char    *icon_name;
+  char    *color;
+  char    *parent_uuid;
+  gboolean hidden;
+  int      position;
+  char    *created_at;
+  char    *updated_at;
 } OutlayImportCategoryState;
 
 /* What outlay_importer_apply() wrote, for the summary and for Undo. */
@@ -51,6 +55,9 @@ typedef struct
   char   *backup_path;          /* the copy made before writing */
   /* of OutlayImportCategoryState: the categories a lossless file replaced */
   GPtrArray *replaced_categories;
+  /* the fallback category's uuid before the file's took its place, or
+   * NULL when it kept its own */
+  char *previous_fallback_uuid;
   /* whether it replaced the ledger's currency, and the one recorded before
    * (NULL: none) */
   gboolean replaced_currency;

@@ -126,7 +126,7 @@ outlay_ledger_json_budget_to_node (OutlayExportWriter *writer,
       OutlayCategory *category = outlay_repository_lookup_category_by_uuid (writer->repository, uuids[i]);
 
       if (category != NULL)
-        json_builder_add_string_value (builder, outlay_category_get_name (category));
+        json_builder_add_string_value (builder, outlay_export_writer_category_path (writer, category));
     }
   json_builder_end_array (builder);
 

@@ -50,12 +50,24 @@ add_optional_member (JsonBuilder *builder,
 
 const char *outlay_ledger_json_member_string (JsonObject *object,
                                               const char *name);
+gboolean    outlay_ledger_json_member_is_true (JsonObject *object,
+                                               const char *name);
+gboolean    outlay_ledger_json_member_is_string_or_absent (JsonObject *object,
+                                                           const char *name);
 gboolean    outlay_ledger_json_is_timestamp (const char *text);
 gboolean    outlay_ledger_json_read_int (JsonObject *object,
                                          const char *name,
                                          gint64      min,
                                          gint64      max,
                                          gint64     *value);
+
+gboolean  outlay_ledger_json_has_tree (OutlayRepository *repository);
+JsonNode *outlay_ledger_json_category_to_node (OutlayExportWriter *writer,
+                                               OutlayCategory     *category);
+void      outlay_ledger_json_read_category (OutlayImportSource *source,
+                                            GHashTable         *seen,
+                                            JsonNode           *node,
+                                            guint               position);
 
 JsonNode *outlay_ledger_json_budget_to_node (OutlayExportWriter *writer,
                                              OutlayBudget       *budget,

@@ -177,7 +177,8 @@ outlay_ledger_json_rule_to_node (OutlayExportWriter  *writer,
   add_string_member (builder, "description", outlay_recurring_rule_get_description (rule));
   add_string_member (builder, "amount", amount);
   add_string_member (builder, "currency", currency);
-  add_optional_member (builder, "category", category != NULL ? outlay_category_get_name (category) : NULL);
+  if (category != NULL)
+    add_string_member (builder, "category", outlay_export_writer_category_path (writer, category));
   if (note != NULL && *note != '\0')
     add_string_member (builder, "note", note);
   add_repetition (builder, outlay_recurring_rule_get_recurrence (rule));

@@ -36,9 +36,14 @@
  *  1  categories and expenses
  *  2  refunds, negative amounts, which version 1 refused line by line
  *  3  budgets, which version 2 would leave out without a word
- *  4  recurring expenses, and the rule and day of their occurrences */
+ *  4  recurring expenses, and the rule and day of their occurrences
+ *  5  subcategories and hidden categories, which version 4 would put at
+ *     the top and show; an expense names a subcategory "Parent › Child"
+ * Every version writes the categories' uuids and times, which the older
+ * ones pass over. */
 #define LEDGER_FORMAT "outlay-ledger"
-#define LEDGER_VERSION 4
+#define LEDGER_VERSION 5
+#define LEDGER_VERSION_WITH_RECURRING 4
 #define LEDGER_VERSION_WITH_BUDGETS 3
 #define LEDGER_VERSION_WITH_REFUNDS 2
 #define LEDGER_VERSION_WITHOUT_REFUNDS 1
@@ -210,29 +215,15 @@ has_occurrences (OutlayRepository *repository,
 static void
 append_categories (OutlayExportWriter *writer)
 {
-  GListModel     *categories = outlay_repository_get_categories (writer->repository);
-  OutlayCategory *fallback = outlay_repository_get_fallback_category (writer->repository);
-  guint           n = g_list_model_get_n_items (categories);
+  GListModel *categories = outlay_repository_get_categories (writer->repository);
+  guint       n = g_list_model_get_n_items (categories);
 
   g_string_append (writer->buffer, "  \"categories\": [");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
-      g_autoptr (JsonBuilder) builder = json_builder_new ();
-      g_autoptr (JsonNode) node = NULL;
+      g_autoptr (JsonNode) node = outlay_ledger_json_category_to_node (writer, category);
 
-      json_builder_begin_object (builder);
-      add_string_member (builder, "name", outlay_category_get_name (category));
-      add_string_member (builder, "icon", outlay_category_get_icon_name (category));
-      add_string_member (builder, "color", outlay_category_get_color (category));
-      if (category == fallback)
-        {
-          json_builder_set_member_name (builder, "fallback");
-          json_builder_add_boolean_value (builder, TRUE);
-        }
-      json_builder_end_object (builder);
-
-      node = json_builder_get_root (builder);
       append_json (writer->buffer, node, i == 0 ? "\n    " : ",\n    ");
     }
   g_string_append (writer->buffer, n > 0 ? "\n  ],\n" : "],\n");
@@ -296,8 +287,10 @@ outlay_export_json (OutlayRepository  *repository,
         }
     }
 
-  if (has_rules || has_occurrences_)
+  if (outlay_ledger_json_has_tree (repository))
     version = LEDGER_VERSION;
+  else if (has_rules || has_occurrences_)
+    version = LEDGER_VERSION_WITH_RECURRING;
   else if (has_budgets)
     version = LEDGER_VERSION_WITH_BUDGETS;
   else if (has_refunds)
@@ -331,7 +324,7 @@ outlay_export_json (OutlayRepository  *repository,
 
 const char *
 outlay_ledger_json_member_string (JsonObject *object,
-               const char *name)
+                                  const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -341,9 +334,9 @@ outlay_ledger_json_member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static gboolean
-member_is_true (JsonObject *object,
-                const char *name)
+gboolean
+outlay_ledger_json_member_is_true (JsonObject *object,
+                                   const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -351,9 +344,9 @@ member_is_true (JsonObject *object,
          json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
 }
 
-static gboolean
-member_is_string_or_absent (JsonObject *object,
-                            const char *name)
+gboolean
+outlay_ledger_json_member_is_string_or_absent (JsonObject *object,
+                                               const char *name)
 {
   return !json_object_has_member (object, name) || outlay_ledger_json_member_string (object, name) != NULL;
 }
@@ -371,38 +364,6 @@ outlay_ledger_json_is_timestamp (const char *text)
 }
 
 static void
-read_category (OutlayImportSource *source,
-               GHashTable         *names,
-               JsonNode           *node,
-               guint               position)
-{
-  JsonObject      *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char      *name = object != NULL ? outlay_ledger_json_member_string (object, "name") : NULL;
-  g_autofree char *folded = NULL;
-
-  if (name == NULL || *name == '\0')
-    {
-      outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                      _("Category %u has no name; its expenses go to the category they name."),
-                                      position);
-      return;
-    }
-
-  folded = g_utf8_casefold (name, -1);
-  if (!g_hash_table_add (names, g_steal_pointer (&folded)))
-    {
-      outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
-                                      _("The category “%s” is in the file twice; the first one is kept."), name);
-      return;
-    }
-
-  outlay_import_source_add_category (source, name,
-                                     outlay_ledger_json_member_string (object, "icon"),
-                                     outlay_ledger_json_member_string (object, "color"),
-                                     member_is_true (object, "fallback"));
-}
-
-static void
 read_categories (OutlayImportSource *source,
                  JsonArray          *categories)
 {
@@ -410,7 +371,7 @@ read_categories (OutlayImportSource *source,
   guint n = json_array_get_length (categories);
 
   for (guint i = 0; i < n; i++)
-    read_category (source, names, json_array_get_element (categories, i), i + 1);
+    outlay_ledger_json_read_category (source, names, json_array_get_element (categories, i), i + 1);
 }
 
 static OutlayImportRecord *
@@ -451,14 +412,14 @@ read_expense (OutlayImportSource *source,
   else if (description == NULL)
     outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
                                     _("Expense %u has no description."), position);
-  else if (!member_is_string_or_absent (object, "note") ||
-           !member_is_string_or_absent (object, "category") ||
-           !member_is_string_or_absent (object, "import_hash"))
+  else if (!outlay_ledger_json_member_is_string_or_absent (object, "note") ||
+           !outlay_ledger_json_member_is_string_or_absent (object, "category") ||
+           !outlay_ledger_json_member_is_string_or_absent (object, "import_hash"))
     outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
                                     _("Expense %u has a note, category or import hash that is not text."), position);
-  else if (!member_is_string_or_absent (object, "created_at") ||
-           !member_is_string_or_absent (object, "updated_at") ||
-           !member_is_string_or_absent (object, "deleted_at") ||
+  else if (!outlay_ledger_json_member_is_string_or_absent (object, "created_at") ||
+           !outlay_ledger_json_member_is_string_or_absent (object, "updated_at") ||
+           !outlay_ledger_json_member_is_string_or_absent (object, "deleted_at") ||
            !outlay_ledger_json_is_timestamp (outlay_ledger_json_member_string (object, "created_at")) ||
            !outlay_ledger_json_is_timestamp (outlay_ledger_json_member_string (object, "updated_at")) ||
            !outlay_ledger_json_is_timestamp (outlay_ledger_json_member_string (object, "deleted_at")))
@@ -755,7 +716,7 @@ read_category_element (OutlayImportSource *source,
                        JsonNode           *node,
                        guint               position)
 {
-  read_category (source, user_data, node, position);
+  outlay_ledger_json_read_category (source, user_data, node, position);
 }
 
 static void
@@ -869,6 +830,7 @@ read_by_elements (const char *data,
     return NULL;
 
   source = outlay_import_source_new ();
+  source->lossless = TRUE;
   source->currency = g_steal_pointer (&currency);
   if ((categories != NULL &&
        !read_elements (parser, categories->value, categories->length, source, read_category_element, names)) ||
@@ -959,6 +921,7 @@ outlay_json_read (const char *data,
     }
 
   source = outlay_import_source_new ();
+  source->lossless = TRUE;
   if (outlay_currency_is_valid (outlay_ledger_json_member_string (root, "currency")))
     source->currency = g_strdup (outlay_ledger_json_member_string (root, "currency"));
   if (categories != NULL)
@@ -1045,7 +1008,7 @@ read_element_line (LinesReader *reader,
 
   reader->position++;
   if (reader->state == LINES_CATEGORIES)
-    read_category (reader->source, reader->category_names, node, reader->position);
+    outlay_ledger_json_read_category (reader->source, reader->category_names, node, reader->position);
   else if (reader->state == LINES_BUDGETS)
     outlay_ledger_json_read_budget (reader->source, node, reader->position);
   else if (reader->state == LINES_RULES)
@@ -1204,6 +1167,7 @@ read_lines (GInputStream *stream,
   LinesReader reader = { source, parser, category_names, members, LINES_TOP, TRUE };
   gboolean    first = TRUE;
 
+  source->lossless = TRUE;
   g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (lines), 256 * 1024);
   for (guint n = 0;; n++)
     {

@@ -59,16 +59,6 @@ planned_spending (const char *text,
   return amount;
 }
 
-static int
-compare_keys (gconstpointer a,
-              gconstpointer b)
-{
-  guint x = GPOINTER_TO_UINT (*(gconstpointer *) a);
-  guint y = GPOINTER_TO_UINT (*(gconstpointer *) b);
-
-  return (x > y) - (x < y);
-}
-
 static OutlayImportBudgetRow *
 override_row (guint       year,
               guint       month,
@@ -95,8 +85,7 @@ void
 outlay_xhb_read_budgets (Reader             *reader,
                          OutlayImportSource *source)
 {
-  g_autoptr (GList) keys = g_hash_table_get_keys (reader->categories);
-  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr (GPtrArray) sorted = outlay_xhb_sorted_keys (reader->categories);
   g_autoptr (GDateTime) today = g_date_time_new_now_local ();
   g_autofree char      *now = outlay_timestamp_now_utc ();
   g_autofree char      *anchor = g_strdup_printf ("%04d-01-01", g_date_time_get_year (today));
@@ -111,10 +100,6 @@ outlay_xhb_read_budgets (Reader             *reader,
     currency = reader->ledger_currency;
   known = outlay_currency_lookup (currency);
   exponent = known != NULL ? known->exponent : DEFAULT_EXPONENT;
-
-  for (GList *l = keys; l != NULL; l = l->next)
-    g_ptr_array_add (sorted, l->data);
-  g_ptr_array_sort (sorted, compare_keys);
 
   for (guint i = 0; i < sorted->len; i++)
     {

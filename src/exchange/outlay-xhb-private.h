@@ -164,6 +164,7 @@ gboolean       outlay_xhb_resolve_category (Reader     *reader,
                                             const char *text,
                                             char      **name,
                                             char      **message);
+GPtrArray     *outlay_xhb_sorted_keys (GHashTable *table);
 gboolean       outlay_xhb_resolve_payee (Reader     *reader,
                                          const char *text,
                                          char      **name,

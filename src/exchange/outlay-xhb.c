@@ -653,7 +653,7 @@ outlay_xhb_resolve_currency (Reader        *reader,
   return TRUE;
 }
 
-/* "Parent: Child" for a subcategory, the name for a top category, NULL for
+/* "Parent › Child" for a subcategory, the name for a top category, NULL for
  * none. */
 gboolean
 outlay_xhb_resolve_category (Reader     *reader,
@@ -684,16 +684,68 @@ outlay_xhb_resolve_category (Reader     *reader,
       return FALSE;
     }
 
-  if (parent == NULL)
-    {
-      if (*child_name != '\0')
-        *name = g_steal_pointer (&child_name);
-      return TRUE;
-    }
-
-  parent_name = outlay_xhb_clean_text (parent->name, FALSE);
-  *name = g_strdup_printf ("%s: %s", parent_name, child_name);
+  if (parent != NULL)
+    parent_name = outlay_xhb_clean_text (parent->name, FALSE);
+  if (parent_name != NULL && *parent_name != '\0' && *child_name != '\0')
+    *name = outlay_import_category_path (parent_name, child_name);
+  else if (*child_name != '\0')
+    *name = g_steal_pointer (&child_name);
   return TRUE;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = GPOINTER_TO_UINT (*(gconstpointer *) a);
+  guint y = GPOINTER_TO_UINT (*(gconstpointer *) b);
+
+  return (x > y) - (x < y);
+}
+
+/* The keys of @table, which are numbers, in their order: the file's. */
+GPtrArray *
+outlay_xhb_sorted_keys (GHashTable *table)
+{
+  g_autoptr (GList) keys = g_hash_table_get_keys (table);
+  GPtrArray *sorted = g_ptr_array_new ();
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    g_ptr_array_add (sorted, l->data);
+  g_ptr_array_sort (sorted, compare_keys);
+
+  return sorted;
+}
+
+/* Where the file's categories are: each subcategory (HomeBank's have a
+ * parent) under the one of its parent's name, which comes before it. */
+static void
+read_categories (Reader             *reader,
+                 OutlayImportSource *source)
+{
+  g_autoptr (GPtrArray) keys = outlay_xhb_sorted_keys (reader->categories);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < keys->len; i++)
+      {
+        Category        *category = g_hash_table_lookup (reader->categories, keys->pdata[i]);
+        Category        *parent = NULL;
+        g_autofree char *name = outlay_xhb_clean_text (category->name, FALSE);
+        g_autofree char *parent_name = NULL;
+        g_autofree char *path = NULL;
+
+        /* A parent not in the file: its transactions say so. */
+        if (!lookup_reference (reader->categories, category->parent, (gpointer *) &parent) ||
+            (parent != NULL) != (pass == 1) || *name == '\0')
+          continue;
+        if (parent != NULL && *(parent_name = outlay_xhb_clean_text (parent->name, FALSE)) == '\0')
+          continue;
+
+        path = outlay_import_category_path (parent_name, name);
+        if (g_hash_table_add (seen, g_utf8_casefold (path, -1)))
+          outlay_import_source_add_category (source, parent_name, name, NULL, NULL, FALSE);
+      }
 }
 
 gboolean
@@ -1071,6 +1123,7 @@ outlay_xhb_read (const char *data,
     }
 
   source = outlay_import_source_new ();
+  read_categories (&reader, source);
   for (guint i = 0; i < reader.transactions->len; i++)
     read_transaction (&reader, g_ptr_array_index (reader.transactions, i), source);
   outlay_xhb_read_budgets (&reader, source);

@@ -232,27 +232,27 @@ test_homebank5 (void)
 
   g_assert_cmpuint (source->records->len, ==, 11);
   /* "-45.509999999999998" is the double nearest 45.51. */
-  assert_record (source, 0, 22, "2026-11-24", 4551, "EUR", "Supermarket", "weekly shop", "Food: Groceries");
+  assert_record (source, 0, 22, "2026-11-24", 4551, "EUR", "Supermarket", "weekly shop", "Food › Groceries");
   /* Money received is an incoming record, negative: a refund if the person
    * takes it as one (this salary would be left out). */
   assert_record (source, 1, 23, "2026-11-25", -250000, "EUR", "Employer", "November salary", "Salary");
   /* A split: each part with its category; the second part has no memo of
    * its own and takes the transaction's. */
-  assert_record (source, 2, 26, "2026-11-27", 4250, "EUR", "Hardware store", "paint", "Home: Tools");
-  assert_record (source, 3, 26, "2026-11-27", 1750, "EUR", "Hardware store", "renovation", "Food: Groceries");
+  assert_record (source, 2, 26, "2026-11-27", 4250, "EUR", "Hardware store", "paint", "Home › Tools");
+  assert_record (source, 3, 26, "2026-11-27", 1750, "EUR", "Hardware store", "renovation", "Food › Groceries");
   /* No payee: the memo describes it. */
-  assert_record (source, 4, 27, "2026-11-28", 380, "EUR", "coffee with Ana", NULL, "Food: Restaurants");
+  assert_record (source, 4, 27, "2026-11-28", 380, "EUR", "coffee with Ana", NULL, "Food › Restaurants");
   /* The US card's currency; the cheque number joins the memo. */
   assert_record (source, 5, 28, "2026-11-29", 1230, "USD", "Café & Bäckerei", "breakfast (ref 1234)",
-                 "Food: Restaurants");
+                 "Food › Restaurants");
   /* Half a cent rounds away from zero. */
   assert_record (source, 6, 29, "2026-11-30", 1, "EUR", "Supermarket", NULL, NULL);
   /* Savings names no currency: the file's base currency. */
   assert_record (source, 7, 31, "2026-12-01", 1500, "EUR", "bank fee", NULL, "Home");
-  assert_record (source, 8, 33, "2026-12-03", -1550, "USD", "Supermarket", "refund", "Food: Groceries");
-  assert_record (source, 9, 34, "2026-12-04", 3000, "EUR", "Supermarket", "food", "Food: Groceries");
+  assert_record (source, 8, 33, "2026-12-03", -1550, "USD", "Supermarket", "refund", "Food › Groceries");
+  assert_record (source, 9, 34, "2026-12-04", 3000, "EUR", "Supermarket", "food", "Food › Groceries");
   /* A split's part of money received, a bottle deposit, likewise. */
-  assert_record (source, 10, 34, "2026-12-04", -500, "EUR", "Supermarket", "bottle deposit", "Food: Groceries");
+  assert_record (source, 10, 34, "2026-12-04", -500, "EUR", "Supermarket", "bottle deposit", "Food › Groceries");
   for (guint i = 0; i < source->records->len; i++)
     assert_incoming (source, i, i == 1 || i == 8 || i == 10);
 
@@ -268,7 +268,7 @@ test_homebank5 (void)
     g_assert_cmpstr (outlay_recurring_rule_get_note (rule->rule), ==, "subscription");
     g_assert_cmpint (outlay_recurring_rule_get_amount (rule->rule), ==, 999);
     g_assert_cmpstr (outlay_recurring_rule_get_currency (rule->rule), ==, "EUR");
-    g_assert_cmpstr (rule->category_name, ==, "Food: Groceries");
+    g_assert_cmpstr (rule->category_name, ==, "Food › Groceries");
     /* Day 739700 */
     g_assert_cmpstr (start, ==, "2026-03-25");
     g_assert_cmpint (recurrence->unit, ==, OUTLAY_REPEAT_MONTHLY);
@@ -290,7 +290,7 @@ test_homebank4 (void)
   g_autoptr (OutlayImportSource) source = read_fixture ("homebank4.xhb");
 
   g_assert_cmpuint (source->records->len, ==, 2);
-  assert_record (source, 0, 9, "2010-03-15", 230, NULL, "Boulangerie", "baguette", "Alimentation: Pain");
+  assert_record (source, 0, 9, "2010-03-15", 230, NULL, "Boulangerie", "baguette", "Alimentation › Pain");
   assert_record (source, 1, 11, "2011-06-30", 1500, NULL, "divers", NULL, "Alimentation");
 
   g_assert_cmpuint (source->issues->len, ==, 1);
@@ -302,7 +302,7 @@ test_homebank4 (void)
     g_autoptr (OutlayImportSource) in_yen = read_fixture_in ("homebank4.xhb", "JPY");
 
     g_assert_cmpuint (in_yen->records->len, ==, 2);
-    assert_record (in_yen, 0, 9, "2010-03-15", 2, NULL, "Boulangerie", "baguette", "Alimentation: Pain");
+    assert_record (in_yen, 0, 9, "2010-03-15", 2, NULL, "Boulangerie", "baguette", "Alimentation › Pain");
     assert_record (in_yen, 1, 11, "2011-06-30", 15, NULL, "divers", NULL, "Alimentation");
   }
 }
@@ -384,9 +384,9 @@ test_budgets (void)
   g_assert_cmpuint (food->overrides->len, ==, 0);
 
   restaurants = g_ptr_array_index (source->budgets, 1);
-  g_assert_cmpstr (outlay_budget_get_name (restaurants->budget), ==, "Food: Restaurants");
+  g_assert_cmpstr (outlay_budget_get_name (restaurants->budget), ==, "Food › Restaurants");
   g_assert_true (g_strv_equal ((const char *const *) restaurants->category_names,
-                               (const char *const[]){ "Food: Restaurants", NULL }));
+                               (const char *const[]){ "Food › Restaurants", NULL }));
   g_assert_cmpint (outlay_budget_get_amount (restaurants->budget), ==, 5000);
   g_assert_cmpuint (restaurants->overrides->len, ==, 2);
   row = g_ptr_array_index (restaurants->overrides, 0);
@@ -748,7 +748,7 @@ test_errno (void)
     errno = EAGAIN;
     source = read_fixture ("homebank5.xhb");
     g_assert_cmpuint (source->records->len, ==, 11);
-    assert_record (source, 9, 34, "2026-12-04", 3000, "EUR", "Supermarket", "food", "Food: Groceries");
+    assert_record (source, 9, 34, "2026-12-04", 3000, "EUR", "Supermarket", "food", "Food › Groceries");
     g_assert_cmpuint (outlay_import_source_count_issues (source, ERROR), ==, 0);
   }
 

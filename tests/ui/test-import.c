@@ -581,7 +581,7 @@ test_homebank (void)
                   "3 lines of money received left out · 4 lines not expenses · 4 new categories");
   g_assert_nonnull (outlay_ui_test_find (window, row_titled, "Café & Bäckerei"));
   g_assert_nonnull (outlay_ui_test_find (window, label_shows, "$12.30"));
-  g_assert_nonnull (outlay_ui_test_find (window, combo_titled, "Food: Groceries"));
+  g_assert_nonnull (outlay_ui_test_find (window, combo_titled, "Food › Groceries"));
   /* Fewer problems than the overview has room for: no page of them. */
   g_assert_nonnull (
     outlay_ui_test_find (window, label_shows, "Line 24 — A transfer between accounts, not an expense."));
