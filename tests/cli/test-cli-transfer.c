@@ -269,6 +269,83 @@ test_export_import_json (Fixture      *fixture,
   g_assert_cmpstr (dump_after, ==, dump_before);
 }
 
+/* Subcategories and hidden categories go into a new database as they
+ * were; the report names a subcategory by its path, as the file does. */
+static void
+test_export_import_subcategories (Fixture      *fixture,
+                                  gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char  *file = g_build_filename (fixture->store.dir, "tree.json", NULL);
+  g_autofree char  *again = g_build_filename (fixture->store.dir, "again.json", NULL);
+  g_autofree char  *csv = g_build_filename (fixture->store.dir, "tree.csv", NULL);
+  g_autofree char  *copy = g_build_filename (fixture->store.dir, "copy.db", NULL);
+  g_autofree char  *first_bytes = NULL;
+  g_autofree char  *second_bytes = NULL;
+  const char *const dry_run_args[] = { "--database", copy, "import", file, "--dry-run", "--json", NULL };
+  const char *const import_args[] = { "--database", copy, "import", file, NULL };
+  const char *const export_args[] = { "--database", copy, "export", "--include-deleted", again, NULL };
+  const char *const list_args[] = { "--database", copy, "categories", NULL };
+
+  seed_ledger (fixture);
+  run (fixture, &result, "categories", "add", "Restaurants", "--parent", "Food & Drink");
+  assert_success (&result);
+  run (fixture, &result, "categories", "hide", "Transport");
+  assert_success (&result);
+  run (fixture, &result, "edit", "4", "--category", "Food & Drink › Restaurants");
+  assert_success (&result);
+
+  run (fixture, &result, "export", file, "--include-deleted");
+  assert_success (&result);
+  first_bytes = read_file (file);
+  assert_contains (first_bytes, "\"version\": 5,\n");
+  assert_contains (first_bytes, "\"name\":\"Restaurants\",\"icon\":\"outlay-category-tag-symbolic\",");
+  assert_contains (first_bytes, "\"parent\":\"Food & Drink\",\"created_at\":\"");
+  assert_contains (first_bytes, "\"name\":\"Transport\",\"icon\":\"emoji-travel-symbolic\",\"color\":\"#3584e4\","
+                                "\"hidden\":true,");
+  assert_contains (first_bytes, "\"description\":\"Dinner\",\"category\":\"Food & Drink › Restaurants\",");
+  run (fixture, &result, "export", csv);
+  assert_success (&result);
+  g_clear_pointer (&second_bytes, g_free);
+  second_bytes = read_file (csv);
+  assert_contains (second_bytes, "\r\n2024-02-14,55.50,EUR,Dinner,Food & Drink › Restaurants,\r\n");
+
+  /* Into a new one: created, under its parent. */
+  run_argv ("C.UTF-8", dry_run_args, NULL, &result);
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"name\": \"Food & Drink › Restaurants\",\n"
+                               "      \"category\": null,\n      \"category_id\": null,\n      \"new\": true,\n");
+  result_clear (&result);
+  run_argv ("C.UTF-8", import_args, NULL, &result);
+  assert_success (&result);
+  assert_contains (result.out, "\nImported 8 expenses.\n");
+  result_clear (&result);
+  run_argv ("C.UTF-8", list_args, NULL, &result);
+  assert_success (&result);
+  assert_contains (result.out, "\nFood & Drink › Restaurants  ");
+  assert_contains (result.out, "\nTransport (hidden)  ");
+  result_clear (&result);
+  run_argv ("C.UTF-8", export_args, NULL, &result);
+  assert_success (&result);
+  result_clear (&result);
+  g_clear_pointer (&second_bytes, g_free);
+  second_bytes = read_file (again);
+  g_assert_cmpstr (second_bytes, ==, first_bytes);
+
+  /* A later expense goes into the subcategory the new database has. */
+  run (fixture, &result, "add", "30", "Brunch", "--category", "food & drink › restaurants", "--date", "2024-03-03",
+       "--currency", "EUR");
+  assert_success (&result);
+  run (fixture, &result, "export", file, "--include-deleted");
+  assert_success (&result);
+  run_argv ("C.UTF-8", dry_run_args, NULL, &result);
+  assert_success (&result);
+  assert_contains (result.out, "\"to_import\": 1,\n");
+  assert_contains (result.out, "\"name\": \"Food & Drink › Restaurants\",\n"
+                               "      \"category\": \"Food & Drink › Restaurants\",\n");
+}
+
 /* A statement's money received is left out unless --refund takes it: then
  * it is a refund, negative, which a JSON export carries (as version 2, so
  * an older Outlay says it cannot read it) into a new ledger unchanged. */
@@ -968,6 +1045,7 @@ main (int   argc,
   add_test ("/cli/backup-restore", test_backup_restore);
   add_test ("/cli/export", test_export);
   add_test ("/cli/export-import-json", test_export_import_json);
+  add_test ("/cli/export-import-subcategories", test_export_import_subcategories);
   add_test ("/cli/import/csv", test_import_csv);
   add_test ("/cli/import/options", test_import_options);
   add_test ("/cli/import/homebank", test_import_homebank);

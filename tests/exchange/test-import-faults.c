@@ -66,16 +66,43 @@ statement (void)
   return source;
 }
 
+/* Lines whose categories are subcategories: of one the ledger has, and
+ * of one it lacks under a category it lacks too. */
+static OutlayImportSource *
+statement_of_subcategories (void)
+{
+  OutlayImportSource *source = statement ();
+  const char *const   categories[] = { "Food & Drink › Tea", "Pets › Vet", "Pets › Vet" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    {
+      OutlayImportRecord *record = outlay_import_record_new ();
+
+      record->line = i + 10;
+      record->date = g_strdup ("2024-04-10");
+      record->amount = 100 + i;
+      g_free (record->description);
+      record->description = g_strdup_printf ("Line %u", i);
+      record->category = g_strdup (categories[i]);
+      outlay_import_source_add_record (source, record);
+    }
+
+  return source;
+}
+
 /* Outlay's own file of the sample ledger, which replaces the categories of
- * an empty one. */
+ * an empty one; with @tree, subcategories and hidden ones too. */
 static GBytes *
-export_sample (Fixture *fixture)
+export_sample (Fixture *fixture,
+               gboolean tree)
 {
   g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr (GError) error = NULL;
   guint n = 0;
 
   outlay_test_add_sample_expenses (fixture);
+  if (tree)
+    outlay_test_add_sample_tree (fixture);
   g_assert_true (outlay_export_json (fixture->repository, NULL, TRUE, out, NULL, &n, &error));
   g_assert_no_error (error);
   g_assert_true (g_output_stream_close (out, NULL, NULL));
@@ -83,7 +110,11 @@ export_sample (Fixture *fixture)
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
 }
 
-/* Plans @bytes (Outlay's JSON) or, when %NULL, the statement. */
+/* Plans @bytes (Outlay's JSON) or, when %NULL, the statement; the one of
+ * subcategories for STATEMENT_OF_SUBCATEGORIES. */
+static char statement_of_subcategories_tag;
+#define STATEMENT_OF_SUBCATEGORIES ((GBytes *) &statement_of_subcategories_tag)
+
 static OutlayImportPlan *
 plan_import (Fixture *fixture,
              GBytes  *bytes)
@@ -92,7 +123,9 @@ plan_import (Fixture *fixture,
   OutlayImportSource *source;
   OutlayImportPlan *plan;
 
-  if (bytes != NULL)
+  if (bytes == STATEMENT_OF_SUBCATEGORIES)
+    source = statement_of_subcategories ();
+  else if (bytes != NULL)
     source = outlay_json_read (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
   else
     source = statement ();
@@ -158,10 +191,18 @@ test_import_statement (Fixture      *fixture,
 }
 
 static void
+test_import_subcategories (Fixture      *fixture,
+                           gconstpointer user_data)
+{
+  outlay_test_add_sample_tree (fixture);
+  check (fixture, &import_operation, STATEMENT_OF_SUBCATEGORIES);
+}
+
+static void
 test_import_lossless (Fixture      *fixture,
                       gconstpointer user_data)
 {
-  g_autoptr (GBytes) bytes = export_sample (fixture);
+  g_autoptr (GBytes) bytes = export_sample (fixture, user_data != NULL);
 
   /* Into a new, empty ledger. */
   outlay_test_fixture_teardown (fixture, NULL);
@@ -191,10 +232,18 @@ test_undo_statement (Fixture      *fixture,
 }
 
 static void
+test_undo_subcategories (Fixture      *fixture,
+                         gconstpointer user_data)
+{
+  outlay_test_add_sample_tree (fixture);
+  test_undo (fixture, STATEMENT_OF_SUBCATEGORIES);
+}
+
+static void
 test_undo_lossless (Fixture      *fixture,
                     gconstpointer user_data)
 {
-  g_autoptr (GBytes) bytes = export_sample (fixture);
+  g_autoptr (GBytes) bytes = export_sample (fixture, user_data != NULL);
 
   outlay_test_fixture_teardown (fixture, NULL);
   outlay_test_fixture_setup (fixture, NULL);
@@ -252,6 +301,13 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/import-faults/statement/undo", test_undo_statement);
   OUTLAY_TEST_ADD ("/import-faults/lossless/apply", test_import_lossless);
   OUTLAY_TEST_ADD ("/import-faults/lossless/undo", test_undo_lossless);
+  OUTLAY_TEST_ADD ("/import-faults/subcategories/apply", test_import_subcategories);
+  OUTLAY_TEST_ADD ("/import-faults/subcategories/undo", test_undo_subcategories);
+  /* Subcategories and hidden ones: the file's uuids and the fallback's. */
+  g_test_add ("/import-faults/lossless-tree/apply", Fixture, "tree", outlay_test_fixture_setup, test_import_lossless,
+              outlay_test_fixture_teardown);
+  g_test_add ("/import-faults/lossless-tree/undo", Fixture, "tree", outlay_test_fixture_setup, test_undo_lossless,
+              outlay_test_fixture_teardown);
   OUTLAY_TEST_ADD ("/import-faults/held-ledger", test_held_ledger);
 
   return g_test_run ();

@@ -617,6 +617,62 @@ outlay_test_add_sample_expenses (OutlayTestFixture *fixture)
   g_assert_nonnull (deleted);
 }
 
+static OutlayCategory *
+add_subcategory (OutlayTestFixture *fixture,
+                 OutlayCategory    *parent,
+                 const char        *name,
+                 const char        *color)
+{
+  g_autoptr (GError) error = NULL;
+  OutlayCategory *category =
+    outlay_repository_add_subcategory (fixture->repository, parent, name, "emoji-food-symbolic", color, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (category);
+  return category;
+}
+
+/* "Food & Drink" holds "Coffee" (moved before) and "Restaurants"; "Coffee"
+ * is at the top too; "Travel › Hostels" and "Transport" are hidden. Each
+ * has an expense, Restaurants two and a deleted one. */
+void
+outlay_test_add_sample_tree (OutlayTestFixture *fixture)
+{
+  OutlayRepository *repository = fixture->repository;
+  gint64            food_id = outlay_test_category (fixture, OUTLAY_TEST_FOOD);
+  gint64            travel_id = outlay_test_category (fixture, OUTLAY_TEST_TRAVEL);
+  gint64            transport = outlay_test_category (fixture, OUTLAY_TEST_TRANSPORT);
+  OutlayCategory   *food = outlay_repository_lookup_category (repository, food_id);
+  OutlayCategory   *travel = outlay_repository_lookup_category (repository, travel_id);
+  OutlayCategory   *restaurants = add_subcategory (fixture, food, "Restaurants", "#c64600");
+  OutlayCategory   *coffee = add_subcategory (fixture, food, "Coffee", "#865e3c");
+  OutlayCategory   *top_coffee = add_subcategory (fixture, NULL, "Coffee", "#63452c");
+  OutlayCategory   *hostels = add_subcategory (fixture, travel, "Hostels", "#1a5fb4");
+  g_autoptr (OutlayExpense) dinner = NULL;
+  g_autoptr (OutlayExpense) lunch = NULL;
+  g_autoptr (OutlayExpense) espresso = NULL;
+  g_autoptr (OutlayExpense) beans = NULL;
+  g_autoptr (OutlayExpense) hostel = NULL;
+  g_autoptr (OutlayExpense) pizza = NULL;
+  g_autoptr (OutlayExpense) deleted = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (outlay_repository_move_category (repository, outlay_category_get_id (coffee), 0, &error));
+  g_assert_true (outlay_repository_set_category_hidden (repository, transport, TRUE, &error));
+  g_assert_true (outlay_repository_set_category_hidden (repository, outlay_category_get_id (hostels), TRUE, &error));
+  g_assert_no_error (error);
+
+  dinner = outlay_test_add (fixture, 2450, "EUR", "2024-03-02", "Dinner", outlay_category_get_id (restaurants));
+  lunch = outlay_test_add (fixture, 1890, "EUR", "2024-03-04", "Lunch", outlay_category_get_id (restaurants));
+  espresso = outlay_test_add (fixture, 380, "EUR", "2024-03-05", "Espresso", outlay_category_get_id (coffee));
+  beans = outlay_test_add (fixture, 1299, "EUR", "2024-03-06", "Beans", outlay_category_get_id (top_coffee));
+  hostel = outlay_test_add (fixture, 3200, "EUR", "2024-03-07", "Hostel", outlay_category_get_id (hostels));
+  pizza = outlay_test_add (fixture, 990, "EUR", "2024-03-08", "Pizza", outlay_category_get_id (restaurants));
+  deleted = outlay_repository_delete_expense (fixture->repository, outlay_expense_get_id (pizza), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deleted);
+}
+
 char *
 outlay_test_fixture_text (const char *name)
 {

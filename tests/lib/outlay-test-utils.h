@@ -177,6 +177,9 @@ guint outlay_test_file_mode (const char *path);
 
 /* A few expenses over three months and two currencies, one deleted. */
 void outlay_test_add_sample_expenses (OutlayTestFixture *fixture);
+/* Subcategories and hidden categories, each with expenses: see the
+ * function. */
+void outlay_test_add_sample_tree (OutlayTestFixture *fixture);
 
 /* Overwrites the first page of @object (a table or an index) in the closed
  * database at @path with garbage, as a failing disk would. */
