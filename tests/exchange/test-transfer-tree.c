@@ -198,6 +198,34 @@ describe_ledger (Fixture *fixture,
   return g_string_free (out, FALSE);
 }
 
+/* A budget of Restaurants and a recurring expense in Coffee, both under
+ * Food & Drink. */
+static void
+add_budget_and_rule (Fixture *fixture)
+{
+  OutlayCategory *restaurants = outlay_repository_find_category (fixture->repository, "Food & Drink › Restaurants");
+  OutlayCategory *coffee = outlay_repository_find_category (fixture->repository, "Food & Drink › Coffee");
+  const char *const categories[] = { outlay_category_get_uuid (restaurants), NULL };
+  g_autoptr (OutlayBudget) draft = outlay_budget_new ();
+  g_autoptr (OutlayBudget) budget = NULL;
+  g_autoptr (OutlayRecurringRule) rule = NULL;
+  OutlayRecurringRule *rule_draft;
+  g_autoptr (GError) error = NULL;
+
+  outlay_budget_set_name (draft, "Eating out");
+  outlay_budget_set_amount (draft, 20000);
+  outlay_budget_set_currency (draft, "EUR");
+  outlay_budget_set_cycle (draft, OUTLAY_CYCLE_MONTH, 1, "2024-01-01", NULL);
+  outlay_budget_set_categories (draft, categories);
+  budget = outlay_repository_add_budget (fixture->repository, draft, &error);
+  g_assert_no_error (error);
+
+  rule_draft = outlay_test_recurring_draft (fixture->repository, "Coffee club", 990, OUTLAY_REPEAT_MONTHLY, 1,
+                                            "2030-01-01");
+  outlay_recurring_rule_set_category_uuid (rule_draft, outlay_category_get_uuid (coffee));
+  rule = outlay_test_add_recurring (fixture->repository, rule_draft);
+}
+
 /* Into a new ledger and out again: the same tree, hidden flags, uuids and
  * times, every expense in the same category, the same bytes. */
 static void
@@ -213,6 +241,7 @@ test_json_round_trip (Fixture      *fixture,
 
   outlay_test_add_sample_expenses (fixture);
   outlay_test_add_sample_tree (fixture);
+  add_budget_and_rule (fixture);
   before = describe_ledger (fixture, TRUE);
   first = export_to_bytes (fixture, TRUE);
   text = bytes_text (first);
@@ -227,6 +256,9 @@ test_json_round_trip (Fixture      *fixture,
   g_assert_nonnull (strstr (text, "\"fallback\":true,\"created_at\":"));
   g_assert_nonnull (strstr (text, "\"description\":\"Espresso\",\"category\":\"Food & Drink › Coffee\","));
   g_assert_nonnull (strstr (text, "\"description\":\"Beans\",\"category\":\"Coffee\","));
+  g_assert_nonnull (strstr (text, "\"categories\":[\"Food & Drink › Restaurants\"],"));
+  g_assert_nonnull (strstr (text, "\"description\":\"Coffee club\",\"amount\":\"9.90\",\"currency\":\"EUR\","
+                                  "\"category\":\"Food & Drink › Coffee\","));
   /* Parents before their children, in the list's order. */
   g_assert_true (strstr (text, "\"name\":\"Food & Drink\"") < strstr (text, "\"parent\":\"Food & Drink\""));
   g_assert_true (strstr (text, "\"name\":\"Coffee\",\"icon\":\"emoji-food-symbolic\",\"color\":\"#865e3c\"") <
@@ -240,6 +272,10 @@ test_json_round_trip (Fixture      *fixture,
   g_assert_nonnull (result->replaced_categories);
   after = describe_ledger (fixture, TRUE);
   g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture),
+                                          "SELECT count(*) FROM budgets b JOIN categories c ON c.uuid = b.categories "
+                                          "WHERE c.name = 'Restaurants' AND c.parent_uuid IS NOT NULL"),
+                   ==, 1);
   second = export_to_bytes (fixture, TRUE);
   g_assert_true (g_bytes_equal (first, second));
   outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
