@@ -415,12 +415,16 @@ describe_source (OutlayImportSource *source)
   return g_string_free (out, FALSE);
 }
 
-/* What the file says, read whole and a line at a time. */
+/* What the file says, read a piece at a time, a line at a time, and as a
+ * whole tree (which a member name with an escape leads to). */
 static char *
 read_both_ways (const char *text)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (OutlayImportSource) whole = outlay_json_read (text, strlen (text), &error);
+  g_autofree char *escaped = g_strdup_printf ("{\"x\\u0041\": 1,%s", strchr (text, '{') + 1);
+  g_autoptr (OutlayImportSource) tree = outlay_json_read (escaped, strlen (escaped), &error);
+  g_autofree char *described_tree = NULL;
   g_autoptr (OutlayImportSource) by_lines = NULL;
   g_autoptr (GFileIOStream) io = NULL;
   g_autoptr (GFile) file = g_file_new_tmp ("outlay-test-XXXXXX.json", &io, &error);
@@ -439,6 +443,9 @@ read_both_ways (const char *text)
   described = describe_source (whole);
   described_lines = describe_source (by_lines);
   g_assert_cmpstr (described_lines, ==, described);
+  g_assert_nonnull (tree);
+  described_tree = describe_source (tree);
+  g_assert_cmpstr (described_tree, ==, described);
 
   return g_steal_pointer (&described);
 }

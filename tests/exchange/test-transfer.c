@@ -532,7 +532,9 @@ describe_source (OutlayImportSource *source)
     {
       OutlayImportCategoryInfo *info = g_ptr_array_index (source->categories, i);
 
-      g_string_append_printf (out, "category %s %s %s %d\n", info->name, info->icon_name, info->color, info->fallback);
+      g_string_append_printf (out, "category %s %s %s %s %d %d %s %s %s\n", info->parent, info->name, info->icon_name,
+                              info->color, info->fallback, info->hidden, info->uuid, info->created_at,
+                              info->updated_at);
     }
   g_assert_true (outlay_import_source_foreach (source, describe_record, out, NULL));
   for (guint i = 0; i < source->issues->len; i++)
@@ -602,7 +604,7 @@ test_json_layouts (Fixture      *fixture,
   exported = g_bytes_get_data (bytes, &length);
   expected = read_and_describe (exported, length, TRUE);
   g_assert_nonnull (strstr (expected, "Weekly shop"));
-  g_assert_nonnull (strstr (expected, "category Pets"));
+  g_assert_nonnull (strstr (expected, "category (null) Pets"));
 
   g_assert_true (json_parser_load_from_data (parser, exported, (gssize) length, &error));
   g_assert_no_error (error);
