@@ -42,7 +42,7 @@ struct _OutlayImportPlan
   GHashTable         *by_name;    /* casefolded name → OutlayImportCategoryMatch */
   /* casefolded "Parent › Child" or name at the top → the source's
    * OutlayImportCategoryInfo, the first of that path */
-  GHashTable *infos;
+  GHashTable         *infos;
   /* copies of the first records it adds, for a preview, and their indexes */
   GPtrArray          *preview;
   GArray             *preview_indexes;
