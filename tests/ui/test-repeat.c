@@ -625,23 +625,31 @@ test_edit_all_upcoming (Fixture      *fixture,
                    outlay_recurring_rule_get_uuid (rule));
 }
 
-/* Its category deleted since: saving without a change changes nothing,
- * asks nothing, and does not file it under the first category. */
+/* Its category deleted since: the recurring expense comes to name the
+ * one its expenses went to, and saving it without a change changes
+ * nothing and asks nothing. */
 static void
 test_edit_keeps_category (Fixture      *fixture,
                           gconstpointer user_data)
 {
   g_autofree char *start = NULL;
-  g_autoptr (OutlayRecurringRule) rule = add_monthly (fixture, &start);
+  g_autoptr (OutlayRecurringRule) added = add_monthly (fixture, &start);
+  g_autoptr (OutlayRecurringRule) rule = NULL;
   g_autoptr (OutlayRecurringRule) after = NULL;
   g_autoptr (GError) error = NULL;
   OutlayRecurringEditor *editor;
+  OutlayCategory        *other = outlay_repository_get_fallback_category (fixture->store.repository);
   guint                  n_moved = 0;
 
   g_assert_true (outlay_repository_delete_category (fixture->store.repository,
                                                     outlay_test_category_at (fixture->store.repository, 1), &n_moved,
                                                     &error));
   g_assert_no_error (error);
+  rule = outlay_repository_get_recurring_rule (fixture->store.repository, outlay_recurring_rule_get_uuid (added),
+                                               &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outlay_recurring_rule_get_category_uuid (rule), ==, outlay_category_get_uuid (other));
+
   editor = outlay_recurring_editor_new (fixture->window, fixture->store.repository, rule, "EUR");
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_window_present (GTK_WINDOW (editor));
