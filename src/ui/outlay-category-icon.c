@@ -35,6 +35,9 @@ struct _OutlayCategoryIcon
   GtkWidget parent_instance;
 
   OutlayCategory *category;
+  char           *icon_name; /* without a category: see outlay_category_icon_set_look() */
+  char           *color_name;
+  gboolean        plain; /* a look without an icon */
   GtkWidget      *image;
   GdkRGBA         color;
   int             size;
@@ -86,20 +89,25 @@ outlay_color_is_light (const char *color)
 static void
 update (OutlayCategoryIcon *self)
 {
-  const char *color = self->category != NULL ? outlay_category_get_color (self->category) : NULL;
+  const char *color = self->category != NULL ? outlay_category_get_color (self->category) : self->color_name;
+  const char *icon = NULL;
+
   /* Drawn with a shipped icon rather than the theme's, also when the
-   * ledger was made before the catalogue; none draws the "other" one. */
-  const char *icon = outlay_category_icons_resolve (self->category != NULL
-                                                      ? outlay_category_get_icon_name (self->category)
-                                                      : NULL);
+   * ledger was made before the catalogue; none draws the "other" one. A
+   * look without an icon is a plain disc: a colour to choose. */
+  if (self->category != NULL)
+    icon = outlay_category_icons_resolve (outlay_category_get_icon_name (self->category));
+  else if (!self->plain)
+    icon = outlay_category_icons_resolve (self->icon_name);
 
   if (color == NULL || !gdk_rgba_parse (&self->color, color))
     gdk_rgba_parse (&self->color, "#77767b");
 
   /* Rows rebind often while scrolling: only touch what changed, as a new
    * icon name means a new lookup and a new style means a restyle. */
-  if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (self->image)), icon) != 0)
+  if (icon != NULL && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (self->image)), icon) != 0)
     gtk_image_set_from_icon_name (GTK_IMAGE (self->image), icon);
+  gtk_widget_set_visible (self->image, icon != NULL);
 
   if (outlay_color_is_light (color))
     {
@@ -195,6 +203,8 @@ outlay_category_icon_dispose (GObject *object)
 
   outlay_category_icon_set_category (self, NULL);
   g_clear_pointer (&self->image, gtk_widget_unparent);
+  g_clear_pointer (&self->icon_name, g_free);
+  g_clear_pointer (&self->color_name, g_free);
 
   G_OBJECT_CLASS (outlay_category_icon_parent_class)->dispose (object);
 }
@@ -338,4 +348,27 @@ outlay_category_icon_set_size (OutlayCategoryIcon *self,
   gtk_image_set_pixel_size (GTK_IMAGE (self->image), MAX (8, size / 2));
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
+}
+
+/**
+ * outlay_category_icon_set_look:
+ * @icon_name: (nullable): a symbolic icon's name, or %NULL for none
+ * @color: (nullable): a colour as `#rrggbb`
+ *
+ * What it shows while it has no category: a category being made or
+ * changed, before it is saved.
+ */
+void
+outlay_category_icon_set_look (OutlayCategoryIcon *self,
+                               const char         *icon_name,
+                               const char         *color)
+{
+  g_return_if_fail (OUTLAY_IS_CATEGORY_ICON (self));
+
+  g_free (self->icon_name);
+  self->icon_name = g_strdup (icon_name);
+  self->plain = icon_name == NULL;
+  g_free (self->color_name);
+  self->color_name = g_strdup (color);
+  update (self);
 }

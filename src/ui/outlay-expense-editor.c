@@ -40,6 +40,7 @@
 
 #include "outlay-amount-row.h"
 #include "outlay-category-icon.h"
+#include "outlay-category-picker.h"
 #include "outlay-date-row.h"
 #include "outlay-description-row.h"
 #include "outlay-expense-editor.h"
@@ -74,7 +75,6 @@ struct _OutlayExpenseEditor
   guint amount_touched : 1;
   guint description_touched : 1;
   guint filling : 1;
-  guint reloading_categories : 1;
   guint focus_amount_on_map : 1;
   guint can_save : 1;
   guint dirty : 1;
@@ -90,7 +90,7 @@ struct _OutlayExpenseEditor
   GtkSwitch            *refund_switch;
   OutlayDescriptionRow *description_row;
   GtkLabel             *description_error;
-  AdwComboRow          *category_row;
+  OutlayCategoryPicker *category_row;
   OutlayDateRow        *date_row;
   OutlayRepeatGroup    *repeat_group;
   GtkWidget            *note_box;
@@ -285,7 +285,7 @@ update_state (OutlayExpenseEditor *self)
   set_field_error (GTK_WIDGET (self->note_box), GTK_WIDGET (self->note_view),
                    self->note_error, shown);
 
-  category_valid = adw_combo_row_get_selected_item (self->category_row) != NULL;
+  category_valid = outlay_category_picker_get_category_id (self->category_row) != 0;
 
   can_save = amount > 0 &&
              description_message == NULL &&
@@ -338,40 +338,15 @@ clear_store_errors (OutlayExpenseEditor *self)
   g_clear_pointer (&self->note_store_error, g_free);
 }
 
+/* @keep: the category of an expense in the ledger, which stays listed
+ * even when it is hidden. */
 static void
 select_category (OutlayExpenseEditor *self,
-                 gint64               category_id)
+                 gint64               category_id,
+                 gboolean             keep)
 {
-  GListModel     *model = adw_combo_row_get_model (self->category_row);
-  guint           n = model != NULL ? g_list_model_get_n_items (model) : 0;
-  guint           fallback = GTK_INVALID_LIST_POSITION;
-  OutlayCategory *other = outlay_repository_get_fallback_category (self->repository);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (model, i);
-
-      if (outlay_category_get_id (category) == category_id)
-        {
-          adw_combo_row_set_selected (self->category_row, i);
-          self->category_id = category_id;
-          return;
-        }
-
-      if (category == other || fallback == GTK_INVALID_LIST_POSITION)
-        fallback = i;
-    }
-
-  /* The category is gone: its expenses went to the fallback ("Other"). */
-  adw_combo_row_set_selected (self->category_row, fallback);
-  if (fallback != GTK_INVALID_LIST_POSITION)
-    {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (model, fallback);
-
-      self->category_id = outlay_category_get_id (category);
-    }
-  else
-    self->category_id = 0;
+  outlay_category_picker_select (self->category_row, category_id, keep);
+  self->category_id = outlay_category_picker_get_category_id (self->category_row);
 }
 
 /* The category of the most recently entered expense, else the first. */
@@ -493,7 +468,7 @@ reset_for_new (OutlayExpenseEditor *self,
   self->filling = FALSE;
 
   outlay_date_row_set_date (self->date_row, date);
-  select_category (self, category_id);
+  select_category (self, category_id, FALSE);
   outlay_repeat_group_show_expense (self->repeat_group, self->repository, NULL);
   sync_repeat_start (self);
 
@@ -525,7 +500,7 @@ load_expense (OutlayExpenseEditor *self,
   self->filling = FALSE;
 
   outlay_date_row_set_date (self->date_row, outlay_expense_get_occurred_on (expense));
-  select_category (self, outlay_expense_get_category_id (expense));
+  select_category (self, outlay_expense_get_category_id (expense), TRUE);
   outlay_repeat_group_show_expense (self->repeat_group, self->repository, expense);
 
   /* A stored expense is valid; whatever is changed shows its errors. */
@@ -771,7 +746,8 @@ static void
 on_suggestion_picked_cb (OutlayExpenseEditor *self,
                          OutlaySuggestion    *suggestion)
 {
-  const char *amount_text;
+  OutlayCategory *category;
+  const char     *amount_text;
 
   self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), suggestion->description);
@@ -780,8 +756,9 @@ on_suggestion_picked_cb (OutlayExpenseEditor *self,
   self->description_touched = TRUE;
   g_clear_pointer (&self->description_store_error, g_free);
 
-  if (outlay_repository_lookup_category (self->repository, suggestion->category_id) != NULL)
-    select_category (self, suggestion->category_id);
+  category = outlay_repository_lookup_category (self->repository, suggestion->category_id);
+  if (category != NULL && outlay_repository_is_category_offered (self->repository, category))
+    select_category (self, suggestion->category_id, FALSE);
 
   /* An amount already typed wins; one of another currency would be wrong. */
   amount_text = gtk_editable_get_text (GTK_EDITABLE (self->amount_row));
@@ -802,29 +779,7 @@ on_suggestion_picked_cb (OutlayExpenseEditor *self,
 static void
 on_category_selected_cb (OutlayExpenseEditor *self)
 {
-  OutlayCategory *category;
-
-  /* Reloading the categories empties the model for a moment; the choice
-   * is restored when it is full again. */
-  if (self->reloading_categories)
-    return;
-
-  category = adw_combo_row_get_selected_item (self->category_row);
-  self->category_id = category != NULL ? outlay_category_get_id (category) : 0;
-  update_state (self);
-}
-
-static void
-on_categories_changing_cb (OutlayExpenseEditor *self)
-{
-  self->reloading_categories = TRUE;
-}
-
-static void
-on_categories_changed_cb (OutlayExpenseEditor *self)
-{
-  self->reloading_categories = FALSE;
-  select_category (self, self->category_id);
+  self->category_id = outlay_category_picker_get_category_id (self->category_row);
   update_state (self);
 }
 
@@ -922,23 +877,11 @@ static void
 outlay_expense_editor_constructed (GObject *object)
 {
   OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (object);
-  GListModel          *categories;
-
   G_OBJECT_CLASS (outlay_expense_editor_parent_class)->constructed (object);
 
   g_assert (OUTLAY_IS_REPOSITORY (self->repository));
 
-  /* Connected before the combo row's own handler, and after it: see
-   * on_category_selected_cb(). */
-  categories = outlay_repository_get_categories (self->repository);
-  g_signal_connect_object (categories, "items-changed",
-                           G_CALLBACK (on_categories_changing_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_combo_row_set_model (self->category_row, categories);
-  g_signal_connect_object (categories, "items-changed",
-                           G_CALLBACK (on_categories_changed_cb), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-
+  outlay_category_picker_set_repository (self->category_row, self->repository);
   outlay_description_row_set_repository (self->description_row, self->repository);
   reset_for_new (self, FALSE);
 }
@@ -1192,6 +1135,7 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   g_type_ensure (OUTLAY_TYPE_CATEGORY);
   g_type_ensure (OUTLAY_TYPE_AMOUNT_ROW);
   g_type_ensure (OUTLAY_TYPE_CATEGORY_ICON);
+  g_type_ensure (OUTLAY_TYPE_CATEGORY_PICKER);
   g_type_ensure (OUTLAY_TYPE_DATE_ROW);
   g_type_ensure (OUTLAY_TYPE_DESCRIPTION_ROW);
   g_type_ensure (OUTLAY_TYPE_REPEAT_GROUP);

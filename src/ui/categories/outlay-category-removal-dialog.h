@@ -1,0 +1,46 @@
+/* outlay-category-removal-dialog.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "outlay-repository.h"
+
+G_BEGIN_DECLS
+
+#define OUTLAY_TYPE_CATEGORY_REMOVAL_DIALOG (outlay_category_removal_dialog_get_type ())
+
+/* clang-format off */
+G_DECLARE_FINAL_TYPE (OutlayCategoryRemovalDialog, outlay_category_removal_dialog, OUTLAY, CATEGORY_REMOVAL_DIALOG,
+                      AdwMessageDialog)
+/* clang-format on */
+
+OutlayCategoryRemovalDialog *outlay_category_removal_dialog_new (GtkWindow        *parent,
+                                                                 OutlayRepository *repository,
+                                                                 OutlayCategory   *category,
+                                                                 gboolean          merge,
+                                                                 int               n_expenses);
+OutlayCategory              *outlay_category_removal_dialog_get_category (OutlayCategoryRemovalDialog *self);
+OutlayCategory              *outlay_category_removal_dialog_get_target (OutlayCategoryRemovalDialog *self);
+gboolean                     outlay_category_removal_dialog_get_merge (OutlayCategoryRemovalDialog *self);
+GtkWidget                   *outlay_category_removal_dialog_get_target_row (OutlayCategoryRemovalDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* outlay-color-palette.h
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define OUTLAY_TYPE_COLOR_PALETTE (outlay_color_palette_get_type ())
+
+G_DECLARE_FINAL_TYPE (OutlayColorPalette, outlay_color_palette, OUTLAY, COLOR_PALETTE, AdwBin)
+
+GtkWidget  *outlay_color_palette_new (void);
+const char *outlay_color_palette_get_color (OutlayColorPalette *self);
+void        outlay_color_palette_set_color (OutlayColorPalette *self,
+                                            const char         *color);
+GtkWidget  *outlay_color_palette_get_swatch (OutlayColorPalette *self,
+                                             const char         *color);
+GtkWidget  *outlay_color_palette_get_custom_button (OutlayColorPalette *self);
+GtkWindow  *outlay_color_palette_get_chooser (OutlayColorPalette *self);
+
+G_END_DECLS
