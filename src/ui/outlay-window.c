@@ -34,6 +34,7 @@
 #include "outlay-budget-alerts.h"
 #include "outlay-budgets-group.h"
 #include "outlay-budgets-window.h"
+#include "outlay-categories-window.h"
 #include "outlay-dashboard-page.h"
 #include "outlay-expenses-page.h"
 #include "outlay-export-job.h"
@@ -172,6 +173,7 @@ update_actions (OutlayWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.budgets", !damaged);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.categories", !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-recurring", !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recurring", !damaged);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !damaged);
@@ -1296,6 +1298,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.budgets", NULL, budgets_action);
+  outlay_categories_window_add_action (widget_class);
   gtk_widget_class_install_action (widget_class, "win.edit-recurring", "s", edit_recurring_action);
   gtk_widget_class_install_action (widget_class, "win.recurring", NULL, recurring_action);
 
