@@ -45,6 +45,7 @@
 #include "outlay-backups.h"
 #include "outlay-budgets-window.h"
 #include "outlay-date.h"
+#include "outlay-categories-window.h"
 #include "outlay-recurring-editor.h"
 #include "outlay-recurring-runner.h"
 #include "outlay-recurring-window.h"
@@ -85,6 +86,9 @@ typedef struct
   /* the Recurring Expenses window: "list" (of a few, some paused or
    * ended) or "empty" */
   const char *recurring_window;
+  /* the Categories window: "list" (with subcategories and a hidden one),
+   * "editor" (of a subcategory over it) or "delete" (the question) */
+  const char *categories_window;
 } Shot;
 
 static const Shot shots[] = {
@@ -150,6 +154,26 @@ static const Shot shots[] = {
     0, "list" },
   { "recurring-window-empty-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE,
     NULL, 0, "empty" },
+  { "categories-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
+    NULL, "list" },
+  { "categories-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
+    NULL, "list" },
+  { "categories-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
+    NULL, "list" },
+  { "categories-360x720-dark", "expenses", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
+    NULL, "list" },
+  { "categories-delete-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE,
+    NULL, 0, NULL, "delete" },
+  { "categories-delete-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE,
+    NULL, 0, NULL, "delete" },
+  { "category-editor-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE,
+    NULL, 0, NULL, "editor" },
+  { "category-editor-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE,
+    NULL, 0, NULL, "editor" },
+  { "category-editor-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE,
+    NULL, 0, NULL, "editor" },
+  { "category-editor-360x720-dark", "expenses", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE,
+    NULL, 0, NULL, "editor" },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -715,6 +739,64 @@ take_recurring_window (OutlayApplication *app,
     }
 }
 
+/* The Categories window over the main one, with two subcategories and a
+ * hidden category, which go again afterwards: its list, the editor of a
+ * subcategory, or the question before a category with expenses is
+ * deleted. */
+static void
+take_categories_window (OutlayApplication *app,
+                        OutlayWindow      *window,
+                        const Shot        *shot,
+                        const char        *path)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  OutlayCategory   *food = outlay_repository_find_category (repository, "Food & Drink");
+  OutlayCategory   *travel = outlay_repository_find_category (repository, "Travel");
+  OutlayCategory   *added[2];
+  GtkWidget        *categories;
+  GtkWidget        *shown;
+  g_autoptr (GError) error = NULL;
+
+  added[0] = outlay_repository_add_subcategory (repository, food, "Restaurants", "emoji-food-symbolic", "#c64600",
+                                                &error);
+  g_assert_no_error (error);
+  added[1] = outlay_repository_add_subcategory (repository, food, "Coffee", "emoji-food-symbolic", "#865e3c", &error);
+  g_assert_no_error (error);
+  outlay_repository_set_category_hidden (repository, outlay_category_get_id (travel), TRUE, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.categories", NULL);
+  categories = find_toplevel (OUTLAY_TYPE_CATEGORIES_WINDOW);
+  gtk_window_set_default_size (GTK_WINDOW (categories), shot->width, shot->height);
+  wait_frames (categories, 20);
+  shown = categories;
+  if (g_str_equal (shot->categories_window, "editor"))
+    {
+      gtk_widget_activate_action (categories, "categories.edit", "x", outlay_category_get_id (added[0]));
+      shown = GTK_WIDGET (outlay_categories_window_get_editor (OUTLAY_CATEGORIES_WINDOW (categories)));
+      if (shot->width < 600)
+        gtk_window_set_default_size (GTK_WINDOW (shown), shot->width, shot->height);
+    }
+  else if (g_str_equal (shot->categories_window, "delete"))
+    {
+      gtk_widget_activate_action (categories, "categories.delete", "x", outlay_category_get_id (food));
+      shown = GTK_WIDGET (outlay_categories_window_get_question (OUTLAY_CATEGORIES_WINDOW (categories)));
+    }
+  wait_frames (shown, 20);
+  save_png (shown, path);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+    {
+      g_autoptr (OutlayCategoryRemoval) removal =
+        outlay_repository_remove_category (repository, outlay_category_get_id (added[i]), 0, FALSE, &error);
+
+      g_assert_no_error (error);
+    }
+  outlay_repository_set_category_hidden (repository, outlay_category_get_id (travel), FALSE, &error);
+  g_assert_no_error (error);
+}
+
 static void
 take (OutlayApplication *app,
       const Shot        *shot)
@@ -836,6 +918,12 @@ take (OutlayApplication *app,
   if (shot->recurring_window != NULL)
     {
       take_recurring_window (app, window, shot, path);
+      return;
+    }
+
+  if (shot->categories_window != NULL)
+    {
+      take_categories_window (app, window, shot, path);
       return;
     }
 
