@@ -43,6 +43,8 @@
 #include "outlay-backups.h"
 #include "outlay-budget-editor.h"
 #include "outlay-budgets-window.h"
+#include "outlay-categories-window.h"
+#include "outlay-category-editor.h"
 #include "outlay-recurring-window.h"
 #include "outlay-expense-editor.h"
 #include "outlay-expenses-page.h"
@@ -940,6 +942,88 @@ test_keyboard_recurring (void)
   gtk_window_destroy (win);
 }
 
+/* The category at @position, 0 for none. */
+static gint64
+category_at (guint position)
+{
+  g_autoptr (OutlayCategory) category =
+    g_list_model_get_item (outlay_repository_get_categories (outlay_application_get_repository (app)), position);
+
+  return category != NULL ? outlay_category_get_id (category) : 0;
+}
+
+static gboolean
+groceries_moved (gpointer id)
+{
+  return category_at (2) == *(gint64 *) id;
+}
+
+static gboolean
+groceries_back (gpointer id)
+{
+  return category_at (1) == *(gint64 *) id;
+}
+
+/* Categories with keys alone: Ctrl+Shift+C opens them, Ctrl+N a new one,
+ * its name typed and Enter saves it; Alt+Down and Alt+Up move the focused
+ * row among the ones beside it, the focus staying on it; Escape closes. */
+static void
+test_keyboard_categories (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  OutlayWindow     *window;
+  GtkWindow        *win;
+  GtkWindow        *categories;
+  GtkWidget        *row;
+  OutlayCategory   *pets;
+  gint64            groceries;
+
+  if (!have_xtest ())
+    return;
+
+  g_settings_set_int (settings, "window-width", 1200);
+  g_settings_set_int (settings, "window-height", 800);
+  window = outlay_window_new (app);
+  win = GTK_WINDOW (window);
+  gtk_window_present (win);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  take_keyboard (win);
+
+  press_key (GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_CATEGORIES_WINDOW),
+              "the Categories window");
+  categories = outlay_ui_test_find_toplevel (OUTLAY_TYPE_CATEGORIES_WINDOW);
+  outlay_ui_test_settle (GTK_WIDGET (categories));
+
+  press_key (GDK_KEY_n, GDK_CONTROL_MASK);
+  wait_until (GTK_WIDGET (categories), has_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_CATEGORY_EDITOR),
+              "the category editor");
+  g_assert_cmpstr (focused_row_title (outlay_ui_test_find_toplevel (OUTLAY_TYPE_CATEGORY_EDITOR)), ==, "_Name");
+  type_text ("Pets");
+  press_key (GDK_KEY_Return, 0);
+  wait_until (GTK_WIDGET (categories), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_CATEGORY_EDITOR),
+              "the category editor to close");
+  pets = outlay_repository_find_category (repository, "Pets");
+  g_assert_nonnull (pets);
+  take_keyboard (categories);
+
+  groceries = category_at (1);
+  row = outlay_categories_window_get_row (OUTLAY_CATEGORIES_WINDOW (categories), "Groceries");
+  gtk_widget_grab_focus (row);
+  press_key (GDK_KEY_Down, GDK_ALT_MASK);
+  wait_until (GTK_WIDGET (categories), groceries_moved, &groceries, "Groceries to move down");
+  g_assert_true (gtk_window_get_focus (categories) == row);
+  press_key (GDK_KEY_Up, GDK_ALT_MASK);
+  wait_until (GTK_WIDGET (categories), groceries_back, &groceries, "Groceries to move up");
+  g_assert_true (gtk_window_get_focus (categories) == row);
+
+  press_key (GDK_KEY_Escape, 0);
+  wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_CATEGORIES_WINDOW),
+              "the Categories window to close");
+  gtk_window_destroy (win);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -957,6 +1041,7 @@ main (int   argc,
   g_test_add_func ("/keyboard/damaged", test_keyboard_damaged);
   g_test_add_func ("/keyboard/only", test_keyboard_only);
   g_test_add_func ("/keyboard/recurring", test_keyboard_recurring);
+  g_test_add_func ("/keyboard/categories", test_keyboard_categories);
 
   ret = g_test_run ();
 

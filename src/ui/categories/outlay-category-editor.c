@@ -415,6 +415,8 @@ outlay_category_editor_new (GtkWindow        *parent,
   self->category = category != NULL ? g_object_ref (category) : NULL;
   build (self);
   fill (self, category == NULL ? under : NULL);
+  /* The name first: a new category is typed and Enter saves it. */
+  gtk_widget_grab_focus (self->name_row);
   return self;
 }
 
