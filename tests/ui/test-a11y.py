@@ -8,8 +8,8 @@ It adds an expense, finds it by search, deletes it through the
 confirmation and brings it back with Undo, asserting what a screen reader
 would say for the list row (and for a budget's and a recurring expense's);
 and on each page (the list, the editor, the Dashboard, the import window
-of a file chosen from the main menu, the Budgets and Recurring Expenses
-windows, Preferences) it walks every control on screen and fails on any
+of a file chosen from the main menu, the Budgets, Categories and
+Recurring Expenses windows, the category editor, Preferences) it walks every control on screen and fails on any
 that is interactive or takes the focus but has no name.
 
 Usage: test-a11y.py OUTLAY-BINARY. Prints TAP. Skips, with the reason, when
@@ -753,6 +753,34 @@ def recurring_expense_reads_as_one():
     assert_all_named(window, "Recurring Expenses window")
     press(wait_find(window, "push button", "Close"))
     wait_for("the Recurring Expenses window to close", lambda: closed(window))
+
+
+@test
+def category_is_made_through_the_tree():
+    """The Categories window and the category editor are named: a category
+    made there with its colour, a toggle named by the colour, reads in the
+    list as one phrase."""
+    press(menu_item("Categories"))
+    window = wait_for("the Categories window", lambda: named_toplevel("Categories"))
+    row = wait_find(window, "list item", prefix="Food & Drink, ")
+    assert row.name.endswith(" expenses") or row.name.endswith(" expense"), row.name
+    wait_find(window, "push button", "Actions for “Food & Drink”")
+    assert_all_named(window, "Categories window")
+
+    press(wait_find(window, "push button", "New Category"))
+    editor = wait_for("the category editor", lambda: named_toplevel("New Category"))
+    set_text(wait_find(editor, "text", "Name"), "Pets")
+    purple = wait_find(editor, "toggle button", "Purple")
+    press(purple)
+    wait_for("Purple to be chosen", lambda: purple.getState().contains(pyatspi.STATE_CHECKED))
+    assert_all_named(editor, "category editor")
+    press(wait_find(editor, "push button", "Save"))
+    wait_for("the category editor to close", lambda: closed(editor))
+
+    wait_for("the new category's row",
+             lambda: find(window, "list item", "Pets, No expenses") is not None)
+    press(wait_find(window, "push button", "Close"))
+    wait_for("the Categories window to close", lambda: closed(window))
 
 
 @test
