@@ -414,7 +414,7 @@ on_removal_response_cb (OutlayCategoryRemovalDialog *dialog,
     title = g_strdup_printf (_("Merged “%s” into “%s”"), name, outlay_category_get_name (target));
   else
     /* Translators: a toast after a category was deleted, with its name */
-    title = g_strdup_printf (_("Deleted “%s”"), name);
+    title = g_strdup_printf (_("Deleted category “%s”"), name);
   show_undo (self, title, UNDO_REMOVAL);
 }
 
