@@ -124,6 +124,8 @@ update (OutlayColorPalette *self)
       name = g_strdup_printf (_("Custom Colour %s"), self->color);
       gtk_widget_set_tooltip_text (self->custom_swatch, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->custom_swatch), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (self->custom_swatch)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       g_object_set_data_full (G_OBJECT (self->custom_swatch), "color", g_strdup (self->color), g_free);
       gtk_widget_set_visible (gtk_widget_get_parent (self->custom_swatch), TRUE);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->custom_swatch), TRUE);
@@ -216,8 +218,12 @@ new_swatch (OutlayColorPalette *self,
     gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (swatch), GTK_TOGGLE_BUTTON (self->swatches[0]));
   g_signal_connect_object (swatch, "toggled", G_CALLBACK (on_swatch_toggled_cb), self, 0);
   gtk_flow_box_append (GTK_FLOW_BOX (self->flow), swatch);
-  /* The buttons take the focus, not the boxes around them. */
+  /* The buttons take the focus, not the boxes around them, which are
+   * named as their button is. */
   gtk_widget_set_focusable (gtk_widget_get_parent (swatch), FALSE);
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (swatch)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    name, -1);
   return swatch;
 }
 
@@ -327,6 +333,8 @@ outlay_color_palette_init (OutlayColorPalette *self)
                            G_CONNECT_SWAPPED);
   gtk_flow_box_append (GTK_FLOW_BOX (self->flow), self->custom_button);
   gtk_widget_set_focusable (gtk_widget_get_parent (self->custom_button), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (self->custom_button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Custom Colour…"), -1);
   update (self);
 }
 
