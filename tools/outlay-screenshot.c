@@ -743,6 +743,9 @@ take_recurring_window (OutlayApplication *app,
  * hidden category, which go again afterwards: its list, the editor of a
  * subcategory, or the question before a category with expenses is
  * deleted. */
+#define RESTAURANT_ICON "outlay-category-restaurant-symbolic"
+#define COFFEE_ICON "outlay-category-coffee-symbolic"
+
 static void
 take_categories_window (OutlayApplication *app,
                         OutlayWindow      *window,
@@ -757,10 +760,9 @@ take_categories_window (OutlayApplication *app,
   GtkWidget        *shown;
   g_autoptr (GError) error = NULL;
 
-  added[0] = outlay_repository_add_subcategory (repository, food, "Restaurants", "emoji-food-symbolic", "#c64600",
-                                                &error);
+  added[0] = outlay_repository_add_subcategory (repository, food, "Restaurants", RESTAURANT_ICON, "#c64600", &error);
   g_assert_no_error (error);
-  added[1] = outlay_repository_add_subcategory (repository, food, "Coffee", "emoji-food-symbolic", "#865e3c", &error);
+  added[1] = outlay_repository_add_subcategory (repository, food, "Coffee", COFFEE_ICON, "#865e3c", &error);
   g_assert_no_error (error);
   outlay_repository_set_category_hidden (repository, outlay_category_get_id (travel), TRUE, &error);
   g_assert_no_error (error);

@@ -35,6 +35,7 @@
 #include "outlay-category-removal-dialog.h"
 #include "outlay-category-row.h"
 #include "outlay-color-palette.h"
+#include "outlay-icon-grid.h"
 #include "outlay-test-utils.h"
 #include "outlay-ui-test-utils.h"
 
@@ -177,6 +178,8 @@ test_add (Fixture      *fixture,
 {
   OutlayCategoryEditor *editor;
   OutlayColorPalette   *palette;
+  OutlayIconGrid       *icons;
+  GtkWidget            *icon;
   OutlayCategory       *pets;
   OutlayCategory       *vet;
   GtkWidget            *swatch;
@@ -191,12 +194,23 @@ test_add (Fixture      *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL, "Purple");
   outlay_ui_test_click (swatch);
   g_assert_cmpstr (outlay_color_palette_get_color (palette), ==, "#9141ac");
+  /* The icon: searched for, then chosen; each is named by what it shows. */
+  icons = OUTLAY_ICON_GRID (outlay_category_editor_get_icons (editor));
+  gtk_editable_set_text (GTK_EDITABLE (outlay_icon_grid_get_search_entry (icons)), "dog");
+  outlay_ui_test_wait_ms (300);
+  g_assert_cmpuint (outlay_icon_grid_count_shown (icons), ==, 1);
+  icon = outlay_icon_grid_get_button (icons, "outlay-category-pets-symbolic");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "Pets");
+  g_assert_true (gtk_widget_get_child_visible (gtk_widget_get_parent (icon)));
+  outlay_ui_test_click (icon);
+  g_assert_cmpstr (outlay_icon_grid_get_icon_name (icons), ==, "outlay-category-pets-symbolic");
   g_assert_true (outlay_category_editor_save (editor));
   outlay_ui_test_drain ();
 
   pets = named (fixture, "Pets");
   g_assert_nonnull (pets);
   g_assert_cmpstr (outlay_category_get_color (pets), ==, "#9141ac");
+  g_assert_cmpstr (outlay_category_get_icon_name (pets), ==, "outlay-category-pets-symbolic");
   g_assert_null (outlay_repository_get_parent_category (fixture->repository, pets));
   g_assert_nonnull (outlay_categories_window_get_row (fixture->window, "Pets"));
 

@@ -23,7 +23,7 @@
  * its icon, with its badge as it will look above them. What the store
  * refuses (an empty name, one a sibling has, a parent that would make a
  * second level) shows under the field it is about, and what was typed
- * stays. */
+ * stays. The icons to choose from are the ones Outlay ships. */
 
 #include "config.h"
 
@@ -34,9 +34,10 @@
 #include "outlay-category-picker.h"
 #include "outlay-color-palette.h"
 #include "outlay-form-rows.h"
+#include "outlay-icon-grid.h"
 
 #define DEFAULT_COLOR "#3584e4"
-#define DEFAULT_ICON "view-more-horizontal-symbolic"
+#define DEFAULT_ICON "outlay-category-tag-symbolic"
 
 struct _OutlayCategoryEditor
 {
@@ -136,6 +137,8 @@ chosen_parent (OutlayCategoryEditor *self)
 static void
 update_preview (OutlayCategoryEditor *self)
 {
+  g_free (self->icon_name);
+  self->icon_name = g_strdup (outlay_icon_grid_get_icon_name (OUTLAY_ICON_GRID (self->icons)));
   outlay_category_icon_set_look (OUTLAY_CATEGORY_ICON (self->preview), self->icon_name,
                                  outlay_color_palette_get_color (OUTLAY_COLOR_PALETTE (self->palette)));
 }
@@ -303,6 +306,11 @@ build (OutlayCategoryEditor *self)
   g_signal_connect_swapped (self->palette, "notify::color", G_CALLBACK (update_preview), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->palette);
 
+  group = new_group (page, _("Icon"));
+  self->icons = outlay_icon_grid_new ();
+  g_signal_connect_swapped (self->icons, "notify::icon-name", G_CALLBACK (update_preview), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->icons);
+
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (content), page);
   adw_window_set_content (ADW_WINDOW (self), content);
@@ -344,7 +352,7 @@ fill (OutlayCategoryEditor *self,
     }
 
   outlay_category_editor_select_parent (self, parent);
-  self->icon_name = g_strdup (icon != NULL ? icon : DEFAULT_ICON);
+  outlay_icon_grid_set_icon_name (OUTLAY_ICON_GRID (self->icons), icon != NULL ? icon : DEFAULT_ICON);
   outlay_color_palette_set_color (OUTLAY_COLOR_PALETTE (self->palette), color != NULL ? color : DEFAULT_COLOR);
   update_preview (self);
 }
