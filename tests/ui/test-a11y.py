@@ -755,11 +755,22 @@ def recurring_expense_reads_as_one():
     wait_for("the Recurring Expenses window to close", lambda: closed(window))
 
 
+def choose_toggle(root, name):
+    """Presses the toggle button @name and waits until it is on. GTK 4.8
+    may give a toggle button the role of a push button, pressed."""
+    toggle = wait_for("the toggle " + name, lambda: next(
+        (acc for acc, _ in walk(root)
+         if acc.getRoleName() in ("toggle button", "push button") and acc.name == name), None))
+    press(toggle)
+    wait_for(name + " to be on", lambda: toggle.getState().contains(pyatspi.STATE_CHECKED)
+             or toggle.getState().contains(pyatspi.STATE_PRESSED))
+
+
 @test
 def category_is_made_through_the_tree():
     """The Categories window and the category editor are named: a category
-    made there with its colour, a toggle named by the colour, reads in the
-    list as one phrase."""
+    made there with its colour and its icon, toggles named by the colour
+    and by what the icon shows, reads in the list as one phrase."""
     press(menu_item("Categories"))
     window = wait_for("the Categories window", lambda: named_toplevel("Categories"))
     row = wait_find(window, "list item", prefix="Food & Drink, ")
@@ -770,13 +781,10 @@ def category_is_made_through_the_tree():
     press(wait_find(window, "push button", "New Category"))
     editor = wait_for("the category editor", lambda: named_toplevel("New Category"))
     set_text(wait_find(editor, "text", "Name"), "Pets")
-    # GTK 4.8 gives a toggle button the role of a push button, pressed.
-    purple = wait_for("the Purple swatch", lambda: next(
-        (acc for acc, _ in walk(editor)
-         if acc.getRoleName() in ("toggle button", "push button") and acc.name == "Purple"), None))
-    press(purple)
-    wait_for("Purple to be chosen", lambda: purple.getState().contains(pyatspi.STATE_CHECKED)
-             or purple.getState().contains(pyatspi.STATE_PRESSED))
+    choose_toggle(editor, "Purple")
+    # The icon: searched for, then chosen by its name.
+    set_text(wait_find(editor, "entry", "Search icons"), "dog")
+    choose_toggle(editor, "Pets")
     assert_all_named(editor, "category editor")
     press(wait_find(editor, "push button", "Save"))
     wait_for("the category editor to close", lambda: closed(editor))
