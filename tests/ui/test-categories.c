@@ -149,16 +149,20 @@ ledger_total (Fixture *fixture)
                                 "SELECT coalesce(sum(amount), 0) FROM expenses WHERE deleted_at IS NULL");
 }
 
-/* Whether a picker, as the expense editor has, offers @category. */
+/* Whether a picker, as the expense editor has, offers @category; @kept:
+ * the category of the expense it shows. */
 static gboolean
-picker_offers (Fixture        *fixture,
-               OutlayCategory *category)
+picker_lists (Fixture        *fixture,
+              OutlayCategory *category,
+              OutlayCategory *kept)
 {
   GtkWidget  *picker = g_object_ref_sink (outlay_category_picker_new ());
   GListModel *model;
   gboolean    found = FALSE;
 
   outlay_category_picker_set_repository (OUTLAY_CATEGORY_PICKER (picker), fixture->repository);
+  if (kept != NULL)
+    outlay_category_picker_select (OUTLAY_CATEGORY_PICKER (picker), outlay_category_get_id (kept), TRUE);
   model = adw_combo_row_get_model (ADW_COMBO_ROW (picker));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -168,6 +172,13 @@ picker_offers (Fixture        *fixture,
     }
   g_object_unref (picker);
   return found;
+}
+
+static gboolean
+picker_offers (Fixture        *fixture,
+               OutlayCategory *category)
+{
+  return picker_lists (fixture, category, NULL);
 }
 
 /* A new category with a colour of the palette, and a subcategory under
@@ -295,6 +306,8 @@ test_hide (Fixture      *fixture,
   g_assert_true (outlay_category_get_hidden (travel));
   g_assert_cmpstr (subtitle_of (fixture, "Travel"), ==, "1 expense · Hidden");
   g_assert_false (picker_offers (fixture, travel));
+  /* But an expense of it keeps it. */
+  g_assert_true (picker_lists (fixture, travel, travel));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "categories.undo", NULL);
   outlay_ui_test_drain ();
