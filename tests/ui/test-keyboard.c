@@ -45,6 +45,7 @@
 #include "outlay-budgets-window.h"
 #include "outlay-categories-window.h"
 #include "outlay-category-editor.h"
+#include "outlay-color-palette.h"
 #include "outlay-recurring-window.h"
 #include "outlay-expense-editor.h"
 #include "outlay-expenses-page.h"
@@ -965,7 +966,8 @@ groceries_back (gpointer id)
 }
 
 /* Categories with keys alone: Ctrl+Shift+C opens them, Ctrl+N a new one,
- * its name typed and Enter saves it; Alt+Down and Alt+Up move the focused
+ * its name typed, a colour chosen with the arrows and Space, and Enter in
+ * the name saves it; Alt+Down and Alt+Up move the focused
  * row among the ones beside it, the focus staying on it; Escape closes. */
 static void
 test_keyboard_categories (void)
@@ -1001,11 +1003,32 @@ test_keyboard_categories (void)
               "the category editor");
   g_assert_cmpstr (focused_row_title (outlay_ui_test_find_toplevel (OUTLAY_TYPE_CATEGORY_EDITOR)), ==, "_Name");
   type_text ("Pets");
+  {
+    GtkWindow *editor = outlay_ui_test_find_toplevel (OUTLAY_TYPE_CATEGORY_EDITOR);
+    GtkWidget *palette = outlay_category_editor_get_palette (OUTLAY_CATEGORY_EDITOR (editor));
+
+    /* Tab to the colours, Right to the next one, Space chooses it;
+     * Shift+Tab back to the name, where Enter saves. */
+    for (guint i = 0; i < 20 && !GTK_IS_TOGGLE_BUTTON (gtk_window_get_focus (editor)); i++)
+      press_key (GDK_KEY_Tab, 0);
+    g_assert_true (gtk_window_get_focus (editor) ==
+                   outlay_color_palette_get_swatch (OUTLAY_COLOR_PALETTE (palette), "#3584e4"));
+    press_key (GDK_KEY_Right, 0);
+    g_assert_true (gtk_window_get_focus (editor) ==
+                   outlay_color_palette_get_swatch (OUTLAY_COLOR_PALETTE (palette), "#1a5fb4"));
+    press_key (GDK_KEY_space, 0);
+    outlay_ui_test_wait_ms (300);
+    g_assert_cmpstr (outlay_color_palette_get_color (OUTLAY_COLOR_PALETTE (palette)), ==, "#1a5fb4");
+    for (guint i = 0; i < 10 && g_strcmp0 (focused_row_title (editor), "_Name") != 0; i++)
+      press_key (GDK_KEY_Tab, GDK_SHIFT_MASK);
+    g_assert_cmpstr (focused_row_title (editor), ==, "_Name");
+  }
   press_key (GDK_KEY_Return, 0);
   wait_until (GTK_WIDGET (categories), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_CATEGORY_EDITOR),
               "the category editor to close");
   pets = outlay_repository_find_category (repository, "Pets");
   g_assert_nonnull (pets);
+  g_assert_cmpstr (outlay_category_get_color (pets), ==, "#1a5fb4");
   take_keyboard (categories);
 
   groceries = category_at (1);
