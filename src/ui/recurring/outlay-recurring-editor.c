@@ -31,6 +31,7 @@
 #include <glib/gi18n.h>
 
 #include "outlay-amount-row.h"
+#include "outlay-category-picker.h"
 #include "outlay-date-row.h"
 #include "outlay-date.h"
 #include "outlay-form-rows.h"
@@ -86,7 +87,9 @@ start_day (OutlayRecurringEditor *self)
 static OutlayCategory *
 chosen_category (OutlayRecurringEditor *self)
 {
-  return adw_combo_row_get_selected_item (ADW_COMBO_ROW (self->category_row));
+  gint64 id = outlay_category_picker_get_category_id (OUTLAY_CATEGORY_PICKER (self->category_row));
+
+  return outlay_repository_lookup_category (self->repository, id);
 }
 
 /* The form as a rule: a copy of the one loaded with what changed, or a new
@@ -365,22 +368,16 @@ on_category_chosen_cb (OutlayRecurringEditor *self)
   self->category_chosen = TRUE;
 }
 
+/* The rule's category stays listed even when it is hidden. */
 static void
 select_category (OutlayRecurringEditor *self,
                  const char            *uuid)
 {
-  GListModel *categories = outlay_repository_get_categories (self->repository);
+  OutlayCategory *category = outlay_repository_lookup_category_by_uuid (self->repository, uuid);
 
-  for (guint i = 0; uuid != NULL && i < g_list_model_get_n_items (categories); i++)
-    {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
-
-      if (g_strcmp0 (outlay_category_get_uuid (category), uuid) == 0)
-        {
-          adw_combo_row_set_selected (ADW_COMBO_ROW (self->category_row), i);
-          return;
-        }
-    }
+  if (category != NULL)
+    outlay_category_picker_select (OUTLAY_CATEGORY_PICKER (self->category_row), outlay_category_get_id (category),
+                                   TRUE);
 }
 
 static void
@@ -390,8 +387,6 @@ build (OutlayRecurringEditor *self)
   GtkWidget *header;
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group;
-  g_autoptr (GtkListItemFactory) factory =
-    gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_BASE_PATH "/outlay-category-item.ui");
 
   header = outlay_form_dialog_header_new (GTK_WINDOW (self), _("_Save"), G_CALLBACK (outlay_recurring_editor_save),
                                                                 &self->save_button);
@@ -418,11 +413,11 @@ build (OutlayRecurringEditor *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->description_row), _("_Description"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->description_row), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->description_row);
-  self->category_row = adw_combo_row_new ();
+  /* The categories offered for new expenses, and "New Category…". */
+  self->category_row = outlay_category_picker_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->category_row), _("_Category"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->category_row), TRUE);
-  adw_combo_row_set_factory (ADW_COMBO_ROW (self->category_row), factory);
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->category_row), outlay_repository_get_categories (self->repository));
+  outlay_category_picker_set_repository (OUTLAY_CATEGORY_PICKER (self->category_row), self->repository);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->category_row);
 
   group = new_group (page, NULL);
@@ -459,7 +454,12 @@ fill (OutlayRecurringEditor *self)
   if (self->rule == NULL)
     {
       OutlayRecurrence monthly;
+      g_autoptr (OutlayCategory) first = g_list_model_get_item (outlay_repository_get_categories (self->repository), 0);
 
+      /* The first category offered. */
+      if (first != NULL)
+        outlay_category_picker_select (OUTLAY_CATEGORY_PICKER (self->category_row), outlay_category_get_id (first),
+                                       FALSE);
       /* Translators: the title of the editor of a recurring expense */
       gtk_window_set_title (GTK_WINDOW (self), _("New Recurring Expense"));
       /* Translators: the subtitle of the editor of a new recurring expense */
@@ -481,7 +481,7 @@ fill (OutlayRecurringEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), outlay_recurring_rule_get_description (self->rule));
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), outlay_recurring_rule_get_note (self->rule));
   select_category (self, outlay_recurring_rule_get_category_uuid (self->rule));
-  g_signal_connect_swapped (self->category_row, "notify::selected", G_CALLBACK (on_category_chosen_cb), self);
+  g_signal_connect_swapped (self->category_row, "changed", G_CALLBACK (on_category_chosen_cb), self);
   start = outlay_date_format_iso (&recurrence->start);
   outlay_date_row_set_date (OUTLAY_DATE_ROW (self->start_row), start);
   outlay_repeat_group_set_recurrence (OUTLAY_REPEAT_GROUP (self->repeat_group), recurrence,
