@@ -41,6 +41,7 @@
 #include "outlay-amount-row.h"
 #include "outlay-category-icon.h"
 #include "outlay-category-picker.h"
+#include "outlay-category-suggester.h"
 #include "outlay-date-row.h"
 #include "outlay-description-row.h"
 #include "outlay-expense-editor.h"
@@ -57,7 +58,8 @@ struct _OutlayExpenseEditor
   char             *currency;
   OutlayExpense    *expense; /* the copy being edited; %NULL for a new one */
 
-  gint64 category_id; /* the form's category; 0 for none */
+  gint64                   category_id; /* the form's category; 0 for none */
+  OutlayCategorySuggester *suggester;
 
   /* What was loaded, to tell whether the form is dirty. */
   char  *loaded_amount;
@@ -79,6 +81,7 @@ struct _OutlayExpenseEditor
   guint can_save : 1;
   guint dirty : 1;
   guint waiting_add_another : 1; /* the save that waits for another program */
+  guint selecting : 1;           /* the form, not the person, chooses the category */
 
   /* Template widgets */
   AdwHeaderBar         *header_bar;
@@ -345,7 +348,9 @@ select_category (OutlayExpenseEditor *self,
                  gint64               category_id,
                  gboolean             keep)
 {
+  self->selecting = TRUE;
   outlay_category_picker_select (self->category_row, category_id, keep);
+  self->selecting = FALSE;
   self->category_id = outlay_category_picker_get_category_id (self->category_row);
 }
 
@@ -469,6 +474,8 @@ reset_for_new (OutlayExpenseEditor *self,
 
   outlay_date_row_set_date (self->date_row, date);
   select_category (self, category_id, FALSE);
+  /* A new expense's category follows its description until it is chosen. */
+  outlay_category_suggester_reset (self->suggester, TRUE);
   outlay_repeat_group_show_expense (self->repeat_group, self->repository, NULL);
   sync_repeat_start (self);
 
@@ -501,6 +508,7 @@ load_expense (OutlayExpenseEditor *self,
 
   outlay_date_row_set_date (self->date_row, outlay_expense_get_occurred_on (expense));
   select_category (self, outlay_expense_get_category_id (expense), TRUE);
+  outlay_category_suggester_reset (self->suggester, FALSE);
   outlay_repeat_group_show_expense (self->repeat_group, self->repository, expense);
 
   /* A stored expense is valid; whatever is changed shows its errors. */
@@ -590,6 +598,8 @@ save_form (OutlayExpenseEditor *self,
   g_autofree char *message = NULL;
   gint64           amount;
 
+  /* The category the description typed last would have. */
+  outlay_category_suggester_flush (self->suggester);
   self->amount_touched = TRUE;
   self->description_touched = TRUE;
   update_state (self);
@@ -721,6 +731,13 @@ on_description_changed_cb (OutlayExpenseEditor *self)
   g_clear_pointer (&self->description_store_error, g_free);
   update_state (self);
   outlay_description_row_update_suggestions (self->description_row);
+  {
+    g_autofree char *description = dup_description (self);
+    g_autofree char *message = NULL;
+    gint64           amount = outlay_amount_row_read (self->amount_row, &message);
+
+    outlay_category_suggester_update (self->suggester, description, MAX (amount, 0), active_currency (self));
+  }
 }
 
 static void
@@ -756,9 +773,13 @@ on_suggestion_picked_cb (OutlayExpenseEditor *self,
   self->description_touched = TRUE;
   g_clear_pointer (&self->description_store_error, g_free);
 
+  /* An earlier expense's category, as good as one chosen. */
   category = outlay_repository_lookup_category (self->repository, suggestion->category_id);
   if (category != NULL && outlay_repository_is_category_offered (self->repository, category))
-    select_category (self, suggestion->category_id, FALSE);
+    {
+      select_category (self, suggestion->category_id, FALSE);
+      outlay_category_suggester_chosen (self->suggester);
+    }
 
   /* An amount already typed wins; one of another currency would be wrong. */
   amount_text = gtk_editable_get_text (GTK_EDITABLE (self->amount_row));
@@ -779,6 +800,9 @@ on_suggestion_picked_cb (OutlayExpenseEditor *self,
 static void
 on_category_selected_cb (OutlayExpenseEditor *self)
 {
+  /* The picker fills before the suggester is there. */
+  if (self->suggester != NULL && !self->selecting && !outlay_category_suggester_is_selecting (self->suggester))
+    outlay_category_suggester_chosen (self->suggester);
   self->category_id = outlay_category_picker_get_category_id (self->category_row);
   update_state (self);
 }
@@ -882,6 +906,7 @@ outlay_expense_editor_constructed (GObject *object)
   g_assert (OUTLAY_IS_REPOSITORY (self->repository));
 
   outlay_category_picker_set_repository (self->category_row, self->repository);
+  self->suggester = outlay_category_suggester_new (self->category_row, self->repository);
   outlay_description_row_set_repository (self->description_row, self->repository);
   reset_for_new (self, FALSE);
 }
@@ -891,6 +916,7 @@ outlay_expense_editor_dispose (GObject *object)
 {
   OutlayExpenseEditor *self = OUTLAY_EXPENSE_EDITOR (object);
 
+  g_clear_pointer (&self->suggester, outlay_category_suggester_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), OUTLAY_TYPE_EXPENSE_EDITOR);
 
   g_clear_object (&self->expense);

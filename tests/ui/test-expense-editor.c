@@ -22,6 +22,7 @@
 
 #include <adwaita.h>
 
+#include "outlay-category-picker.h"
 #include "outlay-expense-editor.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
@@ -433,6 +434,87 @@ test_new_expense_category (Fixture      *fixture,
   outlay_expense_editor_new_expense (fixture->editor);
   flush (fixture);
   g_assert_cmpuint (chosen_category (fixture), ==, 3);
+}
+
+static gint64
+category_in_form (Fixture *fixture)
+{
+  return outlay_category_picker_get_category_id (OUTLAY_CATEGORY_PICKER (get_row (fixture, "Category")));
+}
+
+static const char *
+category_subtitle (Fixture *fixture)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (get_row (fixture, "Category")));
+}
+
+/* A new expense's category follows what its description says: a rule
+ * first, else the category used before for it; never once the person has
+ * chosen one, nor for an expense in the ledger. */
+static void
+test_category_suggested (Fixture      *fixture,
+                         gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayCategoryRule) draft = outlay_category_rule_new ();
+  g_autoptr (OutlayCategoryRule) rule = NULL;
+  g_autoptr (OutlayExpense) roastery = NULL;
+  g_autoptr (OutlayExpense) bakery = NULL;
+  OutlayRepository *repository = fixture->store.repository;
+  gint64            groceries = outlay_test_category_at (repository, 1);
+  gint64            food = outlay_test_category_at (repository, 0);
+  gint64            health = outlay_test_category_at (repository, 5);
+  const char       *patterns[] = { "bäckerei", NULL };
+
+  outlay_category_rule_set_patterns (draft, patterns);
+  outlay_category_rule_set_category_uuid (draft, outlay_category_get_uuid (outlay_repository_lookup_category (
+                                                   repository, groceries)));
+  rule = outlay_repository_add_category_rule (repository, draft, &error);
+  g_assert_no_error (error);
+  roastery = outlay_test_add (&fixture->store, 420, "EUR", "2026-01-02", "Roastery", food);
+  g_clear_object (&roastery);
+  roastery = outlay_test_add (&fixture->store, 380, "EUR", "2026-01-03", "Roastery", food);
+  /* The latest expense's category is the form's to begin with. */
+  bakery = outlay_test_add (&fixture->store, 100, "EUR", "2026-01-04", "Bus", health);
+
+  outlay_expense_editor_new_expense (fixture->editor);
+  flush (fixture);
+  g_assert_cmpint (category_in_form (fixture), ==, health);
+
+  /* A rule, in any case and without accents. */
+  type_into (fixture, "Description", "BACKEREI Schmidt");
+  outlay_ui_test_wait_ms (400);
+  g_assert_cmpint (category_in_form (fixture), ==, groceries);
+  g_assert_cmpstr (category_subtitle (fixture), ==, "Chosen by a rule for “bäckerei”");
+
+  /* What was used before for the description. */
+  type_into (fixture, "Description", "roastery");
+  outlay_ui_test_wait_ms (400);
+  g_assert_cmpint (category_in_form (fixture), ==, food);
+  g_assert_cmpstr (category_subtitle (fixture), ==, "Used before for “roastery”");
+
+  /* Chosen by the person: it stays, whatever is typed. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_row (fixture, "Category")), 5);
+  g_assert_cmpstr (category_subtitle (fixture), ==, "");
+  type_into (fixture, "Description", "Bäckerei am Markt");
+  outlay_ui_test_wait_ms (400);
+  g_assert_cmpint (category_in_form (fixture), ==, health);
+
+  /* Saved at once after typing: the suggestion is not lost. */
+  outlay_expense_editor_new_expense (fixture->editor);
+  flush (fixture);
+  type_into (fixture, "Amount", "3.20");
+  type_into (fixture, "Description", "Bäckerei Schmidt");
+  g_assert_true (outlay_expense_editor_save (fixture->editor, FALSE));
+  g_assert_nonnull (fixture->saved.after);
+  g_assert_cmpint (outlay_expense_get_category_id (fixture->saved.after), ==, groceries);
+
+  /* An expense in the ledger keeps its own. */
+  outlay_expense_editor_edit (fixture->editor, roastery);
+  flush (fixture);
+  type_into (fixture, "Description", "Bäckerei");
+  outlay_ui_test_wait_ms (400);
+  g_assert_cmpint (category_in_form (fixture), ==, food);
 }
 
 static void
@@ -1172,6 +1254,7 @@ main (int   argc,
 
   ADD ("new", test_new_expense);
   ADD ("new-category", test_new_expense_category);
+  ADD ("category-suggested", test_category_suggested);
   ADD ("edit", test_edit_expense);
   ADD ("expression", test_expression);
   ADD ("refund", test_refund);
