@@ -44,6 +44,7 @@
 #include "outlay-recurring-editor.h"
 #include "outlay-recurring-runner.h"
 #include "outlay-recurring-window.h"
+#include "outlay-rule-offer.h"
 #include "outlay-toasts.h"
 #include "outlay-waiting-bar.h"
 #include "outlay-window.h"
@@ -1001,12 +1002,10 @@ on_page_saved_cb (OutlayWindow  *self,
                   OutlayExpense *after)
 {
   if (before != NULL)
-    {
-      push_undo (self, before, after, FALSE);
-      show_toast (self, _("Expense saved"), TRUE);
-    }
-  else
-    show_toast (self, _("Expense added"), FALSE);
+    push_undo (self, before, after, FALSE);
+  show_toast (self, before != NULL ? _("Expense saved") : _("Expense added"), before != NULL);
+  /* An imported expense moved to another category: a rule for the next. */
+  outlay_rule_offer_show (self->repository, before, after, self->toast_overlay);
 }
 
 static void
