@@ -478,15 +478,27 @@ outlay_repository_find_category_named (OutlayRepository *self,
 
   g_assert (OUTLAY_IS_REPOSITORY (self));
 
+  /* One at the top first; then one under another, unless several are:
+   * "Other" under two categories names neither. */
   for (guint pass = 0; pass < 2 && found == NULL; pass++)
-    for (guint i = 0; i < n && found == NULL; i++)
-      {
-        g_autoptr (OutlayCategory) category = g_list_model_get_item (model, i);
-        gboolean at_top = outlay_repository_get_parent_category (self, category) == NULL;
+    {
+      guint n_found = 0;
 
-        if (at_top == (pass == 0) && has_folded_name (category, &key))
-          found = category;
-      }
+      for (guint i = 0; i < n && n_found < 2; i++)
+        {
+          g_autoptr (OutlayCategory) category = g_list_model_get_item (model, i);
+          gboolean at_top = outlay_repository_get_parent_category (self, category) == NULL;
+
+          if (at_top == (pass == 0) && has_folded_name (category, &key))
+            {
+              found = category;
+              n_found++;
+            }
+        }
+
+      if (n_found > 1)
+        found = NULL;
+    }
 
   for (guint s = 0; found == NULL && s < G_N_ELEMENTS (separators); s++)
     {

@@ -45,6 +45,7 @@ struct _OutlayCategoryRemoval
   GPtrArray      *budgets;              /* uuid, categories before, categories after; in threes */
   GPtrArray      *recurring_rules;      /* uuids */
   GPtrArray      *category_rules;       /* uuids */
+  gboolean        restore_under_parent; /* Undo: whether the category it was under can take it back */
 };
 
 G_DEFINE_BOXED_TYPE (OutlayCategoryRemoval,
@@ -349,20 +350,23 @@ check_children_fit (OutlayRepository      *self,
     {
       OutlayCategory *child = children->pdata[i];
       const char     *name = outlay_category_get_name (child);
+      OutlayCategory *clash = outlay_repository_find_subcategory_named (self, new_parent, name,
+                                                                        outlay_category_get_id (child));
 
-      if (outlay_repository_find_subcategory_named (self, new_parent, name, outlay_category_get_id (child)) != NULL)
-        {
-          if (new_parent != NULL)
-            g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME,
-                         _("“%s” already has a category named “%s”: rename one of them first."),
-                            outlay_category_get_name (new_parent), name);
-          else
-            g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME,
-                         _("“%s” would move to the top, where there already is a category of that name: "
-                           "rename one of them first."),
-                            name);
-          return FALSE;
-        }
+      /* The category removed leaves its place. */
+      if (clash == NULL || outlay_category_get_id (clash) == removal->category_id)
+        continue;
+
+      if (new_parent != NULL)
+        g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME,
+                     _("“%s” already has a category named “%s”: rename one of them first."),
+                     outlay_category_get_name (new_parent), name);
+      else
+        g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME,
+                     _("“%s” would move to the top, where there already is a category of that name: "
+                       "rename one of them first."),
+                     name);
+      return FALSE;
     }
 
   return TRUE;
@@ -602,10 +606,13 @@ write_undo (OutlayRepository      *self,
   sqlite3_stmt *stmt;
 
   if (!(stmt = outlay_database_prepare (self->database,
-                                        "UPDATE categories SET deleted_at = NULL, updated_at = ? WHERE id = ?", error)))
+                                        "UPDATE categories SET deleted_at = NULL, updated_at = ?, "
+                                        "parent_uuid = CASE WHEN ? THEN parent_uuid END WHERE id = ?",
+                                        error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, removal->category_id);
+  sqlite3_bind_int (stmt, 2, removal->restore_under_parent);
+  sqlite3_bind_int64 (stmt, 3, removal->category_id);
   if (!outlay_repository_step_done (self, stmt, _("Could not restore the category"), error))
     return FALSE;
 
@@ -675,9 +682,19 @@ outlay_repository_undo_category_removal (OutlayRepository      *self,
       !read_removed (self, removal->category_id, &name, &parent_uuid, error))
     return FALSE;
 
+  /* The expenses it took are where Undo takes them from. */
+  if (outlay_repository_lookup_category (self, removal->into_id) == NULL)
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
+                           _("The category that took its expenses was deleted since: nothing was undone."));
+      return FALSE;
+    }
+
+  /* Back under its category only if that is still one at the top. */
   parent = outlay_repository_lookup_category_by_uuid (self, parent_uuid);
   if (parent != NULL && outlay_repository_get_parent_category (self, parent) != NULL)
     parent = NULL;
+  removal->restore_under_parent = parent != NULL;
   if (outlay_repository_find_subcategory_named (self, parent, name, 0) != NULL)
     {
       g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME,

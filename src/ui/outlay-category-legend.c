@@ -298,6 +298,8 @@ fill_entry (OutlayCategoryLegend *self,
   entry->category_id = line->category_id;
   entry->top_id = line->top_id;
   entry->child = line->child;
+  /* A reused row may have been a closed category's before. */
+  gtk_widget_set_visible (GTK_WIDGET (entry->row), !line->child || is_expanded (self, line->top_id));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry->row), line->title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (entry->row), count);

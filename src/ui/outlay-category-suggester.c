@@ -42,6 +42,8 @@ struct _OutlayCategorySuggester
   guint                 timeout_id;
   gboolean              may_suggest; /* a new expense whose category nobody chose */
   gboolean              selecting;
+  gint64                suggested_id; /* the category a suggestion put in the form, or 0 */
+  gint64                before_id;    /* the form's category before it */
 };
 
 OutlayCategorySuggester *
@@ -93,7 +95,18 @@ outlay_category_suggester_reset (OutlayCategorySuggester *self,
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   self->may_suggest = may_suggest;
+  self->suggested_id = 0;
   set_subtitle (self, NULL);
+}
+
+/* Chooses @category_id in the form, as the form, not the person. */
+static void
+select_quietly (OutlayCategorySuggester *self,
+                gint64                   category_id)
+{
+  self->selecting = TRUE;
+  outlay_category_picker_select (self->picker, category_id, FALSE);
+  self->selecting = FALSE;
 }
 
 /* The person chose a category: it stays whatever is typed. */
@@ -138,13 +151,18 @@ suggest (OutlayCategorySuggester *self)
   category = category_id != 0 ? outlay_repository_lookup_category (self->repository, category_id) : NULL;
   if (category == NULL || !outlay_repository_is_category_offered (self->repository, category))
     {
+      /* A guess for what was typed before goes: the form's own comes back. */
+      if (self->suggested_id != 0)
+        select_quietly (self, self->before_id);
+      self->suggested_id = 0;
       set_subtitle (self, NULL);
       return;
     }
 
-  self->selecting = TRUE;
-  outlay_category_picker_select (self->picker, category_id, FALSE);
-  self->selecting = FALSE;
+  if (self->suggested_id == 0)
+    self->before_id = outlay_category_picker_get_category_id (self->picker);
+  self->suggested_id = category_id;
+  select_quietly (self, category_id);
 
   if (by == OUTLAY_SUGGESTED_BY_RULE)
     /* Translators: under the category of a new expense that a rule chose */

@@ -62,9 +62,14 @@ on_button_clicked_cb (AdwToast *toast,
 
   outlay_category_rule_set_patterns (draft, patterns);
   outlay_category_rule_set_category_uuid (draft, offer->category_uuid);
+  /* First: a rule that files it elsewhere now must not win over it. */
   rule = outlay_repository_add_category_rule (offer->repository, draft, &error);
-  if (rule == NULL && offer->overlay != NULL)
-    outlay_toasts_add_error (offer->overlay, error->message);
+  if (rule == NULL ||
+      !outlay_repository_move_category_rule (offer->repository, outlay_category_rule_get_uuid (rule), 0, &error))
+    {
+      if (offer->overlay != NULL)
+        outlay_toasts_add_error (offer->overlay, error->message);
+    }
 }
 
 /**

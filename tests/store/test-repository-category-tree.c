@@ -530,6 +530,65 @@ test_undo_name_taken (Fixture      *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* "Other" under two categories names neither; a subcategory named as its
+ * category does not stop deleting it; Undo is refused once the category
+ * that took the expenses is gone, and a category comes back at the top
+ * when the one it was under is no longer at the top. */
+static void
+test_edge_cases (Fixture      *fixture,
+                 gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayCategoryRemoval) removal = NULL;
+  g_autoptr (OutlayCategoryRemoval) pasta_removal = NULL;
+  g_autofree char      *before = NULL;
+  g_autofree char      *after = NULL;
+  OutlayCategory       *pasta;
+  OutlayCategoryChanges under_groceries = { 0 };
+
+  add_under (fixture, "Food & Drink", "Misc");
+  add_under (fixture, "Travel", "Misc");
+  g_assert_null (outlay_repository_find_category (fixture->repository, "misc"));
+  g_assert_nonnull (outlay_repository_find_category (fixture->repository, "Travel › Misc"));
+
+  /* Travel with a "Travel" under it: deleted, the one under it at the top. */
+  add_under (fixture, "Travel", "Travel");
+  removal = outlay_repository_remove_category (fixture->repository, id_of (fixture, "Travel"), 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_null (outlay_repository_get_parent_category (fixture->repository, named (fixture, "Travel")));
+  g_clear_pointer (&removal, outlay_category_removal_unref);
+
+  /* Merged into Transport, which is deleted since: Undo changes nothing. */
+  removal = outlay_repository_remove_category (fixture->repository, id_of (fixture, "Shopping"),
+                                               id_of (fixture, "Transport"), TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (outlay_repository_delete_category (fixture->repository, id_of (fixture, "Transport"), NULL, &error));
+  g_assert_no_error (error);
+  before = outlay_test_dump_store (outlay_test_handle (fixture));
+  assert_fails (outlay_repository_undo_category_removal (fixture->repository, removal, &error), &error,
+                OUTLAY_REPOSITORY_ERROR_NOT_FOUND, NULL);
+  after = outlay_test_dump_store (outlay_test_handle (fixture));
+  g_assert_cmpstr (after, ==, before);
+
+  /* Pasta under Food; deleted; Food goes under Groceries; Undo puts Pasta
+   * at the top, not two levels deep. */
+  pasta = add_under (fixture, "Food & Drink", "Pasta");
+  pasta_removal = outlay_repository_remove_category (fixture->repository, outlay_category_get_id (pasta), 0, FALSE,
+                                                     &error);
+  g_assert_no_error (error);
+  g_assert_true (outlay_repository_remove_category (fixture->repository, id_of (fixture, "Food & Drink › Misc"), 0,
+                                                    FALSE, &error) != NULL);
+  g_assert_no_error (error);
+  under_groceries.parent_uuid = outlay_category_get_uuid (named (fixture, "Groceries"));
+  g_assert_true (outlay_repository_change_category (fixture->repository, id_of (fixture, "Food & Drink"),
+                                                    &under_groceries, &error));
+  g_assert_no_error (error);
+  g_assert_true (outlay_repository_undo_category_removal (fixture->repository, pasta_removal, &error));
+  g_assert_no_error (error);
+  g_assert_null (outlay_repository_get_parent_category (fixture->repository, named (fixture, "Pasta")));
+  g_assert_null (outlay_category_get_parent_uuid (named (fixture, "Pasta")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +603,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/category-tree/delete-and-undo", test_delete_and_undo);
   OUTLAY_TEST_ADD ("/repository/category-tree/merge", test_merge);
   OUTLAY_TEST_ADD ("/repository/category-tree/undo-name-taken", test_undo_name_taken);
+  OUTLAY_TEST_ADD ("/repository/category-tree/edge-cases", test_edge_cases);
 
   return g_test_run ();
 }
