@@ -101,6 +101,10 @@
 #define TARGET_RULES_MS 10000.0
 #define N_CATEGORY_RULES 50
 #define MAX_RULES_RUNS 3
+/* Issue 15: the same import with 50 rules that file its lines (the bank
+ * export without its category column, so that every line goes by them)
+ * takes at most this much longer than without rules. */
+#define TARGET_IMPORT_RULES_EXTRA_PERCENT 10.0
 /* One line in this many of the generated bank export is money received. */
 #define IMPORT_INCOME_EVERY 100
 
@@ -299,6 +303,7 @@ typedef struct
   double first_page_ms[6];  /* first_page_names */
   double import_lines_s[2]; /* CSV, JSON; 0 when not measured */
   double import_peak_rss_mb[2];
+  double import_uncategorized_lines_s[2]; /* without rules, with 50 */
   double budgets_ms;
   double upcoming_ms;
   double catch_up_ms;
@@ -1942,6 +1947,7 @@ static gboolean
 write_bank_export (const char *path,
                    const char *scratch_database,
                    guint       count,
+                   gboolean    categories,
                    GError    **error)
 {
   g_autoptr (OutlayRepository) repository = open_store (scratch_database, error);
@@ -1974,7 +1980,7 @@ write_bank_export (const char *path,
         outlay_expense_get_occurred_on (expense),
         income ? "Salary" : outlay_expense_get_description (expense),
         amount,
-        category != NULL && !income ? outlay_category_get_name (category) : "",
+        category != NULL && !income && categories ? outlay_category_get_name (category) : "",
       };
 
       outlay_csv_append_row (buffer, fields, G_N_ELEMENTS (fields));
@@ -1993,6 +1999,34 @@ write_bank_export (const char *path,
     }
 
   return TRUE;
+}
+
+/* The bank export without categories into an empty ledger, without
+ * rules and with 50 of them. */
+static void
+measure_import_rules (const char *dir,
+                      guint       count,
+                      Results    *results)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *csv = g_build_filename (dir, "uncategorized.csv", NULL);
+  g_autofree char *scratch = g_build_filename (dir, "generator-uncategorized.db", NULL);
+  g_autofree char *plain = g_build_filename (dir, "from-uncategorized.db", NULL);
+  g_autofree char *ruled = g_build_filename (dir, "from-uncategorized-rules.db", NULL);
+  g_autoptr (OutlayRepository) target = NULL;
+
+  if (!write_bank_export (csv, scratch, count, FALSE, &error) || !(target = open_store (ruled, &error)))
+    {
+      g_print ("# import with rules not measured: %s\n", error->message);
+      return;
+    }
+  add_category_rules (target);
+  g_clear_object (&target);
+
+  measure_import ("csv uncategorized", csv, plain, count, &results->import_uncategorized_lines_s[0],
+                  &(double){ 0 });
+  measure_import ("csv uncategorized, 50 rules", csv, ruled, count, &results->import_uncategorized_lines_s[1],
+                  &(double){ 0 });
 }
 
 /* Writes both files (the JSON one from @repository, the ledger of
@@ -2026,7 +2060,7 @@ measure_imports (OutlayRepository *repository,
   json_file = g_file_new_for_path (json);
 
   start = g_get_monotonic_time ();
-  if (!write_bank_export (csv, scratch, count, &error) ||
+  if (!write_bank_export (csv, scratch, count, TRUE, &error) ||
       !outlay_export_to_file (repository, OUTLAY_EXPORT_FORMAT_JSON, NULL, FALSE, json_file, NULL, &n_exported,
                               &error))
     g_print ("# import not measured: %s\n", error->message);
@@ -2037,6 +2071,7 @@ measure_imports (OutlayRepository *repository,
       measure_import ("csv", csv, csv_target, count, &results->import_lines_s[0], &results->import_peak_rss_mb[0]);
       measure_import ("json", json, json_target, n_exported, &results->import_lines_s[1],
                       &results->import_peak_rss_mb[1]);
+      measure_import_rules (dir, count, results);
     }
 
   if (opt_keep)
@@ -2268,6 +2303,14 @@ main (int   argc,
       else
         g_print ("# targets import %s: not measured\n", format);
     }
+  if (results.import_uncategorized_lines_s[0] > 0.0 && results.import_uncategorized_lines_s[1] > 0.0)
+    {
+      double extra = 100.0 * (results.import_uncategorized_lines_s[0] / results.import_uncategorized_lines_s[1] - 1.0);
+
+      print_target ("import csv with 50 rules, time added", extra, TARGET_IMPORT_RULES_EXTRA_PERCENT, "%", &n_missed);
+    }
+  else
+    g_print ("# target import csv with 50 rules: not measured\n");
 
   g_clear_object (&repository);
   measured_profile = stop_profile ();

@@ -673,7 +673,7 @@ map_categories (OutlayCli        *cli,
 
           if (g_array_index (import->fates, CategoryFate, i) != CATEGORY_NEW)
             continue;
-          outlay_import_plan_map_category (plan, match->name, outlay_category_get_id (fallback));
+          outlay_import_plan_leave_in_fallback (plan, match->name);
           g_array_index (import->fates, CategoryFate, i) = CATEGORY_FALLBACK;
         }
     }
@@ -939,6 +939,28 @@ report_left_out (OutlayImportPlan *plan,
   return TRUE;
 }
 
+/* “Rule 1 (description contains “rewe”): 12 lines”, for each rule that
+ * files a line. */
+static void
+print_rules (OutlayImportPlan *plan)
+{
+  OutlayRuleSet *set = outlay_import_plan_get_rule_set (plan);
+  g_autoptr (GArray) counts = outlay_import_plan_count_rule_lines (plan);
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      guint            n = g_array_index (counts, guint, i);
+      g_autofree char *condition = NULL;
+
+      if (n == 0)
+        continue;
+      condition = outlay_cli_describe_rule_condition (outlay_rule_set_get_rule (set, i));
+      /* Translators: Rule 1 (description contains “rewe”): 12 lines */
+      outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "Rule %u (%s): %u line\n", "Rule %u (%s): %u lines\n", n), i + 1,
+                        condition, n);
+    }
+}
+
 static void
 print_report (OutlayCli                *cli,
               Import                   *import,
@@ -994,6 +1016,7 @@ print_report (OutlayCli                *cli,
                       n_left_out);
 
   print_categories (import, plan, cli);
+  print_rules (plan);
 
   if (source->issues->len > 0)
     {
@@ -1048,6 +1071,60 @@ json_csv (JsonBuilder *builder,
   outlay_cli_json_add_string (builder, "decimal_separator", text);
   outlay_cli_json_add_string (builder, "sign", sign_names[mapping->sign]);
   json_builder_end_object (builder);
+}
+
+typedef struct
+{
+  OutlayImportPlan *plan;
+  JsonBuilder      *builder;
+} JsonLines;
+
+static gboolean
+json_line (OutlayImportRecord *record,
+           guint               index,
+           gpointer            user_data,
+           GError            **error)
+{
+  JsonLines *lines = user_data;
+  int        rule;
+
+  if (outlay_import_plan_get_action (lines->plan, index) != OUTLAY_IMPORT_ACTION_ADD)
+    return TRUE;
+
+  rule = outlay_import_plan_get_record_rule (lines->plan, index);
+  outlay_cli_json_begin_object (lines->builder, NULL);
+  outlay_cli_json_add_positive (lines->builder, "line", record->line);
+  outlay_cli_json_add_positive (lines->builder, "rule", rule + 1);
+  json_builder_end_object (lines->builder);
+  return TRUE;
+}
+
+/* "lines": each line to import and the rule that filed it; "rules": how
+ * many lines each rule filed. */
+static void
+json_rules (JsonBuilder      *builder,
+            OutlayImportPlan *plan)
+{
+  OutlayRuleSet *set = outlay_import_plan_get_rule_set (plan);
+  g_autoptr (GArray) counts = outlay_import_plan_count_rule_lines (plan);
+  JsonLines lines = { plan, builder };
+
+  outlay_cli_json_begin_array (builder, "lines");
+  outlay_import_source_foreach (outlay_import_plan_get_source (plan), json_line, &lines, NULL);
+  json_builder_end_array (builder);
+
+  outlay_cli_json_begin_array (builder, "rules");
+  for (guint i = 0; i < counts->len; i++)
+    {
+      if (g_array_index (counts, guint, i) == 0)
+        continue;
+      outlay_cli_json_begin_object (builder, NULL);
+      outlay_cli_json_add_int (builder, "rule", i + 1);
+      outlay_cli_json_add_string (builder, "uuid", outlay_category_rule_get_uuid (outlay_rule_set_get_rule (set, i)));
+      outlay_cli_json_add_int (builder, "lines", g_array_index (counts, guint, i));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 static void
@@ -1114,6 +1191,7 @@ print_json_report (OutlayCli                *cli,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  json_rules (builder, plan);
 
   outlay_cli_json_add_int (builder, "imported", result != NULL ? result->n_added : 0);
   outlay_cli_json_add_int (builder, "categories_created", result != NULL ? result->n_categories_created : 0);
@@ -1151,6 +1229,8 @@ print_json_report (OutlayCli                *cli,
   "      { \"line\": 5, \"kind\": \"unreadable\", \"message\": \"“31.02.2026” is not a date (expected DD.MM.YYYY).\" " \
   "}\n" \
   "    ],\n" \
+  "    \"lines\": [ { \"line\": 2, \"rule\": 1 }, { \"line\": 3, \"rule\": null }, … ],\n" \
+  "    \"rules\": [ { \"rule\": 1, \"uuid\": \"…\", \"lines\": 1 } ],\n" \
   "    \"imported\": 3,\n" \
   "    \"categories_created\": 1,\n" \
   "    \"backup\": \"/home/me/.local/share/outlay/backups/outlay-20240305-101500.db\"\n" \

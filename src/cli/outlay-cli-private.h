@@ -297,6 +297,8 @@ gboolean outlay_cli_recurring_override (OutlayCli *cli,
 gboolean outlay_cli_recurring_restore (OutlayCli *cli,
                                        char     **args,
                                        GError   **error);
+/* “description contains “rewe” or “lidl”” (outlay-cli-rules.c) */
+char    *outlay_cli_describe_rule_condition (OutlayCategoryRule *rule);
 gboolean outlay_cli_rules (OutlayCli *cli,
                            char     **argv,
                            GError   **error);

@@ -442,8 +442,8 @@ print_json_rule (OutlayCli          *cli,
 }
 
 /* “description contains “rewe” or “lidl”” */
-static char *
-describe_condition (OutlayCategoryRule *rule)
+char *
+outlay_cli_describe_rule_condition (OutlayCategoryRule *rule)
 {
   const char *const *patterns = outlay_category_rule_get_patterns (rule);
   g_autoptr (GString) quoted = g_string_new (NULL);
@@ -504,7 +504,7 @@ describe_rule (OutlayCli          *cli,
                OutlayCategoryRule *rule,
                guint               index)
 {
-  g_autofree char *condition = describe_condition (rule);
+  g_autofree char *condition = outlay_cli_describe_rule_condition (rule);
   g_autofree char *amounts = describe_amounts (rule);
   g_autofree char *category = category_label (cli, outlay_category_rule_get_category_uuid (rule));
   g_autoptr (GString) text = g_string_new (NULL);
@@ -626,7 +626,7 @@ list_rules (OutlayCli *cli,
     {
       OutlayCategoryRule *rule = g_ptr_array_index (rules, i);
       g_autofree char    *position = g_strdup_printf ("%u", i + 1);
-      g_autofree char    *condition = describe_condition (rule);
+      g_autofree char    *condition = outlay_cli_describe_rule_condition (rule);
       g_autofree char    *amounts = describe_amounts (rule);
       g_autofree char    *category = category_label (cli, outlay_category_rule_get_category_uuid (rule));
       const char         *rename_to = outlay_category_rule_get_rename_to (rule);

@@ -24,62 +24,10 @@
 #include <sqlite3.h>
 
 #include "outlay-database-private.h"
-#include "outlay-import-plan.h"
+#include "outlay-import-plan-private.h"
 #include "outlay-money.h"
 #include "outlay-repository-private.h"
 #include "outlay-store-private.h"
-
-struct _OutlayImportPlan
-{
-  OutlayRepository   *repository;
-  OutlayImportSource *source;
-  char               *currency;
-  GArray             *actions;    /* of OutlayImportAction, one per record */
-  /* of guint32, one per record: how many identical lines came before it,
-   * which with its key makes the import hash of a record that has none */
-  GArray             *occurrences;
-  GPtrArray          *categories; /* of OutlayImportCategoryMatch */
-  GHashTable         *by_name;    /* casefolded name → OutlayImportCategoryMatch */
-  /* casefolded "Parent › Child" or name at the top → the source's
-   * OutlayImportCategoryInfo, the first of that path */
-  GHashTable         *infos;
-  /* copies of the first records it adds, for a preview, and their indexes */
-  GPtrArray          *preview;
-  GArray             *preview_indexes;
-  /* of guint8, one per record once a record is incoming (IncomingState) */
-  GArray             *incoming_states;
-  /* the incoming records the import could add as refunds: their indexes,
-   * and copies of the first of them for the person to pick from */
-  GArray             *incoming_indexes;
-  GPtrArray          *incoming;
-  guint               n_refunds; /* of them, taken as refunds */
-  GArray             *budget_actions; /* of OutlayImportAction, one per source budget */
-  guint               n_budgets;      /* to add */
-  GArray             *rule_actions;   /* of OutlayImportAction, one per source rule */
-  guint               n_rules;        /* to add */
-  gboolean            replace_categories;
-  gint64              data_version;  /* others' commits when planned */
-  gint64              total_changes; /* this connection's, then */
-  guint               n_added;
-  guint               n_duplicates;
-};
-
-typedef enum
-{
-  NOT_INCOMING,
-  INCOMING_LEFT_OUT,
-  INCOMING_TAKEN,
-} IncomingState;
-
-static IncomingState
-incoming_state (OutlayImportPlan *plan,
-                guint             index)
-{
-  if (plan->incoming_states == NULL || index >= plan->incoming_states->len)
-    return NOT_INCOMING;
-
-  return g_array_index (plan->incoming_states, guint8, index);
-}
 
 static void
 set_incoming_state (OutlayImportPlan *plan,
@@ -328,9 +276,8 @@ static void check_record (DuplicatesPass     *pass,
                           OutlayImportRecord *record,
                           guint               index,
                           OutlayImportAction *action);
-static void match_category (OutlayImportPlan   *plan,
-                            OutlayImportRecord *record,
-                            OutlayImportAction  action);
+static OutlayImportCategoryMatch *match_category (OutlayImportPlan   *plan,
+                                                  OutlayImportRecord *record);
 
 static gboolean
 find_record_duplicates (OutlayImportRecord *record,
@@ -424,9 +371,19 @@ find_record_duplicates (OutlayImportRecord *record,
 
   if (pass->first_time)
     {
+      OutlayImportCategoryMatch *match = match_category (plan, record);
+
+      /* Before the check, which builds the expense the rule makes. */
+      outlay_import_plan_note_rule (plan, record, match);
       if (action == OUTLAY_IMPORT_ACTION_ADD)
         check_record (pass, record, index, &action);
-      match_category (plan, record, action);
+      if (match != NULL && action == OUTLAY_IMPORT_ACTION_ADD)
+        {
+          if (record->incoming)
+            match->n_incoming++;
+          else
+            match->n_records++;
+        }
       /* Money received is left out until the person takes it as a refund. */
       if (record->incoming)
         {
@@ -623,21 +580,20 @@ compare_matches (gconstpointer a,
   return (x->category_id != 0) - (y->category_id != 0);
 }
 
-static void
+static OutlayImportCategoryMatch *
 match_category (OutlayImportPlan   *plan,
-                OutlayImportRecord *record,
-                OutlayImportAction  action)
+                OutlayImportRecord *record)
 {
   OutlayImportCategoryMatch *match;
   g_autofree char           *stripped = NULL;
   g_autofree char           *folded = NULL;
 
   if (record->category == NULL)
-    return;
+    return NULL;
 
   stripped = g_strstrip (g_strdup (record->category));
   if (*stripped == '\0')
-    return;
+    return NULL;
 
   folded = g_utf8_casefold (stripped, -1);
   match = g_hash_table_lookup (plan->by_name, folded);
@@ -652,12 +608,7 @@ match_category (OutlayImportPlan   *plan,
       g_hash_table_insert (plan->by_name, g_steal_pointer (&folded), match);
     }
 
-  if (action != OUTLAY_IMPORT_ACTION_ADD)
-    return;
-  if (record->incoming)
-    match->n_incoming++;
-  else
-    match->n_records++;
+  return match;
 }
 
 /* A new ledger: no expense was ever written, its categories are the
@@ -876,7 +827,8 @@ outlay_import_plan_new (OutlayRepository   *repository,
       !begin_snapshot (plan, &in_snapshot, error))
     return NULL;
 
-  if (!find_duplicates (plan, TRUE, plan->actions, error) || !plan_budgets (plan, error) ||
+  if (!outlay_import_plan_init_rules (plan, error) ||
+      !find_duplicates (plan, TRUE, plan->actions, error) || !plan_budgets (plan, error) ||
       !plan_rules (plan, error))
     {
       end_snapshot (plan, in_snapshot);
@@ -924,6 +876,7 @@ outlay_import_plan_free (OutlayImportPlan *plan)
   g_ptr_array_unref (plan->incoming);
   g_array_unref (plan->budget_actions);
   g_array_unref (plan->rule_actions);
+  outlay_import_plan_clear_rules (plan);
   g_free (plan);
 }
 
@@ -1012,6 +965,7 @@ outlay_import_plan_map_category (OutlayImportPlan *plan,
     return FALSE;
 
   match->category_id = category_id;
+  match->mapped = TRUE;
   return TRUE;
 }
 
@@ -1178,6 +1132,8 @@ outlay_import_plan_build_draft (OutlayImportPlan   *plan,
   OutlayExpense             *draft;
   g_autofree char           *description = NULL;
   g_autofree char           *hash = NULL;
+  const char                *rename_to = NULL;
+  int                        rule;
 
   g_return_val_if_fail (plan != NULL, NULL);
   g_return_val_if_fail (record != NULL, NULL);
@@ -1186,13 +1142,21 @@ outlay_import_plan_build_draft (OutlayImportPlan   *plan,
   match = record_match (plan, record);
   if (match != NULL && match->category_id != 0)
     category_id = match->category_id;
+  rule = outlay_import_plan_get_record_rule (plan, index);
+  if (rule >= 0)
+    {
+      category_id = g_array_index (plan->rule_category_ids, gint64, rule);
+      rename_to = outlay_category_rule_get_rename_to (outlay_rule_set_get_rule (plan->rule_set, rule));
+    }
 
   draft = outlay_expense_new ();
   outlay_expense_set_amount (draft, record->amount);
   outlay_expense_set_currency (draft, record_currency (plan, record));
   /* A bank line or a HomeBank transaction may name nothing; the ledger
    * wants a description, and the category says the most about it. */
-  if (record->description != NULL)
+  if (rename_to != NULL && *rename_to != '\0')
+    description = g_strdup (rename_to);
+  else if (record->description != NULL)
     description = g_strstrip (g_strdup (record->description));
   if (description == NULL || *description == '\0')
     outlay_expense_set_description (draft, record->category != NULL && *record->category != '\0'

@@ -62,6 +62,9 @@ typedef struct
   guint  n_records;   /* expenses of the source in it that will be added, refunds taken included */
   guint  n_incoming;  /* incoming records in it the import could add as refunds */
   guint  n_refunds;   /* of them, taken: counted in @n_records too */
+  /* The person chose @category_id: the category rules leave it alone. */
+  gboolean mapped;
+  guint    rule_slot; /* the plan's, for the rules */
 } OutlayImportCategoryMatch;
 
 typedef struct _OutlayImportPlan OutlayImportPlan;
@@ -121,6 +124,25 @@ OutlayImportAction outlay_import_plan_get_budget_action (OutlayImportPlan *plan,
 gboolean outlay_import_plan_map_category (OutlayImportPlan *plan,
                                           const char       *name,
                                           gint64            category_id);
+
+/* Sends the expenses of @name to the fallback category, as the file
+ * would: unlike a mapping, the category rules still file them. */
+gboolean outlay_import_plan_leave_in_fallback (OutlayImportPlan *plan,
+                                               const char       *name);
+
+/* Category rules (outlay-import-plan-rules.c): a line of a CSV or HomeBank
+ * file that goes to the fallback category, or names none, goes where the
+ * first rule that matches it says, renamed as it says; a category the
+ * person mapped stays. Outlay's own file keeps its lines' categories. */
+OutlayRuleSet *outlay_import_plan_get_rule_set (OutlayImportPlan *plan);
+/* The index in outlay_import_plan_get_rule_set() of the rule that files
+ * record @index, or -1. */
+int            outlay_import_plan_get_record_rule (OutlayImportPlan *plan,
+                                                   guint             index);
+gint64         outlay_import_plan_get_rule_category_id (OutlayImportPlan *plan,
+                                                        guint             rule);
+/* Of guint, one per rule: the lines added that it files. */
+GArray        *outlay_import_plan_count_rule_lines (OutlayImportPlan *plan);
 
 /* For outlay_importer_apply(). */
 gboolean                        outlay_import_plan_recheck (OutlayImportPlan *plan,

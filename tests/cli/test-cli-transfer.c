@@ -515,6 +515,64 @@ test_import_csv (Fixture      *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Lines the file leaves in the fallback category, or names none for, go
+ * by the rules; a category the person maps does not. */
+static void
+test_import_rules (Fixture      *fixture,
+                   gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *file = g_build_filename (fixture->store.dir, "statement.csv", NULL);
+  g_autofree char *rows = NULL;
+
+  seed_ledger (fixture);
+  run (fixture, &result, "rules", "add", "--contains", "rewe", "--category", "Groceries");
+  assert_success (&result);
+  run (fixture, &result, "rules", "add", "--contains", "shell", "--category", "Transport", "--rename", "Fuel");
+  assert_success (&result);
+  write_file (file,
+              "date,amount,description,category\n"
+              "2024-04-02,12.50,REWE Markt,\n"
+              "2024-04-03,3.00,Kiosk,\n"
+              "2024-04-04,40.00,Shell 123,Other\n"
+              "2024-04-05,5.00,rewe again,Pets\n"
+              "2024-04-06,7.00,Rewe City,Essen\n"
+              "2024-04-07,8.00,REWE to go,\n");
+
+  run (fixture, &result, "import", file, "--dry-run", "--currency", "EUR");
+  assert_success (&result);
+  assert_contains (result.out, "Rule 1 (description contains “rewe”): 2 lines\n"
+                               "Rule 2 (description contains “shell”): 1 line\n");
+
+  /* Mapped to the fallback, a category stays there; one left there as it
+   * is not created goes by the rules. */
+  run (fixture, &result, "import", file, "--dry-run", "--json", "--currency", "EUR", "--map-category", "Other=Other",
+       "--no-create-categories");
+  assert_success (&result);
+  assert_json (result.out);
+  assert_contains (result.out, "\"lines\": [\n    {\n      \"line\": 2,\n      \"rule\": 1\n    },\n"
+                               "    {\n      \"line\": 3,\n      \"rule\": null\n    },\n"
+                               "    {\n      \"line\": 4,\n      \"rule\": null\n    },\n"
+                               "    {\n      \"line\": 5,\n      \"rule\": 1\n    },\n"
+                               "    {\n      \"line\": 6,\n      \"rule\": 1\n    },\n");
+  assert_contains (result.out, "\"rules\": [\n    {\n      \"rule\": 1,\n      \"uuid\": \"");
+  assert_contains (result.out, "\"lines\": 4\n    }\n  ],\n");
+
+  run (fixture, &result, "import", file, "--currency", "EUR", "--map-category", "Pets=Other");
+  assert_success (&result);
+  rows = outlay_test_dump (outlay_database_get_handle (fixture->store.database),
+                           "SELECT e.occurred_on, e.description, c.name FROM expenses e "
+                           "JOIN categories c ON c.id = e.category_id WHERE e.occurred_on >= '2024-04-01' "
+                           "ORDER BY e.occurred_on");
+  g_assert_cmpstr (rows, ==,
+                   "2024-04-02|REWE Markt|Groceries\n"
+                   "2024-04-03|Kiosk|Other\n"
+                   "2024-04-04|Fuel|Transport\n"
+                   "2024-04-05|rewe again|Other\n"
+                   "2024-04-06|Rewe City|Essen\n"
+                   "2024-04-07|REWE to go|Groceries\n");
+}
+
 /* What the guess gets wrong, the options correct; categories the ledger
  * lacks can go to the fallback one instead of being created. */
 static void
@@ -1050,6 +1108,7 @@ main (int   argc,
   add_test ("/cli/import/options", test_import_options);
   add_test ("/cli/import/homebank", test_import_homebank);
   add_test ("/cli/import/refunds", test_import_refunds);
+  add_test ("/cli/import/rules", test_import_rules);
   add_test ("/cli/backup-list", test_backup_list);
   add_test ("/cli/check", test_check);
   add_test ("/cli/damaged", test_damaged);
