@@ -669,6 +669,51 @@ test_phone (void)
   close_main_window (main_window);
 }
 
+/* A line the file leaves without a category goes by the rules, and the
+ * preview says which rule chose its category, readable on a phone; a
+ * category of the file stays its own. */
+static void
+test_rules_preview (void)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  OutlayWindow     *main_window = open_main_window ();
+  g_autoptr (OutlayCategoryRule) draft = outlay_category_rule_new ();
+  g_autoptr (OutlayCategoryRule) rule = NULL;
+  g_autoptr (OutlayCategoryRule) deleted = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget      *window;
+  GtkWidget      *row;
+  graphene_rect_t bounds;
+
+  outlay_category_rule_set_patterns (draft, (const char *const[]){ "rewe", NULL });
+  outlay_category_rule_set_category_uuid (
+    draft, outlay_category_get_uuid (outlay_repository_find_category (repository, "Food & Drink")));
+  rule = outlay_repository_add_category_rule (repository, draft, &error);
+  g_assert_no_error (error);
+
+  window = GTK_WIDGET (import_file (main_window, "import/bank.csv"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  row = outlay_ui_test_find (window, row_titled, "REWE Markt");
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), " · Lebensmittel"));
+
+  choose (window, "Category", "None");
+  row = outlay_ui_test_find (window, row_titled, "REWE Markt");
+  g_assert_true (
+    g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), " · Food & Drink · by rule “rewe”"));
+  g_assert_true (g_str_has_suffix (
+    adw_action_row_get_subtitle (ADW_ACTION_ROW (outlay_ui_test_find (window, row_titled, "Bäckerei Müller"))),
+    " · Other"));
+  g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
+  g_assert_true (gtk_widget_compute_bounds (row, window, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (window));
+
+  press (window, "_Cancel");
+  close_main_window (main_window);
+  deleted = outlay_repository_delete_category_rule (repository, outlay_category_rule_get_uuid (rule), &error);
+  g_assert_no_error (error);
+}
+
 /* Large Text at its largest (text scale 2.0) on a phone 360 pixels wide:
  * the import window still fits, amounts stay whole on one line, and no
  * word is cut. */
@@ -1240,6 +1285,7 @@ main (int   argc,
   g_test_add_func ("/import/again-finds-duplicates", test_again_finds_duplicates);
   g_test_add_func ("/import/not-readable", test_not_readable);
   g_test_add_func ("/import/homebank", test_homebank);
+  g_test_add_func ("/import/rules-preview", test_rules_preview);
   g_test_add_func ("/import/all-problems", test_all_problems);
   g_test_add_func ("/import/failed", test_failed_import);
   g_test_add_func ("/import/phone", test_phone);

@@ -242,13 +242,19 @@ fill_categories (OutlayImportWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->categories_group), n_rows > 0);
 }
 
-/* The category an expense of the file will be in, as the preview names it. */
-static const char *
-record_category_name (OutlayImportWindow *self,
-                      GHashTable         *matches,
-                      OutlayImportRecord *record)
+/* The category an expense of the file will be in, as the preview names
+ * it: "Groceries", or "Groceries · by rule “rewe”" when a rule chose it. */
+static char *
+describe_category (OutlayImportWindow *self,
+                   GHashTable         *matches,
+                   OutlayImportRecord *record,
+                   OutlayExpense      *draft,
+                   int                 rule)
 {
   const OutlayImportCategoryMatch *match = NULL;
+  OutlayCategory                  *category;
+  const char                      *name;
+  const char *const               *patterns;
 
   if (record->category != NULL)
     {
@@ -259,17 +265,20 @@ record_category_name (OutlayImportWindow *self,
     }
 
   if (match != NULL && match->category_id == 0)
-    return match->name;
+    return g_strdup (match->name);
 
-  if (match != NULL)
-    {
-      OutlayCategory *category = outlay_repository_lookup_category (self->repository, match->category_id);
+  category = outlay_repository_lookup_category (self->repository, outlay_expense_get_category_id (draft));
+  if (category == NULL)
+    category = outlay_repository_get_fallback_category (self->repository);
+  name = outlay_category_get_name (category);
+  if (rule < 0)
+    return g_strdup (name);
 
-      if (category != NULL)
-        return outlay_category_get_name (category);
-    }
-
-  return outlay_category_get_name (outlay_repository_get_fallback_category (self->repository));
+  patterns = outlay_category_rule_get_patterns (
+    outlay_rule_set_get_rule (outlay_import_plan_get_rule_set (self->plan), rule));
+  /* Translators: the category a rule files an expense to import under,
+   * and the first text the rule looks for: Groceries · by rule “rewe” */
+  return g_strdup_printf (_("%s · by rule “%s”"), name, patterns[0] != NULL ? patterns[0] : "");
 }
 
 static void
@@ -299,14 +308,17 @@ fill_preview (OutlayImportWindow *self)
       g_autofree char *date = NULL;
       g_autofree char *subtitle = NULL;
       g_autofree char *amount = NULL;
+      g_autofree char *category = NULL;
       GtkWidget       *row;
       GtkWidget       *label;
       GtkWidget       *fit;
 
       draft = outlay_import_plan_build_draft (self->plan, index, record, fallback_id);
       date = outlay_format_date (record->date);
+      category = describe_category (self, matches, record, draft,
+                                    outlay_import_plan_get_record_rule (self->plan, index));
       /* Translators: the date and the category of an expense to import */
-      subtitle = g_strdup_printf (_("%s · %s"), date, record_category_name (self, matches, record));
+      subtitle = g_strdup_printf (_("%s · %s"), date, category);
       amount = outlay_money_format_expense (outlay_expense_get_amount (draft), outlay_expense_get_currency (draft));
 
       row = adw_action_row_new ();
