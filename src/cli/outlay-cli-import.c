@@ -1004,6 +1004,10 @@ print_report (OutlayCli                *cli,
     outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "%u recurring expense to import.\n",
                                    "%u recurring expenses to import.\n", outlay_import_plan_get_n_rules (plan)),
                       outlay_import_plan_get_n_rules (plan));
+  if (outlay_import_plan_get_n_category_rules (plan) > 0)
+    outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "%u rule to import.\n", "%u rules to import.\n",
+                                   outlay_import_plan_get_n_category_rules (plan)),
+                      outlay_import_plan_get_n_category_rules (plan));
   if (n_refunds > 0)
     outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "Of them, %u is money received, imported as a refund.\n",
                                    "Of them, %u are money received, imported as refunds.\n", n_refunds),
@@ -1157,6 +1161,7 @@ print_json_report (OutlayCli                *cli,
   outlay_cli_json_add_int (builder, "refunds", outlay_import_plan_get_n_refunds (plan));
   outlay_cli_json_add_int (builder, "budgets", outlay_import_plan_get_n_budgets (plan));
   outlay_cli_json_add_int (builder, "recurring", outlay_import_plan_get_n_rules (plan));
+  outlay_cli_json_add_int (builder, "category_rules", outlay_import_plan_get_n_category_rules (plan));
 
   outlay_cli_json_begin_array (builder, "categories");
   for (guint i = 0; i < matches->len; i++)

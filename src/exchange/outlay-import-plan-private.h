@@ -61,6 +61,8 @@ struct _OutlayImportPlan
   GArray             *record_rules;      /* RecordRule, one per record once rules apply */
   gint64              fallback_id;
   GPtrArray          *rule_matches;      /* OutlayImportCategoryMatch a rule_slot - 1 */
+  GArray             *category_rule_changes; /* OutlayImportRuleChange, one per source category rule */
+  guint               n_category_rules;      /* to add or update */
   gint64              data_version;  /* others' commits when planned */
   gint64              total_changes; /* this connection's, then */
   guint               n_added;
@@ -91,5 +93,7 @@ void     outlay_import_plan_note_rule (OutlayImportPlan          *plan,
                                        OutlayImportRecord        *record,
                                        OutlayImportCategoryMatch *match);
 void     outlay_import_plan_clear_rules (OutlayImportPlan *plan);
+gboolean outlay_import_plan_category_rules (OutlayImportPlan *plan,
+                                            GError          **error);
 
 G_END_DECLS

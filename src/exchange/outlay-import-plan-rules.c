@@ -20,6 +20,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "outlay-database-private.h"
 #include "outlay-import-plan-private.h"
 
 /* What a record goes by: the rule that matches it, and the name of its
@@ -72,6 +76,7 @@ outlay_import_plan_clear_rules (OutlayImportPlan *plan)
   g_clear_pointer (&plan->rule_category_ids, g_array_unref);
   g_clear_pointer (&plan->record_rules, g_array_unref);
   g_clear_pointer (&plan->rule_matches, g_ptr_array_unref);
+  g_clear_pointer (&plan->category_rule_changes, g_array_unref);
 }
 
 /* Called for each record in order, the first time: only a record that
@@ -218,4 +223,72 @@ outlay_import_plan_count_rule_lines (OutlayImportPlan *plan)
     }
 
   return counts;
+}
+
+/* The rules of the source: a uuid the ledger lacks is added; one it has
+ * is updated when the file's is newer. */
+gboolean
+outlay_import_plan_category_rules (OutlayImportPlan *plan,
+                                   GError          **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (plan->repository);
+  GPtrArray      *rules = plan->source->category_rules;
+  sqlite3_stmt   *stmt;
+
+  plan->category_rule_changes = g_array_new (FALSE, TRUE, sizeof (OutlayImportRuleChange));
+  if (rules->len == 0)
+    return TRUE;
+  if (!(stmt = outlay_database_prepare (database, "SELECT updated_at FROM category_rules WHERE uuid = ?", error)))
+    return FALSE;
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      OutlayCategoryRule    *rule = ((OutlayImportCategoryRule *) g_ptr_array_index (rules, i))->rule;
+      OutlayImportRuleChange change = OUTLAY_IMPORT_RULE_ADD;
+      const char            *uuid = outlay_category_rule_get_uuid (rule);
+      int                    rc;
+
+      if (uuid != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            change = g_strcmp0 (outlay_category_rule_get_updated_at (rule),
+                                (const char *) sqlite3_column_text (stmt, 0)) > 0
+                       ? OUTLAY_IMPORT_RULE_UPDATE
+                       : OUTLAY_IMPORT_RULE_KEEP;
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            {
+              outlay_database_propagate_error (database, error, rc, _("Could not read the rules"));
+              return FALSE;
+            }
+        }
+
+      g_array_append_val (plan->category_rule_changes, change);
+      if (change != OUTLAY_IMPORT_RULE_KEEP)
+        plan->n_category_rules++;
+    }
+
+  return TRUE;
+}
+
+guint
+outlay_import_plan_get_n_category_rules (OutlayImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return plan->n_category_rules;
+}
+
+OutlayImportRuleChange
+outlay_import_plan_get_category_rule_change (OutlayImportPlan *plan,
+                                             guint             i)
+{
+  g_return_val_if_fail (plan != NULL, OUTLAY_IMPORT_RULE_KEEP);
+
+  if (plan->category_rule_changes == NULL || i >= plan->category_rule_changes->len)
+    return OUTLAY_IMPORT_RULE_KEEP;
+
+  return g_array_index (plan->category_rule_changes, OutlayImportRuleChange, i);
 }

@@ -144,6 +144,20 @@ gint64         outlay_import_plan_get_rule_category_id (OutlayImportPlan *plan,
 /* Of guint, one per rule: the lines added that it files. */
 GArray        *outlay_import_plan_count_rule_lines (OutlayImportPlan *plan);
 
+/* The rules that file expenses a source brings (Outlay's JSON, HomeBank's
+ * assignments): those the ledger lacks (by uuid) are added, those it has
+ * older updated. */
+typedef enum
+{
+  OUTLAY_IMPORT_RULE_KEEP,
+  OUTLAY_IMPORT_RULE_ADD,
+  OUTLAY_IMPORT_RULE_UPDATE,
+} OutlayImportRuleChange;
+
+guint                  outlay_import_plan_get_n_category_rules (OutlayImportPlan *plan);
+OutlayImportRuleChange outlay_import_plan_get_category_rule_change (OutlayImportPlan *plan,
+                                                                    guint             i);
+
 /* For outlay_importer_apply(). */
 gboolean                        outlay_import_plan_recheck (OutlayImportPlan *plan,
                                                             GError          **error);

@@ -129,6 +129,7 @@ outlay_import_source_new (void)
   source->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_category_info_free);
   source->budgets = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_budget_free);
   source->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_rule_free);
+  source->category_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_category_rule_free);
 
   return source;
 }
@@ -329,6 +330,7 @@ outlay_import_source_free (OutlayImportSource *source)
   g_ptr_array_unref (source->categories);
   g_ptr_array_unref (source->budgets);
   g_ptr_array_unref (source->rules);
+  g_ptr_array_unref (source->category_rules);
   g_free (source);
 }
 

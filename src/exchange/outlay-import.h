@@ -23,6 +23,7 @@
 #include <glib.h>
 
 #include "outlay-budget.h"
+#include "outlay-category-rule.h"
 #include "outlay-recurring-rule.h"
 
 G_BEGIN_DECLS
@@ -153,6 +154,21 @@ OutlayImportRule *outlay_import_rule_new (void);
 void              outlay_import_rule_free (OutlayImportRule *rule);
 void              outlay_import_rule_exception_free (OutlayImportRuleException *exception);
 
+/* A rule that files expenses as a source describes it: Outlay's JSON with
+ * its uuid, position and timestamps, HomeBank's assignment rules without.
+ * Its category is @category_name ("Parent › Child"), which the import
+ * turns into the ledger's; NULL for none (the rule files nothing). */
+typedef struct
+{
+  OutlayCategoryRule *rule;
+  char               *category_name;
+} OutlayImportCategoryRule;
+
+OutlayImportCategoryRule *outlay_import_category_rule_new (void);
+void                      outlay_import_category_rule_free (OutlayImportCategoryRule *rule);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportCategoryRule, outlay_import_category_rule_free)
+
 typedef enum
 {
   /* The line cannot be read: a malformed date or amount, a broken row. */
@@ -188,6 +204,7 @@ typedef struct
   GPtrArray *categories;
   GPtrArray *budgets; /* of OutlayImportBudget; only a lossless source fills it */
   GPtrArray         *rules;   /* of OutlayImportRule; only a lossless source fills it */
+  GPtrArray         *category_rules; /* of OutlayImportCategoryRule, in their order */
   GStringChunk      *strings;   /* the held records' strings */
   guint              n_records; /* held and set aside */
   char              *currency;  /* a lossless source: its ledger's currency, or NULL */

@@ -24,9 +24,11 @@
 #include <glib/gstdio.h>
 
 #include "outlay-backups.h"
+#include "outlay-category-rule-private.h"
 #include "outlay-database-private.h"
 #include "outlay-importer-private.h"
 #include "outlay-repository-private.h"
+#include "outlay-uuid.h"
 
 /* How many expenses are built and inserted at a time. */
 #define DRAFTS_PER_CHUNK 10000
@@ -113,6 +115,80 @@ write_budgets (OutlayRepository   *self,
                                outlay_budget_get_uuid (draft), budget->alerts_given, error))
         return FALSE;
       g_ptr_array_add (result->added_budget_uuids, g_strdup (outlay_budget_get_uuid (draft)));
+    }
+
+  return TRUE;
+}
+
+/* The rules that file expenses the plan adds or updates, with their
+ * categories (made where the ledger lacks them), after the ledger's own
+ * rules in the source's order; a rule without a category files under the
+ * fallback one. */
+static gboolean
+write_category_rules (OutlayRepository   *self,
+                      OutlayImportPlan   *plan,
+                      const char         *now,
+                      OutlayImportResult *result,
+                      GError            **error)
+{
+  GPtrArray *rules = outlay_import_plan_get_source (plan)->category_rules;
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      OutlayImportCategoryRule *rule = g_ptr_array_index (rules, i);
+      OutlayImportRuleChange    change = outlay_import_plan_get_category_rule_change (plan, i);
+      OutlayCategoryRule       *r = rule->rule;
+      g_autofree char          *patterns = NULL;
+      g_autofree char          *uuid = NULL;
+      const char               *category_uuid;
+      const char               *created_at;
+      const char               *updated_at;
+      sqlite3_stmt             *stmt;
+
+      if (change == OUTLAY_IMPORT_RULE_KEEP)
+        continue;
+      if (rule->category_name == NULL && outlay_repository_get_fallback_category (self) != NULL)
+        category_uuid = outlay_category_get_uuid (outlay_repository_get_fallback_category (self));
+      else if (!(category_uuid = outlay_importer_category_uuid (self, plan, rule->category_name, now,
+                                                                result->created_category_ids, error)))
+        return FALSE;
+
+      uuid = outlay_category_rule_get_uuid (r) != NULL ? g_strdup (outlay_category_rule_get_uuid (r))
+                                                       : outlay_uuid_new ();
+      patterns = outlay_category_rule_dup_patterns_text (r);
+      stmt = outlay_database_prepare (
+        outlay_repository_get_database (self),
+        change == OUTLAY_IMPORT_RULE_ADD
+          ? "INSERT INTO category_rules (field, match_type, patterns, amount_min, amount_max, currency, "
+            "category_uuid, rename_to, created_at, updated_at, deleted_at, uuid, position) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM category_rules))"
+          : "UPDATE category_rules SET field = ?, match_type = ?, patterns = ?, amount_min = ?, amount_max = ?, "
+            "currency = ?, category_uuid = ?, rename_to = ?, created_at = ?, updated_at = ?, deleted_at = ? "
+            "WHERE uuid = ?",
+        error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, outlay_rule_field_to_string (outlay_category_rule_get_field (r)), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, outlay_rule_match_to_string (outlay_category_rule_get_match (r)), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, patterns, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, outlay_category_rule_get_amount_min (r), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, outlay_category_rule_get_amount_max (r), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, outlay_category_rule_get_currency (r), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, category_uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 8, outlay_category_rule_get_rename_to (r), -1, SQLITE_TRANSIENT);
+      created_at = outlay_category_rule_get_created_at (r) != NULL ? outlay_category_rule_get_created_at (r) : now;
+      updated_at = outlay_category_rule_get_updated_at (r);
+      if (updated_at == NULL)
+        updated_at = created_at;
+      sqlite3_bind_text (stmt, 9, created_at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 10, updated_at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 11, outlay_category_rule_get_deleted_at (r), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 12, uuid, -1, SQLITE_TRANSIENT);
+      if (!outlay_repository_step_done (self, stmt, _("Could not save the rule"), error))
+        return FALSE;
+      if (change == OUTLAY_IMPORT_RULE_ADD)
+        g_ptr_array_add (result->added_category_rule_uuids, g_steal_pointer (&uuid));
+      result->n_category_rules++;
     }
 
   return TRUE;
@@ -353,6 +429,7 @@ outlay_importer_apply (OutlayRepository *self,
   result->created_category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   result->added_budget_uuids = g_ptr_array_new_with_free_func (g_free);
   result->added_rule_uuids = g_ptr_array_new_with_free_func (g_free);
+  result->added_category_rule_uuids = g_ptr_array_new_with_free_func (g_free);
   result->n_duplicates = outlay_import_plan_get_n_duplicates (plan);
   result->n_errors = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR);
   result->n_skipped = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED);
@@ -365,7 +442,7 @@ outlay_importer_apply (OutlayRepository *self,
     }
 
   if (outlay_import_plan_get_n_added (plan) == 0 && outlay_import_plan_get_n_budgets (plan) == 0 &&
-      outlay_import_plan_get_n_rules (plan) == 0 && !replace)
+      outlay_import_plan_get_n_rules (plan) == 0 && outlay_import_plan_get_n_category_rules (plan) == 0 && !replace)
     return g_steal_pointer (&result);
 
   if (!back_up_before_import (self, &result->backup_path, error))
@@ -403,7 +480,8 @@ outlay_importer_apply (OutlayRepository *self,
     }
 
   if (!outlay_importer_create_missing_categories (self, plan, now, result->created_category_ids, error) ||
-      !write_budgets (self, plan, now, result, error) || !write_rules (self, plan, now, result, error))
+      !write_budgets (self, plan, now, result, error) || !write_rules (self, plan, now, result, error) ||
+      !write_category_rules (self, plan, now, result, error))
     goto failed;
 
   /* An import larger than the ledger builds the expenses' indexes once,
@@ -456,6 +534,8 @@ outlay_importer_apply (OutlayRepository *self,
     outlay_repository_emit_budgets_changed (self);
   if (result->added_rule_uuids->len > 0)
     outlay_repository_emit_recurring_changed (self);
+  if (result->n_category_rules > 0)
+    outlay_repository_emit_category_rules_changed (self);
 
   return g_steal_pointer (&result);
 
@@ -492,7 +572,8 @@ outlay_importer_undo (OutlayRepository         *self,
   g_return_val_if_fail (result != NULL, FALSE);
 
   if (result->n_added == 0 && result->created_category_ids->len == 0 && result->replaced_categories == NULL &&
-      !result->replaced_currency && result->added_budget_uuids->len == 0 && result->added_rule_uuids->len == 0)
+      !result->replaced_currency && result->added_budget_uuids->len == 0 && result->added_rule_uuids->len == 0 &&
+      result->added_category_rule_uuids->len == 0)
     return TRUE;
 
   if (!(transaction = outlay_database_begin_transaction (outlay_repository_get_database (self), error)))
@@ -546,6 +627,17 @@ outlay_importer_undo (OutlayRepository         *self,
         }
     }
 
+  /* So do the rules that file expenses it added. */
+  for (guint i = 0; i < result->added_category_rule_uuids->len; i++)
+    {
+      if (!(stmt = outlay_database_prepare (outlay_repository_get_database (self),
+                                            "DELETE FROM category_rules WHERE uuid = ?", error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (result->added_category_rule_uuids, i), -1, SQLITE_TRANSIENT);
+      if (!outlay_repository_step_done (self, stmt, _("Could not undo the import"), error))
+        return FALSE;
+    }
+
   /* So do the recurring expenses' rules. */
   for (guint i = 0; i < result->added_rule_uuids->len; i++)
     {
@@ -581,6 +673,8 @@ outlay_importer_undo (OutlayRepository         *self,
     outlay_repository_emit_budgets_changed (self);
   if (result->added_rule_uuids->len > 0)
     outlay_repository_emit_recurring_changed (self);
+  if (result->added_category_rule_uuids->len > 0)
+    outlay_repository_emit_category_rules_changed (self);
 
   return TRUE;
 }
@@ -596,6 +690,7 @@ outlay_import_result_free (OutlayImportResult *result)
   g_clear_pointer (&result->replaced_categories, g_ptr_array_unref);
   g_clear_pointer (&result->added_budget_uuids, g_ptr_array_unref);
   g_clear_pointer (&result->added_rule_uuids, g_ptr_array_unref);
+  g_clear_pointer (&result->added_category_rule_uuids, g_ptr_array_unref);
   g_free (result->previous_currency);
   g_free (result->previous_fallback_uuid);
   g_free (result->first_uuid);

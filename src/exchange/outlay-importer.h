@@ -68,6 +68,10 @@ typedef struct
   /* the uuids of the recurring expenses' rules it added, with their
    * exceptions */
   GPtrArray *added_rule_uuids;
+  /* The rules that file expenses it added, by uuid, for undo; and how many
+   * it added or updated. */
+  GPtrArray *added_category_rule_uuids;
+  guint      n_category_rules;
 } OutlayImportResult;
 
 void outlay_import_result_free (OutlayImportResult *result);

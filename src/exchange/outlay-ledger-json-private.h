@@ -85,4 +85,12 @@ void      outlay_ledger_json_read_rule (OutlayImportSource *source,
                                         JsonNode           *node,
                                         guint               position);
 
+JsonNode *outlay_ledger_json_category_rule_to_node (OutlayExportWriter *writer,
+                                                    OutlayCategoryRule *rule,
+                                                    gboolean            include_deleted,
+                                                    GError            **error);
+void      outlay_ledger_json_read_category_rule (OutlayImportSource *source,
+                                                 JsonNode           *node,
+                                                 guint               position);
+
 G_END_DECLS

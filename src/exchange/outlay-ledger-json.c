@@ -24,6 +24,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "outlay-category-rule-private.h"
 #include "outlay-export-private.h"
 #include "outlay-ledger-json-private.h"
 #include "outlay-ledger-json.h"
@@ -39,10 +40,13 @@
  *  4  recurring expenses, and the rule and day of their occurrences
  *  5  subcategories and hidden categories, which version 4 would put at
  *     the top and show; an expense names a subcategory "Parent › Child"
+ *  6  the rules that file expenses ("rules"), which version 5 would leave
+ *     out without a word; written only by a ledger that has rules
  * Every version writes the categories' uuids and times, which the older
  * ones pass over. */
 #define LEDGER_FORMAT "outlay-ledger"
-#define LEDGER_VERSION 5
+#define LEDGER_VERSION 6
+#define LEDGER_VERSION_WITH_TREE 5
 #define LEDGER_VERSION_WITH_RECURRING 4
 #define LEDGER_VERSION_WITH_BUDGETS 3
 #define LEDGER_VERSION_WITH_REFUNDS 2
@@ -142,6 +146,14 @@ static const ListedPart rules_part = {
       (gpointer (*) (sqlite3_stmt *)) outlay_recurring_rule_new_from_statement,
       (JsonNode * (*) (OutlayExportWriter *, gpointer, gboolean, GError **) ) outlay_ledger_json_rule_to_node,
   };
+
+static const ListedPart category_rules_part = {
+  "rules",
+  "SELECT " OUTLAY_CATEGORY_RULE_COLUMNS " FROM category_rules WHERE ? OR deleted_at IS NULL ORDER BY position, id",
+  N_("Could not read the rules"),
+  (gpointer (*) (sqlite3_stmt *)) outlay_category_rule_new_from_statement,
+  (JsonNode * (*) (OutlayExportWriter *, gpointer, gboolean, GError **)) outlay_ledger_json_category_rule_to_node,
+};
 
 /* The rows of @part, one a line, when there are any: a ledger without
  * them writes the file older versions read. */
@@ -253,6 +265,7 @@ outlay_export_json (OutlayRepository  *repository,
   gboolean           has_refunds = FALSE;
   gboolean           has_budgets = FALSE;
   gboolean           has_rules = FALSE;
+  gboolean           has_category_rules = FALSE;
   gboolean           has_occurrences_ = FALSE;
   g_autoptr (GString) budgets = NULL;
   int      version;
@@ -277,7 +290,8 @@ outlay_export_json (OutlayRepository  *repository,
 
       writer.buffer = g_string_new (NULL);
       ok = append_part (&writer, &budgets_part, include_deleted, &has_budgets, error) &&
-           append_part (&writer, &rules_part, include_deleted, &has_rules, error);
+           append_part (&writer, &rules_part, include_deleted, &has_rules, error) &&
+           append_part (&writer, &category_rules_part, include_deleted, &has_category_rules, error);
       budgets = writer.buffer;
       writer.buffer = buffer;
       if (!ok)
@@ -287,8 +301,10 @@ outlay_export_json (OutlayRepository  *repository,
         }
     }
 
-  if (outlay_ledger_json_has_tree (repository))
+  if (has_category_rules)
     version = LEDGER_VERSION;
+  else if (outlay_ledger_json_has_tree (repository))
+    version = LEDGER_VERSION_WITH_TREE;
   else if (has_rules || has_occurrences_)
     version = LEDGER_VERSION_WITH_RECURRING;
   else if (has_budgets)
@@ -738,6 +754,15 @@ read_rule_element (OutlayImportSource *source,
 }
 
 static void
+read_category_rule_element (OutlayImportSource *source,
+                            gpointer            user_data,
+                            JsonNode           *node,
+                            guint               position)
+{
+  outlay_ledger_json_read_category_rule (source, node, position);
+}
+
+static void
 read_expense_element (OutlayImportSource *source,
                       gpointer            user_data,
                       JsonNode           *node,
@@ -784,6 +809,7 @@ read_by_elements (const char *data,
   const Member    *categories;
   const Member    *budgets;
   const Member    *rules;
+  const Member    *category_rules;
   const Member    *expenses;
   gboolean         is_ledger = FALSE;
 
@@ -799,7 +825,8 @@ read_by_elements (const char *data,
       g_autoptr (JsonNode) node = NULL;
 
       if ((strcmp (member->name, "categories") == 0 || strcmp (member->name, "budgets") == 0 ||
-           strcmp (member->name, "recurring") == 0 || strcmp (member->name, "expenses") == 0) &&
+           strcmp (member->name, "recurring") == 0 || strcmp (member->name, "rules") == 0 ||
+           strcmp (member->name, "expenses") == 0) &&
           is_array (member))
         continue;
       if (!(node = parse_piece (parser, member->value, member->length)))
@@ -823,10 +850,11 @@ read_by_elements (const char *data,
   categories = find_member (members, "categories");
   budgets = find_member (members, "budgets");
   rules = find_member (members, "recurring");
+  category_rules = find_member (members, "rules");
   expenses = find_member (members, "expenses");
   if (!is_ledger || find_member (members, "version") == NULL || !is_array (expenses) ||
       (categories != NULL && !is_array (categories)) || (budgets != NULL && !is_array (budgets)) ||
-      (rules != NULL && !is_array (rules)))
+      (rules != NULL && !is_array (rules)) || (category_rules != NULL && !is_array (category_rules)))
     return NULL;
 
   source = outlay_import_source_new ();
@@ -837,6 +865,8 @@ read_by_elements (const char *data,
       (budgets != NULL &&
        !read_elements (parser, budgets->value, budgets->length, source, read_budget_element, NULL)) ||
       (rules != NULL && !read_elements (parser, rules->value, rules->length, source, read_rule_element, NULL)) ||
+      (category_rules != NULL && !read_elements (parser, category_rules->value, category_rules->length, source,
+                                                 read_category_rule_element, NULL)) ||
       !read_elements (parser, expenses->value, expenses->length, source, read_expense_element, NULL))
     return NULL;
 
@@ -936,6 +966,11 @@ outlay_json_read (const char *data,
                     i < json_array_get_length (json_node_get_array (rules));
        i++)
     outlay_ledger_json_read_rule (source, json_array_get_element (json_node_get_array (rules), i), i + 1);
+  rules = json_object_get_member (root, "rules");
+  for (guint i = 0; rules != NULL && JSON_NODE_HOLDS_ARRAY (rules) &&
+                    i < json_array_get_length (json_node_get_array (rules));
+       i++)
+    outlay_ledger_json_read_category_rule (source, json_array_get_element (json_node_get_array (rules), i), i + 1);
 
   for (guint i = 0; i < json_array_get_length (json_node_get_array (expenses)); i++)
     {
@@ -959,12 +994,13 @@ outlay_json_read (const char *data,
 
 typedef enum
 {
-  LINES_TOP,        /* expecting a member or the closing brace */
-  LINES_CATEGORIES, /* in the array of categories */
-  LINES_BUDGETS,    /* in the array of budgets */
-  LINES_RULES,      /* in the array of recurring expenses */
-  LINES_EXPENSES,   /* in the array of expenses */
-  LINES_END,        /* after the closing brace */
+  LINES_TOP,            /* expecting a member or the closing brace */
+  LINES_CATEGORIES,     /* in the array of categories */
+  LINES_BUDGETS,        /* in the array of budgets */
+  LINES_RULES,          /* in the array of recurring expenses */
+  LINES_CATEGORY_RULES, /* in the array of rules that file expenses */
+  LINES_EXPENSES,       /* in the array of expenses */
+  LINES_END,            /* after the closing brace */
 } LinesState;
 
 typedef struct
@@ -1013,6 +1049,8 @@ read_element_line (LinesReader *reader,
     outlay_ledger_json_read_budget (reader->source, node, reader->position);
   else if (reader->state == LINES_RULES)
     outlay_ledger_json_read_rule (reader->source, node, reader->position);
+  else if (reader->state == LINES_CATEGORY_RULES)
+    outlay_ledger_json_read_category_rule (reader->source, node, reader->position);
   else
     {
       OutlayImportRecord *record = read_expense (reader->source, node, reader->position);
@@ -1063,7 +1101,7 @@ read_member_line (LinesReader *reader,
   value = json_object_get_member (object, name);
 
   if (strcmp (name, "categories") == 0 || strcmp (name, "budgets") == 0 || strcmp (name, "recurring") == 0 ||
-      strcmp (name, "expenses") == 0)
+      strcmp (name, "rules") == 0 || strcmp (name, "expenses") == 0)
     {
       if (!JSON_NODE_HOLDS_ARRAY (value) || json_array_get_length (json_node_get_array (value)) > 0)
         return FALSE;
@@ -1076,6 +1114,8 @@ read_member_line (LinesReader *reader,
             reader->state = LINES_BUDGETS;
           else if (strcmp (name, "recurring") == 0)
             reader->state = LINES_RULES;
+          else if (strcmp (name, "rules") == 0)
+            reader->state = LINES_CATEGORY_RULES;
           else
             reader->state = LINES_EXPENSES;
           reader->position = 0;
@@ -1134,6 +1174,7 @@ read_line (LinesReader *reader,
     case LINES_CATEGORIES:
     case LINES_BUDGETS:
     case LINES_RULES:
+    case LINES_CATEGORY_RULES:
     case LINES_EXPENSES:
       if ((length == 1 && *line == ']') || (length == 2 && line[0] == ']' && line[1] == ','))
         {

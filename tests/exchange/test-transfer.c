@@ -536,6 +536,20 @@ describe_source (OutlayImportSource *source)
                               info->color, info->fallback, info->hidden, info->uuid, info->created_at,
                               info->updated_at);
     }
+  for (guint i = 0; i < source->category_rules->len; i++)
+    {
+      OutlayImportCategoryRule *rule = g_ptr_array_index (source->category_rules, i);
+      g_autofree char          *patterns = g_strjoinv ("|", (GStrv) outlay_category_rule_get_patterns (rule->rule));
+
+      g_string_append_printf (
+        out, "rule %s %d %d %d %s %s %s %s %s %s %s %s %s\n", outlay_category_rule_get_uuid (rule->rule),
+        outlay_category_rule_get_position (rule->rule), outlay_category_rule_get_field (rule->rule),
+        outlay_category_rule_get_match (rule->rule), patterns, outlay_category_rule_get_amount_min (rule->rule),
+        outlay_category_rule_get_amount_max (rule->rule), outlay_category_rule_get_currency (rule->rule),
+        rule->category_name, outlay_category_rule_get_rename_to (rule->rule),
+        outlay_category_rule_get_created_at (rule->rule), outlay_category_rule_get_updated_at (rule->rule),
+        outlay_category_rule_get_deleted_at (rule->rule));
+    }
   g_assert_true (outlay_import_source_foreach (source, describe_record, out, NULL));
   for (guint i = 0; i < source->issues->len; i++)
     {
@@ -579,6 +593,105 @@ read_and_describe (const char *text,
   g_assert_cmpuint (outlay_import_source_get_n_records (from_file), ==, outlay_import_source_get_n_records (source));
 
   return g_steal_pointer (&described);
+}
+
+/* The rules that file expenses go into the file, deleted ones too, in
+ * their order; every reader reads them alike, and a new ledger gets them
+ * back as they were. */
+static void
+test_json_category_rules (Fixture      *fixture,
+                          gconstpointer data)
+{
+  const char *rule_rows = "SELECT uuid, position, field, match_type, patterns, amount_min, amount_max, currency, "
+                          "category_uuid, rename_to, created_at, updated_at, deleted_at FROM category_rules "
+                          "ORDER BY position";
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GBytes) first = NULL;
+  g_autoptr (GBytes) second = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayImportResult) result = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *pretty = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char      *text;
+  gsize            length = 0;
+  gsize            pretty_length = 0;
+
+  populate (fixture);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (OutlayCategoryRule) draft = outlay_category_rule_new ();
+      g_autoptr (OutlayCategoryRule) stored = NULL;
+      const char *first_pattern = i == 0 ? "rewe" : i == 1 ? "Reimbursable" : "old shop";
+      const char *patterns[] = { first_pattern, i == 0 ? "lidl" : NULL, NULL };
+
+      outlay_category_rule_set_patterns (draft, patterns);
+      outlay_category_rule_set_category_uuid (
+        draft, outlay_category_get_uuid (outlay_repository_lookup_category (
+                 fixture->repository, outlay_test_category_at (fixture->repository, i + 1))));
+      if (i == 1)
+        {
+          outlay_category_rule_set_field (draft, OUTLAY_RULE_FIELD_NOTE);
+          outlay_category_rule_set_match (draft, OUTLAY_RULE_MATCH_EQUALS);
+          outlay_category_rule_set_amount_min (draft, "10.00");
+          outlay_category_rule_set_amount_max (draft, "50");
+          outlay_category_rule_set_currency (draft, "EUR");
+          outlay_category_rule_set_rename_to (draft, "Work lunch");
+        }
+      stored = outlay_repository_add_category_rule (fixture->repository, draft, &error);
+      g_assert_no_error (error);
+      if (i == 2)
+        {
+          const char *uuid = outlay_category_rule_get_uuid (stored);
+          g_autoptr (OutlayCategoryRule) deleted = outlay_repository_delete_category_rule (fixture->repository, uuid,
+                                                                                           &error);
+          g_assert_no_error (error);
+        }
+    }
+  /* Rule 2 first: the order is the rules' own, not when they were made. */
+  moved = g_strstrip (outlay_test_dump (handle (fixture), "SELECT uuid FROM category_rules WHERE position = 1"));
+  g_assert_true (outlay_repository_move_category_rule (fixture->repository, moved, 0, &error));
+  g_assert_no_error (error);
+  before = outlay_test_dump (handle (fixture), rule_rows);
+
+  first = export_json (fixture, TRUE);
+  text = g_bytes_get_data (first, &length);
+  g_assert_nonnull (strstr (text, "\"version\": 6,"));
+  g_assert_nonnull (strstr (text, "\n  \"rules\": [\n    {\"uuid\":"));
+  g_assert_nonnull (strstr (text, "\"field\":\"note\",\"match\":\"equals\",\"patterns\":[\"Reimbursable\"],"
+                                  "\"amount_min\":\"10.00\",\"amount_max\":\"50\",\"currency\":\"EUR\""));
+
+  /* A line at a time, one element at a time, the whole tree. */
+  expected = read_and_describe (text, length, TRUE);
+  g_assert_nonnull (strstr (expected, "rule "));
+  g_assert_true (json_parser_load_from_data (parser, text, (gssize) length, &error));
+  g_assert_no_error (error);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_set_pretty (generator, TRUE);
+  pretty = json_generator_to_data (generator, &pretty_length);
+  described = read_and_describe (pretty, pretty_length, FALSE);
+  g_assert_cmpstr (described, ==, expected);
+
+  /* Into a new ledger. */
+  outlay_test_fixture_teardown (fixture, NULL);
+  outlay_test_fixture_setup (fixture, NULL);
+  result = import (fixture, outlay_json_read (text, length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_category_rules, ==, 3);
+  after = outlay_test_dump (handle (fixture), rule_rows);
+  g_assert_cmpstr (after, ==, before);
+  second = export_json (fixture, TRUE);
+  g_assert_cmpmem (g_bytes_get_data (first, NULL), g_bytes_get_size (first), g_bytes_get_data (second, NULL),
+                   g_bytes_get_size (second));
+
+  /* Undone, they are gone. */
+  g_assert_true (outlay_importer_undo (fixture->repository, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM category_rules"), ==, 0);
 }
 
 /* Outlay writes one category and one expense a line and the reader takes
@@ -1987,6 +2100,7 @@ main (int   argc,
   ADD ("homebank-budget-mapped", test_homebank_budget_mapped);
   ADD ("homebank-scheduled", test_homebank_scheduled);
   ADD ("json-layouts", test_json_layouts);
+  ADD ("json-category-rules", test_json_category_rules);
   ADD ("csv-export", test_csv_export);
   ADD ("csv-refunds-round-trip", test_csv_refunds_round_trip);
   ADD ("json-keeps-changed-categories", test_json_keeps_changed_categories);
