@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
+#include "outlay-category-rule-private.h"
 #include "outlay-database-private.h"
 #include "outlay-import-plan-private.h"
 
@@ -225,8 +226,42 @@ outlay_import_plan_count_rule_lines (OutlayImportPlan *plan)
   return counts;
 }
 
+/* Whether the ledger has a live rule that looks for what @rule does (a
+ * rule of a source without uuids, imported before). */
+static gboolean
+has_same_rule (OutlayImportPlan   *plan,
+               OutlayCategoryRule *rule,
+               gboolean           *same,
+               GError            **error)
+{
+  OutlayDatabase  *database = outlay_repository_get_database (plan->repository);
+  g_autofree char *patterns = outlay_category_rule_dup_patterns_text (rule);
+  sqlite3_stmt    *stmt = outlay_database_prepare (database,
+                                                   "SELECT count(*) FROM category_rules WHERE deleted_at IS NULL "
+                                                   "AND field = ? AND match_type = ? AND patterns = ?",
+                                                   error);
+  int              rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, outlay_rule_field_to_string (outlay_category_rule_get_field (rule)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, outlay_rule_match_to_string (outlay_category_rule_get_match (rule)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, patterns, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  *same = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      outlay_database_propagate_error (database, error, rc, _("Could not read the rules"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The rules of the source: a uuid the ledger lacks is added; one it has
- * is updated when the file's is newer. */
+ * is updated when the file's is newer. A rule without a uuid is added
+ * unless the ledger has one that looks for the same. */
 gboolean
 outlay_import_plan_category_rules (OutlayImportPlan *plan,
                                    GError          **error)
@@ -247,8 +282,16 @@ outlay_import_plan_category_rules (OutlayImportPlan *plan,
       OutlayImportRuleChange change = OUTLAY_IMPORT_RULE_ADD;
       const char            *uuid = outlay_category_rule_get_uuid (rule);
       int                    rc;
+      gboolean               same = FALSE;
 
-      if (uuid != NULL)
+      if (uuid == NULL)
+        {
+          if (!has_same_rule (plan, rule, &same, error))
+            return FALSE;
+          if (same)
+            change = OUTLAY_IMPORT_RULE_KEEP;
+        }
+      else
         {
           sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
           rc = sqlite3_step (stmt);

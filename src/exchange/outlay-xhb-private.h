@@ -104,6 +104,18 @@ typedef struct
   char *weekend;
 } Transaction;
 
+/* An assignment rule (<asg>): what text it looks for, where, and the
+ * category it gives. */
+typedef struct
+{
+  guint line;
+  char *flags;
+  char *field;
+  char *name;
+  char *category;
+  char *pos;
+} Assignment;
+
 typedef struct
 {
   guint       depth;
@@ -117,6 +129,7 @@ typedef struct
   GHashTable *categories;      /* key → Category */
   GPtrArray  *transactions;    /* of Transaction, in file order */
   GPtrArray  *scheduled;       /* of Transaction: the <fav>, in file order */
+  GPtrArray  *assignments;     /* of Assignment: the <asg>, in file order */
 } Reader;
 
 /* What every part of one transaction shares. */
@@ -184,5 +197,14 @@ void outlay_xhb_read_budgets (Reader             *reader,
                               OutlayImportSource *source);
 void outlay_xhb_read_scheduled (Reader             *reader,
                                 OutlayImportSource *source);
+
+/* outlay-xhb-assignments.c */
+void outlay_xhb_read_assignment (Reader              *reader,
+                                 GMarkupParseContext *context,
+                                 const char         **names,
+                                 const char         **values);
+void outlay_xhb_assignment_free (Assignment *assignment);
+void outlay_xhb_read_assignments (Reader             *reader,
+                                  OutlayImportSource *source);
 
 G_END_DECLS

@@ -98,6 +98,7 @@ reader_init (Reader *reader)
   reader->categories = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) category_free);
   reader->transactions = g_ptr_array_new_with_free_func ((GDestroyNotify) transaction_free);
   reader->scheduled = g_ptr_array_new_with_free_func ((GDestroyNotify) transaction_free);
+  reader->assignments = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_xhb_assignment_free);
 }
 
 static void
@@ -110,6 +111,7 @@ reader_clear (Reader *reader)
   g_hash_table_unref (reader->categories);
   g_ptr_array_unref (reader->transactions);
   g_ptr_array_unref (reader->scheduled);
+  g_ptr_array_unref (reader->assignments);
 }
 
 /* Keys are positive 32-bit numbers; an empty or missing key, or 0, means
@@ -357,8 +359,8 @@ start_element (GMarkupParseContext *context,
       return;
     }
 
-  /* Whatever nests deeper is not HomeBank's, and <asg> (assignment rules),
-   * <tag> and the rest hold no expenses. */
+  /* Whatever nests deeper is not HomeBank's, and <tag> and the rest hold
+   * no expenses. */
   if (depth > 1)
     return;
 
@@ -390,6 +392,10 @@ start_element (GMarkupParseContext *context,
   else if (strcmp (element_name, "fav") == 0)
     {
       read_transaction_element (reader, context, names, values, TRUE);
+    }
+  else if (strcmp (element_name, "asg") == 0)
+    {
+      outlay_xhb_read_assignment (reader, context, names, values);
     }
 }
 
@@ -1128,6 +1134,7 @@ outlay_xhb_read (const char *data,
     read_transaction (&reader, g_ptr_array_index (reader.transactions, i), source);
   outlay_xhb_read_budgets (&reader, source);
   outlay_xhb_read_scheduled (&reader, source);
+  outlay_xhb_read_assignments (&reader, source);
 
   reader_clear (&reader);
   return g_steal_pointer (&source);

@@ -573,6 +573,30 @@ test_import_rules (Fixture      *fixture,
                    "2024-04-07|REWE to go|Groceries\n");
 }
 
+/* HomeBank's assignment rules come in as rules, once. */
+static void
+test_import_homebank_rules (Fixture      *fixture,
+                            gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *fixture_file = g_test_build_filename (G_TEST_DIST, "fixtures", "homebank", "assignments.xhb",
+                                                         NULL);
+
+  run (fixture, &result, "import", fixture_file, "--currency", "EUR");
+  assert_success (&result);
+  assert_contains (result.out, "3 rules to import.\n");
+  assert_contains (result.out, "  line 12: The assignment rule “^shell.*” is a regular expression");
+  run (fixture, &result, "rules", "list");
+  assert_success (&result);
+  assert_contains (result.out, "1  description is “Bus ticket”  any     Transport\n"
+                               "2  description contains “rewe”  any     Food › Groceries\n"
+                               "3  description contains “Taxi”  any     Transport\n");
+
+  run (fixture, &result, "import", fixture_file, "--currency", "EUR", "--json");
+  assert_success (&result);
+  assert_contains (result.out, "\"category_rules\": 0,\n");
+}
+
 /* What the guess gets wrong, the options correct; categories the ledger
  * lacks can go to the fallback one instead of being created. */
 static void
@@ -1109,6 +1133,7 @@ main (int   argc,
   add_test ("/cli/import/homebank", test_import_homebank);
   add_test ("/cli/import/refunds", test_import_refunds);
   add_test ("/cli/import/rules", test_import_rules);
+  add_test ("/cli/import/homebank-rules", test_import_homebank_rules);
   add_test ("/cli/backup-list", test_backup_list);
   add_test ("/cli/check", test_check);
   add_test ("/cli/damaged", test_damaged);

@@ -397,6 +397,53 @@ test_budgets (void)
   g_assert_true (outlay_uuid_is_valid (row->uuid));
 }
 
+/* Assignment rules become rules that file expenses, in HomeBank's order;
+ * a regular expression is left out and says so. */
+static void
+test_assignments (void)
+{
+  g_autoptr (OutlayImportSource) source = read_fixture ("assignments.xhb");
+  static const struct
+  {
+    const char     *pattern;
+    OutlayRuleMatch match;
+    const char     *category;
+  } expected[] = {
+    { "Bus ticket", OUTLAY_RULE_MATCH_EQUALS, "Transport" },
+    { "rewe", OUTLAY_RULE_MATCH_CONTAINS, "Food › Groceries" },
+    { "Taxi", OUTLAY_RULE_MATCH_CONTAINS, "Transport" },
+  };
+  GString         *issues = g_string_new (NULL);
+  g_autofree char *described = NULL;
+
+  g_assert_cmpuint (source->category_rules->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      OutlayImportCategoryRule *rule = g_ptr_array_index (source->category_rules, i);
+
+      g_assert_cmpstr (outlay_category_rule_get_patterns (rule->rule)[0], ==, expected[i].pattern);
+      g_assert_null (outlay_category_rule_get_patterns (rule->rule)[1]);
+      g_assert_cmpint (outlay_category_rule_get_match (rule->rule), ==, expected[i].match);
+      g_assert_cmpint (outlay_category_rule_get_field (rule->rule), ==, OUTLAY_RULE_FIELD_DESCRIPTION);
+      g_assert_cmpstr (rule->category_name, ==, expected[i].category);
+      g_assert_null (outlay_category_rule_get_uuid (rule->rule));
+    }
+
+  for (guint i = 0; i < source->issues->len; i++)
+    {
+      const OutlayImportIssue *issue = g_ptr_array_index (source->issues, i);
+
+      g_string_append_printf (issues, "%u %d %s\n", issue->line, issue->kind, issue->message);
+    }
+  described = g_string_free (issues, FALSE);
+  g_assert_cmpstr (described, ==,
+                   "12 1 The assignment rule “^shell.*” is a regular expression, which Outlay’s rules do not "
+                   "have; it is left out.\n"
+                   "14 1 The assignment rule “Ghost” refers to a category (key “9”) that is not in the file, or "
+                   "has no name; it is left out.\n");
+  g_assert_cmpuint (outlay_import_source_get_n_records (source), ==, 2);
+}
+
 /* Amounts are rounded from their decimal digits, never through a double:
  * "-2.675" is 2.68, although the double nearest it is 2.67499999…; and
  * HomeBank writes that double as "-2.6749999999999998", which is 2.67. */
@@ -764,6 +811,7 @@ main (int   argc,
   g_test_add_func ("/xhb/day-numbers", test_day_numbers);
   g_test_add_func ("/xhb/homebank5", test_homebank5);
   g_test_add_func ("/xhb/budgets", test_budgets);
+  g_test_add_func ("/xhb/assignments", test_assignments);
   g_test_add_func ("/xhb/homebank4", test_homebank4);
   g_test_add_func ("/xhb/broken", test_broken);
   g_test_add_func ("/xhb/amounts", test_amounts);
