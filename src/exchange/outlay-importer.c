@@ -120,6 +120,54 @@ write_budgets (OutlayRepository   *self,
   return TRUE;
 }
 
+/* Adds @r (with @uuid), after the ledger's rules, or writes it over the
+ * rule of @uuid. */
+static gboolean
+write_category_rule (OutlayRepository   *self,
+                     OutlayCategoryRule *r,
+                     const char         *uuid,
+                     const char         *category_uuid,
+                     gboolean            add,
+                     const char         *now,
+                     GError            **error)
+{
+  g_autofree char *patterns = outlay_category_rule_dup_patterns_text (r);
+  const char      *created_at = outlay_category_rule_get_created_at (r);
+  const char      *updated_at = outlay_category_rule_get_updated_at (r);
+  sqlite3_stmt    *stmt;
+
+  stmt = outlay_database_prepare (
+    outlay_repository_get_database (self),
+    add ? "INSERT INTO category_rules (field, match_type, patterns, amount_min, amount_max, currency, "
+          "category_uuid, rename_to, created_at, updated_at, deleted_at, uuid, position) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM category_rules))"
+        : "UPDATE category_rules SET field = ?, match_type = ?, patterns = ?, amount_min = ?, amount_max = ?, "
+          "currency = ?, category_uuid = ?, rename_to = ?, created_at = ?, updated_at = ?, deleted_at = ? "
+          "WHERE uuid = ?",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (created_at == NULL)
+    created_at = now;
+  if (updated_at == NULL)
+    updated_at = created_at;
+  sqlite3_bind_text (stmt, 1, outlay_rule_field_to_string (outlay_category_rule_get_field (r)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, outlay_rule_match_to_string (outlay_category_rule_get_match (r)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, patterns, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, outlay_category_rule_get_amount_min (r), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, outlay_category_rule_get_amount_max (r), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, outlay_category_rule_get_currency (r), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, category_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, outlay_category_rule_get_rename_to (r), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, created_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, updated_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, outlay_category_rule_get_deleted_at (r), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 12, uuid, -1, SQLITE_TRANSIENT);
+
+  return outlay_repository_step_done (self, stmt, _("Could not save the rule"), error);
+}
+
 /* The rules that file expenses the plan adds or updates, with their
  * categories (made where the ledger lacks them), after the ledger's own
  * rules in the source's order; a rule without a category files under the
@@ -137,13 +185,9 @@ write_category_rules (OutlayRepository   *self,
     {
       OutlayImportCategoryRule *rule = g_ptr_array_index (rules, i);
       OutlayImportRuleChange    change = outlay_import_plan_get_category_rule_change (plan, i);
-      OutlayCategoryRule       *r = rule->rule;
-      g_autofree char          *patterns = NULL;
-      g_autofree char          *uuid = NULL;
       const char               *category_uuid;
-      const char               *created_at;
-      const char               *updated_at;
-      sqlite3_stmt             *stmt;
+      g_autofree char          *uuid = NULL;
+      OutlayCategoryRule       *before;
 
       if (change == OUTLAY_IMPORT_RULE_KEEP)
         continue;
@@ -153,38 +197,16 @@ write_category_rules (OutlayRepository   *self,
                                                                 result->created_category_ids, error)))
         return FALSE;
 
-      uuid = outlay_category_rule_get_uuid (r) != NULL ? g_strdup (outlay_category_rule_get_uuid (r))
-                                                       : outlay_uuid_new ();
-      patterns = outlay_category_rule_dup_patterns_text (r);
-      stmt = outlay_database_prepare (
-        outlay_repository_get_database (self),
-        change == OUTLAY_IMPORT_RULE_ADD
-          ? "INSERT INTO category_rules (field, match_type, patterns, amount_min, amount_max, currency, "
-            "category_uuid, rename_to, created_at, updated_at, deleted_at, uuid, position) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM category_rules))"
-          : "UPDATE category_rules SET field = ?, match_type = ?, patterns = ?, amount_min = ?, amount_max = ?, "
-            "currency = ?, category_uuid = ?, rename_to = ?, created_at = ?, updated_at = ?, deleted_at = ? "
-            "WHERE uuid = ?",
-        error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, outlay_rule_field_to_string (outlay_category_rule_get_field (r)), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, outlay_rule_match_to_string (outlay_category_rule_get_match (r)), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, patterns, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, outlay_category_rule_get_amount_min (r), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, outlay_category_rule_get_amount_max (r), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, outlay_category_rule_get_currency (r), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 7, category_uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 8, outlay_category_rule_get_rename_to (r), -1, SQLITE_TRANSIENT);
-      created_at = outlay_category_rule_get_created_at (r) != NULL ? outlay_category_rule_get_created_at (r) : now;
-      updated_at = outlay_category_rule_get_updated_at (r);
-      if (updated_at == NULL)
-        updated_at = created_at;
-      sqlite3_bind_text (stmt, 9, created_at, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 10, updated_at, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 11, outlay_category_rule_get_deleted_at (r), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 12, uuid, -1, SQLITE_TRANSIENT);
-      if (!outlay_repository_step_done (self, stmt, _("Could not save the rule"), error))
+      uuid = outlay_category_rule_get_uuid (rule->rule) != NULL ? g_strdup (outlay_category_rule_get_uuid (rule->rule))
+                                                                : outlay_uuid_new ();
+      if (change == OUTLAY_IMPORT_RULE_UPDATE)
+        {
+          /* As it is, for undo. */
+          if (!(before = outlay_repository_get_category_rule (self, uuid, error)))
+            return FALSE;
+          g_ptr_array_add (result->updated_category_rules, before);
+        }
+      if (!write_category_rule (self, rule->rule, uuid, category_uuid, change == OUTLAY_IMPORT_RULE_ADD, now, error))
         return FALSE;
       if (change == OUTLAY_IMPORT_RULE_ADD)
         g_ptr_array_add (result->added_category_rule_uuids, g_steal_pointer (&uuid));
@@ -430,6 +452,7 @@ outlay_importer_apply (OutlayRepository *self,
   result->added_budget_uuids = g_ptr_array_new_with_free_func (g_free);
   result->added_rule_uuids = g_ptr_array_new_with_free_func (g_free);
   result->added_category_rule_uuids = g_ptr_array_new_with_free_func (g_free);
+  result->updated_category_rules = g_ptr_array_new_with_free_func (g_object_unref);
   result->n_duplicates = outlay_import_plan_get_n_duplicates (plan);
   result->n_errors = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR);
   result->n_skipped = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED);
@@ -573,7 +596,7 @@ outlay_importer_undo (OutlayRepository         *self,
 
   if (result->n_added == 0 && result->created_category_ids->len == 0 && result->replaced_categories == NULL &&
       !result->replaced_currency && result->added_budget_uuids->len == 0 && result->added_rule_uuids->len == 0 &&
-      result->added_category_rule_uuids->len == 0)
+      result->added_category_rule_uuids->len == 0 && result->updated_category_rules->len == 0)
     return TRUE;
 
   if (!(transaction = outlay_database_begin_transaction (outlay_repository_get_database (self), error)))
@@ -638,6 +661,16 @@ outlay_importer_undo (OutlayRepository         *self,
         return FALSE;
     }
 
+  /* The rules it updated are as they were. */
+  for (guint i = 0; i < result->updated_category_rules->len; i++)
+    {
+      OutlayCategoryRule *before = g_ptr_array_index (result->updated_category_rules, i);
+
+      if (!write_category_rule (self, before, outlay_category_rule_get_uuid (before),
+                                outlay_category_rule_get_category_uuid (before), FALSE, NULL, error))
+        return FALSE;
+    }
+
   /* So do the recurring expenses' rules. */
   for (guint i = 0; i < result->added_rule_uuids->len; i++)
     {
@@ -673,7 +706,7 @@ outlay_importer_undo (OutlayRepository         *self,
     outlay_repository_emit_budgets_changed (self);
   if (result->added_rule_uuids->len > 0)
     outlay_repository_emit_recurring_changed (self);
-  if (result->added_category_rule_uuids->len > 0)
+  if (result->added_category_rule_uuids->len > 0 || result->updated_category_rules->len > 0)
     outlay_repository_emit_category_rules_changed (self);
 
   return TRUE;
@@ -691,6 +724,7 @@ outlay_import_result_free (OutlayImportResult *result)
   g_clear_pointer (&result->added_budget_uuids, g_ptr_array_unref);
   g_clear_pointer (&result->added_rule_uuids, g_ptr_array_unref);
   g_clear_pointer (&result->added_category_rule_uuids, g_ptr_array_unref);
+  g_clear_pointer (&result->updated_category_rules, g_ptr_array_unref);
   g_free (result->previous_currency);
   g_free (result->previous_fallback_uuid);
   g_free (result->first_uuid);

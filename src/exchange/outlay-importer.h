@@ -71,6 +71,7 @@ typedef struct
   /* The rules that file expenses it added, by uuid, for undo; and how many
    * it added or updated. */
   GPtrArray *added_category_rule_uuids;
+  GPtrArray *updated_category_rules; /* of OutlayCategoryRule: as they were */
   guint      n_category_rules;
 } OutlayImportResult;
 

@@ -688,7 +688,26 @@ test_json_category_rules (Fixture      *fixture,
   g_assert_cmpmem (g_bytes_get_data (first, NULL), g_bytes_get_size (first), g_bytes_get_data (second, NULL),
                    g_bytes_get_size (second));
 
-  /* Undone, they are gone. */
+  /* Older in the ledger, they are updated; undone, they are as they were. */
+  outlay_test_exec (handle (fixture), "UPDATE category_rules SET rename_to = 'Old', "
+                                      "updated_at = '2001-01-01T00:00:00.000Z'");
+  g_clear_pointer (&after, g_free);
+  after = outlay_test_dump (handle (fixture), rule_rows);
+  {
+    g_autoptr (OutlayImportResult) again = import (fixture, outlay_json_read (text, length, &error));
+    g_autofree char *updated = outlay_test_dump (handle (fixture), rule_rows);
+    g_autofree char *undone = NULL;
+
+    g_assert_cmpuint (again->n_category_rules, ==, 3);
+    g_assert_cmpuint (again->added_category_rule_uuids->len, ==, 0);
+    g_assert_cmpstr (updated, ==, before);
+    g_assert_true (outlay_importer_undo (fixture->repository, again, &error));
+    g_assert_no_error (error);
+    undone = outlay_test_dump (handle (fixture), rule_rows);
+    g_assert_cmpstr (undone, ==, after);
+  }
+
+  /* Undone, the rules it added are gone. */
   g_assert_true (outlay_importer_undo (fixture->repository, result, &error));
   g_assert_no_error (error);
   g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM category_rules"), ==, 0);
