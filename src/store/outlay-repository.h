@@ -689,6 +689,14 @@ OutlayRulesPlan *outlay_repository_plan_rules (OutlayRepository       *self,
                                                gpointer                user_data,
                                                GCancellable           *cancellable,
                                                GError                **error);
+/* outlay-repository-rules-sample.c */
+gboolean         outlay_repository_sample_rule_matches (OutlayRepository   *self,
+                                                        OutlayCategoryRule *rule,
+                                                        guint               limit,
+                                                        GCancellable       *cancellable,
+                                                        guint              *count,
+                                                        GPtrArray         **expenses,
+                                                        GError            **error);
 gboolean         outlay_repository_apply_rules_plan (OutlayRepository *self,
                                                      OutlayRulesPlan  *plan,
                                                      OutlayRulesPlan **applied,
