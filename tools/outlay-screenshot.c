@@ -43,6 +43,7 @@
 #include "outlay-import-refunds-group.h"
 #include "outlay-import-window.h"
 #include "outlay-backups.h"
+#include "outlay-apply-rules-dialog.h"
 #include "outlay-budgets-window.h"
 #include "outlay-date.h"
 #include "outlay-categories-window.h"
@@ -51,6 +52,7 @@
 #include "outlay-recurring-window.h"
 #include "outlay-repeat-group.h"
 #include "outlay-repetition-dialog.h"
+#include "outlay-rules-page.h"
 #include "outlay-sample-ledger.h"
 #include "outlay-waiting-bar.h"
 #include "outlay-window.h"
@@ -89,6 +91,9 @@ typedef struct
   /* the Categories window: "list" (with subcategories and a hidden one),
    * "editor" (of a subcategory over it) or "delete" (the question) */
   const char *categories_window;
+  /* the Rules page: "list" (of a few rules), "empty", "editor" (of the
+   * first rule) or "apply" (its preview) */
+  const char *rules;
 } Shot;
 
 static const Shot shots[] = {
@@ -174,6 +179,28 @@ static const Shot shots[] = {
     NULL, 0, NULL, "editor" },
   { "category-editor-360x720-dark", "expenses", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE,
     NULL, 0, NULL, "editor" },
+  { "rules-list-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
+    NULL, NULL, "list" },
+  { "rules-list-360x720-dark", "expenses", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
+    NULL, NULL, "list" },
+  { "rules-list-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
+    NULL, NULL, "list" },
+  { "rules-list-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
+    NULL, NULL, "list" },
+  { "rules-empty-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
+    NULL, NULL, "empty" },
+  { "rules-editor-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
+    NULL, NULL, "editor" },
+  { "rules-editor-360x720-dark", "expenses", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
+    NULL, NULL, "editor" },
+  { "rules-editor-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL,
+    0, NULL, NULL, "editor" },
+  { "rules-editor-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL,
+    0, NULL, NULL, "editor" },
+  { "rules-apply-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
+    NULL, NULL, "apply" },
+  { "rules-apply-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
+    NULL, NULL, "apply" },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -799,6 +826,110 @@ take_categories_window (OutlayApplication *app,
   g_assert_no_error (error);
 }
 
+/* A few category rules, as a person might keep them. */
+static GPtrArray *
+add_category_rules (OutlayApplication *app)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  GListModel       *categories = outlay_repository_get_categories (repository);
+  GPtrArray        *rules = g_ptr_array_new_with_free_func (g_object_unref);
+  const struct
+  {
+    const char *patterns[3];
+    guint       category;
+    const char *min;
+    const char *max;
+    const char *currency;
+    const char *rename_to;
+  } drafts[] = {
+    { { "bäckerei", "bakery", NULL }, 0, NULL, NULL, NULL, "Corner Bakery" },
+    { { "SQ *ROASTERY", NULL }, 0, NULL, "20.00", "EUR", "Roastery" },
+    { { "weekly shop", "farmers market", NULL }, 1, "50.00", "500.00", NULL, NULL },
+    { { "bus ticket", NULL }, 2, NULL, NULL, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+    {
+      g_autoptr (OutlayCategoryRule) draft = outlay_category_rule_new ();
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, drafts[i].category);
+      g_autoptr (GError) error = NULL;
+      OutlayCategoryRule *stored;
+
+      outlay_category_rule_set_patterns (draft, drafts[i].patterns);
+      outlay_category_rule_set_category_uuid (draft, outlay_category_get_uuid (category));
+      outlay_category_rule_set_amount_min (draft, drafts[i].min);
+      outlay_category_rule_set_amount_max (draft, drafts[i].max);
+      outlay_category_rule_set_currency (draft, drafts[i].currency);
+      outlay_category_rule_set_rename_to (draft, drafts[i].rename_to);
+      if (i == 1)
+        outlay_category_rule_set_match (draft, OUTLAY_RULE_MATCH_STARTS);
+      stored = outlay_repository_add_category_rule (repository, draft, &error);
+      if (stored == NULL)
+        g_error ("Could not add a rule: %s", error->message);
+      g_ptr_array_add (rules, stored);
+    }
+  return rules;
+}
+
+/* The Rules page in a window of its own, its editor or Apply Rules'
+ * preview; the rules go again afterwards. */
+static void
+take_rules (OutlayApplication *app,
+            OutlayWindow      *window,
+            const Shot        *shot,
+            const char        *path)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  g_autoptr (GPtrArray) rules = !g_str_equal (shot->rules, "empty") ? add_category_rules (app) : NULL;
+  GtkWidget *rules_window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = outlay_rules_page_new (repository);
+  GtkWidget *shown = rules_window;
+
+  gtk_window_set_title (GTK_WINDOW (rules_window), "Rules");
+  gtk_window_set_transient_for (GTK_WINDOW (rules_window), GTK_WINDOW (window));
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (rules_window), box);
+  gtk_window_set_default_size (GTK_WINDOW (rules_window), shot->width, shot->height);
+  gtk_window_present (GTK_WINDOW (rules_window));
+  wait_frames (rules_window, 6);
+
+  if (g_str_equal (shot->rules, "editor"))
+    {
+      gtk_widget_activate_action (page, "rules.edit", "s",
+                                  outlay_category_rule_get_uuid (g_ptr_array_index (rules, 2)));
+      shown = outlay_rules_page_get_editor (OUTLAY_RULES_PAGE (page));
+    }
+  else if (g_str_equal (shot->rules, "apply"))
+    {
+      gtk_widget_activate_action (page, "rules.apply", NULL);
+      shown = outlay_rules_page_get_apply_dialog (OUTLAY_RULES_PAGE (page));
+      outlay_apply_rules_dialog_set_all (OUTLAY_APPLY_RULES_DIALOG (shown), TRUE);
+      outlay_apply_rules_dialog_preview (OUTLAY_APPLY_RULES_DIALOG (shown));
+      while (outlay_apply_rules_dialog_is_planning (OUTLAY_APPLY_RULES_DIALOG (shown)))
+        g_main_context_iteration (NULL, TRUE);
+    }
+  if (shown != rules_window)
+    gtk_window_set_default_size (GTK_WINDOW (shown), shot->width, shot->height);
+  /* The count runs after a pause, in a worker. */
+  run_for (1200);
+  wait_frames (shown, 10);
+  save_png (shown, path);
+  if (shown != rules_window)
+    gtk_window_destroy (GTK_WINDOW (shown));
+  gtk_window_destroy (GTK_WINDOW (rules_window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    {
+      g_autoptr (OutlayCategoryRule) gone =
+        outlay_repository_delete_category_rule (repository,
+                                                outlay_category_rule_get_uuid (g_ptr_array_index (rules, i)), NULL);
+    }
+}
+
 static void
 take (OutlayApplication *app,
       const Shot        *shot)
@@ -926,6 +1057,12 @@ take (OutlayApplication *app,
   if (shot->categories_window != NULL)
     {
       take_categories_window (app, window, shot, path);
+      return;
+    }
+
+  if (shot->rules != NULL)
+    {
+      take_rules (app, window, shot, path);
       return;
     }
 

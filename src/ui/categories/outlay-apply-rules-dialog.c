@@ -30,6 +30,8 @@
 
 #include "outlay-apply-rules-dialog.h"
 #include "outlay-form-rows.h"
+#include "outlay-format.h"
+#include "outlay-money.h"
 #include "outlay-rule-row.h"
 #include "outlay-toasts.h"
 
@@ -195,14 +197,18 @@ add_change_row (OutlayApplyRulesDialog *self,
 {
   g_autofree char *old_path = category_path (self, change->old_category_id);
   g_autofree char *new_path = category_path (self, change->new_category_id);
+  g_autofree char *day = outlay_format_date (change->date);
+  g_autofree char *amount = outlay_money_format_expense (change->amount, change->currency);
   g_autoptr (GString) subtitle = g_string_new (NULL);
   gboolean renamed = g_strcmp0 (change->old_description, change->new_description) != 0;
+
+  g_string_append_printf (subtitle, "%s · %s · ", day, amount);
 
   if (change->old_category_id != change->new_category_id)
     g_string_append_printf (subtitle, "%s → %s", old_path, new_path);
   if (renamed)
     {
-      if (subtitle->len > 0)
+      if (change->old_category_id != change->new_category_id)
         g_string_append (subtitle, " · ");
       /* Translators: a description a rule changes */
       g_string_append_printf (subtitle, _("renamed “%s”"), change->new_description);
