@@ -871,7 +871,7 @@ add_category_rules (OutlayApplication *app)
   return rules;
 }
 
-/* The Rules page in a window of its own, its editor or Apply Rules'
+/* The Rules page of the Categories window, its editor or Apply Rules'
  * preview; the rules go again afterwards. */
 static void
 take_rules (OutlayApplication *app,
@@ -881,17 +881,12 @@ take_rules (OutlayApplication *app,
 {
   OutlayRepository *repository = outlay_application_get_repository (app);
   g_autoptr (GPtrArray) rules = !g_str_equal (shot->rules, "empty") ? add_category_rules (app) : NULL;
-  GtkWidget *rules_window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *page = outlay_rules_page_new (repository);
-  GtkWidget *shown = rules_window;
+  OutlayCategoriesWindow *categories = outlay_categories_window_new (GTK_WINDOW (window), repository);
+  GtkWidget              *rules_window = GTK_WIDGET (categories);
+  GtkWidget              *page = outlay_categories_window_get_rules_page (categories);
+  GtkWidget              *shown = rules_window;
 
-  gtk_window_set_title (GTK_WINDOW (rules_window), "Rules");
-  gtk_window_set_transient_for (GTK_WINDOW (rules_window), GTK_WINDOW (window));
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (rules_window), box);
+  outlay_categories_window_show_rules (categories);
   gtk_window_set_default_size (GTK_WINDOW (rules_window), shot->width, shot->height);
   gtk_window_present (GTK_WINDOW (rules_window));
   wait_frames (rules_window, 6);

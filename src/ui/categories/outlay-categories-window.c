@@ -39,6 +39,7 @@
 #include "outlay-category-removal-dialog.h"
 #include "outlay-category-row.h"
 #include "outlay-reader.h"
+#include "outlay-rules-page.h"
 #include "outlay-toasts.h"
 
 typedef enum
@@ -69,6 +70,8 @@ struct _OutlayCategoriesWindow
   AdwToastOverlay *toasts;
   GtkListBox      *list;
   GtkWidget       *add_button;
+  AdwViewStack    *view_stack;
+  GtkWidget       *rules_page;
 };
 
 G_DEFINE_FINAL_TYPE (OutlayCategoriesWindow, outlay_categories_window, ADW_TYPE_WINDOW)
@@ -281,7 +284,21 @@ new_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  open_editor (OUTLAY_CATEGORIES_WINDOW (widget), NULL, NULL);
+  OutlayCategoriesWindow *self = OUTLAY_CATEGORIES_WINDOW (widget);
+
+  /* Ctrl+N adds what the page shows. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "rules") == 0)
+    gtk_widget_activate_action (self->rules_page, "rules.add", NULL);
+  else
+    open_editor (self, NULL, NULL);
+}
+
+/* The header's New Category is for the categories' page. */
+static void
+on_page_changed_cb (OutlayCategoriesWindow *self)
+{
+  gtk_widget_set_visible (self->add_button,
+                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "rules") != 0);
 }
 
 static void
@@ -517,7 +534,9 @@ outlay_categories_window_class_init (OutlayCategoriesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayCategoriesWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, OutlayCategoriesWindow, list);
   gtk_widget_class_bind_template_child (widget_class, OutlayCategoriesWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, OutlayCategoriesWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "categories.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "categories.new-subcategory", "x", edit_action);
@@ -573,7 +592,38 @@ outlay_categories_window_new (GtkWindow        *parent,
   refresh (self);
   count (self);
 
+  self->rules_page = outlay_rules_page_new (repository);
+  adw_view_stack_add_titled (self->view_stack, self->rules_page, "rules", _("Rules"));
+  adw_view_stack_page_set_icon_name (adw_view_stack_get_page (self->view_stack, self->rules_page),
+                                     "edit-find-replace-symbolic");
+
   return self;
+}
+
+/**
+ * outlay_categories_window_show_rules:
+ *
+ * Shows the Rules page beside the categories.
+ */
+void
+outlay_categories_window_show_rules (OutlayCategoriesWindow *self)
+{
+  g_return_if_fail (OUTLAY_IS_CATEGORIES_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "rules");
+}
+
+/**
+ * outlay_categories_window_get_rules_page:
+ *
+ * Returns: (transfer none): the Rules page
+ */
+GtkWidget *
+outlay_categories_window_get_rules_page (OutlayCategoriesWindow *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_CATEGORIES_WINDOW (self), NULL);
+
+  return self->rules_page;
 }
 
 /**
@@ -671,13 +721,17 @@ categories_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  GtkApplication   *app = gtk_window_get_application (GTK_WINDOW (widget));
-  OutlayRepository *repository;
+  GtkApplication         *app = gtk_window_get_application (GTK_WINDOW (widget));
+  OutlayRepository       *repository;
+  OutlayCategoriesWindow *window;
 
   if (!OUTLAY_IS_APPLICATION (app))
     return;
   repository = outlay_application_get_repository (OUTLAY_APPLICATION (app));
-  gtk_window_present (GTK_WINDOW (outlay_categories_window_new (GTK_WINDOW (widget), repository)));
+  window = outlay_categories_window_new (GTK_WINDOW (widget), repository);
+  if (g_str_equal (action_name, "win.rules"))
+    outlay_categories_window_show_rules (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /**
@@ -685,7 +739,8 @@ categories_action (GtkWidget  *widget,
  * @window_class: the main window's class
  *
  * Installs "win.categories", which opens the Categories window over the
- * main window, and its shortcut, Ctrl+Shift+C.
+ * main window, and its shortcut, Ctrl+Shift+C; and "win.rules", which
+ * opens it on its Rules page.
  */
 void
 outlay_categories_window_add_action (GtkWidgetClass *window_class)
@@ -693,4 +748,5 @@ outlay_categories_window_add_action (GtkWidgetClass *window_class)
   gtk_widget_class_install_action (window_class, "win.categories", NULL, categories_action);
   gtk_widget_class_add_binding_action (window_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.categories",
                                        NULL);
+  gtk_widget_class_install_action (window_class, "win.rules", NULL, categories_action);
 }

@@ -38,6 +38,8 @@ char                  **outlay_categories_window_dup_names (OutlayCategoriesWind
 GtkWindow              *outlay_categories_window_get_question (OutlayCategoriesWindow *self);
 GtkWindow              *outlay_categories_window_get_editor (OutlayCategoriesWindow *self);
 gboolean                outlay_categories_window_is_counted (OutlayCategoriesWindow *self);
+void                    outlay_categories_window_show_rules (OutlayCategoriesWindow *self);
+GtkWidget              *outlay_categories_window_get_rules_page (OutlayCategoriesWindow *self);
 
 void outlay_categories_window_add_action (GtkWidgetClass *window_class);
 
