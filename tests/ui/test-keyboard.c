@@ -45,6 +45,8 @@
 #include "outlay-budgets-window.h"
 #include "outlay-categories-window.h"
 #include "outlay-category-editor.h"
+#include "outlay-rule-editor.h"
+#include "outlay-rules-page.h"
 #include "outlay-color-palette.h"
 #include "outlay-recurring-window.h"
 #include "outlay-expense-editor.h"
@@ -1047,6 +1049,89 @@ test_keyboard_categories (void)
   gtk_window_destroy (win);
 }
 
+static guint
+n_rules (void)
+{
+  g_autoptr (GPtrArray) rules =
+    outlay_repository_list_category_rules (outlay_application_get_repository (app), NULL);
+
+  return rules != NULL ? rules->len : 0;
+}
+
+static gboolean
+has_rules (gpointer n)
+{
+  return n_rules () == GPOINTER_TO_UINT (n);
+}
+
+/* The pattern of the first rule is @pattern. */
+static gboolean
+first_rule_is (gpointer pattern)
+{
+  g_autoptr (GPtrArray) rules =
+    outlay_repository_list_category_rules (outlay_application_get_repository (app), NULL);
+
+  return rules != NULL && rules->len > 0 &&
+         g_strcmp0 (outlay_category_rule_get_patterns (g_ptr_array_index (rules, 0))[0], pattern) == 0;
+}
+
+/* Rules with keys alone: on the Rules page (the main menu's Rules),
+ * Ctrl+N opens the rule editor with the focus in its words, and Enter
+ * saves; Alt+Down moves the focused rule, the focus staying on it. */
+static void
+test_keyboard_rules (void)
+{
+  OutlayWindow *window;
+  GtkWindow    *win;
+  GtkWindow    *categories;
+  GtkWidget    *page;
+  GtkWidget    *row;
+
+  if (!have_xtest ())
+    return;
+
+  window = outlay_window_new (app);
+  win = GTK_WINDOW (window);
+  gtk_window_present (win);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  take_keyboard (win);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rules", NULL));
+  wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_CATEGORIES_WINDOW),
+              "the Categories window");
+  categories = outlay_ui_test_find_toplevel (OUTLAY_TYPE_CATEGORIES_WINDOW);
+  outlay_ui_test_settle (GTK_WIDGET (categories));
+  take_keyboard (categories);
+  page = outlay_categories_window_get_rules_page (OUTLAY_CATEGORIES_WINDOW (categories));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      press_key (GDK_KEY_n, GDK_CONTROL_MASK);
+      wait_until (GTK_WIDGET (categories), has_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_RULE_EDITOR),
+                  "the rule editor");
+      take_keyboard (outlay_ui_test_find_toplevel (OUTLAY_TYPE_RULE_EDITOR));
+      type_text (i == 0 ? "rewe" : "lidl");
+      press_key (GDK_KEY_Return, 0);
+      wait_until (GTK_WIDGET (categories), has_rules, GUINT_TO_POINTER (i + 1), "the rule to be added");
+      wait_until (GTK_WIDGET (categories), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_RULE_EDITOR),
+                  "the rule editor to close");
+    }
+  g_assert_true (first_rule_is ("rewe"));
+
+  take_keyboard (categories);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (outlay_rules_page_get_list (OUTLAY_RULES_PAGE (page)), 0));
+  gtk_widget_grab_focus (row);
+  press_key (GDK_KEY_Down, GDK_ALT_MASK);
+  wait_until (GTK_WIDGET (categories), first_rule_is, (gpointer) "lidl", "the rule to move down");
+  g_assert_true (gtk_widget_has_focus (
+    GTK_WIDGET (gtk_list_box_get_row_at_index (outlay_rules_page_get_list (OUTLAY_RULES_PAGE (page)), 1))));
+
+  press_key (GDK_KEY_Escape, 0);
+  wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_CATEGORIES_WINDOW),
+              "the Categories window to close");
+  gtk_window_destroy (win);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1065,6 +1150,7 @@ main (int   argc,
   g_test_add_func ("/keyboard/only", test_keyboard_only);
   g_test_add_func ("/keyboard/recurring", test_keyboard_recurring);
   g_test_add_func ("/keyboard/categories", test_keyboard_categories);
+  g_test_add_func ("/keyboard/rules", test_keyboard_rules);
 
   ret = g_test_run ();
 
