@@ -131,6 +131,29 @@ outlay_form_name_amount_new (const char *name,
 }
 
 /**
+ * outlay_form_group_new:
+ * @page: the #AdwPreferencesPage it goes at the end of
+ * @title: (nullable): its title
+ * @description: (nullable): what it says under the title
+ *
+ * Returns: (transfer none): an #AdwPreferencesGroup, added to @page
+ */
+GtkWidget *
+outlay_form_group_new (GtkWidget  *page,
+                       const char *title,
+                       const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  if (title != NULL)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  return group;
+}
+
+/**
  * outlay_form_dialog_header_new:
  * @dialog: the dialog, which Cancel destroys
  * @accept_label: the suggested button's label, with a mnemonic: "_Save"

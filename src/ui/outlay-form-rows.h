@@ -36,6 +36,10 @@ GtkWidget *outlay_form_label_new (const char *text,
 GtkWidget *outlay_form_name_amount_new (const char *name,
                                         const char *amount);
 
+GtkWidget *outlay_form_group_new (GtkWidget  *page,
+                                  const char *title,
+                                  const char *description);
+
 GtkWidget *outlay_form_dialog_header_new (GtkWindow  *dialog,
                                           const char *accept_label,
                                           GCallback   accept,

@@ -406,19 +406,15 @@ on_choice_toggled_cb (OutlayApplyRulesDialog *self)
     g_clear_pointer (&self->plan, outlay_rules_plan_unref);
 }
 
+/* A group whose rows are replaced with each preview. */
 static GtkWidget *
 new_group (GtkWidget  *page,
            const char *title,
            const char *description)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *group = outlay_form_group_new (page, title, description);
 
-  if (title != NULL)
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   g_object_set_data_full (G_OBJECT (group), "rows", g_ptr_array_new (), (GDestroyNotify) g_ptr_array_unref);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   return group;
 }
 
@@ -468,6 +464,13 @@ build (OutlayApplyRulesDialog *self)
   g_signal_connect_swapped (self->accept_button, "clicked", G_CALLBACK (on_accept_clicked_cb), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->accept_button);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->accept_button);
+  /* A title that gives way down to the ellipsis, for text scale 2 on a
+   * phone. */
+  label = gtk_label_new (_("Apply Rules"));
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "title");
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), label);
   gtk_box_append (GTK_BOX (box), header);
 
   self->stack = gtk_stack_new ();

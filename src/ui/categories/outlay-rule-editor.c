@@ -59,7 +59,7 @@ struct _OutlayRuleEditor
   GtkWidget       *save_button;
   GtkWidget       *field_row;
   GtkWidget       *match_row;
-  GtkWidget       *patterns_group;
+  GtkWidget       *patterns_list;
   GPtrArray       *pattern_rows; /* AdwEntryRow */
   GtkWidget       *add_pattern_button;
   GtkWidget       *min_row;
@@ -449,7 +449,7 @@ on_remove_pattern_cb (GtkButton        *button,
   GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
 
   g_ptr_array_remove (self->pattern_rows, row);
-  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->patterns_group), row);
+  gtk_list_box_remove (GTK_LIST_BOX (self->patterns_list), row);
   update_remove_buttons (self);
   if (self->pattern_rows->len > 0)
     gtk_widget_grab_focus (g_ptr_array_index (self->pattern_rows, self->pattern_rows->len - 1));
@@ -480,7 +480,7 @@ append_pattern (OutlayRuleEditor *self,
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
 
   g_ptr_array_add (self->pattern_rows, row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->patterns_group), row);
+  gtk_list_box_append (GTK_LIST_BOX (self->patterns_list), row);
   update_remove_buttons (self);
   return row;
 }
@@ -492,21 +492,6 @@ on_add_pattern_cb (OutlayRuleEditor *self)
 }
 
 /* The form */
-
-static GtkWidget *
-new_group (GtkWidget  *page,
-           const char *title,
-           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  if (title != NULL)
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  return group;
-}
 
 static GtkWidget *
 new_entry (const char *title)
@@ -548,6 +533,8 @@ new_category_row (OutlayRuleEditor *self)
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (paths));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  /* A long path under the title, where it wraps, not beside it. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
   return row;
 }
 
@@ -579,6 +566,7 @@ new_currency_row (OutlayRuleEditor *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("C_urrency"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (codes));
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   return row;
 }
@@ -601,6 +589,17 @@ build (OutlayRuleEditor *self)
   header = outlay_form_dialog_header_new (GTK_WINDOW (self), accept, G_CALLBACK (on_save_clicked_cb),
                                           &self->save_button);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  /* The default title keeps a few letters, which at text scale 2 pushes
+   * Cancel and Save past a phone's 360 pixels: this one gives way down to
+   * the ellipsis. */
+  {
+    GtkWidget *title = gtk_label_new (gtk_window_get_title (GTK_WINDOW (self)));
+
+    gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+    gtk_label_set_single_line_mode (GTK_LABEL (title), TRUE);
+    gtk_widget_add_css_class (title, "title");
+    adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  }
   gtk_box_append (GTK_BOX (box), header);
 
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
@@ -610,13 +609,15 @@ build (OutlayRuleEditor *self)
   adw_window_set_content (ADW_WINDOW (self), box);
 
   /* Where and how */
-  group = new_group (page, NULL, _("Case and accents do not matter: “backerei” finds “Bäckerei”."));
+  group = outlay_form_group_new (page, NULL, _("Case and accents do not matter: “backerei” finds “Bäckerei”."));
   self->field_row = outlay_form_combo_row_new (_("_Look In"), field_choices);
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self->field_row), TRUE);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->field_row),
                               outlay_category_rule_get_field (self->rule) == OUTLAY_RULE_FIELD_NOTE ? 1 : 0);
   g_signal_connect_swapped (self->field_row, "notify::selected", G_CALLBACK (schedule_count), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->field_row);
   self->match_row = outlay_form_combo_row_new (_("_Match"), match_choices);
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self->match_row), TRUE);
   switch (outlay_category_rule_get_match (self->rule))
     {
     case OUTLAY_RULE_MATCH_STARTS:
@@ -632,21 +633,38 @@ build (OutlayRuleEditor *self)
   g_signal_connect_swapped (self->match_row, "notify::selected", G_CALLBACK (schedule_count), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->match_row);
 
-  /* What */
-  self->patterns_group = new_group (page, _("Looks For"), _("Any one of these is enough."));
-  self->add_pattern_button = gtk_button_new_with_mnemonic (_("Add _Another"));
+  /* What: the words, then a button for more, which a large text leaves
+   * room for under the list rather than beside the group's title. */
+  group = outlay_form_group_new (page, _("Looks For"), _("Any one of these is enough."));
+  self->patterns_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->patterns_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->patterns_list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->patterns_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Looks For"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->patterns_list);
+  self->add_pattern_button = gtk_button_new ();
+  {
+    GtkWidget *content = adw_button_content_new ();
+
+    adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+    adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add _Another"));
+    adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+    gtk_button_set_child (GTK_BUTTON (self->add_pattern_button), content);
+  }
   gtk_widget_add_css_class (self->add_pattern_button, "flat");
-  gtk_widget_set_valign (self->add_pattern_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (self->add_pattern_button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->add_pattern_button, 6);
   g_signal_connect_swapped (self->add_pattern_button, "clicked", G_CALLBACK (on_add_pattern_cb), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->patterns_group), self->add_pattern_button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->add_pattern_button);
   for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
     append_pattern (self, patterns[i]);
   if (self->pattern_rows->len == 0)
     append_pattern (self, NULL);
 
   /* Only when */
-  group = new_group (page, _("Only When"), _("Amounts are compared in each expense’s own currency. "
-                                              "Leave them empty for any amount."));
+  group = outlay_form_group_new (page, _("Only When"),
+                                 _("Amounts are compared in each expense’s own currency. "
+                                   "Leave them empty for any amount."));
   /* Translators: the lowest amount a rule matches, inclusive */
   self->min_row = new_entry (_("Amount _From"));
   gtk_editable_set_text (GTK_EDITABLE (self->min_row), outlay_category_rule_get_amount_min (self->rule) != NULL
@@ -666,7 +684,7 @@ build (OutlayRuleEditor *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->currency_row);
 
   /* Then */
-  group = new_group (page, _("Then"), NULL);
+  group = outlay_form_group_new (page, _("Then"), NULL);
   self->category_row = new_category_row (self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->category_row);
   self->rename_row = new_entry (_("_Rename To (Optional)"));
@@ -676,15 +694,12 @@ build (OutlayRuleEditor *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->rename_row);
 
   /* Tried against the ledger */
-  group = new_group (page, _("Your Expenses"), NULL);
+  group = outlay_form_group_new (page, _("Your Expenses"), NULL);
   self->spinner = gtk_spinner_new ();
   gtk_widget_set_valign (self->spinner, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (status), self->spinner);
   self->matches_label = outlay_form_label_new (NULL, NULL, 0);
   gtk_widget_set_hexpand (self->matches_label, TRUE);
-  /* A screen reader hears the new count. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->matches_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Matching Expenses"), -1);
   gtk_box_append (GTK_BOX (status), self->matches_label);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), status);
   self->samples = gtk_list_box_new ();
