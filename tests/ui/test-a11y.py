@@ -796,6 +796,31 @@ def category_is_made_through_the_tree():
 
 
 @test
+def rule_is_made_through_the_tree():
+    """The Rules page and the rule editor are named: a rule made there
+    says what it matches as it is typed and reads in the list as one
+    phrase, with its menu named by its place."""
+    press(menu_item("Rules"))
+    window = wait_for("the Categories window", lambda: named_toplevel("Categories"))
+    wait_find(window, "label", "No Rules")
+    assert_all_named(window, "Rules page")
+
+    press(wait_find(window, "push button", "Add Rule"))
+    editor = wait_for("the rule editor", lambda: named_toplevel("New Rule"))
+    set_text(wait_find(editor, "text", "Words"), "Bakery")
+    wait_find(editor, "label", prefix="Matches ")
+    assert_all_named(editor, "rule editor")
+    press(wait_find(editor, "push button", "Add"))
+    wait_for("the rule editor to close", lambda: closed(editor))
+
+    wait_find(window, "list item", prefix="Rule 1: Description contains “Bakery”")
+    wait_find(window, "push button", "Actions for Rule 1")
+    assert_all_named(window, "Rules page")
+    press(wait_find(window, "push button", "Close"))
+    wait_for("the Categories window to close", lambda: closed(window))
+
+
+@test
 def preferences_are_named():
     press(menu_item("Preferences"))
     prefs = wait_for("the Preferences window", lambda: app.toplevel("frame") or app.toplevel("dialog"))
