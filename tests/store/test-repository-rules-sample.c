@@ -51,7 +51,7 @@ static OutlayCategoryRule *
 draft (const char *pattern)
 {
   OutlayCategoryRule *rule = outlay_category_rule_new ();
-  const char *patterns[] = { pattern, NULL };
+  const char         *patterns[] = { pattern, NULL };
 
   outlay_category_rule_set_patterns (rule, patterns);
   return rule;

@@ -110,7 +110,7 @@ add_rule (Fixture    *fixture,
 {
   g_autoptr (OutlayCategoryRule) draft = outlay_category_rule_new ();
   g_autoptr (GError) error = NULL;
-  const char *patterns[] = { pattern, NULL };
+  const char         *patterns[] = { pattern, NULL };
   OutlayCategoryRule *stored;
 
   outlay_category_rule_set_patterns (draft, patterns);
@@ -171,8 +171,8 @@ select_category (OutlayRuleEditor *editor,
                  Fixture          *fixture,
                  gint64            category_id)
 {
-  GtkWidget  *row = outlay_rule_editor_get_row (editor, "category");
-  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  GtkWidget       *row = outlay_rule_editor_get_row (editor, "category");
+  GListModel      *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
   g_autofree char *path = outlay_repository_dup_category_path (
     fixture->repository, outlay_repository_lookup_category (fixture->repository, category_id));
 
@@ -192,9 +192,9 @@ test_add (Fixture      *fixture,
           gconstpointer user_data)
 {
   g_autoptr (GPtrArray) rules = NULL;
-  OutlayRuleEditor *editor;
+  OutlayRuleEditor   *editor;
   OutlayCategoryRule *rule;
-  GtkListBoxRow *row;
+  GtkListBoxRow      *row;
 
   add_expenses (fixture, "Bäckerei Schmidt", 37, fixture->other);
   add_expenses (fixture, "Kiosk", 5, fixture->other);
@@ -249,7 +249,7 @@ test_refused (Fixture      *fixture,
 {
   g_autoptr (GPtrArray) rules = NULL;
   OutlayRuleEditor *editor;
-  GtkWidget *min;
+  GtkWidget        *min;
 
   open_page (fixture);
   editor = open_editor (fixture);
@@ -354,7 +354,7 @@ test_apply (Fixture      *fixture,
 {
   g_autoptr (OutlayCategoryRule) rule = add_rule (fixture, "bäckerei", fixture->groceries);
   OutlayApplyRulesDialog *dialog;
-  OutlayRulesPlan *plan;
+  OutlayRulesPlan        *plan;
 
   add_expenses (fixture, "Backerei Schmidt", 12, fixture->other);
   add_expenses (fixture, "BÄCKEREI am Markt", 3, fixture->food);

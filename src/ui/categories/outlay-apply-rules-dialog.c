@@ -124,8 +124,8 @@ static gboolean
 update_progress_cb (gpointer user_data)
 {
   OutlayApplyRulesDialog *self = user_data;
-  int done = g_atomic_int_get (&self->work->done);
-  int total = g_atomic_int_get (&self->work->total);
+  int                     done = g_atomic_int_get (&self->work->done);
+  int                     total = g_atomic_int_get (&self->work->total);
 
   if (total > 0)
     gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), (double) done / total);

@@ -51,7 +51,7 @@ struct _OutlayRuleEditor
   OutlayReader       *reader;
   OutlayCategoryRule *rule; /* the one edited, or a new one's draft */
   gboolean            is_new;
-  char               *error; /* the last refusal, for tests */
+  char               *error;          /* the last refusal, for tests */
   GPtrArray          *category_uuids; /* of the category row's choices */
   GPtrArray          *currencies;     /* of the currency row's choices after "Any" */
 
@@ -147,7 +147,7 @@ read_form (OutlayRuleEditor *self,
   g_autofree char *min = NULL;
   g_autofree char *max = NULL;
   g_autofree char *rename_to = NULL;
-  guint category = adw_combo_row_get_selected (ADW_COMBO_ROW (self->category_row));
+  guint            category = adw_combo_row_get_selected (ADW_COMBO_ROW (self->category_row));
 
   outlay_category_rule_set_field (rule, adw_combo_row_get_selected (ADW_COMBO_ROW (self->field_row)) == 1
                                           ? OUTLAY_RULE_FIELD_NOTE
@@ -167,7 +167,7 @@ read_form (OutlayRuleEditor *self,
 
   for (guint i = 0; i < self->pattern_rows->len; i++)
     {
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (self->pattern_rows, i)));
+      const char      *text = gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (self->pattern_rows, i)));
       g_autofree char *stripped = g_strstrip (g_strdup (text));
 
       if (*stripped != '\0')
@@ -546,9 +546,9 @@ new_currency_row (OutlayRuleEditor *self)
   const char      *current = outlay_category_rule_get_currency (self->rule);
   g_autoptr (GtkStringList) codes = gtk_string_list_new (NULL);
   const OutlayCurrency *all;
-  GtkWidget *row = adw_combo_row_new ();
-  guint      n_all = 0;
-  guint      selected = 0;
+  GtkWidget            *row = adw_combo_row_new ();
+  guint                 n_all = 0;
+  guint                 selected = 0;
 
   gtk_string_list_append (codes, _("Any Currency"));
   g_ptr_array_add (self->currencies, g_strdup (ledger));
@@ -574,15 +574,15 @@ new_currency_row (OutlayRuleEditor *self)
 static void
 build (OutlayRuleEditor *self)
 {
-  const char *field_choices[] = { _("Description"), _("Note"), NULL };
-  const char *match_choices[] = { _("Contains"), _("Starts With"), _("Is Exactly"), NULL };
+  const char        *field_choices[] = { _("Description"), _("Note"), NULL };
+  const char        *match_choices[] = { _("Contains"), _("Starts With"), _("Is Exactly"), NULL };
   const char *const *patterns = outlay_category_rule_get_patterns (self->rule);
-  GtkWidget  *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget  *page = adw_preferences_page_new ();
-  GtkWidget  *group;
-  GtkWidget  *header;
-  GtkWidget  *status = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  const char *accept;
+  GtkWidget         *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget         *page = adw_preferences_page_new ();
+  GtkWidget         *group;
+  GtkWidget         *header;
+  GtkWidget         *status = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  const char        *accept;
 
   gtk_window_set_title (GTK_WINDOW (self), self->is_new ? _("New Rule") : _("Edit Rule"));
   accept = self->is_new ? _("_Add") : _("_Save");
@@ -844,10 +844,14 @@ outlay_rule_editor_get_row (OutlayRuleEditor *self,
     const char *name;
     GtkWidget  *row;
   } rows[] = {
-    { "field", self->field_row },       { "match", self->match_row },
-    { "add-pattern", self->add_pattern_button }, { "min", self->min_row },
-    { "max", self->max_row },           { "currency", self->currency_row },
-    { "category", self->category_row }, { "rename", self->rename_row },
+    { "field", self->field_row },
+    { "match", self->match_row },
+    { "add-pattern", self->add_pattern_button },
+    { "min", self->min_row },
+    { "max", self->max_row },
+    { "currency", self->currency_row },
+    { "category", self->category_row },
+    { "rename", self->rename_row },
     { "save", self->save_button },
   };
 

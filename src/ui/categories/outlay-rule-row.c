@@ -270,7 +270,7 @@ outlay_rule_describe_condition (OutlayCategoryRule *rule)
 {
   const char *const *patterns = outlay_category_rule_get_patterns (rule);
   g_autoptr (GString) quoted = g_string_new (NULL);
-  gboolean           note = outlay_category_rule_get_field (rule) == OUTLAY_RULE_FIELD_NOTE;
+  gboolean note = outlay_category_rule_get_field (rule) == OUTLAY_RULE_FIELD_NOTE;
 
   for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
     {

@@ -111,10 +111,10 @@ reload (OutlayRulesPage *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rules = outlay_repository_list_category_rules (self->repository, &error);
-  GtkWidget *focus = NULL;
-  GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget       *focus = NULL;
+  GtkRoot         *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *focus_uuid = NULL;
-  guint n_rows = 0;
+  guint            n_rows = 0;
 
   if (rules == NULL)
     {
