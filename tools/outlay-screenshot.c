@@ -197,6 +197,10 @@ static const Shot shots[] = {
     0, NULL, NULL, "editor" },
   { "rules-editor-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL,
     0, NULL, NULL, "editor" },
+  { "rules-editor-matches-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE,
+    NULL, 0, NULL, NULL, "matches" },
+  { "rules-editor-matches-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE,
+    NULL, 0, NULL, NULL, "matches" },
   { "rules-apply-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
     NULL, NULL, "apply" },
   { "rules-apply-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
@@ -871,6 +875,22 @@ add_category_rules (OutlayApplication *app)
   return rules;
 }
 
+static GtkWidget *
+find_scrolled (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scrolled (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The Rules page of the Categories window, its editor or Apply Rules'
  * preview; the rules go again afterwards. */
 static void
@@ -891,7 +911,7 @@ take_rules (OutlayApplication *app,
   gtk_window_present (GTK_WINDOW (rules_window));
   wait_frames (rules_window, 6);
 
-  if (g_str_equal (shot->rules, "editor"))
+  if (g_str_equal (shot->rules, "editor") || g_str_equal (shot->rules, "matches"))
     {
       gtk_widget_activate_action (page, "rules.edit", "s",
                                   outlay_category_rule_get_uuid (g_ptr_array_index (rules, 2)));
@@ -910,6 +930,13 @@ take_rules (OutlayApplication *app,
     gtk_window_set_default_size (GTK_WINDOW (shown), shot->width, shot->height);
   /* The count runs after a pause, in a worker. */
   run_for (1200);
+  if (g_str_equal (shot->rules, "matches"))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_scrolled (shown)));
+
+      wait_frames (shown, 6);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    }
   wait_frames (shown, 10);
   save_png (shown, path);
   if (shown != rules_window)

@@ -697,10 +697,12 @@ build (OutlayRuleEditor *self)
   group = outlay_form_group_new (page, _("Your Expenses"), NULL);
   self->spinner = gtk_spinner_new ();
   gtk_widget_set_valign (self->spinner, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (status), self->spinner);
+  /* A stopped spinner would still indent the count. */
+  g_object_bind_property (self->spinner, "spinning", self->spinner, "visible", G_BINDING_SYNC_CREATE);
   self->matches_label = outlay_form_label_new (NULL, NULL, 0);
   gtk_widget_set_hexpand (self->matches_label, TRUE);
   gtk_box_append (GTK_BOX (status), self->matches_label);
+  gtk_box_append (GTK_BOX (status), self->spinner);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), status);
   self->samples = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->samples), GTK_SELECTION_NONE);
