@@ -402,6 +402,68 @@ test_apply (Fixture      *fixture,
   g_assert_cmpstr (outlay_apply_rules_dialog_get_summary (dialog), ==, "No expense would change.");
 }
 
+/* An existing rule opens as it is stored and saves back unchanged but for
+ * what was changed. */
+static void
+test_edit (Fixture      *fixture,
+           gconstpointer user_data)
+{
+  g_autoptr (OutlayCategoryRule) draft = add_rule (fixture, "roastery", fixture->food);
+  g_autoptr (OutlayCategoryRule) rule = outlay_category_rule_copy (draft);
+  g_autoptr (OutlayCategoryRule) stored = NULL;
+  g_autoptr (OutlayCategoryRule) edited = NULL;
+  g_autoptr (GError) error = NULL;
+  OutlayRuleEditor *editor;
+
+  outlay_category_rule_set_match (rule, OUTLAY_RULE_MATCH_STARTS);
+  outlay_category_rule_set_amount_min (rule, "2.50");
+  outlay_category_rule_set_currency (rule, "USD");
+  outlay_category_rule_set_rename_to (rule, "Roastery");
+  stored = outlay_repository_update_category_rule (fixture->repository, rule, &error);
+  g_assert_no_error (error);
+  open_page (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "rules.edit", "s",
+                                             outlay_category_rule_get_uuid (stored)));
+  editor = OUTLAY_RULE_EDITOR (outlay_rules_page_get_editor (fixture->page));
+  g_assert_nonnull (editor);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (outlay_rule_editor_get_row (editor, "match"))), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (outlay_rule_editor_get_row (editor, "min"))), ==, "2.50");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (outlay_rule_editor_get_row (editor, "rename"))), ==,
+                   "Roastery");
+  gtk_editable_set_text (GTK_EDITABLE (outlay_rule_editor_get_row (editor, "max")), "9");
+  g_assert_true (outlay_rule_editor_save (editor));
+
+  edited = outlay_repository_get_category_rule (fixture->repository, outlay_category_rule_get_uuid (stored), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outlay_category_rule_get_match (edited), ==, OUTLAY_RULE_MATCH_STARTS);
+  g_assert_cmpstr (outlay_category_rule_get_amount_min (edited), ==, "2.50");
+  g_assert_cmpstr (outlay_category_rule_get_amount_max (edited), ==, "9.00");
+  g_assert_cmpstr (outlay_category_rule_get_currency (edited), ==, "USD");
+  g_assert_cmpstr (outlay_category_rule_get_rename_to (edited), ==, "Roastery");
+}
+
+/* Closed while it plans: the plan is let go, nothing is written. */
+static void
+test_apply_closed (Fixture      *fixture,
+                   gconstpointer user_data)
+{
+  g_autoptr (OutlayCategoryRule) rule = add_rule (fixture, "bäckerei", fixture->groceries);
+  OutlayApplyRulesDialog *dialog;
+
+  add_expenses (fixture, "Backerei Schmidt", 30, fixture->other);
+  open_page (fixture);
+  dialog = open_apply (fixture);
+  outlay_apply_rules_dialog_preview (dialog);
+  g_assert_true (outlay_apply_rules_dialog_is_planning (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  outlay_ui_test_wait_ms (300);
+  outlay_ui_test_settle (fixture->window);
+  g_assert_null (outlay_rules_page_get_apply_dialog (fixture->page));
+  g_assert_cmpint (count_in (fixture, fixture->other), ==, 30);
+  g_assert_cmpint (count_in (fixture, fixture->groceries), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +476,8 @@ main (int   argc,
   g_test_add ("/rules/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/rules/order-delete", Fixture, NULL, fixture_set_up, test_order_delete, fixture_tear_down);
   g_test_add ("/rules/apply", Fixture, NULL, fixture_set_up, test_apply, fixture_tear_down);
+  g_test_add ("/rules/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
+  g_test_add ("/rules/apply-closed", Fixture, NULL, fixture_set_up, test_apply_closed, fixture_tear_down);
 
   return g_test_run ();
 }
