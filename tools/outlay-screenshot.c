@@ -921,6 +921,7 @@ take_rules (OutlayApplication *app,
     {
       gtk_widget_activate_action (page, "rules.apply", NULL);
       shown = outlay_rules_page_get_apply_dialog (OUTLAY_RULES_PAGE (page));
+      gtk_window_set_default_size (GTK_WINDOW (shown), shot->width, shot->height);
       outlay_apply_rules_dialog_set_all (OUTLAY_APPLY_RULES_DIALOG (shown), TRUE);
       outlay_apply_rules_dialog_preview (OUTLAY_APPLY_RULES_DIALOG (shown));
       while (outlay_apply_rules_dialog_is_planning (OUTLAY_APPLY_RULES_DIALOG (shown)))
