@@ -457,6 +457,9 @@ outlay_rules_page_class_init (OutlayRulesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "rules.delete", "s", delete_action);
   gtk_widget_class_install_action (widget_class, "rules.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "rules.apply", NULL, apply_action);
+
+  /* Before the window's own Ctrl+Z, while the focus is on the page. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "rules.undo", NULL);
 }
 
 static void
