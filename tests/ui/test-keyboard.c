@@ -46,6 +46,7 @@
 #include "outlay-categories-window.h"
 #include "outlay-category-editor.h"
 #include "outlay-rule-editor.h"
+#include "outlay-rule-row.h"
 #include "outlay-rules-page.h"
 #include "outlay-color-palette.h"
 #include "outlay-recurring-window.h"
@@ -1125,6 +1126,15 @@ test_keyboard_rules (void)
   wait_until (GTK_WIDGET (categories), first_rule_is, (gpointer) "lidl", "the rule to move down");
   g_assert_true (gtk_widget_has_focus (
     GTK_WIDGET (gtk_list_box_get_row_at_index (outlay_rules_page_get_list (OUTLAY_RULES_PAGE (page)), 1))));
+
+  /* Deleted from its menu, back with Ctrl+Z. */
+  gtk_widget_activate_action (page, "rules.delete", "s",
+                              outlay_category_rule_get_uuid (outlay_rule_row_get_rule (OUTLAY_RULE_ROW (row))));
+  wait_until (GTK_WIDGET (categories), has_rules, GUINT_TO_POINTER (1), "the rule to be deleted");
+  gtk_widget_grab_focus (
+    GTK_WIDGET (gtk_list_box_get_row_at_index (outlay_rules_page_get_list (OUTLAY_RULES_PAGE (page)), 0)));
+  press_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  wait_until (GTK_WIDGET (categories), has_rules, GUINT_TO_POINTER (2), "the rule to come back");
 
   press_key (GDK_KEY_Escape, 0);
   wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_CATEGORIES_WINDOW),
