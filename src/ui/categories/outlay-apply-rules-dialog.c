@@ -272,16 +272,27 @@ show_plan (OutlayApplyRulesDialog *self)
   gtk_widget_set_sensitive (self->accept_button, TRUE);
 }
 
+/* A plan asked for: one cancelled may still end well, after a newer one
+ * began, and is then dropped. */
+typedef struct
+{
+  OutlayApplyRulesDialog *self;
+  GCancellable           *cancellable;
+} Pending;
+
 static void
 on_plan_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr (OutlayApplyRulesDialog) self = user_data;
+  Pending *pending = user_data;
+  g_autoptr (OutlayApplyRulesDialog) self = pending->self;
+  g_autoptr (GCancellable) cancellable = pending->cancellable;
   g_autoptr (GError) error = NULL;
-  OutlayRulesPlan *plan = outlay_reader_run_finish (OUTLAY_READER (source), result, &error);
+  g_autoptr (OutlayRulesPlan) plan = outlay_reader_run_finish (OUTLAY_READER (source), result, &error);
 
-  if (plan == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  g_free (pending);
+  if (cancellable != self->cancellable)
     return;
   stop_planning (self);
   if (plan == NULL)
@@ -291,7 +302,7 @@ on_plan_done_cb (GObject      *source,
       return;
     }
   g_clear_pointer (&self->plan, outlay_rules_plan_unref);
-  self->plan = plan;
+  self->plan = g_steal_pointer (&plan);
   show_plan (self);
 }
 
@@ -306,6 +317,7 @@ outlay_apply_rules_dialog_preview (OutlayApplyRulesDialog *self)
   g_autoptr (GError) error = NULL;
   OutlayRuleSet  *set;
   OutlayCategory *fallback;
+  Pending        *pending;
 
   g_return_if_fail (OUTLAY_IS_APPLY_RULES_DIALOG (self));
 
@@ -326,9 +338,11 @@ outlay_apply_rules_dialog_preview (OutlayApplyRulesDialog *self)
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "planning");
   gtk_widget_set_sensitive (self->accept_button, FALSE);
   self->progress_source = g_timeout_add (100, update_progress_cb, self);
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->cancellable = g_object_ref (self->cancellable);
   outlay_reader_run_async (self->reader, plan_thread, g_atomic_rc_box_acquire (self->work), work_release,
-                           (GDestroyNotify) outlay_rules_plan_unref, self->cancellable, on_plan_done_cb,
-                           g_object_ref (self));
+                           (GDestroyNotify) outlay_rules_plan_unref, self->cancellable, on_plan_done_cb, pending);
 }
 
 /**

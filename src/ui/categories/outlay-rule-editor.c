@@ -366,30 +366,39 @@ show_sample (OutlayRuleEditor *self,
   gtk_widget_set_visible (self->samples, sample->expenses->len > 0);
 }
 
+/* A count asked for: a count cancelled may still end well, after a newer
+ * one began, and is then dropped. */
+typedef struct
+{
+  OutlayRuleEditor *self;
+  GCancellable     *cancellable;
+} Pending;
+
 static void
 on_sample_done_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr (OutlayRuleEditor) self = user_data;
+  Pending          *pending = user_data;
+  OutlayRuleEditor *self = pending->self;
   g_autoptr (GError) error = NULL;
-  Sample *sample = outlay_reader_run_finish (OUTLAY_READER (source), result, &error);
+  Sample  *sample = outlay_reader_run_finish (OUTLAY_READER (source), result, &error);
+  gboolean current = pending->cancellable == self->count_cancellable;
 
-  if (sample == NULL)
+  if (current && sample == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gtk_label_set_label (GTK_LABEL (self->matches_label), error->message);
+  if (current && sample != NULL)
+    show_sample (self, sample);
+  if (current)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          gtk_label_set_label (GTK_LABEL (self->matches_label), error->message);
-          gtk_spinner_stop (GTK_SPINNER (self->spinner));
-          g_clear_object (&self->count_cancellable);
-        }
-      return;
+      gtk_spinner_stop (GTK_SPINNER (self->spinner));
+      g_clear_object (&self->count_cancellable);
     }
 
-  gtk_spinner_stop (GTK_SPINNER (self->spinner));
-  g_clear_object (&self->count_cancellable);
-  show_sample (self, sample);
-  sample_free (sample);
+  g_clear_pointer (&sample, sample_free);
+  g_object_unref (pending->cancellable);
+  g_object_unref (pending->self);
+  g_free (pending);
 }
 
 static gboolean
@@ -399,6 +408,7 @@ count_cb (gpointer user_data)
   g_autoptr (OutlayCategoryRule) rule = NULL;
   g_autoptr (GError) error = NULL;
   GtkWidget *row = NULL;
+  Pending   *pending;
 
   self->count_source = 0;
   rule = read_form (self, &row, &error);
@@ -412,8 +422,11 @@ count_cb (gpointer user_data)
 
   self->count_cancellable = g_cancellable_new ();
   gtk_spinner_start (GTK_SPINNER (self->spinner));
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->cancellable = g_object_ref (self->count_cancellable);
   outlay_reader_run_async (self->reader, sample_thread, g_steal_pointer (&rule), g_object_unref, sample_free,
-                           self->count_cancellable, on_sample_done_cb, g_object_ref (self));
+                           self->count_cancellable, on_sample_done_cb, pending);
   return G_SOURCE_REMOVE;
 }
 
