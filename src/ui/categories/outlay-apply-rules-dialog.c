@@ -63,6 +63,7 @@ struct _OutlayApplyRulesDialog
   AdwToastOverlay *toasts;
   GtkWidget       *cancel_button;
   GtkWidget       *accept_button;
+  GtkWidget       *preview_button;
   GtkWidget       *stack;
   GtkWidget       *only_check;
   GtkWidget       *all_check;
@@ -148,8 +149,8 @@ static void
 show_choice (OutlayApplyRulesDialog *self)
 {
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "choose");
-  gtk_button_set_label (GTK_BUTTON (self->accept_button), _("_Preview"));
-  gtk_widget_set_sensitive (self->accept_button, TRUE);
+  gtk_widget_set_visible (self->accept_button, FALSE);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->preview_button);
 }
 
 static void
@@ -230,8 +231,7 @@ show_plan (OutlayApplyRulesDialog *self)
     {
       gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "nothing");
       gtk_label_set_label (GTK_LABEL (self->summary), _("No expense would change."));
-      gtk_widget_set_sensitive (self->accept_button, FALSE);
-      gtk_button_set_label (GTK_BUTTON (self->accept_button), _("_Apply"));
+      gtk_widget_set_visible (self->accept_button, FALSE);
       return;
     }
 
@@ -270,6 +270,8 @@ show_plan (OutlayApplyRulesDialog *self)
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "preview");
   gtk_button_set_label (GTK_BUTTON (self->accept_button), _("_Apply"));
   gtk_widget_set_sensitive (self->accept_button, TRUE);
+  gtk_widget_set_visible (self->accept_button, TRUE);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->accept_button);
 }
 
 /* A plan asked for: one cancelled may still end well, after a newer one
@@ -336,7 +338,7 @@ outlay_apply_rules_dialog_preview (OutlayApplyRulesDialog *self)
 
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), 0);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "planning");
-  gtk_widget_set_sensitive (self->accept_button, FALSE);
+  gtk_widget_set_visible (self->accept_button, FALSE);
   self->progress_source = g_timeout_add (100, update_progress_cb, self);
   pending = g_new0 (Pending, 1);
   pending->self = g_object_ref (self);
@@ -366,7 +368,7 @@ outlay_apply_rules_dialog_apply (OutlayApplyRulesDialog *self)
   if (!outlay_repository_apply_rules_plan (self->repository, self->plan, &applied, &error))
     {
       gtk_widget_set_sensitive (self->accept_button, TRUE);
-      gtk_button_set_label (GTK_BUTTON (self->accept_button), _("_Apply"));
+      gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
       outlay_toasts_add_error (self->toasts, error->message);
       return FALSE;
     }
@@ -390,9 +392,10 @@ on_accept_clicked_cb (OutlayApplyRulesDialog *self)
 {
   if (self->plan != NULL && g_str_equal (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "preview"))
     {
-      /* Busy where it shows, drawn before the write. */
+      /* Busy where it shows, drawn before the write; the label stays as
+       * short as it was, for a phone's header. */
       gtk_widget_set_sensitive (self->accept_button, FALSE);
-      gtk_button_set_label (GTK_BUTTON (self->accept_button), _("Applying…"));
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
       if (self->apply_source == 0)
         self->apply_source = g_idle_add (apply_cb, self);
       return;
@@ -473,11 +476,12 @@ build (OutlayApplyRulesDialog *self)
   self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->cancel_button);
-  self->accept_button = gtk_button_new_with_mnemonic (_("_Preview"));
+  /* Only Apply is in the header: Cancel, the title and Preview would not
+   * fit a phone with large text. */
+  self->accept_button = gtk_button_new_with_mnemonic (_("_Apply"));
   gtk_widget_add_css_class (self->accept_button, "suggested-action");
   g_signal_connect_swapped (self->accept_button, "clicked", G_CALLBACK (on_accept_clicked_cb), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->accept_button);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->accept_button);
   /* A title that gives way down to the ellipsis, for text scale 2 on a
    * phone. */
   label = gtk_label_new (_("Apply Rules"));
@@ -506,6 +510,13 @@ build (OutlayApplyRulesDialog *self)
                                 self->only_check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->only_check), TRUE);
   g_signal_connect_swapped (self->only_check, "toggled", G_CALLBACK (on_choice_toggled_cb), self);
+  group = new_group (page, NULL, NULL);
+  self->preview_button = gtk_button_new_with_mnemonic (_("_Preview"));
+  gtk_widget_set_halign (self->preview_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->preview_button, "pill");
+  gtk_widget_add_css_class (self->preview_button, "suggested-action");
+  g_signal_connect_swapped (self->preview_button, "clicked", G_CALLBACK (outlay_apply_rules_dialog_preview), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->preview_button);
   gtk_stack_add_named (GTK_STACK (self->stack), page, "choose");
 
   /* Planning */
