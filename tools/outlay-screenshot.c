@@ -201,6 +201,8 @@ static const Shot shots[] = {
     NULL, 0, NULL, NULL, "matches" },
   { "rules-editor-matches-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE,
     NULL, 0, NULL, NULL, "matches" },
+  { "rules-apply-choice-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE,
+    NULL, 0, NULL, NULL, "choice" },
   { "rules-apply-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
     NULL, NULL, "apply" },
   { "rules-apply-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
@@ -916,6 +918,12 @@ take_rules (OutlayApplication *app,
       gtk_widget_activate_action (page, "rules.edit", "s",
                                   outlay_category_rule_get_uuid (g_ptr_array_index (rules, 2)));
       shown = outlay_rules_page_get_editor (OUTLAY_RULES_PAGE (page));
+    }
+  else if (g_str_equal (shot->rules, "choice"))
+    {
+      gtk_widget_activate_action (page, "rules.apply", NULL);
+      shown = outlay_rules_page_get_apply_dialog (OUTLAY_RULES_PAGE (page));
+      gtk_window_set_default_size (GTK_WINDOW (shown), shot->width, shot->height);
     }
   else if (g_str_equal (shot->rules, "apply"))
     {
