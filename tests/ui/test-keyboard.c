@@ -1117,7 +1117,7 @@ test_keyboard_rules (void)
       wait_until (GTK_WIDGET (categories), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_RULE_EDITOR),
                   "the rule editor to close");
     }
-  g_assert_true (first_rule_is ("rewe"));
+  g_assert_true (first_rule_is ((gpointer) "rewe"));
 
   take_keyboard (categories);
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (outlay_rules_page_get_list (OUTLAY_RULES_PAGE (page)), 0));
