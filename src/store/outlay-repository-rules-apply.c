@@ -33,6 +33,9 @@
  *  3. outlay_repository_undo_rules_apply() puts back what the apply wrote,
  *     where it is still what the apply wrote.
  *
+ * The window writes (2) and (3) in a worker too, through a connection of
+ * its own (the _async() calls): a million changes take seconds.
+ *
  * A plan keeps the texts of its changes in a string chunk, each distinct
  * text once: a million changes of a few hundred descriptions cost little
  * more than their ids. */
@@ -512,11 +515,31 @@ is_live_category (OutlayRepository *self,
 
 /* Writes the changes of @plan, from what they were to what they become, or
  * back when @undo; @done gets those written. */
+typedef struct
+{
+  OutlayRulesProgressFunc progress;
+  gpointer                progress_data;
+  GCancellable           *cancellable;
+} Writing;
+
+/* Says how far a write is; whether it goes on. */
+static gboolean
+keep_writing (const Writing *writing,
+              guint          done,
+              guint          total,
+              GError       **error)
+{
+  if (writing->progress != NULL)
+    writing->progress (done, total, writing->progress_data);
+  return !set_cancelled (writing->cancellable, error);
+}
+
 static gboolean
 write_changes (OutlayRepository *self,
                OutlayRulesPlan  *plan,
                gboolean          undo,
                const char       *now,
+               const Writing    *writing,
                OutlayRulesPlan  *done,
                gboolean         *renamed,
                GError          **error)
@@ -531,6 +554,14 @@ write_changes (OutlayRepository *self,
     {
       OutlayRuleChange change = g_array_index (plan->changes, OutlayRuleChange, i);
       gboolean         written = FALSE;
+
+      /* Between two chunks: how far it is, and whether to stop (the
+       * caller's transaction then rolls back). */
+      if (writing != NULL && i > 0 && i % CHUNK_SIZE == 0 && !keep_writing (writing, i, plan->changes->len, error))
+        {
+          ok = FALSE;
+          break;
+        }
 
       if (undo && is_live_category (self, categories, change.old_category_id))
         ok = write_change (self, change.expense_id, change.new_category_id, change.new_description,
@@ -552,7 +583,38 @@ write_changes (OutlayRepository *self,
     }
 
   outlay_database_set_cache_size (self->database, 0);
-  return ok;
+  /* Stopped before the commit, the last moment it can be. */
+  return ok && (writing == NULL || keep_writing (writing, plan->changes->len, plan->changes->len, error));
+}
+
+static gboolean
+apply_plan (OutlayRepository *self,
+            OutlayRulesPlan  *plan,
+            const Writing    *writing,
+            OutlayRulesPlan **applied,
+            GError          **error)
+{
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  g_autoptr (OutlayRulesPlan) done = NULL;
+  gboolean renamed = FALSE;
+
+  if (!outlay_repository_check_writable (self, error))
+    return FALSE;
+
+  done = plan_new (plan->rules);
+  done->applied_at = outlay_timestamp_now_utc ();
+  done->planned = outlay_rules_plan_ref (plan);
+  done->n_scanned = plan->n_scanned;
+  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
+      !write_changes (self, plan, FALSE, done->applied_at, writing, done, &renamed, error) ||
+      (renamed && !outlay_repository_sync_search (self, error)) || !outlay_transaction_commit (transaction, error))
+    return FALSE;
+
+  if (done->changes->len > 0)
+    outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
+  if (applied != NULL)
+    *applied = g_steal_pointer (&done);
+  return TRUE;
 }
 
 /**
@@ -572,30 +634,10 @@ outlay_repository_apply_rules_plan (OutlayRepository *self,
                                     OutlayRulesPlan **applied,
                                     GError          **error)
 {
-  g_autoptr (OutlayTransaction) transaction = NULL;
-  g_autoptr (OutlayRulesPlan) done = NULL;
-  gboolean renamed = FALSE;
-
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (plan != NULL && plan->applied_at == NULL, FALSE);
 
-  if (!outlay_repository_check_writable (self, error))
-    return FALSE;
-
-  done = plan_new (plan->rules);
-  done->applied_at = outlay_timestamp_now_utc ();
-  done->planned = outlay_rules_plan_ref (plan);
-  done->n_scanned = plan->n_scanned;
-  if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
-      !write_changes (self, plan, FALSE, done->applied_at, done, &renamed, error) ||
-      (renamed && !outlay_repository_sync_search (self, error)) || !outlay_transaction_commit (transaction, error))
-    return FALSE;
-
-  if (done->changes->len > 0)
-    outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
-  if (applied != NULL)
-    *applied = g_steal_pointer (&done);
-  return TRUE;
+  return apply_plan (self, plan, NULL, applied, error);
 }
 
 /**
@@ -629,7 +671,7 @@ outlay_repository_undo_rules_apply (OutlayRepository *self,
   now = outlay_timestamp_now_utc ();
   undone = plan_new (applied->rules);
   if (!(transaction = outlay_database_begin_transaction (self->database, error)) ||
-      !write_changes (self, applied, TRUE, now, undone, &renamed, error) ||
+      !write_changes (self, applied, TRUE, now, NULL, undone, &renamed, error) ||
       (renamed && !outlay_repository_sync_search (self, error)) || !outlay_transaction_commit (transaction, error))
     return FALSE;
 
@@ -638,5 +680,204 @@ outlay_repository_undo_rules_apply (OutlayRepository *self,
     outlay_repository_emit_change (self, OUTLAY_CHANGE_RESET, NULL, NULL);
   if (n_restored != NULL)
     *n_restored = n;
+  return TRUE;
+}
+
+/* In a worker */
+
+/* An apply or an Undo written through a connection of its own, in a
+ * worker: a million expenses take seconds to change. */
+typedef struct
+{
+  char                   *path;
+  OutlayRulesPlan        *plan;
+  gboolean                undo;
+  OutlayRulesProgressFunc progress;
+  gpointer                progress_data;
+  guint                   n_restored;
+} WriteJob;
+
+static void
+write_job_free (WriteJob *job)
+{
+  g_free (job->path);
+  outlay_rules_plan_unref (job->plan);
+  g_free (job);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteJob *job = task_data;
+  g_autoptr (OutlayDatabase) database = NULL;
+  g_autoptr (OutlayRepository) repository = NULL;
+  g_autoptr (OutlayRulesPlan) applied = NULL;
+  g_autoptr (GError) error = NULL;
+  Writing writing = { job->progress, job->progress_data, cancellable };
+
+  if (!(database = outlay_database_open (job->path, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  repository = outlay_repository_new (database);
+
+  if (job->undo ? !outlay_repository_undo_rules_apply (repository, job->plan, &job->n_restored, &error)
+                : !apply_plan (repository, job->plan, &writing, &applied, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (job->undo)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&applied), (GDestroyNotify) outlay_rules_plan_unref);
+}
+
+static void
+write_async (OutlayRepository       *self,
+             OutlayRulesPlan        *plan,
+             gboolean                undo,
+             OutlayRulesProgressFunc progress,
+             gpointer                progress_data,
+             GCancellable           *cancellable,
+             GAsyncReadyCallback     callback,
+             gpointer                user_data,
+             gpointer                source_tag)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (GError) error = NULL;
+  WriteJob *job;
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_return_on_cancel (task, FALSE);
+  /* Cancelled too late, the changes are written: the answer says so. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  /* What the main connection knows, the worker's would not: a damaged
+   * file, one opened read-only. */
+  if (!outlay_repository_check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  job = g_new0 (WriteJob, 1);
+  job->path = g_strdup (outlay_database_get_path (self->database));
+  job->plan = outlay_rules_plan_ref (plan);
+  job->undo = undo;
+  job->progress = progress;
+  job->progress_data = progress_data;
+  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+/* After the worker: the repository reads again what the other connection
+ * wrote (the lists reset), and a damaged file is marked so. */
+static void
+write_finished (OutlayRepository *self,
+                GError           *error)
+{
+  if (g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
+    outlay_database_mark_damaged (self->database);
+  outlay_repository_check_external_changes (self);
+}
+
+/**
+ * outlay_repository_apply_rules_plan_async:
+ * @plan: what outlay_repository_plan_rules() planned
+ * @progress: (nullable): told how many changes are written, of how many,
+ *   from the worker thread; @progress_data must live until @callback
+ * @cancellable: (nullable): stops the apply, which then changes nothing
+ *
+ * As outlay_repository_apply_rules_plan(), through a connection of its
+ * own in a worker thread. The repository learns of the changes before
+ * @callback runs.
+ */
+void
+outlay_repository_apply_rules_plan_async (OutlayRepository       *self,
+                                          OutlayRulesPlan        *plan,
+                                          OutlayRulesProgressFunc progress,
+                                          gpointer                progress_data,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data)
+{
+  g_return_if_fail (OUTLAY_IS_REPOSITORY (self));
+  g_return_if_fail (plan != NULL && plan->applied_at == NULL);
+
+  write_async (self, plan, FALSE, progress, progress_data, cancellable, callback, user_data,
+               outlay_repository_apply_rules_plan_async);
+}
+
+/**
+ * outlay_repository_apply_rules_plan_finish:
+ *
+ * Returns: (transfer full): what was changed, for the Undo, or %NULL with
+ *   @error set (%G_IO_ERROR_CANCELLED when stopped)
+ */
+OutlayRulesPlan *
+outlay_repository_apply_rules_plan_finish (OutlayRepository *self,
+                                           GAsyncResult     *result,
+                                           GError          **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  OutlayRulesPlan *applied;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  applied = g_task_propagate_pointer (G_TASK (result), &local_error);
+  write_finished (self, local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return applied;
+}
+
+/**
+ * outlay_repository_undo_rules_apply_async:
+ * @applied: what an apply changed
+ *
+ * As outlay_repository_undo_rules_apply(), through a connection of its
+ * own in a worker thread.
+ */
+void
+outlay_repository_undo_rules_apply_async (OutlayRepository   *self,
+                                          OutlayRulesPlan    *applied,
+                                          GAsyncReadyCallback callback,
+                                          gpointer            user_data)
+{
+  g_return_if_fail (OUTLAY_IS_REPOSITORY (self));
+  g_return_if_fail (applied != NULL && applied->applied_at != NULL);
+
+  write_async (self, applied, TRUE, NULL, NULL, NULL, callback, user_data, outlay_repository_undo_rules_apply_async);
+}
+
+/**
+ * outlay_repository_undo_rules_apply_finish:
+ * @n_restored: (out) (optional): how many expenses were put back
+ */
+gboolean
+outlay_repository_undo_rules_apply_finish (OutlayRepository *self,
+                                           GAsyncResult     *result,
+                                           guint            *n_restored,
+                                           GError          **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  WriteJob *job;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), &local_error))
+    {
+      write_finished (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  write_finished (self, NULL);
+  if (n_restored != NULL)
+    *n_restored = job->n_restored;
   return TRUE;
 }

@@ -705,5 +705,23 @@ gboolean         outlay_repository_undo_rules_apply (OutlayRepository *self,
                                                      OutlayRulesPlan  *applied,
                                                      guint            *n_restored,
                                                      GError          **error);
+void             outlay_repository_apply_rules_plan_async (OutlayRepository       *self,
+                                                           OutlayRulesPlan        *plan,
+                                                           OutlayRulesProgressFunc progress,
+                                                           gpointer                progress_data,
+                                                           GCancellable           *cancellable,
+                                                           GAsyncReadyCallback     callback,
+                                                           gpointer                user_data);
+OutlayRulesPlan *outlay_repository_apply_rules_plan_finish (OutlayRepository *self,
+                                                            GAsyncResult     *result,
+                                                            GError          **error);
+void             outlay_repository_undo_rules_apply_async (OutlayRepository   *self,
+                                                           OutlayRulesPlan    *applied,
+                                                           GAsyncReadyCallback callback,
+                                                           gpointer            user_data);
+gboolean         outlay_repository_undo_rules_apply_finish (OutlayRepository *self,
+                                                            GAsyncResult     *result,
+                                                            guint            *n_restored,
+                                                            GError          **error);
 
 G_END_DECLS

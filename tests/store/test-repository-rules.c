@@ -1185,8 +1185,45 @@ run_in_reader (OutlayReader    *reader,
   return outlay_reader_run_finish (reader, result, error);
 }
 
+#define FILED_BAKERIES \
+  "SELECT count(*) FROM expenses WHERE description LIKE 'B_ckerei%' " \
+  "AND category_id = (SELECT id FROM categories WHERE name = 'Food & Drink')"
+
+static OutlayRulesPlan *
+apply_in_worker (Fixture         *fixture,
+                 OutlayRulesPlan *planned,
+                 Progress        *progress,
+                 GCancellable    *cancellable,
+                 GError         **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  outlay_repository_apply_rules_plan_async (fixture->repository, planned, progress != NULL ? progress_cb : NULL,
+                                            progress, cancellable, on_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return outlay_repository_apply_rules_plan_finish (fixture->repository, result, error);
+}
+
+static guint
+undo_in_worker (Fixture         *fixture,
+                OutlayRulesPlan *applied,
+                GError         **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  guint n_restored = 0;
+
+  outlay_repository_undo_rules_apply_async (fixture->repository, applied, on_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (!outlay_repository_undo_rules_apply_finish (fixture->repository, result, &n_restored, error))
+    return G_MAXUINT;
+  return n_restored;
+}
+
 /* As the window does: planned and counted in a worker on the reader's own
- * connection, applied on the main one. */
+ * connection, applied and taken back in a worker on a connection of its
+ * own. */
 static void
 test_worker (Fixture      *fixture,
              gconstpointer user_data)
@@ -1197,8 +1234,11 @@ test_worker (Fixture      *fixture,
   g_autoptr (OutlayRulesPlan) applied = NULL;
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GError) error = NULL;
-  Work     work = { NULL, outlay_test_category (fixture, OUTLAY_TEST_OTHER), NULL, g_thread_self (), 0 };
-  gpointer count;
+  Work             work = { NULL, outlay_test_category (fixture, OUTLAY_TEST_OTHER), NULL, g_thread_self (), 0 };
+  Progress         progress;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gpointer         count;
 
   add_many (fixture, 10000);
   g_object_unref (add_draft (fixture, draft (fixture, "bäckerei", OUTLAY_TEST_FOOD)));
@@ -1215,13 +1255,40 @@ test_worker (Fixture      *fixture,
   g_assert_cmpuint (planned->changes->len, ==, 3334);
   g_assert_cmpuint (work.n_progress, ==, 2);
 
-  applied = apply (fixture, planned);
+  /* Written in a worker, on a connection of its own: stopped at its last
+   * moment, before the commit, it changes nothing. */
+  before = outlay_test_dump_store (outlay_test_handle (fixture));
+  progress = (Progress){ cancellable, 0, 0, 0, 1 };
+  g_assert_null (apply_in_worker (fixture, planned, &progress, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (progress.calls, ==, 1);
+  g_assert_cmpuint (progress.last_done, ==, 3334);
+  after = outlay_test_dump_store (outlay_test_handle (fixture));
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* Not stopped: the repository hears of it (a reset) before the
+   * answer comes. */
+  g_array_set_size (fixture->changes, 0);
+  applied = apply_in_worker (fixture, planned, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (applied);
   g_assert_cmpuint (applied->changes->len, ==, 3334);
-  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture),
-                                          "SELECT count(*) FROM expenses WHERE description LIKE 'B_ckerei%' "
-                                          "AND category_id = (SELECT id FROM categories WHERE name = 'Food & Drink')"),
-                   ==, 3334);
+  g_assert_cmpuint (fixture->changes->len, >=, 1);
+  g_assert_cmpint (g_array_index (fixture->changes, OutlayTestChange, 0).kind, ==, OUTLAY_CHANGE_RESET);
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture), FILED_BAKERIES), ==, 3334);
   outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
+
+  /* Its Undo, in a worker too. */
+  g_array_set_size (fixture->changes, 0);
+  g_assert_cmpuint (undo_in_worker (fixture, applied, &error), ==, 3334);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->changes->len, >=, 1);
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture), FILED_BAKERIES), ==, 0);
+  outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
+  g_clear_pointer (&cancellable, g_object_unref);
+  cancellable = g_cancellable_new ();
 
   /* Cancelled: the call ends with G_IO_ERROR_CANCELLED. */
   work.cancellable = cancellable;

@@ -21,12 +21,15 @@
 /* "Apply Rules to Existing Expenses": which expenses (those in the
  * fallback category, or all), then a preview planned in a worker with its
  * progress and Cancel: how many expenses each rule changes and the first
- * of the changes. Apply writes the plan in one transaction and hands the
- * applied changes over (::applied) for the Undo of the window's toast. */
+ * of the changes. Apply writes the plan in one transaction, in a worker on
+ * a connection of its own with its progress and Cancel (which changes
+ * nothing), and hands the applied changes over (::applied) for the Undo of
+ * the window's toast. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "outlay-apply-rules-dialog.h"
 #include "outlay-form-rows.h"
@@ -58,7 +61,7 @@ struct _OutlayApplyRulesDialog
   Work             *work;
   GCancellable     *cancellable;
   guint             progress_source;
-  guint             apply_source;
+  gboolean          writing;
 
   AdwToastOverlay *toasts;
   GtkWidget       *cancel_button;
@@ -67,6 +70,7 @@ struct _OutlayApplyRulesDialog
   GtkWidget       *stack;
   GtkWidget       *only_check;
   GtkWidget       *all_check;
+  GtkWidget       *progress_label;
   GtkWidget       *progress_bar;
   GtkWidget       *summary;
   GtkWidget       *counts_group;
@@ -143,6 +147,24 @@ stop_planning (OutlayApplyRulesDialog *self)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_pointer (&self->work, work_release);
+}
+
+/* The progress of a plan or an apply, which runs in a worker. */
+static void
+show_progress (OutlayApplyRulesDialog *self,
+               const char             *title)
+{
+  g_autofree char *name = g_strdup (title);
+
+  gtk_label_set_label (GTK_LABEL (self->progress_label), title);
+  /* Its name, without the ellipsis. */
+  if (g_str_has_suffix (name, "…"))
+    name[strlen (name) - strlen ("…")] = '\0';
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), 0);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "planning");
+  gtk_widget_set_visible (self->accept_button, FALSE);
+  self->progress_source = g_timeout_add (100, update_progress_cb, self);
 }
 
 static void
@@ -336,10 +358,7 @@ outlay_apply_rules_dialog_preview (OutlayApplyRulesDialog *self)
   self->work->fallback_id = fallback != NULL ? outlay_category_get_id (fallback) : 0;
   self->cancellable = g_cancellable_new ();
 
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), 0);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "planning");
-  gtk_widget_set_visible (self->accept_button, FALSE);
-  self->progress_source = g_timeout_add (100, update_progress_cb, self);
+  show_progress (self, _("Looking at the expenses…"));
   pending = g_new0 (Pending, 1);
   pending->self = g_object_ref (self);
   pending->cancellable = g_object_ref (self->cancellable);
@@ -347,44 +366,81 @@ outlay_apply_rules_dialog_preview (OutlayApplyRulesDialog *self)
                            (GDestroyNotify) outlay_rules_plan_unref, self->cancellable, on_plan_done_cb, pending);
 }
 
+typedef struct
+{
+  OutlayApplyRulesDialog *self;
+  Work                   *work;
+  GApplication           *application;
+} Applying;
+
+static void
+on_applied_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Applying *applying = user_data;
+  g_autoptr (OutlayApplyRulesDialog) self = applying->self;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OutlayRulesPlan) applied = NULL;
+
+  applied = outlay_repository_apply_rules_plan_finish (OUTLAY_REPOSITORY (source), result, &error);
+  work_release (applying->work);
+  if (applying->application != NULL)
+    {
+      g_application_release (applying->application);
+      g_object_unref (applying->application);
+    }
+  g_free (applying);
+
+  self->writing = FALSE;
+  stop_planning (self);
+  gtk_widget_set_sensitive (self->cancel_button, TRUE);
+  if (applied != NULL)
+    {
+      g_signal_emit (self, signals[APPLIED], 0, applied);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  /* Stopped or failed, nothing changed: the preview is back as it was. */
+  show_plan (self);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toasts, outlay_toasts_new (_("Nothing was changed")));
+  else
+    outlay_toasts_add_error (self->toasts, error->message);
+}
+
 /**
  * outlay_apply_rules_dialog_apply:
  *
- * Writes the previewed plan, as Apply does: on success the dialog emits
- * ::applied and closes.
- *
- * Returns: whether the plan was applied
+ * Writes the previewed plan in a worker, as Apply does: on success the
+ * dialog emits ::applied and closes; stopped or failed, it shows the
+ * preview again.
  */
-gboolean
+void
 outlay_apply_rules_dialog_apply (OutlayApplyRulesDialog *self)
 {
-  g_autoptr (OutlayRulesPlan) applied = NULL;
-  g_autoptr (GError) error = NULL;
+  Applying *applying;
 
-  g_return_val_if_fail (OUTLAY_IS_APPLY_RULES_DIALOG (self), FALSE);
-  g_return_val_if_fail (self->plan != NULL, FALSE);
+  g_return_if_fail (OUTLAY_IS_APPLY_RULES_DIALOG (self));
+  g_return_if_fail (self->plan != NULL && !self->writing);
 
-  g_clear_handle_id (&self->apply_source, g_source_remove);
-  if (!outlay_repository_apply_rules_plan (self->repository, self->plan, &applied, &error))
-    {
-      gtk_widget_set_sensitive (self->accept_button, TRUE);
-      gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-      outlay_toasts_add_error (self->toasts, error->message);
-      return FALSE;
-    }
-  g_signal_emit (self, signals[APPLIED], 0, applied);
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
-}
+  stop_planning (self);
+  self->work = g_atomic_rc_box_new0 (Work);
+  self->cancellable = g_cancellable_new ();
+  self->writing = TRUE;
+  /* Translators: while the rules change the expenses */
+  show_progress (self, _("Filing the expenses…"));
 
-static gboolean
-apply_cb (gpointer user_data)
-{
-  OutlayApplyRulesDialog *self = user_data;
-
-  self->apply_source = 0;
-  outlay_apply_rules_dialog_apply (self);
-  return G_SOURCE_REMOVE;
+  applying = g_new0 (Applying, 1);
+  applying->self = g_object_ref (self);
+  applying->work = g_atomic_rc_box_acquire (self->work);
+  /* Closing the last window does not end the process before the write. */
+  applying->application = g_application_get_default ();
+  if (applying->application != NULL)
+    g_application_hold (g_object_ref (applying->application));
+  outlay_repository_apply_rules_plan_async (self->repository, self->plan, progress_cb, applying->work,
+                                            self->cancellable, on_applied_cb, applying);
 }
 
 static void
@@ -392,21 +448,23 @@ on_accept_clicked_cb (OutlayApplyRulesDialog *self)
 {
   if (self->plan != NULL && g_str_equal (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "preview"))
     {
-      /* Busy where it shows, drawn before the write; the label stays as
-       * short as it was, for a phone's header. */
-      gtk_widget_set_sensitive (self->accept_button, FALSE);
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
-      if (self->apply_source == 0)
-        self->apply_source = g_idle_add (apply_cb, self);
+      outlay_apply_rules_dialog_apply (self);
       return;
     }
   outlay_apply_rules_dialog_preview (self);
 }
 
-/* Cancel stops a preview running; otherwise it closes. */
+/* Cancel stops a preview or an apply running; otherwise it closes. An
+ * apply stops between two chunks, and changes nothing then. */
 static void
 on_cancel_clicked_cb (OutlayApplyRulesDialog *self)
 {
+  if (self->writing)
+    {
+      g_cancellable_cancel (self->cancellable);
+      gtk_widget_set_sensitive (self->cancel_button, FALSE);
+      return;
+    }
   if (self->cancellable != NULL)
     {
       stop_planning (self);
@@ -523,11 +581,9 @@ build (OutlayApplyRulesDialog *self)
   gtk_widget_set_valign (planning, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_start (planning, 24);
   gtk_widget_set_margin_end (planning, 24);
-  label = outlay_form_label_new (_("Looking at the expenses…"), "title-4", 0.5);
-  gtk_box_append (GTK_BOX (planning), label);
+  self->progress_label = outlay_form_label_new (NULL, "title-4", 0.5);
+  gtk_box_append (GTK_BOX (planning), self->progress_label);
   self->progress_bar = gtk_progress_bar_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Looking at the expenses"), -1);
   gtk_box_append (GTK_BOX (planning), self->progress_bar);
   gtk_stack_add_named (GTK_STACK (self->stack), planning, "planning");
 
@@ -550,13 +606,25 @@ build (OutlayApplyRulesDialog *self)
   show_choice (self);
 }
 
+/* The write is not left halfway: the dialog stays until it ends, and
+ * Cancel stops it. */
+static gboolean
+outlay_apply_rules_dialog_close_request (GtkWindow *window)
+{
+  OutlayApplyRulesDialog *self = OUTLAY_APPLY_RULES_DIALOG (window);
+
+  if (self->writing)
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (outlay_apply_rules_dialog_parent_class)->close_request (window);
+}
+
 static void
 outlay_apply_rules_dialog_dispose (GObject *object)
 {
   OutlayApplyRulesDialog *self = OUTLAY_APPLY_RULES_DIALOG (object);
 
   stop_planning (self);
-  g_clear_handle_id (&self->apply_source, g_source_remove);
 
   G_OBJECT_CLASS (outlay_apply_rules_dialog_parent_class)->dispose (object);
 }
@@ -578,8 +646,10 @@ outlay_apply_rules_dialog_class_init (OutlayApplyRulesDialogClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = outlay_apply_rules_dialog_dispose;
+  window_class->close_request = outlay_apply_rules_dialog_close_request;
   object_class->finalize = outlay_apply_rules_dialog_finalize;
 
   /**
@@ -658,7 +728,20 @@ outlay_apply_rules_dialog_is_planning (OutlayApplyRulesDialog *self)
 {
   g_return_val_if_fail (OUTLAY_IS_APPLY_RULES_DIALOG (self), FALSE);
 
-  return self->cancellable != NULL;
+  return self->cancellable != NULL && !self->writing;
+}
+
+/**
+ * outlay_apply_rules_dialog_is_applying:
+ *
+ * Returns: whether the plan is being written
+ */
+gboolean
+outlay_apply_rules_dialog_is_applying (OutlayApplyRulesDialog *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_APPLY_RULES_DIALOG (self), FALSE);
+
+  return self->writing;
 }
 
 /**

@@ -40,7 +40,8 @@ void                    outlay_apply_rules_dialog_set_all (OutlayApplyRulesDialo
 void                    outlay_apply_rules_dialog_preview (OutlayApplyRulesDialog *self);
 OutlayRulesPlan        *outlay_apply_rules_dialog_get_plan (OutlayApplyRulesDialog *self);
 gboolean                outlay_apply_rules_dialog_is_planning (OutlayApplyRulesDialog *self);
+gboolean                outlay_apply_rules_dialog_is_applying (OutlayApplyRulesDialog *self);
 const char             *outlay_apply_rules_dialog_get_summary (OutlayApplyRulesDialog *self);
-gboolean                outlay_apply_rules_dialog_apply (OutlayApplyRulesDialog *self);
+void                    outlay_apply_rules_dialog_apply (OutlayApplyRulesDialog *self);
 
 G_END_DECLS

@@ -273,6 +273,50 @@ delete_action (GtkWidget  *widget,
   show_toast (self, _("Rule deleted"), TRUE);
 }
 
+/* An Undo of rules applied, running. */
+typedef struct
+{
+  OutlayRulesPage *self;
+  GApplication    *application;
+  guint            n_applied;
+} Undoing;
+
+static void
+on_apply_undone_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Undoing *undoing = user_data;
+  g_autoptr (OutlayRulesPage) self = undoing->self;
+  g_autoptr (GError) error = NULL;
+  guint            n_restored = 0;
+  guint            n_applied = undoing->n_applied;
+  g_autofree char *title = NULL;
+
+  if (undoing->application != NULL)
+    {
+      g_application_release (undoing->application);
+      g_object_unref (undoing->application);
+    }
+  g_free (undoing);
+  if (!outlay_repository_undo_rules_apply_finish (OUTLAY_REPOSITORY (source), result, &n_restored, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (n_restored == n_applied)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Put %u expense back", "Put %u expenses back", n_restored),
+                             n_restored);
+  else
+    /* Translators: after the Undo of “Apply Rules”, when some expenses
+     * were changed meanwhile */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Put back %u of %u expenses: the others were changed since",
+                                          "Put back %u of %u expenses: the others were changed since", n_applied),
+                             n_restored, n_applied);
+  show_toast (self, title, FALSE);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -291,10 +335,16 @@ undo_action (GtkWidget  *widget,
     }
   else if (self->applied != NULL)
     {
-      guint n_restored = 0;
+      Undoing *undoing = g_new0 (Undoing, 1);
 
-      if (!outlay_repository_undo_rules_apply (self->repository, self->applied, &n_restored, &error))
-        show_error (self, error);
+      /* In a worker, as the apply: the page says how it ended. Closing the
+       * last window does not end the process before it. */
+      undoing->self = g_object_ref (self);
+      undoing->n_applied = self->applied->changes->len;
+      undoing->application = g_application_get_default ();
+      if (undoing->application != NULL)
+        g_application_hold (g_object_ref (undoing->application));
+      outlay_repository_undo_rules_apply_async (self->repository, self->applied, on_apply_undone_cb, undoing);
     }
   forget_undo (self);
   if (self->undo_toast != NULL)
