@@ -51,6 +51,7 @@ typedef struct
   gint64                category_id;
   gint64                top_id; /* the category at the top the row is of, or under */
   gboolean              child;
+  gboolean              own; /* of its own expenses, outside its subcategories */
 } Entry;
 
 struct _OutlayCategoryLegend
@@ -298,6 +299,7 @@ fill_entry (OutlayCategoryLegend *self,
   entry->category_id = line->category_id;
   entry->top_id = line->top_id;
   entry->child = line->child;
+  entry->own = line->own;
   /* A reused row may have been a closed category's before. */
   gtk_widget_set_visible (GTK_WIDGET (entry->row), !line->child || is_expanded (self, line->top_id));
 
@@ -474,10 +476,12 @@ outlay_category_legend_update (OutlayCategoryLegend *self,
     show_children (self, g_array_index (rolled, OutlayCategoryTotal, i).category_id);
 }
 
-/* The category a row lists the expenses of, or 0. */
+/* The category a row lists the expenses of, or 0; @own says whether only
+ * its own, outside its subcategories. */
 gint64
 outlay_category_legend_get_category (OutlayCategoryLegend *self,
-                                     GtkListBoxRow        *row)
+                                     GtkListBoxRow        *row,
+                                     gboolean             *own)
 {
   g_return_val_if_fail (self != NULL, 0);
 
@@ -486,7 +490,10 @@ outlay_category_legend_get_category (OutlayCategoryLegend *self,
       Entry *entry = self->entries->pdata[i];
 
       if (entry->row == row)
-        return entry->category_id;
+        {
+          *own = entry->own;
+          return entry->category_id;
+        }
     }
 
   return 0;

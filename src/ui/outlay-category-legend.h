@@ -38,7 +38,8 @@ void                  outlay_category_legend_update (OutlayCategoryLegend *self,
                                                      GArray               *totals,
                                                      const char           *currency);
 gint64                outlay_category_legend_get_category (OutlayCategoryLegend *self,
-                                                           GtkListBoxRow        *row);
+                                                           GtkListBoxRow        *row,
+                                                           gboolean             *own);
 void                  outlay_category_legend_set_expanded (OutlayCategoryLegend *self,
                                                            gint64                category_id,
                                                            gboolean              expanded);

@@ -707,12 +707,13 @@ static void
 on_legend_row_activated_cb (OutlayDashboardPage *self,
                             GtkListBoxRow       *row)
 {
-  gint64 category_id = outlay_category_legend_get_category (self->legend, row);
+  gboolean own = FALSE;
+  gint64   category_id = outlay_category_legend_get_category (self->legend, row, &own);
 
   if (category_id == 0)
     return;
 
-  g_signal_emit (self, signals[CATEGORY_ACTIVATED], 0, category_id, self->from, self->to);
+  g_signal_emit (self, signals[CATEGORY_ACTIVATED], 0, category_id, own, self->from, self->to);
 }
 
 static void
@@ -905,6 +906,8 @@ outlay_dashboard_page_class_init (OutlayDashboardPageClass *klass)
   /**
    * OutlayDashboardPage::category-activated:
    * @category_id: the category of the activated legend row
+   * @own: whether the row is of its own expenses only, outside its
+   *   subcategories
    * @from: (nullable): the first day of the period shown, %NULL for all time
    * @to: (nullable): its last day, %NULL for all time
    */
@@ -913,8 +916,9 @@ outlay_dashboard_page_class_init (OutlayDashboardPageClass *klass)
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3,
+                  G_TYPE_NONE, 4,
                   G_TYPE_INT64,
+                  G_TYPE_BOOLEAN,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 

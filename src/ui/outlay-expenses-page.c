@@ -77,6 +77,7 @@ struct _OutlayExpensesPage
   char               *currency;
   GArray             *category_ids; /* gint64 per category dropdown entry; 0 = all, -1 = the set */
   GArray             *set_ids;      /* a set of categories to filter by (a budget's), or NULL */
+  gboolean            set_own;      /* the set is one category's own expenses, outside its subcategories */
   GtkStringList      *category_names;
   GtkStringList      *period_names;
   char               *custom_from;
@@ -322,15 +323,19 @@ update_query (OutlayExpensesPage *self)
 
   outlay_query_set_text (query, text);
 
-  /* A category counts the ones under it. */
+  /* A category counts the ones under it, but for its own expenses. */
   if (category != GTK_INVALID_LIST_POSITION && category > 0 && category < self->category_ids->len)
     {
       gboolean is_set = g_array_index (self->category_ids, gint64, category) == SET_ID;
-      g_autoptr (GArray) ids =
-        outlay_repository_expand_category_ids (self->repository,
-                                               is_set ? (const gint64 *) (gpointer) self->set_ids->data
-                                                      : &g_array_index (self->category_ids, gint64, category),
-                                               is_set ? self->set_ids->len : 1);
+      g_autoptr (GArray) ids = NULL;
+
+      if (is_set && self->set_own)
+        ids = g_array_ref (self->set_ids);
+      else
+        ids = outlay_repository_expand_category_ids (self->repository,
+                                                     is_set ? (const gint64 *) (gpointer) self->set_ids->data
+                                                            : &g_array_index (self->category_ids, gint64, category),
+                                                     is_set ? self->set_ids->len : 1);
 
       outlay_query_set_categories (query, (const gint64 *) (gpointer) ids->data, ids->len);
     }
@@ -411,8 +416,13 @@ rebuild_categories (OutlayExpensesPage *self)
             g_ptr_array_add (names, (gpointer) outlay_category_get_name (category));
         }
       g_ptr_array_add (names, NULL);
-      /* Translators: between categories the list shows together, a budget's: "Groceries, Eating out" */
-      label = g_strjoinv (_(", "), (char **) names->pdata);
+      if (self->set_own && names->len == 2)
+        /* Translators: what was spent in a category outside its subcategories: "Food & Drink, not in a
+         * subcategory" */
+        label = g_strdup_printf (_("%s, not in a subcategory"), (const char *) names->pdata[0]);
+      else
+        /* Translators: between categories the list shows together, a budget's: "Groceries, Eating out" */
+        label = g_strjoinv (_(", "), (char **) names->pdata);
       g_array_append_val (self->category_ids, set);
       gtk_string_list_append (self->category_names, label);
       if (selected_id == SET_ID)
@@ -1190,6 +1200,23 @@ outlay_expenses_page_focus_list (OutlayExpensesPage *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
+/* Shows a set of categories, one entry of the filter. */
+static void
+show_set (OutlayExpensesPage *self,
+          const gint64       *category_ids,
+          guint               n_category_ids,
+          gboolean            own,
+          const char         *from,
+          const char         *to)
+{
+  g_clear_pointer (&self->set_ids, g_array_unref);
+  self->set_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_category_ids);
+  g_array_append_vals (self->set_ids, category_ids, n_category_ids);
+  self->set_own = own;
+  rebuild_categories (self);
+  outlay_expenses_page_show_filtered (self, SET_ID, from, to);
+}
+
 /**
  * outlay_expenses_page_show_categories:
  * @category_ids: (array length=n_category_ids): the categories to show;
@@ -1217,11 +1244,29 @@ outlay_expenses_page_show_categories (OutlayExpensesPage *self,
       return;
     }
 
-  g_clear_pointer (&self->set_ids, g_array_unref);
-  self->set_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_category_ids);
-  g_array_append_vals (self->set_ids, category_ids, n_category_ids);
-  rebuild_categories (self);
-  outlay_expenses_page_show_filtered (self, SET_ID, from, to);
+  show_set (self, category_ids, n_category_ids, FALSE, from, to);
+}
+
+/**
+ * outlay_expenses_page_show_own:
+ * @category_id: a category with subcategories
+ * @from: (nullable): the first day, or %NULL for all time
+ * @to: (nullable): the last day
+ *
+ * Shows the expenses of @category_id outside its subcategories, as the
+ * Dashboard's "Food & Drink, not in a subcategory" asks: one entry of the
+ * category filter, named so, which stays until another set takes its
+ * place.
+ */
+void
+outlay_expenses_page_show_own (OutlayExpensesPage *self,
+                               gint64              category_id,
+                               const char         *from,
+                               const char         *to)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSES_PAGE (self));
+
+  show_set (self, &category_id, 1, TRUE, from, to);
 }
 
 /**

@@ -45,6 +45,10 @@ void                outlay_expenses_page_show_categories (OutlayExpensesPage *se
                                                           guint               n_category_ids,
                                                           const char         *from,
                                                           const char         *to);
+void                outlay_expenses_page_show_own (OutlayExpensesPage *self,
+                                                   gint64              category_id,
+                                                   const char         *from,
+                                                   const char         *to);
 const char         *outlay_expenses_page_get_category_filter (OutlayExpensesPage *self);
 void                outlay_expenses_page_show_filtered (OutlayExpensesPage *self,
                                                         gint64              category_id,

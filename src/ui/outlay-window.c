@@ -1009,19 +1009,16 @@ on_page_saved_cb (OutlayWindow  *self,
 }
 
 static void
-on_delete_requested_cb (OutlayWindow  *self,
-                        OutlayExpense *expense)
-{
-  confirm_delete (self, expense);
-}
-
-static void
 on_category_activated_cb (OutlayWindow *self,
                           gint64        category_id,
+                          gboolean      own,
                           const char   *from,
                           const char   *to)
 {
-  outlay_expenses_page_show_filtered (OUTLAY_EXPENSES_PAGE (self->expenses_page), category_id, from, to);
+  if (own)
+    outlay_expenses_page_show_own (OUTLAY_EXPENSES_PAGE (self->expenses_page), category_id, from, to);
+  else
+    outlay_expenses_page_show_filtered (OUTLAY_EXPENSES_PAGE (self->expenses_page), category_id, from, to);
   adw_view_stack_set_visible_child_name (self->view_stack, "expenses");
 }
 
@@ -1179,7 +1176,7 @@ setup (OutlayWindow      *self,
   adw_view_stack_page_set_icon_name (page, "outlay-dashboard-symbolic");
 
   g_signal_connect_object (self->expenses_page, "saved", G_CALLBACK (on_page_saved_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->expenses_page, "delete-requested", G_CALLBACK (on_delete_requested_cb), self,
+  g_signal_connect_object (self->expenses_page, "delete-requested", G_CALLBACK (confirm_delete), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->dashboard_page, "budget-activated", G_CALLBACK (on_budget_activated_cb), self,
                            G_CONNECT_SWAPPED);

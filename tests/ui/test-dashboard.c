@@ -427,21 +427,24 @@ test_same_and_less (Fixture      *fixture,
 
 typedef struct
 {
-  guint  n_emissions;
-  gint64 category_id;
-  char  *from;
+  guint    n_emissions;
+  gint64   category_id;
+  gboolean own;
+  char    *from;
   char  *to;
 } CategoryActivation;
 
 static void
 on_category_activated_cb (OutlayDashboardPage *page,
                           gint64               category_id,
+                          gboolean             own,
                           const char          *from,
                           const char          *to,
                           CategoryActivation  *activation)
 {
   activation->n_emissions++;
   activation->category_id = category_id;
+  activation->own = own;
   g_free (activation->from);
   activation->from = g_strdup (from);
   g_free (activation->to);
@@ -467,7 +470,7 @@ static void
 test_activation (Fixture      *fixture,
                  gconstpointer user_data)
 {
-  CategoryActivation activation = { 0, 0, NULL, NULL };
+  CategoryActivation activation = { 0, 0, FALSE, NULL, NULL };
   g_autoptr (OutlayExpense) activated = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   g_autofree char *from = g_strdup_printf ("%.8s01", fixture->today_iso);
@@ -538,7 +541,7 @@ test_subcategories (Fixture      *fixture,
   g_autofree char     *label = NULL;
   g_autofree char     *spoken = NULL;
   OutlayCategoryChart *chart = OUTLAY_CATEGORY_CHART (child (fixture, "category_chart"));
-  CategoryActivation   activation = { 0, 0, NULL, NULL };
+  CategoryActivation   activation = { 0, 0, FALSE, NULL, NULL };
   OutlayCategory      *food = outlay_repository_lookup_category (fixture->repository, fixture->food);
   OutlayCategory      *restaurants = NULL;
   OutlayCategory      *coffee = NULL;
@@ -602,8 +605,14 @@ test_subcategories (Fixture      *fixture,
   g_signal_connect (fixture->page, "category-activated", G_CALLBACK (on_category_activated_cb), &activation);
   gtk_widget_activate (g_ptr_array_index (rows, 1));
   g_assert_cmpint (activation.category_id, ==, outlay_category_get_id (restaurants));
+  g_assert_false (activation.own);
+  /* Food & Drink's own expenses, then all of it. */
+  gtk_widget_activate (g_ptr_array_index (rows, 3));
+  g_assert_cmpint (activation.category_id, ==, fixture->food);
+  g_assert_true (activation.own);
   gtk_widget_activate (g_ptr_array_index (rows, 0));
   g_assert_cmpint (activation.category_id, ==, fixture->food);
+  g_assert_false (activation.own);
   g_signal_handlers_disconnect_by_data (fixture->page, &activation);
   g_free (activation.from);
   g_free (activation.to);

@@ -801,6 +801,8 @@ count_live (const char *description)
 /* The window writes what recurring expenses owe when it opens, says so
  * with Undo, and Undo takes them back for good; one that would write many
  * at once asks first. */
+/* The Dashboard's "Food & Drink, not in a subcategory" lists what is
+ * filed under the category itself, none of its subcategories'. */
 static void
 test_recurring_catch_up (void)
 {
@@ -953,6 +955,69 @@ test_budget_shows_its_categories (void)
   g_assert_no_error (error);
   outlay_ui_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (outlay_expenses_page_get_category_filter (OUTLAY_EXPENSES_PAGE (page)), ==, filter);
+
+  destroy_window (window);
+}
+
+static gboolean
+model_has (OutlayExpenseModel *model,
+           const char         *description)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr (OutlayExpense) expense = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_str_equal (outlay_expense_get_description (expense), description))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_own_expenses_of_a_category (void)
+{
+  OutlayWindow     *window = open_window (1200, 800);
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  GListModel       *categories = outlay_repository_get_categories (repository);
+  g_autoptr (OutlayCategory) top = g_list_model_get_item (categories, 0);
+  g_autoptr (GError) error = NULL;
+  g_autofree char    *filter = NULL;
+  OutlayCategory     *child;
+  GtkWidget          *page = outlay_window_get_expenses_page (window);
+  OutlayExpenseModel *model = outlay_expenses_page_get_model (OUTLAY_EXPENSES_PAGE (page));
+  gboolean            saw_own = FALSE;
+
+  child = outlay_repository_add_subcategory (repository, top, "Fika", "emoji-food-symbolic", "#986a44", &error);
+  g_assert_no_error (error);
+  add_coffee (outlay_category_get_id (top), "Fika at the top");
+  add_coffee (outlay_category_get_id (child), "Fika below");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard");
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_signal_emit_by_name (outlay_window_get_dashboard_page (window), "category-activated",
+                         outlay_category_get_id (top), TRUE, NULL, NULL);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_get_mapped (page));
+  filter = g_strdup_printf ("%s, not in a subcategory", outlay_category_get_name (top));
+  g_assert_cmpstr (outlay_expenses_page_get_category_filter (OUTLAY_EXPENSES_PAGE (page)), ==, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr (OutlayExpense) expense = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpint (outlay_expense_get_category_id (expense), ==, outlay_category_get_id (top));
+      saw_own |= g_str_equal (outlay_expense_get_description (expense), "Fika at the top");
+    }
+  g_assert_true (saw_own);
+
+  /* The whole category again: its subcategory's too. */
+  g_signal_emit_by_name (outlay_window_get_dashboard_page (window), "category-activated",
+                         outlay_category_get_id (top), FALSE, NULL, NULL);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (outlay_expenses_page_get_category_filter (OUTLAY_EXPENSES_PAGE (page)), ==,
+                   outlay_category_get_name (top));
+  g_assert_true (model_has (model, "Fika below"));
 
   destroy_window (window);
 }
@@ -1113,6 +1178,7 @@ main (int   argc,
   g_test_add_func ("/window/added-expense-shown-near-top", test_added_expense_shown_near_top);
   g_test_add_func ("/window/budget-alerts", test_budget_alerts);
   g_test_add_func ("/window/budget-shows-its-categories", test_budget_shows_its_categories);
+  g_test_add_func ("/window/own-expenses-of-a-category", test_own_expenses_of_a_category);
   g_test_add_func ("/window/recurring-catch-up", test_recurring_catch_up);
   g_test_add_func ("/window/phone-layout", test_phone_layout);
   g_test_add_func ("/window/size-from-settings", test_window_size_from_settings);
