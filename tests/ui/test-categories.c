@@ -409,8 +409,19 @@ test_delete (Fixture      *fixture,
   OutlayCategoryRemovalDialog *question;
   gint64                       health_id;
   gint64                       total;
+  g_autoptr (OutlayBudget) budget = outlay_budget_new ();
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (GError) error = NULL;
 
   health_id = outlay_test_category (&fixture->store, OUTLAY_TEST_HEALTH);
+  outlay_budget_set_name (budget, "Care");
+  outlay_budget_set_amount (budget, 10000);
+  outlay_budget_set_currency (budget, "EUR");
+  outlay_budget_set_cycle (budget, OUTLAY_CYCLE_MONTH, 1, "2026-03-01", NULL);
+  outlay_budget_set_categories (budget, (const char *const[]){
+    outlay_category_get_uuid (outlay_repository_lookup_category (fixture->repository, health_id)), NULL });
+  stored = outlay_repository_add_budget (fixture->repository, budget, &error);
+  g_assert_no_error (error);
   outlay_test_add (&fixture->store, 2500, "EUR", "2026-03-01", "Pharmacy", health_id);
   outlay_test_add (&fixture->store, 4000, "EUR", "2026-03-02", "Dentist", health_id);
   outlay_test_add (&fixture->store, 900, "EUR", "2026-03-03", "Socks",
@@ -427,8 +438,12 @@ test_delete (Fixture      *fixture,
   question = get_question (fixture);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==, "Delete “Health”?");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)), ==,
-                   "Its 2 expenses go to the category chosen below.");
+                   "Its 2 expenses go to the category chosen below. The budget “Care” then counts Other.");
   g_assert_true (outlay_category_removal_dialog_get_target (question) == other);
+  /* It follows the choice. */
+  choose_target (question, shopping);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)), ==,
+                   "Its 2 expenses go to the category chosen below. The budget “Care” then counts Shopping.");
   answer (fixture, "cancel");
   g_assert_nonnull (named (fixture, "Health"));
 

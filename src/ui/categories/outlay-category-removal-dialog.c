@@ -41,6 +41,7 @@ struct _OutlayCategoryRemovalDialog
   gboolean          merge;
   int               n_expenses; /* -1 while unknown */
   guint             n_children;
+  GPtrArray        *budgets; /* the names of those that count it */
   GListStore       *targets;
   GtkWidget        *target_row;
 };
@@ -95,6 +96,26 @@ update_body (OutlayCategoryRemovalDialog *self)
                                              "Its %u subcategories move to the top.", self->n_children),
                                 self->n_children);
     }
+
+  /* A budget of a subcategory deleted into the one it is under counts
+   * more than it did: said before, not found out later. */
+  if (!self->merge && self->budgets->len > 0 && target != NULL)
+    {
+      g_autofree char *path = outlay_repository_dup_category_path (self->repository, target);
+
+      g_string_append_c (body, ' ');
+      if (self->budgets->len == 1)
+        /* Translators: after what becomes of the expenses of a category deleted: "The budget “Eating out” then
+         * counts Food & Drink." */
+        g_string_append_printf (body, _("The budget “%s” then counts %s."), (const char *) self->budgets->pdata[0],
+                                path);
+      else
+        g_string_append_printf (body,
+                                /* Translators: after what becomes of the expenses of a category deleted */
+                                g_dngettext (GETTEXT_PACKAGE, "%u budget that counts it then counts %s.",
+                                             "%u budgets that count it then count %s.", self->budgets->len),
+                                self->budgets->len, path);
+    }
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body->str);
 }
 
@@ -134,6 +155,7 @@ outlay_category_removal_dialog_dispose (GObject *object)
   g_clear_object (&self->repository);
   g_clear_object (&self->category);
   g_clear_object (&self->targets);
+  g_clear_pointer (&self->budgets, g_ptr_array_unref);
 
   G_OBJECT_CLASS (outlay_category_removal_dialog_parent_class)->dispose (object);
 }
@@ -150,6 +172,30 @@ static void
 outlay_category_removal_dialog_init (OutlayCategoryRemovalDialog *self)
 {
   self->targets = g_list_store_new (OUTLAY_TYPE_CATEGORY);
+  self->budgets = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* The budgets that count the category, archived ones too: a removal
+ * changes them all. */
+static void
+find_budgets (OutlayCategoryRemovalDialog *self)
+{
+  g_autoptr (GPtrArray) budgets = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *uuid = outlay_category_get_uuid (self->category);
+
+  if (!(budgets = outlay_repository_list_budgets (self->repository, TRUE, &error)))
+    {
+      g_warning ("Could not read the budgets: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < budgets->len; i++)
+    {
+      const char *const *categories = outlay_budget_get_categories (budgets->pdata[i]);
+
+      if (categories != NULL && g_strv_contains (categories, uuid))
+        g_ptr_array_add (self->budgets, g_strdup (outlay_budget_get_name (budgets->pdata[i])));
+    }
 }
 
 /**
@@ -185,6 +231,7 @@ outlay_category_removal_dialog_new (GtkWindow        *parent,
   self->n_expenses = n_expenses;
   children = outlay_repository_list_subcategories (repository, category);
   self->n_children = children->len;
+  find_budgets (self);
   name = outlay_category_get_name (category);
 
   if (merge)
