@@ -119,26 +119,45 @@ read_categories (OutlayRepository *self,
   return order_as_tree (items);
 }
 
+static gboolean
+retire_category (gpointer key,
+                 gpointer value,
+                 gpointer user_data)
+{
+  g_hash_table_replace (user_data, key, value);
+  return TRUE;
+}
+
 static void
 apply_categories (OutlayRepository *self,
                   GPtrArray        *fresh)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
+
+  for (guint i = 0; i < n_old; i++)
+    {
+      OutlayCategory *category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
+      gint64          id = outlay_category_get_id (category);
+
+      g_hash_table_insert (old, g_memdup2 (&id, sizeof id), category);
+    }
 
   for (guint f = 0; f < fresh->len; f++)
     {
       OutlayCategory *category = fresh->pdata[f];
+      gint64          id = outlay_category_get_id (category);
       OutlayCategory *existing = NULL;
+      gpointer        key = NULL;
 
-      /* Keep the objects others hold; only their values change. */
-      for (guint i = 0; i < n_old && existing == NULL; i++)
-        {
-          g_autoptr (OutlayCategory) old = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
-
-          if (outlay_category_get_id (old) == outlay_category_get_id (category))
-            existing = g_steal_pointer (&old);
-        }
+      /* Keep the objects others hold, those of the categories an Undo
+       * brings back too; only their values change. */
+      if (!g_hash_table_steal_extended (old, &id, &key, (gpointer *) &existing) &&
+          g_hash_table_steal_extended (self->retired, &id, &key, (gpointer *) &existing) &&
+          g_strcmp0 (outlay_category_get_uuid (existing), outlay_category_get_uuid (category)) != 0)
+        g_clear_object (&existing); /* the id of another, after a restore */
+      g_free (key);
 
       if (existing != NULL)
         {
@@ -150,6 +169,9 @@ apply_categories (OutlayRepository *self,
     }
 
   g_list_store_splice (self->categories, 0, n_old, items->pdata, items->len);
+
+  /* Those gone wait for an Undo. */
+  g_hash_table_foreach_steal (old, retire_category, self->retired);
 }
 
 gboolean

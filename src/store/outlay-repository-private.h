@@ -34,6 +34,7 @@ struct _OutlayRepository
 
   OutlayDatabase *database;
   GListStore     *categories; /* OutlayCategory, by position, not deleted */
+  GHashTable     *retired;    /* gint64 id → OutlayCategory deleted, for an Undo to bring back */
   char           *fallback_uuid;
   gint64          data_version; /* what PRAGMA data_version said last */
   /* Between outlay_repository_take_off_expense_indexes() and putting them

@@ -669,6 +669,7 @@ outlay_repository_finalize (GObject *object)
   OutlayRepository *self = (OutlayRepository *) object;
 
   g_clear_object (&self->categories);
+  g_clear_pointer (&self->retired, g_hash_table_unref);
   g_clear_object (&self->database);
   g_clear_pointer (&self->fallback_uuid, g_free);
   g_clear_pointer (&self->currency, g_free);
@@ -793,6 +794,7 @@ static void
 outlay_repository_init (OutlayRepository *self)
 {
   self->categories = g_list_store_new (OUTLAY_TYPE_CATEGORY);
+  self->retired = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
 OutlayRepository *

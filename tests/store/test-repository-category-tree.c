@@ -383,6 +383,7 @@ test_delete_and_undo (Fixture      *fixture,
   g_autofree char *tree = NULL;
   g_autofree char *food_uuid = g_strdup (outlay_category_get_uuid (named (fixture, "Food & Drink")));
   const char      *counts[] = { food_uuid, NULL };
+  OutlayCategory  *held;
   gint64           food = id_of (fixture, "Food & Drink");
   gint64           other = id_of (fixture, "Other");
   gint64           restaurants = outlay_category_get_id (add_under (fixture, "Food & Drink", "Restaurants"));
@@ -397,8 +398,12 @@ test_delete_and_undo (Fixture      *fixture,
   total = ledger_total (fixture);
   tree_before = dump_tree (fixture);
 
+  /* What the window holds of it. */
+  held = outlay_repository_lookup_category (fixture->repository, food);
+  g_assert_nonnull (held);
   removal = outlay_repository_remove_category (fixture->repository, food, 0, FALSE, &error);
   g_assert_no_error (error);
+  g_assert_null (outlay_repository_lookup_category (fixture->repository, food));
   g_assert_cmpuint (outlay_category_removal_get_n_expenses (removal), ==, 2);
   g_assert_cmpuint (outlay_category_removal_get_n_subcategories (removal), ==, 1);
   g_assert_cmpint (outlay_category_removal_get_into_id (removal), ==, other);
@@ -429,6 +434,9 @@ test_delete_and_undo (Fixture      *fixture,
   g_assert_cmpint (category_of (fixture, outlay_expense_get_id (snack)), ==, food);
   g_assert_cmpint (ledger_total (fixture), ==, total);
   outlay_test_assert_summary_consistent (outlay_test_handle (fixture));
+  /* The same object as before, where the window holds it. */
+  g_assert_true (outlay_repository_lookup_category (fixture->repository, food) == held);
+  g_assert_cmpstr (outlay_category_get_name (held), ==, "Food & Drink");
   read = outlay_repository_find_budget (fixture->repository, outlay_budget_get_uuid (budget), &error);
   g_assert_no_error (error);
   g_assert_cmpstrv (outlay_budget_get_categories (read), counts);
