@@ -879,10 +879,12 @@ outlay_repository_change_category (OutlayRepository            *self,
   if ((category = outlay_repository_lookup_category (self, id)) == NULL)
     return set_not_found (error);
 
+  /* Against the parent stored: one whose parent an older version deleted
+   * shows at the top, and comes there for good when put at the top. */
   parent = outlay_repository_get_parent_category (self, category);
   reparent = changes->parent_uuid != NULL &&
              g_strcmp0 (*changes->parent_uuid != '\0' ? changes->parent_uuid : NULL,
-                        parent != NULL ? outlay_category_get_uuid (parent) : NULL) != 0;
+                        outlay_category_get_parent_uuid (category)) != 0;
   if (reparent && *changes->parent_uuid != '\0' &&
       (parent = outlay_repository_lookup_category_by_uuid (self, changes->parent_uuid)) == NULL)
     {

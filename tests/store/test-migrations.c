@@ -291,6 +291,36 @@ assert_category_tree (OutlayDatabase *database)
     }
 }
 
+/* Vet, whose parent an older version deleted, put at the top is there for
+ * good: no parent kept, last among the ones at the top, and moved among
+ * them as they are. */
+static void
+assert_orphan_adopted (OutlayDatabase *database)
+{
+  g_autoptr (OutlayRepository) repository = outlay_repository_new (database);
+  GListModel           *categories = outlay_repository_get_categories (repository);
+  OutlayCategory       *vet = outlay_repository_find_category (repository, "Vet");
+  OutlayCategoryChanges changes = { .parent_uuid = "" };
+  g_autoptr (OutlayCategory) first = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = outlay_database_get_handle (database);
+
+  g_assert_nonnull (vet);
+  g_assert_nonnull (outlay_category_get_parent_uuid (vet));
+  g_assert_true (outlay_repository_change_category (repository, outlay_category_get_id (vet), &changes, &error));
+  g_assert_no_error (error);
+  g_assert_null (outlay_category_get_parent_uuid (vet));
+  g_assert_cmpint (outlay_test_query_int (db, "SELECT parent_uuid IS NULL FROM categories WHERE name = 'Vet'"), ==, 1);
+  g_assert_cmpint (outlay_test_query_int (db, "SELECT position FROM categories WHERE name = 'Vet'"), ==,
+                   outlay_test_query_int (db, "SELECT max (position) FROM categories WHERE parent_uuid IS NULL "
+                                              "AND deleted_at IS NULL"));
+
+  g_assert_true (outlay_repository_move_category (repository, outlay_category_get_id (vet), 0, &error));
+  g_assert_no_error (error);
+  first = g_list_model_get_item (categories, 0);
+  g_assert_true (first == vet);
+}
+
 static void
 test_current_fixture_opens_without_upgrade (Fixture      *fixture,
                                             gconstpointer data)
@@ -306,6 +336,7 @@ test_current_fixture_opens_without_upgrade (Fixture      *fixture,
   g_assert_null (outlay_database_get_backup_path (database));
   assert_summary_consistent (outlay_database_get_handle (database));
   assert_category_tree (database);
+  assert_orphan_adopted (database);
 }
 
 /* The ids of @text (every expense for %NULL) sorted by description, as the
