@@ -468,25 +468,6 @@ rename_category (OutlayCli *cli,
 /* move */
 
 static gboolean
-parse_position (const char *text,
-                guint      *position,
-                GError    **error)
-{
-  guint64 value = 0;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
-    {
-      g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
-                   _("Give the new place with --position, a whole number from 1 (not “%s”)."),
-                   text != NULL ? text : "");
-      return FALSE;
-    }
-
-  *position = (guint) value;
-  return TRUE;
-}
-
-static gboolean
 move_category (OutlayCli *cli,
                char     **argv,
                GError   **error)
@@ -519,7 +500,7 @@ move_category (OutlayCli *cli,
     return TRUE;
 
   if (!outlay_cli_expect_args (cli, args, 1, G_MAXUINT, _("Give the name of the category to move."), error) ||
-      !(name = text_or_join (&args[1], _("The name"), error)) || !parse_position (position_text, &position, error))
+      !(name = text_or_join (&args[1], _("The name"), error)) || !outlay_cli_parse_position (position_text, &position, error))
     return FALSE;
 
   if (!outlay_cli_open (cli, FALSE, error) || !(category = outlay_cli_find_category (cli, name, error)) ||

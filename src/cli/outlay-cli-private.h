@@ -122,6 +122,9 @@ gboolean        outlay_cli_parse_currency (const char *text,
                                            GError    **error);
 GSettings      *outlay_cli_new_settings (const char *key);
 char           *outlay_cli_dup_default_currency (OutlayCli *cli);
+gboolean        outlay_cli_parse_position (const char *text,
+                                           guint      *position,
+                                           GError    **error);
 gboolean        outlay_cli_usage_error (GError    **error,
                                         const char *format,
                                         ...) G_GNUC_PRINTF (2, 3);

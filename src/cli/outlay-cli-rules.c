@@ -760,7 +760,7 @@ move_rule (OutlayCli *cli,
   g_autoptr (GPtrArray) rules = NULL;
   g_autoptr (GPtrArray) moved = NULL;
   OutlayCategoryRule *rule;
-  guint64             position = 0;
+  guint               position = 0;
   guint               index = 0;
 
   /* clang-format off */
@@ -779,10 +779,8 @@ move_rule (OutlayCli *cli,
     return FALSE;
   if (cli->help)
     return TRUE;
-  if (position_text == NULL)
-    return outlay_cli_usage_error (error, _("Give where it goes: --position N."));
-  if (!outlay_parse_unsigned (position_text, 1, G_MAXUINT, &position))
-    return outlay_cli_usage_error (error, _("--position takes a whole number from 1, not “%s”."), position_text);
+  if (!outlay_cli_parse_position (position_text, &position, error))
+    return FALSE;
   if (!(rule = open_rule (cli, args, &rules, &index, error)))
     return FALSE;
   if (position > rules->len)

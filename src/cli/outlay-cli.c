@@ -561,6 +561,29 @@ outlay_cli_usage_error (GError    **error,
 }
 
 /**
+ * outlay_cli_parse_position:
+ * @text: (nullable): what --position was given, %NULL when it was not
+ * @position: (out): the place, from 1
+ *
+ * Reads the --position of a `move` command.
+ */
+gboolean
+outlay_cli_parse_position (const char *text,
+                           guint      *position,
+                           GError    **error)
+{
+  guint64 value = 0;
+
+  if (text == NULL)
+    return outlay_cli_usage_error (error, _("Give where it goes: --position N."));
+  if (!outlay_parse_unsigned (text, 1, G_MAXUINT, &value))
+    return outlay_cli_usage_error (error, _("--position takes a whole number from 1, not “%s”."), text);
+
+  *position = (guint) value;
+  return TRUE;
+}
+
+/**
  * outlay_cli_parse_amount:
  *
  * Reads an amount as the window's amount field does: in the locale's way
