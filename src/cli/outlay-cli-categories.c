@@ -500,7 +500,8 @@ move_category (OutlayCli *cli,
     return TRUE;
 
   if (!outlay_cli_expect_args (cli, args, 1, G_MAXUINT, _("Give the name of the category to move."), error) ||
-      !(name = text_or_join (&args[1], _("The name"), error)) || !outlay_cli_parse_position (position_text, &position, error))
+      !(name = text_or_join (&args[1], _("The name"), error)) ||
+      !outlay_cli_parse_position (position_text, &position, error))
     return FALSE;
 
   if (!outlay_cli_open (cli, FALSE, error) || !(category = outlay_cli_find_category (cli, name, error)) ||

@@ -30,18 +30,29 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "outlay-currency.h"
 #include "outlay-money.h"
 #include "outlay-repository.h"
 #include "outlay-xhb-private.h"
 
-/* HomeBank's assignment flags (hb-assign.h). */
+/* HomeBank's assignment flags (its hb-assign.h, 5.x). A rule sets what
+ * its "do" or "overwrite" flags say; "exact" only makes the text match
+ * case-sensitively, and the text is still looked for anywhere. */
 #define ASSIGN_EXACT (1 << 0)
-#define ASSIGN_DO_PAYEE (1 << 2)
-#define ASSIGN_DO_CATEGORY (1 << 3)
-#define ASSIGN_DO_PAYMODE (1 << 4)
-#define ASSIGN_DO_TAGS (1 << 5)
+#define ASSIGN_DO_PAYEE (1 << 1)
+#define ASSIGN_DO_CATEGORY (1 << 2)
+#define ASSIGN_DO_PAYMODE (1 << 3)
+#define ASSIGN_DO_TAGS (1 << 4)
+#define ASSIGN_AMOUNT (1 << 7)
 #define ASSIGN_REGEX (1 << 8)
-#define ASSIGN_DOES_ANY (ASSIGN_DO_PAYEE | ASSIGN_DO_CATEGORY | ASSIGN_DO_PAYMODE | ASSIGN_DO_TAGS)
+#define ASSIGN_OVERWRITE_PAYEE (1 << 9)
+#define ASSIGN_OVERWRITE_CATEGORY (1 << 10)
+#define ASSIGN_OVERWRITE_PAYMODE (1 << 11)
+#define ASSIGN_OVERWRITE_TAGS (1 << 12)
+#define ASSIGN_SETS_CATEGORY (ASSIGN_DO_CATEGORY | ASSIGN_OVERWRITE_CATEGORY)
+#define ASSIGN_SETS_ANY                                                                                 \
+  (ASSIGN_DO_PAYEE | ASSIGN_DO_CATEGORY | ASSIGN_DO_PAYMODE | ASSIGN_DO_TAGS | ASSIGN_OVERWRITE_PAYEE | \
+   ASSIGN_OVERWRITE_CATEGORY | ASSIGN_OVERWRITE_PAYMODE | ASSIGN_OVERWRITE_TAGS)
 
 void
 outlay_xhb_read_assignment (Reader              *reader,
@@ -59,6 +70,7 @@ outlay_xhb_read_assignment (Reader              *reader,
   assignment->name = outlay_xhb_dup_attribute (names, values, "name");
   assignment->category = outlay_xhb_dup_attribute (names, values, "category");
   assignment->pos = outlay_xhb_dup_attribute (names, values, "pos");
+  assignment->amount = outlay_xhb_dup_attribute (names, values, "amount");
   g_ptr_array_add (reader->assignments, assignment);
 }
 
@@ -70,6 +82,7 @@ outlay_xhb_assignment_free (Assignment *assignment)
   g_free (assignment->name);
   g_free (assignment->category);
   g_free (assignment->pos);
+  g_free (assignment->amount);
   g_free (assignment);
 }
 
@@ -87,6 +100,40 @@ compare_positions (gconstpointer a,
   return (x->line > y->line) - (x->line < y->line);
 }
 
+/* The amount an assignment of HomeBank 5.6 matches exactly, as the plain
+ * decimal text of a rule's range: an expense's, which HomeBank writes
+ * negative. */
+static gboolean
+read_amount (Reader             *reader,
+             const Assignment   *assignment,
+             const char         *text,
+             OutlayImportSource *source,
+             char              **amount)
+{
+  const char           *currency = reader->ledger_currency;
+  g_autofree char      *message = NULL;
+  const OutlayCurrency *known;
+  gboolean              negative = FALSE;
+  gint64                minor_units = 0;
+
+  if (!outlay_xhb_resolve_currency (reader, &(Account){ NULL, NULL }, &currency, &message) || currency == NULL)
+    currency = reader->ledger_currency;
+  known = outlay_currency_lookup (currency);
+  if (outlay_xhb_parse_amount (assignment->amount, known != NULL ? known->exponent : 2, &negative, &minor_units) !=
+        AMOUNT_OK ||
+      !negative || minor_units == 0)
+    {
+      outlay_import_source_add_issue (source, assignment->line, OUTLAY_IMPORT_ISSUE_SKIPPED,
+                                      _("The assignment rule “%s” matches an amount of “%s”, which is not an "
+                                        "expense; it is left out."),
+                                      text, assignment->amount != NULL ? assignment->amount : "");
+      return FALSE;
+    }
+
+  *amount = outlay_money_format_plain (minor_units, currency);
+  return TRUE;
+}
+
 /* One rule of @assignment, or an issue that says why it is left out. */
 static void
 read_assignment (Reader             *reader,
@@ -97,6 +144,7 @@ read_assignment (Reader             *reader,
   g_autofree char *text = outlay_xhb_clean_text (assignment->name, FALSE);
   g_autofree char *category = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *amount = NULL;
   guint            flags = outlay_xhb_parse_number (assignment->flags);
 
   if (text == NULL || *text == '\0')
@@ -104,7 +152,7 @@ read_assignment (Reader             *reader,
   /* A rule of HomeBank 5 says what it sets; one of an older file sets the
    * category it has. */
   if (outlay_xhb_parse_number (assignment->category) == 0 ||
-      ((flags & ASSIGN_DOES_ANY) != 0 && (flags & ASSIGN_DO_CATEGORY) == 0))
+      ((flags & ASSIGN_SETS_ANY) != 0 && (flags & ASSIGN_SETS_CATEGORY) == 0))
     return;
 
   if ((flags & ASSIGN_REGEX) != 0)
@@ -123,6 +171,8 @@ read_assignment (Reader             *reader,
                                       text);
       return;
     }
+  if ((flags & ASSIGN_AMOUNT) != 0 && !read_amount (reader, assignment, text, source, &amount))
+    return;
   if (!outlay_xhb_resolve_category (reader, assignment->category, &category, &message) || category == NULL)
     {
       outlay_import_source_add_issue (source, assignment->line, OUTLAY_IMPORT_ISSUE_SKIPPED,
@@ -135,9 +185,15 @@ read_assignment (Reader             *reader,
   rule = outlay_import_category_rule_new ();
   rule->rule = outlay_category_rule_new ();
   outlay_category_rule_set_field (rule->rule, OUTLAY_RULE_FIELD_DESCRIPTION);
-  outlay_category_rule_set_match (rule->rule,
-                                  (flags & ASSIGN_EXACT) != 0 ? OUTLAY_RULE_MATCH_EQUALS : OUTLAY_RULE_MATCH_CONTAINS);
+  /* Outlay's rules ignore case: a case-sensitive one matches a little
+   * more here, never less. */
+  outlay_category_rule_set_match (rule->rule, OUTLAY_RULE_MATCH_CONTAINS);
   outlay_category_rule_set_patterns (rule->rule, (const char *const[]){ text, NULL });
+  if (amount != NULL)
+    {
+      outlay_category_rule_set_amount_min (rule->rule, amount);
+      outlay_category_rule_set_amount_max (rule->rule, amount);
+    }
   rule->category_name = g_steal_pointer (&category);
   g_ptr_array_add (source->category_rules, g_steal_pointer (&rule));
 }

@@ -114,6 +114,7 @@ typedef struct
   char *name;
   char *category;
   char *pos;
+  char *amount;
 } Assignment;
 
 typedef struct

@@ -584,13 +584,14 @@ test_import_homebank_rules (Fixture      *fixture,
 
   run (fixture, &result, "import", fixture_file, "--currency", "EUR");
   assert_success (&result);
-  assert_contains (result.out, "3 rules to import.\n");
+  assert_contains (result.out, "4 rules to import.\n");
   assert_contains (result.out, "  line 12: The assignment rule “^shell.*” is a regular expression");
   run (fixture, &result, "rules", "list");
   assert_success (&result);
-  assert_contains (result.out, "1  description is “Bus ticket”  any     Transport\n"
-                               "2  description contains “rewe”  any     Food › Groceries\n"
-                               "3  description contains “Taxi”  any     Transport\n");
+  assert_contains (result.out, "1  description contains “Bus ticket”  any             Transport\n"
+                               "2  description contains “rewe”        any             Food › Groceries\n"
+                               "3  description contains “Taxi”        any             Transport\n"
+                               "4  description contains “Netflix”     12.99 to 12.99  Transport\n");
 
   run (fixture, &result, "import", fixture_file, "--currency", "EUR", "--json");
   assert_success (&result);

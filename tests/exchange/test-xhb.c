@@ -397,8 +397,12 @@ test_budgets (void)
   g_assert_true (outlay_uuid_is_valid (row->uuid));
 }
 
-/* Assignment rules become rules that file expenses, in HomeBank's order;
- * a regular expression is left out and says so. */
+/* Assignment rules become rules that file expenses, in HomeBank's order,
+ * with the flags of its hb-assign.h: exact (1) is a case-sensitive
+ * "contains", sets the category (4) or overwrites it (1024), amount (128),
+ * regular expression (256); one that sets only the payee (2) or the
+ * payment (8) files nothing. A regular expression is left out and says
+ * so, as does an amount that is not an expense. */
 static void
 test_assignments (void)
 {
@@ -408,10 +412,12 @@ test_assignments (void)
     const char     *pattern;
     OutlayRuleMatch match;
     const char     *category;
+    const char     *amount;
   } expected[] = {
-    { "Bus ticket", OUTLAY_RULE_MATCH_EQUALS, "Transport" },
-    { "rewe", OUTLAY_RULE_MATCH_CONTAINS, "Food › Groceries" },
-    { "Taxi", OUTLAY_RULE_MATCH_CONTAINS, "Transport" },
+    { "Bus ticket", OUTLAY_RULE_MATCH_CONTAINS, "Transport", NULL },
+    { "rewe", OUTLAY_RULE_MATCH_CONTAINS, "Food › Groceries", NULL },
+    { "Taxi", OUTLAY_RULE_MATCH_CONTAINS, "Transport", NULL },
+    { "Netflix", OUTLAY_RULE_MATCH_CONTAINS, "Transport", "12.99" },
   };
   GString         *issues = g_string_new (NULL);
   g_autofree char *described = NULL;
@@ -426,6 +432,8 @@ test_assignments (void)
       g_assert_cmpint (outlay_category_rule_get_match (rule->rule), ==, expected[i].match);
       g_assert_cmpint (outlay_category_rule_get_field (rule->rule), ==, OUTLAY_RULE_FIELD_DESCRIPTION);
       g_assert_cmpstr (rule->category_name, ==, expected[i].category);
+      g_assert_cmpstr (outlay_category_rule_get_amount_min (rule->rule), ==, expected[i].amount);
+      g_assert_cmpstr (outlay_category_rule_get_amount_max (rule->rule), ==, expected[i].amount);
       g_assert_null (outlay_category_rule_get_uuid (rule->rule));
     }
 
@@ -440,7 +448,9 @@ test_assignments (void)
                    "12 1 The assignment rule “^shell.*” is a regular expression, which Outlay’s rules do not "
                    "have; it is left out.\n"
                    "14 1 The assignment rule “Ghost” refers to a category (key “9”) that is not in the file, or "
-                   "has no name; it is left out.\n");
+                   "has no name; it is left out.\n"
+                   "17 1 The assignment rule “Refund” matches an amount of “25”, which is not an expense; it is "
+                   "left out.\n");
   g_assert_cmpuint (outlay_import_source_get_n_records (source), ==, 2);
 }
 
