@@ -375,6 +375,36 @@ static const char schema_v7[] =
   ");"
   "CREATE INDEX category_rules_by_position ON category_rules (position) WHERE deleted_at IS NULL;";
 
+/* Version 8: exchange rates and what an expense was charged. A rate says
+ * that one unit of its currency was worth `rate` units of its quote on a
+ * day, as published (a decimal text, never a binary float): entered by the
+ * person, or imported from a file (its name kept, such as "ECB"), the same
+ * day of the same pair once for each. An expense in another currency may
+ * keep the exact amount the card was charged in the home currency of the
+ * day (charged_amount in charged_currency's minor units). A new table and
+ * nullable columns: older versions keep writing expenses without them. */
+static const char schema_v8[] =
+  "CREATE TABLE exchange_rates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  currency TEXT NOT NULL,"
+  "  quote TEXT NOT NULL,"
+  "  day TEXT NOT NULL,"
+  "  rate TEXT NOT NULL,"
+  "  source TEXT NOT NULL DEFAULT 'entered',"
+  "  source_name TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  deleted_at TEXT"
+  ");"
+  "CREATE UNIQUE INDEX exchange_rates_by_day ON exchange_rates (currency, quote, source, day) "
+  "  WHERE deleted_at IS NULL;"
+
+  "ALTER TABLE expenses ADD COLUMN charged_amount INTEGER;"
+  "ALTER TABLE expenses ADD COLUMN charged_currency TEXT;"
+  "CREATE INDEX expenses_charged ON expenses (occurred_on) "
+  "  WHERE charged_amount IS NOT NULL AND deleted_at IS NULL;";
+
 static const OutlayMigration migrations[] = {
   { 1, 1, schema_v1, seed_categories },
   { 2, 1, schema_v2, NULL },
@@ -383,6 +413,7 @@ static const OutlayMigration migrations[] = {
   { 5, 1, schema_v5, NULL },
   { 6, 1, schema_v6, NULL },
   { 7, 1, schema_v7, NULL },
+  { 8, 1, schema_v8, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);
