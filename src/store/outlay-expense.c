@@ -43,6 +43,8 @@ struct _OutlayExpense
   char  *import_hash;
   char  *rule_uuid;
   char  *scheduled_on;
+  gint64 charged_amount;
+  char  *charged_currency; /* NULL: no amount charged is known */
 };
 
 enum
@@ -109,6 +111,7 @@ outlay_expense_finalize (GObject *object)
   g_free (self->import_hash);
   g_free (self->rule_uuid);
   g_free (self->scheduled_on);
+  g_free (self->charged_currency);
 
   G_OBJECT_CLASS (outlay_expense_parent_class)->finalize (object);
 }
@@ -288,7 +291,9 @@ outlay_expense_equal (OutlayExpense *a,
          g_strcmp0 (a->deleted_at, b->deleted_at) == 0 &&
          g_strcmp0 (a->import_hash, b->import_hash) == 0 &&
          g_strcmp0 (a->rule_uuid, b->rule_uuid) == 0 &&
-         g_strcmp0 (a->scheduled_on, b->scheduled_on) == 0;
+         g_strcmp0 (a->scheduled_on, b->scheduled_on) == 0 &&
+         g_strcmp0 (a->charged_currency, b->charged_currency) == 0 &&
+         (a->charged_currency == NULL || a->charged_amount == b->charged_amount);
 }
 
 /**
@@ -317,6 +322,7 @@ outlay_expense_assign (OutlayExpense *self,
   outlay_expense_set_timestamps (self, other->created_at, other->updated_at, other->deleted_at);
   outlay_expense_set_import_hash (self, other->import_hash);
   outlay_expense_set_occurrence (self, other->rule_uuid, other->scheduled_on);
+  outlay_expense_set_charged (self, other->charged_amount, other->charged_currency);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -600,6 +606,48 @@ outlay_expense_set_occurrence (OutlayExpense *self,
     }
 }
 
+/**
+ * outlay_expense_get_charged:
+ * @amount: (out) (optional): what was charged, in the minor units of the
+ *   currency returned
+ *
+ * What the card was charged in the home currency for an expense in
+ * another one, when the person knows it: it takes the place of a rate.
+ *
+ * Returns: (nullable): the currency of the amount charged, or %NULL when
+ *   none is known
+ */
+const char *
+outlay_expense_get_charged (OutlayExpense *self,
+                            gint64        *amount)
+{
+  g_return_val_if_fail (OUTLAY_IS_EXPENSE (self), NULL);
+
+  if (amount != NULL)
+    *amount = self->charged_currency != NULL ? self->charged_amount : 0;
+  return self->charged_currency;
+}
+
+/**
+ * outlay_expense_set_charged:
+ * @amount: what was charged, in the minor units of @currency
+ * @currency: (nullable): its currency, or %NULL for none known
+ */
+void
+outlay_expense_set_charged (OutlayExpense *self,
+                            gint64         amount,
+                            const char    *currency)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSE (self));
+
+  if (g_strcmp0 (self->charged_currency, currency) != 0)
+    {
+      g_free (self->charged_currency);
+      self->charged_currency = g_strdup (currency);
+    }
+  self->charged_amount = currency != NULL ? amount : 0;
+}
+
 OutlayExpense *
 outlay_expense_new_from_statement (sqlite3_stmt *stmt)
 {
@@ -622,6 +670,11 @@ outlay_expense_new_from_statement (sqlite3_stmt *stmt)
   self->import_hash = g_strdup (column_text (stmt, 11));
   self->rule_uuid = g_strdup (column_text (stmt, 12));
   self->scheduled_on = g_strdup (column_text (stmt, 13));
+  if (sqlite3_column_type (stmt, 14) != SQLITE_NULL && column_text (stmt, 15) != NULL)
+    {
+      self->charged_amount = sqlite3_column_int64 (stmt, 14);
+      self->charged_currency = g_strdup (column_text (stmt, 15));
+    }
 
   if (self->description == NULL)
     self->description = g_strdup ("");

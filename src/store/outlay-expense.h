@@ -64,6 +64,11 @@ const char *outlay_expense_get_deleted_at (OutlayExpense *self);
 const char *outlay_expense_get_import_hash (OutlayExpense *self);
 void        outlay_expense_set_import_hash (OutlayExpense *self,
                                             const char    *import_hash);
+const char *outlay_expense_get_charged (OutlayExpense *self,
+                                       gint64        *amount);
+void        outlay_expense_set_charged (OutlayExpense *self,
+                                       gint64         amount,
+                                       const char    *currency);
 const char *outlay_expense_get_rule_uuid (OutlayExpense *self);
 const char *outlay_expense_get_scheduled_on (OutlayExpense *self);
 void        outlay_expense_set_occurrence (OutlayExpense *self,

@@ -119,9 +119,27 @@ outlay_repository_catch_up_search (OutlayRepository *self,
          outlay_transaction_commit (transaction, error);
 }
 
+/* The amount charged and its currency, at @column and the one after, or
+ * two nulls. */
+static void
+bind_charged (sqlite3_stmt  *stmt,
+              int            column,
+              OutlayExpense *expense)
+{
+  gint64      charged = 0;
+  const char *currency = outlay_expense_get_charged (expense, &charged);
+
+  if (currency != NULL)
+    sqlite3_bind_int64 (stmt, column, charged);
+  else
+    sqlite3_bind_null (stmt, column);
+  sqlite3_bind_text (stmt, column + 1, currency, -1, SQLITE_STATIC);
+}
+
 #define SQL_INSERT_EXPENSE                                                                                  \
   "INSERT INTO expenses (uuid, amount, currency, description, note, category_id, occurred_on, created_at, " \
-  "updated_at, deleted_at, import_hash, rule_uuid, scheduled_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+  "updated_at, deleted_at, import_hash, rule_uuid, scheduled_on, charged_amount, charged_currency) "         \
+  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 /* Runs @stmt, SQL_INSERT_EXPENSE, for one draft. A bulk insert runs it a
  * million times, so it copies nothing: the uuid is made on the stack and
@@ -163,6 +181,7 @@ insert_expense (OutlayRepository *self,
   sqlite3_bind_text (stmt, 11, outlay_expense_get_import_hash (draft), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 12, outlay_expense_get_rule_uuid (draft), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, outlay_expense_get_scheduled_on (draft), -1, SQLITE_STATIC);
+  bind_charged (stmt, 14, draft);
 
   /* The message is translated only when it is needed. */
   rc = sqlite3_step (stmt);
@@ -464,7 +483,7 @@ outlay_repository_update_expense (OutlayRepository *self,
 {
   static const char sql[] =
     "UPDATE expenses SET amount = ?, currency = ?, description = ?, note = ?, category_id = ?, "
-    "occurred_on = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL";
+    "occurred_on = ?, updated_at = ?, charged_amount = ?, charged_currency = ? WHERE id = ? AND deleted_at IS NULL";
   g_autoptr (OutlayTransaction) transaction = NULL;
   g_autoptr (OutlayExpense) before = NULL;
   g_autoptr (OutlayExpense) after = NULL;
@@ -507,7 +526,8 @@ outlay_repository_update_expense (OutlayRepository *self,
   sqlite3_bind_int64 (stmt, 5, outlay_expense_get_category_id (expense));
   sqlite3_bind_text (stmt, 6, outlay_expense_get_occurred_on (expense), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, id);
+  bind_charged (stmt, 8, expense);
+  sqlite3_bind_int64 (stmt, 10, id);
 
   if (!outlay_repository_step_done (self, stmt, _("Could not save the expense"), error) ||
       !(after = fetch_expense (self, id, error)) ||

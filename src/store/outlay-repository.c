@@ -138,6 +138,43 @@ outlay_repository_check_writable (OutlayRepository *self,
   return FALSE;
 }
 
+/* What the card was charged: in another currency than the expense's, not
+ * zero, on the same side (a refund gives back). */
+static gboolean
+validate_charged (OutlayExpense *expense,
+                  GError       **error)
+{
+  gint64      charged = 0;
+  const char *currency = outlay_expense_get_charged (expense, &charged);
+
+  if (currency == NULL)
+    return TRUE;
+
+  if (!outlay_currency_is_valid (currency))
+    {
+      g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_CHARGED,
+                   _("The currency “%s” of the amount charged is not a known ISO 4217 code."), currency);
+      return FALSE;
+    }
+  if (g_str_equal (currency, outlay_expense_get_currency (expense)))
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_CHARGED,
+                           _("The amount charged is in the expense’s own currency; leave it out."));
+      return FALSE;
+    }
+  if (charged == 0 || charged > OUTLAY_MONEY_MAX || charged < -OUTLAY_MONEY_MAX ||
+      (charged < 0) != (outlay_expense_get_amount (expense) < 0))
+    {
+      g_set_error_literal (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_CHARGED,
+                           outlay_expense_get_amount (expense) < 0
+                             ? _("The amount given back must be more than zero, as the refund is.")
+                             : _("The amount charged must be more than zero."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 outlay_repository_validate_expense (OutlayRepository *self,
                                     OutlayExpense    *expense,
@@ -223,7 +260,7 @@ outlay_repository_validate_expense (OutlayRepository *self,
       return FALSE;
     }
 
-  return TRUE;
+  return validate_charged (expense, error);
 }
 
 gboolean

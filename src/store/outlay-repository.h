@@ -59,6 +59,8 @@ typedef enum
   OUTLAY_REPOSITORY_ERROR_INVALID_CAP,     /* the most a budget carries */
   OUTLAY_REPOSITORY_ERROR_INVALID_PARENT,  /* the category a category is under */
   OUTLAY_REPOSITORY_ERROR_INVALID_PATTERN, /* what a rule looks for, and where */
+  OUTLAY_REPOSITORY_ERROR_INVALID_CHARGED, /* what the card was charged in another currency */
+  OUTLAY_REPOSITORY_ERROR_INVALID_RATE,    /* an exchange rate */
 } OutlayRepositoryError;
 
 typedef enum

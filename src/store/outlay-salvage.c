@@ -44,17 +44,21 @@
 #define RECOVERED_COLOR "#77767b"
 
 /* Schema versions before 3 have no import_hash, before 6 no rule_uuid nor
- * scheduled_on; the read has the same columns either way. */
+ * scheduled_on, before 8 no charged_amount nor charged_currency; the read
+ * has the same columns either way. */
 #define EXPENSE_COLUMNS_V1                                                                                        \
   "id, uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at, deleted_at, " \
-  "NULL, NULL, NULL"
+  "NULL, NULL, NULL, NULL, NULL"
 #define EXPENSE_COLUMNS_V3                                                                                        \
   "id, uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at, deleted_at, " \
-  "import_hash, NULL, NULL"
+  "import_hash, NULL, NULL, NULL, NULL"
+#define EXPENSE_COLUMNS_V6                                                                                        \
+  "id, uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at, deleted_at, " \
+  "import_hash, rule_uuid, scheduled_on, NULL, NULL"
 
 /* What each column of a read must hold, a letter a column: an integer,
- * text, or text or NULL. */
-#define EXPENSE_KINDS "ititttitttnnnn"
+ * text, text or NULL, or an integer or NULL (m). */
+#define EXPENSE_KINDS "ititttitttnnnnmn"
 #define CATEGORY_KINDS "ittttittnni"
 #define CATEGORY_KINDS_V1 "ittttittn"
 
@@ -82,6 +86,7 @@ typedef struct
   sqlite3            *source;
   gboolean            has_import_hash;
   gboolean            has_rule_uuid;
+  gboolean            has_charged;
   GPtrArray          *categories;    /* OutlayCategory, as they read */
   char               *fallback_uuid; /* the damaged file's, when it reads */
   OutlayDatabase     *database;
@@ -121,9 +126,9 @@ row_has_kinds (sqlite3_stmt *row,
     {
       int type = sqlite3_column_type (row, i);
 
-      if (kinds[i] == 'i')
+      if (kinds[i] == 'i' || kinds[i] == 'm')
         {
-          if (type != SQLITE_INTEGER)
+          if (type != SQLITE_INTEGER && (kinds[i] == 'i' || type != SQLITE_NULL))
             return FALSE;
         }
       else if (type == SQLITE_NULL)
@@ -234,6 +239,8 @@ inspect_source (Salvage    *self,
     rc = inspect_table (self, "expenses", "import_hash", &has_expenses, &self->has_import_hash);
   if (rc == SQLITE_OK)
     rc = inspect_table (self, "expenses", "rule_uuid", &has_expenses, &self->has_rule_uuid);
+  if (rc == SQLITE_OK)
+    rc = inspect_table (self, "expenses", "charged_amount", &has_expenses, &self->has_charged);
   if (rc == SQLITE_OK)
     rc = inspect_table (self, "categories", "uuid", &has_categories, &unused);
 
@@ -424,9 +431,11 @@ insert_expense (Salvage       *self,
 {
   sqlite3_stmt *stmt = outlay_database_prepare (self->database,
                                                 "INSERT INTO expenses (" OUTLAY_EXPENSE_COLUMNS ") "
-                                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                                 error);
   gboolean      rejected;
+  const char   *charged_currency;
+  gint64        charged = 0;
 
   if (stmt == NULL)
     return FALSE;
@@ -445,6 +454,10 @@ insert_expense (Salvage       *self,
   sqlite3_bind_text (stmt, 12, outlay_expense_get_import_hash (expense), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, outlay_expense_get_rule_uuid (expense), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 14, outlay_expense_get_scheduled_on (expense), -1, SQLITE_STATIC);
+  charged_currency = outlay_expense_get_charged (expense, &charged);
+  if (charged_currency != NULL)
+    sqlite3_bind_int64 (stmt, 15, charged);
+  sqlite3_bind_text (stmt, 16, charged_currency, -1, SQLITE_STATIC);
 
   if (!step_row (self, stmt, _("Could not save the expense"), &rejected, error))
     return FALSE;
@@ -522,7 +535,8 @@ save_expenses (Salvage *self,
   guint n_lost = 0;
 
   reader = outlay_salvage_reader_new (self->source, "expenses",
-                                      self->has_rule_uuid     ? OUTLAY_EXPENSE_COLUMNS
+                                      self->has_charged       ? OUTLAY_EXPENSE_COLUMNS
+                                      : self->has_rule_uuid   ? EXPENSE_COLUMNS_V6
                                       : self->has_import_hash ? EXPENSE_COLUMNS_V3
                                                               : EXPENSE_COLUMNS_V1,
                                       _("Could not read the database"), self->cancellable, error);
@@ -750,6 +764,18 @@ save_category_rules (Salvage *self,
   return copy_table (self, "category_rules", OUTLAY_CATEGORY_RULE_COLUMNS, 14, error);
 }
 
+/* Exchange rates, as the budgets. */
+static gboolean
+save_exchange_rates (Salvage *self,
+                     GError **error)
+{
+  /* A file of data format 7 or older has none. */
+  if (!has_table (self, "exchange_rates"))
+    return TRUE;
+
+  return copy_table (self, "exchange_rates", OUTLAY_EXCHANGE_RATE_COLUMNS, 11, error);
+}
+
 static gboolean
 write_rows (Salvage *self,
             GError **error)
@@ -773,6 +799,7 @@ write_rows (Salvage *self,
        save_budgets (self, &local_error) &&
        save_recurring (self, &local_error) &&
        save_category_rules (self, &local_error) &&
+       save_exchange_rates (self, &local_error) &&
        derive_rows (self, &local_error);
 
   sqlite3_progress_handler (db, 0, NULL, NULL);

@@ -32,7 +32,10 @@ G_BEGIN_DECLS
  * outlay_expense_new_from_statement() reads them. */
 #define OUTLAY_EXPENSE_COLUMNS                                                                                    \
   "id, uuid, amount, currency, description, note, category_id, occurred_on, created_at, updated_at, deleted_at, " \
-  "import_hash, rule_uuid, scheduled_on"
+  "import_hash, rule_uuid, scheduled_on, charged_amount, charged_currency"
+
+#define OUTLAY_EXCHANGE_RATE_COLUMNS \
+  "id, uuid, currency, quote, day, rate, source, source_name, created_at, updated_at, deleted_at"
 
 #define OUTLAY_CATEGORY_COLUMNS \
   "id, uuid, name, icon_name, color, position, created_at, updated_at, deleted_at, parent_uuid, hidden"

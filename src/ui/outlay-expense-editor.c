@@ -528,8 +528,13 @@ apply_form (OutlayExpenseEditor *self,
 {
   g_autofree char *description = dup_description (self);
   g_autofree char *note = dup_note (self);
+  gint64           signed_amount = gtk_switch_get_active (self->refund_switch) ? -amount : amount;
 
-  outlay_expense_set_amount (expense, gtk_switch_get_active (self->refund_switch) ? -amount : amount);
+  /* What the card was charged holds for the amount it was charged for. */
+  if (signed_amount != outlay_expense_get_amount (expense) ||
+      g_strcmp0 (active_currency (self), outlay_expense_get_currency (expense)) != 0)
+    outlay_expense_set_charged (expense, 0, NULL);
+  outlay_expense_set_amount (expense, signed_amount);
   outlay_expense_set_currency (expense, active_currency (self));
   outlay_expense_set_description (expense, description);
   outlay_expense_set_note (expense, note);

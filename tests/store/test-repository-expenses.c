@@ -213,6 +213,73 @@ test_validate_currency (Fixture      *fixture,
     }
 }
 
+/* What the card was charged: in another known currency, on the side of the
+ * amount; kept as written, through an update, and cleared. */
+static void
+test_validate_charged (Fixture      *fixture,
+                       gconstpointer user_data)
+{
+  static const struct
+  {
+    gint64      amount;
+    gint64      charged;
+    const char *currency;
+  } invalid[] = {
+    { 8650, 8011, "USD" }, /* the expense's own currency */
+    { 8650, 8011, "EURO" },
+    { 8650, 0, "EUR" },
+    { 8650, -8011, "EUR" },
+    { -8650, 8011, "EUR" }, /* a refund gives back */
+    { 8650, OUTLAY_MONEY_MAX + 1, "EUR" },
+  };
+  g_autoptr (OutlayExpense) draft = NULL;
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autoptr (OutlayExpense) updated = NULL;
+  g_autoptr (OutlayExpense) read = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 charged = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr (OutlayExpense) bad = valid_draft (fixture);
+
+      outlay_expense_set_currency (bad, "USD");
+      outlay_expense_set_amount (bad, invalid[i].amount);
+      outlay_expense_set_charged (bad, invalid[i].charged, invalid[i].currency);
+      outlay_test_assert_rejected (fixture, bad, OUTLAY_REPOSITORY_ERROR_INVALID_CHARGED);
+    }
+
+  draft = valid_draft (fixture);
+  outlay_expense_set_currency (draft, "USD");
+  outlay_expense_set_amount (draft, -8650);
+  outlay_expense_set_charged (draft, -8011, "EUR");
+  stored = outlay_repository_add_expense (fixture->repository, draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outlay_expense_get_charged (stored, &charged), ==, "EUR");
+  g_assert_cmpint (charged, ==, -8011);
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture),
+                                          "SELECT charged_amount FROM expenses WHERE charged_currency = 'EUR'"),
+                   ==, -8011);
+
+  /* An update keeps it unless told otherwise; none clears it. */
+  outlay_expense_set_note (stored, "card");
+  updated = outlay_repository_update_expense (fixture->repository, stored, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outlay_expense_get_charged (updated, NULL), ==, "EUR");
+  outlay_expense_set_charged (updated, 0, NULL);
+  g_clear_object (&stored);
+  stored = outlay_repository_update_expense (fixture->repository, updated, &error);
+  g_assert_no_error (error);
+  read = outlay_repository_get_expense (fixture->repository, outlay_expense_get_id (stored), &error);
+  g_assert_no_error (error);
+  g_assert_null (outlay_expense_get_charged (read, &charged));
+  g_assert_cmpint (charged, ==, 0);
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture),
+                                          "SELECT count(*) FROM expenses WHERE charged_amount IS NOT NULL "
+                                          "OR charged_currency IS NOT NULL"),
+                   ==, 0);
+}
+
 static void
 test_validate_date (Fixture      *fixture,
                     gconstpointer user_data)
@@ -803,6 +870,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/expense/validate/amount", test_validate_amount);
   OUTLAY_TEST_ADD ("/repository/expense/validate/currency", test_validate_currency);
   OUTLAY_TEST_ADD ("/repository/expense/validate/date", test_validate_date);
+  OUTLAY_TEST_ADD ("/repository/expense/validate/charged", test_validate_charged);
   OUTLAY_TEST_ADD ("/repository/expense/validate/description", test_validate_description);
   OUTLAY_TEST_ADD ("/repository/expense/validate/note", test_validate_note);
   OUTLAY_TEST_ADD ("/repository/expense/validate/category", test_validate_category);

@@ -40,7 +40,7 @@
 /* The columns compared, with and without the category. */
 #define ROW_COLUMNS                                                                                     \
   "uuid, id, amount, currency, description, note, %s occurred_on, created_at, updated_at, deleted_at, " \
-  "import_hash"
+  "import_hash, charged_amount, charged_currency"
 #define CATEGORY_DUMP "SELECT id, uuid, name, icon_name, color, position, created_at, updated_at, deleted_at " \
                       "FROM categories ORDER BY id"
 
@@ -169,6 +169,9 @@ fill_ledger (const char *path)
                                                                            g_rand_int_range (rand, 0, n_live)));
 
       outlay_expense_set_note (draft, note);
+      /* Some in dollars with what the card was charged in euros. */
+      if (i % 10 == 0)
+        outlay_expense_set_charged (draft, outlay_expense_get_amount (draft) * 9 / 10 + 1, "EUR");
       if (i % 7 == 0)
         {
           g_autofree char *hash = g_strdup_printf ("%032x", i);
@@ -208,6 +211,17 @@ fill_ledger (const char *path)
                     "INSERT INTO budget_alerts (uuid, budget_uuid, period_start, threshold, created_at, updated_at) "
                     "SELECT '7d2e4f60-3a1b-4c5d-8e9f-000000000201', uuid, '2025-02-25', 80, created_at, created_at "
                     "FROM budgets WHERE name = 'Books'");
+
+  /* Exchange rates: entered, imported, deleted. */
+  outlay_test_exec (outlay_database_get_handle (database),
+                    "INSERT INTO exchange_rates (uuid, currency, quote, day, rate, source, source_name, created_at, "
+                    "updated_at, deleted_at) VALUES "
+                    "('7d2e4f60-3a1b-4c5d-8e9f-000000000301', 'USD', 'EUR', '2025-03-01', '0.9205', 'entered', NULL, "
+                    "'2025-03-02T10:00:00.000Z', '2025-03-02T10:00:00.000Z', NULL), "
+                    "('7d2e4f60-3a1b-4c5d-8e9f-000000000302', 'EUR', 'USD', '2025-03-03', '1.0813', 'imported', "
+                    "'ECB', '2025-03-04T10:00:00.000Z', '2025-03-04T10:00:00.000Z', NULL), "
+                    "('7d2e4f60-3a1b-4c5d-8e9f-000000000303', 'GBP', 'EUR', '2025-03-01', '1.17', 'entered', NULL, "
+                    "'2025-03-02T10:00:00.000Z', '2025-03-02T11:00:00.000Z', '2025-03-02T11:00:00.000Z')");
 
   /* Two rules that file expenses, one deleted. */
   for (guint i = 0; i < 2; i++)
@@ -637,9 +651,10 @@ test_intact (Fixture      *fixture,
 
   /* The budgets and the rules as they were, every column, the deleted ones
    * too. */
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < 5; i++)
     {
-      static const char *const tables[] = { "budgets", "budget_overrides", "budget_alerts", "category_rules" };
+      static const char *const tables[] = { "budgets", "budget_overrides", "budget_alerts", "category_rules",
+                                            "exchange_rates" };
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[i]);
       g_autofree char *before = outlay_test_dump (original, sql);
       g_autofree char *after = outlay_test_dump (copy, sql);
