@@ -72,6 +72,7 @@ void            outlay_repository_emit_categories_changed (OutlayRepository *sel
 void            outlay_repository_emit_budgets_changed (OutlayRepository *self);
 void            outlay_repository_emit_recurring_changed (OutlayRepository *self);
 void            outlay_repository_emit_category_rules_changed (OutlayRepository *self);
+void            outlay_repository_emit_rates_changed (OutlayRepository *self);
 
 /* outlay-repository-expenses.c: expenses, their search index, the bulk insert */
 gboolean      outlay_repository_sync_search (OutlayRepository *self,

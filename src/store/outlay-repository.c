@@ -40,6 +40,7 @@ enum
   BUDGETS_CHANGED,
   RECURRING_CHANGED,
   CATEGORY_RULES_CHANGED,
+  RATES_CHANGED,
   N_SIGNALS
 };
 
@@ -294,6 +295,12 @@ void
 outlay_repository_emit_category_rules_changed (OutlayRepository *self)
 {
   g_signal_emit (self, signals[CATEGORY_RULES_CHANGED], 0);
+}
+
+void
+outlay_repository_emit_rates_changed (OutlayRepository *self)
+{
+  g_signal_emit (self, signals[RATES_CHANGED], 0);
 }
 
 void
@@ -676,6 +683,7 @@ outlay_repository_reload (OutlayRepository *self)
   g_signal_emit (self, signals[BUDGETS_CHANGED], 0);
   g_signal_emit (self, signals[RECURRING_CHANGED], 0);
   g_signal_emit (self, signals[CATEGORY_RULES_CHANGED], 0);
+  g_signal_emit (self, signals[RATES_CHANGED], 0);
 }
 
 static void
@@ -821,6 +829,18 @@ outlay_repository_class_init (OutlayRepositoryClass *klass)
    */
   signals[CATEGORY_RULES_CHANGED] =
     g_signal_new ("category-rules-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * OutlayRepository::rates-changed:
+   *
+   * Emitted after each committed write of the exchange rates.
+   */
+  signals[RATES_CHANGED] =
+    g_signal_new ("rates-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

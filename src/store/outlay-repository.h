@@ -28,7 +28,9 @@
 #include "outlay-category.h"
 #include "outlay-database.h"
 #include "outlay-expense.h"
+#include "outlay-exchange-rate.h"
 #include "outlay-query.h"
+#include "outlay-rate-book.h"
 #include "outlay-rule-set.h"
 
 G_BEGIN_DECLS
@@ -725,5 +727,94 @@ gboolean         outlay_repository_undo_rules_apply_finish (OutlayRepository *se
                                                             GAsyncResult     *result,
                                                             guint            *n_restored,
                                                             GError          **error);
+
+/* Exchange rates: outlay-repository-rates.c */
+
+/* A rate read from a file: 1 @currency = @rate @quote on @day. */
+typedef struct
+{
+  const char *currency;
+  const char *quote;
+  const char *day;
+  const char *rate;
+} OutlayRateEntry;
+
+typedef struct
+{
+  guint added;
+  guint changed;
+  guint unchanged;
+} OutlayRatesImported;
+
+gboolean            outlay_repository_validate_rate (const char *currency,
+                                                     const char *quote,
+                                                     const char *day,
+                                                     const char *rate,
+                                                     GError    **error);
+OutlayExchangeRate *outlay_repository_set_rate (OutlayRepository *self,
+                                                const char       *currency,
+                                                const char       *quote,
+                                                const char       *day,
+                                                const char       *rate,
+                                                GError          **error);
+GPtrArray          *outlay_repository_list_rates (OutlayRepository *self,
+                                                  const char       *currency,
+                                                  guint             limit,
+                                                  GError          **error);
+OutlayExchangeRate *outlay_repository_delete_rate (OutlayRepository *self,
+                                                   const char       *uuid,
+                                                   GError          **error);
+OutlayExchangeRate *outlay_repository_restore_rate (OutlayRepository *self,
+                                                    const char       *uuid,
+                                                    GError          **error);
+gboolean            outlay_repository_import_rates (OutlayRepository       *self,
+                                                    const OutlayRateEntry  *entries,
+                                                    gsize                   n_entries,
+                                                    const char             *source_name,
+                                                    OutlayRulesProgressFunc progress,
+                                                    gpointer                progress_data,
+                                                    GCancellable           *cancellable,
+                                                    OutlayRatesImported    *imported,
+                                                    GError                **error);
+OutlayRateBook     *outlay_repository_load_rate_book (OutlayRepository  *self,
+                                                      const char        *home,
+                                                      const char *const *currencies,
+                                                      const char        *from,
+                                                      const char        *to,
+                                                      GError           **error);
+
+/* Totals in the home currency: outlay-repository-converted.c */
+
+/* What the expenses of one currency come to in the home currency. */
+typedef struct
+{
+  char            currency[4];
+  gint64          total;              /* in its own minor units */
+  guint           count;
+  gint64          converted;          /* of those with a rate or a charge, in the home currency */
+  guint           n_without_rate;     /* counted apart: no rate for their day */
+  gint64          total_without_rate; /* their total, in its own minor units */
+  guint           n_charged;          /* converted at what the card was charged */
+  OutlayRateFound latest;             /* the rate of its latest day (no legs: none taken) */
+  gboolean        several_rates;      /* rates of more than one day were taken */
+  gboolean        overflow;
+} OutlayConvertedCurrency;
+
+typedef struct
+{
+  char            home[4];
+  gint64          total;          /* rounded once; what has no rate left out */
+  guint           n_without_rate; /* expenses left out of @total */
+  GArray         *currencies;     /* OutlayConvertedCurrency, the most used first, the home one too */
+  OutlayRateBook *book;           /* holds the texts of the rates found */
+} OutlayConvertedTotal;
+
+void                  outlay_converted_total_free (OutlayConvertedTotal *total);
+OutlayConvertedTotal *outlay_repository_convert_total (OutlayRepository  *self,
+                                                       const OutlayQuery *query,
+                                                       const char        *home,
+                                                       GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayConvertedTotal, outlay_converted_total_free)
 
 G_END_DECLS

@@ -36,6 +36,7 @@
  * ambiguous or right-to-left in a mixed string use the code. */
 static const OutlayCurrency currencies[] = {
   { "AED", "AED", 2 },
+  { "ARS", "AR$", 2 },
   { "AUD", "A$", 2 },
   { "BGN", "лв.", 2 },
   { "BHD", "BHD", 3 },
@@ -93,7 +94,7 @@ static const OutlayCurrency currencies[] = {
 /* Other ways people write a currency, accepted by the parser only (the
  * formatter always writes the table's symbol). Codes are space separated. */
 static const OutlayCurrencyAlias currency_aliases[] = {
-  { "$", "USD AUD BRL CAD CLP HKD MXN NZD SGD TWD" },
+  { "$", "USD ARS AUD BRL CAD CLP HKD MXN NZD SGD TWD" },
   { "US$", "USD" },
   { "AU$", "AUD" },
   { "C$", "CAD" },

@@ -760,6 +760,25 @@ check_plans (sqlite3 *db)
     assert_plan_has (rows, "SEARCH expenses USING INDEX", sql);
     assert_plan_lacks (rows, "SCAN expenses", sql);
   }
+
+  /* The rates a converted total reads (outlay-repository-rates.c,
+   * load_direction): a range of the index, however many rates there are. */
+  {
+    static const char *const sqls[] = {
+      "SELECT day, rate, source, source_name FROM exchange_rates WHERE currency = ? AND quote = ? AND source = ? "
+      "AND day < ? AND deleted_at IS NULL ORDER BY day DESC LIMIT 1",
+      "SELECT day, rate, source, source_name FROM exchange_rates WHERE currency = ? AND quote = ? AND source = ? "
+      "AND day >= ? AND day <= ? AND deleted_at IS NULL",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sqls); i++)
+      {
+        g_autoptr (GPtrArray) rows = explain (db, sqls[i]);
+
+        assert_plan_has (rows, "SEARCH exchange_rates USING INDEX exchange_rates_by_day", sqls[i]);
+        assert_plan_lacks (rows, "USE TEMP B-TREE", sqls[i]);
+      }
+  }
 }
 
 static void
