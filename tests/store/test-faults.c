@@ -1089,6 +1089,116 @@ test_undo_category_rules (Fixture      *fixture,
   g_assert_cmpuint (outlay_test_faults_check (fixture, &operation, applied, MAX_PER_KIND), >, 0);
 }
 
+/* Exchange rates: the person's, a file's, and an expense whose card
+ * charge is known. */
+
+static void
+add_rates (Fixture *fixture)
+{
+  g_autoptr (OutlayExchangeRate) stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  stored = outlay_repository_set_rate (fixture->repository, "USD", "EUR", "2024-05-14", "0.9205", &error);
+  g_assert_no_error (error);
+}
+
+/* The uuid of the first rate, deleted or not. */
+static gpointer
+find_rate (Fixture *fixture,
+           gpointer user_data)
+{
+  return g_strstrip (outlay_test_dump (outlay_test_handle (fixture),
+                                       "SELECT uuid FROM exchange_rates ORDER BY id LIMIT 1"));
+}
+
+static gboolean
+set_rate (Fixture *fixture,
+          gpointer state,
+          GError **error)
+{
+  g_autoptr (OutlayExchangeRate) stored =
+    outlay_repository_set_rate (fixture->repository, "USD", "EUR", "2024-05-14", "0.9311", error);
+
+  return stored != NULL;
+}
+
+static gboolean
+delete_rate (Fixture *fixture,
+             gpointer state,
+             GError **error)
+{
+  g_autoptr (OutlayExchangeRate) before = outlay_repository_delete_rate (fixture->repository, state, error);
+
+  return before != NULL;
+}
+
+static gboolean
+restore_rate (Fixture *fixture,
+              gpointer state,
+              GError **error)
+{
+  g_autoptr (OutlayExchangeRate) restored = outlay_repository_restore_rate (fixture->repository, state, error);
+
+  return restored != NULL;
+}
+
+static gboolean
+import_rates (Fixture *fixture,
+              gpointer state,
+              GError **error)
+{
+  const OutlayRateEntry entries[] = {
+    { "EUR", "USD", "2024-05-14", "1.0813" },
+    { "EUR", "JPY", "2024-05-14", "168.45" },
+    { "EUR", "USD", "2024-05-15", "1.0826" },
+  };
+
+  return outlay_repository_import_rates (fixture->repository, entries, G_N_ELEMENTS (entries), "ECB", NULL, NULL,
+                                         NULL, NULL, error);
+}
+
+static gboolean
+add_charged_expense (Fixture *fixture,
+                     gpointer state,
+                     GError **error)
+{
+  g_autoptr (OutlayExpense) draft =
+    outlay_test_draft (8650, "USD", "2024-05-14", "Dinner", outlay_test_category (fixture, OUTLAY_TEST_FOOD));
+  g_autoptr (OutlayExpense) stored = NULL;
+
+  outlay_expense_set_charged (draft, 8011, "EUR");
+  stored = outlay_repository_add_expense (fixture->repository, draft, error);
+  return stored != NULL;
+}
+
+#define RATE_OPERATION(name, run, deleted, find)                                                 \
+  static void                                                                                    \
+    test_##run (Fixture      *fixture,                                                           \
+                gconstpointer user_data)                                                         \
+  {                                                                                              \
+    static const OutlayFaultOperation operation = { name, find, run, g_free };                   \
+                                                                                                 \
+    outlay_test_add_sample_expenses (fixture);                                                   \
+    add_rates (fixture);                                                                         \
+    if (deleted)                                                                                 \
+      {                                                                                          \
+        g_autofree char *uuid = find_rate (fixture, NULL);                                       \
+        g_autoptr (GError) error = NULL;                                                         \
+                                                                                                 \
+        g_assert_true (delete_rate (fixture, uuid, &error));                                     \
+        g_assert_no_error (error);                                                               \
+      }                                                                                          \
+    g_assert_cmpuint (outlay_test_faults_check (fixture, &operation, NULL, MAX_PER_KIND), >, 0); \
+  }
+
+/* clang-format off */
+RATE_OPERATION ("set a rate", set_rate, FALSE, NULL)
+RATE_OPERATION ("delete a rate", delete_rate, FALSE, find_rate)
+RATE_OPERATION ("restore a rate", restore_rate, TRUE, find_rate)
+RATE_OPERATION ("import rates", import_rates, FALSE, NULL)
+RATE_OPERATION ("add an expense with its charge", add_charged_expense, FALSE, NULL)
+/* clang-format on */
+
 #define OPERATION(name, run) \
   static void \
   test_##run (Fixture      *fixture, \
@@ -1265,6 +1375,11 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/faults/category-rule/move", test_move_category_rule);
   OUTLAY_TEST_ADD ("/faults/category-rule/apply", test_apply_category_rules);
   OUTLAY_TEST_ADD ("/faults/category-rule/undo", test_undo_category_rules);
+  OUTLAY_TEST_ADD ("/faults/rate/set", test_set_rate);
+  OUTLAY_TEST_ADD ("/faults/rate/delete", test_delete_rate);
+  OUTLAY_TEST_ADD ("/faults/rate/restore", test_restore_rate);
+  OUTLAY_TEST_ADD ("/faults/rate/import", test_import_rates);
+  OUTLAY_TEST_ADD ("/faults/rate/add-charged-expense", test_add_charged_expense);
   OUTLAY_TEST_ADD ("/faults/backup/create", test_create_backup);
   OUTLAY_TEST_ADD ("/faults/backup/restore", test_restore_backup);
   OUTLAY_TEST_ADD ("/faults/open/without-space", test_open_without_space);
