@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "outlay-cli-private.h"
+#include "outlay-currency.h"
 #include "outlay-money.h"
 
 #define EXPENSE_JSON_HELP                                     \
@@ -41,6 +42,7 @@
   "    \"amount_minor\": 350,\n"                              \
   "    \"currency\": \"EUR\",\n"                              \
   "    \"refund\": false,\n"                                  \
+  "    \"charged\": null,\n"                                  \
   "    \"created_at\": \"2024-03-05T09:12:44.120Z\",\n"       \
   "    \"updated_at\": \"2024-03-05T09:12:44.120Z\",\n"       \
   "    \"deleted_at\": null\n"                                \
@@ -56,6 +58,8 @@ outlay_cli_json_expense (OutlayCli     *cli,
   OutlayCategory *category = outlay_repository_lookup_category (cli->repository,
                                                                 outlay_expense_get_category_id (expense));
   const char     *note = outlay_expense_get_note (expense);
+  const char     *charged_currency;
+  gint64          charged = 0;
 
   outlay_cli_json_begin_object (builder, NULL);
   outlay_cli_json_add_int (builder, "id", outlay_expense_get_id (expense));
@@ -69,6 +73,16 @@ outlay_cli_json_expense (OutlayCli     *cli,
                              outlay_expense_get_currency (expense));
   outlay_cli_json_add_string (builder, "currency", outlay_expense_get_currency (expense));
   outlay_cli_json_add_bool (builder, "refund", outlay_expense_get_amount (expense) < 0);
+  /* What the card was charged in the home currency, when known. */
+  if ((charged_currency = outlay_expense_get_charged (expense, &charged)) != NULL)
+    {
+      outlay_cli_json_begin_object (builder, "charged");
+      outlay_cli_json_add_money (builder, "amount", charged, charged_currency);
+      outlay_cli_json_add_string (builder, "currency", charged_currency);
+      json_builder_end_object (builder);
+    }
+  else
+    outlay_cli_json_add_null (builder, "charged");
   outlay_cli_json_add_string (builder, "created_at", outlay_expense_get_created_at (expense));
   outlay_cli_json_add_string (builder, "updated_at", outlay_expense_get_updated_at (expense));
   outlay_cli_json_add_string (builder, "deleted_at", outlay_expense_get_deleted_at (expense));
@@ -160,6 +174,24 @@ join_words (char **words)
 
 /* add */
 
+/* --charged: an amount in the ledger's currency, on the side of the
+ * expense's. */
+static gboolean
+set_charged (OutlayCli     *cli,
+             OutlayExpense *expense,
+             const char    *text,
+             gboolean       refund,
+             GError       **error)
+{
+  g_autofree char *home = outlay_repository_dup_currency (cli->repository, outlay_currency_for_locale ());
+  gint64           charged = 0;
+
+  if (!outlay_cli_parse_amount (text, home, &charged, error))
+    return FALSE;
+  outlay_expense_set_charged (expense, refund ? -charged : charged, home);
+  return TRUE;
+}
+
 gboolean
 outlay_cli_add (OutlayCli *cli,
                 char     **argv,
@@ -169,6 +201,7 @@ outlay_cli_add (OutlayCli *cli,
   g_autofree char   *date_text = NULL;
   g_autofree char   *note_text = NULL;
   g_autofree char   *currency_text = NULL;
+  g_autofree char   *charged_text = NULL;
   gboolean           refund = FALSE;
   const GOptionEntry entries[] = {
     { "category", 'c', 0, G_OPTION_ARG_FILENAME, &category_name,
@@ -183,6 +216,8 @@ outlay_cli_add (OutlayCli *cli,
       N_("CODE") },
     { "refund", 0, 0, G_OPTION_ARG_NONE, &refund,
       N_("Money back for something bought (a return, a reimbursement): it lowers what was spent"), NULL },
+    { "charged", 0, 0, G_OPTION_ARG_FILENAME, &charged_text,
+      N_("For an expense in another currency: what the card was charged in the ledger’s currency"), N_("AMOUNT") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
@@ -209,6 +244,7 @@ outlay_cli_add (OutlayCli *cli,
                               "  outlay add 12.50+3 Lunch with Anna --category 'Food & Drink' --date yesterday\n"
                               "  outlay add '€ 59' Shoes -c shopping --note 'Winter boots' --currency EUR\n"
                               "  outlay add 59 Shoes returned -c shopping --refund\n"
+                              "  outlay add 86.50 Dinner --currency USD --charged 80.11\n"
                               "\n"
                               "With --json, the stored expense is printed as an object:\n"),
                             EXPENSE_JSON_HELP, entries);
@@ -253,6 +289,9 @@ outlay_cli_add (OutlayCli *cli,
     g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_FAILED,
                          _("The database has no fallback category; give one with --category."));
   if (category == NULL)
+    return FALSE;
+
+  if (charged_text != NULL && !set_charged (cli, draft, charged_text, refund, error))
     return FALSE;
 
   /* A refund is kept as a negative amount in its category. */
@@ -512,8 +551,10 @@ outlay_cli_edit (OutlayCli *cli,
   g_autofree char   *category_text = NULL;
   g_autofree char   *date_text = NULL;
   g_autofree char   *note_text = NULL;
+  g_autofree char   *charged_text = NULL;
   gboolean           refund = FALSE;
   gboolean           no_refund = FALSE;
+  gboolean           no_charged = FALSE;
   const GOptionEntry entries[] = {
     { "amount", 'a', 0, G_OPTION_ARG_FILENAME, &amount_text,
       N_("The new amount, read as “outlay add” reads it"), N_("AMOUNT") },
@@ -531,6 +572,10 @@ outlay_cli_edit (OutlayCli *cli,
       N_("Makes it a refund: money back, which lowers what was spent"), NULL },
     { "no-refund", 0, 0, G_OPTION_ARG_NONE, &no_refund,
       N_("Makes it money spent again"), NULL },
+    { "charged", 0, 0, G_OPTION_ARG_FILENAME, &charged_text,
+      N_("What the card was charged in the ledger’s currency"), N_("AMOUNT") },
+    { "no-charged", 0, 0, G_OPTION_ARG_NONE, &no_charged,
+      N_("Forgets what the card was charged: the rate of the day converts it"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
@@ -565,14 +610,17 @@ outlay_cli_edit (OutlayCli *cli,
   if (!outlay_cli_expect_args (cli, args, 1, 1, _("Give the number or the UUID of an expense."), error))
     return FALSE;
 
-  if (amount_text == NULL && currency_text == NULL && description_text == NULL &&
-      category_text == NULL && date_text == NULL && note_text == NULL && !refund && !no_refund)
+  if (amount_text == NULL && currency_text == NULL && description_text == NULL && category_text == NULL &&
+      date_text == NULL && note_text == NULL && !refund && !no_refund && charged_text == NULL && !no_charged)
     {
       g_set_error_literal (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE,
                            _("Nothing to change: give --amount, --description, --category, --date, --note or "
                              "--refund."));
       return FALSE;
     }
+
+  if (charged_text != NULL && no_charged)
+    return outlay_cli_usage_error (error, _("--charged and --no-charged contradict each other: give one."));
 
   if (refund && no_refund)
     {
@@ -633,6 +681,11 @@ outlay_cli_edit (OutlayCli *cli,
     outlay_expense_set_note (expense, note);
   if (date != NULL)
     outlay_expense_set_occurred_on (expense, date);
+  /* A charge holds for the amount it was for: a new one forgets it. */
+  if (no_charged || amount_text != NULL)
+    outlay_expense_set_charged (expense, 0, NULL);
+  if (charged_text != NULL && !set_charged (cli, expense, charged_text, amount < 0, error))
+    return FALSE;
 
   stored = outlay_repository_update_expense (cli->repository, expense, error);
   if (stored == NULL)

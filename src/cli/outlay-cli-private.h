@@ -272,13 +272,13 @@ gboolean outlay_cli_add (OutlayCli *cli,
                          GError   **error);
 gboolean outlay_cli_list (OutlayCli *cli,
                           char     **args,
-                          GError   **error);
+                           GError   **error);
 gboolean outlay_cli_show (OutlayCli *cli,
                           char     **args,
-                          GError   **error);
+                           GError   **error);
 gboolean outlay_cli_edit (OutlayCli *cli,
                           char     **args,
-                          GError   **error);
+                           GError   **error);
 gboolean outlay_cli_delete (OutlayCli *cli,
                             char     **args,
                             GError   **error);
@@ -302,6 +302,9 @@ gboolean outlay_cli_recurring_restore (OutlayCli *cli,
                                        GError   **error);
 /* “description contains “rewe” or “lidl”” (outlay-cli-rules.c) */
 char    *outlay_cli_describe_rule_condition (OutlayCategoryRule *rule);
+gboolean outlay_cli_rates (OutlayCli *cli,
+                           char     **argv,
+                           GError   **error);
 gboolean outlay_cli_rules (OutlayCli *cli,
                            char     **argv,
                            GError   **error);

@@ -197,12 +197,121 @@ json_others (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* How one rate a conversion took reads: "1 EUR = 1.0813 USD, ECB,
+ * 2024-05-14". */
+static char *
+describe_leg (const OutlayRateLeg *leg)
+{
+  const char *source = leg->source_name != NULL ? leg->source_name : _("a file");
+
+  if (leg->source == OUTLAY_RATE_SOURCE_ENTERED)
+    source = _("yours");
+
+  return g_strdup_printf ("1 %s = %s %s, %s, %s", leg->currency, leg->rate, leg->quote, source, leg->day);
+}
+
 static void
-print_json (OutlayCli    *cli,
-            const char   *currency,
-            const Period *current,
-            const Period *previous,
-            GArray       *by_category)
+json_leg (JsonBuilder         *builder,
+          const OutlayRateLeg *leg)
+{
+  outlay_cli_json_begin_object (builder, NULL);
+  outlay_cli_json_add_string (builder, "currency", leg->currency);
+  outlay_cli_json_add_string (builder, "quote", leg->quote);
+  outlay_cli_json_add_string (builder, "rate", leg->rate);
+  outlay_cli_json_add_string (builder, "rate_date", leg->day);
+  outlay_cli_json_add_string (builder, "rate_source", outlay_rate_source_to_string (leg->source));
+  if (leg->source_name != NULL)
+    outlay_cli_json_add_string (builder, "rate_source_name", leg->source_name);
+  else
+    outlay_cli_json_add_null (builder, "rate_source_name");
+  json_builder_end_object (builder);
+}
+
+static void
+json_converted (JsonBuilder                *builder,
+                const OutlayConvertedTotal *converted)
+{
+  outlay_cli_json_begin_object (builder, "converted");
+  outlay_cli_json_add_string (builder, "currency", converted->home);
+  outlay_cli_json_add_money (builder, "total", converted->total, converted->home);
+  outlay_cli_json_add_int (builder, "without_rate", converted->n_without_rate);
+  outlay_cli_json_begin_array (builder, "currencies");
+  for (guint i = 0; i < converted->currencies->len; i++)
+    {
+      const OutlayConvertedCurrency *row = &g_array_index (converted->currencies, OutlayConvertedCurrency, i);
+
+      outlay_cli_json_begin_object (builder, NULL);
+      outlay_cli_json_add_string (builder, "currency", row->currency);
+      outlay_cli_json_add_money (builder, "total", row->total, row->currency);
+      outlay_cli_json_add_int (builder, "count", row->count);
+      outlay_cli_json_add_money (builder, "converted", row->converted, converted->home);
+      outlay_cli_json_add_int (builder, "charged", row->n_charged);
+      outlay_cli_json_add_int (builder, "without_rate", row->n_without_rate);
+      outlay_cli_json_add_money (builder, "without_rate_total", row->total_without_rate, row->currency);
+      outlay_cli_json_add_bool (builder, "several_rates", row->several_rates);
+      outlay_cli_json_begin_array (builder, "rates");
+      for (guint j = 0; j < row->latest.n_legs; j++)
+        json_leg (builder, &row->latest.legs[j]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/* "In EUR: ≈ €309.59", then how each currency came to it. */
+static void
+print_converted (const OutlayConvertedTotal *converted)
+{
+  g_autofree char *total = outlay_money_format (converted->total, converted->home);
+
+  outlay_cli_write ("\n");
+  /* Translators: the total of a period converted: "In EUR: ≈ €309.59" */
+  outlay_cli_print (_("In %s: ≈ %s\n"), converted->home, total);
+  for (guint i = 0; i < converted->currencies->len; i++)
+    {
+      const OutlayConvertedCurrency *row = &g_array_index (converted->currencies, OutlayConvertedCurrency, i);
+      g_autofree char               *own = outlay_money_format (row->total - row->total_without_rate, row->currency);
+      g_autofree char               *in_home = outlay_money_format (row->converted, converted->home);
+      g_autoptr (GString) how = g_string_new (NULL);
+
+      if (g_str_equal (row->currency, converted->home))
+        continue;
+      for (guint j = 0; j < row->latest.n_legs; j++)
+        {
+          g_autofree char *leg = describe_leg (&row->latest.legs[j]);
+
+          g_string_append_printf (how, "%s%s", j > 0 ? "; " : "", leg);
+        }
+      if (row->several_rates)
+        /* Translators: after the latest rate of a currency, when its days took several */
+        g_string_append (how, _(" and the rates of the other days"));
+      if (row->n_charged > 0)
+        g_string_append_printf (how, g_dngettext (GETTEXT_PACKAGE, "%s%u at the card’s charge",
+                                                  "%s%u at the card’s charge", row->n_charged),
+                                how->len > 0 ? "; " : "", row->n_charged);
+      if (row->total != row->total_without_rate)
+        outlay_cli_print ("  %s → %s (%s)\n", own, in_home, how->str);
+      if (row->n_without_rate > 0)
+        {
+          g_autofree char *left = outlay_money_format (row->total_without_rate, row->currency);
+
+          outlay_cli_print (g_dngettext (GETTEXT_PACKAGE,
+                                         "  Not counted: %s in %u expense has no rate (outlay rates set %s RATE)\n",
+                                         "  Not counted: %s in %u expenses have no rate (outlay rates set %s RATE)\n",
+                                         row->n_without_rate),
+                            left, row->n_without_rate, row->currency);
+        }
+    }
+}
+
+static void
+print_json (OutlayCli                  *cli,
+            const char                 *currency,
+            const Period               *current,
+            const Period               *previous,
+            GArray                     *by_category,
+            const OutlayConvertedTotal *converted)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
 
@@ -240,6 +349,8 @@ print_json (OutlayCli    *cli,
   json_builder_end_object (builder);
 
   json_others (builder, current->others);
+  if (converted != NULL)
+    json_converted (builder, converted);
   json_builder_end_object (builder);
 
   outlay_cli_json_print (builder);
@@ -330,6 +441,7 @@ outlay_cli_summary (OutlayCli *cli,
   g_autofree char *currency_text = NULL;
   g_auto (GStrv) category_names = NULL;
   g_autofree char   *search_text = NULL;
+  g_autofree char   *in_text = NULL;
   const GOptionEntry entries[] = {
     { "month", 'm', 0, G_OPTION_ARG_FILENAME, &month_text,
       N_("The month (default: this month, up to today)"), N_("YYYY-MM") },
@@ -343,8 +455,12 @@ outlay_cli_summary (OutlayCli *cli,
       N_("Only expenses in this category; repeat it for several"), N_("NAME") },
     { "search", 's', 0, G_OPTION_ARG_FILENAME, &search_text,
       N_("Only expenses whose description or note contain these words"), N_("TEXT") },
+    { "in", 0, 0, G_OPTION_ARG_FILENAME, &in_text,
+      N_("Also convert the expenses of every currency to this one, at the rates of their days"), N_("CODE") },
     G_OPTION_ENTRY_NULL
   };
+  g_autoptr (OutlayConvertedTotal) converted = NULL;
+  g_autofree char *in = NULL;
   g_autoptr (GOptionContext) context = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
   g_autoptr (OutlayQuery) query = outlay_query_new ();
@@ -407,6 +523,7 @@ outlay_cli_summary (OutlayCli *cli,
 
   if (!outlay_cli_parse_range (from_text, to_text, month_text, &current.from, &current.to, error) ||
       (currency_text != NULL && !outlay_cli_parse_currency (currency_text, &currency, error)) ||
+      (in_text != NULL && !outlay_cli_parse_currency (in_text, &in, error)) ||
       (search_text != NULL && !(search = outlay_cli_text (search_text, "--search", error))))
     return FALSE;
 
@@ -450,11 +567,17 @@ outlay_cli_summary (OutlayCli *cli,
   by_category = totals_by_category (cli, query, currency, error);
   if (by_category == NULL)
     return FALSE;
+  if (in != NULL && !(converted = outlay_repository_convert_total (cli->repository, query, in, error)))
+    return FALSE;
 
   if (cli->json)
-    print_json (cli, currency, &current, &previous, by_category);
+    print_json (cli, currency, &current, &previous, by_category, converted);
   else
-    print_text (cli, currency, &current, &previous, by_category);
+    {
+      print_text (cli, currency, &current, &previous, by_category);
+      if (converted != NULL)
+        print_converted (converted);
+    }
 
   return TRUE;
 }

@@ -1,0 +1,428 @@
+/* outlay-cli-rates.c: outlay rates
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* `outlay rates [list|set|delete|import]`: exchange rates. Which rate an
+ * amount takes is the store's to work out (outlay-rate-book.c); this file
+ * reads options and prints. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "outlay-cli-private.h"
+#include "outlay-currency.h"
+#include "outlay-number.h"
+
+#define RATE_JSON_HELP                                        \
+  "  {\n"                                                     \
+  "    \"uuid\": \"0190e2a4-7b1c-7c3e-9a51-3f0e6c1d2b4a\",\n" \
+  "    \"currency\": \"USD\",\n"                              \
+  "    \"quote\": \"EUR\",\n"                                 \
+  "    \"date\": \"2026-05-14\",\n"                           \
+  "    \"rate\": \"0.9205\",\n"                               \
+  "    \"source\": \"entered\",\n"                            \
+  "    \"source_name\": null,\n"                              \
+  "    \"created_at\": \"2026-05-14T09:15:00.000Z\",\n"       \
+  "    \"updated_at\": \"2026-05-14T09:15:00.000Z\"\n"        \
+  "  }\n"
+
+static void
+json_rate (JsonBuilder        *builder,
+           OutlayExchangeRate *rate)
+{
+  const char *source_name = outlay_exchange_rate_get_source_name (rate);
+
+  outlay_cli_json_begin_object (builder, NULL);
+  outlay_cli_json_add_string (builder, "uuid", outlay_exchange_rate_get_uuid (rate));
+  outlay_cli_json_add_string (builder, "currency", outlay_exchange_rate_get_currency (rate));
+  outlay_cli_json_add_string (builder, "quote", outlay_exchange_rate_get_quote (rate));
+  outlay_cli_json_add_string (builder, "date", outlay_exchange_rate_get_day (rate));
+  outlay_cli_json_add_string (builder, "rate", outlay_exchange_rate_get_rate (rate));
+  outlay_cli_json_add_string (builder, "source",
+                              outlay_rate_source_to_string (outlay_exchange_rate_get_source (rate)));
+  if (source_name != NULL)
+    outlay_cli_json_add_string (builder, "source_name", source_name);
+  else
+    outlay_cli_json_add_null (builder, "source_name");
+  outlay_cli_json_add_string (builder, "created_at", outlay_exchange_rate_get_created_at (rate));
+  outlay_cli_json_add_string (builder, "updated_at", outlay_exchange_rate_get_updated_at (rate));
+  if (outlay_exchange_rate_get_deleted_at (rate) != NULL)
+    outlay_cli_json_add_string (builder, "deleted_at", outlay_exchange_rate_get_deleted_at (rate));
+  json_builder_end_object (builder);
+}
+
+/* "1 USD = 0.9205 EUR" */
+static char *
+describe_rate (const char *currency,
+               const char *rate,
+               const char *quote)
+{
+  return g_strdup_printf ("1 %s = %s %s", currency, rate, quote);
+}
+
+static void
+print_json_rate (OutlayExchangeRate *rate)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+  json_rate (builder, rate);
+  outlay_cli_json_print (builder);
+}
+
+/* "Yours" or the file's name. */
+static const char *
+source_label (OutlayExchangeRate *rate)
+{
+  if (outlay_exchange_rate_get_source (rate) == OUTLAY_RATE_SOURCE_ENTERED)
+    /* Translators: where a rate comes from: the person typed it */
+    return _("yours");
+  return outlay_exchange_rate_get_source_name (rate) != NULL ? outlay_exchange_rate_get_source_name (rate)
+                                                              /* Translators: where a rate comes from */
+                                                              : _("a file");
+}
+
+/* A currency code given as an argument or an option. */
+static gboolean
+parse_code (const char *text,
+            const char *what,
+            char      **code,
+            GError    **error)
+{
+  g_autofree char      *upper = g_ascii_strup (text, -1);
+  const OutlayCurrency *known = outlay_currency_lookup (upper);
+
+  if (known == NULL)
+    /* Translators: the first %s is what the code is for: "The currency", "--quote" */
+    return outlay_cli_usage_error (error, _("%s “%s” is not a currency code Outlay knows (ISO 4217, such as USD)."),
+                                   what, text);
+
+  *code = g_strdup (known->code);
+  return TRUE;
+}
+
+/* A rate as typed: a point or, with no point, one comma marks the
+ * decimals ("0,9205" in German); the store checks the rest. */
+static char *
+normalize_rate (const char *text)
+{
+  char *rate = g_strstrip (g_strdup (text));
+
+  if (strchr (rate, '.') == NULL && strchr (rate, ',') != NULL && strchr (rate, ',') == strrchr (rate, ','))
+    *strchr (rate, ',') = '.';
+  return rate;
+}
+
+/* The quote of a command: --quote, else the ledger's currency. */
+static gboolean
+read_quote (OutlayCli  *cli,
+            const char *quote_text,
+            char      **quote,
+            GError    **error)
+{
+  if (quote_text != NULL)
+    return parse_code (quote_text, "--quote", quote, error);
+
+  *quote = outlay_repository_dup_currency (cli->repository, outlay_currency_for_locale ());
+  return TRUE;
+}
+
+static gboolean
+list_rates (OutlayCli *cli,
+            char     **argv,
+            GError   **error)
+{
+  gboolean         whole = g_str_equal (cli->command, "rates");
+  g_autofree char *currency_text = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *limit_text = NULL;
+  guint64          limit = 0;
+  /* clang-format off */
+  const GOptionEntry entries[] = {
+    { "currency", 'c', 0, G_OPTION_ARG_STRING, &currency_text, N_("Only the rates of this currency"), N_("CODE") },
+    { "limit", 'n', 0, G_OPTION_ARG_STRING, &limit_text, N_("At most this many, the newest"), N_("N") },
+    G_OPTION_ENTRY_NULL,
+  };
+  /* clang-format on */
+  g_autoptr (GOptionContext) context = NULL;
+  g_auto (GStrv) args = g_strdupv (argv);
+  g_autoptr (OutlayCliTable) table = outlay_cli_table_new (4);
+  g_autoptr (GPtrArray) rates = NULL;
+
+  /* clang-format off */
+  context = outlay_cli_context_new (
+    cli, whole ? _("[list|set|delete|import] …") : NULL,
+    _("Lists the exchange rates, the newest first: what one unit of a currency was worth in another on a day. An "
+      "amount in another currency takes your rate of its day or before, else a file’s of the week before, else one "
+      "through the euro; an amount with no rate is counted apart, never guessed. “outlay rates set”, “delete” and "
+      "“import” deal with them; each has its own --help."),
+    _("Examples:\n"
+      "  outlay rates set USD 0.9205 --date 2026-05-14\n"
+      "  outlay rates import eurofxref-hist.csv\n"
+      "  outlay rates list --currency USD --limit 10\n"
+      "\n"
+      "With --json, an array of rate objects:\n"),
+    "[\n" RATE_JSON_HELP "]\n", entries);
+  /* clang-format on */
+
+  if (!outlay_cli_parse (cli, context, &args, error))
+    return FALSE;
+  if (cli->help)
+    return TRUE;
+  if ((currency_text != NULL && !parse_code (currency_text, "--currency", &currency, error)) ||
+      !outlay_cli_expect_args (cli, args, 0, 0, NULL, error))
+    return FALSE;
+  if (limit_text != NULL && !outlay_parse_unsigned (limit_text, 1, G_MAXUINT, &limit))
+    return outlay_cli_usage_error (error, _("--limit takes a whole number from 1, not “%s”."), limit_text);
+  if (!outlay_cli_open (cli, FALSE, error) ||
+      !(rates = outlay_repository_list_rates (cli->repository, currency, (guint) limit, error)))
+    return FALSE;
+
+  if (cli->json)
+    {
+      for (guint i = 0; i < rates->len; i++)
+        {
+          g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+          json_rate (builder, g_ptr_array_index (rates, i));
+          outlay_cli_json_print_element (builder, i);
+        }
+      outlay_cli_json_print_end (rates->len);
+      return TRUE;
+    }
+
+  if (rates->len == 0)
+    {
+      outlay_cli_print (_("There are no exchange rates. “outlay rates set CODE RATE” adds one, “outlay rates import "
+                          "FILE” reads a file of them.\n"));
+      return TRUE;
+    }
+
+  outlay_cli_table_add (table, _("DATE"), _("RATE"), _("SOURCE"), _("UUID"), NULL);
+  for (guint i = 0; i < rates->len; i++)
+    {
+      OutlayExchangeRate *rate = g_ptr_array_index (rates, i);
+      g_autofree char    *said = describe_rate (outlay_exchange_rate_get_currency (rate),
+                                                     outlay_exchange_rate_get_rate (rate),
+                                                     outlay_exchange_rate_get_quote (rate));
+
+      outlay_cli_table_add (table, outlay_exchange_rate_get_day (rate), said, source_label (rate),
+                            outlay_exchange_rate_get_uuid (rate), NULL);
+    }
+  outlay_cli_table_print (table, "");
+  return TRUE;
+}
+
+static gboolean
+set_rate (OutlayCli *cli,
+          char     **argv,
+          GError   **error)
+{
+  g_autofree char *date_text = NULL;
+  g_autofree char *quote_text = NULL;
+  /* clang-format off */
+  const GOptionEntry entries[] = {
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date_text, N_("The day of the rate (default: today)"), N_("DATE") },
+    { "quote", 'q', 0, G_OPTION_ARG_STRING, &quote_text,
+      N_("The currency the rate is in (default: the ledger’s)"), N_("CODE") },
+    G_OPTION_ENTRY_NULL,
+  };
+  /* clang-format on */
+  g_autoptr (GOptionContext) context = NULL;
+  g_auto (GStrv) args = g_strdupv (argv);
+  g_autoptr (OutlayExchangeRate) stored = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *rate = NULL;
+  g_autofree char *said = NULL;
+
+  /* clang-format off */
+  context = outlay_cli_context_new (
+    cli, _("CODE RATE"),
+    _("Says what one unit of currency CODE was worth in the ledger’s currency (or --quote) on a day. Your rates "
+      "come before those of files, and hold until a newer one of yours. RATE is a decimal number such as 0.9205; "
+      "a comma works as the decimal point too. A rate you set again for the same day takes the place of the old."),
+    _("Examples:\n"
+      "  outlay rates set USD 0.9205\n"
+      "  outlay rates set CHF 1,0190 --date 2026-05-14\n"
+      "  outlay rates set EUR 161.98 --quote JPY\n"
+      "\n"
+      "With --json, the rate object:\n"),
+    RATE_JSON_HELP, entries);
+  /* clang-format on */
+
+  if (!outlay_cli_parse (cli, context, &args, error))
+    return FALSE;
+  if (cli->help)
+    return TRUE;
+  if (!outlay_cli_expect_args (cli, args, 2, 2, _("Give the currency and its rate: outlay rates set USD 0.9205."),
+                               error) ||
+      !parse_code (args[1], _("The currency"), &currency, error) ||
+      (date_text != NULL && !outlay_cli_parse_date (date_text, "--date", &day, error)))
+    return FALSE;
+  if (day == NULL)
+    {
+      g_autoptr (GDate) today = outlay_date_new_today ();
+
+      day = outlay_date_format_iso (today);
+    }
+  if (quote_text != NULL && !parse_code (quote_text, "--quote", &quote, error))
+    return FALSE;
+  rate = normalize_rate (args[2]);
+  if (!outlay_cli_open (cli, TRUE, error) || (quote == NULL && !read_quote (cli, NULL, &quote, error)) ||
+      !(stored = outlay_repository_set_rate (cli->repository, currency, quote, day, rate, error)))
+    return FALSE;
+
+  if (cli->json)
+    {
+      print_json_rate (stored);
+      return TRUE;
+    }
+  said = describe_rate (currency, outlay_exchange_rate_get_rate (stored), quote);
+  /* Translators: "Set 1 USD = 0.9205 EUR on 2026-05-14." */
+  outlay_cli_print (_("Set %s on %s.\n"), said, day);
+  return TRUE;
+}
+
+static gboolean
+delete_rate (OutlayCli *cli,
+             char     **argv,
+             GError   **error)
+{
+  g_autofree char *date_text = NULL;
+  g_autofree char *quote_text = NULL;
+  /* clang-format off */
+  const GOptionEntry entries[] = {
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date_text, N_("The day of the rate (default: today)"), N_("DATE") },
+    { "quote", 'q', 0, G_OPTION_ARG_STRING, &quote_text,
+      N_("The currency the rate is in (default: the ledger’s)"), N_("CODE") },
+    G_OPTION_ENTRY_NULL,
+  };
+  /* clang-format on */
+  g_autoptr (GOptionContext) context = NULL;
+  g_auto (GStrv) args = g_strdupv (argv);
+  g_autoptr (OutlayExchangeRate) deleted = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *said = NULL;
+
+  /* clang-format off */
+  context = outlay_cli_context_new (
+    cli, _("CODE|UUID"),
+    _("Deletes your rate of currency CODE for a day, or the rate of UUID (as “outlay rates list” shows it), yours "
+      "or a file’s. Amounts of that day then take another rate, or none. The rate is kept, marked deleted, for a "
+      "later sync."),
+    _("Examples:\n"
+      "  outlay rates delete USD --date 2026-05-14\n"
+      "  outlay rates delete 0190e2a4-7b1c-7c3e-9a51-3f0e6c1d2b4a\n"
+      "\n"
+      "With --json, the deleted rate object, with its deleted_at:\n"),
+    RATE_JSON_HELP, entries);
+  /* clang-format on */
+
+  if (!outlay_cli_parse (cli, context, &args, error))
+    return FALSE;
+  if (cli->help)
+    return TRUE;
+  if (!outlay_cli_expect_args (cli, args, 1, 1, _("Give the currency of the rate, or its uuid."), error))
+    return FALSE;
+
+  if (strlen (args[1]) == 3)
+    {
+      g_autofree char *currency = NULL;
+      g_autofree char *quote = NULL;
+      g_autofree char *day = NULL;
+      g_autoptr (GPtrArray) rates = NULL;
+
+      if (!parse_code (args[1], _("The currency"), &currency, error) ||
+          (date_text != NULL && !outlay_cli_parse_date (date_text, "--date", &day, error)) ||
+          (quote_text != NULL && !parse_code (quote_text, "--quote", &quote, error)) ||
+          !outlay_cli_open (cli, FALSE, error) || (quote == NULL && !read_quote (cli, NULL, &quote, error)) ||
+          !(rates = outlay_repository_list_rates (cli->repository, currency, 0, error)))
+        return FALSE;
+      if (day == NULL)
+        {
+          g_autoptr (GDate) today = outlay_date_new_today ();
+
+          day = outlay_date_format_iso (today);
+        }
+      for (guint i = 0; uuid == NULL && i < rates->len; i++)
+        {
+          OutlayExchangeRate *rate = g_ptr_array_index (rates, i);
+
+          if (g_str_equal (outlay_exchange_rate_get_currency (rate), currency) &&
+              g_str_equal (outlay_exchange_rate_get_quote (rate), quote) &&
+              g_str_equal (outlay_exchange_rate_get_day (rate), day) &&
+              outlay_exchange_rate_get_source (rate) == OUTLAY_RATE_SOURCE_ENTERED)
+            uuid = g_strdup (outlay_exchange_rate_get_uuid (rate));
+        }
+      if (uuid == NULL)
+        {
+          g_set_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_NOT_FOUND,
+                       _("You have no rate of %s in %s on %s."), currency, quote, day);
+          return FALSE;
+        }
+    }
+  else if (!outlay_cli_open (cli, FALSE, error))
+    return FALSE;
+
+  if (!(deleted = outlay_repository_delete_rate (cli->repository, uuid != NULL ? uuid : args[1], error)))
+    return FALSE;
+
+  if (cli->json)
+    {
+      print_json_rate (deleted);
+      return TRUE;
+    }
+  said = describe_rate (outlay_exchange_rate_get_currency (deleted), outlay_exchange_rate_get_rate (deleted),
+                             outlay_exchange_rate_get_quote (deleted));
+  /* Translators: "Deleted the rate 1 USD = 0.9205 EUR of 2026-05-14." */
+  outlay_cli_print (_("Deleted the rate %s of %s.\n"), said, outlay_exchange_rate_get_day (deleted));
+  return TRUE;
+}
+
+gboolean
+outlay_cli_rates (OutlayCli *cli,
+                  char     **argv,
+                  GError   **error)
+{
+  static const OutlayCliSubcommand subcommands[] = {
+    { "list", "rates list", list_rates },
+    { "set", "rates set", set_rate },
+    { "delete", "rates delete", delete_rate },
+  };
+  gboolean handled;
+  gboolean done;
+  int      sub;
+
+  done = outlay_cli_run_subcommand (cli, argv, subcommands, G_N_ELEMENTS (subcommands), &sub, &handled, error);
+  if (handled)
+    return done;
+  if (sub < 0)
+    return list_rates (cli, argv, error);
+
+  {
+    g_autofree char *utf8 = g_utf8_make_valid (argv[sub], -1);
+
+    /* Translators: the words after “outlay rates” */
+    g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE, _("“%s” is not one of list, set or delete."), utf8);
+  }
+  return FALSE;
+}
