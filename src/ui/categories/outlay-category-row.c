@@ -31,43 +31,20 @@
 
 #include "outlay-category-icon.h"
 #include "outlay-category-row.h"
-#include "outlay-form-rows.h"
 
 /* How far a subcategory is indented: past its parent's badge. */
 #define INDENT 28
 
 struct _OutlayCategoryRow
 {
-  GtkListBoxRow parent_instance;
+  OutlayReorderRow parent_instance;
 
   OutlayCategory *category;
   gint64          parent_id; /* who its siblings are: 0 at the top */
   gboolean        sub;       /* under another */
-  guint           index;     /* among its siblings */
-  char           *menu_key;  /* what the menu offers, to keep an open one */
-
-  GtkWidget *box;
-  GtkWidget *icon;
-  GtkWidget *title;
-  GtkWidget *subtitle;
-  GtkWidget *menu_button;
-  double     drag_x;
-  double     drag_y;
 };
 
-G_DEFINE_FINAL_TYPE (OutlayCategoryRow, outlay_category_row, GTK_TYPE_LIST_BOX_ROW)
-
-static void
-append_item (GMenu      *menu,
-             const char *label,
-             const char *action,
-             gint64      id)
-{
-  g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (id));
-  g_menu_append_item (menu, item);
-}
+G_DEFINE_FINAL_TYPE (OutlayCategoryRow, outlay_category_row, OUTLAY_TYPE_REORDER_ROW)
 
 /* Edit, New Subcategory; Move Up, Move Down; Hide or Show; Merge Into…,
  * Delete…: each where it applies. */
@@ -75,126 +52,56 @@ static void
 update_menu (OutlayCategoryRow           *self,
              const OutlayCategoryRowInfo *info)
 {
-  gint64           id = outlay_category_get_id (self->category);
-  gboolean         hidden = outlay_category_get_hidden (self->category);
-  g_autofree char *label = NULL;
-  g_autofree char *key = NULL;
+  OutlayReorderRow *row = OUTLAY_REORDER_ROW (self);
+  gboolean          hidden = outlay_category_get_hidden (self->category);
+  g_autofree char  *label = NULL;
   g_autoptr (GMenu) menu = NULL;
   g_autoptr (GMenu) moves = NULL;
   g_autoptr (GMenu) last = NULL;
 
   /* Translators: the menu of a category's row, with its name */
   label = g_strdup_printf (_("Actions for “%s”"), outlay_category_get_name (self->category));
-  key = g_strdup_printf ("%s|%d%d%d%d%d", label, self->sub, info->index > 0, !info->last, hidden, info->fallback);
-  /* A new menu would close the one open: only when it offers other things. */
-  if (g_strcmp0 (key, self->menu_key) == 0)
+  if (!outlay_reorder_row_set_menu_key (row, g_strdup_printf ("%s|%d%d%d%d%d", label, self->sub, info->index > 0,
+                                                              !info->last, hidden, info->fallback)))
     return;
-  g_free (self->menu_key);
-  self->menu_key = g_steal_pointer (&key);
 
   menu = g_menu_new ();
-  moves = g_menu_new ();
+  moves = outlay_reorder_row_new_moves (row, info->last);
   last = g_menu_new ();
-  append_item (menu, _("_Edit"), "categories.edit", id);
+  outlay_reorder_row_append_item (row, menu, _("_Edit"), "edit");
   if (!self->sub)
-    append_item (menu, _("New _Subcategory"), "categories.new-subcategory", id);
-  if (info->index > 0)
-    append_item (moves, _("Move _Up"), "categories.move-up", id);
-  if (!info->last)
-    append_item (moves, _("Move _Down"), "categories.move-down", id);
+    outlay_reorder_row_append_item (row, menu, _("New _Subcategory"), "new-subcategory");
   if (!info->fallback)
     {
       if (hidden)
-        append_item (moves, _("Sh_ow"), "categories.show", id);
+        outlay_reorder_row_append_item (row, moves, _("Sh_ow"), "show");
       else
-        append_item (moves, _("_Hide"), "categories.hide", id);
-      append_item (last, _("_Merge Into…"), "categories.merge", id);
-      append_item (last, _("_Delete…"), "categories.delete", id);
+        outlay_reorder_row_append_item (row, moves, _("_Hide"), "hide");
+      outlay_reorder_row_append_item (row, last, _("_Merge Into…"), "merge");
+      outlay_reorder_row_append_item (row, last, _("_Delete…"), "delete");
     }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (last));
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
-  gtk_widget_set_tooltip_text (self->menu_button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  outlay_reorder_row_set_menu (row, G_MENU_MODEL (menu), label);
 }
 
-/* Keyboard */
+static GVariant *
+outlay_category_row_dup_target (OutlayReorderRow *row)
+{
+  OutlayCategoryRow *self = OUTLAY_CATEGORY_ROW (row);
 
+  return self->category != NULL ? g_variant_new_int64 (outlay_category_get_id (self->category)) : NULL;
+}
+
+/* Among the categories beside it only. */
 static gboolean
-move_cb (GtkWidget *widget,
-         GVariant  *args,
-         gpointer   user_data)
+outlay_category_row_accepts (OutlayReorderRow *row,
+                             OutlayReorderRow *dragged)
 {
-  OutlayCategoryRow *self = OUTLAY_CATEGORY_ROW (widget);
-  const char        *action = g_variant_get_boolean (args) ? "categories.move-up" : "categories.move-down";
+  OutlayCategoryRow *self = OUTLAY_CATEGORY_ROW (row);
+  OutlayCategoryRow *other = OUTLAY_CATEGORY_ROW (dragged);
 
-  if (self->category == NULL)
-    return FALSE;
-  return gtk_widget_activate_action (widget, action, "x", outlay_category_get_id (self->category));
-}
-
-/* Drag and drop, among the categories beside it */
-
-static GdkContentProvider *
-on_drag_prepare_cb (GtkDragSource     *source,
-                    double             x,
-                    double             y,
-                    OutlayCategoryRow *self)
-{
-  if (self->category == NULL)
-    return NULL;
-  self->drag_x = x;
-  self->drag_y = y;
-  return gdk_content_provider_new_typed (OUTLAY_TYPE_CATEGORY_ROW, self);
-}
-
-static void
-on_drag_begin_cb (GtkDragSource     *source,
-                  GdkDrag           *drag,
-                  OutlayCategoryRow *self)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-
-  gtk_drag_source_set_icon (source, paintable, (int) self->drag_x, (int) self->drag_y);
-}
-
-static gboolean
-is_sibling (OutlayCategoryRow *self,
-            const GValue      *value)
-{
-  OutlayCategoryRow *dragged;
-
-  if (value == NULL || !G_VALUE_HOLDS (value, OUTLAY_TYPE_CATEGORY_ROW))
-    return FALSE;
-  dragged = g_value_get_object (value);
-  return dragged != NULL && dragged != self && dragged->category != NULL && self->category != NULL &&
-         dragged->parent_id == self->parent_id && dragged->sub == self->sub;
-}
-
-static GdkDragAction
-on_drop_motion_cb (GtkDropTarget     *target,
-                   double             x,
-                   double             y,
-                   OutlayCategoryRow *self)
-{
-  return is_sibling (self, gtk_drop_target_get_value (target)) ? GDK_ACTION_MOVE : 0;
-}
-
-static gboolean
-on_drop_cb (GtkDropTarget     *target,
-            const GValue      *value,
-            double             x,
-            double             y,
-            OutlayCategoryRow *self)
-{
-  OutlayCategoryRow *dragged;
-
-  if (!is_sibling (self, value))
-    return FALSE;
-  dragged = g_value_get_object (value);
-  /* It takes the place of the one it is dropped on. */
-  return gtk_widget_activate_action (GTK_WIDGET (self), "categories.move-to", "(xu)",
-                                     outlay_category_get_id (dragged->category), self->index);
+  return other->parent_id == self->parent_id && other->sub == self->sub;
 }
 
 static void
@@ -203,7 +110,6 @@ outlay_category_row_finalize (GObject *object)
   OutlayCategoryRow *self = OUTLAY_CATEGORY_ROW (object);
 
   g_clear_object (&self->category);
-  g_clear_pointer (&self->menu_key, g_free);
 
   G_OBJECT_CLASS (outlay_category_row_parent_class)->finalize (object);
 }
@@ -211,66 +117,19 @@ outlay_category_row_finalize (GObject *object)
 static void
 outlay_category_row_class_init (OutlayCategoryRowClass *klass)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GObjectClass          *object_class = G_OBJECT_CLASS (klass);
+  OutlayReorderRowClass *row_class = OUTLAY_REORDER_ROW_CLASS (klass);
 
   object_class->finalize = outlay_category_row_finalize;
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_cb, "b", TRUE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, move_cb, "b", TRUE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_cb, "b", FALSE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, move_cb, "b", FALSE);
+  row_class->action_prefix = "categories";
+  row_class->dup_target = outlay_category_row_dup_target;
+  row_class->accepts = outlay_category_row_accepts;
 }
 
 static void
 outlay_category_row_init (OutlayCategoryRow *self)
 {
-  GtkWidget     *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget     *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (OUTLAY_TYPE_CATEGORY_ROW, GDK_ACTION_MOVE);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_start (self->box, 6);
-  gtk_widget_set_margin_end (self->box, 6);
-  gtk_widget_set_margin_top (self->box, 8);
-  gtk_widget_set_margin_bottom (self->box, 8);
-
-  gtk_widget_add_css_class (handle, "dim-label");
-  gtk_box_append (GTK_BOX (self->box), handle);
-
-  self->icon = outlay_category_icon_new ();
-  outlay_category_icon_set_size (OUTLAY_CATEGORY_ICON (self->icon), 32);
-  gtk_widget_set_valign (self->icon, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (self->box), self->icon);
-
-  gtk_widget_set_hexpand (words, TRUE);
-  gtk_widget_set_valign (words, GTK_ALIGN_CENTER);
-  self->title = outlay_form_label_new (NULL, "title", 0);
-  gtk_box_append (GTK_BOX (words), self->title);
-  self->subtitle = outlay_form_label_new (NULL, "subtitle", 0);
-  gtk_box_append (GTK_BOX (words), self->subtitle);
-  gtk_box_append (GTK_BOX (self->box), words);
-
-  self->menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
-  gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->menu_button, "flat");
-  gtk_box_append (GTK_BOX (self->box), self->menu_button);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), self->box);
-
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
-
-  gtk_drop_target_set_preload (target, TRUE);
-  g_signal_connect (target, "enter", G_CALLBACK (on_drop_motion_cb), self);
-  g_signal_connect (target, "motion", G_CALLBACK (on_drop_motion_cb), self);
-  g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 GtkWidget *
@@ -291,7 +150,10 @@ outlay_category_row_set_category (OutlayCategoryRow           *self,
 {
   g_autoptr (GString) subtitle = g_string_new (NULL);
   g_autoptr (GString) spoken = g_string_new (NULL);
-  gboolean hidden;
+  GtkWidget *title = outlay_reorder_row_get_title (OUTLAY_REORDER_ROW (self));
+  GtkWidget *subtitle_label = outlay_reorder_row_get_subtitle (OUTLAY_REORDER_ROW (self));
+  GtkWidget *icon = outlay_reorder_row_get_icon (OUTLAY_REORDER_ROW (self));
+  gboolean   hidden;
 
   g_return_if_fail (OUTLAY_IS_CATEGORY_ROW (self));
   g_return_if_fail (OUTLAY_IS_CATEGORY (category));
@@ -300,7 +162,7 @@ outlay_category_row_set_category (OutlayCategoryRow           *self,
   g_set_object (&self->category, category);
   self->sub = info->parent_name != NULL;
   self->parent_id = info->parent_id;
-  self->index = info->index;
+  outlay_reorder_row_set_index (OUTLAY_REORDER_ROW (self), info->index);
   hidden = outlay_category_get_hidden (category) || info->parent_hidden;
 
   g_string_append (spoken, outlay_category_get_name (category));
@@ -333,16 +195,16 @@ outlay_category_row_set_category (OutlayCategoryRow           *self,
       g_string_append_printf (spoken, ", %s", word);
     }
 
-  gtk_label_set_label (GTK_LABEL (self->title), outlay_category_get_name (category));
-  gtk_label_set_label (GTK_LABEL (self->subtitle), subtitle->str);
-  gtk_widget_set_visible (self->subtitle, subtitle->len > 0);
-  outlay_category_icon_set_category (OUTLAY_CATEGORY_ICON (self->icon), category);
-  gtk_widget_set_opacity (self->icon, hidden ? 0.55 : 1);
+  gtk_label_set_label (GTK_LABEL (title), outlay_category_get_name (category));
+  gtk_label_set_label (GTK_LABEL (subtitle_label), subtitle->str);
+  gtk_widget_set_visible (subtitle_label, subtitle->len > 0);
+  outlay_category_icon_set_category (OUTLAY_CATEGORY_ICON (icon), category);
+  gtk_widget_set_opacity (icon, hidden ? 0.55 : 1);
   if (hidden)
-    gtk_widget_add_css_class (self->title, "dim-label");
+    gtk_widget_add_css_class (title, "dim-label");
   else
-    gtk_widget_remove_css_class (self->title, "dim-label");
-  gtk_widget_set_margin_start (self->box, 6 + (self->sub ? INDENT : 0));
+    gtk_widget_remove_css_class (title, "dim-label");
+  gtk_widget_set_margin_start (outlay_reorder_row_get_box (OUTLAY_REORDER_ROW (self)), 6 + (self->sub ? INDENT : 0));
   update_menu (self, info);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
@@ -371,7 +233,7 @@ outlay_category_row_get_subtitle (OutlayCategoryRow *self)
 {
   g_return_val_if_fail (OUTLAY_IS_CATEGORY_ROW (self), NULL);
 
-  return gtk_label_get_label (GTK_LABEL (self->subtitle));
+  return gtk_label_get_label (GTK_LABEL (outlay_reorder_row_get_subtitle (OUTLAY_REORDER_ROW (self))));
 }
 
 /**
@@ -384,5 +246,5 @@ outlay_category_row_get_menu_button (OutlayCategoryRow *self)
 {
   g_return_val_if_fail (OUTLAY_IS_CATEGORY_ROW (self), NULL);
 
-  return self->menu_button;
+  return outlay_reorder_row_get_menu_button (OUTLAY_REORDER_ROW (self));
 }

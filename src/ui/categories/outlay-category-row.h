@@ -23,6 +23,7 @@
 #include <gtk/gtk.h>
 
 #include "outlay-category.h"
+#include "outlay-reorder-row.h"
 
 G_BEGIN_DECLS
 
@@ -41,7 +42,7 @@ typedef struct
 
 #define OUTLAY_TYPE_CATEGORY_ROW (outlay_category_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (OutlayCategoryRow, outlay_category_row, OUTLAY, CATEGORY_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (OutlayCategoryRow, outlay_category_row, OUTLAY, CATEGORY_ROW, OutlayReorderRow)
 
 GtkWidget      *outlay_category_row_new (void);
 void            outlay_category_row_set_category (OutlayCategoryRow           *self,

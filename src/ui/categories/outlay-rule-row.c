@@ -28,153 +28,61 @@
 #include <glib/gi18n.h>
 
 #include "outlay-category-icon.h"
-#include "outlay-form-rows.h"
 #include "outlay-money.h"
 #include "outlay-rule-row.h"
 
 struct _OutlayRuleRow
 {
-  GtkListBoxRow parent_instance;
+  OutlayReorderRow parent_instance;
 
   OutlayCategoryRule *rule;
-  guint               index;
-  char               *menu_key; /* what the menu offers, to keep an open one */
-
-  GtkWidget *icon;
-  GtkWidget *title;
-  GtkWidget *subtitle;
-  GtkWidget *menu_button;
-  double     drag_x;
-  double     drag_y;
 };
 
-G_DEFINE_FINAL_TYPE (OutlayRuleRow, outlay_rule_row, GTK_TYPE_LIST_BOX_ROW)
-
-static void
-append_item (GMenu      *menu,
-             const char *label,
-             const char *action,
-             const char *uuid)
-{
-  g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (uuid));
-  g_menu_append_item (menu, item);
-}
+G_DEFINE_FINAL_TYPE (OutlayRuleRow, outlay_rule_row, OUTLAY_TYPE_REORDER_ROW)
 
 /* Edit; Move Up, Move Down; Delete: each where it applies. */
 static void
 update_menu (OutlayRuleRow *self,
              gboolean       last)
 {
-  const char      *uuid = outlay_category_rule_get_uuid (self->rule);
-  g_autofree char *label = NULL;
-  g_autofree char *key = NULL;
+  OutlayReorderRow *row = OUTLAY_REORDER_ROW (self);
+  guint             index = outlay_reorder_row_get_index (row);
+  g_autofree char  *label = NULL;
   g_autoptr (GMenu) menu = NULL;
   g_autoptr (GMenu) moves = NULL;
   g_autoptr (GMenu) end = NULL;
 
   /* Translators: the menu of a rule's row, with its place in the order */
-  label = g_strdup_printf (_("Actions for Rule %u"), self->index + 1);
-  key = g_strdup_printf ("%s|%s|%d%d", label, uuid, self->index > 0, !last);
-  /* A new menu would close the one open: only when it offers other things. */
-  if (g_strcmp0 (key, self->menu_key) == 0)
+  label = g_strdup_printf (_("Actions for Rule %u"), index + 1);
+  if (!outlay_reorder_row_set_menu_key (row, g_strdup_printf ("%s|%s|%d%d", label,
+                                                              outlay_category_rule_get_uuid (self->rule), index > 0,
+                                                              !last)))
     return;
-  g_free (self->menu_key);
-  self->menu_key = g_steal_pointer (&key);
 
   menu = g_menu_new ();
-  moves = g_menu_new ();
+  moves = outlay_reorder_row_new_moves (row, last);
   end = g_menu_new ();
-  append_item (menu, _("_Edit"), "rules.edit", uuid);
-  if (self->index > 0)
-    append_item (moves, _("Move _Up"), "rules.move-up", uuid);
-  if (!last)
-    append_item (moves, _("Move _Down"), "rules.move-down", uuid);
-  append_item (end, _("_Delete"), "rules.delete", uuid);
+  outlay_reorder_row_append_item (row, menu, _("_Edit"), "edit");
+  outlay_reorder_row_append_item (row, end, _("_Delete"), "delete");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (end));
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
-  gtk_widget_set_tooltip_text (self->menu_button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  outlay_reorder_row_set_menu (row, G_MENU_MODEL (menu), label);
 }
 
-/* Keyboard */
+static GVariant *
+outlay_rule_row_dup_target (OutlayReorderRow *row)
+{
+  OutlayRuleRow *self = OUTLAY_RULE_ROW (row);
 
+  return self->rule != NULL ? g_variant_new_string (outlay_category_rule_get_uuid (self->rule)) : NULL;
+}
+
+/* Any rule may take any other's place. */
 static gboolean
-move_cb (GtkWidget *widget,
-         GVariant  *args,
-         gpointer   user_data)
+outlay_rule_row_accepts (OutlayReorderRow *row,
+                         OutlayReorderRow *dragged)
 {
-  OutlayRuleRow *self = OUTLAY_RULE_ROW (widget);
-  const char    *action = g_variant_get_boolean (args) ? "rules.move-up" : "rules.move-down";
-
-  if (self->rule == NULL)
-    return FALSE;
-  return gtk_widget_activate_action (widget, action, "s", outlay_category_rule_get_uuid (self->rule));
-}
-
-/* Drag and drop */
-
-static GdkContentProvider *
-on_drag_prepare_cb (GtkDragSource *source,
-                    double         x,
-                    double         y,
-                    OutlayRuleRow *self)
-{
-  if (self->rule == NULL)
-    return NULL;
-  self->drag_x = x;
-  self->drag_y = y;
-  return gdk_content_provider_new_typed (OUTLAY_TYPE_RULE_ROW, self);
-}
-
-static void
-on_drag_begin_cb (GtkDragSource *source,
-                  GdkDrag       *drag,
-                  OutlayRuleRow *self)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-
-  gtk_drag_source_set_icon (source, paintable, (int) self->drag_x, (int) self->drag_y);
-}
-
-static gboolean
-is_other_rule (OutlayRuleRow *self,
-               const GValue  *value)
-{
-  OutlayRuleRow *dragged;
-
-  if (value == NULL || !G_VALUE_HOLDS (value, OUTLAY_TYPE_RULE_ROW))
-    return FALSE;
-  dragged = g_value_get_object (value);
-  return dragged != NULL && dragged != self && dragged->rule != NULL && self->rule != NULL;
-}
-
-static GdkDragAction
-on_drop_motion_cb (GtkDropTarget *target,
-                   double         x,
-                   double         y,
-                   OutlayRuleRow *self)
-{
-  return is_other_rule (self, gtk_drop_target_get_value (target)) ? GDK_ACTION_MOVE : 0;
-}
-
-static gboolean
-on_drop_cb (GtkDropTarget *target,
-            const GValue  *value,
-            double         x,
-            double         y,
-            OutlayRuleRow *self)
-{
-  OutlayRuleRow *dragged;
-
-  if (!is_other_rule (self, value))
-    return FALSE;
-  dragged = g_value_get_object (value);
-  /* It takes the place of the one it is dropped on. */
-  return gtk_widget_activate_action (GTK_WIDGET (self), "rules.move-to", "(su)",
-                                     outlay_category_rule_get_uuid (dragged->rule), self->index);
+  return TRUE;
 }
 
 static void
@@ -183,7 +91,6 @@ outlay_rule_row_finalize (GObject *object)
   OutlayRuleRow *self = OUTLAY_RULE_ROW (object);
 
   g_clear_object (&self->rule);
-  g_clear_pointer (&self->menu_key, g_free);
 
   G_OBJECT_CLASS (outlay_rule_row_parent_class)->finalize (object);
 }
@@ -191,66 +98,19 @@ outlay_rule_row_finalize (GObject *object)
 static void
 outlay_rule_row_class_init (OutlayRuleRowClass *klass)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GObjectClass          *object_class = G_OBJECT_CLASS (klass);
+  OutlayReorderRowClass *row_class = OUTLAY_REORDER_ROW_CLASS (klass);
 
   object_class->finalize = outlay_rule_row_finalize;
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_cb, "b", TRUE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, move_cb, "b", TRUE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_cb, "b", FALSE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, move_cb, "b", FALSE);
+  row_class->action_prefix = "rules";
+  row_class->dup_target = outlay_rule_row_dup_target;
+  row_class->accepts = outlay_rule_row_accepts;
 }
 
 static void
 outlay_rule_row_init (OutlayRuleRow *self)
 {
-  GtkWidget     *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget     *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget     *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (OUTLAY_TYPE_RULE_ROW, GDK_ACTION_MOVE);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-
-  gtk_widget_add_css_class (handle, "dim-label");
-  gtk_box_append (GTK_BOX (box), handle);
-
-  self->icon = outlay_category_icon_new ();
-  outlay_category_icon_set_size (OUTLAY_CATEGORY_ICON (self->icon), 32);
-  gtk_widget_set_valign (self->icon, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), self->icon);
-
-  gtk_widget_set_hexpand (words, TRUE);
-  gtk_widget_set_valign (words, GTK_ALIGN_CENTER);
-  self->title = outlay_form_label_new (NULL, "title", 0);
-  gtk_box_append (GTK_BOX (words), self->title);
-  self->subtitle = outlay_form_label_new (NULL, "subtitle", 0);
-  gtk_box_append (GTK_BOX (words), self->subtitle);
-  gtk_box_append (GTK_BOX (box), words);
-
-  self->menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
-  gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->menu_button, "flat");
-  gtk_box_append (GTK_BOX (box), self->menu_button);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
-
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
-
-  gtk_drop_target_set_preload (target, TRUE);
-  g_signal_connect (target, "enter", G_CALLBACK (on_drop_motion_cb), self);
-  g_signal_connect (target, "motion", G_CALLBACK (on_drop_motion_cb), self);
-  g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 GtkWidget *
@@ -384,14 +244,15 @@ outlay_rule_row_set_rule (OutlayRuleRow      *self,
   g_return_if_fail (OUTLAY_IS_CATEGORY_RULE (rule));
 
   g_set_object (&self->rule, rule);
-  self->index = index;
+  outlay_reorder_row_set_index (OUTLAY_REORDER_ROW (self), index);
   title = outlay_rule_describe_condition (rule);
   subtitle = outlay_rule_describe_outcome (repository, rule);
   category = outlay_repository_lookup_category_by_uuid (repository, outlay_category_rule_get_category_uuid (rule));
 
-  gtk_label_set_label (GTK_LABEL (self->title), title);
-  gtk_label_set_label (GTK_LABEL (self->subtitle), subtitle);
-  outlay_category_icon_set_category (OUTLAY_CATEGORY_ICON (self->icon), category);
+  gtk_label_set_label (GTK_LABEL (outlay_reorder_row_get_title (OUTLAY_REORDER_ROW (self))), title);
+  gtk_label_set_label (GTK_LABEL (outlay_reorder_row_get_subtitle (OUTLAY_REORDER_ROW (self))), subtitle);
+  outlay_category_icon_set_category (OUTLAY_CATEGORY_ICON (outlay_reorder_row_get_icon (OUTLAY_REORDER_ROW (self))),
+                                     category);
   update_menu (self, last);
 
   /* Translators: read by a screen reader: a rule's place, what it looks for and what it does */
@@ -417,7 +278,7 @@ outlay_rule_row_get_title (OutlayRuleRow *self)
 {
   g_return_val_if_fail (OUTLAY_IS_RULE_ROW (self), NULL);
 
-  return gtk_label_get_label (GTK_LABEL (self->title));
+  return gtk_label_get_label (GTK_LABEL (outlay_reorder_row_get_title (OUTLAY_REORDER_ROW (self))));
 }
 
 const char *
@@ -425,7 +286,7 @@ outlay_rule_row_get_subtitle (OutlayRuleRow *self)
 {
   g_return_val_if_fail (OUTLAY_IS_RULE_ROW (self), NULL);
 
-  return gtk_label_get_label (GTK_LABEL (self->subtitle));
+  return gtk_label_get_label (GTK_LABEL (outlay_reorder_row_get_subtitle (OUTLAY_REORDER_ROW (self))));
 }
 
 /**
@@ -438,5 +299,5 @@ outlay_rule_row_get_menu_button (OutlayRuleRow *self)
 {
   g_return_val_if_fail (OUTLAY_IS_RULE_ROW (self), NULL);
 
-  return self->menu_button;
+  return outlay_reorder_row_get_menu_button (OUTLAY_REORDER_ROW (self));
 }

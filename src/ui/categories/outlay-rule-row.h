@@ -22,13 +22,14 @@
 
 #include <adwaita.h>
 
+#include "outlay-reorder-row.h"
 #include "outlay-repository.h"
 
 G_BEGIN_DECLS
 
 #define OUTLAY_TYPE_RULE_ROW (outlay_rule_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (OutlayRuleRow, outlay_rule_row, OUTLAY, RULE_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (OutlayRuleRow, outlay_rule_row, OUTLAY, RULE_ROW, OutlayReorderRow)
 
 GtkWidget          *outlay_rule_row_new (void);
 void                outlay_rule_row_set_rule (OutlayRuleRow      *self,
