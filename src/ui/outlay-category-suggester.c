@@ -41,7 +41,7 @@ struct _OutlayCategorySuggester
   gint64                amount;
   guint                 timeout_id;
   gboolean              may_suggest; /* a new expense whose category nobody chose */
-  gboolean              selecting;
+  gboolean              selecting;   /* the form or a suggestion chooses, not the person */
   gint64                suggested_id; /* the category a suggestion put in the form, or 0 */
   gint64                before_id;    /* the form's category before it */
 };
@@ -102,14 +102,34 @@ outlay_category_suggester_reset (OutlayCategorySuggester *self,
 /* Chooses @category_id in the form, as the form, not the person. */
 static void
 select_quietly (OutlayCategorySuggester *self,
-                gint64                   category_id)
+                gint64                   category_id,
+                gboolean                 keep)
 {
   self->selecting = TRUE;
-  outlay_category_picker_select (self->picker, category_id, FALSE);
+  outlay_category_picker_select (self->picker, category_id, keep);
   self->selecting = FALSE;
 }
 
-/* The person chose a category: it stays whatever is typed. */
+/**
+ * outlay_category_suggester_select:
+ * @keep: as outlay_category_picker_select() keeps it
+ *
+ * Chooses @category_id in the form as the form does, not the person: a
+ * suggestion may still take its place.
+ */
+void
+outlay_category_suggester_select (OutlayCategorySuggester *self,
+                                  gint64                   category_id,
+                                  gboolean                 keep)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->picker != NULL);
+
+  select_quietly (self, category_id, keep);
+}
+
+/* The category row changed: unless the form or a suggestion changed it,
+ * the person chose it, and it stays whatever is typed. */
 void
 outlay_category_suggester_chosen (OutlayCategorySuggester *self)
 {
@@ -119,15 +139,6 @@ outlay_category_suggester_chosen (OutlayCategorySuggester *self)
     return;
 
   outlay_category_suggester_reset (self, FALSE);
-}
-
-/* Whether the category row changes because of a suggestion, not a person. */
-gboolean
-outlay_category_suggester_is_selecting (OutlayCategorySuggester *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return self->selecting;
 }
 
 static void
@@ -153,7 +164,7 @@ suggest (OutlayCategorySuggester *self)
     {
       /* A guess for what was typed before goes: the form's own comes back. */
       if (self->suggested_id != 0)
-        select_quietly (self, self->before_id);
+        select_quietly (self, self->before_id, FALSE);
       self->suggested_id = 0;
       set_subtitle (self, NULL);
       return;
@@ -162,7 +173,7 @@ suggest (OutlayCategorySuggester *self)
   if (self->suggested_id == 0)
     self->before_id = outlay_category_picker_get_category_id (self->picker);
   self->suggested_id = category_id;
-  select_quietly (self, category_id);
+  select_quietly (self, category_id, FALSE);
 
   if (by == OUTLAY_SUGGESTED_BY_RULE)
     /* Translators: under the category of a new expense that a rule chose */

@@ -35,7 +35,9 @@ void                     outlay_category_suggester_free (OutlayCategorySuggester
 void                     outlay_category_suggester_reset (OutlayCategorySuggester *self,
                                                           gboolean                 may_suggest);
 void                     outlay_category_suggester_chosen (OutlayCategorySuggester *self);
-gboolean                 outlay_category_suggester_is_selecting (OutlayCategorySuggester *self);
+void                     outlay_category_suggester_select (OutlayCategorySuggester *self,
+                                                           gint64                   category_id,
+                                                           gboolean                 keep);
 void                     outlay_category_suggester_update (OutlayCategorySuggester *self,
                                                            const char              *description,
                                                            gint64                   amount,

@@ -81,7 +81,6 @@ struct _OutlayExpenseEditor
   guint can_save : 1;
   guint dirty : 1;
   guint waiting_add_another : 1; /* the save that waits for another program */
-  guint selecting : 1;           /* the form, not the person, chooses the category */
 
   /* Template widgets */
   AdwHeaderBar         *header_bar;
@@ -348,9 +347,7 @@ select_category (OutlayExpenseEditor *self,
                  gint64               category_id,
                  gboolean             keep)
 {
-  self->selecting = TRUE;
-  outlay_category_picker_select (self->category_row, category_id, keep);
-  self->selecting = FALSE;
+  outlay_category_suggester_select (self->suggester, category_id, keep);
   self->category_id = outlay_category_picker_get_category_id (self->category_row);
 }
 
@@ -806,7 +803,7 @@ static void
 on_category_selected_cb (OutlayExpenseEditor *self)
 {
   /* The picker fills before the suggester is there. */
-  if (self->suggester != NULL && !self->selecting && !outlay_category_suggester_is_selecting (self->suggester))
+  if (self->suggester != NULL)
     outlay_category_suggester_chosen (self->suggester);
   self->category_id = outlay_category_picker_get_category_id (self->category_row);
   update_state (self);
