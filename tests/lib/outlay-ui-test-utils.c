@@ -208,6 +208,49 @@ outlay_ui_test_click (GtkWidget *button)
     }
 }
 
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller; /* the widget keeps it */
+    }
+  return NULL;
+}
+
+/* Drops @dragged on @target, halfway down it, as a drag and drop does
+ * without the pointer: what @dragged's drag source prepares goes to
+ * @target's drop target's "drop". Returns whether the drop was taken. */
+gboolean
+outlay_ui_test_drop (GtkWidget *dragged,
+                     GtkWidget *target)
+{
+  GtkEventController *source = find_controller (dragged, GTK_TYPE_DRAG_SOURCE);
+  GtkEventController *drop = find_controller (target, GTK_TYPE_DROP_TARGET);
+  g_autoptr (GdkContentProvider) content = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GValue) value = G_VALUE_INIT;
+  double   y = gtk_widget_get_height (target) / 2.0;
+  gboolean taken = FALSE;
+
+  g_assert_nonnull (source);
+  g_assert_nonnull (drop);
+  g_signal_emit_by_name (source, "prepare", 4.0, 4.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, gtk_drop_target_get_gtypes (GTK_DROP_TARGET (drop), NULL)[0]);
+  if (!gdk_content_provider_get_value (content, &value, &error))
+    return FALSE; /* the target takes nothing of the kind the source gives */
+  g_signal_emit_by_name (drop, "drop", &value, 4.0, y, &taken);
+  outlay_ui_test_drain ();
+  return taken;
+}
+
 /* Makes a temporary folder from @dir_template for the test's own ledger,
  * points OUTLAY_DATABASE at outlay.db in it and registers a new
  * application, which runs startup (libadwaita, the resources and

@@ -66,6 +66,8 @@ gboolean           outlay_ui_test_has_css_class (GtkWidget  *widget,
                                                  const char *css_class);
 GtkWindow         *outlay_ui_test_find_toplevel (GType type);
 void               outlay_ui_test_click (GtkWidget *button);
+gboolean           outlay_ui_test_drop (GtkWidget *dragged,
+                                        GtkWidget *target);
 OutlayApplication *outlay_ui_test_register_application (const char *dir_template,
                                                         char      **database_dir,
                                                         char      **database_path);

@@ -360,6 +360,94 @@ test_move (Fixture      *fixture,
   g_assert_cmpint (outlay_test_category_at (fixture->repository, 3), ==, outlay_category_get_id (groceries));
 }
 
+/* Where @category stands among the ones beside it, as stored. */
+static guint
+stored_index (Fixture        *fixture,
+              OutlayCategory *category)
+{
+  g_autoptr (GPtrArray) siblings = outlay_repository_list_subcategories (
+    fixture->repository, outlay_repository_get_parent_category (fixture->repository, category));
+  guint index;
+
+  g_assert_true (g_ptr_array_find (siblings, category, &index));
+  return index;
+}
+
+static gboolean
+drop_on (Fixture    *fixture,
+         const char *dragged,
+         const char *target)
+{
+  return outlay_ui_test_drop (outlay_categories_window_get_row (fixture->window, dragged),
+                              outlay_categories_window_get_row (fixture->window, target));
+}
+
+/* A row dropped on another beside it takes its place; one dropped under
+ * another category, or among the ones of another level, is refused and
+ * nothing moves. */
+static void
+test_drop (Fixture      *fixture,
+           gconstpointer user_data)
+{
+  OutlayCategory *groceries = named (fixture, "Groceries");
+  OutlayCategory *shopping = named (fixture, "Shopping");
+  OutlayCategory *books;
+  OutlayCategory *clothes;
+  OutlayCategory *cinema;
+  OutlayCategory *fourth;
+  g_autoptr (GError) error = NULL;
+
+  books = outlay_repository_add_subcategory (fixture->repository, shopping, "Books", "accessories-dictionary-symbolic",
+                                             "#9141ac", &error);
+  g_assert_no_error (error);
+  clothes = outlay_repository_add_subcategory (fixture->repository, shopping, "Clothes",
+                                               "accessories-dictionary-symbolic", "#9141ac", &error);
+  g_assert_no_error (error);
+  cinema = outlay_repository_add_subcategory (fixture->repository, named (fixture, "Entertainment"), "Cinema",
+                                              "accessories-dictionary-symbolic", "#9141ac", &error);
+  g_assert_no_error (error);
+  open_window (fixture);
+  g_assert_cmpuint (stored_index (fixture, groceries), ==, 1);
+  fourth = outlay_repository_lookup_category (fixture->repository,
+                                              outlay_test_category_at (fixture->repository, 3));
+  g_assert_null (outlay_repository_get_parent_category (fixture->repository, fourth));
+  g_assert_cmpuint (stored_index (fixture, fourth), ==, 3);
+
+  /* Down, then back up, at the top. */
+  g_assert_true (drop_on (fixture, "Groceries", outlay_category_get_name (fourth)));
+  g_assert_cmpuint (stored_index (fixture, groceries), ==, 3);
+  g_assert_cmpuint (stored_index (fixture, fourth), ==, 2);
+  {
+    g_auto (GStrv) names = outlay_categories_window_dup_names (fixture->window);
+
+    g_assert_cmpstr (names[2], ==, outlay_category_get_name (fourth));
+    g_assert_cmpstr (names[3], ==, "Groceries");
+  }
+  g_assert_true (drop_on (fixture, "Groceries", "Food & Drink"));
+  g_assert_cmpuint (stored_index (fixture, groceries), ==, 0);
+
+  /* Among the subcategories of one category. */
+  g_assert_cmpuint (stored_index (fixture, books), ==, 0);
+  g_assert_true (drop_on (fixture, "Clothes", "Books"));
+  g_assert_cmpuint (stored_index (fixture, clothes), ==, 0);
+  g_assert_cmpuint (stored_index (fixture, books), ==, 1);
+  g_assert_true (outlay_repository_get_parent_category (fixture->repository, clothes) == shopping);
+
+  /* Refused: a subcategory at the top, a category under another, a
+   * subcategory under another category, a row on itself. */
+  g_assert_false (drop_on (fixture, "Books", "Groceries"));
+  g_assert_false (drop_on (fixture, "Groceries", "Books"));
+  g_assert_false (drop_on (fixture, "Books", "Cinema"));
+  g_assert_false (drop_on (fixture, "Books", "Books"));
+  g_assert_true (outlay_repository_get_parent_category (fixture->repository, books) == shopping);
+  g_assert_true (outlay_repository_get_parent_category (fixture->repository, cinema) ==
+                 named (fixture, "Entertainment"));
+  g_assert_null (outlay_repository_get_parent_category (fixture->repository, groceries));
+  g_assert_cmpuint (stored_index (fixture, books), ==, 1);
+  g_assert_cmpuint (stored_index (fixture, groceries), ==, 0);
+  g_assert_cmpuint (stored_index (fixture, cinema), ==, 0);
+}
+
 static OutlayCategoryRemovalDialog *
 get_question (Fixture *fixture)
 {
@@ -571,6 +659,7 @@ main (int   argc,
   g_test_add ("/categories/duplicate-name", Fixture, NULL, fixture_set_up, test_duplicate_name, fixture_tear_down);
   g_test_add ("/categories/hide", Fixture, NULL, fixture_set_up, test_hide, fixture_tear_down);
   g_test_add ("/categories/move", Fixture, NULL, fixture_set_up, test_move, fixture_tear_down);
+  g_test_add ("/categories/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/categories/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/categories/merge", Fixture, NULL, fixture_set_up, test_merge, fixture_tear_down);
   g_test_add ("/categories/picker-new", Fixture, NULL, fixture_set_up, test_picker_new, fixture_tear_down);

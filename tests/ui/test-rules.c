@@ -323,6 +323,84 @@ test_order_delete (Fixture      *fixture,
   g_assert_nonnull (gtk_list_box_get_row_at_index (outlay_rules_page_get_list (fixture->page), 1));
 }
 
+static GtkWidget *
+row_at (Fixture *fixture,
+        guint    index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (outlay_rules_page_get_list (fixture->page), index);
+
+  g_assert_nonnull (row);
+  return GTK_WIDGET (row);
+}
+
+/* The patterns of the rules in the order they are tried, as stored, and
+ * as the page lists them. */
+static char *
+stored_order (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) rules = stored_rules (fixture);
+  g_autoptr (GString) order = g_string_new (NULL);
+
+  for (guint i = 0; i < rules->len; i++)
+    g_string_append_printf (order, "%s%s", i > 0 ? " " : "",
+                            outlay_category_rule_get_patterns (g_ptr_array_index (rules, i))[0]);
+  return g_string_free (g_steal_pointer (&order), FALSE);
+}
+
+static char *
+listed_order (Fixture *fixture)
+{
+  g_autoptr (GString) order = g_string_new (NULL);
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (outlay_rules_page_get_list (fixture->page), i)); i++)
+    g_string_append_printf (order, "%s%s", i > 0 ? " " : "",
+                            outlay_category_rule_get_patterns (outlay_rule_row_get_rule (OUTLAY_RULE_ROW (row)))[0]);
+  return g_string_free (g_steal_pointer (&order), FALSE);
+}
+
+static void
+assert_order (Fixture    *fixture,
+              const char *expected)
+{
+  g_autofree char *stored = NULL;
+  g_autofree char *listed = NULL;
+
+  outlay_ui_test_settle (fixture->window);
+  stored = stored_order (fixture);
+  listed = listed_order (fixture);
+  g_assert_cmpstr (stored, ==, expected);
+  g_assert_cmpstr (listed, ==, expected);
+}
+
+/* A rule dropped on another takes its place, down or up; one dropped on
+ * itself stays. */
+static void
+test_drop (Fixture      *fixture,
+           gconstpointer user_data)
+{
+  GtkWidget *menu_button;
+
+  g_object_unref (add_rule (fixture, "rewe", fixture->groceries));
+  g_object_unref (add_rule (fixture, "pizza", fixture->food));
+  g_object_unref (add_rule (fixture, "lidl", fixture->groceries));
+  g_object_unref (add_rule (fixture, "kiosk", fixture->other));
+
+  open_page (fixture);
+  assert_order (fixture, "rewe pizza lidl kiosk");
+  g_assert_true (outlay_ui_test_drop (row_at (fixture, 0), row_at (fixture, 2)));
+  assert_order (fixture, "pizza lidl rewe kiosk");
+  g_assert_true (outlay_ui_test_drop (row_at (fixture, 3), row_at (fixture, 0)));
+  assert_order (fixture, "kiosk pizza lidl rewe");
+  g_assert_true (outlay_ui_test_drop (row_at (fixture, 1), row_at (fixture, 3)));
+  assert_order (fixture, "kiosk lidl rewe pizza");
+  g_assert_false (outlay_ui_test_drop (row_at (fixture, 2), row_at (fixture, 2)));
+  assert_order (fixture, "kiosk lidl rewe pizza");
+  /* The rows say their new places. */
+  menu_button = outlay_rule_row_get_menu_button (OUTLAY_RULE_ROW (row_at (fixture, 3)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, "Actions for Rule 4");
+}
+
 static void
 wait_for_plan (OutlayApplyRulesDialog *dialog)
 {
@@ -496,6 +574,7 @@ main (int   argc,
   g_test_add ("/rules/add", Fixture, NULL, fixture_set_up, test_add, fixture_tear_down);
   g_test_add ("/rules/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/rules/order-delete", Fixture, NULL, fixture_set_up, test_order_delete, fixture_tear_down);
+  g_test_add ("/rules/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/rules/apply", Fixture, NULL, fixture_set_up, test_apply, fixture_tear_down);
   g_test_add ("/rules/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/rules/apply-closed", Fixture, NULL, fixture_set_up, test_apply_closed, fixture_tear_down);
