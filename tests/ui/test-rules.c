@@ -29,6 +29,7 @@
 #include <adwaita.h>
 
 #include "outlay-apply-rules-dialog.h"
+#include "outlay-category-picker.h"
 #include "outlay-rule-editor.h"
 #include "outlay-rule-row.h"
 #include "outlay-rules-page.h"
@@ -166,23 +167,34 @@ open_editor (Fixture *fixture)
   return OUTLAY_RULE_EDITOR (editor);
 }
 
-static void
-select_category (OutlayRuleEditor *editor,
-                 Fixture          *fixture,
-                 gint64            category_id)
+/* Where the editor's category row lists @category_id, if it does. */
+static guint
+category_position (OutlayRuleEditor *editor,
+                   gint64            category_id)
 {
-  GtkWidget       *row = outlay_rule_editor_get_row (editor, "category");
-  GListModel      *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
-  g_autofree char *path = outlay_repository_dup_category_path (
-    fixture->repository, outlay_repository_lookup_category (fixture->repository, category_id));
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (outlay_rule_editor_get_row (editor, "category")));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), path))
-      {
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-        return;
-      }
-  g_assert_not_reached ();
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+      if (OUTLAY_IS_CATEGORY (item) && outlay_category_get_id (OUTLAY_CATEGORY (item)) == category_id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Picks the category from the row's list, as a person does. */
+static void
+select_category (OutlayRuleEditor *editor,
+                 gint64            category_id)
+{
+  GtkWidget *row = outlay_rule_editor_get_row (editor, "category");
+  guint      position = category_position (editor, category_id);
+
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+  g_assert_cmpint (outlay_category_picker_get_category_id (OUTLAY_CATEGORY_PICKER (row)), ==, category_id);
 }
 
 /* With no rule the page says what rules do; a rule typed in the editor
@@ -219,7 +231,7 @@ test_add (Fixture      *fixture,
   wait_for_count (editor);
   g_assert_cmpstr (outlay_rule_editor_get_matches (editor), ==, "Matches 5 expenses");
   gtk_editable_set_text (GTK_EDITABLE (outlay_rule_editor_get_row (editor, "pattern")), "bäckerei");
-  select_category (editor, fixture, fixture->groceries);
+  select_category (editor, fixture->groceries);
   gtk_editable_set_text (GTK_EDITABLE (outlay_rule_editor_get_row (editor, "rename")), "Bakery");
   g_assert_true (outlay_rule_editor_save (editor));
   outlay_ui_test_settle (fixture->window);
@@ -542,6 +554,47 @@ test_edit (Fixture      *fixture,
   g_assert_cmpstr (outlay_category_rule_get_rename_to (edited), ==, "Roastery");
 }
 
+/* The category row is the expense editor's picker: a hidden category is
+ * offered to the rule that files under it, not to a new one, which files
+ * under the first category offered. */
+static void
+test_category_picker (Fixture      *fixture,
+                      gconstpointer user_data)
+{
+  g_autoptr (OutlayCategoryRule) rule = add_rule (fixture, "rewe", fixture->groceries);
+  g_autoptr (OutlayCategoryRule) saved = NULL;
+  g_autoptr (GError) error = NULL;
+  OutlayRuleEditor *editor;
+  GtkWidget        *row;
+
+  g_assert_true (outlay_repository_set_category_hidden (fixture->repository, fixture->groceries, TRUE, &error));
+  g_assert_no_error (error);
+  open_page (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "rules.edit", "s",
+                                             outlay_category_rule_get_uuid (rule)));
+  editor = OUTLAY_RULE_EDITOR (outlay_rules_page_get_editor (fixture->page));
+  g_assert_nonnull (editor);
+  row = outlay_rule_editor_get_row (editor, "category");
+  g_assert_true (OUTLAY_IS_CATEGORY_PICKER (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "_Category");
+  g_assert_true (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)));
+  g_assert_cmpint (outlay_category_picker_get_category_id (OUTLAY_CATEGORY_PICKER (row)), ==, fixture->groceries);
+  g_assert_cmpuint (category_position (editor, fixture->groceries), !=, GTK_INVALID_LIST_POSITION);
+  g_assert_true (outlay_rule_editor_save (editor));
+  outlay_ui_test_settle (fixture->window);
+  saved = outlay_repository_get_category_rule (fixture->repository, outlay_category_rule_get_uuid (rule), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outlay_category_rule_get_category_uuid (saved), ==,
+                   outlay_category_get_uuid (outlay_repository_lookup_category (fixture->repository,
+                                                                                fixture->groceries)));
+
+  editor = open_editor (fixture);
+  row = outlay_rule_editor_get_row (editor, "category");
+  g_assert_cmpuint (category_position (editor, fixture->groceries), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpint (outlay_category_picker_get_category_id (OUTLAY_CATEGORY_PICKER (row)), ==, fixture->food);
+}
+
 /* Closed while it plans: the plan is let go, nothing is written. */
 static void
 test_apply_closed (Fixture      *fixture,
@@ -577,6 +630,7 @@ main (int   argc,
   g_test_add ("/rules/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/rules/apply", Fixture, NULL, fixture_set_up, test_apply, fixture_tear_down);
   g_test_add ("/rules/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
+  g_test_add ("/rules/category-picker", Fixture, NULL, fixture_set_up, test_category_picker, fixture_tear_down);
   g_test_add ("/rules/apply-closed", Fixture, NULL, fixture_set_up, test_apply_closed, fixture_tear_down);
 
   return g_test_run ();

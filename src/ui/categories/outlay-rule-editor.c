@@ -30,6 +30,7 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-category-picker.h"
 #include "outlay-currency.h"
 #include "outlay-form-rows.h"
 #include "outlay-format.h"
@@ -51,9 +52,8 @@ struct _OutlayRuleEditor
   OutlayReader       *reader;
   OutlayCategoryRule *rule; /* the one edited, or a new one's draft */
   gboolean            is_new;
-  char               *error;          /* the last refusal, for tests */
-  GPtrArray          *category_uuids; /* of the category row's choices */
-  GPtrArray          *currencies;     /* of the currency row's choices after "Any" */
+  char               *error;      /* the last refusal, for tests */
+  GPtrArray          *currencies; /* of the currency row's choices after "Any" */
 
   AdwToastOverlay *toasts;
   GtkWidget       *save_button;
@@ -147,7 +147,8 @@ read_form (OutlayRuleEditor *self,
   g_autofree char *min = NULL;
   g_autofree char *max = NULL;
   g_autofree char *rename_to = NULL;
-  guint            category = adw_combo_row_get_selected (ADW_COMBO_ROW (self->category_row));
+  gint64           category_id = outlay_category_picker_get_category_id (OUTLAY_CATEGORY_PICKER (self->category_row));
+  OutlayCategory  *category = outlay_repository_lookup_category (self->repository, category_id);
 
   outlay_category_rule_set_field (rule, adw_combo_row_get_selected (ADW_COMBO_ROW (self->field_row)) == 1
                                           ? OUTLAY_RULE_FIELD_NOTE
@@ -186,8 +187,8 @@ read_form (OutlayRuleEditor *self,
   outlay_category_rule_set_amount_min (rule, min);
   outlay_category_rule_set_amount_max (rule, max);
 
-  if (category < self->category_uuids->len)
-    outlay_category_rule_set_category_uuid (rule, g_ptr_array_index (self->category_uuids, category));
+  if (category != NULL)
+    outlay_category_rule_set_category_uuid (rule, outlay_category_get_uuid (category));
 
   rename_to = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rename_row))));
   outlay_category_rule_set_rename_to (rule, *rename_to != '\0' ? rename_to : NULL);
@@ -517,37 +518,31 @@ new_entry (const char *title)
   return row;
 }
 
-/* The categories offered, by path; the rule's own too, hidden or not. */
+/* The categories offered, each under the one it is in; the rule's own
+ * too, hidden or not. A new rule, or one whose category is gone, files
+ * under the first category offered. */
 static GtkWidget *
 new_category_row (OutlayRuleEditor *self)
 {
-  GListModel *categories = outlay_repository_get_categories (self->repository);
-  const char *current = outlay_category_rule_get_category_uuid (self->rule);
-  g_autoptr (GtkStringList) paths = gtk_string_list_new (NULL);
-  GtkWidget *row = adw_combo_row_new ();
-  guint      selected = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
-    {
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, i);
-      const char      *uuid = outlay_category_get_uuid (category);
-      g_autofree char *path = NULL;
-
-      if (!outlay_repository_is_category_offered (self->repository, category) && g_strcmp0 (uuid, current) != 0)
-        continue;
-      if (g_strcmp0 (uuid, current) == 0)
-        selected = self->category_uuids->len;
-      path = outlay_repository_dup_category_path (self->repository, category);
-      gtk_string_list_append (paths, path);
-      g_ptr_array_add (self->category_uuids, g_strdup (uuid));
-    }
+  GtkWidget      *row = outlay_category_picker_new ();
+  OutlayCategory *category =
+    outlay_repository_lookup_category_by_uuid (self->repository, outlay_category_rule_get_category_uuid (self->rule));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Category"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (paths));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  /* A long path under the title, where it wraps, not beside it. */
-  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  outlay_category_picker_set_repository (OUTLAY_CATEGORY_PICKER (row), self->repository);
+  if (category != NULL)
+    {
+      outlay_category_picker_select (OUTLAY_CATEGORY_PICKER (row), outlay_category_get_id (category), TRUE);
+    }
+  else
+    {
+      g_autoptr (GObject) first = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (row)), 0);
+
+      if (OUTLAY_IS_CATEGORY (first))
+        outlay_category_picker_select (OUTLAY_CATEGORY_PICKER (row), outlay_category_get_id (OUTLAY_CATEGORY (first)),
+                                       FALSE);
+    }
   return row;
 }
 
@@ -752,7 +747,6 @@ outlay_rule_editor_finalize (GObject *object)
   g_clear_object (&self->reader);
   g_clear_object (&self->rule);
   g_clear_pointer (&self->pattern_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->category_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->currencies, g_ptr_array_unref);
   g_clear_pointer (&self->error, g_free);
 
@@ -782,7 +776,6 @@ static void
 outlay_rule_editor_init (OutlayRuleEditor *self)
 {
   self->pattern_rows = g_ptr_array_new ();
-  self->category_uuids = g_ptr_array_new_with_free_func (g_free);
   self->currencies = g_ptr_array_new_with_free_func (g_free);
 }
 
