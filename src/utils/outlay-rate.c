@@ -29,8 +29,11 @@
 
 typedef unsigned __int128 u128;
 
-/* Terms of a converted sum are kept in these parts of a minor unit. */
+/* Terms of a converted sum are kept in these parts of a minor unit, up
+ * to SUM_LIMIT of them, which leaves room to add one more term without
+ * wrapping. */
 #define SUM_PARTS G_GUINT64_CONSTANT (1000000000)
+#define SUM_LIMIT ((__int128) (FRACTION_MAX / 4))
 
 /* The terms of a conversion stay below this, so that 2 * remainder and
  * the comparisons of the rounding cannot wrap. */
@@ -436,6 +439,59 @@ outlay_conversion_apply (const OutlayConversion *conversion,
   return TRUE;
 }
 
+/* Adds @minor_from converted by @conversion to @total, in SUM_PARTS of a
+ * minor unit, rounded half away from zero there; FALSE when the total
+ * passes SUM_LIMIT. */
+static gboolean
+add_term (__int128               *total,
+          const OutlayConversion *conversion,
+          gint64                  minor_from)
+{
+  u128 q;
+  u128 r;
+  u128 parts;
+  u128 parts_r;
+  u128 term;
+
+  if (!multiply_divide (magnitude (minor_from), conversion->num, conversion->den, &q, &r) ||
+      !multiply_divide (SUM_PARTS, r, conversion->den, &parts, &parts_r) || q > (u128) SUM_LIMIT / SUM_PARTS)
+    return FALSE;
+  if (parts_r >= conversion->den - parts_r)
+    parts++;
+  term = q * SUM_PARTS + parts;
+
+  if (minor_from < 0)
+    *total -= (__int128) term;
+  else
+    *total += (__int128) term;
+  return *total <= SUM_LIMIT && *total >= -SUM_LIMIT;
+}
+
+/* Rounds @total, in SUM_PARTS of a minor unit, half away from zero. */
+static gboolean
+round_total (__int128 total,
+             gint64  *minor_to)
+{
+  u128 magnitude_parts = total < 0 ? (u128) -total : (u128) total;
+  u128 whole = magnitude_parts / SUM_PARTS;
+  u128 rest = magnitude_parts % SUM_PARTS;
+
+  if (rest >= SUM_PARTS - rest)
+    whole++;
+  if (whole > (u128) G_MAXINT64)
+    return FALSE;
+
+  *minor_to = total < 0 ? -(gint64) whole : (gint64) whole;
+  return TRUE;
+}
+
+static gboolean
+conversion_equal (const OutlayConversion *a,
+                  const OutlayConversion *b)
+{
+  return a->num == b->num && a->den == b->den;
+}
+
 /**
  * outlay_converted_sum_init:
  * @sum: (out caller-allocates): the sum to start
@@ -447,8 +503,7 @@ outlay_converted_sum_init (OutlayConvertedSum *sum)
 {
   g_return_if_fail (sum != NULL);
 
-  sum->total = 0;
-  sum->overflow = FALSE;
+  memset (sum, 0, sizeof *sum);
 }
 
 /**
@@ -460,51 +515,38 @@ outlay_converted_sum_init (OutlayConvertedSum *sum)
  * Adds the converted amount to @sum without rounding it to a minor unit
  * (see #OutlayConvertedSum for the precision).
  *
- * Returns: FALSE when the sum no longer fits; it stays so
+ * Returns: FALSE when the sum no longer fits a gint64; it stays so
  */
 gboolean
 outlay_converted_sum_add (OutlayConvertedSum     *sum,
                           const OutlayConversion *conversion,
                           gint64                  minor_from)
 {
-  u128     q;
-  u128     r;
-  u128     parts;
-  u128     parts_r;
-  u128     term;
-  __int128 limit = (__int128) (FRACTION_MAX / 4);
+  gint64 pending;
+  gint64 converted;
 
   g_return_val_if_fail (sum != NULL && conversion != NULL && conversion->den > 0, FALSE);
 
   if (sum->overflow)
     return FALSE;
 
-  if (!multiply_divide (magnitude (minor_from), conversion->num, conversion->den, &q, &r) ||
-      !multiply_divide (SUM_PARTS, r, conversion->den, &parts, &parts_r))
+  if (sum->have_pending && conversion_equal (&sum->conversion, conversion) &&
+      !__builtin_add_overflow (sum->pending, minor_from, &pending))
     {
-      sum->overflow = TRUE;
-      return FALSE;
+      sum->pending = pending;
     }
-  if (parts_r >= conversion->den - parts_r)
-    parts++;
-
-  if (q > (u128) limit / SUM_PARTS)
-    {
-      sum->overflow = TRUE;
-      return FALSE;
-    }
-  term = q * SUM_PARTS + parts;
-
-  if (minor_from < 0)
-    sum->total -= (__int128) term;
   else
-    sum->total += (__int128) term;
-  if (sum->total > limit || sum->total < -limit)
     {
-      sum->overflow = TRUE;
-      return FALSE;
+      if (sum->have_pending && !add_term (&sum->total, &sum->conversion, sum->pending))
+        sum->overflow = TRUE;
+      sum->conversion = *conversion;
+      sum->pending = minor_from;
+      sum->have_pending = TRUE;
     }
-  return TRUE;
+
+  if (!sum->overflow && !outlay_conversion_apply (&sum->conversion, sum->pending, &converted))
+    sum->overflow = TRUE;
+  return !sum->overflow;
 }
 
 /**
@@ -519,23 +561,18 @@ gboolean
 outlay_converted_sum_get (const OutlayConvertedSum *sum,
                           gint64                   *minor_to)
 {
-  u128 whole;
-  u128 rest;
-  u128 total;
+  __int128 total;
 
   g_return_val_if_fail (sum != NULL && minor_to != NULL, FALSE);
 
   if (sum->overflow)
     return FALSE;
+  if (!sum->have_pending)
+    return round_total (sum->total, minor_to);
+  /* One conversion so far: exact. */
+  if (sum->total == 0)
+    return outlay_conversion_apply (&sum->conversion, sum->pending, minor_to);
 
-  total = sum->total < 0 ? (u128) -sum->total : (u128) sum->total;
-  whole = total / SUM_PARTS;
-  rest = total % SUM_PARTS;
-  if (rest >= SUM_PARTS - rest)
-    whole++;
-  if (whole > (u128) G_MAXINT64)
-    return FALSE;
-
-  *minor_to = sum->total < 0 ? -(gint64) whole : (gint64) whole;
-  return TRUE;
+  total = sum->total;
+  return add_term (&total, &sum->conversion, sum->pending) && round_total (total, minor_to);
 }

@@ -62,17 +62,22 @@ typedef struct
   unsigned __int128 den;
 } OutlayConversion;
 
-/* A sum of converted amounts that rounds once, at the end. Each term is
- * kept in billionths (10^-9) of the target's minor unit: exactly when the
- * conversion gives no more decimals than that (a multiplication by a rate
- * of up to 9 decimals less the exponent difference), otherwise rounded
- * half away from zero there, so a term errs by at most 5 * 10^-10 of a
- * minor unit. A stack value; its fields are private. */
+/* A sum of converted amounts that rounds once, at the end. Terms in a
+ * row with the same conversion (one currency's amounts) are added in their
+ * own minor units and converted once, exactly. When the conversion
+ * changes, the terms so far are kept in billionths (10^-9) of the target's
+ * minor unit: exactly when the conversion gives no more decimals than
+ * that, otherwise rounded half away from zero there, so such a run errs
+ * by at most 5 * 10^-10 of a minor unit. Sum each currency's amounts
+ * together for an exact total. A stack value; its fields are private. */
 typedef struct
 {
   /*< private >*/
-  __int128 total;
-  gboolean overflow;
+  __int128         total;
+  OutlayConversion conversion;
+  gint64           pending;
+  gboolean         have_pending;
+  gboolean         overflow;
 } OutlayConvertedSum;
 
 GQuark outlay_rate_error_quark (void);

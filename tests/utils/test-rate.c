@@ -338,6 +338,57 @@ test_sum_mixed (void)
   g_assert_cmpint (total, ==, -6);
 }
 
+/* Terms of two currencies in one total: 0.05 EUR at 1.0813 is 5.4065 US
+ * cents and 0.01 GBP at 1.2 is 1.2; alone they round to 5 + 1 = 6, but
+ * together 6.6065 rounds to 7. A third of a cent in yen joins them:
+ * 1 JPY / 161.23 × 1.0813 = 0.6706… cents, 7.2771… in all → 7. */
+static void
+test_sum_currencies (void)
+{
+  OutlayConversion   eur;
+  OutlayConversion   gbp;
+  OutlayConversion   jpy;
+  OutlayConvertedSum sum;
+  gint64             total = 0;
+
+  g_assert_true (outlay_conversion_init (&eur, "EUR", "USD"));
+  g_assert_true (outlay_conversion_multiply (&eur, &(OutlayRate){ 10813, 4 }));
+  g_assert_true (outlay_conversion_init (&gbp, "GBP", "USD"));
+  g_assert_true (outlay_conversion_multiply (&gbp, &(OutlayRate){ 12, 1 }));
+  g_assert_true (outlay_conversion_init (&jpy, "JPY", "USD"));
+  g_assert_true (outlay_conversion_divide (&jpy, &(OutlayRate){ 16123, 2 }));
+  g_assert_true (outlay_conversion_multiply (&jpy, &(OutlayRate){ 10813, 4 }));
+
+  outlay_converted_sum_init (&sum);
+  g_assert_true (outlay_converted_sum_add (&sum, &eur, 5));
+  g_assert_true (outlay_converted_sum_add (&sum, &gbp, 1));
+  g_assert_true (outlay_converted_sum_get (&sum, &total));
+  g_assert_cmpint (total, ==, 7);
+  g_assert_true (outlay_converted_sum_add (&sum, &jpy, 1));
+  g_assert_true (outlay_converted_sum_get (&sum, &total));
+  g_assert_cmpint (total, ==, 7);
+
+  /* Back and forth between currencies: 3 × 5.4065 + 2 × 1.2 = 18.6195 → 19,
+   * and the yen: + 0.6706… = 19.2901… → 19; a refund of 2 GBP cents and
+   * of the yen: 16.2195 → 16. */
+  outlay_converted_sum_init (&sum);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (outlay_converted_sum_add (&sum, &eur, 5));
+      if (i < 2)
+        g_assert_true (outlay_converted_sum_add (&sum, &gbp, 1));
+    }
+  g_assert_true (outlay_converted_sum_get (&sum, &total));
+  g_assert_cmpint (total, ==, 19);
+  g_assert_true (outlay_converted_sum_add (&sum, &jpy, 1));
+  g_assert_true (outlay_converted_sum_get (&sum, &total));
+  g_assert_cmpint (total, ==, 19);
+  g_assert_true (outlay_converted_sum_add (&sum, &gbp, -2));
+  g_assert_true (outlay_converted_sum_add (&sum, &jpy, -1));
+  g_assert_true (outlay_converted_sum_get (&sum, &total));
+  g_assert_cmpint (total, ==, 16);
+}
+
 /* A result past a gint64 is refused, never wrapped. */
 static void
 test_overflow (void)
@@ -403,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/rate/convert/cross", test_convert_cross);
   g_test_add_func ("/rate/sum/rounds-once", test_sum_rounds_once);
   g_test_add_func ("/rate/sum/mixed", test_sum_mixed);
+  g_test_add_func ("/rate/sum/currencies", test_sum_currencies);
   g_test_add_func ("/rate/overflow", test_overflow);
 
   return g_test_run ();
