@@ -57,11 +57,13 @@
 #include <sqlite3.h>
 
 #include "outlay-csv.h"
+#include "outlay-currency.h"
 #include "outlay-database-private.h"
 #include "outlay-expense-model.h"
 #include "outlay-export.h"
 #include "outlay-import-loader.h"
 #include "outlay-importer.h"
+#include "outlay-rate-file.h"
 #include "outlay-reader.h"
 #include "outlay-repository.h"
 
@@ -105,6 +107,11 @@
  * export without its category column, so that every line goes by them)
  * takes at most this much longer than without rules. */
 #define TARGET_IMPORT_RULES_EXTRA_PERCENT 10.0
+/* Issue 17: the ECB's whole history of reference rates, as it will be in
+ * a couple of years, read from memory. */
+#define TARGET_RATE_FILE_MS 1000.0
+#define N_RATE_YEARS 27
+#define N_RATE_CURRENCIES 41
 /* One line in this many of the generated bank export is money received. */
 #define IMPORT_INCOME_EVERY 100
 
@@ -308,6 +315,7 @@ typedef struct
   double upcoming_ms;
   double catch_up_ms;
   double rules_ms; /* plan + apply */
+  double rate_file_ms;
 } Results;
 
 /* What a person types into the search bar, one letter at a time, and the
@@ -1740,6 +1748,86 @@ measure_model_memory (OutlayRepository  *repository,
   return result;
 }
 
+/* Rates */
+
+static gboolean
+count_rate (const OutlayRateFileEntry *entry,
+            gpointer                   user_data,
+            GError                   **error)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
+/* eurofxref-hist.csv as the ECB writes it: a row a working day, newest
+ * first, a column a currency, a trailing comma, N/A here and there. */
+static GString *
+make_ecb_history (guint *n_rows)
+{
+  GString *csv = g_string_new ("Date");
+  guint n_currencies = 0;
+  const OutlayCurrency *currencies = outlay_currency_get_all (&n_currencies);
+  g_autoptr (GDate) day = g_date_new_dmy (31, 12, 2025);
+  guint columns = 0;
+
+  for (guint i = 0; i < n_currencies && columns < N_RATE_CURRENCIES; i++)
+    {
+      if (strcmp (currencies[i].code, "EUR") == 0)
+        continue;
+      g_string_append_printf (csv, ",%s", currencies[i].code);
+      columns++;
+    }
+  g_string_append (csv, ",\n");
+
+  *n_rows = 0;
+  while (g_date_get_year (day) > 2025 - N_RATE_YEARS)
+    {
+      char iso[OUTLAY_DATE_ISO_SIZE];
+
+      if (g_date_get_weekday (day) < G_DATE_SATURDAY)
+        {
+          outlay_date_format_iso_buf (day, iso);
+          g_string_append (csv, iso);
+          for (guint i = 0; i < columns; i++)
+            if ((*n_rows + i) % 97 == 0)
+              g_string_append (csv, ",N/A");
+            else
+              g_string_append_printf (csv, ",%u.%04u", (i * 37) % 300 + 1, (*n_rows * 31 + i) % 10000);
+          g_string_append (csv, ",\n");
+          (*n_rows)++;
+        }
+      g_date_subtract_days (day, 1);
+    }
+  return csv;
+}
+
+static void
+measure_rate_file (Results *results)
+{
+  g_autoptr (GString) csv = NULL;
+  g_autofree double *ms = g_new0 (double, opt_runs);
+  guint n_rows = 0;
+  guint n_rates = 0;
+
+  csv = make_ecb_history (&n_rows);
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr (OutlayRateFile) file = outlay_rate_file_new ("EUR");
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      n_rates = 0;
+      if (!outlay_rate_file_read (file, "eurofxref-hist.csv", csv->str, csv->len, count_rate, &n_rates, NULL,
+                                  &error))
+        g_error ("The generated ECB history cannot be read: %s", error->message);
+      ms[run] = elapsed_ms (start);
+    }
+  g_print ("# ECB history: %u days × %d currencies, %u rates, %.1f MB\n", n_rows, N_RATE_CURRENCIES, n_rates,
+           csv->len / (1024.0 * 1024.0));
+  results->rate_file_ms = median (ms, opt_runs);
+  print_figure ("parse ECB history", results->rate_file_ms, "ms");
+}
+
 /* The frame around it */
 
 /* Other processes share the machine; their load shows in the maxima. */
@@ -2255,6 +2343,9 @@ main (int   argc,
   g_print ("peak RSS: %.1f MB\n", read_status_kb ("VmHWM") / 1024.0);
   print_load_average ("after the measurements");
 
+  g_print ("\n");
+  measure_rate_file (&results);
+
   if (!opt_no_import)
     {
       g_print ("\n");
@@ -2279,6 +2370,8 @@ main (int   argc,
   print_target ("50 rules planned and applied", results.rules_ms, TARGET_RULES_MS, "ms", &n_missed);
   print_target ("search " RARE_WORD, results.rare_search_ms, TARGET_RARE_SEARCH_MS, "ms", &n_missed);
   print_target ("model memory", results.model_memory_mb, TARGET_MODEL_MEMORY_MB, "MB", &n_missed);
+  print_target ("parse ECB history (27 years × 41 currencies)", results.rate_file_ms, TARGET_RATE_FILE_MS, "ms",
+                &n_missed);
   for (guint i = 0; i < G_N_ELEMENTS (first_page_names); i++)
     {
       g_autofree char *name = g_strdup_printf ("%s first page", first_page_names[i]);
