@@ -425,6 +425,7 @@ plain_currency (OutlayRateFile *self,
                 guint           line)
 {
   char code[4];
+  const OutlayCurrency *currency;
 
   if (!looks_like_code (text, FALSE))
     {
@@ -433,7 +434,12 @@ plain_currency (OutlayRateFile *self,
     }
   for (guint i = 0; i < 4; i++)
     code[i] = g_ascii_toupper (text[i]);
-  return lookup_currency (self, code, line);
+
+  /* Unlike a column of the ECB's, every row of its own is a problem. */
+  currency = outlay_currency_lookup (code);
+  if (currency == NULL)
+    add_problem (self, line, _("“%s” is not a currency Outlay knows"), code);
+  return currency != NULL ? currency->code : NULL;
 }
 
 static gboolean

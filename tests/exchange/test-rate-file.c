@@ -231,6 +231,7 @@ test_plain_csv (void)
     "9: A rate needs a date, a currency and the rate",
     "10: A rate from EUR to itself says nothing",
     "11: USD to EUR on 2024-05-14: A rate must be greater than zero",
+    "14: “XYZ” is not a currency Outlay knows",
     NULL
   };
 
