@@ -26,6 +26,7 @@
 
 #include "outlay-currency.h"
 #include "outlay-date.h"
+#include "outlay-number.h"
 #include "outlay-rate-file.h"
 
 /* How often, in bytes of the file, progress is told and cancellation
@@ -358,6 +359,32 @@ detect_format (const char   *text,
   return codes ? OUTLAY_RATE_FILE_FORMAT_ECB_CSV : OUTLAY_RATE_FILE_FORMAT_UNKNOWN;
 }
 
+/* The day of a row of the ECB's daily CSV (eurofxref.csv), "14 May 2024",
+ * written YYYY-MM-DD into @iso; FALSE when @text is not one. */
+static gboolean
+parse_ecb_day (const char *text,
+               char        iso[OUTLAY_DATE_ISO_SIZE])
+{
+  static const char months[][4] = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  };
+  g_auto (GStrv) parts = g_strsplit (text, " ", -1);
+  guint64 day = 0;
+  guint64 year = 0;
+
+  if (g_strv_length (parts) != 3 || !outlay_parse_unsigned (parts[0], 1, 31, &day) ||
+      !outlay_parse_unsigned (parts[2], 1900, 2999, &year))
+    return FALSE;
+
+  for (guint month = 1; month <= G_N_ELEMENTS (months); month++)
+    if (g_ascii_strcasecmp (parts[1], months[month - 1]) == 0)
+      {
+        g_snprintf (iso, OUTLAY_DATE_ISO_SIZE, "%04u-%02u-%02u", (guint) year, month, (guint) day);
+        return outlay_date_is_valid (iso);
+      }
+  return FALSE;
+}
+
 static gboolean
 read_ecb_csv (OutlayRateFile *self,
               const char     *text,
@@ -374,6 +401,7 @@ read_ecb_csv (OutlayRateFile *self,
   while (next_line (&reader, &line, &n))
     {
       const char *day;
+      char        iso[OUTLAY_DATE_ISO_SIZE];
 
       if (!reached (self, MIN (reader.pos, length)))
         return FALSE;
@@ -395,8 +423,12 @@ read_ecb_csv (OutlayRateFile *self,
       day = field_at (fields, 0);
       if (!outlay_date_is_valid (day))
         {
-          add_problem (self, reader.line, _("“%s” is not a day written YYYY-MM-DD"), day);
-          continue;
+          if (!parse_ecb_day (day, iso))
+            {
+              add_problem (self, reader.line, _("“%s” is not a day written YYYY-MM-DD"), day);
+              continue;
+            }
+          day = iso;
         }
 
       for (guint i = 1; i < fields->len; i++)

@@ -44,7 +44,8 @@ typedef enum
 {
   OUTLAY_RATE_FILE_FORMAT_UNKNOWN,
   /* The ECB's history, eurofxref-hist.csv: "Date,USD,JPY,…," and a row a
-   * day, "N/A" where a currency had no rate. */
+   * day, "N/A" where a currency had no rate; also its daily eurofxref.csv,
+   * "Date, USD, …" and "14 May 2024, 1.0813, …". */
   OUTLAY_RATE_FILE_FORMAT_ECB_CSV,
   /* The ECB's eurofxref-daily.xml and eurofxref-hist-90d.xml:
    * <Cube time="…"><Cube currency="USD" rate="1.0813"/>…</Cube>. */

@@ -184,6 +184,26 @@ test_ecb_csv_bom_crlf (void)
   check_fixture ("eurofxref-hist-bom-crlf.csv", OUTLAY_RATE_FILE_FORMAT_ECB_CSV, rates, problems);
 }
 
+/* The ECB's daily CSV writes the day in words and a space after each comma. */
+static void
+test_ecb_csv_daily (void)
+{
+  static const char *const rates[] = {
+    "2 2024-05-14 EUR USD 1.0813", "2 2024-05-14 EUR JPY 168.82", "2 2024-05-14 EUR BGN 1.9558",
+    "2 2024-05-14 EUR CZK 24.788", NULL
+  };
+  static const char *const problems[] = { NULL };
+  static const char *const bad_problems[] = {
+    "2: “31 Feb 2024” is not a day written YYYY-MM-DD", "3: “14 Mai 2024” is not a day written YYYY-MM-DD",
+    "4: “May 14 2024” is not a day written YYYY-MM-DD", NULL
+  };
+  static const char *const no_rates[] = { NULL };
+  static const char        bad[] = "Date, USD\n31 Feb 2024, 1.08\n14 Mai 2024, 1.08\nMay 14 2024, 1.08\n";
+
+  check_fixture ("eurofxref.csv", OUTLAY_RATE_FILE_FORMAT_ECB_CSV, rates, problems);
+  check_read (NULL, bad, strlen (bad), OUTLAY_RATE_FILE_FORMAT_ECB_CSV, no_rates, bad_problems);
+}
+
 static void
 test_ecb_xml_daily (void)
 {
@@ -424,6 +444,7 @@ main (int   argc,
 
   g_test_add_func ("/rate-file/ecb-csv", test_ecb_csv);
   g_test_add_func ("/rate-file/ecb-csv/bom-crlf", test_ecb_csv_bom_crlf);
+  g_test_add_func ("/rate-file/ecb-csv/daily", test_ecb_csv_daily);
   g_test_add_func ("/rate-file/ecb-xml/daily", test_ecb_xml_daily);
   g_test_add_func ("/rate-file/ecb-xml/90d", test_ecb_xml_90d);
   g_test_add_func ("/rate-file/ecb-xml/truncated", test_xml_truncated);
