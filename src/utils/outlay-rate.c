@@ -202,7 +202,7 @@ outlay_rate_to_string (const OutlayRate *rate)
   GString *text;
 
   g_return_val_if_fail (rate != NULL, NULL);
-  g_return_val_if_fail (rate->mantissa > 0, NULL);
+  g_return_val_if_fail (rate->mantissa > 0 && rate->scale <= OUTLAY_RATE_MAX_SCALE, NULL);
 
   mantissa = (guint64) rate->mantissa;
   scale = rate->scale;
