@@ -109,12 +109,18 @@ add_problem (OutlayRateFile *self,
              ...)
 {
   OutlayRateFileProblem *problem = g_new0 (OutlayRateFileProblem, 1);
+  g_autofree char       *reason = NULL;
   va_list                args;
 
   va_start (args, format);
-  problem->line = line;
-  problem->reason = g_strdup_vprintf (format, args);
+  reason = g_strdup_vprintf (format, args);
   va_end (args);
+
+  /* One line of UTF-8, whatever the file held: GMarkup's messages quote
+   * names cut in the middle of a character, and an XML attribute may
+   * hold a line break. */
+  problem->line = line;
+  problem->reason = g_strdelimit (g_utf8_make_valid (reason, -1), "\r\n", ' ');
   g_ptr_array_add (self->problems, problem);
 }
 
@@ -686,9 +692,11 @@ read_ecb_xml (OutlayRateFile *self,
     }
   if (self->n_rates == 0 && self->problems->len == 0 && xml.depth == 0)
     {
+      g_autofree char *message = g_strdelimit (g_utf8_make_valid (local_error->message, -1), "\r\n", ' ');
+
       self->format = OUTLAY_RATE_FILE_FORMAT_UNKNOWN;
       g_set_error (error, OUTLAY_RATE_FILE_ERROR, OUTLAY_RATE_FILE_ERROR_UNKNOWN_FORMAT,
-                   _("This is not XML that Outlay can read: %s"), local_error->message);
+                   _("This is not XML that Outlay can read: %s"), message);
       return FALSE;
     }
   add_problem (self, line, _("The rest of the file cannot be read: %s"), local_error->message);

@@ -96,7 +96,7 @@ void            outlay_rate_file_free (OutlayRateFile *self);
 void            outlay_rate_file_set_progress_func (OutlayRateFile            *self,
                                                     OutlayRateFileProgressFunc func,
                                                     gpointer                   user_data);
-/* @name (nullable) is the file's name, a hint for the messages only: the
+/* @name (nullable) is the file's display name (UTF-8), for the messages only: the
  * format is told from @data. A read resets what an earlier one found. */
 gboolean             outlay_rate_file_read (OutlayRateFile    *self,
                                             const char        *name,
