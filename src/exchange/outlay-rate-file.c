@@ -144,6 +144,24 @@ lookup_currency (OutlayRateFile *self,
   return NULL;
 }
 
+/* The currency of an ECB rate, 1 EUR = v @code: NULL, reported once a
+ * file, when @code is unknown or the euro itself. */
+static const char *
+ecb_quote (OutlayRateFile *self,
+           const char     *code,
+           guint           line)
+{
+  if (strcmp (code, "EUR") != 0)
+    return lookup_currency (self, code, line);
+
+  if (!g_hash_table_contains (self->reported, code))
+    {
+      g_hash_table_add (self->reported, g_strdup (code));
+      add_problem (self, line, _("A rate from %s to itself says nothing"), code);
+    }
+  return NULL;
+}
+
 /* Tells progress and looks at the cancellable once a chunk; FALSE, with
  * stop_error set, when the read is cancelled. */
 static gboolean
@@ -422,7 +440,7 @@ read_ecb_csv (OutlayRateFile *self,
           columns = g_new0 (const char *, n_columns);
           for (guint i = 1; i < n_columns; i++)
             if (*field_at (fields, (int) i) != '\0')
-              columns[i] = lookup_currency (self, g_ptr_array_index (fields, i), reader.line);
+              columns[i] = ecb_quote (self, g_ptr_array_index (fields, i), reader.line);
           continue;
         }
 
@@ -622,7 +640,7 @@ xml_start_element (GMarkupParseContext *context,
       add_problem (self, xml_line (xml), _("“%s” is not a currency code such as USD"), currency);
       return;
     }
-  currency = lookup_currency (self, currency, xml_line (xml));
+  currency = ecb_quote (self, currency, xml_line (xml));
   if (g_strlcpy (buffer, rate, sizeof buffer) < sizeof buffer)
     trimmed = buffer;
   else

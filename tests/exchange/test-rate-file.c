@@ -204,6 +204,24 @@ test_ecb_csv_daily (void)
   check_read (NULL, bad, strlen (bad), OUTLAY_RATE_FILE_FORMAT_ECB_CSV, no_rates, bad_problems);
 }
 
+/* The ECB's rates are for one euro: a column or a Cube for EUR is left
+ * out, once. */
+static void
+test_ecb_euro (void)
+{
+  static const char        csv[] = "Date,EUR,USD\n2024-05-14,1,1.0813\n2024-05-13,1,1.0787\n";
+  static const char        xml[] = "<gesmes:Envelope><Cube><Cube time='2024-05-14'>\n"
+                                   "<Cube currency='EUR' rate='1'/>\n<Cube currency='USD' rate='1.0813'/>\n"
+                                   "</Cube></Cube></gesmes:Envelope>\n";
+  static const char *const csv_rates[] = { "2 2024-05-14 EUR USD 1.0813", "3 2024-05-13 EUR USD 1.0787", NULL };
+  static const char *const csv_problems[] = { "1: A rate from EUR to itself says nothing", NULL };
+  static const char *const xml_rates[] = { "3 2024-05-14 EUR USD 1.0813", NULL };
+  static const char *const xml_problems[] = { "2: A rate from EUR to itself says nothing", NULL };
+
+  check_read (NULL, csv, strlen (csv), OUTLAY_RATE_FILE_FORMAT_ECB_CSV, csv_rates, csv_problems);
+  check_read (NULL, xml, strlen (xml), OUTLAY_RATE_FILE_FORMAT_ECB_XML, xml_rates, xml_problems);
+}
+
 static void
 test_ecb_xml_daily (void)
 {
@@ -445,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/rate-file/ecb-csv", test_ecb_csv);
   g_test_add_func ("/rate-file/ecb-csv/bom-crlf", test_ecb_csv_bom_crlf);
   g_test_add_func ("/rate-file/ecb-csv/daily", test_ecb_csv_daily);
+  g_test_add_func ("/rate-file/ecb-euro", test_ecb_euro);
   g_test_add_func ("/rate-file/ecb-xml/daily", test_ecb_xml_daily);
   g_test_add_func ("/rate-file/ecb-xml/90d", test_ecb_xml_90d);
   g_test_add_func ("/rate-file/ecb-xml/truncated", test_xml_truncated);
