@@ -64,6 +64,8 @@
 #include "outlay-import-loader.h"
 #include "outlay-importer.h"
 #include "outlay-rate-file.h"
+#include "outlay-period.h"
+#include "outlay-rates-import.h"
 #include "outlay-reader.h"
 #include "outlay-repository.h"
 
@@ -112,6 +114,12 @@
 #define TARGET_RATE_FILE_MS 1000.0
 #define N_RATE_YEARS 27
 #define N_RATE_CURRENCIES 41
+/* Issue 17: that history imported into the ledger of a million expenses,
+ * in one transaction; and the Dashboard's total of this month converted
+ * to euros when its expenses are in five currencies. */
+#define TARGET_RATES_IMPORT_MS 5000.0
+#define TARGET_CONVERTED_MS 10.0
+#define N_ABROAD_EXPENSES 2000
 /* One line in this many of the generated bank export is money received. */
 #define IMPORT_INCOME_EVERY 100
 
@@ -316,6 +324,8 @@ typedef struct
   double catch_up_ms;
   double rules_ms; /* plan + apply */
   double rate_file_ms;
+  double rates_import_ms;
+  double converted_ms;
 } Results;
 
 /* What a person types into the search bar, one letter at a time, and the
@@ -1767,7 +1777,8 @@ make_ecb_history (guint *n_rows)
   GString *csv = g_string_new ("Date");
   guint n_currencies = 0;
   const OutlayCurrency *currencies = outlay_currency_get_all (&n_currencies);
-  g_autoptr (GDate) day = g_date_new_dmy (31, 12, 2025);
+  g_autoptr (GDate) day = outlay_date_new_today ();
+  guint first_year = g_date_get_year (day) - N_RATE_YEARS;
   guint columns = 0;
 
   for (guint i = 0; i < n_currencies && columns < N_RATE_CURRENCIES; i++)
@@ -1780,7 +1791,7 @@ make_ecb_history (guint *n_rows)
   g_string_append (csv, ",\n");
 
   *n_rows = 0;
-  while (g_date_get_year (day) > 2025 - N_RATE_YEARS)
+  while (g_date_get_year (day) > first_year)
     {
       char iso[OUTLAY_DATE_ISO_SIZE];
 
@@ -1826,6 +1837,84 @@ measure_rate_file (Results *results)
            csv->len / (1024.0 * 1024.0));
   results->rate_file_ms = median (ms, opt_runs);
   print_figure ("parse ECB history", results->rate_file_ms, "ms");
+}
+
+/* The ECB's history imported into the ledger, once (a second import
+ * finds every rate there); then this month's total in euros, with
+ * expenses abroad in four other currencies added to the month, some with
+ * what the card was charged. Both taken out again afterwards. */
+static void
+measure_rates (OutlayRepository *repository,
+               Results          *results)
+{
+  static const char *const abroad[] = { "CHF", "GBP", "JPY", "CAD" };
+  g_autoptr (GString) csv = NULL;
+  g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GDate) today = outlay_date_new_today ();
+  g_autoptr (OutlayQuery) month = outlay_query_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree double *ms = g_new0 (double, opt_runs);
+  g_auto (OutlayRatesImport) report = { 0 };
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gint64  category = outlay_category_get_id (outlay_repository_get_fallback_category (repository));
+  gint64  begin;
+  guint   n_rows = 0;
+  gint64  total = 0;
+  guint   n_without_rate = 0;
+  sqlite3 *db = outlay_database_get_handle (outlay_repository_get_database (repository));
+
+  csv = make_ecb_history (&n_rows);
+  begin = g_get_monotonic_time ();
+  if (!outlay_rates_import_file (repository, "eurofxref-hist.csv", csv->str, csv->len, FALSE, NULL, NULL, NULL,
+                                 &report, &error))
+    g_error ("The generated ECB history cannot be imported: %s", error->message);
+  results->rates_import_ms = elapsed_ms (begin);
+  g_print ("# %u rates imported, %u problems\n", report.written.added, report.problems->len);
+  print_figure ("import ECB history", results->rates_import_ms, "ms");
+
+  outlay_period_get_range (OUTLAY_PERIOD_THIS_MONTH, today, &from, &to);
+  for (guint i = 0; i < N_ABROAD_EXPENSES; i++)
+    {
+      g_autoptr (GDate) day = outlay_date_parse_iso (from);
+      char             iso[OUTLAY_DATE_ISO_SIZE];
+      OutlayExpense   *draft = outlay_expense_new ();
+
+      g_date_add_days (day, i % g_date_get_day (today));
+      outlay_date_format_iso_buf (day, iso);
+      outlay_expense_set_amount (draft, 500 + (i * 7919) % 20000);
+      outlay_expense_set_currency (draft, abroad[i % G_N_ELEMENTS (abroad)]);
+      outlay_expense_set_description (draft, "Abroad");
+      outlay_expense_set_category_id (draft, category);
+      outlay_expense_set_occurred_on (draft, iso);
+      if (i % 100 == 0)
+        outlay_expense_set_charged (draft, 400 + i, "EUR");
+      g_ptr_array_add (drafts, draft);
+    }
+  if (!outlay_repository_add_expenses (repository, (OutlayExpense **) drafts->pdata, drafts->len, &error))
+    g_error ("Could not add the expenses abroad: %s", error->message);
+
+  outlay_query_set_date_range (month, from, to);
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr (OutlayConvertedTotal) converted = NULL;
+
+      begin = g_get_monotonic_time ();
+      converted = outlay_repository_convert_total (repository, month, "EUR", &error);
+      ms[run] = elapsed_ms (begin);
+      if (converted == NULL)
+        g_error ("Could not convert this month: %s", error->message);
+      total = converted->total;
+      n_without_rate = converted->n_without_rate;
+    }
+  results->converted_ms = median (ms, opt_runs);
+  g_print ("# this month: %u expenses abroad in 4 currencies; %.2f EUR in all, %u without a rate\n",
+           N_ABROAD_EXPENSES, total / 100.0, n_without_rate);
+  print_figure ("this month in euros", results->converted_ms, "ms");
+
+  /* Not part of the ledger the next run sees. */
+  sqlite3_exec (db, "DELETE FROM expenses WHERE description = 'Abroad'; DELETE FROM exchange_rates", NULL, NULL,
+                NULL);
 }
 
 /* The frame around it */
@@ -2345,6 +2434,7 @@ main (int   argc,
 
   g_print ("\n");
   measure_rate_file (&results);
+  measure_rates (repository, &results);
 
   if (!opt_no_import)
     {
@@ -2370,6 +2460,9 @@ main (int   argc,
   print_target ("50 rules planned and applied", results.rules_ms, TARGET_RULES_MS, "ms", &n_missed);
   print_target ("search " RARE_WORD, results.rare_search_ms, TARGET_RARE_SEARCH_MS, "ms", &n_missed);
   print_target ("model memory", results.model_memory_mb, TARGET_MODEL_MEMORY_MB, "MB", &n_missed);
+  print_target ("import ECB history into the ledger", results.rates_import_ms, TARGET_RATES_IMPORT_MS, "ms",
+                &n_missed);
+  print_target ("this month in euros, 5 currencies", results.converted_ms, TARGET_CONVERTED_MS, "ms", &n_missed);
   print_target ("parse ECB history (27 years × 41 currencies)", results.rate_file_ms, TARGET_RATE_FILE_MS, "ms",
                 &n_missed);
   for (guint i = 0; i < G_N_ELEMENTS (first_page_names); i++)

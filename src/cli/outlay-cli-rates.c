@@ -29,6 +29,7 @@
 
 #include "outlay-cli-private.h"
 #include "outlay-currency.h"
+#include "outlay-rates-import.h"
 #include "outlay-number.h"
 
 #define RATE_JSON_HELP                                        \
@@ -398,6 +399,133 @@ delete_rate (OutlayCli *cli,
   return TRUE;
 }
 
+static const char *
+format_name (OutlayRateFileFormat format)
+{
+  switch (format)
+    {
+    case OUTLAY_RATE_FILE_FORMAT_ECB_CSV:
+      return "ecb-csv";
+    case OUTLAY_RATE_FILE_FORMAT_ECB_XML:
+      return "ecb-xml";
+    case OUTLAY_RATE_FILE_FORMAT_PLAIN_CSV:
+      return "csv";
+    case OUTLAY_RATE_FILE_FORMAT_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}
+
+static gboolean
+import_rates (OutlayCli *cli,
+              char     **argv,
+              GError   **error)
+{
+  gboolean dry_run = FALSE;
+  /* clang-format off */
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Read the file and say what it holds; write nothing"),
+      NULL },
+    G_OPTION_ENTRY_NULL,
+  };
+  /* clang-format on */
+  g_autoptr (GOptionContext) context = NULL;
+  g_auto (GStrv) args = g_strdupv (argv);
+  g_auto (OutlayRatesImport) report = { 0 };
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  gsize            length = 0;
+
+  /* clang-format off */
+  context = outlay_cli_context_new (
+    cli, _("FILE"),
+    _("Reads the exchange rates of a file and adds them as a file’s rates, in one change: the European Central "
+      "Bank’s history (eurofxref-hist.csv), its daily or 90-day XML (eurofxref-daily.xml, eurofxref-hist-90d.xml), "
+      "or a CSV file with the columns date,currency,rate and an optional quote (the ledger’s currency without). A "
+      "rate the ledger has already for the same day is replaced when the file’s differs, so a newer file can be "
+      "imported over an older one. Every line that cannot be read is listed; the rest is imported."),
+    _("Examples:\n"
+      "  outlay rates import eurofxref-hist.csv\n"
+      "  outlay rates import my-rates.csv --dry-run\n"
+      "\n"
+      "With --json, one object:\n"),
+    "  {\n"
+    "    \"file\": \"eurofxref-hist.csv\",\n"
+    "    \"format\": \"ecb-csv\",\n"
+    "    \"source_name\": \"ECB\",\n"
+    "    \"dry_run\": false,\n"
+    "    \"rates\": 276123,\n"
+    "    \"added\": 276000,\n"
+    "    \"changed\": 123,\n"
+    "    \"unchanged\": 0,\n"
+    "    \"problems\": [ { \"line\": 12, \"reason\": \"…\" } ]\n"
+    "  }\n",
+    entries);
+  /* clang-format on */
+
+  if (!outlay_cli_parse (cli, context, &args, error))
+    return FALSE;
+  if (cli->help)
+    return TRUE;
+  if (!outlay_cli_expect_args (cli, args, 1, 1, _("Give the file of rates to import."), error))
+    return FALSE;
+  if (!g_file_get_contents (args[1], &data, &length, error))
+    return FALSE;
+  name = g_filename_display_basename (args[1]);
+  if (!outlay_cli_open (cli, FALSE, error) ||
+      !outlay_rates_import_file (cli->repository, name, data, length, dry_run, NULL, NULL, NULL, &report, error))
+    return FALSE;
+
+  if (cli->json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+      outlay_cli_json_begin_object (builder, NULL);
+      outlay_cli_json_add_string (builder, "file", name);
+      outlay_cli_json_add_string (builder, "format", format_name (report.format));
+      outlay_cli_json_add_string (builder, "source_name", report.source_name);
+      outlay_cli_json_add_bool (builder, "dry_run", dry_run);
+      outlay_cli_json_add_int (builder, "rates", report.n_read);
+      outlay_cli_json_add_int (builder, "added", report.written.added);
+      outlay_cli_json_add_int (builder, "changed", report.written.changed);
+      outlay_cli_json_add_int (builder, "unchanged", report.written.unchanged);
+      outlay_cli_json_begin_array (builder, "problems");
+      for (guint i = 0; i < report.problems->len; i++)
+        {
+          const OutlayRateFileProblem *problem = g_ptr_array_index (report.problems, i);
+
+          outlay_cli_json_begin_object (builder, NULL);
+          outlay_cli_json_add_int (builder, "line", problem->line);
+          outlay_cli_json_add_string (builder, "reason", problem->reason);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      outlay_cli_json_print (builder);
+      return TRUE;
+    }
+
+  outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "Read %u rate from “%s” (%s).\n", "Read %u rates from “%s” (%s).\n",
+                                 report.n_read),
+                    report.n_read, name, report.source_name);
+  if (!dry_run)
+    /* Translators: after "Read 276,123 rates from …" */
+    outlay_cli_print (_("Added %u, changed %u, %u as they were.\n"), report.written.added, report.written.changed,
+                      report.written.unchanged);
+  if (report.problems->len > 0)
+    outlay_cli_print (_("Lines left out:\n"));
+  for (guint i = 0; i < report.problems->len; i++)
+    {
+      const OutlayRateFileProblem *problem = g_ptr_array_index (report.problems, i);
+
+      /* Translators: a line of a file of rates left out, and why */
+      outlay_cli_print (_("  line %u: %s\n"), problem->line, problem->reason);
+    }
+  if (dry_run)
+    outlay_cli_print (_("Nothing was written (--dry-run).\n"));
+  return TRUE;
+}
+
 gboolean
 outlay_cli_rates (OutlayCli *cli,
                   char     **argv,
@@ -407,6 +535,7 @@ outlay_cli_rates (OutlayCli *cli,
     { "list", "rates list", list_rates },
     { "set", "rates set", set_rate },
     { "delete", "rates delete", delete_rate },
+    { "import", "rates import", import_rates },
   };
   gboolean handled;
   gboolean done;
@@ -422,7 +551,7 @@ outlay_cli_rates (OutlayCli *cli,
     g_autofree char *utf8 = g_utf8_make_valid (argv[sub], -1);
 
     /* Translators: the words after “outlay rates” */
-    g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE, _("“%s” is not one of list, set or delete."), utf8);
+    g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE, _("“%s” is not one of list, set, delete or import."), utf8);
   }
   return FALSE;
 }

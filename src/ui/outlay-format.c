@@ -294,6 +294,9 @@ spoken_currency_format (const char *code,
   if (g_str_equal (code, "AED"))
     /* Translators: an amount read aloud; %s is the number */
     return ngettext ("%s UAE dirham", "%s UAE dirhams", n);
+  if (g_str_equal (code, "ARS"))
+    /* Translators: an amount read aloud; %s is the number */
+    return ngettext ("%s Argentine peso", "%s Argentine pesos", n);
   if (g_str_equal (code, "AUD"))
     /* Translators: an amount read aloud; %s is the number */
     return ngettext ("%s Australian dollar", "%s Australian dollars", n);

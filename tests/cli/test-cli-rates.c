@@ -45,6 +45,17 @@ query_charged (Fixture *fixture)
   return text;
 }
 
+static const char *
+query_rates (Fixture *fixture)
+{
+  static char text[64];
+  g_autofree char *dump = outlay_test_dump (outlay_database_get_handle (fixture->store.database),
+                                            "SELECT count(*) FROM exchange_rates");
+
+  g_strlcpy (text, g_strstrip (dump), sizeof text);
+  return text;
+}
+
 static JsonObject *
 parse_object (const char *text,
               JsonNode  **root)
@@ -152,7 +163,7 @@ test_refused (Fixture      *fixture,
     { 2, "--limit takes a whole number from 1", { "list", "--limit", "0" } },
     { 1, "You have no rate of USD in EUR on 2026-05-14", { "delete", "USD", "--date", "2026-05-14" } },
     { 1, "does not exist", { "delete", "0190e2a4-7b1c-7c3e-9a51-3f0e6c1d2b4a" } },
-    { 2, "“swap” is not one of list, set or delete", { "swap" } },
+    { 2, "“swap” is not one of list, set, delete or import", { "swap" } },
   };
 
   static const OutlayCliRefusal charges[] = {
@@ -230,6 +241,65 @@ test_charged_and_converted (Fixture      *fixture,
   g_assert_cmpstr (query_charged (fixture), ==, "");
 }
 
+/* The ECB's history: every rate it holds, each bad line by number; again,
+ * nothing new; a dry run writes nothing; a file that holds no rates is
+ * refused whole. */
+static void
+test_import (Fixture      *fixture,
+             gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *history = g_test_build_filename (G_TEST_DIST, "fixtures", "rates", "eurofxref-hist.csv", NULL);
+  g_autofree char *statement = g_test_build_filename (G_TEST_DIST, "fixtures", "rates", "bank-statement.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  JsonObject *report;
+  JsonArray  *problems;
+  gint64      n_rates;
+
+  record_euros (fixture);
+  run (fixture, &result, "rates", "import", history, "--dry-run", "--json");
+  assert_success (&result);
+  report = parse_object (result.out, &root);
+  g_assert_cmpstr (json_object_get_string_member (report, "format"), ==, "ecb-csv");
+  g_assert_cmpstr (json_object_get_string_member (report, "source_name"), ==, "ECB");
+  g_assert_true (json_object_get_boolean_member (report, "dry_run"));
+  n_rates = json_object_get_int_member (report, "rates");
+  g_assert_cmpint (n_rates, >, 0);
+  g_assert_cmpint (json_object_get_int_member (report, "added"), ==, 0);
+  problems = json_object_get_array_member (report, "problems");
+  g_assert_cmpuint (json_array_get_length (problems), >, 0);
+  /* The euro's old partners the header names, then the day 2024-13-01. */
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (problems, 0), "line"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (problems, 2), "line"), ==, 4);
+  g_assert_cmpint (n_rates, ==, 28);
+  g_assert_cmpstr (query_rates (fixture), ==, "0");
+  g_clear_pointer (&root, json_node_unref);
+
+  run (fixture, &result, "rates", "import", history);
+  assert_success (&result);
+  assert_contains (result.out, "rates from “eurofxref-hist.csv” (ECB).\n");
+  assert_contains (result.out, "Added 28, changed 0, 0 as they were.\n");
+  assert_contains (result.out, "  line 4: “2024-13-01” is not a day");
+  run (fixture, &result, "rates", "list", "--currency", "USD", "--limit", "1");
+  assert_contains (result.out, "2024-05-14  1 EUR = 1.0813 USD  ECB");
+
+  run (fixture, &result, "rates", "import", history, "--json");
+  report = parse_object (result.out, &root);
+  g_assert_cmpint (json_object_get_int_member (report, "added"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (report, "unchanged"), ==, n_rates);
+  g_clear_pointer (&root, json_node_unref);
+
+  before = dump (fixture);
+  run (fixture, &result, "rates", "import", statement);
+  assert_failure (&result, 1, "is not a file of exchange rates");
+  run (fixture, &result, "rates", "import", "/nonexistent/rates.csv");
+  assert_failure (&result, 1, "rates.csv");
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +309,7 @@ main (int   argc,
   add_test ("/cli/rates/set-list-delete", test_set_list_delete);
   add_test ("/cli/rates/refused", test_refused);
   add_test ("/cli/rates/charged-and-converted", test_charged_and_converted);
+  add_test ("/cli/rates/import", test_import);
 
   return g_test_run ();
 }
