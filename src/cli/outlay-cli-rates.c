@@ -551,7 +551,8 @@ outlay_cli_rates (OutlayCli *cli,
     g_autofree char *utf8 = g_utf8_make_valid (argv[sub], -1);
 
     /* Translators: the words after “outlay rates” */
-    g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE, _("“%s” is not one of list, set, delete or import."), utf8);
+    g_set_error (error, OUTLAY_CLI_ERROR, OUTLAY_CLI_ERROR_USAGE, _("“%s” is not one of list, set, delete or import."),
+                 utf8);
   }
   return FALSE;
 }

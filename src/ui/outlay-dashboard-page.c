@@ -35,6 +35,7 @@
 #include "outlay-category-chart.h"
 #include "outlay-category-icon.h"
 #include "outlay-category-legend.h"
+#include "outlay-converted-view.h"
 #include "outlay-dashboard-page.h"
 #include "outlay-expense-model.h"
 #include "outlay-fit-bin.h"
@@ -76,6 +77,7 @@ struct _OutlayDashboardPage
   GtkLabel            *range_label;
   GtkDropDown         *period_dropdown;
   GtkLabel            *total_label;
+  GtkWidget           *converted_view;
   GtkWidget           *comparison_box;
   GtkImage            *comparison_icon;
   GtkLabel            *comparison_label;
@@ -354,6 +356,22 @@ refresh_comparison (OutlayDashboardPage *self,
   set_comparison (self, difference > 0 ? "go-up-symbolic" : "go-down-symbolic", text);
 }
 
+/* What the period comes to in the Dashboard's currency, when some of it
+ * is in others: a few rows of the per-day summary and of the rates. */
+static void
+refresh_converted (OutlayDashboardPage *self)
+{
+  g_autoptr (OutlayQuery) query = outlay_query_new ();
+  g_autoptr (OutlayConvertedTotal) converted = NULL;
+  g_autoptr (GError) error = NULL;
+
+  outlay_query_set_date_range (query, self->from, self->to);
+  converted = outlay_repository_convert_total (self->repository, query, get_currency (self), &error);
+  if (converted == NULL)
+    warn_error (error);
+  outlay_converted_view_set_total (OUTLAY_CONVERTED_VIEW (self->converted_view), converted);
+}
+
 static void
 refresh_hero (OutlayDashboardPage *self,
               gint64              *period_total)
@@ -419,6 +437,8 @@ refresh_hero (OutlayDashboardPage *self,
   g_clear_pointer (&text, g_free);
   text = g_strdup_printf ("%'u", total.count);
   gtk_label_set_label (self->count_label, text);
+
+  refresh_converted (self);
 }
 
 static void
@@ -765,6 +785,7 @@ outlay_dashboard_page_constructed (GObject *object)
                            G_CALLBACK (on_categories_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->repository, "budgets-changed",
                            G_CALLBACK (on_budgets_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->repository, "rates-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   outlay_budgets_group_set_repository (self->budgets_group, self->repository);
   outlay_upcoming_group_set_repository (self->upcoming_group, self->repository);
 
@@ -1001,6 +1022,11 @@ outlay_dashboard_page_init (OutlayDashboardPage *self)
   self->recent_expenses = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Under the comparison, in the card of the period's total. */
+  self->converted_view = outlay_converted_view_new ();
+  gtk_widget_set_margin_top (self->converted_view, 6);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->comparison_box)), self->converted_view,
+                              self->comparison_box);
   self->legend = outlay_category_legend_new (self->legend_list);
 
   for (guint i = 0; i < OUTLAY_N_PERIODS; i++)
@@ -1127,4 +1153,17 @@ outlay_dashboard_page_set_period (OutlayDashboardPage *self,
 
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+}
+
+/**
+ * outlay_dashboard_page_get_converted_view:
+ *
+ * Returns: (transfer none): what the period comes to in its currency
+ */
+GtkWidget *
+outlay_dashboard_page_get_converted_view (OutlayDashboardPage *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->converted_view;
 }

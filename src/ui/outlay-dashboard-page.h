@@ -41,4 +41,6 @@ void              outlay_dashboard_page_set_period (OutlayDashboardPage *self,
                                                     const char          *period);
 void              outlay_dashboard_page_refresh (OutlayDashboardPage *self);
 
+GtkWidget           *outlay_dashboard_page_get_converted_view (OutlayDashboardPage *self);
+
 G_END_DECLS

@@ -140,15 +140,32 @@ static guint       signals[N_SIGNALS];
 
 typedef struct
 {
-  GArray *totals;
-  guint   n_all;
+  GArray               *totals;
+  guint                 n_all;
+  OutlayConvertedTotal *converted; /* when more than one currency is in view */
 } Summary;
 
 static void
 summary_free (Summary *summary)
 {
   g_clear_pointer (&summary->totals, g_array_unref);
+  g_clear_pointer (&summary->converted, outlay_converted_total_free);
   g_free (summary);
+}
+
+/* What the worker adds up: the list's query, in the foot's currency. */
+typedef struct
+{
+  OutlayQuery *query;
+  char        *currency;
+} SummaryWork;
+
+static void
+summary_work_free (SummaryWork *work)
+{
+  outlay_query_free (work->query);
+  g_free (work->currency);
+  g_free (work);
 }
 
 static gpointer
@@ -157,11 +174,16 @@ summarize_thread (OutlayRepository *repository,
                   GCancellable     *cancellable,
                   GError          **error)
 {
-  Summary *summary = g_new0 (Summary, 1);
+  SummaryWork *work = data;
+  Summary     *summary = g_new0 (Summary, 1);
 
-  summary->totals = outlay_repository_summarize (repository, data, &summary->n_all, error);
+  summary->totals = outlay_repository_summarize (repository, work->query, &summary->n_all, error);
   if (summary->totals == NULL)
     g_clear_pointer (&summary, summary_free);
+  else if (summary->totals->len > 1 ||
+           (summary->totals->len == 1 &&
+            !g_str_equal (g_array_index (summary->totals, OutlayCurrencyTotal, 0).currency, work->currency)))
+    summary->converted = outlay_repository_convert_total (repository, work->query, work->currency, NULL);
 
   return summary;
 }
@@ -179,10 +201,11 @@ is_filtered (const OutlayQuery *query)
 }
 
 static void
-show_summary (OutlayExpensesPage *self,
-              const OutlayQuery  *query,
-              GArray             *totals,
-              guint               n_all)
+show_summary (OutlayExpensesPage         *self,
+              const OutlayQuery          *query,
+              GArray                     *totals,
+              guint                       n_all,
+              const OutlayConvertedTotal *converted)
 {
   g_autofree char *count_text = NULL;
   g_autofree char *total_text = NULL;
@@ -193,6 +216,22 @@ show_summary (OutlayExpensesPage *self,
                               : g_dngettext (GETTEXT_PACKAGE, "%u expense", "%u expenses", n_all),
                      n_all);
   total_text = outlay_format_totals (totals, self->currency);
+  /* Under the totals of several currencies, what they come to in one. */
+  if (converted != NULL)
+    {
+      g_autofree char *amount = outlay_money_format_expense (converted->total, converted->home);
+      g_autofree char *line = NULL;
+      g_autofree char *totals_text = g_steal_pointer (&total_text);
+
+      if (converted->n_without_rate > 0)
+        /* Translators: under the list's totals: "≈ €31.00 in total, 2 without a rate" */
+        line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "≈ %s in total, %u without a rate",
+                                             "≈ %s in total, %u without a rate", converted->n_without_rate),
+                                amount, converted->n_without_rate);
+      else
+        line = g_strdup_printf (_("≈ %s in total"), amount);
+      total_text = g_strconcat (totals_text, "\n", line, NULL);
+    }
 
   gtk_label_set_label (self->summary_label, count_text);
   gtk_label_set_label (self->summary_total_label, total_text);
@@ -223,7 +262,8 @@ summarized_cb (GObject      *source,
       return;
     }
 
-  show_summary (self, outlay_expense_model_get_query (self->model), summary->totals, summary->n_all);
+  show_summary (self, outlay_expense_model_get_query (self->model), summary->totals, summary->n_all,
+                summary->converted);
   summary_free (summary);
 }
 
@@ -232,6 +272,7 @@ update_summary (OutlayExpensesPage *self)
 {
   const OutlayQuery *query = outlay_expense_model_get_query (self->model);
   guint              n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  SummaryWork       *work;
 
   g_cancellable_cancel (self->summary_cancellable);
   g_clear_object (&self->summary_cancellable);
@@ -258,9 +299,11 @@ update_summary (OutlayExpensesPage *self)
   if (self->reader == NULL)
     self->reader = outlay_reader_new (self->repository);
   self->summary_cancellable = g_cancellable_new ();
-  outlay_reader_run_async (self->reader, summarize_thread, outlay_query_copy (query),
-                           (GDestroyNotify) outlay_query_free, (GDestroyNotify) summary_free,
-                           self->summary_cancellable, summarized_cb, self);
+  work = g_new0 (SummaryWork, 1);
+  work->query = outlay_query_copy (query);
+  work->currency = g_strdup (self->currency);
+  outlay_reader_run_async (self->reader, summarize_thread, work, (GDestroyNotify) summary_work_free,
+                           (GDestroyNotify) summary_free, self->summary_cancellable, summarized_cb, self);
 }
 
 static gboolean
@@ -895,6 +938,7 @@ outlay_expenses_page_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->repository, "categories-changed", G_CALLBACK (on_categories_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->repository, "rates-changed", G_CALLBACK (queue_summary), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->repository, "expenses-changed", G_CALLBACK (on_expenses_changed_cb), self,
                            G_CONNECT_SWAPPED);
 

@@ -27,6 +27,7 @@
 
 #include "outlay-budgets-group.h"
 #include "outlay-category-chart.h"
+#include "outlay-converted-view.h"
 #include "outlay-dashboard-page.h"
 #include "outlay-format.h"
 #include "outlay-money.h"
@@ -188,6 +189,52 @@ fixture_tear_down (Fixture      *fixture,
   g_free (fixture->today_iso);
   g_free (fixture->last_month_iso);
   g_free (fixture->year_ago_iso);
+}
+
+/* Expenses in dollars and pesos this month: "≈ €244.10 in total" under
+ * the euros, opening to how the dollars were converted (€60.00 + $200.00
+ * × 0.9205 = €60.00 + €184.10) and to the pesos that have no rate, with
+ * Add Rate; read as "about … in total". Without them, nothing shows. */
+static void
+test_converted (Fixture      *fixture,
+                gconstpointer user_data)
+{
+  OutlayConvertedView *view = OUTLAY_CONVERTED_VIEW (outlay_dashboard_page_get_converted_view (fixture->page));
+  g_autoptr (OutlayExpense) dollars = outlay_test_draft (20000, "USD", fixture->today_iso, "Hotel", fixture->food);
+  g_autoptr (OutlayExpense) pesos = outlay_test_draft (150000, "ARS", fixture->today_iso, "Asado", fixture->food);
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autoptr (OutlayExchangeRate) rate = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *total = outlay_money_format (24410, "EUR");
+  g_autofree char *title = g_strdup_printf ("≈ %s in total", total);
+  g_autofree char *day = outlay_format_date (fixture->today_iso);
+  g_autofree char *dollar_line = NULL;
+  g_autofree char *in_euros = outlay_money_format_expense (18410, "EUR");
+  g_autofree char *spoken = outlay_format_net_spoken (24410, "EUR");
+  g_autofree char *name = g_strdup_printf ("about %s in total", spoken);
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
+
+  stored = outlay_repository_add_expense (fixture->repository, dollars, &error);
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = outlay_repository_add_expense (fixture->repository, pesos, &error);
+  g_assert_no_error (error);
+  rate = outlay_repository_set_rate (fixture->repository, "USD", "EUR", fixture->today_iso, "0.9205", &error);
+  g_assert_no_error (error);
+  outlay_ui_test_drain ();
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view)));
+  g_assert_cmpstr (outlay_converted_view_get_title (view), ==, title);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (outlay_converted_view_get_expander (view)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  lines = outlay_converted_view_dup_lines (view);
+  g_assert_cmpuint (lines->len, ==, 2);
+  dollar_line = g_strdup_printf ("$200.00 → %s at 1 USD = 0.9205 EUR (your rate, %s)", in_euros, day);
+  /* As many of each: by their codes. */
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "1 expense in ARS has no rate");
+  g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, dollar_line);
 }
 
 static void
@@ -999,6 +1046,7 @@ main (int   argc,
   g_test_add ("/dashboard/budgets", Fixture, NULL, fixture_set_up, test_budgets, fixture_tear_down);
   g_test_add ("/dashboard/large-text", Fixture, NULL, fixture_set_up, test_large_text, fixture_tear_down);
   g_test_add ("/dashboard/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/dashboard/converted", Fixture, NULL, fixture_set_up, test_converted, fixture_tear_down);
   g_test_add ("/dashboard/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/dashboard/empty-database", Fixture, "empty", fixture_set_up, test_empty_database, fixture_tear_down);
   g_test_add ("/dashboard/nothing-this-period", Fixture, "empty", fixture_set_up, test_nothing_this_period,

@@ -31,6 +31,7 @@
 #include "outlay-expense-editor.h"
 #include "outlay-expenses-page.h"
 #include "outlay-format.h"
+#include "outlay-money.h"
 #include "outlay-period.h"
 #include "outlay-test-utils.h"
 #include "outlay-dashboard-page.h"
@@ -803,6 +804,90 @@ count_live (const char *description)
  * at once asks first. */
 /* The Dashboard's "Food & Drink, not in a subcategory" lists what is
  * filed under the category itself, none of its subcategories'. */
+/* The text of a label under @widget that says all of @parts, or NULL. */
+static const char *
+find_label_with (GtkWidget         *widget,
+                 const char *const *parts)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+      gboolean    all = TRUE;
+
+      for (guint i = 0; all && parts[i] != NULL; i++)
+        all = strstr (text, parts[i]) != NULL;
+      if (all)
+        return text;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = find_label_with (child, parts);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A search of expenses in two currencies: the foot adds each up, and under
+ * them what they come to in the list's currency, at the rate of their
+ * day: 10.00 + 20.00 × 0.5 = 20.00. */
+static void
+test_foot_converts (void)
+{
+  OutlayWindow      *window = open_window (1200, 800);
+  OutlayRepository  *repository = outlay_application_get_repository (app);
+  GtkWidget         *page = outlay_window_get_expenses_page (window);
+  g_autofree char   *currency = NULL;
+  g_autofree char   *home_total = NULL;
+  g_autofree char   *other_total = NULL;
+  g_autofree char   *converted = NULL;
+  g_autofree char   *expected = NULL;
+  g_autoptr (GDate) today = outlay_date_new_today ();
+  g_autofree char   *day = outlay_date_format_iso (today);
+  g_autoptr (OutlayExchangeRate) rate = NULL;
+  g_autoptr (GError) error = NULL;
+  const char        *other;
+  GtkWidget         *entry;
+
+  g_object_get (page, "currency", &currency, NULL);
+  other = g_str_equal (currency, "CHF") ? "GBP" : "CHF";
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (OutlayExpense) draft = outlay_test_draft (i == 0 ? 1000 : 2000, i == 0 ? currency : other, day,
+                                                           "Zanzibar ferry", outlay_test_category_at (repository, 2));
+      g_autoptr (OutlayExpense) stored = outlay_repository_add_expense (repository, draft, &error);
+
+      g_assert_no_error (error);
+    }
+  rate = outlay_repository_set_rate (repository, other, currency, day, "0.5", &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  entry = gtk_widget_get_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zanzibar");
+  outlay_ui_test_wait_ms (400);
+  outlay_ui_test_settle (GTK_WIDGET (window));
+
+  home_total = outlay_money_format_expense (1000, currency);
+  other_total = outlay_money_format_expense (2000, other);
+  converted = outlay_money_format_expense (2000, currency);
+  expected = g_strdup_printf ("\n≈ %s in total", converted);
+  /* Each currency's total, in the foot's order, then what they come to. */
+  {
+    const char *const parts[] = { home_total, other_total, expected, NULL };
+    const char       *foot = find_label_with (page, parts);
+
+    g_assert_nonnull (foot);
+    g_assert_true (g_str_has_suffix (foot, expected));
+  }
+
+  destroy_window (window);
+}
+
 static void
 test_recurring_catch_up (void)
 {
@@ -1179,6 +1264,7 @@ main (int   argc,
   g_test_add_func ("/window/budget-alerts", test_budget_alerts);
   g_test_add_func ("/window/budget-shows-its-categories", test_budget_shows_its_categories);
   g_test_add_func ("/window/own-expenses-of-a-category", test_own_expenses_of_a_category);
+  g_test_add_func ("/window/foot-converts", test_foot_converts);
   g_test_add_func ("/window/recurring-catch-up", test_recurring_catch_up);
   g_test_add_func ("/window/phone-layout", test_phone_layout);
   g_test_add_func ("/window/size-from-settings", test_window_size_from_settings);
