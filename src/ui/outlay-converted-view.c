@@ -25,7 +25,7 @@
  *   2 expenses in ARS have no rate            [Add Rate]
  *
  * The figures come from outlay_repository_convert_total(); this only
- * says them. "Add Rate" activates win.add-rate with the currency. */
+ * says them. "Add Rate" activates app.add-rate with the currency. */
 
 #include "config.h"
 
@@ -177,7 +177,7 @@ add_missing (OutlayConvertedView           *self,
   gtk_widget_add_css_class (label, "warning");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", row->currency);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.add-rate");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.add-rate");
   /* Translators: the button that adds a rate, as a screen reader says it */
   name = g_strdup_printf (_("Add a rate for %s"), row->currency);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);

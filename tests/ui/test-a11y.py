@@ -821,6 +821,33 @@ def rule_is_made_through_the_tree():
 
 
 @test
+def converted_total_reads_as_one():
+    """Euros added and given a rate by the command line: the Dashboard's
+    "≈ … in total" under the dollars reads "about … US dollars … in total",
+    and opens to how the euros were converted."""
+    for args in (["add", "10", "Museum", "--currency", "EUR"],
+                 ["rates", "set", "EUR", "1.0813", "--quote", "USD"]):
+        done = subprocess.run([sys.argv[1], "--database", os.path.join(app.dir, "outlay.db")] + args,
+                              env=dict(os.environ, LC_ALL="en_US.UTF-8", LANGUAGE="en_US"), capture_output=True,
+                              text=True)
+        assert done.returncode == 0, done.stderr
+    press(wait_find(app.window, "page tab", "Dashboard"))
+
+    def converted():
+        for acc, _ in walk(app.window):
+            if acc.name.startswith("about ") and acc.name.endswith(" in total") and acc.name != "about  in total":
+                return acc
+        return None
+
+    total = wait_for("the converted total", converted)
+    assert "US dollars" in total.name, "it reads %r" % total.name
+    press(total)
+    wait_find(app.window, "label", prefix="€10.00 → $10.81 at 1 EUR = 1.0813 USD (your rate, ")
+    assert_all_named(app.window, "Dashboard with a converted total")
+    press(wait_find(app.window, "page tab", "Expenses"))
+
+
+@test
 def preferences_are_named():
     press(menu_item("Preferences"))
     prefs = wait_for("the Preferences window", lambda: app.toplevel("frame") or app.toplevel("dialog"))
