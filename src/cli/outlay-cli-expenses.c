@@ -681,9 +681,17 @@ outlay_cli_edit (OutlayCli *cli,
     outlay_expense_set_note (expense, note);
   if (date != NULL)
     outlay_expense_set_occurred_on (expense, date);
-  /* A charge holds for the amount it was for: a new one forgets it. */
+  /* A charge holds for the amount it was for: a new one forgets it; a
+   * refund turned round turns its charge round too. */
   if (no_charged || amount_text != NULL)
     outlay_expense_set_charged (expense, 0, NULL);
+  {
+    gint64      charged = 0;
+    const char *charged_currency = outlay_expense_get_charged (expense, &charged);
+
+    if (charged_currency != NULL && (charged < 0) != (amount < 0))
+      outlay_expense_set_charged (expense, -charged, charged_currency);
+  }
   if (charged_text != NULL && !set_charged (cli, expense, charged_text, amount < 0, error))
     return FALSE;
 

@@ -120,15 +120,40 @@ parse_code (const char *text,
 }
 
 /* A rate as typed: a point or, with no point, one comma marks the
- * decimals ("0,9205" in German); the store checks the rest. */
+ * decimals ("0,9205" in German), read before the ledger is opened. A
+ * comma followed by three digits could as well group thousands
+ * ("1,350"): refused rather than guessed. */
 static char *
-normalize_rate (const char *text)
+read_rate (const char *text,
+           GError    **error)
 {
-  char *rate = g_strstrip (g_strdup (text));
+  g_autofree char *rate = g_strstrip (g_strdup (text));
+  g_autoptr (GError) rate_error = NULL;
+  char      *comma = strchr (rate, ',');
+  OutlayRate parsed;
 
-  if (strchr (rate, '.') == NULL && strchr (rate, ',') != NULL && strchr (rate, ',') == strrchr (rate, ','))
-    *strchr (rate, ',') = '.';
-  return rate;
+  if (strchr (rate, '.') == NULL && comma != NULL && comma == strrchr (rate, ','))
+    {
+      if (strlen (comma + 1) == 3 && comma != rate && !(comma - rate == 1 && rate[0] == '0'))
+        {
+          g_autofree char *whole = g_strdup (rate);
+          g_autofree char *decimal = g_strdup (rate);
+
+          memmove (strchr (whole, ','), strchr (whole, ',') + 1, strlen (strchr (whole, ',')));
+          *strchr (decimal, ',') = '.';
+          /* Translators: "“1,350” could be 1350 or 1.350; write the rate with a point." */
+          outlay_cli_usage_error (error, _("“%s” could be %s or %s; write the rate with a point."), rate, whole,
+                                  decimal);
+          return NULL;
+        }
+      *comma = '.';
+    }
+  if (!outlay_rate_parse (rate, &parsed, &rate_error))
+    {
+      outlay_cli_usage_error (error, "%s", rate_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&rate);
 }
 
 /* The quote of a command: --quote, else the ledger's currency. */
@@ -287,8 +312,9 @@ set_rate (OutlayCli *cli,
     }
   if (quote_text != NULL && !parse_code (quote_text, "--quote", &quote, error))
     return FALSE;
-  rate = normalize_rate (args[2]);
-  if (!outlay_cli_open (cli, TRUE, error) || (quote == NULL && !read_quote (cli, NULL, &quote, error)) ||
+  if (!(rate = read_rate (args[2], error)))
+    return FALSE;
+  if (!outlay_cli_open (cli, FALSE, error) || (quote == NULL && !read_quote (cli, NULL, &quote, error)) ||
       !(stored = outlay_repository_set_rate (cli->repository, currency, quote, day, rate, error)))
     return FALSE;
 

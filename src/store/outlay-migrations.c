@@ -403,7 +403,13 @@ static const char schema_v8[] =
   "ALTER TABLE expenses ADD COLUMN charged_amount INTEGER;"
   "ALTER TABLE expenses ADD COLUMN charged_currency TEXT;"
   "CREATE INDEX expenses_charged ON expenses (occurred_on) "
-  "  WHERE charged_amount IS NOT NULL AND deleted_at IS NULL;";
+  "  WHERE charged_amount IS NOT NULL AND deleted_at IS NULL;"
+  /* An older version that changes an amount or a currency leaves the
+   * charge alone: it no longer holds, and goes. This version writes the
+   * charge again after such a change when it is to stay. */
+  "CREATE TRIGGER expenses_charge_forgotten AFTER UPDATE OF amount, currency ON expenses "
+  "  WHEN NEW.charged_amount IS NOT NULL AND (NEW.amount IS NOT OLD.amount OR NEW.currency IS NOT OLD.currency) "
+  "BEGIN UPDATE expenses SET charged_amount = NULL, charged_currency = NULL WHERE id = NEW.id; END;";
 
 static const OutlayMigration migrations[] = {
   { 1, 1, schema_v1, seed_categories },

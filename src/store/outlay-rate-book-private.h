@@ -31,7 +31,8 @@ void            outlay_rate_book_add (OutlayRateBook  *book,
                                       const char      *day,
                                       const char      *rate,
                                       OutlayRateSource source,
-                                      const char      *source_name);
+                                      const char      *source_name,
+                                      const char      *updated_at);
 void            outlay_rate_book_seal (OutlayRateBook *book);
 
 G_END_DECLS

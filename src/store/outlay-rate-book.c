@@ -46,6 +46,7 @@ typedef struct
   OutlayRate       rate;
   const char      *text;
   const char      *source_name;
+  const char      *updated_at; /* of two rates of a day, one each way, the newer holds */
   char             day[11];
 } Entry;
 
@@ -167,7 +168,8 @@ outlay_rate_book_add (OutlayRateBook  *book,
                       const char      *day,
                       const char      *rate,
                       OutlayRateSource source,
-                      const char      *source_name)
+                      const char      *source_name,
+                      const char      *updated_at)
 {
   Entry entry = { 0 };
   Pair *pair;
@@ -180,6 +182,7 @@ outlay_rate_book_add (OutlayRateBook  *book,
   entry.forward = g_str_equal (pair->first, currency);
   entry.text = g_string_chunk_insert_const (book->strings, rate);
   entry.source_name = source_name != NULL ? g_string_chunk_insert_const (book->strings, source_name) : NULL;
+  entry.updated_at = g_string_chunk_insert_const (book->strings, updated_at != NULL ? updated_at : "");
   g_strlcpy (entry.day, day, sizeof entry.day);
   g_array_append_val (pair->by_source[source == OUTLAY_RATE_SOURCE_ENTERED ? 0 : 1], entry);
 }
@@ -213,8 +216,9 @@ latest (GArray *entries,
         guint32 julian,
         guint32 oldest)
 {
-  guint low = 0;
-  guint high = entries->len;
+  const Entry *found;
+  guint        low = 0;
+  guint        high = entries->len;
 
   while (low < high)
     {
@@ -228,7 +232,14 @@ latest (GArray *entries,
 
   if (low == 0 || g_array_index (entries, Entry, low - 1).julian < oldest)
     return NULL;
-  return &g_array_index (entries, Entry, low - 1);
+
+  /* A day may have a rate each way (1 USD = 0.92 EUR, 1 EUR = 1.09 USD):
+   * the one written last holds. */
+  found = &g_array_index (entries, Entry, low - 1);
+  for (guint i = low - 1; i > 0 && g_array_index (entries, Entry, i - 1).julian == found->julian; i--)
+    if (strcmp (g_array_index (entries, Entry, i - 1).updated_at, found->updated_at) > 0)
+      found = &g_array_index (entries, Entry, i - 1);
+  return found;
 }
 
 /* One leg, @from to @to: the person's rate, else a file's of the week. */

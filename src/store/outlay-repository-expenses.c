@@ -136,6 +136,27 @@ bind_charged (sqlite3_stmt  *stmt,
   sqlite3_bind_text (stmt, column + 1, currency, -1, SQLITE_STATIC);
 }
 
+/* The charge of @expense once more: the trigger of a changed amount or
+ * currency forgets it, for the sake of older versions. */
+static gboolean
+keep_charge (OutlayRepository *self,
+             OutlayExpense    *expense,
+             GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (outlay_expense_get_charged (expense, NULL) == NULL)
+    return TRUE;
+
+  if (!(stmt = outlay_database_prepare (self->database,
+                                        "UPDATE expenses SET charged_amount = ?, charged_currency = ? WHERE id = ?",
+                                        error)))
+    return FALSE;
+  bind_charged (stmt, 1, expense);
+  sqlite3_bind_int64 (stmt, 3, outlay_expense_get_id (expense));
+  return outlay_repository_step_done (self, stmt, _("Could not save the expense"), error);
+}
+
 #define SQL_INSERT_EXPENSE                                                                                  \
   "INSERT INTO expenses (uuid, amount, currency, description, note, category_id, occurred_on, created_at, " \
   "updated_at, deleted_at, import_hash, rule_uuid, scheduled_on, charged_amount, charged_currency) "         \
@@ -530,7 +551,7 @@ outlay_repository_update_expense (OutlayRepository *self,
   sqlite3_bind_int64 (stmt, 10, id);
 
   if (!outlay_repository_step_done (self, stmt, _("Could not save the expense"), error) ||
-      !(after = fetch_expense (self, id, error)) ||
+      !keep_charge (self, expense, error) || !(after = fetch_expense (self, id, error)) ||
       !outlay_repository_sync_search (self, error) ||
       !outlay_transaction_commit (transaction, error))
     return NULL;

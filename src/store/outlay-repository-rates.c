@@ -484,10 +484,10 @@ load_direction (OutlayRepository *self,
                 GError          **error)
 {
   static const char *const sql[] = {
-    "SELECT day, rate, source, source_name FROM exchange_rates WHERE currency = ? AND quote = ? AND source = ? "
-    "AND day < ? AND deleted_at IS NULL ORDER BY day DESC LIMIT 1",
-    "SELECT day, rate, source, source_name FROM exchange_rates WHERE currency = ? AND quote = ? AND source = ? "
-    "AND day >= ? AND day <= ? AND deleted_at IS NULL",
+    "SELECT day, rate, source, source_name, updated_at FROM exchange_rates WHERE currency = ? AND quote = ? "
+    "AND source = ? AND day < ? AND deleted_at IS NULL ORDER BY day DESC LIMIT 1",
+    "SELECT day, rate, source, source_name, updated_at FROM exchange_rates WHERE currency = ? AND quote = ? "
+    "AND source = ? AND day >= ? AND day <= ? AND deleted_at IS NULL",
   };
   g_autoptr (GDate) start = outlay_date_parse_iso (from);
   char week_before[OUTLAY_DATE_ISO_SIZE] = "0000-00-00";
@@ -517,7 +517,8 @@ load_direction (OutlayRepository *self,
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         outlay_rate_book_add (book, currency, quote, (const char *) sqlite3_column_text (stmt, 0),
                               (const char *) sqlite3_column_text (stmt, 1), source,
-                              (const char *) sqlite3_column_text (stmt, 3));
+                              (const char *) sqlite3_column_text (stmt, 3),
+                              (const char *) sqlite3_column_text (stmt, 4));
       if (rc != SQLITE_DONE)
         {
           outlay_database_propagate_error (self->database, error, rc, _("Could not read the exchange rates"));

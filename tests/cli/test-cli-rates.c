@@ -155,10 +155,11 @@ test_refused (Fixture      *fixture,
     { 2, "“XYZ” is not a currency code", { "set", "XYZ", "1.1" } },
     { 2, "--quote “EURO” is not a currency code", { "set", "USD", "1.1", "--quote", "EURO" } },
     { 1, "two different currencies, not EUR and EUR", { "set", "EUR", "1" } },
-    { 1, "rate", { "set", "USD", "abc" } },
-    { 1, "rate", { "set", "USD", "0" } },
+    { 2, "rate", { "set", "USD", "abc" } },
+    { 2, "rate", { "set", "USD", "0" } },
+    { 2, "“1,350” could be 1350 or 1.350", { "set", "USD", "1,350", "--quote", "KRW" } },
     { 2, "Unknown option -0.9", { "set", "USD", "-0.9" } },
-    { 1, "rate", { "set", "USD", "1.234.5" } },
+    { 2, "rate", { "set", "USD", "1.234.5" } },
     { 2, "--date", { "set", "USD", "0.9", "--date", "2026-02-30" } },
     { 2, "--limit takes a whole number from 1", { "list", "--limit", "0" } },
     { 1, "You have no rate of USD in EUR on 2026-05-14", { "delete", "USD", "--date", "2026-05-14" } },
@@ -236,6 +237,10 @@ test_charged_and_converted (Fixture      *fixture,
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "charged"), "amount_minor"), ==,
                    8300);
   g_clear_pointer (&root, json_node_unref);
+  /* Turned into a refund, its charge is given back too. */
+  run (fixture, &result, "edit", id, "--refund");
+  assert_success (&result);
+  g_assert_cmpstr (query_charged (fixture), ==, "-8300");
   run (fixture, &result, "edit", id, "--no-charged");
   assert_success (&result);
   g_assert_cmpstr (query_charged (fixture), ==, "");

@@ -765,10 +765,10 @@ check_plans (sqlite3 *db)
    * load_direction): a range of the index, however many rates there are. */
   {
     static const char *const sqls[] = {
-      "SELECT day, rate, source, source_name FROM exchange_rates WHERE currency = ? AND quote = ? AND source = ? "
-      "AND day < ? AND deleted_at IS NULL ORDER BY day DESC LIMIT 1",
-      "SELECT day, rate, source, source_name FROM exchange_rates WHERE currency = ? AND quote = ? AND source = ? "
-      "AND day >= ? AND day <= ? AND deleted_at IS NULL",
+      "SELECT day, rate, source, source_name, updated_at FROM exchange_rates WHERE currency = ? AND quote = ? "
+      "AND source = ? AND day < ? AND deleted_at IS NULL ORDER BY day DESC LIMIT 1",
+      "SELECT day, rate, source, source_name, updated_at FROM exchange_rates WHERE currency = ? AND quote = ? "
+      "AND source = ? AND day >= ? AND day <= ? AND deleted_at IS NULL",
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (sqls); i++)

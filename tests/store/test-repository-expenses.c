@@ -261,6 +261,16 @@ test_validate_charged (Fixture      *fixture,
                                           "SELECT charged_amount FROM expenses WHERE charged_currency = 'EUR'"),
                    ==, -8011);
 
+  /* A new amount with the charge given again keeps it. */
+  outlay_expense_set_amount (stored, -8700);
+  outlay_expense_set_charged (stored, -8011, "EUR");
+  g_clear_object (&updated);
+  updated = outlay_repository_update_expense (fixture->repository, stored, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outlay_expense_get_charged (updated, &charged), ==, "EUR");
+  g_assert_cmpint (charged, ==, -8011);
+  g_clear_object (&updated);
+
   /* An update keeps it unless told otherwise; none clears it. */
   outlay_expense_set_note (stored, "card");
   updated = outlay_repository_update_expense (fixture->repository, stored, &error);
@@ -274,6 +284,19 @@ test_validate_charged (Fixture      *fixture,
   g_assert_no_error (error);
   g_assert_null (outlay_expense_get_charged (read, &charged));
   g_assert_cmpint (charged, ==, 0);
+  g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture),
+                                          "SELECT count(*) FROM expenses WHERE charged_amount IS NOT NULL "
+                                          "OR charged_currency IS NOT NULL"),
+                   ==, 0);
+
+  /* An older version that changes the amount or the currency leaves the
+   * charge alone: the file forgets it. */
+  g_clear_object (&updated);
+  outlay_expense_set_charged (stored, -8011, "EUR");
+  updated = outlay_repository_update_expense (fixture->repository, stored, &error);
+  g_assert_no_error (error);
+  outlay_test_exec (outlay_test_handle (fixture), "UPDATE expenses SET currency = 'EUR', amount = -900 "
+                                                  "WHERE charged_currency = 'EUR'");
   g_assert_cmpint (outlay_test_query_int (outlay_test_handle (fixture),
                                           "SELECT count(*) FROM expenses WHERE charged_amount IS NOT NULL "
                                           "OR charged_currency IS NOT NULL"),

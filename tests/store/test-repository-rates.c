@@ -306,6 +306,34 @@ test_rate_rules (Fixture      *fixture,
     assert_finds (pounds, &in_pounds[i]);
 }
 
+/* A rate each way on one day: the one written last holds, whichever way
+ * it goes. $100.00 at 1 EUR = 1.25 USD is €80.00; at 1 USD = 0.50 EUR,
+ * €50.00. */
+static void
+test_newer_way_holds (Fixture      *fixture,
+                      gconstpointer user_data)
+{
+  const char *const currencies[] = { "USD", NULL };
+  const Expected    dollars_per_euro = { "USD", "2026-05-14", TRUE, 10000, 8000, "EUR 1.25 USD 2026-05-14" };
+  const Expected    euros_per_dollar = { "USD", "2026-05-14", TRUE, 10000, 5000, "USD 0.50 EUR 2026-05-14" };
+  g_autoptr (OutlayRateBook) before = NULL;
+  g_autoptr (OutlayRateBook) after = NULL;
+  g_autoptr (GError) error = NULL;
+
+  set_rate (fixture, "EUR", "USD", "2026-05-14", "1.25");
+  before = outlay_repository_load_rate_book (fixture->repository, "EUR", currencies, "2026-05-14", "2026-05-14",
+                                             &error);
+  g_assert_no_error (error);
+  assert_finds (before, &dollars_per_euro);
+
+  outlay_test_let_time_pass ();
+  set_rate (fixture, "USD", "EUR", "2026-05-14", "0.50");
+  after = outlay_repository_load_rate_book (fixture->repository, "EUR", currencies, "2026-05-14", "2026-05-14",
+                                            &error);
+  g_assert_no_error (error);
+  assert_finds (after, &euros_per_dollar);
+}
+
 /* May in euros: each currency at its days' rates, the card's charge where
  * known, what has no rate apart; rounded once. By hand:
  *   EUR 12.50                                        1250
@@ -418,6 +446,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/rates/entered", test_entered);
   OUTLAY_TEST_ADD ("/repository/rates/import", test_import);
   OUTLAY_TEST_ADD ("/repository/rates/rules", test_rate_rules);
+  OUTLAY_TEST_ADD ("/repository/rates/newer-way-holds", test_newer_way_holds);
   OUTLAY_TEST_ADD ("/repository/rates/converted-total", test_converted_total);
   OUTLAY_TEST_ADD ("/repository/rates/rounded-once", test_rounded_once);
 
