@@ -348,6 +348,30 @@ test_status (Fixture      *fixture,
   g_assert_cmpuint (g_array_index (status.uncounted, OutlayCurrencyTotal, 0).count, ==, 2);
   outlay_budget_status_clear (&status);
 
+  /* With the dollar's rate of 2 March, both count through it: $30.00 and
+   * $40.00 at 1 USD = 0.9205 EUR are €27.615 and €36.82, €64.435 together,
+   * €64.44 rounded once; the rate holds on 3 March too (the person's rate
+   * holds until a newer one). */
+  {
+    g_autoptr (OutlayExchangeRate) rate = NULL;
+    g_autoptr (GError) error = NULL;
+
+    rate = outlay_repository_set_rate (fixture->repository, "USD", "EUR", "2026-03-02", "0.9205", &error);
+    g_assert_no_error (error);
+  }
+  status_on (fixture, stored, "2026-03-10", &status);
+  g_assert_cmpint (status.spent, ==, 20000 + 12000 - 2000 + 6444);
+  g_assert_cmpuint (status.uncounted->len, ==, 0);
+  outlay_budget_status_clear (&status);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GPtrArray) rates = outlay_repository_list_rates (fixture->repository, "USD", 0, &error);
+    g_autoptr (OutlayExchangeRate) deleted =
+      outlay_repository_delete_rate (fixture->repository, outlay_exchange_rate_get_uuid (rates->pdata[0]), &error);
+
+    g_assert_no_error (error);
+  }
+
   /* On the last day: on track. */
   status_on (fixture, stored, "2026-03-24", &status);
   g_assert_cmpint (status.state, ==, OUTLAY_BUDGET_ON_TRACK);
