@@ -251,6 +251,8 @@ copy_record (const OutlayImportRecord *record)
   copy->import_hash = g_strdup (record->import_hash);
   copy->rule_uuid = g_strdup (record->rule_uuid);
   copy->scheduled_on = g_strdup (record->scheduled_on);
+  copy->charged_amount = record->charged_amount;
+  copy->charged_currency = g_strdup (record->charged_currency);
 
   return copy;
 }
@@ -1170,6 +1172,7 @@ outlay_import_plan_build_draft (OutlayImportPlan   *plan,
   hash = record_import_hash (plan, record, NULL, index);
   outlay_expense_set_import_hash (draft, hash);
   outlay_expense_set_occurrence (draft, record->rule_uuid, record->scheduled_on);
+  outlay_expense_set_charged (draft, record->charged_amount, record->charged_currency);
   if (record->uuid != NULL)
     outlay_expense_set_identity (draft, 0, record->uuid);
   if (record->created_at != NULL)

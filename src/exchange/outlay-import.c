@@ -33,7 +33,7 @@
 /* The size of the blocks the records' strings are stored in. */
 #define STRING_CHUNK_SIZE (64 * 1024)
 
-/* The records set aside: each is its line and amount, then its strings,
+/* The records set aside: each is its line, amount and amount charged, then its strings,
  * each as a length (NO_STRING for none) and its bytes, in the order of
  * string_fields. The file is this process's own and unlinked, so nothing
  * is left of it once the source is freed, or if the process dies. */
@@ -59,6 +59,7 @@ static const gsize string_fields[] = {
   G_STRUCT_OFFSET (OutlayImportRecord, import_hash),
   G_STRUCT_OFFSET (OutlayImportRecord, rule_uuid),
   G_STRUCT_OFFSET (OutlayImportRecord, scheduled_on),
+  G_STRUCT_OFFSET (OutlayImportRecord, charged_currency),
 };
 
 #define STRING_FIELD(record, i) G_STRUCT_MEMBER (char *, record, string_fields[i])
@@ -94,6 +95,7 @@ outlay_import_record_free (OutlayImportRecord *record)
   g_free (record->import_hash);
   g_free (record->rule_uuid);
   g_free (record->scheduled_on);
+  g_free (record->charged_currency);
   g_free (record);
 }
 
@@ -130,6 +132,7 @@ outlay_import_source_new (void)
   source->budgets = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_budget_free);
   source->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_rule_free);
   source->category_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_category_rule_free);
+  source->rates = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_import_rate_free);
 
   return source;
 }
@@ -257,6 +260,7 @@ spool_write (OutlayImportSpool  *spool,
 
   if (fwrite (&line, sizeof line, 1, spool->file) != 1 ||
       fwrite (&record->amount, sizeof record->amount, 1, spool->file) != 1 ||
+      fwrite (&record->charged_amount, sizeof record->charged_amount, 1, spool->file) != 1 ||
       fwrite (&incoming, sizeof incoming, 1, spool->file) != 1)
     return FALSE;
 
@@ -287,6 +291,7 @@ spool_read (OutlayImportSpool  *spool,
   memset (record, 0, sizeof *record);
   if (fread (&line, sizeof line, 1, spool->file) != 1 ||
       fread (&record->amount, sizeof record->amount, 1, spool->file) != 1 ||
+      fread (&record->charged_amount, sizeof record->charged_amount, 1, spool->file) != 1 ||
       fread (&incoming, sizeof incoming, 1, spool->file) != 1)
     return FALSE;
   record->line = line;
@@ -331,6 +336,7 @@ outlay_import_source_free (OutlayImportSource *source)
   g_ptr_array_unref (source->budgets);
   g_ptr_array_unref (source->rules);
   g_ptr_array_unref (source->category_rules);
+  g_ptr_array_unref (source->rates);
   g_free (source);
 }
 
@@ -388,6 +394,7 @@ outlay_import_source_add_record (OutlayImportSource *source,
   move_string (source, &record->import_hash, FALSE);
   move_string (source, &record->rule_uuid, TRUE);
   move_string (source, &record->scheduled_on, TRUE);
+  move_string (source, &record->charged_currency, TRUE);
 
   g_ptr_array_add (source->records, record);
 }

@@ -24,6 +24,7 @@
 
 #include "outlay-budget.h"
 #include "outlay-category-rule.h"
+#include "outlay-exchange-rate.h"
 #include "outlay-recurring-rule.h"
 
 G_BEGIN_DECLS
@@ -66,6 +67,10 @@ typedef struct
   char *import_hash;
   char *rule_uuid;    /* an occurrence of a recurring expense: its rule */
   char *scheduled_on; /* and the day the rule's schedule names for it */
+  /* What the card was charged, in minor units of @charged_currency; NULL
+   * when none is known */
+  gint64 charged_amount;
+  char  *charged_currency;
 } OutlayImportRecord;
 
 /* How a source names a subcategory after the one it is under, whatever
@@ -169,6 +174,28 @@ void                      outlay_import_category_rule_free (OutlayImportCategory
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportCategoryRule, outlay_import_category_rule_free)
 
+/* An exchange rate as Outlay's JSON keeps it, every column: 1 @currency
+ * was worth @rate (the text as published) @quote on @day. */
+typedef struct
+{
+  guint            position; /* in the file's "rates", from 1 */
+  char            *uuid;
+  char            *currency;
+  char            *quote;
+  char            *day;
+  char            *rate;
+  OutlayRateSource source;
+  char            *source_name; /* NULL for none */
+  char            *created_at;
+  char            *updated_at;
+  char            *deleted_at; /* NULL for a live rate */
+} OutlayImportRate;
+
+OutlayImportRate *outlay_import_rate_new (void);
+void              outlay_import_rate_free (OutlayImportRate *rate);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayImportRate, outlay_import_rate_free)
+
 typedef enum
 {
   /* The line cannot be read: a malformed date or amount, a broken row. */
@@ -205,6 +232,7 @@ typedef struct
   GPtrArray *budgets; /* of OutlayImportBudget; only a lossless source fills it */
   GPtrArray         *rules;   /* of OutlayImportRule; only a lossless source fills it */
   GPtrArray         *category_rules; /* of OutlayImportCategoryRule, in their order */
+  GPtrArray         *rates;          /* of OutlayImportRate, in the file's order; only Outlay's JSON fills it */
   GStringChunk      *strings;   /* the held records' strings */
   guint              n_records; /* held and set aside */
   char              *currency;  /* a lossless source: its ledger's currency, or NULL */

@@ -216,6 +216,81 @@ write_category_rules (OutlayRepository   *self,
   return TRUE;
 }
 
+/* Whether the ledger has the rate of a uuid (deleted or not), and how many
+ * live ones of the pair, source and day. */
+#define SQL_RATE_PRESENT                                                                              \
+  "SELECT EXISTS (SELECT 1 FROM exchange_rates WHERE uuid = ?), "                                     \
+  "EXISTS (SELECT 1 FROM exchange_rates WHERE currency = ? AND quote = ? AND source = ? AND day = ? " \
+  "AND deleted_at IS NULL)"
+#define SQL_INSERT_RATE                                                                                         \
+  "INSERT INTO exchange_rates (uuid, currency, quote, day, rate, source, source_name, created_at, updated_at, " \
+  "deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+/* The exchange rates of a lossless file, as they were in its ledger: a
+ * rate the ledger has already (by uuid) is left as it is, so that a file
+ * can be imported again; a live one whose pair, source and day the ledger
+ * has a live rate of leaves the ledger's (the unique index allows one),
+ * counted in @result. */
+static gboolean
+write_rates (OutlayRepository   *self,
+             OutlayImportPlan   *plan,
+             OutlayImportResult *result,
+             GError            **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (self);
+  GPtrArray      *rates = outlay_import_plan_get_source (plan)->rates;
+
+  for (guint i = 0; i < rates->len; i++)
+    {
+      const OutlayImportRate *rate = g_ptr_array_index (rates, i);
+      const char             *source = outlay_rate_source_to_string (rate->source);
+      sqlite3_stmt           *stmt = outlay_database_prepare (database, SQL_RATE_PRESENT, error);
+      gboolean                present, clashes;
+      int                     rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, rate->uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, rate->currency, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, rate->quote, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, source, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, rate->day, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      present = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+      clashes = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0 && rate->deleted_at == NULL;
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          outlay_database_propagate_error (database, error, rc, _("Could not read the exchange rates"));
+          return FALSE;
+        }
+      if (present || clashes)
+        {
+          result->n_rates_present += present;
+          result->n_rates_kept += !present;
+          continue;
+        }
+
+      if (!(stmt = outlay_database_prepare (database, SQL_INSERT_RATE, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, rate->uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, rate->currency, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, rate->quote, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, rate->day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, rate->rate, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, source, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, rate->source_name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 8, rate->created_at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 9, rate->updated_at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 10, rate->deleted_at, -1, SQLITE_TRANSIENT);
+      if (!outlay_repository_step_done (self, stmt, _("Could not save the exchange rate"), error))
+        return FALSE;
+      g_ptr_array_add (result->added_rate_uuids, g_strdup (rate->uuid));
+    }
+
+  return TRUE;
+}
+
 #define SQL_INSERT_EXCEPTION                                                                      \
   "INSERT INTO recurring_exceptions (uuid, rule_uuid, scheduled_on, skipped, amount, occurs_on, " \
   "created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -453,6 +528,7 @@ outlay_importer_apply (OutlayRepository *self,
   result->added_rule_uuids = g_ptr_array_new_with_free_func (g_free);
   result->added_category_rule_uuids = g_ptr_array_new_with_free_func (g_free);
   result->updated_category_rules = g_ptr_array_new_with_free_func (g_object_unref);
+  result->added_rate_uuids = g_ptr_array_new_with_free_func (g_free);
   result->n_duplicates = outlay_import_plan_get_n_duplicates (plan);
   result->n_errors = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR);
   result->n_skipped = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED);
@@ -465,7 +541,8 @@ outlay_importer_apply (OutlayRepository *self,
     }
 
   if (outlay_import_plan_get_n_added (plan) == 0 && outlay_import_plan_get_n_budgets (plan) == 0 &&
-      outlay_import_plan_get_n_rules (plan) == 0 && outlay_import_plan_get_n_category_rules (plan) == 0 && !replace)
+      outlay_import_plan_get_n_rules (plan) == 0 && outlay_import_plan_get_n_category_rules (plan) == 0 &&
+      source->rates->len == 0 && !replace)
     return g_steal_pointer (&result);
 
   if (!back_up_before_import (self, &result->backup_path, error))
@@ -504,7 +581,7 @@ outlay_importer_apply (OutlayRepository *self,
 
   if (!outlay_importer_create_missing_categories (self, plan, now, result->created_category_ids, error) ||
       !write_budgets (self, plan, now, result, error) || !write_rules (self, plan, now, result, error) ||
-      !write_category_rules (self, plan, now, result, error))
+      !write_category_rules (self, plan, now, result, error) || !write_rates (self, plan, result, error))
     goto failed;
 
   /* An import larger than the ledger builds the expenses' indexes once,
@@ -559,6 +636,8 @@ outlay_importer_apply (OutlayRepository *self,
     outlay_repository_emit_recurring_changed (self);
   if (result->n_category_rules > 0)
     outlay_repository_emit_category_rules_changed (self);
+  if (result->added_rate_uuids->len > 0)
+    outlay_repository_emit_rates_changed (self);
 
   return g_steal_pointer (&result);
 
@@ -573,6 +652,28 @@ failed:
    * would only fill the disk further, which is often why it failed. */
   g_unlink (result->backup_path);
   return NULL;
+}
+
+/* Deletes for good the rows of @uuids that @sql ("DELETE … WHERE uuid = ?")
+ * names. */
+static gboolean
+delete_by_uuid (OutlayRepository *self,
+                const char       *sql,
+                GPtrArray        *uuids,
+                GError          **error)
+{
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      sqlite3_stmt *stmt = outlay_database_prepare (outlay_repository_get_database (self), sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (uuids, i), -1, SQLITE_TRANSIENT);
+      if (!outlay_repository_step_done (self, stmt, _("Could not undo the import"), error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -596,7 +697,8 @@ outlay_importer_undo (OutlayRepository         *self,
 
   if (result->n_added == 0 && result->created_category_ids->len == 0 && result->replaced_categories == NULL &&
       !result->replaced_currency && result->added_budget_uuids->len == 0 && result->added_rule_uuids->len == 0 &&
-      result->added_category_rule_uuids->len == 0 && result->updated_category_rules->len == 0)
+      result->added_category_rule_uuids->len == 0 && result->updated_category_rules->len == 0 &&
+      result->added_rate_uuids->len == 0)
     return TRUE;
 
   if (!(transaction = outlay_database_begin_transaction (outlay_repository_get_database (self), error)))
@@ -650,16 +752,10 @@ outlay_importer_undo (OutlayRepository         *self,
         }
     }
 
-  /* So do the rules that file expenses it added. */
-  for (guint i = 0; i < result->added_category_rule_uuids->len; i++)
-    {
-      if (!(stmt = outlay_database_prepare (outlay_repository_get_database (self),
-                                            "DELETE FROM category_rules WHERE uuid = ?", error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, g_ptr_array_index (result->added_category_rule_uuids, i), -1, SQLITE_TRANSIENT);
-      if (!outlay_repository_step_done (self, stmt, _("Could not undo the import"), error))
-        return FALSE;
-    }
+  /* So do the rules that file expenses and the exchange rates it added. */
+  if (!delete_by_uuid (self, "DELETE FROM category_rules WHERE uuid = ?", result->added_category_rule_uuids, error) ||
+      !delete_by_uuid (self, "DELETE FROM exchange_rates WHERE uuid = ?", result->added_rate_uuids, error))
+    return FALSE;
 
   /* The rules it updated are as they were. */
   for (guint i = 0; i < result->updated_category_rules->len; i++)
@@ -708,6 +804,8 @@ outlay_importer_undo (OutlayRepository         *self,
     outlay_repository_emit_recurring_changed (self);
   if (result->added_category_rule_uuids->len > 0 || result->updated_category_rules->len > 0)
     outlay_repository_emit_category_rules_changed (self);
+  if (result->added_rate_uuids->len > 0)
+    outlay_repository_emit_rates_changed (self);
 
   return TRUE;
 }
@@ -725,6 +823,7 @@ outlay_import_result_free (OutlayImportResult *result)
   g_clear_pointer (&result->added_rule_uuids, g_ptr_array_unref);
   g_clear_pointer (&result->added_category_rule_uuids, g_ptr_array_unref);
   g_clear_pointer (&result->updated_category_rules, g_ptr_array_unref);
+  g_clear_pointer (&result->added_rate_uuids, g_ptr_array_unref);
   g_free (result->previous_currency);
   g_free (result->previous_fallback_uuid);
   g_free (result->first_uuid);

@@ -73,6 +73,12 @@ typedef struct
   GPtrArray *added_category_rule_uuids;
   GPtrArray *updated_category_rules; /* of OutlayCategoryRule: as they were */
   guint      n_category_rules;
+  /* The exchange rates of a lossless file it added, by uuid, for undo.
+   * A rate the ledger has (by uuid) is left out; so is one whose pair,
+   * source and day the ledger has a live rate of already, which stays. */
+  GPtrArray *added_rate_uuids;
+  guint      n_rates_present; /* the ledger had them */
+  guint      n_rates_kept;    /* the ledger's rate of their day stayed */
 } OutlayImportResult;
 
 void outlay_import_result_free (OutlayImportResult *result);

@@ -87,18 +87,6 @@ outlay_import_category_rule_free (OutlayImportCategoryRule *rule)
   g_free (rule);
 }
 
-static gboolean
-is_timestamp_member (JsonObject *object,
-                     const char *name,
-                     gboolean    required)
-{
-  if (!json_object_has_member (object, name))
-    return !required;
-
-  return outlay_ledger_json_member_string (object, name) != NULL &&
-         outlay_ledger_json_is_timestamp (outlay_ledger_json_member_string (object, name));
-}
-
 /* The texts of "patterns": NULL unless it is an array of one or more. */
 static GStrv
 read_patterns (JsonObject *object)
@@ -160,8 +148,9 @@ outlay_ledger_json_read_category_rule (OutlayImportSource *source,
       !outlay_ledger_json_member_is_string_or_absent (object, "currency") ||
       !outlay_ledger_json_member_is_string_or_absent (object, "category") ||
       !outlay_ledger_json_member_is_string_or_absent (object, "rename_to") ||
-      !is_timestamp_member (object, "created_at", TRUE) || !is_timestamp_member (object, "updated_at", TRUE) ||
-      !is_timestamp_member (object, "deleted_at", FALSE))
+      !outlay_ledger_json_is_timestamp_member (object, "created_at", TRUE) ||
+      !outlay_ledger_json_is_timestamp_member (object, "updated_at", TRUE) ||
+      !outlay_ledger_json_is_timestamp_member (object, "deleted_at", FALSE))
     {
       outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
                                       _("Rule %u has a member that cannot be read."), position);

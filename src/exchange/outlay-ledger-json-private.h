@@ -27,8 +27,9 @@
 
 G_BEGIN_DECLS
 
-/* What outlay-ledger-json.c and the budgets' and recurring expenses' parts
- * of the file (outlay-ledger-json-budgets.c, -recurring.c) share. */
+/* What outlay-ledger-json.c and the budgets', recurring expenses', rules'
+ * and exchange rates' parts of the file (outlay-ledger-json-budgets.c,
+ * -recurring.c, -category-rules.c, -rates.c) share. */
 
 static inline void
 add_string_member (JsonBuilder *builder,
@@ -55,6 +56,9 @@ gboolean    outlay_ledger_json_member_is_true (JsonObject *object,
 gboolean    outlay_ledger_json_member_is_string_or_absent (JsonObject *object,
                                                            const char *name);
 gboolean    outlay_ledger_json_is_timestamp (const char *text);
+gboolean    outlay_ledger_json_is_timestamp_member (JsonObject *object,
+                                                    const char *name,
+                                                    gboolean    required);
 gboolean    outlay_ledger_json_read_int (JsonObject *object,
                                          const char *name,
                                          gint64      min,
@@ -92,5 +96,13 @@ JsonNode *outlay_ledger_json_category_rule_to_node (OutlayExportWriter *writer,
 void      outlay_ledger_json_read_category_rule (OutlayImportSource *source,
                                                  JsonNode           *node,
                                                  guint               position);
+
+JsonNode *outlay_ledger_json_exchange_rate_to_node (OutlayExportWriter *writer,
+                                                    OutlayExchangeRate *rate,
+                                                    gboolean            include_deleted,
+                                                    GError            **error);
+void      outlay_ledger_json_read_rate (OutlayImportSource *source,
+                                        JsonNode           *node,
+                                        guint               position);
 
 G_END_DECLS

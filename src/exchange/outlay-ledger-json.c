@@ -25,6 +25,7 @@
 #include <json-glib/json-glib.h>
 
 #include "outlay-category-rule-private.h"
+#include "outlay-exchange-rate-private.h"
 #include "outlay-export-private.h"
 #include "outlay-ledger-json-private.h"
 #include "outlay-ledger-json.h"
@@ -42,10 +43,14 @@
  *     the top and show; an expense names a subcategory "Parent › Child"
  *  6  the rules that file expenses ("rules"), which version 5 would leave
  *     out without a word; written only by a ledger that has rules
+ *  7  exchange rates ("rates") and what the card was charged for an
+ *     expense ("charged"), which version 6 would leave out without a
+ *     word; written only by a ledger that has either
  * Every version writes the categories' uuids and times, which the older
  * ones pass over. */
 #define LEDGER_FORMAT "outlay-ledger"
-#define LEDGER_VERSION 6
+#define LEDGER_VERSION 7
+#define LEDGER_VERSION_WITH_CATEGORY_RULES 6
 #define LEDGER_VERSION_WITH_TREE 5
 #define LEDGER_VERSION_WITH_RECURRING 4
 #define LEDGER_VERSION_WITH_BUDGETS 3
@@ -76,6 +81,7 @@ expense_to_node (OutlayExportWriter *writer,
   g_autofree char *amount = outlay_money_format_plain (outlay_expense_get_amount (expense),
                                                        outlay_expense_get_currency (expense));
   const char      *note = outlay_expense_get_note (expense);
+  gint64           charged = 0;
 
   json_builder_begin_object (builder);
   add_string_member (builder, "uuid", outlay_expense_get_uuid (expense));
@@ -96,6 +102,18 @@ expense_to_node (OutlayExportWriter *writer,
     {
       add_string_member (builder, "rule", outlay_expense_get_rule_uuid (expense));
       add_optional_member (builder, "scheduled", outlay_expense_get_scheduled_on (expense));
+    }
+  if (outlay_expense_get_charged (expense, &charged) != NULL)
+    {
+      const char      *charged_currency = outlay_expense_get_charged (expense, NULL);
+      g_autofree char *charged_text = outlay_money_format_plain (charged, charged_currency);
+
+      /* As the expense's own: a decimal text and its currency. */
+      json_builder_set_member_name (builder, "charged");
+      json_builder_begin_object (builder);
+      add_string_member (builder, "amount", charged_text);
+      add_string_member (builder, "currency", charged_currency);
+      json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
 
@@ -155,6 +173,15 @@ static const ListedPart category_rules_part = {
   (JsonNode * (*) (OutlayExportWriter *, gpointer, gboolean, GError **)) outlay_ledger_json_category_rule_to_node,
 };
 
+static const ListedPart rates_part = {
+  "rates",
+  "SELECT " OUTLAY_EXCHANGE_RATE_COLUMNS " FROM exchange_rates WHERE ? OR deleted_at IS NULL "
+  "ORDER BY day, currency, quote, source, id",
+  N_("Could not read the exchange rates"),
+  (gpointer (*) (sqlite3_stmt *)) outlay_exchange_rate_new_from_statement,
+  (JsonNode * (*) (OutlayExportWriter *, gpointer, gboolean, GError **)) outlay_ledger_json_exchange_rate_to_node,
+};
+
 /* The rows of @part, one a line, when there are any: a ledger without
  * them writes the file older versions read. */
 static gboolean
@@ -200,16 +227,19 @@ append_part (OutlayExportWriter *writer,
   return TRUE;
 }
 
-/* Whether an expense of the ledger is an occurrence of a recurring one. */
+/* Whether an expense of the ledger is as @sql says ("SELECT EXISTS …"),
+ * such as an occurrence of a recurring one; @context leads the message
+ * when it cannot be read. */
 static gboolean
-has_occurrences (OutlayRepository *repository,
-                 gboolean         *any,
-                 GError          **error)
+has_expenses (OutlayRepository *repository,
+              const char       *sql,
+              const char       *context,
+              gboolean         *any,
+              GError          **error)
 {
   OutlayDatabase *database = outlay_repository_get_database (repository);
-  sqlite3_stmt   *stmt = outlay_database_prepare (
-      database, "SELECT EXISTS (SELECT 1 FROM expenses WHERE rule_uuid IS NOT NULL)", error);
-  int rc;
+  sqlite3_stmt   *stmt = outlay_database_prepare (database, sql, error);
+  int             rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -218,7 +248,7 @@ has_occurrences (OutlayRepository *repository,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     {
-      outlay_database_propagate_error (database, error, rc, _("Could not read the recurring expenses"));
+      outlay_database_propagate_error (database, error, rc, context);
       return FALSE;
     }
   return TRUE;
@@ -266,7 +296,9 @@ outlay_export_json (OutlayRepository  *repository,
   gboolean           has_budgets = FALSE;
   gboolean           has_rules = FALSE;
   gboolean           has_category_rules = FALSE;
-  gboolean           has_occurrences_ = FALSE;
+  gboolean           has_occurrences = FALSE;
+  gboolean           has_charged = FALSE;
+  gboolean           has_rates = FALSE;
   g_autoptr (GString) budgets = NULL;
   int      version;
   gboolean ok;
@@ -276,7 +308,10 @@ outlay_export_json (OutlayRepository  *repository,
 
   outlay_export_writer_init (&writer, repository, out, cancellable);
   if (!outlay_repository_has_refunds (repository, &has_refunds, error) ||
-      !has_occurrences (repository, &has_occurrences_, error))
+      !has_expenses (repository, "SELECT EXISTS (SELECT 1 FROM expenses WHERE rule_uuid IS NOT NULL)",
+                     _("Could not read the recurring expenses"), &has_occurrences, error) ||
+      !has_expenses (repository, "SELECT EXISTS (SELECT 1 FROM expenses WHERE charged_currency IS NOT NULL)",
+                     _("Could not read the expenses"), &has_charged, error))
     {
       outlay_export_writer_clear (&writer);
       return FALSE;
@@ -291,7 +326,8 @@ outlay_export_json (OutlayRepository  *repository,
       writer.buffer = g_string_new (NULL);
       ok = append_part (&writer, &budgets_part, include_deleted, &has_budgets, error) &&
            append_part (&writer, &rules_part, include_deleted, &has_rules, error) &&
-           append_part (&writer, &category_rules_part, include_deleted, &has_category_rules, error);
+           append_part (&writer, &category_rules_part, include_deleted, &has_category_rules, error) &&
+           append_part (&writer, &rates_part, include_deleted, &has_rates, error);
       budgets = writer.buffer;
       writer.buffer = buffer;
       if (!ok)
@@ -301,11 +337,13 @@ outlay_export_json (OutlayRepository  *repository,
         }
     }
 
-  if (has_category_rules)
+  if (has_rates || has_charged)
     version = LEDGER_VERSION;
+  else if (has_category_rules)
+    version = LEDGER_VERSION_WITH_CATEGORY_RULES;
   else if (outlay_ledger_json_has_tree (repository))
     version = LEDGER_VERSION_WITH_TREE;
-  else if (has_rules || has_occurrences_)
+  else if (has_rules || has_occurrences)
     version = LEDGER_VERSION_WITH_RECURRING;
   else if (has_budgets)
     version = LEDGER_VERSION_WITH_BUDGETS;
@@ -379,6 +417,19 @@ outlay_ledger_json_is_timestamp (const char *text)
   return time != NULL;
 }
 
+/* Whether @name is a timestamp, or absent when not @required. */
+gboolean
+outlay_ledger_json_is_timestamp_member (JsonObject *object,
+                                        const char *name,
+                                        gboolean    required)
+{
+  if (!json_object_has_member (object, name))
+    return !required;
+
+  return outlay_ledger_json_member_string (object, name) != NULL &&
+         outlay_ledger_json_is_timestamp (outlay_ledger_json_member_string (object, name));
+}
+
 static void
 read_categories (OutlayImportSource *source,
                  JsonArray          *categories)
@@ -388,6 +439,52 @@ read_categories (OutlayImportSource *source,
 
   for (guint i = 0; i < n; i++)
     outlay_ledger_json_read_category (source, names, json_array_get_element (categories, i), i + 1);
+}
+
+/* The expense's "charged": {"amount": "80.11", "currency": "EUR"}, its
+ * amount in the minor units of its currency. */
+static gboolean
+read_charged (JsonObject  *object,
+              gint64      *amount,
+              const char **currency,
+              GError     **error)
+{
+  JsonNode   *node = json_object_get_member (object, "charged");
+  JsonObject *charged = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char *text = charged != NULL ? outlay_ledger_json_member_string (charged, "amount") : NULL;
+
+  *currency = charged != NULL ? outlay_ledger_json_member_string (charged, "currency") : NULL;
+  if (text == NULL || *currency == NULL)
+    {
+      g_set_error_literal (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
+                           _("it needs an amount written as text and a currency."));
+      return FALSE;
+    }
+  if (!outlay_currency_is_valid (*currency))
+    {
+      g_set_error (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_INVALID,
+                   _("The currency “%s” of the amount charged is not a known ISO 4217 code."), *currency);
+      return FALSE;
+    }
+  return outlay_money_parse_plain (text, *currency, amount, error);
+}
+
+/* What the ledger would refuse of an amount charged: the rules of
+ * outlay_repository_validate_charged(), which are the store's. */
+static gboolean
+check_charged (gint64      amount,
+               const char *currency,
+               gint64      charged,
+               const char *charged_currency,
+               GError    **error)
+{
+  g_autoptr (OutlayExpense) expense = outlay_expense_new ();
+
+  outlay_expense_set_amount (expense, amount);
+  outlay_expense_set_currency (expense, currency);
+  outlay_expense_set_charged (expense, charged, charged_currency);
+
+  return outlay_repository_validate_charged (expense, error);
 }
 
 static OutlayImportRecord *
@@ -402,6 +499,8 @@ read_expense (OutlayImportSource *source,
   const char *currency;
   const char *date;
   const char *description;
+  const char *charged_currency = NULL;
+  gint64      charged = 0;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -448,6 +547,11 @@ read_expense (OutlayImportSource *source,
            json_object_has_member (object, "rule") != json_object_has_member (object, "scheduled"))
     outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
                                     _("Expense %u names a recurring expense or a day that cannot be read."), position);
+  else if (json_object_has_member (object, "charged") &&
+           !read_charged (object, &charged, &charged_currency, &error))
+    outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                    _("Expense %u has an amount charged that cannot be read: %s"), position,
+                                    error->message);
   else
     {
       record = outlay_import_record_new ();
@@ -461,6 +565,13 @@ read_expense (OutlayImportSource *source,
         {
           outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
                                           _("Expense %u has an amount that cannot be read: %s"), position,
+                                          error->message);
+          return NULL;
+        }
+      if (charged_currency != NULL && !check_charged (record->amount, currency, charged, charged_currency, &error))
+        {
+          outlay_import_source_add_issue (source, 0, OUTLAY_IMPORT_ISSUE_ERROR,
+                                          _("Expense %u has an amount charged that cannot be read: %s"), position,
                                           error->message);
           return NULL;
         }
@@ -479,6 +590,8 @@ read_expense (OutlayImportSource *source,
       record->import_hash = g_strdup (outlay_ledger_json_member_string (object, "import_hash"));
       record->rule_uuid = g_strdup (outlay_ledger_json_member_string (object, "rule"));
       record->scheduled_on = g_strdup (outlay_ledger_json_member_string (object, "scheduled"));
+      record->charged_amount = charged;
+      record->charged_currency = g_strdup (charged_currency);
       return g_steal_pointer (&record);
     }
 
@@ -763,6 +876,15 @@ read_category_rule_element (OutlayImportSource *source,
 }
 
 static void
+read_rate_element (OutlayImportSource *source,
+                   gpointer            user_data,
+                   JsonNode           *node,
+                   guint               position)
+{
+  outlay_ledger_json_read_rate (source, node, position);
+}
+
+static void
 read_expense_element (OutlayImportSource *source,
                       gpointer            user_data,
                       JsonNode           *node,
@@ -810,6 +932,7 @@ read_by_elements (const char *data,
   const Member    *budgets;
   const Member    *rules;
   const Member    *category_rules;
+  const Member    *rates;
   const Member    *expenses;
   gboolean         is_ledger = FALSE;
 
@@ -826,7 +949,7 @@ read_by_elements (const char *data,
 
       if ((strcmp (member->name, "categories") == 0 || strcmp (member->name, "budgets") == 0 ||
            strcmp (member->name, "recurring") == 0 || strcmp (member->name, "rules") == 0 ||
-           strcmp (member->name, "expenses") == 0) &&
+           strcmp (member->name, "rates") == 0 || strcmp (member->name, "expenses") == 0) &&
           is_array (member))
         continue;
       if (!(node = parse_piece (parser, member->value, member->length)))
@@ -851,10 +974,12 @@ read_by_elements (const char *data,
   budgets = find_member (members, "budgets");
   rules = find_member (members, "recurring");
   category_rules = find_member (members, "rules");
+  rates = find_member (members, "rates");
   expenses = find_member (members, "expenses");
   if (!is_ledger || find_member (members, "version") == NULL || !is_array (expenses) ||
       (categories != NULL && !is_array (categories)) || (budgets != NULL && !is_array (budgets)) ||
-      (rules != NULL && !is_array (rules)) || (category_rules != NULL && !is_array (category_rules)))
+      (rules != NULL && !is_array (rules)) || (category_rules != NULL && !is_array (category_rules)) ||
+      (rates != NULL && !is_array (rates)))
     return NULL;
 
   source = outlay_import_source_new ();
@@ -867,6 +992,7 @@ read_by_elements (const char *data,
       (rules != NULL && !read_elements (parser, rules->value, rules->length, source, read_rule_element, NULL)) ||
       (category_rules != NULL && !read_elements (parser, category_rules->value, category_rules->length, source,
                                                  read_category_rule_element, NULL)) ||
+      (rates != NULL && !read_elements (parser, rates->value, rates->length, source, read_rate_element, NULL)) ||
       !read_elements (parser, expenses->value, expenses->length, source, read_expense_element, NULL))
     return NULL;
 
@@ -971,6 +1097,11 @@ outlay_json_read (const char *data,
                     i < json_array_get_length (json_node_get_array (rules));
        i++)
     outlay_ledger_json_read_category_rule (source, json_array_get_element (json_node_get_array (rules), i), i + 1);
+  rules = json_object_get_member (root, "rates");
+  for (guint i = 0; rules != NULL && JSON_NODE_HOLDS_ARRAY (rules) &&
+                    i < json_array_get_length (json_node_get_array (rules));
+       i++)
+    outlay_ledger_json_read_rate (source, json_array_get_element (json_node_get_array (rules), i), i + 1);
 
   for (guint i = 0; i < json_array_get_length (json_node_get_array (expenses)); i++)
     {
@@ -999,6 +1130,7 @@ typedef enum
   LINES_BUDGETS,        /* in the array of budgets */
   LINES_RULES,          /* in the array of recurring expenses */
   LINES_CATEGORY_RULES, /* in the array of rules that file expenses */
+  LINES_RATES,          /* in the array of exchange rates */
   LINES_EXPENSES,       /* in the array of expenses */
   LINES_END,            /* after the closing brace */
 } LinesState;
@@ -1051,6 +1183,8 @@ read_element_line (LinesReader *reader,
     outlay_ledger_json_read_rule (reader->source, node, reader->position);
   else if (reader->state == LINES_CATEGORY_RULES)
     outlay_ledger_json_read_category_rule (reader->source, node, reader->position);
+  else if (reader->state == LINES_RATES)
+    outlay_ledger_json_read_rate (reader->source, node, reader->position);
   else
     {
       OutlayImportRecord *record = read_expense (reader->source, node, reader->position);
@@ -1101,7 +1235,7 @@ read_member_line (LinesReader *reader,
   value = json_object_get_member (object, name);
 
   if (strcmp (name, "categories") == 0 || strcmp (name, "budgets") == 0 || strcmp (name, "recurring") == 0 ||
-      strcmp (name, "rules") == 0 || strcmp (name, "expenses") == 0)
+      strcmp (name, "rules") == 0 || strcmp (name, "rates") == 0 || strcmp (name, "expenses") == 0)
     {
       if (!JSON_NODE_HOLDS_ARRAY (value) || json_array_get_length (json_node_get_array (value)) > 0)
         return FALSE;
@@ -1116,6 +1250,8 @@ read_member_line (LinesReader *reader,
             reader->state = LINES_RULES;
           else if (strcmp (name, "rules") == 0)
             reader->state = LINES_CATEGORY_RULES;
+          else if (strcmp (name, "rates") == 0)
+            reader->state = LINES_RATES;
           else
             reader->state = LINES_EXPENSES;
           reader->position = 0;
@@ -1175,6 +1311,7 @@ read_line (LinesReader *reader,
     case LINES_BUDGETS:
     case LINES_RULES:
     case LINES_CATEGORY_RULES:
+    case LINES_RATES:
     case LINES_EXPENSES:
       if ((length == 1 && *line == ']') || (length == 2 && line[0] == ']' && line[1] == ','))
         {

@@ -140,10 +140,12 @@ outlay_repository_check_writable (OutlayRepository *self,
 }
 
 /* What the card was charged: in another currency than the expense's, not
- * zero, on the same side (a refund gives back). */
-static gboolean
-validate_charged (OutlayExpense *expense,
-                  GError       **error)
+ * zero, on the same side (a refund gives back). Apart from the rest of
+ * outlay_repository_validate_expense() for a file's reader, which checks
+ * it before there is a ledger to check the rest against. */
+gboolean
+outlay_repository_validate_charged (OutlayExpense *expense,
+                                    GError       **error)
 {
   gint64      charged = 0;
   const char *currency = outlay_expense_get_charged (expense, &charged);
@@ -261,7 +263,7 @@ outlay_repository_validate_expense (OutlayRepository *self,
       return FALSE;
     }
 
-  return validate_charged (expense, error);
+  return outlay_repository_validate_charged (expense, error);
 }
 
 gboolean

@@ -114,6 +114,8 @@ gint64                      outlay_repository_find_category_by_name (OutlayRepos
 gboolean                    outlay_repository_validate_expense (OutlayRepository *self,
                                                                 OutlayExpense    *expense,
                                                                 GError          **error);
+gboolean                    outlay_repository_validate_charged (OutlayExpense *expense,
+                                                                GError       **error);
 
 typedef struct _OutlayExpenseModel OutlayExpenseModel;
 void                               outlay_expense_model_set_follow_in_worker (OutlayExpenseModel *self,

@@ -486,13 +486,13 @@ test_json_reading (void)
                    "issue The category “Tart” has a parent, uuid or time that cannot be read; its expenses go to "
                    "the category they name.\n");
 
-  /* Version 7 is refused by both. */
+  /* Version 8 is refused by both. */
   {
     g_autofree char *newer = write_json ("", "");
     g_autoptr (GError) error = NULL;
     g_autoptr (OutlayImportSource) none = NULL;
 
-    memcpy (strstr (newer, "\"version\": 5"), "\"version\": 7", strlen ("\"version\": 7"));
+    memcpy (strstr (newer, "\"version\": 5"), "\"version\": 8", strlen ("\"version\": 8"));
     none = outlay_json_read (newer, strlen (newer), &error);
     g_assert_null (none);
     g_assert_error (error, OUTLAY_EXPORT_ERROR, OUTLAY_EXPORT_ERROR_UNSUPPORTED);

@@ -1380,8 +1380,8 @@ test_json_errors (void)
     { "", OUTLAY_EXPORT_ERROR_INVALID, "not an Outlay ledger file" },
     { "date,amount\n", OUTLAY_EXPORT_ERROR_INVALID, "not an Outlay ledger file" },
     { "{\"format\": \"something\"}", OUTLAY_EXPORT_ERROR_INVALID, "format" },
-    { "{\"format\": \"outlay-ledger\", \"version\": 7, \"expenses\": []}", OUTLAY_EXPORT_ERROR_UNSUPPORTED,
-      "version 7" },
+    { "{\"format\": \"outlay-ledger\", \"version\": 8, \"expenses\": []}", OUTLAY_EXPORT_ERROR_UNSUPPORTED,
+      "version 8" },
     { "{\"format\": \"outlay-ledger\", \"version\": 1}", OUTLAY_EXPORT_ERROR_INVALID, "damaged" },
   };
 
