@@ -90,19 +90,50 @@ statement_of_subcategories (void)
   return source;
 }
 
+/* Exchange rates of both sources, a tombstone among them, and an expense
+ * with what the card was charged. */
+static void
+add_rates (Fixture *fixture)
+{
+  const OutlayRateEntry entry = { "USD", "EUR", "2024-04-02", "0.92310" };
+  g_autoptr (OutlayExchangeRate) entered = NULL;
+  g_autoptr (OutlayExchangeRate) deleted = NULL;
+  g_autoptr (OutlayExpense) draft =
+    outlay_test_draft (8700, "USD", "2024-04-02", "Hotel", outlay_test_category_at (fixture->repository, 0));
+  g_autoptr (GError) error = NULL;
+  OutlayExpense *drafts[] = { draft };
+
+  entered = outlay_repository_set_rate (fixture->repository, "GBP", "EUR", "2024-04-01", "1.16", &error);
+  g_assert_no_error (error);
+  deleted = outlay_repository_delete_rate (fixture->repository, outlay_exchange_rate_get_uuid (entered), &error);
+  g_assert_no_error (error);
+  g_clear_object (&entered);
+  entered = outlay_repository_set_rate (fixture->repository, "GBP", "EUR", "2024-04-01", "1.17", &error);
+  g_assert_no_error (error);
+  g_assert_true (outlay_repository_import_rates (fixture->repository, &entry, 1, "ECB", NULL, NULL, NULL, NULL,
+                                                 &error));
+  g_assert_no_error (error);
+  outlay_expense_set_charged (draft, 8011, "EUR");
+  g_assert_true (outlay_repository_add_expenses (fixture->repository, drafts, 1, &error));
+  g_assert_no_error (error);
+}
+
 /* Outlay's own file of the sample ledger, which replaces the categories of
- * an empty one; with @tree, subcategories and hidden ones too. */
+ * an empty one; with "tree", subcategories and hidden ones too, with
+ * "rates", exchange rates and an amount charged. */
 static GBytes *
-export_sample (Fixture *fixture,
-               gboolean tree)
+export_sample (Fixture    *fixture,
+               const char *kind)
 {
   g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr (GError) error = NULL;
   guint n = 0;
 
   outlay_test_add_sample_expenses (fixture);
-  if (tree)
+  if (g_strcmp0 (kind, "tree") == 0)
     outlay_test_add_sample_tree (fixture);
+  if (g_strcmp0 (kind, "rates") == 0)
+    add_rates (fixture);
   g_assert_true (outlay_export_json (fixture->repository, NULL, TRUE, out, NULL, &n, &error));
   g_assert_no_error (error);
   g_assert_true (g_output_stream_close (out, NULL, NULL));
@@ -202,7 +233,7 @@ static void
 test_import_lossless (Fixture      *fixture,
                       gconstpointer user_data)
 {
-  g_autoptr (GBytes) bytes = export_sample (fixture, user_data != NULL);
+  g_autoptr (GBytes) bytes = export_sample (fixture, user_data);
 
   /* Into a new, empty ledger. */
   outlay_test_fixture_teardown (fixture, NULL);
@@ -243,7 +274,7 @@ static void
 test_undo_lossless (Fixture      *fixture,
                     gconstpointer user_data)
 {
-  g_autoptr (GBytes) bytes = export_sample (fixture, user_data != NULL);
+  g_autoptr (GBytes) bytes = export_sample (fixture, user_data);
 
   outlay_test_fixture_teardown (fixture, NULL);
   outlay_test_fixture_setup (fixture, NULL);
@@ -307,6 +338,11 @@ main (int   argc,
   g_test_add ("/import-faults/lossless-tree/apply", Fixture, "tree", outlay_test_fixture_setup, test_import_lossless,
               outlay_test_fixture_teardown);
   g_test_add ("/import-faults/lossless-tree/undo", Fixture, "tree", outlay_test_fixture_setup, test_undo_lossless,
+              outlay_test_fixture_teardown);
+  /* Exchange rates and amounts charged: version 7. */
+  g_test_add ("/import-faults/lossless-rates/apply", Fixture, "rates", outlay_test_fixture_setup, test_import_lossless,
+              outlay_test_fixture_teardown);
+  g_test_add ("/import-faults/lossless-rates/undo", Fixture, "rates", outlay_test_fixture_setup, test_undo_lossless,
               outlay_test_fixture_teardown);
   OUTLAY_TEST_ADD ("/import-faults/held-ledger", test_held_ledger);
 

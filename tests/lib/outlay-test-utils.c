@@ -132,6 +132,7 @@ outlay_test_dump_store (sqlite3 *db)
   g_autofree char *budgets = NULL;
   g_autofree char *recurring = NULL;
   g_autofree char *category_rules = NULL;
+  g_autofree char *rates = NULL;
 
   /* Data format 5 and later. */
   if (outlay_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'budgets'") > 0)
@@ -156,10 +157,15 @@ outlay_test_dump_store (sqlite3 *db)
   if (outlay_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'category_rules'") > 0)
     category_rules = outlay_test_dump (db, "SELECT * FROM category_rules ORDER BY id");
 
+  /* Data format 8 and later. */
+  if (outlay_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'exchange_rates'") > 0)
+    rates = outlay_test_dump (db, "SELECT * FROM exchange_rates ORDER BY id");
+
   return g_strdup_printf ("[expenses]\n%s[expense_days]\n%s[categories]\n%s[outlay_meta]\n%s[budgets]\n%s"
-                          "[recurring_rules]\n%s[category_rules]\n%s",
+                          "[recurring_rules]\n%s[category_rules]\n%s[exchange_rates]\n%s",
                           expenses, days, categories, meta, budgets != NULL ? budgets : "",
-                          recurring != NULL ? recurring : "", category_rules != NULL ? category_rules : "");
+                          recurring != NULL ? recurring : "", category_rules != NULL ? category_rules : "",
+                          rates != NULL ? rates : "");
 }
 
 /* The summary as the triggers keep it, and as it must be: computed from
