@@ -1008,6 +1008,16 @@ print_report (OutlayCli                *cli,
     outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "%u rule to import.\n", "%u rules to import.\n",
                                    outlay_import_plan_get_n_category_rules (plan)),
                       outlay_import_plan_get_n_category_rules (plan));
+  if (outlay_import_plan_get_n_rates (plan) > 0)
+    outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "%u exchange rate to import.\n", "%u exchange rates to import.\n",
+                                   outlay_import_plan_get_n_rates (plan)),
+                      outlay_import_plan_get_n_rates (plan));
+  if (outlay_import_plan_get_n_rates_kept (plan) > 0)
+    outlay_cli_print (g_dngettext (GETTEXT_PACKAGE,
+                                   "%u exchange rate left out: the database has one for its currencies and day.\n",
+                                   "%u exchange rates left out: the database has one for their currencies and day.\n",
+                                   outlay_import_plan_get_n_rates_kept (plan)),
+                      outlay_import_plan_get_n_rates_kept (plan));
   if (n_refunds > 0)
     outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "Of them, %u is money received, imported as a refund.\n",
                                    "Of them, %u are money received, imported as refunds.\n", n_refunds),

@@ -63,6 +63,8 @@ struct _OutlayImportPlan
   GPtrArray          *rule_matches;      /* OutlayImportCategoryMatch a rule_slot - 1 */
   GArray             *category_rule_changes; /* OutlayImportRuleChange, one per source category rule */
   guint               n_category_rules;      /* to add or update */
+  guint               n_rates;               /* exchange rates to add */
+  guint               n_rates_kept;          /* left out: the ledger has a live one of their day */
   gint64              data_version;  /* others' commits when planned */
   gint64              total_changes; /* this connection's, then */
   guint               n_added;
@@ -95,5 +97,9 @@ void     outlay_import_plan_note_rule (OutlayImportPlan          *plan,
 void     outlay_import_plan_clear_rules (OutlayImportPlan *plan);
 gboolean outlay_import_plan_category_rules (OutlayImportPlan *plan,
                                             GError          **error);
+
+/* outlay-import-plan-rates.c */
+gboolean outlay_import_plan_rates (OutlayImportPlan *plan,
+                                   GError          **error);
 
 G_END_DECLS

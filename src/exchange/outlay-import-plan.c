@@ -831,7 +831,8 @@ outlay_import_plan_new (OutlayRepository   *repository,
 
   if (!outlay_import_plan_init_rules (plan, error) ||
       !find_duplicates (plan, TRUE, plan->actions, error) || !plan_budgets (plan, error) ||
-      !plan_rules (plan, error) || !outlay_import_plan_category_rules (plan, error))
+      !plan_rules (plan, error) || !outlay_import_plan_category_rules (plan, error) ||
+      !outlay_import_plan_rates (plan, error))
     {
       end_snapshot (plan, in_snapshot);
       return NULL;

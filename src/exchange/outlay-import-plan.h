@@ -155,6 +155,11 @@ typedef enum
 } OutlayImportRuleChange;
 
 guint                  outlay_import_plan_get_n_category_rules (OutlayImportPlan *plan);
+/* The exchange rates of a lossless file it adds, and those it leaves out
+ * because the ledger has a live rate of their pair, source and day (a
+ * rate the ledger has by uuid is neither). */
+guint                  outlay_import_plan_get_n_rates (OutlayImportPlan *plan);
+guint                  outlay_import_plan_get_n_rates_kept (OutlayImportPlan *plan);
 OutlayImportRuleChange outlay_import_plan_get_category_rule_change (OutlayImportPlan *plan,
                                                                     guint             i);
 

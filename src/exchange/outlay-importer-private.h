@@ -35,6 +35,11 @@ gboolean    outlay_importer_query_uuid (OutlayRepository *self,
                                         gint64            id,
                                         char            **uuid,
                                         GError          **error);
+gboolean    outlay_importer_read_rate_state (OutlayRepository       *self,
+                                             const OutlayImportRate *rate,
+                                             gboolean               *present,
+                                             gboolean               *clashes,
+                                             GError                **error);
 
 GPtrArray  *outlay_importer_snapshot_categories (OutlayRepository *self);
 /* A lossless file into a new ledger: its categories, in its order, with

@@ -216,8 +216,8 @@ write_category_rules (OutlayRepository   *self,
   return TRUE;
 }
 
-/* Whether the ledger has the rate of a uuid (deleted or not), and how many
- * live ones of the pair, source and day. */
+/* Whether the ledger has the rate of a uuid (deleted or not), and a live
+ * one of the pair, source and day. */
 #define SQL_RATE_PRESENT                                                                              \
   "SELECT EXISTS (SELECT 1 FROM exchange_rates WHERE uuid = ?), "                                     \
   "EXISTS (SELECT 1 FROM exchange_rates WHERE currency = ? AND quote = ? AND source = ? AND day = ? " \
@@ -226,11 +226,49 @@ write_category_rules (OutlayRepository   *self,
   "INSERT INTO exchange_rates (uuid, currency, quote, day, rate, source, source_name, created_at, updated_at, " \
   "deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
+/**
+ * outlay_importer_read_rate_state:
+ * @present: (out): whether the ledger has the rate's uuid, deleted or not
+ * @clashes: (out): whether the rate is live and the ledger has a live one
+ *   of its pair, source and day, which the unique index allows once
+ */
+gboolean
+outlay_importer_read_rate_state (OutlayRepository       *self,
+                                 const OutlayImportRate *rate,
+                                 gboolean               *present,
+                                 gboolean               *clashes,
+                                 GError                **error)
+{
+  OutlayDatabase *database = outlay_repository_get_database (self);
+  sqlite3_stmt   *stmt = outlay_database_prepare (database, SQL_RATE_PRESENT, error);
+  int             rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rate->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, rate->currency, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, rate->quote, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, outlay_rate_source_to_string (rate->source), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, rate->day, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  *present = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  *clashes = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0 && rate->deleted_at == NULL;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      outlay_database_propagate_error (database, error, rc, _("Could not read the exchange rates"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The exchange rates of a lossless file, as they were in its ledger: a
  * rate the ledger has already (by uuid) is left as it is, so that a file
  * can be imported again; a live one whose pair, source and day the ledger
  * has a live rate of leaves the ledger's (the unique index allows one),
- * counted in @result. */
+ * counted in @result. The plan counted the same before; this looks again,
+ * inside the transaction. */
 static gboolean
 write_rates (OutlayRepository   *self,
              OutlayImportPlan   *plan,
@@ -240,33 +278,18 @@ write_rates (OutlayRepository   *self,
   OutlayDatabase *database = outlay_repository_get_database (self);
   GPtrArray      *rates = outlay_import_plan_get_source (plan)->rates;
 
+  result->n_rates_kept = 0;
   for (guint i = 0; i < rates->len; i++)
     {
       const OutlayImportRate *rate = g_ptr_array_index (rates, i);
       const char             *source = outlay_rate_source_to_string (rate->source);
-      sqlite3_stmt           *stmt = outlay_database_prepare (database, SQL_RATE_PRESENT, error);
+      sqlite3_stmt           *stmt;
       gboolean                present, clashes;
-      int                     rc;
 
-      if (stmt == NULL)
+      if (!outlay_importer_read_rate_state (self, rate, &present, &clashes, error))
         return FALSE;
-      sqlite3_bind_text (stmt, 1, rate->uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, rate->currency, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, rate->quote, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, source, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, rate->day, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      present = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
-      clashes = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0 && rate->deleted_at == NULL;
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
-        {
-          outlay_database_propagate_error (database, error, rc, _("Could not read the exchange rates"));
-          return FALSE;
-        }
       if (present || clashes)
         {
-          result->n_rates_present += present;
           result->n_rates_kept += !present;
           continue;
         }
@@ -530,6 +553,7 @@ outlay_importer_apply (OutlayRepository *self,
   result->updated_category_rules = g_ptr_array_new_with_free_func (g_object_unref);
   result->added_rate_uuids = g_ptr_array_new_with_free_func (g_free);
   result->n_duplicates = outlay_import_plan_get_n_duplicates (plan);
+  result->n_rates_kept = outlay_import_plan_get_n_rates_kept (plan);
   result->n_errors = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR);
   result->n_skipped = outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED);
 
@@ -542,7 +566,7 @@ outlay_importer_apply (OutlayRepository *self,
 
   if (outlay_import_plan_get_n_added (plan) == 0 && outlay_import_plan_get_n_budgets (plan) == 0 &&
       outlay_import_plan_get_n_rules (plan) == 0 && outlay_import_plan_get_n_category_rules (plan) == 0 &&
-      source->rates->len == 0 && !replace)
+      outlay_import_plan_get_n_rates (plan) == 0 && !replace)
     return g_steal_pointer (&result);
 
   if (!back_up_before_import (self, &result->backup_path, error))

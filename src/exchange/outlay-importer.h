@@ -77,8 +77,7 @@ typedef struct
    * A rate the ledger has (by uuid) is left out; so is one whose pair,
    * source and day the ledger has a live rate of already, which stays. */
   GPtrArray *added_rate_uuids;
-  guint      n_rates_present; /* the ledger had them */
-  guint      n_rates_kept;    /* the ledger's rate of their day stayed */
+  guint      n_rates_kept; /* the ledger's rate of their day stayed */
 } OutlayImportResult;
 
 void outlay_import_result_free (OutlayImportResult *result);

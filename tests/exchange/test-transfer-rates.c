@@ -260,7 +260,6 @@ test_round_trip (Fixture      *fixture,
   result = import (fixture, outlay_json_read (text, length, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added_rate_uuids->len, ==, 5);
-  g_assert_cmpuint (result->n_rates_present, ==, 0);
   g_assert_cmpuint (result->n_rates_kept, ==, 0);
   rates_after = outlay_test_dump (handle (fixture), RATE_ROWS);
   charged_after = outlay_test_dump (handle (fixture), CHARGED_ROWS);
@@ -274,8 +273,10 @@ test_round_trip (Fixture      *fixture,
   again = import (fixture, outlay_json_read (text, length, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (again->added_rate_uuids->len, ==, 0);
-  g_assert_cmpuint (again->n_rates_present, ==, 5);
+  g_assert_cmpuint (again->n_rates_kept, ==, 0);
   g_assert_cmpuint (again->n_added, ==, 0);
+  /* With nothing to write, no backup either. */
+  g_assert_null (again->backup_path);
   rates_again = outlay_test_dump (handle (fixture), RATE_ROWS);
   g_assert_cmpstr (rates_again, ==, rates_before);
 
@@ -425,6 +426,15 @@ test_same_day (Fixture      *fixture,
 
   set_rate (fixture, "USD", "2026-11-02", "0.9230");
   before = outlay_test_dump (handle (fixture), RATE_ROWS);
+  /* The plan says so before anything is written. */
+  {
+    g_autoptr (OutlayImportPlan) plan =
+      outlay_import_plan_new (fixture->repository, outlay_json_read (text, strlen (text), NULL), "EUR", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (outlay_import_plan_get_n_rates (plan), ==, 1);
+    g_assert_cmpuint (outlay_import_plan_get_n_rates_kept (plan), ==, 1);
+  }
   result = import (fixture, outlay_json_read (text, strlen (text), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->n_rates_kept, ==, 1);
