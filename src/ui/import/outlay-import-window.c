@@ -385,7 +385,7 @@ update_summary (OutlayImportWindow *self)
   OutlayImportSource *source;
   g_autoptr (GPtrArray) parts = NULL;
   g_autofree char *details = NULL;
-  guint            n_added, n_duplicates, n_skipped, n_errors, n_new, n_refunds, n_left_out, n_budgets;
+  guint            n_added, n_duplicates, n_skipped, n_errors, n_new, n_refunds, n_left_out, n_budgets, n_rates;
 
   if (self->plan == NULL)
     {
@@ -405,10 +405,11 @@ update_summary (OutlayImportWindow *self)
   n_new = outlay_import_plan_get_n_new_categories (self->plan);
   n_refunds = outlay_import_plan_get_n_refunds (self->plan);
   n_budgets = outlay_import_plan_get_n_budgets (self->plan);
+  n_rates = outlay_import_plan_get_n_rates (self->plan);
   n_left_out = outlay_import_plan_get_n_incoming (self->plan) - n_refunds;
 
   parts = g_ptr_array_new_with_free_func (g_free);
-  if (n_added == 0 && n_budgets == 0)
+  if (n_added == 0 && n_budgets == 0 && n_rates == 0)
     g_ptr_array_add (parts, g_strdup (_("Nothing to import")));
   append_part (parts, n_added,
                g_dngettext (GETTEXT_PACKAGE, "%'u expense will be imported", "%'u expenses will be imported", n_added),
@@ -418,6 +419,10 @@ update_summary (OutlayImportWindow *self)
   append_part (parts, n_budgets,
                g_dngettext (GETTEXT_PACKAGE, "%'u budget will be imported", "%'u budgets will be imported", n_budgets),
                n_budgets);
+  append_part (parts, n_rates,
+               g_dngettext (GETTEXT_PACKAGE, "%'u exchange rate will be imported",
+                            "%'u exchange rates will be imported", n_rates),
+               n_rates);
   append_part (parts, n_duplicates,
                g_dngettext (GETTEXT_PACKAGE, "%'u duplicate skipped", "%'u duplicates skipped", n_duplicates),
                n_duplicates);
@@ -448,7 +453,7 @@ update_summary (OutlayImportWindow *self)
 
   /* The headline says how many; the button stays one short word, which a
    * phone's header bar has room for beside Cancel and the title. */
-  gtk_widget_set_sensitive (self->import_button, n_added > 0 || n_budgets > 0);
+  gtk_widget_set_sensitive (self->import_button, n_added > 0 || n_budgets > 0 || n_rates > 0);
 }
 
 static void
