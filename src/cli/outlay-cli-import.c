@@ -521,8 +521,9 @@ read_source (Import             *import,
     }
 
   /* A file of which not one line is an expense that can be read is the
-   * wrong file, or read the wrong way; the first reason says which. */
-  if (outlay_import_source_get_n_records (source) == 0 &&
+   * wrong file, or read the wrong way; the first reason says which. One
+   * that brings exchange rates is the right one. */
+  if (outlay_import_source_get_n_records (source) == 0 && source->rates->len == 0 &&
       outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_SKIPPED) == 0 &&
       outlay_import_source_count_issues (source, OUTLAY_IMPORT_ISSUE_ERROR) > 0)
     {
@@ -1172,6 +1173,8 @@ print_json_report (OutlayCli                *cli,
   outlay_cli_json_add_int (builder, "budgets", outlay_import_plan_get_n_budgets (plan));
   outlay_cli_json_add_int (builder, "recurring", outlay_import_plan_get_n_rules (plan));
   outlay_cli_json_add_int (builder, "category_rules", outlay_import_plan_get_n_category_rules (plan));
+  outlay_cli_json_add_int (builder, "rates", outlay_import_plan_get_n_rates (plan));
+  outlay_cli_json_add_int (builder, "rates_kept", outlay_import_plan_get_n_rates_kept (plan));
 
   outlay_cli_json_begin_array (builder, "categories");
   for (guint i = 0; i < matches->len; i++)

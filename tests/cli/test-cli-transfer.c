@@ -573,6 +573,42 @@ test_import_rules (Fixture      *fixture,
                    "2024-04-07|REWE to go|Groceries\n");
 }
 
+#define RATE_TIMES "\"created_at\":\"2026-11-02T10:00:00.000Z\",\"updated_at\":\"2026-11-02T10:00:00.000Z\""
+#define RATE(n, rate)                                                                                   \
+  "    {\"uuid\":\"0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a0" #n "\",\"currency\":\"USD\",\"quote\":\"EUR\"," \
+  "\"day\":\"2026-11-02\",\"rate\":\"" rate "\",\"source\":\"imported\"," RATE_TIMES "}"
+
+/* The exchange rates of Outlay's JSON file: counted before, a second of
+ * one day left out and said so, a bad one reported; again, nothing. */
+static void
+test_import_json_rates (Fixture      *fixture,
+                        gconstpointer user_data)
+{
+  g_auto (Result) result = { 0 };
+  g_autofree char *file = g_build_filename (fixture->store.dir, "rates.json", NULL);
+
+  write_file (file, "{\n"
+                    "  \"format\": \"outlay-ledger\",\n"
+                    "  \"version\": 7,\n"
+                    "  \"rates\": [\n" RATE (1, "0.92310") ",\n" RATE (2, "0.93") ",\n" RATE (3, "abc") "\n"
+                    "  ],\n"
+                    "  \"expenses\": []\n"
+                    "}\n");
+
+  run (fixture, &result, "import", file, "--currency", "EUR");
+  assert_success (&result);
+  assert_contains (result.out, "1 exchange rate to import.\n"
+                               "1 exchange rate left out: the database has one for its currencies and day.\n");
+  assert_contains (result.out, "  Exchange rate 3 cannot be read: “abc” is not a rate");
+  g_assert_cmpint (outlay_test_query_int (outlay_database_get_handle (fixture->store.database),
+                                          "SELECT count(*) FROM exchange_rates WHERE rate = '0.92310'"),
+                   ==, 1);
+
+  run (fixture, &result, "import", file, "--currency", "EUR", "--json");
+  assert_success (&result);
+  assert_contains (result.out, "\"rates\": 0,\n  \"rates_kept\": 1,\n");
+}
+
 /* HomeBank's assignment rules come in as rules, once. */
 static void
 test_import_homebank_rules (Fixture      *fixture,
@@ -596,6 +632,7 @@ test_import_homebank_rules (Fixture      *fixture,
   run (fixture, &result, "import", fixture_file, "--currency", "EUR", "--json");
   assert_success (&result);
   assert_contains (result.out, "\"category_rules\": 0,\n");
+  assert_contains (result.out, "\"rates\": 0,\n  \"rates_kept\": 0,\n");
 }
 
 /* What the guess gets wrong, the options correct; categories the ledger
@@ -1135,6 +1172,7 @@ main (int   argc,
   add_test ("/cli/import/refunds", test_import_refunds);
   add_test ("/cli/import/rules", test_import_rules);
   add_test ("/cli/import/homebank-rules", test_import_homebank_rules);
+  add_test ("/cli/import/json-rates", test_import_json_rates);
   add_test ("/cli/backup-list", test_backup_list);
   add_test ("/cli/check", test_check);
   add_test ("/cli/damaged", test_damaged);
