@@ -228,11 +228,12 @@ append_part (OutlayExportWriter *writer,
 }
 
 /* Whether an expense of the ledger is as @sql says ("SELECT EXISTS …"),
- * such as an occurrence of a recurring one; @context leads the message
- * when it cannot be read. */
+ * such as an occurrence of a recurring one; a parameter of @sql takes
+ * @include_deleted. @context leads the message when it cannot be read. */
 static gboolean
 has_expenses (OutlayRepository *repository,
               const char       *sql,
+              gboolean          include_deleted,
               const char       *context,
               gboolean         *any,
               GError          **error)
@@ -243,6 +244,8 @@ has_expenses (OutlayRepository *repository,
 
   if (stmt == NULL)
     return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int (stmt, 1, include_deleted);
   rc = sqlite3_step (stmt);
   *any = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
   sqlite3_reset (stmt);
@@ -309,9 +312,11 @@ outlay_export_json (OutlayRepository  *repository,
   outlay_export_writer_init (&writer, repository, out, cancellable);
   if (!outlay_repository_has_refunds (repository, &has_refunds, error) ||
       !has_expenses (repository, "SELECT EXISTS (SELECT 1 FROM expenses WHERE rule_uuid IS NOT NULL)",
-                     _("Could not read the recurring expenses"), &has_occurrences, error) ||
-      !has_expenses (repository, "SELECT EXISTS (SELECT 1 FROM expenses WHERE charged_currency IS NOT NULL)",
-                     _("Could not read the expenses"), &has_charged, error))
+                     include_deleted, _("Could not read the recurring expenses"), &has_occurrences, error) ||
+      !has_expenses (repository,
+                     "SELECT EXISTS (SELECT 1 FROM expenses WHERE charged_currency IS NOT NULL "
+                     "AND (? OR deleted_at IS NULL))",
+                     include_deleted, _("Could not read the expenses"), &has_charged, error))
     {
       outlay_export_writer_clear (&writer);
       return FALSE;

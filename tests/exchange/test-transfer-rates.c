@@ -334,6 +334,17 @@ test_version (Fixture      *fixture,
   with_charged = export_text (fixture, TRUE);
   g_assert_nonnull (strstr (with_charged, "\"version\": 7,"));
   g_assert_null (strstr (with_charged, "\"rates\""));
+
+  /* Deleted, the expense charged is in the file only with the deleted rows. */
+  outlay_test_exec (handle (fixture), "UPDATE expenses SET deleted_at = '2026-11-03T10:00:00.000Z' "
+                                      "WHERE charged_currency IS NOT NULL");
+  {
+    g_autofree char *charged_out = export_text (fixture, FALSE);
+    g_autofree char *charged_in = export_text (fixture, TRUE);
+
+    g_assert_nonnull (strstr (charged_out, "\"version\": 1,"));
+    g_assert_nonnull (strstr (charged_in, "\"version\": 7,"));
+  }
 }
 
 #define UUID(n) "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a0" #n
