@@ -801,19 +801,11 @@ typedef struct
   gint64       *spent;        /* one a period, first…last */
   gint64       *amounts;
   GArray       *uncounted; /* of OutlayCurrencyTotal */
-  GArray       *foreign;   /* of Foreign: to convert once the rates are read */
+  GArray       *foreign;   /* of OutlayBudgetForeign: to convert once the rates are read */
   gboolean      invalid;   /* it could not be worked out */
 } Fold;
 
-/* A day's spending of a budget in another currency than its own. */
-typedef struct
-{
-  gint64  index; /* of its period, from fold->first */
-  guint32 day;
-  char    currency[4];
-  gint64  total;
-  guint   count;
-} Foreign;
+
 
 static void
 fold_clear (Fold *fold)
@@ -901,7 +893,7 @@ fold_init (OutlayRepository *self,
   fold->budget = budget;
   fold->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   fold->uncounted = g_array_new (FALSE, FALSE, sizeof (OutlayCurrencyTotal));
-  fold->foreign = g_array_new (FALSE, FALSE, sizeof (Foreign));
+  fold->foreign = g_array_new (FALSE, FALSE, sizeof (OutlayBudgetForeign));
 
   if (!outlay_budget_get_cycle (budget, &fold->cycle, error))
     return FALSE;
@@ -999,107 +991,16 @@ fold_row (Fold       *fold,
     }
 
   /* Another currency counts at the rate of its day, once the rates are
-   * read (convert_foreign()). */
+   * read (outlay-repository-budget-rates.c). */
   if (strcmp (currency, outlay_budget_get_currency (fold->budget)) != 0)
     {
-      Foreign foreign = { fold->k - fold->first, day, { 0 }, total, count };
+      OutlayBudgetForeign foreign = { fold->k - fold->first, day, { 0 }, total, count };
 
       g_strlcpy (foreign.currency, currency, sizeof foreign.currency);
       g_array_append_val (fold->foreign, foreign);
       return;
     }
   fold->spent[fold->k - fold->first] += total;
-}
-
-/* Said, not counted: what has no rate, in the period asked for only. */
-static void
-add_uncounted (Fold          *fold,
-               const Foreign *foreign)
-{
-  OutlayCurrencyTotal row = { { 0 } };
-
-  if (foreign->day < fold->current)
-    return;
-  for (guint i = 0; i < fold->uncounted->len; i++)
-    {
-      OutlayCurrencyTotal *known = &g_array_index (fold->uncounted, OutlayCurrencyTotal, i);
-
-      if (strcmp (known->currency, foreign->currency) == 0)
-        {
-          known->total += foreign->total;
-          known->count += foreign->count;
-          return;
-        }
-    }
-  g_strlcpy (row.currency, foreign->currency, sizeof row.currency);
-  row.total = foreign->total;
-  row.count = foreign->count;
-  g_array_append_val (fold->uncounted, row);
-}
-
-/* The spending of @fold in other currencies into its periods, at the
- * rates of their days (outlay-rate-book.c), each period's rounded once;
- * what has no rate is said apart. */
-static gboolean
-convert_foreign (OutlayRepository *self,
-                 Fold             *fold,
-                 GError          **error)
-{
-  g_autoptr (GPtrArray) currencies = g_ptr_array_new ();
-  g_autoptr (OutlayRateBook) book = NULL;
-  g_autofree OutlayConvertedSum *sums = NULL;
-  gint64 n = fold->last - fold->first + 1;
-  char   from[OUTLAY_DATE_ISO_SIZE];
-  char   to[OUTLAY_DATE_ISO_SIZE];
-  GDate  date;
-
-  if (fold->foreign->len == 0)
-    return TRUE;
-
-  for (guint i = 0; i < fold->foreign->len; i++)
-    {
-      const char *code = g_array_index (fold->foreign, Foreign, i).currency;
-      gboolean    known = FALSE;
-
-      for (guint j = 0; !known && j < currencies->len; j++)
-        known = strcmp (g_ptr_array_index (currencies, j), code) == 0;
-      if (!known)
-        g_ptr_array_add (currencies, (gpointer) code);
-    }
-  g_ptr_array_add (currencies, NULL);
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, g_array_index (fold->foreign, Foreign, 0).day);
-  outlay_date_format_iso_buf (&date, from);
-  g_date_set_julian (&date, g_array_index (fold->foreign, Foreign, fold->foreign->len - 1).day);
-  outlay_date_format_iso_buf (&date, to);
-  if (!(book = outlay_repository_load_rate_book (self, outlay_budget_get_currency (fold->budget),
-                                                 (const char *const *) currencies->pdata, from, to, error)))
-    return FALSE;
-
-  sums = g_new (OutlayConvertedSum, n);
-  for (gint64 i = 0; i < n; i++)
-    outlay_converted_sum_init (&sums[i]);
-  for (guint i = 0; i < fold->foreign->len; i++)
-    {
-      const Foreign  *foreign = &g_array_index (fold->foreign, Foreign, i);
-      OutlayRateFound found;
-      char            day[OUTLAY_DATE_ISO_SIZE];
-
-      g_date_set_julian (&date, foreign->day);
-      outlay_date_format_iso_buf (&date, day);
-      if (outlay_rate_book_find (book, foreign->currency, day, &found) &&
-          outlay_converted_sum_add (&sums[foreign->index], &found.conversion, foreign->total))
-        continue;
-      add_uncounted (fold, foreign);
-    }
-  for (gint64 i = 0; i < n; i++)
-    {
-      gint64 converted = 0;
-
-      if (outlay_converted_sum_get (&sums[i], &converted))
-        fold->spent[i] += converted;
-    }
-  return TRUE;
 }
 
 static gint64
@@ -1251,7 +1152,10 @@ run_folds (OutlayRepository *self,
     }
 
   for (guint i = 0; i < budgets->len; i++)
-    if (!folds[i].invalid && !convert_foreign (self, &folds[i], error))
+    if (!folds[i].invalid &&
+        !outlay_repository_convert_budget_spending (self, outlay_budget_get_currency (folds[i].budget),
+                                                    folds[i].foreign, folds[i].spent, folds[i].current,
+                                                    folds[i].uncounted, error))
       return FALSE;
 
   return TRUE;

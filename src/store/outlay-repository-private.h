@@ -184,4 +184,23 @@ OutlayCategory *outlay_repository_find_subcategory_named (OutlayRepository *self
                                                           const char       *name,
                                                           gint64            except_id);
 
+/* outlay-repository-budget-rates.c: a budget's spending in other
+ * currencies, a day at a time. */
+typedef struct
+{
+  gint64  index; /* of its period, from the first one folded */
+  guint32 day;   /* a Julian day */
+  char    currency[4];
+  gint64  total;
+  guint   count;
+} OutlayBudgetForeign;
+
+gboolean outlay_repository_convert_budget_spending (OutlayRepository *self,
+                                                    const char       *currency,
+                                                    GArray           *foreign,
+                                                    gint64           *spent,
+                                                    guint32           current,
+                                                    GArray           *uncounted,
+                                                    GError          **error);
+
 G_END_DECLS
