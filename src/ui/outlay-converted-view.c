@@ -174,7 +174,6 @@ add_missing (OutlayConvertedView           *self,
   gtk_box_append (GTK_BOX (box), label);
   g_object_unref (label);
   gtk_widget_remove_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "warning");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", row->currency);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.add-rate");
