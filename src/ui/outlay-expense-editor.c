@@ -45,6 +45,7 @@
 #include "outlay-date-row.h"
 #include "outlay-description-row.h"
 #include "outlay-expense-editor.h"
+#include "outlay-field-error.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
 #include "outlay-repeat-group.h"
@@ -201,51 +202,6 @@ check_note (OutlayExpenseEditor *self)
   return NULL;
 }
 
-/* Shows or hides the error under a field, marks the field, and makes the
- * message the accessible description of the field and of its editable part,
- * which is what has the focus. */
-static void
-set_field_error (GtkWidget  *field,
-                 GtkWidget  *editable,
-                 GtkLabel   *label,
-                 const char *message)
-{
-  GtkWidget *targets[] = { field, editable };
-
-  if (message != NULL)
-    {
-      gtk_label_set_text (label, message);
-      gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
-      gtk_widget_add_css_class (field, "error");
-    }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
-      gtk_label_set_text (label, "");
-      gtk_widget_remove_css_class (field, "error");
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
-    {
-      if (targets[i] == NULL)
-        continue;
-
-      if (message != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (targets[i]),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                        -1);
-      else
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (targets[i]),
-                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-}
-
-static GtkWidget *
-get_text_of (AdwEntryRow *row)
-{
-  return GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row)));
-}
-
 static void
 update_actions (OutlayExpenseEditor *self)
 {
@@ -273,19 +229,20 @@ update_state (OutlayExpenseEditor *self)
 
   amount = outlay_amount_row_read (self->amount_row, &amount_message);
   shown = self->amount_touched && amount_message != NULL ? amount_message : self->amount_store_error;
-  set_field_error (GTK_WIDGET (self->amount_row), get_text_of (ADW_ENTRY_ROW (self->amount_row)),
-                   self->amount_error, shown);
+  outlay_field_error_set (GTK_WIDGET (self->amount_row), outlay_entry_row_get_text (ADW_ENTRY_ROW (self->amount_row)),
+                          self->amount_error, shown, NULL);
 
   description_message = check_description (self);
   shown =
     self->description_touched && description_message != NULL ? description_message : self->description_store_error;
-  set_field_error (GTK_WIDGET (self->description_row), get_text_of (ADW_ENTRY_ROW (self->description_row)),
-                   self->description_error, shown);
+  outlay_field_error_set (GTK_WIDGET (self->description_row),
+                          outlay_entry_row_get_text (ADW_ENTRY_ROW (self->description_row)),
+                          self->description_error, shown, NULL);
 
   note_message = check_note (self);
   shown = note_message != NULL ? note_message : self->note_store_error;
-  set_field_error (GTK_WIDGET (self->note_box), GTK_WIDGET (self->note_view),
-                   self->note_error, shown);
+  outlay_field_error_set (GTK_WIDGET (self->note_box), GTK_WIDGET (self->note_view),
+                          self->note_error, shown, NULL);
 
   category_valid = outlay_category_picker_get_category_id (self->category_row) != 0;
 
@@ -1205,21 +1162,6 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
 }
 
 static void
-label_text_of (AdwEntryRow *row,
-               GtkLabel    *error)
-{
-  GtkWidget *text = get_text_of (row);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                                  -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (text),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, error, NULL,
-                                  -1);
-}
-
-static void
 outlay_expense_editor_init (OutlayExpenseEditor *self)
 {
   GtkWidget *label;
@@ -1236,8 +1178,8 @@ outlay_expense_editor_init (OutlayExpenseEditor *self)
 
   /* The focus is on a row's text, so that is where a screen reader looks
    * for the field's name and its error. */
-  label_text_of (ADW_ENTRY_ROW (self->amount_row), self->amount_error);
-  label_text_of (ADW_ENTRY_ROW (self->description_row), self->description_error);
+  outlay_entry_row_label_text (ADW_ENTRY_ROW (self->amount_row), self->amount_error);
+  outlay_entry_row_label_text (ADW_ENTRY_ROW (self->description_row), self->description_error);
 }
 
 /**
