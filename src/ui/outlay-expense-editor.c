@@ -42,6 +42,7 @@
 #include "outlay-category-icon.h"
 #include "outlay-category-picker.h"
 #include "outlay-category-suggester.h"
+#include "outlay-charged-group.h"
 #include "outlay-date-row.h"
 #include "outlay-description-row.h"
 #include "outlay-expense-editor.h"
@@ -67,6 +68,7 @@ struct _OutlayExpenseEditor
   char  *loaded_description;
   char  *loaded_note;
   char  *loaded_date;
+  char  *loaded_charged;
   gint64 loaded_category_id;
   gboolean loaded_refund;
 
@@ -82,6 +84,7 @@ struct _OutlayExpenseEditor
   guint can_save : 1;
   guint dirty : 1;
   guint waiting_add_another : 1; /* the save that waits for another program */
+  guint updating : 1;
 
   /* Template widgets */
   AdwHeaderBar         *header_bar;
@@ -90,6 +93,8 @@ struct _OutlayExpenseEditor
   GtkLabel             *error_label;
   OutlayAmountRow      *amount_row;
   GtkLabel             *amount_error;
+  GtkLabel             *converted_label;
+  OutlayChargedGroup   *charged_group;
   GtkSwitch            *refund_switch;
   OutlayDescriptionRow *description_row;
   GtkLabel             *description_error;
@@ -225,12 +230,18 @@ update_state (OutlayExpenseEditor *self)
   gboolean         category_valid;
   gboolean         can_save;
   gboolean         dirty;
+  gboolean         charged_known;
+  gint64           charged;
   gint64           amount;
 
+  self->updating = TRUE;
   amount = outlay_amount_row_read (self->amount_row, &amount_message);
+  outlay_charged_group_show_expense (self->charged_group, active_currency (self), MAX (amount, 0),
+                                     outlay_date_row_get_date (self->date_row));
   shown = self->amount_touched && amount_message != NULL ? amount_message : self->amount_store_error;
+  /* What the amount comes to in the home currency is read with it. */
   outlay_field_error_set (GTK_WIDGET (self->amount_row), outlay_entry_row_get_text (ADW_ENTRY_ROW (self->amount_row)),
-                          self->amount_error, shown, NULL);
+                          self->amount_error, shown, outlay_charged_group_get_line (self->charged_group));
 
   description_message = check_description (self);
   shown =
@@ -250,12 +261,14 @@ update_state (OutlayExpenseEditor *self)
              description_message == NULL &&
              note_message == NULL &&
              category_valid &&
+             outlay_charged_group_read (self->charged_group, &charged_known, &charged) &&
              outlay_date_row_get_date (self->date_row) != NULL;
 
   dirty = g_strcmp0 (amount_text, self->loaded_amount) != 0 ||
           g_strcmp0 (description, self->loaded_description) != 0 ||
           g_strcmp0 (note, self->loaded_note) != 0 ||
           g_strcmp0 (outlay_date_row_get_date (self->date_row), self->loaded_date) != 0 ||
+          g_strcmp0 (outlay_charged_group_get_text (self->charged_group), self->loaded_charged) != 0 ||
           self->category_id != self->loaded_category_id ||
           gtk_switch_get_active (self->refund_switch) != self->loaded_refund ||
           (self->expense == NULL && outlay_repeat_group_get_repeats (self->repeat_group));
@@ -273,6 +286,7 @@ update_state (OutlayExpenseEditor *self)
     }
 
   update_actions (self);
+  self->updating = FALSE;
 }
 
 static void
@@ -295,6 +309,8 @@ clear_store_errors (OutlayExpenseEditor *self)
   g_clear_pointer (&self->amount_store_error, g_free);
   g_clear_pointer (&self->description_store_error, g_free);
   g_clear_pointer (&self->note_store_error, g_free);
+  if (self->charged_group != NULL)
+    outlay_charged_group_set_store_error (self->charged_group, NULL);
 }
 
 /* @keep: the category of an expense in the ledger, which stays listed
@@ -351,6 +367,8 @@ take_snapshot (OutlayExpenseEditor *self)
   self->loaded_note = dup_note (self);
   g_free (self->loaded_date);
   self->loaded_date = g_strdup (outlay_date_row_get_date (self->date_row));
+  g_free (self->loaded_charged);
+  self->loaded_charged = g_strdup (outlay_charged_group_get_text (self->charged_group));
   self->loaded_category_id = self->category_id;
   self->loaded_refund = gtk_switch_get_active (self->refund_switch);
 }
@@ -368,6 +386,9 @@ sync_repeat_start (OutlayExpenseEditor *self)
 static void
 notify_mode (OutlayExpenseEditor *self)
 {
+  g_autofree char *home = outlay_repository_dup_currency (self->repository, self->currency);
+
+  outlay_charged_group_set_home (self->charged_group, home);
   gtk_widget_set_visible (self->delete_button, self->expense != NULL);
   set_currency_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -425,6 +446,7 @@ reset_for_new (OutlayExpenseEditor *self,
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), "");
   set_note (self, NULL);
   self->filling = FALSE;
+  outlay_charged_group_load (self->charged_group, 0);
 
   outlay_date_row_set_date (self->date_row, date);
   select_category (self, category_id, FALSE);
@@ -445,6 +467,12 @@ static void
 load_expense (OutlayExpenseEditor *self,
               OutlayExpense       *expense)
 {
+  gint64 charged = 0;
+
+  /* A charge in another currency than the home one is not shown, and is
+   * dropped on saving. */
+  if (g_strcmp0 (outlay_expense_get_charged (expense, &charged), outlay_charged_group_get_home (self->charged_group)))
+    charged = 0;
   g_set_object (&self->expense, expense);
   set_currency_label (self);
   hide_suggestions (self);
@@ -459,6 +487,8 @@ load_expense (OutlayExpenseEditor *self,
                          outlay_expense_get_description (expense));
   set_note (self, outlay_expense_get_note (expense));
   self->filling = FALSE;
+  notify_mode (self);
+  outlay_charged_group_load (self->charged_group, ABS (charged));
 
   outlay_date_row_set_date (self->date_row, outlay_expense_get_occurred_on (expense));
   select_category (self, outlay_expense_get_category_id (expense), TRUE);
@@ -483,10 +513,16 @@ apply_form (OutlayExpenseEditor *self,
   g_autofree char *description = dup_description (self);
   g_autofree char *note = dup_note (self);
   gint64           signed_amount = gtk_switch_get_active (self->refund_switch) ? -amount : amount;
+  gboolean         known = FALSE;
+  gint64           charged = 0;
 
-  /* What the card was charged holds for the amount it was charged for. */
-  if (signed_amount != outlay_expense_get_amount (expense) ||
-      g_strcmp0 (active_currency (self), outlay_expense_get_currency (expense)) != 0)
+  /* Nothing is charged abroad for an expense in the home currency; a
+   * refund's charge is money back too. */
+  outlay_charged_group_read (self->charged_group, &known, &charged);
+  if (known)
+    outlay_expense_set_charged (expense, gtk_switch_get_active (self->refund_switch) ? -charged : charged,
+                                outlay_charged_group_get_home (self->charged_group));
+  else
     outlay_expense_set_charged (expense, 0, NULL);
   outlay_expense_set_amount (expense, signed_amount);
   outlay_expense_set_currency (expense, active_currency (self));
@@ -515,6 +551,8 @@ show_store_error (OutlayExpenseEditor *self,
       g_free (*field);
       *field = g_strdup (error->message);
     }
+  if (g_error_matches (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_CHARGED))
+    outlay_charged_group_set_store_error (self->charged_group, error->message);
 
   show_error (self, error->message);
   update_state (self);
@@ -525,6 +563,8 @@ focus_first_invalid (OutlayExpenseEditor *self)
 {
   if (gtk_widget_get_visible (GTK_WIDGET (self->amount_error)))
     gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
+  else if (outlay_charged_group_focus_error (self->charged_group))
+    return;
   else if (gtk_widget_get_visible (GTK_WIDGET (self->description_error)))
     gtk_widget_grab_focus (GTK_WIDGET (self->description_row));
   else if (gtk_widget_get_visible (GTK_WIDGET (self->note_error)))
@@ -665,6 +705,18 @@ on_amount_changed_cb (OutlayExpenseEditor *self)
   update_state (self);
 }
 
+/* Under the amount, and said with it. */
+static void
+on_line_changed_cb (OutlayExpenseEditor *self)
+{
+  const char *line = outlay_charged_group_get_line (self->charged_group);
+
+  gtk_label_set_text (self->converted_label, line != NULL ? line : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->converted_label), line != NULL);
+  if (!self->updating)
+    update_state (self);
+}
+
 static void
 on_refund_changed_cb (OutlayExpenseEditor *self)
 {
@@ -780,6 +832,12 @@ on_repeat_changed_cb (OutlayExpenseEditor *self)
 }
 
 static void
+on_charged_changed_cb (OutlayExpenseEditor *self)
+{
+  update_state (self);
+}
+
+static void
 on_note_changed_cb (OutlayExpenseEditor *self)
 {
   if (self->filling)
@@ -867,6 +925,7 @@ outlay_expense_editor_constructed (GObject *object)
   outlay_category_picker_set_repository (self->category_row, self->repository);
   self->suggester = outlay_category_suggester_new (self->category_row, self->repository);
   outlay_description_row_set_repository (self->description_row, self->repository);
+  outlay_charged_group_set_repository (self->charged_group, self->repository);
   reset_for_new (self, FALSE);
 }
 
@@ -894,6 +953,7 @@ outlay_expense_editor_finalize (GObject *object)
   g_free (self->loaded_description);
   g_free (self->loaded_note);
   g_free (self->loaded_date);
+  g_free (self->loaded_charged);
   clear_store_errors (self);
 
   G_OBJECT_CLASS (outlay_expense_editor_parent_class)->finalize (object);
@@ -1121,6 +1181,7 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   g_type_ensure (OUTLAY_TYPE_AMOUNT_ROW);
   g_type_ensure (OUTLAY_TYPE_CATEGORY_ICON);
   g_type_ensure (OUTLAY_TYPE_CATEGORY_PICKER);
+  g_type_ensure (OUTLAY_TYPE_CHARGED_GROUP);
   g_type_ensure (OUTLAY_TYPE_DATE_ROW);
   g_type_ensure (OUTLAY_TYPE_DESCRIPTION_ROW);
   g_type_ensure (OUTLAY_TYPE_REPEAT_GROUP);
@@ -1133,6 +1194,8 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, amount_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, amount_error);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, converted_label);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, charged_group);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, refund_switch);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, description_row);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, description_error);
@@ -1148,6 +1211,8 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_amount_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_refund_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_line_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_charged_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_description_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_description_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_suggestion_picked_cb);
@@ -1253,7 +1318,7 @@ outlay_expense_editor_set_currency (OutlayExpenseEditor *self,
 
   if (self->expense == NULL && self->amount_row != NULL)
     {
-      set_currency_label (self);
+      notify_mode (self);
       update_state (self);
     }
 
