@@ -94,6 +94,8 @@ typedef struct
   /* the Rules page: "list" (of a few rules), "empty", "editor" (of the
    * first rule) or "apply" (its preview) */
   const char *rules;
+  /* the editor on a hotel paid in dollars, with what the card was charged */
+  gboolean charged;
 } Shot;
 
 static const Shot shots[] = {
@@ -211,6 +213,10 @@ static const Shot shots[] = {
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-dark", "expenses", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
+  { .name = "charged-1280x800-light", .page = "expenses", .width = 1280, .height = 800, .editor = TRUE,
+    .charged = TRUE },
+  { .name = "charged-360x720-dark", .page = "expenses", .width = 360, .height = 720, .dark = TRUE, .editor = TRUE,
+    .charged = TRUE },
 };
 
 static char    *output_dir;
@@ -354,6 +360,39 @@ add_refund (OutlayApplication *app,
   if (stored == NULL)
     g_error ("Could not add the refund: %s", error->message);
   wait_frames (GTK_WIDGET (window), 3);
+}
+
+/* Today, a hotel paid in dollars, with the rate of the day and what the
+ * card was charged in euros. */
+static OutlayExpense *
+add_charged (OutlayApplication *app,
+             OutlayWindow      *window)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  GListModel       *categories = outlay_repository_get_categories (repository);
+  g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, 0);
+  g_autoptr (OutlayExpense) draft = outlay_expense_new ();
+  g_autoptr (OutlayExchangeRate) rate = NULL;
+  g_autoptr (GDate) today = outlay_date_new_today ();
+  g_autofree char *day = outlay_date_format_iso (today);
+  g_autoptr (GError) error = NULL;
+  OutlayExpense *stored;
+
+  rate = outlay_repository_set_rate (repository, "USD", "EUR", day, "0.9205", &error);
+  if (rate == NULL)
+    g_error ("Could not set the rate: %s", error->message);
+  outlay_expense_set_amount (draft, 20000);
+  outlay_expense_set_currency (draft, "USD");
+  outlay_expense_set_charged (draft, 18367, "EUR");
+  outlay_expense_set_description (draft, "Hotel in Boston");
+  outlay_expense_set_note (draft, "");
+  outlay_expense_set_occurred_on (draft, day);
+  outlay_expense_set_category_id (draft, outlay_category_get_id (category));
+  stored = outlay_repository_add_expense (repository, draft, &error);
+  if (stored == NULL)
+    g_error ("Could not add the hotel: %s", error->message);
+  wait_frames (GTK_WIDGET (window), 3);
+  return stored;
 }
 
 /* Budgets of this month: one on track, one over, one that only watches. */
@@ -991,6 +1030,20 @@ take (OutlayApplication *app,
     add_refund (app, window);
   if (shot->budgets)
     add_budgets (app, window);
+
+  if (shot->charged)
+    {
+      g_autoptr (OutlayExpense) hotel = add_charged (app, window);
+      g_autoptr (OutlayExpense) gone = NULL;
+
+      outlay_expenses_page_edit_expense (OUTLAY_EXPENSES_PAGE (outlay_window_get_expenses_page (window)), hotel);
+      wait_frames (GTK_WIDGET (window), 10);
+      save_png (GTK_WIDGET (window), path);
+      gtk_window_destroy (GTK_WINDOW (window));
+      gone = outlay_repository_delete_expense (outlay_application_get_repository (app), outlay_expense_get_id (hotel),
+                                               NULL);
+      return;
+    }
 
   if (shot->editor)
     {
