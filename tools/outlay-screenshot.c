@@ -94,8 +94,9 @@ typedef struct
   /* the Rules page: "list" (of a few rules), "empty", "editor" (of the
    * first rule) or "apply" (its preview) */
   const char *rules;
-  /* the editor on a hotel paid in dollars, with what the card was charged */
-  gboolean charged;
+  /* the editor on a hotel paid in dollars, 1: with what the card was
+   * charged in euros, 2: without, converted at the day's rate */
+  int charged;
 } Shot;
 
 static const Shot shots[] = {
@@ -209,14 +210,16 @@ static const Shot shots[] = {
     NULL, NULL, "apply" },
   { "rules-apply-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
     NULL, NULL, "apply" },
+  { .name = "editor-charged-1280x800-light", .page = "expenses", .width = 1280, .height = 800, .editor = TRUE,
+    .charged = 1 },
+  { .name = "editor-charged-360x720-dark", .page = "expenses", .width = 360, .height = 720, .dark = TRUE,
+    .editor = TRUE, .charged = 1 },
+  { .name = "editor-rate-1280x800-dark", .page = "expenses", .width = 1280, .height = 800, .dark = TRUE,
+    .editor = TRUE, .charged = 2 },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-dark", "expenses", 360, 720, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
-  { .name = "charged-1280x800-light", .page = "expenses", .width = 1280, .height = 800, .editor = TRUE,
-    .charged = TRUE },
-  { .name = "charged-360x720-dark", .page = "expenses", .width = 360, .height = 720, .dark = TRUE, .editor = TRUE,
-    .charged = TRUE },
 };
 
 static char    *output_dir;
@@ -362,11 +365,12 @@ add_refund (OutlayApplication *app,
   wait_frames (GTK_WIDGET (window), 3);
 }
 
-/* Today, a hotel paid in dollars, with the rate of the day and what the
- * card was charged in euros. */
+/* Today, a hotel paid in dollars, with the rate of the day and, when
+ * @charged, what the card was charged in euros. */
 static OutlayExpense *
 add_charged (OutlayApplication *app,
-             OutlayWindow      *window)
+             OutlayWindow      *window,
+             gboolean           charged)
 {
   OutlayRepository *repository = outlay_application_get_repository (app);
   GListModel       *categories = outlay_repository_get_categories (repository);
@@ -383,7 +387,8 @@ add_charged (OutlayApplication *app,
     g_error ("Could not set the rate: %s", error->message);
   outlay_expense_set_amount (draft, 20000);
   outlay_expense_set_currency (draft, "USD");
-  outlay_expense_set_charged (draft, 18367, "EUR");
+  if (charged)
+    outlay_expense_set_charged (draft, 18367, "EUR");
   outlay_expense_set_description (draft, "Hotel in Boston");
   outlay_expense_set_note (draft, "");
   outlay_expense_set_occurred_on (draft, day);
@@ -1033,7 +1038,7 @@ take (OutlayApplication *app,
 
   if (shot->charged)
     {
-      g_autoptr (OutlayExpense) hotel = add_charged (app, window);
+      g_autoptr (OutlayExpense) hotel = add_charged (app, window, shot->charged == 1);
       g_autoptr (OutlayExpense) gone = NULL;
 
       outlay_expenses_page_edit_expense (OUTLAY_EXPENSES_PAGE (outlay_window_get_expenses_page (window)), hotel);
