@@ -467,12 +467,9 @@ static void
 load_expense (OutlayExpenseEditor *self,
               OutlayExpense       *expense)
 {
-  gint64 charged = 0;
+  const char *home;
+  gint64      charged = 0;
 
-  /* A charge in another currency than the home one is not shown, and is
-   * dropped on saving. */
-  if (g_strcmp0 (outlay_expense_get_charged (expense, &charged), outlay_charged_group_get_home (self->charged_group)))
-    charged = 0;
   g_set_object (&self->expense, expense);
   set_currency_label (self);
   hide_suggestions (self);
@@ -488,6 +485,11 @@ load_expense (OutlayExpenseEditor *self,
   set_note (self, outlay_expense_get_note (expense));
   self->filling = FALSE;
   notify_mode (self);
+  /* A charge in another currency than the home one (since changed) is not
+   * shown, and is dropped on saving. */
+  home = outlay_charged_group_get_home (self->charged_group);
+  if (g_strcmp0 (outlay_expense_get_charged (expense, &charged), home) != 0)
+    charged = 0;
   outlay_charged_group_load (self->charged_group, ABS (charged));
 
   outlay_date_row_set_date (self->date_row, outlay_expense_get_occurred_on (expense));
