@@ -298,6 +298,124 @@ outlay_repository_list_rates (OutlayRepository *self,
   return g_steal_pointer (&rates);
 }
 
+/* By pair, then the newest day first, the person's first. */
+static int
+compare_shown (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  OutlayExchangeRate *x = *(OutlayExchangeRate **) a;
+  OutlayExchangeRate *y = *(OutlayExchangeRate **) b;
+  int                 order;
+
+  if ((order = strcmp (outlay_exchange_rate_get_currency (x), outlay_exchange_rate_get_currency (y))) != 0 ||
+      (order = strcmp (outlay_exchange_rate_get_quote (x), outlay_exchange_rate_get_quote (y))) != 0 ||
+      (order = strcmp (outlay_exchange_rate_get_day (y), outlay_exchange_rate_get_day (x))) != 0)
+    return order;
+  return (int) outlay_exchange_rate_get_source (x) - (int) outlay_exchange_rate_get_source (y);
+}
+
+/* The pair and source after (@currency, @quote, @source) in the index, one
+ * look-up each, so that listing the pairs costs what the pairs do, not
+ * what their rates do. */
+static gboolean
+next_pair (OutlayRepository *self,
+           char            **currency,
+           char            **quote,
+           char            **source,
+           gboolean         *found,
+           GError          **error)
+{
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
+
+  stmt = outlay_database_prepare (self->database,
+                                  "SELECT currency, quote, source FROM exchange_rates INDEXED BY exchange_rates_by_day "
+                                  "WHERE deleted_at IS NULL AND (currency, quote, source) > (?, ?, ?) "
+                                  "ORDER BY currency, quote, source LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, *currency, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, *quote, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, *source, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  *found = rc == SQLITE_ROW;
+  if (rc == SQLITE_ROW)
+    {
+      g_free (*currency);
+      g_free (*quote);
+      g_free (*source);
+      *currency = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *quote = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *source = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the exchange rates"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * outlay_repository_list_latest_rates:
+ * @per_pair: of each pair's imported rates, at most this many, the newest
+ *
+ * The rates to show: all of the person's, and the newest imported ones of
+ * each pair. It reads the pairs through the index, so that a file of
+ * hundreds of thousands of rates costs no more than its pairs.
+ *
+ * Returns: (transfer full) (element-type OutlayExchangeRate): the live
+ *   rates by pair (currency, then quote), each pair's newest day first,
+ *   the person's before a file's of the same day
+ */
+GPtrArray *
+outlay_repository_list_latest_rates (OutlayRepository *self,
+                                     guint             per_pair,
+                                     GError          **error)
+{
+  g_autoptr (GPtrArray) rates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *currency = g_strdup ("");
+  g_autofree char *quote = g_strdup ("");
+  g_autofree char *source = g_strdup ("");
+  const char      *entered = outlay_rate_source_to_string (OUTLAY_RATE_SOURCE_ENTERED);
+  gboolean         found = TRUE;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (per_pair > 0, NULL);
+
+  while (next_pair (self, &currency, &quote, &source, &found, error) && found)
+    {
+      g_autoptr (OutlayCachedStatement) stmt = NULL;
+      int rc;
+
+      stmt = outlay_database_prepare (self->database,
+                                      SELECT_RATE "WHERE deleted_at IS NULL AND currency = ? AND quote = ? "
+                                                  "AND source = ? ORDER BY day DESC LIMIT ?",
+                                      error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, currency, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, quote, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, source, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, g_str_equal (source, entered) ? -1 : (gint64) per_pair);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (rates, outlay_exchange_rate_new_from_statement (stmt));
+      if (rc != SQLITE_DONE)
+        {
+          outlay_database_propagate_error (self->database, error, rc, _("Could not read the exchange rates"));
+          return NULL;
+        }
+    }
+  if (found)
+    return NULL;
+
+  g_ptr_array_sort_with_data (rates, compare_shown, NULL);
+  return g_steal_pointer (&rates);
+}
+
 /* Deletes (@deleted) or brings back a rate. */
 static OutlayExchangeRate *
 set_deleted (OutlayRepository *self,

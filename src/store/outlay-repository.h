@@ -761,6 +761,9 @@ GPtrArray          *outlay_repository_list_rates (OutlayRepository *self,
                                                   const char       *currency,
                                                   guint             limit,
                                                   GError          **error);
+GPtrArray          *outlay_repository_list_latest_rates (OutlayRepository *self,
+                                                         guint             per_pair,
+                                                         GError          **error);
 OutlayExchangeRate *outlay_repository_delete_rate (OutlayRepository *self,
                                                    const char       *uuid,
                                                    GError          **error);

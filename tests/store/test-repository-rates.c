@@ -437,6 +437,63 @@ test_rounded_once (Fixture      *fixture,
   g_assert_true (g_array_index (total->currencies, OutlayConvertedCurrency, 0).several_rates);
 }
 
+/* The person's rates all, a file's only the newest of each pair, by pair. */
+static void
+test_latest (Fixture      *fixture,
+             gconstpointer data)
+{
+  static const char *const expected[] = {
+    "EUR USD 2024-01-05 1.0950 imported",
+    "EUR USD 2024-01-04 1.0940 imported",
+    "EUR USD 2024-01-02 1.0900 entered",
+    "GBP EUR 2023-06-01 1.15 entered",
+    "USD JPY 2024-01-05 144.5 imported",
+  };
+  g_autoptr (GPtrArray) rates = NULL;
+  g_autoptr (GError) error = NULL;
+  OutlayRateEntry entries[] = {
+    { "EUR", "USD", "2024-01-03", "1.0930" },
+    { "EUR", "USD", "2024-01-04", "1.0940" },
+    { "EUR", "USD", "2024-01-05", "1.0950" },
+    { "USD", "JPY", "2024-01-04", "144.0" },
+    { "USD", "JPY", "2024-01-05", "144.5" },
+  };
+  OutlayRatesImported imported;
+
+  rates = outlay_repository_list_latest_rates (fixture->repository, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rates->len, ==, 0);
+  g_clear_pointer (&rates, g_ptr_array_unref);
+
+  g_assert_true (outlay_repository_import_rates (fixture->repository, entries, G_N_ELEMENTS (entries), "ECB", NULL,
+                                                 NULL, NULL, &imported, &error));
+  g_assert_no_error (error);
+  set_rate (fixture, "EUR", "USD", "2024-01-02", "1.0900");
+  set_rate (fixture, "GBP", "EUR", "2023-06-01", "1.15");
+
+  rates = outlay_repository_list_latest_rates (fixture->repository, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rates->len, ==, 4);
+  g_clear_pointer (&rates, g_ptr_array_unref);
+
+  rates = outlay_repository_list_latest_rates (fixture->repository, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rates->len, ==, G_N_ELEMENTS (expected) + 1);
+  for (guint i = 0, e = 0; i < rates->len; i++)
+    {
+      OutlayExchangeRate *rate = g_ptr_array_index (rates, i);
+      g_autofree char    *text = g_strdup_printf (
+        "%s %s %s %s %s", outlay_exchange_rate_get_currency (rate), outlay_exchange_rate_get_quote (rate),
+        outlay_exchange_rate_get_day (rate), outlay_exchange_rate_get_rate (rate),
+        outlay_rate_source_to_string (outlay_exchange_rate_get_source (rate)));
+
+      /* USD JPY 2024-01-04 is the second of its pair, shown too. */
+      if (g_str_equal (text, "USD JPY 2024-01-04 144.0 imported"))
+        continue;
+      g_assert_cmpstr (text, ==, expected[e++]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +502,7 @@ main (int   argc,
 
   OUTLAY_TEST_ADD ("/repository/rates/entered", test_entered);
   OUTLAY_TEST_ADD ("/repository/rates/import", test_import);
+  OUTLAY_TEST_ADD ("/repository/rates/latest", test_latest);
   OUTLAY_TEST_ADD ("/repository/rates/rules", test_rate_rules);
   OUTLAY_TEST_ADD ("/repository/rates/newer-way-holds", test_newer_way_holds);
   OUTLAY_TEST_ADD ("/repository/rates/converted-total", test_converted_total);
