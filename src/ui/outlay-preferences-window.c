@@ -29,6 +29,7 @@
 #include <glib/gi18n.h>
 
 #include "outlay-backups.h"
+#include "outlay-currencies-page.h"
 #include "outlay-format.h"
 #include "outlay-money.h"
 #include "outlay-preferences-window.h"
@@ -47,6 +48,7 @@ struct _OutlayPreferencesWindow
   gboolean          updating;
 
   AdwPreferencesPage   *backups_page;
+  GtkWidget            *currencies_page;
   AdwPreferencesGroup  *waiting_group;
   OutlayWaitingBar     *waiting_bar;
   AdwPreferencesGroup  *backups_group;
@@ -67,6 +69,13 @@ struct _OutlayPreferencesWindow
 G_DEFINE_FINAL_TYPE (OutlayPreferencesWindow, outlay_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 static void
+on_change_home_cb (OutlayPreferencesWindow *self)
+{
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), "general");
+  gtk_widget_grab_focus (GTK_WIDGET (self->currency_row));
+}
+
+static void
 sync_from_settings (OutlayPreferencesWindow *self)
 {
   g_autofree char *code = g_settings_get_string (self->settings, "currency");
@@ -79,6 +88,13 @@ sync_from_settings (OutlayPreferencesWindow *self)
   self->updating = TRUE;
   adw_combo_row_set_selected (self->currency_row, selected);
   self->updating = FALSE;
+
+  if (self->currencies_page != NULL)
+    {
+      g_autofree char *home = outlay_application_dup_currency (self->application);
+
+      outlay_currencies_page_set_home (OUTLAY_CURRENCIES_PAGE (self->currencies_page), home);
+    }
 }
 
 static void
@@ -632,6 +648,7 @@ add_general_page (OutlayPreferencesWindow *self)
   const OutlayCurrency *currencies;
   guint                 n_currencies;
 
+  adw_preferences_page_set_name (page, "general");
   adw_preferences_page_set_title (page, _("General"));
   adw_preferences_page_set_icon_name (page, "preferences-system-symbolic");
   adw_preferences_group_set_title (group, _("Money"));
@@ -676,6 +693,7 @@ outlay_preferences_window_new (OutlayApplication *application)
 {
   OutlayPreferencesWindow *self;
   OutlayRepository        *repository;
+  g_autofree char         *home = NULL;
 
   g_return_val_if_fail (OUTLAY_IS_APPLICATION (application), NULL);
 
@@ -693,10 +711,15 @@ outlay_preferences_window_new (OutlayApplication *application)
   /* Without its database the application shows no window to get here;
    * the backups need it. */
   repository = outlay_application_get_repository (application);
+  home = outlay_application_dup_currency (application);
   if (repository != NULL)
     {
       self->repository = g_object_ref (repository);
       self->backups = outlay_backups_new (outlay_repository_get_database (repository));
+      self->currencies_page = outlay_currencies_page_new (repository, home);
+      g_signal_connect_object (self->currencies_page, "change-home", G_CALLBACK (on_change_home_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->currencies_page));
       self->backups_page = create_backups_page (self);
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->backups_page);
       refresh_backups (self);
