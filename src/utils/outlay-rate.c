@@ -73,6 +73,29 @@ is_space (char c)
 }
 
 /**
+ * outlay_rate_normalize:
+ * @text: a rate as a person typed it
+ *
+ * A point or, with no point, one comma marks the decimals ("0,9205" in
+ * German); outlay_rate_parse() checks the rest.
+ *
+ * Returns: (transfer full): @text without the spaces around it, with such
+ *   a comma made a point
+ */
+char *
+outlay_rate_normalize (const char *text)
+{
+  char *rate;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  rate = g_strstrip (g_strdup (text));
+  if (strchr (rate, '.') == NULL && strchr (rate, ',') != NULL && strchr (rate, ',') == strrchr (rate, ','))
+    *strchr (rate, ',') = '.';
+  return rate;
+}
+
+/**
  * outlay_rate_parse:
  * @text: a rate as published, such as "1.0813"
  * @rate: (out) (optional): where to store it

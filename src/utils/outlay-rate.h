@@ -85,6 +85,7 @@ GQuark outlay_rate_error_quark (void);
 gboolean outlay_rate_parse (const char *text,
                             OutlayRate *rate,
                             GError    **error);
+char    *outlay_rate_normalize (const char *text);
 char    *outlay_rate_to_string (const OutlayRate *rate);
 gboolean outlay_rate_equal (const OutlayRate *a,
                             const OutlayRate *b);

@@ -144,6 +144,26 @@ rate (const char *text)
 }
 
 static void
+test_normalize (void)
+{
+  static const char *const cases[][2] = {
+    { " 0,9205 ", "0.9205" },
+    { "0.9205", "0.9205" },
+    { "1.234,5", "1.234,5" },
+    { "1,2,3", "1,2,3" },
+    { "", "" },
+    { "12", "12" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *normalized = outlay_rate_normalize (cases[i][0]);
+
+      g_assert_cmpstr (normalized, ==, cases[i][1]);
+    }
+}
+
+static void
 test_equal (void)
 {
   OutlayRate a = rate ("1.0");
@@ -447,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/rate/parse/good", test_parse_good);
   g_test_add_func ("/rate/parse/bad", test_parse_bad);
   g_test_add_func ("/rate/parse/messages", test_parse_messages);
+  g_test_add_func ("/rate/normalize", test_normalize);
   g_test_add_func ("/rate/equal", test_equal);
   g_test_add_func ("/rate/convert/simple", test_convert_simple);
   g_test_add_func ("/rate/convert/three-decimals", test_convert_three_decimals);
