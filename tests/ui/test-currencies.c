@@ -173,7 +173,7 @@ test_list (Fixture      *fixture,
   shown = shown_rows (fixture);
   expected = g_strconcat (a, b, c, NULL);
   g_assert_cmpstr (shown, ==, expected);
-  g_assert_nonnull (outlay_ui_test_find (fixture->page, outlay_ui_test_is_label, "USD in EUR"));
+  g_assert_nonnull (outlay_ui_test_find (fixture->page, outlay_ui_test_is_label, "USD to EUR"));
 }
 
 static OutlayRateEditor *
@@ -216,6 +216,38 @@ test_add (Fixture      *fixture,
   g_assert_cmpint (outlay_exchange_rate_get_source (g_ptr_array_index (rates, 0)), ==, OUTLAY_RATE_SOURCE_ENTERED);
   shown = shown_rows (fixture);
   g_assert_nonnull (strstr (shown, "1 USD = 0.9205 EUR |"));
+}
+
+/* A rate of the person's moved to another currency is not kept twice. */
+static void
+test_edit (Fixture      *fixture,
+           gconstpointer data)
+{
+  g_autoptr (GPtrArray) rates = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *row;
+  GtkWindow *editor;
+
+  set_rate (fixture, "USD", "EUR", "2024-05-14", "0.9205");
+  outlay_ui_test_settle (fixture->window);
+  row = outlay_ui_test_find (fixture->page, outlay_ui_test_is_row, "1 USD = 0.9205 EUR");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  outlay_ui_test_settle (fixture->window);
+  editor = outlay_ui_test_find_toplevel (OUTLAY_TYPE_RATE_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_window_get_title (editor), ==, "Edit Rate");
+  outlay_rate_editor_set_currency (OUTLAY_RATE_EDITOR (editor), "GBP");
+  outlay_rate_editor_set_rate_text (OUTLAY_RATE_EDITOR (editor), "1,17");
+  g_assert_true (outlay_rate_editor_save (OUTLAY_RATE_EDITOR (editor)));
+  outlay_ui_test_settle (fixture->window);
+
+  rates = outlay_repository_list_rates (fixture->store.repository, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rates->len, ==, 1);
+  g_assert_cmpstr (outlay_exchange_rate_get_currency (g_ptr_array_index (rates, 0)), ==, "GBP");
+  g_assert_cmpstr (outlay_exchange_rate_get_day (g_ptr_array_index (rates, 0)), ==, "2024-05-14");
+  g_assert_cmpstr (outlay_exchange_rate_get_rate (g_ptr_array_index (rates, 0)), ==, "1.17");
 }
 
 static void
@@ -311,7 +343,7 @@ test_import (Fixture      *fixture,
   shown = shown_rows (fixture);
   g_assert_nonnull (strstr (shown, "1 EUR = 1.0813 USD |"));
   g_assert_nonnull (strstr (shown, "· ECB\n"));
-  g_assert_nonnull (outlay_ui_test_find (fixture->page, outlay_ui_test_is_label, "EUR in USD"));
+  g_assert_nonnull (outlay_ui_test_find (fixture->page, outlay_ui_test_is_label, "EUR to USD"));
 }
 
 static void
@@ -343,6 +375,7 @@ main (int   argc,
   g_test_add ("/currencies/empty", Fixture, NULL, fixture_setup, test_empty, fixture_teardown);
   g_test_add ("/currencies/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/currencies/add", Fixture, NULL, fixture_setup, test_add, fixture_teardown);
+  g_test_add ("/currencies/edit", Fixture, NULL, fixture_setup, test_edit, fixture_teardown);
   g_test_add ("/currencies/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   g_test_add ("/currencies/delete-undo", Fixture, NULL, fixture_setup, test_delete_undo, fixture_teardown);
   g_test_add ("/currencies/import", Fixture, NULL, fixture_setup, test_import, fixture_teardown);

@@ -251,8 +251,8 @@ refresh (OutlayCurrenciesPage *self)
 
           currency = outlay_exchange_rate_get_currency (rate);
           quote = outlay_exchange_rate_get_quote (rate);
-          /* Translators: the heading of a pair's rates: "USD in EUR" */
-          title = g_strdup_printf (_("%s in %s"), currency, quote);
+          /* Translators: the heading of a pair's rates: "USD to EUR" */
+          title = g_strdup_printf (_("%s to %s"), currency, quote);
           group = adw_preferences_group_new ();
           adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
           g_ptr_array_add (self->pair_groups, group);

@@ -26,19 +26,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "outlay-currency.h"
 #include "outlay-date.h"
 #include "outlay-date-row.h"
 #include "outlay-form-rows.h"
+#include "outlay-rate.h"
 #include "outlay-rate-editor.h"
 
 struct _OutlayRateEditor
 {
   AdwWindow parent_instance;
 
-  OutlayRepository *repository;
+  OutlayRepository   *repository;
+  OutlayExchangeRate *rate; /* the person's rate changed, or %NULL */
 
   GtkWidget *save_button;
   GtkWidget *currency_row;
@@ -57,17 +58,6 @@ enum
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (OutlayRateEditor, outlay_rate_editor, ADW_TYPE_WINDOW)
-
-/* The rate with a comma for its point, as many write it, read as a point. */
-static char *
-normalize_rate (const char *text)
-{
-  char *rate = g_strstrip (g_strdup (text));
-
-  if (strchr (rate, '.') == NULL && strchr (rate, ',') != NULL && strchr (rate, ',') == strrchr (rate, ','))
-    *strchr (rate, ',') = '.';
-  return rate;
-}
 
 static const char *
 selected_code (GtkWidget *row)
@@ -145,6 +135,7 @@ outlay_rate_editor_dispose (GObject *object)
   OutlayRateEditor *self = OUTLAY_RATE_EDITOR (object);
 
   g_clear_object (&self->repository);
+  g_clear_object (&self->rate);
 
   G_OBJECT_CLASS (outlay_rate_editor_parent_class)->dispose (object);
 }
@@ -218,7 +209,8 @@ outlay_rate_editor_init (OutlayRateEditor *self)
 /**
  * outlay_rate_editor_new:
  * @home: the quote a new rate starts with
- * @rate: (nullable): the rate to change, or %NULL for a new one
+ * @rate: (nullable): the rate to change, or %NULL for a new one; of a
+ *   file's, the person's own of its pair and day is made
  *
  * Returns: (transfer none): the editor, not yet shown
  */
@@ -239,6 +231,8 @@ outlay_rate_editor_new (GtkWindow          *parent,
     gtk_window_set_transient_for (GTK_WINDOW (self), parent);
   self->repository = g_object_ref (repository);
 
+  if (rate != NULL && outlay_exchange_rate_get_source (rate) == OUTLAY_RATE_SOURCE_ENTERED)
+    self->rate = g_object_ref (rate);
   if (rate != NULL)
     {
       select_code (self->currency_row, outlay_exchange_rate_get_currency (rate));
@@ -308,7 +302,7 @@ outlay_rate_editor_save (OutlayRateEditor *self)
 
   g_return_val_if_fail (OUTLAY_IS_RATE_EDITOR (self), FALSE);
 
-  rate = normalize_rate (gtk_editable_get_text (GTK_EDITABLE (self->rate_row)));
+  rate = outlay_rate_normalize (gtk_editable_get_text (GTK_EDITABLE (self->rate_row)));
   stored = outlay_repository_set_rate (self->repository, selected_code (self->currency_row),
                                        selected_code (self->quote_row),
                                        outlay_date_row_get_date (OUTLAY_DATE_ROW (self->day_row)), rate, &error);
@@ -317,6 +311,20 @@ outlay_rate_editor_save (OutlayRateEditor *self)
       show_error (self, error->message);
       gtk_widget_grab_focus (self->rate_row);
       return FALSE;
+    }
+
+  /* Moved to another pair or day, the person's rate is not also kept where
+   * it was; one of the same pair and day was replaced already. */
+  if (self->rate != NULL &&
+      (g_strcmp0 (outlay_exchange_rate_get_currency (self->rate), outlay_exchange_rate_get_currency (stored)) != 0 ||
+       g_strcmp0 (outlay_exchange_rate_get_quote (self->rate), outlay_exchange_rate_get_quote (stored)) != 0 ||
+       g_strcmp0 (outlay_exchange_rate_get_day (self->rate), outlay_exchange_rate_get_day (stored)) != 0))
+    {
+      g_autoptr (OutlayExchangeRate) moved = NULL;
+
+      moved = outlay_repository_delete_rate (self->repository, outlay_exchange_rate_get_uuid (self->rate), &error);
+      if (moved == NULL)
+        g_warning ("Could not remove the rate where it was: %s", error->message);
     }
 
   g_signal_emit (self, signals[SAVED], 0, stored);
