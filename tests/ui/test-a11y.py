@@ -9,7 +9,8 @@ confirmation and brings it back with Undo, asserting what a screen reader
 would say for the list row (and for a budget's and a recurring expense's);
 and on each page (the list, the editor, the Dashboard, the import window
 of a file chosen from the main menu, the Budgets, Categories and
-Recurring Expenses windows, the category editor, Preferences) it walks every control on screen and fails on any
+Recurring Expenses windows, the category editor, Preferences and its
+Currencies page and rate editor) it walks every control on screen and fails on any
 that is interactive or takes the focus but has no name.
 
 Usage: test-a11y.py OUTLAY-BINARY. Prints TAP. Skips, with the reason, when
@@ -852,6 +853,19 @@ def preferences_are_named():
     press(menu_item("Preferences"))
     prefs = wait_for("the Preferences window", lambda: app.toplevel("frame") or app.toplevel("dialog"))
     assert_all_named(prefs, "Preferences")
+
+    # The Currencies page, empty, then with a rate added through its editor.
+    press(wait_find(prefs, "page tab", "Currencies"))
+    wait_find(prefs, "label", "No Exchange Rates")
+    assert_all_named(prefs, "Currencies page")
+    press(wait_find(prefs, "push button", "Add Rate"))
+    editor = wait_for("the rate editor", lambda: named_toplevel("Add Rate"))
+    set_text(wait_find(editor, "text", "Rate"), "0.92")
+    assert_all_named(editor, "rate editor")
+    press(wait_find(editor, "push button", "Save"))
+    wait_for("the rate editor to close", lambda: closed(editor))
+    wait_find(prefs, "push button", prefix="Delete 1 ")
+    assert_all_named(prefs, "Currencies page with a rate")
 
 
 @test
