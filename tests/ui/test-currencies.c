@@ -346,22 +346,30 @@ test_import (Fixture      *fixture,
   g_assert_nonnull (outlay_ui_test_find (fixture->page, outlay_ui_test_is_label, "EUR to USD"));
 }
 
+/* Rows and buttons say what they do; the delete buttons, which show an
+ * icon only, which rate they delete. */
 static void
 test_accessible_names (Fixture      *fixture,
                        gconstpointer data)
 {
-  const char *const names[] = { "Add Rate", "Import Rates…" };
+  const char *const rows[] = { "_Add Rate", "_Import Rates…", "Home Currency" };
+  g_autofree char  *day = outlay_format_date ("2024-05-14");
+  g_autofree char  *name = g_strdup_printf ("Delete 1 USD = 0.9205 EUR of %s", day);
+  GtkWidget        *row;
 
   set_rate (fixture, "USD", "EUR", "2024-05-14", "0.9205");
   outlay_ui_test_settle (fixture->window);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      GtkWidget *button = outlay_ui_test_find (fixture->page, is_named_button, names[i]);
-
-      g_assert_nonnull (button);
-      g_assert_true (gtk_widget_get_focusable (button) || gtk_widget_get_can_focus (button));
-      g_assert_true (gtk_widget_get_mapped (button));
+      row = outlay_ui_test_find (fixture->page, outlay_ui_test_is_row, rows[i]);
+      g_assert_nonnull (row);
+      g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
     }
+  g_assert_nonnull (outlay_ui_test_find (fixture->page, is_named_button, name));
+  row = outlay_ui_test_find (fixture->page, outlay_ui_test_is_row, "1 USD = 0.9205 EUR");
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Edit 1 USD = 0.9205 EUR");
 }
 
 int

@@ -53,8 +53,8 @@ struct _OutlayCurrenciesPage
   GtkWidget *home_row;
   GtkWidget *empty_group;
   GtkWidget *rates_group;
-  GtkWidget *add_button;
-  GtkWidget *import_button;
+  GtkWidget *add_row;
+  GtkWidget *import_row;
   GtkWidget *progress_group;
   GtkWidget *progress_bar;
   GtkWidget *summary_group;
@@ -301,8 +301,8 @@ set_importing (OutlayCurrenciesPage *self,
 {
   self->importing = importing;
   gtk_widget_set_visible (self->progress_group, importing);
-  gtk_widget_set_sensitive (self->add_button, !importing);
-  gtk_widget_set_sensitive (self->import_button, !importing);
+  gtk_widget_set_sensitive (self->add_row, !importing);
+  gtk_widget_set_sensitive (self->import_row, !importing);
   gtk_widget_set_sensitive (self->empty_group, !importing);
   if (importing)
     {
@@ -581,17 +581,16 @@ on_home_activated_cb (OutlayCurrenciesPage *self)
 /* Building */
 
 static GtkWidget *
-button_new (const char *icon_name,
-            const char *label)
+action_row_new (const char *icon_name,
+                const char *title)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
+  GtkWidget *row = adw_action_row_new ();
 
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon_name);
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  gtk_button_set_child (GTK_BUTTON (button), content);
-  return button;
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon_name));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
 }
 
 static GtkWidget *
@@ -627,7 +626,6 @@ build (OutlayCurrenciesPage *self)
 {
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (self);
   GtkWidget          *group = adw_preferences_group_new ();
-  GtkWidget          *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget          *cancel;
   GtkWidget          *box;
 
@@ -650,22 +648,15 @@ build (OutlayCurrenciesPage *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->rates_group), _("Exchange Rates"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->rates_group),
                                          _("Yours come before a file’s of the same day."));
-  self->add_button = button_new ("list-add-symbolic", _("_Add"));
-  gtk_widget_set_tooltip_text (self->add_button, _("Add Rate"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Rate"), -1);
-  self->import_button = button_new ("document-open-symbolic", _("_Import…"));
-  gtk_widget_set_tooltip_text (self->import_button, _("Import Rates…"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->import_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Import Rates…"), -1);
-  gtk_widget_add_css_class (self->add_button, "flat");
-  gtk_widget_add_css_class (self->import_button, "flat");
-  g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->import_button, "clicked", G_CALLBACK (on_import_clicked_cb), self,
+  /* Rows rather than buttons beside the title: they keep their words
+   * whole at 360 pixels with large text. */
+  self->add_row = action_row_new ("list-add-symbolic", _("_Add Rate"));
+  self->import_row = action_row_new ("document-open-symbolic", _("_Import Rates…"));
+  g_signal_connect_object (self->add_row, "activated", G_CALLBACK (on_add_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->import_row, "activated", G_CALLBACK (on_import_clicked_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (suffix), self->add_button);
-  gtk_box_append (GTK_BOX (suffix), self->import_button);
-  gtk_widget_set_valign (suffix, GTK_ALIGN_END);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->rates_group), suffix);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->rates_group), self->add_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->rates_group), self->import_row);
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (self->rates_group));
 
   self->progress_group = adw_preferences_group_new ();
