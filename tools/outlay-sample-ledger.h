@@ -125,3 +125,42 @@ outlay_sample_ledger_fill (OutlayRepository *repository,
 
   g_rand_free (rand);
 }
+
+/* A few exchange rates around today: two of the person's, and the ECB's
+ * of the last three days (1 EUR = x), as a file would give them. */
+static inline void
+outlay_sample_ledger_add_rates (OutlayRepository *repository)
+{
+  static const struct
+  {
+    const char *quote;
+    const char *rates[3];
+  } ecb[] = {
+    { "USD", { "1.0813", "1.0787", "1.0772" } },
+    { "GBP", { "0.85965", "0.8597", "0.8604" } },
+    { "CHF", { "0.9793", "0.9781", "0.9760" } },
+  };
+  g_autoptr (GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  OutlayRateEntry     entries[G_N_ELEMENTS (ecb) * 3];
+  OutlayRatesImported imported;
+  g_autoptr (OutlayExchangeRate) mine = NULL;
+  g_autoptr (OutlayExchangeRate) older = NULL;
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr (GDate) day = outlay_date_new_today ();
+
+      g_date_subtract_days (day, i + 1);
+      g_ptr_array_add (days, outlay_date_format_iso (day));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ecb); i++)
+    for (guint d = 0; d < 3; d++)
+      entries[i * 3 + d] = (OutlayRateEntry){ "EUR", ecb[i].quote, g_ptr_array_index (days, d), ecb[i].rates[d] };
+
+  if (!outlay_repository_import_rates (repository, entries, G_N_ELEMENTS (entries), "ECB", NULL, NULL, NULL, &imported,
+                                       &error) ||
+      !(mine = outlay_repository_set_rate (repository, "USD", "EUR", g_ptr_array_index (days, 0), "0.9205", &error)) ||
+      !(older = outlay_repository_set_rate (repository, "USD", "EUR", g_ptr_array_index (days, 2), "0.9190", &error)))
+    g_error ("Could not write the sample rates: %s", error->message);
+}

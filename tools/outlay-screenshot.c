@@ -54,6 +54,9 @@
 #include "outlay-repetition-dialog.h"
 #include "outlay-rules-page.h"
 #include "outlay-sample-ledger.h"
+#include "outlay-currencies-page.h"
+#include "outlay-preferences-window.h"
+#include "outlay-rate-editor.h"
 #include "outlay-waiting-bar.h"
 #include "outlay-window.h"
 
@@ -97,6 +100,9 @@ typedef struct
   /* the editor on a hotel paid in dollars, 1: with what the card was
    * charged in euros, 2: without, converted at the day's rate */
   int charged;
+  /* the Preferences on their Currencies page: "page" (with a few rates)
+   * or "editor" (Add Rate over it) */
+  const char *currencies;
 } Shot;
 
 static const Shot shots[] = {
@@ -216,6 +222,13 @@ static const Shot shots[] = {
     .editor = TRUE, .charged = 1 },
   { .name = "editor-rate-1280x800-dark", .page = "expenses", .width = 1280, .height = 800, .dark = TRUE,
     .editor = TRUE, .charged = 2 },
+  { .name = "currencies-1280x800-light", .page = "expenses", .width = 1280, .height = 800, .currencies = "page" },
+  { .name = "currencies-360x720-dark", .page = "expenses", .width = 360, .height = 720, .dark = TRUE,
+    .currencies = "page" },
+  { .name = "currencies-editor-360x720-light", .page = "expenses", .width = 360, .height = 720,
+    .currencies = "editor" },
+  { .name = "currencies-editor-1280x800-dark", .page = "expenses", .width = 1280, .height = 800, .dark = TRUE,
+    .currencies = "editor" },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -1005,6 +1018,42 @@ take_rules (OutlayApplication *app,
     }
 }
 
+/* The Preferences on their Currencies page over the main window, or the
+ * editor of a new rate over them. */
+static void
+take_currencies (OutlayApplication *app,
+                 OutlayWindow      *window,
+                 const Shot        *shot,
+                 const char        *path)
+{
+  GtkWidget *preferences = outlay_preferences_window_new (app);
+  GtkWidget *page;
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (preferences), shot->width, shot->height);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "currencies");
+  gtk_window_present (GTK_WINDOW (preferences));
+  wait_frames (preferences, 10);
+  if (g_str_equal (shot->currencies, "editor"))
+    {
+      GtkWidget *editor;
+
+      page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
+      editor = outlay_currencies_page_add_rate (OUTLAY_CURRENCIES_PAGE (page));
+      outlay_rate_editor_set_rate_text (OUTLAY_RATE_EDITOR (editor), "0.9205");
+      if (shot->width < 600)
+        gtk_window_set_default_size (GTK_WINDOW (editor), shot->width, shot->height);
+      gtk_window_present (GTK_WINDOW (editor));
+      wait_frames (editor, 10);
+      save_png (editor, path);
+      gtk_window_destroy (GTK_WINDOW (editor));
+    }
+  else
+    save_png (preferences, path);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 take (OutlayApplication *app,
       const Shot        *shot)
@@ -1155,6 +1204,12 @@ take (OutlayApplication *app,
       return;
     }
 
+  if (shot->currencies != NULL)
+    {
+      take_currencies (app, window, shot, path);
+      return;
+    }
+
   wait_frames (GTK_WIDGET (window), 6);
   save_png (GTK_WIDGET (window), path);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1226,6 +1281,7 @@ main (int   argc,
     g_error ("%s", error->message);
   repository = outlay_repository_new (database);
   outlay_sample_ledger_fill (repository, "EUR", 14, 18);
+  outlay_sample_ledger_add_rates (repository);
   {
     /* The newest good backup the damaged-ledger page offers. */
     g_autoptr (OutlayBackups) backups = outlay_backups_new (database);
