@@ -386,10 +386,15 @@ outlay_repository_list_latest_rates (OutlayRepository *self,
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (per_pair > 0, NULL);
 
-  while (next_pair (self, &currency, &quote, &source, &found, error) && found)
+  while (found)
     {
       g_autoptr (OutlayCachedStatement) stmt = NULL;
       int rc;
+
+      if (!next_pair (self, &currency, &quote, &source, &found, error))
+        return NULL;
+      if (!found)
+        break;
 
       stmt = outlay_database_prepare (self->database,
                                       SELECT_RATE "WHERE deleted_at IS NULL AND currency = ? AND quote = ? "
@@ -409,8 +414,6 @@ outlay_repository_list_latest_rates (OutlayRepository *self,
           return NULL;
         }
     }
-  if (found)
-    return NULL;
 
   g_ptr_array_sort_with_data (rates, compare_shown, NULL);
   return g_steal_pointer (&rates);
