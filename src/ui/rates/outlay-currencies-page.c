@@ -59,6 +59,7 @@ struct _OutlayCurrenciesPage
   GtkWidget *progress_bar;
   GtkWidget *summary_group;
   GtkWidget *summary_label;
+  GtkWidget *problems_group; /* under the summary, which a group puts after its rows */
   GtkWidget *problems_row;
   GPtrArray *pair_groups;
 
@@ -326,7 +327,7 @@ show_summary (OutlayCurrenciesPage *self,
     gtk_widget_remove_css_class (self->summary_label, "error");
 
   if (self->problems_row != NULL)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->summary_group), self->problems_row);
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->problems_group), self->problems_row);
   self->problems_row = NULL;
   if (problems != NULL && problems->len > 0)
     {
@@ -352,9 +353,10 @@ show_summary (OutlayCurrenciesPage *self,
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (self->problems_row), row);
         }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->summary_group), self->problems_row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->problems_group), self->problems_row);
     }
   gtk_widget_set_visible (self->summary_group, TRUE);
+  gtk_widget_set_visible (self->problems_group, self->problems_row != NULL);
 }
 
 /* "Added 270,123 rates from eurofxref-hist.csv (ECB); 3 lines left out" */
@@ -683,6 +685,9 @@ build (OutlayCurrenciesPage *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->summary_group), self->summary_label);
   gtk_widget_set_visible (self->summary_group, FALSE);
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (self->summary_group));
+  self->problems_group = adw_preferences_group_new ();
+  gtk_widget_set_visible (self->problems_group, FALSE);
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (self->problems_group));
 }
 
 static void
@@ -813,6 +818,7 @@ outlay_currencies_page_import_file (OutlayCurrenciesPage *self,
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), 0);
   gtk_widget_set_visible (self->summary_group, FALSE);
+  gtk_widget_set_visible (self->problems_group, FALSE);
   set_importing (self, TRUE);
   self->progress_id = g_timeout_add (100, update_progress_cb, self);
   g_file_load_contents_async (file, self->cancellable, load_done_cb, g_object_ref (self));
