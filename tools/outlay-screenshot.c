@@ -100,8 +100,9 @@ typedef struct
   /* the editor on a hotel paid in dollars, 1: with what the card was
    * charged in euros, 2: without, converted at the day's rate */
   int charged;
-  /* the Preferences on their Currencies page: "page" (with a few rates)
-   * or "editor" (Add Rate over it) */
+  /* the Preferences on their Currencies page: "page" (with a few rates),
+   * "editor" (Add Rate over it) or "import" (the summary of the ECB's
+   * history imported) */
   const char *currencies;
 } Shot;
 
@@ -229,6 +230,8 @@ static const Shot shots[] = {
     .currencies = "editor" },
   { .name = "currencies-editor-1280x800-dark", .page = "expenses", .width = 1280, .height = 800, .dark = TRUE,
     .currencies = "editor" },
+  { .name = "currencies-import-360x720-light", .page = "expenses", .width = 360, .height = 720,
+    .currencies = "import" },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -1047,6 +1050,23 @@ take_currencies (OutlayApplication *app,
       wait_frames (editor, 10);
       save_png (editor, path);
       gtk_window_destroy (GTK_WINDOW (editor));
+    }
+  else if (g_str_equal (shot->currencies, "import"))
+    {
+      g_autofree char *fixture = g_build_filename (OUTLAY_IMPORT_FIXTURES, "..", "rates", "eurofxref-hist.csv", NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (fixture);
+      GtkAdjustment *adjustment;
+
+      page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
+      outlay_currencies_page_import_file (OUTLAY_CURRENCIES_PAGE (page), file);
+      while (outlay_currencies_page_get_importing (OUTLAY_CURRENCIES_PAGE (page)))
+        g_main_context_iteration (NULL, TRUE);
+      wait_frames (preferences, 10);
+      /* The summary stands under Import Rates…, a little down the page. */
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (page)));
+      gtk_adjustment_set_value (adjustment, 200);
+      wait_frames (preferences, 10);
+      save_png (preferences, path);
     }
   else
     save_png (preferences, path);
