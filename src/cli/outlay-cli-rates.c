@@ -127,26 +127,22 @@ static char *
 read_rate (const char *text,
            GError    **error)
 {
-  g_autofree char *rate = g_strstrip (g_strdup (text));
+  g_autofree char *rate = outlay_rate_normalize (text);
   g_autoptr (GError) rate_error = NULL;
-  char      *comma = strchr (rate, ',');
   OutlayRate parsed;
 
-  if (strchr (rate, '.') == NULL && comma != NULL && comma == strrchr (rate, ','))
+  /* A comma outlay_rate_normalize() left: it could group thousands. */
+  if (strchr (rate, '.') == NULL && strchr (rate, ',') != NULL && strchr (rate, ',') == strrchr (rate, ','))
     {
-      if (strlen (comma + 1) == 3 && comma != rate && !(comma - rate == 1 && rate[0] == '0'))
-        {
-          g_autofree char *whole = g_strdup (rate);
-          g_autofree char *decimal = g_strdup (rate);
+      g_autofree char *whole = g_strdup (rate);
+      g_autofree char *decimal = g_strdup (rate);
 
-          memmove (strchr (whole, ','), strchr (whole, ',') + 1, strlen (strchr (whole, ',')));
-          *strchr (decimal, ',') = '.';
-          /* Translators: "“1,350” could be 1350 or 1.350; write the rate with a point." */
-          outlay_cli_usage_error (error, _("“%s” could be %s or %s; write the rate with a point."), rate, whole,
-                                  decimal);
-          return NULL;
-        }
-      *comma = '.';
+      memmove (strchr (whole, ','), strchr (whole, ',') + 1, strlen (strchr (whole, ',')));
+      *strchr (decimal, ',') = '.';
+      /* Translators: "“1,350” could be 1350 or 1.350; write the rate with a point." */
+      outlay_cli_usage_error (error, _("“%s” could be %s or %s; write the rate with a point."), rate, whole,
+                              decimal);
+      return NULL;
     }
   if (!outlay_rate_parse (rate, &parsed, &rate_error))
     {

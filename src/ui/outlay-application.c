@@ -28,7 +28,9 @@
 #include "outlay-backups.h"
 #include "outlay-damaged-page.h"
 #include "outlay-money.h"
+#include "outlay-currencies-page.h"
 #include "outlay-preferences-window.h"
+#include "outlay-rate-editor.h"
 #include "outlay-window.h"
 
 /* How long a write of the window waits inside SQLite for another program's:
@@ -131,8 +133,37 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* "Add Rate" where a currency has none: the Preferences' Currencies page
+ * with the rate editor of that currency over it. */
+static void
+add_rate_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  OutlayApplication *self = user_data;
+  GtkWindow         *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget         *preferences = outlay_preferences_window_new (self);
+  GtkWidget         *page;
+  GtkWidget         *editor;
+
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+      gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
+    }
+  gtk_window_present (GTK_WINDOW (preferences));
+  if ((page = outlay_preferences_window_show_currencies (OUTLAY_PREFERENCES_WINDOW (preferences))) == NULL)
+    return;
+
+  editor = outlay_currencies_page_add_rate (OUTLAY_CURRENCIES_PAGE (page));
+  outlay_rate_editor_set_currency (OUTLAY_RATE_EDITOR (editor), g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+  { "add-rate", add_rate_action, "s", NULL, NULL, { 0 } },
   { "about", about_action, NULL, NULL, NULL, { 0 } },
   { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
 };

@@ -729,3 +729,21 @@ outlay_preferences_window_new (OutlayApplication *application)
 
   return GTK_WIDGET (self);
 }
+
+/**
+ * outlay_preferences_window_show_currencies:
+ *
+ * Shows the Currencies page.
+ *
+ * Returns: (transfer none) (nullable): the page, or %NULL without a ledger
+ */
+GtkWidget *
+outlay_preferences_window_show_currencies (OutlayPreferencesWindow *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_PREFERENCES_WINDOW (self), NULL);
+
+  if (self->currencies_page != NULL)
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                             ADW_PREFERENCES_PAGE (self->currencies_page));
+  return self->currencies_page;
+}

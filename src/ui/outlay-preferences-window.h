@@ -32,5 +32,6 @@ G_DECLARE_FINAL_TYPE (
   OutlayPreferencesWindow, outlay_preferences_window, OUTLAY, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 GtkWidget *outlay_preferences_window_new (OutlayApplication *application);
+GtkWidget *outlay_preferences_window_show_currencies (OutlayPreferencesWindow *self);
 
 G_END_DECLS

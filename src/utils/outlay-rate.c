@@ -77,7 +77,9 @@ is_space (char c)
  * @text: a rate as a person typed it
  *
  * A point or, with no point, one comma marks the decimals ("0,9205" in
- * German); outlay_rate_parse() checks the rest.
+ * German); outlay_rate_parse() checks the rest. A comma followed by
+ * three digits could as well group thousands ("1,350"): it stays, and
+ * the text is no rate.
  *
  * Returns: (transfer full): @text without the spaces around it, with such
  *   a comma made a point
@@ -86,12 +88,15 @@ char *
 outlay_rate_normalize (const char *text)
 {
   char *rate;
+  char *comma;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   rate = g_strstrip (g_strdup (text));
-  if (strchr (rate, '.') == NULL && strchr (rate, ',') != NULL && strchr (rate, ',') == strrchr (rate, ','))
-    *strchr (rate, ',') = '.';
+  comma = strchr (rate, ',');
+  if (strchr (rate, '.') == NULL && comma != NULL && comma == strrchr (rate, ',') &&
+      (strlen (comma + 1) != 3 || (comma - rate == 1 && rate[0] == '0')))
+    *comma = '.';
   return rate;
 }
 

@@ -32,6 +32,9 @@
 #include "outlay-expenses-page.h"
 #include "outlay-format.h"
 #include "outlay-money.h"
+#include "outlay-currencies-page.h"
+#include "outlay-preferences-window.h"
+#include "outlay-rate-editor.h"
 #include "outlay-period.h"
 #include "outlay-test-utils.h"
 #include "outlay-dashboard-page.h"
@@ -1221,6 +1224,31 @@ test_about (void)
   destroy_window (window);
 }
 
+/* "Add Rate" of a currency without one: the Preferences on their
+ * Currencies page, the rate editor of that currency over them. */
+static void
+test_add_rate (void)
+{
+  OutlayWindow *window = open_window (1200, 800);
+  GtkWindow    *preferences = NULL;
+  GtkWindow    *editor = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "add-rate", g_variant_new_string ("ARS"));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (OUTLAY_IS_PREFERENCES_WINDOW (l->data))
+      preferences = l->data;
+  g_assert_nonnull (preferences);
+  g_assert_true (OUTLAY_IS_CURRENCIES_PAGE (
+    adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences))));
+  editor = GTK_WINDOW (outlay_ui_test_find_toplevel (OUTLAY_TYPE_RATE_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (outlay_rate_editor_get_currency (OUTLAY_RATE_EDITOR (editor)), ==, "ARS");
+
+  gtk_window_destroy (editor);
+  gtk_window_destroy (preferences);
+  destroy_window (window);
+}
+
 static void
 test_quit (void)
 {
@@ -1265,6 +1293,7 @@ main (int   argc,
   g_test_add_func ("/window/budget-shows-its-categories", test_budget_shows_its_categories);
   g_test_add_func ("/window/own-expenses-of-a-category", test_own_expenses_of_a_category);
   g_test_add_func ("/window/foot-converts", test_foot_converts);
+  g_test_add_func ("/window/add-rate", test_add_rate);
   g_test_add_func ("/window/recurring-catch-up", test_recurring_catch_up);
   g_test_add_func ("/window/phone-layout", test_phone_layout);
   g_test_add_func ("/window/size-from-settings", test_window_size_from_settings);

@@ -153,6 +153,10 @@ test_normalize (void)
     { "1,2,3", "1,2,3" },
     { "", "" },
     { "12", "12" },
+    /* Three digits after a comma could group thousands: left as typed. */
+    { "1,350", "1,350" },
+    { "0,135", "0.135" },
+    { "1,35", "1.35" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -264,6 +264,19 @@ outlay_rate_editor_set_currency (OutlayRateEditor *self,
   select_code (self->currency_row, code);
 }
 
+/**
+ * outlay_rate_editor_get_currency:
+ *
+ * Returns: the currency chosen, one unit of which the rate is worth
+ */
+const char *
+outlay_rate_editor_get_currency (OutlayRateEditor *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_RATE_EDITOR (self), NULL);
+
+  return selected_code (self->currency_row);
+}
+
 void
 outlay_rate_editor_set_rate_text (OutlayRateEditor *self,
                                   const char       *text)

@@ -37,6 +37,7 @@ GtkWidget *outlay_rate_editor_new (GtkWindow          *parent,
 
 void        outlay_rate_editor_set_currency (OutlayRateEditor *self,
                                              const char       *code);
+const char *outlay_rate_editor_get_currency (OutlayRateEditor *self);
 void        outlay_rate_editor_set_rate_text (OutlayRateEditor *self,
                                               const char       *text);
 const char *outlay_rate_editor_get_error (OutlayRateEditor *self);
