@@ -47,6 +47,8 @@
 #include "outlay-budgets-window.h"
 #include "outlay-date.h"
 #include "outlay-categories-window.h"
+#include "outlay-converted-view.h"
+#include "outlay-dashboard-page.h"
 #include "outlay-recurring-editor.h"
 #include "outlay-recurring-runner.h"
 #include "outlay-recurring-window.h"
@@ -100,6 +102,8 @@ typedef struct
   /* the editor on a hotel paid in dollars, 1: with what the card was
    * charged in euros, 2: without, converted at the day's rate */
   int charged;
+  /* the Dashboard with expenses abroad, its converted total opened */
+  gboolean converted;
   /* the Preferences on their Currencies page: "page" (with a few rates),
    * "editor" (Add Rate over it) or "import" (the summary of the ECB's
    * history imported) */
@@ -217,6 +221,10 @@ static const Shot shots[] = {
     NULL, NULL, "apply" },
   { "rules-apply-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, FALSE, FALSE, FALSE, NULL, 0,
     NULL, NULL, "apply" },
+  { .name = "dashboard-converted-1280x800-light", .page = "dashboard", .width = 1280, .height = 800,
+    .converted = TRUE },
+  { .name = "dashboard-converted-360x720-dark", .page = "dashboard", .width = 360, .height = 720, .dark = TRUE,
+    .converted = TRUE },
   { .name = "editor-charged-1280x800-light", .page = "expenses", .width = 1280, .height = 800, .editor = TRUE,
     .charged = 1 },
   { .name = "editor-charged-360x720-dark", .page = "expenses", .width = 360, .height = 720, .dark = TRUE,
@@ -1104,6 +1112,37 @@ take (OutlayApplication *app,
     add_refund (app, window);
   if (shot->budgets)
     add_budgets (app, window);
+
+  if (shot->converted)
+    {
+      g_autoptr (OutlayExpense) hotel = add_charged (app, window, FALSE);
+      g_autoptr (OutlayExpense) asado = outlay_expense_new ();
+      g_autoptr (OutlayExpense) stored = NULL;
+      g_autoptr (OutlayExpense) gone = NULL;
+      g_autoptr (OutlayExpense) gone_too = NULL;
+      OutlayRepository *repository = outlay_application_get_repository (app);
+      GtkWidget        *view;
+
+      outlay_expense_set_amount (asado, 1500000);
+      outlay_expense_set_currency (asado, "ARS");
+      outlay_expense_set_description (asado, "Asado");
+      outlay_expense_set_note (asado, "");
+      outlay_expense_set_occurred_on (asado, outlay_expense_get_occurred_on (hotel));
+      outlay_expense_set_category_id (asado, outlay_expense_get_category_id (hotel));
+      if (!(stored = outlay_repository_add_expense (repository, asado, NULL)))
+        g_error ("Could not add the asado");
+      view = outlay_dashboard_page_get_converted_view (
+        OUTLAY_DASHBOARD_PAGE (outlay_window_get_dashboard_page (window)));
+      wait_frames (GTK_WIDGET (window), 5);
+      gtk_expander_set_expanded (GTK_EXPANDER (outlay_converted_view_get_expander (OUTLAY_CONVERTED_VIEW (view))),
+                                 TRUE);
+      wait_frames (GTK_WIDGET (window), 10);
+      save_png (GTK_WIDGET (window), path);
+      gtk_window_destroy (GTK_WINDOW (window));
+      gone = outlay_repository_delete_expense (repository, outlay_expense_get_id (hotel), NULL);
+      gone_too = outlay_repository_delete_expense (repository, outlay_expense_get_id (stored), NULL);
+      return;
+    }
 
   if (shot->charged)
     {

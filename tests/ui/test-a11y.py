@@ -846,6 +846,11 @@ def converted_total_reads_as_one():
     wait_find(app.window, "label", prefix="€10.00 → $10.81 at 1 EUR = 1.0813 USD (your rate, ")
     assert_all_named(app.window, "Dashboard with a converted total")
     press(wait_find(app.window, "page tab", "Expenses"))
+    # The Currencies page is seen empty next.
+    done = subprocess.run([sys.argv[1], "--database", os.path.join(app.dir, "outlay.db"), "rates", "delete", "EUR",
+                           "--quote", "USD"],
+                          env=dict(os.environ, LC_ALL="en_US.UTF-8", LANGUAGE="en_US"), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
 @test
