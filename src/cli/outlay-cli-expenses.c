@@ -55,13 +55,23 @@ outlay_cli_json_expense (OutlayCli     *cli,
                          JsonBuilder   *builder,
                          OutlayExpense *expense)
 {
+  outlay_cli_json_begin_object (builder, NULL);
+  outlay_cli_json_expense_members (cli, builder, expense);
+  json_builder_end_object (builder);
+}
+
+/* The members of an expense's object, into one begun. */
+void
+outlay_cli_json_expense_members (OutlayCli     *cli,
+                                 JsonBuilder   *builder,
+                                 OutlayExpense *expense)
+{
   OutlayCategory *category = outlay_repository_lookup_category (cli->repository,
                                                                 outlay_expense_get_category_id (expense));
   const char     *note = outlay_expense_get_note (expense);
   const char     *charged_currency;
   gint64          charged = 0;
 
-  outlay_cli_json_begin_object (builder, NULL);
   outlay_cli_json_add_int (builder, "id", outlay_expense_get_id (expense));
   outlay_cli_json_add_string (builder, "uuid", outlay_expense_get_uuid (expense));
   outlay_cli_json_add_string (builder, "date", outlay_expense_get_occurred_on (expense));
@@ -86,7 +96,6 @@ outlay_cli_json_expense (OutlayCli     *cli,
   outlay_cli_json_add_string (builder, "created_at", outlay_expense_get_created_at (expense));
   outlay_cli_json_add_string (builder, "updated_at", outlay_expense_get_updated_at (expense));
   outlay_cli_json_add_string (builder, "deleted_at", outlay_expense_get_deleted_at (expense));
-  json_builder_end_object (builder);
 }
 
 static void
@@ -368,6 +377,7 @@ outlay_cli_list (OutlayCli *cli,
 {
   g_auto (OutlayCliFilter) filter = { 0 };
   g_autofree char   *sort_text = NULL;
+  g_autofree char   *in_text = NULL;
   gboolean           reverse = FALSE;
   int                limit = 0;
   const GOptionEntry entries[] = {
@@ -377,8 +387,13 @@ outlay_cli_list (OutlayCli *cli,
       N_("Reverse the order"), NULL },
     { "limit", 'n', 0, G_OPTION_ARG_INT, &limit,
       N_("Print at most this many (the count and totals still cover every match)"), N_("N") },
+    { "in", 0, 0, G_OPTION_ARG_FILENAME, &in_text,
+      N_("Also convert each expense to this currency, at the rate of its day"), N_("CODE") },
     G_OPTION_ENTRY_NULL
   };
+  g_autoptr (GArray) converted = NULL;
+  g_autoptr (OutlayRateBook) book = NULL;
+  g_autofree char *in = NULL;
   g_autofree GOptionEntry *all_entries = outlay_cli_filter_add_entries (&filter, entries);
   g_autoptr (GOptionContext) context = NULL;
   g_auto (GStrv) args = g_strdupv (argv);
@@ -408,7 +423,8 @@ outlay_cli_list (OutlayCli *cli,
 
   if (!outlay_cli_expect_args (cli, args, 0, 0, NULL, error) ||
       !outlay_cli_filter_parse (&filter, error) ||
-      !parse_sort (sort_text, &field, error))
+      !parse_sort (sort_text, &field, error) ||
+      (in_text != NULL && !outlay_cli_parse_currency (in_text, &in, error)))
     return FALSE;
 
   if (limit < 0)
@@ -425,7 +441,8 @@ outlay_cli_list (OutlayCli *cli,
   outlay_query_set_sort (query, field, (field != OUTLAY_SORT_DESCRIPTION) != reverse);
 
   expenses = outlay_repository_find_expenses (cli->repository, query, 0, (guint) limit, error);
-  if (expenses == NULL)
+  if (expenses == NULL ||
+      (in != NULL && !(converted = outlay_cli_convert_expenses (cli, expenses, in, &book, error))))
     return FALSE;
 
   if (cli->json)
@@ -434,7 +451,11 @@ outlay_cli_list (OutlayCli *cli,
         {
           g_autoptr (JsonBuilder) builder = json_builder_new ();
 
-          outlay_cli_json_expense (cli, builder, g_ptr_array_index (expenses, i));
+          outlay_cli_json_begin_object (builder, NULL);
+          outlay_cli_json_expense_members (cli, builder, g_ptr_array_index (expenses, i));
+          if (converted != NULL)
+            outlay_cli_json_converted (builder, &g_array_index (converted, OutlayCliConverted, i), in);
+          json_builder_end_object (builder);
           outlay_cli_json_print_element (builder, i);
         }
       outlay_cli_json_print_end (expenses->len);
@@ -452,24 +473,35 @@ outlay_cli_list (OutlayCli *cli,
     }
 
   {
-    g_autoptr (OutlayCliTable) table = outlay_cli_table_new (5);
+    g_autoptr (OutlayCliTable) table = outlay_cli_table_new (converted != NULL ? 6 : 5);
     g_autofree char *sum = format_totals (totals);
+    g_autofree char *in_heading = in != NULL ? g_strdup_printf (_("IN %s"), in) : NULL;
 
     outlay_cli_table_align_right (table, 0);
     outlay_cli_table_align_right (table, 4);
-    outlay_cli_table_add (table, _("ID"), _("DATE"), _("CATEGORY"), _("DESCRIPTION"), _("AMOUNT"), NULL);
+    if (converted != NULL)
+      outlay_cli_table_align_right (table, 5);
+    outlay_cli_table_add (table, _("ID"), _("DATE"), _("CATEGORY"), _("DESCRIPTION"), _("AMOUNT"), in_heading, NULL);
 
     for (guint i = 0; i < expenses->len; i++)
       {
         OutlayExpense   *expense = g_ptr_array_index (expenses, i);
         g_autofree char *id = format_id (expense);
         g_autofree char *amount = format_amount (expense);
+        g_autofree char *in_amount = NULL;
 
+        if (converted != NULL)
+          {
+            const OutlayCliConverted *row = &g_array_index (converted, OutlayCliConverted, i);
+
+            /* Translators: in the column of the amounts converted, for an expense with no rate */
+            in_amount = row->known ? outlay_money_format_expense (row->amount, in) : g_strdup (_("no rate"));
+          }
         outlay_cli_table_add (table, id,
                               outlay_expense_get_occurred_on (expense),
                               outlay_cli_category_name (cli, outlay_expense_get_category_id (expense)),
                               outlay_expense_get_description (expense),
-                              amount, NULL);
+                              amount, in_amount, NULL);
       }
 
     outlay_cli_table_print (table, NULL);
@@ -483,6 +515,22 @@ outlay_cli_list (OutlayCli *cli,
     else
       outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "%u expense, total %s\n", "%u expenses, total %s\n", n_all),
                         n_all, sum);
+    if (in != NULL)
+      {
+        g_autoptr (OutlayConvertedTotal) total = outlay_repository_convert_total (cli->repository, query, in, error);
+        g_autofree char *amount = NULL;
+
+        if (total == NULL)
+          return FALSE;
+        amount = outlay_money_format_expense (total->total, in);
+        if (total->n_without_rate > 0)
+          /* Translators: under the list's total: "In EUR: ≈ €286.82; 1 expense has no rate" */
+          outlay_cli_print (g_dngettext (GETTEXT_PACKAGE, "In %s: ≈ %s; %u expense has no rate\n",
+                                         "In %s: ≈ %s; %u expenses have no rate\n", total->n_without_rate),
+                            in, amount, total->n_without_rate);
+        else
+          outlay_cli_print (_("In %s: ≈ %s\n"), in, amount);
+      }
   }
 
   return TRUE;

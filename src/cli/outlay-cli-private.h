@@ -247,6 +247,28 @@ char *outlay_cli_format_percent (gint64 part,
                                  gint64 whole);
 
 /* Expenses, shared by the commands that print them */
+void  outlay_cli_json_expense_members (OutlayCli     *cli,
+                                       JsonBuilder   *builder,
+                                       OutlayExpense *expense);
+
+/* An expense converted (outlay-cli-converted.c): at what the card was
+ * charged, at the rate of its day, or not at all. */
+typedef struct
+{
+  gboolean        known;
+  gint64          amount;
+  gboolean        charged;
+  OutlayRateFound found;
+} OutlayCliConverted;
+
+GArray *outlay_cli_convert_expenses (OutlayCli       *cli,
+                                     GPtrArray       *expenses,
+                                     const char      *code,
+                                     OutlayRateBook **book,
+                                     GError         **error);
+void    outlay_cli_json_converted (JsonBuilder              *builder,
+                                   const OutlayCliConverted *converted,
+                                   const char               *code);
 void  outlay_cli_json_expense (OutlayCli     *cli,
                                JsonBuilder   *builder,
                                OutlayExpense *expense);

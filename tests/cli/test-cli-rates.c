@@ -225,6 +225,39 @@ test_charged_and_converted (Fixture      *fixture,
   g_assert_cmpint (json_object_get_int_member (converted, "without_rate"), ==, 1);
   g_clear_pointer (&root, json_node_unref);
 
+  /* Each expense listed in euros: $200.00 / 1.0813 = €184.96, the dinner at
+   * its charge, the pesos at none. */
+  run (fixture, &result, "list", "--month", "2026-05", "--in", "EUR");
+  assert_success (&result);
+  assert_contains (result.out, "$200.00  €184.96\n");
+  assert_contains (result.out, "ARS 1,500.00  no rate\n");
+  assert_contains (result.out, "In EUR: ≈ €286.82; 1 expense has no rate\n");
+  run (fixture, &result, "list", "--month", "2026-05", "--in", "EUR", "--json", "--search", "dinner");
+  assert_success (&result);
+  {
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    JsonObject *dinner;
+
+    g_assert_true (json_parser_load_from_data (parser, result.out, -1, NULL));
+    dinner = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (dinner, "converted"), "amount"), ==,
+                     "80.11");
+    g_assert_cmpstr (json_object_get_string_member (dinner, "rate_source"), ==, "charged");
+  }
+  run (fixture, &result, "list", "--month", "2026-05", "--in", "EUR", "--json", "--search", "hotel");
+  {
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    JsonObject *hotel;
+
+    g_assert_true (json_parser_load_from_data (parser, result.out, -1, NULL));
+    hotel = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (hotel, "converted"), "amount_minor"),
+                     ==, 18496);
+    g_assert_cmpstr (json_object_get_string_member (hotel, "rate"), ==, "1.0813");
+    g_assert_cmpstr (json_object_get_string_member (hotel, "rate_date"), ==, "2026-05-14");
+    g_assert_cmpstr (json_object_get_string_member (hotel, "rate_source"), ==, "entered");
+  }
+
   /* A new amount forgets the charge; --charged gives it again. */
   run (fixture, &result, "edit", id, "--amount", "90", "--json");
   assert_success (&result);
