@@ -196,7 +196,8 @@ outlay_budgets_group_speak_status (OutlayBudget             *budget,
                           outlay_budget_get_name (budget), spent, available, rest, days);
 }
 
-/* "3 expenses in USD not counted", each currency apart. */
+/* "3 expenses in USD have no rate", each currency apart: what the budget
+ * could not count (those with a rate count at it). */
 static char *
 describe_uncounted (const OutlayBudgetStatus *status)
 {
@@ -206,10 +207,8 @@ describe_uncounted (const OutlayBudgetStatus *status)
     {
       const OutlayCurrencyTotal *total = &g_array_index (status->uncounted, OutlayCurrencyTotal, i);
 
-      /* Translators: expenses in another currency than the budget's, which it does not count: "3 expenses in USD
-       * not counted" */
-      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u expense in %s not counted",
-                                                            "%u expenses in %s not counted", total->count),
+      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u expense in %s has no rate",
+                                                            "%u expenses in %s have no rate", total->count),
                                                total->count, total->currency));
     }
   g_ptr_array_add (parts, NULL);
