@@ -164,11 +164,11 @@ describe_rates (OutlayChargedGroup *self)
   for (guint i = 0; i < self->found.n_legs; i++)
     {
       const OutlayRateLeg *leg = &self->found.legs[i];
+      g_autofree char     *said = outlay_format_rate (leg->currency, leg->rate, leg->quote);
 
       if (i > 0)
         g_string_append (text, ", ");
-      /* Translators: an exchange rate, e.g. "1 USD = 0.9205 EUR" */
-      g_string_append_printf (text, _("1 %s = %s %s"), leg->currency, leg->rate, leg->quote);
+      g_string_append (text, said);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

@@ -30,7 +30,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <langinfo.h>
 
 #include "outlay-converted-view.h"
 #include "outlay-format.h"
@@ -47,21 +46,6 @@ struct _OutlayConvertedView
 };
 
 G_DEFINE_FINAL_TYPE (OutlayConvertedView, outlay_converted_view, GTK_TYPE_WIDGET)
-
-/* A rate as the locale writes decimals: "1,0813" in German. */
-static char *
-localize_rate (const char *rate)
-{
-  const char *point = nl_langinfo (RADIXCHAR);
-  GString    *text = g_string_new (NULL);
-
-  for (const char *p = rate; *p != '\0'; p++)
-    if (*p == '.' && point != NULL && *point != '\0')
-      g_string_append (text, point);
-    else
-      g_string_append_c (text, *p);
-  return g_string_free (text, FALSE);
-}
 
 static const char *
 source_of (const OutlayRateLeg *leg)
@@ -88,14 +72,14 @@ outlay_converted_describe_rates (const OutlayRateFound *found)
   for (guint i = 0; i < found->n_legs; i++)
     {
       const OutlayRateLeg *leg = &found->legs[i];
-      g_autofree char     *rate = localize_rate (leg->rate);
+      g_autofree char     *rate = outlay_format_rate (leg->currency, leg->rate, leg->quote);
       g_autofree char     *day = outlay_format_date (leg->day);
 
       if (i > 0)
         /* Translators: between the two rates of a conversion through the euro */
         g_string_append (text, _(" and "));
       /* Translators: an exchange rate, its source and its day: "1 EUR = 1.0813 USD (ECB, 14 May 2026)" */
-      g_string_append_printf (text, _("1 %s = %s %s (%s, %s)"), leg->currency, rate, leg->quote, source_of (leg), day);
+      g_string_append_printf (text, _("%s (%s, %s)"), rate, source_of (leg), day);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

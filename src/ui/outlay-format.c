@@ -692,3 +692,30 @@ outlay_format_sentence (const char *words)
     }
   return g_string_free (sentence, FALSE);
 }
+
+/**
+ * outlay_format_rate:
+ * @currency: one unit of which…
+ * @rate: …is worth this, as published ("0.9205")
+ * @quote: …of this
+ *
+ * Returns: (transfer full): "1 USD = 0.9205 EUR", the rate with the
+ *   locale's decimal point ("0,9205" in German)
+ */
+char *
+outlay_format_rate (const char *currency,
+                    const char *rate,
+                    const char *quote)
+{
+  const char *point = nl_langinfo (RADIXCHAR);
+  g_autoptr (GString) number = g_string_new (NULL);
+
+  for (const char *p = rate != NULL ? rate : ""; *p != '\0'; p++)
+    if (*p == '.' && point != NULL && *point != '\0')
+      g_string_append (number, point);
+    else
+      g_string_append_c (number, *p);
+
+  /* Translators: an exchange rate: "1 USD = 0.9205 EUR" */
+  return g_strdup_printf (_("1 %s = %s %s"), currency, number->str, quote);
+}

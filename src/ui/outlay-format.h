@@ -61,5 +61,8 @@ char *outlay_format_backup_time (GDateTime *created);
 char *outlay_format_backup_details (const OutlayBackupInfo *info);
 
 char *outlay_format_sentence (const char *words);
+char *outlay_format_rate (const char *currency,
+                          const char *rate,
+                          const char *quote);
 
 G_END_DECLS

@@ -120,9 +120,8 @@ add_toast (OutlayCurrenciesPage *self,
 static char *
 describe_rate (OutlayExchangeRate *rate)
 {
-  /* Translators: an exchange rate: "1 USD = 0.9205 EUR" */
-  return g_strdup_printf (_("1 %s = %s %s"), outlay_exchange_rate_get_currency (rate),
-                          outlay_exchange_rate_get_rate (rate), outlay_exchange_rate_get_quote (rate));
+  return outlay_format_rate (outlay_exchange_rate_get_currency (rate), outlay_exchange_rate_get_rate (rate),
+                             outlay_exchange_rate_get_quote (rate));
 }
 
 static void
