@@ -20,9 +20,31 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "outlay-cli-private.h"
+
+/* "1 USD = 0.9205 EUR", as published. */
+char *
+outlay_cli_describe_rate (const char *currency,
+                          const char *rate,
+                          const char *quote)
+{
+  return g_strdup_printf ("1 %s = %s %s", currency, rate, quote);
+}
+
+/* "yours", or the file's name: where a rate comes from. */
+const char *
+outlay_cli_rate_source (OutlayRateSource source,
+                        const char      *source_name)
+{
+  if (source == OUTLAY_RATE_SOURCE_ENTERED)
+    /* Translators: where a rate comes from: the person typed it */
+    return _("yours");
+  /* Translators: where a rate comes from, when its file has no name */
+  return source_name != NULL ? source_name : _("a file");
+}
 
 /**
  * outlay_cli_convert_expenses:

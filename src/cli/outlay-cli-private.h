@@ -261,6 +261,11 @@ typedef struct
   OutlayRateFound found;
 } OutlayCliConverted;
 
+char       *outlay_cli_describe_rate (const char *currency,
+                                      const char *rate,
+                                      const char *quote);
+const char *outlay_cli_rate_source (OutlayRateSource source,
+                                    const char      *source_name);
 GArray *outlay_cli_convert_expenses (OutlayCli       *cli,
                                      GPtrArray       *expenses,
                                      const char      *code,

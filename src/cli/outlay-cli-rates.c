@@ -70,15 +70,6 @@ json_rate (JsonBuilder        *builder,
   json_builder_end_object (builder);
 }
 
-/* "1 USD = 0.9205 EUR" */
-static char *
-describe_rate (const char *currency,
-               const char *rate,
-               const char *quote)
-{
-  return g_strdup_printf ("1 %s = %s %s", currency, rate, quote);
-}
-
 static void
 print_json_rate (OutlayExchangeRate *rate)
 {
@@ -88,17 +79,6 @@ print_json_rate (OutlayExchangeRate *rate)
   outlay_cli_json_print (builder);
 }
 
-/* "Yours" or the file's name. */
-static const char *
-source_label (OutlayExchangeRate *rate)
-{
-  if (outlay_exchange_rate_get_source (rate) == OUTLAY_RATE_SOURCE_ENTERED)
-    /* Translators: where a rate comes from: the person typed it */
-    return _("yours");
-  return outlay_exchange_rate_get_source_name (rate) != NULL ? outlay_exchange_rate_get_source_name (rate)
-                                                              /* Translators: where a rate comes from */
-                                                              : _("a file");
-}
 
 /* A currency code given as an argument or an option. */
 static gboolean
@@ -241,11 +221,13 @@ list_rates (OutlayCli *cli,
   for (guint i = 0; i < rates->len; i++)
     {
       OutlayExchangeRate *rate = g_ptr_array_index (rates, i);
-      g_autofree char    *said = describe_rate (outlay_exchange_rate_get_currency (rate),
+      g_autofree char    *said = outlay_cli_describe_rate (outlay_exchange_rate_get_currency (rate),
                                                      outlay_exchange_rate_get_rate (rate),
                                                      outlay_exchange_rate_get_quote (rate));
 
-      outlay_cli_table_add (table, outlay_exchange_rate_get_day (rate), said, source_label (rate),
+      outlay_cli_table_add (table, outlay_exchange_rate_get_day (rate), said,
+                            outlay_cli_rate_source (outlay_exchange_rate_get_source (rate),
+                                                    outlay_exchange_rate_get_source_name (rate)),
                             outlay_exchange_rate_get_uuid (rate), NULL);
     }
   outlay_cli_table_print (table, "");
@@ -319,7 +301,7 @@ set_rate (OutlayCli *cli,
       print_json_rate (stored);
       return TRUE;
     }
-  said = describe_rate (currency, outlay_exchange_rate_get_rate (stored), quote);
+  said = outlay_cli_describe_rate (currency, outlay_exchange_rate_get_rate (stored), quote);
   /* Translators: "Set 1 USD = 0.9205 EUR on 2026-05-14." */
   outlay_cli_print (_("Set %s on %s.\n"), said, day);
   return TRUE;
@@ -414,7 +396,7 @@ delete_rate (OutlayCli *cli,
       print_json_rate (deleted);
       return TRUE;
     }
-  said = describe_rate (outlay_exchange_rate_get_currency (deleted), outlay_exchange_rate_get_rate (deleted),
+  said = outlay_cli_describe_rate (outlay_exchange_rate_get_currency (deleted), outlay_exchange_rate_get_rate (deleted),
                              outlay_exchange_rate_get_quote (deleted));
   /* Translators: "Deleted the rate 1 USD = 0.9205 EUR of 2026-05-14." */
   outlay_cli_print (_("Deleted the rate %s of %s.\n"), said, outlay_exchange_rate_get_day (deleted));

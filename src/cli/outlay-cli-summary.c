@@ -202,12 +202,9 @@ json_others (JsonBuilder *builder,
 static char *
 describe_leg (const OutlayRateLeg *leg)
 {
-  const char *source = leg->source_name != NULL ? leg->source_name : _("a file");
+  g_autofree char *rate = outlay_cli_describe_rate (leg->currency, leg->rate, leg->quote);
 
-  if (leg->source == OUTLAY_RATE_SOURCE_ENTERED)
-    source = _("yours");
-
-  return g_strdup_printf ("1 %s = %s %s, %s, %s", leg->currency, leg->rate, leg->quote, source, leg->day);
+  return g_strdup_printf ("%s, %s, %s", rate, outlay_cli_rate_source (leg->source, leg->source_name), leg->day);
 }
 
 static void
