@@ -115,14 +115,12 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
-static void
-preferences_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+/* The Preferences, over the active window. */
+static GtkWidget *
+present_preferences (OutlayApplication *self)
 {
-  OutlayApplication *self = user_data;
-  GtkWindow         *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget         *preferences = outlay_preferences_window_new (self);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = outlay_preferences_window_new (self);
 
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   if (parent != NULL)
@@ -131,6 +129,15 @@ preferences_action (GSimpleAction *action,
       gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
     }
   gtk_window_present (GTK_WINDOW (preferences));
+  return preferences;
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  present_preferences (user_data);
 }
 
 /* "Add Rate" where a currency has none: the Preferences' Currencies page
@@ -140,19 +147,10 @@ add_rate_action (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  OutlayApplication *self = user_data;
-  GtkWindow         *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget         *preferences = outlay_preferences_window_new (self);
-  GtkWidget         *page;
-  GtkWidget         *editor;
+  GtkWidget *preferences = present_preferences (user_data);
+  GtkWidget *page;
+  GtkWidget *editor;
 
-  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
-  if (parent != NULL)
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
-      gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
-    }
-  gtk_window_present (GTK_WINDOW (preferences));
   if ((page = outlay_preferences_window_show_currencies (OUTLAY_PREFERENCES_WINDOW (preferences))) == NULL)
     return;
 
