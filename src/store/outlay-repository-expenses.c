@@ -136,16 +136,20 @@ bind_charged (sqlite3_stmt  *stmt,
   sqlite3_bind_text (stmt, column + 1, currency, -1, SQLITE_STATIC);
 }
 
-/* The charge of @expense once more: the trigger of a changed amount or
- * currency forgets it, for the sake of older versions. */
+/* The charge of @expense once more when its amount or currency changed
+ * from @before's: the trigger of such a change forgets it, for the sake of
+ * older versions. */
 static gboolean
 keep_charge (OutlayRepository *self,
+             OutlayExpense    *before,
              OutlayExpense    *expense,
              GError          **error)
 {
   sqlite3_stmt *stmt;
 
-  if (outlay_expense_get_charged (expense, NULL) == NULL)
+  if (outlay_expense_get_charged (expense, NULL) == NULL ||
+      (outlay_expense_get_amount (expense) == outlay_expense_get_amount (before) &&
+       g_strcmp0 (outlay_expense_get_currency (expense), outlay_expense_get_currency (before)) == 0))
     return TRUE;
 
   if (!(stmt = outlay_database_prepare (self->database,
@@ -551,7 +555,7 @@ outlay_repository_update_expense (OutlayRepository *self,
   sqlite3_bind_int64 (stmt, 10, id);
 
   if (!outlay_repository_step_done (self, stmt, _("Could not save the expense"), error) ||
-      !keep_charge (self, expense, error) || !(after = fetch_expense (self, id, error)) ||
+      !keep_charge (self, before, expense, error) || !(after = fetch_expense (self, id, error)) ||
       !outlay_repository_sync_search (self, error) ||
       !outlay_transaction_commit (transaction, error))
     return NULL;
