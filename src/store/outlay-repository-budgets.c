@@ -994,7 +994,7 @@ fold_row (Fold       *fold,
    * read (outlay-repository-budget-rates.c). */
   if (strcmp (currency, outlay_budget_get_currency (fold->budget)) != 0)
     {
-      OutlayBudgetForeign foreign = { fold->k - fold->first, day, { 0 }, total, count };
+      OutlayBudgetForeign foreign = { fold->k - fold->first, day, category_id, { 0 }, total, count, 0, 0, 0 };
 
       g_strlcpy (foreign.currency, currency, sizeof foreign.currency);
       g_array_append_val (fold->foreign, foreign);
@@ -1089,6 +1089,7 @@ run_folds (OutlayRepository *self,
            guint             n_history,
            GError          **error)
 {
+  g_autoptr (GArray) charges = NULL;
   guint32       from = G_MAXUINT32;
   guint32       until = 0;
   char          from_text[OUTLAY_DATE_ISO_SIZE];
@@ -1150,6 +1151,13 @@ run_folds (OutlayRepository *self,
       outlay_database_propagate_error (self->database, error, rc, _("Could not read what the budget spent"));
       return FALSE;
     }
+
+  /* What a card charged in the budget's currency counts as charged. */
+  if (!(charges = outlay_repository_read_budget_charges (self, from_text, until_text, error)))
+    return FALSE;
+  for (guint i = 0; i < budgets->len; i++)
+    if (!folds[i].invalid)
+      outlay_budget_foreign_add_charges (folds[i].foreign, charges, outlay_budget_get_currency (folds[i].budget));
 
   for (guint i = 0; i < budgets->len; i++)
     if (!folds[i].invalid &&

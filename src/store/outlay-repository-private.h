@@ -190,17 +190,42 @@ typedef struct
 {
   gint64  index; /* of its period, from the first one folded */
   guint32 day;   /* a Julian day */
+  gint64  category_id;
   char    currency[4];
   gint64  total;
   guint   count;
+  gint64  charged_part; /* of @total: what the card charges are known for */
+  gint64  charged;      /* those charges, in the budget's currency */
+  guint   n_charged;
 } OutlayBudgetForeign;
 
+/* The expenses whose card charge is known, by day, category and the two
+ * currencies. */
+typedef struct
+{
+  guint32 day;
+  gint64  category_id;
+  char    currency[4];
+  char    charged_currency[4];
+  gint64  amount;
+  gint64  charged;
+  guint   count;
+} OutlayBudgetCharge;
+
+GArray  *outlay_repository_read_budget_charges      (OutlayRepository *self,
+                                                     const char       *from,
+                                                     const char       *until,
+                                                     GError          **error);
+void     outlay_budget_foreign_add_charges          (GArray           *foreign,
+                                                     GArray           *charges,
+                                                     const char       *currency);
+
 gboolean outlay_repository_convert_budget_spending (OutlayRepository *self,
-                                                    const char       *currency,
-                                                    GArray           *foreign,
-                                                    gint64           *spent,
-                                                    guint32           current,
-                                                    GArray           *uncounted,
-                                                    GError          **error);
+                                                     const char       *currency,
+                                                     GArray           *foreign,
+                                                     gint64           *spent,
+                                                     guint32           current,
+                                                     GArray           *uncounted,
+                                                     GError          **error);
 
 G_END_DECLS

@@ -372,6 +372,69 @@ test_status (Fixture      *fixture,
     g_assert_no_error (error);
   }
 
+  /* A card charge in the budget's currency counts as charged, with no
+   * rate needed: $30.00 charged €28.00; the $40.00 still has no rate. One
+   * charged in pounds is no charge in euros: it still needs a rate. */
+  {
+    g_autoptr (OutlayExpense) copy = outlay_expense_copy (d);
+    g_autoptr (OutlayExpense) updated = NULL;
+    g_autoptr (GError) error = NULL;
+
+    outlay_expense_set_charged (copy, 2800, "EUR");
+    updated = outlay_repository_update_expense (fixture->repository, copy, &error);
+    g_assert_no_error (error);
+    status_on (fixture, stored, "2026-03-10", &status);
+    g_assert_cmpint (status.spent, ==, 20000 + 12000 - 2000 + 2800);
+    g_assert_cmpuint (status.uncounted->len, ==, 1);
+    g_assert_cmpuint (g_array_index (status.uncounted, OutlayCurrencyTotal, 0).count, ==, 1);
+    g_assert_cmpint (g_array_index (status.uncounted, OutlayCurrencyTotal, 0).total, ==, 4000);
+    outlay_budget_status_clear (&status);
+
+    g_clear_object (&copy);
+    copy = outlay_expense_copy (updated);
+    g_clear_object (&updated);
+    outlay_expense_set_charged (copy, 2400, "GBP");
+    updated = outlay_repository_update_expense (fixture->repository, copy, &error);
+    g_assert_no_error (error);
+    status_on (fixture, stored, "2026-03-10", &status);
+    g_assert_cmpint (status.spent, ==, 20000 + 12000 - 2000);
+    g_assert_cmpuint (g_array_index (status.uncounted, OutlayCurrencyTotal, 0).count, ==, 2);
+    outlay_budget_status_clear (&status);
+
+    /* Charged in euros again, and with a rate for the rest: €28.00 as
+     * charged and $40.00 at 0.9205, €36.82. */
+    g_clear_object (&copy);
+    copy = outlay_expense_copy (updated);
+    g_clear_object (&updated);
+    outlay_expense_set_charged (copy, 2800, "EUR");
+    updated = outlay_repository_update_expense (fixture->repository, copy, &error);
+    g_assert_no_error (error);
+    {
+      g_autoptr (OutlayExchangeRate) rate =
+        outlay_repository_set_rate (fixture->repository, "USD", "EUR", "2026-03-02", "0.9205", &error);
+
+      g_assert_no_error (error);
+    }
+    status_on (fixture, stored, "2026-03-10", &status);
+    g_assert_cmpint (status.spent, ==, 20000 + 12000 - 2000 + 2800 + 3682);
+    g_assert_cmpuint (status.uncounted->len, ==, 0);
+    outlay_budget_status_clear (&status);
+    {
+      g_autoptr (GPtrArray) rates = outlay_repository_list_rates (fixture->repository, "USD", 0, &error);
+      g_autoptr (OutlayExchangeRate) deleted =
+        outlay_repository_delete_rate (fixture->repository, outlay_exchange_rate_get_uuid (rates->pdata[0]), &error);
+
+      g_assert_no_error (error);
+    }
+    /* And no charge known again. */
+    g_clear_object (&copy);
+    copy = outlay_expense_copy (updated);
+    g_clear_object (&updated);
+    outlay_expense_set_charged (copy, 0, NULL);
+    updated = outlay_repository_update_expense (fixture->repository, copy, &error);
+    g_assert_no_error (error);
+  }
+
   /* On the last day: on track. */
   status_on (fixture, stored, "2026-03-24", &status);
   g_assert_cmpint (status.state, ==, OUTLAY_BUDGET_ON_TRACK);
