@@ -42,6 +42,7 @@
 #include "outlay-format.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
+#include "outlay-reader.h"
 #include "outlay-trend-chart.h"
 #include "outlay-upcoming-group.h"
 
@@ -69,6 +70,9 @@ struct _OutlayDashboardPage
   char      *from;      /* the range shown, NULL for all time */
   char      *to;
   OutlayCategoryLegend *legend;
+  OutlayReader *reader;
+  GCancellable *convert_cancellable;
+  char         *converted_key; /* the period and currency the converted total is of */
   GArray    *recent_rows;     /* RecentRow, borrowed */
   GPtrArray *recent_expenses; /* OutlayExpense, one per recent row */
 
@@ -356,20 +360,82 @@ refresh_comparison (OutlayDashboardPage *self,
   set_comparison (self, difference > 0 ? "go-up-symbolic" : "go-down-symbolic", text);
 }
 
+typedef struct
+{
+  OutlayQuery *query;
+  char        *currency;
+} ConvertWork;
+
+static void
+convert_work_free (ConvertWork *work)
+{
+  outlay_query_free (work->query);
+  g_free (work->currency);
+  g_free (work);
+}
+
+static gpointer
+convert_thread (OutlayRepository *repository,
+                gpointer          data,
+                GCancellable     *cancellable,
+                GError          **error)
+{
+  ConvertWork *work = data;
+
+  return outlay_repository_convert_total (repository, work->query, work->currency, error);
+}
+
+static void
+converted_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  OutlayDashboardPage *self;
+  OutlayConvertedTotal *converted;
+  g_autoptr (GError) error = NULL;
+
+  converted = outlay_reader_run_finish (OUTLAY_READER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = user_data;
+  g_clear_object (&self->convert_cancellable);
+  if (converted == NULL && !g_error_matches (error, OUTLAY_DATABASE_ERROR, OUTLAY_DATABASE_ERROR_DAMAGED))
+    warn_error (error);
+  outlay_converted_view_set_total (OUTLAY_CONVERTED_VIEW (self->converted_view), converted);
+  g_clear_pointer (&converted, outlay_converted_total_free);
+}
+
 /* What the period comes to in the Dashboard's currency, when some of it
- * is in others: a few rows of the per-day summary and of the rates. */
+ * is in others: in the background, as its rows and the rates it reads
+ * grow with the period (all time). What is shown stays until the new
+ * figure comes, unless it was another period's. */
 static void
 refresh_converted (OutlayDashboardPage *self)
 {
-  g_autoptr (OutlayQuery) query = outlay_query_new ();
-  g_autoptr (OutlayConvertedTotal) converted = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autofree char *key = g_strdup_printf ("%s %s %s", self->from != NULL ? self->from : "",
+                                          self->to != NULL ? self->to : "", get_currency (self));
+  ConvertWork     *work;
 
-  outlay_query_set_date_range (query, self->from, self->to);
-  converted = outlay_repository_convert_total (self->repository, query, get_currency (self), &error);
-  if (converted == NULL)
-    warn_error (error);
-  outlay_converted_view_set_total (OUTLAY_CONVERTED_VIEW (self->converted_view), converted);
+  g_cancellable_cancel (self->convert_cancellable);
+  g_clear_object (&self->convert_cancellable);
+  if (g_strcmp0 (key, self->converted_key) != 0)
+    {
+      outlay_converted_view_set_total (OUTLAY_CONVERTED_VIEW (self->converted_view), NULL);
+      g_free (self->converted_key);
+      self->converted_key = g_steal_pointer (&key);
+    }
+
+  if (self->reader == NULL)
+    self->reader = outlay_reader_new (self->repository);
+  work = g_new0 (ConvertWork, 1);
+  work->query = outlay_query_new ();
+  outlay_query_set_date_range (work->query, self->from, self->to);
+  work->currency = g_strdup (get_currency (self));
+  self->convert_cancellable = g_cancellable_new ();
+  outlay_reader_run_async (self->reader, convert_thread, work, (GDestroyNotify) convert_work_free,
+                           (GDestroyNotify) outlay_converted_total_free, self->convert_cancellable, converted_cb,
+                           self);
 }
 
 static void
@@ -798,6 +864,10 @@ outlay_dashboard_page_dispose (GObject *object)
   OutlayDashboardPage *self = OUTLAY_DASHBOARD_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_cancellable_cancel (self->convert_cancellable);
+  g_clear_object (&self->convert_cancellable);
+  g_clear_object (&self->reader);
+  g_clear_pointer (&self->converted_key, g_free);
   g_clear_pointer (&self->legend, outlay_category_legend_free);
   /* AdwBin keeps its own pointer to the template's root. */
   adw_bin_set_child (ADW_BIN (self), NULL);

@@ -53,6 +53,24 @@ outlay_ui_test_wait_ms (guint ms)
   while (g_get_monotonic_time () < end);
 }
 
+/* Runs the main context until @condition holds of @data, for at most 10 s
+ * (a worker's answer on a loaded machine): whether it came to hold. */
+gboolean
+outlay_ui_test_wait_for (OutlayUiTestCondition condition,
+                         gpointer              data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
 /* The first widget below @root (not @root itself), depth first, that
  * @match accepts with @text; NULL if none does. */
 GtkWidget *

@@ -30,6 +30,7 @@ G_BEGIN_DECLS
 
 typedef gboolean (*OutlayUiTestMatch) (GtkWidget  *widget,
                                        const char *text);
+typedef gboolean (*OutlayUiTestCondition) (gpointer data);
 
 /* The longest the main loop went without running a timeout that asks for
  * every 5 ms: how long something kept it from its sources. */
@@ -43,6 +44,8 @@ typedef struct
 void               outlay_ui_test_drain (void);
 void               outlay_ui_test_settle (GtkWidget *widget);
 void               outlay_ui_test_wait_ms (guint ms);
+gboolean           outlay_ui_test_wait_for (OutlayUiTestCondition condition,
+                                            gpointer              data);
 GtkWidget         *outlay_ui_test_find (GtkWidget        *root,
                                         OutlayUiTestMatch match,
                                         const char       *text);

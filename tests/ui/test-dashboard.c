@@ -191,6 +191,12 @@ fixture_tear_down (Fixture      *fixture,
   g_free (fixture->year_ago_iso);
 }
 
+static gboolean
+is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
 /* Expenses in dollars and pesos this month: "≈ €244.10 in total" under
  * the euros, opening to how the dollars were converted (€60.00 + $200.00
  * × 0.9205 = €60.00 + €184.10) and to the pesos that have no rate, with
@@ -223,9 +229,10 @@ test_converted (Fixture      *fixture,
   g_assert_no_error (error);
   rate = outlay_repository_set_rate (fixture->repository, "USD", "EUR", fixture->today_iso, "0.9205", &error);
   g_assert_no_error (error);
-  outlay_ui_test_drain ();
 
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view)));
+  /* Added up in the background. */
+  outlay_ui_test_drain ();
+  g_assert_true (outlay_ui_test_wait_for (is_visible, view));
   g_assert_cmpstr (outlay_converted_view_get_title (view), ==, title);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (outlay_converted_view_get_expander (view)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name);
@@ -235,6 +242,25 @@ test_converted (Fixture      *fixture,
   /* As many of each: by their codes. */
   g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "1 expense in ARS has no rate");
   g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, dollar_line);
+
+  /* Another period never shows this one's total while its own is worked
+   * out: last month had no dollars. All time has them again. */
+  outlay_dashboard_page_set_period (fixture->page, "last-month");
+  outlay_ui_test_drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
+  outlay_dashboard_page_set_period (fixture->page, "all-time");
+  outlay_ui_test_drain ();
+  g_assert_true (outlay_ui_test_wait_for (is_visible, view));
+  {
+    OutlayTotal      euros = { 0, 0 };
+    g_autofree char *all = NULL;
+    g_autofree char *all_title = NULL;
+
+    g_assert_true (outlay_repository_get_total (fixture->repository, "EUR", NULL, NULL, &euros, &error));
+    all = outlay_money_format (euros.total + 18410, "EUR");
+    all_title = g_strdup_printf ("≈ %s in total", all);
+    g_assert_cmpstr (outlay_converted_view_get_title (view), ==, all_title);
+  }
 }
 
 static void
