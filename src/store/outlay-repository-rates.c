@@ -419,6 +419,61 @@ outlay_repository_list_latest_rates (OutlayRepository *self,
   return g_steal_pointer (&rates);
 }
 
+/**
+ * outlay_repository_list_older_rates:
+ * @currency: the pair's currency
+ * @quote: its quote currency
+ * @source: whose rates
+ * @before: the rates of the days before this one
+ * @since: (nullable): and of this day or after, or %NULL for however old
+ * @limit: at most this many, 0 for all
+ *
+ * A pair's rates of one source before a day, newest first: the next page
+ * after the rates shown, read along the pair's index whatever the number
+ * of its rates.
+ *
+ * Returns: (transfer full) (element-type OutlayExchangeRate): the rates,
+ *   or %NULL with @error set
+ */
+GPtrArray *
+outlay_repository_list_older_rates (OutlayRepository *self,
+                                    const char       *currency,
+                                    const char       *quote,
+                                    OutlayRateSource  source,
+                                    const char       *before,
+                                    const char       *since,
+                                    guint             limit,
+                                    GError          **error)
+{
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  g_autoptr (GPtrArray) rates = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (currency != NULL && quote != NULL && before != NULL, NULL);
+
+  stmt = outlay_database_prepare (self->database,
+                                  SELECT_RATE "WHERE deleted_at IS NULL AND currency = ? AND quote = ? AND source = ? "
+                                              "AND day < ? AND day >= ? ORDER BY day DESC LIMIT ?",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, currency, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, quote, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, outlay_rate_source_to_string (source), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, before, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, since != NULL ? since : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, limit > 0 ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rates, outlay_exchange_rate_new_from_statement (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the exchange rates"));
+      return NULL;
+    }
+  return g_steal_pointer (&rates);
+}
+
 /* Deletes (@deleted) or brings back a rate. */
 static OutlayExchangeRate *
 set_deleted (OutlayRepository *self,

@@ -764,6 +764,14 @@ GPtrArray          *outlay_repository_list_rates (OutlayRepository *self,
 GPtrArray          *outlay_repository_list_latest_rates (OutlayRepository *self,
                                                          guint             per_pair,
                                                          GError          **error);
+GPtrArray          *outlay_repository_list_older_rates (OutlayRepository *self,
+                                                        const char       *currency,
+                                                        const char       *quote,
+                                                        OutlayRateSource  source,
+                                                        const char       *before,
+                                                        const char       *since,
+                                                        guint             limit,
+                                                        GError          **error);
 OutlayExchangeRate *outlay_repository_delete_rate (OutlayRepository *self,
                                                    const char       *uuid,
                                                    GError          **error);

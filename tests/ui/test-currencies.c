@@ -372,6 +372,120 @@ test_accessible_names (Fixture      *fixture,
                                        "Edit 1 USD = 0.9205 EUR");
 }
 
+/* The days from 1 January 2024 on, one a day: day @i (1…) of them. */
+static char *
+imported_day (guint i)
+{
+  g_autoptr (GDate) day = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+
+  g_date_add_days (day, i - 1);
+  return outlay_date_format_iso (day);
+}
+
+static char *
+imported_row (guint i)
+{
+  g_autofree char *day = imported_day (i);
+  g_autofree char *title = g_strdup_printf ("1 USD = 0.9%02u1 EUR", i);
+
+  return expected_row (title, day, "ECB");
+}
+
+/* The imported rates from day @newest down to day @oldest, the person's
+ * rate of day 10 among them (first of its day) when it falls in. */
+static char *
+expected_rows (guint newest,
+               guint oldest)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = newest; i >= oldest; i--)
+    {
+      g_autofree char *row = imported_row (i);
+
+      if (i == 10)
+        {
+          g_autofree char *day = imported_day (10);
+          g_autofree char *yours = expected_row ("1 USD = 0.95 EUR", day, "Yours");
+
+          g_string_append (text, yours);
+        }
+      g_string_append (text, row);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A file's 40 days of dollars: the newest 3 show with the person's rate,
+ * then "Show Older Rates" adds 30 more at a time in the order of their
+ * days, the person's among them, until there are no more; what was shown
+ * stays shown after a change. */
+static void
+test_older (Fixture      *fixture,
+            gconstpointer data)
+{
+  g_autoptr (GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) rates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  OutlayRateEntry     entries[40];
+  OutlayRatesImported imported = { 0 };
+  GtkWidget          *more;
+  g_autofree char    *day_10 = imported_day (10);
+
+  for (guint i = 1; i <= 40; i++)
+    {
+      g_ptr_array_add (days, imported_day (i));
+      g_ptr_array_add (rates, g_strdup_printf ("0.9%02u1", i));
+      entries[i - 1] = (OutlayRateEntry) { "USD", "EUR", days->pdata[i - 1], rates->pdata[i - 1] };
+    }
+  g_assert_true (outlay_repository_import_rates (fixture->store.repository, entries, G_N_ELEMENTS (entries), "ECB",
+                                                 NULL, NULL, NULL, &imported, &error));
+  g_assert_no_error (error);
+  set_rate (fixture, "USD", "EUR", day_10, "0.95");
+
+  {
+    g_autofree char *shown = shown_rows (fixture);
+    g_autofree char *top = expected_rows (40, 38);
+    g_autofree char *yours = expected_row ("1 USD = 0.95 EUR", day_10, "Yours");
+    g_autofree char *expected = g_strconcat (top, yours, NULL);
+
+    g_assert_cmpstr (shown, ==, expected);
+  }
+
+  more = outlay_ui_test_find (fixture->page, outlay_ui_test_is_row, "Show Older Rates");
+  g_assert_nonnull (more);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Show older USD to EUR rates");
+  gtk_widget_activate (more);
+  {
+    g_autofree char *shown = shown_rows (fixture);
+    g_autofree char *expected = expected_rows (40, 8);
+
+    g_assert_cmpstr (shown, ==, expected);
+  }
+
+  more = outlay_ui_test_find (fixture->page, outlay_ui_test_is_row, "Show Older Rates");
+  g_assert_nonnull (more);
+  gtk_widget_activate (more);
+  {
+    g_autofree char *shown = shown_rows (fixture);
+    g_autofree char *expected = expected_rows (40, 1);
+
+    g_assert_cmpstr (shown, ==, expected);
+  }
+  g_assert_null (outlay_ui_test_find (fixture->page, outlay_ui_test_is_row, "Show Older Rates"));
+
+  /* A change lists the rates again: all of them still. */
+  set_rate (fixture, "GBP", "EUR", "2024-05-01", "1.17");
+  {
+    g_autofree char *shown = shown_rows (fixture);
+    g_autofree char *pounds = expected_row ("1 GBP = 1.17 EUR", "2024-05-01", "Yours");
+    g_autofree char *dollars = expected_rows (40, 1);
+    g_autofree char *expected = g_strconcat (pounds, dollars, NULL);
+
+    g_assert_cmpstr (shown, ==, expected);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +500,7 @@ main (int   argc,
   g_test_add ("/currencies/edit", Fixture, NULL, fixture_setup, test_edit, fixture_teardown);
   g_test_add ("/currencies/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   g_test_add ("/currencies/delete-undo", Fixture, NULL, fixture_setup, test_delete_undo, fixture_teardown);
+  g_test_add ("/currencies/older", Fixture, NULL, fixture_setup, test_older, fixture_teardown);
   g_test_add ("/currencies/import", Fixture, NULL, fixture_setup, test_import, fixture_teardown);
   g_test_add ("/currencies/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names,
               fixture_teardown);

@@ -20,8 +20,9 @@
 
 /* Preferences › Currencies: the home currency that totals convert to, and
  * the exchange rates by pair, newest first: all of the person's and the
- * latest few of each pair a file gave (the ECB's history holds hundreds of
- * thousands, which the main loop never reads). Rates are added, changed
+ * latest few of each pair a file gave, and older ones a page at a time
+ * (the ECB's history holds hundreds of thousands, which the main loop
+ * never reads all of). Rates are added, changed
  * and deleted (with Undo) here, and files of them imported: the file is
  * read and written in a worker on a connection of its own, with progress
  * and Cancel, then summed up with the lines it left out. No network: rates
@@ -30,6 +31,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "outlay-database.h"
 #include "outlay-format.h"
@@ -38,8 +40,10 @@
 #include "outlay-currencies-page.h"
 #include "outlay-toasts.h"
 
-/* Of each pair's imported rates, the newest shown. */
+/* Of each pair's imported rates, the newest shown, and how many more
+ * "Show Older Rates" adds. */
 #define IMPORTED_SHOWN 3
+#define OLDER_PAGE 30
 /* Of the lines a file left out, the first listed. */
 #define PROBLEMS_SHOWN 50
 
@@ -61,7 +65,8 @@ struct _OutlayCurrenciesPage
   GtkWidget *summary_label;
   GtkWidget *problems_group; /* under the summary, which a group puts after its rows */
   GtkWidget *problems_row;
-  GPtrArray *pair_groups;
+  GPtrArray  *pair_groups;
+  GHashTable *older_shown; /* "USD EUR" → the oldest day the person asked to see */
 
   GtkFileChooserNative *chooser;
   GCancellable         *cancellable;
@@ -214,6 +219,38 @@ rate_row_new (OutlayCurrenciesPage *self,
   return row;
 }
 
+/* A pair's group, and where its imported rates shown end. */
+typedef struct
+{
+  char       currency[4];
+  char       quote[4];
+  char       oldest[OUTLAY_DATE_ISO_SIZE]; /* of its imported rates shown; "" for none */
+  guint      n_imported;
+  GtkWidget *group;
+  GtkWidget *list;     /* the rows by day, newest first, whoever's they are */
+  GtkWidget *more_row; /* "Show Older Rates", last, or NULL when there are none */
+} Pair;
+
+/* Newest first, the person's first of a day; "Show Older Rates" last. */
+static int
+compare_rows (GtkListBoxRow *a,
+              GtkListBoxRow *b,
+              gpointer       user_data)
+{
+  OutlayExchangeRate *x = g_object_get_data (G_OBJECT (a), "rate");
+  OutlayExchangeRate *y = g_object_get_data (G_OBJECT (b), "rate");
+  int                 order;
+
+  if (x == NULL || y == NULL)
+    return (x == NULL) - (y == NULL);
+  if ((order = strcmp (outlay_exchange_rate_get_day (y), outlay_exchange_rate_get_day (x))) != 0)
+    return order;
+  return (int) outlay_exchange_rate_get_source (x) - (int) outlay_exchange_rate_get_source (y);
+}
+
+static void on_show_older_activated_cb (OutlayCurrenciesPage *self,
+                                       AdwActionRow         *row);
+
 static void
 clear_pairs (OutlayCurrenciesPage *self)
 {
@@ -224,13 +261,109 @@ clear_pairs (OutlayCurrenciesPage *self)
 }
 
 static void
+add_rate_row (OutlayCurrenciesPage *self,
+              Pair                 *pair,
+              OutlayExchangeRate   *rate)
+{
+  gtk_list_box_append (GTK_LIST_BOX (pair->list), rate_row_new (self, rate));
+  if (outlay_exchange_rate_get_source (rate) == OUTLAY_RATE_SOURCE_IMPORTED)
+    {
+      g_strlcpy (pair->oldest, outlay_exchange_rate_get_day (rate), sizeof pair->oldest);
+      pair->n_imported++;
+    }
+}
+
+/* Adds the imported rates of @pair older than those shown, the next
+ * @limit of them or (@limit 0) those from @since on, and "Show Older
+ * Rates" after them when there are more still. */
+static void
+show_older (OutlayCurrenciesPage *self,
+            Pair                 *pair,
+            const char           *since,
+            guint                 limit)
+{
+  g_autoptr (GPtrArray) rates = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean more;
+
+  if (pair->more_row != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (pair->list), pair->more_row);
+  pair->more_row = NULL;
+
+  /* Without a page or a day to go back to, only whether there are more. */
+  if (limit == 0 && since == NULL)
+    rates = g_ptr_array_new ();
+  else
+    rates = outlay_repository_list_older_rates (self->repository, pair->currency, pair->quote,
+                                                OUTLAY_RATE_SOURCE_IMPORTED, pair->oldest, since,
+                                                limit > 0 ? limit + 1 : 0, &error);
+  if (rates == NULL)
+    {
+      g_warning ("Could not list the exchange rates: %s", error->message);
+      return;
+    }
+  more = limit > 0 && rates->len > limit;
+  for (guint i = 0; i < rates->len && (limit == 0 || i < limit); i++)
+    add_rate_row (self, pair, g_ptr_array_index (rates, i));
+
+  if (limit == 0)
+    {
+      /* Whether there is any older than what was asked for. */
+      g_clear_pointer (&rates, g_ptr_array_unref);
+      rates = outlay_repository_list_older_rates (self->repository, pair->currency, pair->quote,
+                                                  OUTLAY_RATE_SOURCE_IMPORTED, pair->oldest, NULL, 1, &error);
+      more = rates != NULL && rates->len > 0;
+    }
+  if (more)
+    {
+      g_autofree char *name = NULL;
+
+      pair->more_row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (pair->more_row), _("Show Older Rates"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (pair->more_row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (pair->more_row), gtk_image_new_from_icon_name ("go-down-symbolic"));
+      /* Translators: a row's name for screen readers: "Show older USD to EUR rates" */
+      name = g_strdup_printf (_("Show older %s to %s rates"), pair->currency, pair->quote);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (pair->more_row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_object_set_data (G_OBJECT (pair->more_row), "pair", pair);
+      g_signal_connect_object (pair->more_row, "activated", G_CALLBACK (on_show_older_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_list_box_append (GTK_LIST_BOX (pair->list), pair->more_row);
+    }
+}
+
+static void
+on_show_older_activated_cb (OutlayCurrenciesPage *self,
+                            AdwActionRow         *row)
+{
+  Pair            *pair = g_object_get_data (G_OBJECT (row), "pair");
+  g_autofree char *key = g_strdup_printf ("%s %s", pair->currency, pair->quote);
+
+  show_older (self, pair, NULL, OLDER_PAGE);
+  /* Kept through a refresh (a rate added, deleted, imported). */
+  g_hash_table_replace (self->older_shown, g_steal_pointer (&key), g_strdup (pair->oldest));
+}
+
+/* A pair's rates are all listed: the older ones the person asked for, and
+ * whether there are more. */
+static void
+finish_pair (OutlayCurrenciesPage *self,
+             Pair                 *pair)
+{
+  g_autofree char *key = NULL;
+
+  if (pair == NULL || pair->n_imported < IMPORTED_SHOWN)
+    return;
+  key = g_strdup_printf ("%s %s", pair->currency, pair->quote);
+  show_older (self, pair, g_hash_table_lookup (self->older_shown, key), 0);
+}
+
+static void
 refresh (OutlayCurrenciesPage *self)
 {
   g_autoptr (GPtrArray) rates = NULL;
   g_autoptr (GError) error = NULL;
-  GtkWidget  *group = NULL;
-  const char *currency = NULL;
-  const char *quote = NULL;
+  Pair *pair = NULL;
 
   clear_pairs (self);
   rates = outlay_repository_list_latest_rates (self->repository, IMPORTED_SHOWN, &error);
@@ -244,22 +377,34 @@ refresh (OutlayCurrenciesPage *self)
     {
       OutlayExchangeRate *rate = g_ptr_array_index (rates, i);
 
-      if (group == NULL || g_strcmp0 (currency, outlay_exchange_rate_get_currency (rate)) != 0 ||
-          g_strcmp0 (quote, outlay_exchange_rate_get_quote (rate)) != 0)
+      if (pair == NULL || g_strcmp0 (pair->currency, outlay_exchange_rate_get_currency (rate)) != 0 ||
+          g_strcmp0 (pair->quote, outlay_exchange_rate_get_quote (rate)) != 0)
         {
           g_autofree char *title = NULL;
 
-          currency = outlay_exchange_rate_get_currency (rate);
-          quote = outlay_exchange_rate_get_quote (rate);
+          finish_pair (self, pair);
+          pair = g_new0 (Pair, 1);
+          g_strlcpy (pair->currency, outlay_exchange_rate_get_currency (rate), sizeof pair->currency);
+          g_strlcpy (pair->quote, outlay_exchange_rate_get_quote (rate), sizeof pair->quote);
           /* Translators: the heading of a pair's rates: "USD to EUR" */
-          title = g_strdup_printf (_("%s to %s"), currency, quote);
-          group = adw_preferences_group_new ();
-          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-          g_ptr_array_add (self->pair_groups, group);
-          adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
+          title = g_strdup_printf (_("%s to %s"), pair->currency, pair->quote);
+          pair->group = adw_preferences_group_new ();
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (pair->group), title);
+          /* A list of its own, sorted: older rates come in pages, among
+           * the person's. */
+          pair->list = gtk_list_box_new ();
+          gtk_widget_add_css_class (pair->list, "boxed-list");
+          gtk_list_box_set_selection_mode (GTK_LIST_BOX (pair->list), GTK_SELECTION_NONE);
+          gtk_list_box_set_sort_func (GTK_LIST_BOX (pair->list), compare_rows, NULL, NULL);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (pair->list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (pair->group), pair->list);
+          g_object_set_data_full (G_OBJECT (pair->group), "pair", pair, g_free);
+          g_ptr_array_add (self->pair_groups, pair->group);
+          adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (pair->group));
         }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), rate_row_new (self, rate));
+      add_rate_row (self, pair, rate);
     }
+  finish_pair (self, pair);
 
   gtk_widget_set_visible (self->empty_group, rates->len == 0 && !self->importing);
   gtk_widget_set_visible (self->rates_group, rates->len > 0 || self->importing);
@@ -715,6 +860,7 @@ outlay_currencies_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pair_groups, g_ptr_array_unref);
+  g_clear_pointer (&self->older_shown, g_hash_table_unref);
   g_free (self->home);
   g_free (self->summary);
   g_free (self->deleted);
@@ -743,6 +889,7 @@ static void
 outlay_currencies_page_init (OutlayCurrenciesPage *self)
 {
   self->pair_groups = g_ptr_array_new ();
+  self->older_shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   build (self);
 }
 
