@@ -1133,6 +1133,9 @@ take (OutlayApplication *app,
         g_error ("Could not add the asado");
       view = outlay_dashboard_page_get_converted_view (
         OUTLAY_DASHBOARD_PAGE (outlay_window_get_dashboard_page (window)));
+      /* Worked out in the background. */
+      for (int frame = 0; frame < 600 && !gtk_widget_get_visible (view); frame++)
+        wait_frames (GTK_WIDGET (window), 1);
       wait_frames (GTK_WIDGET (window), 5);
       gtk_expander_set_expanded (GTK_EXPANDER (outlay_converted_view_get_expander (OUTLAY_CONVERTED_VIEW (view))),
                                  TRUE);

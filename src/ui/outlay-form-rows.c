@@ -171,7 +171,26 @@ outlay_form_dialog_header_new (GtkWindow  *dialog,
 {
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
 
+  /* The window's title, which gives way to the buttons on a phone with
+   * large text (the header bar's own title and AdwWindowTitle keep five
+   * letters, which pushes the window wider than a phone at text ×2). */
+  gtk_widget_set_valign (titles, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (title, "title");
+  gtk_widget_add_css_class (subtitle, "subtitle");
+  for (GtkWidget *label = title; label != NULL; label = label == title ? subtitle : NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (titles), label);
+    }
+  gtk_widget_set_visible (subtitle, FALSE);
+  g_object_bind_property (dialog, "title", title, "label", G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (header), "outlay-subtitle", subtitle);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), titles);
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), dialog);
@@ -181,4 +200,21 @@ outlay_form_dialog_header_new (GtkWindow  *dialog,
   g_signal_connect_swapped (*accept_button, "clicked", accept, dialog);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), *accept_button);
   return header;
+}
+
+/**
+ * outlay_form_dialog_header_set_subtitle:
+ * @header: from outlay_form_dialog_header_new()
+ * @subtitle: (nullable): a line under the window's title, such as the name
+ *   of what is edited
+ */
+void
+outlay_form_dialog_header_set_subtitle (GtkWidget  *header,
+                                        const char *subtitle)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (header), "outlay-subtitle");
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+  gtk_label_set_label (GTK_LABEL (label), subtitle);
+  gtk_widget_set_visible (label, subtitle != NULL && *subtitle != '\0');
 }

@@ -44,5 +44,7 @@ GtkWidget *outlay_form_dialog_header_new (GtkWindow  *dialog,
                                           const char *accept_label,
                                           GCallback   accept,
                                           GtkWidget **accept_button);
+void       outlay_form_dialog_header_set_subtitle (GtkWidget  *header,
+                                                   const char *subtitle);
 
 G_END_DECLS

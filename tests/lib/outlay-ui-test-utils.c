@@ -53,6 +53,24 @@ outlay_ui_test_wait_ms (guint ms)
   while (g_get_monotonic_time () < end);
 }
 
+/* The narrowest @window goes with its text twice as large, as a phone's
+ * "Large Text" and more can make it: a phone is 360 pixels wide. */
+int
+outlay_ui_test_min_width_at_text_scale_2 (GtkWidget *window)
+{
+  GtkSettings *settings = gtk_widget_get_settings (window);
+  int          dpi = 0;
+  int          min = 0;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 2 * 96 * 1024, NULL);
+  outlay_ui_test_settle (window);
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  outlay_ui_test_settle (window);
+  return min;
+}
+
 /* Runs the main context until @condition holds of @data, for at most 10 s
  * (a worker's answer on a loaded machine): whether it came to hold. */
 gboolean

@@ -44,6 +44,7 @@ typedef struct
 void               outlay_ui_test_drain (void);
 void               outlay_ui_test_settle (GtkWidget *widget);
 void               outlay_ui_test_wait_ms (guint ms);
+int                outlay_ui_test_min_width_at_text_scale_2 (GtkWidget *window);
 gboolean           outlay_ui_test_wait_for (OutlayUiTestCondition condition,
                                             gpointer              data);
 GtkWidget         *outlay_ui_test_find (GtkWidget        *root,

@@ -372,6 +372,18 @@ test_accessible_names (Fixture      *fixture,
                                        "Edit 1 USD = 0.9205 EUR");
 }
 
+/* The editor fits a phone with text twice as large: its title gives way
+ * to Cancel and Save. */
+static void
+test_editor_fits_phone (Fixture      *fixture,
+                        gconstpointer data)
+{
+  OutlayRateEditor *editor = open_editor (fixture);
+
+  g_assert_cmpint (outlay_ui_test_min_width_at_text_scale_2 (GTK_WIDGET (editor)), <=, 360);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* The days from 1 January 2024 on, one a day: day @i (1…) of them. */
 static char *
 imported_day (guint i)
@@ -500,6 +512,8 @@ main (int   argc,
   g_test_add ("/currencies/edit", Fixture, NULL, fixture_setup, test_edit, fixture_teardown);
   g_test_add ("/currencies/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   g_test_add ("/currencies/delete-undo", Fixture, NULL, fixture_setup, test_delete_undo, fixture_teardown);
+  g_test_add ("/currencies/editor-fits-phone", Fixture, NULL, fixture_setup, test_editor_fits_phone,
+              fixture_teardown);
   g_test_add ("/currencies/older", Fixture, NULL, fixture_setup, test_older, fixture_teardown);
   g_test_add ("/currencies/import", Fixture, NULL, fixture_setup, test_import, fixture_teardown);
   g_test_add ("/currencies/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names,

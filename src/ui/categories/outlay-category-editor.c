@@ -48,7 +48,7 @@ struct _OutlayCategoryEditor
   char             *icon_name;
   GListStore       *parents; /* "None", then the categories at the top */
 
-  GtkWidget *title;
+  GtkWidget *header;
   GtkWidget *save_button;
   GtkWidget *preview;
   GtkWidget *error_label;
@@ -263,8 +263,7 @@ build (OutlayCategoryEditor *self)
 
   header = outlay_form_dialog_header_new (GTK_WINDOW (self), _("_Save"), G_CALLBACK (outlay_category_editor_save),
                                                                 &self->save_button);
-  self->title = adw_window_title_new (NULL, NULL);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), self->title);
+  self->header = header;
   gtk_box_append (GTK_BOX (content), header);
 
   group = new_group (page, NULL);
@@ -331,13 +330,11 @@ fill (OutlayCategoryEditor *self,
       const char *title = under != NULL ? _("New Subcategory") : _("New Category");
 
       gtk_window_set_title (GTK_WINDOW (self), title);
-      adw_window_title_set_title (ADW_WINDOW_TITLE (self->title), title);
     }
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Category"));
-      adw_window_title_set_title (ADW_WINDOW_TITLE (self->title), _("Edit Category"));
-      adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->title), outlay_category_get_name (self->category));
+      outlay_form_dialog_header_set_subtitle (self->header, outlay_category_get_name (self->category));
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), outlay_category_get_name (self->category));
       parent = outlay_repository_get_parent_category (self->repository, self->category);
       color = outlay_category_get_color (self->category);

@@ -597,17 +597,6 @@ build (OutlayRuleEditor *self)
   header = outlay_form_dialog_header_new (GTK_WINDOW (self), accept, G_CALLBACK (on_save_clicked_cb),
                                           &self->save_button);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
-  /* The default title keeps a few letters, which at text scale 2 pushes
-   * Cancel and Save past a phone's 360 pixels: this one gives way down to
-   * the ellipsis. */
-  {
-    GtkWidget *title = gtk_label_new (gtk_window_get_title (GTK_WINDOW (self)));
-
-    gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-    gtk_label_set_single_line_mode (GTK_LABEL (title), TRUE);
-    gtk_widget_add_css_class (title, "title");
-    adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-  }
   gtk_box_append (GTK_BOX (box), header);
 
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());

@@ -49,7 +49,6 @@ struct _OutlayRecurringEditor
   OutlayRecurringRule *rule; /* as loaded; %NULL for a new one */
   char                *currency;
 
-  GtkWidget *title;
   GtkWidget *save_button;
   GtkWidget *error_label;
   GtkWidget *amount_row;
@@ -390,11 +389,6 @@ build (OutlayRecurringEditor *self)
 
   header = outlay_form_dialog_header_new (GTK_WINDOW (self), _("_Save"), G_CALLBACK (outlay_recurring_editor_save),
                                                                 &self->save_button);
-  /* Short enough for a phone beside Cancel and Save; the window's title
-   * says it in full. */
-  /* Translators: the heading of the editor of a recurring expense */
-  self->title = adw_window_title_new (_("Recurring Expense"), NULL);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), self->title);
   gtk_box_append (GTK_BOX (content), header);
 
   group = new_group (page, NULL);
@@ -462,8 +456,6 @@ fill (OutlayRecurringEditor *self)
                                        FALSE);
       /* Translators: the title of the editor of a recurring expense */
       gtk_window_set_title (GTK_WINDOW (self), _("New Recurring Expense"));
-      /* Translators: the subtitle of the editor of a new recurring expense */
-      adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->title), _("New"));
       start = outlay_date_format_iso (today);
       outlay_date_row_set_date (OUTLAY_DATE_ROW (self->start_row), start);
       outlay_recurrence_init (&monthly, OUTLAY_REPEAT_MONTHLY, 1, today);
