@@ -387,7 +387,7 @@ refresh (OutlayCurrenciesPage *self)
           g_strlcpy (pair->currency, outlay_exchange_rate_get_currency (rate), sizeof pair->currency);
           g_strlcpy (pair->quote, outlay_exchange_rate_get_quote (rate), sizeof pair->quote);
           /* Translators: the heading of a pair's rates: "USD to EUR" */
-          title = g_strdup_printf (_("%s to %s"), pair->currency, pair->quote);
+          title = g_strdup_printf (C_("currency pair", "%s to %s"), pair->currency, pair->quote);
           pair->group = adw_preferences_group_new ();
           adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (pair->group), title);
           /* A list of its own, sorted: older rates come in pages, among
