@@ -772,6 +772,65 @@ outlay_repository_find_expenses (OutlayRepository  *self,
   return g_steal_pointer (&result);
 }
 
+/* Of the matches of a quick search, how many of the last written are
+ * put in the order of their days. */
+#define RECENT_WINDOW 200
+
+/**
+ * outlay_repository_search_recent:
+ * @text: words, each matching the start of a word of a description or note
+ * @limit: the most to return
+ *
+ * A search as-you-type outside the window (GNOME Shell's): of the expenses
+ * @text matches, the few last written, newest day first. It reads the
+ * search index backwards and stops after a few hundred, so that it costs
+ * the same however many match; the window's list sorts them all.
+ *
+ * Returns: (transfer full) (element-type OutlayExpense): the expenses, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+outlay_repository_search_recent (OutlayRepository *self,
+                                 const char       *text,
+                                 guint             limit,
+                                 GError          **error)
+{
+  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  g_autofree char *match = NULL;
+  int              rc;
+
+  g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  match = outlay_query_build_fts_match (text);
+  if (*match == '\0')
+    return g_steal_pointer (&result);
+  if (!outlay_repository_catch_up_search (self, error))
+    return NULL;
+
+  stmt = outlay_database_prepare (self->database,
+                                  "SELECT " OUTLAY_EXPENSE_COLUMNS " FROM (SELECT rowid AS matched FROM expenses_fts "
+                                  "WHERE expenses_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
+                                  "JOIN expenses ON id = matched WHERE deleted_at IS NULL "
+                                  "ORDER BY occurred_on DESC, id DESC LIMIT ?",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, MAX (RECENT_WINDOW, limit));
+  sqlite3_bind_int64 (stmt, 3, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, outlay_expense_new_from_statement (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the expenses"));
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
 /* A search that matches many expenses, in an order one of the expenses'
  * indexes has (by date, amount or description), walks that index and
  * keeps the rows the search index found. At 1,000,000 expenses the walk

@@ -172,6 +172,10 @@ GPtrArray     *outlay_repository_find_expenses (OutlayRepository  *self,
                                                 guint              offset,
                                                 guint              limit,
                                                 GError           **error);
+GPtrArray     *outlay_repository_search_recent (OutlayRepository *self,
+                                                const char       *text,
+                                                guint             limit,
+                                                GError          **error);
 gboolean       outlay_repository_count_expenses (OutlayRepository  *self,
                                                  const OutlayQuery *query,
                                                  guint             *count,

@@ -882,6 +882,51 @@ test_expense_notify (void)
   g_hash_table_unref (log.counts);
 }
 
+/* A search as-you-type from the desktop: the matches last written, by
+ * day newest first; deleted ones left out; nothing for nothing. */
+static void
+test_search_recent (OutlayTestFixture *fixture,
+                    gconstpointer      user_data)
+{
+  gint64 food = outlay_test_category (fixture, OUTLAY_TEST_FOOD);
+  g_autoptr (OutlayExpense) old = outlay_test_add (fixture, 100, "EUR", "2026-03-01", "Lunch downtown", food);
+  g_autoptr (OutlayExpense) newer = outlay_test_add (fixture, 200, "EUR", "2026-03-09", "Lunch again", food);
+  g_autoptr (OutlayExpense) backdated = outlay_test_add (fixture, 300, "EUR", "2025-12-24", "Lunchbox", food);
+  g_autoptr (OutlayExpense) other = outlay_test_add (fixture, 400, "EUR", "2026-03-10", "Dinner", food);
+  g_autoptr (OutlayExpense) gone = outlay_test_add (fixture, 500, "EUR", "2026-03-11", "Lunch cancelled", food);
+  g_autoptr (OutlayExpense) deleted = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+
+  deleted = outlay_repository_delete_expense (fixture->repository, outlay_expense_get_id (gone), &error);
+  g_assert_no_error (error);
+
+  found = outlay_repository_search_recent (fixture->repository, "lun", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_cmpstr (outlay_expense_get_uuid (found->pdata[0]), ==, outlay_expense_get_uuid (newer));
+  g_assert_cmpstr (outlay_expense_get_uuid (found->pdata[1]), ==, outlay_expense_get_uuid (old));
+  g_assert_cmpstr (outlay_expense_get_uuid (found->pdata[2]), ==, outlay_expense_get_uuid (backdated));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* At most the limit. */
+  found = outlay_repository_search_recent (fixture->repository, "lunch", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (outlay_expense_get_uuid (found->pdata[0]), ==, outlay_expense_get_uuid (newer));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = outlay_repository_search_recent (fixture->repository, "  ", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = outlay_repository_search_recent (fixture->repository, "din", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (outlay_expense_get_uuid (found->pdata[0]), ==, outlay_expense_get_uuid (other));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -903,6 +948,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/expense/soft-delete", test_soft_delete);
   OUTLAY_TEST_ADD ("/repository/expense/changed-signal", test_changed_signal);
   g_test_add_func ("/repository/expense/notify", test_expense_notify);
+  OUTLAY_TEST_ADD ("/repository/expense/search-recent", test_search_recent);
 
   return g_test_run ();
 }
