@@ -52,6 +52,7 @@ with tempfile.TemporaryDirectory(prefix='outlay-destdir-') as destdir:
             os.path.join(share, 'icons', 'hicolor', 'scalable', 'apps', app_id + '.svg'),
             os.path.join(share, 'icons', 'hicolor', 'symbolic', 'apps', app_id + '-symbolic.svg'),
             os.path.join(share, 'dbus-1', 'services', app_id + '.service'),
+            os.path.join(share, 'gnome-shell', 'search-providers', app_id + '.search-provider.ini'),
         ]
     expected += [os.path.join(root(localedir), lang, 'LC_MESSAGES', 'outlay.mo') for lang in linguas()]
 

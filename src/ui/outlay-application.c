@@ -31,6 +31,8 @@
 #include "outlay-currencies-page.h"
 #include "outlay-preferences-window.h"
 #include "outlay-rate-editor.h"
+#include "outlay-search-provider.h"
+#include "outlay-shell-actions.h"
 #include "outlay-window.h"
 
 /* How long a write of the window waits inside SQLite for another program's:
@@ -42,11 +44,16 @@ struct _OutlayApplication
 {
   AdwApplication parent_instance;
 
-  GSettings        *settings;
-  char             *database_path;
-  OutlayDatabase   *database;
-  OutlayRepository *repository;
+  GSettings            *settings;
+  char                 *database_path;
+  OutlayDatabase       *database;
+  OutlayRepository     *repository;
+  OutlaySearchProvider *search_provider;
 };
+
+/* How long Outlay stays when GNOME Shell started it for a search and no
+ * window is open: long enough for the next few letters typed. */
+#define SERVICE_IDLE_TIMEOUT_MS 20000
 
 G_DEFINE_FINAL_TYPE (OutlayApplication, outlay_application, ADW_TYPE_APPLICATION)
 
@@ -515,6 +522,9 @@ outlay_application_activate (GApplication *app)
     gtk_window_present (window);
 }
 
+/* The options that stand for an action of the desktop file. */
+static const char *const local_actions[] = { "new-expense", "import" };
+
 static int
 outlay_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
@@ -524,6 +534,24 @@ outlay_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &path))
     self->database_path = g_canonicalize_filename (path, NULL);
+
+  /* The desktop file's actions, where they are run as commands: done by
+   * the running Outlay, or by one started for it. */
+  for (guint i = 0; i < G_N_ELEMENTS (local_actions); i++)
+    if (g_variant_dict_contains (options, local_actions[i]))
+      {
+        g_autoptr (GError) error = NULL;
+
+        if (!g_application_register (app, NULL, &error))
+          {
+            g_printerr ("%s\n", error->message);
+            return 1;
+          }
+        g_action_group_activate_action (G_ACTION_GROUP (app), local_actions[i], NULL);
+        /* Here when no other Outlay ran: this one carries on with the
+         * window the action opened. */
+        return g_application_get_is_remote (app) ? 0 : -1;
+      }
 
   return -1;
 }
@@ -536,7 +564,44 @@ outlay_application_startup (GApplication *app)
   /* For window lists that do not match windows to the desktop file. */
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
+  /* Started by D-Bus (a search from GNOME Shell, a desktop action): gone
+   * again when idle. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, SERVICE_IDLE_TIMEOUT_MS);
+
   outlay_accessibility_init ();
+}
+
+/* GNOME Shell's searches are answered on the application's own bus name,
+ * which the search provider file names. */
+static gboolean
+outlay_application_dbus_register (GApplication    *app,
+                                  GDBusConnection *connection,
+                                  const char      *object_path,
+                                  GError         **error)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (app);
+  g_autofree char   *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (outlay_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  self->search_provider = outlay_search_provider_new (self);
+  return outlay_search_provider_export (self->search_provider, connection, path, error);
+}
+
+static void
+outlay_application_dbus_unregister (GApplication    *app,
+                                    GDBusConnection *connection,
+                                    const char      *object_path)
+{
+  OutlayApplication *self = OUTLAY_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    outlay_search_provider_unexport (self->search_provider);
+  g_clear_object (&self->search_provider);
+
+  G_APPLICATION_CLASS (outlay_application_parent_class)->dbus_unregister (app, connection, object_path);
 }
 
 static void
@@ -562,6 +627,8 @@ outlay_application_class_init (OutlayApplicationClass *klass)
   app_class->startup = outlay_application_startup;
   app_class->activate = outlay_application_activate;
   app_class->handle_local_options = outlay_application_handle_local_options;
+  app_class->dbus_register = outlay_application_dbus_register;
+  app_class->dbus_unregister = outlay_application_dbus_unregister;
 }
 
 static void
@@ -580,10 +647,16 @@ outlay_application_init (OutlayApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
+  outlay_shell_actions_install (self);
+
   g_application_add_main_option (G_APPLICATION (self), "database", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
                                  _("The expenses database to open (default: $OUTLAY_DATABASE or the user data folder)"),
                                  _("FILE"));
+  g_application_add_main_option (G_APPLICATION (self), "new-expense", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Open the window on a new expense"), NULL);
+  g_application_add_main_option (G_APPLICATION (self), "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Open the window to import a file"), NULL);
 
   self->settings = g_settings_new (APPLICATION_ID);
 }
@@ -665,4 +738,32 @@ outlay_application_dup_ledger_currency (OutlayApplication *self)
     return g_strdup (outlay_currency_for_locale ());
 
   return outlay_repository_dup_currency (self->repository, outlay_currency_for_locale ());
+}
+
+/**
+ * outlay_application_present_window:
+ *
+ * Shows the main window, opening it (and the ledger) when there is none:
+ * what a search result or a desktop action opens on.
+ *
+ * Returns: (transfer none) (nullable): the #OutlayWindow, or %NULL when
+ *   the ledger could not be opened (the reason is shown instead)
+ */
+GtkWindow *
+outlay_application_present_window (OutlayApplication *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+        if (OUTLAY_IS_WINDOW (l->data))
+          {
+            gtk_window_present (l->data);
+            return l->data;
+          }
+      if (attempt == 0)
+        activate_ledger (self);
+    }
+  return NULL;
 }

@@ -160,19 +160,17 @@ outlay_category_icon_size_allocate (GtkWidget *widget,
                                                                             (height - icon) / 2.f)));
 }
 
+/* The disc of @color within @bounds. */
 static void
-outlay_category_icon_snapshot (GtkWidget   *widget,
-                               GtkSnapshot *snapshot)
+snapshot_disc (GtkSnapshot           *snapshot,
+               const GdkRGBA         *color,
+               const graphene_rect_t *bounds)
 {
-  OutlayCategoryIcon *self = OUTLAY_CATEGORY_ICON (widget);
-  float               w = gtk_widget_get_width (widget);
-  float               h = gtk_widget_get_height (widget);
-  float               d = MIN (w, h);
-  graphene_rect_t     bounds = GRAPHENE_RECT_INIT ((w - d) / 2, (h - d) / 2, d, d);
-  GskRoundedRect      disc;
-  GdkRGBA             top = self->color;
-  GdkRGBA             bottom = self->color;
-  GskColorStop        stops[2];
+  float          d = bounds->size.width;
+  GskRoundedRect disc;
+  GdkRGBA        top = *color;
+  GdkRGBA        bottom = *color;
+  GskColorStop   stops[2];
 
   /* A light top edge and a darker bottom one give the disc some depth
    * without leaving the category's own hue. */
@@ -185,15 +183,94 @@ outlay_category_icon_snapshot (GtkWidget   *widget,
   stops[0] = (GskColorStop){ 0.0, top };
   stops[1] = (GskColorStop){ 1.0, bottom };
 
-  gsk_rounded_rect_init_from_rect (&disc, &bounds, d / 2);
+  gsk_rounded_rect_init_from_rect (&disc, bounds, d / 2);
   gtk_snapshot_push_rounded_clip (snapshot, &disc);
-  gtk_snapshot_append_linear_gradient (snapshot, &bounds,
-                                       &GRAPHENE_POINT_INIT (bounds.origin.x, bounds.origin.y),
-                                       &GRAPHENE_POINT_INIT (bounds.origin.x, bounds.origin.y + d),
+  gtk_snapshot_append_linear_gradient (snapshot, bounds,
+                                       &GRAPHENE_POINT_INIT (bounds->origin.x, bounds->origin.y),
+                                       &GRAPHENE_POINT_INIT (bounds->origin.x, bounds->origin.y + d),
                                        stops, G_N_ELEMENTS (stops));
   gtk_snapshot_pop (snapshot);
+}
 
+static void
+outlay_category_icon_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  OutlayCategoryIcon *self = OUTLAY_CATEGORY_ICON (widget);
+  float               w = gtk_widget_get_width (widget);
+  float               h = gtk_widget_get_height (widget);
+  float               d = MIN (w, h);
+
+  snapshot_disc (snapshot, &self->color, &GRAPHENE_RECT_INIT ((w - d) / 2, (h - d) / 2, d, d));
   gtk_widget_snapshot_child (widget, self->image, snapshot);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * outlay_category_icon_render_png:
+ * @category: the category
+ * @display: whose icon theme has Outlay's icons
+ * @size: the diameter, in pixels
+ *
+ * The badge the window shows, as a PNG image: for places that show
+ * pictures, not widgets (GNOME Shell's search results).
+ *
+ * Returns: (transfer full): the PNG file's bytes
+ */
+GBytes *
+outlay_category_icon_render_png (OutlayCategory *category,
+                                 GdkDisplay     *display,
+                                 int             size)
+{
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GByteArray) png = g_byte_array_new ();
+  const char      *color_name = outlay_category_get_color (category);
+  const char      *icon_name = outlay_category_icons_resolve (outlay_category_get_icon_name (category));
+  int              icon_size = MAX (8, size / 2);
+  GdkRGBA          color;
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+
+  g_return_val_if_fail (OUTLAY_IS_CATEGORY (category), NULL);
+  g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
+
+  if (color_name == NULL || !gdk_rgba_parse (&color, color_name))
+    gdk_rgba_parse (&color, "#77767b");
+  snapshot_disc (snapshot, &color, &GRAPHENE_RECT_INIT (0, 0, size, size));
+  if (icon_name != NULL)
+    {
+      g_autoptr (GtkIconPaintable) icon =
+        gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (display), icon_name, NULL, icon_size, 1,
+                                    GTK_TEXT_DIR_NONE, 0);
+      /* As style.css colours it in the window. */
+      GdkRGBA foreground = outlay_color_is_light (color_name) ? (GdkRGBA){ 0, 0, 0, 0.8 } : (GdkRGBA){ 1, 1, 1, 1 };
+      GdkRGBA colors[4] = { foreground, foreground, foreground, foreground };
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((size - icon_size) / 2.f, (size - icon_size) / 2.f));
+      gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, icon_size, icon_size,
+                                                colors, G_N_ELEMENTS (colors));
+      gtk_snapshot_restore (snapshot);
+    }
+
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (surface);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_bytes, png);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
 }
 
 static void

@@ -36,6 +36,9 @@ void            outlay_category_icon_set_category (OutlayCategoryIcon *self,
                                                    OutlayCategory     *category);
 void            outlay_category_icon_set_size (OutlayCategoryIcon *self,
                                                int                 size);
+GBytes         *outlay_category_icon_render_png (OutlayCategory *category,
+                                                 GdkDisplay     *display,
+                                                 int             size);
 void            outlay_category_icon_set_look (OutlayCategoryIcon *self,
                                                const char         *icon_name,
                                                const char         *color);

@@ -1235,6 +1235,24 @@ outlay_expenses_page_start_search (OutlayExpensesPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/**
+ * outlay_expenses_page_search:
+ * @text: the words to look for
+ *
+ * Opens the search with @text in it, as a search from the desktop asks.
+ */
+void
+outlay_expenses_page_search (OutlayExpensesPage *self,
+                             const char         *text)
+{
+  g_return_if_fail (OUTLAY_IS_EXPENSES_PAGE (self));
+  g_return_if_fail (text != NULL);
+
+  outlay_expenses_page_start_search (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}
+
 void
 outlay_expenses_page_focus_list (OutlayExpensesPage *self)
 {

@@ -40,6 +40,8 @@ void                outlay_expenses_page_edit_expense (OutlayExpensesPage *self,
                                                        OutlayExpense      *expense);
 void                outlay_expenses_page_close_editor (OutlayExpensesPage *self);
 void                outlay_expenses_page_start_search (OutlayExpensesPage *self);
+void                outlay_expenses_page_search (OutlayExpensesPage *self,
+                                                 const char         *text);
 void                outlay_expenses_page_show_categories (OutlayExpensesPage *self,
                                                           const gint64       *category_ids,
                                                           guint               n_category_ids,

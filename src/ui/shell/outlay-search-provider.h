@@ -1,0 +1,38 @@
+/* outlay-search-provider.h: expenses in GNOME Shell's search
+ *
+ * Copyright 2026 The Outlay authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "outlay-application.h"
+
+G_BEGIN_DECLS
+
+#define OUTLAY_TYPE_SEARCH_PROVIDER (outlay_search_provider_get_type ())
+
+G_DECLARE_FINAL_TYPE (OutlaySearchProvider, outlay_search_provider, OUTLAY, SEARCH_PROVIDER, GObject)
+
+OutlaySearchProvider *outlay_search_provider_new (OutlayApplication *app);
+gboolean              outlay_search_provider_export (OutlaySearchProvider *self,
+                                                     GDBusConnection      *connection,
+                                                     const char           *object_path,
+                                                     GError              **error);
+void                  outlay_search_provider_unexport (OutlaySearchProvider *self);
+
+G_END_DECLS
