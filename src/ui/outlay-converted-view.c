@@ -140,32 +140,49 @@ describe_currency (const OutlayConvertedTotal    *total,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/**
+ * outlay_missing_rate_new:
+ * @currency: a currency that has no rate
+ * @count: how many expenses in it have none
+ *
+ * "2 expenses in ARS have no rate [Add Rate]": what a total could not
+ * count, with the way to fix it (app.add-rate).
+ *
+ * Returns: (transfer floating): the line
+ */
+GtkWidget *
+outlay_missing_rate_new (const char *currency,
+                         guint       count)
+{
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget       *button = gtk_button_new_with_mnemonic (_("_Add Rate"));
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u expense in %s has no rate",
+                                                        "%u expenses in %s have no rate", count),
+                                           count, currency);
+  GtkWidget       *label = gtk_label_new (text);
+  g_autofree char *name = NULL;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", currency);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.add-rate");
+  /* Translators: the button that adds a rate, as a screen reader says it */
+  name = g_strdup_printf (_("Add a rate for %s"), currency);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_box_append (GTK_BOX (box), button);
+  return box;
+}
+
 static void
 add_missing (OutlayConvertedView           *self,
              const OutlayConvertedCurrency *row)
 {
-  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget       *label;
-  GtkWidget       *button = gtk_button_new_with_mnemonic (_("_Add Rate"));
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u expense in %s has no rate",
-                                                        "%u expenses in %s have no rate", row->n_without_rate),
-                                           row->n_without_rate, row->currency);
-  g_autofree char *name = NULL;
-
-  label = add_line (self, text);
-  g_object_ref (label);
-  gtk_box_remove (GTK_BOX (self->lines), label);
-  gtk_box_append (GTK_BOX (box), label);
-  g_object_unref (label);
-  gtk_widget_remove_css_class (label, "dim-label");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", row->currency);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.add-rate");
-  /* Translators: the button that adds a rate, as a screen reader says it */
-  name = g_strdup_printf (_("Add a rate for %s"), row->currency);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_box_append (GTK_BOX (self->lines), box);
+  gtk_box_append (GTK_BOX (self->lines), outlay_missing_rate_new (row->currency, row->n_without_rate));
 }
 
 /**

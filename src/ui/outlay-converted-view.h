@@ -37,6 +37,9 @@ const char *outlay_converted_view_get_title (OutlayConvertedView *self);
 GPtrArray  *outlay_converted_view_dup_lines (OutlayConvertedView *self);
 GtkWidget  *outlay_converted_view_get_expander (OutlayConvertedView *self);
 
+GtkWidget  *outlay_missing_rate_new (const char *currency,
+                                     guint       count);
+
 char       *outlay_converted_describe_rates (const OutlayRateFound *found);
 
 G_END_DECLS

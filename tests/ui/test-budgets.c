@@ -529,6 +529,45 @@ test_chart (Fixture      *fixture,
   g_assert_cmpint (outlay_trend_chart_get_value (chart, 10), ==, 4000);
 }
 
+/* An expense in another currency without a rate is said apart on the
+ * budget's page, with Add Rate for that currency; with a rate it counts
+ * and the line goes. */
+static void
+test_missing_rate (Fixture      *fixture,
+                   gconstpointer user_data)
+{
+  gint64 id = add_budget (fixture, "Groceries", 10000, fixture->groceries);
+  g_autoptr (OutlayExpense) draft = outlay_test_draft (150000, "ARS", "2026-03-04", "Asado", fixture->groceries);
+  g_autoptr (OutlayExpense) stored = NULL;
+  g_autoptr (OutlayExchangeRate) rate = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *line;
+  GtkWidget *button;
+
+  stored = outlay_repository_add_expense (fixture->repository, draft, &error);
+  g_assert_no_error (error);
+  open_window (fixture);
+  outlay_budgets_window_show_budget (fixture->window, id);
+  outlay_ui_test_settle (GTK_WIDGET (fixture->window));
+
+  line = outlay_ui_test_find (GTK_WIDGET (fixture->window), outlay_ui_test_is_label, "1 expense in ARS has no rate");
+  g_assert_nonnull (line);
+  g_assert_true (gtk_widget_get_mapped (line));
+  button = outlay_ui_test_find (gtk_widget_get_parent (line), outlay_ui_test_is_button, "_Add Rate");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "app.add-rate");
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)), NULL), ==,
+                   "ARS");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, "Add a rate for ARS");
+
+  rate = outlay_repository_set_rate (fixture->repository, "ARS", "EUR", "2026-03-01", "0.001", &error);
+  g_assert_no_error (error);
+  outlay_budgets_window_show_budget (fixture->window, id);
+  outlay_ui_test_settle (GTK_WIDGET (fixture->window));
+  g_assert_null (outlay_ui_test_find (GTK_WIDGET (fixture->window), outlay_ui_test_is_label,
+                                      "1 expense in ARS has no rate"));
+}
+
 /* What no budget counts this month, by category, largest first. */
 static void
 test_unbudgeted (Fixture      *fixture,
@@ -631,6 +670,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -644,6 +684,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/budgets/chart", Fixture, NULL, fixture_set_up, test_chart, fixture_tear_down);
   g_test_add ("/budgets/overrides", Fixture, NULL, fixture_set_up, test_overrides, fixture_tear_down);
+  g_test_add ("/budgets/missing-rate", Fixture, NULL, fixture_set_up, test_missing_rate, fixture_tear_down);
   g_test_add ("/budgets/unbudgeted", Fixture, NULL, fixture_set_up, test_unbudgeted, fixture_tear_down);
 
   return g_test_run ();

@@ -38,6 +38,7 @@
 #include "outlay-budget-overrides-group.h"
 #include "outlay-budgets-group.h"
 #include "outlay-budgets-window.h"
+#include "outlay-converted-view.h"
 #include "outlay-form-rows.h"
 #include "outlay-format.h"
 #include "outlay-money.h"
@@ -442,6 +443,13 @@ show_detail (OutlayBudgetsWindow *self)
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_box_append (GTK_BOX (self->detail_box), card);
+  /* What it could not count, each currency with the way to count it. */
+  for (guint i = 0; i < status.uncounted->len; i++)
+    {
+      const OutlayCurrencyTotal *uncounted = &g_array_index (status.uncounted, OutlayCurrencyTotal, i);
+
+      gtk_box_append (GTK_BOX (self->detail_box), outlay_missing_rate_new (uncounted->currency, uncounted->count));
+    }
 
   outlay_trend_chart_set_budget_periods (OUTLAY_TREND_CHART (self->chart),
                                          (const OutlayBudgetPeriod *) (gpointer) periods->data, periods->len,
