@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# check-install.py MESON BUILDDIR PREFIX BINDIR DATADIR LOCALEDIR SOURCE_ROOT APPLICATION_ID UI
+# check-install.py MESON BUILDDIR PREFIX BINDIR DATADIR LOCALEDIR MANDIR SOURCE_ROOT APPLICATION_ID UI
 #
 # Installs the build into a temporary DESTDIR and checks that every file a
 # desktop expects is where it expects it. gnome.post_install skips its cache
@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 
-meson, builddir, prefix, bindir, datadir, localedir, source_root, app_id, ui = sys.argv[1:10]
+meson, builddir, prefix, bindir, datadir, localedir, mandir, source_root, app_id, ui = sys.argv[1:11]
 
 
 def under_prefix(path):
@@ -43,7 +43,8 @@ with tempfile.TemporaryDirectory(prefix='outlay-destdir-') as destdir:
         return os.path.join(destdir, under_prefix(path).lstrip('/'))
 
     share = root(datadir)
-    expected = [os.path.join(share, 'glib-2.0', 'schemas', app_id + '.gschema.xml')]
+    expected = [os.path.join(share, 'glib-2.0', 'schemas', app_id + '.gschema.xml'),
+                os.path.join(root(mandir), 'man1', 'outlay.1')]
     if ui == 'true':
         expected += [
             os.path.join(root(bindir), 'outlay'),
