@@ -106,7 +106,7 @@ typedef struct
   gboolean converted;
   /* the Preferences on their Currencies page: "page" (with a few rates),
    * "editor" (Add Rate over it) or "import" (the summary of the ECB's
-   * history imported) */
+   * history imported); or "general", their General page (the reminders) */
   const char *currencies;
 } Shot;
 
@@ -238,6 +238,10 @@ static const Shot shots[] = {
     .currencies = "editor" },
   { .name = "currencies-editor-1280x800-dark", .page = "expenses", .width = 1280, .height = 800, .dark = TRUE,
     .currencies = "editor" },
+  { .name = "preferences-general-1280x800-light", .page = "expenses", .width = 1280, .height = 800,
+    .currencies = "general" },
+  { .name = "preferences-general-360x720-dark", .page = "expenses", .width = 360, .height = 720, .dark = TRUE,
+    .currencies = "general" },
   { .name = "currencies-import-360x720-light", .page = "expenses", .width = 360, .height = 720,
     .currencies = "import" },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -1042,7 +1046,8 @@ take_currencies (OutlayApplication *app,
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (preferences), shot->width, shot->height);
-  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "currencies");
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
+                                                g_str_equal (shot->currencies, "general") ? "general" : "currencies");
   gtk_window_present (GTK_WINDOW (preferences));
   wait_frames (preferences, 10);
   if (g_str_equal (shot->currencies, "editor"))

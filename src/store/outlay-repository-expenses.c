@@ -783,8 +783,9 @@ outlay_repository_find_expenses (OutlayRepository  *self,
  *
  * A search as-you-type outside the window (GNOME Shell's): of the expenses
  * @text matches, the few last written, newest day first. It reads the
- * search index backwards and stops after a few hundred, so that it costs
- * the same however many match; the window's list sorts them all.
+ * search index backwards and stops after 200 (deleted ones among them), so
+ * that it costs about the same however many match; the window's list
+ * sorts them all.
  *
  * Returns: (transfer full) (element-type OutlayExpense): the expenses, or
  *   %NULL with @error set

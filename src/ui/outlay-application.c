@@ -31,6 +31,7 @@
 #include "outlay-currencies-page.h"
 #include "outlay-preferences-window.h"
 #include "outlay-rate-editor.h"
+#include "outlay-reminders.h"
 #include "outlay-search-provider.h"
 #include "outlay-shell-actions.h"
 #include "outlay-window.h"
@@ -49,6 +50,8 @@ struct _OutlayApplication
   OutlayDatabase       *database;
   OutlayRepository     *repository;
   OutlaySearchProvider *search_provider;
+  OutlayReminders      *reminders;
+  gboolean              background; /* started with --background, for the reminders alone */
 };
 
 /* How long Outlay stays when GNOME Shell started it for a search and no
@@ -408,6 +411,7 @@ start_background_cb (gpointer user_data)
       record_currency (self);
       start_daily_backup (self);
       start_check (self);
+      outlay_reminders_start (self->reminders);
     }
 
   g_application_release (G_APPLICATION (self));
@@ -449,6 +453,13 @@ start_background (OutlayApplication *self,
 }
 
 static void activate_ledger (OutlayApplication *self);
+
+static gboolean
+release_cb (gpointer user_data)
+{
+  g_application_release (user_data);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 on_replaced_cb (OutlayApplication *self,
@@ -515,6 +526,19 @@ outlay_application_activate (GApplication *app)
   OutlayApplication *self = OUTLAY_APPLICATION (app);
   GtkWindow         *window;
 
+  /* Started at login for the reminders: no window, until asked for one.
+   * Held only where the desktop allows the background; else it looks
+   * once and goes. */
+  if (self->background)
+    {
+      self->background = FALSE;
+      g_application_hold (app);
+      if (outlay_application_get_repository (self) != NULL)
+        outlay_reminders_start (self->reminders);
+      g_idle_add_full (G_PRIORITY_LOW, release_cb, g_object_ref (self), g_object_unref);
+      return;
+    }
+
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     activate_ledger (self);
@@ -534,6 +558,7 @@ outlay_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &path))
     self->database_path = g_canonicalize_filename (path, NULL);
+  self->background = g_variant_dict_contains (options, "background");
 
   /* The desktop file's actions, where they are run as commands: done by
    * the running Outlay, or by one started for it. */
@@ -609,6 +634,7 @@ outlay_application_dispose (GObject *object)
 {
   OutlayApplication *self = OUTLAY_APPLICATION (object);
 
+  g_clear_object (&self->reminders);
   g_clear_object (&self->repository);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
@@ -657,8 +683,11 @@ outlay_application_init (OutlayApplication *self)
                                  _("Open the window on a new expense"), NULL);
   g_application_add_main_option (G_APPLICATION (self), "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  _("Open the window to import a file"), NULL);
+  g_application_add_main_option (G_APPLICATION (self), "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Start without a window, for the reminders (as at login)"), NULL);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  self->reminders = outlay_reminders_new (self);
 }
 
 OutlayApplication *
@@ -742,28 +771,52 @@ outlay_application_dup_ledger_currency (OutlayApplication *self)
 
 /**
  * outlay_application_present_window:
+ * @timestamp: of the event that asked, or %GDK_CURRENT_TIME
  *
  * Shows the main window, opening it (and the ledger) when there is none:
  * what a search result or a desktop action opens on.
  *
  * Returns: (transfer none) (nullable): the #OutlayWindow, or %NULL when
- *   the ledger could not be opened (the reason is shown instead)
+ *   the ledger could not be opened (the window that says why is shown)
  */
 GtkWindow *
-outlay_application_present_window (OutlayApplication *self)
+outlay_application_present_window (OutlayApplication *self,
+                                   guint32            timestamp)
 {
   g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
 
   for (int attempt = 0; attempt < 2; attempt++)
     {
-      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+      for (GList *l = windows; l != NULL; l = l->next)
         if (OUTLAY_IS_WINDOW (l->data))
           {
-            gtk_window_present (l->data);
+            gtk_window_present_with_time (l->data, timestamp);
             return l->data;
           }
+      /* A damaged ledger's window, or the reason it could not open: that
+       * one again, not another. */
+      if (windows != NULL)
+        {
+          gtk_window_present_with_time (windows->data, timestamp);
+          return NULL;
+        }
       if (attempt == 0)
         activate_ledger (self);
     }
   return NULL;
+}
+
+/**
+ * outlay_application_get_reminders:
+ *
+ * Returns: (transfer none): the reminders, which Preferences turn on
+ */
+OutlayReminders *
+outlay_application_get_reminders (OutlayApplication *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
+
+  return self->reminders;
 }

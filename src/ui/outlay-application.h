@@ -35,6 +35,10 @@ OutlayRepository  *outlay_application_get_repository (OutlayApplication *self);
 GSettings         *outlay_application_get_settings (OutlayApplication *self);
 char              *outlay_application_dup_currency (OutlayApplication *self);
 char              *outlay_application_dup_ledger_currency (OutlayApplication *self);
-GtkWindow         *outlay_application_present_window (OutlayApplication *self);
+GtkWindow         *outlay_application_present_window (OutlayApplication *self,
+                                                       guint32            timestamp);
+
+typedef struct _OutlayReminders OutlayReminders;
+OutlayReminders   *outlay_application_get_reminders (OutlayApplication *self);
 
 G_END_DECLS

@@ -33,6 +33,7 @@
 #include "outlay-format.h"
 #include "outlay-money.h"
 #include "outlay-preferences-window.h"
+#include "outlay-reminders-group.h"
 #include "outlay-toasts.h"
 #include "outlay-waiting-bar.h"
 
@@ -49,6 +50,7 @@ struct _OutlayPreferencesWindow
 
   AdwPreferencesPage   *backups_page;
   GtkWidget            *currencies_page;
+  GtkWidget            *reminders_group;
   AdwPreferencesGroup  *waiting_group;
   OutlayWaitingBar     *waiting_bar;
   AdwPreferencesGroup  *backups_group;
@@ -679,6 +681,8 @@ add_general_page (OutlayPreferencesWindow *self)
 
   adw_preferences_group_add (group, GTK_WIDGET (self->currency_row));
   adw_preferences_page_add (page, group);
+  self->reminders_group = outlay_reminders_group_new (self->application);
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (self->reminders_group));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
 }
 

@@ -72,7 +72,8 @@ outlay_ui_test_min_width_at_text_scale_2 (GtkWidget *window)
 }
 
 /* Runs the main context until @condition holds of @data, for at most 10 s
- * (a worker's answer on a loaded machine): whether it came to hold. */
+ * (a worker's answer, or a message of the session bus, on a loaded
+ * machine): whether it came to hold. */
 gboolean
 outlay_ui_test_wait_for (OutlayUiTestCondition condition,
                          gpointer              data)

@@ -927,6 +927,39 @@ test_search_recent (OutlayTestFixture *fixture,
   g_assert_cmpstr (outlay_expense_get_uuid (found->pdata[0]), ==, outlay_expense_get_uuid (other));
 }
 
+/* Of many matches, the last 200 written count: one written before them
+ * is left out even when its day is the newest (the search stays as quick
+ * at a million expenses). */
+static void
+test_search_recent_window (OutlayTestFixture *fixture,
+                           gconstpointer      user_data)
+{
+  gint64 food = outlay_test_category (fixture, OUTLAY_TEST_FOOD);
+  g_autoptr (OutlayExpense) first = outlay_test_add (fixture, 100, "EUR", "2026-12-31", "Lunch first", food);
+  g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_ptr_array_add (drafts, outlay_test_draft (100 + i, "EUR", i == 199 ? "2026-06-30" : "2026-01-15", "Lunch",
+                                                food));
+  g_assert_true (outlay_repository_add_expenses (fixture->repository, (OutlayExpense **) drafts->pdata, drafts->len,
+                                                 &error));
+  g_assert_no_error (error);
+
+  found = outlay_repository_search_recent (fixture->repository, "lunch", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (outlay_expense_get_occurred_on (found->pdata[0]), ==, "2026-06-30");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* The first is found by what only it has. */
+  found = outlay_repository_search_recent (fixture->repository, "lunch first", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (outlay_expense_get_uuid (found->pdata[0]), ==, outlay_expense_get_uuid (first));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -949,6 +982,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/expense/changed-signal", test_changed_signal);
   g_test_add_func ("/repository/expense/notify", test_expense_notify);
   OUTLAY_TEST_ADD ("/repository/expense/search-recent", test_search_recent);
+  OUTLAY_TEST_ADD ("/repository/expense/search-recent-window", test_search_recent_window);
 
   return g_test_run ();
 }

@@ -244,10 +244,37 @@ test_converted (Fixture      *fixture,
   g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, dollar_line);
 
   /* Another period never shows this one's total while its own is worked
-   * out: last month had no dollars. All time has them again. */
-  outlay_dashboard_page_set_period (fixture->page, "last-month");
-  outlay_ui_test_drain ();
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
+   * out: last month had dollars too, fewer. All time has them all. */
+  {
+    g_autoptr (OutlayExpense) before = outlay_test_draft (5000, "USD", fixture->last_month_iso, "Taxi",
+                                                          fixture->food);
+    g_autoptr (OutlayExpense) added = outlay_repository_add_expense (fixture->repository, before, &error);
+    g_autoptr (OutlayExchangeRate) older = NULL;
+    g_autofree char *last_month = NULL;
+    g_autofree char *last_title = NULL;
+    g_autofree char *last_day = NULL;
+    g_autoptr (GDate) end = outlay_date_parse_iso (fixture->last_month_iso);
+    OutlayTotal      euros = { 0, 0 };
+
+    g_assert_no_error (error);
+    older = outlay_repository_set_rate (fixture->repository, "USD", "EUR", fixture->last_month_iso, "0.9", &error);
+    g_assert_no_error (error);
+    g_date_add_months (end, 1);
+    g_date_subtract_days (end, 1);
+    last_day = outlay_date_format_iso (end);
+    g_assert_true (outlay_repository_get_total (fixture->repository, "EUR", fixture->last_month_iso, last_day,
+                                                &euros, &error));
+    /* $50.00 at 0.9 is €45.00. */
+    last_month = outlay_money_format (euros.total + 4500, "EUR");
+    last_title = g_strdup_printf ("≈ %s in total", last_month);
+
+    outlay_dashboard_page_set_period (fixture->page, "last-month");
+    g_assert_cmpstr (outlay_converted_view_get_title (view), !=, title);
+    outlay_ui_test_drain ();
+    g_assert_true (outlay_ui_test_wait_for (is_visible, view));
+    g_assert_cmpstr (outlay_converted_view_get_title (view), ==, last_title);
+    g_clear_object (&added);
+  }
   outlay_dashboard_page_set_period (fixture->page, "all-time");
   outlay_ui_test_drain ();
   g_assert_true (outlay_ui_test_wait_for (is_visible, view));
@@ -257,7 +284,7 @@ test_converted (Fixture      *fixture,
     g_autofree char *all_title = NULL;
 
     g_assert_true (outlay_repository_get_total (fixture->repository, "EUR", NULL, NULL, &euros, &error));
-    all = outlay_money_format (euros.total + 18410, "EUR");
+    all = outlay_money_format (euros.total + 18410 + 4500, "EUR");
     all_title = g_strdup_printf ("≈ %s in total", all);
     g_assert_cmpstr (outlay_converted_view_get_title (view), ==, all_title);
   }

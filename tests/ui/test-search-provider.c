@@ -29,6 +29,7 @@
 #include "outlay-expenses-page.h"
 #include "outlay-format.h"
 #include "outlay-money.h"
+#include "outlay-test-desktop.h"
 #include "outlay-test-utils.h"
 #include "outlay-ui-test-utils.h"
 #include "outlay-window.h"
@@ -36,76 +37,12 @@
 #define PROVIDER_PATH "/io/github/outlay/Outlay/SearchProvider"
 #define PROVIDER_INTERFACE "org.gnome.Shell.SearchProvider2"
 
-static GTestDBus         *bus;
+static OutlayTestDesktop *desktop;
 static GDBusConnection   *shell; /* GNOME Shell's side: searches, and shows notifications */
 static OutlayApplication *app;
 static char              *database_dir;
 static char              *database_path;
-/* What the notification server was told: "add ID" with the notification,
- * or "remove ID". */
-static GPtrArray *told;
-
-/* GNOME Shell's notification server, as GNotification reaches it. */
-static const char notifications_xml[] =
-  "<node>"
-  "  <interface name='org.gtk.Notifications'>"
-  "    <method name='AddNotification'>"
-  "      <arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='a{sv}' direction='in'/>"
-  "    </method>"
-  "    <method name='RemoveNotification'>"
-  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
-  "    </method>"
-  "  </interface>"
-  "</node>";
-
-typedef struct
-{
-  char     *what;         /* "add" or "remove" */
-  char     *id;
-  GVariant *notification; /* a{sv}, for "add" */
-} Told;
-
-static void
-told_free (Told *told_one)
-{
-  g_free (told_one->what);
-  g_free (told_one->id);
-  g_clear_pointer (&told_one->notification, g_variant_unref);
-  g_free (told_one);
-}
-
-static void
-notifications_method_cb (GDBusConnection       *connection,
-                         const char            *sender,
-                         const char            *object_path,
-                         const char            *interface_name,
-                         const char            *method_name,
-                         GVariant              *parameters,
-                         GDBusMethodInvocation *invocation,
-                         gpointer               user_data)
-{
-  Told       *one = g_new0 (Told, 1);
-  const char *app_id = NULL;
-  const char *id = NULL;
-
-  if (g_str_equal (method_name, "AddNotification"))
-    {
-      g_variant_get (parameters, "(&s&s@a{sv})", &app_id, &id, &one->notification);
-      one->what = g_strdup ("add");
-    }
-  else
-    {
-      g_variant_get (parameters, "(&s&s)", &app_id, &id);
-      one->what = g_strdup ("remove");
-    }
-  g_assert_cmpstr (app_id, ==, APPLICATION_ID);
-  one->id = g_strdup (id);
-  g_ptr_array_add (told, one);
-  g_dbus_method_invocation_return_value (invocation, NULL);
-}
-
-static const GDBusInterfaceVTable notifications_vtable = { notifications_method_cb, NULL, NULL, { 0 } };
-
+static GPtrArray         *told;
 static void
 got_reply_cb (GObject      *source,
               GAsyncResult *result,
@@ -294,8 +231,15 @@ test_metas (Ledger       *ledger,
   g_autofree char *add_money = outlay_money_format_expense (1250, "EUR");
   g_autofree char *add_name = g_strdup_printf ("Add %s “lunch”", add_money);
 
-  /* An id that is no expense (any more) has no meta. */
-  g_assert_cmpuint (g_variant_n_children (metas), ==, 2);
+  /* One each, in their order (GNOME Shell drops them all otherwise): an
+   * id that is no expense (any more) says so. */
+  g_assert_cmpuint (g_variant_n_children (metas), ==, 3);
+  {
+    g_autoptr (GVariant) gone = g_variant_get_child_value (metas, 2);
+
+    g_assert_cmpstr (meta_string (gone, "id"), ==, ids[2]);
+    g_assert_cmpstr (meta_string (gone, "name"), ==, "Deleted Expense");
+  }
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr (GVariant) meta = g_variant_get_child_value (metas, i);
@@ -379,7 +323,7 @@ test_quick_add (Ledger       *ledger,
   const char *const terms[] = { "12.50", "lunch", NULL };
   OutlayRepository *repository = outlay_application_get_repository (app);
   guint             before = outlay_ui_test_count_expenses (repository);
-  Told             *one;
+  const OutlayTestNotification *one;
 
   reply = call ("ActivateResult", g_variant_new ("(s^asu)", "add:1250:EUR:lunch", terms, 0), "()");
   outlay_ui_test_drain ();
@@ -406,8 +350,8 @@ test_quick_add (Ledger       *ledger,
   notification_id = g_strconcat ("quick-add-", outlay_expense_get_uuid (added), NULL);
   g_assert_cmpstr (one->what, ==, "add");
   g_assert_cmpstr (one->id, ==, notification_id);
-  g_assert_cmpstr (meta_string (one->notification, "title"), ==, title);
-  g_assert_cmpstr (meta_string (one->notification, "body"), ==, "In Food & Drink, today.");
+  g_assert_cmpstr (outlay_test_notification_get (one, "title"), ==, title);
+  g_assert_cmpstr (outlay_test_notification_get (one, "body"), ==, "In Food & Drink, today.");
   undo = button (one->notification, "Undo");
   edit = button (one->notification, "Edit");
   g_assert_nonnull (undo);
@@ -519,7 +463,7 @@ test_desktop_actions (Ledger       *ledger,
 {
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "data",
                                             APPLICATION_ID ".desktop", NULL);
-  g_autoptr (GKeyFile) desktop = g_key_file_new ();
+  g_autoptr (GKeyFile) desktop_file = g_key_file_new ();
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) actions = NULL;
   OutlayWindow *window;
@@ -527,9 +471,9 @@ test_desktop_actions (Ledger       *ledger,
 
   /* Read as a desktop reads it (GDesktopAppInfo wants the program
    * installed). */
-  g_assert_true (g_key_file_load_from_file (desktop, path, G_KEY_FILE_NONE, &error));
+  g_assert_true (g_key_file_load_from_file (desktop_file, path, G_KEY_FILE_NONE, &error));
   g_assert_no_error (error);
-  actions = g_key_file_get_string_list (desktop, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_ACTIONS, NULL,
+  actions = g_key_file_get_string_list (desktop_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_ACTIONS, NULL,
                                         &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (actions), ==, 2);
@@ -538,8 +482,8 @@ test_desktop_actions (Ledger       *ledger,
   for (guint i = 0; actions[i] != NULL; i++)
     {
       g_autofree char *group = g_strconcat ("Desktop Action ", actions[i], NULL);
-      g_autofree char *name = g_key_file_get_string (desktop, group, G_KEY_FILE_DESKTOP_KEY_NAME, &error);
-      g_autofree char *exec = g_key_file_get_string (desktop, group, G_KEY_FILE_DESKTOP_KEY_EXEC, &error);
+      g_autofree char *name = g_key_file_get_string (desktop_file, group, G_KEY_FILE_DESKTOP_KEY_NAME, &error);
+      g_autofree char *exec = g_key_file_get_string (desktop_file, group, G_KEY_FILE_DESKTOP_KEY_EXEC, &error);
       g_autofree char *command = g_strconcat ("outlay --", actions[i], NULL);
 
       g_assert_no_error (error);
@@ -633,47 +577,18 @@ test_activation (void)
   g_rmdir (services);
 }
 
-static void
-name_acquired_cb (GDBusConnection *connection,
-                  const char      *name,
-                  gpointer         user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (GDBusNodeInfo) info = NULL;
-  g_autoptr (GError) error = NULL;
-  gboolean acquired = FALSE;
-  guint    owner;
-  int      ret;
+  int ret;
 
-  /* GNotification as GNOME Shell receives it, from a bus of the test's. */
-  g_setenv ("GNOTIFICATION_BACKEND", "gtk", TRUE);
   g_setenv ("GTK_A11Y", "test", TRUE);
   /* The display first: a test bus unsets DISPLAY. */
   gtk_test_init (&argc, &argv, NULL);
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-
-  shell = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
-                                                  G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                    G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                  NULL, NULL, &error);
-  g_assert_no_error (error);
-  told = g_ptr_array_new_with_free_func ((GDestroyNotify) told_free);
-  info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (shell, "/org/gtk/Notifications", info->interfaces[0], &notifications_vtable,
-                                     NULL, NULL, &error);
-  g_assert_no_error (error);
-  owner = g_bus_own_name_on_connection (shell, "org.gtk.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
-                                        name_acquired_cb, NULL, &acquired, NULL);
-  while (!acquired)
-    g_main_context_iteration (NULL, TRUE);
+  desktop = outlay_test_desktop_up ();
+  shell = outlay_test_desktop_get_connection (desktop);
+  told = outlay_test_desktop_get_told (desktop);
 
   app = outlay_ui_test_register_application ("outlay-search-XXXXXX", &database_dir, &database_path);
   g_assert_nonnull (g_application_get_dbus_connection (G_APPLICATION (app)));
@@ -691,16 +606,10 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_bus_unown_name (owner);
   g_object_unref (app);
   outlay_test_remove_tree (database_dir);
   g_free (database_dir);
   g_free (database_path);
-  g_object_unref (shell);
-  /* The application's connection lives on in GLib's notification backend:
-   * stop the bus without waiting for it to go (which unreferencing the
-   * test bus would do). */
-  g_test_dbus_stop (bus);
-  g_ptr_array_unref (told);
+  outlay_test_desktop_stop (desktop);
   return ret;
 }

@@ -26,6 +26,7 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-application.h"
 #include "outlay-budget-alerts.h"
 #include "outlay-budgets-group.h"
 #include "outlay-date.h"
@@ -47,8 +48,30 @@ alert_title (const OutlayBudgetAlert *alert)
 }
 
 /**
+ * outlay_budget_alerts_notify:
+ * @app: the application that sends it
+ * @alert: a threshold reached
+ *
+ * Tells @alert in a notification, which replaces an older one of the
+ * same budget: its newest state is what matters.
+ */
+void
+outlay_budget_alerts_notify (GApplication            *app,
+                             const OutlayBudgetAlert *alert)
+{
+  g_autofree char *title = alert_title (alert);
+  g_autoptr (GNotification) notification = g_notification_new (title);
+  g_autofree char *body = outlay_budgets_group_describe_status (alert->budget, &alert->status);
+  g_autofree char *id = g_strdup_printf ("budget-%s", outlay_budget_get_uuid (alert->budget));
+
+  g_notification_set_body (notification, body);
+  g_application_send_notification (app, id, notification);
+}
+
+/**
  * outlay_budget_alerts_show:
- * @window: where a toast shows when it is active; else a notification
+ * @window: where a toast shows when it is active; else a notification,
+ *   when Preferences allow it
  *
  * Tells the thresholds budgets reached that were not told yet.
  */
@@ -60,6 +83,8 @@ outlay_budget_alerts_show (GtkWindow        *window,
   g_autoptr (GDate) today = outlay_date_new_today ();
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) alerts = NULL;
+  GApplication *app = G_APPLICATION (gtk_window_get_application (window));
+  gboolean      notify;
 
   alerts = outlay_repository_take_budget_alerts (repository, today, &error);
   if (alerts == NULL)
@@ -70,29 +95,23 @@ outlay_budget_alerts_show (GtkWindow        *window,
       return;
     }
 
+  /* Without a session bus, no notification would be seen. */
+  notify = !gtk_window_is_active (window) && app != NULL && g_application_get_dbus_connection (app) != NULL &&
+           g_settings_get_boolean (outlay_application_get_settings (OUTLAY_APPLICATION (app)), "remind-budgets");
   for (guint i = 0; i < alerts->len; i++)
     {
       const OutlayBudgetAlert *alert = g_ptr_array_index (alerts, i);
-      g_autofree char         *title = alert_title (alert);
-      GApplication            *app = G_APPLICATION (gtk_window_get_application (window));
 
-      /* Without a session bus, no notification would be seen. */
-      if (gtk_window_is_active (window) || app == NULL || g_application_get_dbus_connection (app) == NULL)
+      if (notify)
+        outlay_budget_alerts_notify (app, alert);
+      else
         {
-          AdwToast *toast = outlay_toasts_new (title);
+          g_autofree char *title = alert_title (alert);
+          AdwToast        *toast = outlay_toasts_new (title);
 
           /* The newest state of a budget is what matters now. */
           adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
           adw_toast_overlay_add_toast (overlay, toast);
-        }
-      else
-        {
-          g_autoptr (GNotification) notification = g_notification_new (title);
-          g_autofree char *body = outlay_budgets_group_describe_status (alert->budget, &alert->status);
-          g_autofree char *id = g_strdup_printf ("budget-%s", outlay_budget_get_uuid (alert->budget));
-
-          g_notification_set_body (notification, body);
-          g_application_send_notification (app, id, notification);
         }
     }
 }

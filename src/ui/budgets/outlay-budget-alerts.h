@@ -29,5 +29,7 @@ G_BEGIN_DECLS
 void outlay_budget_alerts_show (GtkWindow        *window,
                                 AdwToastOverlay  *overlay,
                                 OutlayRepository *repository);
+void outlay_budget_alerts_notify (GApplication            *app,
+                                  const OutlayBudgetAlert *alert);
 
 G_END_DECLS

@@ -245,6 +245,7 @@ parse_add (const char *id,
   return TRUE;
 }
 
+/* One meta; @icon (transfer full) as g_icon_serialize() gives it. */
 static void
 add_meta (GVariantBuilder *metas,
           const char      *id,
@@ -252,6 +253,7 @@ add_meta (GVariantBuilder *metas,
           const char      *description,
           GVariant        *icon)
 {
+  g_autoptr (GVariant) owned_icon = icon;
   GVariantBuilder meta;
 
   g_variant_builder_init (&meta, G_VARIANT_TYPE ("a{sv}"));
@@ -261,6 +263,18 @@ add_meta (GVariantBuilder *metas,
   if (icon != NULL)
     g_variant_builder_add (&meta, "{sv}", "icon", icon);
   g_variant_builder_add_value (metas, g_variant_builder_end (&meta));
+}
+
+/* GNOME Shell pairs the metas with the ids by their places and drops them
+ * all when one is missing: an id whose expense went since it was found
+ * still gets one, which says so. */
+static void
+describe_gone (const char      *id,
+               GVariantBuilder *metas)
+{
+  g_autoptr (GIcon) icon = g_themed_icon_new (APPLICATION_ID);
+
+  add_meta (metas, id, _("Deleted Expense"), _("No longer in your expenses"), g_icon_serialize (icon));
 }
 
 static void
@@ -274,7 +288,10 @@ describe (OutlaySearchProvider *self,
   char              currency[4];
 
   if (repository == NULL)
-    return;
+    {
+      describe_gone (id, metas);
+      return;
+    }
 
   if (parse_add (id, &amount, currency, &description))
     {
@@ -283,8 +300,9 @@ describe (OutlaySearchProvider *self,
       /* Translators: a search result that adds an expense: "Add €12.50 “lunch”" */
       g_autofree char *name = g_strdup_printf (_("Add %s “%s”"), money, description);
       /* Translators: under "Add €12.50 “lunch”"; %s is a category */
-      g_autofree char *where = g_strdup_printf (_("In %s, today"),
-                                                category != NULL ? outlay_category_get_name (category) : "");
+      g_autofree char *where = category != NULL
+                                 ? g_strdup_printf (_("In %s, today"), outlay_category_get_name (category))
+                                 : g_strdup (_("Today"));
 
       add_meta (metas, id, name, where, serialize_badge (category));
       return;
@@ -298,10 +316,11 @@ describe (OutlaySearchProvider *self,
       g_autofree char *day = NULL;
       g_autofree char *line = NULL;
 
-      /* Gone since it was found: GNOME Shell leaves out an id without a
-       * meta. */
       if (expense == NULL || outlay_expense_get_deleted_at (expense) != NULL)
-        return;
+        {
+          describe_gone (id, metas);
+          return;
+        }
       category = outlay_repository_lookup_category (repository, outlay_expense_get_category_id (expense));
       money = outlay_money_format_expense (outlay_expense_get_amount (expense), outlay_expense_get_currency (expense));
       day = outlay_format_date (outlay_expense_get_occurred_on (expense));
@@ -309,14 +328,17 @@ describe (OutlaySearchProvider *self,
       line = g_strdup_printf (_("%s · %s · %s"), money, day,
                               category != NULL ? outlay_category_get_name (category) : "");
       add_meta (metas, id, outlay_expense_get_description (expense), line, serialize_badge (category));
+      return;
     }
+  describe_gone (id, metas);
 }
 
 /* Acting */
 
 static void
 activate_result (OutlaySearchProvider *self,
-                 const char           *id)
+                 const char           *id,
+                 guint32               timestamp)
 {
   g_autofree char *description = NULL;
   gint64           amount = 0;
@@ -336,7 +358,7 @@ activate_result (OutlaySearchProvider *self,
         }
     }
   else if (g_str_has_prefix (id, "expense:"))
-    outlay_shell_show_expense (self->app, id + 8);
+    outlay_shell_show_expense (self->app, id + 8, timestamp);
 }
 
 static void
@@ -386,19 +408,21 @@ handle_method_call (GDBusConnection       *connection,
   else if (g_str_equal (method_name, "ActivateResult"))
     {
       const char *id = NULL;
+      guint32     timestamp = 0;
 
-      g_variant_get (parameters, "(&sasu)", &id, NULL, NULL);
-      activate_result (self, id);
+      g_variant_get (parameters, "(&sasu)", &id, NULL, &timestamp);
+      activate_result (self, id, timestamp);
       g_dbus_method_invocation_return_value (invocation, NULL);
     }
   else if (g_str_equal (method_name, "LaunchSearch"))
     {
       g_autofree const char **terms = NULL;
       g_autofree char        *text = NULL;
+      guint32                 timestamp = 0;
 
-      g_variant_get (parameters, "(^a&su)", &terms, NULL);
+      g_variant_get (parameters, "(^a&su)", &terms, &timestamp);
       text = g_strjoinv (" ", (char **) terms);
-      outlay_shell_search (self->app, text);
+      outlay_shell_search (self->app, text, timestamp);
       g_dbus_method_invocation_return_value (invocation, NULL);
     }
   else

@@ -40,7 +40,7 @@ static void
 window_action (OutlayApplication *app,
                const char        *name)
 {
-  GtkWindow *window = outlay_application_present_window (app);
+  GtkWindow *window = outlay_application_present_window (app, GDK_CURRENT_TIME);
 
   if (window != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), name, NULL);
@@ -63,11 +63,22 @@ import_action (GSimpleAction *action,
 }
 
 static void
+show_dashboard_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkWindow *window = outlay_application_present_window (user_data, GDK_CURRENT_TIME);
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard");
+}
+
+static void
 show_expense_action (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
-  outlay_shell_show_expense (user_data, g_variant_get_string (parameter, NULL));
+  outlay_shell_show_expense (user_data, g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 static char *
@@ -94,9 +105,19 @@ undo_add_action (GSimpleAction *action,
   g_application_withdraw_notification (G_APPLICATION (app), id);
   if (repository == NULL || !(expense = outlay_repository_get_expense_by_uuid (repository, uuid, &error)))
     return;
-  if (outlay_expense_get_deleted_at (expense) != NULL ||
-      g_strcmp0 (outlay_expense_get_created_at (expense), outlay_expense_get_updated_at (expense)) != 0)
+  if (outlay_expense_get_deleted_at (expense) != NULL)
     return;
+  if (g_strcmp0 (outlay_expense_get_created_at (expense), outlay_expense_get_updated_at (expense)) != 0)
+    {
+      /* Translators: a notification: Undo of an expense added from a search, changed since */
+      g_autofree char *title = g_strdup_printf (_("“%s” was changed since it was added, and stays"),
+                                                outlay_expense_get_description (expense));
+      g_autoptr (GNotification) kept = g_notification_new (title);
+
+      g_notification_set_default_action_and_target (kept, "app.show-expense", "s", uuid);
+      g_application_send_notification (G_APPLICATION (app), id, kept);
+      return;
+    }
   if (!(deleted = outlay_repository_delete_expense (repository, outlay_expense_get_id (expense), &error)))
     g_warning ("Could not take back the expense: %s", error->message);
 }
@@ -105,14 +126,16 @@ static const GActionEntry shell_actions[] = {
   { "new-expense", new_expense_action, NULL, NULL, NULL, { 0 } },
   { "import", import_action, NULL, NULL, NULL, { 0 } },
   { "show-expense", show_expense_action, "s", NULL, NULL, { 0 } },
+  { "show-dashboard", show_dashboard_action, NULL, NULL, NULL, { 0 } },
   { "undo-add", undo_add_action, "s", NULL, NULL, { 0 } },
 };
 
 /**
  * outlay_shell_actions_install:
  *
- * Adds app.new-expense, app.import, app.show-expense (an expense's uuid)
- * and app.undo-add (the uuid of an expense added from a search).
+ * Adds app.new-expense, app.import, app.show-expense (an expense's uuid),
+ * app.show-dashboard and app.undo-add (the uuid of an expense added from
+ * a search).
  */
 void
 outlay_shell_actions_install (OutlayApplication *app)
@@ -215,14 +238,17 @@ outlay_shell_quick_add (OutlayApplication *app,
 /**
  * outlay_shell_show_expense:
  * @uuid: the expense's
+ * @timestamp: of the click or key that asked, which lets the window come
+ *   forward
  *
  * Opens the window on the expense, in the editor.
  */
 void
 outlay_shell_show_expense (OutlayApplication *app,
-                           const char        *uuid)
+                           const char        *uuid,
+                           guint32            timestamp)
 {
-  GtkWindow        *window = outlay_application_present_window (app);
+  GtkWindow        *window = outlay_application_present_window (app, timestamp);
   OutlayRepository *repository = outlay_application_get_repository (app);
   g_autoptr (OutlayExpense) expense = NULL;
   g_autoptr (GError) error = NULL;
@@ -241,14 +267,16 @@ outlay_shell_show_expense (OutlayApplication *app,
 /**
  * outlay_shell_search:
  * @text: the words searched for on the desktop
+ * @timestamp: of the key that asked
  *
  * Opens the window's list with the same search.
  */
 void
 outlay_shell_search (OutlayApplication *app,
-                     const char        *text)
+                     const char        *text,
+                     guint32            timestamp)
 {
-  GtkWindow *window = outlay_application_present_window (app);
+  GtkWindow *window = outlay_application_present_window (app, timestamp);
 
   if (window == NULL)
     return;

@@ -35,8 +35,10 @@ OutlayExpense  *outlay_shell_quick_add (OutlayApplication *app,
                                         const char        *description,
                                         GError           **error);
 void            outlay_shell_show_expense (OutlayApplication *app,
-                                           const char        *uuid);
+                                           const char        *uuid,
+                                           guint32            timestamp);
 void            outlay_shell_search (OutlayApplication *app,
-                                     const char        *text);
+                                     const char        *text,
+                                     guint32            timestamp);
 
 G_END_DECLS
