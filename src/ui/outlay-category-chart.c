@@ -26,16 +26,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
-
 #include "outlay-category-chart.h"
 #include "outlay-format.h"
 #include "outlay-money.h"
-
-/* How much a hovered arc grows outwards, kept free around the ring. */
-#define HOVER_GROW 4.0
-/* The gap between two arcs, in pixels along the ring. */
-#define GAP 2.5
+#include "outlay-ring-drawing.h"
 
 typedef struct
 {
@@ -49,6 +43,7 @@ struct _OutlayCategoryChart
   OutlayChart parent_instance;
 
   GArray *segments; /* Segment */
+  GArray *parts;    /* OutlayRingSegment, what the ring draws of them */
   gint64  total;
   char   *currency;
   char   *title;
@@ -68,53 +63,22 @@ segment_clear (gpointer data)
 
 static void
 get_geometry (OutlayCategoryChart *self,
-              double              *cx,
-              double              *cy,
-              double              *outer,
-              double              *thickness)
+              OutlayRingGeometry  *geometry)
 {
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  *cx = width / 2;
-  *cy = height / 2;
-  *outer = MAX (0, MIN (width, height) / 2 - HOVER_GROW);
-  *thickness = MAX (10, *outer * 0.26);
+  outlay_ring_get_geometry (gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)),
+                            geometry);
 }
 
-/* The arcs run clockwise from twelve o'clock. */
 static int
 segment_at (OutlayCategoryChart *self,
             double               x,
             double               y)
 {
-  double cx, cy, outer, thickness, distance, angle, position;
-  double start = 0;
+  OutlayRingGeometry geometry;
 
-  if (self->total <= 0)
-    return -1;
-
-  get_geometry (self, &cx, &cy, &outer, &thickness);
-  distance = hypot (x - cx, y - cy);
-  if (distance < outer - thickness || distance > outer + HOVER_GROW)
-    return -1;
-
-  angle = atan2 (y - cy, x - cx) + G_PI / 2;
-  if (angle < 0)
-    angle += 2 * G_PI;
-  position = angle / (2 * G_PI);
-
-  for (guint i = 0; i < self->segments->len; i++)
-    {
-      const Segment *segment = &g_array_index (self->segments, Segment, i);
-      double         share = (double) segment->value / (double) self->total;
-
-      if (position >= start && position < start + share)
-        return (int) i;
-      start += share;
-    }
-
-  return -1;
+  get_geometry (self, &geometry);
+  return outlay_ring_segment_at (&geometry, (const OutlayRingSegment *) (gpointer) self->parts->data,
+                                 self->parts->len, x, y);
 }
 
 static void
@@ -140,111 +104,6 @@ update_summary (OutlayCategoryChart *self)
 }
 
 static void
-draw_ring (OutlayCategoryChart *self,
-           cairo_t             *cr,
-           const GdkRGBA       *fg)
-{
-  double cx, cy, outer, thickness;
-  double angle = -G_PI / 2;
-  double gap;
-
-  get_geometry (self, &cx, &cy, &outer, &thickness);
-  if (outer <= thickness)
-    return;
-
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-
-  /* The track, so an empty period still shows a ring. */
-  cairo_set_line_width (cr, thickness);
-  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, fg->alpha * 0.08);
-  cairo_arc (cr, cx, cy, outer - thickness / 2, 0, 2 * G_PI);
-  cairo_stroke (cr);
-
-  if (self->total <= 0)
-    return;
-
-  gap = self->segments->len > 1 ? GAP / (outer - thickness / 2) : 0;
-
-  for (guint i = 0; i < self->segments->len; i++)
-    {
-      const Segment *segment = &g_array_index (self->segments, Segment, i);
-      double         sweep = 2 * G_PI * (double) segment->value / (double) self->total;
-      double         grow = (int) i == outlay_chart_get_hovered (OUTLAY_CHART (self)) ? HOVER_GROW : 0;
-      double         width = thickness + grow;
-
-      if (sweep > gap)
-        {
-          cairo_set_line_width (cr, width);
-          gdk_cairo_set_source_rgba (cr, &segment->color);
-          cairo_arc (cr, cx, cy, outer + grow - width / 2,
-                     angle + gap / 2, angle + sweep - gap / 2);
-          cairo_stroke (cr);
-        }
-
-      angle += sweep;
-    }
-}
-
-static void
-draw_center (OutlayCategoryChart *self,
-             GtkSnapshot         *snapshot,
-             const GdkRGBA       *fg)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  double     cx, cy, outer, thickness, room;
-  g_autoptr (PangoLayout) title = NULL;
-  g_autoptr (PangoLayout) subtitle = NULL;
-  PangoAttrList *attrs;
-  GdkRGBA        dim = *fg;
-  int            tw = 0, th = 0, sw = 0, sh = 0;
-  float          scale = 1.f;
-
-  get_geometry (self, &cx, &cy, &outer, &thickness);
-  room = 2 * (outer - thickness) - 16;
-  if (room <= 0 || (self->title == NULL && self->subtitle == NULL))
-    return;
-
-  title = gtk_widget_create_pango_layout (widget, self->title);
-  attrs = pango_attr_list_new ();
-  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_attr_list_insert (attrs, pango_attr_scale_new (1.2));
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  pango_layout_set_attributes (title, attrs);
-  pango_attr_list_unref (attrs);
-  pango_layout_get_pixel_size (title, &tw, &th);
-
-  subtitle = gtk_widget_create_pango_layout (widget, self->subtitle);
-  attrs = pango_attr_list_new ();
-  pango_attr_list_insert (attrs, pango_attr_scale_new (0.83));
-  pango_layout_set_attributes (subtitle, attrs);
-  pango_attr_list_unref (attrs);
-  pango_layout_get_pixel_size (subtitle, &sw, &sh);
-  if (sw > room)
-    {
-      pango_layout_set_width (subtitle, (int) (room * PANGO_SCALE));
-      pango_layout_set_ellipsize (subtitle, PANGO_ELLIPSIZE_END);
-      pango_layout_get_pixel_size (subtitle, &sw, &sh);
-    }
-
-  /* A long amount shrinks to fit inside the ring rather than cross it. */
-  if (tw > room)
-    scale = (float) (room / tw);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (cx, cy - (th * scale + sh) / 2));
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_scale (snapshot, scale, scale);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-tw / 2.f, 0));
-  gtk_snapshot_append_layout (snapshot, title, fg);
-  gtk_snapshot_restore (snapshot);
-
-  dim.alpha *= 0.7f;
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-sw / 2.f, th * scale));
-  gtk_snapshot_append_layout (snapshot, subtitle, &dim);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
 outlay_category_chart_measure (GtkWidget     *widget,
                                GtkOrientation orientation,
                                int            for_size,
@@ -264,7 +123,9 @@ outlay_category_chart_snapshot (GtkWidget   *widget,
   OutlayCategoryChart *self = OUTLAY_CATEGORY_CHART (widget);
   float                width = gtk_widget_get_width (widget);
   float                height = gtk_widget_get_height (widget);
-  GdkRGBA              fg;
+  OutlayRingGeometry   geometry;
+  GdkRGBA              rgba;
+  OutlayColor          fg;
   cairo_t             *cr;
 
   if (width <= 0 || height <= 0)
@@ -272,15 +133,17 @@ outlay_category_chart_snapshot (GtkWidget   *widget,
 
   /* gtk_widget_get_color() is GTK 4.10; on the 4.8 floor the style
    * context is how a widget reads its colour. */
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &rgba);
+  fg = (OutlayColor){ rgba.red, rgba.green, rgba.blue, rgba.alpha };
 
-  /* GTK 4.8 has no paths in GtkSnapshot (GskPath is 4.14): arcs go
-   * through cairo. */
+  /* The ring is drawn by the code the printed report uses (src/report),
+   * on cairo; GTK 4.8 has no paths in GtkSnapshot (GskPath is 4.14). */
+  get_geometry (self, &geometry);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_ring (self, cr, &fg);
+  outlay_ring_draw (cr, &geometry, (const OutlayRingSegment *) (gpointer) self->parts->data, self->parts->len,
+                    outlay_chart_get_hovered (OUTLAY_CHART (self)), &fg);
+  outlay_ring_draw_center (cr, gtk_widget_get_pango_context (widget), &geometry, self->title, self->subtitle, &fg);
   cairo_destroy (cr);
-
-  draw_center (self, snapshot, &fg);
 }
 
 static guint
@@ -310,6 +173,7 @@ outlay_category_chart_finalize (GObject *object)
   OutlayCategoryChart *self = OUTLAY_CATEGORY_CHART (object);
 
   g_clear_pointer (&self->segments, g_array_unref);
+  g_clear_pointer (&self->parts, g_array_unref);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
@@ -343,6 +207,7 @@ outlay_category_chart_init (OutlayCategoryChart *self)
 {
   self->segments = g_array_new (FALSE, TRUE, sizeof (Segment));
   g_array_set_clear_func (self->segments, segment_clear);
+  self->parts = g_array_new (FALSE, TRUE, sizeof (OutlayRingSegment));
   self->currency = g_strdup ("EUR");
   self->summary = g_strdup ("");
 
@@ -372,18 +237,23 @@ outlay_category_chart_set_segments (OutlayCategoryChart      *self,
   g_return_if_fail (currency != NULL);
 
   g_array_set_size (self->segments, 0);
+  g_array_set_size (self->parts, 0);
   self->total = 0;
   outlay_chart_reset_hovered (OUTLAY_CHART (self));
 
   for (guint i = 0; i < n_segments; i++)
     {
-      Segment segment = { g_strdup (segments[i].name), MAX (0, segments[i].value), { 0 } };
+      Segment           segment = { g_strdup (segments[i].name), MAX (0, segments[i].value), { 0 } };
+      OutlayRingSegment part;
 
       if (segments[i].color == NULL || !gdk_rgba_parse (&segment.color, segments[i].color))
         gdk_rgba_parse (&segment.color, "#77767b");
+      part.value = segment.value;
+      part.color = (OutlayColor){ segment.color.red, segment.color.green, segment.color.blue, segment.color.alpha };
 
       self->total += segment.value;
       g_array_append_val (self->segments, segment);
+      g_array_append_val (self->parts, part);
     }
 
   g_free (self->currency);

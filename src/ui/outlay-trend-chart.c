@@ -31,15 +31,11 @@
 
 #include <glib/gi18n.h>
 
+#include "outlay-bars-drawing.h"
 #include "outlay-format.h"
 #include "outlay-money.h"
 #include "outlay-period.h"
 #include "outlay-trend-chart.h"
-
-#define BAR_MAX_WIDTH 40.f
-#define LABEL_SPACING 6.f
-#define TOP_PADDING 6.f
-#define MIN_BAR_HEIGHT 3.f
 
 struct _OutlayTrendChart
 {
@@ -94,34 +90,30 @@ month_label (const OutlayPeriodTotal *month,
 
 static void
 get_colors (OutlayTrendChart *self,
-            GdkRGBA          *fg,
-            GdkRGBA          *accent)
+            OutlayBarsColors *colors)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA          fg, accent, error;
 
   /* gtk_widget_get_color() is GTK 4.10; on the 4.8 floor the style
    * context is how a widget reads its colours. */
-  gtk_style_context_get_color (context, fg);
-  if (!gtk_style_context_lookup_color (context, "accent_bg_color", accent))
-    gdk_rgba_parse (accent, "#3584e4");
+  gtk_style_context_get_color (context, &fg);
+  if (!gtk_style_context_lookup_color (context, "accent_bg_color", &accent))
+    gdk_rgba_parse (&accent, "#3584e4");
+  if (!gtk_style_context_lookup_color (context, "error_color", &error))
+    gdk_rgba_parse (&error, "#c01c28");
+
+  colors->fg = (OutlayColor){ fg.red, fg.green, fg.blue, fg.alpha };
+  colors->accent = (OutlayColor){ accent.red, accent.green, accent.blue, accent.alpha };
+  colors->error = (OutlayColor){ error.red, error.green, error.blue, error.alpha };
 }
 
 static void
-layout_bars (OutlayTrendChart *self,
-             float            *slot,
-             float            *bar_width,
-             float            *chart_height)
+layout_bars (OutlayTrendChart   *self,
+             OutlayBarsGeometry *geometry)
 {
-  float width = gtk_widget_get_width (GTK_WIDGET (self));
-  float height = gtk_widget_get_height (GTK_WIDGET (self));
-  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "M");
-  int label_height;
-
-  pango_layout_get_pixel_size (layout, NULL, &label_height);
-
-  *slot = self->months->len > 0 ? width / self->months->len : width;
-  *bar_width = MIN (BAR_MAX_WIDTH, *slot * 0.6f);
-  *chart_height = MAX (0.f, height - label_height - LABEL_SPACING);
+  outlay_bars_get_geometry (gtk_widget_get_pango_context (GTK_WIDGET (self)), gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self)), self->months->len, geometry);
 }
 
 static int
@@ -129,21 +121,10 @@ bar_at (OutlayTrendChart *self,
         double            x,
         double            y)
 {
-  float slot, bar_width, chart_height;
-  int   index;
+  OutlayBarsGeometry geometry;
 
-  if (self->months->len == 0)
-    return -1;
-
-  layout_bars (self, &slot, &bar_width, &chart_height);
-  if (slot <= 0 || x < 0 || y < 0 || y > gtk_widget_get_height (GTK_WIDGET (self)))
-    return -1;
-
-  index = (int) (x / slot);
-  if (index < 0 || index >= (int) self->months->len)
-    return -1;
-
-  return index;
+  layout_bars (self, &geometry);
+  return outlay_bars_bar_at (&geometry, self->months->len, gtk_widget_get_height (GTK_WIDGET (self)), x, y);
 }
 
 static void
@@ -196,157 +177,27 @@ outlay_trend_chart_snapshot (GtkWidget   *widget,
 {
   OutlayTrendChart *self = OUTLAY_TREND_CHART (widget);
   float             width = gtk_widget_get_width (widget);
-  float             slot, bar_width, chart_height;
-  GdkRGBA           fg, accent, bar_color, grid, label_color;
-  gint64            max = 0;
-  gboolean          initials = FALSE;
-  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
+  float             height = gtk_widget_get_height (widget);
+  OutlayBarsColors  colors;
+  OutlayBarsChart   chart = { 0 };
+  cairo_t          *cr;
 
-  if (self->months->len == 0)
+  if (self->months->len == 0 || width <= 0 || height <= 0)
     return;
 
-  get_colors (self, &fg, &accent);
-  layout_bars (self, &slot, &bar_width, &chart_height);
+  get_colors (self, &colors);
+  chart.bars = (const OutlayPeriodTotal *) (gpointer) self->months->data;
+  chart.limits = self->limits->len > 0 ? (const gint64 *) (gpointer) self->limits->data : NULL;
+  chart.n_bars = self->months->len;
+  chart.labels = (const char *const *) self->labels->pdata;
+  chart.initials = (const char *const *) self->initials->pdata;
+  chart.highlight = self->highlight;
+  chart.hovered = outlay_chart_get_hovered (OUTLAY_CHART (self));
 
-  for (guint i = 0; i < self->months->len; i++)
-    max = MAX (max, g_array_index (self->months, OutlayPeriodTotal, i).total);
-  for (guint i = 0; i < self->limits->len; i++)
-    max = MAX (max, g_array_index (self->limits, gint64, i));
-
-  /* Short names when every one of them fits its slot. */
-  for (guint i = 0; i < self->months->len; i++)
-    {
-      PangoLayout *layout = gtk_widget_create_pango_layout (widget, g_ptr_array_index (self->labels, i));
-      int          w;
-
-      pango_layout_get_pixel_size (layout, &w, NULL);
-      if (w > slot - 4)
-        initials = TRUE;
-      g_ptr_array_add (labels, layout);
-    }
-  if (initials)
-    {
-      for (guint i = 0; i < self->months->len; i++)
-        pango_layout_set_text (g_ptr_array_index (labels, i), g_ptr_array_index (self->initials, i), -1);
-    }
-
-  /* Faint gridlines at a third, two thirds and the top of the scale, and
-   * the baseline a little stronger. */
-  grid = fg;
-  grid.alpha *= 0.08f;
-  for (int i = 1; i <= 3; i++)
-    {
-      float y = TOP_PADDING + (chart_height - TOP_PADDING) * (1.f - i / 3.f);
-
-      gtk_snapshot_append_color (snapshot, &grid, &GRAPHENE_RECT_INIT (0, y, width, 1));
-    }
-  grid = fg;
-  grid.alpha *= 0.2f;
-  gtk_snapshot_append_color (snapshot, &grid, &GRAPHENE_RECT_INIT (0, chart_height - 1, width, 1));
-
-  for (guint i = 0; i < self->months->len; i++)
-    {
-      const OutlayPeriodTotal *month = &g_array_index (self->months, OutlayPeriodTotal, i);
-      PangoLayout             *layout = g_ptr_array_index (labels, i);
-      gboolean                 highlighted = (int) i == self->highlight;
-      float                    x = slot * i + (slot - bar_width) / 2;
-      float                    h = 0;
-      int                      label_width, label_height;
-
-      pango_layout_get_pixel_size (layout, &label_width, &label_height);
-      if (max > 0 && month->total > 0)
-        h = MAX (MIN_BAR_HEIGHT, (float) ((double) month->total / (double) max * (chart_height - 1 - TOP_PADDING)));
-
-      /* The other months in the text colour, faded only so far that a bar
-       * keeps a 3:1 contrast with the card (WCAG 1.4.11); the current
-       * month in the accent colour. */
-      if (highlighted)
-        {
-          bar_color = accent;
-        }
-      else
-        {
-          bar_color = fg;
-          bar_color.alpha *= 0.55f;
-        }
-      /* The bar under the pointer, or the one the arrows went to, gets a
-       * column behind it. */
-      if ((int) i == outlay_chart_get_hovered (OUTLAY_CHART (self)))
-        {
-          GdkRGBA         column = fg;
-          graphene_rect_t rect =
-            GRAPHENE_RECT_INIT (slot * i + 2, 0, slot - 4, chart_height + LABEL_SPACING + label_height);
-          GskRoundedRect  shape;
-
-          column.alpha *= 0.08f;
-          gsk_rounded_rect_init_from_rect (&shape, &rect, 6);
-          gtk_snapshot_push_rounded_clip (snapshot, &shape);
-          gtk_snapshot_append_color (snapshot, &column, &rect);
-          gtk_snapshot_pop (snapshot);
-        }
-
-      if (h > 0)
-        {
-          float           radius = MIN (bar_width / 2, MIN (6.f, h));
-          graphene_size_t round = GRAPHENE_SIZE_INIT (radius, radius);
-          graphene_size_t square = GRAPHENE_SIZE_INIT (0, 0);
-          graphene_rect_t rect = GRAPHENE_RECT_INIT (x, chart_height - 1 - h, bar_width, h);
-          GskRoundedRect  shape;
-
-          gsk_rounded_rect_init (&shape, &rect, &round, &round, &square, &square);
-          gtk_snapshot_push_rounded_clip (snapshot, &shape);
-          gtk_snapshot_append_color (snapshot, &bar_color, &rect);
-          /* What a period spent beyond what it had, in the error colour. */
-          if (i < self->limits->len && month->total > g_array_index (self->limits, gint64, i))
-            {
-              gint64  limit = MAX (g_array_index (self->limits, gint64, i), 0);
-              float   lh = (float) ((double) limit / (double) max * (chart_height - 1 - TOP_PADDING));
-              GdkRGBA over;
-
-              if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "error_color", &over))
-                gdk_rgba_parse (&over, "#c01c28");
-              gtk_snapshot_append_color (snapshot, &over,
-                                         &GRAPHENE_RECT_INIT (x, chart_height - 1 - h, bar_width, MAX (0, h - lh)));
-            }
-          gtk_snapshot_pop (snapshot);
-        }
-
-      /* What the period had: a line across its slot. */
-      if (i < self->limits->len && max > 0 && g_array_index (self->limits, gint64, i) > 0)
-        {
-          gint64 limit = g_array_index (self->limits, gint64, i);
-          float  ly = chart_height - 1 -
-                     (float) ((double) limit / (double) max * (chart_height - 1 - TOP_PADDING));
-          float   inset = (slot - bar_width) / 4;
-          GdkRGBA line = fg;
-
-          /* Faded as far as a 3:1 contrast with the card allows. */
-          line.alpha *= 0.7f;
-          gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (slot * i + inset, ly - 1,
-                                                                         slot - 2 * inset, 2));
-        }
-
-      label_color = fg;
-      if (!highlighted)
-        label_color.alpha *= 0.7f;
-
-      if (highlighted)
-        {
-          PangoAttrList *attrs = pango_attr_list_new ();
-
-          pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-          pango_layout_set_attributes (layout, attrs);
-          pango_attr_list_unref (attrs);
-        }
-
-      pango_layout_get_pixel_size (layout, &label_width, NULL);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (slot * i + (slot - label_width) / 2,
-                                                    chart_height + LABEL_SPACING));
-      gtk_snapshot_append_layout (snapshot, layout, &label_color);
-      gtk_snapshot_restore (snapshot);
-    }
+  /* The bars are drawn by the code the printed report uses (src/report). */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  outlay_bars_draw (cr, gtk_widget_get_pango_context (widget), width, height, &chart, &colors);
+  cairo_destroy (cr);
 }
 
 static guint
@@ -383,11 +234,12 @@ outlay_trend_chart_get_part_area (OutlayChart  *chart,
                                   guint         index,
                                   GdkRectangle *area)
 {
-  OutlayTrendChart *self = OUTLAY_TREND_CHART (chart);
-  float             slot, bar_width, chart_height;
+  OutlayTrendChart  *self = OUTLAY_TREND_CHART (chart);
+  OutlayBarsGeometry geometry;
 
-  layout_bars (self, &slot, &bar_width, &chart_height);
-  *area = (GdkRectangle){ (int) (slot * index), 0, (int) slot, gtk_widget_get_height (GTK_WIDGET (self)) };
+  layout_bars (self, &geometry);
+  *area = (GdkRectangle){ (int) (geometry.slot * index), 0, (int) geometry.slot,
+                          gtk_widget_get_height (GTK_WIDGET (self)) };
 
   return TRUE;
 }
