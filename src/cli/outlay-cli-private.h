@@ -350,6 +350,9 @@ gboolean outlay_cli_check (OutlayCli *cli,
 gboolean outlay_cli_restore_backup (OutlayCli *cli,
                                     char     **args,
                                     GError   **error);
+gboolean outlay_cli_report (OutlayCli *cli,
+                            char     **args,
+                            GError   **error);
 gboolean outlay_cli_export (OutlayCli *cli,
                             char     **args,
                             GError   **error);

@@ -719,3 +719,52 @@ outlay_test_damage_object (const char *path,
   g_assert_cmpuint (fwrite (garbage, 1, page_size, file), ==, (gsize) page_size);
   g_assert_cmpint (fclose (file), ==, 0);
 }
+
+/**
+ * outlay_test_add_report_ledger:
+ *
+ * What the tests of the report (its drawing, `outlay report` and the
+ * window's Export Report as PDF…) read: see the header.
+ */
+void
+outlay_test_add_report_ledger (OutlayTestFixture *fixture)
+{
+  g_autoptr (OutlayBudget) budget = outlay_budget_new ();
+  g_autoptr (OutlayBudget) stored = NULL;
+  g_autoptr (OutlayRecurringRule) rule = NULL;
+  g_autoptr (OutlayCategory) groceries =
+    g_list_model_get_item (outlay_repository_get_categories (fixture->repository), OUTLAY_TEST_GROCERIES);
+  g_autoptr (GError) error = NULL;
+  const char *categories[] = { outlay_category_get_uuid (groceries), NULL };
+  static const struct
+  {
+    gint64      amount;
+    const char *day;
+    const char *description;
+    guint       category;
+  } expenses[] = {
+    { 124000, "2024-02-01", "Rent February", OUTLAY_TEST_HOUSING },
+    { 124000, "2024-03-01", "Rent March", OUTLAY_TEST_HOUSING },
+    { 8420, "2024-03-03", "Weekly shop", OUTLAY_TEST_GROCERIES },
+    { 6275, "2024-03-14", "Farmers market", OUTLAY_TEST_GROCERIES },
+    { 12999, "2024-03-21", "Winter boots", OUTLAY_TEST_SHOPPING },
+    { 3890, "2024-03-08", "Dinner at Lumen", OUTLAY_TEST_FOOD },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expenses); i++)
+    g_object_unref (outlay_test_add (fixture, expenses[i].amount, "EUR", expenses[i].day, expenses[i].description,
+                                     outlay_test_category (fixture, expenses[i].category)));
+
+  outlay_budget_set_name (budget, "Groceries");
+  outlay_budget_set_amount (budget, 40000);
+  outlay_budget_set_currency (budget, "EUR");
+  outlay_budget_set_cycle (budget, OUTLAY_CYCLE_MONTH, 1, "2024-01-01", NULL);
+  outlay_budget_set_categories (budget, categories);
+  stored = outlay_repository_add_budget (fixture->repository, budget, &error);
+  g_assert_no_error (error);
+
+  rule = outlay_test_add_recurring (fixture->repository,
+                                    outlay_test_recurring_draft (fixture->repository, "Rent", 124000,
+                                                                 OUTLAY_REPEAT_MONTHLY, 1, "2024-01-01"));
+  g_assert_nonnull (rule);
+}

@@ -181,6 +181,12 @@ void outlay_test_add_sample_expenses (OutlayTestFixture *fixture);
  * function. */
 void outlay_test_add_sample_tree (OutlayTestFixture *fixture);
 
+/* The ledger of the report tests: March 2024 in euros (€1,555.84 in
+ * five expenses) after February (€1,240.00), a Groceries budget of
+ * €400.00 (€146.95 spent in March) and a monthly Rent. */
+#define OUTLAY_TEST_REPORT_MONTH "2024-03"
+void outlay_test_add_report_ledger (OutlayTestFixture *fixture);
+
 /* Overwrites the first page of @object (a table or an index) in the closed
  * database at @path with garbage, as a failing disk would. */
 void outlay_test_damage_object (const char *path,
