@@ -35,7 +35,8 @@ typedef struct
   float alpha;
 } OutlayColor;
 
-#define OUTLAY_COLOR_INIT(r, g, b) ((OutlayColor){ (r) / 255.f, (g) / 255.f, (b) / 255.f, 1.f })
+/* For a static colour: OUTLAY_COLOR_INIT (0x35, 0x84, 0xe4) */
+#define OUTLAY_COLOR_INIT(r, g, b) { (r) / 255.f, (g) / 255.f, (b) / 255.f, 1.f }
 
 gboolean outlay_color_parse (const char  *text,
                              OutlayColor *color);

@@ -692,11 +692,11 @@ outlay_report_add_blocks (OutlayReport *self,
 
   add_block (self, BLOCK_HEADER, 0, NULL, header_height (self, context), 20);
   add_block (self, BLOCK_HERO, 0, NULL, hero_height (self, context), SECTION_SPACE);
+  add_rows (self, context, _("Budgets"), BLOCK_BUDGET, data->budgets->len, BUDGET_HEIGHT);
   add_block (self, BLOCK_HEADING, 0, _("Spending by Category"), heading_height (context), 12);
   add_block (self, BLOCK_CATEGORIES, 0, NULL, categories_height (self), SECTION_SPACE);
   add_block (self, BLOCK_HEADING, 0, _("Last 12 Months"), heading_height (context), 12);
   add_block (self, BLOCK_TREND, 0, NULL, trend_height (context), SECTION_SPACE);
-  add_rows (self, context, _("Budgets"), BLOCK_BUDGET, data->budgets->len, BUDGET_HEIGHT);
   add_rows (self, context, _("Largest Expenses"), BLOCK_EXPENSE, data->largest->len, ROW_HEIGHT);
   add_rows (self, context, _("Recurring Expenses"), BLOCK_RECURRING, data->recurring->len, ROW_HEIGHT);
 }

@@ -58,7 +58,7 @@
 OutlayPaper
 outlay_paper_get_default (void)
 {
-#ifdef _NL_PAPER_WIDTH
+#if defined(__GLIBC__) && defined(LC_PAPER)
   /* glibc gives the width in millimetres, as an int in a char *. */
   union
   {

@@ -21,7 +21,11 @@
 /* Spending by category as a ring: one arc per category in the category's
  * own colour, in the order given (largest first), with a title (the total)
  * and a subtitle in the middle. Hovering an arc tells its category, amount
- * and share; assistive technologies read the same as the description. */
+ * and share; assistive technologies read the same as the description.
+ *
+ * The drawing itself is outlay_ring_draw() in src/report, which has no
+ * GTK: the printed report draws the same ring, on paper and without a
+ * display. This widget gives it its size, colours and Pango context. */
 
 #include "config.h"
 

@@ -25,7 +25,11 @@
  *
  * The same chart shows a budget's periods: each bar what a period spent,
  * with a line across it at what the period had; the part of a bar above
- * its line is drawn in the error colour, and its text says "over". */
+ * its line is drawn in the error colour, and its text says "over".
+ *
+ * The drawing itself is outlay_bars_draw() in src/report, which has no
+ * GTK: the printed report draws the same bars, on paper and without a
+ * display. This widget gives it its size, colours and Pango context. */
 
 #include "config.h"
 

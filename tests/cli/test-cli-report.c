@@ -101,6 +101,25 @@ test_json (Fixture      *fixture,
   assert_contains (text, "Rent February");
 }
 
+/* The paper of LC_PAPER, without --paper. */
+static void
+test_locale_paper (Fixture      *fixture,
+                   gconstpointer user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->store.dir, "report.pdf", NULL);
+  g_auto (Result) result = { 0 };
+
+  outlay_test_add_report_ledger (&fixture->store);
+
+  run_in (fixture, "en_US.UTF-8", &result, "report", "--month", "2024-03", "--pdf", path, "--json", NULL);
+  assert_success (&result);
+  assert_contains (result.out, "\"paper\": \"letter\"");
+
+  run_in (fixture, "de_DE.UTF-8", &result, "report", "--month", "2024-03", "--pdf", path, "--json", NULL);
+  assert_success (&result);
+  assert_contains (result.out, "\"paper\": \"a4\"");
+}
+
 static void
 test_bad_input (Fixture      *fixture,
                 gconstpointer user_data)
@@ -155,6 +174,7 @@ main (int   argc,
 
   add_test ("/cli/report/month", test_month);
   add_test ("/cli/report/json", test_json);
+  add_test ("/cli/report/locale-paper", test_locale_paper);
   add_test ("/cli/report/bad-input", test_bad_input);
   add_test ("/cli/report/help", test_help);
 
