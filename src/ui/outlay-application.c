@@ -559,6 +559,19 @@ outlay_application_handle_local_options (GApplication *app,
   if (g_variant_dict_lookup (options, "database", "^&ay", &path))
     self->database_path = g_canonicalize_filename (path, NULL);
   self->background = g_variant_dict_contains (options, "background");
+  /* At login, for the reminders: an Outlay that runs already has them. */
+  if (self->background)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        return 0;
+    }
 
   /* The desktop file's actions, where they are run as commands: done by
    * the running Outlay, or by one started for it. */
