@@ -1152,10 +1152,13 @@ run_folds (OutlayRepository *self,
       return FALSE;
     }
 
-  /* What a card charged in the budget's currency counts as charged. */
-  if (!(charges = outlay_repository_read_budget_charges (self, from_text, until_text, error)))
-    return FALSE;
-  for (guint i = 0; i < budgets->len; i++)
+  /* What a card charged in the budget's currency counts as charged: only
+   * spending in other currencies has charges to look for. */
+  for (guint i = 0; i < budgets->len && charges == NULL; i++)
+    if (!folds[i].invalid && folds[i].foreign->len > 0 &&
+        !(charges = outlay_repository_read_budget_charges (self, from_text, until_text, error)))
+      return FALSE;
+  for (guint i = 0; charges != NULL && i < budgets->len; i++)
     if (!folds[i].invalid)
       outlay_budget_foreign_add_charges (folds[i].foreign, charges, outlay_budget_get_currency (folds[i].budget));
 

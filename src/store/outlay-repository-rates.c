@@ -257,6 +257,25 @@ outlay_repository_set_rate (OutlayRepository *self,
   return g_steal_pointer (&stored);
 }
 
+/* Steps @stmt, whose rows are SELECT_RATE's, into @rates. */
+static gboolean
+collect_rates (OutlayRepository *self,
+               sqlite3_stmt     *stmt,
+               GPtrArray        *rates,
+               GError          **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rates, outlay_exchange_rate_new_from_statement (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the exchange rates"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * outlay_repository_list_rates:
  * @currency: (nullable): only the rates of this currency, on either side
@@ -273,7 +292,6 @@ outlay_repository_list_rates (OutlayRepository *self,
 {
   g_autoptr (OutlayCachedStatement) stmt = NULL;
   g_autoptr (GPtrArray) rates = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
 
@@ -287,13 +305,8 @@ outlay_repository_list_rates (OutlayRepository *self,
   for (int i = 1; i <= 3; i++)
     sqlite3_bind_text (stmt, i, currency, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rates, outlay_exchange_rate_new_from_statement (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      outlay_database_propagate_error (self->database, error, rc, _("Could not read the exchange rates"));
-      return NULL;
-    }
+  if (!collect_rates (self, stmt, rates, error))
+    return NULL;
 
   return g_steal_pointer (&rates);
 }
@@ -389,7 +402,6 @@ outlay_repository_list_latest_rates (OutlayRepository *self,
   while (found)
     {
       g_autoptr (OutlayCachedStatement) stmt = NULL;
-      int rc;
 
       if (!next_pair (self, &currency, &quote, &source, &found, error))
         return NULL;
@@ -406,13 +418,8 @@ outlay_repository_list_latest_rates (OutlayRepository *self,
       sqlite3_bind_text (stmt, 2, quote, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, source, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, g_str_equal (source, entered) ? -1 : (gint64) per_pair);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (rates, outlay_exchange_rate_new_from_statement (stmt));
-      if (rc != SQLITE_DONE)
-        {
-          outlay_database_propagate_error (self->database, error, rc, _("Could not read the exchange rates"));
-          return NULL;
-        }
+      if (!collect_rates (self, stmt, rates, error))
+        return NULL;
     }
 
   g_ptr_array_sort_with_data (rates, compare_shown, NULL);
@@ -447,7 +454,6 @@ outlay_repository_list_older_rates (OutlayRepository *self,
 {
   g_autoptr (OutlayCachedStatement) stmt = NULL;
   g_autoptr (GPtrArray) rates = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (OUTLAY_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (currency != NULL && quote != NULL && before != NULL, NULL);
@@ -464,13 +470,8 @@ outlay_repository_list_older_rates (OutlayRepository *self,
   sqlite3_bind_text (stmt, 4, before, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, since != NULL ? since : "", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, limit > 0 ? (gint64) limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rates, outlay_exchange_rate_new_from_statement (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      outlay_database_propagate_error (self->database, error, rc, _("Could not read the exchange rates"));
-      return NULL;
-    }
+  if (!collect_rates (self, stmt, rates, error))
+    return NULL;
   return g_steal_pointer (&rates);
 }
 
