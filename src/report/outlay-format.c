@@ -719,3 +719,30 @@ outlay_format_rate (const char *currency,
   /* Translators: an exchange rate: "1 USD = 0.9205 EUR" */
   return g_strdup_printf (_("1 %s = %s %s"), currency, number->str, quote);
 }
+
+/**
+ * outlay_format_budget_state:
+ *
+ * Returns: where a budget stands, in words: "On track", "Over budget"…
+ */
+const char *
+outlay_format_budget_state (OutlayBudgetState state)
+{
+  switch (state)
+    {
+    case OUTLAY_BUDGET_WATCHING:
+      /* Translators: a budget of no amount, which only shows what was spent */
+      return _("Watching");
+    case OUTLAY_BUDGET_AHEAD_OF_PACE:
+      /* Translators: a budget spent faster than its period passes */
+      return _("Ahead of pace");
+    case OUTLAY_BUDGET_FULLY_USED:
+      /* Translators: a budget spent to the cent, not over */
+      return _("Fully used");
+    case OUTLAY_BUDGET_OVER:
+      return _("Over budget");
+    case OUTLAY_BUDGET_ON_TRACK:
+    default:
+      return _("On track");
+    }
+}

@@ -25,6 +25,7 @@
 #include "outlay-backups.h"
 #include "outlay-category.h"
 #include "outlay-expense.h"
+#include "outlay-repository.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,7 @@ char *outlay_format_day_heading (const char  *iso_date,
 char *outlay_format_day_ahead (const GDate *date,
                                const GDate *today);
 char *outlay_format_date (const char *iso_date);
+const char *outlay_format_budget_state (OutlayBudgetState state);
 char *outlay_format_date_with (const GDate *date,
                                const char  *format);
 char *outlay_format_month (const char *iso_month);

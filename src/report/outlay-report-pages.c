@@ -511,28 +511,6 @@ draw_trend (OutlayReport *self,
 
 /* Budgets, with their progress */
 
-static const char *
-budget_state_text (OutlayBudgetState state)
-{
-  switch (state)
-    {
-    case OUTLAY_BUDGET_WATCHING:
-      /* Translators: a budget of no amount, which only shows what was spent */
-      return _("Watching");
-    case OUTLAY_BUDGET_AHEAD_OF_PACE:
-      /* Translators: a budget spent faster than its period passes */
-      return _("Ahead of pace");
-    case OUTLAY_BUDGET_FULLY_USED:
-      /* Translators: a budget spent to the cent, not over */
-      return _("Fully used");
-    case OUTLAY_BUDGET_OVER:
-      return _("Over budget");
-    case OUTLAY_BUDGET_ON_TRACK:
-    default:
-      return _("On track");
-    }
-}
-
 static void
 draw_budget (OutlayReport *self,
              cairo_t      *cr,
@@ -590,7 +568,7 @@ draw_budget (OutlayReport *self,
     }
 
   show (cr, context, period, 0, line + 15, SMALL_SIZE, PANGO_WEIGHT_NORMAL, width - 200, &fg, DIM);
-  show (cr, context, budget_state_text (budget->state), -width, line + 15, SMALL_SIZE, PANGO_WEIGHT_BOLD, -1,
+  show (cr, context, outlay_format_budget_state (budget->state), -width, line + 15, SMALL_SIZE, PANGO_WEIGHT_BOLD, -1,
         state_color, state_color == &fg ? DIM : 1.0);
 }
 

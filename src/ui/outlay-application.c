@@ -783,6 +783,22 @@ outlay_application_dup_ledger_currency (OutlayApplication *self)
 }
 
 /**
+ * outlay_application_get_main_window:
+ *
+ * Returns: (transfer none) (nullable): the #OutlayWindow, if one is open
+ */
+GtkWindow *
+outlay_application_get_main_window (OutlayApplication *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (OUTLAY_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/**
  * outlay_application_present_window:
  * @timestamp: of the event that asked, or %GDK_CURRENT_TIME
  *
@@ -800,14 +816,14 @@ outlay_application_present_window (OutlayApplication *self,
 
   for (int attempt = 0; attempt < 2; attempt++)
     {
-      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+      GList     *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+      GtkWindow *window = outlay_application_get_main_window (self);
 
-      for (GList *l = windows; l != NULL; l = l->next)
-        if (OUTLAY_IS_WINDOW (l->data))
-          {
-            gtk_window_present_with_time (l->data, timestamp);
-            return l->data;
-          }
+      if (window != NULL)
+        {
+          gtk_window_present_with_time (window, timestamp);
+          return window;
+        }
       /* A damaged ledger's window, or the reason it could not open: that
        * one again, not another. */
       if (windows != NULL)

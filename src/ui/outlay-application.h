@@ -35,6 +35,7 @@ OutlayRepository  *outlay_application_get_repository (OutlayApplication *self);
 GSettings         *outlay_application_get_settings (OutlayApplication *self);
 char              *outlay_application_dup_currency (OutlayApplication *self);
 char              *outlay_application_dup_ledger_currency (OutlayApplication *self);
+GtkWindow         *outlay_application_get_main_window (OutlayApplication *self);
 GtkWindow         *outlay_application_present_window (OutlayApplication *self,
                                                        guint32            timestamp);
 

@@ -66,28 +66,6 @@ money (gint64      minor_units,
   return text != NULL ? text : g_strdup (currency);
 }
 
-static const char *
-state_words (OutlayBudgetState state)
-{
-  switch (state)
-    {
-    case OUTLAY_BUDGET_WATCHING:
-      /* Translators: a budget of no amount, which only shows what was spent */
-      return _("Watching");
-    case OUTLAY_BUDGET_AHEAD_OF_PACE:
-      /* Translators: a budget spent faster than its period passes */
-      return _("Ahead of pace");
-    case OUTLAY_BUDGET_FULLY_USED:
-      /* Translators: a budget spent to the cent, not over */
-      return _("Fully used");
-    case OUTLAY_BUDGET_OVER:
-      return _("Over budget");
-    case OUTLAY_BUDGET_ON_TRACK:
-    default:
-      return _("On track");
-    }
-}
-
 /* The days still to spend in, today among them. */
 static guint
 days_to_go (const OutlayBudgetStatus *status)
@@ -132,7 +110,7 @@ outlay_budgets_group_describe_status (OutlayBudget             *budget,
     case OUTLAY_BUDGET_WATCHING:
       amount = money (status->spent, currency);
       /* Translators: a budget that only watches: its state, what was spent, the days to go */
-      return g_strdup_printf (_("%s · %s spent · %s"), state_words (status->state), amount, days_text);
+      return g_strdup_printf (_("%s · %s spent · %s"), outlay_format_budget_state (status->state), amount, days_text);
 
     case OUTLAY_BUDGET_OVER:
       amount = money (-status->remaining, currency);
@@ -141,7 +119,7 @@ outlay_budgets_group_describe_status (OutlayBudget             *budget,
 
     case OUTLAY_BUDGET_FULLY_USED:
       /* Translators: "Fully used · 20 days to go" */
-      return g_strdup_printf (_("%s · %s"), state_words (status->state), days_text);
+      return g_strdup_printf (_("%s · %s"), outlay_format_budget_state (status->state), days_text);
 
     case OUTLAY_BUDGET_ON_TRACK:
     case OUTLAY_BUDGET_AHEAD_OF_PACE:
@@ -155,10 +133,10 @@ outlay_budgets_group_describe_status (OutlayBudget             *budget,
            * €9.40 a day for 20 days" */
           return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s left · %s a day for %u day",
                                                "%s · %s left · %s a day for %u days", days),
-                                  state_words (status->state), amount, a_day, days);
+                                  outlay_format_budget_state (status->state), amount, a_day, days);
         }
       /* Translators: a budget on its last day: "On track · €12.00 left today" */
-      return g_strdup_printf (_("%s · %s left today"), state_words (status->state), amount);
+      return g_strdup_printf (_("%s · %s left today"), outlay_format_budget_state (status->state), amount);
     }
 }
 
@@ -253,7 +231,7 @@ new_row (OutlayBudget             *budget,
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, state_words (status->state), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, outlay_format_budget_state (status->state), -1);
 
   return row;
 }

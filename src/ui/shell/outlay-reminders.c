@@ -46,7 +46,6 @@
 #include "outlay-date.h"
 #include "outlay-money.h"
 #include "outlay-reminders.h"
-#include "outlay-window.h"
 
 /* How often the ledger is looked at between daily times. */
 #define CHECK_INTERVAL_S (15 * 60)
@@ -101,15 +100,6 @@ update_hold (OutlayReminders *self)
     g_application_hold (G_APPLICATION (self->app));
   else
     g_application_release (G_APPLICATION (self->app));
-}
-
-static GtkWindow *
-main_window (OutlayReminders *self)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self->app)); l != NULL; l = l->next)
-    if (OUTLAY_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
 }
 
 /* "20:00", else 20:00. */
@@ -305,7 +295,7 @@ outlay_reminders_check (OutlayReminders *self,
                         GDateTime       *now)
 {
   OutlayRepository *repository;
-  GtkWindow        *window = main_window (self);
+  GtkWindow        *window = outlay_application_get_main_window (self->app);
   gboolean          looking = window != NULL && gtk_window_is_active (window);
   GDate             today;
 
