@@ -25,7 +25,7 @@
 G_BEGIN_DECLS
 
 /* The schema this code creates and migrates to. */
-#define OUTLAY_SCHEMA_VERSION 8
+#define OUTLAY_SCHEMA_VERSION 9
 
 /* Files up to this size get a whole quick check when they are opened: at
  * about 2 ms a megabyte, it costs the first frame less than 35 ms. Larger

@@ -42,6 +42,7 @@
 
 #include "outlay-database-private.h"
 #include "outlay-store-private.h"
+#include "outlay-sync-tables.h"
 
 static const char schema_v1[] =
   "CREATE TABLE outlay_meta ("
@@ -411,6 +412,84 @@ static const char schema_v8[] =
   "  WHEN NEW.charged_amount IS NOT NULL AND (NEW.amount IS NOT OLD.amount OR NEW.currency IS NOT OLD.currency) "
   "BEGIN UPDATE expenses SET charged_amount = NULL, charged_currency = NULL WHERE id = NEW.id; END;";
 
+/* Version 9: the change journal, for sync and the history of changes.
+ * Triggers append every change of a synced table (outlay-sync-tables.c) to
+ * sync_journal, so that what an older Outlay writes is journaled too; the
+ * sync round stamps this device's entries with a hybrid logical clock
+ * (hlc: milliseconds << 16 | counter) and writes them to the folder, and
+ * marks what it applied from another device with that device's id and
+ * clock. sync_clocks holds, of every row and cell that has travelled, the
+ * clock of its last change ("*": the row's own, for cells changed since
+ * it was new); sync_peers where this device stopped reading each other
+ * one; sync_pending what could not be applied yet (a newer device's table
+ * or column, a row or reference not here yet, a clock from the future).
+ * All of it is this device's own and never travels; so are the device's
+ * id, name and folder, in outlay_meta. New tables and triggers only. */
+static const char schema_v9[] =
+  "CREATE TABLE sync_journal ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  tbl TEXT NOT NULL,"
+  "  row_uuid TEXT NOT NULL,"
+  "  col TEXT NOT NULL,"
+  "  value,"
+  "  old_value,"
+  "  changed_at TEXT NOT NULL,"
+  "  device TEXT,"
+  "  hlc INTEGER"
+  ");"
+  "CREATE INDEX sync_journal_by_row ON sync_journal (row_uuid, seq);"
+  "CREATE INDEX sync_journal_unstamped ON sync_journal (seq) WHERE hlc IS NULL;"
+
+  "CREATE TABLE sync_clocks ("
+  "  tbl TEXT NOT NULL,"
+  "  row_uuid TEXT NOT NULL,"
+  "  col TEXT NOT NULL,"
+  "  hlc INTEGER NOT NULL,"
+  "  device TEXT NOT NULL,"
+  "  PRIMARY KEY (tbl, row_uuid, col)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE sync_peers ("
+  "  device TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  segment INTEGER NOT NULL DEFAULT 0,"
+  "  line INTEGER NOT NULL DEFAULT 0,"
+  "  seen_at TEXT,"
+  "  schema INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE sync_pending ("
+  "  hlc INTEGER NOT NULL,"
+  "  device TEXT NOT NULL,"
+  "  tbl TEXT NOT NULL,"
+  "  row_uuid TEXT NOT NULL,"
+  "  col TEXT NOT NULL,"
+  "  value,"
+  "  reason TEXT NOT NULL,"
+  "  PRIMARY KEY (hlc, device, tbl, row_uuid, col)"
+  ") WITHOUT ROWID;";
+
+static gboolean
+add_sync_journal (sqlite3 *db,
+                  GError **error)
+{
+  g_autofree char *triggers = outlay_sync_tables_build_triggers (9);
+  g_autofree char *device = g_uuid_string_random ();
+  g_autofree char *ledger = g_uuid_string_random ();
+  g_autofree char *meta = g_strdup_printf ("INSERT OR IGNORE INTO outlay_meta (key, value) "
+                                           "VALUES ('device_id', '%s'), ('ledger_uuid', '%s')",
+                                           device, ledger);
+  int              rc;
+
+  rc = sqlite3_exec (db, triggers, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, meta, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    outlay_sqlite_set_error (db, error, rc, _("Could not add the change journal"));
+
+  return rc == SQLITE_OK;
+}
+
 static const OutlayMigration migrations[] = {
   { 1, 1, schema_v1, seed_categories },
   { 2, 1, schema_v2, NULL },
@@ -420,6 +499,7 @@ static const OutlayMigration migrations[] = {
   { 6, 1, schema_v6, NULL },
   { 7, 1, schema_v7, NULL },
   { 8, 1, schema_v8, NULL },
+  { 9, 1, schema_v9, add_sync_journal },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OUTLAY_SCHEMA_VERSION);
