@@ -200,6 +200,17 @@ assert_category_tree (OutlayDatabase *database)
     }
 }
 
+/* dump_tables() of tables_v1 without what format 9 adds to outlay_meta. */
+static char *
+dump_tables_without_ids (sqlite3    *db,
+                         GHashTable *columns)
+{
+  g_autofree char *dump = dump_tables (db, tables_v1, columns);
+  g_autoptr (GRegex) ids = g_regex_new ("^(device_id|ledger_uuid)\\|.*\n", G_REGEX_MULTILINE, 0, NULL);
+
+  return g_regex_replace_literal (ids, dump, -1, 0, "", 0, NULL);
+}
+
 static void
 test_upgrade_keeps_every_row (Fixture      *fixture,
                               gconstpointer data)
@@ -216,7 +227,7 @@ test_upgrade_keeps_every_row (Fixture      *fixture,
   sqlite3 *db = NULL;
   guint    count = 0;
   /* The live expenses in each format's fixture. */
-  static const guint live_expenses[] = { 0, 13, 15, 17, 19, 20, 22, 23 };
+  static const guint live_expenses[] = { 0, 13, 15, 17, 19, 20, 22, 23, 25 };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (live_expenses) == OUTLAY_SCHEMA_VERSION);
 
@@ -238,8 +249,13 @@ test_upgrade_keeps_every_row (Fixture      *fixture,
       g_assert_cmpuint (outlay_database_get_schema_version (database), ==, OUTLAY_SCHEMA_VERSION);
       g_assert_cmpuint (outlay_database_get_min_writer_version (database), ==, 1);
 
-      /* Every row, every column of the old shape, unchanged. */
+      /* Every row, every column of the old shape, unchanged; format 9
+       * gives the device an id and the ledger a uuid, once. */
       after = dump_tables (outlay_database_get_handle (database), tables_v1, columns);
+      g_assert_true (g_regex_match_simple ("^device_id\\|[0-9a-f-]{36}$", after, G_REGEX_MULTILINE, 0));
+      g_assert_true (g_regex_match_simple ("^ledger_uuid\\|[0-9a-f-]{36}$", after, G_REGEX_MULTILINE, 0));
+      g_free (after);
+      after = dump_tables_without_ids (outlay_database_get_handle (database), columns);
       g_assert_cmpstr (after, ==, before);
 
       /* The copy made before the first step holds the old file. */
@@ -267,7 +283,7 @@ test_upgrade_keeps_every_row (Fixture      *fixture,
       g_assert_true (outlay_repository_count_expenses (repository, query, &count, &error));
       g_assert_no_error (error);
       /* Versions 2 to 4 each wrote two live expenses more, 5 one, 6 two,
-       * 7 one. */
+       * 7 one, 8 two. */
       g_assert_cmpuint (count, ==, live_expenses[version]);
       if (version >= 7)
         {
@@ -528,9 +544,24 @@ test_older_statements_still_run (Fixture      *fixture,
       g_assert_no_error (error);
       db = outlay_database_get_handle (database);
 
+      g_assert_true (sqlite3_exec (db, "DELETE FROM sync_journal", NULL, NULL, NULL) == SQLITE_OK);
+
       /* The old code's connection, as it configured it. */
       for (guint i = 0; i < statements->len; i++)
         run_statement (db, g_ptr_array_index (statements, i));
+
+      /* What the old code wrote is journaled for sync and the history:
+       * each version's statements add an expense and change one. */
+      {
+        g_autofree char *added =
+          dump_query (db, "SELECT count(*) > 0 FROM sync_journal WHERE tbl = 'expenses' AND col = '*'");
+        g_autofree char *changed =
+          dump_query (db, "SELECT count(*) > 0 FROM sync_journal WHERE tbl = 'expenses' AND col NOT IN ('*', '-') "
+                          "AND value IS NOT old_value");
+
+        g_assert_cmpstr (added, ==, "1\n");
+        g_assert_cmpstr (changed, ==, "1\n");
+      }
 
       /* Old writes keep today's derived data right (triggers). */
       assert_summary_consistent (db);
@@ -1263,12 +1294,12 @@ test_failed_later_step_rolls_back_all (Fixture      *fixture,
   g_autofree char *expected = g_strdup_printf ("data format %u:", OUTLAY_SCHEMA_VERSION);
   sqlite3         *db = NULL;
 
-  /* Steps 2 to 7 run through (3 adds a column); the last step finds the
+  /* Steps 2 to 8 run through (3 adds a column); the last step finds the
    * name of its table taken. */
-  G_STATIC_ASSERT (OUTLAY_SCHEMA_VERSION == 8);
+  G_STATIC_ASSERT (OUTLAY_SCHEMA_VERSION == 9);
   create_from_fixture (fixture->path, "schema-1.sql");
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE exchange_rates (id INTEGER PRIMARY KEY)", NULL, NULL, NULL),
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE sync_journal (id INTEGER PRIMARY KEY)", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   columns = read_columns (db, tables_v1);
   before = dump_tables (db, tables_v1, columns);
