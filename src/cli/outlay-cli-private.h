@@ -332,6 +332,9 @@ char    *outlay_cli_describe_rule_condition (OutlayCategoryRule *rule);
 gboolean outlay_cli_rates (OutlayCli *cli,
                            char     **argv,
                            GError   **error);
+gboolean outlay_cli_sync (OutlayCli *cli,
+                          char     **argv,
+                          GError   **error);
 gboolean outlay_cli_rules (OutlayCli *cli,
                            char     **argv,
                            GError   **error);

@@ -73,6 +73,7 @@ static const Command commands[] = {
     N_("Replace the database with the content of a backup (as “restore FILE”)") },
   { "export", outlay_cli_export, N_("Write expenses to a CSV or JSON file") },
   { "import", outlay_cli_import, N_("Read expenses from a CSV, HomeBank or Outlay JSON file") },
+  { "sync", outlay_cli_sync, N_("Sync through a shared folder: setup, status, leave; alone, sync once") },
 };
 /* clang-format on */
 
