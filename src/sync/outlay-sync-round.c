@@ -459,8 +459,8 @@ write_device_file (Round   *round,
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (OutlayCachedStatement) stmt =
-    outlay_database_prepare (round->repository->database, "SELECT device, segment, line FROM sync_peers ORDER BY device",
-                             error);
+    outlay_database_prepare (round->repository->database,
+                             "SELECT device, segment, line FROM sync_peers ORDER BY device", error);
   g_autofree char *stamp = outlay_sync_format_now ();
   g_autofree char *text = NULL;
   g_autofree char *path = g_build_filename (round->ledger_path, round->device, OUTLAY_SYNC_DEVICE_FILE, NULL);

@@ -237,7 +237,8 @@ outlay_sync_setup (OutlayRepository *repository,
   if (ledger != NULL)
     {
       if (!outlay_uuid_is_valid (ledger) ||
-          (!g_ptr_array_find_with_equal_func (ledgers, ledger, g_str_equal, NULL) && g_strcmp0 (ledger, own_ledger) != 0))
+          (!g_ptr_array_find_with_equal_func (ledgers, ledger, g_str_equal, NULL) &&
+           g_strcmp0 (ledger, own_ledger) != 0))
         {
           g_set_error (error, OUTLAY_SYNC_ERROR, OUTLAY_SYNC_ERROR_LEDGER,
                        _("The folder “%s” holds no ledger “%s”."), folder, ledger);
@@ -289,7 +290,8 @@ outlay_sync_setup (OutlayRepository *repository,
                               error)))
     return FALSE;
 
-  if (!outlay_sync_write_meta (repository, "sync_folder", path, error) || !outlay_sync_write_meta (repository, "sync_ledger", chosen, error) ||
+  if (!outlay_sync_write_meta (repository, "sync_folder", path, error) ||
+      !outlay_sync_write_meta (repository, "sync_ledger", chosen, error) ||
       !outlay_sync_write_meta (repository, "device_name", device_name, error))
     return FALSE;
 
@@ -308,7 +310,8 @@ outlay_sync_leave (OutlayRepository *repository,
 {
   g_autofree char *folder = NULL;
 
-  if (!outlay_repository_check_writable (repository, error) || !outlay_sync_read_meta (repository, "sync_folder", &folder, error))
+  if (!outlay_repository_check_writable (repository, error) ||
+      !outlay_sync_read_meta (repository, "sync_folder", &folder, error))
     return FALSE;
 
   if (folder == NULL)
