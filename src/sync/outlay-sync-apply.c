@@ -337,6 +337,22 @@ apply_cell (OutlaySyncApply        *apply,
       return TRUE;
     }
 
+  /* This device changed the cell during this round (deleting a twin): its
+   * change is stamped after, with a greater clock, and wins. */
+  if (!(stmt = prepare (apply,
+                        "SELECT 1 FROM sync_journal WHERE hlc IS NULL AND tbl = ?1 AND row_uuid = ?2 AND col = ?3",
+                        error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, change->table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, change->row, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, column->name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *outcome = SKIPPED;
+      return TRUE;
+    }
+  g_clear_pointer (&stmt, outlay_cached_statement_release);
+
   sql = g_strdup_printf ("UPDATE %s SET %s = ?1, updated_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now') "
                          "WHERE uuid = ?2",
                          change->table, column->id_column != NULL ? column->id_column : column->name);
@@ -662,6 +678,10 @@ apply_row (OutlaySyncApply        *apply,
           if (cell == APPLIED)
             *outcome = APPLIED;
         }
+
+      /* The folder's row now, as if it had come here whole. */
+      if (merged && !write_clock (apply, table->name, change->row, "*", change->hlc, device, error))
+        return FALSE;
     }
 
   /* Columns of a newer Outlay wait, one by one, for this one to know them. */

@@ -423,7 +423,8 @@ read_others (Round        *round,
   return TRUE;
 }
 
-/* Journals every row that never travelled, for the ledger's first round:
+/* Journals every row that never travelled whole (its cells may have, as
+ * the references a category's merge rewrote), for the ledger's first round:
  * its content as it is when it joins ("=": not a change to show in the
  * history, but one to send). */
 static gboolean
@@ -442,7 +443,7 @@ journal_untravelled (Round   *round,
         g_strdup_printf ("INSERT INTO sync_journal (tbl, row_uuid, col, changed_at) "
                          "SELECT '%s', uuid, '=', coalesce(updated_at, strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now')) "
                          "FROM %s t WHERE %sNOT EXISTS (SELECT 1 FROM sync_clocks k WHERE k.tbl = '%s' "
-                         "AND k.row_uuid = t.uuid) ORDER BY t.id",
+                         "AND k.row_uuid = t.uuid AND k.col = '*') ORDER BY t.id",
                          tables[i].name, tables[i].name, filter, tables[i].name);
 
       if (!exec (round, sql, error))
