@@ -357,8 +357,8 @@ recurring (World  *world,
       g_autoptr (OutlayRecurringRule) rule = outlay_recurring_rule_new ();
       g_autoptr (OutlayRecurringRule) stored = NULL;
       g_autoptr (GDate) start = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
-      g_autoptr (OutlayCategory) category = g_list_model_get_item (outlay_repository_get_categories (device->repository),
-                                                                   0);
+      GListModel *categories = outlay_repository_get_categories (device->repository);
+      g_autoptr (OutlayCategory) category = g_list_model_get_item (categories, 0);
       OutlayRecurrence recurrence;
 
       outlay_recurrence_init (&recurrence, OUTLAY_REPEAT_WEEKLY, 1, start);
@@ -491,7 +491,8 @@ assert_newest_wins (World  *world,
 
       g_assert_cmpint (sqlite3_prepare_v2 (handle (d),
                                            "SELECT tbl, row_uuid, col, quote(value), hlc, coalesce(device, ?1) "
-                                           "FROM sync_journal WHERE hlc > 0 AND NOT (col IN ('*', '=') AND value IS NULL)",
+                                           "FROM sync_journal "
+                                           "WHERE hlc > 0 AND NOT (col IN ('*', '=') AND value IS NULL)",
                                            -1, &stmt, NULL),
                        ==, SQLITE_OK);
       sqlite3_bind_text (stmt, 1, d->id, -1, SQLITE_STATIC);
