@@ -287,6 +287,10 @@ add_derived_rows (OutlayRepository *self,
     OUTLAY_SQL_ADD_EXPENSE_DAYS ("id BETWEEN ? AND ? AND deleted_at IS NULL"),
     "INSERT INTO expenses_fts (rowid, description, note) "
     "SELECT id, description, note FROM expenses WHERE id BETWEEN ? AND ?",
+    /* The change journal (outlay-sync-tables.c): a new row each. */
+    "INSERT INTO sync_journal (tbl, row_uuid, col, changed_at) "
+    "SELECT 'expenses', uuid, '*', strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM expenses WHERE id BETWEEN ? AND ? "
+    "ORDER BY id",
   };
 
   g_assert (first_id <= last_id);

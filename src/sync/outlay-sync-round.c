@@ -686,6 +686,12 @@ outlay_sync_run (OutlayRepository *repository,
   if (!write_segment (&round, error) || !write_device_file (&round, error) || !count_pending (&round, error))
     return FALSE;
 
-  /* The search index of what came in. */
-  return outlay_repository_sync_search (repository, error);
+  /* The search index of what came in; what this connection caches, and
+   * whoever listens to it, read again (other connections notice the
+   * commits by themselves). */
+  if (!outlay_repository_sync_search (repository, error))
+    return FALSE;
+  if (counts->applied > 0)
+    outlay_repository_reload (repository);
+  return TRUE;
 }
