@@ -267,7 +267,8 @@ outlay_sync_write_file (const char *path,
   if (saved != 0)
     {
       g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s” in the sync folder: %s"),
+                   path, g_strerror (saved));
       return FALSE;
     }
 
