@@ -52,7 +52,7 @@ KiB = 1024
 MiB = 1024 * KiB
 # The ledger of SEED_ROWS expenses, its WAL while they are imported and two
 # backups fit; BIG_ROWS more never do.
-TMPFS_SIZE = 10 * MiB
+TMPFS_SIZE = 16 * MiB
 SEED_ROWS = 3000
 BIG_ROWS = 20000
 WAL_ROWS = 1500
