@@ -337,8 +337,9 @@ apply_cell (OutlaySyncApply        *apply,
       return TRUE;
     }
 
-  /* This device changed the cell during this round (deleting a twin): its
-   * change is stamped after, with a greater clock, and wins. */
+  /* This device changed the cell during this round (a category's merge
+   * rewrote a reference): its change is stamped after, with a greater
+   * clock, and wins. */
   if (!(stmt = prepare (apply,
                         "SELECT 1 FROM sync_journal WHERE hlc IS NULL AND tbl = ?1 AND row_uuid = ?2 AND col = ?3",
                         error)))
@@ -381,9 +382,9 @@ apply_cell (OutlaySyncApply        *apply,
 }
 
 /* Two live rows that a unique index says are one (an override of the same
- * period, an exception of the same day, a rate of the same day, two copies
- * of one imported line): the one with the greater uuid is deleted, as this
- * device's own change, so that every device keeps the same one. */
+ * period, an exception of the same day, a rate of the same day): the one
+ * with the greater uuid is deleted (plan_twin_deletion()), so that every
+ * device keeps the same one. */
 static gboolean
 find_twin (OutlaySyncApply *apply,
            const char      *table,
@@ -426,11 +427,6 @@ find_twin (OutlaySyncApply *apply,
             "AND uuid != ?5 AND deleted_at IS NULL";
       keys[0] = "currency", keys[1] = "quote", keys[2] = "day", keys[3] = "source";
     }
-  else if (g_str_equal (table, "expenses"))
-    {
-      sql = "SELECT uuid FROM expenses WHERE import_hash = ?1 AND uuid != ?5 AND deleted_at IS NULL";
-      keys[0] = "import_hash";
-    }
   else
     return TRUE;
 
@@ -456,23 +452,231 @@ find_twin (OutlaySyncApply *apply,
   return TRUE;
 }
 
-static gboolean
-delete_as_own_change (OutlaySyncApply *apply,
-                      const char      *table,
-                      const char      *row,
-                      GError         **error)
+/* The deletion of the twin that loses (the greater uuid), made alike by
+ * every device that sees both: the same value (the loser's created_at), the
+ * clock just after the later of the two rows' and the loser's device, so
+ * that it is one change however many devices make it, and a later change
+ * of the row (a person restoring it) wins over it everywhere. */
+typedef struct
 {
-  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET deleted_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), "
-                                          "updated_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now') WHERE uuid = ?",
-                                          table);
-  g_autoptr (OutlayCachedStatement) stmt = prepare (apply, sql, error);
+  char  *value;
+  gint64 hlc;
+  char  *device;
+} TwinDeletion;
 
-  if (stmt == NULL)
+static void
+twin_deletion_clear (TwinDeletion *deletion)
+{
+  g_free (deletion->value);
+  g_free (deletion->device);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TwinDeletion, twin_deletion_clear)
+
+static gboolean
+plan_twin_deletion (OutlaySyncApply        *apply,
+                    const char             *device,
+                    const OutlaySyncChange *change,
+                    JsonObject             *values,
+                    const char             *twin,
+                    TwinDeletion           *deletion,
+                    GError                **error)
+{
+  g_autofree char *twin_device = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  gint64   twin_hlc = 0;
+  gboolean removed = FALSE;
+
+  if (!read_clock (apply, change->table, twin, "*", &twin_hlc, &twin_device, &removed, error))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, row, -1, SQLITE_STATIC);
-  /* The triggers journal it as this device's: it travels like any. */
-  return step (apply, stmt, error) && outlay_sync_read_last_seq (apply, error);
+  deletion->hlc = MAX (twin_hlc, change->hlc) + 1;
+  if (strcmp (twin, change->row) > 0)
+    {
+      sql = g_strdup_printf ("SELECT created_at FROM %s WHERE uuid = ?", change->table);
+      if (!(stmt = prepare (apply, sql, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, twin, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        deletion->value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      deletion->device = g_strdup (twin_device != NULL ? twin_device : apply->device);
+    }
+  else
+    {
+      deletion->value = g_strdup (json_object_get_string_member_with_default (values, "created_at", ""));
+      deletion->device = g_strdup (device);
+    }
+
+  if (deletion->value == NULL)
+    deletion->value = g_strdup ("");
+  return TRUE;
+}
+
+/* Deletes @loser as @deletion says, unless its deletion changed since: as
+ * this device's change, stamped with the deletion's clock, so that it is
+ * written to the folder too and a device that never sees the twins both
+ * live gets it as well. @inserted: the row was just inserted deleted. */
+static gboolean
+delete_twin (OutlaySyncApply       *apply,
+             const OutlaySyncTable *table,
+             const char            *loser,
+             TwinDeletion          *deletion,
+             gboolean               inserted,
+             GError               **error)
+{
+  g_autofree char *clock_device = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  g_autoptr (OutlayCachedStatement) stamp = NULL;
+  gint64   clock = 0;
+  gboolean removed = FALSE;
+
+  if (!inserted)
+    {
+      if (!read_clock (apply, table->name, loser, "deleted_at", &clock, &clock_device, &removed, error))
+        return FALSE;
+      if (removed || !is_newer (deletion->hlc, apply->device, clock, clock_device))
+        return TRUE;
+
+      sql = g_strdup_printf ("UPDATE %s SET deleted_at = ?1, updated_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now') "
+                             "WHERE uuid = ?2",
+                             table->name);
+      if (!(stmt = prepare (apply, sql, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, deletion->value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, loser, -1, SQLITE_STATIC);
+      if (!step (apply, stmt, error))
+        return FALSE;
+    }
+  else
+    {
+      stmt = prepare (apply,
+                      "INSERT INTO sync_journal (tbl, row_uuid, col, value, changed_at) "
+                      "VALUES (?1, ?2, 'deleted_at', ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, loser, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, deletion->value, -1, SQLITE_STATIC);
+      if (!step (apply, stmt, error))
+        return FALSE;
+    }
+
+  /* This device's, already stamped. */
+  stamp = prepare (apply, "UPDATE sync_journal SET hlc = ?1 WHERE seq > ?2 AND hlc IS NULL", error);
+  if (stamp == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stamp, 1, deletion->hlc);
+  sqlite3_bind_int64 (stamp, 2, apply->last_seq);
+  if (!step (apply, stamp, error) || !outlay_sync_read_last_seq (apply, error))
+    return FALSE;
+
+  apply->last_hlc = MAX (apply->last_hlc, deletion->hlc);
+  return write_clock (apply, table->name, loser, "deleted_at", deletion->hlc, apply->device, error);
+}
+
+typedef struct
+{
+  char  *uuid;
+  char  *created_at;
+  gint64 hlc;
+  char  *device;
+} Copy;
+
+static void
+copy_clear (gpointer data)
+{
+  Copy *copy = data;
+
+  g_free (copy->uuid);
+  g_free (copy->created_at);
+  g_free (copy->device);
+}
+
+/* Copies of one line of a bank's file imported on several devices (the
+ * same import_hash, the rows made by different devices): the one with the
+ * smallest uuid stays and each other is deleted at the clock just after
+ * the later of its row's and the one that stays (plan_twin_deletion()),
+ * deleted or not by then: whatever order the rows come in, every device
+ * makes the same deletions. Sets @incoming when the row coming in is one
+ * to delete. */
+static gboolean
+resolve_import_twins (OutlaySyncApply        *apply,
+                      const char             *device,
+                      const OutlaySyncChange *change,
+                      const OutlaySyncTable  *table,
+                      JsonObject             *values,
+                      TwinDeletion           *incoming,
+                      GError                **error)
+{
+  const char *hash = json_object_get_string_member_with_default (values, "import_hash", NULL);
+  g_autoptr (GArray) copies = g_array_new (FALSE, TRUE, sizeof (Copy));
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  Copy       *winner = NULL;
+  Copy        self = { 0 };
+
+  if (hash == NULL)
+    return TRUE;
+
+  g_array_set_clear_func (copies, copy_clear);
+  stmt = prepare (apply,
+                  "SELECT e.uuid, e.created_at, coalesce(k.hlc, 0), k.device FROM expenses e "
+                  "LEFT JOIN sync_clocks k ON k.tbl = 'expenses' AND k.row_uuid = e.uuid AND k.col = '*' "
+                  "WHERE e.import_hash = ?1 AND e.uuid != ?2",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, change->row, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Copy copy = { 0 };
+
+      copy.uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      copy.created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      copy.hlc = sqlite3_column_int64 (stmt, 2);
+      /* Not travelled yet: this device's own. */
+      if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+        copy.device = g_strdup (apply->device);
+      else
+        copy.device = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_array_append_val (copies, copy);
+    }
+  g_clear_pointer (&stmt, outlay_cached_statement_release);
+
+  if (copies->len == 0)
+    return TRUE;
+
+  self.uuid = g_strdup (change->row);
+  self.created_at = g_strdup (json_object_get_string_member_with_default (values, "created_at", ""));
+  self.hlc = change->hlc;
+  self.device = g_strdup (device);
+  g_array_append_val (copies, self);
+
+  for (guint i = 0; i < copies->len; i++)
+    if (winner == NULL || strcmp (g_array_index (copies, Copy, i).uuid, winner->uuid) < 0)
+      winner = &g_array_index (copies, Copy, i);
+
+  for (guint i = 0; i < copies->len; i++)
+    {
+      Copy        *copy = &g_array_index (copies, Copy, i);
+      TwinDeletion deletion = { copy->created_at, MAX (copy->hlc, winner->hlc) + 1, NULL };
+
+      if (copy == winner || g_strcmp0 (copy->device, winner->device) == 0)
+        continue;
+
+      if (g_str_equal (copy->uuid, change->row))
+        {
+          incoming->value = g_strdup (deletion.value);
+          incoming->hlc = deletion.hlc;
+        }
+      else if (!delete_twin (apply, table, copy->uuid, &deletion, FALSE, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Before this ledger has joined, a category of the folder's ledger takes
@@ -540,7 +744,7 @@ insert_row (OutlaySyncApply        *apply,
             const OutlaySyncChange *change,
             const OutlaySyncTable  *table,
             JsonObject             *values,
-            gboolean                deleted,
+            const char             *deleted_at,
             Outcome                *outcome,
             GError                **error)
 {
@@ -573,11 +777,10 @@ insert_row (OutlaySyncApply        *apply,
       const OutlaySyncColumn *column = g_ptr_array_index (bound, i);
       gboolean                found = TRUE;
 
-      if (deleted && g_str_equal (column->name, "deleted_at"))
+      if (deleted_at != NULL && g_str_equal (column->name, "deleted_at"))
         {
-          /* Deleted at once after, as this device's change (a time no
-           * clock can give, so that the change is journaled). */
-          sqlite3_bind_text (stmt, (int) i + 2, "1970-01-01T00:00:00.000Z", -1, SQLITE_STATIC);
+          /* The twin that loses (plan_twin_deletion()). */
+          sqlite3_bind_text (stmt, (int) i + 2, deleted_at, -1, SQLITE_STATIC);
           continue;
         }
       if (!bind_value (apply, stmt, (int) i + 2, column, json_object_get_member (values, column->name), &found,
@@ -609,6 +812,7 @@ apply_row (OutlaySyncApply        *apply,
 {
   g_autofree char *clock_device = NULL;
   g_autofree char *twin = NULL;
+  g_auto (TwinDeletion) deletion = { 0 };
   JsonObject      *values;
   JsonObjectIter   iter;
   const char      *name;
@@ -644,7 +848,12 @@ apply_row (OutlaySyncApply        *apply,
           return TRUE;
         }
 
-      if (!find_twin (apply, table->name, change->row, values, &twin, error))
+      if (g_str_equal (table->name, "expenses"))
+        {
+          if (!resolve_import_twins (apply, device, change, table, values, &deletion, error))
+            return FALSE;
+        }
+      else if (!find_twin (apply, table->name, change->row, values, &twin, error))
         return FALSE;
       if (twin != NULL && g_str_equal (table->name, "budget_alerts"))
         {
@@ -652,13 +861,18 @@ apply_row (OutlaySyncApply        *apply,
           *outcome = SKIPPED;
           return TRUE;
         }
-      if (twin != NULL && strcmp (twin, change->row) > 0 && !delete_as_own_change (apply, table->name, twin, error))
+      if (twin != NULL && !plan_twin_deletion (apply, device, change, values, twin, &deletion, error))
         return FALSE;
-      lose_twin = twin != NULL && strcmp (twin, change->row) < 0;
 
-      if (!insert_row (apply, device, change, table, values, lose_twin, outcome, error))
+      /* The one here goes, before the other takes its place. */
+      if (twin != NULL && strcmp (twin, change->row) > 0 &&
+          !delete_twin (apply, table, twin, &deletion, FALSE, error))
         return FALSE;
-      if (lose_twin && *outcome == APPLIED && !delete_as_own_change (apply, table->name, change->row, error))
+      lose_twin = (twin != NULL && strcmp (twin, change->row) < 0) || (twin == NULL && deletion.value != NULL);
+
+      if (!insert_row (apply, device, change, table, values, lose_twin ? deletion.value : NULL, outcome, error))
+        return FALSE;
+      if (lose_twin && *outcome == APPLIED && !delete_twin (apply, table, change->row, &deletion, TRUE, error))
         return FALSE;
     }
   else

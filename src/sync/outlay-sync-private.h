@@ -59,6 +59,7 @@ void              outlay_sync_line_append (GString      *out,
 OutlaySyncChange *outlay_sync_line_parse (const char *line,
                                           gsize       length);
 char             *outlay_sync_segment_name (guint number);
+char             *outlay_sync_folded_name (guint number);
 gboolean          outlay_sync_write_file (const char *path,
                                           const char *contents,
                                           gsize       length,
@@ -79,6 +80,17 @@ gboolean outlay_sync_write_meta_int (OutlayRepository *repository,
                                      const char       *key,
                                      gint64            value,
                                      GError          **error);
+
+/* outlay-sync-compact.c: folding the segments every device has read */
+gboolean outlay_sync_compact (const char *ledger_path,
+                              const char *device,
+                              gint64     *compacted,
+                              gint64     *compacted_lines,
+                              gint64      last,
+                              GError    **error);
+void     outlay_sync_remove_folded (const char *ledger_path,
+                                    const char *device,
+                                    gint64      compacted);
 
 /* outlay-sync-apply.c: a change of another device into this ledger */
 typedef struct

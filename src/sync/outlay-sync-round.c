@@ -39,6 +39,8 @@ typedef struct
   char             *device_name;
   gint64            segment;     /* the last segment written */
   gint64            written_seq; /* the last journal entry in it */
+  gint64            compacted;   /* segments up to it are folded */
+  gint64            compacted_lines;
   gboolean          joined;
   GHashTable       *row_reads;   /* table name → SQL reading a row as JSON */
   OutlaySyncApply   apply;
@@ -222,8 +224,10 @@ begin (Round   *round,
 typedef struct
 {
   char  *device;
-  gint64 segment; /* being read */
-  gint64 line;    /* lines of it applied */
+  gint64 segment;   /* being read */
+  gint64 line;      /* lines of it applied */
+  gint64 compacted; /* it folded its segments up to this one */
+  gint64 compacted_lines;
 } Peer;
 
 static void
@@ -247,6 +251,8 @@ read_peer (Round      *round,
   const char *name = "";
   const char *seen = NULL;
   gint64      schema = 0;
+  gint64      compacted = 0;
+  gint64      compacted_lines = 0;
   Peer       *peer;
 
   if (g_file_get_contents (file, &contents, NULL, NULL) && (root = json_from_string (contents, NULL)) != NULL &&
@@ -257,6 +263,8 @@ read_peer (Round      *round,
       name = json_object_get_string_member_with_default (object, "name", "");
       seen = json_object_get_string_member_with_default (object, "written_at", NULL);
       schema = json_object_get_int_member_with_default (object, "schema", 0);
+      compacted = json_object_get_int_member_with_default (object, "compacted_through", 0);
+      compacted_lines = json_object_get_int_member_with_default (object, "compacted_lines", 0);
     }
 
   stmt = outlay_database_prepare (round->repository->database,
@@ -284,6 +292,8 @@ read_peer (Round      *round,
   peer->device = g_strdup (device);
   peer->segment = MAX (1, sqlite3_column_int64 (stmt, 0));
   peer->line = sqlite3_column_int64 (stmt, 1);
+  peer->compacted = compacted;
+  peer->compacted_lines = compacted_lines;
   sqlite3_step (stmt);
   *peer_out = peer;
 
@@ -319,6 +329,62 @@ segment_path (Round      *round,
   return g_build_filename (round->ledger_path, device, name, NULL);
 }
 
+static gboolean read_segments (Round        *round,
+                               Peer         *peer,
+                               GCancellable *cancellable,
+                               GError      **error);
+
+/* The fold of @peer's segments up to peer->compacted, whole (as many
+ * lines as its device.json says) or not at all, in one transaction: what
+ * was read of them before is applied again, which changes nothing. */
+static gboolean
+read_folded (Round   *round,
+             Peer    *peer,
+             GError **error)
+{
+  g_autofree char *name = outlay_sync_folded_name ((guint) peer->compacted);
+  g_autofree char *path = g_build_filename (round->ledger_path, peer->device, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) outlay_sync_change_free);
+  g_autoptr (OutlayTransaction) transaction = NULL;
+  gsize       length = 0;
+  const char *p;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return TRUE; /* not here yet */
+
+  for (p = contents; p < contents + length;)
+    {
+      const char       *eol = memchr (p, '\n', (gsize) (contents + length - p));
+      OutlaySyncChange *change = eol != NULL ? outlay_sync_line_parse (p, (gsize) (eol - p)) : NULL;
+
+      if (change == NULL)
+        break;
+      g_ptr_array_add (changes, change);
+      p = eol + 1;
+    }
+
+  if ((gint64) changes->len != peer->compacted_lines || p != contents + length)
+    {
+      round->apply.counts->torn++;
+      return TRUE;
+    }
+
+  if (!(transaction = begin (round, error)))
+    return FALSE;
+  for (guint i = 0; i < changes->len; i++)
+    if (!outlay_sync_apply_change (&round->apply, peer->device, g_ptr_array_index (changes, i), error))
+      return FALSE;
+
+  peer->segment = peer->compacted + 1;
+  peer->line = 0;
+  if (!save_position (round, peer, error) || !save_clock (round, error) ||
+      !outlay_transaction_commit (transaction, error))
+    return FALSE;
+
+  return read_segments (round, peer, NULL, error);
+}
+
 /* Applies what @peer wrote since the last round, a segment a transaction. */
 static gboolean
 read_segments (Round        *round,
@@ -342,7 +408,12 @@ read_segments (Round        *round,
         return FALSE;
 
       if (!g_file_get_contents (path, &contents, &length, NULL))
-        return TRUE; /* not here yet */
+        {
+          /* Gone: folded (outlay-sync-compact.c), or not here yet. */
+          if (peer->segment <= peer->compacted)
+            return read_folded (round, peer, error);
+          return TRUE;
+        }
 
       if (!(transaction = begin (round, error)))
         return FALSE;
@@ -482,6 +553,10 @@ write_device_file (Round   *round,
   json_builder_add_string_value (builder, stamp);
   json_builder_set_member_name (builder, "segments");
   json_builder_add_int_value (builder, round->segment);
+  json_builder_set_member_name (builder, "compacted_through");
+  json_builder_add_int_value (builder, round->compacted);
+  json_builder_set_member_name (builder, "compacted_lines");
+  json_builder_add_int_value (builder, round->compacted_lines);
   json_builder_set_member_name (builder, "read");
   json_builder_begin_object (builder);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -559,6 +634,31 @@ write_segment (Round   *round,
   return TRUE;
 }
 
+/* Folds what every other device read; a fold that fails leaves the
+ * segments as they were, and is tried again next time. */
+static gboolean
+compact (Round   *round,
+         GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  gint64 compacted = round->compacted;
+  gint64 lines = round->compacted_lines;
+
+  if (!outlay_sync_compact (round->ledger_path, round->device, &compacted, &lines, round->segment, &local_error))
+    {
+      g_debug ("Could not compact the segments: %s", local_error->message);
+      return TRUE;
+    }
+
+  if (compacted == round->compacted)
+    return TRUE;
+
+  round->compacted = compacted;
+  round->compacted_lines = lines;
+  return outlay_sync_write_meta_int (round->repository, "sync_compacted", compacted, error) &&
+         outlay_sync_write_meta_int (round->repository, "sync_compacted_lines", lines, error);
+}
+
 static gboolean
 count_pending (Round   *round,
                GError **error)
@@ -586,6 +686,8 @@ load_round (OutlayRepository *repository,
   g_autofree char *segment = NULL;
   g_autofree char *written = NULL;
   g_autofree char *joined = NULL;
+  g_autofree char *compacted = NULL;
+  g_autofree char *compacted_lines = NULL;
 
   round->repository = repository;
   round->row_reads = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
@@ -597,7 +699,9 @@ load_round (OutlayRepository *repository,
       !outlay_sync_read_meta (repository, "sync_hlc", &hlc, error) ||
       !outlay_sync_read_meta (repository, "sync_segment", &segment, error) ||
       !outlay_sync_read_meta (repository, "sync_written_seq", &written, error) ||
-      !outlay_sync_read_meta (repository, "sync_joined", &joined, error))
+      !outlay_sync_read_meta (repository, "sync_joined", &joined, error) ||
+      !outlay_sync_read_meta (repository, "sync_compacted", &compacted, error) ||
+      !outlay_sync_read_meta (repository, "sync_compacted_lines", &compacted_lines, error))
     return FALSE;
 
   if (round->folder == NULL || ledger == NULL || round->device == NULL)
@@ -618,6 +722,8 @@ load_round (OutlayRepository *repository,
   round->segment = g_ascii_strtoll (segment != NULL ? segment : "0", NULL, 10);
   round->written_seq = g_ascii_strtoll (written != NULL ? written : "0", NULL, 10);
   round->joined = joined != NULL;
+  round->compacted = g_ascii_strtoll (compacted != NULL ? compacted : "0", NULL, 10);
+  round->compacted_lines = g_ascii_strtoll (compacted_lines != NULL ? compacted_lines : "0", NULL, 10);
 
   round->apply.repository = repository;
   round->apply.db = outlay_database_get_handle (repository->database);
@@ -683,8 +789,10 @@ outlay_sync_run (OutlayRepository *repository,
       !outlay_transaction_commit (transaction, error))
     return FALSE;
 
-  if (!write_segment (&round, error) || !write_device_file (&round, error) || !count_pending (&round, error))
+  if (!write_segment (&round, error) || !compact (&round, error) || !write_device_file (&round, error) ||
+      !count_pending (&round, error))
     return FALSE;
+  outlay_sync_remove_folded (round.ledger_path, round.device, round.compacted);
 
   /* The search index of what came in; what this connection caches, and
    * whoever listens to it, read again (other connections notice the

@@ -192,6 +192,14 @@ outlay_sync_segment_name (guint number)
   return g_strdup_printf ("%08u.jsonl", number);
 }
 
+/* The segment that holds what segments 1 to @number held, folded
+ * (outlay-sync-compact.c). */
+char *
+outlay_sync_folded_name (guint number)
+{
+  return g_strdup_printf ("%08u.folded.jsonl", number);
+}
+
 static gboolean
 flush_folder_of (const char *path,
                 GError    **error)

@@ -286,7 +286,7 @@ outlay_sync_setup (OutlayRepository *repository,
                               "DELETE FROM sync_clocks; DELETE FROM sync_peers; DELETE FROM sync_pending; "
                               "UPDATE sync_journal SET hlc = 0 WHERE hlc IS NULL; "
                               "DELETE FROM outlay_meta WHERE key IN ('sync_joined', 'sync_segment', "
-                              "'sync_written_seq', 'sync_last_round')",
+                              "'sync_written_seq', 'sync_last_round', 'sync_compacted', 'sync_compacted_lines')",
                               error)))
     return FALSE;
 

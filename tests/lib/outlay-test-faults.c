@@ -61,7 +61,8 @@ dump_ledger (sqlite3 *db)
       /* What a backup records of its own check (backup_*) is not ledger
        * data, nor the ids an upgrade to data format 9 draws at random. */
       const char      *where = g_str_equal (names[i], "outlay_meta")
-                                 ? "WHERE key NOT LIKE 'backup!_%' ESCAPE '!' AND key NOT IN ('device_id', 'ledger_uuid')"
+                                 ? "WHERE key NOT LIKE 'backup!_%' ESCAPE '!' "
+                                   "AND key NOT IN ('device_id', 'ledger_uuid')"
                                  : "";
       g_autofree char *sql = g_strdup_printf ("SELECT %s FROM \"%s\" %s ORDER BY %s", parts[0], names[i], where,
                                               parts[1]);

@@ -20,11 +20,13 @@
 
 /* Three ledgers, one folder: random operations on each, the folder's
  * files delivered between them in random order, torn (a prefix copied,
- * the rest later), and read twice (a ledger that forgets how far it read);
- * one ledger starts on data format 8, written by the old code's SQL, and is
- * upgraded and joins midway. At the end every ledger holds the same rows,
- * each cell holds the newest change made to it, and the derived tables
- * agree with the rows.
+ * the rest later), deleted late (the segments a device folded), and read
+ * twice (a ledger that forgets how far it read); one ledger starts on data
+ * format 8, written by the old code's SQL, and is upgraded and joins
+ * midway. At the end every ledger holds the same rows, each cell holds the
+ * newest change made to it, and the derived tables agree with the rows;
+ * the segments were folded, and a fourth ledger that joins then gets the
+ * same rows from what is left.
  *
  * OUTLAY_SYNC_STEPS sets the number of steps (5,000 by default; each a
  * change, a sync round or a delivery). */
@@ -174,6 +176,21 @@ deliver (World   *world,
       copy_file (src, dst, torn);
       world->torn += torn;
     }
+
+  /* Files the device deleted (folded segments) go too, some of them late. */
+  {
+    g_autofree char *copies = g_build_filename (to->view, "Outlay", world->ledger, from->id, NULL);
+    g_autoptr (GDir) listing = g_dir_open (copies, 0, NULL);
+
+    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *src = g_build_filename (source, name, NULL);
+        g_autofree char *dst = g_build_filename (copies, name, NULL);
+
+        if (!g_file_test (src, G_FILE_TEST_EXISTS) && (all || pick (100) < 50))
+          g_assert_cmpint (g_unlink (dst), ==, 0);
+      }
+  }
 }
 
 static void
@@ -656,6 +673,47 @@ test_property (void)
       assert_derived (&world.devices[i]);
       assert_newest_wins (&world, &world.devices[i]);
     }
+
+  /* The segments every device read were folded; a new device that joins
+   * now gets the same ledger from what is left of them. */
+  {
+    g_autofree char *command = NULL;
+    g_autofree char *dump = NULL;
+    Device           late = { .name = "Tablet" };
+    guint            folded = 0;
+
+    for (guint i = 0; i < N_DEVICES; i++)
+      {
+        g_autofree char *own = g_build_filename (world.devices[i].view, "Outlay", world.ledger, world.devices[i].id,
+                                                 NULL);
+        gint64 written = outlay_test_query_int (handle (&world.devices[i]), "SELECT value FROM outlay_meta "
+                                                                            "WHERE key = 'sync_segment'");
+        gint64 files = (gint64) outlay_test_count_files (own) - 1;
+
+        folded += files < written;
+      }
+    g_assert_cmpuint (folded, >, 0);
+
+    late.path = g_strdup_printf ("%s/late.db", dir);
+    late.view = g_strdup_printf ("%s/late-folder", dir);
+    command = g_strdup_printf ("cp -a '%s' '%s'", world.devices[0].view, late.view);
+    g_assert_cmpint (system (command), ==, 0);
+    open_device (&late);
+    join (&world, &late);
+    dump = dump_ledger (&late);
+    if (g_getenv ("OUTLAY_SYNC_DEBUG") != NULL)
+      {
+        g_file_set_contents ("/tmp/sync-dump-late.txt", dump, -1, NULL);
+        g_file_set_contents ("/tmp/sync-dump-first.txt", first, -1, NULL);
+      }
+    g_assert_cmpstr (dump, ==, first);
+    assert_derived (&late);
+    g_clear_object (&late.repository);
+    g_clear_object (&late.database);
+    g_free (late.path);
+    g_free (late.view);
+    g_free (late.id);
+  }
 
   g_test_message ("%u steps: %u changes acknowledged, %u rounds, %u files delivered torn", steps,
                   world.acknowledged, world.rounds, world.torn);
