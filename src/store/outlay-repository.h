@@ -29,6 +29,7 @@
 #include "outlay-database.h"
 #include "outlay-expense.h"
 #include "outlay-exchange-rate.h"
+#include "outlay-history-entry.h"
 #include "outlay-query.h"
 #include "outlay-rate-book.h"
 #include "outlay-rule-set.h"
@@ -831,5 +832,40 @@ OutlayConvertedTotal *outlay_repository_convert_total (OutlayRepository  *self,
                                                        GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutlayConvertedTotal, outlay_converted_total_free)
+
+/* The history of changes (outlay-repository-history.c) */
+
+/* Which changes outlay_repository_read_history() reads. */
+typedef struct
+{
+  const char       *row_uuid; /* one row's changes, or NULL for all */
+  const char       *since;    /* a UTC time as the journal writes it (outlay_history_since_day()), or NULL */
+  gboolean          by_device;
+  const char       *device; /* with @by_device: that device's id, or NULL for this device */
+  OutlayHistoryKind kind;
+} OutlayHistoryFilter;
+
+/* A device whose changes are in the history: @id is NULL for this one,
+ * @name NULL when this one has no name yet. */
+typedef struct
+{
+  char *id;
+  char *name;
+} OutlayHistoryDevice;
+
+void       outlay_history_device_free (OutlayHistoryDevice *device);
+char      *outlay_history_since_day (const char *day);
+GPtrArray *outlay_repository_read_history (OutlayRepository          *self,
+                                           const OutlayHistoryFilter *filter,
+                                           gint64                     before,
+                                           guint                      limit,
+                                           GError                   **error);
+gboolean   outlay_repository_undo_history_entry (OutlayRepository   *self,
+                                                 OutlayHistoryEntry *entry,
+                                                 GError            **error);
+char      *outlay_repository_dup_device_name (OutlayRepository *self,
+                                              GError          **error);
+GPtrArray *outlay_repository_list_history_devices (OutlayRepository *self,
+                                                   GError          **error);
 
 G_END_DECLS
