@@ -329,6 +329,9 @@ gboolean outlay_cli_recurring_restore (OutlayCli *cli,
                                        GError   **error);
 /* “description contains “rewe” or “lidl”” (outlay-cli-rules.c) */
 char    *outlay_cli_describe_rule_condition (OutlayCategoryRule *rule);
+gboolean outlay_cli_history (OutlayCli *cli,
+                             char     **argv,
+                             GError   **error);
 gboolean outlay_cli_rates (OutlayCli *cli,
                            char     **argv,
                            GError   **error);

@@ -66,6 +66,7 @@ static const Command commands[] = {
     N_("Recurring expenses: add, list, pause, skip; write what is due (run)") },
   { "rules", outlay_cli_rules, N_("Rules that file expenses: add, list, move, test; apply them to expenses") },
   { "rates", outlay_cli_rates, N_("Exchange rates: list, set, delete, import from a file") },
+  { "history", outlay_cli_history, N_("Every change of the ledger, newest first: what, where and when") },
   { "report", outlay_cli_report, N_("Write a report of a month or a year to a PDF file") },
   { "check", outlay_cli_check, N_("Check the database for damage, and say how to bring back a backup") },
   { "backup", outlay_cli_backup, N_("Save a copy of the database, or list the backups") },
