@@ -106,6 +106,7 @@ struct _OutlayExpenseEditor
   GtkTextBuffer        *note_buffer;
   GtkLabel             *note_error;
   GtkWidget            *delete_button;
+  GtkWidget            *history_button;
   GtkWidget            *save_another_button;
 };
 
@@ -390,6 +391,10 @@ notify_mode (OutlayExpenseEditor *self)
 
   outlay_charged_group_set_home (self->charged_group, home);
   gtk_widget_set_visible (self->delete_button, self->expense != NULL);
+  gtk_widget_set_visible (self->history_button, self->expense != NULL);
+  if (self->expense != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->history_button), "s",
+                                      outlay_expense_get_uuid (self->expense));
   set_currency_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
@@ -1209,6 +1214,7 @@ outlay_expense_editor_class_init (OutlayExpenseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_buffer);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, note_error);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, history_button);
   gtk_widget_class_bind_template_child (widget_class, OutlayExpenseEditor, save_another_button);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_activated_cb);

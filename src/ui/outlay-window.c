@@ -38,6 +38,7 @@
 #include "outlay-dashboard-page.h"
 #include "outlay-expenses-page.h"
 #include "outlay-export-job.h"
+#include "outlay-history-window.h"
 #include "outlay-report-actions.h"
 #include "outlay-import-window.h"
 #include "outlay-money.h"
@@ -1297,6 +1298,7 @@ outlay_window_class_init (OutlayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.budgets", NULL, budgets_action);
   outlay_categories_window_add_action (widget_class);
   outlay_report_actions_add (widget_class);
+  outlay_history_window_add_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.edit-recurring", "s", edit_recurring_action);
   gtk_widget_class_install_action (widget_class, "win.recurring", NULL, recurring_action);
 
