@@ -40,6 +40,7 @@
 #include "outlay-description-row.h"
 #include "outlay-expense-editor.h"
 #include "outlay-expenses-page.h"
+#include "outlay-history-window.h"
 #include "outlay-import-refunds-group.h"
 #include "outlay-import-window.h"
 #include "outlay-backups.h"
@@ -108,6 +109,9 @@ typedef struct
    * "editor" (Add Rate over it) or "import" (the summary of the ECB's
    * history imported); or "general", their General page (the reminders) */
   const char *currencies;
+  /* the History window: "all" (every change, with one made on another
+   * device) or "expense" (one expense's changes) */
+  const char *history;
 } Shot;
 
 static const Shot shots[] = {
@@ -244,6 +248,12 @@ static const Shot shots[] = {
     .currencies = "general" },
   { .name = "currencies-import-360x720-light", .page = "expenses", .width = 360, .height = 720,
     .currencies = "import" },
+  { .name = "history-1280x800-light", .page = "expenses", .width = 1280, .height = 800, .history = "all" },
+  { .name = "history-360x720-light", .page = "expenses", .width = 360, .height = 720, .history = "all" },
+  { .name = "history-360x720-dark", .page = "expenses", .width = 360, .height = 720, .dark = TRUE,
+    .history = "all" },
+  { .name = "history-expense-360x720-light", .page = "expenses", .width = 360, .height = 720,
+    .history = "expense" },
   { "damaged-1280x800-light", "expenses", 1280, 800, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-1280x800-dark", "expenses", 1280, 800, TRUE, FALSE, NULL, WAIT_NONE, TRUE },
   { "damaged-360x720-light", "expenses", 360, 720, FALSE, FALSE, NULL, WAIT_NONE, TRUE },
@@ -1033,6 +1043,60 @@ take_rules (OutlayApplication *app,
     }
 }
 
+/* A few changes as a person makes them, one on another device, and the
+ * History window over the main window. */
+static void
+take_history (OutlayApplication *app,
+              OutlayWindow      *window,
+              const Shot        *shot,
+              const char        *path)
+{
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  OutlayCategory   *groceries = outlay_repository_find_category (repository, "Groceries");
+  g_autoptr (OutlayQuery) query = outlay_query_new ();
+  g_autoptr (GPtrArray) expenses = outlay_repository_find_expenses (repository, query, 0, 2, NULL);
+  OutlayExpense    *expense = g_ptr_array_index (expenses, 0);
+  g_autoptr (OutlayExpense) edited = NULL;
+  g_autoptr (OutlayExpense) deleted = NULL;
+  g_autoptr (OutlayExpense) restored = NULL;
+  g_autofree char *uuid = g_strdup (outlay_expense_get_uuid (expense));
+  g_autoptr (GError) error = NULL;
+  GtkWidget        *history;
+  sqlite3          *other = NULL;
+
+  outlay_expense_set_amount (expense, outlay_expense_get_amount (expense) + 250);
+  if (groceries != NULL)
+    outlay_expense_set_category_id (expense, outlay_category_get_id (groceries));
+  outlay_expense_set_note (expense, "Split with Sam");
+  edited = outlay_repository_update_expense (repository, expense, &error);
+  g_assert_no_error (error);
+  deleted = outlay_repository_delete_expense (repository,
+                                              outlay_expense_get_id (g_ptr_array_index (expenses, 1)), &error);
+  g_assert_no_error (error);
+  restored = outlay_repository_restore_expense (repository, outlay_expense_get_id (deleted), &error);
+  g_assert_no_error (error);
+
+  /* The note was written on the phone. */
+  if (sqlite3_open (database_path, &other) != SQLITE_OK ||
+      sqlite3_exec (other,
+                    "INSERT OR IGNORE INTO sync_peers (device, name) VALUES ('5f0c2a9e-phone', 'Phone');"
+                    "UPDATE sync_journal SET device = '5f0c2a9e-phone' WHERE col = 'note' AND device IS NULL",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("Could not write the ledger: %s", sqlite3_errmsg (other));
+  sqlite3_close (other);
+
+  history = GTK_WIDGET (outlay_history_window_new (GTK_WINDOW (window), repository,
+                                                   g_str_equal (shot->history, "expense") ? uuid : NULL));
+  gtk_window_set_default_size (GTK_WINDOW (history), shot->width < 600 ? shot->width : 560, shot->height);
+  gtk_window_present (GTK_WINDOW (history));
+  while (outlay_history_window_is_loading (OUTLAY_HISTORY_WINDOW (history)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_frames (history, 20);
+  save_png (history, path);
+  gtk_window_destroy (GTK_WINDOW (history));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The Preferences on their Currencies page over the main window, or the
  * editor of a new rate over them. */
 static void
@@ -1274,6 +1338,12 @@ take (OutlayApplication *app,
   if (shot->currencies != NULL)
     {
       take_currencies (app, window, shot, path);
+      return;
+    }
+
+  if (shot->history != NULL)
+    {
+      take_history (app, window, shot, path);
       return;
     }
 
