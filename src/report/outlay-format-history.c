@@ -193,16 +193,11 @@ format_text (GVariant *value)
   return g_strdup_printf (_("“%s”"), g_variant_get_string (value, NULL));
 }
 
-/**
- * outlay_format_history_value:
- * @before: whether the value before the change, or after it
- *
- * Returns: (transfer full): one of the values of the cell @entry changed,
- *   in words: “$12.50”, “Groceries”, “23 Nov 2026”
- */
-char *
-outlay_format_history_value (OutlayHistoryEntry *entry,
-                             gboolean            before)
+/* A value in words; @spoken says amounts with their currency's name. */
+static char *
+format_value (OutlayHistoryEntry *entry,
+              gboolean            before,
+              gboolean            spoken)
 {
   GVariant   *value = before ? outlay_history_entry_get_old_value (entry) : outlay_history_entry_get_value (entry);
   const char *name = before ? outlay_history_entry_get_old_value_name (entry)
@@ -218,7 +213,8 @@ outlay_format_history_value (OutlayHistoryEntry *entry,
     case VALUE_MONEY:
       if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64) && currency != NULL)
         {
-          char *money = outlay_money_format (g_variant_get_int64 (value), currency);
+          char *money = spoken ? outlay_format_amount_spoken (g_variant_get_int64 (value), currency)
+                               : outlay_money_format (g_variant_get_int64 (value), currency);
 
           if (money != NULL)
             return money;
@@ -245,6 +241,20 @@ outlay_format_history_value (OutlayHistoryEntry *entry,
     }
 
   return format_text (value);
+}
+
+/**
+ * outlay_format_history_value:
+ * @before: whether the value before the change, or after it
+ *
+ * Returns: (transfer full): one of the values of the cell @entry changed,
+ *   in words: “$12.50”, “Groceries”, “23 Nov 2026”
+ */
+char *
+outlay_format_history_value (OutlayHistoryEntry *entry,
+                             gboolean            before)
+{
+  return format_value (entry, before, FALSE);
 }
 
 /* A change that sets or clears a time says so in one word. */
@@ -423,8 +433,8 @@ outlay_format_history_line (OutlayHistoryEntry *entry,
  * outlay_format_history_spoken:
  *
  * Returns: (transfer full): @entry as one phrase for a screen reader, the
- *   arrow said in words: “Expense “Lunch”: Amount changed from $12.50 to
- *   $15.00 on Phone, yesterday 18:02”
+ *   arrow and the currency said in words: “Expense “Lunch”: Amount changed
+ *   from 12.50 US dollars to 15 US dollars on Phone, yesterday 18:02”
  */
 char *
 outlay_format_history_spoken (OutlayHistoryEntry *entry,
@@ -437,8 +447,8 @@ outlay_format_history_spoken (OutlayHistoryEntry *entry,
   if (outlay_history_entry_get_change (entry) == OUTLAY_HISTORY_CHANGED && format_switch (entry) == NULL)
     {
       g_autofree char *field = outlay_format_history_field (entry);
-      g_autofree char *before = outlay_format_history_value (entry, TRUE);
-      g_autofree char *after = outlay_format_history_value (entry, FALSE);
+      g_autofree char *before = format_value (entry, TRUE, TRUE);
+      g_autofree char *after = format_value (entry, FALSE, TRUE);
 
       /* Translators: a change, read by a screen reader: “Amount changed from $12.50 to $15.00” */
       change = g_strdup_printf (_("%s changed from %s to %s"), field, before, after);

@@ -9,7 +9,7 @@ confirmation and brings it back with Undo, asserting what a screen reader
 would say for the list row (and for a budget's and a recurring expense's);
 and on each page (the list, the editor, the Dashboard, the import window
 of a file chosen from the main menu, the Budgets, Categories and
-Recurring Expenses windows, the category editor, Preferences and its
+Recurring Expenses and History windows, the category editor, Preferences and its
 Currencies page and rate editor) it walks every control on screen and fails on any
 that is interactive or takes the focus but has no name.
 
@@ -767,6 +767,21 @@ def recurring_expense_reads_as_one():
     assert_all_named(window, "Recurring Expenses window")
     press(wait_find(window, "push button", "Close"))
     wait_for("the Recurring Expenses window to close", lambda: closed(window))
+
+
+@test
+def history_reads_as_one():
+    """The History window, from the main menu, is named, and a change of
+    the expense the tests before added reads as one phrase: the expense,
+    what changed, on which device and when."""
+    press(menu_item("History"))
+    window = wait_for("the History window", lambda: named_toplevel("History"))
+    row = wait_find(window, "list item", prefix="Expense “Weekly shop”: ")
+    assert re.match(r"^Expense “Weekly shop”: .+ on This Device, today \d\d:\d\d$", row.name), \
+        "the change reads %r" % row.name
+    assert_all_named(window, "History window")
+    press(wait_find(window, "push button", "Close"))
+    wait_for("the History window to close", lambda: closed(window))
 
 
 def choose_toggle(root, name):

@@ -112,6 +112,10 @@ outlay_history_row_new (OutlayHistoryEntry *entry,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   gtk_widget_set_visible (self->undo_button, outlay_history_entry_get_undoable (entry));
 
+  /* The phrase says all the row shows: the title and subtitle, which the
+   * row names itself by, would be read after it again. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->spoken, -1);
   /* Translators: what a change's Undo button says to a screen reader: “Undo: Expense “Lunch”: …” */
   undo_label = g_strdup_printf (_("Undo: %s"), self->spoken);
