@@ -50,6 +50,8 @@
 #include "outlay-rules-page.h"
 #include "outlay-color-palette.h"
 #include "outlay-recurring-window.h"
+#include "outlay-history-row.h"
+#include "outlay-history-window.h"
 #include "outlay-expense-editor.h"
 #include "outlay-expenses-page.h"
 #include "outlay-period.h"
@@ -192,6 +194,12 @@ has_dialog (gpointer type)
 
   take_keyboard (window);
   return TRUE;
+}
+
+static gboolean
+history_is_read (gpointer history)
+{
+  return !outlay_history_window_is_loading (history);
 }
 
 static gboolean
@@ -786,6 +794,33 @@ test_keyboard_only (void)
     wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_RECURRING_WINDOW),
                 "the Recurring Expenses to close");
     take_keyboard (win);
+
+    /* Ctrl+H opens the History: Tab reaches the Undo of the newest change
+     * (the resume), Space takes it back, Escape closes. */
+    press_key (GDK_KEY_h, GDK_CONTROL_MASK);
+    wait_until (GTK_WIDGET (window), has_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_HISTORY_WINDOW), "the History");
+    {
+      GtkWindow *history = outlay_ui_test_find_toplevel (OUTLAY_TYPE_HISTORY_WINDOW);
+      GtkListBox *list;
+      GtkWidget  *first;
+
+      wait_until (GTK_WIDGET (history), history_is_read, history, "the History to be read");
+      list = outlay_history_window_get_list (OUTLAY_HISTORY_WINDOW (history));
+      first = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+      for (guint i = 0; i < 40 && !gtk_widget_is_ancestor (gtk_window_get_focus (history), first); i++)
+        press_key (GDK_KEY_Tab, 0);
+      g_assert_true (focus_of (history) == outlay_history_row_get_undo_button (OUTLAY_HISTORY_ROW (first)));
+      press_key (GDK_KEY_space, 0);
+      wait_until (GTK_WIDGET (history), rule_is_paused, (gpointer) outlay_recurring_rule_get_uuid (rent),
+                  "the resume to be undone");
+      press_key (GDK_KEY_Escape, 0);
+      outlay_ui_test_wait_ms (500);
+      if (outlay_ui_test_find_toplevel (OUTLAY_TYPE_HISTORY_WINDOW) != NULL)
+        press_key (GDK_KEY_Escape, 0);
+      wait_until (GTK_WIDGET (window), no_dialog, GSIZE_TO_POINTER (OUTLAY_TYPE_HISTORY_WINDOW),
+                  "the History to close");
+      take_keyboard (win);
+    }
 
     /* The tests after this one start without it. */
     g_object_unref (outlay_repository_delete_recurring_rule (outlay_application_get_repository (app),
