@@ -716,6 +716,51 @@ emit_changed (OutlayRepository *self,
     }
 }
 
+/* A category's cells go through its own writes, which check a name, a
+ * colour, an icon and a parent as when they were typed. */
+static gboolean
+write_back_category (OutlayRepository   *self,
+                     OutlayHistoryEntry *entry,
+                     gboolean           *handled,
+                     GError            **error)
+{
+  const char            *column = outlay_history_entry_get_column (entry);
+  GVariant              *old_value = outlay_history_entry_get_old_value (entry);
+  const char            *uuid = outlay_history_entry_get_row_uuid (entry);
+  OutlayCategory        *category = outlay_repository_lookup_category_by_uuid (self, uuid);
+  OutlayCategoryChanges  changes = { 0 };
+  const char            *text = NULL;
+  gboolean               hidden;
+
+  *handled = category != NULL && !g_str_equal (column, "deleted_at");
+  if (!*handled)
+    return TRUE;
+
+  if (old_value != NULL && g_variant_is_of_type (old_value, G_VARIANT_TYPE_STRING))
+    text = g_variant_get_string (old_value, NULL);
+  if (g_str_equal (column, "hidden"))
+    {
+      hidden = old_value != NULL && g_variant_is_of_type (old_value, G_VARIANT_TYPE_INT64) &&
+               g_variant_get_int64 (old_value) != 0;
+      return outlay_repository_set_category_hidden (self, outlay_category_get_id (category), hidden, error);
+    }
+  if (g_str_equal (column, "name"))
+    changes.name = text;
+  else if (g_str_equal (column, "icon_name"))
+    changes.icon_name = text;
+  else if (g_str_equal (column, "color"))
+    changes.color = text;
+  else if (g_str_equal (column, "parent_uuid"))
+    changes.parent_uuid = text != NULL ? text : "";
+  else
+    {
+      *handled = FALSE;
+      return TRUE;
+    }
+
+  return outlay_repository_change_category (self, outlay_category_get_id (category), &changes, error);
+}
+
 /* The tables without a write of their own for one cell: the cell is put
  * back if it still holds what the change wrote, in one transaction. */
 static gboolean
@@ -785,6 +830,14 @@ outlay_repository_undo_history_entry (OutlayRepository   *self,
 
   if (g_str_equal (outlay_history_entry_get_table (entry), "expenses"))
     return write_back_expense (self, entry, error);
+  if (g_str_equal (outlay_history_entry_get_table (entry), "categories"))
+    {
+      gboolean handled = FALSE;
+      gboolean done = write_back_category (self, entry, &handled, error);
+
+      if (!done || handled)
+        return done;
+    }
 
   return write_back_cell (self, entry, error);
 }

@@ -421,6 +421,32 @@ test_undo_rows (Fixture       *fixture,
   g_assert_null (outlay_repository_find_category (fixture->repository, "Animals"));
 }
 
+/* A category's rename is taken back through the category's own write,
+ * which refuses a name another category has taken since. */
+static void
+test_undo_category_checked (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
+  OutlayCategory *pets = outlay_repository_add_category (fixture->repository, "Pets", "pets-symbolic", "#aabbcc",
+                                                         &error);
+  gint64          id = outlay_category_get_id (pets);
+
+  g_assert_true (outlay_repository_rename_category (fixture->repository, id, "Animals", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (outlay_repository_add_category (fixture->repository, "Pets", "pets-symbolic", "#aabbcc",
+                                                    &error));
+  g_assert_no_error (error);
+
+  entries = read_all (fixture);
+  g_assert_cmpstr (outlay_history_entry_get_column (entry_at (entries, 1)), ==, "name");
+  g_assert_true (outlay_history_entry_get_undoable (entry_at (entries, 1)));
+  g_assert_false (outlay_repository_undo_history_entry (fixture->repository, entry_at (entries, 1), &error));
+  g_assert_error (error, OUTLAY_REPOSITORY_ERROR, OUTLAY_REPOSITORY_ERROR_INVALID_NAME);
+  g_assert_nonnull (outlay_repository_find_category (fixture->repository, "Animals"));
+}
+
 /* Devices: this one, by the name it was given, and the others sync read. */
 static void
 test_devices (Fixture       *fixture,
@@ -459,6 +485,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/history/row-uses-index", test_row_uses_index);
   OUTLAY_TEST_ADD ("/repository/history/undo", test_undo);
   OUTLAY_TEST_ADD ("/repository/history/undo-rows", test_undo_rows);
+  OUTLAY_TEST_ADD ("/repository/history/undo-category-checked", test_undo_category_checked);
   OUTLAY_TEST_ADD ("/repository/history/devices", test_devices);
 
   return g_test_run ();
