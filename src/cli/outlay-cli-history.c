@@ -48,6 +48,7 @@
   "    \"before_text\": \"$12.50\",\n"                                                         \
   "    \"after_text\": \"$15.00\",\n"                                                          \
   "    \"currency\": \"USD\",\n"                                                               \
+  "    \"before_currency\": \"USD\",\n"                                                        \
   "    \"changed_at\": \"2026-05-14T16:02:11.250Z\",\n"                                        \
   "    \"device\": null,\n"                                                                    \
   "    \"device_name\": \"This Device\",\n"                                                    \
@@ -118,6 +119,7 @@ json_entry (JsonBuilder        *builder,
       outlay_cli_json_add_null (builder, "after_text");
     }
   outlay_cli_json_add_string (builder, "currency", outlay_history_entry_get_currency (entry));
+  outlay_cli_json_add_string (builder, "before_currency", outlay_history_entry_get_old_currency (entry));
   outlay_cli_json_add_string (builder, "changed_at", outlay_history_entry_get_changed_at (entry));
   outlay_cli_json_add_string (builder, "device", outlay_history_entry_get_device (entry));
   outlay_cli_json_add_string (builder, "device_name", device_name);

@@ -203,7 +203,8 @@ format_value (OutlayHistoryEntry *entry,
   const char *name = before ? outlay_history_entry_get_old_value_name (entry)
                             : outlay_history_entry_get_value_name (entry);
   int         field = find_field (outlay_history_entry_get_column (entry));
-  const char *currency = outlay_history_entry_get_currency (entry);
+  const char *currency = before ? outlay_history_entry_get_old_currency (entry)
+                                : outlay_history_entry_get_currency (entry);
 
   if (field < 0 || value == NULL)
     return format_text (value);

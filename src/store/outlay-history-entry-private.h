@@ -40,6 +40,9 @@ void outlay_history_entry_set_device_name (OutlayHistoryEntry *self,
 void outlay_history_entry_set_label (OutlayHistoryEntry *self,
                                      const char         *label,
                                      const char         *currency);
+void outlay_history_entry_set_currencies (OutlayHistoryEntry *self,
+                                          const char         *old_currency,
+                                          const char         *currency);
 void outlay_history_entry_set_value_names (OutlayHistoryEntry *self,
                                            const char         *value_name,
                                            const char         *old_value_name);

@@ -39,7 +39,8 @@ struct _OutlayHistoryEntry
   char               *device;     /* NULL: this device */
   char               *device_name; /* NULL: this device has no name */
   char               *label;      /* what the row is called, or NULL when it is not known */
-  char               *currency;   /* of the row's amounts, or NULL */
+  char               *currency;     /* of the amount after the change, or NULL */
+  char               *old_currency; /* of the amount before it */
   gboolean            undoable;
 };
 
@@ -121,6 +122,7 @@ outlay_history_entry_finalize (GObject *object)
   g_free (self->device_name);
   g_free (self->label);
   g_free (self->currency);
+  g_free (self->old_currency);
 
   G_OBJECT_CLASS (outlay_history_entry_parent_class)->finalize (object);
 }
@@ -180,6 +182,19 @@ outlay_history_entry_set_label (OutlayHistoryEntry *self,
   self->currency = g_strdup (currency);
 }
 
+/* When the change of an amount went with a change of its currency (or
+ * the currency changed since), each value has its own. */
+void
+outlay_history_entry_set_currencies (OutlayHistoryEntry *self,
+                                     const char         *old_currency,
+                                     const char         *currency)
+{
+  g_free (self->currency);
+  g_free (self->old_currency);
+  self->currency = g_strdup (currency);
+  self->old_currency = g_strdup (old_currency);
+}
+
 void
 outlay_history_entry_set_value_names (OutlayHistoryEntry *self,
                                       const char         *value_name,
@@ -217,6 +232,20 @@ GETTER (const char *, device, device)
 GETTER (const char *, device_name, device_name)
 GETTER (const char *, label, label)
 GETTER (const char *, currency, currency)
+
+/**
+ * outlay_history_entry_get_old_currency:
+ *
+ * Returns: (nullable): the currency of the amount before the change, which
+ *   differs from outlay_history_entry_get_currency()'s when both changed
+ */
+const char *
+outlay_history_entry_get_old_currency (OutlayHistoryEntry *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_HISTORY_ENTRY (self), NULL);
+
+  return self->old_currency != NULL ? self->old_currency : self->currency;
+}
 GETTER (gboolean, undoable, undoable)
 
 /**

@@ -72,6 +72,7 @@ const char         *outlay_history_entry_get_device (OutlayHistoryEntry *self);
 const char         *outlay_history_entry_get_device_name (OutlayHistoryEntry *self);
 const char         *outlay_history_entry_get_label (OutlayHistoryEntry *self);
 const char         *outlay_history_entry_get_currency (OutlayHistoryEntry *self);
+const char         *outlay_history_entry_get_old_currency (OutlayHistoryEntry *self);
 gboolean            outlay_history_entry_get_undoable (OutlayHistoryEntry *self);
 
 G_END_DECLS

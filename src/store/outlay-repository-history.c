@@ -380,6 +380,89 @@ check_applies (OutlayRepository   *self,
   return TRUE;
 }
 
+/* The column that holds the currency of an amount column of the same row,
+ * or NULL when the amount takes its row's (or its parent's) currency. */
+static const char *
+currency_column (const char *table,
+                 const char *column)
+{
+  if (g_str_equal (column, "charged_amount"))
+    return "charged_currency";
+  if (g_str_equal (column, "amount") &&
+      (g_str_equal (table, "expenses") || g_str_equal (table, "budgets") || g_str_equal (table, "recurring_rules")))
+    return "currency";
+  if (g_str_equal (column, "rollover_cap"))
+    return "currency";
+
+  return NULL;
+}
+
+/* The currency an amount had when it changed, not the row's today: the
+ * one in effect at the change, from the row's own journal (through its
+ * index). A change of the currency in the same write (the same time) gives
+ * the amount before its old currency. */
+static gboolean
+resolve_currencies (OutlayRepository   *self,
+                    OutlayHistoryEntry *entry,
+                    GError            **error)
+{
+  const char *table = outlay_history_entry_get_table (entry);
+  const char *column = currency_column (table, outlay_history_entry_get_column (entry));
+  g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int rc;
+
+  if (column == NULL || outlay_history_entry_get_change (entry) != OUTLAY_HISTORY_CHANGED)
+    return TRUE;
+
+  stmt = outlay_database_prepare (self->database,
+                                  "SELECT * FROM (SELECT value, "
+                                  "CASE WHEN changed_at = ?4 THEN old_value ELSE value END, 1 "
+                                  "FROM sync_journal WHERE row_uuid = ?1 AND col = ?2 "
+                                  "AND (seq <= ?3 OR changed_at = ?4) ORDER BY seq DESC LIMIT 1) "
+                                  "UNION ALL SELECT * FROM (SELECT old_value, old_value, 2 FROM sync_journal "
+                                  "WHERE row_uuid = ?1 AND col = ?2 AND seq > ?3 ORDER BY seq LIMIT 1) "
+                                  "ORDER BY 3 LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, outlay_history_entry_get_row_uuid (entry), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, outlay_history_entry_get_seq (entry));
+  sqlite3_bind_text (stmt, 4, outlay_history_entry_get_changed_at (entry), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *after = (const char *) sqlite3_column_text (stmt, 0);
+      const char *before = (const char *) sqlite3_column_text (stmt, 1);
+
+      /* A card charge and its currency are cleared together: each value
+       * keeps the currency it had. */
+      outlay_history_entry_set_currencies (entry, before != NULL ? before : after, after != NULL ? after : before);
+    }
+  else if (rc == SQLITE_DONE && g_str_equal (column, "charged_currency"))
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *charged = query_text (self, "SELECT charged_currency, NULL FROM expenses WHERE uuid = ?",
+                                             outlay_history_entry_get_row_uuid (entry), NULL, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (charged != NULL)
+        outlay_history_entry_set_currencies (entry, charged, charged);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      outlay_database_propagate_error (self->database, error, rc, _("Could not read the history of changes"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 resolve (OutlayRepository   *self,
          Names              *names,
@@ -396,8 +479,8 @@ resolve (OutlayRepository   *self,
     return FALSE;
   outlay_history_entry_set_value_names (entry, value_name, old_value_name);
 
-  if (!resolve_label (self, names, entry, error) || !resolve_device (self, names, entry, error) ||
-      !check_applies (self, entry, &applies, error))
+  if (!resolve_label (self, names, entry, error) || !resolve_currencies (self, entry, error) ||
+      !resolve_device (self, names, entry, error) || !check_applies (self, entry, &applies, error))
     return FALSE;
   outlay_history_entry_set_undoable (entry, applies);
 

@@ -176,6 +176,7 @@ test_json (Fixture      *fixture,
   g_assert_cmpstr (json_object_get_string_member (change, "before_text"), ==, "€12.50");
   g_assert_cmpstr (json_object_get_string_member (change, "after_text"), ==, "€15.00");
   g_assert_cmpstr (json_object_get_string_member (change, "currency"), ==, "EUR");
+  g_assert_cmpstr (json_object_get_string_member (change, "before_currency"), ==, "EUR");
   g_assert_true (json_object_get_null_member (change, "device"));
   g_assert_cmpstr (json_object_get_string_member (change, "device_name"), ==, "This Device");
   g_assert_true (json_object_get_boolean_member (change, "undoable"));

@@ -447,6 +447,38 @@ test_undo_category_checked (Fixture       *fixture,
   g_assert_nonnull (outlay_repository_find_category (fixture->repository, "Animals"));
 }
 
+/* An amount is said in the currency it had: one changed with it in the
+ * same write has the old currency before and the new one after, an older
+ * one keeps its own after the currency changed. */
+static void
+test_currency_of_the_time (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  gint64 category = outlay_test_category_at (fixture->repository, 0);
+  g_autoptr (OutlayExpense) expense = outlay_test_add (fixture, 1250, "EUR", "2026-03-01", "Lunch", category);
+  g_autoptr (OutlayExpense) first = NULL;
+  g_autoptr (OutlayExpense) second = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  OutlayHistoryEntry *entry;
+
+  outlay_expense_set_amount (expense, 1300);
+  first = edit (fixture, expense);
+  outlay_expense_set_amount (expense, 1500);
+  outlay_expense_set_currency (expense, "USD");
+  second = edit (fixture, expense);
+
+  entries = read_all (fixture);
+  g_assert_cmpuint (entries->len, ==, 4);
+  entry = find_column (entries, "amount"); /* the newest: €13.00 → $15.00 */
+  g_assert_cmpint (g_variant_get_int64 (outlay_history_entry_get_value (entry)), ==, 1500);
+  g_assert_cmpstr (outlay_history_entry_get_old_currency (entry), ==, "EUR");
+  g_assert_cmpstr (outlay_history_entry_get_currency (entry), ==, "USD");
+  entry = entry_at (entries, 2); /* €12.50 → €13.00, before the currency changed */
+  g_assert_cmpint (g_variant_get_int64 (outlay_history_entry_get_value (entry)), ==, 1300);
+  g_assert_cmpstr (outlay_history_entry_get_old_currency (entry), ==, "EUR");
+  g_assert_cmpstr (outlay_history_entry_get_currency (entry), ==, "EUR");
+}
+
 /* Devices: this one, by the name it was given, and the others sync read. */
 static void
 test_devices (Fixture       *fixture,
@@ -486,6 +518,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/history/undo", test_undo);
   OUTLAY_TEST_ADD ("/repository/history/undo-rows", test_undo_rows);
   OUTLAY_TEST_ADD ("/repository/history/undo-category-checked", test_undo_category_checked);
+  OUTLAY_TEST_ADD ("/repository/history/currency-of-the-time", test_currency_of_the_time);
   OUTLAY_TEST_ADD ("/repository/history/devices", test_devices);
 
   return g_test_run ();
