@@ -29,9 +29,10 @@
 
 /* What says nothing to a person: bookkeeping of the program, not a change
  * anyone made (the alerts a budget has told, a recurring expense's catch-up,
- * where an import or a repetition came from, the order of rows). */
-#define HIDDEN                                                                                         \
-  "col NOT IN ('created_at', 'import_hash', 'rule_uuid', 'scheduled_on', 'position', 'done_through', " \
+ * where an import or a repetition came from, the order of rows, and "=",
+ * the rows as they were when the ledger joined a sync folder). */
+#define HIDDEN                                                                                              \
+  "col NOT IN ('=', 'created_at', 'import_hash', 'rule_uuid', 'scheduled_on', 'position', 'done_through', " \
   "'source', 'source_name') AND tbl <> 'budget_alerts'"
 
 #define SELECT_JOURNAL "SELECT seq, tbl, row_uuid, col, value, old_value, changed_at, device FROM sync_journal "

@@ -463,6 +463,8 @@ test_currency_of_the_time (Fixture       *fixture,
 
   outlay_expense_set_amount (expense, 1300);
   first = edit (fixture, expense);
+  /* Another write: the journal tells writes apart by their time. */
+  outlay_test_let_time_pass ();
   outlay_expense_set_amount (expense, 1500);
   outlay_expense_set_currency (expense, "USD");
   second = edit (fixture, expense);
@@ -504,6 +506,26 @@ test_devices (Fixture       *fixture,
   g_assert_cmpstr (device->name, ==, "peer-2");
 }
 
+/* The rows as they were when the ledger joined a sync folder ("=", what
+ * the first round sends) are no change anyone made: not in the history. */
+static void
+test_joined_rows_hidden (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+
+  outlay_test_add_sample_expenses (fixture);
+  before = read_all (fixture);
+  outlay_test_exec (handle (fixture), "INSERT INTO sync_journal (tbl, row_uuid, col, changed_at, hlc) "
+                                      "SELECT 'expenses', uuid, '=', '2024-05-01T10:00:00.000Z', 1 FROM expenses");
+  g_assert_cmpint (outlay_test_query_int (handle (fixture), "SELECT count(*) FROM sync_journal WHERE col = '='"), >,
+                   0);
+  after = read_all (fixture);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_cmpuint (after->len, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +542,7 @@ main (int   argc,
   OUTLAY_TEST_ADD ("/repository/history/undo-category-checked", test_undo_category_checked);
   OUTLAY_TEST_ADD ("/repository/history/currency-of-the-time", test_currency_of_the_time);
   OUTLAY_TEST_ADD ("/repository/history/devices", test_devices);
+  OUTLAY_TEST_ADD ("/repository/history/joined-rows-hidden", test_joined_rows_hidden);
 
   return g_test_run ();
 }
