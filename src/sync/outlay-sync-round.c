@@ -44,6 +44,10 @@ typedef struct
   gboolean          joined;
   GHashTable       *row_reads;   /* table name → SQL reading a row as JSON */
   OutlaySyncApply   apply;
+  OutlaySyncProgressFunc progress;
+  gpointer               progress_data;
+  gint64                 bytes_to_read;
+  gint64                 bytes_read;
 } Round;
 
 static void
@@ -57,6 +61,15 @@ round_clear (Round *round)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Round, round_clear)
+
+static void
+report_read (Round *round,
+             gsize  bytes)
+{
+  round->bytes_read += (gint64) bytes;
+  if (round->progress != NULL && round->bytes_to_read > 0)
+    round->progress (MIN (1.0, (double) round->bytes_read / (double) round->bytes_to_read), round->progress_data);
+}
 
 static gboolean
 exec (Round      *round,
@@ -381,6 +394,7 @@ read_folded (Round   *round,
   if (!save_position (round, peer, error) || !save_clock (round, error) ||
       !outlay_transaction_commit (transaction, error))
     return FALSE;
+  report_read (round, length);
 
   return read_segments (round, peer, NULL, error);
 }
@@ -460,6 +474,7 @@ read_segments (Round        *round,
       if (!save_position (round, peer, error) || !save_clock (round, error) ||
           !outlay_transaction_commit (transaction, error))
         return FALSE;
+      report_read (round, length);
 
       if (!whole)
         return TRUE;
@@ -484,6 +499,33 @@ read_others (Round        *round,
       if (!read_peer (round, name, &peer, error))
         return FALSE;
       g_ptr_array_add (peers, peer);
+    }
+
+  /* What there is to read, for the progress of a large one. */
+  for (guint i = 0; round->progress != NULL && i < peers->len; i++)
+    {
+      Peer *peer = g_ptr_array_index (peers, i);
+
+      for (gint64 number = peer->segment;; number++)
+        {
+          g_autofree char *path = segment_path (round, peer->device, number);
+          GStatBuf         st;
+
+          if (g_stat (path, &st) != 0)
+            {
+              g_autofree char *fold_name = outlay_sync_folded_name ((guint) peer->compacted);
+              g_autofree char *folded = g_build_filename (round->ledger_path, peer->device, fold_name, NULL);
+
+              if (number <= peer->compacted && g_stat (folded, &st) == 0)
+                {
+                  round->bytes_to_read += st.st_size;
+                  number = peer->compacted;
+                  continue;
+                }
+              break;
+            }
+          round->bytes_to_read += st.st_size;
+        }
     }
 
   round->apply.counts->devices = peers->len;
@@ -750,6 +792,24 @@ outlay_sync_run (OutlayRepository *repository,
                  GCancellable     *cancellable,
                  GError          **error)
 {
+  return outlay_sync_run_with_progress (repository, counts, NULL, NULL, cancellable, error);
+}
+
+/**
+ * outlay_sync_run_with_progress:
+ * @progress: (nullable): told how far the round has read, as it reads
+ *
+ * outlay_sync_run(), saying how far it got: for a device that joins a
+ * large ledger.
+ */
+gboolean
+outlay_sync_run_with_progress (OutlayRepository      *repository,
+                               OutlaySyncCounts      *counts,
+                               OutlaySyncProgressFunc progress,
+                               gpointer               user_data,
+                               GCancellable          *cancellable,
+                               GError               **error)
+{
   g_auto (Round) round = { 0 };
   OutlaySyncCounts local_counts = { 0 };
   g_autofree char *stamp = outlay_sync_format_now ();
@@ -761,6 +821,8 @@ outlay_sync_run (OutlayRepository *repository,
 
   if (!outlay_repository_check_writable (repository, error) || !load_round (repository, &round, counts, error))
     return FALSE;
+  round.progress = progress;
+  round.progress_data = user_data;
 
   if (g_mkdir_with_parents (round.ledger_path, 0700) != 0)
     {

@@ -72,6 +72,11 @@ typedef struct
   guint      held;
 } OutlaySyncStatus;
 
+/* How far a round has read the other devices' changes, from 0 to 1: called
+ * in the thread that runs the round. */
+typedef void (*OutlaySyncProgressFunc) (double   fraction,
+                                        gpointer user_data);
+
 GQuark            outlay_sync_error_quark (void);
 
 gboolean          outlay_sync_setup (OutlayRepository *repository,
@@ -83,6 +88,12 @@ gboolean          outlay_sync_run (OutlayRepository *repository,
                                    OutlaySyncCounts *counts,
                                    GCancellable     *cancellable,
                                    GError          **error);
+gboolean          outlay_sync_run_with_progress (OutlayRepository      *repository,
+                                                 OutlaySyncCounts      *counts,
+                                                 OutlaySyncProgressFunc progress,
+                                                 gpointer               user_data,
+                                                 GCancellable          *cancellable,
+                                                 GError               **error);
 gboolean          outlay_sync_leave (OutlayRepository *repository,
                                      GError          **error);
 gboolean          outlay_sync_set_device_name (OutlayRepository *repository,
