@@ -620,6 +620,22 @@ write_device_file (Round   *round,
   return outlay_sync_write_file (path, text, strlen (text), error);
 }
 
+/* The greatest segment number in this device's folder, folded or not. */
+static gint64
+last_written_number (Round *round)
+{
+  g_autofree char *dir = g_build_filename (round->ledger_path, round->device, NULL);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  gint64      last = 0;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".jsonl"))
+      last = MAX (last, g_ascii_strtoll (name, NULL, 10));
+
+  return last;
+}
+
 /* Writes this device's entries stamped since the last segment. */
 static gboolean
 write_segment (Round   *round,
@@ -634,7 +650,10 @@ write_segment (Round   *round,
                              error);
   g_autoptr (OutlayTransaction) transaction = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *existing = NULL;
+  gsize            existing_length = 0;
   gint64           last_seq = round->written_seq;
+  gint64           number;
   guint            lines = 0;
   int              rc;
 
@@ -660,17 +679,28 @@ write_segment (Round   *round,
   if (lines == 0)
     return TRUE;
 
-  path = segment_path (round, round->device, round->segment + 1);
+  number = round->segment + 1;
+  path = segment_path (round, round->device, number);
+  if (g_file_get_contents (path, &existing, &existing_length, NULL) &&
+      (existing_length > out->len || memcmp (existing, out->str, existing_length) != 0))
+    {
+      /* Not this round's first lines, written before a crash: the ledger
+       * is older than the folder (a backup brought back). Never over what
+       * the others may have read. */
+      number = MAX (number, last_written_number (round) + 1);
+      g_free (path);
+      path = segment_path (round, round->device, number);
+    }
   if (!outlay_sync_write_file (path, out->str, out->len, error))
     return FALSE;
 
   if (!(transaction = outlay_database_begin_transaction (round->repository->database, error)) ||
-      !outlay_sync_write_meta_int (round->repository, "sync_segment", round->segment + 1, error) ||
+      !outlay_sync_write_meta_int (round->repository, "sync_segment", number, error) ||
       !outlay_sync_write_meta_int (round->repository, "sync_written_seq", last_seq, error) ||
       !outlay_transaction_commit (transaction, error))
     return FALSE;
 
-  round->segment++;
+  round->segment = number;
   round->written_seq = last_seq;
   round->apply.counts->written += lines;
   return TRUE;

@@ -276,6 +276,55 @@ test_torn_and_damaged (Fixture      *fixture,
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM expenses WHERE uuid = '" ROW "'"), ==, 1);
 }
 
+static char *
+own_segment (Fixture *fixture,
+             guint    number)
+{
+  g_autofree char *device = outlay_test_dump (outlay_test_handle (&fixture->store),
+                                              "SELECT value FROM outlay_meta WHERE key = 'device_id'");
+  g_autofree char *ledger_dir = g_path_get_dirname (fixture->device_dir);
+  g_autofree char *name = g_strdup_printf ("%08u.jsonl", number);
+  g_autofree char *path = g_build_filename (ledger_dir, g_strstrip (device), name, NULL);
+  char            *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+  return contents;
+}
+
+/* A ledger brought back from a backup is older than what it wrote to the
+ * folder: its next segment never goes over one the others may have read. */
+static void
+test_older_than_folder (Fixture      *fixture,
+                        gconstpointer data)
+{
+  gint64           category = outlay_test_category_at (fixture->store.repository, 0);
+  g_autoptr (OutlayExpense) first = outlay_test_add (&fixture->store, 1000, "EUR", "2026-03-01", "First", category);
+  g_autoptr (OutlayExpense) second = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *next = NULL;
+
+  sync_once (fixture);
+  written = own_segment (fixture, 2);
+  g_assert_nonnull (strstr (written, "First"));
+
+  /* The backup: from before the first expense was journaled and written. */
+  outlay_test_exec (outlay_test_handle (&fixture->store),
+                    "DELETE FROM sync_journal WHERE row_uuid IN (SELECT uuid FROM expenses WHERE description = 'First');"
+                    "UPDATE outlay_meta SET value = '1' WHERE key = 'sync_segment';"
+                    "UPDATE outlay_meta SET value = (SELECT max(seq) FROM sync_journal) "
+                    "WHERE key = 'sync_written_seq'");
+  second = outlay_test_add (&fixture->store, 2000, "EUR", "2026-03-02", "Second", category);
+  sync_once (fixture);
+
+  after = own_segment (fixture, 2);
+  next = own_segment (fixture, 3);
+  g_assert_cmpstr (after, ==, written);
+  g_assert_nonnull (next);
+  g_assert_nonnull (strstr (next, "Second"));
+}
+
 static void
 on_progress (double   fraction,
              gpointer user_data)
@@ -330,6 +379,8 @@ main (int   argc,
   g_test_add ("/sync/rules/row-later", Fixture, NULL, fixture_setup, test_row_later, fixture_teardown);
   g_test_add ("/sync/rules/torn-and-damaged", Fixture, NULL, fixture_setup, test_torn_and_damaged, fixture_teardown);
   g_test_add ("/sync/rules/progress", Fixture, NULL, fixture_setup, test_progress, fixture_teardown);
+  g_test_add ("/sync/rules/older-than-folder", Fixture, NULL, fixture_setup, test_older_than_folder,
+              fixture_teardown);
 
   return g_test_run ();
 }
