@@ -311,7 +311,8 @@ test_older_than_folder (Fixture      *fixture,
 
   /* The backup: from before the first expense was journaled and written. */
   outlay_test_exec (outlay_test_handle (&fixture->store),
-                    "DELETE FROM sync_journal WHERE row_uuid IN (SELECT uuid FROM expenses WHERE description = 'First');"
+                    "DELETE FROM sync_journal "
+                    "WHERE row_uuid IN (SELECT uuid FROM expenses WHERE description = 'First');"
                     "UPDATE outlay_meta SET value = '1' WHERE key = 'sync_segment';"
                     "UPDATE outlay_meta SET value = (SELECT max(seq) FROM sync_journal) "
                     "WHERE key = 'sync_written_seq'");
