@@ -596,12 +596,12 @@ copy_clear (gpointer data)
 }
 
 /* Copies of one line of a bank's file imported on several devices (the
- * same import_hash, the rows made by different devices): the one with the
- * smallest uuid stays and each other is deleted at the clock just after
- * the later of its row's and the one that stays (plan_twin_deletion()),
- * deleted or not by then: whatever order the rows come in, every device
- * makes the same deletions. Sets @incoming when the row coming in is one
- * to delete. */
+ * same import_hash; one device never imports a line twice, deleted or not,
+ * outlay-import-plan.c): the one with the smallest uuid stays and each
+ * other is deleted at the clock just after the later of its row's and the
+ * one that stays, deleted or not by then: whatever order the rows come in,
+ * every device ends with the same ones deleted, the same way. Sets
+ * @incoming when the row coming in is one to delete. */
 static gboolean
 resolve_import_twins (OutlaySyncApply        *apply,
                       const char             *device,
@@ -664,7 +664,7 @@ resolve_import_twins (OutlaySyncApply        *apply,
       Copy        *copy = &g_array_index (copies, Copy, i);
       TwinDeletion deletion = { copy->created_at, MAX (copy->hlc, winner->hlc) + 1, NULL };
 
-      if (copy == winner || g_strcmp0 (copy->device, winner->device) == 0)
+      if (copy == winner)
         continue;
 
       if (g_str_equal (copy->uuid, change->row))
@@ -1039,6 +1039,83 @@ outlay_sync_apply_pending (OutlaySyncApply *apply,
 
       if (!outlay_sync_apply_change (apply, device, change, error))
         return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * outlay_sync_rehome_orphans:
+ *
+ * Expenses left in a deleted category (one device deleted or merged it
+ * while another wrote an expense in it) move to the fallback category, as
+ * a change every device that sees them makes alike: the clock just after
+ * the later of the expense's category and the category's deletion, and
+ * written to the folder, so that a device that never sees them orphaned
+ * gets the move too, and a person's later choice wins over it.
+ */
+gboolean
+outlay_sync_rehome_orphans (OutlaySyncApply *apply,
+                            GError         **error)
+{
+  g_autoptr (OutlayCachedStatement) stmt =
+    prepare (apply,
+             "SELECT e.uuid, (SELECT max(hlc) FROM sync_clocks k WHERE k.tbl = 'expenses' AND k.row_uuid = e.uuid "
+             "AND k.col IN ('category', '*')), (SELECT max(hlc) FROM sync_clocks k WHERE k.tbl = 'categories' "
+             "AND k.row_uuid = c.uuid AND k.col IN ('deleted_at', '*')), "
+             "(SELECT id FROM categories f WHERE f.uuid = (SELECT value FROM outlay_meta "
+             "WHERE key = 'fallback_category_uuid') AND f.deleted_at IS NULL) "
+             "FROM expenses e JOIN categories c ON c.id = e.category_id "
+             "WHERE e.deleted_at IS NULL AND c.deleted_at IS NOT NULL",
+             error);
+  g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) clocks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 fallback = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 hlc = MAX (sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2)) + 1;
+
+      g_ptr_array_add (uuids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_array_append_val (clocks, hlc);
+      fallback = sqlite3_column_int64 (stmt, 3);
+    }
+  g_clear_pointer (&stmt, outlay_cached_statement_release);
+
+  if (fallback == 0)
+    return TRUE;
+
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (uuids, i);
+      gint64      hlc = g_array_index (clocks, gint64, i);
+      g_autoptr (OutlayCachedStatement) move =
+        prepare (apply,
+                 "UPDATE expenses SET category_id = ?1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                 "WHERE uuid = ?2",
+                 error);
+      g_autoptr (OutlayCachedStatement) stamp = NULL;
+
+      if (move == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (move, 1, fallback);
+      sqlite3_bind_text (move, 2, uuid, -1, SQLITE_STATIC);
+      if (!step (apply, move, error))
+        return FALSE;
+
+      /* This device's, already stamped: it travels. */
+      stamp = prepare (apply, "UPDATE sync_journal SET hlc = ?1 WHERE seq > ?2 AND hlc IS NULL", error);
+      if (stamp == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stamp, 1, hlc);
+      sqlite3_bind_int64 (stamp, 2, apply->last_seq);
+      if (!step (apply, stamp, error) || !outlay_sync_read_last_seq (apply, error) ||
+          !write_clock (apply, "expenses", uuid, "category", hlc, apply->device, error))
+        return FALSE;
+      apply->last_hlc = MAX (apply->last_hlc, hlc);
     }
 
   return TRUE;

@@ -111,6 +111,8 @@ gboolean outlay_sync_apply_change (OutlaySyncApply        *apply,
                                    GError                **error);
 gboolean outlay_sync_apply_pending (OutlaySyncApply *apply,
                                     GError         **error);
+gboolean outlay_sync_rehome_orphans (OutlaySyncApply *apply,
+                                     GError         **error);
 gboolean outlay_sync_read_last_seq (OutlaySyncApply *apply,
                                     GError         **error);
 

@@ -866,7 +866,8 @@ outlay_sync_run_with_progress (OutlayRepository      *repository,
   if (!read_others (&round, cancellable, error))
     return FALSE;
 
-  if (!(transaction = begin (&round, error)) || !outlay_sync_apply_pending (&round.apply, error))
+  if (!(transaction = begin (&round, error)) || !outlay_sync_apply_pending (&round.apply, error) ||
+      !outlay_sync_rehome_orphans (&round.apply, error))
     return FALSE;
 
   if (!round.joined)
