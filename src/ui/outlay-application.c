@@ -32,6 +32,7 @@
 #include "outlay-preferences-window.h"
 #include "outlay-rate-editor.h"
 #include "outlay-reminders.h"
+#include "outlay-sync-service.h"
 #include "outlay-search-provider.h"
 #include "outlay-shell-actions.h"
 #include "outlay-window.h"
@@ -51,6 +52,7 @@ struct _OutlayApplication
   OutlayRepository     *repository;
   OutlaySearchProvider *search_provider;
   OutlayReminders      *reminders;
+  OutlaySyncService    *sync_service;
   gboolean              background; /* started with --background, for the reminders alone */
 };
 
@@ -412,6 +414,7 @@ start_background_cb (gpointer user_data)
       start_daily_backup (self);
       start_check (self);
       outlay_reminders_start (self->reminders);
+      outlay_sync_service_start (outlay_application_get_sync_service (self));
     }
 
   g_application_release (G_APPLICATION (self));
@@ -648,6 +651,7 @@ outlay_application_dispose (GObject *object)
   OutlayApplication *self = OUTLAY_APPLICATION (object);
 
   g_clear_object (&self->reminders);
+  g_clear_object (&self->sync_service);
   g_clear_object (&self->repository);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
@@ -848,4 +852,21 @@ outlay_application_get_reminders (OutlayApplication *self)
   g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
 
   return self->reminders;
+}
+
+/**
+ * outlay_application_get_sync_service:
+ *
+ * Returns: (transfer none) (nullable): the rounds of sync and their state,
+ *   once the database is open
+ */
+OutlaySyncService *
+outlay_application_get_sync_service (OutlayApplication *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
+
+  if (self->sync_service == NULL && self->repository != NULL)
+    self->sync_service = outlay_sync_service_new (self->repository);
+
+  return self->sync_service;
 }

@@ -42,4 +42,7 @@ GtkWindow         *outlay_application_present_window (OutlayApplication *self,
 typedef struct _OutlayReminders OutlayReminders;
 OutlayReminders   *outlay_application_get_reminders (OutlayApplication *self);
 
+typedef struct _OutlaySyncService OutlaySyncService;
+OutlaySyncService *outlay_application_get_sync_service (OutlayApplication *self);
+
 G_END_DECLS
