@@ -218,3 +218,28 @@ outlay_form_dialog_header_set_subtitle (GtkWidget  *header,
   gtk_label_set_label (GTK_LABEL (label), subtitle);
   gtk_widget_set_visible (label, subtitle != NULL && *subtitle != '\0');
 }
+
+/**
+ * outlay_form_button_row_new:
+ * @title: the title, with a mnemonic
+ * @subtitle: what it does
+ * @icon_name: the icon at its end
+ *
+ * Returns: (transfer floating): a row that does something when activated
+ */
+GtkWidget *
+outlay_form_button_row_new (const char *title,
+                            const char *subtitle,
+                            const char *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  return row;
+}

@@ -30,6 +30,9 @@ GtkWidget *outlay_form_spin_row_new (const char *title,
                                      double      min,
                                      double      max,
                                      GtkWidget **spin);
+GtkWidget *outlay_form_button_row_new (const char *title,
+                                       const char *subtitle,
+                                       const char *icon_name);
 GtkWidget *outlay_form_label_new (const char *text,
                                   const char *css_class,
                                   float       xalign);

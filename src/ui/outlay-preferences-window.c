@@ -31,9 +31,11 @@
 #include "outlay-backups.h"
 #include "outlay-currencies-page.h"
 #include "outlay-format.h"
+#include "outlay-form-rows.h"
 #include "outlay-money.h"
 #include "outlay-preferences-window.h"
 #include "outlay-reminders-group.h"
+#include "outlay-sync-page.h"
 #include "outlay-toasts.h"
 #include "outlay-waiting-bar.h"
 
@@ -50,6 +52,7 @@ struct _OutlayPreferencesWindow
 
   AdwPreferencesPage   *backups_page;
   GtkWidget            *currencies_page;
+  GtkWidget            *sync_page;
   GtkWidget            *reminders_group;
   AdwPreferencesGroup  *waiting_group;
   OutlayWaitingBar     *waiting_bar;
@@ -493,23 +496,6 @@ on_save_copy_cb (OutlayPreferencesWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-static GtkWidget *
-create_button_row (const char *title,
-                   const char *subtitle,
-                   const char *icon_name)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  return row;
-}
-
 static AdwPreferencesPage *
 create_backups_page (OutlayPreferencesWindow *self)
 {
@@ -537,13 +523,13 @@ create_backups_page (OutlayPreferencesWindow *self)
   adw_preferences_group_set_description (group, _("Outlay backs up your expenses the first time it starts "
                                                   "each day, and before every upgrade, import and restore."));
 
-  self->backup_now_row = create_button_row (_("Back Up _Now"), _("Save the current state to the list below"),
-                                            "document-save-symbolic");
+  self->backup_now_row = outlay_form_button_row_new (_("Back Up _Now"), _("Save the current state to the list below"),
+                                                     "document-save-symbolic");
   g_signal_connect_object (self->backup_now_row, "activated", G_CALLBACK (on_backup_now_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (group, self->backup_now_row);
 
-  self->save_copy_row = create_button_row (_("_Save a Copy…"), _("To another place, such as a USB stick"),
-                                           "drive-removable-media-symbolic");
+  self->save_copy_row = outlay_form_button_row_new (_("_Save a Copy…"), _("To another place, such as a USB stick"),
+                                                    "drive-removable-media-symbolic");
   g_signal_connect_object (self->save_copy_row, "activated", G_CALLBACK (on_save_copy_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (group, self->save_copy_row);
 
@@ -724,6 +710,11 @@ outlay_preferences_window_new (OutlayApplication *application)
       g_signal_connect_object (self->currencies_page, "change-home", G_CALLBACK (on_change_home_cb), self,
                                G_CONNECT_SWAPPED);
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->currencies_page));
+      if (outlay_application_get_sync_service (application) != NULL)
+        {
+          self->sync_page = outlay_sync_page_new (outlay_application_get_sync_service (application));
+          adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->sync_page));
+        }
       self->backups_page = create_backups_page (self);
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), self->backups_page);
       refresh_backups (self);
@@ -750,4 +741,21 @@ outlay_preferences_window_show_currencies (OutlayPreferencesWindow *self)
     adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
                                              ADW_PREFERENCES_PAGE (self->currencies_page));
   return self->currencies_page;
+}
+
+/**
+ * outlay_preferences_window_show_sync:
+ *
+ * Shows the Sync page.
+ *
+ * Returns: (transfer none) (nullable): the page, or %NULL without a ledger
+ */
+GtkWidget *
+outlay_preferences_window_show_sync (OutlayPreferencesWindow *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_PREFERENCES_WINDOW (self), NULL);
+
+  if (self->sync_page != NULL)
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->sync_page));
+  return self->sync_page;
 }

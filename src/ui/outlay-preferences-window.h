@@ -33,5 +33,6 @@ G_DECLARE_FINAL_TYPE (
 
 GtkWidget *outlay_preferences_window_new (OutlayApplication *application);
 GtkWidget *outlay_preferences_window_show_currencies (OutlayPreferencesWindow *self);
+GtkWidget *outlay_preferences_window_show_sync (OutlayPreferencesWindow *self);
 
 G_END_DECLS
