@@ -60,6 +60,7 @@
 #include "outlay-currencies-page.h"
 #include "outlay-preferences-window.h"
 #include "outlay-rate-editor.h"
+#include "outlay-sync-service.h"
 #include "outlay-waiting-bar.h"
 #include "outlay-window.h"
 
@@ -246,6 +247,12 @@ static const Shot shots[] = {
     .currencies = "general" },
   { .name = "preferences-general-360x720-dark", .page = "expenses", .width = 360, .height = 720, .dark = TRUE,
     .currencies = "general" },
+  { .name = "preferences-sync-1280x800-light", .page = "expenses", .width = 1280, .height = 800,
+    .currencies = "sync" },
+  { .name = "preferences-sync-360x720-dark", .page = "expenses", .width = 360, .height = 720, .dark = TRUE,
+    .currencies = "sync" },
+  { .name = "preferences-sync-off-360x720-light", .page = "expenses", .width = 360, .height = 720,
+    .currencies = "sync-off" },
   { .name = "currencies-import-360x720-light", .page = "expenses", .width = 360, .height = 720,
     .currencies = "import" },
   { .name = "history-1280x800-light", .page = "expenses", .width = 1280, .height = 800, .history = "all" },
@@ -1095,23 +1102,59 @@ take_history (OutlayApplication *app,
   save_png (history, path);
   gtk_window_destroy (GTK_WINDOW (history));
   gtk_window_destroy (GTK_WINDOW (window));
+/* Two other devices in a sync folder beside the ledger's, and the ledger
+ * syncing through it: each device's round makes it known. */
+static char *
+set_up_sync (OutlayApplication *app)
+{
+  static const char *const names[] = { "Phone", "Work Laptop" };
+  g_autofree char *dir = g_path_get_dirname (database_path);
+  char            *folder = g_build_filename (dir, "Sync", NULL);
+  OutlaySyncService *service = outlay_application_get_sync_service (app);
+  g_autoptr (GError) error = NULL;
+
+  g_mkdir_with_parents (folder, 0700);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("device-%u.db", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr (OutlayDatabase) database = outlay_database_open (path, &error);
+      g_autoptr (OutlayRepository) repository = NULL;
+
+      if (database == NULL)
+        g_error ("%s", error->message);
+      repository = outlay_repository_new (database);
+      if (!outlay_sync_setup (repository, folder, names[i], NULL, &error) ||
+          !outlay_sync_run (repository, NULL, NULL, &error))
+        g_error ("%s", error->message);
+    }
+
+  if (!outlay_sync_service_setup (service, folder, &error))
+    g_error ("%s", error->message);
+  while (outlay_sync_service_get_running (service))
+    g_main_context_iteration (NULL, TRUE);
+
+  return folder;
 }
 
 /* The Preferences on their Currencies page over the main window, or the
- * editor of a new rate over them. */
+ * editor of a new rate over them; or on their Sync page. */
 static void
 take_currencies (OutlayApplication *app,
                  OutlayWindow      *window,
                  const Shot        *shot,
                  const char        *path)
 {
-  GtkWidget *preferences = outlay_preferences_window_new (app);
-  GtkWidget *page;
+  g_autofree char *sync_folder = g_str_equal (shot->currencies, "sync") ? set_up_sync (app) : NULL;
+  GtkWidget       *preferences = outlay_preferences_window_new (app);
+  GtkWidget       *page;
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (preferences), shot->width, shot->height);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
-                                                g_str_equal (shot->currencies, "general") ? "general" : "currencies");
+                                                g_str_equal (shot->currencies, "general") ? "general"
+                                                : g_str_has_prefix (shot->currencies, "sync") ? "sync"
+                                                                                              : "currencies");
   gtk_window_present (GTK_WINDOW (preferences));
   wait_frames (preferences, 10);
   if (g_str_equal (shot->currencies, "editor"))
@@ -1149,6 +1192,8 @@ take_currencies (OutlayApplication *app,
     save_png (preferences, path);
   gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
+  if (sync_folder != NULL)
+    outlay_sync_service_leave (outlay_application_get_sync_service (app), NULL);
 }
 
 static void

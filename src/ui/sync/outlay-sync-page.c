@@ -369,7 +369,7 @@ build_status (OutlaySyncPage *self)
   adw_preferences_group_set_title (self->status_group, _("Sync"));
   self->status_row = ADW_ACTION_ROW (adw_action_row_new ());
   self->spinner = GTK_SPINNER (gtk_spinner_new ());
-  adw_action_row_add_prefix (self->status_row, GTK_WIDGET (self->spinner));
+  adw_action_row_add_suffix (self->status_row, GTK_WIDGET (self->spinner));
   self->sync_now_button = create_suffix_button (_("Sync _Now"),
                                                 _("Write this device’s changes and read the others’ now"));
   gtk_widget_add_css_class (self->sync_now_button, "suggested-action");
