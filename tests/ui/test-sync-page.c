@@ -400,6 +400,60 @@ test_stop (Fixture      *fixture,
   g_assert_null (outlay_ui_test_find (fixture->page, outlay_ui_test_is_button, "Sync _Now"));
 }
 
+static gboolean
+has_expenses (gpointer data)
+{
+  return outlay_ui_test_count_expenses (outlay_application_get_repository (app)) == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+all_sent (gpointer data)
+{
+  g_autoptr (OutlaySyncStatus) status = outlay_sync_service_dup_status (service (), NULL);
+
+  return round_over (NULL) && status->unsent == 0;
+}
+
+/* Nobody presses Sync Now: a round follows what another device writes to
+ * the folder and, once they settle, this device's changes. Rounds asked
+ * for during one make one more, not one each. */
+static void
+test_automatic (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr (OutlaySyncStatus) phone_status = NULL;
+  OutlayRepository *repository = outlay_application_get_repository (app);
+  guint             count;
+  guint             rounds;
+
+  outlay_sync_service_set_delays (service (), 200, 200, 3600);
+  choose (fixture, fixture->folder);
+  count = outlay_ui_test_count_expenses (repository);
+
+  /* The other device writes to the folder. */
+  phone_adds (fixture, "Bus ticket");
+  g_assert_true (outlay_ui_test_wait_for (has_expenses, GUINT_TO_POINTER (count + 1)));
+  wait_for_round ();
+
+  /* This device changes something: it reaches the folder by itself. */
+  outlay_ui_test_add_expense (repository, "Coffee beans");
+  g_assert_true (outlay_ui_test_wait_for (all_sent, NULL));
+  g_assert_true (outlay_sync_run (fixture->phone, NULL, NULL, NULL));
+  g_assert_cmpuint (outlay_ui_test_count_expenses (fixture->phone), ==, count + 2);
+  phone_status = outlay_sync_get_status (fixture->phone, NULL);
+  g_assert_cmpuint (phone_status->unsent, ==, 0);
+
+  /* Three asked for at once: the one that starts and one more. */
+  outlay_sync_service_set_delays (service (), 60 * 1000, 60 * 1000, 3600);
+  wait_for_round ();
+  rounds = outlay_sync_service_get_rounds (service ());
+  for (guint i = 0; i < 3; i++)
+    outlay_sync_service_request (service (), OUTLAY_SYNC_REASON_MANUAL);
+  wait_for_round ();
+  g_assert_cmpuint (outlay_sync_service_get_rounds (service ()), ==, rounds + 2);
+  outlay_sync_service_set_delays (service (), 5000, 2000, 300);
+}
+
 /* Every control says what it does; the page fits a phone with text twice
  * as large. */
 static void
@@ -453,6 +507,7 @@ main (int   argc,
   g_test_add ("/sync-page/sync-now", Fixture, NULL, fixture_setup, test_sync_now, fixture_teardown);
   g_test_add ("/sync-page/device-name", Fixture, NULL, fixture_setup, test_device_name, fixture_teardown);
   g_test_add ("/sync-page/folder-gone", Fixture, NULL, fixture_setup, test_folder_gone, fixture_teardown);
+  g_test_add ("/sync-page/automatic", Fixture, NULL, fixture_setup, test_automatic, fixture_teardown);
   g_test_add ("/sync-page/stop", Fixture, NULL, fixture_setup, test_stop, fixture_teardown);
   g_test_add ("/sync-page/accessible-and-narrow", Fixture, NULL, fixture_setup, test_accessible_and_narrow,
               fixture_teardown);
