@@ -43,6 +43,7 @@
 
 static OutlayApplication *app;
 static char              *database_dir;
+static char              *database_path;
 
 typedef struct
 {
@@ -398,6 +399,20 @@ test_stop (Fixture      *fixture,
   g_assert_cmpuint (count_dialogs (), ==, 0);
   g_assert_nonnull (outlay_ui_test_find (fixture->page, is_shown_row, "_Choose Folder…"));
   g_assert_null (outlay_ui_test_find (fixture->page, outlay_ui_test_is_button, "Sync _Now"));
+
+  /* Another program (outlay sync setup) sets it up again: the page shows
+   * it as soon as the window notices. */
+  {
+    g_autoptr (OutlayDatabase) database = outlay_database_open (database_path, NULL);
+    g_autoptr (OutlayRepository) other = outlay_repository_new (database);
+
+    g_assert_true (outlay_sync_setup (other, fixture->folder, NULL, NULL, NULL));
+  }
+  g_assert_true (outlay_repository_check_external_changes (outlay_application_get_repository (app)));
+  wait_for_round ();
+  outlay_ui_test_settle (GTK_WIDGET (fixture->preferences));
+  g_assert_nonnull (outlay_ui_test_find (fixture->page, outlay_ui_test_is_button, "Sync _Now"));
+  g_assert_nonnull (find_row (fixture, "Phone"));
 }
 
 static gboolean
@@ -492,8 +507,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *database_path = NULL;
-  int              ret;
+  int ret;
 
   g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
@@ -517,6 +531,7 @@ main (int   argc,
   g_object_unref (app);
   outlay_test_remove_tree (database_dir);
   g_free (database_dir);
+  g_free (database_path);
 
   return ret;
 }

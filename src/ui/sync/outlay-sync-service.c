@@ -36,6 +36,8 @@
 #define CHANGES_DELAY_MS (5 * 1000)
 #define FOLDER_DELAY_MS (2 * 1000)
 #define TIMER_S (5 * 60)
+/* How long a setting changed during a round waits for its write. */
+#define SETTING_BUSY_TIMEOUT_MS 3000
 
 struct _OutlaySyncService
 {
@@ -99,9 +101,9 @@ round_job_free (RoundJob *job)
   g_free (job);
 }
 
-static void start_round (OutlaySyncService *self,
-                         OutlaySyncReason   reason);
-static void update_monitors (OutlaySyncService *self);
+static void     start_round (OutlaySyncService *self,
+                             OutlaySyncReason   reason);
+static gboolean update_monitors (OutlaySyncService *self);
 
 static void
 set_error (OutlaySyncService *self,
@@ -296,6 +298,20 @@ on_repository_changed_cb (OutlaySyncService *self)
   self->changes_id = g_timeout_add (self->changes_ms, changes_settled_cb, self);
 }
 
+/* Also what another program changed, such as `outlay sync setup` or
+ * `outlay sync leave` while the window is open: the folder to watch, and
+ * what Preferences show. */
+static void
+on_categories_changed_cb (OutlaySyncService *self)
+{
+  if (self->reading || self->running)
+    return;
+
+  if (update_monitors (self) && self->started && self->ledger_path != NULL)
+    start_round (self, OUTLAY_SYNC_REASON_START);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 static void
 on_folder_changed_cb (GFileMonitor      *monitor,
                       GFile             *file,
@@ -350,17 +366,19 @@ clear_monitors (OutlaySyncService *self)
 
 /* The ledger's folder, for devices that arrive, and each other device's
  * folder, for what they write: a few entries, read where the person
- * chose them. */
-static void
+ * chose them. Returns whether the ledger syncs elsewhere than before, or
+ * starts or stops syncing. */
+static gboolean
 update_monitors (OutlaySyncService *self)
 {
   g_autoptr (OutlaySyncStatus) status = NULL;
   g_autoptr (GDir) dir = NULL;
   g_autofree char *ledger_path = NULL;
   const char      *name;
+  gboolean         moved = FALSE;
 
   if (self->disposed)
-    return;
+    return FALSE;
 
   status = outlay_sync_get_status (self->repository, NULL);
   if (status != NULL && status->folder != NULL && status->ledger != NULL)
@@ -374,10 +392,11 @@ update_monitors (OutlaySyncService *self)
       self->ledger_path = g_steal_pointer (&ledger_path);
       if (self->ledger_path != NULL)
         self->own_path = g_build_filename (self->ledger_path, status->device_id, NULL);
+      moved = TRUE;
     }
 
   if (self->ledger_path == NULL || !self->started)
-    return;
+    return moved;
 
   watch (self, self->ledger_path);
   dir = g_dir_open (self->ledger_path, 0, NULL);
@@ -388,6 +407,29 @@ update_monitors (OutlaySyncService *self)
       if (!g_str_equal (path, self->own_path) && g_file_test (path, G_FILE_TEST_IS_DIR))
         watch (self, path);
     }
+
+  return moved;
+}
+
+/* The window's connection gives way at once to another writer; a round
+ * holds the ledger only for its transaction, so a setting changed meanwhile
+ * (a click, rarely) waits for it rather than fail. */
+static guint
+wait_for_round_begin (OutlaySyncService *self)
+{
+  OutlayDatabase *database = outlay_repository_get_database (self->repository);
+  guint           timeout = outlay_database_get_busy_timeout (database);
+
+  if (self->running)
+    outlay_database_set_busy_timeout (database, MAX (timeout, SETTING_BUSY_TIMEOUT_MS));
+  return timeout;
+}
+
+static void
+wait_for_round_end (OutlaySyncService *self,
+                    guint              timeout)
+{
+  outlay_database_set_busy_timeout (outlay_repository_get_database (self->repository), timeout);
 }
 
 static void
@@ -515,6 +557,7 @@ outlay_sync_service_new (OutlayRepository *repository)
   self->repository = g_object_ref (repository);
   for (guint i = 0; i < G_N_ELEMENTS (change_signals); i++)
     g_signal_connect_swapped (repository, change_signals[i], G_CALLBACK (on_repository_changed_cb), self);
+  g_signal_connect_swapped (repository, "categories-changed", G_CALLBACK (on_categories_changed_cb), self);
 
   return self;
 }
@@ -567,9 +610,15 @@ outlay_sync_service_setup (OutlaySyncService *self,
                            const char        *folder,
                            GError           **error)
 {
+  guint    timeout;
+  gboolean done;
+
   g_return_val_if_fail (OUTLAY_IS_SYNC_SERVICE (self), FALSE);
 
-  if (!outlay_sync_setup (self->repository, folder, NULL, NULL, error))
+  timeout = wait_for_round_begin (self);
+  done = outlay_sync_setup (self->repository, folder, NULL, NULL, error);
+  wait_for_round_end (self, timeout);
+  if (!done)
     return FALSE;
 
   set_error (self, NULL);
@@ -592,9 +641,15 @@ gboolean
 outlay_sync_service_leave (OutlaySyncService *self,
                            GError           **error)
 {
+  guint    timeout;
+  gboolean done;
+
   g_return_val_if_fail (OUTLAY_IS_SYNC_SERVICE (self), FALSE);
 
-  if (!outlay_sync_leave (self->repository, error))
+  timeout = wait_for_round_begin (self);
+  done = outlay_sync_leave (self->repository, error);
+  wait_for_round_end (self, timeout);
+  if (!done)
     return FALSE;
 
   g_clear_handle_id (&self->changes_id, g_source_remove);
@@ -612,9 +667,15 @@ outlay_sync_service_set_device_name (OutlaySyncService *self,
                                      const char        *name,
                                      GError           **error)
 {
+  guint    timeout;
+  gboolean done;
+
   g_return_val_if_fail (OUTLAY_IS_SYNC_SERVICE (self), FALSE);
 
-  if (!outlay_sync_set_device_name (self->repository, name, error))
+  timeout = wait_for_round_begin (self);
+  done = outlay_sync_set_device_name (self->repository, name, error);
+  wait_for_round_end (self, timeout);
+  if (!done)
     return FALSE;
 
   g_signal_emit (self, signals[CHANGED], 0);
