@@ -53,6 +53,7 @@ struct _OutlayApplication
   OutlaySearchProvider *search_provider;
   OutlayReminders      *reminders;
   OutlaySyncService    *sync_service;
+  char                 *sync_error_told; /* the sync error a toast told, until a round works */
   gboolean              background; /* started with --background, for the reminders alone */
 };
 
@@ -652,6 +653,7 @@ outlay_application_dispose (GObject *object)
 
   g_clear_object (&self->reminders);
   g_clear_object (&self->sync_service);
+  g_clear_pointer (&self->sync_error_told, g_free);
   g_clear_object (&self->repository);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
@@ -854,6 +856,37 @@ outlay_application_get_reminders (OutlayApplication *self)
   return self->reminders;
 }
 
+/* A round that failed says so once in the main window, quietly (a toast
+ * at its foot); Preferences › Sync keeps saying it, with what to do. The
+ * same error again says nothing until a round works. */
+static void
+on_sync_error_cb (OutlaySyncService *service,
+                  GParamSpec        *pspec,
+                  OutlayApplication *self)
+{
+  const char *message = outlay_sync_service_get_error (service);
+  GtkWindow  *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (message == NULL)
+    {
+      g_clear_pointer (&self->sync_error_told, g_free);
+      return;
+    }
+
+  if (g_strcmp0 (message, self->sync_error_told) == 0 || window == NULL)
+    return;
+
+  g_free (self->sync_error_told);
+  self->sync_error_told = g_strdup (message);
+  /* In Preferences the page says it already. */
+  if (OUTLAY_IS_WINDOW (window))
+    {
+      g_autoptr (GError) error = g_error_new_literal (OUTLAY_SYNC_ERROR, OUTLAY_SYNC_ERROR_FOLDER, message);
+
+      outlay_window_show_error (OUTLAY_WINDOW (window), error);
+    }
+}
+
 /**
  * outlay_application_get_sync_service:
  *
@@ -866,7 +899,10 @@ outlay_application_get_sync_service (OutlayApplication *self)
   g_return_val_if_fail (OUTLAY_IS_APPLICATION (self), NULL);
 
   if (self->sync_service == NULL && self->repository != NULL)
-    self->sync_service = outlay_sync_service_new (self->repository);
+    {
+      self->sync_service = outlay_sync_service_new (self->repository);
+      g_signal_connect_object (self->sync_service, "notify::error", G_CALLBACK (on_sync_error_cb), self, 0);
+    }
 
   return self->sync_service;
 }

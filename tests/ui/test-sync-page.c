@@ -503,6 +503,47 @@ test_accessible_and_narrow (Fixture      *fixture,
   g_assert_cmpint (outlay_ui_test_min_width_at_text_scale_2 (fixture->page), <=, 320);
 }
 
+static gboolean
+is_label_saying (GtkWidget  *widget,
+                 const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* A round that fails while only the main window is open says so there,
+ * at its foot, never in a dialog. */
+static void
+test_error_toast (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("outlay-sync-toast-XXXXXX", &error);
+  g_autofree char *folder = g_build_filename (dir, "Sync", NULL);
+  g_autofree char *away = g_build_filename (dir, "Away", NULL);
+  OutlayWindow    *window = outlay_ui_test_open_window (app, 900, 700);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (outlay_sync_service_setup (service (), folder, &error));
+  g_assert_no_error (error);
+  wait_for_round ();
+  g_assert_null (outlay_ui_test_find (GTK_WIDGET (window), is_label_saying, "Is its drive connected?"));
+
+  g_assert_cmpint (g_rename (folder, away), ==, 0);
+  outlay_sync_service_request (service (), OUTLAY_SYNC_REASON_MANUAL);
+  wait_for_round ();
+  outlay_ui_test_settle (GTK_WIDGET (window));
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (window), is_label_saying, "Is its drive connected?"));
+  g_assert_cmpuint (count_dialogs (), ==, 0);
+
+  g_assert_true (outlay_sync_service_leave (service (), &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  outlay_ui_test_drain ();
+  g_assert_finalize_object (window);
+  outlay_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +564,7 @@ main (int   argc,
   g_test_add ("/sync-page/folder-gone", Fixture, NULL, fixture_setup, test_folder_gone, fixture_teardown);
   g_test_add ("/sync-page/automatic", Fixture, NULL, fixture_setup, test_automatic, fixture_teardown);
   g_test_add ("/sync-page/stop", Fixture, NULL, fixture_setup, test_stop, fixture_teardown);
+  g_test_add_func ("/sync-page/error-toast", test_error_toast);
   g_test_add ("/sync-page/accessible-and-narrow", Fixture, NULL, fixture_setup, test_accessible_and_narrow,
               fixture_teardown);
 
