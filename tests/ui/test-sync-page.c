@@ -120,7 +120,7 @@ fixture_setup (Fixture      *fixture,
 static gboolean
 round_over (gpointer data)
 {
-  return !outlay_sync_service_get_running (service ());
+  return !outlay_sync_service_is_busy (service ());
 }
 
 static void
@@ -415,6 +415,12 @@ test_stop (Fixture      *fixture,
   g_assert_nonnull (find_row (fixture, "Phone"));
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
 static gboolean
 has_expenses (gpointer data)
 {
@@ -458,8 +464,28 @@ test_automatic (Fixture      *fixture,
   phone_status = outlay_sync_get_status (fixture->phone, NULL);
   g_assert_cmpuint (phone_status->unsent, ==, 0);
 
+  /* A change with nothing to send (another program's, or the window
+   * noticing a round's own commit) makes no round that shows. */
+  {
+    guint notified = 0;
+    gulong handler;
+
+    /* The round that follows the other device's last one, first. */
+    outlay_ui_test_wait_ms (600);
+    wait_for_round ();
+    handler = g_signal_connect_swapped (service (), "notify::running", G_CALLBACK (count_cb), &notified);
+    rounds = outlay_sync_service_get_rounds (service ());
+    g_signal_emit_by_name (repository, "budgets-changed");
+    outlay_ui_test_wait_ms (600);
+    wait_for_round ();
+    g_assert_cmpuint (notified, ==, 0);
+    g_assert_cmpuint (outlay_sync_service_get_rounds (service ()), ==, rounds);
+    g_signal_handler_disconnect (service (), handler);
+  }
+
   /* Three asked for at once: the one that starts and one more. */
   outlay_sync_service_set_delays (service (), 60 * 1000, 60 * 1000, 3600);
+  outlay_ui_test_wait_ms (300);
   wait_for_round ();
   rounds = outlay_sync_service_get_rounds (service ());
   for (guint i = 0; i < 3; i++)

@@ -58,6 +58,7 @@ struct _OutlaySyncService
   guint             rounds;
   gboolean          started;
   gboolean          running;
+  gboolean          quiet;        /* the round runs, not shown: it may find nothing to send */
   gboolean          again;        /* asked for while a round ran */
   OutlaySyncReason  again_reason; /* the strongest reason asked for meanwhile */
   gboolean          reading;      /* the repository reads what the round did */
@@ -183,8 +184,10 @@ round_done_cb (GObject      *source,
   RoundJob          *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  gboolean was_quiet = self->quiet;
 
   self->running = FALSE;
+  self->quiet = FALSE;
   if (self->disposed)
     return;
 
@@ -212,8 +215,10 @@ round_done_cb (GObject      *source,
   self->reading = FALSE;
 
   update_monitors (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (!was_quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  if (!was_quiet || !job->skipped)
+    g_signal_emit (self, signals[CHANGED], 0);
 
   if (self->again)
     {
@@ -234,6 +239,13 @@ start_round (OutlaySyncService *self,
     {
       self->again_reason = self->again ? MAX (self->again_reason, reason) : reason;
       self->again = TRUE;
+      /* Asked for by the person or the folder: it shows from now on. */
+      if (self->quiet && reason != OUTLAY_SYNC_REASON_CHANGES)
+        {
+          self->quiet = FALSE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+          g_signal_emit (self, signals[CHANGED], 0);
+        }
       return;
     }
 
@@ -248,13 +260,20 @@ start_round (OutlaySyncService *self,
     }
 
   self->running = TRUE;
+  /* After this device's changes the worker looks first whether there is
+   * anything to send: most of the time (the window noticing a round's own
+   * commit) there is not, and “Syncing…” would only flicker. */
+  self->quiet = reason == OUTLAY_SYNC_REASON_CHANGES;
   task = g_task_new (self, self->cancellable, round_done_cb, NULL);
   g_task_set_source_tag (task, start_round);
   g_task_set_task_data (task, job, (GDestroyNotify) round_job_free);
   g_task_run_in_thread (task, round_thread);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (!self->quiet)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
 }
 
 static gboolean
@@ -476,7 +495,7 @@ outlay_sync_service_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_RUNNING:
-      g_value_set_boolean (value, self->running);
+      g_value_set_boolean (value, self->running && !self->quiet);
       break;
 
     case PROP_ERROR:
@@ -500,7 +519,8 @@ outlay_sync_service_class_init (OutlaySyncServiceClass *klass)
   /**
    * OutlaySyncService:running:
    *
-   * Whether a round runs now.
+   * Whether a round runs now that shows: not one after this device's
+   * changes, which most of the time finds nothing to send.
    */
   properties[PROP_RUNNING] =
     g_param_spec_boolean ("running", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -702,6 +722,19 @@ outlay_sync_service_dup_status (OutlaySyncService *self,
 
 gboolean
 outlay_sync_service_get_running (OutlaySyncService *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_SYNC_SERVICE (self), FALSE);
+
+  return self->running && !self->quiet;
+}
+
+/**
+ * outlay_sync_service_is_busy:
+ *
+ * Returns: whether a worker runs, shown or not
+ */
+gboolean
+outlay_sync_service_is_busy (OutlaySyncService *self)
 {
   g_return_val_if_fail (OUTLAY_IS_SYNC_SERVICE (self), FALSE);
 
