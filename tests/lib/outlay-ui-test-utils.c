@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "outlay-ui-test-utils.h"
 
 /* Runs what is pending in the main context (idles, timeouts that are due)
@@ -148,6 +150,15 @@ outlay_ui_test_is_status_page (GtkWidget  *widget,
 {
   return ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget) &&
          g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+/* A shown label whose label (markup and mnemonics included) holds @text. */
+gboolean
+outlay_ui_test_is_label_containing (GtkWidget  *widget,
+                                    const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
 }
 
 /* A shown label whose label (markup and mnemonics included) is @text. */

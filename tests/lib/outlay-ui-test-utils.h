@@ -60,6 +60,8 @@ gboolean           outlay_ui_test_is_status_page (GtkWidget  *widget,
                                                   const char *title);
 gboolean           outlay_ui_test_is_label (GtkWidget  *widget,
                                             const char *text);
+gboolean           outlay_ui_test_is_label_containing (GtkWidget  *widget,
+                                                       const char *text);
 gboolean           outlay_ui_test_is_mapped_type (GtkWidget  *widget,
                                                   const char *type_name);
 gboolean           outlay_ui_test_is_of_type (GtkWidget  *widget,

@@ -559,14 +559,6 @@ test_edit_delete_undo_wait (void)
   destroy_window (window);
 }
 
-static gboolean
-label_contains (GtkWidget  *widget,
-                const char *text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
-}
-
 /* After a long wait the bar says how to find the other program: here it
  * is this very process, which the kernel does not tell apart, so by what
  * kind of program it may be. */
@@ -587,7 +579,7 @@ test_long_wait (void)
   g_object_set (bar, "long-wait", 1, NULL);
   outlay_ui_test_wait_ms (1500);
   outlay_ui_test_settle (GTK_WIDGET (window));
-  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (bar), label_contains,
+  g_assert_nonnull (outlay_ui_test_find (GTK_WIDGET (bar), outlay_ui_test_is_label_containing,
                                          "Another program has been changing the ledger for over 1 second. "
                                          "Outlay keeps waiting; close it if it is stuck: another Outlay, an “outlay” "
                                          "command or a database tool."));
