@@ -1102,6 +1102,8 @@ take_history (OutlayApplication *app,
   save_png (history, path);
   gtk_window_destroy (GTK_WINDOW (history));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Two other devices in a sync folder beside the ledger's, and the ledger
  * syncing through it: each device's round makes it known. */
 static char *

@@ -10,10 +10,8 @@ would say for the list row (and for a budget's and a recurring expense's);
 and on each page (the list, the editor, the Dashboard, the import window
 of a file chosen from the main menu, the Budgets, Categories and
 Recurring Expenses and History windows, the category editor, Preferences and its
-Currencies page and rate editor) it walks every control on screen and fails on any
-Recurring Expenses windows, the category editor, Preferences and its
-Currencies page and rate editor, and its Sync page, syncing or not) it walks every control on screen and fails on any
-that is interactive or takes the focus but has no name.
+Currencies page and rate editor, and its Sync page, syncing or not) it walks every
+control on screen and fails on any that is interactive or takes the focus but has no name.
 
 Usage: test-a11y.py OUTLAY-BINARY. Prints TAP. Skips, with the reason, when
 there is no display, no D-Bus session tool, no AT-SPI bus or no pyatspi.
