@@ -312,6 +312,39 @@ test_sync_now (Fixture      *fixture,
   g_assert_true (gtk_widget_get_sensitive (button));
 }
 
+static void
+on_percent_cb (OutlaySyncService *sync_service,
+               GParamSpec        *pspec,
+               GArray            *percents)
+{
+  int percent = outlay_sync_service_get_percent (sync_service);
+
+  g_array_append_val (percents, percent);
+}
+
+/* Joining a ledger the other device wrote over several rounds: the round
+ * says how far it read, rising to all of it, then no longer. */
+static void
+test_progress (Fixture      *fixture,
+               gconstpointer data)
+{
+  g_autoptr (GArray) percents = g_array_new (FALSE, FALSE, sizeof (int));
+  gulong handler;
+
+  phone_adds (fixture, "Taxi to the station");
+  phone_adds (fixture, "Bakery");
+  handler = g_signal_connect (service (), "notify::percent", G_CALLBACK (on_percent_cb), percents);
+  choose (fixture, fixture->folder);
+  wait_for_round ();
+  g_signal_handler_disconnect (service (), handler);
+
+  g_assert_cmpuint (percents->len, >=, 2);
+  for (guint i = 1; i + 1 < percents->len; i++)
+    g_assert_cmpint (g_array_index (percents, int, i), >, g_array_index (percents, int, i - 1));
+  g_assert_cmpint (g_array_index (percents, int, percents->len - 1), ==, 100);
+  g_assert_cmpint (outlay_sync_service_get_percent (service ()), ==, -1);
+}
+
 /* The name, applied with Enter; a bad one is said under it and kept out. */
 static void
 test_device_name (Fixture      *fixture,
@@ -579,6 +612,7 @@ main (int   argc,
   g_test_add ("/sync-page/refuses-database-folder", Fixture, NULL, fixture_setup, test_refuses_database_folder,
               fixture_teardown);
   g_test_add ("/sync-page/sync-now", Fixture, NULL, fixture_setup, test_sync_now, fixture_teardown);
+  g_test_add ("/sync-page/progress", Fixture, NULL, fixture_setup, test_progress, fixture_teardown);
   g_test_add ("/sync-page/device-name", Fixture, NULL, fixture_setup, test_device_name, fixture_teardown);
   g_test_add ("/sync-page/folder-gone", Fixture, NULL, fixture_setup, test_folder_gone, fixture_teardown);
   g_test_add ("/sync-page/automatic", Fixture, NULL, fixture_setup, test_automatic, fixture_teardown);

@@ -121,6 +121,9 @@ describe_status (OutlaySyncPage   *self,
     }
   *details = g_string_free (more, more->len == 0);
 
+  if (outlay_sync_service_get_running (self->service) && outlay_sync_service_get_percent (self->service) > 0)
+    /* Translators: a round that reads a large ledger, as far as it got */
+    return g_strdup_printf (_("Syncing… %d %%"), outlay_sync_service_get_percent (self->service));
   if (outlay_sync_service_get_running (self->service))
     return g_strdup (_("Syncing…"));
 

@@ -63,6 +63,7 @@ struct _OutlaySyncService
   OutlaySyncReason  again_reason; /* the strongest reason asked for meanwhile */
   gboolean          reading;      /* the repository reads what the round did */
   gboolean          disposed;
+  int               percent;      /* how far the round read the others' changes, or -1 */
 };
 
 enum
@@ -70,6 +71,7 @@ enum
   PROP_0,
   PROP_RUNNING,
   PROP_ERROR,
+  PROP_PERCENT,
   N_PROPS
 };
 
@@ -86,15 +88,19 @@ G_DEFINE_FINAL_TYPE (OutlaySyncService, outlay_sync_service, G_TYPE_OBJECT)
 
 typedef struct
 {
-  char            *path;
-  OutlaySyncReason reason;
-  gboolean         skipped;
-  GApplication    *application; /* held while the round runs */
+  GMainContext      *context; /* the service's, for the progress */
+  OutlaySyncService *service; /* the task's source, alive while it runs */
+  char              *path;
+  OutlaySyncReason   reason;
+  gboolean           skipped;
+  int                percent; /* the last told */
+  GApplication      *application; /* held while the round runs */
 } RoundJob;
 
 static void
 round_job_free (RoundJob *job)
 {
+  g_main_context_unref (job->context);
   g_free (job->path);
   if (job->application != NULL)
     g_application_release (job->application);
@@ -130,6 +136,55 @@ describe_error (const GError *error)
     return g_strdup_printf (_("%s Check that the folder is writable and the disk is not full."), error->message);
 
   return g_strdup (error->message);
+}
+
+typedef struct
+{
+  OutlaySyncService *service;
+  int                percent;
+} Progress;
+
+static void
+progress_free (Progress *progress)
+{
+  g_object_unref (progress->service);
+  g_free (progress);
+}
+
+static gboolean
+show_progress (gpointer user_data)
+{
+  Progress          *progress = user_data;
+  OutlaySyncService *self = progress->service;
+
+  if (!self->running || self->disposed || self->percent == progress->percent)
+    return G_SOURCE_REMOVE;
+
+  self->percent = progress->percent;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERCENT]);
+  if (!self->quiet)
+    g_signal_emit (self, signals[CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker: a whole percent more of the others' changes read (the
+ * first round of a device joining a large ledger takes a while). */
+static void
+round_progress (double   fraction,
+                gpointer user_data)
+{
+  RoundJob *job = user_data;
+  Progress *progress;
+  int       percent = (int) (fraction * 100);
+
+  if (percent == job->percent)
+    return;
+  job->percent = percent;
+  progress = g_new0 (Progress, 1);
+  progress->service = g_object_ref (job->service);
+  progress->percent = percent;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, show_progress, progress,
+                              (GDestroyNotify) progress_free);
 }
 
 static void
@@ -169,7 +224,7 @@ round_thread (GTask        *task,
         }
     }
 
-  if (!outlay_sync_run (repository, NULL, cancellable, &error))
+  if (!outlay_sync_run_with_progress (repository, NULL, round_progress, job, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -188,6 +243,7 @@ round_done_cb (GObject      *source,
 
   self->running = FALSE;
   self->quiet = FALSE;
+  self->percent = -1;
   if (self->disposed)
     return;
 
@@ -250,6 +306,9 @@ start_round (OutlaySyncService *self,
     }
 
   job = g_new0 (RoundJob, 1);
+  job->context = g_main_context_ref_thread_default ();
+  job->service = self;
+  job->percent = -1;
   job->path = g_strdup (outlay_database_get_path (outlay_repository_get_database (self->repository)));
   job->reason = reason;
   /* Closing the window during a round leaves no thread behind. */
@@ -502,6 +561,10 @@ outlay_sync_service_get_property (GObject    *object,
       g_value_set_string (value, self->error);
       break;
 
+    case PROP_PERCENT:
+      g_value_set_int (value, self->percent);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -533,6 +596,15 @@ outlay_sync_service_class_init (OutlaySyncServiceClass *klass)
   properties[PROP_ERROR] =
     g_param_spec_string ("error", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * OutlaySyncService:percent:
+   *
+   * How far the round that runs has read the other devices' changes, or
+   * -1 when none runs.
+   */
+  properties[PROP_PERCENT] =
+    g_param_spec_int ("percent", NULL, NULL, -1, 100, -1, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -553,6 +625,7 @@ outlay_sync_service_init (OutlaySyncService *self)
   self->changes_ms = CHANGES_DELAY_MS;
   self->folder_ms = FOLDER_DELAY_MS;
   self->timer_s = TIMER_S;
+  self->percent = -1;
 }
 
 /**
@@ -718,6 +791,20 @@ outlay_sync_service_dup_status (OutlaySyncService *self,
   g_return_val_if_fail (OUTLAY_IS_SYNC_SERVICE (self), NULL);
 
   return outlay_sync_get_status (self->repository, error);
+}
+
+/**
+ * outlay_sync_service_get_percent:
+ *
+ * Returns: how far the round that shows has read the other devices'
+ *   changes, or -1
+ */
+int
+outlay_sync_service_get_percent (OutlaySyncService *self)
+{
+  g_return_val_if_fail (OUTLAY_IS_SYNC_SERVICE (self), -1);
+
+  return self->running && !self->quiet ? self->percent : -1;
 }
 
 gboolean

@@ -57,6 +57,7 @@ gboolean           outlay_sync_service_set_device_name (OutlaySyncService *self,
 OutlaySyncStatus  *outlay_sync_service_dup_status (OutlaySyncService *self,
                                                    GError           **error);
 gboolean           outlay_sync_service_get_running (OutlaySyncService *self);
+int                outlay_sync_service_get_percent (OutlaySyncService *self);
 gboolean           outlay_sync_service_is_busy (OutlaySyncService *self);
 const char        *outlay_sync_service_get_error (OutlaySyncService *self);
 guint              outlay_sync_service_get_rounds (OutlaySyncService *self);
