@@ -187,7 +187,11 @@ prepare (Setup *setup)
   ledger_close (&phone);
 
   g_mkdir (setup->template, 0700);
-  copy_tree (g_path_get_dirname (setup->phone), setup->template);
+  {
+    g_autofree char *phone_dir = g_path_get_dirname (setup->phone);
+
+    copy_tree (phone_dir, setup->template);
+  }
   copy_tree (setup->folder, setup->template);
 }
 
