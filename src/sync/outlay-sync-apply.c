@@ -397,6 +397,7 @@ find_twin (OutlaySyncApply *apply,
   const char *keys[4] = { NULL };
   JsonNode   *deleted = json_object_get_member (values, "deleted_at");
   g_autoptr (OutlayCachedStatement) stmt = NULL;
+  int         rc;
 
   *twin = NULL;
 
@@ -446,8 +447,14 @@ find_twin (OutlaySyncApply *apply,
     }
   sqlite3_bind_text (stmt, 5, row, -1, SQLITE_STATIC);
 
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     *twin = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    {
+      outlay_sqlite_set_error (apply->db, error, rc, _("Could not apply a change from another device"));
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -616,6 +623,7 @@ resolve_import_twins (OutlaySyncApply        *apply,
   g_autoptr (OutlayCachedStatement) stmt = NULL;
   Copy       *winner = NULL;
   Copy        self = { 0 };
+  int         rc;
 
   if (hash == NULL)
     return TRUE;
@@ -630,7 +638,7 @@ resolve_import_twins (OutlaySyncApply        *apply,
     return FALSE;
   sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, change->row, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Copy copy = { 0 };
 
@@ -643,6 +651,11 @@ resolve_import_twins (OutlaySyncApply        *apply,
       else
         copy.device = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       g_array_append_val (copies, copy);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      outlay_sqlite_set_error (apply->db, error, rc, _("Could not apply a change from another device"));
+      return FALSE;
     }
   g_clear_pointer (&stmt, outlay_cached_statement_release);
 
@@ -703,6 +716,7 @@ merge_category (OutlaySyncApply *apply,
   g_autofree char *local = NULL;
   const char      *name = json_object_get_string_member_with_default (values, "name", NULL);
   JsonNode        *deleted = json_object_get_member (values, "deleted_at");
+  int              rc;
 
   *merged = FALSE;
   if (!apply->joining || name == NULL || (deleted != NULL && !JSON_NODE_HOLDS_NULL (deleted)))
@@ -716,8 +730,14 @@ merge_category (OutlaySyncApply *apply,
   if (find == NULL)
     return FALSE;
   sqlite3_bind_text (find, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (find) != SQLITE_ROW)
+  rc = sqlite3_step (find);
+  if (rc == SQLITE_DONE)
     return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      outlay_sqlite_set_error (apply->db, error, rc, _("Could not apply a change from another device"));
+      return FALSE;
+    }
   local = g_strdup ((const char *) sqlite3_column_text (find, 0));
   sqlite3_reset (find);
 
@@ -1071,17 +1091,23 @@ outlay_sync_rehome_orphans (OutlaySyncApply *apply,
   g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) clocks = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 fallback = 0;
+  int    rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 hlc = MAX (sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2)) + 1;
 
       g_ptr_array_add (uuids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
       g_array_append_val (clocks, hlc);
       fallback = sqlite3_column_int64 (stmt, 3);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      outlay_sqlite_set_error (apply->db, error, rc, _("Could not apply a change from another device"));
+      return FALSE;
     }
   g_clear_pointer (&stmt, outlay_cached_statement_release);
 

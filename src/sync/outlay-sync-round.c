@@ -191,8 +191,15 @@ stamp_local (Round   *round,
           if (read == NULL)
             return FALSE;
           sqlite3_bind_text (read, 1, row, -1, SQLITE_STATIC);
-          if (sqlite3_step (read) == SQLITE_ROW)
+          rc = sqlite3_step (read);
+          if (rc == SQLITE_ROW)
             json = g_strdup ((const char *) sqlite3_column_text (read, 0));
+          else if (rc != SQLITE_DONE)
+            {
+              /* Never a new row stamped without its values: it would not travel. */
+              outlay_database_propagate_error (database, error, rc, _("Could not stamp a change"));
+              return FALSE;
+            }
         }
 
       update = outlay_database_prepare (database, "UPDATE sync_journal SET hlc = ?1, value = coalesce(?2, value) "
@@ -739,8 +746,15 @@ count_pending (Round   *round,
     outlay_database_prepare (round->repository->database,
                              "SELECT count(*), count(*) FILTER (WHERE reason = 'future') FROM sync_pending", error);
 
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  int rc;
+
+  if (stmt == NULL)
     return FALSE;
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      outlay_database_propagate_error (round->repository->database, error, rc, _("Could not read the sync status"));
+      return FALSE;
+    }
 
   round->apply.counts->pending = (guint) sqlite3_column_int64 (stmt, 0);
   round->apply.counts->held = (guint) sqlite3_column_int64 (stmt, 1);
