@@ -165,14 +165,14 @@ is_newer (gint64      hlc,
   return than_device == NULL || strcmp (device, than_device) > 0;
 }
 
-static gboolean
-write_clock (OutlaySyncApply *apply,
-             const char      *table,
-             const char      *row,
-             const char      *column,
-             gint64           hlc,
-             const char      *device,
-             GError         **error)
+gboolean
+outlay_sync_write_clock (OutlaySyncApply *apply,
+                         const char      *table,
+                         const char      *row,
+                         const char      *column,
+                         gint64           hlc,
+                         const char      *device,
+                         GError         **error)
 {
   g_autoptr (OutlayCachedStatement) stmt =
     prepare (apply,
@@ -378,7 +378,32 @@ apply_cell (OutlaySyncApply        *apply,
 
   *outcome = APPLIED;
   return claim_journal (apply, device, change->hlc, NULL, error) &&
-         write_clock (apply, change->table, change->row, column->name, change->hlc, device, error);
+         outlay_sync_write_clock (apply, change->table, change->row, column->name, change->hlc, device, error);
+}
+
+/* Marks what the triggers journaled since the last call as this device's
+ * own change, stamped @hlc (one every device that makes it gives it): it
+ * is written to the folder. */
+static gboolean
+stamp_own (OutlaySyncApply *apply,
+           const char      *table,
+           const char      *row,
+           const char      *column,
+           gint64           hlc,
+           GError         **error)
+{
+  g_autoptr (OutlayCachedStatement) stamp =
+    prepare (apply, "UPDATE sync_journal SET hlc = ?1 WHERE seq > ?2 AND hlc IS NULL", error);
+
+  if (stamp == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stamp, 1, hlc);
+  sqlite3_bind_int64 (stamp, 2, apply->last_seq);
+  if (!step (apply, stamp, error) || !outlay_sync_read_last_seq (apply, error))
+    return FALSE;
+
+  apply->last_hlc = MAX (apply->last_hlc, hlc);
+  return outlay_sync_write_clock (apply, table, row, column, hlc, apply->device, error);
 }
 
 /* Two live rows that a unique index says are one (an override of the same
@@ -535,7 +560,6 @@ delete_twin (OutlaySyncApply       *apply,
   g_autofree char *clock_device = NULL;
   g_autofree char *sql = NULL;
   g_autoptr (OutlayCachedStatement) stmt = NULL;
-  g_autoptr (OutlayCachedStatement) stamp = NULL;
   gint64   clock = 0;
   gboolean removed = FALSE;
 
@@ -571,17 +595,7 @@ delete_twin (OutlaySyncApply       *apply,
         return FALSE;
     }
 
-  /* This device's, already stamped. */
-  stamp = prepare (apply, "UPDATE sync_journal SET hlc = ?1 WHERE seq > ?2 AND hlc IS NULL", error);
-  if (stamp == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stamp, 1, deletion->hlc);
-  sqlite3_bind_int64 (stamp, 2, apply->last_seq);
-  if (!step (apply, stamp, error) || !outlay_sync_read_last_seq (apply, error))
-    return FALSE;
-
-  apply->last_hlc = MAX (apply->last_hlc, deletion->hlc);
-  return write_clock (apply, table->name, loser, "deleted_at", deletion->hlc, apply->device, error);
+  return stamp_own (apply, table->name, loser, "deleted_at", deletion->hlc, error);
 }
 
 typedef struct
@@ -819,7 +833,7 @@ insert_row (OutlaySyncApply        *apply,
   row_json = json_to_string (change->value, FALSE);
   *outcome = APPLIED;
   return claim_journal (apply, device, change->hlc, row_json, error) &&
-         write_clock (apply, table->name, change->row, "*", change->hlc, device, error);
+         outlay_sync_write_clock (apply, table->name, change->row, "*", change->hlc, device, error);
 }
 
 static gboolean
@@ -914,7 +928,7 @@ apply_row (OutlaySyncApply        *apply,
         }
 
       /* The folder's row now, as if it had come here whole. */
-      if (merged && !write_clock (apply, table->name, change->row, "*", change->hlc, device, error))
+      if (merged && !outlay_sync_write_clock (apply, table->name, change->row, "*", change->hlc, device, error))
         return FALSE;
     }
 
@@ -966,7 +980,7 @@ apply_removal (OutlaySyncApply        *apply,
 
   *outcome = APPLIED;
   return claim_journal (apply, device, change->hlc, NULL, error) &&
-         write_clock (apply, change->table, change->row, "-", change->hlc, device, error);
+         outlay_sync_write_clock (apply, change->table, change->row, "-", change->hlc, device, error);
 }
 
 /* Applies @change, written by @device, within the caller's transaction. */
@@ -1123,7 +1137,6 @@ outlay_sync_rehome_orphans (OutlaySyncApply *apply,
                  "UPDATE expenses SET category_id = ?1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
                  "WHERE uuid = ?2",
                  error);
-      g_autoptr (OutlayCachedStatement) stamp = NULL;
 
       if (move == NULL)
         return FALSE;
@@ -1132,16 +1145,8 @@ outlay_sync_rehome_orphans (OutlaySyncApply *apply,
       if (!step (apply, move, error))
         return FALSE;
 
-      /* This device's, already stamped: it travels. */
-      stamp = prepare (apply, "UPDATE sync_journal SET hlc = ?1 WHERE seq > ?2 AND hlc IS NULL", error);
-      if (stamp == NULL)
+      if (!stamp_own (apply, "expenses", uuid, "category", hlc, error))
         return FALSE;
-      sqlite3_bind_int64 (stamp, 1, hlc);
-      sqlite3_bind_int64 (stamp, 2, apply->last_seq);
-      if (!step (apply, stamp, error) || !outlay_sync_read_last_seq (apply, error) ||
-          !write_clock (apply, "expenses", uuid, "category", hlc, apply->device, error))
-        return FALSE;
-      apply->last_hlc = MAX (apply->last_hlc, hlc);
     }
 
   return TRUE;

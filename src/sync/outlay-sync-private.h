@@ -115,5 +115,12 @@ gboolean outlay_sync_rehome_orphans (OutlaySyncApply *apply,
                                      GError         **error);
 gboolean outlay_sync_read_last_seq (OutlaySyncApply *apply,
                                     GError         **error);
+gboolean outlay_sync_write_clock (OutlaySyncApply *apply,
+                                  const char      *table,
+                                  const char      *row,
+                                  const char      *column,
+                                  gint64           hlc,
+                                  const char      *device,
+                                  GError         **error);
 
 G_END_DECLS

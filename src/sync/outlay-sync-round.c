@@ -103,33 +103,6 @@ row_read_sql (Round                 *round,
   return g_string_free (sql, FALSE);
 }
 
-static gboolean
-write_local_clock (Round      *round,
-                   const char *table,
-                   const char *row,
-                   const char *column,
-                   gint64      hlc,
-                   GError    **error)
-{
-  g_autoptr (OutlayCachedStatement) stmt =
-    outlay_database_prepare (round->repository->database,
-                             "INSERT INTO sync_clocks (tbl, row_uuid, col, hlc, device) VALUES (?1, ?2, ?3, ?4, ?5) "
-                             "ON CONFLICT (tbl, row_uuid, col) DO UPDATE SET hlc = excluded.hlc, "
-                             "device = excluded.device",
-                             error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, row, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, column, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, hlc);
-  sqlite3_bind_text (stmt, 5, round->device, -1, SQLITE_STATIC);
-
-  return outlay_repository_step_done (round->repository, stmt, _("Could not stamp a change"), error);
-}
-
 /* Stamps this device's entries not stamped yet, in the order they were
  * written, within the caller's transaction. A new row's entry gets the
  * row's columns as they are now. */
@@ -213,7 +186,7 @@ stamp_local (Round   *round,
       if (!outlay_repository_step_done (round->repository, update, _("Could not stamp a change"), error))
         return FALSE;
 
-      if (!write_local_clock (round, table_name, row, whole ? "*" : column, hlc, error))
+      if (!outlay_sync_write_clock (&round->apply, table_name, row, whole ? "*" : column, hlc, round->device, error))
         return FALSE;
     }
 
