@@ -288,6 +288,8 @@ main (int   argc,
     {
       g_autofree char *a = g_strdup_printf ("%s/with-%d.db", dir, run);
       g_autofree char *b = g_strdup_printf ("%s/without-%d.db", dir, run);
+      double           without_s;
+      double           with_s;
 
       if (run > 0)
         {
@@ -296,8 +298,11 @@ main (int   argc,
         }
       ledger_open (&with, a, TRUE);
       ledger_open (&without, b, FALSE);
-      t_without = MIN (t_without, add_many (&without, (guint) opt_count));
-      t_with = MIN (t_with, add_many (&with, (guint) opt_count));
+      without_s = add_many (&without, (guint) opt_count);
+      with_s = add_many (&with, (guint) opt_count);
+
+      t_without = MIN (t_without, without_s);
+      t_with = MIN (t_with, with_s);
     }
 
   {
