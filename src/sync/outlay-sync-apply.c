@@ -58,6 +58,28 @@ step (OutlaySyncApply *apply,
   return FALSE;
 }
 
+/* A step that a constraint refuses (a row of another device missing a
+ * value this version needs, or breaking a unique index): not an error of
+ * the round, a change to keep aside. */
+static gboolean
+step_or_refused (OutlaySyncApply *apply,
+                 sqlite3_stmt    *stmt,
+                 gboolean        *refused,
+                 GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *refused = (rc & 0xff) == SQLITE_CONSTRAINT;
+  if (rc == SQLITE_DONE || *refused)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  outlay_sqlite_set_error (apply->db, error, rc, _("Could not apply a change from another device"));
+  return FALSE;
+}
+
 static sqlite3_stmt *
 prepare (OutlaySyncApply *apply,
          const char      *sql,
@@ -327,6 +349,7 @@ apply_cell (OutlaySyncApply        *apply,
   gint64   clock = 0;
   gboolean removed = FALSE;
   gboolean found = TRUE;
+  gboolean refused = FALSE;
 
   if (!read_clock (apply, change->table, change->row, column->name, &clock, &clock_device, &removed, error))
     return FALSE;
@@ -367,8 +390,13 @@ apply_cell (OutlaySyncApply        *apply,
     }
 
   sqlite3_bind_text (stmt, 2, change->row, -1, SQLITE_STATIC);
-  if (!step (apply, stmt, error))
+  if (!step_or_refused (apply, stmt, &refused, error))
     return FALSE;
+  if (refused)
+    {
+      *outcome = PENDING;
+      return keep_pending (apply, device, change, column->name, value, "invalid", error);
+    }
 
   if (sqlite3_changes (apply->db) == 0)
     {
@@ -787,6 +815,7 @@ insert_row (OutlaySyncApply        *apply,
   g_autoptr (GPtrArray) bound = g_ptr_array_new ();
   g_autoptr (OutlayCachedStatement) stmt = NULL;
   g_autofree char *row_json = NULL;
+  gboolean         refused = FALSE;
 
   g_string_printf (sql, "INSERT INTO %s (uuid, updated_at", table->name);
   g_string_append (marks, "?1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
@@ -827,8 +856,13 @@ insert_row (OutlaySyncApply        *apply,
         }
     }
 
-  if (!step (apply, stmt, error))
+  if (!step_or_refused (apply, stmt, &refused, error))
     return FALSE;
+  if (refused)
+    {
+      *outcome = PENDING;
+      return keep_pending (apply, device, change, "*", change->value, "invalid", error);
+    }
 
   row_json = json_to_string (change->value, FALSE);
   *outcome = APPLIED;

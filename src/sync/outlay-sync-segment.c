@@ -42,6 +42,7 @@
 #include <unistd.h>
 
 #include "outlay-sync-private.h"
+#include "outlay-uuid.h"
 
 #define SUM_LENGTH 16
 #define SUM_KEY    ",\"s\":\""
@@ -136,6 +137,15 @@ outlay_sync_line_append (GString      *out,
   g_string_append (out, "\"}\n");
 }
 
+static gboolean
+is_string (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
 /* A line (without its newline) read back, or NULL when it is not whole:
  * its sum does not match, or it is not the object a change is. */
 OutlaySyncChange *
@@ -148,6 +158,7 @@ outlay_sync_line_parse (const char *line,
   const char      *mark = NULL;
   JsonObject      *object;
   JsonNode        *root;
+  JsonNode        *hlc;
 
   /* The last ,"s":" of the line: a value may hold the same text. */
   for (const char *p = line; p + strlen (SUM_KEY) <= line + length; p++)
@@ -170,10 +181,14 @@ outlay_sync_line_parse (const char *line,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
   object = json_node_get_object (root);
-  if (!json_object_has_member (object, "h") || !json_object_has_member (object, "v") ||
-      json_object_get_string_member_with_default (object, "t", NULL) == NULL ||
-      json_object_get_string_member_with_default (object, "r", NULL) == NULL ||
-      json_object_get_string_member_with_default (object, "c", NULL) == NULL)
+  /* Whatever another device's file holds: the clock a positive whole
+   * number, the names strings, the row a uuid (a damaged or hostile file
+   * is read as not whole, never applied). */
+  hlc = json_object_get_member (object, "h");
+  if (hlc == NULL || !JSON_NODE_HOLDS_VALUE (hlc) || json_node_get_value_type (hlc) != G_TYPE_INT64 ||
+      json_node_get_int (hlc) <= 0 || !json_object_has_member (object, "v") || !is_string (object, "t") ||
+      !is_string (object, "r") || !is_string (object, "c") ||
+      !outlay_uuid_is_valid (json_object_get_string_member (object, "r")))
     return NULL;
 
   change = g_new0 (OutlaySyncChange, 1);

@@ -177,7 +177,7 @@ test_future_held (Fixture      *fixture,
 }
 
 /* A newer Outlay's table and column are kept, not dropped, and the rest of
- * the row is applied. */
+ * the row is applied; so is a row this version cannot take. */
 static void
 test_newer_kept (Fixture      *fixture,
                  gconstpointer data)
@@ -188,13 +188,21 @@ test_newer_kept (Fixture      *fixture,
   g_autofree char *b = line (hlc_at (fixture, -2000), "expenses", ROW, "mood", "\"happy\"");
   g_autofree char *c = line (hlc_at (fixture, -1000), "savings_goals", "7f3c2a10-5b6d-4e8f-9a1b-0000000000d1", "*",
                              "{\"amount\":20000}");
+
+  /* A row without what this version needs of it (no amount): kept aside,
+   * the round goes on. */
+  g_autofree char *d = line (hlc_at (fixture, -500), "expenses", "7f3c2a10-5b6d-4e8f-9a1b-0000000000e2", "*",
+                             "{\"description\":\"Broken\"}");
+  g_autofree char *e = line (hlc_at (fixture, -400), "expenses", ROW, "note", "\"paid\"");
   OutlaySyncCounts counts;
 
-  g_string_append_printf (segment, "%s%s%s", a, b, c);
+  g_string_append_printf (segment, "%s%s%s%s%s", a, b, c, d, e);
   write_segment (fixture, 1, segment->str);
   counts = sync_once (fixture);
-  g_assert_cmpuint (counts.applied, ==, 1);
-  g_assert_cmpuint (counts.pending, ==, 2);
+  g_assert_cmpuint (counts.applied, ==, 2);
+  g_assert_cmpuint (counts.pending, ==, 3);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM sync_pending WHERE reason = 'invalid'"), ==, 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM expenses WHERE note = 'paid'"), ==, 1);
   g_assert_cmpint (count (fixture, "SELECT amount FROM expenses WHERE uuid = '" ROW "'"), ==, 1250);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM sync_pending WHERE reason = 'column' AND col = 'mood' "
                                    "AND value = '\"happy\"'"),
@@ -205,7 +213,7 @@ test_newer_kept (Fixture      *fixture,
 
   /* Still kept after more rounds, for the day this Outlay knows them. */
   counts = sync_once (fixture);
-  g_assert_cmpuint (counts.pending, ==, 2);
+  g_assert_cmpuint (counts.pending, ==, 3);
 }
 
 /* A change of a row whose own line comes later (from another segment):
