@@ -35,6 +35,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "outlay-currency.h"
 #include "outlay-sync-private.h"
 
 typedef enum
@@ -250,18 +251,45 @@ keep_pending (OutlaySyncApply        *apply,
   return TRUE;
 }
 
+/* What a column holds, as far as another device's value is checked. */
+static GType
+column_type (const OutlaySyncColumn *column)
+{
+  static const char *const integers[] = {
+    "amount", "charged_amount", "position", "hidden", "every", "rollover_cap", "weekdays", "month_day",
+    "week_number", "weekday", "end_count", "skipped", "threshold",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (integers); i++)
+    if (g_str_equal (column->name, integers[i]))
+      return G_TYPE_INT64;
+
+  return G_TYPE_STRING;
+}
+
+static gboolean
+is_currency_column (const OutlaySyncColumn *column)
+{
+  return g_str_equal (column->name, "currency") || g_str_equal (column->name, "quote") ||
+         g_str_equal (column->name, "charged_currency");
+}
+
 /* Binds a JSON value; a reference travels as a uuid and is bound as the
- * local id of its row (FALSE in @found when that row is not here). */
+ * local id of its row. Sets @wait to why the change must wait instead:
+ * "reference" when that row is not here, "invalid" when the value is not
+ * what the column holds (a damaged or hostile file: never applied). */
 static gboolean
 bind_value (OutlaySyncApply        *apply,
             sqlite3_stmt           *stmt,
             int                     index,
             const OutlaySyncColumn *column,
             JsonNode               *value,
-            gboolean               *found,
+            const char            **wait,
             GError                **error)
 {
-  *found = TRUE;
+  int rc;
+
+  *wait = NULL;
 
   if (value == NULL || JSON_NODE_HOLDS_NULL (value))
     {
@@ -269,9 +297,10 @@ bind_value (OutlaySyncApply        *apply,
       return TRUE;
     }
 
-  if (!JSON_NODE_HOLDS_VALUE (value))
+  if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != column_type (column) ||
+      (is_currency_column (column) && !outlay_currency_is_valid (json_node_get_string (value))))
     {
-      *found = FALSE;
+      *wait = "invalid";
       return TRUE;
     }
 
@@ -283,27 +312,25 @@ bind_value (OutlaySyncApply        *apply,
       if (lookup == NULL)
         return FALSE;
       sqlite3_bind_text (lookup, 1, json_node_get_string (value), -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (lookup) != SQLITE_ROW)
+      rc = sqlite3_step (lookup);
+      if (rc == SQLITE_DONE)
         {
-          *found = FALSE;
+          *wait = "reference";
           return TRUE;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          outlay_sqlite_set_error (apply->db, error, rc, _("Could not apply a change from another device"));
+          return FALSE;
         }
       sqlite3_bind_int64 (stmt, index, sqlite3_column_int64 (lookup, 0));
       return TRUE;
     }
 
-  switch (json_node_get_value_type (value) == G_TYPE_STRING ? 0 : 1)
-    {
-    case 0:
-      sqlite3_bind_text (stmt, index, json_node_get_string (value), -1, SQLITE_TRANSIENT);
-      break;
-    default:
-      if (json_node_get_value_type (value) == G_TYPE_DOUBLE)
-        sqlite3_bind_double (stmt, index, json_node_get_double (value));
-      else
-        sqlite3_bind_int64 (stmt, index, json_node_get_int (value));
-      break;
-    }
+  if (column_type (column) == G_TYPE_INT64)
+    sqlite3_bind_int64 (stmt, index, json_node_get_int (value));
+  else
+    sqlite3_bind_text (stmt, index, json_node_get_string (value), -1, SQLITE_TRANSIENT);
 
   return TRUE;
 }
@@ -348,8 +375,9 @@ apply_cell (OutlaySyncApply        *apply,
   g_autoptr (OutlayCachedStatement) stmt = NULL;
   gint64   clock = 0;
   gboolean removed = FALSE;
-  gboolean found = TRUE;
-  gboolean refused = FALSE;
+  const char *wait = NULL;
+  gboolean    refused = FALSE;
+  int         rc;
 
   if (!read_clock (apply, change->table, change->row, column->name, &clock, &clock_device, &removed, error))
     return FALSE;
@@ -370,23 +398,29 @@ apply_cell (OutlaySyncApply        *apply,
   sqlite3_bind_text (stmt, 1, change->table, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, change->row, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, column->name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
       *outcome = SKIPPED;
       return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      outlay_sqlite_set_error (apply->db, error, rc, _("Could not apply a change from another device"));
+      return FALSE;
     }
   g_clear_pointer (&stmt, outlay_cached_statement_release);
 
   sql = g_strdup_printf ("UPDATE %s SET %s = ?1, updated_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now') "
                          "WHERE uuid = ?2",
                          change->table, column->id_column != NULL ? column->id_column : column->name);
-  if (!(stmt = prepare (apply, sql, error)) || !bind_value (apply, stmt, 1, column, value, &found, error))
+  if (!(stmt = prepare (apply, sql, error)) || !bind_value (apply, stmt, 1, column, value, &wait, error))
     return FALSE;
 
-  if (!found)
+  if (wait != NULL)
     {
       *outcome = PENDING;
-      return keep_pending (apply, device, change, column->name, value, "reference", error);
+      return keep_pending (apply, device, change, column->name, value, wait, error);
     }
 
   sqlite3_bind_text (stmt, 2, change->row, -1, SQLITE_STATIC);
@@ -547,6 +581,7 @@ plan_twin_deletion (OutlaySyncApply        *apply,
   g_autoptr (OutlayCachedStatement) stmt = NULL;
   gint64   twin_hlc = 0;
   gboolean removed = FALSE;
+  int      rc;
 
   if (!read_clock (apply, change->table, twin, "*", &twin_hlc, &twin_device, &removed, error))
     return FALSE;
@@ -558,8 +593,14 @@ plan_twin_deletion (OutlaySyncApply        *apply,
       if (!(stmt = prepare (apply, sql, error)))
         return FALSE;
       sqlite3_bind_text (stmt, 1, twin, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
         deletion->value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      else if (rc != SQLITE_DONE)
+        {
+          outlay_sqlite_set_error (apply->db, error, rc, _("Could not apply a change from another device"));
+          return FALSE;
+        }
       deletion->device = g_strdup (twin_device != NULL ? twin_device : apply->device);
     }
   else
@@ -838,7 +879,7 @@ insert_row (OutlaySyncApply        *apply,
   for (guint i = 0; i < bound->len; i++)
     {
       const OutlaySyncColumn *column = g_ptr_array_index (bound, i);
-      gboolean                found = TRUE;
+      const char             *wait = NULL;
 
       if (deleted_at != NULL && g_str_equal (column->name, "deleted_at"))
         {
@@ -846,13 +887,13 @@ insert_row (OutlaySyncApply        *apply,
           sqlite3_bind_text (stmt, (int) i + 2, deleted_at, -1, SQLITE_STATIC);
           continue;
         }
-      if (!bind_value (apply, stmt, (int) i + 2, column, json_object_get_member (values, column->name), &found,
+      if (!bind_value (apply, stmt, (int) i + 2, column, json_object_get_member (values, column->name), &wait,
                        error))
         return FALSE;
-      if (!found)
+      if (wait != NULL)
         {
           *outcome = PENDING;
-          return keep_pending (apply, device, change, "*", change->value, "reference", error);
+          return keep_pending (apply, device, change, "*", change->value, wait, error);
         }
     }
 
@@ -925,9 +966,10 @@ apply_row (OutlaySyncApply        *apply,
         return FALSE;
       if (twin != NULL && g_str_equal (table->name, "budget_alerts"))
         {
-          /* An alert is given once, whichever device wrote it down. */
+          /* An alert is given once, whichever device wrote it down; this
+           * copy of it is as if removed, so nothing of it waits. */
           *outcome = SKIPPED;
-          return TRUE;
+          return outlay_sync_write_clock (apply, table->name, change->row, "-", change->hlc, device, error);
         }
       if (twin != NULL && !plan_twin_deletion (apply, device, change, values, twin, &deletion, error))
         return FALSE;

@@ -128,7 +128,8 @@ stamp_local (Round   *round,
   while ((rc = sqlite3_step (select)) == SQLITE_ROW)
     {
       gint64 seq = sqlite3_column_int64 (select, 0);
-      gint64 ms = sqlite3_column_int64 (select, 4);
+      /* Written before now: a clock that was ahead then is not believed. */
+      gint64 ms = CLAMP (sqlite3_column_int64 (select, 4), 0, round->apply.now_ms);
       gint64 hlc = MAX (round->apply.last_hlc + 1, ms << 16);
 
       round->apply.last_hlc = hlc;
@@ -693,6 +694,7 @@ compact (Round   *round,
          GError **error)
 {
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (OutlayTransaction) transaction = NULL;
   gint64 compacted = round->compacted;
   gint64 lines = round->compacted_lines;
 
@@ -707,8 +709,11 @@ compact (Round   *round,
 
   round->compacted = compacted;
   round->compacted_lines = lines;
-  return outlay_sync_write_meta_int (round->repository, "sync_compacted", compacted, error) &&
-         outlay_sync_write_meta_int (round->repository, "sync_compacted_lines", lines, error);
+  /* Both or neither: a fold named with another's count would never be read. */
+  return (transaction = outlay_database_begin_transaction (round->repository->database, error)) != NULL &&
+         outlay_sync_write_meta_int (round->repository, "sync_compacted", compacted, error) &&
+         outlay_sync_write_meta_int (round->repository, "sync_compacted_lines", lines, error) &&
+         outlay_transaction_commit (transaction, error);
 }
 
 static gboolean

@@ -175,6 +175,36 @@ is_inside (const char *path,
   return strncmp (real_path, real_folder, n) == 0 && (real_path[n] == '/' || real_folder[n - 1] == '/');
 }
 
+/* Whether @device_dir holds the last segment this device wrote (or the
+ * fold of it). */
+static gboolean
+holds_own_segments (OutlayRepository *repository,
+                    const char       *device_dir)
+{
+  g_autofree char *segment = NULL;
+  g_autofree char *compacted = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folded_name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folded = NULL;
+  gint64           last;
+
+  if (!outlay_sync_read_meta (repository, "sync_segment", &segment, NULL) ||
+      !outlay_sync_read_meta (repository, "sync_compacted", &compacted, NULL))
+    return TRUE;
+
+  last = segment != NULL ? g_ascii_strtoll (segment, NULL, 10) : 0;
+  if (last == 0)
+    return TRUE;
+
+  name = outlay_sync_segment_name ((guint) last);
+  folded_name = outlay_sync_folded_name ((guint) last);
+  path = g_build_filename (device_dir, name, NULL);
+  folded = g_build_filename (device_dir, folded_name, NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (folded, G_FILE_TEST_EXISTS);
+}
+
 /**
  * outlay_sync_setup:
  * @folder: a folder another program keeps in sync
@@ -279,14 +309,19 @@ outlay_sync_setup (OutlayRepository *repository,
   if (transaction == NULL)
     return FALSE;
 
-  /* Another ledger than the last: what travelled before says nothing now;
-   * the journal so far stays history and does not travel. */
-  if (g_strcmp0 (previous, chosen) != 0 &&
+  /* Another ledger than the last, or a folder that holds nothing of what
+   * this device wrote (the same ledger through a new folder): what travelled
+   * before says nothing here; the journal so far stays history and does not
+   * travel, and the first round sends every row as it is. */
+  if ((g_strcmp0 (previous, chosen) != 0 || !holds_own_segments (repository, device_dir)) &&
       (!outlay_database_exec (repository->database,
                               "DELETE FROM sync_clocks; DELETE FROM sync_peers; DELETE FROM sync_pending; "
                               "UPDATE sync_journal SET hlc = 0 WHERE hlc IS NULL; "
                               "DELETE FROM outlay_meta WHERE key IN ('sync_joined', 'sync_segment', "
-                              "'sync_written_seq', 'sync_last_round', 'sync_compacted', 'sync_compacted_lines')",
+                              "'sync_last_round', 'sync_compacted', 'sync_compacted_lines'); "
+                              "INSERT INTO outlay_meta (key, value) "
+                              "SELECT 'sync_written_seq', coalesce(max(seq), 0) FROM sync_journal WHERE true "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                               error)))
     return FALSE;
 

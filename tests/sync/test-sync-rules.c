@@ -196,12 +196,21 @@ test_newer_kept (Fixture      *fixture,
   g_autofree char *e = line (hlc_at (fixture, -400), "expenses", ROW, "note", "\"paid\"");
   OutlaySyncCounts counts;
 
-  g_string_append_printf (segment, "%s%s%s%s%s", a, b, c, d, e);
+  /* Values that are not what the columns hold (a damaged or hostile
+   * file): never applied. */
+  g_autofree char *f = line (hlc_at (fixture, -300), "expenses", ROW, "amount", "\"abc\"");
+  g_autofree char *g = line (hlc_at (fixture, -200), "expenses", ROW, "currency", "true");
+  g_autofree char *h = line (hlc_at (fixture, -100), "expenses", ROW, "currency", "\"XYZ\"");
+
+  g_string_append_printf (segment, "%s%s%s%s%s%s%s%s", a, b, c, d, e, f, g, h);
   write_segment (fixture, 1, segment->str);
   counts = sync_once (fixture);
   g_assert_cmpuint (counts.applied, ==, 2);
-  g_assert_cmpuint (counts.pending, ==, 3);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM sync_pending WHERE reason = 'invalid'"), ==, 1);
+  g_assert_cmpuint (counts.pending, ==, 6);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM sync_pending WHERE reason = 'invalid'"), ==, 4);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM expenses WHERE uuid = '" ROW "' AND amount = 1250 "
+                                   "AND currency = 'EUR'"),
+                   ==, 1);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM expenses WHERE note = 'paid'"), ==, 1);
   g_assert_cmpint (count (fixture, "SELECT amount FROM expenses WHERE uuid = '" ROW "'"), ==, 1250);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM sync_pending WHERE reason = 'column' AND col = 'mood' "
@@ -213,7 +222,7 @@ test_newer_kept (Fixture      *fixture,
 
   /* Still kept after more rounds, for the day this Outlay knows them. */
   counts = sync_once (fixture);
-  g_assert_cmpuint (counts.pending, ==, 3);
+  g_assert_cmpuint (counts.pending, ==, 6);
 }
 
 /* A change of a row whose own line comes later (from another segment):
@@ -334,6 +343,91 @@ test_older_than_folder (Fixture      *fixture,
   g_assert_nonnull (strstr (next, "Second"));
 }
 
+static OutlayRepository *
+open_other (Fixture         *fixture,
+            const char      *name,
+            OutlayDatabase **database)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->store.dir, name, NULL);
+
+  *database = outlay_database_open (path, &error);
+  g_assert_no_error (error);
+  return outlay_repository_new (*database);
+}
+
+static void
+setup_in (OutlayRepository *repository,
+          const char       *folder,
+          const char       *name)
+{
+  g_autoptr (GError) error = NULL;
+  OutlaySyncCounts counts = { 0 };
+
+  g_assert_true (outlay_sync_setup (repository, folder, name, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (outlay_sync_run (repository, &counts, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The same ledger through a new folder: it sends everything again, so a
+ * device that joins there gets it. */
+static void
+test_new_folder (Fixture      *fixture,
+                 gconstpointer data)
+{
+  g_autoptr (OutlayDatabase) other_database = NULL;
+  g_autoptr (OutlayRepository) other = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = g_build_filename (fixture->store.dir, "Sync2", NULL);
+  gint64           category = outlay_test_category_at (fixture->store.repository, 0);
+  g_autoptr (OutlayExpense) expense = outlay_test_add (&fixture->store, 700, "EUR", "2026-03-03", "Pie", category);
+  OutlaySyncCounts counts;
+
+  sync_once (fixture);
+  g_assert_true (outlay_sync_leave (fixture->store.repository, &error));
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (outlay_sync_setup (fixture->store.repository, folder, NULL, NULL, &error));
+  g_assert_no_error (error);
+  counts = sync_once (fixture);
+  g_assert_cmpuint (counts.written, ==, 11);
+
+  other = open_other (fixture, "other.db", &other_database);
+  setup_in (other, folder, "Phone");
+  g_assert_cmpint (outlay_test_query_int (outlay_database_get_handle (other_database),
+                                          "SELECT count(*) FROM expenses WHERE description = 'Pie'"),
+                   ==, 1);
+}
+
+/* Another ledger: what this device wrote for the first does not go to the
+ * second (its categories under their old uuids would be there twice). */
+static void
+test_other_ledger (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autoptr (OutlayDatabase) other_database = NULL;
+  g_autoptr (OutlayRepository) other = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = g_build_filename (fixture->store.dir, "Theirs", NULL);
+  sqlite3         *db;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  other = open_other (fixture, "other.db", &other_database);
+  setup_in (other, folder, "Laptop");
+
+  g_assert_true (outlay_sync_leave (fixture->store.repository, &error));
+  g_assert_true (outlay_sync_setup (fixture->store.repository, folder, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sync_once (fixture);
+  g_assert_true (outlay_sync_run (other, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  db = outlay_database_get_handle (other_database);
+  g_assert_cmpint (outlay_test_query_int (db, "SELECT count(*) FROM categories"), ==,
+                   outlay_test_query_int (outlay_test_handle (&fixture->store), "SELECT count(*) FROM categories"));
+  g_assert_cmpint (outlay_test_query_int (db, "SELECT count(*) FROM categories WHERE name = 'Groceries'"), ==, 1);
+}
+
 static void
 on_progress (double   fraction,
              gpointer user_data)
@@ -390,6 +484,8 @@ main (int   argc,
   g_test_add ("/sync/rules/progress", Fixture, NULL, fixture_setup, test_progress, fixture_teardown);
   g_test_add ("/sync/rules/older-than-folder", Fixture, NULL, fixture_setup, test_older_than_folder,
               fixture_teardown);
+  g_test_add ("/sync/rules/new-folder", Fixture, NULL, fixture_setup, test_new_folder, fixture_teardown);
+  g_test_add ("/sync/rules/other-ledger", Fixture, NULL, fixture_setup, test_other_ledger, fixture_teardown);
 
   return g_test_run ();
 }
