@@ -23,58 +23,60 @@
 #include "outlay-database.h"
 #include "outlay-sync-tables.h"
 
-#define COLUMN(name) { name, NULL, NULL, 9 }
+#define COLUMN(name)   { name, OUTLAY_SYNC_TEXT, NULL, NULL, 9 }
+#define INTEGER(name)  { name, OUTLAY_SYNC_INTEGER, NULL, NULL, 9 }
+#define CURRENCY(name) { name, OUTLAY_SYNC_CURRENCY, NULL, NULL, 9 }
 
 static const OutlaySyncColumn category_columns[] = {
-  COLUMN ("name"), COLUMN ("icon_name"), COLUMN ("color"), COLUMN ("position"),
-  COLUMN ("parent_uuid"), COLUMN ("hidden"), COLUMN ("created_at"), COLUMN ("deleted_at"),
+  COLUMN ("name"), COLUMN ("icon_name"), COLUMN ("color"), INTEGER ("position"),
+  COLUMN ("parent_uuid"), INTEGER ("hidden"), COLUMN ("created_at"), COLUMN ("deleted_at"),
 };
 
 static const OutlaySyncColumn expense_columns[] = {
-  COLUMN ("amount"), COLUMN ("currency"), COLUMN ("description"), COLUMN ("note"),
-  { "category", "category_id", "categories", 9 },
+  INTEGER ("amount"), CURRENCY ("currency"), COLUMN ("description"), COLUMN ("note"),
+  { "category", OUTLAY_SYNC_TEXT, "category_id", "categories", 9 },
   COLUMN ("occurred_on"), COLUMN ("import_hash"), COLUMN ("rule_uuid"), COLUMN ("scheduled_on"),
-  COLUMN ("charged_amount"), COLUMN ("charged_currency"), COLUMN ("created_at"), COLUMN ("deleted_at"),
+  INTEGER ("charged_amount"), CURRENCY ("charged_currency"), COLUMN ("created_at"), COLUMN ("deleted_at"),
 };
 
 static const OutlaySyncColumn budget_columns[] = {
-  COLUMN ("name"), COLUMN ("amount"), COLUMN ("currency"), COLUMN ("period"), COLUMN ("every"),
+  COLUMN ("name"), INTEGER ("amount"), CURRENCY ("currency"), COLUMN ("period"), INTEGER ("every"),
   COLUMN ("anchor"), COLUMN ("range_end"), COLUMN ("categories"), COLUMN ("rollover"),
-  COLUMN ("rollover_cap"), COLUMN ("rollover_from"), COLUMN ("alerts"), COLUMN ("position"),
+  INTEGER ("rollover_cap"), COLUMN ("rollover_from"), COLUMN ("alerts"), INTEGER ("position"),
   COLUMN ("archived_at"), COLUMN ("created_at"), COLUMN ("deleted_at"),
 };
 
 static const OutlaySyncColumn budget_override_columns[] = {
-  COLUMN ("budget_uuid"), COLUMN ("period_start"), COLUMN ("amount"), COLUMN ("created_at"),
+  COLUMN ("budget_uuid"), COLUMN ("period_start"), INTEGER ("amount"), COLUMN ("created_at"),
   COLUMN ("deleted_at"),
 };
 
 static const OutlaySyncColumn budget_alert_columns[] = {
-  COLUMN ("budget_uuid"), COLUMN ("period_start"), COLUMN ("threshold"), COLUMN ("created_at"),
+  COLUMN ("budget_uuid"), COLUMN ("period_start"), INTEGER ("threshold"), COLUMN ("created_at"),
   COLUMN ("deleted_at"),
 };
 
 static const OutlaySyncColumn recurring_rule_columns[] = {
-  COLUMN ("amount"), COLUMN ("currency"), COLUMN ("description"), COLUMN ("note"),
-  COLUMN ("category_uuid"), COLUMN ("start_on"), COLUMN ("unit"), COLUMN ("every"),
-  COLUMN ("weekdays"), COLUMN ("monthly_on"), COLUMN ("month_day"), COLUMN ("week_number"),
-  COLUMN ("weekday"), COLUMN ("end_count"), COLUMN ("end_on"), COLUMN ("weekend"), COLUMN ("mode"),
+  INTEGER ("amount"), CURRENCY ("currency"), COLUMN ("description"), COLUMN ("note"),
+  COLUMN ("category_uuid"), COLUMN ("start_on"), COLUMN ("unit"), INTEGER ("every"),
+  INTEGER ("weekdays"), COLUMN ("monthly_on"), INTEGER ("month_day"), INTEGER ("week_number"),
+  INTEGER ("weekday"), INTEGER ("end_count"), COLUMN ("end_on"), COLUMN ("weekend"), COLUMN ("mode"),
   COLUMN ("paused_at"), COLUMN ("done_through"), COLUMN ("created_at"), COLUMN ("deleted_at"),
 };
 
 static const OutlaySyncColumn recurring_exception_columns[] = {
-  COLUMN ("rule_uuid"), COLUMN ("scheduled_on"), COLUMN ("skipped"), COLUMN ("amount"),
+  COLUMN ("rule_uuid"), COLUMN ("scheduled_on"), INTEGER ("skipped"), INTEGER ("amount"),
   COLUMN ("occurs_on"), COLUMN ("created_at"), COLUMN ("deleted_at"),
 };
 
 static const OutlaySyncColumn category_rule_columns[] = {
-  COLUMN ("position"), COLUMN ("field"), COLUMN ("match_type"), COLUMN ("patterns"),
-  COLUMN ("amount_min"), COLUMN ("amount_max"), COLUMN ("currency"), COLUMN ("category_uuid"),
+  INTEGER ("position"), COLUMN ("field"), COLUMN ("match_type"), COLUMN ("patterns"),
+  COLUMN ("amount_min"), COLUMN ("amount_max"), CURRENCY ("currency"), COLUMN ("category_uuid"),
   COLUMN ("rename_to"), COLUMN ("created_at"), COLUMN ("deleted_at"),
 };
 
 static const OutlaySyncColumn rate_columns[] = {
-  COLUMN ("currency"), COLUMN ("quote"), COLUMN ("day"), COLUMN ("rate"), COLUMN ("source"),
+  CURRENCY ("currency"), CURRENCY ("quote"), COLUMN ("day"), COLUMN ("rate"), COLUMN ("source"),
   COLUMN ("source_name"), COLUMN ("created_at"), COLUMN ("deleted_at"),
 };
 

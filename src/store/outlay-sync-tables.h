@@ -33,9 +33,18 @@ G_BEGIN_DECLS
  * began to journal it: a format step journals the columns of its own
  * version, so that the triggers of an older step never name a column the
  * file does not have yet. */
+/* What a column holds, as what another device sends is checked. */
+typedef enum
+{
+  OUTLAY_SYNC_TEXT,
+  OUTLAY_SYNC_INTEGER,
+  OUTLAY_SYNC_CURRENCY, /* an ISO 4217 code */
+} OutlaySyncKind;
+
 typedef struct
 {
-  const char *name;
+  const char    *name;
+  OutlaySyncKind kind;
   /* The local column when it is a reference by id, else NULL. */
   const char *id_column;
   /* The table @id_column refers to. */

@@ -251,29 +251,6 @@ keep_pending (OutlaySyncApply        *apply,
   return TRUE;
 }
 
-/* What a column holds, as far as another device's value is checked. */
-static GType
-column_type (const OutlaySyncColumn *column)
-{
-  static const char *const integers[] = {
-    "amount", "charged_amount", "position", "hidden", "every", "rollover_cap", "weekdays", "month_day",
-    "week_number", "weekday", "end_count", "skipped", "threshold",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (integers); i++)
-    if (g_str_equal (column->name, integers[i]))
-      return G_TYPE_INT64;
-
-  return G_TYPE_STRING;
-}
-
-static gboolean
-is_currency_column (const OutlaySyncColumn *column)
-{
-  return g_str_equal (column->name, "currency") || g_str_equal (column->name, "quote") ||
-         g_str_equal (column->name, "charged_currency");
-}
-
 /* Binds a JSON value; a reference travels as a uuid and is bound as the
  * local id of its row. Sets @wait to why the change must wait instead:
  * "reference" when that row is not here, "invalid" when the value is not
@@ -297,8 +274,9 @@ bind_value (OutlaySyncApply        *apply,
       return TRUE;
     }
 
-  if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != column_type (column) ||
-      (is_currency_column (column) && !outlay_currency_is_valid (json_node_get_string (value))))
+  if (!JSON_NODE_HOLDS_VALUE (value) ||
+      json_node_get_value_type (value) != (column->kind == OUTLAY_SYNC_INTEGER ? G_TYPE_INT64 : G_TYPE_STRING) ||
+      (column->kind == OUTLAY_SYNC_CURRENCY && !outlay_currency_is_valid (json_node_get_string (value))))
     {
       *wait = "invalid";
       return TRUE;
@@ -327,7 +305,7 @@ bind_value (OutlaySyncApply        *apply,
       return TRUE;
     }
 
-  if (column_type (column) == G_TYPE_INT64)
+  if (column->kind == OUTLAY_SYNC_INTEGER)
     sqlite3_bind_int64 (stmt, index, json_node_get_int (value));
   else
     sqlite3_bind_text (stmt, index, json_node_get_string (value), -1, SQLITE_TRANSIENT);

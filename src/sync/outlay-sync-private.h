@@ -64,8 +64,6 @@ gboolean          outlay_sync_write_file (const char *path,
                                           const char *contents,
                                           gsize       length,
                                           GError    **error);
-char             *outlay_sync_json_string (const char *text);
-char             *outlay_sync_format_now (void);
 
 /* outlay-sync.c: settings (device-local, in outlay_meta) */
 gboolean outlay_sync_read_meta (OutlayRepository *repository,

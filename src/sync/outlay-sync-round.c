@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "outlay-date.h"
 #include "outlay-sync-private.h"
 #include "outlay-uuid.h"
 
@@ -556,7 +557,7 @@ write_device_file (Round   *round,
   g_autoptr (OutlayCachedStatement) stmt =
     outlay_database_prepare (round->repository->database,
                              "SELECT device, segment, line FROM sync_peers ORDER BY device", error);
-  g_autofree char *stamp = outlay_sync_format_now ();
+  g_autofree char *stamp = outlay_timestamp_now_utc ();
   g_autofree char *text = NULL;
   g_autofree char *path = g_build_filename (round->ledger_path, round->device, OUTLAY_SYNC_DEVICE_FILE, NULL);
 
@@ -834,7 +835,7 @@ outlay_sync_run_with_progress (OutlayRepository      *repository,
 {
   g_auto (Round) round = { 0 };
   OutlaySyncCounts local_counts = { 0 };
-  g_autofree char *stamp = outlay_sync_format_now ();
+  g_autofree char *stamp = outlay_timestamp_now_utc ();
   g_autoptr (OutlayTransaction) transaction = NULL;
 
   if (counts == NULL)

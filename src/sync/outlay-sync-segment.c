@@ -81,15 +81,6 @@ append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-char *
-outlay_sync_json_string (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  append_string (out, text);
-  return g_string_free (out, FALSE);
-}
-
 /* Appends one line for a change whose value is column @value_index of
  * @stmt's current row (an object's JSON text for "*"). */
 void
@@ -296,15 +287,4 @@ outlay_sync_write_file (const char *path,
     }
 
   return flush_folder_of (path, error);
-}
-
-/* Now in UTC with milliseconds, as the ledger writes times. */
-char *
-outlay_sync_format_now (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%f");
-
-  text[23] = '\0';
-  return g_strconcat (text, "Z", NULL);
 }
